@@ -1,0 +1,641 @@
+"""The workspace: one SQLite file, opened through sqlite-utils, shaped by numbered migrations.
+
+Every write that belongs together (a page of a crawl and its cursor, a whole contact import) goes
+through :meth:`Store.transaction` so it lands whole or not at all.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+from audience.errors import WorkspaceError
+from audience.models import Account, ListInfo, Post
+
+APP_ID = 0x61756469  # "audi": PRAGMA application_id marks the file as an audience workspace
+migrations = Migrations("audience")
+
+DEFAULT_SEGMENTS = (
+    ("customers", "People and organisations who buy from us"),
+    ("press", "Journalists, editors, producers and their outlets"),
+    ("suppliers", "Organisations we buy from, and their people"),
+    ("competitors", "Competing organisations and their people"),
+)
+
+TRACKED_FIELDS = ("handle", "display_name", "bio", "location", "website")
+ACCOUNT_FIELDS = (
+    "handle",
+    "display_name",
+    "bio",
+    "location",
+    "website",
+    "url",
+    "followers_count",
+    "following_count",
+    "posts_count",
+    "created_at",
+    "last_post_at",
+    "default_avatar",
+    "protected",
+    "verified",
+    "state",
+    "moved_to",
+)
+
+
+def now_iso() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def iso(value: datetime | None) -> str | None:
+    if value is None:
+        return None
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    return value.astimezone(UTC).isoformat(timespec="seconds")
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    db.executescript(
+        """
+        CREATE TABLE accounts (
+            id INTEGER PRIMARY KEY,
+            platform TEXT NOT NULL,
+            platform_id TEXT NOT NULL,
+            handle TEXT, display_name TEXT, bio TEXT, location TEXT,
+            country TEXT, region TEXT,
+            website TEXT, url TEXT,
+            followers_count INTEGER, following_count INTEGER, posts_count INTEGER,
+            created_at TEXT, last_post_at TEXT,
+            default_avatar INTEGER, protected INTEGER, verified INTEGER,
+            state TEXT NOT NULL DEFAULT 'active', moved_to TEXT,
+            is_organisation INTEGER,
+            person_id INTEGER REFERENCES people(id) ON DELETE SET NULL,
+            first_seen TEXT NOT NULL, last_seen TEXT NOT NULL,
+            raw TEXT,
+            UNIQUE (platform, platform_id)
+        );
+        CREATE INDEX accounts_handle ON accounts (platform, lower(handle));
+        CREATE INDEX accounts_person ON accounts (person_id);
+
+        CREATE TABLE account_history (
+            id INTEGER PRIMARY KEY,
+            account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+            field TEXT NOT NULL, old_value TEXT, new_value TEXT,
+            changed_at TEXT NOT NULL
+        );
+        CREATE INDEX account_history_account ON account_history (account_id);
+
+        CREATE TABLE posts (
+            id INTEGER PRIMARY KEY,
+            platform TEXT NOT NULL, platform_id TEXT NOT NULL,
+            account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+            text TEXT, created_at TEXT, lang TEXT,
+            like_count INTEGER, repost_count INTEGER, reply_count INTEGER, quote_count INTEGER,
+            url TEXT, first_seen TEXT NOT NULL, raw TEXT,
+            UNIQUE (platform, platform_id)
+        );
+        CREATE INDEX posts_account ON posts (account_id, created_at);
+        CREATE TABLE post_hashtags (
+            post_id INTEGER NOT NULL REFERENCES posts(id) ON DELETE CASCADE,
+            tag TEXT NOT NULL,
+            PRIMARY KEY (post_id, tag)
+        ) WITHOUT ROWID;
+        CREATE INDEX post_hashtags_tag ON post_hashtags (tag);
+
+        CREATE TABLE follows (
+            follower_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+            followed_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+            first_seen TEXT NOT NULL, last_seen TEXT NOT NULL,
+            PRIMARY KEY (follower_id, followed_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX follows_followed ON follows (followed_id);
+
+        CREATE TABLE lists (
+            id INTEGER PRIMARY KEY,
+            platform TEXT NOT NULL, platform_id TEXT NOT NULL,
+            name TEXT, description TEXT,
+            owner_id INTEGER REFERENCES accounts(id) ON DELETE SET NULL,
+            member_count INTEGER, private INTEGER,
+            first_seen TEXT NOT NULL, last_seen TEXT NOT NULL, raw TEXT,
+            UNIQUE (platform, platform_id)
+        );
+        CREATE TABLE list_members (
+            list_id INTEGER NOT NULL REFERENCES lists(id) ON DELETE CASCADE,
+            account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+            first_seen TEXT NOT NULL,
+            PRIMARY KEY (list_id, account_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX list_members_account ON list_members (account_id);
+
+        CREATE TABLE people (
+            id INTEGER PRIMARY KEY,
+            name TEXT, given_name TEXT, family_name TEXT,
+            organisation TEXT, title TEXT, city TEXT, country TEXT,
+            created_at TEXT NOT NULL, updated_at TEXT NOT NULL
+        );
+
+        CREATE TABLE contacts (
+            id INTEGER PRIMARY KEY,
+            person_id INTEGER REFERENCES people(id) ON DELETE CASCADE,
+            source TEXT NOT NULL, source_format TEXT NOT NULL, source_key TEXT NOT NULL,
+            position TEXT,
+            full_name TEXT, given_name TEXT, middle_name TEXT, family_name TEXT,
+            prefix TEXT, suffix TEXT, nickname TEXT,
+            organisation TEXT, title TEXT, department TEXT,
+            city TEXT, region TEXT, country TEXT,
+            emails TEXT NOT NULL DEFAULT '[]', phones TEXT NOT NULL DEFAULT '[]',
+            urls TEXT NOT NULL DEFAULT '[]', social TEXT NOT NULL DEFAULT '[]',
+            linkedin_url TEXT, labels TEXT NOT NULL DEFAULT '[]', notes TEXT,
+            is_organisation INTEGER NOT NULL DEFAULT 0,
+            imported_at TEXT NOT NULL,
+            UNIQUE (source, source_key)
+        );
+        CREATE INDEX contacts_person ON contacts (person_id);
+        CREATE TABLE contact_points (
+            contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL, value TEXT NOT NULL,
+            PRIMARY KEY (contact_id, kind, value)
+        ) WITHOUT ROWID;
+        CREATE INDEX contact_points_value ON contact_points (kind, value);
+
+        CREATE TABLE matches (
+            id INTEGER PRIMARY KEY,
+            person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+            account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+            platform TEXT NOT NULL,
+            score REAL NOT NULL, evidence TEXT NOT NULL DEFAULT '[]',
+            method TEXT NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('accepted', 'review', 'rejected')),
+            decided_by TEXT NOT NULL DEFAULT 'auto',
+            created_at TEXT NOT NULL, decided_at TEXT,
+            UNIQUE (person_id, account_id)
+        );
+        CREATE INDEX matches_account ON matches (account_id);
+        CREATE INDEX matches_status ON matches (status);
+
+        CREATE TABLE segments (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE, description TEXT,
+            builtin INTEGER NOT NULL DEFAULT 0, created_at TEXT NOT NULL
+        );
+        CREATE TABLE segment_members (
+            segment_id INTEGER NOT NULL REFERENCES segments(id) ON DELETE CASCADE,
+            account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+            source TEXT NOT NULL CHECK (source IN ('rule', 'match', 'manual')),
+            reason TEXT,
+            excluded INTEGER NOT NULL DEFAULT 0,
+            is_primary INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL,
+            PRIMARY KEY (segment_id, account_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX segment_members_account ON segment_members (account_id);
+
+        CREATE TABLE targets (
+            account_id INTEGER PRIMARY KEY REFERENCES accounts(id) ON DELETE CASCADE,
+            note TEXT, added_at TEXT NOT NULL
+        );
+
+        CREATE TABLE my_accounts (
+            platform TEXT PRIMARY KEY,
+            account_id INTEGER NOT NULL REFERENCES accounts(id)
+        );
+        CREATE TABLE snapshots (
+            id INTEGER PRIMARY KEY,
+            platform TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('followers', 'following')),
+            source TEXT NOT NULL, taken_at TEXT NOT NULL, count INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE snapshot_members (
+            snapshot_id INTEGER NOT NULL REFERENCES snapshots(id) ON DELETE CASCADE,
+            account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+            PRIMARY KEY (snapshot_id, account_id)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE unfollow_actions (
+            id INTEGER PRIMARY KEY,
+            platform TEXT NOT NULL,
+            account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+            status TEXT NOT NULL CHECK (status IN ('planned', 'sent', 'done', 'failed')),
+            reasons TEXT, planned_at TEXT NOT NULL, sent_at TEXT, done_at TEXT, error TEXT
+        );
+
+        CREATE TABLE suppressions (
+            kind TEXT NOT NULL, value TEXT NOT NULL, created_at TEXT NOT NULL,
+            PRIMARY KEY (kind, value)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE crawl_runs (
+            id INTEGER PRIMARY KEY,
+            platform TEXT NOT NULL, command TEXT NOT NULL, params TEXT,
+            started_at TEXT NOT NULL, finished_at TEXT,
+            status TEXT NOT NULL DEFAULT 'running',
+            requests INTEGER NOT NULL DEFAULT 0, items INTEGER NOT NULL DEFAULT 0, error TEXT
+        );
+        CREATE TABLE crawl_cursors (
+            job TEXT PRIMARY KEY,
+            platform TEXT NOT NULL, endpoint TEXT NOT NULL, subject TEXT NOT NULL,
+            cursor TEXT, pages INTEGER NOT NULL DEFAULT 0, items INTEGER NOT NULL DEFAULT 0,
+            done INTEGER NOT NULL DEFAULT 0, updated_at TEXT NOT NULL
+        );
+        """
+    )
+    created = now_iso()
+    db.conn.executemany(
+        "INSERT INTO segments (name, description, builtin, created_at) VALUES (?, ?, 1, ?)",
+        [(name, description, created) for name, description in DEFAULT_SEGMENTS],
+    )
+    db["accounts"].enable_fts(
+        ["handle", "display_name", "bio"], create_triggers=True, tokenize="unicode61"
+    )
+
+
+OWN_MIGRATION_NAMES = {m.name for m in migrations._migrations}
+
+
+class Store:
+    """The workspace database and the writes every feature shares."""
+
+    def __init__(self, db: Database, path: Path | None):
+        self.db = db
+        self.path = path
+        self._conn: sqlite3.Connection = db.conn
+
+    # ---- transactions -------------------------------------------------------------------
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """All-or-nothing: BEGIN IMMEDIATE so two writers queue on the busy timeout."""
+        if self._conn.in_transaction:
+            yield
+            return
+        self._conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self._conn.execute("ROLLBACK")
+            raise
+        self._conn.execute("COMMIT")
+
+    def execute(self, sql: str, params: Iterable[Any] | dict[str, Any] = ()) -> sqlite3.Cursor:
+        return self._conn.execute(sql, params)
+
+    def query(self, sql: str, params: Iterable[Any] | dict[str, Any] = ()) -> list[dict[str, Any]]:
+        cursor = self._conn.execute(sql, params)
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    def scalar(self, sql: str, params: Iterable[Any] = ()) -> Any:
+        row = self._conn.execute(sql, params).fetchone()
+        return row[0] if row else None
+
+    def close(self) -> None:
+        self._conn.close()
+
+    # ---- accounts -----------------------------------------------------------------------
+
+    def upsert_accounts(self, accounts: Iterable[Account]) -> dict[str, int]:
+        """Insert or update accounts; returns platform_id -> row id.
+
+        Known values are never wiped by a sparser record (an id-only stub, a follow-list entry
+        with fewer fields). Changes of handle, name, bio, location and website are kept in
+        ``account_history``.
+        """
+        accounts = list(accounts)
+        if not accounts:
+            return {}
+        seen = now_iso()
+        by_platform: dict[str, list[Account]] = {}
+        for account in accounts:
+            by_platform.setdefault(account.platform, []).append(account)
+        ids: dict[str, int] = {}
+        for platform, group in by_platform.items():
+            existing = self._existing_accounts(platform, [a.platform_id for a in group])
+            history = []
+            rows = []
+            for account in group:
+                row = _account_row(account, seen)
+                old = existing.get(account.platform_id)
+                if old:
+                    for name in TRACKED_FIELDS:
+                        new_value = row[name]
+                        if new_value is not None and old[name] is not None and new_value != old[name]:
+                            history.append((old["id"], name, old[name], new_value, seen))
+                rows.append(row)
+            self._conn.executemany(_UPSERT_ACCOUNT_SQL, rows)
+            if history:
+                self._conn.executemany(
+                    "INSERT INTO account_history (account_id, field, old_value, new_value, "
+                    "changed_at) VALUES (?, ?, ?, ?, ?)",
+                    history,
+                )
+            ids.update(self.account_ids(platform, [a.platform_id for a in group]))
+        return ids
+
+    def ensure_account_ids(self, platform: str, platform_ids: Iterable[str]) -> dict[str, int]:
+        """Row ids for the given platform ids, creating id-only stubs for unknown ones."""
+        platform_ids = list(dict.fromkeys(platform_ids))
+        seen = now_iso()
+        self._conn.executemany(
+            "INSERT INTO accounts (platform, platform_id, first_seen, last_seen) "
+            "VALUES (?, ?, ?, ?) ON CONFLICT (platform, platform_id) DO NOTHING",
+            [(platform, pid, seen, seen) for pid in platform_ids],
+        )
+        return self.account_ids(platform, platform_ids)
+
+    def account_ids(self, platform: str, platform_ids: list[str]) -> dict[str, int]:
+        result: dict[str, int] = {}
+        for chunk in _chunks(platform_ids, 500):
+            marks = ",".join("?" * len(chunk))
+            for pid, rowid in self._conn.execute(
+                f"SELECT platform_id, id FROM accounts WHERE platform = ? "
+                f"AND platform_id IN ({marks})",
+                [platform, *chunk],
+            ):
+                result[pid] = rowid
+        return result
+
+    def _existing_accounts(self, platform: str, platform_ids: list[str]) -> dict[str, dict]:
+        result: dict[str, dict] = {}
+        cols = ", ".join(("id", "platform_id", *TRACKED_FIELDS))
+        for chunk in _chunks(platform_ids, 500):
+            marks = ",".join("?" * len(chunk))
+            for row in self.query(
+                f"SELECT {cols} FROM accounts WHERE platform = ? AND platform_id IN ({marks})",
+                [platform, *chunk],
+            ):
+                result[row["platform_id"]] = row
+        return result
+
+    def find_account(self, platform: str, handle_or_id: str) -> dict[str, Any] | None:
+        """An account by ``@handle``, handle or platform id."""
+        key = handle_or_id.lstrip("@")
+        rows = self.query(
+            "SELECT * FROM accounts WHERE platform = ? AND (lower(handle) = lower(?) "
+            "OR platform_id = ?) ORDER BY handle IS NULL LIMIT 1",
+            [platform, key, key],
+        )
+        return rows[0] if rows else None
+
+    def set_account_state(self, platform: str, platform_id: str, state: str) -> int:
+        ids = self.ensure_account_ids(platform, [platform_id])
+        self._conn.execute(
+            "UPDATE accounts SET state = ?, last_seen = ? WHERE id = ?",
+            [state, now_iso(), ids[platform_id]],
+        )
+        return ids[platform_id]
+
+    # ---- graph, posts, lists ------------------------------------------------------------
+
+    def add_follows(self, pairs: Iterable[tuple[int, int]]) -> int:
+        """Record follower -> followed edges (row ids). Returns how many were new."""
+        seen = now_iso()
+        before = self._conn.total_changes
+        self._conn.executemany(
+            "INSERT INTO follows (follower_id, followed_id, first_seen, last_seen) "
+            "VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET last_seen = excluded.last_seen",
+            ((a, b, seen, seen) for a, b in pairs),
+        )
+        return self._conn.total_changes - before
+
+    def upsert_posts(self, posts: Iterable[Post], author_ids: dict[str, int]) -> int:
+        seen = now_iso()
+        count = 0
+        for post in posts:
+            account_id = author_ids.get(post.author_id)
+            if account_id is None:
+                account_id = self.ensure_account_ids(post.platform, [post.author_id])[
+                    post.author_id
+                ]
+            post_id = self._conn.execute(
+                """INSERT INTO posts (platform, platform_id, account_id, text, created_at, lang,
+                       like_count, repost_count, reply_count, quote_count, url, first_seen, raw)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                   ON CONFLICT (platform, platform_id) DO UPDATE SET
+                       like_count = excluded.like_count, repost_count = excluded.repost_count,
+                       reply_count = excluded.reply_count, quote_count = excluded.quote_count
+                   RETURNING id""",
+                [
+                    post.platform,
+                    post.platform_id,
+                    account_id,
+                    post.text,
+                    iso(post.created_at),
+                    post.lang,
+                    post.like_count,
+                    post.repost_count,
+                    post.reply_count,
+                    post.quote_count,
+                    post.url,
+                    seen,
+                    _json(post.raw),
+                ],
+            ).fetchone()[0]
+            self._conn.executemany(
+                "INSERT OR IGNORE INTO post_hashtags (post_id, tag) VALUES (?, ?)",
+                [(post_id, tag.lstrip("#").lower()) for tag in post.hashtags],
+            )
+            if post.created_at is not None:
+                self._conn.execute(
+                    "UPDATE accounts SET last_post_at = ? WHERE id = ? AND "
+                    "(last_post_at IS NULL OR last_post_at < ?)",
+                    [iso(post.created_at), account_id, iso(post.created_at)],
+                )
+            count += 1
+        return count
+
+    def upsert_list(self, info: ListInfo, owner_row_id: int | None) -> int:
+        seen = now_iso()
+        return self._conn.execute(
+            """INSERT INTO lists (platform, platform_id, name, description, owner_id,
+                   member_count, private, first_seen, last_seen, raw)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+               ON CONFLICT (platform, platform_id) DO UPDATE SET
+                   name = excluded.name, description = excluded.description,
+                   owner_id = coalesce(excluded.owner_id, lists.owner_id),
+                   member_count = coalesce(excluded.member_count, lists.member_count),
+                   last_seen = excluded.last_seen
+               RETURNING id""",
+            [
+                info.platform,
+                info.platform_id,
+                info.name,
+                info.description,
+                owner_row_id,
+                info.member_count,
+                info.private,
+                seen,
+                seen,
+                _json(info.raw),
+            ],
+        ).fetchone()[0]
+
+    def add_list_members(self, list_row_id: int, account_ids: Iterable[int]) -> None:
+        seen = now_iso()
+        self._conn.executemany(
+            "INSERT OR IGNORE INTO list_members (list_id, account_id, first_seen) VALUES (?, ?, ?)",
+            [(list_row_id, a, seen) for a in account_ids],
+        )
+
+    # ---- crawl cursors ------------------------------------------------------------------
+
+    def get_cursor(self, job: str) -> dict[str, Any] | None:
+        rows = self.query("SELECT * FROM crawl_cursors WHERE job = ?", [job])
+        return rows[0] if rows else None
+
+    def save_cursor(
+        self, job: str, platform: str, endpoint: str, subject: str, cursor: str | None, items: int
+    ) -> None:
+        """Record a page as done. Call inside the same transaction as the page's rows."""
+        self._conn.execute(
+            """INSERT INTO crawl_cursors (job, platform, endpoint, subject, cursor, pages, items,
+                   done, updated_at)
+               VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?)
+               ON CONFLICT (job) DO UPDATE SET cursor = excluded.cursor,
+                   pages = crawl_cursors.pages + 1, items = crawl_cursors.items + excluded.items,
+                   done = excluded.done, updated_at = excluded.updated_at""",
+            [job, platform, endpoint, subject, cursor, items, int(cursor is None), now_iso()],
+        )
+
+    def reset_cursor(self, job: str) -> None:
+        self._conn.execute("DELETE FROM crawl_cursors WHERE job = ?", [job])
+
+    # ---- runs ---------------------------------------------------------------------------
+
+    def start_run(self, platform: str, command: str, params: dict[str, Any]) -> int:
+        with self.transaction():
+            return self._conn.execute(
+                "INSERT INTO crawl_runs (platform, command, params, started_at) VALUES (?, ?, ?, ?)"
+                " RETURNING id",
+                [platform, command, json.dumps(params, default=str), now_iso()],
+            ).fetchone()[0]
+
+    def finish_run(
+        self, run_id: int, status: str, requests: int, items: int, error: str | None = None
+    ) -> None:
+        with self.transaction():
+            self._conn.execute(
+                "UPDATE crawl_runs SET finished_at = ?, status = ?, requests = ?, items = ?, "
+                "error = ? WHERE id = ?",
+                [now_iso(), status, requests, items, error, run_id],
+            )
+
+
+_ACCOUNT_COLUMNS = ("platform", "platform_id", *ACCOUNT_FIELDS, "raw", "first_seen", "last_seen")
+_UPSERT_ACCOUNT_SQL = (
+    f"INSERT INTO accounts ({', '.join(_ACCOUNT_COLUMNS)}) "
+    f"VALUES ({', '.join(':' + c for c in _ACCOUNT_COLUMNS)}) "
+    "ON CONFLICT (platform, platform_id) DO UPDATE SET "
+    + ", ".join(f"{c} = coalesce(excluded.{c}, accounts.{c})" for c in ACCOUNT_FIELDS if c != "state")
+    + ", state = excluded.state, raw = coalesce(excluded.raw, accounts.raw),"
+    " last_seen = excluded.last_seen"
+)
+
+
+def _account_row(account: Account, seen: str) -> dict[str, Any]:
+    row = {name: getattr(account, name) for name in ACCOUNT_FIELDS}
+    row["created_at"] = iso(account.created_at)
+    row["last_post_at"] = iso(account.last_post_at)
+    for flag in ("default_avatar", "protected", "verified"):
+        if row[flag] is not None:
+            row[flag] = int(row[flag])
+    row.update(
+        platform=account.platform,
+        platform_id=account.platform_id,
+        raw=_json(account.raw),
+        first_seen=seen,
+        last_seen=seen,
+    )
+    return row
+
+
+def _json(value: Any) -> str | None:
+    return None if value is None else json.dumps(value, ensure_ascii=False, default=str)
+
+
+def _chunks(items: list, size: int) -> Iterator[list]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+# ---- opening ---------------------------------------------------------------------------
+
+
+def _connect(path: Path | None) -> Database:
+    if path is None:
+        db = Database(memory=True)
+    else:
+        db = Database(sqlite3.connect(str(path), timeout=30, isolation_level=None,
+                                      check_same_thread=False))
+    db.conn.isolation_level = None  # explicit transactions only; see Store.transaction
+    db.execute("PRAGMA foreign_keys = ON")
+    db.execute("PRAGMA busy_timeout = 30000")
+    if path is not None:
+        db.execute("PRAGMA journal_mode = WAL")
+        db.execute("PRAGMA synchronous = NORMAL")
+    return db
+
+
+def _check_is_workspace(db: Database, path: Path) -> None:
+    try:
+        app_id = db.execute("PRAGMA application_id").fetchone()[0]
+        tables = set(db.table_names())
+    except sqlite3.DatabaseError as exc:
+        raise WorkspaceError(f"{path} is not an audience workspace ({exc}).") from None
+    if app_id == APP_ID:
+        applied = {m.name for m in migrations.applied(db)}
+        unknown = applied - OWN_MIGRATION_NAMES
+        if unknown:
+            raise WorkspaceError(
+                f"{path} was written by a newer version of audience (schema steps "
+                f"{', '.join(sorted(unknown))}); upgrade audience to open it."
+            )
+        return
+    if tables:
+        raise WorkspaceError(
+            f"{path} is an SQLite file but not an audience workspace; refusing to touch it."
+        )
+
+
+def open_store(path: str | os.PathLike[str] | None, *, create: bool = True) -> Store:
+    """Open (and migrate) a workspace. ``None`` gives an in-memory one, for tests."""
+    if path is None:
+        db = _connect(None)
+        _migrate(db)
+        return Store(db, None)
+    path = Path(path)
+    if not path.exists():
+        if not create:
+            raise WorkspaceError(f"No workspace at {path}. Run `audience init` first.")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # Contact books are personal data: the file is readable by its owner only.
+        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+    elif path.is_dir():
+        raise WorkspaceError(f"{path} is a folder, not a workspace file.")
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(16)
+    except OSError as exc:
+        raise WorkspaceError(f"Cannot read {path}: {exc.strerror}.") from None
+    if header and not header.startswith(b"SQLite format 3\x00"):
+        raise WorkspaceError(f"{path} is not an audience workspace (not an SQLite file).")
+    db = _connect(path)
+    _check_is_workspace(db, path)
+    _migrate(db)
+    return Store(db, path)
+
+
+def _migrate(db: Database) -> None:
+    if migrations.pending(db):
+        db.execute(f"PRAGMA application_id = {APP_ID}")
+        migrations.apply(db)

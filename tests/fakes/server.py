@@ -1,0 +1,154 @@
+"""A tiny threaded HTTP server on 127.0.0.1 for driving the real client libraries offline.
+
+Each platform fake subclasses :class:`FakeAPI` and registers routes. The server logs every
+request (method, path, query) so tests can assert that no page was fetched twice, and takes a
+queue of scripted faults (status, headers, body, or a dropped connection) to inject.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+
+@dataclass
+class Request:
+    method: str
+    path: str
+    query: dict[str, list[str]]
+    headers: dict[str, str]
+    body: bytes
+
+    def arg(self, name: str, default: str | None = None) -> str | None:
+        values = self.query.get(name)
+        return values[0] if values else default
+
+    def json(self) -> Any:
+        return json.loads(self.body or b"{}")
+
+
+@dataclass
+class Response:
+    status: int = 200
+    body: Any = None
+    headers: dict[str, str] = field(default_factory=dict)
+    raw: bytes | None = None
+    drop: bool = False  # close the connection without an answer
+
+
+@dataclass
+class Fault:
+    """Answer the next request matching ``path_pattern`` with ``response`` instead."""
+
+    path_pattern: str
+    response: Response
+    times: int = 1
+
+
+Handler = Callable[[Request, re.Match[str]], Response]
+
+
+class FakeAPI:
+    def __init__(self) -> None:
+        self.routes: list[tuple[str, re.Pattern[str], Handler]] = []
+        self.requests: list[Request] = []
+        self.faults: list[Fault] = []
+        self._lock = threading.Lock()
+        self._server: ThreadingHTTPServer | None = None
+        self._thread: threading.Thread | None = None
+
+    # ---- set-up -------------------------------------------------------------------------
+
+    def route(self, method: str, pattern: str, handler: Handler) -> None:
+        self.routes.append((method, re.compile(pattern + r"$"), handler))
+
+    def inject(self, path_pattern: str, response: Response, times: int = 1) -> None:
+        with self._lock:
+            self.faults.append(Fault(path_pattern, response, times))
+
+    def start(self) -> str:
+        api = self
+
+        class _Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, *args: Any) -> None:  # keep test output quiet
+                pass
+
+            def _serve(self) -> None:
+                length = int(self.headers.get("Content-Length") or 0)
+                body = self.rfile.read(length) if length else b""
+                parts = urlsplit(self.path)
+                request = Request(
+                    self.command,
+                    parts.path,
+                    parse_qs(parts.query, keep_blank_values=True),
+                    {k.lower(): v for k, v in self.headers.items()},
+                    body,
+                )
+                response = api.dispatch(request)
+                if response.drop:
+                    self.close_connection = True
+                    self.wfile.flush()
+                    self.connection.shutdown(2)
+                    return
+                payload = response.raw
+                if payload is None:
+                    payload = b"" if response.body is None else json.dumps(response.body).encode()
+                self.send_response(response.status)
+                headers = {"Content-Type": "application/json; charset=utf-8", **response.headers}
+                for key, value in headers.items():
+                    self.send_header(key, value)
+                self.send_header("Content-Length", str(len(payload)))
+                self.end_headers()
+                self.wfile.write(payload)
+
+            do_GET = do_POST = do_DELETE = do_PUT = do_PATCH = _serve
+
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+        self._server.daemon_threads = True
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread.start()
+        return self.base_url
+
+    def stop(self) -> None:
+        if self._server:
+            self._server.shutdown()
+            self._server.server_close()
+
+    @property
+    def base_url(self) -> str:
+        assert self._server is not None
+        host, port = self._server.server_address[:2]
+        return f"http://{host}:{port}"
+
+    # ---- serving ------------------------------------------------------------------------
+
+    def dispatch(self, request: Request) -> Response:
+        with self._lock:
+            self.requests.append(request)
+            for fault in self.faults:
+                if fault.times > 0 and re.search(fault.path_pattern, request.path):
+                    fault.times -= 1
+                    return fault.response
+        for method, pattern, handler in self.routes:
+            if method == request.method and (match := pattern.match(request.path)):
+                return handler(request, match)
+        return Response(404, {"error": "Not found", "path": request.path})
+
+    def calls(self, path_pattern: str = "") -> list[Request]:
+        with self._lock:
+            return [r for r in self.requests if re.search(path_pattern, r.path)]
+
+    def __enter__(self) -> FakeAPI:
+        self.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
