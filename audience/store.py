@@ -329,7 +329,11 @@ class Store:
                 if old:
                     for name in TRACKED_FIELDS:
                         new_value = row[name]
-                        if new_value is not None and old[name] is not None and new_value != old[name]:
+                        if (
+                            new_value is not None
+                            and old[name] is not None
+                            and new_value != old[name]
+                        ):
                             history.append((old["id"], name, old[name], new_value, seen))
                 rows.append(row)
             self._conn.executemany(_UPSERT_ACCOUNT_SQL, rows)
@@ -536,7 +540,9 @@ _UPSERT_ACCOUNT_SQL = (
     f"INSERT INTO accounts ({', '.join(_ACCOUNT_COLUMNS)}) "
     f"VALUES ({', '.join(':' + c for c in _ACCOUNT_COLUMNS)}) "
     "ON CONFLICT (platform, platform_id) DO UPDATE SET "
-    + ", ".join(f"{c} = coalesce(excluded.{c}, accounts.{c})" for c in ACCOUNT_FIELDS if c != "state")
+    + ", ".join(
+        f"{c} = coalesce(excluded.{c}, accounts.{c})" for c in ACCOUNT_FIELDS if c != "state"
+    )
     + ", state = excluded.state, raw = coalesce(excluded.raw, accounts.raw),"
     " last_seen = excluded.last_seen"
 )
@@ -575,8 +581,9 @@ def _connect(path: Path | None) -> Database:
     if path is None:
         db = Database(memory=True)
     else:
-        db = Database(sqlite3.connect(str(path), timeout=30, isolation_level=None,
-                                      check_same_thread=False))
+        db = Database(
+            sqlite3.connect(str(path), timeout=30, isolation_level=None, check_same_thread=False)
+        )
     db.conn.isolation_level = None  # explicit transactions only; see Store.transaction
     db.execute("PRAGMA foreign_keys = ON")
     db.execute("PRAGMA busy_timeout = 30000")

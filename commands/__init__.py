@@ -1,0 +1,36 @@
+"""The ``audience`` command line: thin Typer commands over the :mod:`audience` library."""
+
+from __future__ import annotations
+
+import logging
+from typing import Annotated
+
+import typer
+
+app = typer.Typer(
+    no_args_is_help=True,
+    pretty_exceptions_show_locals=False,
+    help="Build the audience you want on social networks: find, mine, match, segment, prune.",
+)
+
+
+@app.callback()
+def main(
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Show what audience itself is doing.")
+    ] = False,
+) -> None:
+    # Only our own logger gets DEBUG: tweepy and friends log request headers (bearer token
+    # included) at DEBUG, so third-party loggers stay at WARNING whatever the flag says.
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    logging.getLogger("audience").setLevel(logging.DEBUG if verbose else logging.INFO)
+
+
+def _register() -> None:
+    from commands import find, workspace
+
+    for module in (workspace, find):
+        module.register(app)
+
+
+_register()

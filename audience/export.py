@@ -1,0 +1,477 @@
+"""The people export for a PR team: one row per person, CSV (Excel/Sheets-safe) or JSON.
+
+A person's accounts (linked by ``accounts.person_id`` or an accepted match) are merged into one
+row with a handle, profile URL and follower count per platform; an account linked to nobody is a
+row of its own. People with no social account are not exported: they are already in the team's
+contact book. Suppressed (forgotten) people and accounts never appear.
+
+Spreadsheet safety: every text cell starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
+return (also after leading spaces) is prefixed with ``'`` so Excel, LibreOffice and Google Sheets
+show it as text instead of running it as a formula. That includes phone numbers
+(``'+44 20 7946 0958``, still readable) and any text that looks like a negative number. Numbers
+that audience computed itself (follower counts, relevance) are written as plain numbers: they
+come from integers, never from user text. Handles are written without ``@`` for the same reason.
+JSON output is not neutralised: it is read by programs, not spreadsheets.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+import os
+import tempfile
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TextIO
+
+from audience.errors import AudienceError
+from audience.models import PLATFORMS
+from audience.privacy import json_strings, list_suppressions, suppressed_ids
+from audience.store import Store
+
+COLUMNS: tuple[str, ...] = (
+    "name",
+    "organisation",
+    "title",
+    "segments",
+    "relevance",
+    "reasons",
+    *(f"{platform}_{part}" for platform in PLATFORMS for part in ("handle", "url", "followers")),
+    "followers_total",
+    "location",
+    "country",
+    "email",
+    "phone",
+    "topics",
+    "last_active",
+    "person_id",
+)
+SUPPRESSION_COLUMNS: tuple[str, ...] = ("kind", "value", "created_at")
+FORMATS = ("csv", "json")
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+TOP_TOPICS = 5
+
+
+class ExportError(AudienceError):
+    """Nothing to export (empty or unknown segment), or the output cannot be written."""
+
+
+# ---- spreadsheet safety -----------------------------------------------------------------------
+
+
+def neutralise(value: Any) -> str | int | float:
+    """A cell value that a spreadsheet shows as-is and never evaluates."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, int | float):
+        return value
+    text = str(value)
+    if text[:1] in FORMULA_TRIGGERS or text.lstrip(" ")[:1] in FORMULA_TRIGGERS:
+        return "'" + text
+    return text
+
+
+# ---- building rows ------------------------------------------------------------------------------
+
+
+@dataclass
+class _Group:
+    """One future row: a person (or a lone account) and their accounts."""
+
+    person_id: int | None
+    accounts: list[dict[str, Any]] = field(default_factory=list)
+
+
+def build_rows(
+    store: Store,
+    *,
+    segment: str | None = None,
+    platforms: Sequence[str] = (),
+    topics: Iterable[str] = (),
+) -> list[dict[str, Any]]:
+    """Rows of :data:`COLUMNS`, most relevant first.
+
+    ``segment`` keeps people with an account in that segment; ``platforms`` keeps people with an
+    account on one of them. ``topics`` are the workspace's hashtags and keywords (``Rules.topics``)
+    used for the relevance score. Raises :class:`ExportError` when nothing is left to export.
+    """
+    unknown = [p for p in platforms if p not in PLATFORMS]
+    if unknown:
+        raise ExportError(f"Unknown platform {unknown[0]!r}; use one of {', '.join(PLATFORMS)}.")
+    segment_id = _segment_id(store, segment) if segment else None
+    groups = _groups(store)
+    if segment_id is not None:
+        members = _segment_account_ids(store, segment_id)
+        groups = [g for g in groups if any(a["id"] in members for a in g.accounts)]
+    if platforms:
+        groups = [g for g in groups if any(a["platform"] in platforms for a in g.accounts)]
+    if not groups:
+        raise ExportError(_nothing_message(segment, platforms))
+    context = _Context.load(store, groups, topics)
+    rows = [_row(group, context) for group in groups]
+    rows.sort(key=lambda r: (-r["relevance"], (r["name"] or "").casefold(), r["person_id"] or 0))
+    return rows
+
+
+def _nothing_message(segment: str | None, platforms: Sequence[str]) -> str:
+    where = f" in segment {segment!r}" if segment else ""
+    if platforms:
+        where += f" on {', '.join(platforms)}"
+    return f"Nothing to export: no people{where}. No file was written."
+
+
+def _segment_id(store: Store, name: str) -> int:
+    segment_id = store.scalar("SELECT id FROM segments WHERE name = ?", [name])
+    if segment_id is None:
+        names = [r["name"] for r in store.query("SELECT name FROM segments ORDER BY name")]
+        raise ExportError(f"Unknown segment {name!r}; known segments: {', '.join(names)}.")
+    return segment_id
+
+
+def _segment_account_ids(store: Store, segment_id: int) -> set[int]:
+    rows = store.execute(
+        "SELECT account_id FROM segment_members WHERE segment_id = ? AND excluded = 0",
+        [segment_id],
+    )
+    return {r[0] for r in rows}
+
+
+_ACCOUNTS_SQL = """
+SELECT a.id, a.platform, a.platform_id, a.handle, a.display_name, a.location, a.country,
+       a.url, a.followers_count, a.last_post_at, a.bio,
+       coalesce(a.person_id, (SELECT min(m.person_id) FROM matches m
+                              WHERE m.account_id = a.id AND m.status = 'accepted')) AS person_id
+FROM accounts a
+WHERE a.handle IS NOT NULL AND a.id NOT IN (SELECT account_id FROM my_accounts)
+ORDER BY a.followers_count IS NULL, a.followers_count DESC, a.id
+"""
+
+
+def _groups(store: Store) -> list[_Group]:
+    hidden_people, hidden_accounts = suppressed_ids(store)
+    by_person: dict[int, _Group] = {}
+    groups: list[_Group] = []
+    for account in store.query(_ACCOUNTS_SQL):
+        if account["id"] in hidden_accounts or account["person_id"] in hidden_people:
+            continue
+        person_id = account["person_id"]
+        if person_id is None:
+            groups.append(_Group(None, [account]))
+            continue
+        if person_id not in by_person:
+            by_person[person_id] = _Group(person_id)
+            groups.append(by_person[person_id])
+        by_person[person_id].accounts.append(account)
+    return groups
+
+
+@dataclass
+class _Context:
+    """Everything the rows need beyond the accounts, fetched once per export."""
+
+    people: dict[int, dict[str, Any]]
+    contacts: dict[int, list[dict[str, Any]]]
+    segments: dict[int, list[dict[str, Any]]]
+    hashtags: dict[int, Counter]
+    topics: set[str]
+
+    @classmethod
+    def load(cls, store: Store, groups: list[_Group], topics: Iterable[str]) -> _Context:
+        people_ids = {g.person_id for g in groups if g.person_id is not None}
+        account_ids = {a["id"] for g in groups for a in g.accounts}
+        return cls(
+            people={r["id"]: r for r in store.query("SELECT * FROM people") if r["id"] in people_ids},
+            contacts=_contacts_by_person(store, people_ids),
+            segments=_segments_by_account(store, account_ids),
+            hashtags=_hashtags_by_account(store, account_ids),
+            topics={_topic_key(t) for t in topics if _topic_key(t)},
+        )
+
+
+def _topic_key(text: str) -> str:
+    return "".join(text.lstrip("#").lower().split())
+
+
+def _contacts_by_person(store: Store, people_ids: set[int]) -> dict[int, list[dict[str, Any]]]:
+    result: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for contact in store.query(
+        "SELECT id, person_id, full_name, organisation, title, city, country, emails, phones "
+        "FROM contacts WHERE person_id IS NOT NULL ORDER BY id"
+    ):
+        if contact["person_id"] in people_ids:
+            result[contact["person_id"]].append(contact)
+    points: dict[tuple[int, str], list[str]] = defaultdict(list)
+    for row in store.query(
+        "SELECT c.person_id, p.kind, p.value FROM contact_points p JOIN contacts c "
+        "ON c.id = p.contact_id WHERE p.kind IN ('email', 'phone') ORDER BY c.id"
+    ):
+        points[(row["person_id"], row["kind"])].append(row["value"])
+    for person_id in people_ids:
+        # contact_points fill in when the contact's JSON lists are empty
+        result[person_id].append(
+            {"emails": json.dumps(points[(person_id, "email")]),
+             "phones": json.dumps(points[(person_id, "phone")])}
+        )
+    return result
+
+
+def _segments_by_account(store: Store, account_ids: set[int]) -> dict[int, list[dict[str, Any]]]:
+    result: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for row in store.query(
+        "SELECT m.account_id, s.name, m.reason, m.is_primary FROM segment_members m "
+        "JOIN segments s ON s.id = m.segment_id WHERE m.excluded = 0 "
+        "ORDER BY m.is_primary DESC, s.name"
+    ):
+        if row["account_id"] in account_ids:
+            result[row["account_id"]].append(row)
+    return result
+
+
+def _hashtags_by_account(store: Store, account_ids: set[int]) -> dict[int, Counter]:
+    result: dict[int, Counter] = defaultdict(Counter)
+    for row in store.query(
+        "SELECT p.account_id, h.tag, count(*) AS uses FROM post_hashtags h "
+        "JOIN posts p ON p.id = h.post_id GROUP BY p.account_id, h.tag"
+    ):
+        if row["account_id"] in account_ids:
+            result[row["account_id"]][row["tag"]] += row["uses"]
+    return result
+
+
+def _row(group: _Group, ctx: _Context) -> dict[str, Any]:
+    person = ctx.people.get(group.person_id or -1, {})
+    contacts = ctx.contacts.get(group.person_id or -1, [])
+    top = group.accounts[0]
+    row: dict[str, Any] = dict.fromkeys(COLUMNS)
+    row["name"] = (
+        person.get("name") or _first(contacts, "full_name") or top["display_name"] or top["handle"]
+    )
+    row["organisation"] = person.get("organisation") or _first(contacts, "organisation")
+    row["title"] = person.get("title") or _first(contacts, "title")
+    row.update(_platform_cells(group.accounts))
+    row["followers_total"] = sum(a["followers_count"] or 0 for a in group.accounts)
+    row["location"] = _location(person, contacts, group.accounts)
+    row["country"] = (
+        person.get("country")
+        or _first(contacts, "country")
+        or next((a["country"] for a in group.accounts if a["country"]), None)
+    )
+    row["email"] = next((e for c in contacts for e in json_strings(c.get("emails"))), None)
+    row["phone"] = _format_phone(next((p for c in contacts for p in json_strings(c.get("phones"))),
+                                      None))
+    tags = Counter()
+    for account in group.accounts:
+        tags.update(ctx.hashtags.get(account["id"], Counter()))
+    row["topics"] = " ".join(f"#{tag}" for tag, _ in _top_tags(tags)) or None
+    last = max((a["last_post_at"] for a in group.accounts if a["last_post_at"]), default=None)
+    row["last_active"] = last[:10] if last else None
+    row["person_id"] = group.person_id
+    segments, reasons = _segments_and_reasons(group.accounts, ctx)
+    topic_hits = _topic_hits(group.accounts, tags, ctx.topics)
+    row["segments"] = "; ".join(segments) or None
+    row["reasons"] = "; ".join([*reasons, *(f"topic: {t}" for t in topic_hits)]) or None
+    row["relevance"] = relevance(bool(segments), len(topic_hits), row["followers_total"])
+    return row
+
+
+def relevance(in_segment: bool, topic_hits: int, followers: int) -> int:
+    """0-100: 40 for belonging to a segment, 10 per workspace topic they use or mention in their
+    bio (at most 30), and up to 30 for reach (6 per power of ten of followers)."""
+    reach = min(30, round(6 * math.log10(1 + max(followers, 0))))
+    return (40 if in_segment else 0) + min(30, 10 * topic_hits) + reach
+
+
+def _top_tags(tags: Counter) -> list[tuple[str, int]]:
+    return sorted(tags.items(), key=lambda item: (-item[1], item[0]))[:TOP_TOPICS]
+
+
+def _first(rows: list[dict[str, Any]], key: str) -> Any:
+    return next((r[key] for r in rows if r.get(key)), None)
+
+
+def _platform_cells(accounts: list[dict[str, Any]]) -> dict[str, Any]:
+    cells: dict[str, Any] = {}
+    for platform in PLATFORMS:
+        mine = [a for a in accounts if a["platform"] == platform]
+        cells[f"{platform}_handle"] = "; ".join(a["handle"].lstrip("@") for a in mine) or None
+        cells[f"{platform}_url"] = "; ".join(profile_url(a) for a in mine) or None
+        cells[f"{platform}_followers"] = mine[0]["followers_count"] if mine else None
+    return cells
+
+
+def profile_url(account: dict[str, Any]) -> str:
+    """The account's web page: the stored URL, else one built from the handle."""
+    if account.get("url"):
+        return account["url"]
+    handle = (account.get("handle") or "").lstrip("@")
+    platform = account["platform"]
+    if platform == "x":
+        return f"https://x.com/{handle}"
+    if platform == "bluesky":
+        return f"https://bsky.app/profile/{handle}"
+    if platform == "mastodon" and "@" in handle:
+        user, _, server = handle.partition("@")
+        return f"https://{server}/@{user}"
+    if platform == "linkedin":
+        return f"https://www.linkedin.com/in/{handle}"
+    return ""
+
+
+def _location(person: dict, contacts: list[dict], accounts: list[dict]) -> str | None:
+    city = person.get("city") or _first(contacts, "city")
+    if city:
+        return city
+    return next((a["location"] for a in accounts if a["location"]), None)
+
+
+def _format_phone(phone: str | None) -> str | None:
+    """``+442079460958`` -> ``+44 20 7946 0958`` (readable in a sheet); as-is if unparseable."""
+    if not phone:
+        return None
+    import phonenumbers
+
+    try:
+        parsed = phonenumbers.parse(phone, None)
+    except phonenumbers.NumberParseException:
+        return phone
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
+def _segments_and_reasons(accounts: list[dict], ctx: _Context) -> tuple[list[str], list[str]]:
+    segments: list[str] = []
+    reasons: list[str] = []
+    for account in accounts:
+        for member in ctx.segments.get(account["id"], []):
+            if member["name"] not in segments:
+                segments.append(member["name"])
+            reason = f"{member['name']}: {member['reason']}" if member["reason"] else None
+            if reason and reason not in reasons:
+                reasons.append(reason)
+    return segments, reasons
+
+
+def _topic_hits(accounts: list[dict], tags: Counter, topics: set[str]) -> list[str]:
+    if not topics:
+        return []
+    hits = sorted(f"#{tag}" for tag in tags if _topic_key(tag) in topics)
+    bios = " ".join((a["bio"] or "").lower() for a in accounts)
+    squashed = "".join(bios.split())
+    for topic in sorted(topics):
+        if f"#{topic}" not in hits and topic in squashed:
+            hits.append(topic)
+    return hits
+
+
+# ---- writing ------------------------------------------------------------------------------------
+
+
+def write_csv(rows: Iterable[dict[str, Any]], out: TextIO, columns: Sequence[str] = COLUMNS) -> None:
+    """CSV with CRLF line ends (the csv module's default) and every cell neutralised."""
+    writer = csv.writer(out)
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([neutralise(row.get(column)) for column in columns])
+
+
+def write_json(rows: Iterable[dict[str, Any]], out: TextIO, columns: Sequence[str] = COLUMNS) -> None:
+    data = [{column: row.get(column) for column in columns} for row in rows]
+    out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def render(
+    rows: list[dict[str, Any]], fmt: str, columns: Sequence[str] = COLUMNS, *, excel: bool = False
+) -> str:
+    """The whole output as text; ``excel`` starts CSV with a BOM so Excel reads it as UTF-8."""
+    if fmt not in FORMATS:
+        raise ExportError(f"Unknown format {fmt!r}; use csv or json.")
+    buffer = io.StringIO(newline="")
+    if fmt == "csv":
+        if excel:
+            buffer.write("\ufeff")
+        write_csv(rows, buffer, columns)
+    else:
+        write_json(rows, buffer, columns)
+    return buffer.getvalue()
+
+
+def atomic_write_text(path: Path, text: str) -> Path:
+    """Write ``text`` (UTF-8) through a temporary file in the same folder, then rename it into
+    place: a failure leaves the old file (or none), never half of a new one. The file is readable
+    by its owner only, since exports hold personal data."""
+    return atomic_write(path, lambda handle: handle.write(text))
+
+
+def atomic_write(path: Path, write: Callable[[TextIO], Any]) -> Path:
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise ExportError(f"Cannot write {path}: {exc.strerror or exc}.") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            write(handle)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp_name, path)
+    except OSError as exc:
+        _remove_quietly(temp_name)
+        raise ExportError(f"Cannot write {path}: {exc.strerror or exc}.") from None
+    except BaseException:
+        _remove_quietly(temp_name)
+        raise
+    return path
+
+
+def _remove_quietly(name: str) -> None:
+    try:
+        os.unlink(name)
+    except FileNotFoundError:
+        pass
+
+
+@dataclass
+class ExportResult:
+    rows: int
+    text: str
+
+
+def export_people(
+    store: Store,
+    *,
+    fmt: str = "csv",
+    excel: bool = False,
+    segment: str | None = None,
+    platforms: Sequence[str] = (),
+    topics: Iterable[str] = (),
+    output: Path | None = None,
+) -> ExportResult:
+    """Build and render the export; write it atomically to ``output`` when given.
+
+    Everything is checked before the file is touched, so an empty or unknown segment writes
+    nothing.
+    """
+    if fmt not in FORMATS:
+        raise ExportError(f"Unknown format {fmt!r}; use csv or json.")
+    rows = build_rows(store, segment=segment, platforms=platforms, topics=topics)
+    text = render(rows, fmt, excel=excel)
+    if output is not None:
+        atomic_write_text(output, text)
+    return ExportResult(rows=len(rows), text=text)
+
+
+def export_suppressions(
+    store: Store, *, fmt: str = "csv", excel: bool = False, output: Path | None = None
+) -> ExportResult:
+    """The suppression list (what ``forget`` left behind), for audits."""
+    rows = list_suppressions(store)
+    text = render(rows, fmt, SUPPRESSION_COLUMNS, excel=excel)
+    if output is not None:
+        atomic_write_text(output, text)
+    return ExportResult(rows=len(rows), text=text)

@@ -1,0 +1,270 @@
+"""What every social-network export importer produces, and the one place it is saved.
+
+Importers parse a whole file into a :class:`SocialImport` first (raising
+:class:`~audience.errors.InputError` on the first bad part), then :func:`save_social_import`
+writes it in one transaction, so a bad file leaves the workspace untouched.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+
+from audience.errors import InputError
+from audience.models import Account, ListInfo, Post
+from audience.store import Store, now_iso
+
+MAX_NESTING = 200  # JSON deeper than this is not an export; json would hit RecursionError
+LOOKUP_BATCH = 100  # X GET /2/users?ids= takes at most 100 ids
+
+
+@dataclass
+class SocialList:
+    info: ListInfo
+    member_ids: list[str] = field(default_factory=list)
+
+
+@dataclass
+class SocialImport:
+    """One export, parsed. ``following_ids``/``follower_ids`` are relative to ``owner``; None
+    means the export does not carry that list at all (not "nobody")."""
+
+    platform: str
+    source: str
+    owner: Account | None = None
+    accounts: list[Account] = field(default_factory=list)
+    following_ids: list[str] | None = None
+    follower_ids: list[str] | None = None
+    # (follower, followed) pairs not involving the owner, e.g. twarc followers pages
+    edges: list[tuple[str, str]] = field(default_factory=list)
+    posts: list[Post] = field(default_factory=list)
+    lists: list[SocialList] = field(default_factory=list)
+    # accounts whose handle/name is only offline evidence (a mention in an old post): they
+    # fill gaps but never overwrite what a look-up already stored
+    hinted_ids: set[str] = field(default_factory=set)
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class SaveResult:
+    accounts: int = 0
+    new_accounts: int = 0
+    new_follows: int = 0
+    posts: int = 0
+    lists: int = 0
+    list_members: int = 0
+    snapshots: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def save_social_import(store: Store, data: SocialImport) -> SaveResult:
+    """Write a parsed export in one transaction. Re-saving the same data only moves last_seen."""
+    result = SaveResult(warnings=list(data.warnings))
+    with store.transaction():
+        before = _count_accounts(store, data.platform)
+        ids = _save_accounts(store, data)
+        owner_row = _owner_row(store, data, ids)
+        result.new_follows = store.add_follows(_follow_pairs(data, ids, owner_row))
+        result.posts = store.upsert_posts(data.posts, ids)
+        result.lists, result.list_members = _save_lists(store, data, ids)
+        result.snapshots = _save_snapshots(store, data, ids)
+        result.accounts = len(ids)
+        result.new_accounts = _count_accounts(store, data.platform) - before
+    if owner_row is None and (data.following_ids or data.follower_ids):
+        result.warnings.append(
+            "The export does not say whose it is: follow edges were not recorded "
+            "(give the owner's account to record them)."
+        )
+    return result
+
+
+def resolve_stub_ids(store: Store, platform: str = "x") -> list[str]:
+    """Platform ids of accounts known only by id (no handle yet), oldest first, for a batch
+    look-up (X: ``GET /2/users?ids=``, :data:`LOOKUP_BATCH` at a time)."""
+    rows = store.query(
+        "SELECT platform_id FROM accounts WHERE platform = ? AND handle IS NULL "
+        "AND state = 'active' ORDER BY id",
+        [platform],
+    )
+    return [row["platform_id"] for row in rows]
+
+
+def batches(items: list[str], size: int = LOOKUP_BATCH) -> Iterator[list[str]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+# ---- parsing helpers shared by the importers -----------------------------------------------
+
+
+def loads_json(text: str | bytes, path: Path | str, position: str | None) -> object:
+    """json.loads with errors turned into InputError naming the file and position."""
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(path, _join(position, f"column {exc.colno}"), exc.msg) from None
+    except RecursionError:
+        raise InputError(path, position, "JSON nested too deeply") from None
+    check_depth(value, path, position)
+    return value
+
+
+def check_depth(value: object, path: Path | str, position: str | None) -> None:
+    stack = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if depth > MAX_NESTING:
+            raise InputError(path, position, f"JSON nested more than {MAX_NESTING} levels deep")
+        children = item.values() if isinstance(item, dict) else item if isinstance(item, list) else ()
+        stack.extend((child, depth + 1) for child in children if isinstance(child, dict | list))
+
+
+def merge_accounts(accounts: Iterable[Account]) -> list[Account]:
+    """One Account per platform id; later records fill fields the earlier ones lacked and
+    override the ones they both have."""
+    merged: dict[tuple[str, str], Account] = {}
+    for account in accounts:
+        key = (account.platform, account.platform_id)
+        old = merged.get(key)
+        if old is None:
+            merged[key] = account
+            continue
+        changes = {
+            f.name: getattr(account, f.name)
+            for f in fields(Account)
+            if getattr(account, f.name) is not None and f.name != "state"
+        }
+        merged[key] = replace(old, **changes)
+    return list(merged.values())
+
+
+def unique(items: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(items))
+
+
+def _join(position: str | None, detail: str) -> str:
+    return f"{position}, {detail}" if position else detail
+
+
+# ---- saving ---------------------------------------------------------------------------------
+
+
+def _count_accounts(store: Store, platform: str) -> int:
+    return store.scalar("SELECT count(*) FROM accounts WHERE platform = ?", [platform])
+
+
+def _save_accounts(store: Store, data: SocialImport) -> dict[str, int]:
+    accounts = merge_accounts([*([data.owner] if data.owner else []), *data.accounts])
+    hinted = [a for a in accounts if a.platform_id in data.hinted_ids]
+    known = {
+        row["platform_id"]
+        for row in _rows_with_handle(store, data.platform, [a.platform_id for a in hinted])
+    }
+    full = [a for a in accounts if a.platform_id not in data.hinted_ids or a.platform_id not in known]
+    ids = store.upsert_accounts(full)
+    referenced = [
+        *(a.platform_id for a in accounts),
+        *(data.following_ids or ()),
+        *(data.follower_ids or ()),
+        *(pid for pair in data.edges for pid in pair),
+        *(p.author_id for p in data.posts),
+        *(m for social_list in data.lists for m in social_list.member_ids),
+        *(s.info.owner_id for s in data.lists if s.info.owner_id),
+    ]
+    ids.update(store.ensure_account_ids(data.platform, referenced))
+    return ids
+
+
+def _rows_with_handle(store: Store, platform: str, platform_ids: list[str]) -> list[dict]:
+    rows: list[dict] = []
+    for chunk in batches(platform_ids, 500):
+        marks = ",".join("?" * len(chunk))
+        rows += store.query(
+            f"SELECT platform_id FROM accounts WHERE platform = ? AND handle IS NOT NULL "
+            f"AND platform_id IN ({marks})",
+            [platform, *chunk],
+        )
+    return rows
+
+
+def _owner_row(store: Store, data: SocialImport, ids: dict[str, int]) -> int | None:
+    if data.owner is not None:
+        row = ids[data.owner.platform_id]
+        store.execute(
+            "INSERT OR REPLACE INTO my_accounts (platform, account_id) VALUES (?, ?)",
+            [data.platform, row],
+        )
+        return row
+    return store.scalar("SELECT account_id FROM my_accounts WHERE platform = ?", [data.platform])
+
+
+def _follow_pairs(
+    data: SocialImport, ids: dict[str, int], owner_row: int | None
+) -> list[tuple[int, int]]:
+    pairs = [(ids[a], ids[b]) for a, b in data.edges]
+    if owner_row is not None:
+        pairs += [(owner_row, ids[pid]) for pid in data.following_ids or ()]
+        pairs += [(ids[pid], owner_row) for pid in data.follower_ids or ()]
+    return list(dict.fromkeys(pairs))
+
+
+def _save_lists(store: Store, data: SocialImport, ids: dict[str, int]) -> tuple[int, int]:
+    members = 0
+    for social_list in data.lists:
+        info = social_list.info
+        owner_row = ids.get(info.owner_id) if info.owner_id else None
+        list_row = _list_row(store, info, owner_row)
+        store.add_list_members(list_row, [ids[m] for m in social_list.member_ids])
+        members += len(social_list.member_ids)
+    return len(data.lists), members
+
+
+def _list_row(store: Store, info: ListInfo, owner_row: int | None) -> int:
+    if info.name:
+        return store.upsert_list(info, owner_row)
+    # The export knows the list but not its name (X archives): never blank a crawled name.
+    existing = store.scalar(
+        "SELECT id FROM lists WHERE platform = ? AND platform_id = ?",
+        [info.platform, info.platform_id],
+    )
+    if existing is not None:
+        return existing
+    return store.upsert_list(replace(info, name=None), owner_row)  # NULL: name unknown
+
+
+def _save_snapshots(store: Store, data: SocialImport, ids: dict[str, int]) -> list[str]:
+    written = []
+    for kind, members in (("followers", data.follower_ids), ("following", data.following_ids)):
+        if members is None:
+            continue
+        rows = sorted({ids[pid] for pid in members})
+        if rows == _latest_snapshot(store, data.platform, kind, data.source):
+            continue
+        snapshot_id = store.execute(
+            "INSERT INTO snapshots (platform, kind, source, taken_at, count) "
+            "VALUES (?, ?, ?, ?, ?) RETURNING id",
+            [data.platform, kind, data.source, now_iso(), len(rows)],
+        ).fetchone()[0]
+        store.db.conn.executemany(
+            "INSERT INTO snapshot_members (snapshot_id, account_id) VALUES (?, ?)",
+            [(snapshot_id, row) for row in rows],
+        )
+        written.append(kind)
+    return written
+
+
+def _latest_snapshot(store: Store, platform: str, kind: str, source: str) -> list[int] | None:
+    snapshot_id = store.scalar(
+        "SELECT id FROM snapshots WHERE platform = ? AND kind = ? AND source = ? "
+        "ORDER BY id DESC LIMIT 1",
+        [platform, kind, source],
+    )
+    if snapshot_id is None:
+        return None
+    rows = store.query(
+        "SELECT account_id FROM snapshot_members WHERE snapshot_id = ? ORDER BY account_id",
+        [snapshot_id],
+    )
+    return [row["account_id"] for row in rows]

@@ -1,0 +1,261 @@
+"""twarc2 output: raw X API v2 response pages, one JSON object per line.
+
+Also accepted: ``twarc2 flatten`` output (one tweet per line with ``author`` embedded), and
+pages of users or list members. A followers/following/list-members page is recognised from
+the request URL twarc records in ``__twarc.url``, which is the only place the subject's id
+appears.
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import re
+from datetime import datetime
+from pathlib import Path
+from typing import IO, NoReturn
+
+from audience.errors import InputError
+from audience.importers.social import SocialImport, SocialList, loads_json, merge_accounts
+from audience.models import Account, ListInfo, Post
+
+PLATFORM = "x"
+SOURCE = "twarc"
+MAX_LINE_BYTES = 64 * 1024 * 1024  # a full 100-tweet page with includes is well under 1 MB
+
+_ID = re.compile(r"^\d{1,20}$")
+_GRAPH_URL = re.compile(r"/2/users/(\d{1,20})/(followers|following)\b")
+_LIST_MEMBERS_URL = re.compile(r"/2/lists/(\d{1,20})/members\b")
+
+
+def read_twarc(path: str | os.PathLike[str]) -> SocialImport:
+    """Parse a twarc2 JSONL file (optionally .gz); raises InputError naming the line."""
+    path = Path(path)
+    reader = _Reader(path)
+    with _open(path) as handle:
+        for number, line in _lines(path, handle):
+            reader.add_line(number, line)
+    return reader.result()
+
+
+def account_from_user(user: dict) -> Account:
+    """An X API v2 user object as an Account."""
+    metrics = user.get("public_metrics") or {}
+    avatar = user.get("profile_image_url")
+    username = user.get("username")
+    return Account(
+        PLATFORM,
+        str(user["id"]),
+        handle=username,
+        display_name=user.get("name"),
+        bio=user.get("description") or None,
+        location=user.get("location") or None,
+        website=_website(user),
+        followers_count=metrics.get("followers_count"),
+        following_count=metrics.get("following_count"),
+        posts_count=metrics.get("tweet_count"),
+        created_at=_iso(user.get("created_at")),
+        default_avatar=("default_profile_images" in avatar) if avatar else None,
+        protected=user.get("protected"),
+        verified=user.get("verified"),
+        url=f"https://x.com/{username}" if username else None,
+        raw=user,
+    )
+
+
+def post_from_tweet(tweet: dict, username: str | None = None) -> Post:
+    """An X API v2 tweet object as a Post (long posts take their full ``note_tweet`` text)."""
+    metrics = tweet.get("public_metrics") or {}
+    entities = (tweet.get("note_tweet") or {}).get("entities") or tweet.get("entities") or {}
+    tweet_id = str(tweet["id"])
+    return Post(
+        PLATFORM,
+        tweet_id,
+        str(tweet["author_id"]),
+        (tweet.get("note_tweet") or {}).get("text") or tweet.get("text") or "",
+        created_at=_iso(tweet.get("created_at")),
+        hashtags=[tag["tag"] for tag in entities.get("hashtags") or () if tag.get("tag")],
+        lang=tweet.get("lang"),
+        like_count=metrics.get("like_count") or 0,
+        repost_count=metrics.get("retweet_count") or 0,
+        reply_count=metrics.get("reply_count") or 0,
+        quote_count=metrics.get("quote_count") or 0,
+        url=f"https://x.com/{username or 'i/web'}/status/{tweet_id}",
+        raw=tweet,
+    )
+
+
+# ---- reading --------------------------------------------------------------------------------
+
+
+def _open(path: Path) -> IO[bytes]:
+    try:
+        return gzip.open(path, "rb") if path.suffix == ".gz" else open(path, "rb")
+    except OSError as exc:
+        raise InputError(path, None, exc.strerror or str(exc)) from None
+
+
+def _lines(path: Path, handle: IO[bytes]):
+    number = 0
+    while True:
+        try:
+            line = handle.readline(MAX_LINE_BYTES + 1)
+        except (OSError, EOFError) as exc:
+            raise InputError(path, f"line {number + 1}", f"unreadable ({exc})") from None
+        if not line:
+            return
+        number += 1
+        if len(line) > MAX_LINE_BYTES:
+            raise InputError(path, f"line {number}", f"longer than {MAX_LINE_BYTES} bytes")
+        if line.strip():
+            yield number, line
+
+
+class _Reader:
+    """Collects tweets, users, lists and edges line by line; checks every id it keeps."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.position = ""
+        self.tweets: dict[str, tuple[dict, str]] = {}  # id -> (tweet, position)
+        self.accounts: list[Account] = []
+        self.hinted: set[str] = set()
+        self.edges: list[tuple[str, str]] = []
+        self.lists: dict[str, SocialList] = {}
+        self.errors = 0
+
+    def add_line(self, number: int, line: bytes) -> None:
+        self.position = f"line {number}"
+        value = loads_json(line, self.path, self.position)
+        if not isinstance(value, dict):
+            self._fail("expected a JSON object")
+        if "data" in value or "includes" in value or "errors" in value:
+            self._add_page(value)
+        elif "text" in value and "id" in value:
+            self._add_flat_tweet(value)
+        elif "username" in value and "id" in value:
+            self._add_user(value)
+        else:
+            self._fail("neither an X API v2 page nor a tweet or user (is this twarc2 output?)")
+
+    def result(self) -> SocialImport:
+        users = {a.platform_id: a.handle for a in self.accounts if a.handle}
+        posts = []
+        for tweet, position in self.tweets.values():
+            self.position = position
+            posts.append(post_from_tweet(tweet, users.get(self._id(tweet.get("author_id")))))
+        full = {a.platform_id for a in self.accounts if a.platform_id not in self.hinted}
+        warnings = [f"{self.errors} API errors in the pages were skipped"] if self.errors else []
+        return SocialImport(
+            platform=PLATFORM,
+            source=SOURCE,
+            accounts=merge_accounts(self.accounts),
+            edges=list(dict.fromkeys(self.edges)),
+            posts=posts,
+            lists=list(self.lists.values()),
+            hinted_ids=self.hinted - full,
+            warnings=warnings,
+        )
+
+    # ---- shapes ---------------------------------------------------------------------------
+
+    def _add_page(self, page: dict) -> None:
+        data = page.get("data") or []
+        data = [data] if isinstance(data, dict) else data
+        includes = page.get("includes") or {}
+        if not isinstance(data, list) or not isinstance(includes, dict):
+            self._fail("'data' must be a list and 'includes' an object")
+        self.errors += len(page.get("errors") or ())
+        for user in includes.get("users") or ():
+            self._add_user(user)
+        for tweet in includes.get("tweets") or ():
+            self._add_tweet(tweet, primary=False)
+        users = []
+        for item in data:
+            if not isinstance(item, dict):
+                self._fail("'data' holds something other than objects")
+            if "text" in item:
+                self._add_tweet(item)
+            elif "username" in item:
+                users.append(self._add_user(item))
+            elif "name" in item:
+                self._add_list(item)
+        self._add_relations(page, users)
+
+    def _add_relations(self, page: dict, user_ids: list[str]) -> None:
+        url = str((page.get("__twarc") or {}).get("url") or "")
+        if graph := _GRAPH_URL.search(url):
+            subject, kind = graph[1], graph[2]
+            for user_id in user_ids:
+                self.edges.append((user_id, subject) if kind == "followers" else (subject, user_id))
+        elif members := _LIST_MEMBERS_URL.search(url):
+            social_list = self._list(members[1])
+            social_list.member_ids.extend(u for u in user_ids if u not in social_list.member_ids)
+
+    def _add_flat_tweet(self, tweet: dict) -> None:
+        for key in ("author", "in_reply_to_user"):
+            if isinstance(tweet.get(key), dict):
+                self._add_user(tweet[key])
+        self._add_tweet(tweet)
+        for referenced in tweet.get("referenced_tweets") or ():
+            if isinstance(referenced, dict) and "text" in referenced and "author_id" in referenced:
+                self._add_flat_tweet(referenced)
+
+    def _add_tweet(self, tweet: dict, primary: bool = True) -> None:
+        if not isinstance(tweet, dict):
+            self._fail("a tweet is not an object")
+        tweet_id = self._id(tweet.get("id"))
+        self._id(tweet.get("author_id"))
+        entities = tweet.get("entities") or {}
+        for mention in entities.get("mentions") or ():
+            if isinstance(mention, dict) and mention.get("id") and mention.get("username"):
+                mention_id = self._id(mention["id"])
+                self.accounts.append(Account(PLATFORM, mention_id, handle=mention["username"]))
+                self.hinted.add(mention_id)
+        if primary or tweet_id not in self.tweets:
+            self.tweets[tweet_id] = (tweet, self.position)
+
+    def _add_user(self, user: dict) -> str:
+        if not isinstance(user, dict):
+            self._fail("a user is not an object")
+        user_id = self._id(user.get("id"))
+        self.accounts.append(account_from_user({**user, "id": user_id}))
+        return user_id
+
+    def _add_list(self, item: dict) -> None:
+        social_list = self._list(self._id(item.get("id")))
+        owner = item.get("owner_id")
+        social_list.info.name = str(item.get("name") or "")
+        social_list.info.description = item.get("description") or None
+        social_list.info.owner_id = self._id(owner) if owner else None
+        social_list.info.member_count = item.get("member_count")
+        social_list.info.private = item.get("private")
+        social_list.info.raw = item
+
+    def _list(self, list_id: str) -> SocialList:
+        return self.lists.setdefault(list_id, SocialList(ListInfo(PLATFORM, list_id, "")))
+
+    def _id(self, value: object) -> str:
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = str(value)
+        if not isinstance(value, str) or not _ID.match(value):
+            self._fail(f"{value!r} is not a numeric X id")
+        return value
+
+    def _fail(self, problem: str) -> NoReturn:
+        raise InputError(self.path, self.position, problem)
+
+
+def _website(user: dict) -> str | None:
+    urls = ((user.get("entities") or {}).get("url") or {}).get("urls") or ()
+    expanded = next((u.get("expanded_url") for u in urls if u.get("expanded_url")), None)
+    return expanded or user.get("url") or None
+
+
+def _iso(value: object) -> datetime | None:
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None

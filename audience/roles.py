@@ -1,0 +1,561 @@
+"""Who a profile is, read from its bio: journalists and their outlets, organisations' own
+accounts, parody accounts, and roles someone *used to* have.
+
+Everything works on a folded copy of the text (lower case, accents removed) that keeps every
+character at the same position as in the original, so a match can still look at the original
+capitalisation (an outlet name after "writes for") and at where it sits in the bio (a clause
+that starts with "former" or ends in "(retired)").
+
+The word lists cover English, French, Spanish, Portuguese, German, Italian, Dutch, Polish,
+Scandinavian languages, Romanian, Czech, Turkish, Russian, Ukrainian, Greek, Arabic, Hindi,
+Japanese, Chinese and Korean. ``[roles]`` in ``audience.toml`` extends them (see
+:meth:`Lexicon.extended`).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+
+# ---- folding ----------------------------------------------------------------------------------
+
+
+def fold_same_length(text: str | None) -> str:
+    """Lower case without accents, one output character per input character."""
+    if not text:
+        return ""
+    out = []
+    for char in text:
+        base = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
+        lowered = base.lower() if len(base) == 1 else char.lower()
+        out.append(lowered if len(lowered) == 1 else char)
+    return "".join(out).replace("\u2019", "'")
+
+
+def _words(pattern_words: Iterable[str]) -> str:
+    return "|".join(sorted((w for w in pattern_words if w), key=len, reverse=True))
+
+
+def _plain(word: str) -> str:
+    """A user-supplied word or phrase as a regex: literal, folded, spaces flexible."""
+    return r"\s+".join(re.escape(part) for part in fold_same_length(word).split())
+
+
+# ---- vocabulary -------------------------------------------------------------------------------
+
+# Job titles that make someone press whatever the words around them. Regex fragments over
+# folded text; a leading \w* lets compounds through (Wirtschaftsjournalistin, hoofdredacteur).
+PRESS_TERMS = (
+    r"\w*journalist(?:e|es|s|in|innen|en|er|a|as|i|ka|ki|y)?",
+    r"\w*(?:jornalista|giornalista|periodista|jurnalist|jurnalista|jurnalis|novinar|novinarka)s?",
+    r"dziennikar(?:z|ka|ki|ze|zem|ka|ce)",
+    r"gazeteci|wartawan|ujsagiro|toimittaja|sangbaddik",
+    r"journos?",
+    r"\w*reporter(?:s|in|innen|ka|ki|o|os|a|as|en)?",
+    r"reportero|reportera|reporteros|reporteras|reporteur",
+    r"\w*(?:correspondent|corresponsal|correspondant|corrispondente|correspondente|korrespondent"
+    r"|korespondent|corespondent|zpravodaj)\w{0,5}",
+    r"\w*(?:columnist|columnista|colunista|kolumnist|felietonist|editorialist|chroniqueu)\w{0,4}",
+    r"cronista|cronistas|publicysta|publicystka|kronikor|kose\s+yazari|commentator\s+at",
+    r"\w*(?:redakteur|redacteur|redactrice|redactor|redactora|redaktor|redaktør|redattore"
+    r"|redattrice|redator|redatora|szerkeszto)(?:in|innen|s|es|en|e|i|ka|ki|a)?",
+    r"editor(?:s|a|as)?(?:[\s-]+in[\s-]+chief)?|editeur\s+en\s+chef|editor\s+jefe",
+    r"caporedattore|caporedattrice|chefredakteur\w*|hoofdredacteur\w*",
+    r"bureau\s+chief|news\s*desk|newsreader|newscaster|broadcaster|fact[\s-]?checker",
+    r"press\s+photographer|photo\s*journalist",
+    r"pigiste|inviat[oa]\s+speciale|grand\s+reporter|locutor(?:a)?",
+    r"журналист\w*|журналіст\w*|корреспондент\w*|кореспондент\w*|редактор\w*|репортер\w*",
+    r"обозревател\w*|колумнист\w*|δημοσιογραφ\w*|ρεπορτερ",
+    r"صحفي\w*|صحافي\w*|مراسل\w*|محرر\w*|पत्रकार|संवाददाता",
+)
+# Scripts written without spaces: matched anywhere.
+PRESS_TERMS_NO_SPACES = ("記者", "记者", "ジャーナリスト", "編集者", "編集長", "主编", "主編", "編輯", "编辑",
+                         "기자", "언론인", "편집장")
+
+# Titles that are press only with a media qualifier before them or an outlet after them.
+QUALIFIED_TERMS = r"producer|producers|anchor|presenter|host|writer|critic|commentator|moderator" \
+    r"|moderatorin|presentador|presentadora|presentateur|presentatrice|presentatore|prezenter" \
+    r"|prezenterka|productor|productora|producteur|productrice|contributor|contributing\s+writer"
+MEDIA_QUALIFIERS = (
+    "tv", "television", "radio", "news", "podcast", "documentary", "broadcast", "bbc", "itv",
+    "staff", "feature", "features", "sports", "sport", "politics", "political", "business",
+    "science", "tech", "technology", "food", "travel", "film", "movie", "theatre", "theater",
+    "restaurant", "music", "book", "wine", "fashion", "senior", "lead", "freelance", "segment",
+    "morning", "breakfast", "evening", "investigative", "programme", "program", "show",
+    "television", "fernseh", "de television", "de radio", "de tv", "tele", "telewizyjny",
+    "radiowy", "radiofonico", "televisivo", "de noticias", "des infos",
+)
+# Qualifiers that make a title something else: a music producer, a technical writer.
+NON_MEDIA_QUALIFIERS = (
+    "music", "record", "beat", "hip hop", "event", "events", "wine", "egg", "food", "energy",
+    "content", "technical", "copy", "ghost", "grant", "code", "video", "film", "game", "games",
+    "self", "dance", "electronic", "party", "forum", "community", "discord", "reddit", "wiki",
+    "wikipedia", "sound", "song", "songwriter", "creative", "podcast",
+)
+# "writes for", "writer at", "words in" ... followed by an outlet.
+OUTLET_LEADS = (
+    r"writes?\s+(?:for|at|in)|writing\s+for|writer\s+(?:at|for|with)|words\s+(?:in|for|at)"
+    r"|bylines?\s*(?:in|at|:)|contributor\s+(?:to|at|for|in)|contributing\s+(?:editor|writer)\s+at"
+    r"|producer\s+(?:at|for)|presenter\s+(?:at|on|for)|host\s+(?:at|on)\s+(?:bbc|radio|tv)"
+    r"|anchor\s+(?:at|for)|ecrit\s+(?:pour|dans)|escribe\s+(?:para|en)|schreibt\s+(?:fur|fuer)"
+    r"|scrive\s+per|pisze\s+(?:dla|do|w)|schrijft\s+voor|skriver\s+(?:for|i)|escreve\s+(?:para|no|na)"
+    r"|scrie\s+pentru|пишет\s+для|пише\s+для"
+)
+OUTLET_OBJECT_STOP = (
+    "fun", "a living", "myself", "my ", "hire", "free", "me", "you", "the love", "clients",
+    "brands", "companies", "startups", "businesses", "agencies", "our ", "us", "money",
+)
+
+# Words that make a job title a thing of the past when they come before it in a clause.
+FORMER_MARKERS = (
+    "former", "formerly", "ex", "erstwhile", "previously", "prev", "past", "once", "used to be",
+    "aspiring", "wannabe", "future", "would-be", "ancien", "ancienne", "anciennement",
+    "autrefois", "antiguo", "antigua", "anteriormente", "antes", "exjornalista",
+    r"ehemalige?\w*", "fruher", "fuher", "vormals", "ehem", "gia", "fu", r"by[łl][aye]?",
+    r"voormalig\w*", "oud", "vroeger", "tidigare", "f.d.", "tidligere", r"forhenvaerende",
+    "antigo", "antiga", r"fost\w*", r"бывш\w*", "экс", r"колишн\w*", r"πρωην",
+)
+# Words that make the whole clause about the past wherever they sit: "Reporter (retired)".
+FORMER_ANYWHERE = (
+    "retired", "recovering", "emeritus", "a. d.", "a.d.", "in a (?:past|previous|former|"
+    "another) life", "once upon a time", "retraite", "retraitee", "jubilado", "jubilada",
+    "pensionado", "pensionato", "pensionata", "pensionar", "emerytowan\\w*", "сабق", "سابق",
+    "سابقة", "in pensione", "im ruhestand", "a la retraite",
+)
+FORMER_PREFIXES_NO_SPACES = ("元", "前")
+# "X turned Y": X is the past.
+TURNED_MARKERS = ("turned", "devenu", "devenue", "convertido en", "convertida en", "reconverti",
+                  "reconvertie", "diventato", "diventata", "geworden")
+# "..., now Head of PR": what comes before is the past when a different job follows.
+NOW_MARKERS = ("now", "nowadays", "these days", "maintenant", "desormais", "aujourd'hui",
+               "ahora", "jetzt", "heute", "mittlerweile", "inzwischen", "ora", "oggi", "adesso",
+               "teraz", "obecnie", "nu", "numera", "agora", "tegenwoordig", "сейчас", "теперь")
+OTHER_JOBS = (
+    "pr", "p.r.", "public relations", "comms", "communications", "communication", "marketing",
+    "consultant", "consultancy", "spokesperson", "spokesman", "spokeswoman", "media relations",
+    "agency", "head of", "director", "manager", "founder", "co-founder", "ceo", "cmo", "coo",
+    "vp", "strategist", "adviser", "advisor", "teacher", "lecturer", "professor", "coach",
+    "relations presse", "relaciones publicas", "comunicacion", "kommunikation",
+    "pressesprecher\\w*", "pressereferent\\w*", "comunicazione", "rzecznik\\w*", "woordvoerder",
+    "communicatie", "kommunikationschef", "attache de presse", "charge de communication",
+)
+# Verbs and prepositions that turn "journalists" into the people someone works *with*.
+OBJECT_MARKERS = ("for", "with", "to", "help", "helping", "helps", "pitch", "pitching", "pitches",
+                  "connect", "connecting", "connects", "train", "training", "trains", "coach",
+                  "coaching", "pour", "para", "fur", "per", "dla", "voor", "avec", "con", "mit",
+                  "z", "met", "and", "&", "meet", "meeting", "love", "loves", "brief", "briefing",
+                  "by")
+
+PARODY_MARKERS = (
+    "parody", "parodie", "parodia", "parodi", "satire", "satirical", "satira", "satirique",
+    "not affiliated", "unaffiliated", "no afiliad[oa]", "non affilie", "nicht verbunden",
+    "nicht offiziell", "inoffiziell", "non ufficiale", "unofficial", "non officiel",
+    "no oficial", "nieoficjaln\\w*", "fan account", "fan page", "fanpage", "fake account",
+    "not the real", "impersonat\\w*", "not associated with", "not endorsed by", "пародия",
+    "パロディ", "恶搞",
+)
+
+# Evidence that a profile speaks for an organisation rather than a person.
+ORG_STRONG = (
+    r"official\s+(?:account|twitter|page|profile|feed|channel|handle|x account|bluesky)",
+    r"the\s+official", r"^official\b", r"compte\s+officiel", r"cuenta\s+oficial",
+    r"conta\s+oficial", r"offiziell\w*\s+(?:account|kanal|profil|seite)", r"account\s+ufficiale",
+    r"profilo\s+ufficiale", r"oficjaln\w*\s+(?:profil|konto)", r"officieel\s+account",
+    r"we\s+(?:are|re|help|build|make|provide|offer|deliver|connect|power|support|love|bring)",
+    r"we'(?:re|ve)", r"our\s+(?:team|customers|clients|products?|services?|mission|platform"
+    r"|members|community|readers|listeners|viewers|journalists|reporters|newsroom|people)",
+    r"follow\s+us", r"contact\s+us", r"dm\s+us", r"email\s+us", r"join\s+us", r"tweets?\s+by",
+    r"posts?\s+by\s+(?:the|our)", r"here\s+to\s+help", r"support\s+team", r"help\s*desk",
+    r"customer\s+(?:support|care|service)\s+(?:team|account|for)", r"24\s*/\s*7",
+    r"nous\s+(?:sommes|aidons|accompagnons)", r"notre\s+(?:equipe|mission)", r"somos",
+    r"nuestr[oa]s?\s+(?:equipo|clientes|mision)", r"wir\s+(?:sind|helfen|bieten)",
+    r"unser\w*\s+(?:team|kunden)", r"siamo", r"nostr[oa]\s+(?:team|squadra)", r"jestesmy",
+    r"wij\s+(?:zijn|helpen)", r"vi\s+(?:ar|er|hjalper)", r"news\s+from\s+the\s+team",
+    r"(?:founded|established|since|est\.?)\s+(?:in\s+)?(?:1[89]|20)\d\d",
+)
+ORG_WEAK = (
+    r"company", r"agency", r"firm", r"provider", r"platform", r"solutions?", r"software",
+    r"services", r"startup", r"non-?profit", r"charity", r"association", r"newspaper",
+    r"magazine", r"headquarter\w*", r"hq", r"offices?\s+in", r"entreprise", r"empresa",
+    r"unternehmen", r"azienda", r"firma", r"bedrijf", r"foretag",
+)
+LEGAL_SUFFIXES = (
+    "ltd", "limited", "inc", "incorporated", "llc", "llp", "plc", "gmbh", "ag", "sa", "s.a.",
+    "sas", "sarl", "srl", "s.r.l.", "sl", "s.l.", "bv", "b.v.", "nv", "n.v.", "oy", "ab", "a/s",
+    "as", "spa", "s.p.a.", "sp. z o.o.", "kk", "pty", "corp", "corporation", "co", "company",
+    "group", "gruppe", "groupe", "grupo", "holdings",
+)
+ORG_HANDLE_SUFFIXES = ("support", "help", "care", "cares", "news", "hq", "official", "team",
+                       "jobs", "careers", "press", "status", "service", "app", "global", "info")
+PERSON_STRONG = (
+    r"i", r"i'm", r"im", r"i've", r"my", r"me", r"mine", r"myself", r"(?:views|opinions|thoughts|"
+    r"tweets|posts)\s+(?:are\s+)?(?:my\s+)?own", r"personal\s+(?:account|views)", r"he\s*/\s*him",
+    r"she\s*/\s*her", r"they\s*/\s*them", r"dad", r"mum", r"mom", r"father", r"mother",
+    r"husband", r"wife", r"grandad", r"grandma", r"papa", r"mama", r"je", r"mon", r"ma", r"mes",
+    r"moi", r"soy", r"mis", r"ich", r"mein\w*", r"sono", r"jestem", r"ik", r"mijn", r"jag", r"eu",
+    r"sou", r"il\s*/\s*lui", r"elle", r"er\s*/\s*ihm", r"sie\s*/\s*ihr",
+    r"(?:husband|wife|partner|dad|mum|mom)\s+(?:of|to)",
+)
+PERSON_WEAK = (
+    r"head\s+of", r"manager", r"engineer", r"director", r"ceo", r"cto", r"cmo", r"coo", r"vp",
+    r"consultant", r"developer", r"designer", r"analyst", r"specialist", r"lead", r"officer",
+    r"adviser", r"advisor", r"student", r"professor", r"lecturer", r"researcher", r"founder",
+    r"co-founder", r"phd", r"mba", r"author", r"speaker", r"mentor", r"blogger", r"writer",
+    r"fan\s+of", r"lover", r"enthusiast", r"geek", r"nerd",
+)
+# Outlets' own accounts: an organisation that describes itself with one of these.
+OUTLET_NOUNS = (
+    r"newspapers?", r"magazines?", r"news\s+(?:agency|outlet|site|website|service|channel|network"
+    r"|publisher|organi[sz]ation|brand|programme|program|podcast|show|team|desk)",
+    r"(?:public|national)\s+broadcaster", r"broadcaster", r"radio\s+station", r"tv\s+(?:channel|station)",
+    r"television\s+(?:channel|station|network)", r"breaking\s+news", r"headlines", r"newsroom",
+    r"independent\s+(?:journalism|news|media)", r"trade\s+(?:publication|magazine|title|journal)",
+    r"publication", r"news\s+and\s+(?:analysis|views|features|insight)", r"news\s*,\s*analysis",
+    r"quotidien", r"hebdomadaire", r"journal\s+(?:d'information|independant)", r"periodico",
+    r"diario\s+(?:digital|independiente|de\s+noticias)", r"revista", r"\w*zeitung", r"zeitschrift",
+    r"nachrichten\w*", r"magazin", r"giornale", r"quotidiano", r"settimanale", r"rivista", r"jornal",
+    r"gazeta", r"dziennik", r"tygodnik", r"czasopismo", r"portal\s+informacyjny", r"\w*krant",
+    r"dagblad", r"weekblad", r"\w*tidning", r"nyhetsbyra", r"газета", r"новости", r"журнал",
+    r"صحيفة", r"جريدة", r"अखबार", r"新聞", r"新闻", r"日报", r"日報", r"신문",
+)
+
+
+def _alternation(items: Iterable[str], *, literal: bool = False) -> str:
+    return _words(_plain(item) if literal else item for item in items)
+
+
+def _word_regex(alternation: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w@#])(?:{alternation})(?![\w])")
+
+
+# ---- the lexicon ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Word lists in use. The default one covers the languages named in the module docstring;
+    :meth:`extended` adds a workspace's own words (``[roles]`` in ``audience.toml``)."""
+
+    press_terms: tuple[str, ...] = PRESS_TERMS
+    press_literals: tuple[str, ...] = ()
+    former_markers: tuple[str, ...] = FORMER_MARKERS
+    former_literals: tuple[str, ...] = ()
+    parody_markers: tuple[str, ...] = PARODY_MARKERS
+    parody_literals: tuple[str, ...] = ()
+
+    def extended(
+        self,
+        press_terms: Iterable[str] = (),
+        former_markers: Iterable[str] = (),
+        parody_markers: Iterable[str] = (),
+    ) -> Lexicon:
+        """A copy with more words. The words are plain text, not regexes; a press term also
+        matches its plural and common gender endings (``reportera``, ``Redakteurin``)."""
+        return Lexicon(
+            self.press_terms,
+            self.press_literals + tuple(press_terms),
+            self.former_markers,
+            self.former_literals + tuple(former_markers),
+            self.parody_markers,
+            self.parody_literals + tuple(parody_markers),
+        )
+
+    @cached_property
+    def press(self) -> re.Pattern[str]:
+        extra = [_plain(w) + r"(?:s|es|e|a|as|in|innen|ka|ki)?" for w in self.press_literals]
+        return _word_regex(_words([*self.press_terms, *extra]))
+
+    @cached_property
+    def press_no_spaces(self) -> re.Pattern[str]:
+        return re.compile(_alternation(PRESS_TERMS_NO_SPACES, literal=True))
+
+    @cached_property
+    def former(self) -> re.Pattern[str]:
+        words = [*self.former_markers, *(_plain(w) for w in self.former_literals)]
+        return re.compile(rf"(?<![\w])(?:{_words(words)})(?![\w])|(?<![\w])ex-")
+
+    @cached_property
+    def parody(self) -> re.Pattern[str]:
+        words = [*self.parody_markers, *(_plain(w) for w in self.parody_literals)]
+        return re.compile(rf"(?<![\w])(?:{_words(words)})")
+
+
+DEFAULT_LEXICON = Lexicon()
+
+_HARD_SEPARATORS = re.compile(r"[.;|•·\n!?,]|\s[-–—/]\s|\s[/+]\s|[()\[\]{}]|\s{3,}|[。、，；]")
+_FORMER_ANYWHERE = _word_regex(_words(FORMER_ANYWHERE))
+_TURNED = _word_regex(_alternation(TURNED_MARKERS, literal=True))
+_NOW = _word_regex(_alternation(NOW_MARKERS, literal=True))
+_OTHER_JOBS = _word_regex(_words(
+    [_plain(w) if "\\" not in w else w for w in OTHER_JOBS]
+))
+_OBJECT_MARKERS = {fold_same_length(w) for w in OBJECT_MARKERS}
+_QUALIFIED = _word_regex(QUALIFIED_TERMS)
+_MEDIA_QUALIFIERS = {fold_same_length(w) for w in MEDIA_QUALIFIERS}
+_NON_MEDIA = {fold_same_length(w) for w in NON_MEDIA_QUALIFIERS}
+_OUTLET_LEAD = re.compile(rf"(?<![\w])(?:{OUTLET_LEADS})(?![\w])")
+_OUTLET_AFTER_TERM = re.compile(
+    r"\s*(?:at|for|with|on|@|chez|en|para|bei|fur|per|presso|dla|w|bij|voor|pa|for|na|no|em|,|-|–|—"
+    r"|:)?\s*(?:the\s+)?(@[\w.]+|[A-Z][\w&'’.-]*(?:\s+(?:of\s+|&\s+)?[A-Z0-9][\w&'’.-]*){0,4})"
+)
+_PARTS_OF_TITLE = re.compile(r"(?:in[\s-]+chief|at\s+large|general|adjunto|adjunta|en\s+chef)$")
+_ORG_STRONG = re.compile(rf"(?<![\w])(?:{_words(ORG_STRONG)})(?![\w])", re.MULTILINE)
+_ORG_WEAK = _word_regex(_words(ORG_WEAK))
+_PERSON_STRONG = _word_regex(_words(PERSON_STRONG))
+_PERSON_WEAK = _word_regex(_words(PERSON_WEAK))
+_OUTLET_NOUNS = re.compile(rf"(?<![\w])(?:{_words(OUTLET_NOUNS)})(?![\w])|新聞|新闻|日报|日報|신문")
+_LEGAL_SUFFIX = re.compile(
+    rf"(?:[\s,]+(?:{_alternation(LEGAL_SUFFIXES, literal=True)}))+\.?\s*$"
+)
+_NEWSY_NAME = _word_regex(r"news|times|gazette|herald|tribune|chronicle|journal|daily|post"
+                          r"|observer|courier|magazine|mag|radio|tv|fm|press|review|weekly|report")
+_NEWSY_BIO = _word_regex(r"news|stories|reporting|coverage|journalism|nachrichten|noticias|"
+                         r"nouvelles|actualites?|infos?|notizie|noticias|wiadomosci|nieuws"
+                         r"|nyheter|новости|informacion|informations")
+
+
+# ---- reading one bio --------------------------------------------------------------------------
+
+
+@dataclass
+class BioText:
+    """A bio (or name) prepared for matching: folded text plus which stretches describe the
+    past ("Former BBC reporter", "Journalist turned PR")."""
+
+    raw: str
+    lexicon: Lexicon = DEFAULT_LEXICON
+    folded: str = field(init=False)
+    _past: list[tuple[int, int]] = field(init=False, default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.folded = fold_same_length(self.raw)
+        self._past = list(self._past_ranges())
+
+    def is_past(self, position: int) -> bool:
+        return any(start <= position < end for start, end in self._past)
+
+    def current(self, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+        """Matches of ``pattern`` that do not sit in a stretch about the past."""
+        for match in pattern.finditer(self.folded):
+            if not self.is_past(match.start()) and not self._ex_prefixed(match):
+                yield match
+
+    def _ex_prefixed(self, match: re.Match[str]) -> bool:
+        word = match.group(0)
+        if any(self.folded[max(0, match.start() - 1) : match.start()] == p
+               for p in FORMER_PREFIXES_NO_SPACES):
+            return True
+        return word.startswith("ex") and bool(self.lexicon.press.fullmatch(word[2:]))
+
+    def clauses(self) -> list[tuple[int, int]]:
+        bounds = [0]
+        for sep in _HARD_SEPARATORS.finditer(self.folded):
+            bounds += [sep.start(), sep.end()]
+        bounds.append(len(self.folded))
+        return [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds) - 1, 2)]
+
+    def _past_ranges(self) -> Iterator[tuple[int, int]]:
+        text = self.folded
+        for start, end in self.clauses():
+            clause = text[start:end]
+            if _FORMER_ANYWHERE.search(clause):
+                yield start, end
+                continue
+            marker = self.lexicon.former.search(clause)
+            if marker:
+                yield start + marker.start(), end
+            turned = _TURNED.search(clause)
+            if turned:
+                yield start, start + turned.start()
+        for now in _NOW.finditer(text):
+            after = text[now.end() :]
+            if _OTHER_JOBS.search(after) and not self.lexicon.press.search(after):
+                yield 0, now.start()
+
+
+def _previous_words(text: str, position: int, count: int) -> list[str]:
+    return re.findall(r"[\w&]+", text[max(0, position - 60) : position])[-count:]
+
+
+def _outlet_after(raw: str, end: int) -> str | None:
+    found = _OUTLET_AFTER_TERM.match(raw, end)
+    if not found:
+        return None
+    outlet = found.group(1).rstrip(".'’-")
+    if _PARTS_OF_TITLE.match(fold_same_length(outlet)) or fold_same_length(outlet) in {"and", "i"}:
+        return None
+    return outlet
+
+
+@dataclass(frozen=True)
+class PressFinding:
+    """Why an account counts as press: the words that fired, and the outlet when it is named."""
+
+    term: str
+    outlet: str | None = None
+    is_outlet_account: bool = False
+
+    @property
+    def reason(self) -> str:
+        if self.is_outlet_account:
+            return f'news outlet ("{self.term}" in bio)'
+        where = f" at {self.outlet}" if self.outlet else ""
+        return f'journalist ("{self.term}"{where} in bio)'
+
+
+def _is_object(bio: BioText, match: re.Match[str]) -> bool:
+    """"PR for journalists", "helping reporters": the word names an audience, not a job."""
+    word = match.group(0)
+    plural = word.endswith("s") or word.endswith("innen") or word.endswith("en")
+    previous = _previous_words(bio.folded, match.start(), 3)
+    if not previous:
+        return False
+    if previous[-1] in _OBJECT_MARKERS and previous[-1] not in {"and", "&"}:
+        return True
+    return plural and any(w in _OBJECT_MARKERS for w in previous)
+
+
+def _qualified_ok(bio: BioText, match: re.Match[str]) -> bool:
+    previous = _previous_words(bio.folded, match.start(), 2)
+    last = previous[-1] if previous else ""
+    pair = " ".join(previous)
+    if last in _NON_MEDIA or pair in _NON_MEDIA:
+        return False
+    if last in _MEDIA_QUALIFIERS or pair in _MEDIA_QUALIFIERS:
+        return True
+    after = bio.folded[match.end() : match.end() + 20]
+    return bool(re.match(r"\s+(?:de|di|der|du)\s+(?:tv|radio|television|noticias|informativos)",
+                         after))
+
+
+def _lead_ok(bio: BioText, match: re.Match[str]) -> str | None:
+    after = bio.raw[match.end() : match.end() + 40].lstrip(" :")
+    folded_after = fold_same_length(after)
+    if not after or any(folded_after.startswith(stop) for stop in OUTLET_OBJECT_STOP):
+        return None
+    outlet = _outlet_after(bio.raw, match.end())
+    return outlet
+
+
+def press_role(bio_text: str | None, lexicon: Lexicon = DEFAULT_LEXICON) -> PressFinding | None:
+    """A journalist, editor, producer... named in the bio as a current job, or None."""
+    if not bio_text:
+        return None
+    bio = BioText(bio_text, lexicon)
+    for match in bio.current(lexicon.press):
+        if _is_object(bio, match) or _not_a_job(bio, match):
+            continue
+        return PressFinding(bio.raw[match.start() : match.end()],
+                            _outlet_after(bio.raw, match.end()))
+    for match in bio.current(lexicon.press_no_spaces):
+        return PressFinding(match.group(0))
+    for match in bio.current(_QUALIFIED):
+        if _is_object(bio, match):
+            continue
+        outlet = _lead_ok(bio, match) if _OUTLET_LEAD.match(bio.folded, match.start()) else None
+        if outlet or _qualified_ok(bio, match):
+            return PressFinding(_phrase(bio, match), outlet)
+    for match in bio.current(_OUTLET_LEAD):
+        outlet = _lead_ok(bio, match)
+        if outlet:
+            return PressFinding(bio.raw[match.start() : match.end()], outlet)
+    return None
+
+
+def _phrase(bio: BioText, match: re.Match[str]) -> str:
+    previous = _previous_words(bio.raw, match.start(), 1)
+    word = bio.raw[match.start() : match.end()]
+    return f"{previous[0]} {word}" if previous else word
+
+
+def _not_a_job(bio: BioText, match: re.Match[str]) -> bool:
+    """Editors of code and Wikipedia, "journalist relations" and other false friends."""
+    previous = _previous_words(bio.folded, match.start(), 1)
+    word = match.group(0)
+    if word.startswith("editor") and previous and previous[0] in _NON_MEDIA:
+        return True
+    after = bio.folded[match.end() : match.end() + 12]
+    return bool(re.match(r"\s+(?:relations|outreach|database|lists?|contacts)\b", after))
+
+
+def is_parody(*texts: str | None, lexicon: Lexicon = DEFAULT_LEXICON) -> bool:
+    """Parody, satire, fan and "not affiliated" accounts."""
+    return any(lexicon.parody.search(fold_same_length(t)) for t in texts if t)
+
+
+def organisation_signals(handle: str | None, name: str | None, bio: str | None) -> tuple[int, int]:
+    """(organisation score, person score) from the profile's own words."""
+    folded_bio = fold_same_length(bio)
+    folded_name = fold_same_length(name)
+    org = 2 * len(_ORG_STRONG.findall(folded_bio)) + min(len(_ORG_WEAK.findall(folded_bio)), 1)
+    if name and _LEGAL_SUFFIX.search(folded_name):
+        org += 2
+    handle_key = (handle or "").lower().lstrip("@").split(".")[0].split("@")[0]
+    if any(handle_key.endswith(s) and len(handle_key) > len(s) + 2 for s in ORG_HANDLE_SUFFIXES):
+        org += 1
+    person = 2 * len(_PERSON_STRONG.findall(folded_bio))
+    person += min(len(_PERSON_WEAK.findall(folded_bio)), 2)
+    return org, person
+
+
+def is_organisation(handle: str | None, name: str | None, bio: str | None) -> bool | None:
+    """True for an organisation's own account, False for a person, None when unsure."""
+    if is_parody(name, bio):
+        return None
+    org, person = organisation_signals(handle, name, bio)
+    if org >= 2 and org > person:
+        return True
+    if person >= 1 and person >= org:
+        return False
+    if press_role(bio):
+        return False
+    return None
+
+
+def outlet_account(handle: str | None, name: str | None, bio: str | None) -> PressFinding | None:
+    """A news outlet's own account: an organisation that describes itself as one."""
+    if not bio or is_parody(name, bio):
+        return None
+    org, person = organisation_signals(handle, name, bio)
+    if person > org:
+        return None
+    text = BioText(bio)
+    noun = next(text.current(_OUTLET_NOUNS), None)
+    if noun and (org >= 1 or person == 0):
+        return PressFinding(bio[noun.start() : noun.end()], is_outlet_account=True)
+    name_word = _NEWSY_NAME.search(fold_same_length(name))
+    bio_word = next(text.current(_NEWSY_BIO), None)
+    if name_word and bio_word and person == 0:
+        return PressFinding(bio[bio_word.start() : bio_word.end()], is_outlet_account=True)
+    return None
+
+
+# ---- organisation names -----------------------------------------------------------------------
+
+
+def organisation_key(name: str) -> str:
+    """"Rival Contact Ltd." -> "rival contact": what a bio or handle is likely to say."""
+    folded = fold_same_length(name).strip()
+    core = _LEGAL_SUFFIX.sub("", folded).strip(" ,.")
+    return " ".join(re.sub(r"[^\w&]+", " ", core or folded).split())
+
+
+def organisation_pattern(name: str) -> re.Pattern[str] | None:
+    """A regex finding the organisation in folded text: its name, or ``@squashedname``."""
+    key = organisation_key(name)
+    if not key:
+        return None
+    words = r"[\s.-]*".join(re.escape(part) for part in key.split())
+    squashed = re.escape(key.replace(" ", "").replace("&", ""))
+    mention = rf"|@{squashed}\w*" if len(squashed) >= 4 else ""
+    return re.compile(rf"(?<![\w@])(?:{words})(?![\w])(?!\.\w){mention}")
+
+
+def handle_belongs_to(handle: str | None, name: str) -> bool:
+    """``@rivalcontactsupport`` belongs to "Rival Contact Ltd" (needs 5+ letters of name)."""
+    squashed = organisation_key(name).replace(" ", "").replace("&", "")
+    key = (handle or "").lower().lstrip("@").split(".")[0].split("@")[0].replace("_", "")
+    return len(squashed) >= 5 and key.startswith(squashed)

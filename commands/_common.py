@@ -1,0 +1,57 @@
+"""Shared pieces of the command layer: options, consoles, error handling, JSON output."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+
+from audience.config import config_path_for, load_env, load_rules, resolve_db_path, scrub
+from audience.errors import AudienceError
+
+console = Console()
+err_console = Console(stderr=True)
+
+DbOpt = Annotated[
+    Path | None,
+    typer.Option("--db", envvar="AUDIENCE_DB", help="Workspace file (default ./audience.db)."),
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+PlatformOpt = Annotated[
+    str, typer.Option("--platform", "-p", help="x, bluesky, mastodon or linkedin.")
+]
+
+
+@contextmanager
+def handle_errors() -> Iterator[None]:
+    """Turn domain errors into one clear line on stderr and a meaningful exit code."""
+    try:
+        yield
+    except AudienceError as exc:
+        err_console.print(f"[bold red]error:[/] {scrub(str(exc))}", highlight=False)
+        raise typer.Exit(exc.exit_code) from None
+    except KeyboardInterrupt:
+        err_console.print("[yellow]interrupted; everything committed so far is kept[/]")
+        raise typer.Exit(130) from None
+
+
+def open_workspace(db: Path | None, *, create: bool = False):
+    """Open the workspace named by --db / AUDIENCE_DB / ./audience.db."""
+    from audience.store import open_store
+
+    load_env()
+    return open_store(resolve_db_path(db), create=create)
+
+
+def workspace_rules(db: Path | None):
+    return load_rules(config_path_for(resolve_db_path(db)))
+
+
+def print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
