@@ -121,6 +121,16 @@ TABLES: dict[str, dict[str, Any]] = {
         "description": "Groups of the crowd: customers, press, suppliers, competitors, ...",
         "label_column": "name",
     },
+    "segment_orgs": {
+        "description": "Organisations listed for a segment: a name, a web domain, or both.",
+        "label_column": "name",
+        "columns": {
+            "name": "Organisation name",
+            "name_key": "Normalised name used for matching",
+            "domain": "Web domain (e-mail and website matches)",
+            "source": "Where the entry came from",
+        },
+    },
     "segment_members": {
         "description": "Accounts in each segment, and why.",
         "columns": {

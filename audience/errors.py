@@ -42,6 +42,10 @@ class PlatformError(AudienceError):
     exit_code = 4
 
 
+class NotSupported(PlatformError):
+    """The platform's API has no way to do this (e.g. Lists an account is on, on Bluesky)."""
+
+
 class AuthError(PlatformError):
     """401/403: bad credentials, a protected account, or an endpoint outside the API tier."""
 

@@ -16,6 +16,7 @@ JSON output is not neutralised: it is read by programs, not spreadsheets.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -60,7 +61,7 @@ class ExportError(AudienceError):
     """Nothing to export (empty or unknown segment), or the output cannot be written."""
 
 
-# ---- spreadsheet safety -----------------------------------------------------------------------
+# ---- spreadsheet safety -------------------------------------------------------------------------
 
 
 def neutralise(value: Any) -> str | int | float:
@@ -186,7 +187,9 @@ class _Context:
         people_ids = {g.person_id for g in groups if g.person_id is not None}
         account_ids = {a["id"] for g in groups for a in g.accounts}
         return cls(
-            people={r["id"]: r for r in store.query("SELECT * FROM people") if r["id"] in people_ids},
+            people={
+                r["id"]: r for r in store.query("SELECT * FROM people") if r["id"] in people_ids
+            },
             contacts=_contacts_by_person(store, people_ids),
             segments=_segments_by_account(store, account_ids),
             hashtags=_hashtags_by_account(store, account_ids),
@@ -215,8 +218,10 @@ def _contacts_by_person(store: Store, people_ids: set[int]) -> dict[int, list[di
     for person_id in people_ids:
         # contact_points fill in when the contact's JSON lists are empty
         result[person_id].append(
-            {"emails": json.dumps(points[(person_id, "email")]),
-             "phones": json.dumps(points[(person_id, "phone")])}
+            {
+                "emails": json.dumps(points[(person_id, "email")]),
+                "phones": json.dumps(points[(person_id, "phone")]),
+            }
         )
     return result
 
@@ -263,8 +268,9 @@ def _row(group: _Group, ctx: _Context) -> dict[str, Any]:
         or next((a["country"] for a in group.accounts if a["country"]), None)
     )
     row["email"] = next((e for c in contacts for e in json_strings(c.get("emails"))), None)
-    row["phone"] = _format_phone(next((p for c in contacts for p in json_strings(c.get("phones"))),
-                                      None))
+    row["phone"] = _format_phone(
+        next((p for c in contacts for p in json_strings(c.get("phones"))), None)
+    )
     tags = Counter()
     for account in group.accounts:
         tags.update(ctx.hashtags.get(account["id"], Counter()))
@@ -371,7 +377,9 @@ def _topic_hits(accounts: list[dict], tags: Counter, topics: set[str]) -> list[s
 # ---- writing ------------------------------------------------------------------------------------
 
 
-def write_csv(rows: Iterable[dict[str, Any]], out: TextIO, columns: Sequence[str] = COLUMNS) -> None:
+def write_csv(
+    rows: Iterable[dict[str, Any]], out: TextIO, columns: Sequence[str] = COLUMNS
+) -> None:
     """CSV with CRLF line ends (the csv module's default) and every cell neutralised."""
     writer = csv.writer(out)
     writer.writerow(columns)
@@ -379,7 +387,9 @@ def write_csv(rows: Iterable[dict[str, Any]], out: TextIO, columns: Sequence[str
         writer.writerow([neutralise(row.get(column)) for column in columns])
 
 
-def write_json(rows: Iterable[dict[str, Any]], out: TextIO, columns: Sequence[str] = COLUMNS) -> None:
+def write_json(
+    rows: Iterable[dict[str, Any]], out: TextIO, columns: Sequence[str] = COLUMNS
+) -> None:
     data = [{column: row.get(column) for column in columns} for row in rows]
     out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
@@ -430,10 +440,8 @@ def atomic_write(path: Path, write: Callable[[TextIO], Any]) -> Path:
 
 
 def _remove_quietly(name: str) -> None:
-    try:
+    with contextlib.suppress(FileNotFoundError):
         os.unlink(name)
-    except FileNotFoundError:
-        pass
 
 
 @dataclass

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 from audience.crawl import Crawler, Estimate, combine, estimate
-from audience.errors import AccountUnavailable
+from audience.errors import AccountUnavailable, NotSupported
 from audience.models import Account, ListInfo, Page, Post
 from audience.platforms.base import Platform
 from audience.store import Store, iso
@@ -136,7 +136,7 @@ def crawl_lists(crawler: Crawler, subject: Account) -> dict[str, int]:
                 fetch=lambda cursor, f=fetch: f(subject.platform_id, cursor),
                 save=save,
             )
-        except NotImplementedError:
+        except NotSupported:
             continue
         counts["lists"] += result.items
     for info in _stored_lists(store, platform.name, subject.platform_id, found):
@@ -385,9 +385,12 @@ def _parse_time(value: str | None) -> datetime | None:
 
 def mined_account_ids(store: Store, platform: str, segment: str | None = None) -> list[int]:
     """Accounts whose follow lists are stored (optionally only members of a segment); the
-    workspace owner's own accounts are left out."""
+    workspace owner's own accounts, and people who merely follow them, are left out."""
+    # An edge into my own account says the follower follows me, not what they read: it does
+    # not make them a mined account.
     sql = """SELECT DISTINCT f.follower_id FROM follows f JOIN accounts a ON a.id = f.follower_id
-             WHERE a.platform = ? AND f.follower_id NOT IN (SELECT account_id FROM my_accounts)"""
+             WHERE a.platform = ? AND f.follower_id NOT IN (SELECT account_id FROM my_accounts)
+               AND f.followed_id NOT IN (SELECT account_id FROM my_accounts)"""
     params: list = [platform]
     if segment:
         sql += """ AND f.follower_id IN (SELECT m.account_id FROM segment_members m
@@ -418,6 +421,7 @@ def rank_influencers(
         """SELECT f.followed_id AS id, count(*) AS n
            FROM follows f JOIN _mined m ON m.id = f.follower_id
            WHERE f.followed_id NOT IN (SELECT id FROM _mined)
+             AND f.followed_id NOT IN (SELECT account_id FROM my_accounts)
            GROUP BY f.followed_id HAVING n >= ? ORDER BY n DESC, f.followed_id LIMIT ?""",
         [threshold, limit],
     )
@@ -470,3 +474,21 @@ __all__ = [
     "resolve_handles",
     "search_topic",
 ]
+
+
+def resolve_ids(crawler: Crawler, ids: list[str]) -> Subjects:
+    """Fill in id-only accounts (from an archive) by looking them up in the largest batches;
+    ids the platform no longer knows are marked with their state."""
+    platform, store = crawler.platform, crawler.store
+    batch = platform.costs["lookup"].page_size
+    subjects = Subjects([])
+    for start in range(0, len(ids), batch):
+        chunk = ids[start : start + batch]
+        lookup = crawler.call("lookup", lambda c=chunk: platform.lookup(ids=c))
+        with store.transaction():
+            store.upsert_accounts(lookup.found)
+            for key, state in lookup.missing.items():
+                store.set_account_state(platform.name, key, state)
+        subjects.accounts += lookup.found
+        subjects.unknown.update(lookup.missing)
+    return subjects

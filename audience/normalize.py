@@ -16,37 +16,38 @@ from anyascii import anyascii
 
 # Han, kana and Hangul: anyascii writes "王芳" as "WangFang"; spacing each character keeps the
 # syllables apart so that "王芳" folds to "wang fang".
-_CJK = re.compile(r"[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_CJK = re.compile(
+    r"[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]"
+)
 _LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _APOSTROPHES = re.compile(r"['\u2018\u2019\u02bc`\u00b4]")
 _NOT_ALNUM = re.compile(r"[^0-9a-z]+")
 _QUOTED = re.compile(r"\"[^\"]*\"|\u201c[^\u201d]*\u201d|\([^)]*\)|\[[^\]]*\]")
 _GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
 
-NAME_PREFIXES = frozenset(
-    "mr mrs ms miss mx dr prof professor sir dame rev revd fr hon lord lady".split()
-)
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+NAME_PREFIXES = _words("mr mrs ms miss mx dr prof professor sir dame rev revd fr hon lord lady")
 # Credentials and honours that follow a name ("Eleanor Vance-Whitby PhD", "Whitcombe, MBA").
 # Short ambiguous ones (ma, ba, md) are left alone: they are also surnames.
-NAME_CREDENTIALS = frozenset(
-    "phd dphil mba msc bsc llb llm obe mbe cbe frsa esq cpa cfa mphil".split()
-)
+NAME_CREDENTIALS = _words("phd dphil mba msc bsc llb llm obe mbe cbe frsa esq cpa cfa mphil")
 # Legal forms removed from the end of organisation names, single tokens after dots are dropped
 # ("S.A.C." -> "sac") plus multi-token ones.
-ORG_SUFFIXES = frozenset(
-    (
-        "ltd limited plc inc incorporated corp corporation co company llc llp lp lllp "
-        "gmbh ag kg ug mbh ohg ev as asa sa sas sasu sarl sl sll slu sac sae srl spa "
-        "bv nv vof ab oy oyj aps kk pty pvt pte lda ltda sro kft zrt ooo oao bhd sdn "
-        "and"
-    ).split()
+ORG_SUFFIXES = _words(
+    "ltd limited plc inc incorporated corp corporation co company llc llp lp lllp "
+    "gmbh ag kg ug mbh ohg ev as asa sa sas sasu sarl sl sll slu sac sae srl spa "
+    "bv nv vof ab oy oyj aps kk pty pvt pte lda ltda sro kft zrt ooo oao bhd sdn "
+    "and"
 )
 ORG_SUFFIX_RUNS = (("sp", "z", "oo"), ("sp", "k"), ("s", "a"), ("s", "l"), ("e", "v"))
 ORG_PREFIXES = frozenset(("the",))
 
-_X_RESERVED = frozenset(
+_X_RESERVED = _words(
     "home i intent search share hashtag explore settings messages notifications login "
-    "signup tos privacy compose".split()
+    "signup tos privacy compose"
 )
 _X_HOSTS = frozenset(("twitter.com", "x.com", "mobile.twitter.com", "mobile.x.com"))
 _SOCIAL_HOSTS = _X_HOSTS | {"bsky.app", "linkedin.com"}
@@ -62,6 +63,7 @@ def _transliterate(text: str) -> str:
     return anyascii(text)
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str | None) -> str:
     """Accent- and case-free comparison form: "Zoë O’Sullivan-Hughes" -> "zoe osullivan hughes".
 
@@ -107,6 +109,7 @@ def _name_tokens(full_name: str | None, folder=fold) -> list[str]:
     return tokens
 
 
+@lru_cache(maxsize=65536)
 def name_key(full_name: str | None) -> str:
     """Comparison key of a person's name: folded, without titles (Dr, Prof), credentials
     (PhD, MBA), quoted nicknames or a CJK spelling appended to a Latin one. Word order is
@@ -144,6 +147,7 @@ def _org_fold(org: str) -> list[str]:
     return fold(text).split()
 
 
+@lru_cache(maxsize=65536)
 def org_key(org: str | None) -> str:
     """Comparison key of an organisation: folded, without legal forms (Ltd, Limited, plc, Inc,
     GmbH, AS, SA, LLC, Sp. z o.o., ...) or a leading "The"; "&" and "and" are the same."""

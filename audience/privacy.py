@@ -35,7 +35,7 @@ class ForgetError(AudienceError):
     """The subject of ``forget`` is unknown, ambiguous, or one of the user's own accounts."""
 
 
-# ---- normalising keys -------------------------------------------------------------------------
+# ---- normalising keys ---------------------------------------------------------------------------
 
 
 def normalise_email(email: str) -> str:
@@ -75,7 +75,7 @@ def _fold(text: str | None) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", anyascii(text).lower()))
 
 
-# ---- the suppression list ---------------------------------------------------------------------
+# ---- the suppression list -----------------------------------------------------------------------
 
 
 def add_suppressions(store: Store, entries: Iterable[tuple[str, str]]) -> int:
@@ -316,9 +316,7 @@ def _accounts_by_handle(store: Store, text: str, platform: str | None) -> set[in
         raise ForgetError(f"No account @{handle}{where} in the workspace.")
     platforms = sorted({r["platform"] for r in rows})
     if len(platforms) > 1:
-        raise ForgetError(
-            f"@{handle} exists on {', '.join(platforms)}; say which with --platform."
-        )
+        raise ForgetError(f"@{handle} exists on {', '.join(platforms)}; say which with --platform.")
     return {r["id"] for r in rows}
 
 
@@ -385,8 +383,10 @@ def _social_handles(store: Store, contact_id: int) -> list[tuple[str, str]]:
         return []
     result = []
     for pair in pairs if isinstance(pairs, list) else []:
-        if isinstance(pair, list | tuple) and len(pair) == 2 and all(
-            isinstance(p, str) for p in pair
+        if (
+            isinstance(pair, list | tuple)
+            and len(pair) == 2
+            and all(isinstance(p, str) for p in pair)
         ):
             platform, value = pair
             if "/" not in value:
@@ -421,8 +421,9 @@ def _collect_suppressions(store: Store, plan: ForgetPlan) -> None:
             add(("name_org", key))
         plan.labels.append(row["name"] or f"person {pid}")
     for aid in plan.account_ids:
-        row = store.query("SELECT platform, platform_id, handle, url FROM accounts WHERE id = ?",
-                          [aid])[0]
+        row = store.query(
+            "SELECT platform, platform_id, handle, url FROM accounts WHERE id = ?", [aid]
+        )[0]
         add(("account", f"{row['platform']}:{row['platform_id']}"))
         if row["handle"]:
             add(("handle", normalise_handle(row["platform"], row["handle"])))
@@ -467,7 +468,8 @@ def forget(store: Store, plan: ForgetPlan) -> ForgetResult:
 
 def _own_accounts(store: Store, account_ids: set[int]) -> list[str]:
     rows = store.query(
-        "SELECT a.id, a.platform, a.handle FROM my_accounts m JOIN accounts a ON a.id = m.account_id"
+        "SELECT a.id, a.platform, a.handle FROM my_accounts m "
+        "JOIN accounts a ON a.id = m.account_id"
     )
     return [f"@{r['handle']} ({r['platform']})" for r in rows if r["id"] in account_ids]
 
@@ -490,10 +492,15 @@ def _count_rows(store: Store, plan: ForgetPlan) -> dict[str, int]:
     for name, (table, column, kind) in _COUNTED.items():
         counts[name] = _count_in(store, table, column, ids[kind])
     marks = ",".join("?" * len(plan.account_ids))
-    counts["follows"] = store.scalar(
-        f"SELECT count(*) FROM follows WHERE follower_id IN ({marks}) OR followed_id IN ({marks})",
-        [*plan.account_ids, *plan.account_ids],
-    ) if plan.account_ids else 0
+    counts["follows"] = (
+        store.scalar(
+            f"SELECT count(*) FROM follows "
+            f"WHERE follower_id IN ({marks}) OR followed_id IN ({marks})",
+            [*plan.account_ids, *plan.account_ids],
+        )
+        if plan.account_ids
+        else 0
+    )
     return counts
 
 
@@ -516,8 +523,11 @@ def _delete_cursors(store: Store, account_ids: set[int]) -> None:
         row = store.query("SELECT platform, platform_id, handle FROM accounts WHERE id = ?", [aid])
         if not row:
             continue
-        subjects = {row[0]["platform_id"], (row[0]["handle"] or "").lower(),
-                    "@" + (row[0]["handle"] or "").lower()}
+        subjects = {
+            row[0]["platform_id"],
+            (row[0]["handle"] or "").lower(),
+            "@" + (row[0]["handle"] or "").lower(),
+        }
         for subject in subjects - {"", "@"}:
             store.execute(
                 "DELETE FROM crawl_cursors WHERE platform = ? AND lower(subject) = ?",

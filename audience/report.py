@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from html import escape
@@ -30,7 +31,7 @@ COLOURS = ("#2b6cb0", "#dd6b20", "#2f855a", "#805ad5", "#b83280", "#718096")
 PLATFORM_LABELS = {"x": "X", "bluesky": "Bluesky", "mastodon": "Mastodon", "linkedin": "LinkedIn"}
 
 
-# ---- the figures ----------------------------------------------------------------------------------
+# ---- the figures --------------------------------------------------------------------------------
 
 
 @dataclass
@@ -123,7 +124,8 @@ def countries(store: Store, account_ids: set[int]) -> list[tuple[str, int]]:
     counts: Counter = Counter()
     for row in store.query(
         "SELECT a.id, coalesce(a.country, p.country) AS country FROM accounts a "
-        "LEFT JOIN people p ON p.id = a.person_id"
+        "LEFT JOIN people p ON p.id = coalesce(a.person_id, (SELECT min(m.person_id) "
+        "FROM matches m WHERE m.account_id = a.id AND m.status = 'accepted'))"
     ):
         if row["id"] in account_ids:
             counts[row["country"] or "Unknown"] += 1
@@ -188,7 +190,9 @@ def prune_candidates(
     followers = latest_snapshots(store, "followers")
     ids = []
     for platform, following in latest_snapshots(store, "following").items():
-        back = snapshot_members(store, followers[platform]["id"]) if platform in followers else set()
+        back = (
+            snapshot_members(store, followers[platform]["id"]) if platform in followers else set()
+        )
         ids += sorted(snapshot_members(store, following["id"]) - back - protected - hidden)
     rows = [r for r in _accounts(store, ids) if r["last_post_at"] and r["last_post_at"] < cutoff]
     rows.sort(key=lambda r: (r["last_post_at"], r["platform"], r["handle"] or ""))
@@ -283,7 +287,10 @@ def follower_changes(store: Store, hidden: set[int]) -> list[Changes]:
     return result
 
 
-# ---- SVG charts -------------------------------------------------------------------------------------
+# ---- SVG charts ---------------------------------------------------------------------------------
+
+
+_BAR, _GAP, _LABEL_W, _PLOT_W, _VALUE_W = 14, 10, 180, 420, 60
 
 
 def bar_chart(
@@ -292,43 +299,67 @@ def bar_chart(
     *,
     title: str,
     percent: bool = False,
+    stacked: bool = False,
 ) -> str:
-    """Horizontal bars, one group per row and one bar per series, as inline SVG."""
+    """Horizontal bars as inline SVG: per row one bar per series, or one bar with the series
+    stacked (labelled with the total)."""
     if not rows:
         return ""
-    bar, gap, label_w, plot_w, value_w = 14, 10, 170, 420, 60
-    group_h = bar * len(series) + gap
+    bars_per_row = 1 if stacked else len(series)
+    group_h = _BAR * bars_per_row + _GAP
     legend_h = 22 if len(series) > 1 else 0
-    height = legend_h + group_h * len(rows) + gap
-    width = label_w + plot_w + value_w
-    top = max((v for _, values in rows for v in values), default=0) or 1
+    height = legend_h + group_h * len(rows) + _GAP
+    width = _LABEL_W + _PLOT_W + _VALUE_W
+    totals = [sum(values) if stacked else max(values, default=0) for _, values in rows]
+    top = max(totals, default=0) or 1
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{width}" height="{height}" '
         f'viewBox="0 0 {width} {height}" aria-label="{escape(title)}">',
         f"<title>{escape(title)}</title>",
     ]
     if legend_h:
-        parts += _legend(series, label_w)
+        parts += _legend(series, _LABEL_W)
     for n, (label, values) in enumerate(rows):
-        y = legend_h + gap + n * group_h
-        middle = y + bar * len(series) / 2 + 4
+        y = legend_h + _GAP + n * group_h
+        middle = y + _BAR * bars_per_row / 2 + 4
         parts.append(
-            f'<text x="{label_w - 8}" y="{middle:.0f}" text-anchor="end" class="label">'
+            f'<text x="{_LABEL_W - 8}" y="{middle:.0f}" text-anchor="end" class="label">'
             f"{escape(_clip(label))}</text>"
         )
-        for s, value in enumerate(values):
-            length = plot_w * value / top
-            colour = COLOURS[s % len(COLOURS)]
-            shown = f"{value:.0%}" if percent else f"{value:,.0f}"
-            bar_y = y + s * bar
-            parts.append(
-                f'<rect x="{label_w}" y="{bar_y}" width="{length:.1f}" height="{bar - 2}" '
-                f'fill="{colour}"><title>{escape(label)}: {shown}</title></rect>'
-                f'<text x="{label_w + length + 4:.1f}" y="{bar_y + bar - 4}" class="value">'
-                f"{shown}</text>"
-            )
+        if stacked:
+            parts += _stacked_bar(label, values, series, y, top)
+        else:
+            for s, value in enumerate(values):
+                parts += _bar(label, value, y + s * _BAR, _LABEL_W, top, s, percent)
     parts.append("</svg>")
     return "".join(parts)
+
+
+def _bar(label: str, value: float, y: float, x: float, top: float, s: int, percent: bool):
+    length = _PLOT_W * value / top
+    shown = f"{value:.0%}" if percent else f"{value:,.0f}"
+    return [
+        f'<rect x="{x}" y="{y}" width="{length:.1f}" height="{_BAR - 2}" '
+        f'fill="{COLOURS[s % len(COLOURS)]}"><title>{escape(label)}: {shown}</title></rect>',
+        f'<text x="{x + length + 4:.1f}" y="{y + _BAR - 4}" class="value">{shown}</text>',
+    ]
+
+
+def _stacked_bar(label: str, values: list[float], series: list[str], y: float, top: float):
+    parts, x = [], float(_LABEL_W)
+    for s, value in enumerate(values):
+        length = _PLOT_W * value / top
+        if length:
+            parts.append(
+                f'<rect x="{x:.1f}" y="{y}" width="{length:.1f}" height="{_BAR - 2}" '
+                f'fill="{COLOURS[s % len(COLOURS)]}"><title>{escape(label)}, '
+                f"{escape(series[s])}: {value:,.0f}</title></rect>"
+            )
+        x += length
+    parts.append(
+        f'<text x="{x + 4:.1f}" y="{y + _BAR - 4}" class="value">{sum(values):,.0f}</text>'
+    )
+    return parts
 
 
 def _legend(series: list[str], left: int) -> list[str]:
@@ -343,11 +374,11 @@ def _legend(series: list[str], left: int) -> list[str]:
     return parts
 
 
-def _clip(text: str, limit: int = 26) -> str:
+def _clip(text: str, limit: int = 24) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-# ---- HTML ---------------------------------------------------------------------------------------------
+# ---- HTML ---------------------------------------------------------------------------------------
 
 CSS = """
 body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1a202c;
@@ -379,13 +410,13 @@ def render_html(data: ReportData) -> str:
         _section_changes(data),
     ]
     return (
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         # Forbids any network fetch: the page must render the same offline.
-        "<meta http-equiv=\"Content-Security-Policy\" "
+        '<meta http-equiv="Content-Security-Policy" '
         "content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">"
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>Audience report</title><style>{CSS}</style></head><body>"
-        f"<h1>Audience report</h1><p class=\"meta\">Generated {escape(data.generated_at)}</p>"
+        f'<h1>Audience report</h1><p class="meta">Generated {escape(data.generated_at)}</p>'
         f"{_cards(data)}{''.join(sections)}</body></html>\n"
     )
 
@@ -405,14 +436,14 @@ def _cards(data: ReportData) -> str:
     return f'<div class="cards">{items}</div>'
 
 
-def _table(headers: list[str], rows: list[list[Any]], numeric: set[int] = frozenset()) -> str:
+def _table(headers: list[str], rows: list[list[Any]], numeric: Collection[int] = ()) -> str:
     head = "".join(
-        f'<th{" class=n" if i in numeric else ""}>{escape(h)}</th>' for i, h in enumerate(headers)
+        f"<th{' class=n' if i in numeric else ''}>{escape(h)}</th>" for i, h in enumerate(headers)
     )
     body = "".join(
         "<tr>"
         + "".join(
-            f'<td{" class=n" if i in numeric else ""}>{_cell(value)}</td>'
+            f"<td{' class=n' if i in numeric else ''}>{_cell(value)}</td>"
             for i, value in enumerate(row)
         )
         + "</tr>"
@@ -458,9 +489,12 @@ def _section_segments(data: ReportData) -> str:
         [(name, [counts[p] for p in PLATFORMS]) for name, counts in data.segments],
         series,
         title="Segment members per platform",
+        stacked=True,
     )
-    rows = [[name, *(counts[p] for p in PLATFORMS), sum(counts.values())]
-            for name, counts in data.segments]
+    rows = [
+        [name, *(counts[p] for p in PLATFORMS), sum(counts.values())]
+        for name, counts in data.segments
+    ]
     table = _table(["Segment", *series, "Total"], rows, numeric={1, 2, 3, 4, 5})
     return f"<section><h2>Crowd by segment and platform</h2>{chart}{table}</section>"
 
@@ -468,8 +502,9 @@ def _section_segments(data: ReportData) -> str:
 def _section_geography(data: ReportData) -> str:
     body = _empty("No one in the crowd yet.")
     if data.countries:
-        chart = bar_chart([(c, [n]) for c, n in data.countries], ["Accounts"],
-                          title="Crowd by country")
+        chart = bar_chart(
+            [(c, [n]) for c, n in data.countries], ["Accounts"], title="Crowd by country"
+        )
         body = chart + _table(["Country", "Accounts"], [list(r) for r in data.countries], {1})
     note = _empty("The crowd: segment members and your followers in the latest snapshot.")
     return f"<section><h2>Geography</h2>{note}{body}</section>"
@@ -485,21 +520,30 @@ def _section_follow_back(data: ReportData) -> str:
             title="Follow-back rate per platform",
             percent=True,
         )
-        rows = [[_platform(f.platform), f.following, f.follow_back, f"{f.rate:.0%}"]
-                for f in data.follow_back]
+        rows = [
+            [_platform(f.platform), f.following, f.follow_back, f"{f.rate:.0%}"]
+            for f in data.follow_back
+        ]
         body = chart + _table(["Platform", "I follow", "Follow me back", "Rate"], rows, {1, 2, 3})
     return f"<section><h2>Follow-back rate</h2>{body}</section>"
 
 
 def _section_prune(data: ReportData) -> str:
-    note = _empty(f"{len(data.prune):,} accounts (rule: {data.prune_source}).")
+    note = _empty(
+        f"Accounts to consider unfollowing: {len(data.prune):,} (rule: {data.prune_source})."
+    )
     if not data.prune:
         return f"<section><h2>Prune candidates</h2>{note}</section>"
     by_platform = Counter(_platform(r["platform"]) for r in data.prune)
-    chart = bar_chart([(p, [n]) for p, n in sorted(by_platform.items())], ["Candidates"],
-                      title="Prune candidates per platform")
-    rows = [[*_account_cells(r), (r["last_post_at"] or "")[:10], r["followers_count"]]
-            for r in data.prune[:MAX_LISTED]]
+    chart = bar_chart(
+        [(p, [n]) for p, n in sorted(by_platform.items())],
+        ["Candidates"],
+        title="Prune candidates per platform",
+    )
+    rows = [
+        [*_account_cells(r), (r["last_post_at"] or "")[:10], r["followers_count"]]
+        for r in data.prune[:MAX_LISTED]
+    ]
     table = _table(["Account", "Name", "Platform", "Last post", "Followers"], rows, {4})
     more = _more(len(data.prune))
     return f"<section><h2>Prune candidates</h2>{note}{chart}{table}{more}</section>"
@@ -519,10 +563,12 @@ def _section_influencers(data: ReportData) -> str:
         ["Press members following"],
         title="Accounts most followed by the press",
     )
-    rows = [[*_account_cells(r), r["press_followers"], r["followers_count"]]
-            for r in data.influencers]
-    table = _table(["Account", "Name", "Platform", "Press members following", "Followers"], rows,
-                   {3, 4})
+    rows = [
+        [*_account_cells(r), r["press_followers"], r["followers_count"]] for r in data.influencers
+    ]
+    table = _table(
+        ["Account", "Name", "Platform", "Press members following", "Followers"], rows, {3, 4}
+    )
     return f"<section><h2>{title}</h2>{chart}{table}</section>"
 
 
@@ -538,7 +584,7 @@ def _section_changes(data: ReportData) -> str:
     )
     parts = [chart]
     for change in data.changes:
-        period = f"{change.previous_at[:16]} → {change.latest_at[:16]}"
+        period = f"{_when(change.previous_at)} → {_when(change.latest_at)}"
         parts.append(f"<h3>{escape(_platform(change.platform))}: {escape(period)}</h3>")
         for label, rows in (("New followers", change.gained), ("Lost followers", change.lost)):
             listed = [[*_account_cells(r), r["followers_count"]] for r in rows[:MAX_LISTED]]
@@ -547,6 +593,10 @@ def _section_changes(data: ReportData) -> str:
                 parts.append(_table(["Account", "Name", "Platform", "Followers"], listed, {3}))
                 parts.append(_more(len(rows)))
     return f"<section><h2>{title}</h2>{''.join(parts)}</section>"
+
+
+def _when(timestamp: str) -> str:
+    return timestamp[:16].replace("T", " ")
 
 
 def write_report(

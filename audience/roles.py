@@ -29,7 +29,9 @@ def fold_same_length(text: str | None) -> str:
         return ""
     out = []
     for char in text:
-        base = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
+        base = "".join(
+            c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)
+        )
         lowered = base.lower() if len(base) == 1 else char.lower()
         out.append(lowered if len(lowered) == 1 else char)
     return "".join(out).replace("\u2019", "'")
@@ -52,7 +54,7 @@ PRESS_TERMS = (
     r"\w*journalist(?:e|es|s|in|innen|en|er|a|as|i|ka|ki|y)?",
     r"\w*(?:jornalista|giornalista|periodista|jurnalist|jurnalista|jurnalis|novinar|novinarka)s?",
     r"dziennikar(?:z|ka|ki|ze|zem|ka|ce)",
-    r"gazeteci|wartawan|ujsagiro|toimittaja|sangbaddik",
+    r"gazeteci|wartawan|ujsagiro|toimittaja|sangbaddik|muhabir\w*|verslaggever\w*",
     r"journos?",
     r"\w*reporter(?:s|in|innen|ka|ki|o|os|a|as|en)?",
     r"reportero|reportera|reporteros|reporteras|reporteur",
@@ -67,159 +69,648 @@ PRESS_TERMS = (
     r"bureau\s+chief|news\s*desk|newsreader|newscaster|broadcaster|fact[\s-]?checker",
     r"press\s+photographer|photo\s*journalist",
     r"pigiste|inviat[oa]\s+speciale|grand\s+reporter|locutor(?:a)?",
+    r"fernsehmoderator\w*|radiomoderator\w*|nachrichtensprecher\w*|sportswriter|newswriter",
     r"журналист\w*|журналіст\w*|корреспондент\w*|кореспондент\w*|редактор\w*|репортер\w*",
     r"обозревател\w*|колумнист\w*|δημοσιογραφ\w*|ρεπορτερ",
     r"صحفي\w*|صحافي\w*|مراسل\w*|محرر\w*|पत्रकार|संवाददाता",
 )
 # Scripts written without spaces: matched anywhere.
-PRESS_TERMS_NO_SPACES = ("記者", "记者", "ジャーナリスト", "編集者", "編集長", "主编", "主編", "編輯", "编辑",
-                         "기자", "언론인", "편집장")
+PRESS_TERMS_NO_SPACES = (
+    "記者",
+    "记者",
+    "ジャーナリスト",
+    "編集者",
+    "編集長",
+    "主编",
+    "主編",
+    "編輯",
+    "编辑",
+    "기자",
+    "언론인",
+    "편집장",
+)
 
 # Titles that are press only with a media qualifier before them or an outlet after them.
-QUALIFIED_TERMS = r"producer|producers|anchor|presenter|host|writer|critic|commentator|moderator" \
-    r"|moderatorin|presentador|presentadora|presentateur|presentatrice|presentatore|prezenter" \
+QUALIFIED_TERMS = (
+    r"producer|producers|anchor|presenter|host|writer|critic|commentator|moderator"
+    r"|moderatorin|presentador|presentadora|presentateur|presentatrice|presentatore|prezenter"
     r"|prezenterka|productor|productora|producteur|productrice|contributor|contributing\s+writer"
+)
 MEDIA_QUALIFIERS = (
-    "tv", "television", "radio", "news", "podcast", "documentary", "broadcast", "bbc", "itv",
-    "staff", "feature", "features", "sports", "sport", "politics", "political", "business",
-    "science", "tech", "technology", "food", "travel", "film", "movie", "theatre", "theater",
-    "restaurant", "music", "book", "wine", "fashion", "senior", "lead", "freelance", "segment",
-    "morning", "breakfast", "evening", "investigative", "programme", "program", "show",
-    "television", "fernseh", "de television", "de radio", "de tv", "tele", "telewizyjny",
-    "radiowy", "radiofonico", "televisivo", "de noticias", "des infos",
+    "tv",
+    "television",
+    "radio",
+    "news",
+    "podcast",
+    "documentary",
+    "broadcast",
+    "bbc",
+    "itv",
+    "staff",
+    "feature",
+    "features",
+    "sports",
+    "sport",
+    "politics",
+    "political",
+    "business",
+    "science",
+    "travel",
+    "segment",
+    "morning",
+    "breakfast",
+    "evening",
+    "investigative",
+    "programme",
+    "program",
+    "show",
+    "television",
+    "fernseh",
+    "de television",
+    "de radio",
+    "de tv",
+    "tele",
+    "telewizyjny",
+    "radiowy",
+    "radiofonico",
+    "televisivo",
+    "de noticias",
+    "des infos",
 )
 # Qualifiers that make a title something else: a music producer, a technical writer.
 NON_MEDIA_QUALIFIERS = (
-    "music", "record", "beat", "hip hop", "event", "events", "wine", "egg", "food", "energy",
-    "content", "technical", "copy", "ghost", "grant", "code", "video", "film", "game", "games",
-    "self", "dance", "electronic", "party", "forum", "community", "discord", "reddit", "wiki",
-    "wikipedia", "sound", "song", "songwriter", "creative", "podcast",
+    "music",
+    "record",
+    "beat",
+    "hip hop",
+    "event",
+    "events",
+    "wine",
+    "egg",
+    "food",
+    "energy",
+    "content",
+    "technical",
+    "copy",
+    "ghost",
+    "grant",
+    "code",
+    "video",
+    "film",
+    "game",
+    "games",
+    "self",
+    "dance",
+    "electronic",
+    "party",
+    "forum",
+    "community",
+    "discord",
+    "reddit",
+    "wiki",
+    "wikipedia",
+    "sound",
+    "text",
+    "song",
+    "songwriter",
+    "creative",
+    "podcast",
 )
 # "writes for", "writer at", "words in" ... followed by an outlet.
 OUTLET_LEADS = (
     r"writes?\s+(?:for|at|in)|writing\s+for|writer\s+(?:at|for|with)|words\s+(?:in|for|at)"
     r"|bylines?\s*(?:in|at|:)|contributor\s+(?:to|at|for|in)|contributing\s+(?:editor|writer)\s+at"
-    r"|producer\s+(?:at|for)|presenter\s+(?:at|on|for)|host\s+(?:at|on)\s+(?:bbc|radio|tv)"
+    r"|producer\s+(?:at|for|on)|presenter\s+(?:at|on|for)|host\s+(?:at|on)\s+(?:bbc|radio|tv)"
     r"|anchor\s+(?:at|for)|ecrit\s+(?:pour|dans)|escribe\s+(?:para|en)|schreibt\s+(?:fur|fuer)"
     r"|scrive\s+per|pisze\s+(?:dla|do|w)|schrijft\s+voor|skriver\s+(?:for|i)|escreve\s+(?:para|no|na)"
     r"|scrie\s+pentru|пишет\s+для|пише\s+для"
 )
 OUTLET_OBJECT_STOP = (
-    "fun", "a living", "myself", "my ", "hire", "free", "me", "you", "the love", "clients",
-    "brands", "companies", "startups", "businesses", "agencies", "our ", "us", "money",
+    "fun",
+    "a living",
+    "myself",
+    "my ",
+    "hire",
+    "free",
+    "me",
+    "you",
+    "the love",
+    "clients",
+    "brands",
+    "companies",
+    "startups",
+    "businesses",
+    "agencies",
+    "our ",
+    "us",
+    "money",
 )
 
 # Words that make a job title a thing of the past when they come before it in a clause.
 FORMER_MARKERS = (
-    "former", "formerly", "ex", "erstwhile", "previously", "prev", "past", "once", "used to be",
-    "aspiring", "wannabe", "future", "would-be", "ancien", "ancienne", "anciennement",
-    "autrefois", "antiguo", "antigua", "anteriormente", "antes", "exjornalista",
-    r"ehemalige?\w*", "fruher", "fuher", "vormals", "ehem", "gia", "fu", r"by[łl][aye]?",
-    r"voormalig\w*", "oud", "vroeger", "tidigare", "f.d.", "tidligere", r"forhenvaerende",
-    "antigo", "antiga", r"fost\w*", r"бывш\w*", "экс", r"колишн\w*", r"πρωην",
+    "former",
+    "formerly",
+    "ex",
+    "erstwhile",
+    "previously",
+    "prev",
+    "past",
+    "once",
+    "used to be",
+    "aspiring",
+    "wannabe",
+    "future",
+    "would-be",
+    "ancien",
+    "ancienne",
+    "anciennement",
+    "autrefois",
+    "antiguo",
+    "antigua",
+    "anteriormente",
+    "antes",
+    "exjornalista",
+    r"ehemalige?\w*",
+    r"ehemals",
+    "fruher",
+    "vormals",
+    "ehem",
+    "gia",
+    r"by[łl][aye]?",
+    r"voormalig\w*",
+    "oud",
+    "vroeger",
+    "tidigare",
+    "f.d.",
+    "tidligere",
+    r"forhenvaerende",
+    "antigo",
+    "antiga",
+    r"fost\w*",
+    r"бывш\w*",
+    "экс",
+    r"колишн\w*",
+    r"πρωην",
 )
 # Words that make the whole clause about the past wherever they sit: "Reporter (retired)".
 FORMER_ANYWHERE = (
-    "retired", "recovering", "emeritus", "a. d.", "a.d.", "in a (?:past|previous|former|"
-    "another) life", "once upon a time", "retraite", "retraitee", "jubilado", "jubilada",
-    "pensionado", "pensionato", "pensionata", "pensionar", "emerytowan\\w*", "сабق", "سابق",
-    "سابقة", "in pensione", "im ruhestand", "a la retraite",
+    "retired",
+    "recovering",
+    "emeritus",
+    "a. d.",
+    "a.d.",
+    "in a (?:past|previous|former|another) life",
+    "once upon a time",
+    "retraite",
+    "retraitee",
+    "jubilado",
+    "jubilada",
+    "pensionado",
+    "pensionato",
+    "pensionata",
+    "pensionar",
+    "emerytowan\\w*",
+    "سابق",
+    "سابقة",
+    "in pensione",
+    "na emeryturze",
+    "emerytowan\\w*",
+    "pensionerad",
+    "pensjonert",
+    "elakkeella",
+    "на пенсии",
+    "emekli",
+    "aposentad[oa]",
+    "reformad[oa]",
+    "gepensioneerd",
+    "im ruhestand",
+    "a la retraite",
 )
 FORMER_PREFIXES_NO_SPACES = ("元", "前")
 # "X turned Y": X is the past.
-TURNED_MARKERS = ("turned", "devenu", "devenue", "convertido en", "convertida en", "reconverti",
-                  "reconvertie", "diventato", "diventata", "geworden")
+TURNED_MARKERS = (
+    "turned",
+    "devenu",
+    "devenue",
+    "convertido en",
+    "convertida en",
+    "reconverti",
+    "reconvertie",
+    "diventato",
+    "diventata",
+    "geworden",
+)
 # "..., now Head of PR": what comes before is the past when a different job follows.
-NOW_MARKERS = ("now", "nowadays", "these days", "maintenant", "desormais", "aujourd'hui",
-               "ahora", "jetzt", "heute", "mittlerweile", "inzwischen", "ora", "oggi", "adesso",
-               "teraz", "obecnie", "nu", "numera", "agora", "tegenwoordig", "сейчас", "теперь")
+NOW_MARKERS = (
+    "now",
+    "nowadays",
+    "these days",
+    "maintenant",
+    "desormais",
+    "aujourd'hui",
+    "ahora",
+    "jetzt",
+    "heute",
+    "mittlerweile",
+    "inzwischen",
+    "ora",
+    "oggi",
+    "adesso",
+    "teraz",
+    "obecnie",
+    "nu",
+    "numera",
+    "agora",
+    "tegenwoordig",
+    "сейчас",
+    "теперь",
+)
 OTHER_JOBS = (
-    "pr", "p.r.", "public relations", "comms", "communications", "communication", "marketing",
-    "consultant", "consultancy", "spokesperson", "spokesman", "spokeswoman", "media relations",
-    "agency", "head of", "director", "manager", "founder", "co-founder", "ceo", "cmo", "coo",
-    "vp", "strategist", "adviser", "advisor", "teacher", "lecturer", "professor", "coach",
-    "relations presse", "relaciones publicas", "comunicacion", "kommunikation",
-    "pressesprecher\\w*", "pressereferent\\w*", "comunicazione", "rzecznik\\w*", "woordvoerder",
-    "communicatie", "kommunikationschef", "attache de presse", "charge de communication",
+    "pr",
+    "p.r.",
+    "public relations",
+    "comms",
+    "communications",
+    "communication",
+    "marketing",
+    "consultant",
+    "consultancy",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "media relations",
+    "agency",
+    "head of",
+    "director",
+    "manager",
+    "founder",
+    "co-founder",
+    "ceo",
+    "cmo",
+    "coo",
+    "vp",
+    "strategist",
+    "adviser",
+    "advisor",
+    "teacher",
+    "lecturer",
+    "professor",
+    "coach",
+    "relations presse",
+    "relaciones publicas",
+    "comunicacion",
+    "kommunikation",
+    "pressesprecher\\w*",
+    "pressereferent\\w*",
+    "comunicazione",
+    "rzecznik\\w*",
+    "woordvoerder",
+    "communicatie",
+    "kommunikationschef",
+    "attache de presse",
+    "charge de communication",
 )
 # Verbs and prepositions that turn "journalists" into the people someone works *with*.
-OBJECT_MARKERS = ("for", "with", "to", "help", "helping", "helps", "pitch", "pitching", "pitches",
-                  "connect", "connecting", "connects", "train", "training", "trains", "coach",
-                  "coaching", "pour", "para", "fur", "per", "dla", "voor", "avec", "con", "mit",
-                  "z", "met", "and", "&", "meet", "meeting", "love", "loves", "brief", "briefing",
-                  "by")
+OBJECT_MARKERS = (
+    "for",
+    "with",
+    "to",
+    "help",
+    "helping",
+    "helps",
+    "pitch",
+    "pitching",
+    "pitches",
+    "connect",
+    "connecting",
+    "connects",
+    "train",
+    "training",
+    "trains",
+    "coach",
+    "coaching",
+    "pour",
+    "para",
+    "fur",
+    "per",
+    "dla",
+    "voor",
+    "avec",
+    "con",
+    "mit",
+    "z",
+    "met",
+    "and",
+    "&",
+    "meet",
+    "meeting",
+    "love",
+    "loves",
+    "brief",
+    "briefing",
+    "by",
+)
 
 PARODY_MARKERS = (
-    "parody", "parodie", "parodia", "parodi", "satire", "satirical", "satira", "satirique",
-    "not affiliated", "unaffiliated", "no afiliad[oa]", "non affilie", "nicht verbunden",
-    "nicht offiziell", "inoffiziell", "non ufficiale", "unofficial", "non officiel",
-    "no oficial", "nieoficjaln\\w*", "fan account", "fan page", "fanpage", "fake account",
-    "not the real", "impersonat\\w*", "not associated with", "not endorsed by", "пародия",
-    "パロディ", "恶搞",
+    "parody",
+    "parodie",
+    "parodia",
+    "parodi",
+    "satire",
+    "satirical",
+    "satira",
+    "satirique",
+    "not affiliated",
+    "unaffiliated",
+    "no afiliad[oa]",
+    "non affilie",
+    "nicht verbunden",
+    "nicht offiziell",
+    "inoffiziell",
+    "non ufficiale",
+    "unofficial",
+    "non officiel",
+    "no oficial",
+    "nieoficjaln\\w*",
+    "fan account",
+    "fan page",
+    "fanpage",
+    "fake account",
+    "not the real",
+    "impersonat\\w*",
+    "not associated with",
+    "not endorsed by",
+    "пародия",
+    "パロディ",
+    "恶搞",
 )
 
 # Evidence that a profile speaks for an organisation rather than a person.
 ORG_STRONG = (
     r"official\s+(?:account|twitter|page|profile|feed|channel|handle|x account|bluesky)",
-    r"the\s+official", r"^official\b", r"compte\s+officiel", r"cuenta\s+oficial",
-    r"conta\s+oficial", r"offiziell\w*\s+(?:account|kanal|profil|seite)", r"account\s+ufficiale",
-    r"profilo\s+ufficiale", r"oficjaln\w*\s+(?:profil|konto)", r"officieel\s+account",
+    r"the\s+official",
+    r"^official\b",
+    r"compte\s+officiel",
+    r"cuenta\s+oficial",
+    r"conta\s+oficial",
+    r"offiziell\w*\s+(?:account|kanal|profil|seite)",
+    r"account\s+ufficiale",
+    r"profilo\s+ufficiale",
+    r"oficjaln\w*\s+(?:profil|konto)",
+    r"officieel\s+account",
     r"we\s+(?:are|re|help|build|make|provide|offer|deliver|connect|power|support|love|bring)",
-    r"we'(?:re|ve)", r"our\s+(?:team|customers|clients|products?|services?|mission|platform"
+    r"we'(?:re|ve)",
+    r"our\s+(?:team|customers|clients|products?|services?|mission|platform"
     r"|members|community|readers|listeners|viewers|journalists|reporters|newsroom|people)",
-    r"follow\s+us", r"contact\s+us", r"dm\s+us", r"email\s+us", r"join\s+us", r"tweets?\s+by",
-    r"posts?\s+by\s+(?:the|our)", r"here\s+to\s+help", r"support\s+team", r"help\s*desk",
-    r"customer\s+(?:support|care|service)\s+(?:team|account|for)", r"24\s*/\s*7",
-    r"nous\s+(?:sommes|aidons|accompagnons)", r"notre\s+(?:equipe|mission)", r"somos",
-    r"nuestr[oa]s?\s+(?:equipo|clientes|mision)", r"wir\s+(?:sind|helfen|bieten)",
-    r"unser\w*\s+(?:team|kunden)", r"siamo", r"nostr[oa]\s+(?:team|squadra)", r"jestesmy",
-    r"wij\s+(?:zijn|helpen)", r"vi\s+(?:ar|er|hjalper)", r"news\s+from\s+the\s+team",
+    r"follow\s+us",
+    r"contact\s+us",
+    r"dm\s+us",
+    r"email\s+us",
+    r"join\s+us",
+    r"tweets?\s+by",
+    r"posts?\s+by\s+(?:the|our)",
+    r"here\s+to\s+help",
+    r"support\s+team",
+    r"help\s*desk",
+    r"customer\s+(?:support|care|service)\s+(?:team|account|for)",
+    r"24\s*/\s*7",
+    r"nous\s+(?:sommes|aidons|accompagnons)",
+    r"notre\s+(?:equipe|mission)",
+    r"somos",
+    r"nuestr[oa]s?\s+(?:equipo|clientes|mision)",
+    r"wir\s+(?:sind|helfen|bieten)",
+    r"unser\w*\s+(?:team|kunden)",
+    r"siamo",
+    r"nostr[oa]\s+(?:team|squadra)",
+    r"jestesmy",
+    r"wij\s+(?:zijn|helpen)",
+    r"vi\s+(?:ar|er|hjalper)",
+    r"news\s+from\s+the\s+team",
     r"(?:founded|established|since|est\.?)\s+(?:in\s+)?(?:1[89]|20)\d\d",
 )
 ORG_WEAK = (
-    r"company", r"agency", r"firm", r"provider", r"platform", r"solutions?", r"software",
-    r"services", r"startup", r"non-?profit", r"charity", r"association", r"newspaper",
-    r"magazine", r"headquarter\w*", r"hq", r"offices?\s+in", r"entreprise", r"empresa",
-    r"unternehmen", r"azienda", r"firma", r"bedrijf", r"foretag",
+    r"company",
+    r"agency",
+    r"firm",
+    r"provider",
+    r"platform",
+    r"solutions?",
+    r"software",
+    r"services",
+    r"startup",
+    r"non-?profit",
+    r"charity",
+    r"association",
+    r"newspaper",
+    r"magazine",
+    r"headquarter\w*",
+    r"hq",
+    r"offices?\s+in",
+    r"entreprise",
+    r"empresa",
+    r"unternehmen",
+    r"azienda",
+    r"firma",
+    r"bedrijf",
+    r"foretag",
 )
 LEGAL_SUFFIXES = (
-    "ltd", "limited", "inc", "incorporated", "llc", "llp", "plc", "gmbh", "ag", "sa", "s.a.",
-    "sas", "sarl", "srl", "s.r.l.", "sl", "s.l.", "bv", "b.v.", "nv", "n.v.", "oy", "ab", "a/s",
-    "as", "spa", "s.p.a.", "sp. z o.o.", "kk", "pty", "corp", "corporation", "co", "company",
-    "group", "gruppe", "groupe", "grupo", "holdings",
+    "ltd",
+    "limited",
+    "inc",
+    "incorporated",
+    "llc",
+    "llp",
+    "plc",
+    "gmbh",
+    "ag",
+    "sa",
+    "s.a.",
+    "sas",
+    "sarl",
+    "srl",
+    "s.r.l.",
+    "sl",
+    "s.l.",
+    "bv",
+    "b.v.",
+    "nv",
+    "n.v.",
+    "oy",
+    "ab",
+    "a/s",
+    "as",
+    "spa",
+    "s.p.a.",
+    "sp. z o.o.",
+    "kk",
+    "pty",
+    "corp",
+    "corporation",
+    "co",
+    "company",
+    "group",
+    "gruppe",
+    "groupe",
+    "grupo",
+    "holdings",
 )
-ORG_HANDLE_SUFFIXES = ("support", "help", "care", "cares", "news", "hq", "official", "team",
-                       "jobs", "careers", "press", "status", "service", "app", "global", "info")
+ORG_HANDLE_SUFFIXES = (
+    "support",
+    "help",
+    "care",
+    "cares",
+    "news",
+    "hq",
+    "official",
+    "team",
+    "jobs",
+    "careers",
+    "press",
+    "status",
+    "service",
+    "app",
+    "global",
+    "info",
+)
 PERSON_STRONG = (
-    r"i", r"i'm", r"im", r"i've", r"my", r"me", r"mine", r"myself", r"(?:views|opinions|thoughts|"
-    r"tweets|posts)\s+(?:are\s+)?(?:my\s+)?own", r"personal\s+(?:account|views)", r"he\s*/\s*him",
-    r"she\s*/\s*her", r"they\s*/\s*them", r"dad", r"mum", r"mom", r"father", r"mother",
-    r"husband", r"wife", r"grandad", r"grandma", r"papa", r"mama", r"je", r"mon", r"ma", r"mes",
-    r"moi", r"soy", r"mis", r"ich", r"mein\w*", r"sono", r"jestem", r"ik", r"mijn", r"jag", r"eu",
-    r"sou", r"il\s*/\s*lui", r"elle", r"er\s*/\s*ihm", r"sie\s*/\s*ihr",
+    r"i",
+    r"i'm",
+    r"i've",
+    r"my",
+    r"me",
+    r"mine",
+    r"myself",
+    r"(?:views|opinions|thoughts|"
+    r"tweets|posts)\s+(?:are\s+)?(?:my\s+)?own",
+    r"personal\s+(?:account|views)",
+    r"he\s*/\s*him",
+    r"she\s*/\s*her",
+    r"they\s*/\s*them",
+    r"dad",
+    r"mum",
+    r"mom",
+    r"father",
+    r"mother",
+    r"husband",
+    r"wife",
+    r"grandad",
+    r"grandma",
+    r"papa",
+    r"mama",
+    r"je",
+    r"mon",
+    r"ma",
+    r"moi",
+    r"soy",
+    r"ich",
+    r"mein\w*",
+    r"sono",
+    r"jestem",
+    r"ik",
+    r"mijn",
+    r"jag",
+    r"sou",
+    r"il\s*/\s*lui",
+    r"elle",
+    r"er\s*/\s*ihm",
+    r"sie\s*/\s*ihr",
     r"(?:husband|wife|partner|dad|mum|mom)\s+(?:of|to)",
 )
 PERSON_WEAK = (
-    r"head\s+of", r"manager", r"engineer", r"director", r"ceo", r"cto", r"cmo", r"coo", r"vp",
-    r"consultant", r"developer", r"designer", r"analyst", r"specialist", r"lead", r"officer",
-    r"adviser", r"advisor", r"student", r"professor", r"lecturer", r"researcher", r"founder",
-    r"co-founder", r"phd", r"mba", r"author", r"speaker", r"mentor", r"blogger", r"writer",
-    r"fan\s+of", r"lover", r"enthusiast", r"geek", r"nerd",
+    r"head\s+of",
+    r"manager",
+    r"engineer",
+    r"director",
+    r"ceo",
+    r"cto",
+    r"cmo",
+    r"coo",
+    r"vp",
+    r"consultant",
+    r"developer",
+    r"designer",
+    r"analyst",
+    r"specialist",
+    r"lead",
+    r"officer",
+    r"adviser",
+    r"advisor",
+    r"student",
+    r"professor",
+    r"lecturer",
+    r"researcher",
+    r"founder",
+    r"co-founder",
+    r"phd",
+    r"mba",
+    r"author",
+    r"speaker",
+    r"mentor",
+    r"blogger",
+    r"writer",
+    r"fan\s+of",
+    r"lover",
+    r"enthusiast",
+    r"geek",
+    r"nerd",
 )
 # Outlets' own accounts: an organisation that describes itself with one of these.
 OUTLET_NOUNS = (
-    r"newspapers?", r"magazines?", r"news\s+(?:agency|outlet|site|website|service|channel|network"
+    r"newspapers?",
+    r"magazines?",
+    r"news\s+(?:agency|outlet|site|website|service|channel|network"
     r"|publisher|organi[sz]ation|brand|programme|program|podcast|show|team|desk)",
-    r"(?:public|national)\s+broadcaster", r"broadcaster", r"radio\s+station", r"tv\s+(?:channel|station)",
-    r"television\s+(?:channel|station|network)", r"breaking\s+news", r"headlines", r"newsroom",
-    r"independent\s+(?:journalism|news|media)", r"trade\s+(?:publication|magazine|title|journal)",
-    r"publication", r"news\s+and\s+(?:analysis|views|features|insight)", r"news\s*,\s*analysis",
-    r"quotidien", r"hebdomadaire", r"journal\s+(?:d'information|independant)", r"periodico",
-    r"diario\s+(?:digital|independiente|de\s+noticias)", r"revista", r"\w*zeitung", r"zeitschrift",
-    r"nachrichten\w*", r"magazin", r"giornale", r"quotidiano", r"settimanale", r"rivista", r"jornal",
-    r"gazeta", r"dziennik", r"tygodnik", r"czasopismo", r"portal\s+informacyjny", r"\w*krant",
-    r"dagblad", r"weekblad", r"\w*tidning", r"nyhetsbyra", r"газета", r"новости", r"журнал",
-    r"صحيفة", r"جريدة", r"अखबार", r"新聞", r"新闻", r"日报", r"日報", r"신문",
+    r"(?:public|national)\s+broadcaster",
+    r"broadcaster",
+    r"radio\s+station",
+    r"tv\s+(?:channel|station)",
+    r"television\s+(?:channel|station|network)",
+    r"breaking\s+news",
+    r"headlines",
+    r"newsroom",
+    r"independent\s+(?:journalism|news|media)",
+    r"trade\s+(?:publication|magazine|title|journal)",
+    r"publication",
+    r"news\s+and\s+(?:analysis|views|features|insight)",
+    r"news\s*,\s*analysis",
+    r"quotidien",
+    r"hebdomadaire",
+    r"journal\s+(?:d'information|independant)",
+    r"periodico",
+    r"diario\s+(?:digital|independiente|de\s+noticias)",
+    r"revista",
+    r"\w*zeitung",
+    r"\w*zeitschrift",
+    r"\w*magazin",
+    r"nachrichten\w*",
+    r"magazin",
+    r"giornale",
+    r"quotidiano",
+    r"settimanale",
+    r"rivista",
+    r"jornal",
+    r"gazeta",
+    r"dziennik",
+    r"tygodnik",
+    r"czasopismo",
+    r"portal\s+informacyjny",
+    r"\w*krant",
+    r"dagblad",
+    r"weekblad",
+    r"\w*tidning",
+    r"nyhetsbyra",
+    r"газета",
+    r"новости",
+    r"журнал",
+    r"صحيفة",
+    r"جريدة",
+    r"अखबार",
+    r"新聞",
+    r"新闻",
+    r"日报",
+    r"日報",
+    r"신문",
 )
 
 
@@ -289,17 +780,39 @@ _HARD_SEPARATORS = re.compile(r"[.;|•·\n!?,]|\s[-–—/]\s|\s[/+]\s|[()\[\]{
 _FORMER_ANYWHERE = _word_regex(_words(FORMER_ANYWHERE))
 _TURNED = _word_regex(_alternation(TURNED_MARKERS, literal=True))
 _NOW = _word_regex(_alternation(NOW_MARKERS, literal=True))
-_OTHER_JOBS = _word_regex(_words(
-    [_plain(w) if "\\" not in w else w for w in OTHER_JOBS]
-))
+_OTHER_JOBS = _word_regex(_words([_plain(w) if "\\" not in w else w for w in OTHER_JOBS]))
 _OBJECT_MARKERS = {fold_same_length(w) for w in OBJECT_MARKERS}
 _QUALIFIED = _word_regex(QUALIFIED_TERMS)
 _MEDIA_QUALIFIERS = {fold_same_length(w) for w in MEDIA_QUALIFIERS}
 _NON_MEDIA = {fold_same_length(w) for w in NON_MEDIA_QUALIFIERS}
+_CRITIC_QUALIFIERS = {
+    "film",
+    "movie",
+    "food",
+    "restaurant",
+    "theatre",
+    "theater",
+    "music",
+    "art",
+    "book",
+    "tv",
+    "television",
+    "wine",
+    "dance",
+    "architecture",
+    "fashion",
+    "game",
+    "games",
+    "drama",
+    "opera",
+    "culture",
+    "beer",
+}
 _OUTLET_LEAD = re.compile(rf"(?<![\w])(?:{OUTLET_LEADS})(?![\w])")
 _OUTLET_AFTER_TERM = re.compile(
-    r"\s*(?:at|for|with|on|@|chez|en|para|bei|fur|per|presso|dla|w|bij|voor|pa|for|na|no|em|,|-|–|—"
-    r"|:)?\s*(?:the\s+)?(@[\w.]+|[A-Z][\w&'’.-]*(?:\s+(?:of\s+|&\s+)?[A-Z0-9][\w&'’.-]*){0,4})"
+    r"\s*(?:at|for|with|on|chez|en|para|bei|fur|für|per|presso|dla|w|bij|voor|pa|på|för|na|no|em"
+    r"|au|aux|à|a|u|в|,|-|–|—|:)?\s*(?:(?:the|der|die|das|le|la|les|el|il|lo|de)\s+)?"
+    r"(@[\w.]+|[A-Z][\w&'’-]*(?:\.\w+)*(?:\s+(?:of\s+|&\s+)?[A-Z0-9][\w&'’-]*(?:\.\w+)*){0,4})"
 )
 _PARTS_OF_TITLE = re.compile(r"(?:in[\s-]+chief|at\s+large|general|adjunto|adjunta|en\s+chef)$")
 _ORG_STRONG = re.compile(rf"(?<![\w])(?:{_words(ORG_STRONG)})(?![\w])", re.MULTILINE)
@@ -307,14 +820,25 @@ _ORG_WEAK = _word_regex(_words(ORG_WEAK))
 _PERSON_STRONG = _word_regex(_words(PERSON_STRONG))
 _PERSON_WEAK = _word_regex(_words(PERSON_WEAK))
 _OUTLET_NOUNS = re.compile(rf"(?<![\w])(?:{_words(OUTLET_NOUNS)})(?![\w])|新聞|新闻|日报|日報|신문")
-_LEGAL_SUFFIX = re.compile(
-    rf"(?:[\s,]+(?:{_alternation(LEGAL_SUFFIXES, literal=True)}))+\.?\s*$"
+_LEGAL_SUFFIX = re.compile(rf"(?:[\s,]+(?:{_alternation(LEGAL_SUFFIXES, literal=True)}))+\.?\s*$")
+_NEWSY_NAME = _word_regex(
+    r"news|times|gazette|herald|tribune|chronicle|journal|daily|post"
+    r"|observer|courier|magazine|mag|radio|tv|fm|press|review|weekly|report"
+    r"|today|wire|insider|digest|bulletin|monitor|dispatch|standard|mirror"
+    r"|express|guardian|telegraph|independent|live|24|online|journal"
+    r"|zeitung|nachrichten|noticias|actualites|infos|notizie|nieuws"
+    r"|nyheter|wiadomosci|diario|giornale|gazeta|revista|quotidien"
 )
-_NEWSY_NAME = _word_regex(r"news|times|gazette|herald|tribune|chronicle|journal|daily|post"
-                          r"|observer|courier|magazine|mag|radio|tv|fm|press|review|weekly|report")
-_NEWSY_BIO = _word_regex(r"news|stories|reporting|coverage|journalism|nachrichten|noticias|"
-                         r"nouvelles|actualites?|infos?|notizie|noticias|wiadomosci|nieuws"
-                         r"|nyheter|новости|informacion|informations")
+_COMPANY_NEWS = _word_regex(
+    r"product\s+(?:news|updates)|company\s+news|news\s+about\s+our"
+    r"|updates?\s+(?:from|about)|status|release\s+notes|offers|deals"
+    r"|careers|jobs|support|customer\s+care"
+)
+_NEWSY_BIO = _word_regex(
+    r"news|stories|reporting|coverage|journalism|nachrichten|noticias|"
+    r"nouvelles|actualites?|infos?|notizie|noticias|wiadomosci|nieuws"
+    r"|nyheter|новости|informacion|informations"
+)
 
 
 # ---- reading one bio --------------------------------------------------------------------------
@@ -345,8 +869,9 @@ class BioText:
 
     def _ex_prefixed(self, match: re.Match[str]) -> bool:
         word = match.group(0)
-        if any(self.folded[max(0, match.start() - 1) : match.start()] == p
-               for p in FORMER_PREFIXES_NO_SPACES):
+        # 元新聞記者: "former newspaper reporter", the marker a few characters before.
+        before = self.folded[max(0, match.start() - 3) : match.start()]
+        if any(p in before for p in FORMER_PREFIXES_NO_SPACES):
             return True
         return word.startswith("ex") and bool(self.lexicon.press.fullmatch(word[2:]))
 
@@ -359,14 +884,23 @@ class BioText:
 
     def _past_ranges(self) -> Iterator[tuple[int, int]]:
         text = self.folded
-        for start, end in self.clauses():
+        clauses = self.clauses()
+        for marker in _FORMER_ANYWHERE.finditer(text):
+            index = next(i for i, (s, e) in enumerate(clauses) if s <= marker.start() <= e)
+            yield clauses[index]
+            start, end = clauses[index]
+            # "Reporter (retired)": the marker sits alone in brackets after the job.
+            if index and not re.search(r"\w", text[start:end].replace(marker.group(0), "")):
+                yield _previous_clause(text, clauses, index)
+        for marker in self.lexicon.former.finditer(text):
+            index = next(i for i, (s, e) in enumerate(clauses) if s <= marker.start() <= e)
+            end = clauses[index][1]
+            yield marker.start(), end
+            # "Tidl. nyhetsankare": an abbreviated marker ends its own clause.
+            if not re.search(r"\w", text[marker.end() : end]) and index + 1 < len(clauses):
+                yield clauses[index + 1]
+        for start, end in clauses:
             clause = text[start:end]
-            if _FORMER_ANYWHERE.search(clause):
-                yield start, end
-                continue
-            marker = self.lexicon.former.search(clause)
-            if marker:
-                yield start + marker.start(), end
             turned = _TURNED.search(clause)
             if turned:
                 yield start, start + turned.start()
@@ -374,6 +908,13 @@ class BioText:
             after = text[now.end() :]
             if _OTHER_JOBS.search(after) and not self.lexicon.press.search(after):
                 yield 0, now.start()
+
+
+def _previous_clause(text: str, clauses: list[tuple[int, int]], index: int) -> tuple[int, int]:
+    for start, end in reversed(clauses[:index]):
+        if re.search(r"\w", text[start:end]):
+            return start, end
+    return clauses[0]
 
 
 def _previous_words(text: str, position: int, count: int) -> list[str]:
@@ -406,8 +947,24 @@ class PressFinding:
         return f'journalist ("{self.term}"{where} in bio)'
 
 
+_PLURAL_OBJECT_MARKERS = {
+    "of",
+    "among",
+    "reach",
+    "reaching",
+    "find",
+    "finding",
+    "contact",
+    "contacting",
+    "network",
+    "community",
+    "target",
+    "targeting",
+}
+
+
 def _is_object(bio: BioText, match: re.Match[str]) -> bool:
-    """"PR for journalists", "helping reporters": the word names an audience, not a job."""
+    """ "PR for journalists", "helping reporters": the word names an audience, not a job."""
     word = match.group(0)
     plural = word.endswith("s") or word.endswith("innen") or word.endswith("en")
     previous = _previous_words(bio.folded, match.start(), 3)
@@ -415,29 +972,51 @@ def _is_object(bio: BioText, match: re.Match[str]) -> bool:
         return False
     if previous[-1] in _OBJECT_MARKERS and previous[-1] not in {"and", "&"}:
         return True
-    return plural and any(w in _OBJECT_MARKERS for w in previous)
+    markers = _OBJECT_MARKERS | _PLURAL_OBJECT_MARKERS
+    return plural and any(w in markers for w in previous)
+
+
+def _is_plural(lexicon: Lexicon, match: re.Match[str]) -> bool:
+    """ "I know what reporters want": a plural names other people, not the account's job."""
+    word = match.group(0)
+    if word.endswith("innen"):
+        return True
+    return word.endswith("s") and bool(lexicon.press.fullmatch(word[:-1]))
+
+
+def _non_media(bio: BioText, match: re.Match[str]) -> bool:
+    """ "Content writer for SaaS brands", "music producer at ...": not press, outlet or not."""
+    previous = _previous_words(bio.folded, match.start(), 2)
+    return (
+        bool(previous)
+        and match.group(0) != "critic"
+        and (previous[-1] in _NON_MEDIA or " ".join(previous) in _NON_MEDIA)
+    )
 
 
 def _qualified_ok(bio: BioText, match: re.Match[str]) -> bool:
     previous = _previous_words(bio.folded, match.start(), 2)
     last = previous[-1] if previous else ""
     pair = " ".join(previous)
+    if match.group(0) == "critic":
+        return last in _CRITIC_QUALIFIERS
     if last in _NON_MEDIA or pair in _NON_MEDIA:
         return False
     if last in _MEDIA_QUALIFIERS or pair in _MEDIA_QUALIFIERS:
         return True
     after = bio.folded[match.end() : match.end() + 20]
-    return bool(re.match(r"\s+(?:de|di|der|du)\s+(?:tv|radio|television|noticias|informativos)",
-                         after))
+    return bool(
+        re.match(r"\s+(?:de|di|der|du)\s+(?:tv|radio|television|noticias|informativos)", after)
+    )
 
 
-def _lead_ok(bio: BioText, match: re.Match[str]) -> str | None:
-    after = bio.raw[match.end() : match.end() + 40].lstrip(" :")
+def _lead_ok(bio: BioText, end: int) -> str | None:
+    """The outlet after "writes for" / "producer at", unless it is "for fun", "for hire"..."""
+    after = bio.raw[end : end + 40].lstrip(" :")
     folded_after = fold_same_length(after)
     if not after or any(folded_after.startswith(stop) for stop in OUTLET_OBJECT_STOP):
         return None
-    outlet = _outlet_after(bio.raw, match.end())
-    return outlet
+    return _outlet_after(bio.raw, end)
 
 
 def press_role(bio_text: str | None, lexicon: Lexicon = DEFAULT_LEXICON) -> PressFinding | None:
@@ -446,20 +1025,22 @@ def press_role(bio_text: str | None, lexicon: Lexicon = DEFAULT_LEXICON) -> Pres
         return None
     bio = BioText(bio_text, lexicon)
     for match in bio.current(lexicon.press):
-        if _is_object(bio, match) or _not_a_job(bio, match):
+        if _is_object(bio, match) or _not_a_job(bio, match) or _is_plural(lexicon, match):
             continue
-        return PressFinding(bio.raw[match.start() : match.end()],
-                            _outlet_after(bio.raw, match.end()))
+        return PressFinding(
+            bio.raw[match.start() : match.end()], _outlet_after(bio.raw, match.end())
+        )
     for match in bio.current(lexicon.press_no_spaces):
         return PressFinding(match.group(0))
     for match in bio.current(_QUALIFIED):
-        if _is_object(bio, match):
+        if _is_object(bio, match) or _non_media(bio, match):
             continue
-        outlet = _lead_ok(bio, match) if _OUTLET_LEAD.match(bio.folded, match.start()) else None
+        lead = _OUTLET_LEAD.match(bio.folded, match.start())
+        outlet = _lead_ok(bio, lead.end()) if lead else None
         if outlet or _qualified_ok(bio, match):
             return PressFinding(_phrase(bio, match), outlet)
     for match in bio.current(_OUTLET_LEAD):
-        outlet = _lead_ok(bio, match)
+        outlet = None if _non_media(bio, match) else _lead_ok(bio, match.end())
         if outlet:
             return PressFinding(bio.raw[match.start() : match.end()], outlet)
     return None
@@ -520,15 +1101,17 @@ def outlet_account(handle: str | None, name: str | None, bio: str | None) -> Pre
     if not bio or is_parody(name, bio):
         return None
     org, person = organisation_signals(handle, name, bio)
-    if person > org:
-        return None
     text = BioText(bio)
+    if person > org or _COMPANY_NEWS.search(text.folded):
+        return None
+    newsy_name = bool(_NEWSY_NAME.search(fold_same_length(name)))
     noun = next(text.current(_OUTLET_NOUNS), None)
-    if noun and (org >= 1 or person == 0):
+    # "Regionale krant.", "The trade magazine for...": the noun opens the self-description.
+    opens_bio = noun is not None and noun.start() <= text.clauses()[0][1] and noun.start() < 40
+    if noun and (org >= 1 or newsy_name or (opens_bio and person == 0)):
         return PressFinding(bio[noun.start() : noun.end()], is_outlet_account=True)
-    name_word = _NEWSY_NAME.search(fold_same_length(name))
     bio_word = next(text.current(_NEWSY_BIO), None)
-    if name_word and bio_word and person == 0:
+    if bio_word and person == 0 and (newsy_name or org >= 2):
         return PressFinding(bio[bio_word.start() : bio_word.end()], is_outlet_account=True)
     return None
 
@@ -537,7 +1120,7 @@ def outlet_account(handle: str | None, name: str | None, bio: str | None) -> Pre
 
 
 def organisation_key(name: str) -> str:
-    """"Rival Contact Ltd." -> "rival contact": what a bio or handle is likely to say."""
+    """ "Rival Contact Ltd." -> "rival contact": what a bio or handle is likely to say."""
     folded = fold_same_length(name).strip()
     core = _LEGAL_SUFFIX.sub("", folded).strip(" ,.")
     return " ".join(re.sub(r"[^\w&]+", " ", core or folded).split())

@@ -7,6 +7,7 @@ through :meth:`Store.transaction` so it lands whole or not at all.
 from __future__ import annotations
 
 import json
+import operator
 import os
 import sqlite3
 from collections.abc import Iterable, Iterator
@@ -258,6 +259,52 @@ def m001_initial(db: Database) -> None:
     db["accounts"].enable_fts(
         ["handle", "display_name", "bio"], create_triggers=True, tokenize="unicode61"
     )
+    # sqlite-utils re-indexes a row on every UPDATE; crawls update counts and last_seen of
+    # thousands of accounts a second, so re-index only when an indexed column really changed.
+    db.executescript(
+        """
+        DROP TRIGGER accounts_au;
+        CREATE TRIGGER accounts_au AFTER UPDATE OF handle, display_name, bio ON accounts
+        WHEN old.handle IS NOT new.handle OR old.display_name IS NOT new.display_name
+             OR old.bio IS NOT new.bio
+        BEGIN
+          INSERT INTO accounts_fts (accounts_fts, rowid, handle, display_name, bio)
+            VALUES ('delete', old.rowid, old.handle, old.display_name, old.bio);
+          INSERT INTO accounts_fts (rowid, handle, display_name, bio)
+            VALUES (new.rowid, new.handle, new.display_name, new.bio);
+        END;
+        """
+    )
+
+
+@migrations()
+def m002_segment_orgs(db: Database) -> None:
+    # Organisations listed for a segment (imported from CSV): a name, a web domain, or both.
+    db.executescript(
+        """
+        CREATE TABLE segment_orgs (
+            id INTEGER PRIMARY KEY,
+            segment_id INTEGER NOT NULL REFERENCES segments(id) ON DELETE CASCADE,
+            name TEXT, name_key TEXT NOT NULL DEFAULT '', domain TEXT NOT NULL DEFAULT '',
+            source TEXT, added_at TEXT NOT NULL,
+            UNIQUE (segment_id, name_key, domain)
+        );
+        """
+    )
+
+
+@migrations()
+def m003_snapshot_complete(db: Database) -> None:
+    # A live sync writes a snapshot page by page; only one whose every page arrived counts.
+    # Snapshots written before this step came whole from an export, so they are complete.
+    db.executescript(
+        """
+        ALTER TABLE snapshots ADD COLUMN complete INTEGER NOT NULL DEFAULT 1;
+        CREATE INDEX snapshots_latest ON snapshots (platform, kind, complete, taken_at);
+        CREATE INDEX snapshot_members_account ON snapshot_members (account_id);
+        CREATE INDEX unfollow_actions_status ON unfollow_actions (status, done_at);
+        """
+    )
 
 
 OWN_MIGRATION_NAMES = {m.name for m in migrations._migrations}
@@ -270,6 +317,9 @@ class Store:
         self.db = db
         self.path = path
         self._conn: sqlite3.Connection = db.conn
+        # (platform, platform_id) -> (row id, fingerprint) of accounts this Store wrote, so an
+        # account met again in the same run (on every journalist's follow list) costs nothing.
+        self._known: dict[tuple[str, str], tuple[int, int]] = {}
 
     # ---- transactions -------------------------------------------------------------------
 
@@ -284,6 +334,7 @@ class Store:
             yield
         except BaseException:
             self._conn.execute("ROLLBACK")
+            self._known.clear()  # ids cached during the rolled-back work may not exist
             raise
         self._conn.execute("COMMIT")
 
@@ -309,41 +360,72 @@ class Store:
 
         Known values are never wiped by a sparser record (an id-only stub, a follow-list entry
         with fewer fields). Changes of handle, name, bio, location and website are kept in
-        ``account_history``.
+        ``account_history``. An account seen again unchanged only gets its ``last_seen``.
         """
-        accounts = list(accounts)
-        if not accounts:
-            return {}
-        seen = now_iso()
-        by_platform: dict[str, list[Account]] = {}
+        by_platform: dict[str, dict[str, Account]] = {}
         for account in accounts:
-            by_platform.setdefault(account.platform, []).append(account)
+            by_platform.setdefault(account.platform, {})[account.platform_id] = account
         ids: dict[str, int] = {}
         for platform, group in by_platform.items():
-            existing = self._existing_accounts(platform, [a.platform_id for a in group])
-            history = []
-            rows = []
-            for account in group:
-                row = _account_row(account, seen)
-                old = existing.get(account.platform_id)
-                if old:
-                    for name in TRACKED_FIELDS:
-                        new_value = row[name]
-                        if (
-                            new_value is not None
-                            and old[name] is not None
-                            and new_value != old[name]
-                        ):
-                            history.append((old["id"], name, old[name], new_value, seen))
-                rows.append(row)
-            self._conn.executemany(_UPSERT_ACCOUNT_SQL, rows)
-            if history:
-                self._conn.executemany(
-                    "INSERT INTO account_history (account_id, field, old_value, new_value, "
-                    "changed_at) VALUES (?, ?, ?, ?, ?)",
-                    history,
-                )
-            ids.update(self.account_ids(platform, [a.platform_id for a in group]))
+            ids.update(self._upsert_platform_accounts(platform, list(group.values())))
+        return ids
+
+    def _upsert_platform_accounts(self, platform: str, group: list[Account]) -> dict[str, int]:
+        ids: dict[str, int] = {}
+        fingerprints = {a.platform_id: _fingerprint(a) for a in group}
+        to_check = []
+        for account in group:
+            known = self._known.get((platform, account.platform_id))
+            if known and known[1] == fingerprints[account.platform_id]:
+                ids[account.platform_id] = known[0]  # written by this run already, unchanged
+            else:
+                to_check.append(account)
+        if to_check:
+            ids.update(self._write_accounts(platform, to_check))
+            for account in to_check:
+                key = (platform, account.platform_id)
+                self._known[key] = (ids[account.platform_id], fingerprints[account.platform_id])
+        return ids
+
+    def _write_accounts(self, platform: str, group: list[Account]) -> dict[str, int]:
+        seen = now_iso()
+        existing = self._existing_accounts(platform, [a.platform_id for a in group])
+        writes, history, unchanged = [], [], []
+        for account in group:
+            row = _account_row(account, seen)
+            old = existing.get(account.platform_id)
+            if old is None:
+                writes.append(row)
+                continue
+            changed = [n for n in ACCOUNT_FIELDS if row[n] is not None and row[n] != old[n]]
+            if changed == ["state"] and row["state"] == "active" and account.raw is None:
+                changed = []  # a sparse record does not revive a suspended account
+            if not changed:
+                unchanged.append(old["id"])
+                continue
+            writes.append(row)
+            history += [
+                (old["id"], name, old[name], row[name], seen)
+                for name in TRACKED_FIELDS
+                if name in changed and old[name] is not None
+            ]
+        for row in writes:
+            row["raw"] = _json(row["raw"])
+        self._conn.executemany(_UPSERT_ACCOUNT_SQL, writes)
+        for chunk in _chunks(unchanged, 500):
+            self._conn.execute(
+                f"UPDATE accounts SET last_seen = ? WHERE id IN ({','.join('?' * len(chunk))})",
+                [seen, *chunk],
+            )
+        if history:
+            self._conn.executemany(
+                "INSERT INTO account_history (account_id, field, old_value, new_value, "
+                "changed_at) VALUES (?, ?, ?, ?, ?)",
+                history,
+            )
+        ids = {pid: row["id"] for pid, row in existing.items()}
+        new = [row["platform_id"] for row in writes if row["platform_id"] not in ids]
+        ids.update(self.account_ids(platform, new))
         return ids
 
     def ensure_account_ids(self, platform: str, platform_ids: Iterable[str]) -> dict[str, int]:
@@ -371,7 +453,7 @@ class Store:
 
     def _existing_accounts(self, platform: str, platform_ids: list[str]) -> dict[str, dict]:
         result: dict[str, dict] = {}
-        cols = ", ".join(("id", "platform_id", *TRACKED_FIELDS))
+        cols = ", ".join(("id", "platform_id", *ACCOUNT_FIELDS))
         for chunk in _chunks(platform_ids, 500):
             marks = ",".join("?" * len(chunk))
             for row in self.query(
@@ -405,12 +487,19 @@ class Store:
         """Record follower -> followed edges (row ids). Returns how many were new."""
         seen = now_iso()
         before = self._conn.total_changes
+        rows = [(a, b, seen, seen) for a, b in pairs]
         self._conn.executemany(
-            "INSERT INTO follows (follower_id, followed_id, first_seen, last_seen) "
-            "VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET last_seen = excluded.last_seen",
-            ((a, b, seen, seen) for a, b in pairs),
+            "INSERT OR IGNORE INTO follows (follower_id, followed_id, first_seen, last_seen) "
+            "VALUES (?, ?, ?, ?)",
+            rows,
         )
-        return self._conn.total_changes - before
+        new = self._conn.total_changes - before
+        if new < len(rows):
+            self._conn.executemany(
+                "UPDATE follows SET last_seen = ? WHERE follower_id = ? AND followed_id = ?",
+                [(seen, a, b) for a, b, _, _ in rows],
+            )
+        return new
 
     def upsert_posts(self, posts: Iterable[Post], author_ids: dict[str, int]) -> int:
         seen = now_iso()
@@ -465,7 +554,8 @@ class Store:
                    member_count, private, first_seen, last_seen, raw)
                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                ON CONFLICT (platform, platform_id) DO UPDATE SET
-                   name = excluded.name, description = excluded.description,
+                   name = coalesce(excluded.name, lists.name),
+                   description = coalesce(excluded.description, lists.description),
                    owner_id = coalesce(excluded.owner_id, lists.owner_id),
                    member_count = coalesce(excluded.member_count, lists.member_count),
                    last_seen = excluded.last_seen
@@ -543,7 +633,10 @@ _UPSERT_ACCOUNT_SQL = (
     + ", ".join(
         f"{c} = coalesce(excluded.{c}, accounts.{c})" for c in ACCOUNT_FIELDS if c != "state"
     )
-    + ", state = excluded.state, raw = coalesce(excluded.raw, accounts.raw),"
+    # A sparse record says "active" by default; only a fuller one may bring a suspended,
+    # deleted or moved account back.
+    + ", state = CASE WHEN excluded.state = 'active' AND excluded.raw IS NULL"
+    " THEN accounts.state ELSE excluded.state END" + ", raw = coalesce(excluded.raw, accounts.raw),"
     " last_seen = excluded.last_seen"
 )
 
@@ -558,11 +651,18 @@ def _account_row(account: Account, seen: str) -> dict[str, Any]:
     row.update(
         platform=account.platform,
         platform_id=account.platform_id,
-        raw=_json(account.raw),
+        raw=account.raw,
         first_seen=seen,
         last_seen=seen,
     )
     return row
+
+
+_account_values = operator.attrgetter(*ACCOUNT_FIELDS)
+
+
+def _fingerprint(account: Account) -> int:
+    return hash(_account_values(account))
 
 
 def _json(value: Any) -> str | None:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from audience.config import CONFIG_TEMPLATE, config_path_for
+from audience.datasette import write_metadata
 from audience.store import Store, open_store
 
 
@@ -24,16 +25,8 @@ def init_workspace(db_path: Path) -> InitResult:
     written = not config.exists()
     if written:
         config.write_text(CONFIG_TEMPLATE, encoding="utf-8")
-    _write_datasette_metadata(db_path)
-    return InitResult(db_path, config, written)
-
-
-def _write_datasette_metadata(db_path: Path) -> None:
-    try:
-        from audience.datasette import write_metadata
-    except ImportError:  # written by the export feature; absent in a partial checkout
-        return
     write_metadata(db_path)
+    return InitResult(db_path, config, written)
 
 
 def status(store: Store) -> dict:

@@ -27,9 +27,9 @@ def main(
 
 
 def _register() -> None:
-    from commands import find, workspace
+    from commands import export, find, imports, workspace
 
-    for module in (workspace, find):
+    for module in (workspace, imports, find, export):
         module.register(app)
 
 

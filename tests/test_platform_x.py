@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import logging
-from datetime import UTC, datetime
+import socket
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -16,7 +17,16 @@ from audience.errors import (
     TransientError,
 )
 from audience.platforms.x import XPlatform, snowflake_time
-from tests.fakes.x_api import DEFAULT_AVATAR, FakeX, Paging, make_user
+from tests.fakes.server import Response
+from tests.fakes.x_api import (
+    DEFAULT_AVATAR,
+    FakeX,
+    Paging,
+    load_fixture,
+    make_user,
+    problem,
+    resource_error,
+)
 
 NOW = 1_800_000_000
 ACCESS_TOKEN = "1072250532645998596-AbCdEfGhIjKlMnOpQrStUvWxYz"
@@ -114,14 +124,19 @@ def test_rate_headers_are_parsed(x):
 
 
 def test_search_returns_posts_with_authors_from_includes(fake, x):
+    yesterday = datetime.now(UTC).replace(microsecond=0) - timedelta(days=1)
+    stamp = yesterday.strftime("%Y-%m-%dT%H:%M:%S.000Z")
     fake.add_user(make_user("501", "cxqueen", name="CX Queen"))
     fake.add_user(make_user("502", "callcentre"))
-    fake.add_post("1900000000000000003", "501", "Queues are long today #CX #custserv", like_count=4)
-    fake.add_post("1900000000000000002", "502", "Hiring agents #cx", retweet_count=7)
-    fake.add_post("1900000000000000001", "502", "Bonjour #cx", lang="fr")
-    fake.add_post("1900000000000000000", "502", "unrelated post")
+    fake.add_post("1900000000000000004", "502", "Too old #cx", "2020-01-01T00:00:00.000Z")
+    fake.add_post(
+        "1900000000000000003", "501", "Queues are long #CX #custserv", stamp, like_count=4
+    )
+    fake.add_post("1900000000000000002", "502", "Hiring agents #cx", stamp, retweet_count=7)
+    fake.add_post("1900000000000000001", "502", "Bonjour #cx", stamp, lang="fr")
+    fake.add_post("1900000000000000000", "502", "unrelated post", stamp)
 
-    page = x.search_posts("#cx", lang="en", since=datetime(2026, 7, 1, tzinfo=UTC))
+    page = x.search_posts("#cx", lang="en", since=yesterday - timedelta(hours=1))
 
     assert [p.platform_id for p in page.items] == ["1900000000000000003", "1900000000000000002"]
     first, second = page.items
@@ -129,13 +144,22 @@ def test_search_returns_posts_with_authors_from_includes(fake, x):
     assert first.like_count == 4
     assert second.repost_count == 7
     assert first.url == "https://x.com/cxqueen/status/1900000000000000003"
-    assert first.created_at == datetime(2026, 8, 1, 12, tzinfo=UTC)
+    assert first.created_at == yesterday
     assert {a.handle for a in page.accounts} == {"cxqueen", "callcentre"}
     query = fake.calls("/2/tweets/search/recent")[-1].query
     assert query["query"] == ["#cx lang:en"]
-    assert query["start_time"] == ["2026-07-01T00:00:00Z"]
+    expected_start = yesterday - timedelta(hours=1)
+    assert query["start_time"] == [expected_start.strftime("%Y-%m-%dT%H:%M:%SZ")]
     assert query["expansions"] == ["author_id"]
     assert query["max_results"] == ["100"]
+
+
+def test_search_since_is_clamped_to_the_seven_day_window(fake, x):
+    x.search_posts("#cx", since=datetime.now(UTC) - timedelta(days=30))
+
+    sent = fake.calls("/search/recent")[-1].query["start_time"][0]
+    start = datetime.strptime(sent, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
+    assert timedelta(days=6, hours=23) < datetime.now(UTC) - start < timedelta(days=7)
 
 
 def test_search_pages_with_next_token(fake, x):
@@ -259,6 +283,17 @@ def test_lookup_by_id_marks_vanished_ids_deleted(fake, x):
     assert result.missing == {"888": "deleted"}
 
 
+def test_lookup_never_sends_a_malformed_handle(fake, x):
+    result = x.lookup(handles=["Twitter", "not a handle", "way_too_long_for_x_handles"])
+
+    assert [a.handle for a in result.found] == ["Twitter"]
+    assert result.missing == {
+        "not a handle": "unknown",
+        "way_too_long_for_x_handles": "unknown",
+    }
+    assert fake.calls("/2/users/by")[-1].query["usernames"] == ["Twitter"]
+
+
 def test_lookup_refuses_more_than_one_batch(x):
     with pytest.raises(ValueError):
         x.lookup(ids=[str(n) for n in range(101)])
@@ -279,6 +314,41 @@ def test_unavailable_subject_account(fake, x, setup, state):
         x.following("900")
 
     assert caught.value.state == state
+
+
+def test_account_following_nobody_gives_an_empty_last_page(fake, x):
+    fake.add_user(make_user("901", "lurker"))
+
+    page = x.following("901")
+
+    assert (page.items, page.next_cursor) == ([], None)
+
+
+def test_403_protected_account_says_so(fake, x):
+    body = {
+        "errors": [resource_error("protected", "id", "783214")],
+        **problem(
+            403,
+            "Forbidden",
+            "Sorry, you are not authorized to see the user with id: [783214].",
+            "not-authorized-for-resource",
+        ),
+    }
+    fake.inject("/followers", Response(403, body))
+
+    with pytest.raises(AuthError, match="protected"):
+        x.followers("783214")
+
+
+def test_stalled_server_times_out_as_transient():
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()  # accepts into the backlog, never answers
+        host, port = listener.getsockname()
+        x = XPlatform("AAAAstall-token", base_url=f"http://{host}:{port}", timeout=0.3)
+
+        with pytest.raises(TransientError, match="Timeout"):
+            x.following("783214")
 
 
 def test_unfollow_sends_delete_from_the_access_token_user(fake, x):
@@ -419,3 +489,18 @@ def test_costs_follow_the_current_rate_limit_table():
     assert all(c.window_seconds == 900 for c in costs.values())
     assert costs["search"].price_per_item == 0.005
     assert costs["following"].price_per_item == 0.010
+
+
+def test_fake_serves_the_single_user_routes_in_the_recorded_shape(fake, x):
+    by_name = x.client.get_user(username="Twitter").json()
+    by_id = x.client.get_user(id="2244994945", user_fields=["public_metrics"]).json()
+    missing = x.client.get_user(username="nobody_here_x").json()
+
+    assert (
+        by_name
+        == load_fixture("get_user_by_username.tweepy_sync.json")["interactions"][0]["response"][
+            "body"
+        ]
+    )
+    assert by_id["data"]["public_metrics"]["followers_count"] == 514020
+    assert missing["errors"][0]["detail"] == "Could not find user with username: [nobody_here_x]."

@@ -1,0 +1,1 @@
+"""Readers of files people already have: contact books and social-network exports."""

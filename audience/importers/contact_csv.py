@@ -46,7 +46,9 @@ def decode_text(data: bytes, path: Path, where: str | None = None) -> str:
         return _decode(data, "utf-16-be" if even_nuls > sample[1::2].count(0) else "utf-16-le",
                        path, where)
     if b"\x00" in sample:
-        raise InputError(path, where, "binary data, not a contact book")
+        line = data[: data.index(b"\x00")].count(b"\n") + 1
+        place = f"{where}, line {line}" if where else f"line {line}"
+        raise InputError(path, place, "binary data, not a contact book")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -250,19 +252,19 @@ def split_multi(value: str | None) -> list[str]:
     return [part for part in MULTI_VALUE.split(value) if part.strip()]
 
 
-def _numbered(values: Row, pattern: str) -> Iterator[tuple[str, str]]:
-    """(label, value) pairs of numbered groups: pattern like "e-mail {n} - {part}"."""
-    n = 1
-    while pattern.format(n=n, part="value") in values or pattern.format(n=n, part="label") in \
-            values or pattern.format(n=n, part="type") in values:
-        label = values.get(pattern.format(n=n, part="label")) or values.get(
-            pattern.format(n=n, part="type"), ""
-        )
-        for value in split_multi(values.get(pattern.format(n=n, part="value"))):
+def _group_numbers(values: Row, group: str) -> list[int]:
+    """The n of every non-empty "<group> n - ..." cell, ascending (groups may have gaps)."""
+    pattern = re.compile(re.escape(group) + r" (\d+) - ")
+    return sorted({int(m.group(1)) for name in values if (m := pattern.match(name))})
+
+
+def _numbered(values: Row, group: str) -> Iterator[tuple[str, str]]:
+    """(label, value) pairs of Google's numbered groups ("e-mail 2 - label"/"- value");
+    the legacy layout says "type" instead of "label"."""
+    for n in _group_numbers(values, group):
+        label = values.get(f"{group} {n} - label") or values.get(f"{group} {n} - type", "")
+        for value in split_multi(values.get(f"{group} {n} - value")):
             yield label.removeprefix("*").strip(), value
-        n += 1
-        if n > 50:
-            return
 
 
 def _labels(value: str | None, separator: str = ":::") -> list[str]:
@@ -342,28 +344,24 @@ def _read_google_legacy(values: Row, record: ContactRecord) -> None:
 
 
 def _read_google_groups(values: Row, record: ContactRecord) -> None:
-    record.emails = [v for _, v in _numbered(values, "e-mail {n} - {part}")]
-    record.phones = [v for _, v in _numbered(values, "phone {n} - {part}")]
-    for label, value in _numbered(values, "website {n} - {part}"):
+    record.emails = [v for _, v in _numbered(values, "e-mail")]
+    record.phones = [v for _, v in _numbered(values, "phone")]
+    for label, value in _numbered(values, "website"):
         add_website(record, label, value)
-    n = 1
-    while f"address {n} - city" in values or f"address {n} - country" in values:
+    for n in _group_numbers(values, "address"):
         city = split_multi(values.get(f"address {n} - city"))
         country = split_multi(values.get(f"address {n} - country"))
-        region = split_multi(values.get(f"address {n} - region"))
         if city or country:
-            record.city = record.city or (city[0] if city else None)
-            record.region = record.region or (region[0] if region else None)
-            record.country = record.country or (country[0] if country else None)
+            region = split_multi(values.get(f"address {n} - region"))
+            record.city = city[0] if city else None
+            record.region = region[0] if region else None
+            record.country = country[0] if country else None
             break
-        n += 1
-    n = 1
-    while f"im {n} - value" in values:
+    for n in _group_numbers(values, "im"):
         platform = _platform_from_label(values.get(f"im {n} - service", ""))
         for value in split_multi(values.get(f"im {n} - value")):
             if platform:
                 record.social.append((platform, value.lstrip("@")))
-        n += 1
 
 
 # ---- Outlook --------------------------------------------------------------------------------

@@ -34,7 +34,12 @@ _KINDS_BY_NAME = {
     "blocked_domains": "blocked domains",
     "bookmarks": "bookmarks",
 }
-_NOT_IMPORTED = {"blocked", "muted", "blocked domains", "bookmarks"}
+_NOT_IMPORTED = {
+    "blocked": "blocked accounts",
+    "muted": "muted accounts",
+    "blocked domains": "blocked domains",
+    "bookmarks": "bookmarks",
+}
 
 
 def read_mastodon_export(
@@ -52,7 +57,8 @@ def read_mastodon_export(
         kind = _kind(path, rows)
         if kind in _NOT_IMPORTED:
             count = len(_data_rows(rows))
-            data.warnings.append(f"{path.name}: {count} {kind} recognised, not imported")
+            what = _NOT_IMPORTED[kind]
+            data.warnings.append(f"{path.name}: {count} {what} recognised, not imported")
             continue
         if kind == "lists":
             _add_lists(path, rows, owner_account, accounts, lists)
@@ -63,6 +69,8 @@ def read_mastodon_export(
         else:
             data.follower_ids = unique([*(data.follower_ids or ()), *ids])
     data.accounts = list(accounts.values())
+    # An address is all the export says: never let it reset what a look-up stored.
+    data.hinted_ids = set(accounts)
     data.lists = list(lists.values())
     return data
 

@@ -66,7 +66,10 @@ def save_social_import(store: Store, data: SocialImport) -> SaveResult:
         before = _count_accounts(store, data.platform)
         ids = _save_accounts(store, data)
         owner_row = _owner_row(store, data, ids)
-        result.new_follows = store.add_follows(_follow_pairs(data, ids, owner_row))
+        # add_follows counts refreshed edges too; the table size says how many are new
+        follows_before = store.scalar("SELECT count(*) FROM follows")
+        store.add_follows(_follow_pairs(data, ids, owner_row))
+        result.new_follows = store.scalar("SELECT count(*) FROM follows") - follows_before
         result.posts = store.upsert_posts(data.posts, ids)
         result.lists, result.list_members = _save_lists(store, data, ids)
         result.snapshots = _save_snapshots(store, data, ids)
@@ -117,7 +120,9 @@ def check_depth(value: object, path: Path | str, position: str | None) -> None:
         item, depth = stack.pop()
         if depth > MAX_NESTING:
             raise InputError(path, position, f"JSON nested more than {MAX_NESTING} levels deep")
-        children = item.values() if isinstance(item, dict) else item if isinstance(item, list) else ()
+        children = (
+            item.values() if isinstance(item, dict) else item if isinstance(item, list) else ()
+        )
         stack.extend((child, depth + 1) for child in children if isinstance(child, dict | list))
 
 
@@ -162,7 +167,9 @@ def _save_accounts(store: Store, data: SocialImport) -> dict[str, int]:
         row["platform_id"]
         for row in _rows_with_handle(store, data.platform, [a.platform_id for a in hinted])
     }
-    full = [a for a in accounts if a.platform_id not in data.hinted_ids or a.platform_id not in known]
+    full = [
+        a for a in accounts if a.platform_id not in data.hinted_ids or a.platform_id not in known
+    ]
     ids = store.upsert_accounts(full)
     referenced = [
         *(a.platform_id for a in accounts),

@@ -123,10 +123,11 @@ class _Reader:
         self.edges: list[tuple[str, str]] = []
         self.lists: dict[str, SocialList] = {}
         self.errors = 0
+        self.anonymous = 0
 
     def add_line(self, number: int, line: bytes) -> None:
         self.position = f"line {number}"
-        value = loads_json(line, self.path, self.position)
+        value = loads_json(line.strip(), self.path, self.position)
         if not isinstance(value, dict):
             self._fail("expected a JSON object")
         if "data" in value or "includes" in value or "errors" in value:
@@ -146,6 +147,11 @@ class _Reader:
             posts.append(post_from_tweet(tweet, users.get(self._id(tweet.get("author_id")))))
         full = {a.platform_id for a in self.accounts if a.platform_id not in self.hinted}
         warnings = [f"{self.errors} API errors in the pages were skipped"] if self.errors else []
+        if self.anonymous:
+            warnings.append(
+                f"{self.anonymous} tweets without author_id were skipped "
+                "(the request did not ask for author_id)"
+            )
         return SocialImport(
             platform=PLATFORM,
             source=SOURCE,
@@ -205,6 +211,9 @@ class _Reader:
         if not isinstance(tweet, dict):
             self._fail("a tweet is not an object")
         tweet_id = self._id(tweet.get("id"))
+        if tweet.get("author_id") is None:
+            self.anonymous += 1  # requested without author_id: a post needs its author
+            return
         self._id(tweet.get("author_id"))
         entities = tweet.get("entities") or {}
         for mention in entities.get("mentions") or ():

@@ -42,6 +42,13 @@ _EPOCH = datetime.fromtimestamp(0, UTC)
 def read_x_archive(path: str | os.PathLike[str]) -> SocialImport:
     """Parse an archive zip or unzipped folder; raises InputError naming file and line/entry."""
     archive = _open_archive(Path(path))
+    try:
+        return _read(archive)
+    finally:
+        archive.close()
+
+
+def _read(archive: _Archive) -> SocialImport:
     data = SocialImport(platform=PLATFORM, source=SOURCE)
     owner = _owner(archive)
     data.owner = owner
@@ -63,10 +70,11 @@ def read_x_archive(path: str | os.PathLike[str]) -> SocialImport:
 class _Archive:
     """The ``data/*.js`` files of an archive, by stem (``following``, ``tweets-part1``)."""
 
-    def __init__(self, path: Path, files: dict[str, str], reader):
+    def __init__(self, path: Path, files: dict[str, str], reader, close=lambda: None):
         self.path = path
         self.files = files  # stem -> name inside the archive
         self._reader = reader
+        self.close = close
 
     def has(self, stem: str) -> bool:
         return bool(self.parts(stem))
@@ -112,10 +120,24 @@ def _open_zip(path: Path) -> _Archive:
         zf = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError) as exc:
         raise InputError(path, None, f"not a readable zip file ({exc})") from None
-    infos = zf.infolist()
+    try:
+        wanted = _data_entries(path, zf.infolist())
+    except InputError:
+        zf.close()
+        raise
+    by_name = {info.filename: info for info in wanted.values()}
+
+    def read(name: str) -> bytes:
+        return _read_entry(path, zf, by_name[name])
+
+    files = {stem: info.filename for stem, info in wanted.items()}
+    return _Archive(path, files, read, zf.close)
+
+
+def _data_entries(path: Path, infos: list[zipfile.ZipInfo]) -> dict[str, zipfile.ZipInfo]:
     for info in infos:
         _check_entry_name(path, info.filename)
-    wanted = {}
+    wanted: dict[str, zipfile.ZipInfo] = {}
     for info in infos:
         match = _DATA_FILE.match(info.filename)
         if match and not info.is_dir():
@@ -123,12 +145,7 @@ def _open_zip(path: Path) -> _Archive:
     if not wanted:
         raise InputError(path, None, "no data/*.js files: this is not an X archive")
     _check_sizes(path, list(wanted.values()))
-    by_name = {info.filename: info for info in wanted.values()}
-
-    def read(name: str) -> bytes:
-        return _read_entry(path, zf, by_name[name])
-
-    return _Archive(path, {stem: info.filename for stem, info in wanted.items()}, read)
+    return wanted
 
 
 def _check_entry_name(path: Path, name: str) -> None:
@@ -279,7 +296,9 @@ def _all_follow_ids(data: SocialImport) -> list[str]:
 
 def _tweets(archive: _Archive, owner: Account) -> tuple[list[Post], list[Account]]:
     entries = _entries(archive, "tweets", "tweet") or _entries(archive, "tweet", "tweet")
-    parsed = [(_post(archive, position, tweet, owner), position, tweet) for position, tweet in entries]
+    parsed = [
+        (_post(archive, position, tweet, owner), position, tweet) for position, tweet in entries
+    ]
     # oldest first, so that the newest mention of a renamed account wins the merge
     parsed.sort(key=lambda item: (item[0].created_at is None, item[0].created_at or _EPOCH))
     hints = [

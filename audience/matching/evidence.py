@@ -15,7 +15,7 @@ from rapidfuzz import fuzz, process
 from audience.matching.identity import card_refs, profile_refs
 from audience.matching.names import (
     ParsedName,
-    clean_display_name,
+    clean_display_names,
     compact,
     fold,
     handle_key,
@@ -23,10 +23,10 @@ from audience.matching.names import (
     is_parody,
     org_domain,
     org_key,
-    parse_display_name,
     parse_name,
     personal_local_part,
     sorted_letters,
+    split_clean_name,
     url_domain,
     words,
 )
@@ -35,7 +35,7 @@ from audience.store import Store
 # Weights of each kind of evidence in the 0..1 score; see score_pairs.
 NAME_WEIGHT = 0.55
 WEIGHTS = {
-    "email_handle": 0.40,
+    "email_handle": 0.60,
     "email_handle_name_like": 0.25,
     "handle_from_name": 0.08,
     "domain_website": 0.30,
@@ -70,7 +70,8 @@ class Person:
     org: str = ""
     title: str = ""
     city: str = ""
-    refs: set[tuple[str, str]] = field(default_factory=set)
+    refs: set[tuple[str, str]] = field(default_factory=set)  # named in the contact card
+    linked_refs: set[tuple[str, str]] = field(default_factory=set)  # named by linked profiles
 
     @property
     def usable(self) -> bool:
@@ -149,8 +150,10 @@ def _add_point(person: Person, kind: str, value: str) -> None:
         person.emails.append(value)
     elif kind in ("handle", "linkedin", "url", "social"):
         platform, sep, rest = value.partition(":")
-        if sep and not rest.startswith("//") and platform.lower() in (
-            "x", "twitter", "bluesky", "bsky", "mastodon", "linkedin"
+        if (
+            sep
+            and not rest.startswith("//")
+            and platform.lower() in ("x", "twitter", "bluesky", "bsky", "mastodon", "linkedin")
         ):
             person.refs |= card_refs(platform, rest)
         else:
@@ -205,13 +208,17 @@ def load_accounts(store: Store, platform: str) -> Accounts:
 
 
 def parse_account_names(accounts: Accounts) -> None:
-    parsed = [parse_display_name(d) for d in accounts.display]
+    cleaned = clean_display_names(accounts.display.tolist())
+    parsed = [split_clean_name(c) for c in cleaned]
     accounts.given = np.array([p.given for p in parsed], dtype=object)
     accounts.family = np.array([p.family for p in parsed], dtype=object)
-    accounts.full = np.array([f"{p.given} {p.family}".strip() for p in parsed], dtype=object)
+    accounts.full = np.array(
+        [f"{p.given} {p.family}" if p.family else p.given for p in parsed], dtype=object
+    )
     accounts.handle_key = np.array([handle_key(h) for h in accounts.handle], dtype=object)
-    _, inverse, counts = np.unique(accounts.full.astype(str), return_inverse=True,
-                                   return_counts=True)
+    _, inverse, counts = np.unique(
+        accounts.full.astype(str), return_inverse=True, return_counts=True
+    )
     accounts.name_count = counts[inverse]
 
 
@@ -257,8 +264,33 @@ class _PeopleColumns:
 
 
 _GENERIC_ORG_WORDS = frozenset(
-    "news media global group international digital national studio studios radio press daily "
-    "world times first united general public central north south east west royal city".split()
+    [
+        "news",
+        "media",
+        "global",
+        "group",
+        "international",
+        "digital",
+        "national",
+        "studio",
+        "studios",
+        "radio",
+        "press",
+        "daily",
+        "world",
+        "times",
+        "first",
+        "united",
+        "general",
+        "public",
+        "central",
+        "north",
+        "south",
+        "east",
+        "west",
+        "royal",
+        "city",
+    ]
 )
 
 
@@ -289,18 +321,21 @@ def compute_features(
         (np.vectorize(len, otypes=[int])(accounts.given[ai]) == 1)
         | (np.vectorize(len, otypes=[int])(cols.given[pi]) == 1)
     )
-    name = np.where(name_exact, 1.0, np.where((kinds & K_NAME) > 0, 0.92,
-                    np.where(initial, 0.8, fuzzy)))
+    name = np.where(
+        name_exact, 1.0, np.where((kinds & K_NAME) > 0, 0.92, np.where(initial, 0.8, fuzzy))
+    )
     same_given = (kinds & K_ORG) > 0
     name = np.where(same_given & (name < 0.45), 0.45, name)
 
     handle = accounts.handle_key[ai]
     local = cols.local[pi]
     local_hit = _cpdist(fuzz.ratio, local, handle) >= 100
-    local_hit |= np.array([h in ls for h, ls in zip(handle, (cols.locals[i] for i in pi),
-                                                     strict=True)], dtype=bool)
+    local_hit |= np.array(
+        [h in ls for h, ls in zip(handle, (cols.locals[i] for i in pi), strict=True)], dtype=bool
+    )
     anagram = (cols.local_sorted[pi] == _sorted_col(handle)) & (
-        np.vectorize(len, otypes=[int])(local) >= 5)
+        np.vectorize(len, otypes=[int])(local) >= 5
+    )
     email_any = (local_hit | anagram) & (np.vectorize(len, otypes=[int])(handle) >= 4)
     forms = [cols.forms[i] for i in pi]
     name_like = np.array([h in f for h, f in zip(handle, forms, strict=True)], dtype=bool)
@@ -317,7 +352,11 @@ def compute_features(
     city_sim = _cpdist(fuzz.partial_ratio, cols.city[pi], location[ai])
     has_both = (cols.city[pi] != "") & (location[ai] != "")
     return PairFeatures(
-        pi=pi, ai=ai, kinds=kinds, name=name, name_exact=name_exact,
+        pi=pi,
+        ai=ai,
+        kinds=kinds,
+        name=name,
+        name_exact=name_exact,
         email_handle=email_any & ~name_like,
         email_handle_name_like=email_any & name_like,
         handle_from_name=name_like & ~email_any,
@@ -328,9 +367,7 @@ def compute_features(
         location_conflict=has_both & (city_sim < 60),
         rare_name=(name >= 0.92) & (accounts.name_count[ai] == 1),
         parody=parody[ai].astype(bool),
-        organisation_account=np.array(
-            [bool(x) for x in accounts.is_org[ai]], dtype=bool
-        ),
+        organisation_account=np.array([bool(x) for x in accounts.is_org[ai]], dtype=bool),
     )
 
 
@@ -350,7 +387,9 @@ def score_pairs(f: PairFeatures) -> np.ndarray:
         WEIGHTS["email_handle"] * f.email_handle
         + WEIGHTS["email_handle_name_like"] * f.email_handle_name_like
     )
-    penalty = WEIGHTS["parody"] * f.parody + WEIGHTS["organisation_account"] * f.organisation_account
+    penalty = (
+        WEIGHTS["parody"] * f.parody + WEIGHTS["organisation_account"] * f.organisation_account
+    )
     score = NAME_WEIGHT * f.name + context * np.minimum(1.0, f.name / 0.8) + identity + penalty
     f.score = np.clip(score, 0.0, 1.0)
     return f.score
@@ -361,14 +400,20 @@ def evidence_for(f: PairFeatures, k: int, person: Person, accounts: Accounts) ->
     a = f.ai[k]
     handle = accounts.handle[a] or ""
     display = accounts.display[a] or handle
-    items = [{"kind": "name", "detail": f"{person.label!s} ~ {display!s}",
-              "weight": round(NAME_WEIGHT * float(f.name[k]), 3)}]
+    items = [
+        {
+            "kind": "name",
+            "detail": f"{person.label!s} ~ {display!s}",
+            "weight": round(NAME_WEIGHT * float(f.name[k]), 3),
+        }
+    ]
     details = {
         "email_handle": lambda: f"e-mail {_local_email(person)} ~ handle @{handle}",
         "email_handle_name_like": lambda: f"e-mail {_local_email(person)} ~ handle @{handle}",
         "handle_from_name": lambda: f"handle @{handle} is built from the name",
-        "domain_website": lambda: f"website {accounts.website[a]} on e-mail domain "
-        f"{', '.join(person.domains)}",
+        "domain_website": lambda: (
+            f"website {accounts.website[a]} on e-mail domain {', '.join(person.domains)}"
+        ),
         "org_in_bio": lambda: f"bio names {person.org}",
         "title_in_bio": lambda: f"bio names title {person.title}",
         "city_in_location": lambda: f"location {accounts.location[a]} ~ {person.city}",
@@ -403,7 +448,6 @@ def _cpdist(scorer, left: np.ndarray, right: np.ndarray) -> np.ndarray:
 def _sorted_col(values: np.ndarray) -> np.ndarray:
     cache: dict[str, str] = {}
     return np.array([cache.setdefault(v, sorted_letters(v)) for v in values], dtype=object)
-
 
 
 def _contains_word(needles: np.ndarray, haystacks: np.ndarray) -> np.ndarray:

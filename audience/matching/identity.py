@@ -12,20 +12,39 @@ from audience.matching.names import url_domain
 from audience.store import Store, now_iso
 
 PLATFORM_ALIASES = {
-    "x": "x", "twitter": "x", "x.com": "x", "twitter.com": "x",
-    "bluesky": "bluesky", "bsky": "bluesky", "bsky.app": "bluesky",
-    "mastodon": "mastodon", "fediverse": "mastodon",
-    "linkedin": "linkedin", "linkedin.com": "linkedin",
+    "x": "x",
+    "twitter": "x",
+    "x.com": "x",
+    "twitter.com": "x",
+    "bluesky": "bluesky",
+    "bsky": "bluesky",
+    "bsky.app": "bluesky",
+    "mastodon": "mastodon",
+    "fediverse": "mastodon",
+    "linkedin": "linkedin",
+    "linkedin.com": "linkedin",
 }
-_X_RESERVED = frozenset("i intent share home search hashtag explore settings messages".split())
+_X_RESERVED = frozenset(
+    ["i", "intent", "share", "home", "search", "hashtag", "explore", "settings", "messages"]
+)
 _X_URL = re.compile(r"(?:^|[/\s.])(?:twitter|x)\.com/@?([a-z0-9_]{1,15})\b", re.I)
 _BSKY_URL = re.compile(r"bsky\.app/profile/([a-z0-9.-]+[a-z0-9])", re.I)
 _BSKY_HANDLE = re.compile(r"(?<![\w.@/-])@?([a-z0-9-]+\.bsky\.social)\b", re.I)
 _LINKEDIN_URL = re.compile(r"linkedin\.com/in/([a-z0-9%_-]+)", re.I)
 _MASTODON_ACCT = re.compile(r"(?<![\w/])@([a-z0-9_]+)@([a-z0-9-]+(?:\.[a-z0-9-]+)+)", re.I)
 _MASTODON_URL = re.compile(r"https?://([a-z0-9-]+(?:\.[a-z0-9-]+)+)/@([a-z0-9_]+)\b", re.I)
-_NOT_MASTODON_HOSTS = frozenset({"x.com", "twitter.com", "bsky.app", "medium.com", "youtube.com",
-                                 "tiktok.com", "instagram.com", "threads.net"})
+_NOT_MASTODON_HOSTS = frozenset(
+    {
+        "x.com",
+        "twitter.com",
+        "bsky.app",
+        "medium.com",
+        "youtube.com",
+        "tiktok.com",
+        "instagram.com",
+        "threads.net",
+    }
+)
 
 
 def profile_refs(text: str | None) -> set[tuple[str, str]]:
@@ -106,10 +125,10 @@ def link_identities(store: Store) -> IdentitySummary:
     index = account_ref_index(store, platforms)
     with store.transaction():
         rows = store.execute(
-            "SELECT id, platform, handle, bio, website, url FROM accounts "
+            "SELECT id, platform, handle, bio, website FROM accounts "
             "WHERE bio LIKE '%.%' OR website IS NOT NULL OR bio LIKE '%@%'"
         ).fetchall()
-        for account_id, platform, handle, bio, website, url in rows:
+        for account_id, platform, handle, bio, website in rows:
             text = " ".join(t for t in (bio, website) if t)
             for ref in profile_refs(text):
                 other = index.get(ref)
@@ -124,8 +143,9 @@ def _link_pair(store: Store, a: int, b: int, detail: str, summary: IdentitySumma
     person_a = store.scalar("SELECT person_id FROM accounts WHERE id = ?", [a])
     person_b = store.scalar("SELECT person_id FROM accounts WHERE id = ?", [b])
     if person_a and person_b and person_a != person_b:
-        summary.conflicts.append({"accounts": [a, b], "people": [person_a, person_b],
-                                  "detail": detail})
+        summary.conflicts.append(
+            {"accounts": [a, b], "people": [person_a, person_b], "detail": detail}
+        )
         return
     person = person_a or person_b or _person_from_account(store, a, summary)
     evidence = json.dumps([{"kind": "profile_link", "detail": detail, "weight": 1.0}])
@@ -142,17 +162,15 @@ def _link_pair(store: Store, a: int, b: int, detail: str, summary: IdentitySumma
 
 
 def _person_from_account(store: Store, account_id: int, summary: IdentitySummary) -> int:
-    from audience.matching.names import clean_display_name, parse_display_name
+    from audience.matching.names import clean_display_name
 
     display, handle = store.execute(
         "SELECT display_name, handle FROM accounts WHERE id = ?", [account_id]
     ).fetchone()
-    parsed = parse_display_name(display)
     name = (display and clean_display_name(display) and display.strip()) or handle
     created = now_iso()
     summary.people_created += 1
     return store.execute(
-        "INSERT INTO people (name, given_name, family_name, created_at, updated_at) "
-        "VALUES (?, ?, ?, ?, ?) RETURNING id",
-        [name, parsed.given.title() or None, parsed.family.title() or None, created, created],
+        "INSERT INTO people (name, created_at, updated_at) VALUES (?, ?, ?) RETURNING id",
+        [name, created, created],
     ).fetchone()[0]

@@ -8,39 +8,171 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from anyascii import anyascii
 
 FREE_MAIL_DOMAINS = frozenset(
-    """gmail.com googlemail.com yahoo.com yahoo.co.uk hotmail.com hotmail.co.uk outlook.com
-    live.com msn.com icloud.com me.com mac.com aol.com proton.me protonmail.com gmx.com gmx.de
-    gmx.net web.de mail.com yandex.ru yandex.com zoho.com fastmail.com hey.com btinternet.com
-    orange.fr free.fr laposte.net qq.com 163.com example.com""".split()
+    [
+        "gmail.com",
+        "googlemail.com",
+        "yahoo.com",
+        "yahoo.co.uk",
+        "hotmail.com",
+        "hotmail.co.uk",
+        "outlook.com",
+        "live.com",
+        "msn.com",
+        "icloud.com",
+        "me.com",
+        "mac.com",
+        "aol.com",
+        "proton.me",
+        "protonmail.com",
+        "gmx.com",
+        "gmx.de",
+        "gmx.net",
+        "web.de",
+        "mail.com",
+        "yandex.ru",
+        "yandex.com",
+        "zoho.com",
+        "fastmail.com",
+        "hey.com",
+        "btinternet.com",
+        "orange.fr",
+        "free.fr",
+        "laposte.net",
+        "qq.com",
+        "163.com",
+        "example.com",
+    ]
 )
 ROLE_LOCAL_PARTS = frozenset(
-    "info hello contact press news newsdesk office admin team sales support media enquiries "
-    "mail editor editorial desk noreply no-reply".split()
+    [
+        "info",
+        "hello",
+        "contact",
+        "press",
+        "news",
+        "newsdesk",
+        "office",
+        "admin",
+        "team",
+        "sales",
+        "support",
+        "media",
+        "enquiries",
+        "mail",
+        "editor",
+        "editorial",
+        "desk",
+        "noreply",
+        "no-reply",
+    ]
 )
 TITLES = frozenset(
-    "mr mrs ms miss mx dr prof professor sir dame lord lady rev revd fr hon sr jr ii iii iv "
-    "phd md mba msc bsc ba ma llb obe mbe cbe frsa fca cpa esq pe rn dds dphil".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "mx",
+        "dr",
+        "prof",
+        "professor",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "rev",
+        "revd",
+        "fr",
+        "hon",
+        "sr",
+        "jr",
+        "ii",
+        "iii",
+        "iv",
+        "phd",
+        "md",
+        "mba",
+        "msc",
+        "bsc",
+        "ba",
+        "ma",
+        "llb",
+        "obe",
+        "mbe",
+        "cbe",
+        "frsa",
+        "fca",
+        "cpa",
+        "esq",
+        "pe",
+        "rn",
+        "dds",
+        "dphil",
+    ]
 )
 PRONOUN_RE = re.compile(r"\b(she|he|they|xe|ze)\s*/\s*(her|him|them|hers|his|theirs|xem|zir)\b")
-# "Jane Doe | Editor at X", "Jane Doe - Writer", "Jane Doe (Novaleaf)", "Jane Doe, PhD"
-DISPLAY_CUT_RE = re.compile(r"\s[|•·—–\-/]\s|[|•·(\[{]|,\s*(?=\S)|\s(?:at|@)\s")
+# "Jane Doe | Editor at X", "Jane Doe - Writer", "Jane Doe (Novaleaf)", "Jane Doe, PhD":
+# everything from the first separator to the end of the line goes
+_CUT_RE = re.compile(r"(?:\s[|•·—–\-/:]\s|[|•·(\[{]|,|\s(?:at|@)\s).*$", re.M)
+_NAME_WORDS = r"[a-z][a-z'\-]*(?:[ \t]+[a-z][a-z'\-]*){0,2}"
+_COMMA_NAME_RE = re.compile(rf"^[ \t]*({_NAME_WORDS})[ \t]*,[ \t]*({_NAME_WORDS})[ \t]*$", re.M)
+_NOT_WORD_RE = re.compile(r"[^a-z0-9\n]+")
 LEGAL_SUFFIXES = frozenset(
-    """ltd limited plc llc llp inc incorporated corp corporation co company gmbh ag sa sas sarl
-    srl spa bv nv oy ab as asa kg se sl sac pty pvt lp group holdings""".split()
+    [
+        "ltd",
+        "limited",
+        "plc",
+        "llc",
+        "llp",
+        "inc",
+        "incorporated",
+        "corp",
+        "corporation",
+        "co",
+        "company",
+        "gmbh",
+        "ag",
+        "sa",
+        "sas",
+        "sarl",
+        "srl",
+        "spa",
+        "bv",
+        "nv",
+        "oy",
+        "ab",
+        "as",
+        "asa",
+        "kg",
+        "se",
+        "sl",
+        "sac",
+        "pty",
+        "pvt",
+        "lp",
+        "group",
+        "holdings",
+    ]
 )
 ORG_STOPWORDS = frozenset({"the", "and", "of", "for", "de", "la", "le", "&"})
+_TITLES_RE = re.compile(rf"\b(?:{'|'.join(sorted(TITLES))})\b")
 PARODY_RE = re.compile(
     r"\b(parody|fan ?account|fanpage|fan page|satire|satirical|not affiliated|unofficial|"
     r"fake|impersonat\w*|tribute|bot)\b"
 )
 _WORD_RE = re.compile(r"[a-z0-9]+")
 _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_SYMBOL_RE = re.compile(
+    "[\u2190-\u2bff\u2600-\u27bf\ufe00-\ufe0f\u200d\u20e3\u3030\u303d"
+    "\U0001f000-\U0001faff\U000e0000-\U000e007f]"
+)
 _APOSTROPHES = str.maketrans({"’": "", "'": "", "`": "", "´": "", "‘": ""})
 
 
@@ -48,17 +180,14 @@ def fold(text: str | None) -> str:
     """NFKC + accents/transliteration + casefold; apostrophes dropped, other punctuation kept."""
     if not text:
         return ""
+    if text.isascii():
+        return text.translate(_APOSTROPHES).lower().strip()
     text = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES)
     if _CJK_RE.search(text):
         # anyascii glues CJK syllables together; one word per character keeps names apart
-        text = " ".join(anyascii(ch) if _CJK_RE.match(ch) else ch for ch in text)
-    text = "".join(ch for ch in text if not _is_symbol(ch))
-    return anyascii(text).casefold().strip()
-
-
-def _is_symbol(ch: str) -> bool:
-    # emoji, pictographs, box drawing: anyascii would spell them out as ":smile:"
-    return unicodedata.category(ch) in ("So", "Sk", "Cs", "Co", "Mn") and ord(ch) > 0x2000
+        text = " ".join(_CJK_RE.sub(lambda m: f" {anyascii(m.group())} ", text).split())
+    # emoji and pictographs: anyascii would spell them out as ":smile:"
+    return anyascii(_SYMBOL_RE.sub("", text)).casefold().strip()
 
 
 def words(text: str | None) -> list[str]:
@@ -84,12 +213,19 @@ class ParsedName:
 
 def clean_display_name(display: str | None) -> str:
     """The person's name inside a display name: no emoji, pronouns, titles, job or company."""
-    text = fold(display)
-    if not text:
-        return ""
-    text = PRONOUN_RE.sub(" ", text)
-    text = DISPLAY_CUT_RE.split(text, maxsplit=1)[0]
-    return " ".join(w for w in _WORD_RE.findall(text) if w not in TITLES)
+    return clean_display_names([display])[0]
+
+
+def clean_display_names(displays: Iterable[str | None]) -> list[str]:
+    """:func:`clean_display_name` for many names at once: the regular expressions run once over
+    all of them joined by newlines, which is what makes a million profiles take seconds."""
+    blob = "\n".join(fold(d).replace("\n", " ") if d else "" for d in displays)
+    blob = _COMMA_NAME_RE.sub(r"\2 \1", blob)  # "doe, jane" -> "jane doe"
+    blob = PRONOUN_RE.sub(" ", blob)
+    blob = _CUT_RE.sub("", blob)
+    blob = _NOT_WORD_RE.sub(" ", blob)
+    blob = _TITLES_RE.sub(" ", blob)
+    return [" ".join(line.split()) for line in blob.split("\n")]
 
 
 def parse_name(
@@ -109,14 +245,11 @@ def parse_name(
 
 def parse_display_name(display: str | None) -> ParsedName:
     """``Doe, Jane`` and ``Jane Doe | Editor`` both give given=jane, family=doe."""
-    folded = fold(display)
-    if "," in folded:
-        family_part, _, given_part = folded.partition(",")
-        family_words = [w for w in _WORD_RE.findall(family_part) if w not in TITLES]
-        given_words = [w for w in _WORD_RE.findall(given_part) if w not in TITLES]
-        if family_words and given_words and len(family_words) <= 3 and len(given_words) <= 3:
-            return ParsedName(given_words[0], " ".join(family_words), tuple(given_words[1:]))
-    parts = clean_display_name(display).split()
+    return split_clean_name(clean_display_name(display))
+
+
+def split_clean_name(clean: str) -> ParsedName:
+    parts = clean.split()
     if not parts:
         return ParsedName("", "")
     if len(parts) == 1:
@@ -151,8 +284,9 @@ def given_compatible(a: str, b: str) -> bool:
 
 
 def org_key(name: str | None) -> str:
-    """Organisation words without legal suffixes: ``Harbourlight Media Ltd`` → harbourlight media."""
-    tokens = words(name)
+    """Organisation words without legal suffixes: ``Harbourlight Media Ltd`` → harbourlight
+    media."""
+    tokens = _WORD_RE.findall(fold(name).replace(".", ""))  # S.A.C. -> sac
     while tokens and tokens[-1] in LEGAL_SUFFIXES:
         tokens.pop()
     return " ".join(t for t in tokens if t not in ORG_STOPWORDS)
@@ -205,8 +339,14 @@ def handles_from_name(name: ParsedName) -> set[str]:
     given, family = name.given, name.family.replace(" ", "")
     if not given or not family:
         return set()
-    return {given + family, given[0] + family, family + given[0], given + family[0],
-            family + given, family}
+    return {
+        given + family,
+        given[0] + family,
+        family + given[0],
+        given + family[0],
+        family + given,
+        family,
+    }
 
 
 def is_parody(display_name: str | None, bio: str | None) -> bool:

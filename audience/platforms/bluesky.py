@@ -20,6 +20,7 @@ from audience.errors import (
     AccountUnavailable,
     AuthError,
     ConfigError,
+    NotSupported,
     PlatformError,
     RateLimited,
     TransientError,
@@ -58,10 +59,6 @@ ACCOUNT_ERRORS = {
     "ActorNotFound": "unknown",
     "NotFound": "unknown",
 }
-
-
-class NotSupported(PlatformError):
-    """The platform's API has no way to answer this question."""
 
 
 class BlueskyPlatform:
@@ -254,6 +251,7 @@ class BlueskyPlatform:
         return body, rate_from_headers(response.headers)
 
     def _translate(self, exc: Exception, subject: str | None, login: bool = False) -> Exception:
+        import httpx
         from atproto_client.exceptions import (
             LoginRequiredError,
             NetworkError,
@@ -261,7 +259,8 @@ class BlueskyPlatform:
             UnauthorizedError,
         )
 
-        if isinstance(exc, NetworkError) and exc.response is None:
+        transport_failure = isinstance(exc, NetworkError) and exc.response is None
+        if transport_failure or isinstance(exc, httpx.TransportError):
             return TransientError(f"bluesky: connection failed ({type(exc).__name__})")
         if isinstance(exc, LoginRequiredError):
             return AuthError(

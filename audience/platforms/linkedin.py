@@ -194,19 +194,27 @@ def account_from_profile(profile: dict[str, Any], source: str = "profile") -> Ac
 def _raise_for_refusal(response: requests.Response, *args: object, **kwargs: object) -> None:
     """requests response hook: turn LinkedIn's refusals into domain errors, whichever
     linkedin-api method made the call (the library itself ignores HTTP statuses)."""
+    error = _refusal_error(response)
+    if error is not None:
+        response.close()  # nobody will read the body now; give the connection back
+        raise error
+
+
+def _refusal_error(response: requests.Response) -> PlatformError | None:
     status = response.status_code
     location = urlsplit(response.headers.get("Location", "")).path
     if status in (401, 403, 999) or (response.is_redirect and location.startswith(LOGIN_PATHS)):
-        raise AuthError(f"LinkedIn refused the session (HTTP {status}). {BEST_EFFORT}.")
+        return AuthError(f"LinkedIn refused the session (HTTP {status}). {BEST_EFFORT}.")
     if status == 429:
-        raise RateLimited("LinkedIn: too many requests (HTTP 429); it gives no reset time", None)
+        return RateLimited("LinkedIn: too many requests (HTTP 429); it gives no reset time", None)
     if status >= 500:
-        raise TransientError(f"LinkedIn: server error (HTTP {status})")
+        return TransientError(f"LinkedIn: server error (HTTP {status})")
     if status >= 400 and status != 404:
-        raise PlatformError(
+        return PlatformError(
             f"LinkedIn rejected the request (HTTP {status}); its internal API changes often "
             f"(for search, try a newer {QUERY_ID_NAME}). {BEST_EFFORT}."
         )
+    return None
 
 
 def _session_with_defaults(session: requests.Session, timeout: float) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from audience.config import BASE_URL_NAMES, credential, require_credentials, setting
@@ -34,6 +34,7 @@ log = logging.getLogger(__name__)
 TWEEPY_HOST = "https://api.twitter.com"  # the literal tweepy builds every URL from
 DEFAULT_BASE_URL = "https://api.twitter.com"
 WINDOW = 15 * 60
+RECENT_SEARCH_DAYS = 7
 USER_CONTEXT_NAMES = ("X_API_KEY", "X_API_SECRET", "X_ACCESS_TOKEN", "X_ACCESS_TOKEN_SECRET")
 
 USER_FIELDS = [
@@ -103,8 +104,7 @@ class XPlatform:
             "X_ACCESS_TOKEN": access_token,
             "X_ACCESS_TOKEN_SECRET": access_token_secret,
         }
-        secrets = [bearer_token, *self._user_context.values()]
-        _redact_in_client_logs(s for s in secrets if s)
+        _redact_in_client_logs([bearer_token, *self._user_context.values()])
         self.client = tweepy.Client(
             bearer_token=bearer_token,
             consumer_key=api_key,
@@ -154,7 +154,8 @@ class XPlatform:
             "user_fields": USER_FIELDS,
         }
         if since:
-            params["start_time"] = since
+            since = since if since.tzinfo else since.replace(tzinfo=UTC)
+            params["start_time"] = max(since, _recent_search_floor())
         if cursor:
             params["next_token"] = cursor
         full_query = f"{query} lang:{lang}" if lang else query
@@ -187,20 +188,25 @@ class XPlatform:
         """One ``/2/users/by`` or ``/2/users`` call. Pass handles or ids, not both. Keys that
         did not come back land in ``missing`` (as passed, without ``@``) with their state."""
         handles = [h.strip().lstrip("@") for h in handles]
-        ids = [str(i) for i in ids]
+        ids = [str(i).strip() for i in ids]
         if handles and ids:
             raise ValueError("lookup takes handles or ids in one call, not both")
         keys = handles or ids
         if len(keys) > self.costs["lookup"].page_size:
             raise ValueError(f"lookup takes at most {self.costs['lookup'].page_size} accounts")
-        if not keys:
-            return Lookup([])
-        by = {"usernames": handles} if handles else {"ids": ids}
+        # One malformed key makes X refuse the whole batch with a 400, so it is never sent.
+        valid = HANDLE.match if handles else str.isdigit
+        sendable = [key for key in keys if valid(key)]
+        invalid = {key: "unknown" for key in keys if not valid(key)}
+        if not sendable:
+            return Lookup([], invalid)
+        by = {"usernames": sendable} if handles else {"ids": sendable}
         body, rate = self._call(
             "lookup", lambda: self._app().get_users(**by, user_fields=USER_FIELDS)
         )
         found = [to_account(user) for user in _data(body)]
-        return Lookup(found, _missing(keys, found, body.get("errors", []), bool(handles)), rate)
+        missing = _missing(sendable, found, body.get("errors", []), bool(handles))
+        return Lookup(found, {**invalid, **missing}, rate)
 
     def search_accounts(self, query: str, limit: int = 20) -> list[Account]:
         """X v2 has no user search on self-serve plans: treat the query as a handle."""
@@ -355,6 +361,11 @@ def to_list(item: dict[str, Any]) -> ListInfo:
     )
 
 
+def _recent_search_floor() -> datetime:
+    """Recent search answers 400 to a ``start_time`` older than 7 days; ask for all it has."""
+    return datetime.now(UTC) - timedelta(days=RECENT_SEARCH_DAYS) + timedelta(minutes=1)
+
+
 def parse_rate(headers: Any) -> RateLimit | None:
     limit = _int(headers.get("x-rate-limit-limit"))
     remaining = _int(headers.get("x-rate-limit-remaining"))
@@ -386,8 +397,9 @@ def _website(user: dict[str, Any]) -> str | None:
     return expanded or user.get("url") or None
 
 
-def _first(mapping: dict[str, Any], *keys: str) -> Any:
-    return next((mapping[key] for key in keys if mapping.get(key) is not None), None)
+def _first(mapping: dict[str, Any], key: str, drifted_key: str) -> Any:
+    value = mapping.get(key)
+    return mapping.get(drifted_key) if value is None else value
 
 
 def _int(value: str | None) -> int | None:
@@ -551,8 +563,9 @@ class _RedactSecrets(logging.Filter):
 _redactor = _RedactSecrets()
 
 
-def _redact_in_client_logs(secrets: Any) -> None:
-    _redactor.secrets.update(secrets)
+def _redact_in_client_logs(secrets: list[str | None]) -> None:
+    # Very short values would blank out ordinary text; config.scrub draws the same line.
+    _redactor.secrets.update(s for s in secrets if s and len(s) >= 4)
     for name in _CLIENT_LOGGERS:
         logger = logging.getLogger(name)
         if _redactor not in logger.filters:

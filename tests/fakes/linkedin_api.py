@@ -75,6 +75,8 @@ class FakeLinkedIn(FakeAPI):
         self.page_size = page_size
         # what POST /uas/authenticate answers for good credentials: PASS, CHALLENGE...
         self.login_result = "PASS"
+        # answer POST /uas/authenticate with this instead (e.g. a bare 401), when set
+        self.login_answer: Response | None = None
         self.jsessionid = f"ajax:{secrets.randbelow(10**18):018d}"
         self.li_at = "AQEDAR" + secrets.token_urlsafe(24)
         self.query_ids = set(RECORDED_QUERY_IDS)
@@ -120,6 +122,8 @@ class FakeLinkedIn(FakeAPI):
         return Response(200, {}, headers=cookies)
 
     def _authenticate(self, request: Request, match: re.Match[str]) -> Response:
+        if self.login_answer is not None:
+            return self.login_answer
         form = {k: v[0] for k, v in parse_qs(request.body.decode()).items()}
         if form.get("JSESSIONID") != f'"{self.jsessionid}"' or not self._cookie_has_jsessionid(
             request

@@ -112,6 +112,8 @@ class FakeAPI:
             do_GET = do_POST = do_DELETE = do_PUT = do_PATCH = _serve
 
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+        # Without TCP_NODELAY, Nagle's algorithm holds each small response ~40 ms.
+        _Handler.disable_nagle_algorithm = True
         self._server.daemon_threads = True
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
         self._thread.start()

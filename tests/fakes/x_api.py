@@ -563,7 +563,8 @@ class FakeX(FakeAPI):
         offset = self._offset(request, listing, "pagination_token")
         if isinstance(offset, Response):
             return offset
-        chunk = [i for i in ids[offset : offset + size] if i in self.users]
+        window = ids[offset : offset + size]
+        chunk = [i for i in window if i in self.users and i not in self.suspended]
         meta = self._meta(listing, offset, size, len(chunk), len(ids))
         if not chunk:
             return self._json_bytes(b'{"meta":' + meta + b"}")

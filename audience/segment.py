@@ -1,0 +1,1115 @@
+"""Segments: named groups of accounts (press, customers, suppliers, competitors, your own).
+
+Membership comes from three places, recorded in ``segment_members.source``:
+
+* ``rule``: ``audience segment auto`` applied the ``[segments.<name>]`` rules of
+  ``audience.toml`` (keywords, organisations, domains, handles, lists, hashtags) and, for press,
+  the built-in recognition of journalists and news outlets (:mod:`audience.roles`);
+* ``match``: an accepted contact match ties the account to a person whose organisation or
+  e-mail domain belongs to a segment's organisations;
+* ``manual``: ``segment add`` / ``segment remove``. A hand decision always wins: ``auto`` never
+  touches it, and a removal is kept as ``excluded = 1`` so the rules cannot bring it back.
+
+``auto`` re-evaluates every rule and match membership in one transaction, so rules edited out
+of ``audience.toml`` also drop the members they had brought in.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from audience.errors import ConfigError, InputError
+from audience.models import PLATFORMS
+from audience.roles import (
+    DEFAULT_LEXICON,
+    BioText,
+    Lexicon,
+    fold_same_length,
+    handle_belongs_to,
+    is_organisation,
+    is_parody,
+    organisation_key,
+    organisation_pattern,
+    organisation_signals,
+    outlet_account,
+    press_role,
+)
+from audience.store import Store, now_iso
+
+RULE_KEYS = ("keywords", "organisations", "domains", "handles", "lists", "hashtags")
+FLAG_KEYS = ("detect_journalists",)
+ROLE_KEYS = ("press_terms", "former_markers", "parody_markers")
+SEGMENTS_TABLE_KEYS = ("protected", "primary_order")
+DEFAULT_PRIMARY_ORDER = ("press", "customers", "competitors", "suppliers")
+SOURCE_RANK = {"manual": 3, "match": 2, "rule": 1}
+SORTS = ("relevance", "followers", "last-active")
+_SEGMENT_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
+_DOMAIN = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z][a-z0-9-]*[a-z0-9]$")
+_HOSTS_IN_TEXT = re.compile(r"(?<![\w.-])(?:[a-z0-9-]+\.)+[a-z]{2,}(?![\w-])")
+
+
+class UnknownSegment(ConfigError):
+    """A segment name that does not exist; the message lists the known ones."""
+
+
+# ---- rules from audience.toml -----------------------------------------------------------------
+
+
+@dataclass
+class SegmentRules:
+    """One ``[segments.<name>]`` table."""
+
+    name: str
+    keywords: list[str] = field(default_factory=list)
+    organisations: list[str] = field(default_factory=list)
+    domains: list[str] = field(default_factory=list)
+    handles: list[str] = field(default_factory=list)
+    lists: list[str] = field(default_factory=list)
+    hashtags: list[str] = field(default_factory=list)
+    detect_journalists: bool = False
+
+
+@dataclass
+class SegmentConfig:
+    """Everything ``auto`` needs from ``audience.toml``."""
+
+    rules: dict[str, SegmentRules] = field(default_factory=dict)
+    primary_order: list[str] = field(default_factory=lambda: list(DEFAULT_PRIMARY_ORDER))
+    lexicon: Lexicon = DEFAULT_LEXICON
+
+    def for_segment(self, name: str) -> SegmentRules:
+        return self.rules.get(name) or SegmentRules(name, detect_journalists=name == "press")
+
+
+def load_segment_config(path: Path) -> SegmentConfig:
+    """Read and check the segment rules of ``audience.toml`` (a missing file gives defaults)."""
+    from audience.config import load_rules
+
+    raw = load_rules(path).raw
+    text = path.read_text(encoding="utf-8") if path.is_file() else ""
+    return parse_segment_config(raw, path, text)
+
+
+def parse_segment_config(
+    raw: dict[str, Any], path: Path | str = "audience.toml", text: str = ""
+) -> SegmentConfig:
+    """Check the ``[segments]`` and ``[roles]`` tables; errors name the line and the key."""
+    checker = _Checker(Path(path), text)
+    segments = raw.get("segments", {})
+    checker.table(segments, "segments")
+    config = SegmentConfig()
+    if "primary_order" in segments:
+        config.primary_order = checker.strings(segments, "primary_order", "segments")
+    for name, table in segments.items():
+        if name in SEGMENTS_TABLE_KEYS:
+            continue
+        where = f"segments.{name}"
+        if not isinstance(table, dict):
+            raise checker.error(
+                "segments",
+                name,
+                f"[segments] {name} must be a table ([{where}]) or one of "
+                f"{', '.join(SEGMENTS_TABLE_KEYS)}",
+            )
+        checker.known_keys(table, where, RULE_KEYS + FLAG_KEYS)
+        rules = SegmentRules(name, detect_journalists=name == "press")
+        for key in RULE_KEYS:
+            setattr(rules, key, checker.strings(table, key, where))
+        if "detect_journalists" in table:
+            rules.detect_journalists = checker.flag(table, "detect_journalists", where)
+        for domain in rules.domains:
+            if normalise_domain(domain) is None:
+                raise checker.error(
+                    where,
+                    "domains",
+                    f"[{where}] domains: {domain!r} is not a web domain (like example.com)",
+                )
+        config.rules[name] = rules
+    roles = raw.get("roles", {})
+    checker.table(roles, "roles")
+    checker.known_keys(roles, "roles", ROLE_KEYS)
+    config.lexicon = DEFAULT_LEXICON.extended(
+        *(checker.strings(roles, key, "roles") for key in ROLE_KEYS)
+    )
+    return config
+
+
+class _Checker:
+    """Type checks on parsed TOML that report ``file, line N: [table] key ...``."""
+
+    def __init__(self, path: Path, text: str):
+        self.path = path
+        self.lines = text.splitlines()
+
+    def line_of(self, table: str, key: str) -> int | None:
+        current = ""
+        for number, line in enumerate(self.lines, start=1):
+            header = re.match(r"^\s*\[\s*([^\]]+?)\s*\]", line)
+            if header:
+                current = header.group(1).replace('"', "").replace("'", "").replace(" ", "")
+            elif current == table and re.match(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*=", line):
+                return number
+        for number, line in enumerate(self.lines, start=1):
+            if re.match(rf"^\s*\[\s*{re.escape(table)}\.{re.escape(key)}\s*\]", line):
+                return number
+        return None
+
+    def error(self, table: str, key: str, problem: str) -> ConfigError:
+        line = self.line_of(table, key)
+        where = f"{self.path}, line {line}" if line else str(self.path)
+        return ConfigError(f"{where}: {problem}. Nothing was changed.")
+
+    def table(self, value: Any, name: str) -> None:
+        if not isinstance(value, dict):
+            top, _, key = name.rpartition(".")
+            raise self.error(top, key or name, f"[{name}] must be a table")
+
+    def known_keys(self, table: dict[str, Any], where: str, known: tuple[str, ...]) -> None:
+        for key in table:
+            if key not in known:
+                raise self.error(
+                    where, key, f"[{where}] unknown key {key!r} (known keys: {', '.join(known)})"
+                )
+
+    def strings(self, table: dict[str, Any], key: str, where: str) -> list[str]:
+        value = table.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            raise self.error(where, key, f"[{where}] {key} must be a list of strings")
+        return [v.strip() for v in value]
+
+    def flag(self, table: dict[str, Any], key: str, where: str) -> bool:
+        value = table[key]
+        if not isinstance(value, bool):
+            raise self.error(where, key, f"[{where}] {key} must be true or false")
+        return value
+
+
+# ---- segments ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Segment:
+    id: int
+    name: str
+    description: str | None
+    builtin: bool
+
+
+def list_segments(store: Store) -> list[Segment]:
+    return [
+        Segment(r["id"], r["name"], r["description"], bool(r["builtin"]))
+        for r in store.query("SELECT id, name, description, builtin FROM segments ORDER BY id")
+    ]
+
+
+def get_segment(store: Store, name: str) -> Segment:
+    """The named segment, or :class:`UnknownSegment` listing the ones that exist."""
+    known = list_segments(store)
+    for segment in known:
+        if segment.name == name.strip().lower():
+            return segment
+    names = ", ".join(s.name for s in known)
+    raise UnknownSegment(
+        f"unknown segment {name!r}; known segments: {names}. "
+        f"Create it with `audience segment create {name}`."
+    )
+
+
+def create_segment(store: Store, name: str, description: str | None = None) -> Segment:
+    name = name.strip().lower()
+    if not _SEGMENT_NAME.match(name):
+        raise ConfigError(
+            f"segment name {name!r}: use lower-case letters, digits, '-' or '_' (up to 40)"
+        )
+    if any(s.name == name for s in list_segments(store)):
+        raise ConfigError(f"segment {name!r} already exists")
+    with store.transaction():
+        store.execute(
+            "INSERT INTO segments (name, description, builtin, created_at) VALUES (?, ?, 0, ?)",
+            [name, description, now_iso()],
+        )
+    return get_segment(store, name)
+
+
+def delete_segment(store: Store, name: str) -> int:
+    """Delete a segment of your own with its memberships; returns how many members it had."""
+    segment = get_segment(store, name)
+    if segment.builtin:
+        raise ConfigError(f"{segment.name} is a built-in segment and cannot be deleted")
+    with store.transaction():
+        count = store.scalar(
+            "SELECT count(*) FROM segment_members WHERE segment_id = ? AND excluded = 0",
+            [segment.id],
+        )
+        store.execute("DELETE FROM segments WHERE id = ?", [segment.id])
+    return count
+
+
+def segment_counts(store: Store) -> list[dict[str, Any]]:
+    """Each segment with its member count, per platform too (excluded members not counted)."""
+    rows = store.query(
+        "SELECT s.name, a.platform, count(m.account_id) AS members "
+        "FROM segments s LEFT JOIN segment_members m ON m.segment_id = s.id AND m.excluded = 0 "
+        "LEFT JOIN accounts a ON a.id = m.account_id GROUP BY s.id, a.platform ORDER BY s.id"
+    )
+    result = {
+        s.name: {
+            "name": s.name,
+            "description": s.description,
+            "builtin": s.builtin,
+            "members": 0,
+            "by_platform": {},
+            "organisations": 0,
+        }
+        for s in list_segments(store)
+    }
+    for row in rows:
+        if row["platform"]:
+            entry = result[row["name"]]
+            entry["by_platform"][row["platform"]] = row["members"]
+            entry["members"] += row["members"]
+    for row in store.query(
+        "SELECT s.name, count(o.id) AS n FROM segments s JOIN segment_orgs o "
+        "ON o.segment_id = s.id GROUP BY s.id"
+    ):
+        result[row["name"]]["organisations"] = row["n"]
+    return list(result.values())
+
+
+# ---- organisations ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Organisation:
+    """A listed customer, supplier, competitor...: a name, a web domain, or both."""
+
+    name: str | None
+    domain: str | None
+    source: str = "config"
+
+    @property
+    def label(self) -> str:
+        return self.name or self.domain or "?"
+
+
+def normalise_domain(text: str | None) -> str | None:
+    """ "https://www.Rival.example/about" or "jo@rival.example" -> "rival.example"."""
+    if not text:
+        return None
+    value = text.strip().lower()
+    value = value.rsplit("@", 1)[-1]
+    value = re.sub(r"^[a-z][a-z0-9+.-]*://", "", value)
+    value = re.split(r"[/?#:\s]", value, maxsplit=1)[0].strip(".")
+    value = value.removeprefix("www.")
+    return value if _DOMAIN.match(value) else None
+
+
+NAME_COLUMNS = ("name", "organisation", "organization", "company", "org", "account")
+DOMAIN_COLUMNS = ("domain", "website", "web", "url", "email_domain", "domains")
+
+
+def read_orgs_csv(path: Path) -> list[Organisation]:
+    """Organisations from a CSV with a header: a name and/or a domain column."""
+    rows = _read_csv(path)
+    if not rows:
+        raise InputError(path, None, "the file is empty (expected a header line)")
+    header = [h.strip().lower().replace(" ", "_") for h in rows[0]]
+    name_col = next((header.index(c) for c in NAME_COLUMNS if c in header), None)
+    domain_col = next((header.index(c) for c in DOMAIN_COLUMNS if c in header), None)
+    if name_col is None and domain_col is None:
+        raise InputError(
+            path,
+            "line 1",
+            f"no organisation column: name one column {NAME_COLUMNS[0]!r} "
+            f"(or {', '.join(NAME_COLUMNS[1:])}) and/or {DOMAIN_COLUMNS[0]!r}",
+        )
+    orgs = []
+    for number, row in enumerate(rows[1:], start=2):
+        if not any(cell.strip() for cell in row):
+            continue
+        name = _cell(row, name_col)
+        raw_domain = _cell(row, domain_col)
+        domain = normalise_domain(raw_domain)
+        if raw_domain and domain is None:
+            raise InputError(path, f"line {number}", f"{raw_domain!r} is not a web domain")
+        if not name and not domain:
+            raise InputError(path, f"line {number}", "no organisation name and no domain")
+        orgs.append(Organisation(name, domain, "csv"))
+    return orgs
+
+
+def import_orgs(store: Store, segment_name: str, path: Path) -> int:
+    """Add the organisations of a CSV to a segment's list; returns how many were new."""
+    segment = get_segment(store, segment_name)
+    orgs = read_orgs_csv(Path(path))
+    with store.transaction():
+        before = store.scalar(
+            "SELECT count(*) FROM segment_orgs WHERE segment_id = ?", [segment.id]
+        )
+        store._conn.executemany(
+            "INSERT INTO segment_orgs (segment_id, name, name_key, domain, source, added_at) "
+            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (segment_id, name_key, domain) DO NOTHING",
+            [
+                (
+                    segment.id,
+                    o.name,
+                    organisation_key(o.name) if o.name else "",
+                    o.domain or "",
+                    str(path),
+                    now_iso(),
+                )
+                for o in orgs
+            ],
+        )
+        after = store.scalar("SELECT count(*) FROM segment_orgs WHERE segment_id = ?", [segment.id])
+    return after - before
+
+
+def stored_orgs(store: Store, segment_id: int) -> list[Organisation]:
+    return [
+        Organisation(r["name"] or None, r["domain"] or None, r["source"])
+        for r in store.query(
+            "SELECT name, domain, source FROM segment_orgs WHERE segment_id = ? ORDER BY id",
+            [segment_id],
+        )
+    ]
+
+
+def _read_csv(path: Path) -> list[list[str]]:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except OSError as exc:
+        raise InputError(path, None, f"cannot read it ({exc.strerror})") from None
+    except UnicodeDecodeError as exc:
+        raise InputError(path, f"byte {exc.start}", "not UTF-8 text") from None
+    try:
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    try:
+        return list(csv.reader(io.StringIO(text), dialect))
+    except csv.Error as exc:
+        raise InputError(path, None, f"not valid CSV ({exc})") from None
+
+
+def _cell(row: list[str], index: int | None) -> str | None:
+    if index is None or index >= len(row):
+        return None
+    return row[index].strip() or None
+
+
+# ---- membership by hand -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AccountRef:
+    """An account as the user names it: ``@handle``, ``x:@handle``, a platform id..."""
+
+    text: str
+    platform: str | None
+    key: str
+    position: str | None = None
+
+
+def parse_ref(text: str, platform: str | None = None, position: str | None = None) -> AccountRef:
+    text = text.strip()
+    prefix, sep, rest = text.partition(":")
+    if sep and prefix.lower() in PLATFORMS and rest:
+        return AccountRef(text, prefix.lower(), rest.strip().lstrip("@"), position)
+    return AccountRef(text, platform, text.lstrip("@"), position)
+
+
+def read_refs_file(path: Path, platform: str | None = None) -> list[AccountRef]:
+    """Handles from a CSV (a ``handle`` column, optional ``platform``) or one per line."""
+    rows = _read_csv(path)
+    if not rows:
+        return []
+    header = [h.strip().lower() for h in rows[0]]
+    if "handle" in header:
+        h_col = header.index("handle")
+        p_col = header.index("platform") if "platform" in header else None
+        body = enumerate(rows[1:], start=2)
+    else:
+        h_col, p_col = 0, None
+        body = enumerate(rows, start=1)
+    refs = []
+    for number, row in body:
+        handle = _cell(row, h_col)
+        if not handle or handle.startswith("#"):
+            continue
+        row_platform = (_cell(row, p_col) or platform or "").lower() or None
+        if row_platform and row_platform not in PLATFORMS:
+            raise InputError(
+                path,
+                f"line {number}",
+                f"unknown platform {row_platform!r} (known: {', '.join(PLATFORMS)})",
+            )
+        refs.append(parse_ref(handle, row_platform, f"line {number}"))
+    return refs
+
+
+def resolve_refs(
+    store: Store, refs: Iterable[AccountRef], source: str = "command line"
+) -> list[dict[str, Any]]:
+    """The accounts named, or an error listing every one that is unknown or ambiguous."""
+    found: dict[int, dict[str, Any]] = {}
+    problems = []
+    for ref in refs:
+        if ref.platform and ref.platform not in PLATFORMS:
+            problems.append(f"{ref.text}: unknown platform {ref.platform!r}")
+            continue
+        platforms = [ref.platform] if ref.platform else list(PLATFORMS)
+        hits = [row for p in platforms if (row := store.find_account(p, ref.key))]
+        where = f"{ref.position}: " if ref.position else ""
+        if not hits:
+            problems.append(f"{where}{ref.text} is not in the workspace")
+        elif len(hits) > 1:
+            on = ", ".join(h["platform"] for h in hits)
+            problems.append(f"{where}{ref.text} is on {on}: say which with --platform or x:@handle")
+        else:
+            found[hits[0]["id"]] = hits[0]
+    if problems:
+        raise InputError(source, None, "; ".join(problems) + ". Nothing was changed.")
+    return list(found.values())
+
+
+def add_members(
+    store: Store, segment_name: str, accounts: list[dict[str, Any]], *, primary: bool = False
+) -> int:
+    """Put accounts in a segment by hand; returns how many were not members before."""
+    segment = get_segment(store, segment_name)
+    with store.transaction():
+        new = sum(
+            1
+            for a in accounts
+            if not store.scalar(
+                "SELECT 1 FROM segment_members WHERE segment_id = ? AND account_id = ? "
+                "AND excluded = 0",
+                [segment.id, a["id"]],
+            )
+        )
+        store._conn.executemany(
+            "INSERT INTO segment_members (segment_id, account_id, source, reason, excluded, "
+            "created_at) VALUES (?, ?, 'manual', 'added by hand', 0, ?) "
+            "ON CONFLICT (segment_id, account_id) DO UPDATE SET source = 'manual', "
+            "reason = 'added by hand', excluded = 0",
+            [(segment.id, a["id"], now_iso()) for a in accounts],
+        )
+        ids = [a["id"] for a in accounts]
+        if primary:
+            _set_primary(store, segment.id, ids)
+        _ensure_primaries(store, ids, primary_rank(store, DEFAULT_PRIMARY_ORDER))
+    return new
+
+
+def remove_members(store: Store, segment_name: str, accounts: list[dict[str, Any]]) -> int:
+    """Take accounts out by hand. Kept as an exclusion so ``auto`` never re-adds them."""
+    segment = get_segment(store, segment_name)
+    with store.transaction():
+        removed = sum(
+            1
+            for a in accounts
+            if store.scalar(
+                "SELECT 1 FROM segment_members WHERE segment_id = ? AND account_id = ? "
+                "AND excluded = 0",
+                [segment.id, a["id"]],
+            )
+        )
+        store._conn.executemany(
+            "INSERT INTO segment_members (segment_id, account_id, source, reason, excluded, "
+            "is_primary, created_at) VALUES (?, ?, 'manual', 'removed by hand', 1, 0, ?) "
+            "ON CONFLICT (segment_id, account_id) DO UPDATE SET source = 'manual', "
+            "reason = 'removed by hand', excluded = 1, is_primary = 0",
+            [(segment.id, a["id"], now_iso()) for a in accounts],
+        )
+        _ensure_primaries(
+            store, [a["id"] for a in accounts], primary_rank(store, DEFAULT_PRIMARY_ORDER)
+        )
+    return removed
+
+
+def forget_decisions(store: Store, segment_name: str, accounts: list[dict[str, Any]]) -> int:
+    """Drop hand decisions (additions and removals) so that ``auto`` decides again."""
+    segment = get_segment(store, segment_name)
+    with store.transaction():
+        before = store._conn.total_changes
+        store._conn.executemany(
+            "DELETE FROM segment_members WHERE segment_id = ? AND account_id = ? "
+            "AND source = 'manual'",
+            [(segment.id, a["id"]) for a in accounts],
+        )
+        return store._conn.total_changes - before
+
+
+def primary_rank(store: Store, order: Iterable[str]) -> dict[int, int]:
+    """segment id -> rank for choosing a primary segment (lower wins)."""
+    order = list(order)
+    ranks = {}
+    for segment in list_segments(store):
+        ranks[segment.id] = order.index(segment.name) if segment.name in order else 100 + segment.id
+    return ranks
+
+
+def _set_primary(store: Store, segment_id: int, account_ids: list[int]) -> None:
+    for account_id in account_ids:
+        store.execute(
+            "UPDATE segment_members SET is_primary = (segment_id = ?) WHERE account_id = ?",
+            [segment_id, account_id],
+        )
+
+
+def _ensure_primaries(
+    store: Store, account_ids: Iterable[int] | None, ranks: dict[int, int]
+) -> None:
+    """Each account in some segment has exactly one primary: kept if set, else the highest
+    ranked segment (a hand-made membership first)."""
+    where, params = "", []
+    if account_ids is not None:
+        ids = list(account_ids)
+        if not ids:
+            return
+        where = f"AND account_id IN ({','.join('?' * len(ids))})"
+        params = ids
+    memberships: dict[int, list[dict[str, Any]]] = {}
+    for row in store.query(
+        f"SELECT segment_id, account_id, source, is_primary FROM segment_members "
+        f"WHERE excluded = 0 {where}",
+        params,
+    ):
+        memberships.setdefault(row["account_id"], []).append(row)
+    for account_id, rows in memberships.items():
+        primaries = [r for r in rows if r["is_primary"]]
+        if len(primaries) == 1:
+            continue
+        pool = primaries or rows
+        best = min(pool, key=lambda r: (r["source"] != "manual", ranks.get(r["segment_id"], 999)))
+        _set_primary(store, best["segment_id"], [account_id])
+
+
+# ---- automatic membership ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Change:
+    """One thing ``auto`` does (or would do, with ``--dry-run``), and why."""
+
+    action: str  # add | update | remove | organisation | person
+    segment: str | None
+    account_id: int
+    platform: str
+    handle: str | None
+    source: str | None
+    reason: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "action": self.action,
+            "segment": self.segment,
+            "platform": self.platform,
+            "handle": self.handle,
+            "account_id": self.account_id,
+            "source": self.source,
+            "reason": self.reason,
+        }
+
+
+@dataclass
+class AutoPlan:
+    changes: list[Change] = field(default_factory=list)
+    applied: bool = False
+
+    def counts(self) -> dict[str, int]:
+        result: dict[str, int] = {}
+        for change in self.changes:
+            result[change.action] = result.get(change.action, 0) + 1
+        return result
+
+
+@dataclass
+class _Proposal:
+    source: str
+    reasons: list[str] = field(default_factory=list)
+
+    def add(self, source: str, reason: str) -> None:
+        if SOURCE_RANK[source] > SOURCE_RANK[self.source]:
+            self.source = source
+        if reason not in self.reasons:
+            self.reasons.append(reason)
+
+    @property
+    def reason(self) -> str:
+        return "; ".join(self.reasons)
+
+
+@dataclass
+class _CompiledRules:
+    segment: Segment
+    rules: SegmentRules
+    orgs: list[Organisation]
+    keywords: list[tuple[str, re.Pattern[str]]]
+    org_patterns: list[tuple[Organisation, re.Pattern[str]]]
+    domains: dict[str, str]  # domain -> label of the organisation (or the domain)
+    handles: set[tuple[str | None, str]]
+
+
+def plan_auto(store: Store, config: SegmentConfig) -> AutoPlan:
+    """Work out what ``auto`` would change, without writing anything."""
+    known = {s.name: s for s in list_segments(store)}
+    unknown = [name for name in config.rules if name not in known]
+    if unknown:
+        raise UnknownSegment(
+            f"audience.toml has rules for {', '.join(unknown)}, which "
+            f"{'is not a segment' if len(unknown) == 1 else 'are not segments'}; known "
+            f"segments: {', '.join(known)}. Create it with `audience segment create "
+            f"{unknown[0]}` or fix the name."
+        )
+    compiled = [_compile(store, seg, config.for_segment(seg.name)) for seg in known.values()]
+    proposals: dict[tuple[int, int], _Proposal] = {}
+    organisation_flags: dict[int, tuple[bool, str]] = {}
+    accounts = store.query(
+        "SELECT id, platform, handle, display_name, bio, website, is_organisation FROM accounts"
+    )
+    by_id = {a["id"]: a for a in accounts}
+    for account in accounts:
+        for seg_id, source, reason in _account_evidence(account, compiled, config.lexicon):
+            _propose(proposals, seg_id, account["id"], source, reason)
+        flag = _organisation_flag(account, compiled, config.lexicon)
+        if flag is not None and account["is_organisation"] is None:
+            organisation_flags[account["id"]] = flag
+    for rules in compiled:
+        for account_id, reason in _list_and_hashtag_evidence(store, rules):
+            _propose(proposals, rules.segment.id, account_id, "rule", reason)
+    for seg_id, account_id, reason in _match_evidence(store, compiled):
+        _propose(proposals, seg_id, account_id, "match", reason)
+    return _diff(store, known, proposals, organisation_flags, by_id)
+
+
+def apply_plan(store: Store, plan: AutoPlan, config: SegmentConfig) -> None:
+    """Write a plan in one transaction."""
+    known = {s.name: s.id for s in list_segments(store)}
+    seen = now_iso()
+    touched = set()
+    with store.transaction():
+        for change in plan.changes:
+            touched.add(change.account_id)
+            if change.action == "add":
+                store.execute(
+                    "INSERT INTO segment_members (segment_id, account_id, source, reason, "
+                    "created_at) VALUES (?, ?, ?, ?, ?)",
+                    [known[change.segment], change.account_id, change.source, change.reason, seen],
+                )
+            elif change.action == "update":
+                store.execute(
+                    "UPDATE segment_members SET source = ?, reason = ? "
+                    "WHERE segment_id = ? AND account_id = ? AND source != 'manual'",
+                    [change.source, change.reason, known[change.segment], change.account_id],
+                )
+            elif change.action == "remove":
+                store.execute(
+                    "DELETE FROM segment_members WHERE segment_id = ? AND account_id = ? "
+                    "AND source != 'manual'",
+                    [known[change.segment], change.account_id],
+                )
+            elif change.action in ("organisation", "person"):
+                store.execute(
+                    "UPDATE accounts SET is_organisation = ? WHERE id = ? "
+                    "AND is_organisation IS NULL",
+                    [int(change.action == "organisation"), change.account_id],
+                )
+        _ensure_primaries(store, touched, primary_rank(store, config.primary_order))
+    plan.applied = True
+
+
+def auto_segment(store: Store, config: SegmentConfig, *, dry_run: bool = False) -> AutoPlan:
+    """Apply the rules and the match evidence; with ``dry_run`` only report what would change."""
+    plan = plan_auto(store, config)
+    if not dry_run:
+        apply_plan(store, plan, config)
+    return plan
+
+
+def _propose(
+    proposals: dict[tuple[int, int], _Proposal],
+    segment_id: int,
+    account_id: int,
+    source: str,
+    reason: str,
+) -> None:
+    key = (segment_id, account_id)
+    if key not in proposals:
+        proposals[key] = _Proposal(source)
+    proposals[key].add(source, reason)
+
+
+def _compile(store: Store, segment: Segment, rules: SegmentRules) -> _CompiledRules:
+    orgs = [Organisation(name, None) for name in rules.organisations]
+    orgs += [Organisation(None, d) for d in rules.domains]
+    orgs += stored_orgs(store, segment.id)
+    keywords = [(kw, _keyword_pattern(kw)) for kw in rules.keywords]
+    org_patterns = [(o, p) for o in orgs if o.name and (p := organisation_pattern(o.name))]
+    domains = {}
+    for org in orgs:
+        if org.domain and (domain := normalise_domain(org.domain)):
+            domains[domain] = org.name or domain
+    handles = {_handle_key(h) for h in rules.handles}
+    return _CompiledRules(segment, rules, orgs, keywords, org_patterns, domains, handles)
+
+
+def _keyword_pattern(keyword: str) -> re.Pattern[str]:
+    body = r"\s+".join(re.escape(part) for part in fold_same_length(keyword).split())
+    return re.compile(rf"(?<![\w@#])(?:{body})(?:s|es)?(?![\w])")
+
+
+def _handle_key(text: str) -> tuple[str | None, str]:
+    ref = parse_ref(text)
+    return ref.platform, ref.key.lower()
+
+
+def _account_evidence(
+    account: dict[str, Any], compiled: list[_CompiledRules], lexicon: Lexicon
+) -> Iterable[tuple[int, str, str]]:
+    handle = account["handle"]
+    name, bio = account["display_name"], account["bio"]
+    parody = is_parody(name, bio, lexicon=lexicon)
+    bio_text, name_text = BioText(bio or "", lexicon), BioText(name or "", lexicon)
+    hosts = _hosts(account["website"], bio_text)
+    handle_lower = (handle or "").lower().lstrip("@")
+    claimed_by_org = False
+    for rules in compiled:
+        seg = rules.segment.id
+        if (None, handle_lower) in rules.handles or (
+            account["platform"],
+            handle_lower,
+        ) in rules.handles:
+            yield seg, "rule", f"handle @{handle}"
+        for domain, label in rules.domains.items():
+            host = next((h for h in hosts if h == domain or h.endswith("." + domain)), None)
+            if host:
+                yield seg, "rule", f"web domain {host}" + (f" ({label})" if label != domain else "")
+        if parody:
+            continue
+        for keyword, pattern in rules.keywords:
+            where = _where(pattern, bio_text, name_text)
+            if where:
+                yield seg, "rule", f'keyword "{keyword}" in {where}'
+        for org, pattern in rules.org_patterns:
+            if handle_belongs_to(handle, org.name or ""):
+                claimed_by_org = True
+                yield seg, "rule", f"handle @{handle} belongs to {org.name}"
+            elif where := _where(pattern, bio_text, name_text):
+                yield seg, "rule", f"{where} names {org.name}"
+    if parody:
+        return
+    for rules in compiled:
+        if not rules.rules.detect_journalists:
+            continue
+        finding = press_role(bio, lexicon) or press_role(name, lexicon)
+        if finding is None and not claimed_by_org:
+            finding = outlet_account(handle, name, bio)
+        if finding:
+            yield rules.segment.id, "rule", finding.reason
+
+
+def _where(pattern: re.Pattern[str], bio: BioText, name: BioText) -> str | None:
+    if next(bio.current(pattern), None):
+        return "bio"
+    if next(name.current(pattern), None):
+        return "name"
+    return None
+
+
+def _hosts(website: str | None, bio: BioText) -> set[str]:
+    hosts = set()
+    if domain := normalise_domain(website):
+        hosts.add(domain)
+    for match in bio.current(_HOSTS_IN_TEXT):
+        if domain := normalise_domain(match.group(0)):
+            hosts.add(domain)
+    return hosts
+
+
+def _organisation_flag(
+    account: dict[str, Any], compiled: list[_CompiledRules], lexicon: Lexicon
+) -> tuple[bool, str] | None:
+    handle, name, bio = account["handle"], account["display_name"], account["bio"]
+    if is_parody(name, bio, lexicon=lexicon):
+        return None
+    if outlet_account(handle, name, bio) and not press_role(bio, lexicon):
+        return True, "describes itself as a news outlet"
+    decided = is_organisation(handle, name, bio)
+    if decided is not None:
+        org, person = organisation_signals(handle, name, bio)
+        return decided, f"bio wording (organisation {org}, person {person})"
+    for rules in compiled:
+        for org in rules.orgs:
+            if (
+                org.name
+                and handle_belongs_to(handle, org.name)
+                and (
+                    organisation_key(name or "") == organisation_key(org.name)
+                    or organisation_signals(handle, name, bio)[1] == 0
+                )
+            ):
+                return True, f"handle and name of {org.name}"
+    return None
+
+
+def _list_and_hashtag_evidence(store: Store, rules: _CompiledRules) -> Iterable[tuple[int, str]]:
+    for entry in rules.rules.lists:
+        platform, sep, list_id = entry.partition(":")
+        if sep and platform.lower() in PLATFORMS:
+            lists = store.query(
+                "SELECT id, name, platform, platform_id FROM lists "
+                "WHERE platform = ? AND platform_id = ?",
+                [platform.lower(), list_id],
+            )
+        else:
+            lists = store.query(
+                "SELECT id, name, platform, platform_id FROM lists WHERE lower(name) = lower(?)",
+                [entry],
+            )
+        for lst in lists:
+            for row in store.query(
+                "SELECT account_id FROM list_members WHERE list_id = ?", [lst["id"]]
+            ):
+                yield (
+                    row["account_id"],
+                    (f'member of list "{lst["name"]}" ({lst["platform"]}:{lst["platform_id"]})'),
+                )
+    tags = sorted({t.lstrip("#").lower() for t in rules.rules.hashtags})
+    if tags:
+        marks = ",".join("?" * len(tags))
+        for row in store.query(
+            f"SELECT p.account_id, h.tag, count(*) AS n FROM post_hashtags h "
+            f"JOIN posts p ON p.id = h.post_id WHERE h.tag IN ({marks}) "
+            f"GROUP BY p.account_id, h.tag ORDER BY p.account_id, h.tag",
+            tags,
+        ):
+            posts = "post" if row["n"] == 1 else "posts"
+            yield row["account_id"], f"used #{row['tag']} ({row['n']} {posts})"
+
+
+def _match_evidence(store: Store, compiled: list[_CompiledRules]) -> Iterable[tuple[int, int, str]]:
+    """Accounts tied to a person (accepted match) whose contact card names a listed
+    organisation or has an e-mail address at a listed domain."""
+    links = store.query(
+        "SELECT account_id, person_id FROM matches WHERE status = 'accepted' "
+        "UNION SELECT id, person_id FROM accounts WHERE person_id IS NOT NULL"
+    )
+    if not links:
+        return
+    people = _people_evidence(store, {link["person_id"] for link in links})
+    for link in links:
+        person = people.get(link["person_id"])
+        if not person:
+            continue
+        for rules in compiled:
+            for reason in _person_reasons(person, rules):
+                yield rules.segment.id, link["account_id"], reason
+
+
+def _people_evidence(store: Store, person_ids: set[int]) -> dict[int, dict[str, Any]]:
+    people: dict[int, dict[str, Any]] = {}
+    ids = sorted(person_ids)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        for row in store.query(
+            f"SELECT p.id, p.name, p.organisation AS person_org, c.id AS contact_id, "
+            f"c.full_name, c.organisation, c.emails FROM people p "
+            f"LEFT JOIN contacts c ON c.person_id = p.id WHERE p.id IN ({marks})",
+            chunk,
+        ):
+            person = people.setdefault(
+                row["id"], {"name": row["name"], "orgs": set(), "emails": set()}
+            )
+            person["name"] = person["name"] or row["full_name"]
+            for org in (row["person_org"], row["organisation"]):
+                if org:
+                    person["orgs"].add(org)
+            person["emails"].update(_json_list(row["emails"]))
+        for row in store.query(
+            f"SELECT c.person_id, cp.value FROM contact_points cp JOIN contacts c "
+            f"ON c.id = cp.contact_id WHERE cp.kind = 'email' AND c.person_id IN ({marks})",
+            chunk,
+        ):
+            people[row["person_id"]]["emails"].add(row["value"])
+    return people
+
+
+def _person_reasons(person: dict[str, Any], rules: _CompiledRules) -> Iterable[str]:
+    who = f'contact "{person["name"]}"' if person["name"] else "a matched contact"
+    for org_text in sorted(person["orgs"]):
+        folded = fold_same_length(org_text)
+        for org, pattern in rules.org_patterns:
+            if pattern.search(folded):
+                yield f"{who} works at {org.name} (accepted match)"
+    for email in sorted(person["emails"]):
+        domain = normalise_domain(email)
+        for listed, label in rules.domains.items():
+            if domain and (domain == listed or domain.endswith("." + listed)):
+                org = f" ({label})" if label != listed else ""
+                yield f"{who} has an e-mail address at {listed}{org} (accepted match)"
+
+
+def _json_list(text: str | None) -> list[str]:
+    try:
+        value = json.loads(text or "[]")
+    except json.JSONDecodeError:
+        return []
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+
+
+def _diff(
+    store: Store,
+    known: dict[str, Segment],
+    proposals: dict[tuple[int, int], _Proposal],
+    organisation_flags: dict[int, tuple[bool, str]],
+    accounts: dict[int, dict[str, Any]],
+) -> AutoPlan:
+    names = {s.id: s.name for s in known.values()}
+    existing = {
+        (r["segment_id"], r["account_id"]): r
+        for r in store.query("SELECT segment_id, account_id, source, reason FROM segment_members")
+    }
+    plan = AutoPlan()
+
+    def change(
+        action: str, seg_id: int | None, account_id: int, source: str | None, reason: str
+    ) -> None:
+        account = accounts[account_id]
+        plan.changes.append(
+            Change(
+                action,
+                names.get(seg_id) if seg_id else None,
+                account_id,
+                account["platform"],
+                account["handle"],
+                source,
+                reason,
+            )
+        )
+
+    for (seg_id, account_id), proposal in sorted(proposals.items()):
+        old = existing.get((seg_id, account_id))
+        if old is None:
+            change("add", seg_id, account_id, proposal.source, proposal.reason)
+        elif old["source"] != "manual" and (old["source"], old["reason"]) != (
+            proposal.source,
+            proposal.reason,
+        ):
+            change("update", seg_id, account_id, proposal.source, proposal.reason)
+    for (seg_id, account_id), old in sorted(existing.items()):
+        if old["source"] != "manual" and (seg_id, account_id) not in proposals:
+            change("remove", seg_id, account_id, old["source"], "no rule or match applies any more")
+    for account_id, (flag, reason) in sorted(organisation_flags.items()):
+        change("organisation" if flag else "person", None, account_id, None, reason)
+    return plan
+
+
+# ---- browsing ---------------------------------------------------------------------------------
+
+
+def show_members(
+    store: Store,
+    segment_name: str,
+    *,
+    platform: str | None = None,
+    near: list[str] | None = None,
+    follows_me: bool = False,
+    followed_by_me: bool = False,
+    sort: str = "relevance",
+    limit: int | None = None,
+) -> list[dict[str, Any]]:
+    """A segment's members with the reasons they are in it."""
+    if sort not in SORTS:
+        raise ConfigError(f"unknown sort {sort!r}; use one of {', '.join(SORTS)}")
+    segment = get_segment(store, segment_name)
+    where = ["m.segment_id = ?", "m.excluded = 0"]
+    params: list[Any] = [segment.id]
+    if platform:
+        where.append("a.platform = ?")
+        params.append(platform)
+    if follows_me:
+        where.append(
+            "EXISTS (SELECT 1 FROM follows f JOIN my_accounts me ON me.account_id = f.followed_id "
+            "AND me.platform = a.platform WHERE f.follower_id = a.id)"
+        )
+    if followed_by_me:
+        where.append(
+            "EXISTS (SELECT 1 FROM follows f JOIN my_accounts me ON me.account_id = f.follower_id "
+            "AND me.platform = a.platform WHERE f.followed_id = a.id)"
+        )
+    order = {
+        "relevance": "CASE m.source WHEN 'manual' THEN 0 WHEN 'match' THEN 1 ELSE 2 END, "
+        "length(m.reason) - length(replace(m.reason, ';', '')) DESC, "
+        "coalesce(a.followers_count, 0) DESC",
+        "followers": "coalesce(a.followers_count, 0) DESC",
+        "last-active": "a.last_post_at IS NULL, a.last_post_at DESC",
+    }[sort]
+    rows = store.query(
+        f"SELECT a.id AS account_id, a.platform, a.handle, a.display_name, a.bio, a.location, "
+        f"a.followers_count, a.last_post_at, a.is_organisation, a.url, m.source, m.reason, "
+        f"m.is_primary FROM segment_members m JOIN accounts a ON a.id = m.account_id "
+        f"WHERE {' AND '.join(where)} ORDER BY {order}, a.id",
+        params,
+    )
+    if near:
+        rows = _near(rows, near)
+    return rows[:limit] if limit else rows
+
+
+def _near(rows: list[dict[str, Any]], wanted: list[str]) -> list[dict[str, Any]]:
+    try:
+        from audience.geo import matches_region, normalize_location
+    except ImportError as exc:  # pragma: no cover - depends on the optional gazetteer
+        raise ConfigError(f"--near needs the location gazetteer ({exc})") from None
+    return [r for r in rows if matches_region(normalize_location(r["location"]), wanted)]
+
+
+def search_accounts(
+    store: Store, query: str, *, platform: str | None = None, limit: int = 50
+) -> list[dict[str, Any]]:
+    """Full-text search over handles, names and bios, best matches first."""
+    fts = fts_query(query)
+    where, params = "accounts_fts MATCH ?", [fts]
+    if platform:
+        where += " AND a.platform = ?"
+        params.append(platform)
+    return store.query(
+        f"SELECT a.id AS account_id, a.platform, a.handle, a.display_name, a.bio, "
+        f"a.followers_count, a.location, "
+        f"snippet(accounts_fts, 2, '[', ']', '…', 12) AS snippet, "
+        f"(SELECT group_concat(s.name, ', ') FROM segment_members m JOIN segments s "
+        f" ON s.id = m.segment_id WHERE m.account_id = a.id AND m.excluded = 0) AS segments "
+        f"FROM accounts_fts JOIN accounts a ON a.id = accounts_fts.rowid "
+        f"WHERE {where} ORDER BY bm25(accounts_fts), a.id LIMIT ?",
+        [*params, limit],
+    )
+
+
+def fts_query(text: str) -> str:
+    """User words as an FTS5 query: every word must appear; "quoted words" as a phrase;
+    a trailing * keeps prefix search. FTS operators in the input are taken literally."""
+    parts = []
+    for phrase, word in re.findall(r'"([^"]*)"|(\S+)', text):
+        if phrase:
+            words = [w for w in re.findall(r"\w+", phrase)]
+            if words:
+                parts.append('"' + " ".join(words) + '"')
+            continue
+        prefix = word.endswith("*")
+        for token in re.findall(r"\w+", word):
+            parts.append(f'"{token}"')
+        if prefix and parts:
+            parts[-1] += "*"
+    if not parts:
+        raise InputError("search", None, "nothing to search for: give one or more words")
+    return " ".join(parts)

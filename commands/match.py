@@ -1,0 +1,216 @@
+"""``audience match``: link contacts and bylines to social accounts, and review the doubtful."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from commands._common import (
+    DbOpt,
+    JsonOpt,
+    console,
+    err_console,
+    handle_errors,
+    open_workspace,
+    print_json,
+)
+
+match_app = typer.Typer(
+    invoke_without_command=True, help="Match contacts and bylines to social accounts."
+)
+
+PlatformsOpt = Annotated[
+    list[str] | None,
+    typer.Option("--platform", "-p", help="x, bluesky, mastodon or linkedin (repeatable)."),
+]
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(match_app, name="match")
+
+
+@match_app.callback()
+def match(
+    ctx: typer.Context,
+    db: DbOpt = None,
+    platform: PlatformsOpt = None,
+    lookup: Annotated[
+        bool, typer.Option("--lookup", help="Ask the platform for candidates.")
+    ] = False,
+    budget: Annotated[int, typer.Option("--budget", help="Most requests --lookup may make.")] = 50,
+    as_json: JsonOpt = False,
+) -> None:
+    """Link every person to at most one account per platform (stored accounts by default)."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from audience.matching import match_people
+    from audience.matching.identity import link_identities
+
+    with handle_errors():
+        store = open_workspace(db)
+        identities = link_identities(store)
+        if lookup:
+            summaries = [_lookup(store, name, budget) for name in platform or ["x"]]
+            result = {"identity_links": identities.links, "lookups": summaries}
+        else:
+            result = {
+                "identity_links": identities.links,
+                **match_people(store, platform or None).to_dict(),
+            }
+    _show(result, as_json)
+
+
+def _lookup(store, platform_name: str, budget: int) -> dict:
+    from dataclasses import asdict
+
+    from audience.matching.lookup import lookup_and_match
+    from audience.platforms import get_platform
+
+    return asdict(lookup_and_match(store, get_platform(platform_name), budget=budget))
+
+
+def _show(result: dict, as_json: bool) -> None:
+    if as_json:
+        print_json(result)
+        return
+    for key, value in result.items():
+        if key == "unmatchable":
+            for item in value:
+                err_console.print(
+                    f"[yellow]not matched:[/] person {item['person_id']} "
+                    f"({item['name'] or '?'}): {item['reason']}"
+                )
+        else:
+            console.print(f"{key}: {value}")
+
+
+@match_app.command("names")
+def names(
+    entries: Annotated[list[str] | None, typer.Argument(help='"Jane Doe @ Outlet" ...')] = None,
+    file: Annotated[Path | None, typer.Option("--file", "-f", help="CSV: name,outlet,beat")] = None,
+    platform: Annotated[str, typer.Option("--platform", "-p")] = "x",
+    db: DbOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Turn bylines into people, match them, and put the matched in the press segment."""
+    from audience.matching.bylines import match_bylines, parse_byline, read_bylines_csv
+
+    with handle_errors():
+        bylines = [parse_byline(e, f"argument {n}") for n, e in enumerate(entries or [], 1)]
+        bylines += read_bylines_csv(file) if file else []
+        if not bylines:
+            raise typer.BadParameter("give bylines as arguments or --file")
+        summary = match_bylines(open_workspace(db), bylines, platform)
+    result = {
+        "people": summary.people,
+        "press_added": summary.press_added,
+        "accepted": summary.match.accepted,
+        "review": summary.match.review,
+    }
+    _show(result, as_json)
+
+
+@match_app.command("list")
+def list_(
+    status: Annotated[
+        str | None, typer.Option("--status", help="accepted, review, rejected")
+    ] = None,
+    platform: Annotated[str | None, typer.Option("--platform", "-p")] = None,
+    db: DbOpt = None,
+    as_json: JsonOpt = False,
+    as_csv: Annotated[bool, typer.Option("--csv", help="Print CSV.")] = False,
+) -> None:
+    """Matches with score, status and evidence."""
+    from audience.matching.review import list_matches
+
+    with handle_errors():
+        rows = list_matches(open_workspace(db), status, platform)
+    if as_json:
+        print_json(rows)
+    elif as_csv:
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else ["id"])
+        writer.writeheader()
+        writer.writerows({**r, "evidence": json.dumps(r["evidence"])} for r in rows)
+    else:
+        console.print(_matches_table(rows))
+
+
+def _matches_table(rows: list[dict]):
+    from rich.table import Table
+
+    table = Table()
+    for column in ("id", "platform", "person", "account", "score", "status", "by", "evidence"):
+        table.add_column(column)
+    for r in rows:
+        table.add_row(
+            str(r["id"]),
+            r["platform"],
+            r["person"] or "",
+            f"@{r['handle']}",
+            f"{r['score']:.2f}",
+            r["status"],
+            r["decided_by"],
+            "; ".join(e["kind"] for e in r["evidence"]),
+        )
+    return table
+
+
+@match_app.command("review")
+def review(
+    platform: Annotated[str | None, typer.Option("--platform", "-p")] = None, db: DbOpt = None
+) -> None:
+    """Go through doubtful matches: [a]ccept, [r]eject, [s]kip, [q]uit (decisions are kept)."""
+    from rich.prompt import Prompt
+
+    from audience.matching.review import decide, next_for_review
+
+    skipped: list[int] = []
+    with handle_errors():
+        store = open_workspace(db)
+        while (item := next_for_review(store, skipped, platform)) is not None:
+            console.print(_review_panel(item))
+            key = Prompt.ask("[a]ccept [r]eject [s]kip [q]uit", choices=["a", "r", "s", "q"])
+            if key == "q":
+                break
+            decision = {"a": "accept", "r": "reject", "s": "skip"}[key]
+            decide(store, item.match["id"], decision)
+            if decision == "skip":
+                skipped.append(item.match["id"])
+    console.print("review queue done" if item is None else "stopped; run again to resume")
+
+
+def _review_panel(item):
+    from rich.columns import Columns
+    from rich.console import Group
+    from rich.panel import Panel
+    from rich.text import Text
+
+    c = item.contacts[0] if item.contacts else {}
+    person = "\n".join(
+        str(v)
+        for v in (
+            item.person["name"],
+            c.get("organisation"),
+            c.get("title"),
+            c.get("city"),
+            ", ".join(json.loads(c.get("emails") or "[]")),
+        )
+        if v
+    )
+    a = item.account
+    account = "\n".join(
+        str(v)
+        for v in (f"@{a['handle']}", a["display_name"], a["bio"], a["location"], a["website"])
+        if v
+    )
+    evidence = "\n".join(f"{e['weight']:+.2f} {e['kind']}: {e['detail']}" for e in item.evidence)
+    title = f"match {item.match['id']}  score {item.match['score']:.2f}"
+    if item.others:
+        title += f"  ({item.others} other candidates)"
+    sides = Columns([Panel(person, title="contact"), Panel(account, title=a["platform"])])
+    return Group(Panel(sides, title=title), Text(evidence))

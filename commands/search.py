@@ -1,0 +1,56 @@
+"""``audience search``: full-text search over handles, names and bios."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from commands._common import (
+    DbOpt,
+    JsonOpt,
+    console,
+    err_console,
+    open_workspace,
+    print_json,
+)
+from commands.segment import cell, errors
+
+
+def register(app: typer.Typer) -> None:
+    app.command("search")(search)
+
+
+def search(
+    query: Annotated[
+        str, typer.Argument(help='Words to find; "quote" a phrase, end with * for a prefix.')
+    ],
+    platform: Annotated[
+        str | None, typer.Option("--platform", "-p", help="x, bluesky, mastodon or linkedin.")
+    ] = None,
+    limit: Annotated[int, typer.Option("--limit", "-n")] = 50,
+    db: DbOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Find accounts whose handle, name or bio contains all the words."""
+    from rich.table import Table
+
+    from audience.segment import search_accounts
+
+    with errors():
+        rows = search_accounts(open_workspace(db), query, platform=platform, limit=limit)
+    if as_json:
+        print_json(rows)
+        return
+    table = Table("account", "name", "followers", "segments", "bio")
+    table.columns[0].overflow = "fold"
+    for row in rows:
+        table.add_row(
+            cell(f"{row['platform']}:@{row['handle']}"),
+            cell(row["display_name"]),
+            str(row["followers_count"] or ""),
+            cell(row["segments"]),
+            cell(row["snippet"]),
+        )
+    console.print(table)
+    err_console.print(f"{len(rows)} accounts")

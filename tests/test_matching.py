@@ -1,0 +1,434 @@
+"""The matcher: names, each kind of evidence, decisions, persistence, bylines, identities."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from audience.errors import InputError
+from audience.matching import match_people
+from audience.matching.bylines import Byline, match_bylines, parse_byline, read_bylines_csv
+from audience.matching.identity import card_refs, link_identities, profile_refs
+from audience.matching.lookup import guessed_handles, lookup_and_match
+from audience.matching.names import (
+    clean_display_name,
+    fold,
+    given_compatible,
+    org_key,
+    parse_display_name,
+)
+from audience.matching.review import decide, list_matches, next_for_review
+from audience.models import Account, Lookup
+from audience.platforms.base import EndpointCost
+from audience.store import now_iso
+
+# ---- helpers ------------------------------------------------------------------------------
+
+
+def add_person(store, name, *, given=None, family=None, org=None, title=None, city=None,
+               emails=(), social=(), linkedin_url=None, urls=(), points=()):
+    t = now_iso()
+    pid = store.execute(
+        "INSERT INTO people (name, given_name, family_name, organisation, title, city, "
+        "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        [name, given, family, org, title, city, t, t],
+    ).fetchone()[0]
+    cid = store.execute(
+        "INSERT INTO contacts (person_id, source, source_format, source_key, full_name, "
+        "given_name, family_name, organisation, title, city, emails, urls, social, linkedin_url, "
+        "imported_at) VALUES (?, 'book', 'csv', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        [pid, str(pid), name, given, family, org, title, city, json.dumps(list(emails)),
+         json.dumps(list(urls)), json.dumps([list(s) for s in social]), linkedin_url, t],
+    ).fetchone()[0]
+    for kind, value in points:
+        store.execute("INSERT INTO contact_points VALUES (?, ?, ?)", [cid, kind, value])
+    return pid
+
+
+_next_id = iter(range(1000, 100000))
+
+
+def add_account(store, handle, display, bio=None, location=None, website=None,
+                platform="x", url=None):
+    pid = str(next(_next_id))
+    return store.upsert_accounts(
+        [Account(platform, pid, handle, display, bio, location, website, url=url)]
+    )[pid]
+
+
+def matches(store, person_id=None):
+    rows = store.query("SELECT * FROM matches ORDER BY id")
+    for row in rows:
+        row["kinds"] = [e["kind"] for e in json.loads(row["evidence"])]
+    return [r for r in rows if person_id is None or r["person_id"] == person_id]
+
+
+def only_match(store, person_id):
+    found = matches(store, person_id)
+    assert len(found) == 1, found
+    return found[0]
+
+
+# ---- names --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("display", "expected"),
+    [
+        ("Jane Doe | Editor at X", "jane doe"),
+        ("Jane Doe 🌈✨ (she/her)", "jane doe"),
+        ("Dr. Jane Doe, PhD", "jane doe"),
+        ("Jane Doe - Writer", "jane doe"),
+        ("Zoë Lambert-Hughes", "zoe lambert hughes"),
+        ("Łukasz Wiśniewski", "lukasz wisniewski"),
+        ("Niamh O’Sullivan", "niamh osullivan"),
+    ],
+)
+def test_display_name_noise_is_removed(display, expected):
+    assert clean_display_name(display) == expected
+
+
+def test_fold_and_parse():
+    assert fold("王芳") == "wang fang"
+    assert fold("ZOË") == "zoe"
+    parsed = parse_display_name("Doe, Jane")
+    assert (parsed.given, parsed.family) == ("jane", "doe")
+
+
+def test_given_names_compare_with_nicknames_and_initials():
+    assert given_compatible("bob", "robert")
+    assert given_compatible("bill", "william")
+    assert given_compatible("j", "jane")
+    assert not given_compatible("jane", "john")
+
+
+def test_org_key_drops_legal_suffixes():
+    assert org_key("Harbourlight Media Ltd") == org_key("harbourlight media") != ""
+    assert org_key("Andes Outdoor S.A.C.") == "andes outdoor"
+
+
+def test_profile_refs_in_text():
+    refs = profile_refs("me: https://x.com/jdoe, @jdoe@mastodon.social, jdoe.bsky.social "
+                        "and https://www.linkedin.com/in/jane-doe-12/")
+    assert refs == {("x", "jdoe"), ("mastodon", "jdoe@mastodon.social"),
+                    ("bluesky", "jdoe.bsky.social"), ("linkedin", "jane-doe-12")}
+    assert card_refs("twitter", "zoelh_writes") == {("x", "zoelh_writes")}
+    assert card_refs("Mastodon", "amduval") == set()  # no server: not a usable handle
+
+
+# ---- evidence kinds -----------------------------------------------------------------------
+
+
+def test_email_local_part_in_handle(store):
+    person = add_person(store, "Dan Mears", emails=["mearsd@novaleaf.co.uk"])
+    right = add_account(store, "dmears", "Dan Mears")
+    add_account(store, "danmears_paints", "Dan Mears", location="Sheffield")
+    match_people(store)
+    found = only_match(store, person)
+    assert found["account_id"] == right
+    assert "email_handle_name_like" in found["kinds"]
+
+
+def test_distinctive_local_part_outweighs_name(store):
+    person = add_person(store, "Zoë Lambert", emails=["zoelh@example.com"])
+    right = add_account(store, "zoelh", "ZLH ✍️")
+    match_people(store)
+    found = only_match(store, person)
+    assert (found["account_id"], found["status"]) == (right, "review")
+    assert "email_handle" in found["kinds"]
+
+
+def test_email_domain_on_website(store):
+    person = add_person(store, "Priya Natarajan", emails=["priya@brightwater.io"])
+    right = add_account(store, "pnat", "Priya Natarajan", website="https://brightwater.io/team")
+    add_account(store, "priyan", "Priya Natarajan", website="https://priya.blog")
+    match_people(store)
+    found = only_match(store, person)
+    assert (found["account_id"], found["status"]) == (right, "accepted")
+    assert "domain_website" in found["kinds"]
+
+
+def test_organisation_and_title_in_bio(store):
+    person = add_person(store, "Dan Mears", org="Novaleaf Studios Ltd", title="News Editor")
+    right = add_account(store, "dm_news", "Dan Mears", bio="News Editor @NovaleafStudios")
+    add_account(store, "dmears2", "Dan Mears", bio="Dad. Runner.")
+    match_people(store)
+    found = only_match(store, person)
+    assert (found["account_id"], found["status"]) == (right, "accepted")
+    assert {"org_in_bio", "title_in_bio"} <= set(found["kinds"])
+
+
+def test_city_in_location(store):
+    person = add_person(store, "Harriet Okoro-Blake", city="Leeds", org="Brightwater Analytics")
+    right = add_account(store, "hob", "Harriet Okoro-Blake", bio="Talent at Brightwater",
+                        location="Leeds, UK")
+    match_people(store)
+    found = only_match(store, person)
+    assert found["account_id"] == right
+    assert {"city_in_location", "org_in_bio"} <= set(found["kinds"])
+
+
+def test_handle_in_contact_card_is_exact(store):
+    person = add_person(store, "Zoë Lambert", social=[("twitter", "zoelh_writes")])
+    right = add_account(store, "zoelh_writes", "Zo")
+    add_account(store, "zoelambert", "Zoë Lambert", bio="Technology Correspondent")
+    match_people(store)
+    found = only_match(store, person)
+    assert (found["account_id"], found["method"], found["status"]) == (
+        right, "exact:card", "accepted")
+
+
+def test_linkedin_url_and_contact_points_are_exact(store):
+    a = add_person(store, "Deepa Krishnamurthy",
+                   linkedin_url="https://www.linkedin.com/in/deepa-krishnamurthy-lf")
+    b = add_person(store, "Anne-Marie Duval", points=[("handle", "@amduval@piaille.example")])
+    li = add_account(store, "deepa-krishnamurthy-lf", "Deepa K.", platform="linkedin")
+    ma = add_account(store, "amduval", "AM Duval", platform="mastodon",
+                     url="https://piaille.example/@amduval")
+    match_people(store)
+    assert only_match(store, a)["account_id"] == li
+    assert only_match(store, b)["account_id"] == ma
+    assert only_match(store, b)["kinds"] == ["card_handle"]
+
+
+def test_link_between_profiles_is_used(store):
+    person = add_person(store, "Wang Fang", social=[("twitter", "wangfang_data")])
+    add_account(store, "wangfang_data", "王芳", bio="Data. Also wangfang.bsky.social")
+    bsky = add_account(store, "wangfang.bsky.social", "Fang W", platform="bluesky")
+    match_people(store, ["x"])
+    match_people(store, ["bluesky"])
+    found = [m for m in matches(store, person) if m["platform"] == "bluesky"][0]
+    assert (found["account_id"], found["method"]) == (bsky, "exact:profile_link")
+
+
+# ---- names end to end ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("contact", "display"),
+    [
+        ("Robert Smith", "Bob Smith | Editor at Daily Planet"),
+        ("Zoë Grünfeld", "Zoe Grunfeld"),
+        ("Łukasz Kowalski", "Lukasz Kowalski 🇵🇱"),
+        ("Jane Doe", "Doe, Jane"),
+        ("William Turner", "Dr Bill Turner MBE (he/him)"),
+    ],
+)
+def test_name_variants_match(store, contact, display):
+    person = add_person(store, contact, org="Daily Planet", city="Bristol")
+    right = add_account(store, "someone", display, bio="Reporter, Daily Planet",
+                        location="Bristol")
+    add_account(store, "other", "Jane Smithers", bio="Reporter, Daily Planet")
+    match_people(store)
+    found = only_match(store, person)
+    assert (found["account_id"], found["status"]) == (right, "accepted")
+
+
+# ---- decisions ----------------------------------------------------------------------------
+
+
+def test_namesakes_elsewhere_are_not_accepted(store):
+    person = add_person(store, "Dan Mears", org="Novaleaf Studios", city="London")
+    add_account(store, "dmears_art", "Dan Mears", bio="Painter at Kiln Gallery",
+                location="Sheffield")
+    add_account(store, "dan_mears_us", "Dan Mears", bio="Realtor", location="Austin, TX")
+    match_people(store)
+    assert [m for m in matches(store, person) if m["status"] == "accepted"] == []
+
+
+def test_colleague_at_same_company_is_not_proposed(store):
+    person = add_person(store, "Dan Mears", org="Novaleaf Studios",
+                        emails=["mearsd@novaleaf.co.uk"], city="London")
+    add_account(store, "sallyp", "Sally Parker", bio="Producer @NovaleafStudios",
+                website="https://novaleaf.co.uk", location="London")
+    match_people(store)
+    assert matches(store, person) == []
+
+
+def test_ties_go_to_review(store):
+    person = add_person(store, "Jane Doe", org="Harbourlight Media")
+    first = add_account(store, "janedoe1", "Jane Doe", bio="Harbourlight Media")
+    second = add_account(store, "janedoe2", "Jane Doe", bio="Harbourlight Media")
+    summary = match_people(store)
+    found = matches(store, person)
+    assert {m["account_id"] for m in found} == {first, second}
+    assert {m["status"] for m in found} == {"review"}
+    assert summary.ties == 1 and "tie" in found[0]["kinds"]
+
+
+def test_parody_account_loses(store):
+    person = add_person(store, "Jane Doe", org="Harbourlight Media")
+    right = add_account(store, "janedoe", "Jane Doe", bio="Editor, Harbourlight Media")
+    add_account(store, "notjanedoe", "Jane Doe", bio="Parody account. Harbourlight Media")
+    match_people(store)
+    assert only_match(store, person)["account_id"] == right
+
+
+def test_person_without_name_or_email_is_reported(store):
+    person = add_person(store, None, org="Acme")
+    add_account(store, "acme", "Acme")
+    summary = match_people(store)
+    assert summary.unmatchable == [
+        {"person_id": person, "name": "", "reason": "no usable name or e-mail"}]
+    assert matches(store) == []
+
+
+def test_review_decisions_persist_and_are_not_overwritten(store):
+    person = add_person(store, "Jane Doe", org="Harbourlight Media")
+    first = add_account(store, "janedoe1", "Jane Doe", bio="Harbourlight Media")
+    second = add_account(store, "janedoe2", "Jane Doe", bio="Harbourlight Media")
+    match_people(store)
+    item = next_for_review(store)
+    assert item is not None and item.others == 1
+    assert next_for_review(store, skip=[item.match["id"]]).match["id"] != item.match["id"]
+    decide(store, item.match["id"], "accept")
+    assert next_for_review(store) is None  # the other candidate was rejected with it
+    chosen = item.match["account_id"]
+    other = second if chosen == first else first
+    assert store.scalar("SELECT person_id FROM accounts WHERE id = ?", [chosen]) == person
+    match_people(store)
+    by_account = {m["account_id"]: m for m in matches(store, person)}
+    assert (by_account[chosen]["status"], by_account[chosen]["decided_by"]) == (
+        "accepted", "manual")
+    assert by_account[other]["status"] == "rejected"
+    assert [r["id"] for r in list_matches(store, "accepted")] == [item.match["id"]]
+
+
+def test_rejected_pair_is_never_proposed_again(store):
+    person = add_person(store, "Dan Mears", org="Novaleaf Studios")
+    wrong = add_account(store, "dmears", "Dan Mears", bio="Novaleaf Studios")
+    match_people(store)
+    match_id = only_match(store, person)["id"]
+    decide(store, match_id, "reject")
+    assert store.scalar("SELECT person_id FROM accounts WHERE id = ?", [wrong]) is None
+    match_people(store)
+    found = only_match(store, person)
+    assert (found["status"], found["decided_by"]) == ("rejected", "manual")
+
+
+def test_decide_rejects_unknown_decision(store):
+    with pytest.raises(InputError):
+        decide(store, 1, "maybe")
+    with pytest.raises(InputError):
+        decide(store, 999, "accept")
+
+
+def test_rerun_replaces_automatic_proposals(store):
+    person = add_person(store, "Dan Mears", org="Novaleaf Studios")
+    add_account(store, "dmears", "Dan Mears", bio="Novaleaf Studios")
+    match_people(store)
+    match_people(store)
+    assert len(matches(store, person)) == 1
+
+
+# ---- bylines ------------------------------------------------------------------------------
+
+
+def test_bylines_become_press_people(store, tmp_path):
+    assert parse_byline("Jane Doe @ Contact Centre World") == Byline(
+        "Jane Doe", "Contact Centre World")
+    right = add_account(store, "janedoe_ccw", "Jane Doe", bio="Editor, Contact Centre World")
+    summary = match_bylines(store, [parse_byline("Jane Doe @ Contact Centre World")], "x")
+    assert summary.press_added == 1
+    member = store.query("SELECT * FROM segment_members")[0]
+    assert (member["account_id"], member["source"], member["reason"]) == (
+        right, "match", "byline: Contact Centre World")
+    assert store.scalar("SELECT organisation FROM people WHERE id = ?",
+                        [summary.people[0]]) == "Contact Centre World"
+    again = match_bylines(store, [Byline("Jane Doe", "Contact Centre World")], "x")
+    assert again.people == summary.people and again.press_added == 0
+
+
+def test_bylines_csv(tmp_path):
+    good = tmp_path / "b.csv"
+    good.write_text("name,outlet,beat\nJane Doe,CCW,CX\n", encoding="utf-8")
+    assert read_bylines_csv(good) == [Byline("Jane Doe", "CCW", "CX")]
+    bad = tmp_path / "bad.csv"
+    bad.write_text("name,outlet\nJane Doe,CCW\n,Nowhere\n", encoding="utf-8")
+    with pytest.raises(InputError, match="line 3"):
+        read_bylines_csv(bad)
+    with pytest.raises(InputError, match="name"):
+        (tmp_path / "nohead.csv").write_text("who,outlet\nx,y\n", encoding="utf-8")
+        read_bylines_csv(tmp_path / "nohead.csv")
+
+
+# ---- cross-platform identity --------------------------------------------------------------
+
+
+def test_profiles_naming_each_other_become_one_person(store):
+    x = add_account(store, "jdoe", "Jane Doe", bio="Also @jane@mastodon.social")
+    masto = add_account(store, "jane", "Jane D", platform="mastodon",
+                        url="https://mastodon.social/@jane")
+    li = add_account(store, "jane-doe-12", "Jane Doe", platform="linkedin",
+                     website="https://x.com/jdoe")
+    summary = link_identities(store)
+    people = {store.scalar("SELECT person_id FROM accounts WHERE id = ?", [a])
+              for a in (x, masto, li)}
+    assert len(people) == 1 and None not in people
+    assert summary.people_created == 1 and summary.links == 2
+    evidence = store.query("SELECT method, evidence FROM matches WHERE account_id = ?", [masto])
+    assert evidence[0]["method"] == "identity"
+    assert "names mastodon jane@mastodon.social" in evidence[0]["evidence"]
+
+
+# ---- live look-up orchestration -----------------------------------------------------------
+
+
+class BudgetProbe:
+    """A minimal object following the Platform protocol, used ONLY to test the look-up
+    orchestration (batching, request budget, storing results); it is not a platform test —
+    the real platform clients are tested against the fake HTTP servers elsewhere."""
+
+    costs = {"lookup": EndpointCost(requests=300, window_seconds=900, page_size=3)}
+
+    def __init__(self, name, known):
+        self.name = name
+        self.known = known
+        self.batches = []
+        self.queries = []
+
+    def lookup(self, handles=(), ids=()):
+        self.batches.append(list(handles))
+        found = [self.known[h] for h in handles if h in self.known]
+        return Lookup(found=found, missing={h: "unknown" for h in handles
+                                            if h not in self.known})
+
+    def search_accounts(self, query, limit=20):
+        self.queries.append(query)
+        return [a for a in self.known.values() if a.display_name == query][:limit]
+
+
+def test_lookup_batches_guessed_handles_within_budget(store):
+    person = add_person(store, "Dan Mears", emails=["mearsd@novaleaf.co.uk"],
+                        org="Novaleaf Studios")
+    add_person(store, "Priya Natarajan", emails=["priya.n@brightwater.io"])
+    dm = Account("x", "77", "dmears", "Dan Mears", "News editor @NovaleafStudios")
+    probe = BudgetProbe("x", {"dmears": dm})
+    summary = lookup_and_match(store, probe, budget=1)
+    assert (summary.requests, summary.found, summary.stopped) == (1, 0, "budget")
+    assert len(probe.batches) == 1 and len(probe.batches[0]) == 3
+    assert probe.batches[0][0] == "mearsd"  # e-mail local part comes first
+    probe = BudgetProbe("x", {"dmears": dm})
+    summary = lookup_and_match(store, probe, budget=100)
+    assert summary.stopped is None and summary.found == 1
+    assert all(len(batch) <= 3 for batch in probe.batches) and len(probe.batches) > 2
+    assert only_match(store, person)["status"] == "accepted"
+
+
+def test_lookup_uses_search_outside_x(store):
+    person = add_person(store, "Jane Doe", org="Harbourlight Media")
+    acct = Account("bluesky", "did:plc:1", "janedoe.bsky.social", "Jane Doe",
+                   "Harbourlight Media")
+    probe = BudgetProbe("bluesky", {"janedoe.bsky.social": acct})
+    summary = lookup_and_match(store, probe, budget=5)
+    assert probe.queries == ["Jane Doe"] and summary.found == 1
+    assert only_match(store, person)["platform"] == "bluesky"
+
+
+def test_guessed_handles_are_valid_x_handles(store):
+    add_person(store, "Anne-Marie O'Neil", emails=["a.m.oneil@x.org"])
+    from audience.matching.evidence import load_people
+
+    guesses = guessed_handles(load_people(store)[0], "x")
+    assert "amoneil" in guesses and all(len(g) <= 15 for g in guesses)

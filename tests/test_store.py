@@ -1,0 +1,171 @@
+from __future__ import annotations
+
+import os
+import sqlite3
+import stat
+
+import pytest
+
+from audience.errors import WorkspaceError
+from audience.models import Account, ListInfo, Post
+from audience.store import migrations, open_store
+
+
+def test_new_workspace_is_private_and_has_defaults(tmp_path):
+    path = tmp_path / "audience.db"
+    store = open_store(path)
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
+    assert store.scalar("PRAGMA journal_mode") == "wal"
+    assert store.scalar("PRAGMA foreign_keys") == 1
+    assert store.scalar("PRAGMA busy_timeout") == 30000
+    names = [r["name"] for r in store.query("SELECT name FROM segments ORDER BY name")]
+    assert names == ["competitors", "customers", "press", "suppliers"]
+
+
+def test_refuses_a_foreign_sqlite_file(tmp_path):
+    path = tmp_path / "other.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE invoices (id INTEGER)")
+    conn.commit()
+    conn.close()
+    with pytest.raises(WorkspaceError, match="not an audience workspace"):
+        open_store(path)
+    assert sqlite3.connect(path).execute("SELECT name FROM sqlite_master").fetchall() == [
+        ("invoices",)
+    ]
+
+
+def test_refuses_a_file_that_is_not_sqlite(tmp_path):
+    path = tmp_path / "notes.db"
+    path.write_text("hello, not a database\n")
+    with pytest.raises(WorkspaceError, match="not an SQLite file"):
+        open_store(path)
+
+
+def test_refuses_a_workspace_from_a_newer_version(tmp_path):
+    path = tmp_path / "audience.db"
+    open_store(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute(
+        "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
+        "VALUES ('audience', 'm999_from_the_future', '2030-01-01')"
+    )
+    conn.commit()
+    conn.close()
+    with pytest.raises(WorkspaceError, match="newer version"):
+        open_store(path)
+
+
+def test_missing_workspace_without_create_says_what_to_run(tmp_path):
+    with pytest.raises(WorkspaceError, match="audience init"):
+        open_store(tmp_path / "nope.db", create=False)
+
+
+def test_upgrade_from_the_first_schema_keeps_data(tmp_path):
+    """A file written by the first release opens in this one with nothing lost."""
+    from sqlite_utils import Database
+
+    from audience.store import APP_ID
+
+    names = [m.name for m in migrations._migrations]
+    assert len(names) >= 2, "the upgrade path needs a second migration to test"
+    path = tmp_path / "old.db"
+    old = Database(path)
+    old.execute(f"PRAGMA application_id = {APP_ID}")
+    migrations.apply(old, stop_before=names[1])
+    old.execute(
+        "INSERT INTO accounts (platform, platform_id, handle, bio, first_seen, last_seen) "
+        "VALUES ('x', '1', 'kept', 'Reporter', '2025-01-01', '2025-01-01')"
+    )
+    old.execute(
+        "INSERT INTO people (name, organisation, created_at, updated_at) "
+        "VALUES ('Zoë Lambert-Hughes', 'Harbourlight Media', '2025-01-01', '2025-01-01')"
+    )
+    old.conn.commit()
+    old.conn.close()
+
+    store = open_store(path)
+    assert [m.name for m in migrations.applied(store.db)] == names
+    assert store.find_account("x", "@kept")["bio"] == "Reporter"
+    assert store.scalar("SELECT name FROM people") == "Zoë Lambert-Hughes"
+    # the old rows still work with the new schema
+    store.upsert_accounts([Account("x", "1", handle="kept", bio="Editor")])
+    assert store.scalar("SELECT count(*) FROM account_history") == 1
+
+
+def test_upsert_keeps_known_fields_and_records_history(store):
+    store.upsert_accounts([Account("x", "42", handle="zoe", bio="Reporter", followers_count=10)])
+    store.upsert_accounts([Account("x", "42", handle="zoe")])  # a sparse record wipes nothing
+    row = store.find_account("x", "zoe")
+    assert row["bio"] == "Reporter" and row["followers_count"] == 10
+    store.upsert_accounts([Account("x", "42", handle="zoe_writes", bio="Editor")])
+    history = store.query("SELECT field, old_value, new_value FROM account_history ORDER BY id")
+    assert history == [
+        {"field": "handle", "old_value": "zoe", "new_value": "zoe_writes"},
+        {"field": "bio", "old_value": "Reporter", "new_value": "Editor"},
+    ]
+    assert store.scalar("SELECT count(*) FROM accounts") == 1
+
+
+def test_stub_accounts_are_filled_in_later(store):
+    ids = store.ensure_account_ids("x", ["7", "8"])
+    assert store.find_account("x", "7")["handle"] is None
+    again = store.upsert_accounts([Account("x", "7", handle="seven", display_name="Seven")])
+    assert again["7"] == ids["7"]
+    assert store.find_account("x", "@seven")["display_name"] == "Seven"
+
+
+def test_follows_are_idempotent(store):
+    ids = store.ensure_account_ids("x", ["1", "2", "3"])
+    assert store.add_follows([(ids["1"], ids["2"]), (ids["1"], ids["3"])]) == 2
+    store.add_follows([(ids["1"], ids["2"])])
+    assert store.scalar("SELECT count(*) FROM follows") == 2
+
+
+def test_posts_hashtags_and_last_post(store):
+    from datetime import UTC, datetime
+
+    ids = store.upsert_accounts([Account("x", "1", handle="a")])
+    when = datetime(2026, 11, 1, 12, tzinfo=UTC)
+    post = Post("x", "p1", "1", "Hi #CX", created_at=when, hashtags=["CX", "#cx"], like_count=3)
+    store.upsert_posts([post, post], ids)
+    assert store.scalar("SELECT count(*) FROM posts") == 1
+    assert store.query("SELECT tag FROM post_hashtags") == [{"tag": "cx"}]
+    assert store.find_account("x", "a")["last_post_at"] == "2026-11-01T12:00:00+00:00"
+
+
+def test_lists_and_members(store):
+    owner = store.upsert_accounts([Account("x", "1", handle="owner")])["1"]
+    list_id = store.upsert_list(ListInfo("x", "L1", "Press", owner_id="1"), owner)
+    members = store.ensure_account_ids("x", ["2", "3"])
+    store.add_list_members(list_id, members.values())
+    store.add_list_members(list_id, members.values())
+    assert store.scalar("SELECT count(*) FROM list_members") == 2
+    assert store.upsert_list(ListInfo("x", "L1", "Press UK"), None) == list_id
+    assert store.query("SELECT name, owner_id FROM lists") == [
+        {"name": "Press UK", "owner_id": owner}
+    ]
+
+
+def test_transaction_rolls_back_everything(store):
+    with pytest.raises(RuntimeError), store.transaction():
+        store.upsert_accounts([Account("x", "1", handle="a")])
+        store.save_cursor("job", "x", "following", "1", "next", 1)
+        raise RuntimeError("killed mid-page")
+    assert store.scalar("SELECT count(*) FROM accounts") == 0
+    assert store.get_cursor("job") is None
+
+
+def test_full_text_search_over_bios(store):
+    store.upsert_accounts(
+        [
+            Account("x", "1", handle="zoe", bio="Technology correspondent, contact centres"),
+            Account("x", "2", handle="bob", bio="Football and coffee"),
+        ]
+    )
+    rows = store.query(
+        "SELECT a.handle FROM accounts_fts f JOIN accounts a ON a.id = f.rowid "
+        "WHERE accounts_fts MATCH ?",
+        ['"contact centres"'],
+    )
+    assert rows == [{"handle": "zoe"}]
