@@ -40,6 +40,7 @@ BASE_URL_NAMES = {
     "bluesky": "BSKY_PDS_URL",
     "bluesky_appview": "BSKY_APPVIEW_URL",
     "mastodon": "MASTODON_API_BASE_URL",
+    "linkedin": "LINKEDIN_BASE_URL",
 }
 
 

@@ -23,6 +23,7 @@ _LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _APOSTROPHES = re.compile(r"['\u2018\u2019\u02bc`\u00b4]")
 _NOT_ALNUM = re.compile(r"[^0-9a-z]+")
 _QUOTED = re.compile(r"\"[^\"]*\"|\u201c[^\u201d]*\u201d|\([^)]*\)|\[[^\]]*\]")
+_PH_D = re.compile(r"\bPh\.\s?D\b\.?", re.IGNORECASE)
 _GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
 
 
@@ -87,7 +88,7 @@ def fold_variants(text: str | None) -> set[str]:
 def _strip_decorations(full_name: str) -> str:
     """Drop quoted nicknames, bracketed notes, credentials after a comma and, when the name
     is written in Latin letters, any CJK part appended to it ("Chow 周美玲")."""
-    text = _QUOTED.sub(" ", full_name)
+    text = _PH_D.sub("PhD", _QUOTED.sub(" ", full_name))
     head, comma, tail = text.rpartition(",")
     if comma and set(fold(tail).split()) <= NAME_CREDENTIALS:
         text = head
@@ -104,8 +105,6 @@ def _name_tokens(full_name: str | None, folder=fold) -> list[str]:
         tokens = tokens[1:]
     while len(tokens) > 2 and tokens[-1] in NAME_CREDENTIALS:
         tokens = tokens[:-1]
-    if len(tokens) > 2 and tokens[-2:] == ["ph", "d"]:
-        tokens = tokens[:-2]
     return tokens
 
 
@@ -143,7 +142,8 @@ def _org_tokens(tokens: list[str]) -> list[str]:
 
 def _org_fold(org: str) -> list[str]:
     # "S.A.C." and "o.o." lose their dots before folding so they become single tokens.
-    text = re.sub(r"(?<=\w)\.(?=\w)", "", org).replace("&", " and ").replace("+", " and ")
+    text = re.sub(r"(?<=\w)\.(?=\w)", "", org)
+    text = re.sub(r"(?<=\w)\s*[&+]\s*(?=\w)", " and ", text)
     return fold(text).split()
 
 

@@ -90,23 +90,36 @@ def save_contacts(
         used_keys: set[str] = set()
         for record in book.records:
             key = _unique_key(source_key(record), used_keys)
-            row = _contact_row(record)
-            points = contact_points(record, default_region)
-            keys = _keys_of(record, points)
-            contact_id, person_id = _write_contact(
-                store, (source, key, record.position), row, points, result
-            )
-            person_id = _place_person(store, index, keys, person_id, result)
-            if person_id is None:
-                person_id = _create_person(store)
-                result.people_created += 1
-            store.execute("UPDATE contacts SET person_id = ? WHERE id = ? AND "
-                          "person_id IS NOT ?", [person_id, contact_id, person_id])
-            index.add(keys, person_id)
-            touched.add(person_id)
+            person_id = _save_record(store, index, (source, key), record, default_region, result)
+            if person_id is not None:
+                touched.add(person_id)
         for person_id in {index.resolve(p) for p in touched}:
             refresh_person(store, person_id)
     return result
+
+
+def _save_record(
+    store: Store, index: _Index, where: tuple[str, str], record: ContactRecord,
+    default_region: str, result: ImportResult,
+) -> int | None:
+    """Write one entry and put it with its person. Returns that person, or None when the
+    entry was unchanged and stayed with the same person (nobody's display fields move)."""
+    points = contact_points(record, default_region)
+    keys = _keys_of(record, points)
+    unchanged, merged = result.unchanged, result.people_merged
+    contact_id, before = _write_contact(
+        store, (*where, record.position), _contact_row(record), points, result
+    )
+    person_id = _place_person(store, index, keys, before, result)
+    if person_id is None:
+        person_id = _create_person(store)
+        result.people_created += 1
+    if person_id != before:
+        store.execute("UPDATE contacts SET person_id = ? WHERE id = ?", [person_id, contact_id])
+    index.add(keys, person_id)
+    quiet = (person_id == before and result.unchanged > unchanged
+             and result.people_merged == merged)
+    return None if quiet else person_id
 
 
 # ---- contact rows -----------------------------------------------------------------------------
@@ -181,24 +194,24 @@ def _write_contact(
         "WHERE source = ? AND source_key = ?",
         [source, key],
     )
-    if existing:
-        old = existing[0]
-        if all(old[name] == row[name] for name in COMPARED_COLUMNS):
-            if old["position"] != position:  # rows above it were added or removed
-                store.execute("UPDATE contacts SET position = ? WHERE id = ?",
-                              [position, old["id"]])
-            result.unchanged += 1
-            return old["id"], old["person_id"]
-        assignments = ", ".join(f"{name} = :{name}" for name in COMPARED_COLUMNS)
-        store.execute(
-            f"UPDATE contacts SET {assignments}, position = :position, imported_at = :now "
-            "WHERE id = :id",
-            {**row, "position": position, "now": now_iso(), "id": old["id"]},
-        )
-        store.execute("DELETE FROM contact_points WHERE contact_id = ?", [old["id"]])
-        _insert_points(store, old["id"], points)
+    if not existing:
+        result.added += 1
+        return _insert_contact(store, where, row, points), None
+    old = existing[0]
+    if all(old[name] == row[name] for name in COMPARED_COLUMNS):
+        if old["position"] != position:  # rows above it were added or removed
+            store.execute("UPDATE contacts SET position = ? WHERE id = ?", [position, old["id"]])
+        result.unchanged += 1
+    else:
+        _update_contact(store, old["id"], position, row, points)
         result.updated += 1
-        return old["id"], old["person_id"]
+    return old["id"], old["person_id"]
+
+
+def _insert_contact(
+    store: Store, where: tuple[str, str, str], row: dict[str, Any], points: set[tuple[str, str]]
+) -> int:
+    source, key, position = where
     columns = ("source", "source_key", "position", *COMPARED_COLUMNS, "imported_at")
     values = {**row, "source": source, "source_key": key, "position": position,
               "imported_at": now_iso()}
@@ -208,8 +221,21 @@ def _write_contact(
         values,
     ).fetchone()[0]
     _insert_points(store, contact_id, points)
-    result.added += 1
-    return contact_id, None
+    return contact_id
+
+
+def _update_contact(
+    store: Store, contact_id: int, position: str, row: dict[str, Any],
+    points: set[tuple[str, str]],
+) -> None:
+    assignments = ", ".join(f"{name} = :{name}" for name in COMPARED_COLUMNS)
+    store.execute(
+        f"UPDATE contacts SET {assignments}, position = :position, imported_at = :now "
+        "WHERE id = :id",
+        {**row, "position": position, "now": now_iso(), "id": contact_id},
+    )
+    store.execute("DELETE FROM contact_points WHERE contact_id = ?", [contact_id])
+    _insert_points(store, contact_id, points)
 
 
 def _insert_points(store: Store, contact_id: int, points: Iterable[tuple[str, str]]) -> None:
@@ -223,9 +249,7 @@ def _insert_points(store: Store, contact_id: int, points: Iterable[tuple[str, st
 
 
 def _keys_of(record: ContactRecord, points: set[tuple[str, str]]) -> _Keys:
-    return _make_keys(
-        record.full_name, record.organisation, record.is_organisation, points
-    )
+    return _make_keys(record.full_name, record.organisation, record.is_organisation, points)
 
 
 def _make_keys(

@@ -23,7 +23,13 @@ from typing import Any
 
 from audience.config import Rules
 from audience.crawl import Crawler
-from audience.errors import AccountUnavailable, AuthError, ConfigError, PlatformError
+from audience.errors import (
+    AccountUnavailable,
+    AuthError,
+    ConfigError,
+    PlatformError,
+    TransientError,
+)
 from audience.store import Store, now_iso
 from audience.sync import (
     NeedsSync,
@@ -156,6 +162,10 @@ def _spelling(word: str) -> str:
     return re.sub(r"([^aeiou])re(s?)$", r"\1er\2", word)
 
 
+def _stem(word: str) -> str:
+    return word.rstrip("s") if len(word) > 3 else word
+
+
 def _words(text: str) -> list[str]:
     return [_spelling(w) for w in _WORD.findall(text.lower())]
 
@@ -165,21 +175,29 @@ class TopicMatcher:
     hashtags match as tags or as the run-together phrase (#customerservice)."""
 
     def __init__(self, topics: list[str]):
-        self.phrases = [tuple(_words(t)) for t in topics if not t.startswith("#") and _words(t)]
-        self.tags = {"".join(_words(t)) for t in topics if t.startswith("#")}
-        self.tags |= {"".join(p) for p in self.phrases}
+        # normalised form -> the topic as written in audience.toml
+        self.phrases = {
+            tuple(_stem(w) for w in _words(t)): t.strip().lower()
+            for t in topics
+            if not t.startswith("#") and _words(t)
+        }
+        self.tags = {"".join(_words(t)): t.strip().lower() for t in topics if t.startswith("#")}
+        for t in topics:
+            if not t.startswith("#") and _words(t):
+                self.tags.setdefault("".join(_words(t)), "#" + "".join(t.lower().split()))
 
     def __bool__(self) -> bool:
         return bool(self.phrases or self.tags)
 
     def terms(self, text: str, tags: set[str] = frozenset()) -> set[str]:
-        words = [w.rstrip("s") if len(w) > 3 else w for w in _words(text)]
-        found = {"#" + t for t in self.tags if t in tags or t in self._hashtags(text)}
-        for phrase in self.phrases:
-            stems = tuple(w.rstrip("s") if len(w) > 3 else w for w in phrase)
+        """The topics (as written in the settings) that ``text`` or its ``tags`` touch."""
+        words = [_stem(w) for w in _words(text)]
+        used = {"".join(_words(t)) for t in tags} | self._hashtags(text)
+        found = {label for key, label in self.tags.items() if key in used}
+        for stems, label in self.phrases.items():
             n = len(stems)
             if any(tuple(words[i : i + n]) == stems for i in range(len(words) - n + 1)):
-                found.add(" ".join(phrase))
+                found.add(label)
         return found
 
     @staticmethod
@@ -430,6 +448,16 @@ def in_grace(profile: Profile, settings: PruneSettings, now: datetime) -> bool:
     return days is not None and days < settings.grace_days
 
 
+def media_role(profile: Profile) -> str | None:
+    """Why the bio reads as a journalist or a news outlet (a current job), or None.
+    The press matter to a PR team wherever they are and whatever they cover."""
+    from audience.roles import outlet_account, press_role
+
+    row = profile.row
+    found = press_role(row["bio"]) or outlet_account(row["handle"], row["display_name"], row["bio"])
+    return found.reason if found else None
+
+
 def assess(
     profile: Profile,
     rules: Rules,
@@ -442,12 +470,19 @@ def assess(
     reasons = state_reasons(profile)
     if profile.row["state"] in ("suspended", "deleted"):
         return reasons
+    relevance = (
+        []
+        if media_role(profile)
+        else [
+            *region_reasons(profile, rules),
+            *topic_reasons(profile, matcher),
+        ]
+    )
     return [
         *reasons,
         *follow_back_reasons(profile, followers_known),
         *activity_reasons(profile, settings, now),
-        *region_reasons(profile, rules),
-        *topic_reasons(profile, matcher),
+        *relevance,
         *spam_reasons(profile, settings, now),
     ]
 
@@ -676,7 +711,6 @@ class ApplyResult:
     skipped: list[tuple[Suggestion, str]] = field(default_factory=list)
     refused: str | None = None  # the platform refused unfollows altogether (tier, auth)
     by_hand: list[Suggestion] = field(default_factory=list)
-    unknown: Suggestion | None = None  # sent, but the answer never came
 
 
 def apply_unfollows(
@@ -698,7 +732,7 @@ def apply_unfollows(
             continue
         _mark_sent(store, action_id)
         try:
-            crawler.call("unfollow", lambda s=suggestion: platform.unfollow(s.platform_id))
+            crawler.call("unfollow", lambda s=suggestion: _unfollow_once(platform, s))
         except (AuthError, ConfigError) as exc:
             _finish(store, action_id, "failed", str(exc))
             _drop_rest(store, actions[n + 1 :], "not sent: the platform refused unfollows")
@@ -710,17 +744,33 @@ def apply_unfollows(
             store_state(store, suggestion, exc.state)
             result.failed.append((suggestion, str(exc)))
             continue
-        except PlatformError:
+        except PlatformError as exc:
             # The request may or may not have reached the platform: leave it 'sent' for the
             # next run to settle, and stop rather than guess.
             _drop_rest(store, actions[n + 1 :], "not sent: run stopped on an error")
-            result.unknown = suggestion
-            raise
+            raise PlatformError(
+                f"{exc}. Whether @{suggestion.handle or suggestion.platform_id} was unfollowed "
+                "is unknown; the next `audience prune --apply` checks before sending anything."
+            ) from None
         _finish(store, action_id, "done", None)
         result.done.append(suggestion)
         if on_progress:
             on_progress(suggestion, "done")
     return result
+
+
+class OutcomeUnknown(PlatformError):
+    """The unfollow request left, but no answer came back."""
+
+
+def _unfollow_once(platform: Any, suggestion: Suggestion) -> None:
+    # Crawler.call retries transient failures, which for a write would mean sending it again
+    # without knowing whether the first one took effect. Rate-limit refusals still wait and
+    # retry: a 429 means the request was not carried out.
+    try:
+        platform.unfollow(suggestion.platform_id)
+    except TransientError as exc:
+        raise OutcomeUnknown(str(exc)) from None
 
 
 def _plan(store: Store, platform: str, suggestions: list[Suggestion]) -> list[int]:

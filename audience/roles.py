@@ -18,23 +18,26 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property, lru_cache
 
 # ---- folding ----------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=8192)
 def fold_same_length(text: str | None) -> str:
     """Lower case without accents, one output character per input character."""
     if not text:
         return ""
-    out = []
-    for char in text:
-        base = "".join(
-            c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)
-        )
-        lowered = base.lower() if len(base) == 1 else char.lower()
-        out.append(lowered if len(lowered) == 1 else char)
-    return "".join(out).replace("\u2019", "'")
+    if text.isascii():
+        return text.lower()
+    return "".join(map(_fold_char, text)).replace("\u2019", "'")
+
+
+@cache
+def _fold_char(char: str) -> str:
+    base = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
+    lowered = base.lower() if len(base) == 1 else char.lower()
+    return lowered if len(lowered) == 1 else char
 
 
 def _words(pattern_words: Iterable[str]) -> str:

@@ -487,7 +487,8 @@ class Store:
         """Record follower -> followed edges (row ids). Returns how many were new."""
         seen = now_iso()
         before = self._conn.total_changes
-        rows = [(a, b, seen, seen) for a, b in pairs]
+        # Sorted by the followed side, the followed_id index is written in order, not at random.
+        rows = sorted(((a, b, seen, seen) for a, b in pairs), key=lambda row: row[1])
         self._conn.executemany(
             "INSERT OR IGNORE INTO follows (follower_id, followed_id, first_seen, last_seen) "
             "VALUES (?, ?, ?, ?)",
@@ -666,7 +667,9 @@ def _fingerprint(account: Account) -> int:
 
 
 def _json(value: Any) -> str | None:
-    return None if value is None else json.dumps(value, ensure_ascii=False, default=str)
+    if value is None:
+        return None
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)
 
 
 def _chunks(items: list, size: int) -> Iterator[list]:
@@ -690,6 +693,11 @@ def _connect(path: Path | None) -> Database:
     if path is not None:
         db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA synchronous = NORMAL")
+        # Follow edges arrive in no useful order for the followed_id index; a 64 MB page
+        # cache keeps its hot pages in memory during large crawls.
+        db.execute("PRAGMA cache_size = -65536")
+        # Checkpoint the WAL every ~40 MB rather than every 4 MB: a crawl commits each page.
+        db.execute("PRAGMA wal_autocheckpoint = 10000")
     return db
 
 

@@ -42,8 +42,9 @@ def prepare(workdir: Path, contacts: list[dict], profiles: list[dict]) -> None:
         w = csv.DictWriter(f, CONTACT_FIELDS, extrasaction="ignore")
         w.writeheader()
         for c in contacts:
-            w.writerow({**c, "email": ";".join(c["emails"]),
-                        "social": json.dumps(c.get("social", []))})
+            w.writerow(
+                {**c, "email": ";".join(c["emails"]), "social": json.dumps(c.get("social", []))}
+            )
     with open(workdir / "profiles.csv", "w", newline="", encoding="utf-8") as f:
         w = csv.DictWriter(f, PROFILE_FIELDS, extrasaction="ignore")
         w.writeheader()
@@ -61,24 +62,62 @@ def _write_workspace(path: Path, contacts: list[dict], profiles: list[dict]) -> 
         conn.executemany(
             "INSERT INTO people (id, name, given_name, family_name, organisation, title, city, "
             "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(c["id"] + 1, f"{c['given']} {c['family']}".strip() or None, c["given"] or None,
-              c["family"] or None, c["org"], c["title"], c["city"], t, t) for c in contacts],
+            [
+                (
+                    c["id"] + 1,
+                    f"{c['given']} {c['family']}".strip() or None,
+                    c["given"] or None,
+                    c["family"] or None,
+                    c["org"],
+                    c["title"],
+                    c["city"],
+                    t,
+                    t,
+                )
+                for c in contacts
+            ],
         )
         conn.executemany(
             "INSERT INTO contacts (id, person_id, source, source_format, source_key, full_name, "
             "given_name, family_name, organisation, title, city, emails, social, imported_at) "
             "VALUES (?, ?, 'bench', 'csv', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(c["id"] + 1, c["id"] + 1, str(c["id"]), f"{c['given']} {c['family']}".strip(),
-              c["given"], c["family"], c["org"], c["title"], c["city"], json.dumps(c["emails"]),
-              json.dumps(c.get("social", [])), t) for c in contacts],
+            [
+                (
+                    c["id"] + 1,
+                    c["id"] + 1,
+                    str(c["id"]),
+                    f"{c['given']} {c['family']}".strip(),
+                    c["given"],
+                    c["family"],
+                    c["org"],
+                    c["title"],
+                    c["city"],
+                    json.dumps(c["emails"]),
+                    json.dumps(c.get("social", [])),
+                    t,
+                )
+                for c in contacts
+            ],
         )
         conn.executemany(
             "INSERT INTO accounts (id, platform, platform_id, handle, display_name, bio, "
             "location, website, is_organisation, first_seen, last_seen) "
             "VALUES (?, 'x', ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(p["id"] + 1, str(p["id"]), p["handle"], p["display"], p["bio"] or None,
-              p["location"] or None, p["website"] or None, p.get("is_org", 0), t, t)
-             for p in profiles],
+            [
+                (
+                    p["id"] + 1,
+                    str(p["id"]),
+                    p["handle"],
+                    p["display"],
+                    p["bio"] or None,
+                    p["location"] or None,
+                    p["website"] or None,
+                    p.get("is_org", 0),
+                    t,
+                    t,
+                )
+                for p in profiles
+            ],
         )
     store.close()
 
@@ -92,8 +131,10 @@ def run_ours(workdir: Path) -> list[tuple[int, int, str]]:
 
     store = open_store(workdir / "audience.db")
     match_people(store, ["x"])
-    return [(p - 1, a - 1, s) for p, a, s in store.execute(
-        "SELECT person_id, account_id, status FROM matches")]
+    return [
+        (p - 1, a - 1, s)
+        for p, a, s in store.execute("SELECT person_id, account_id, status FROM matches")
+    ]
 
 
 def run_baseline(workdir: Path) -> list[tuple[int, int, str]]:
@@ -114,8 +155,13 @@ def run_baseline(workdir: Path) -> list[tuple[int, int, str]]:
     for lrows, rrows in blocks.values():
         if not lrows or not rrows:
             continue
-        scores = process.cdist([n for _, n in lrows], [n for _, n in rrows],
-                               scorer=fuzz.token_sort_ratio, dtype=np.uint8, workers=-1)
+        scores = process.cdist(
+            [n for _, n in lrows],
+            [n for _, n in rrows],
+            scorer=fuzz.token_sort_ratio,
+            dtype=np.uint8,
+            workers=-1,
+        )
         best = scores.argmax(axis=1)
         for i, j in enumerate(best):
             if scores[i, j] >= 90:
@@ -140,11 +186,14 @@ def _splink_link(left, right) -> list[tuple[int, int, str]]:
     org_in_bio = cl.CustomComparison(
         output_column_name="org_in_bio",
         comparison_levels=[
+            cll.CustomLevel("(org_l = '' AND org_r = '') OR (bio_l = '' AND bio_r = '')").configure(
+                is_null_level=True
+            ),
             cll.CustomLevel(
-                "(org_l = '' AND org_r = '') OR (bio_l = '' AND bio_r = '')"
-            ).configure(is_null_level=True),
-            cll.CustomLevel("(org_l <> '' AND contains(bio_r, org_l)) OR "
-                            "(org_r <> '' AND contains(bio_l, org_r))", "org named in bio"),
+                "(org_l <> '' AND contains(bio_r, org_l)) OR "
+                "(org_r <> '' AND contains(bio_l, org_r))",
+                "org named in bio",
+            ),
             cll.ElseLevel(),
         ],
     )
@@ -159,7 +208,9 @@ def _splink_link(left, right) -> list[tuple[int, int, str]]:
             org_in_bio,
         ],
         blocking_rules_to_generate_predictions=[
-            block_on("surname"), block_on("first_name", "city"), block_on("handle_key"),
+            block_on("surname"),
+            block_on("first_name", "city"),
+            block_on("handle_key"),
         ],
         retain_intermediate_calculation_columns=False,
     )
@@ -167,38 +218,47 @@ def _splink_link(left, right) -> list[tuple[int, int, str]]:
         from splink.backends.duckdb import DuckDBAPI
 
         db_api = DuckDBAPI()
-        linker = Linker([db_api.register(left), db_api.register(right)], settings,
-                        log_level=40)
+        linker = Linker([db_api.register(left), db_api.register(right)], settings, log_level=40)
     except TypeError:  # Splink 4
         from splink import DuckDBAPI
 
         linker = Linker([left, right], settings, DuckDBAPI())
     linker.training.estimate_probability_two_random_records_match(
-        [block_on("first_name", "surname")], recall=0.7)
+        [block_on("first_name", "surname")], recall=0.7
+    )
     linker.training.estimate_u_using_random_sampling(max_pairs=2e6)
     linker.training.estimate_parameters_using_expectation_maximisation(block_on("surname"))
     linker.training.estimate_parameters_using_expectation_maximisation(block_on("first_name"))
     predictions = linker.inference.predict(threshold_match_probability=0.5).as_pandas_dataframe()
     predictions["l"] = predictions["unique_id_l"].where(
         predictions["source_dataset_l"] == predictions["source_dataset_l"].min(),
-        predictions["unique_id_r"])
+        predictions["unique_id_r"],
+    )
     predictions["r"] = predictions["unique_id_r"].where(
         predictions["source_dataset_l"] == predictions["source_dataset_l"].min(),
-        predictions["unique_id_l"])
+        predictions["unique_id_l"],
+    )
     best = predictions.sort_values("match_probability", ascending=False).drop_duplicates("l")
-    return [(int(row.l), int(row.r), "accepted" if row.match_probability >= 0.9 else "review")
-            for row in best.itertuples()]
+    return [
+        (int(row.l), int(row.r), "accepted" if row.match_probability >= 0.9 else "review")
+        for row in best.itertuples()
+    ]
 
 
 def _splink_contact(c: dict) -> dict:
     from audience.matching.names import compact, fold, org_key, personal_local_part, url_domain
 
     email = (c["email"] or "").split(";")[0]
-    return {"unique_id": int(c["id"]), "first_name": fold(c["given"]) or None,
-            "surname": fold(c["family"]) or None, "city": fold(c["city"]) or None,
-            "handle_key": personal_local_part(email) or None,
-            "domain": url_domain(email.partition("@")[2]) or None,
-            "org": compact(org_key(c["org"])), "bio": ""}
+    return {
+        "unique_id": int(c["id"]),
+        "first_name": fold(c["given"]) or None,
+        "surname": fold(c["family"]) or None,
+        "city": fold(c["city"]) or None,
+        "handle_key": personal_local_part(email) or None,
+        "domain": url_domain(email.partition("@")[2]) or None,
+        "org": compact(org_key(c["org"])),
+        "bio": "",
+    }
 
 
 def _splink_profile(p: dict) -> dict:
@@ -206,12 +266,16 @@ def _splink_profile(p: dict) -> dict:
 
     parts = fold(p["display"]).replace(",", " ").split()
     parts = [w for w in parts if w.isalpha()]
-    return {"unique_id": int(p["id"]), "first_name": parts[0] if parts else None,
-            "surname": parts[-1] if len(parts) > 1 else None,
-            "city": fold((p["location"] or "").split(",")[0]) or None,
-            "handle_key": handle_key(p["handle"]) or None,
-            "domain": url_domain(p["website"]) or None, "org": "",
-            "bio": compact(p["bio"])}
+    return {
+        "unique_id": int(p["id"]),
+        "first_name": parts[0] if parts else None,
+        "surname": parts[-1] if len(parts) > 1 else None,
+        "city": fold((p["location"] or "").split(",")[0]) or None,
+        "handle_key": handle_key(p["handle"]) or None,
+        "domain": url_domain(p["website"]) or None,
+        "org": "",
+        "bio": compact(p["bio"]),
+    }
 
 
 def _read(workdir: Path) -> tuple[list[dict], list[dict]]:
@@ -252,12 +316,17 @@ def evaluate(pairs: list, truth: set[tuple[int, int]], statuses: tuple[str, ...]
 
 def run_all(workdir: Path, truth: set, methods: list[str], label: str) -> dict:
     print(f"\n== {label}: {len(truth)} true links ==")
-    print(f"{'method':<26}{'pairs':>8}{'precision':>11}{'recall':>8}{'F1':>7}"
-          f"{'time s':>9}{'peak MB':>9}")
+    print(
+        f"{'method':<26}{'pairs':>8}{'precision':>11}{'recall':>8}{'F1':>7}"
+        f"{'time s':>9}{'peak MB':>9}"
+    )
     results = {}
     for method in methods:
-        out = subprocess.run([sys.executable, __file__, "--child", method,
-                              "--workdir", str(workdir)], capture_output=True, text=True)
+        out = subprocess.run(
+            [sys.executable, __file__, "--child", method, "--workdir", str(workdir)],
+            capture_output=True,
+            text=True,
+        )
         if out.returncode != 0:
             print(f"{method:<26} failed:\n{out.stderr[-2000:]}")
             continue
@@ -272,8 +341,10 @@ def run_all(workdir: Path, truth: set, methods: list[str], label: str) -> dict:
         for name, statuses in rows:
             m = evaluate(pairs, truth, statuses)
             results[name] = {**m, **info}
-            print(f"{name:<26}{m['predicted']:>8}{m['precision']:>11.3f}{m['recall']:>8.3f}"
-                  f"{m['f1']:>7.3f}{info['seconds']:>9.2f}{info['peak_mb']:>9.0f}")
+            print(
+                f"{name:<26}{m['predicted']:>8}{m['precision']:>11.3f}{m['recall']:>8.3f}"
+                f"{m['f1']:>7.3f}{info['seconds']:>9.2f}{info['peak_mb']:>9.0f}"
+            )
     return results
 
 
@@ -287,14 +358,30 @@ def febrl(workdir: Path, methods: list[str]) -> None:
     contacts, profiles, index = [], [], {}
     for n, (rid, row) in enumerate(a.iterrows()):
         index[rid.split("-")[1]] = n
-        contacts.append({"id": n, "given": row.given_name or "", "family": row.surname or "",
-                         "org": "", "title": "", "city": row.suburb or "", "emails": [],
-                         "social": []})
+        contacts.append(
+            {
+                "id": n,
+                "given": row.given_name or "",
+                "family": row.surname or "",
+                "org": "",
+                "title": "",
+                "city": row.suburb or "",
+                "emails": [],
+                "social": [],
+            }
+        )
     truth = set()
     for n, (rid, row) in enumerate(b.iterrows()):
-        profiles.append({"id": n, "handle": f"u{n}",
-                         "display": f"{row.given_name or ''} {row.surname or ''}".strip(),
-                         "bio": "", "location": row.suburb or "", "website": ""})
+        profiles.append(
+            {
+                "id": n,
+                "handle": f"u{n}",
+                "display": f"{row.given_name or ''} {row.surname or ''}".strip(),
+                "bio": "",
+                "location": row.suburb or "",
+                "website": "",
+            }
+        )
         if rid.split("-")[1] in index:
             truth.add((index[rid.split("-")[1]], n))
     prepare(workdir, contacts, profiles)
@@ -321,8 +408,10 @@ def main() -> None:
         started = time.perf_counter()
         data = generate(args.contacts, args.profiles, args.seed)
         prepare(Path(tmp), data.contacts, data.profiles)
-        print(f"data: {args.contacts} contacts × {args.profiles} profiles "
-              f"(prepared in {time.perf_counter() - started:.1f} s)")
+        print(
+            f"data: {args.contacts} contacts × {args.profiles} profiles "
+            f"(prepared in {time.perf_counter() - started:.1f} s)"
+        )
         run_all(Path(tmp), data.truth, methods, "synthetic contact book")
         if args.febrl:
             with tempfile.TemporaryDirectory(prefix="febrl-") as ftmp:

@@ -188,8 +188,10 @@ def main() -> None:
             if hit != (row["label"] == "unfollow"):
                 why = "; ".join(r.text for r in suggested[row["id"]].reasons) if hit else ""
                 score = f"{suggested[row['id']].score:.2f}" if hit else "-"
-                print(f"  {row['split']:7} #{row['id']:>3} {row['label']:8} {row['case']:28} "
-                      f"{score} {why}")
+                print(
+                    f"  {row['split']:7} #{row['id']:>3} {row['label']:8} {row['case']:28} "
+                    f"{score} {why}"
+                )
 
 
 if __name__ == "__main__":

@@ -27,9 +27,9 @@ def main(
 
 
 def _register() -> None:
-    from commands import export, find, imports, workspace
+    from commands import export, find, imports, loop, search, segment, workspace
 
-    for module in (workspace, imports, find, export):
+    for module in (workspace, imports, find, segment, search, loop, export):
         module.register(app)
 
 

@@ -11,6 +11,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from audience.config import config_path_for, load_env, load_rules, resolve_db_path, scrub
 from audience.errors import AudienceError
@@ -34,7 +35,7 @@ def handle_errors() -> Iterator[None]:
     try:
         yield
     except AudienceError as exc:
-        err_console.print(f"[bold red]error:[/] {scrub(str(exc))}", highlight=False)
+        err_console.print(f"[bold red]error:[/] {escape(scrub(str(exc)))}", highlight=False)
         raise typer.Exit(exc.exit_code) from None
     except KeyboardInterrupt:
         err_console.print("[yellow]interrupted; everything committed so far is kept[/]")

@@ -107,7 +107,7 @@ def hashtag(
     from audience import crawl, find
 
     with handle_errors():
-        store = open_workspace(db)
+        store = open_workspace(db, create=True)
         topics = topics or workspace_rules(db).topics
         if not topics:
             raise typer.BadParameter("name topics, or set [topics] in audience.toml")
@@ -159,7 +159,7 @@ def follows(
 
     direction = "followers" if followers else "following"
     with handle_errors(), RichObserver() as observer:
-        store = open_workspace(db)
+        store = open_workspace(db, create=True)
         crawler = _crawler(store, platform, max_requests, budget, refresh, observer)
         subjects = _subjects(crawler, handles, segment)
         plan = find.estimate_follows(crawler.platform, subjects, direction)
@@ -201,7 +201,7 @@ def lists(
     from commands._progress import RichObserver
 
     with handle_errors(), RichObserver() as observer:
-        store = open_workspace(db)
+        store = open_workspace(db, create=True)
         crawler = _crawler(store, platform, max_requests, None, refresh, observer)
         counts = {"lists": 0, "members": 0}
         for subject in _subjects(crawler, handles, None):
@@ -227,7 +227,7 @@ def influencers(
     from audience import find
 
     with handle_errors():
-        store = open_workspace(db)
+        store = open_workspace(db, create=True)
         mined, ranked = find.rank_influencers(
             store, platform, segment=segment, min_share=min_share, limit=top
         )

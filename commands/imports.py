@@ -7,8 +7,15 @@ from typing import Annotated
 
 import typer
 
-from commands._common import DbOpt, JsonOpt, console, err_console, handle_errors, open_workspace
-from commands._common import print_json
+from commands._common import (
+    DbOpt,
+    JsonOpt,
+    console,
+    err_console,
+    handle_errors,
+    open_workspace,
+    print_json,
+)
 
 import_app = typer.Typer(no_args_is_help=True, help="Import contact books and social exports.")
 

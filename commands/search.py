@@ -11,10 +11,11 @@ from commands._common import (
     JsonOpt,
     console,
     err_console,
+    handle_errors,
     open_workspace,
     print_json,
 )
-from commands.segment import cell, errors
+from commands.segment import cell
 
 
 def register(app: typer.Typer) -> None:
@@ -37,7 +38,7 @@ def search(
 
     from audience.segment import search_accounts
 
-    with errors():
+    with handle_errors():
         rows = search_accounts(open_workspace(db), query, platform=platform, limit=limit)
     if as_json:
         print_json(rows)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -46,22 +44,6 @@ def register(app: typer.Typer) -> None:
     app.add_typer(segment_app, name="segment")
 
 
-@contextmanager
-def errors() -> Iterator[None]:
-    """handle_errors, with the message protected from Rich markup: rule errors quote
-    ``[segments.press]``, which Rich would otherwise swallow as a style tag."""
-    from rich.markup import escape
-
-    from audience.errors import AudienceError
-
-    with handle_errors():
-        try:
-            yield
-        except AudienceError as exc:
-            exc.args = (escape(str(exc)),)
-            raise
-
-
 def cell(value: Any) -> Any:
     """Table cell text shown as is (bios and reasons may contain [brackets])."""
     from rich.text import Text
@@ -96,7 +78,7 @@ def list_(db: DbOpt = None, as_json: JsonOpt = False) -> None:
 
     from audience.segment import segment_counts
 
-    with errors():
+    with handle_errors():
         counts = segment_counts(open_workspace(db))
     if as_json:
         print_json(counts)
@@ -123,7 +105,7 @@ def create(
     """Create a segment of your own."""
     from audience.segment import create_segment
 
-    with errors():
+    with handle_errors():
         segment = create_segment(open_workspace(db), name, description)
     err_console.print(f"created segment {segment.name}")
 
@@ -133,7 +115,7 @@ def delete(name: SegmentArg, db: DbOpt = None) -> None:
     """Delete a segment of your own (built-in ones stay)."""
     from audience.segment import delete_segment
 
-    with errors():
+    with handle_errors():
         count = delete_segment(open_workspace(db), name)
     err_console.print(f"deleted segment {name} ({count} members)")
 
@@ -152,7 +134,7 @@ def add(
     """Put accounts in a segment by hand. Hand decisions are never overridden by `auto`."""
     from audience.segment import add_members, get_segment
 
-    with errors():
+    with handle_errors():
         store = open_workspace(db)
         get_segment(store, segment)
         new = add_members(
@@ -172,7 +154,7 @@ def remove(
     """Take accounts out of a segment by hand; `auto` will not put them back."""
     from audience.segment import get_segment, remove_members
 
-    with errors():
+    with handle_errors():
         store = open_workspace(db)
         get_segment(store, segment)
         removed = remove_members(store, segment, _accounts(store, handles, file, platform))
@@ -190,7 +172,7 @@ def reset(
     """Forget hand decisions for these accounts, so that `auto` decides again."""
     from audience.segment import forget_decisions, get_segment
 
-    with errors():
+    with handle_errors():
         store = open_workspace(db)
         get_segment(store, segment)
         count = forget_decisions(store, segment, _accounts(store, handles, file, platform))
@@ -206,7 +188,7 @@ def import_orgs(
     """List organisations (customers, suppliers, competitors...) for `auto` to recognise."""
     from audience.segment import import_orgs as import_
 
-    with errors():
+    with handle_errors():
         count = import_(open_workspace(db), segment, file)
     err_console.print(f"{segment}: {count} organisations added from {file}")
 
@@ -224,7 +206,7 @@ def auto(
 
     from audience.segment import auto_segment, load_segment_config
 
-    with errors():
+    with handle_errors():
         config = load_segment_config(_config_path(db))
         plan = auto_segment(open_workspace(db), config, dry_run=dry_run)
     if as_json:
@@ -274,7 +256,7 @@ def show(
     from audience.segment import show_members
 
     wanted = [w.strip() for w in near.split(",") if w.strip()] if near else None
-    with errors():
+    with handle_errors():
         rows = show_members(
             open_workspace(db),
             segment,

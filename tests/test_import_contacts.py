@@ -12,6 +12,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from audience.errors import InputError
 from audience.importers.contacts import ContactBook, read_contacts
@@ -104,6 +106,18 @@ def test_urls_and_social_profiles():
     assert social_from_url("https://journa.example/@yara") == ("mastodon", "yara@journa.example")
     assert social_from_url("https://linkedin.com/in/amara-nwosu/") == ("linkedin", "amara-nwosu")
     assert social_from_url("https://example.com/team") is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_keys_are_stable_under_renormalisation(text):
+    assert fold(fold(text)) == fold(text)
+    assert set(fold(text)) <= set("abcdefghijklmnopqrstuvwxyz0123456789 ")
+    assert name_key(name_key(text)) == name_key(text)
+    assert org_key(org_key(text)) == org_key(text)
+    email = normalize_email(text)
+    assert email is None or normalize_email(email) == email
+    assert bool(org_key(text)) == bool(fold(text.replace(".", "")))
 
 
 # ---- Google CSV -----------------------------------------------------------------------------

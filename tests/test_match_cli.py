@@ -38,17 +38,22 @@ def db(tmp_path, monkeypatch):
     ]:
         pid = store.execute(
             "INSERT INTO people (name, organisation, created_at, updated_at) "
-            "VALUES (?, ?, ?, ?) RETURNING id", [name, org, t, t]).fetchone()[0]
+            "VALUES (?, ?, ?, ?) RETURNING id",
+            [name, org, t, t],
+        ).fetchone()[0]
         store.execute(
             "INSERT INTO contacts (person_id, source, source_format, source_key, full_name, "
             "organisation, emails, imported_at) VALUES (?, 'b', 'csv', ?, ?, ?, ?, ?)",
-            [pid, str(pid), name, org, json.dumps([email] if email else []), t])
-    store.upsert_accounts([
-        Account("x", "1", "dmears", "Dan Mears", "News Editor @NovaleafStudios"),
-        Account("x", "2", "janedoe1", "Jane Doe", "Harbourlight Media"),
-        Account("x", "3", "janedoe2", "Jane Doe", "Harbourlight Media"),
-        Account("x", "4", "ccw_jo", "Jo Bloggs", "Reporter, Contact Centre World"),
-    ])
+            [pid, str(pid), name, org, json.dumps([email] if email else []), t],
+        )
+    store.upsert_accounts(
+        [
+            Account("x", "1", "dmears", "Dan Mears", "News Editor @NovaleafStudios"),
+            Account("x", "2", "janedoe1", "Jane Doe", "Harbourlight Media"),
+            Account("x", "3", "janedoe2", "Jane Doe", "Harbourlight Media"),
+            Account("x", "4", "ccw_jo", "Jo Bloggs", "Reporter, Contact Centre World"),
+        ]
+    )
     store.close()
     monkeypatch.setenv("AUDIENCE_DB", str(path))
     return path
@@ -87,8 +92,9 @@ def test_review_loop_quits_and_resumes(db):
 
 
 def test_names_from_arguments_and_file(db, tmp_path):
-    result = runner.invoke(make_app(), ["match", "names", "Jo Bloggs @ Contact Centre World",
-                                        "--json"])
+    result = runner.invoke(
+        make_app(), ["match", "names", "Jo Bloggs @ Contact Centre World", "--json"]
+    )
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["press_added"] == 1
     bad = tmp_path / "b.csv"

@@ -26,8 +26,21 @@ from audience.store import now_iso
 # ---- helpers ------------------------------------------------------------------------------
 
 
-def add_person(store, name, *, given=None, family=None, org=None, title=None, city=None,
-               emails=(), social=(), linkedin_url=None, urls=(), points=()):
+def add_person(
+    store,
+    name,
+    *,
+    given=None,
+    family=None,
+    org=None,
+    title=None,
+    city=None,
+    emails=(),
+    social=(),
+    linkedin_url=None,
+    urls=(),
+    points=(),
+):
     t = now_iso()
     pid = store.execute(
         "INSERT INTO people (name, given_name, family_name, organisation, title, city, "
@@ -38,8 +51,21 @@ def add_person(store, name, *, given=None, family=None, org=None, title=None, ci
         "INSERT INTO contacts (person_id, source, source_format, source_key, full_name, "
         "given_name, family_name, organisation, title, city, emails, urls, social, linkedin_url, "
         "imported_at) VALUES (?, 'book', 'csv', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-        [pid, str(pid), name, given, family, org, title, city, json.dumps(list(emails)),
-         json.dumps(list(urls)), json.dumps([list(s) for s in social]), linkedin_url, t],
+        [
+            pid,
+            str(pid),
+            name,
+            given,
+            family,
+            org,
+            title,
+            city,
+            json.dumps(list(emails)),
+            json.dumps(list(urls)),
+            json.dumps([list(s) for s in social]),
+            linkedin_url,
+            t,
+        ],
     ).fetchone()[0]
     for kind, value in points:
         store.execute("INSERT INTO contact_points VALUES (?, ?, ?)", [cid, kind, value])
@@ -49,8 +75,9 @@ def add_person(store, name, *, given=None, family=None, org=None, title=None, ci
 _next_id = iter(range(1000, 100000))
 
 
-def add_account(store, handle, display, bio=None, location=None, website=None,
-                platform="x", url=None):
+def add_account(
+    store, handle, display, bio=None, location=None, website=None, platform="x", url=None
+):
     pid = str(next(_next_id))
     return store.upsert_accounts(
         [Account(platform, pid, handle, display, bio, location, website, url=url)]
@@ -109,10 +136,16 @@ def test_org_key_drops_legal_suffixes():
 
 
 def test_profile_refs_in_text():
-    refs = profile_refs("me: https://x.com/jdoe, @jdoe@mastodon.social, jdoe.bsky.social "
-                        "and https://www.linkedin.com/in/jane-doe-12/")
-    assert refs == {("x", "jdoe"), ("mastodon", "jdoe@mastodon.social"),
-                    ("bluesky", "jdoe.bsky.social"), ("linkedin", "jane-doe-12")}
+    refs = profile_refs(
+        "me: https://x.com/jdoe, @jdoe@mastodon.social, jdoe.bsky.social "
+        "and https://www.linkedin.com/in/jane-doe-12/"
+    )
+    assert refs == {
+        ("x", "jdoe"),
+        ("mastodon", "jdoe@mastodon.social"),
+        ("bluesky", "jdoe.bsky.social"),
+        ("linkedin", "jane-doe-12"),
+    }
     assert card_refs("twitter", "zoelh_writes") == {("x", "zoelh_writes")}
     assert card_refs("Mastodon", "amduval") == set()  # no server: not a usable handle
 
@@ -161,8 +194,9 @@ def test_organisation_and_title_in_bio(store):
 
 def test_city_in_location(store):
     person = add_person(store, "Harriet Okoro-Blake", city="Leeds", org="Brightwater Analytics")
-    right = add_account(store, "hob", "Harriet Okoro-Blake", bio="Talent at Brightwater",
-                        location="Leeds, UK")
+    right = add_account(
+        store, "hob", "Harriet Okoro-Blake", bio="Talent at Brightwater", location="Leeds, UK"
+    )
     match_people(store)
     found = only_match(store, person)
     assert found["account_id"] == right
@@ -176,16 +210,23 @@ def test_handle_in_contact_card_is_exact(store):
     match_people(store)
     found = only_match(store, person)
     assert (found["account_id"], found["method"], found["status"]) == (
-        right, "exact:card", "accepted")
+        right,
+        "exact:card",
+        "accepted",
+    )
 
 
 def test_linkedin_url_and_contact_points_are_exact(store):
-    a = add_person(store, "Deepa Krishnamurthy",
-                   linkedin_url="https://www.linkedin.com/in/deepa-krishnamurthy-lf")
+    a = add_person(
+        store,
+        "Deepa Krishnamurthy",
+        linkedin_url="https://www.linkedin.com/in/deepa-krishnamurthy-lf",
+    )
     b = add_person(store, "Anne-Marie Duval", points=[("handle", "@amduval@piaille.example")])
     li = add_account(store, "deepa-krishnamurthy-lf", "Deepa K.", platform="linkedin")
-    ma = add_account(store, "amduval", "AM Duval", platform="mastodon",
-                     url="https://piaille.example/@amduval")
+    ma = add_account(
+        store, "amduval", "AM Duval", platform="mastodon", url="https://piaille.example/@amduval"
+    )
     match_people(store)
     assert only_match(store, a)["account_id"] == li
     assert only_match(store, b)["account_id"] == ma
@@ -217,8 +258,7 @@ def test_link_between_profiles_is_used(store):
 )
 def test_name_variants_match(store, contact, display):
     person = add_person(store, contact, org="Daily Planet", city="Bristol")
-    right = add_account(store, "someone", display, bio="Reporter, Daily Planet",
-                        location="Bristol")
+    right = add_account(store, "someone", display, bio="Reporter, Daily Planet", location="Bristol")
     add_account(store, "other", "Jane Smithers", bio="Reporter, Daily Planet")
     match_people(store)
     found = only_match(store, person)
@@ -230,18 +270,26 @@ def test_name_variants_match(store, contact, display):
 
 def test_namesakes_elsewhere_are_not_accepted(store):
     person = add_person(store, "Dan Mears", org="Novaleaf Studios", city="London")
-    add_account(store, "dmears_art", "Dan Mears", bio="Painter at Kiln Gallery",
-                location="Sheffield")
+    add_account(
+        store, "dmears_art", "Dan Mears", bio="Painter at Kiln Gallery", location="Sheffield"
+    )
     add_account(store, "dan_mears_us", "Dan Mears", bio="Realtor", location="Austin, TX")
     match_people(store)
     assert [m for m in matches(store, person) if m["status"] == "accepted"] == []
 
 
 def test_colleague_at_same_company_is_not_proposed(store):
-    person = add_person(store, "Dan Mears", org="Novaleaf Studios",
-                        emails=["mearsd@novaleaf.co.uk"], city="London")
-    add_account(store, "sallyp", "Sally Parker", bio="Producer @NovaleafStudios",
-                website="https://novaleaf.co.uk", location="London")
+    person = add_person(
+        store, "Dan Mears", org="Novaleaf Studios", emails=["mearsd@novaleaf.co.uk"], city="London"
+    )
+    add_account(
+        store,
+        "sallyp",
+        "Sally Parker",
+        bio="Producer @NovaleafStudios",
+        website="https://novaleaf.co.uk",
+        location="London",
+    )
     match_people(store)
     assert matches(store, person) == []
 
@@ -270,7 +318,8 @@ def test_person_without_name_or_email_is_reported(store):
     add_account(store, "acme", "Acme")
     summary = match_people(store)
     assert summary.unmatchable == [
-        {"person_id": person, "name": "", "reason": "no usable name or e-mail"}]
+        {"person_id": person, "name": "", "reason": "no usable name or e-mail"}
+    ]
     assert matches(store) == []
 
 
@@ -290,7 +339,9 @@ def test_review_decisions_persist_and_are_not_overwritten(store):
     match_people(store)
     by_account = {m["account_id"]: m for m in matches(store, person)}
     assert (by_account[chosen]["status"], by_account[chosen]["decided_by"]) == (
-        "accepted", "manual")
+        "accepted",
+        "manual",
+    )
     assert by_account[other]["status"] == "rejected"
     assert [r["id"] for r in list_matches(store, "accepted")] == [item.match["id"]]
 
@@ -327,15 +378,21 @@ def test_rerun_replaces_automatic_proposals(store):
 
 def test_bylines_become_press_people(store, tmp_path):
     assert parse_byline("Jane Doe @ Contact Centre World") == Byline(
-        "Jane Doe", "Contact Centre World")
+        "Jane Doe", "Contact Centre World"
+    )
     right = add_account(store, "janedoe_ccw", "Jane Doe", bio="Editor, Contact Centre World")
     summary = match_bylines(store, [parse_byline("Jane Doe @ Contact Centre World")], "x")
     assert summary.press_added == 1
     member = store.query("SELECT * FROM segment_members")[0]
     assert (member["account_id"], member["source"], member["reason"]) == (
-        right, "match", "byline: Contact Centre World")
-    assert store.scalar("SELECT organisation FROM people WHERE id = ?",
-                        [summary.people[0]]) == "Contact Centre World"
+        right,
+        "match",
+        "byline: Contact Centre World",
+    )
+    assert (
+        store.scalar("SELECT organisation FROM people WHERE id = ?", [summary.people[0]])
+        == "Contact Centre World"
+    )
     again = match_bylines(store, [Byline("Jane Doe", "Contact Centre World")], "x")
     assert again.people == summary.people and again.press_added == 0
 
@@ -358,13 +415,16 @@ def test_bylines_csv(tmp_path):
 
 def test_profiles_naming_each_other_become_one_person(store):
     x = add_account(store, "jdoe", "Jane Doe", bio="Also @jane@mastodon.social")
-    masto = add_account(store, "jane", "Jane D", platform="mastodon",
-                        url="https://mastodon.social/@jane")
-    li = add_account(store, "jane-doe-12", "Jane Doe", platform="linkedin",
-                     website="https://x.com/jdoe")
+    masto = add_account(
+        store, "jane", "Jane D", platform="mastodon", url="https://mastodon.social/@jane"
+    )
+    li = add_account(
+        store, "jane-doe-12", "Jane Doe", platform="linkedin", website="https://x.com/jdoe"
+    )
     summary = link_identities(store)
-    people = {store.scalar("SELECT person_id FROM accounts WHERE id = ?", [a])
-              for a in (x, masto, li)}
+    people = {
+        store.scalar("SELECT person_id FROM accounts WHERE id = ?", [a]) for a in (x, masto, li)
+    }
     assert len(people) == 1 and None not in people
     assert summary.people_created == 1 and summary.links == 2
     evidence = store.query("SELECT method, evidence FROM matches WHERE account_id = ?", [masto])
@@ -391,8 +451,7 @@ class BudgetProbe:
     def lookup(self, handles=(), ids=()):
         self.batches.append(list(handles))
         found = [self.known[h] for h in handles if h in self.known]
-        return Lookup(found=found, missing={h: "unknown" for h in handles
-                                            if h not in self.known})
+        return Lookup(found=found, missing={h: "unknown" for h in handles if h not in self.known})
 
     def search_accounts(self, query, limit=20):
         self.queries.append(query)
@@ -400,8 +459,9 @@ class BudgetProbe:
 
 
 def test_lookup_batches_guessed_handles_within_budget(store):
-    person = add_person(store, "Dan Mears", emails=["mearsd@novaleaf.co.uk"],
-                        org="Novaleaf Studios")
+    person = add_person(
+        store, "Dan Mears", emails=["mearsd@novaleaf.co.uk"], org="Novaleaf Studios"
+    )
     add_person(store, "Priya Natarajan", emails=["priya.n@brightwater.io"])
     dm = Account("x", "77", "dmears", "Dan Mears", "News editor @NovaleafStudios")
     probe = BudgetProbe("x", {"dmears": dm})
@@ -418,8 +478,7 @@ def test_lookup_batches_guessed_handles_within_budget(store):
 
 def test_lookup_uses_search_outside_x(store):
     person = add_person(store, "Jane Doe", org="Harbourlight Media")
-    acct = Account("bluesky", "did:plc:1", "janedoe.bsky.social", "Jane Doe",
-                   "Harbourlight Media")
+    acct = Account("bluesky", "did:plc:1", "janedoe.bsky.social", "Jane Doe", "Harbourlight Media")
     probe = BudgetProbe("bluesky", {"janedoe.bsky.social": acct})
     summary = lookup_and_match(store, probe, budget=5)
     assert probe.queries == ["Jane Doe"] and summary.found == 1

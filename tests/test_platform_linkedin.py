@@ -74,8 +74,10 @@ def test_login_runs_the_cookie_dance_and_caches_cookies_privately(
 ) -> None:
     from linkedin_api.client import Client
 
-    LinkedInPlatform.from_env()
+    platform = LinkedInPlatform.from_env()
 
+    # the home page's meta tags were read, as after a real login
+    assert "clientPageInstanceId" in platform._api.client.metadata
     steps = [(r.method, r.path) for r in fake.requests]
     assert steps == [("GET", "/uas/authenticate"), ("POST", "/uas/authenticate"), ("GET", "/")]
     form = fake.requests[1].body.decode()
@@ -86,9 +88,7 @@ def test_login_runs_the_cookie_dance_and_caches_cookies_privately(
     assert Client.LINKEDIN_BASE_URL == "https://www.linkedin.com"
 
 
-def test_cached_cookies_are_reused_without_a_new_login(
-    env: None, fake: FakeLinkedIn
-) -> None:
+def test_cached_cookies_are_reused_without_a_new_login(env: None, fake: FakeLinkedIn) -> None:
     LinkedInPlatform.from_env()
     platform = LinkedInPlatform.from_env()
     assert len(fake.calls("^/uas/authenticate$")) == 2  # one GET + one POST, first run only
@@ -287,9 +287,7 @@ def test_lookup_and_search_agree_on_the_platform_id(linkedin: LinkedInPlatform) 
     assert (looked_up.platform_id, looked_up.handle) == (searched.platform_id, searched.handle)
 
 
-def test_me_and_connections_page_by_offset(
-    linkedin: LinkedInPlatform, fake: FakeLinkedIn
-) -> None:
+def test_me_and_connections_page_by_offset(linkedin: LinkedInPlatform, fake: FakeLinkedIn) -> None:
     me = linkedin.me()
     assert (me.handle, me.display_name) == ("conniereynolds", "Connie Reynolds")
 
@@ -389,8 +387,15 @@ def test_html_instead_of_json_is_a_platform_error(
         lambda p: p.list_members("x"),
         lambda p: p.unfollow("x"),
     ],
-    ids=["search_posts", "following", "followers", "owned_lists", "list_memberships",
-         "list_members", "unfollow"],
+    ids=[
+        "search_posts",
+        "following",
+        "followers",
+        "owned_lists",
+        "list_memberships",
+        "list_members",
+        "unfollow",
+    ],
 )
 def test_unsupported_operations_say_so_without_a_request(
     linkedin: LinkedInPlatform, fake: FakeLinkedIn, call

@@ -64,6 +64,13 @@ def said(text: str) -> str:
     return " ".join(text.split())
 
 
+def dump(path) -> list[str]:
+    store = open_store(path)
+    lines = list(store._conn.iterdump())
+    store.close()
+    return lines
+
+
 def members(path, segment: str) -> dict[str, dict]:
     store = open_store(path)
     rows = store.query(
@@ -80,15 +87,14 @@ def test_auto_dry_run_then_auto_then_show(app, workspace, tmp_path):
     (tmp_path / "audience.toml").write_text(
         '[segments.competitors]\norganisations = ["Rival Contact Ltd"]\n', encoding="utf-8"
     )
-    before = workspace.read_bytes()
+    before = dump(workspace)
     result = run(app, "segment", "auto", "--dry-run", "--json")
     assert result.exit_code == 0, result.output
     plan = json.loads(result.stdout)
     assert plan["dry_run"] is True
     adds = {(c["segment"], c["handle"]) for c in plan["changes"] if c["action"] == "add"}
     assert adds == {("press", "jane"), ("press", "jane.bsky.social"), ("competitors", "priya")}
-    assert members(workspace, "press") == {}
-    assert workspace.read_bytes() == before or members(workspace, "competitors") == {}
+    assert dump(workspace) == before
 
     result = run(app, "segment", "auto")
     assert result.exit_code == 0, result.output
@@ -100,7 +106,7 @@ def test_auto_dry_run_then_auto_then_show(app, workspace, tmp_path):
     assert "reporter" in shown[0]["reason"]
 
     result = run(app, "segment", "show", "press", "--platform", "bluesky")
-    assert "jane.bsky.social" in said(result.stdout).replace(" ", "")
+    assert "at FT in bio" in said(result.stdout)
     assert "1 members" in result.stderr
 
     result = run(app, "segment", "list", "--json")
@@ -187,7 +193,7 @@ def test_search(app, workspace):
     assert result.exit_code == 0, result.output
     assert [r["handle"] for r in json.loads(result.stdout)] == ["jane"]
     result = run(app, "search", "reporter", "--platform", "bluesky")
-    assert "bluesky:@jane.bsky.social" in said(result.stdout).replace(" ", "")
     assert "[Reporter] at the FT" in result.stdout
+    assert "1 accounts" in result.stderr
     result = run(app, "search", '""')
     assert result.exit_code == 3

@@ -18,6 +18,7 @@ from audience.matching.names import (
     clean_display_names,
     compact,
     fold,
+    handle_id,
     handle_key,
     handles_from_name,
     is_parody,
@@ -36,7 +37,7 @@ from audience.store import Store
 NAME_WEIGHT = 0.55
 WEIGHTS = {
     "email_handle": 0.60,
-    "email_handle_name_like": 0.25,
+    "email_handle_name_like": 0.20,
     "handle_from_name": 0.08,
     "domain_website": 0.30,
     "org_in_bio": 0.30,
@@ -252,15 +253,18 @@ class _PeopleColumns:
 
         self.full = col([p.name.full if p.name.family else p.name.given for p in people])
         self.given = col([p.name.given for p in people])
-        self.local = col([p.locals[0] if p.locals else "" for p in people])
-        self.local_sorted = col([sorted_letters(p.locals[0]) if p.locals else "" for p in people])
         self.locals = [set(p.locals) for p in people]
+        self.locals_sorted = [
+            {sorted_letters(lp) for lp in p.locals if len(lp) >= 5} for p in people
+        ]
         self.domains = [set(p.domains) for p in people]
         self.org = col([compact(p.org) for p in people])
         self.org_word = col([_org_word(p.org) for p in people])
         self.title = col([p.title for p in people])
         self.city = col([p.city for p in people])
-        self.forms = [p.handle_forms for p in people]
+        self.forms = [
+            p.handle_forms | {g for g in (p.name.given, *p.alt_given) if g} for p in people
+        ]
 
 
 _GENERIC_ORG_WORDS = frozenset(
@@ -327,18 +331,18 @@ def compute_features(
     same_given = (kinds & K_ORG) > 0
     name = np.where(same_given & (name < 0.45), 0.45, name)
 
-    handle = accounts.handle_key[ai]
-    local = cols.local[pi]
-    local_hit = _cpdist(fuzz.ratio, local, handle) >= 100
-    local_hit |= np.array(
-        [h in ls for h, ls in zip(handle, (cols.locals[i] for i in pi), strict=True)], dtype=bool
+    handle_ids = _lazy(accounts.handle, uniq, handle_id)
+    handle = handle_ids[ai]
+    local_hit = np.array([h in cols.locals[i] for h, i in zip(handle, pi, strict=True)], dtype=bool)
+    anagram = np.array(
+        [
+            bool(cols.locals_sorted[i]) and sorted_letters(h) in cols.locals_sorted[i]
+            for h, i in zip(handle, pi, strict=True)
+        ],
+        dtype=bool,
     )
-    anagram = (cols.local_sorted[pi] == _sorted_col(handle)) & (
-        np.vectorize(len, otypes=[int])(local) >= 5
-    )
-    email_any = (local_hit | anagram) & (np.vectorize(len, otypes=[int])(handle) >= 4)
-    forms = [cols.forms[i] for i in pi]
-    name_like = np.array([h in f for h, f in zip(handle, forms, strict=True)], dtype=bool)
+    email_any = (local_hit | anagram) & (np.fromiter(map(len, handle), dtype=np.int64) >= 4)
+    name_like = np.array([h in cols.forms[i] for h, i in zip(handle, pi, strict=True)], dtype=bool)
     domain = np.array(
         [bool(w) and w in cols.domains[i] for w, i in zip(website[ai], pi, strict=True)],
         dtype=bool,

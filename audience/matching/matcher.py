@@ -281,7 +281,8 @@ def _person_keys(people: list[Person]):
             for given in givens:
                 emit(f"p{given}|{family[:3]}", i, ev.K_FUZZY)
                 emit(f"s{given}|{family[-3:]}", i, ev.K_FUZZY)
-        for form in person.handle_forms | {lp for lp in person.locals if len(lp) >= 4}:
+        locals_ = {re.sub(r"[0-9]", "", lp) for lp in person.locals}
+        for form in person.handle_forms | {lp for lp in locals_ if len(lp) >= 4}:
             emit(f"h{form}", i, ev.K_HANDLE)
         for domain in person.domains:
             emit(f"d{domain}", i, ev.K_DOMAIN)
@@ -326,8 +327,9 @@ def _account_keys(accounts: Accounts) -> tuple[np.ndarray, np.ndarray]:
     add([f"d{d}" for _, d in domains], [k for k, _ in domains])
     mentions = [
         (k, (m or w).lower())
-        for k, bio, a in zip(range(len(accounts)), accounts.bio.tolist(), given.tolist(),
-                             strict=True)
+        for k, bio, a in zip(
+            range(len(accounts)), accounts.bio.tolist(), given.tolist(), strict=True
+        )
         if bio and a
         for m, w in _MENTION_RE.findall(bio)[:10]
     ]

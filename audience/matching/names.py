@@ -301,11 +301,12 @@ def email_parts(email: str | None) -> tuple[str, str]:
 
 
 def personal_local_part(email: str | None) -> str:
-    """The e-mail's local part as letters only, or "" for role addresses (press@, info@)."""
+    """The e-mail's local part without dots, dashes and underscores, or "" for role addresses
+    (press@, info@)."""
     local, _ = email_parts(email)
     if local in ROLE_LOCAL_PARTS:
         return ""
-    return re.sub(r"[^a-z]", "", local)
+    return re.sub(r"[^a-z0-9]", "", local)
 
 
 def org_domain(email: str | None) -> str:
@@ -332,6 +333,16 @@ def handle_key(handle: str | None) -> str:
     if handle.endswith(".bsky.social"):
         handle = handle[: -len(".bsky.social")]
     return re.sub(r"[^a-z]", "", handle)
+
+
+def handle_id(handle: str | None) -> str:
+    """A handle without separators, digits kept: ``@D_Mears99`` → dmears99."""
+    if not handle:
+        return ""
+    handle = handle.lower().lstrip("@").split("@", 1)[0]
+    if handle.endswith(".bsky.social"):
+        handle = handle[: -len(".bsky.social")]
+    return re.sub(r"[^a-z0-9]", "", handle)
 
 
 def handles_from_name(name: ParsedName) -> set[str]:

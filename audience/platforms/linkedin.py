@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from urllib.parse import quote, unquote, urlsplit
 
 from audience import config
-from audience.errors import AuthError, PlatformError, RateLimited, TransientError
+from audience.errors import AuthError, NotSupported, PlatformError, RateLimited, TransientError
 from audience.models import Account, ListInfo, Lookup, Page, Post
 from audience.platforms.base import EndpointCost
 
@@ -45,7 +45,7 @@ if TYPE_CHECKING:
     from linkedin_api import Linkedin
 
 DEFAULT_BASE_URL = "https://www.linkedin.com"
-BASE_URL_NAME = "LINKEDIN_BASE_URL"
+BASE_URL_NAME = config.BASE_URL_NAMES["linkedin"]
 COOKIES_DIR_NAME = "LINKEDIN_COOKIES_DIR"
 QUERY_ID_NAME = "LINKEDIN_SEARCH_QUERY_ID"
 # The people-search GraphQL query id seen in a 2024 browser capture. LinkedIn rotates these
@@ -67,7 +67,7 @@ BEST_EFFORT = (
 _class_attr_lock = threading.Lock()
 
 
-class LinkedInUnsupported(PlatformError):
+class LinkedInUnsupported(NotSupported):
     """The operation has no equivalent in what LinkedIn lets this toolkit reach."""
 
 
@@ -149,8 +149,14 @@ def account_from_search(entity: dict[str, Any]) -> Account | None:
     slug = public_id_from_url(entity.get("navigationUrl") or "")
     if slug == urn_id:  # LinkedIn links by URN id when it hides the public profile
         slug = None
-    raw = {"best_effort": True, "source": "search", "urn_id": urn_id, "public_id": slug,
-           "member_urn": entity.get("trackingUrn"), "distance": distance}
+    raw = {
+        "best_effort": True,
+        "source": "search",
+        "urn_id": urn_id,
+        "public_id": slug,
+        "member_urn": entity.get("trackingUrn"),
+        "distance": distance,
+    }
     return Account(
         platform="linkedin",
         platform_id=urn_id,
@@ -173,9 +179,15 @@ def account_from_profile(profile: dict[str, Any], source: str = "profile") -> Ac
     slug = profile.get("public_id") or profile.get("publicIdentifier")
     name = " ".join(p for p in (profile.get("firstName"), profile.get("lastName")) if p)
     location = profile.get("locationName") or profile.get("geoLocationName")
-    raw = {"best_effort": True, "source": source, "urn_id": urn_id, "public_id": slug,
-           "member_urn": profile.get("member_urn") or profile.get("objectUrn"),
-           "industry": profile.get("industryName"), "country": profile.get("geoCountryName")}
+    raw = {
+        "best_effort": True,
+        "source": source,
+        "urn_id": urn_id,
+        "public_id": slug,
+        "member_urn": profile.get("member_urn") or profile.get("objectUrn"),
+        "industry": profile.get("industryName"),
+        "country": profile.get("geoCountryName"),
+    }
     return Account(
         platform="linkedin",
         platform_id=urn_id or slug,
@@ -240,8 +252,11 @@ def _translated_errors() -> Iterator[None]:
 
     try:
         yield
-    except (requests.ConnectionError, requests.Timeout, requests.exceptions.ChunkedEncodingError
-            ) as exc:
+    except (
+        requests.ConnectionError,
+        requests.Timeout,
+        requests.exceptions.ChunkedEncodingError,
+    ) as exc:
         raise TransientError(f"LinkedIn did not answer ({type(exc).__name__})") from None
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
         raise PlatformError(
@@ -436,7 +451,7 @@ class LinkedInPlatform:
         filters = [f"(key:connectionOf,value:List({my_id}))", "(key:network,value:List(F))"]
         entities, total = self._search_page(start, None, filters)
         following = start + len(entities)
-        more = entities and (total is None or following < total)
+        more = bool(entities) and (total is None or following < total)
         accounts = [a for e in entities if (a := account_from_search(e))]
         return Page(items=accounts, next_cursor=str(following) if more else None)
 
@@ -447,9 +462,7 @@ class LinkedInPlatform:
         with _translated_errors():
             response = self._api._fetch(path, headers={"accept": NORMALIZED_JSON})
             if response.status_code == 404:
-                raise PlatformError(
-                    f"LinkedIn: people search not found (HTTP 404). {BEST_EFFORT}."
-                )
+                raise PlatformError(f"LinkedIn: people search not found (HTTP 404). {BEST_EFFORT}.")
             return search_entities(response.json())
 
     # ---- not offered by LinkedIn ----------------------------------------------------------

@@ -41,8 +41,11 @@ RECORDED_QUERY_IDS = {
     "voyagerSearchDashClusters.806ff371aaae722f7d7ecee7a3e83900",  # the 2024 browser capture
     "voyagerSearchDashClusters.b0928897b71bd00a5a7291755dcd64f0",  # linkedin-api 2.3.1
 }
-HOME_PAGE = """<!DOCTYPE html><html><head>
-<meta name="applicationInstance" content='{"applicationUrn":"urn:li:application:(voyager-web,voyager-web)","version":"1.13.9999","trackingId":[1,2,3]}'>
+APPLICATION_INSTANCE = json.dumps(
+    {"applicationUrn": "urn:li:application:(voyager-web,voyager-web)", "version": "1.13.9999"}
+)
+HOME_PAGE = f"""<!DOCTYPE html><html><head>
+<meta name="applicationInstance" content='{APPLICATION_INSTANCE}'>
 <meta name="clientPageInstanceId" content="0f3c0a1e-fake-4e4b-9d0c-aaaaaaaaaaaa">
 </head><body>LinkedIn</body></html>"""
 
@@ -105,7 +108,10 @@ class FakeLinkedIn(FakeAPI):
 
     def find_person(self, public_or_urn_id: str) -> dict[str, Any] | None:
         for person in self.people:
-            if public_or_urn_id in (_slug(person["navigationUrl"]), _profile_id(person["entityUrn"])):
+            if public_or_urn_id in (
+                _slug(person["navigationUrl"]),
+                _profile_id(person["entityUrn"]),
+            ):
                 return person
         return None
 
@@ -198,11 +204,14 @@ class FakeLinkedIn(FakeAPI):
         clusters["elements"] = [people_cluster, *clusters["elements"][1:]] if page else []
         clusters["paging"].update(start=start, count=self.page_size, total=total)
         clusters["metadata"]["totalResultCount"] = total
-        refs = {p["entityUrn"] for p in page} | {p["image"]["attributes"][0]["detailData"][
-            "nonEntityProfilePicture"]["*profile"] for p in page}
+        refs = {p["entityUrn"] for p in page} | {
+            p["image"]["attributes"][0]["detailData"]["nonEntityProfilePicture"]["*profile"]
+            for p in page
+        }
         refs |= {p["*lazyLoadedActions"] for p in page}
-        body["included"] = [copy.deepcopy(e) for e in self.recorded["included"]
-                            if e.get("entityUrn") in refs]
+        body["included"] = [
+            copy.deepcopy(e) for e in self.recorded["included"] if e.get("entityUrn") in refs
+        ]
         return body
 
     def _profile(self, request: Request, match: re.Match[str]) -> Response:
@@ -217,9 +226,15 @@ class FakeLinkedIn(FakeAPI):
         if refusal := self._refusal(request):
             return refusal
         mini = profile_view(self.me)["profile"]["miniProfile"]
-        return Response(200, {"plainId": int(mini["objectUrn"].rsplit(":", 1)[1]),
-                              "miniProfile": mini, "premiumSubscriber": False,
-                              "publicContactInfo": {}})
+        return Response(
+            200,
+            {
+                "plainId": int(mini["objectUrn"].rsplit(":", 1)[1]),
+                "miniProfile": mini,
+                "premiumSubscriber": False,
+                "publicContactInfo": {},
+            },
+        )
 
 
 def _denormalized(body: dict[str, Any]) -> dict[str, Any]:
@@ -258,10 +273,22 @@ def profile_view(person: dict[str, Any]) -> dict[str, Any]:
         "trackingId": "mNZ3erMDS2eorb+zfxrz7g==",
     }
     empty = {"elements": [], "paging": {"start": 0, "count": 10, "total": 0, "links": []}}
-    views = ("positionView", "educationView", "languageView", "publicationView",
-             "certificationView", "volunteerExperienceView", "honorView", "projectView",
-             "skillView", "courseView", "testScoreView", "patentView", "organizationView",
-             "positionGroupView")
+    views = (
+        "positionView",
+        "educationView",
+        "languageView",
+        "publicationView",
+        "certificationView",
+        "volunteerExperienceView",
+        "honorView",
+        "projectView",
+        "skillView",
+        "courseView",
+        "testScoreView",
+        "patentView",
+        "organizationView",
+        "positionGroupView",
+    )
     return {
         "profile": {
             "firstName": first,

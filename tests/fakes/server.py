@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -40,6 +42,7 @@ class Response:
     headers: dict[str, str] = field(default_factory=dict)
     raw: bytes | None = None
     drop: bool = False  # close the connection without an answer
+    delay: float = 0.0  # seconds to wait before answering (a slow page, a kill mid-request)
 
 
 @dataclass
@@ -49,9 +52,17 @@ class Fault:
     path_pattern: str
     response: Response
     times: int = 1
+    skip: int = 0
 
 
 Handler = Callable[[Request, re.Match[str]], Response]
+
+
+class _QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        # A client that hangs up mid-answer (a test killing a crawl) is expected here.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
 
 
 class FakeAPI:
@@ -59,6 +70,7 @@ class FakeAPI:
         self.routes: list[tuple[str, re.Pattern[str], Handler]] = []
         self.requests: list[Request] = []
         self.faults: list[Fault] = []
+        self.holds: list[Fault] = []
         self._lock = threading.Lock()
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
@@ -71,6 +83,12 @@ class FakeAPI:
     def inject(self, path_pattern: str, response: Response, times: int = 1) -> None:
         with self._lock:
             self.faults.append(Fault(path_pattern, response, times))
+
+    def hold(self, path_pattern: str, seconds: float, *, after: int = 0, times: int = 1) -> None:
+        """Answer matching requests normally but ``seconds`` late: the ``times`` requests
+        that come after the first ``after`` matching ones."""
+        with self._lock:
+            self.holds.append(Fault(path_pattern, Response(delay=seconds), times, skip=after))
 
     def start(self) -> str:
         api = self
@@ -93,6 +111,8 @@ class FakeAPI:
                     body,
                 )
                 response = api.dispatch(request)
+                if response.delay:
+                    time.sleep(response.delay)
                 if response.drop:
                     self.close_connection = True
                     self.wfile.flush()
@@ -111,11 +131,13 @@ class FakeAPI:
 
             do_GET = do_POST = do_DELETE = do_PUT = do_PATCH = _serve
 
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+        self._server = _QuietServer(("127.0.0.1", 0), _Handler)
         # Without TCP_NODELAY, Nagle's algorithm holds each small response ~40 ms.
         _Handler.disable_nagle_algorithm = True
         self._server.daemon_threads = True
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
         self._thread.start()
         return self.base_url
 
@@ -133,15 +155,26 @@ class FakeAPI:
     # ---- serving ------------------------------------------------------------------------
 
     def dispatch(self, request: Request) -> Response:
+        delay = 0.0
         with self._lock:
             self.requests.append(request)
             for fault in self.faults:
                 if fault.times > 0 and re.search(fault.path_pattern, request.path):
                     fault.times -= 1
                     return fault.response
+            for hold in self.holds:
+                if not re.search(hold.path_pattern, request.path):
+                    continue
+                if hold.skip > 0:
+                    hold.skip -= 1
+                elif hold.times > 0:
+                    hold.times -= 1
+                    delay = hold.response.delay
         for method, pattern, handler in self.routes:
             if method == request.method and (match := pattern.match(request.path)):
-                return handler(request, match)
+                response = handler(request, match)
+                response.delay = delay
+                return response
         return Response(404, {"error": "Not found", "path": request.path})
 
     def calls(self, path_pattern: str = "") -> list[Request]:

@@ -1,0 +1,159 @@
+"""Who followed me since the last sync, split into worth following back and not, with reasons.
+
+Worth following back: not spam, not gone, and fits what I care about: one of my segments, a
+contact match, a target, a journalist, or posts and bio on my topics. The same signals as
+:mod:`audience.prune` are used, so the two never disagree about what spam looks like.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from audience.config import Rules
+from audience.prune import (
+    PruneSettings,
+    TopicMatcher,
+    activity_reasons,
+    load_profiles,
+    media_role,
+    noisy_or,
+    protection,
+    spam_reasons,
+    state_reasons,
+    topic_terms,
+)
+from audience.store import Store
+from audience.sync import kind_changes, latest_snapshot, snapshot_members, synced_platforms
+
+# Spam signals adding up to this make a new follower not worth following back.
+SPAM_LIMIT = 0.4
+
+
+@dataclass
+class Candidate:
+    account_id: int
+    platform: str
+    handle: str | None
+    display_name: str | None
+    url: str | None
+    followers: int | None
+    worth: bool
+    reasons: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "account_id": self.account_id,
+            "platform": self.platform,
+            "handle": self.handle,
+            "display_name": self.display_name,
+            "url": self.url,
+            "followers": self.followers,
+            "worth": self.worth,
+            "reasons": self.reasons,
+        }
+
+
+@dataclass
+class FollowbackQueue:
+    worth: list[Candidate] = field(default_factory=list)
+    not_worth: list[Candidate] = field(default_factory=list)
+    # platform -> (previous sync, latest sync); previous is None after a first sync
+    windows: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "windows": {p: {"since": a, "until": b} for p, (a, b) in self.windows.items()},
+            "worth": [c.as_dict() for c in self.worth],
+            "not_worth": [c.as_dict() for c in self.not_worth],
+        }
+
+
+def followback_queue(
+    store: Store,
+    rules: Rules,
+    platform: str | None = None,
+    now: datetime | None = None,
+    *,
+    everyone: bool = False,
+) -> FollowbackQueue:
+    """New followers since the last sync that I do not follow. ``everyone``: every follower I
+    do not follow back, not only the new ones (also what a first sync gives)."""
+    now = now or datetime.now(UTC)
+    settings = PruneSettings.from_rules(rules)
+    matcher = TopicMatcher(rules.topics)
+    queue = FollowbackQueue()
+    for name in [platform] if platform else synced_platforms(store, "followers"):
+        account_ids, window = _new_followers(store, name, everyone)
+        queue.windows[name] = window
+        guarded = protection(store, rules, account_ids)
+        profiles = load_profiles(store, account_ids)
+        for account_id in account_ids:
+            candidate = _judge(
+                profiles[account_id], guarded.get(account_id), rules, settings, matcher, now
+            )
+            (queue.worth if candidate.worth else queue.not_worth).append(candidate)
+    queue.worth.sort(key=lambda c: (-len(c.reasons), -(c.followers or 0)))
+    queue.not_worth.sort(key=lambda c: (c.handle or "").lower())
+    return queue
+
+
+def _new_followers(
+    store: Store, platform: str, everyone: bool
+) -> tuple[list[int], tuple[str | None, str | None]]:
+    from audience.sync import require_snapshot
+
+    latest = require_snapshot(store, platform, "followers")
+    following = latest_snapshot(store, platform, "following")
+    followed = snapshot_members(store, following.id) if following else set()
+    added, _, since, until = kind_changes(store, platform, "followers")
+    if everyone or since is None:
+        ids = snapshot_members(store, latest.id)
+    else:
+        ids = {row["id"] for row in added}
+    return sorted(ids - followed), (since, until)
+
+
+def _judge(
+    profile,
+    guard: str | None,
+    rules: Rules,
+    settings: PruneSettings,
+    matcher: TopicMatcher,
+    now: datetime,
+) -> Candidate:
+    row = profile.row
+    against = [r.text for r in state_reasons(profile)]
+    spam = spam_reasons(profile, settings, now)
+    if noisy_or([r.weight for r in spam]) >= SPAM_LIMIT:
+        against += ["looks like spam: " + ", ".join(r.text for r in spam)]
+    against += [r.text for r in activity_reasons(profile, settings, now)]
+    fits = _fits(profile, guard, matcher)
+    if not fits and not against:
+        against.append("nothing ties them to your segments or topics")
+    worth = bool(fits) and not against
+    return Candidate(
+        account_id=row["id"],
+        platform=row["platform"],
+        handle=row["handle"],
+        display_name=row["display_name"],
+        url=row["url"],
+        followers=row["followers_count"],
+        worth=worth,
+        reasons=fits if worth else against + fits,
+    )
+
+
+def _fits(profile, guard: str | None, matcher: TopicMatcher) -> list[str]:
+    fits = [guard] if guard else []
+    fits += [
+        f"in segment {name}" for name in profile.segments if f"segment {name}" not in (guard or "")
+    ]
+    role = media_role(profile)
+    if role:
+        fits.append(role)
+    terms = topic_terms(profile, matcher) if matcher else set()
+    if terms:
+        fits.append("talks about " + ", ".join(sorted(terms)))
+    return fits

@@ -1,0 +1,371 @@
+"""Closing the loop: ``sync``, ``prune``, ``followback``, ``target`` and ``engage``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from commands._common import (
+    DbOpt,
+    JsonOpt,
+    console,
+    err_console,
+    handle_errors,
+    open_workspace,
+    print_json,
+    workspace_rules,
+)
+
+target_app = typer.Typer(no_args_is_help=True, help="People you want to follow you.")
+
+PlatformOpt = Annotated[str, typer.Option("--platform", "-p", help="x, bluesky or mastodon.")]
+AnyPlatformOpt = Annotated[
+    str | None, typer.Option("--platform", "-p", help="Only this platform (default: all synced).")
+]
+MaxRequestsOpt = Annotated[
+    int | None, typer.Option("--max-requests", help="Stop after this many API requests.")
+]
+
+
+def register(app: typer.Typer) -> None:
+    app.command("sync")(sync)
+    app.command("prune")(prune)
+    app.command("followback")(followback)
+    app.command("engage")(engage)
+    app.add_typer(target_app, name="target")
+
+
+def _crawler(
+    store, platform_name: str, observer=None, max_requests: int | None = None, refresh: bool = False
+):
+    from audience.crawl import Crawler
+    from audience.platforms import get_platform
+
+    return Crawler(
+        store,
+        get_platform(platform_name),
+        observer=observer,
+        max_requests=max_requests,
+        refresh=refresh,
+    )
+
+
+def _who(row: dict) -> str:
+    return f"@{row.get('handle')}" if row.get("handle") else str(row.get("platform_id", "?"))
+
+
+# ---- sync ---------------------------------------------------------------------------------
+
+
+def sync(
+    platform: PlatformOpt = "x",
+    show_changes: Annotated[
+        bool, typer.Option("--changes", help="Only show what changed between the last two syncs.")
+    ] = False,
+    refresh: Annotated[
+        bool, typer.Option("--refresh", help="Drop an unfinished sync and start over.")
+    ] = False,
+    max_requests: MaxRequestsOpt = None,
+    as_json: JsonOpt = False,
+    db: DbOpt = None,
+) -> None:
+    """Snapshot whom your account follows and who follows it."""
+    from audience import sync as sync_lib
+
+    with handle_errors():
+        store = open_workspace(db)
+        if not show_changes:
+            from commands._progress import RichObserver
+
+            with RichObserver() as observer:
+                crawler = _crawler(store, platform, observer, max_requests, refresh)
+                result = sync_lib.sync_account(crawler)
+            for kind in result.kinds:
+                resumed = " (resumed)" if kind.resumed else ""
+                err_console.print(f"{kind.kind}: {kind.count:,} accounts{resumed}")
+        changes = sync_lib.changes(store, platform)
+    if as_json:
+        print_json(changes.as_dict())
+        return
+    _print_changes(changes)
+
+
+def _print_changes(changes) -> None:
+    if changes.since is None:
+        console.print(
+            f"First snapshot on {changes.platform} ({changes.until}); changes show "
+            "from the next sync on."
+        )
+        return
+    console.print(f"[bold]{changes.platform}[/] changes from {changes.since} to {changes.until}")
+    for title, rows in (
+        ("New followers", changes.new_followers),
+        ("Lost followers", changes.lost_followers),
+        ("You followed", changes.new_following),
+        ("You unfollowed", changes.unfollowed),
+    ):
+        names = ", ".join(_who(r) for r in rows[:30]) + (" ..." if len(rows) > 30 else "")
+        console.print(f"{title} ({len(rows)}): {names}", highlight=False)
+
+
+# ---- prune --------------------------------------------------------------------------------
+
+
+def prune(
+    platform: AnyPlatformOpt = None,
+    sort: Annotated[str, typer.Option(help="score, followers or last-active.")] = "score",
+    csv_file: Annotated[
+        Path | None, typer.Option("--csv", help="Also write the suggestions to this CSV file.")
+    ] = None,
+    apply: Annotated[
+        bool, typer.Option("--apply", help="Unfollow the suggestions (asks first).")
+    ] = False,
+    yes: Annotated[
+        bool, typer.Option("--yes", "-y", help="Do not ask before unfollowing.")
+    ] = False,
+    max_count: Annotated[
+        int | None, typer.Option("--max", help="Unfollow at most this many now.")
+    ] = None,
+    by_hand: Annotated[
+        Path, typer.Option("--by-hand-csv", help="Where to list what the API refused.")
+    ] = Path("unfollow-by-hand.csv"),
+    as_json: JsonOpt = False,
+    db: DbOpt = None,
+) -> None:
+    """Suggest accounts to unfollow, with a score and every reason; --apply unfollows them."""
+    from audience import prune as prune_lib
+
+    with handle_errors():
+        store = open_workspace(db)
+        rules = workspace_rules(db)
+        settings = prune_lib.PruneSettings.from_rules(rules)
+        crawler = None
+        if apply:
+            platform = platform or "x"
+            crawler = _crawler(store, platform)
+            _report_preparation(prune_lib.prepare_apply(crawler))
+        suggestions = prune_lib.sort_suggestions(
+            prune_lib.suggest(store, rules, platform, settings=settings), sort
+        )
+        if csv_file:
+            prune_lib.write_csv(csv_file, suggestions)
+            err_console.print(f"Wrote {len(suggestions)} suggestions to {csv_file}")
+        if as_json and not apply:
+            print_json([s.as_dict() for s in suggestions])
+            return
+        console.print(_prune_table(suggestions))
+        if not apply:
+            err_console.print("Dry run: nothing was unfollowed. Add --apply to act on this list.")
+            return
+        _apply(crawler, store, rules, settings, suggestions, yes, max_count, by_hand)
+
+
+def _report_preparation(prep) -> None:
+    if prep.settled_done or prep.settled_failed:
+        err_console.print(
+            f"Settled {len(prep.settled_done) + len(prep.settled_failed)} unfollow(s) left "
+            f"unanswered by an earlier run: {len(prep.settled_done)} had taken effect, "
+            f"{len(prep.settled_failed)} had not."
+        )
+
+
+def _apply(crawler, store, rules, settings, suggestions, yes, max_count, by_hand) -> None:
+    from audience import prune as prune_lib
+
+    left = prune_lib.remaining_today(store, crawler.platform.name, settings)
+    if not suggestions:
+        err_console.print("Nothing to unfollow.")
+        return
+    if left == 0:
+        err_console.print(
+            f"Daily cap reached ({settings.daily_unfollow_cap} unfollows in 24 h, "
+            "[prune] daily_unfollow_cap): nothing was unfollowed. Try again later."
+        )
+        return
+    batch = suggestions[: min(left, max_count if max_count is not None else left)]
+    if not yes and not typer.confirm(f"Unfollow these {len(batch)} accounts now?", default=False):
+        err_console.print("Nothing was unfollowed.")
+        raise typer.Exit(1)
+    result = prune_lib.apply_unfollows(crawler, rules, batch)
+    err_console.print(f"Unfollowed {len(result.done)} of {len(batch)}.")
+    for suggestion, why in result.skipped:
+        err_console.print(f"Skipped @{suggestion.handle}: {why}.")
+    for suggestion, why in result.failed:
+        err_console.print(f"Could not unfollow @{suggestion.handle}: {why}")
+    if result.refused:
+        prune_lib.write_csv(by_hand, result.by_hand)
+        err_console.print(
+            f"[bold red]The platform refused to unfollow:[/] {result.refused}\n"
+            f"The {len(result.by_hand)} remaining accounts are listed in {by_hand}; "
+            "unfollow them by hand in the app."
+        )
+        raise typer.Exit(5)
+    if len(batch) < len(suggestions):
+        err_console.print(
+            f"{len(suggestions) - len(batch)} more left for later (daily cap or --max)."
+        )
+
+
+def _prune_table(suggestions):
+    from rich.table import Table
+
+    table = Table(title=f"{len(suggestions)} accounts to consider unfollowing")
+    table.add_column("account")
+    table.add_column("score", justify="right")
+    table.add_column("followers", justify="right")
+    table.add_column("last post")
+    table.add_column("why")
+    for s in suggestions:
+        table.add_row(
+            f"@{s.handle}" if s.handle else s.platform_id,
+            f"{s.score:.2f}",
+            f"{s.followers:,}" if s.followers is not None else "",
+            (s.last_active or "")[:10],
+            "; ".join(r.text for r in s.reasons),
+        )
+    return table
+
+
+# ---- follow-back queue --------------------------------------------------------------------
+
+
+def followback(
+    platform: AnyPlatformOpt = None,
+    everyone: Annotated[
+        bool, typer.Option("--all", help="Every follower you do not follow, not only new ones.")
+    ] = False,
+    as_json: JsonOpt = False,
+    db: DbOpt = None,
+) -> None:
+    """New followers since the last sync: who is worth following back, and why."""
+    from audience.followback import followback_queue
+
+    with handle_errors():
+        store = open_workspace(db)
+        queue = followback_queue(store, workspace_rules(db), platform, everyone=everyone)
+    if as_json:
+        print_json(queue.as_dict())
+        return
+    for title, items in (("Worth following back", queue.worth), ("Not now", queue.not_worth)):
+        console.print(f"[bold]{title}[/] ({len(items)})")
+        for item in items:
+            console.print(f"  @{item.handle or '?'}  {'; '.join(item.reasons)}", highlight=False)
+
+
+# ---- targets ------------------------------------------------------------------------------
+
+
+@target_app.command("add")
+def target_add(
+    handles: Annotated[list[str], typer.Argument(help="@handle ...")],
+    platform: PlatformOpt = "x",
+    note: Annotated[str | None, typer.Option(help="Why they matter.")] = None,
+    offline: Annotated[
+        bool, typer.Option("--offline", help="Never look unknown handles up on the platform.")
+    ] = False,
+    db: DbOpt = None,
+) -> None:
+    """Add people you want to follow you."""
+    from audience import targets
+
+    with handle_errors():
+        store = open_workspace(db)
+        crawler = None
+        if targets.unknown_handles(store, platform, handles) and not offline:
+            crawler = _crawler(store, platform)
+        result = targets.add_targets(store, platform, handles, crawler=crawler, note=note)
+    _print_target_change(result, "Added")
+
+
+@target_app.command("remove")
+def target_remove(
+    handles: Annotated[list[str], typer.Argument(help="@handle ...")],
+    platform: PlatformOpt = "x",
+    db: DbOpt = None,
+) -> None:
+    """Stop tracking people as targets."""
+    from audience import targets
+
+    with handle_errors():
+        result = targets.remove_targets(open_workspace(db), platform, handles)
+    _print_target_change(result, "Removed")
+
+
+def _print_target_change(result, verb: str) -> None:
+    if result.changed:
+        console.print(f"{verb}: " + ", ".join(f"@{h}" for h in result.changed), highlight=False)
+    if getattr(result, "already", None):
+        console.print("Already targets: " + ", ".join(f"@{h}" for h in result.already))
+    for handle, why in result.unknown.items():
+        err_console.print(f"@{handle}: {why}", highlight=False)
+    if result.unknown and not result.changed:
+        raise typer.Exit(1)
+
+
+@target_app.command("status")
+def target_status(
+    platform: AnyPlatformOpt = None,
+    as_json: JsonOpt = False,
+    db: DbOpt = None,
+) -> None:
+    """Which targets follow you now, since when, and whether you follow them."""
+    from rich.table import Table
+
+    from audience import targets
+
+    with handle_errors():
+        statuses = targets.target_status(open_workspace(db), platform)
+    if as_json:
+        print_json([s.as_dict() for s in statuses])
+        return
+    table = Table("target", "follows you", "since", "you follow", "added")
+    for s in statuses:
+        table.add_row(
+            f"@{s.handle}" if s.handle else str(s.account_id),
+            _yes_no(s.follows_me),
+            (s.follows_me_since or "")[:10],
+            _yes_no(s.i_follow),
+            s.added_at[:10],
+        )
+    console.print(table)
+
+
+def _yes_no(value: bool | None) -> str:
+    return "?" if value is None else "yes" if value else "no"
+
+
+# ---- engage -------------------------------------------------------------------------------
+
+
+def engage(
+    days: Annotated[int, typer.Option(help="How many days back.")] = 7,
+    live: Annotated[
+        bool, typer.Option("--live", help="Fetch your targets' latest posts first.")
+    ] = False,
+    platform: AnyPlatformOpt = None,
+    as_json: JsonOpt = False,
+    db: DbOpt = None,
+) -> None:
+    """Your targets' recent posts on your topics, newest first, with links."""
+    from audience import targets
+
+    with handle_errors():
+        store = open_workspace(db)
+        if live:
+            crawler = _crawler(store, platform or "x")
+            targets.fetch_target_posts(crawler, days)
+        feed = targets.engage_feed(store, workspace_rules(db), days, platform)
+    if as_json:
+        print_json([p.as_dict() for p in feed])
+        return
+    if not feed:
+        err_console.print(f"No posts from your targets on your topics in the last {days} days.")
+        return
+    for post in feed:
+        console.print(
+            f"[bold]@{post.handle}[/] {(post.created_at or '')[:16]}  {post.url or ''}\n"
+            f"  {post.text}\n  [dim]{', '.join(post.topics)}[/]",
+            highlight=False,
+        )
