@@ -191,8 +191,10 @@ class TopicMatcher:
 
     def terms(self, text: str, tags: set[str] = frozenset()) -> set[str]:
         """The topics (as written in the settings) that ``text`` or its ``tags`` touch."""
-        words = [_stem(w) for w in _words(text)]
-        used = {"".join(_words(t)) for t in tags} | self._hashtags(text)
+        plain = _words(text)
+        words = [_stem(w) for w in plain]
+        # A tag counts written as a word too: "Head of CX" is on #cx.
+        used = {"".join(_words(t)) for t in tags} | self._hashtags(text) | set(plain)
         found = {label for key, label in self.tags.items() if key in used}
         for stems, label in self.phrases.items():
             n = len(stems)

@@ -1,22 +1,30 @@
-"""Regenerate the bundled X example data (fictional people, real twarc2 output format).
+"""Regenerate the bundled X example data (fictional people, real export formats).
 
     uv run python examples/generate.py
 
 Writes ``x/search-contactcentre.jsonl`` (twarc2 ``search`` output: raw API v2 pages of posts
 with their authors) and ``x/following-press.jsonl`` (twarc2 ``following`` output: raw pages of
 the accounts eight journalists follow, each page tagged with the request URL in ``__twarc``).
-The journalists and the owner come from the bundled contact books and X archive, so every
-stage of ``audience demo`` links up. Deterministic: the same files every run.
+``x/archive-2026-06-01.zip`` and ``x/archive-2026-11-19.zip`` are two X archives of the owner,
+made from the fixture archive (``../tests/fixtures/exports``) with follows and followers added
+and lost between them, and ``x/users-network.jsonl`` is twarc2 ``users`` output with the
+profiles of everyone in them. The journalists and the owner come from the bundled contact
+books, so every stage of ``audience demo`` links up. Deterministic: the same files every run.
 """
 
 from __future__ import annotations
 
+import io
 import json
 import random
+import re
+import zipfile
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 HERE = Path(__file__).parent
+FIXTURE_ARCHIVE = next((HERE.parent / "tests" / "fixtures" / "exports").glob("twitter-*.zip"))
+SNOWFLAKE_EPOCH_MS = 1288834974657
 NOW = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
 DEFAULT_AVATAR = "https://abs.twimg.com/sticky/default_profile_images/default_profile_normal.png"
 rng = random.Random(20261120)
@@ -515,8 +523,191 @@ def write_jsonl(path: Path, pages: list[dict]) -> None:
     print(f"wrote {path.relative_to(HERE)} ({len(pages)} pages)")
 
 
+# Profiles for the owner's network as the fixture archive has it (ids only there).
+NETWORK = {
+    "1187262514083291137": ("Director Comercial, Fernández Hermanos. Muebles.", "Valencia, España"),
+    "798234561": ("CTO @ Kowalski & Synowie", "Gdańsk, Poland"),
+    "1560318827094016000": ("市场总监 · data & brands", "Hong Kong"),
+    "112093847": ("Rédactrice en chef, Éditions du Phare", "Lyon, France"),
+    "87612345": ("Professor of Media Studies, Northgate University", "Leeds"),
+    "1512345678123456789": ("Co-founder, stealth startup", "Berlin"),
+    "944556677": ("VC. Seed investor in fintech.", "Mexico City"),
+    "1456789012345678901": ("Creative Director, Kolanut Studios", "Lagos"),
+    "1098123098123098123": ("Founder, Zieliński Software", "Warsaw"),
+    "1122334455667788990": ("Head of Product @ Lanternfish Labs", "London"),
+    "301928374": ("Partner, Harmattan Ventures", "London"),
+    "1577889900112233445": ("Head of PR, Fjordlight", "Stockholm"),
+    "1666777888999000111": ("Fondatrice, Maison Delacroix", "Paris"),
+    "1701234567890123456": ("Product designer", "Tokyo"),
+    "55443322": ("Principal, Fairweather & Co.", "Sydney"),
+    "2233114455": ("Presenter, Corrib Radio. Mornings 7-10.", "Galway, Ireland"),
+    "1050607080": ("Cedarline Media: consumer tech and service news.", "Manchester"),
+    "1656565656565656565": ("CX lead at a Bristol housing association", "Bristol"),
+    "987654321": ("Customer service trainer", "Cardiff"),
+    "1800000000000000001": ("", ""),
+}
+EXPANSION_ROLES = [  # (bio, location, last post days ago, follows me, avatar default, age days)
+    *[("Contact centre trainer. Coaching agents since 2009.", "Derby", 420, False, False, 3000)]
+    * 5,
+    ("Real estate agent. Luxury condos.", "Miami, FL", 2, False, False, 2000),
+    ("Crypto trader. Not financial advice.", "Dubai", 1, False, False, 900),
+    ("Bollywood and cricket, all day.", "Mumbai", 3, False, False, 1500),
+    ("Fitness coach. DM for plans.", "Los Angeles", 1, False, False, 1200),
+    *[("", "", 1, False, True, 20)] * 3,
+    *[("Customer service manager. #contactcentre", "Leeds", 2, True, False, 2500)] * 4,
+    ("Reporter, tech desk. Service, telecoms, AI.", "Sydney, Australia", 5, False, False, 3000),
+    ("Correspondent covering consumer affairs.", "New York", 4, False, False, 3000),
+    ("Operations at Lanternfish Labs. Quiet here.", "London", 400, False, False, 2000),
+    ("CX consultant, retail and banking. #cx", "Glasgow", 6, False, False, 2500),
+]
+NEW_FOLLOWER_ROLES = [
+    ("Reporter at Customer Desk Weekly. Contact centres, CX, people.", "London", 1, False),
+    ("Contact centre manager in Leeds. #contactcentre #cx", "Leeds", 2, False),
+    ("Head of CX at a Dublin insurer. Service is a team sport.", "Dublin", 3, False),
+    ("💰 Free crypto every day 💰", "", 1, True),
+    ("Follow for follow! Growth hacks 🚀", "", 1, True),
+    ("Dad, golfer, BBQ.", "Phoenix, AZ", 9, False),
+]
+
+
+def snowflake(when: datetime) -> str:
+    return str((int(when.timestamp() * 1000) - SNOWFLAKE_EPOCH_MS) << 22)
+
+
+def network_users(users):
+    """Profiles for the archive's accounts plus the follows and followers the later archives add."""
+    archive = json.loads(
+        (
+            HERE.parent / "tests" / "fixtures" / "exports" / "twitter-archive.expected.json"
+        ).read_text()
+    )
+    known = {u["id"]: u for u in users.values()}
+    people = []
+    for uid, entry in archive["users"].items():
+        if uid in known:
+            people.append(known[uid])
+            continue
+        bio, place = NETWORK.get(uid, ("", ""))
+        spam = entry["screen_name"] in ("free_crypto_2477", "edgelord_3000")
+        person = user(
+            uid,
+            entry["screen_name"],
+            entry["name"],
+            bio,
+            place,
+            rng.randint(80, 3000),
+            rng.randint(100, 900),
+            rng.randint(50, 4000),
+            avatar=DEFAULT_AVATAR if spam else None,
+        )
+        person["most_recent_tweet_id"] = snowflake(NOW - timedelta(days=rng.randint(1, 60)))
+        people.append(person)
+    followed, new_followers = [], []
+    for n, (bio, place, idle, follows_me, plain, age) in enumerate(EXPANSION_ROLES):
+        first, last = rng.choice(FIRST), rng.choice(LAST)
+        spam = plain and not bio
+        handle = f"{first.lower()}{n}{rng.randint(10000, 99999)}" if spam else f"{first}{last}{n}"
+        person = user(
+            str(8_000_000 + n),
+            handle,
+            f"{first} {last}",
+            bio,
+            place,
+            12 if spam else rng.randint(150, 3000),
+            4200 if spam else rng.randint(200, 900),
+            rng.randint(30, 5000),
+            created=NOW - timedelta(days=age),
+            avatar=DEFAULT_AVATAR if plain else None,
+        )
+        person["most_recent_tweet_id"] = snowflake(NOW - timedelta(days=idle))
+        followed.append((person, follows_me))
+    for n, (bio, place, idle, spam) in enumerate(NEW_FOLLOWER_ROLES):
+        first, last = rng.choice(FIRST), rng.choice(LAST)
+        person = user(
+            str(9_000_000 + n),
+            f"{first}_{last}{n}".lower(),
+            f"{first} {last}",
+            bio,
+            place,
+            8 if spam else rng.randint(200, 6000),
+            5000 if spam else rng.randint(150, 900),
+            rng.randint(20, 3000),
+            created=NOW - timedelta(days=12 if spam else 2000),
+            avatar=DEFAULT_AVATAR if spam else None,
+        )
+        person["most_recent_tweet_id"] = snowflake(NOW - timedelta(days=idle))
+        new_followers.append(person)
+    return people, followed, new_followers
+
+
+def write_archives(users):
+    people, followed, new_followers = network_users(users)
+    with zipfile.ZipFile(FIXTURE_ARCHIVE) as source:
+        files = {name: source.read(name).decode("utf-8") for name in source.namelist()}
+    following = _ids(files["data/following.js"])
+    followers = _ids(files["data/follower.js"])
+    june_following = following + [p["id"] for p, _ in followed[:-3]]
+    june_followers = followers + [p["id"] for p, back in followed if back]
+    # By November: two trainers unfollowed by hand, three new follows, six new followers and
+    # one lost.
+    nov_following = [
+        i for i in june_following if i not in (followed[0][0]["id"], followed[1][0]["id"])
+    ]
+    nov_following += [p["id"] for p, _ in followed[-3:]]
+    nov_followers = [i for i in june_followers if i != "987654321"]
+    nov_followers += [p["id"] for p in new_followers]
+    _write_archive(files, "2026-06-01T08:00:00.000Z", june_following, june_followers)
+    _write_archive(files, "2026-11-19T08:00:00.000Z", nov_following, nov_followers)
+    everyone = people + [p for p, _ in followed] + new_followers
+    pages = [
+        {
+            "data": everyone[i : i + 100],
+            "__twarc": twarc_meta(
+                "https://api.twitter.com/2/users?ids="
+                + ",".join(u["id"] for u in everyone[i : i + 100])
+            ),
+        }
+        for i in range(0, len(everyone), 100)
+    ]
+    write_jsonl(HERE / "x" / "users-network.jsonl", pages)
+
+
+def _ids(js: str) -> list[str]:
+    return re.findall(r'"accountId" : "(\d+)"', js)
+
+
+def _follow_js(kind: str, ids: list[str]) -> str:
+    entries = [
+        f'  {{\n    "{kind}" : {{\n      "accountId" : "{i}",\n      "userLink" : '
+        f'"https://twitter.com/intent/user?user_id={i}"\n    }}\n  }}'
+        for i in ids
+    ]
+    return f"window.YTD.{kind}.part0 = [\n" + ",\n".join(entries) + "\n]"
+
+
+def _write_archive(files: dict[str, str], generated: str, following, followers) -> None:
+    day = generated[:10]
+    files = dict(files)
+    files["data/following.js"] = _follow_js("following", following)
+    files["data/follower.js"] = _follow_js("follower", followers)
+    files["data/manifest.js"] = re.sub(
+        r'"generationDate" : "[^"]+"',
+        f'"generationDate" : "{generated}"',
+        files["data/manifest.js"],
+    )
+    path = HERE / "x" / f"archive-{day}.zip"
+    buffer = io.BytesIO()
+    stamp = tuple(int(x) for x in day.split("-")) + (8, 0, 0)
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name in sorted(files):
+            archive.writestr(zipfile.ZipInfo(name, date_time=stamp), files[name])
+    path.write_bytes(buffer.getvalue())
+    print(f"wrote x/{path.name} ({len(following)} following, {len(followers)} followers)")
+
+
 if __name__ == "__main__":
     all_users = build_users()
     write_search(all_users)
     write_following(all_users)
     write_lookup(all_users)
+    write_archives(all_users)

@@ -440,7 +440,7 @@ class BudgetProbe:
     orchestration (batching, request budget, storing results); it is not a platform test —
     the real platform clients are tested against the fake HTTP servers elsewhere."""
 
-    costs = {"lookup": EndpointCost(requests=300, window_seconds=900, page_size=3)}
+    costs = {"lookup": EndpointCost(requests=300, window_seconds=900, page_size=2)}
 
     def __init__(self, name, known):
         self.name = name
@@ -467,12 +467,12 @@ def test_lookup_batches_guessed_handles_within_budget(store):
     probe = BudgetProbe("x", {"dmears": dm})
     summary = lookup_and_match(store, probe, budget=1)
     assert (summary.requests, summary.found, summary.stopped) == (1, 0, "budget")
-    assert len(probe.batches) == 1 and len(probe.batches[0]) == 3
+    assert len(probe.batches) == 1 and len(probe.batches[0]) == 2
     assert probe.batches[0][0] == "mearsd"  # e-mail local part comes first
     probe = BudgetProbe("x", {"dmears": dm})
     summary = lookup_and_match(store, probe, budget=100)
     assert summary.stopped is None and summary.found == 1
-    assert all(len(batch) <= 3 for batch in probe.batches) and len(probe.batches) > 2
+    assert all(len(batch) <= 2 for batch in probe.batches) and len(probe.batches) > 2
     assert only_match(store, person)["status"] == "accepted"
 
 

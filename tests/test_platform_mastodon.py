@@ -44,7 +44,9 @@ def test_following_follows_link_header_every_account_once(fake: FakeMastodon) ->
 
     accounts, pages = crawl(platform.following, star)
 
-    assert [a.platform_id for a in accounts] == fans
+    assert [a.raw["id"] for a in accounts] == fans
+    # keyed by user@domain like the export importers, not by this instance's ids
+    assert all(a.platform_id == a.handle.lower() and "@" in a.handle for a in accounts)
     assert pages == 3
     calls = fake.calls(rf"/accounts/{star}/following")
     assert [c.arg("max_id") for c in calls] == [None, "9999921", "9999841"]  # internal follow ids
@@ -170,7 +172,7 @@ def test_unknown_account(fake: FakeMastodon) -> None:
 def test_lookup_by_handle_and_missing(fake: FakeMastodon) -> None:
     platform = platform_for(fake)
     found = platform.lookup(handles=[f"@schochastics@{fake.host}"])
-    assert [a.platform_id for a in found.found] == [fake.ids["david"]]
+    assert [a.raw["id"] for a in found.found] == [fake.ids["david"]]
     assert fake.calls("/accounts/lookup")[0].arg("acct") == "schochastics"
     assert platform.lookup(handles=["nobody@x.example"]).missing == {"nobody@x.example": "unknown"}
     with pytest.raises(ValueError):
@@ -197,10 +199,10 @@ def test_me_search_accounts_and_unfollow(fake: FakeMastodon) -> None:
 
     me = platform.me()
     found = platform.search_accounts("schoch", limit=5)
-    platform.unfollow(target)
+    platform.unfollow("target@remote.example")  # the stored key; resolved to the instance id
 
-    assert me.platform_id == fake.me_id and me.default_avatar is True
-    assert found[0].platform_id == fake.ids["david"]
+    assert me.raw["id"] == fake.me_id and me.default_avatar is True
+    assert found[0].raw["id"] == fake.ids["david"]
     assert fake.calls("/accounts/search")[0].arg("limit") == "5"
     assert fake.unfollowed == [target]
     assert target not in fake.following[fake.me_id]
@@ -213,7 +215,7 @@ def test_from_env(monkeypatch: pytest.MonkeyPatch, fake: FakeMastodon) -> None:
         MastodonPlatform.from_env()
     monkeypatch.setenv("MASTODON_API_BASE_URL", fake.base_url)
     monkeypatch.setenv("MASTODON_ACCESS_TOKEN", fake.token)
-    assert MastodonPlatform.from_env().me().platform_id == fake.me_id
+    assert MastodonPlatform.from_env().me().raw["id"] == fake.me_id
 
 
 def test_html_and_website_helpers() -> None:

@@ -10,11 +10,12 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, fields, replace
+from datetime import datetime
 from pathlib import Path
 
 from audience.errors import InputError
 from audience.models import Account, ListInfo, Post
-from audience.store import Store, now_iso
+from audience.store import Store, iso, now_iso
 
 MAX_NESTING = 200  # JSON deeper than this is not an export; json would hit RecursionError
 LOOKUP_BATCH = 100  # X GET /2/users?ids= takes at most 100 ids
@@ -34,6 +35,8 @@ class SocialImport:
     platform: str
     source: str
     owner: Account | None = None
+    # when the export was made (its snapshot time); None means "now"
+    taken_at: datetime | None = None
     accounts: list[Account] = field(default_factory=list)
     following_ids: list[str] | None = None
     follower_ids: list[str] | None = None
@@ -252,7 +255,7 @@ def _save_snapshots(store: Store, data: SocialImport, ids: dict[str, int]) -> li
         snapshot_id = store.execute(
             "INSERT INTO snapshots (platform, kind, source, taken_at, count) "
             "VALUES (?, ?, ?, ?, ?) RETURNING id",
-            [data.platform, kind, data.source, now_iso(), len(rows)],
+            [data.platform, kind, data.source, iso(data.taken_at) or now_iso(), len(rows)],
         ).fetchone()[0]
         store.db.conn.executemany(
             "INSERT INTO snapshot_members (snapshot_id, account_id) VALUES (?, ?)",

@@ -11,13 +11,13 @@ from __future__ import annotations
 import gzip
 import os
 import re
-from datetime import datetime
 from pathlib import Path
 from typing import IO, NoReturn
 
 from audience.errors import InputError
 from audience.importers.social import SocialImport, SocialList, loads_json, merge_accounts
-from audience.models import Account, ListInfo, Post
+from audience.models import Account, ListInfo
+from audience.platforms.x import to_account, to_post
 
 PLATFORM = "x"
 SOURCE = "twarc"
@@ -36,53 +36,6 @@ def read_twarc(path: str | os.PathLike[str]) -> SocialImport:
         for number, line in _lines(path, handle):
             reader.add_line(number, line)
     return reader.result()
-
-
-def account_from_user(user: dict) -> Account:
-    """An X API v2 user object as an Account."""
-    metrics = user.get("public_metrics") or {}
-    avatar = user.get("profile_image_url")
-    username = user.get("username")
-    return Account(
-        PLATFORM,
-        str(user["id"]),
-        handle=username,
-        display_name=user.get("name"),
-        bio=user.get("description") or None,
-        location=user.get("location") or None,
-        website=_website(user),
-        followers_count=metrics.get("followers_count"),
-        following_count=metrics.get("following_count"),
-        posts_count=metrics.get("tweet_count"),
-        created_at=_iso(user.get("created_at")),
-        default_avatar=("default_profile_images" in avatar) if avatar else None,
-        protected=user.get("protected"),
-        verified=user.get("verified"),
-        url=f"https://x.com/{username}" if username else None,
-        raw=user,
-    )
-
-
-def post_from_tweet(tweet: dict, username: str | None = None) -> Post:
-    """An X API v2 tweet object as a Post (long posts take their full ``note_tweet`` text)."""
-    metrics = tweet.get("public_metrics") or {}
-    entities = (tweet.get("note_tweet") or {}).get("entities") or tweet.get("entities") or {}
-    tweet_id = str(tweet["id"])
-    return Post(
-        PLATFORM,
-        tweet_id,
-        str(tweet["author_id"]),
-        (tweet.get("note_tweet") or {}).get("text") or tweet.get("text") or "",
-        created_at=_iso(tweet.get("created_at")),
-        hashtags=[tag["tag"] for tag in entities.get("hashtags") or () if tag.get("tag")],
-        lang=tweet.get("lang"),
-        like_count=metrics.get("like_count") or 0,
-        repost_count=metrics.get("retweet_count") or 0,
-        reply_count=metrics.get("reply_count") or 0,
-        quote_count=metrics.get("quote_count") or 0,
-        url=f"https://x.com/{username or 'i/web'}/status/{tweet_id}",
-        raw=tweet,
-    )
 
 
 # ---- reading --------------------------------------------------------------------------------
@@ -144,7 +97,7 @@ class _Reader:
         posts = []
         for tweet, position in self.tweets.values():
             self.position = position
-            posts.append(post_from_tweet(tweet, users.get(self._id(tweet.get("author_id")))))
+            posts.append(to_post(tweet, users.get(self._id(tweet.get("author_id")))))
         full = {a.platform_id for a in self.accounts if a.platform_id not in self.hinted}
         warnings = [f"{self.errors} API errors in the pages were skipped"] if self.errors else []
         if self.anonymous:
@@ -228,7 +181,7 @@ class _Reader:
         if not isinstance(user, dict):
             self._fail("a user is not an object")
         user_id = self._id(user.get("id"))
-        self.accounts.append(account_from_user({**user, "id": user_id}))
+        self.accounts.append(to_account({**user, "id": user_id}))
         return user_id
 
     def _add_list(self, item: dict) -> None:
@@ -253,18 +206,3 @@ class _Reader:
 
     def _fail(self, problem: str) -> NoReturn:
         raise InputError(self.path, self.position, problem)
-
-
-def _website(user: dict) -> str | None:
-    urls = ((user.get("entities") or {}).get("url") or {}).get("urls") or ()
-    expanded = next((u.get("expanded_url") for u in urls if u.get("expanded_url")), None)
-    return expanded or user.get("url") or None
-
-
-def _iso(value: object) -> datetime | None:
-    if not isinstance(value, str) or not value:
-        return None
-    try:
-        return datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None

@@ -52,6 +52,7 @@ def _read(archive: _Archive) -> SocialImport:
     data = SocialImport(platform=PLATFORM, source=SOURCE)
     owner = _owner(archive)
     data.owner = owner
+    data.taken_at = _generated_at(archive)
     data.following_ids = _follow_ids(archive, "following")
     data.follower_ids = _follow_ids(archive, "follower")
     data.posts, hints = _tweets(archive, owner)
@@ -392,6 +393,17 @@ def _list(list_id: str, url: str, owner_handle: str) -> SocialList:
     # Archives give the URL only; the name comes from a later look-up.
     info = ListInfo(PLATFORM, list_id, "", raw={"url": url, "owner_handle": owner_handle})
     return SocialList(info)
+
+
+def _generated_at(archive: _Archive) -> datetime | None:
+    """When X made the archive: its follow lists are a snapshot as of then."""
+    manifest = archive.load(archive.parts("manifest")[0]) if archive.has("manifest") else {}
+    info = manifest.get("archiveInfo") if isinstance(manifest, dict) else None
+    stamp = info.get("generationDate") if isinstance(info, dict) else None
+    try:
+        return datetime.fromisoformat(stamp.replace("Z", "+00:00")) if stamp else None
+    except (AttributeError, ValueError):
+        return None
 
 
 def _warnings(archive: _Archive) -> list[str]:

@@ -7,6 +7,7 @@ kept as columns and only the accounts that reach the scoring stage get their bio
 from __future__ import annotations
 
 import json
+from collections import Counter
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -19,7 +20,6 @@ from audience.matching.names import (
     compact,
     fold,
     handle_id,
-    handle_key,
     handles_from_name,
     is_parody,
     org_domain,
@@ -187,7 +187,7 @@ class Accounts:
     given: np.ndarray = None
     family: np.ndarray = None
     full: np.ndarray = None
-    handle_key: np.ndarray = None
+    handle_key: np.ndarray = None  # handle without separators (digits kept)
     name_count: np.ndarray = None
 
     def __len__(self) -> int:
@@ -216,11 +216,11 @@ def parse_account_names(accounts: Accounts) -> None:
     accounts.full = np.array(
         [f"{p.given} {p.family}" if p.family else p.given for p in parsed], dtype=object
     )
-    accounts.handle_key = np.array([handle_key(h) for h in accounts.handle], dtype=object)
-    _, inverse, counts = np.unique(
-        accounts.full.astype(str), return_inverse=True, return_counts=True
+    accounts.handle_key = np.array([handle_id(h) for h in accounts.handle], dtype=object)
+    counts = Counter(accounts.full.tolist())
+    accounts.name_count = np.fromiter(
+        (counts[name] for name in accounts.full.tolist()), dtype=np.int64, count=len(accounts)
     )
-    accounts.name_count = counts[inverse]
 
 
 @dataclass
@@ -331,14 +331,15 @@ def compute_features(
     same_given = (kinds & K_ORG) > 0
     name = np.where(same_given & (name < 0.45), 0.45, name)
 
-    handle_ids = _lazy(accounts.handle, uniq, handle_id)
-    handle = handle_ids[ai]
-    local_hit = np.array([h in cols.locals[i] for h, i in zip(handle, pi, strict=True)], dtype=bool)
+    handle = accounts.handle_key[ai]
+    handle_sorted = _lazy(accounts.handle_key, uniq, sorted_letters)[ai]
+    local_hit = np.array(
+        [h in cols.locals[i] for h, i in zip(handle.tolist(), pi.tolist(), strict=True)],
+        dtype=bool,
+    )
     anagram = np.array(
-        [
-            bool(cols.locals_sorted[i]) and sorted_letters(h) in cols.locals_sorted[i]
-            for h, i in zip(handle, pi, strict=True)
-        ],
+        [h in cols.locals_sorted[i] for h, i in zip(handle_sorted.tolist(), pi.tolist(),
+                                                     strict=True)],
         dtype=bool,
     )
     email_any = (local_hit | anagram) & (np.fromiter(map(len, handle), dtype=np.int64) >= 4)

@@ -27,7 +27,12 @@ from audience.store import Store, now_iso
 ACCEPT = 0.80
 REVIEW = 0.55
 TIE_MARGIN = 0.05
-MAX_BLOCK = 500  # a key shared by more accounts than this says nothing about identity
+# A key shared by more accounts than this says too little about identity to be worth scoring:
+# the pair is then found through a more telling key or not at all.
+MAX_BLOCK = {
+    ev.K_NAME: 300, ev.K_INITIAL: 40, ev.K_FUZZY: 25, ev.K_HANDLE: 20, ev.K_DOMAIN: 50,
+    ev.K_ORG: 100,
+}
 GENERIC_HOSTS = frozenset(
     [
         "linktr.ee",
@@ -228,7 +233,7 @@ def _account_by_ref(store: Store, platform: str, key: str) -> int | None:
 
 
 def candidate_pairs(
-    people: list[Person], accounts: Accounts, max_block: int = MAX_BLOCK
+    people: list[Person], accounts: Accounts, max_block: dict[int, int] | None = None
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(person index, account index, kinds bit-set) for every pair sharing a blocking key."""
     p_keys, p_idx, p_kind = _person_keys(people)
@@ -240,7 +245,10 @@ def candidate_pairs(
     a_keys, a_idx = a_keys[order], a_idx[order]
     keys, starts, counts = np.unique(a_keys, return_index=True, return_counts=True)
     pos = np.minimum(np.searchsorted(keys, p_keys), len(keys) - 1)
-    hit = np.nonzero((keys[pos] == p_keys) & (counts[pos] <= max_block))[0]
+    caps = np.zeros(max(ev.K_ORG, *MAX_BLOCK) + 1, dtype=np.int64)
+    for kind, cap in (max_block or MAX_BLOCK).items():
+        caps[kind] = cap
+    hit = np.nonzero((keys[pos] == p_keys) & (counts[pos] <= caps[p_kind]))[0]
     block_sizes = counts[pos[hit]]
     total = int(block_sizes.sum())
     pair_p = np.repeat(p_idx[hit], block_sizes)
@@ -281,8 +289,7 @@ def _person_keys(people: list[Person]):
             for given in givens:
                 emit(f"p{given}|{family[:3]}", i, ev.K_FUZZY)
                 emit(f"s{given}|{family[-3:]}", i, ev.K_FUZZY)
-        locals_ = {re.sub(r"[0-9]", "", lp) for lp in person.locals}
-        for form in person.handle_forms | {lp for lp in locals_ if len(lp) >= 4}:
+        for form in person.handle_forms | {lp for lp in person.locals if len(lp) >= 4}:
             emit(f"h{form}", i, ev.K_HANDLE)
         for domain in person.domains:
             emit(f"d{domain}", i, ev.K_DOMAIN)

@@ -350,14 +350,8 @@ def handles_from_name(name: ParsedName) -> set[str]:
     given, family = name.given, name.family.replace(" ", "")
     if not given or not family:
         return set()
-    return {
-        given + family,
-        given[0] + family,
-        family + given[0],
-        given + family[0],
-        family + given,
-        family,
-    }
+    return {given + family, given[0] + family, family + given[0], given + family[0],
+            family + given}
 
 
 def is_parody(display_name: str | None, bio: str | None) -> bool:

@@ -80,6 +80,7 @@ class MastodonPlatform:
         self.timeout = timeout
         self._client: Mastodon | None = None
         self._last_headers: dict[str, str] = {}
+        self._instance_ids: dict[str, str] = {}  # user@domain (lower-case) -> instance id
 
     @classmethod
     def from_env(cls, **options: Any) -> MastodonPlatform:
@@ -123,7 +124,7 @@ class MastodonPlatform:
             statuses = result["statuses"]
             next_cursor = str(offset + len(statuses)) if statuses else None
         kept = [s for s in statuses if not lang or s.get("language") in (lang, None)]
-        authors = {str(s["account"]["id"]): self.to_account(s["account"]) for s in kept}
+        authors = {s["account"]["id"]: self.to_account(s["account"]) for s in kept}
         return Page(
             [self.to_post(s) for s in kept], next_cursor, list(authors.values()), self._rate()
         )
@@ -158,10 +159,10 @@ class MastodonPlatform:
             return Lookup([])
         key = keys[0]
         try:
-            if handles:
-                account = self._call("account_lookup", self._acct(key), subject=key)
-            else:
+            if key.isdigit():
                 account = self._call("account", key, subject=key)
+            else:
+                account = self._call("account_lookup", self._acct(key), subject=key)
         except AccountUnavailable as exc:
             return Lookup([], {key: exc.state}, self._rate())
         return Lookup([self.to_account(account)], {}, self._rate())
@@ -192,10 +193,14 @@ class MastodonPlatform:
             state = "suspended"
         elif moved:
             state = "moved"
+        handle = self.full_handle(data.get("acct") or data.get("username") or "")
+        # Keyed by user@domain like the export importers: an instance's numeric ids mean
+        # nothing on another instance. The numeric id is remembered for API calls.
+        self._instance_ids[handle.lower()] = str(data["id"])
         return Account(
             platform="mastodon",
-            platform_id=str(data["id"]),
-            handle=self.full_handle(data.get("acct") or data.get("username") or ""),
+            platform_id=handle.lower(),
+            handle=handle,
             display_name=data.get("display_name") or None,
             bio=html_to_text(data.get("note")) or None,
             website=website(data.get("fields") or []),
@@ -216,7 +221,7 @@ class MastodonPlatform:
         return Post(
             platform="mastodon",
             platform_id=str(status["id"]),
-            author_id=str(status["account"]["id"]),
+            author_id=self.full_handle(status["account"]["acct"]).lower(),
             text=html_to_text(status.get("content")),
             created_at=to_datetime(status.get("created_at")),
             hashtags=list(dict.fromkeys(t["name"].lower() for t in status.get("tags") or [])),
@@ -250,10 +255,14 @@ class MastodonPlatform:
         return Page(items, _next_max_id(accounts) if items else None, rate=self._rate())
 
     def _id(self, account: str) -> str:
-        """Instance ids pass through; a handle costs one ``accounts/lookup`` request."""
+        """The instance's id for ``user@domain`` (or an instance id, passed through); an
+        account not seen yet costs one ``accounts/lookup`` request."""
         if account.isdigit():
             return account
-        return str(self._call("account_lookup", self._acct(account), subject=account)["id"])
+        key = self.full_handle(account).lower()
+        if key not in self._instance_ids:
+            self.to_account(self._call("account_lookup", self._acct(account), subject=account))
+        return self._instance_ids[key]
 
     def _acct(self, handle: str) -> str:
         handle = handle.lstrip("@")

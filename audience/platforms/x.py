@@ -311,8 +311,8 @@ def to_account(user: dict[str, Any]) -> Account:
         platform_id=str(user["id"]),
         handle=user.get("username"),
         display_name=user.get("name"),
-        bio=user.get("description"),
-        location=user.get("location"),
+        bio=user.get("description") or None,
+        location=user.get("location") or None,
         website=_website(user),
         followers_count=metrics.get("followers_count"),
         following_count=metrics.get("following_count"),
@@ -327,17 +327,19 @@ def to_account(user: dict[str, Any]) -> Account:
     )
 
 
-def to_post(tweet: dict[str, Any], author_handle: str | None) -> Post:
+def to_post(tweet: dict[str, Any], author_handle: str | None = None) -> Post:
+    """A v2 post; a long post carries its full text and entities in ``note_tweet``."""
     metrics = tweet.get("public_metrics") or {}
-    entities = tweet.get("entities") or {}
+    note = tweet.get("note_tweet") or {}
+    entities = note.get("entities") or tweet.get("entities") or {}
     author = author_handle or "i/web"  # x.com/i/web/status/<id> resolves without a handle
     return Post(
         platform="x",
         platform_id=str(tweet["id"]),
         author_id=str(tweet.get("author_id", "")),
-        text=tweet.get("text", ""),
+        text=note.get("text") or tweet.get("text") or "",
         created_at=parse_time(tweet.get("created_at")),
-        hashtags=[tag["tag"] for tag in entities.get("hashtags", []) if tag.get("tag")],
+        hashtags=[tag["tag"] for tag in entities.get("hashtags") or () if tag.get("tag")],
         lang=tweet.get("lang"),
         like_count=metrics.get("like_count") or 0,
         repost_count=_first(metrics, "retweet_count", "repost_count") or 0,

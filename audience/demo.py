@@ -1,0 +1,316 @@
+"""``audience demo``: every stage on the bundled example data, offline, in a fresh workspace.
+
+The example world (``examples/``) is fictional but in real export formats: Robin Castellane,
+Head of PR at a Bristol agency, with four contact books, an X archive, and twarc2 output of a
+topic search and of eight journalists' follow lists.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+PACKAGE = Path(__file__).resolve().parent
+EXAMPLES_CANDIDATES = (PACKAGE.parent / "examples", PACKAGE / "examples")
+# The example data was generated "as of" this moment; rankings and inactivity are judged then.
+DEMO_NOW = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
+
+DEMO_CONFIG = """\
+# audience.toml written by `audience demo` for the example world.
+
+[topics]
+keywords = ["contact centre", "customer service", "customer experience"]
+hashtags = ["#contactcentre", "#custserv", "#customerservice", "#cx"]
+
+[geography]
+home_regions = ["UK & Ireland"]
+
+[segments]
+protected = ["press", "customers"]
+
+[segments.customers]
+organisations = ["Lagoon Fintech", "Quillfeather Labs", "Lanternfish Labs"]
+
+[segments.suppliers]
+organisations = ["Kettleworth Print", "Cloudline Telephony"]
+keywords = ["CCaaS"]
+
+[segments.competitors]
+organisations = ["Brightwater Analytics", "Rival Contact Ltd"]
+domains = ["brightwater.example"]
+"""
+
+
+@dataclass
+class Step:
+    title: str
+    summary: str
+    rows: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass
+class DemoResult:
+    workspace: Path
+    steps: list[Step] = field(default_factory=list)
+    csv_path: Path | None = None
+    report_path: Path | None = None
+
+
+def examples_dir() -> Path:
+    for candidate in EXAMPLES_CANDIDATES:
+        if (candidate / "contacts").is_dir():
+            return candidate
+    raise FileNotFoundError("the bundled examples/ folder is missing from this installation")
+
+
+def run_demo(folder: Path, on_step: Callable[[Step], None] | None = None) -> DemoResult:
+    """Build a workspace in ``folder`` and run every stage; ``on_step`` sees each as it ends."""
+    from audience.store import open_store
+    from audience.workspace import init_workspace
+
+    folder.mkdir(parents=True, exist_ok=True)
+    db_path = folder / "audience.db"
+    if db_path.exists():
+        raise FileExistsError(f"{db_path} exists; give the demo an empty folder")
+    (folder / "audience.toml").write_text(DEMO_CONFIG, encoding="utf-8")
+    init_workspace(db_path)
+    store = open_store(db_path)
+    result = DemoResult(db_path)
+    examples = examples_dir()
+    stages = (
+        _import_contacts,
+        _import_social,
+        _find_by_topic,
+        _match,
+        _segment,
+        _influencers,
+        _prune,
+        _followback,
+        _export,
+    )
+    for stage in stages:
+        step = stage(store, examples, folder, result)
+        result.steps.append(step)
+        if on_step:
+            on_step(step)
+    store.close()
+    return result
+
+
+def _rules(folder: Path):
+    from audience.config import load_rules
+
+    return load_rules(folder / "audience.toml")
+
+
+def _import_contacts(store, examples: Path, folder: Path, result: DemoResult) -> Step:
+    from audience.importers.contacts import read_contacts
+    from audience.people import save_contacts
+
+    rows = []
+    for path in sorted((examples / "contacts").iterdir()):
+        book = read_contacts(path)
+        saved = save_contacts(store, book, path.name)
+        rows.append(
+            {
+                "book": path.name,
+                "format": book.format,
+                "entries": len(book.records),
+                "skipped": len(saved.skipped),
+            }
+        )
+    people = store.scalar("SELECT count(*) FROM people")
+    contacts = store.scalar("SELECT count(*) FROM contacts")
+    return Step(
+        "Import contact books",
+        f"{contacts} entries from {len(rows)} books merged into {people} people "
+        "(same e-mail, LinkedIn URL, or name and organisation).",
+        rows,
+    )
+
+
+def _import_social(store, examples: Path, folder: Path, result: DemoResult) -> Step:
+    from audience.importers.social import save_social_import
+    from audience.importers.twarc import read_twarc
+    from audience.importers.x_archive import read_x_archive
+
+    rows = []
+    for name in ("archive-2026-06-01.zip", "archive-2026-11-19.zip"):
+        saved = save_social_import(store, read_x_archive(examples / "x" / name))
+        rows.append(
+            {
+                "file": name,
+                "accounts": saved.accounts,
+                "follow edges": saved.new_follows,
+                "posts": saved.posts,
+            }
+        )
+    for name in ("users-network", "users-press", "search-contactcentre", "following-press"):
+        saved = save_social_import(store, read_twarc(examples / "x" / f"{name}.jsonl"))
+        rows.append(
+            {
+                "file": f"{name}.jsonl",
+                "accounts": saved.accounts,
+                "follow edges": saved.new_follows,
+                "posts": saved.posts,
+            }
+        )
+    return Step(
+        "Import my two X archives (June and November) and twarc2 output",
+        f"{store.scalar('SELECT count(*) FROM accounts')} X accounts, "
+        f"{store.scalar('SELECT count(*) FROM follows')} follow edges, "
+        f"{store.scalar('SELECT count(*) FROM posts')} posts stored.",
+        rows,
+    )
+
+
+def _find_by_topic(store, examples: Path, folder: Path, result: DemoResult) -> Step:
+    from audience.find import rank_topic_authors
+
+    rules = _rules(folder)
+    ranked = rank_topic_authors(
+        store, rules.topics, platform="x", near=rules.home_regions, limit=8, now=DEMO_NOW
+    )
+    return Step(
+        "Find: who talks about my topics (UK & Ireland)",
+        f"Ranked by how often and how recently they used {', '.join(rules.hashtags)}, "
+        "engagement and reach.",
+        [
+            {"account": f"@{r.handle}", "name": r.display_name, "why": "; ".join(r.reasons)}
+            for r in ranked
+        ],
+    )
+
+
+def _match(store, examples: Path, folder: Path, result: DemoResult) -> Step:
+    from audience.matching.identity import link_identities
+    from audience.matching.matcher import match_people
+
+    summary = match_people(store)
+    link_identities(store)
+    rows = store.query(
+        """SELECT p.name, a.handle, m.status, round(m.score, 2) AS score, m.evidence
+           FROM matches m JOIN people p ON p.id = m.person_id
+           JOIN accounts a ON a.id = m.account_id
+           WHERE m.status != 'rejected' ORDER BY m.status, m.score DESC LIMIT 10"""
+    )
+    return Step(
+        "Match contacts to profiles",
+        f"{summary.accepted} accepted, {summary.review} waiting for review "
+        f"({summary.exact} exact links from handles and URLs in the cards).",
+        [
+            {
+                "person": r["name"],
+                "account": f"@{r['handle']}",
+                "status": r["status"],
+                "score": r["score"],
+                "evidence": _evidence_text(r["evidence"]),
+            }
+            for r in rows
+        ],
+    )
+
+
+def _evidence_text(evidence_json: str) -> str:
+    import json
+
+    items = json.loads(evidence_json or "[]")
+    return "; ".join(str(item.get("detail") or item.get("kind")) for item in items[:3])
+
+
+def _segment(store, examples: Path, folder: Path, result: DemoResult) -> Step:
+    from audience.segment import auto_segment, load_segment_config, segment_counts
+
+    plan = auto_segment(store, load_segment_config(folder / "audience.toml"))
+    counts = segment_counts(store)
+    rows = store.query(
+        """SELECT s.name AS segment, a.handle, m.reason FROM segment_members m
+           JOIN segments s ON s.id = m.segment_id JOIN accounts a ON a.id = m.account_id
+           WHERE m.excluded = 0 ORDER BY s.name, a.followers_count DESC"""
+    )
+    shown: dict[str, int] = {}
+    sample = []
+    for row in rows:
+        if shown.get(row["segment"], 0) < 3:
+            shown[row["segment"]] = shown.get(row["segment"], 0) + 1
+            sample.append(
+                {"segment": row["segment"], "account": f"@{row['handle']}", "why": row["reason"]}
+            )
+    return Step(
+        "Segment the crowd",
+        f"{len(plan.changes)} assignments by rules and evidence: " + _counts_text(counts),
+        sample,
+    )
+
+
+def _counts_text(counts: list[dict[str, Any]]) -> str:
+    return ", ".join(f"{c['name']} {c['members']}" for c in counts)
+
+
+def _influencers(store, examples: Path, folder: Path, result: DemoResult) -> Step:
+    from audience.find import rank_influencers
+
+    mined, ranked = rank_influencers(store, "x", segment="press", min_share=0.4, limit=6)
+    return Step(
+        "Mine journalists: who influences my press",
+        f"Accounts followed by the most of the {mined} press follow lists stored.",
+        [
+            {"account": f"@{r.handle}", "name": r.display_name, "why": "; ".join(r.reasons)}
+            for r in ranked
+        ],
+    )
+
+
+def _prune(store, examples: Path, folder: Path, result: DemoResult) -> Step:
+    from audience.prune import suggest
+
+    suggestions = suggest(store, _rules(folder), platform="x", now=DEMO_NOW)
+    return Step(
+        "Prune: unfollow suggestions (dry run; nothing is changed)",
+        f"{len(suggestions)} accounts I follow could make room for better ones.",
+        [
+            {
+                "account": f"@{s.handle or s.platform_id}",
+                "score": round(s.score, 2),
+                "reasons": "; ".join(r.text for r in s.reasons),
+            }
+            for s in suggestions[:8]
+        ],
+    )
+
+
+def _followback(store, examples: Path, folder: Path, result: DemoResult) -> Step:
+    from audience.followback import followback_queue
+
+    queue = followback_queue(store, _rules(folder), platform="x", now=DEMO_NOW)
+    rows = [
+        {
+            "account": f"@{c.handle}",
+            "follow back": "yes" if c.worth else "no",
+            "why": "; ".join(c.reasons),
+        }
+        for c in (*queue.worth, *queue.not_worth)
+    ]
+    return Step(
+        "Follow-back queue",
+        f"{len(queue.worth)} worth following back, {len(queue.not_worth)} not.",
+        rows[:10],
+    )
+
+
+def _export(store, examples: Path, folder: Path, result: DemoResult) -> Step:
+    from audience.export import export_people
+    from audience.report import write_report
+
+    rules = _rules(folder)
+    result.csv_path = folder / "press.csv"
+    exported = export_people(store, segment="press", topics=rules.topics, output=result.csv_path)
+    result.report_path = write_report(store, folder / "report.html", rules, now=DEMO_NOW)
+    return Step(
+        "Export for the PR team",
+        f"{exported.rows} people in press.csv (opens in Excel and Sheets); "
+        "the crowd report is report.html.",
+    )

@@ -1,0 +1,59 @@
+"""``audience demo``: the whole method on bundled example data, offline, no credentials."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from commands._common import console, handle_errors
+
+NEXT_STEPS = """\
+[bold]Next, with your own data[/] (credentials go in .env, see .env.example):
+  audience init
+  audience import contacts ~/Downloads/contacts.csv Connections.csv --source "My books"
+  audience import x-archive ~/Downloads/twitter-2026-*.zip
+  audience find hashtag "#contactcentre" "customer service" --since 7d --near UK --estimate
+  audience find follows --segment press        then   audience find influencers --segment press
+  audience match && audience match review
+  audience segment auto --dry-run              then   audience segment auto
+  audience sync --platform x && audience prune && audience followback
+  audience export --segment press -o press.csv --excel && audience report -o report.html"""
+
+
+def register(app: typer.Typer) -> None:
+    app.command("demo")(demo)
+
+
+def demo(
+    folder: Annotated[
+        Path | None,
+        typer.Option("--dir", help="Folder for the demo workspace (default: a new temp folder)."),
+    ] = None,
+) -> None:
+    """Run every stage on bundled example data: no credentials, no network."""
+    from rich.table import Table
+
+    from audience.demo import run_demo
+
+    target = folder or Path(tempfile.mkdtemp(prefix="audience-demo-"))
+
+    def show(step) -> None:
+        console.rule(f"[bold]{step.title}")
+        console.print(step.summary)
+        if step.rows:
+            table = Table(*step.rows[0].keys(), show_lines=False)
+            for row in step.rows:
+                table.add_row(*("" if v is None else str(v) for v in row.values()))
+            console.print(table)
+
+    with handle_errors():
+        result = run_demo(target, on_step=show)
+    console.rule("[bold]Done")
+    console.print(f"Workspace: {result.workspace}")
+    console.print(f"CSV for the PR team: {result.csv_path}")
+    console.print(f"Report: {result.report_path}")
+    console.print(f"Explore it: audience --db {result.workspace} status")
+    console.print(NEXT_STEPS)
