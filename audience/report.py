@@ -8,11 +8,10 @@ piece of user text goes through :func:`html.escape`. Suppressed accounts are lef
 
 from __future__ import annotations
 
-import importlib
 from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -23,7 +22,6 @@ from audience.models import PLATFORMS
 from audience.privacy import suppressed_account_ids
 from audience.store import Store
 
-DEFAULT_INACTIVE_DAYS = 180
 TOP_INFLUENCERS = 20
 TOP_COUNTRIES = 15
 MAX_LISTED = 50
@@ -62,8 +60,6 @@ class ReportData:
     crowd_size: int
     follow_back: list[FollowBack]
     prune: list[dict[str, Any]]
-    prune_source: str
-    inactive_days: int
     influencers: list[dict[str, Any]]
     changes: list[Changes]
     totals: dict[str, int] = field(default_factory=dict)
@@ -74,19 +70,15 @@ def collect(store: Store, rules: Rules | None = None, *, now: datetime | None = 
     rules = rules or Rules()
     now = now or datetime.now(UTC)
     hidden = suppressed_account_ids(store)
-    inactive_days = int(rules.raw.get("prune", {}).get("inactive_days", DEFAULT_INACTIVE_DAYS))
     segments = crowd_by_segment(store, hidden)
     crowd = _crowd_ids(store, hidden)
-    prune, source = prune_candidates(store, rules, hidden, now, inactive_days)
     return ReportData(
         generated_at=now.strftime("%Y-%m-%d %H:%M UTC"),
         segments=segments,
         countries=countries(store, crowd),
         crowd_size=len(crowd),
         follow_back=follow_back(store),
-        prune=prune,
-        prune_source=source,
-        inactive_days=inactive_days,
+        prune=prune_candidates(store, rules, hidden, now),
         influencers=press_influencers(store, hidden),
         changes=follower_changes(store, hidden),
         totals={
@@ -175,58 +167,17 @@ def follow_back(store: Store) -> list[FollowBack]:
 
 
 def prune_candidates(
-    store: Store, rules: Rules, hidden: set[int], now: datetime, inactive_days: int
-) -> tuple[list[dict[str, Any]], str]:
-    """Accounts I could unfollow, from ``audience.prune.suggest`` when that engine is installed,
-    else the simple rule: I follow them, they don't follow back, no post for ``inactive_days``,
-    and they are in no protected segment."""
-    engine = _prune_engine()
-    if engine is not None:
-        ids = [_suggestion_account_id(item) for item in engine(store, rules)]
-        if all(i is not None for i in ids):
-            return _accounts(store, [i for i in ids if i not in hidden]), "the prune engine"
-    cutoff = (now - timedelta(days=inactive_days)).isoformat(timespec="seconds")
-    protected = _protected_ids(store, rules.protected_segments)
-    followers = latest_snapshots(store, "followers")
-    ids = []
-    for platform, following in latest_snapshots(store, "following").items():
-        back = (
-            snapshot_members(store, followers[platform]["id"]) if platform in followers else set()
-        )
-        ids += sorted(snapshot_members(store, following["id"]) - back - protected - hidden)
-    rows = [r for r in _accounts(store, ids) if r["last_post_at"] and r["last_post_at"] < cutoff]
-    rows.sort(key=lambda r: (r["last_post_at"], r["platform"], r["handle"] or ""))
-    return rows, f"no follow-back and no post for {inactive_days} days"
+    store: Store, rules: Rules, hidden: set[int], now: datetime
+) -> list[dict[str, Any]]:
+    """Accounts ``audience prune`` would suggest unfollowing (none before a first sync)."""
+    from audience.prune import suggest
+    from audience.sync import NeedsSync
 
-
-def _prune_engine():
     try:
-        module = importlib.import_module("audience.prune")
-    except ModuleNotFoundError as exc:
-        if exc.name != "audience.prune":
-            raise
-        return None
-    return getattr(module, "suggest", None)
-
-
-def _suggestion_account_id(item: Any) -> int | None:
-    for key in ("account_id", "id"):
-        value = item.get(key) if isinstance(item, dict) else getattr(item, key, None)
-        if isinstance(value, int):
-            return value
-    return None
-
-
-def _protected_ids(store: Store, names: list[str]) -> set[int]:
-    if not names:
-        return set()
-    marks = ",".join("?" * len(names))
-    rows = store.execute(
-        f"SELECT m.account_id FROM segment_members m JOIN segments s ON s.id = m.segment_id "
-        f"WHERE m.excluded = 0 AND s.name IN ({marks})",
-        names,
-    )
-    return {r[0] for r in rows}
+        suggestions = suggest(store, rules, now=now)
+    except NeedsSync:
+        return []
+    return _accounts(store, [s.account_id for s in suggestions if s.account_id not in hidden])
 
 
 def _accounts(store: Store, ids: list[int]) -> list[dict[str, Any]]:
@@ -530,7 +481,8 @@ def _section_follow_back(data: ReportData) -> str:
 
 def _section_prune(data: ReportData) -> str:
     note = _empty(
-        f"Accounts to consider unfollowing: {len(data.prune):,} (rule: {data.prune_source})."
+        f"Accounts to consider unfollowing: {len(data.prune):,} "
+        "(see `audience prune` for every reason)."
     )
     if not data.prune:
         return f"<section><h2>Prune candidates</h2>{note}</section>"

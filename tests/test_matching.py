@@ -491,3 +491,21 @@ def test_guessed_handles_are_valid_x_handles(store):
 
     guesses = guessed_handles(load_people(store)[0], "x")
     assert "amoneil" in guesses and all(len(g) <= 15 for g in guesses)
+
+
+def test_identity_link_respects_a_rejection(store):
+    person = add_person(store, "Jane Doe", social=[("twitter", "jdoe")])
+    x = add_account(store, "jdoe", "Jane Doe", bio="Also @jane@mastodon.social")
+    masto = add_account(
+        store, "jane", "Jane D", platform="mastodon", url="https://mastodon.social/@jane"
+    )
+    match_people(store, ["x"])
+    assert store.scalar("SELECT person_id FROM accounts WHERE id = ?", [x]) == person
+    t = now_iso()
+    store.execute(
+        "INSERT INTO matches (person_id, account_id, platform, score, method, status, "
+        "decided_by, created_at) VALUES (?, ?, 'mastodon', 1, 'manual', 'rejected', 'manual', ?)",
+        [person, masto, t],
+    )
+    assert link_identities(store).links == 0
+    assert store.scalar("SELECT person_id FROM accounts WHERE id = ?", [masto]) is None

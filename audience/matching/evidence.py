@@ -15,13 +15,13 @@ from rapidfuzz import fuzz, process
 
 from audience.matching.identity import card_refs, profile_refs
 from audience.matching.names import (
+    PARODY_RE,
     ParsedName,
     clean_display_names,
     compact,
     fold,
     handle_id,
     handles_from_name,
-    is_parody,
     org_domain,
     org_key,
     parse_name,
@@ -30,6 +30,7 @@ from audience.matching.names import (
     split_clean_name,
     url_domain,
     words,
+    words_many,
 )
 from audience.store import Store
 
@@ -309,13 +310,15 @@ def compute_features(
 ) -> PairFeatures:
     cols = _PeopleColumns(people)
     uniq = np.unique(ai)
-    bio_full = _lazy(accounts.bio, uniq, lambda b: " ".join(words(b)))
-    bio_compact = _lazy(accounts.bio, uniq, compact)
-    location = _lazy(accounts.location, uniq, lambda s: " ".join(words(s)))
+    bio_full = _scatter(len(accounts), uniq, words_many(accounts.bio[uniq].tolist()))
+    bio_compact = _scatter(len(accounts), uniq, [b.replace(" ", "") for b in bio_full[uniq]])
+    location = _scatter(len(accounts), uniq, words_many(accounts.location[uniq].tolist()))
     website = _lazy(accounts.website, uniq, url_domain)
-    parody = _lazy(accounts.bio, uniq, lambda _: False)
-    for k in uniq:
-        parody[k] = is_parody(accounts.display[k], accounts.bio[k])
+    parody = np.zeros(len(accounts), dtype=bool)
+    parody[uniq] = [
+        bool(PARODY_RE.search(b)) or f.startswith("not ") or "parody" in f
+        for b, f in zip(bio_full[uniq].tolist(), accounts.full[uniq].tolist(), strict=True)
+    ]
 
     p_full, a_full = cols.full[pi], accounts.full[ai]
     full_sim = _cpdist(fuzz.token_sort_ratio, p_full, a_full)
@@ -338,8 +341,10 @@ def compute_features(
         dtype=bool,
     )
     anagram = np.array(
-        [h in cols.locals_sorted[i] for h, i in zip(handle_sorted.tolist(), pi.tolist(),
-                                                     strict=True)],
+        [
+            h in cols.locals_sorted[i]
+            for h, i in zip(handle_sorted.tolist(), pi.tolist(), strict=True)
+        ],
         dtype=bool,
     )
     email_any = (local_hit | anagram) & (np.fromiter(map(len, handle), dtype=np.int64) >= 4)
@@ -348,14 +353,17 @@ def compute_features(
         [bool(w) and w in cols.domains[i] for w, i in zip(website[ai], pi, strict=True)],
         dtype=bool,
     )
-    org_sim = _cpdist(fuzz.partial_ratio, cols.org[pi], bio_compact[ai])
-    org_long = np.vectorize(len, otypes=[int])(cols.org[pi]) >= 5
+    has_bio = bio_full[ai] != ""
+    org_long = np.fromiter(map(len, cols.org[pi]), dtype=np.int64, count=len(pi)) >= 5
+    org_sim = _masked_cpdist(fuzz.partial_ratio, cols.org[pi], bio_compact[ai], org_long & has_bio)
     org_word_hit = _contains_word(cols.org_word[pi], bio_full[ai])
     org_in_bio = ((org_sim >= 95) & org_long) | org_word_hit
-    title_in_bio = _cpdist(fuzz.partial_ratio, cols.title[pi], bio_full[ai]) >= 95
-    title_in_bio &= np.vectorize(len, otypes=[int])(cols.title[pi]) >= 4
-    city_sim = _cpdist(fuzz.partial_ratio, cols.city[pi], location[ai])
+    title_ok = np.fromiter(map(len, cols.title[pi]), dtype=np.int64, count=len(pi)) >= 4
+    title_in_bio = (
+        _masked_cpdist(fuzz.partial_ratio, cols.title[pi], bio_full[ai], title_ok & has_bio) >= 95
+    )
     has_both = (cols.city[pi] != "") & (location[ai] != "")
+    city_sim = _masked_cpdist(fuzz.partial_ratio, cols.city[pi], location[ai], has_both)
     return PairFeatures(
         pi=pi,
         ai=ai,
@@ -371,7 +379,7 @@ def compute_features(
         city_in_location=has_both & (city_sim >= 90),
         location_conflict=has_both & (city_sim < 60),
         rare_name=(name >= 0.92) & (accounts.name_count[ai] == 1),
-        parody=parody[ai].astype(bool),
+        parody=parody[ai],
         organisation_account=np.array([bool(x) for x in accounts.is_org[ai]], dtype=bool),
     )
 
@@ -441,6 +449,20 @@ def _lazy(column: np.ndarray, rows: np.ndarray, transform) -> np.ndarray:
     out = np.full(len(column), "", dtype=object)
     for k in rows:
         out[k] = transform(column[k])
+    return out
+
+
+def _scatter(size: int, rows: np.ndarray, values: list[str]) -> np.ndarray:
+    out = np.full(size, "", dtype=object)
+    out[rows] = values
+    return out
+
+
+def _masked_cpdist(scorer, left: np.ndarray, right: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    """Scores only where ``mask`` holds (0 elsewhere): most pairs have no bio or no city."""
+    out = np.zeros(len(left), dtype=np.float32)
+    where = np.nonzero(mask)[0]
+    out[where] = _cpdist(scorer, left[where], right[where])
     return out
 
 

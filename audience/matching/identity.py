@@ -147,7 +147,14 @@ def _link_pair(store: Store, a: int, b: int, detail: str, summary: IdentitySumma
             {"accounts": [a, b], "people": [person_a, person_b], "detail": detail}
         )
         return
-    person = person_a or person_b or _person_from_account(store, a, summary)
+    person = person_a or person_b
+    if person and store.scalar(
+        "SELECT 1 FROM matches WHERE person_id = ? AND account_id IN (?, ?) "
+        "AND status = 'rejected'",
+        [person, a, b],
+    ):
+        return  # someone already said this account is not this person
+    person = person or _person_from_account(store, a, summary)
     evidence = json.dumps([{"kind": "profile_link", "detail": detail, "weight": 1.0}])
     for account_id in (a, b):
         store.execute("UPDATE accounts SET person_id = ? WHERE id = ?", [person, account_id])

@@ -30,7 +30,11 @@ TIE_MARGIN = 0.05
 # A key shared by more accounts than this says too little about identity to be worth scoring:
 # the pair is then found through a more telling key or not at all.
 MAX_BLOCK = {
-    ev.K_NAME: 300, ev.K_INITIAL: 40, ev.K_FUZZY: 25, ev.K_HANDLE: 20, ev.K_DOMAIN: 50,
+    ev.K_NAME: 300,
+    ev.K_INITIAL: 40,
+    ev.K_FUZZY: 25,
+    ev.K_HANDLE: 20,
+    ev.K_DOMAIN: 50,
     ev.K_ORG: 100,
 }
 GENERIC_HOSTS = frozenset(

@@ -181,7 +181,9 @@ def fold(text: str | None) -> str:
     if not text:
         return ""
     if text.isascii():
-        return text.translate(_APOSTROPHES).lower().strip()
+        if "'" in text or "`" in text:
+            text = text.translate(_APOSTROPHES)
+        return text.lower().strip()
     text = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES)
     if _CJK_RE.search(text):
         # anyascii glues CJK syllables together; one word per character keeps names apart
@@ -193,6 +195,13 @@ def fold(text: str | None) -> str:
 def words(text: str | None) -> list[str]:
     """Folded words of letters and digits."""
     return _WORD_RE.findall(fold(text))
+
+
+def words_many(texts: Iterable[str | None]) -> list[str]:
+    """``" ".join(words(t))`` for many texts at once."""
+    blob = "\n".join(fold(t).replace("\n", " ") if t else "" for t in texts)
+    blob = _NOT_WORD_RE.sub(" ", blob)
+    return [line.strip() for line in blob.split("\n")]
 
 
 def compact(text: str | None) -> str:
@@ -350,8 +359,7 @@ def handles_from_name(name: ParsedName) -> set[str]:
     given, family = name.given, name.family.replace(" ", "")
     if not given or not family:
         return set()
-    return {given + family, given[0] + family, family + given[0], given + family[0],
-            family + given}
+    return {given + family, given[0] + family, family + given[0], given + family[0], family + given}
 
 
 def is_parody(display_name: str | None, bio: str | None) -> bool:
