@@ -9,6 +9,8 @@ import typer
 
 app = typer.Typer(
     no_args_is_help=True,
+    # Plain help: Rich-formatted help imports markdown-it and pygments, tripling start-up.
+    rich_markup_mode=None,
     pretty_exceptions_show_locals=False,
     help="Build the audience you want on social networks: find, mine, match, segment, prune.",
 )

@@ -10,14 +10,32 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
-from rich.markup import escape
 
 from audience.config import config_path_for, load_env, load_rules, resolve_db_path, scrub
 from audience.errors import AudienceError
 
-console = Console()
-err_console = Console(stderr=True)
+
+class _LazyConsole:
+    """A Rich console built on first use: importing Rich costs start-up time that
+    ``audience --help`` should not pay for commands that never print."""
+
+    def __init__(self, stderr: bool = False) -> None:
+        self._stderr = stderr
+        self._console = None
+
+    def real(self):
+        if self._console is None:
+            from rich.console import Console
+
+            self._console = Console(stderr=self._stderr)
+        return self._console
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.real(), name)
+
+
+console = _LazyConsole()
+err_console = _LazyConsole(stderr=True)
 
 DbOpt = Annotated[
     Path | None,
@@ -32,6 +50,8 @@ PlatformOpt = Annotated[
 @contextmanager
 def handle_errors() -> Iterator[None]:
     """Turn domain errors into one clear line on stderr and a meaningful exit code."""
+    from rich.markup import escape
+
     try:
         yield
     except AudienceError as exc:

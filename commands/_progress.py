@@ -26,7 +26,7 @@ class RichObserver:
             TextColumn("pages · {task.fields[items]:,} items"),
             TextColumn("[yellow]{task.fields[note]}"),
             TimeElapsedColumn(),
-            console=err_console,
+            console=err_console.real(),
             transient=False,
         )
         self._tasks: dict[str, int] = {}

@@ -2,7 +2,9 @@
 
 Each platform fake subclasses :class:`FakeAPI` and registers routes. The server logs every
 request (method, path, query) so tests can assert that no page was fetched twice, and takes a
-queue of scripted faults (status, headers, body, or a dropped connection) to inject.
+queue of scripted faults (status, headers, body, a dropped connection, or an answer cut off
+mid-body) to inject. Each logged request records the status it was answered with (0 when the
+connection was dropped or cut), so tests can tell a page served from a page refused.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ class Request:
     query: dict[str, list[str]]
     headers: dict[str, str]
     body: bytes
+    status: int | None = None  # what it was answered with; 0: dropped or cut off mid-body
 
     def arg(self, name: str, default: str | None = None) -> str | None:
         values = self.query.get(name)
@@ -43,6 +46,7 @@ class Response:
     raw: bytes | None = None
     drop: bool = False  # close the connection without an answer
     delay: float = 0.0  # seconds to wait before answering (a slow page, a kill mid-request)
+    cut: bool = False  # send the headers and half the body, then close the connection
 
 
 @dataclass
@@ -80,15 +84,25 @@ class FakeAPI:
     def route(self, method: str, pattern: str, handler: Handler) -> None:
         self.routes.append((method, re.compile(pattern + r"$"), handler))
 
-    def inject(self, path_pattern: str, response: Response, times: int = 1) -> None:
+    def inject(
+        self, path_pattern: str, response: Response, times: int = 1, *, after: int = 0
+    ) -> None:
+        """Answer the ``times`` matching requests that come after the first ``after`` ones
+        with ``response``."""
         with self._lock:
-            self.faults.append(Fault(path_pattern, response, times))
+            self.faults.append(Fault(path_pattern, response, times, skip=after))
 
     def hold(self, path_pattern: str, seconds: float, *, after: int = 0, times: int = 1) -> None:
         """Answer matching requests normally but ``seconds`` late: the ``times`` requests
         that come after the first ``after`` matching ones."""
         with self._lock:
             self.holds.append(Fault(path_pattern, Response(delay=seconds), times, skip=after))
+
+    def cut(self, path_pattern: str, *, after: int = 0, times: int = 1) -> None:
+        """Answer matching requests normally, but hang up after half the body (a connection
+        reset mid-response): the ``times`` requests after the first ``after`` matching ones."""
+        with self._lock:
+            self.holds.append(Fault(path_pattern, Response(cut=True), times, skip=after))
 
     def start(self) -> str:
         api = self
@@ -114,9 +128,7 @@ class FakeAPI:
                 if response.delay:
                     time.sleep(response.delay)
                 if response.drop:
-                    self.close_connection = True
-                    self.wfile.flush()
-                    self.connection.shutdown(2)
+                    self._hang_up()
                     return
                 payload = response.raw
                 if payload is None:
@@ -127,7 +139,16 @@ class FakeAPI:
                     self.send_header(key, value)
                 self.send_header("Content-Length", str(len(payload)))
                 self.end_headers()
+                if response.cut:
+                    self.wfile.write(payload[: len(payload) // 2])
+                    self._hang_up()
+                    return
                 self.wfile.write(payload)
+
+            def _hang_up(self) -> None:
+                self.close_connection = True
+                self.wfile.flush()
+                self.connection.shutdown(2)
 
             do_GET = do_POST = do_DELETE = do_PUT = do_PATCH = _serve
 
@@ -155,27 +176,41 @@ class FakeAPI:
     # ---- serving ------------------------------------------------------------------------
 
     def dispatch(self, request: Request) -> Response:
-        delay = 0.0
+        response = self._answer(request)
+        request.status = 0 if response.drop or response.cut else response.status
+        return response
+
+    def _answer(self, request: Request) -> Response:
+        delay, cut = 0.0, False
         with self._lock:
             self.requests.append(request)
-            for fault in self.faults:
-                if fault.times > 0 and re.search(fault.path_pattern, request.path):
-                    fault.times -= 1
-                    return fault.response
-            for hold in self.holds:
-                if not re.search(hold.path_pattern, request.path):
-                    continue
-                if hold.skip > 0:
-                    hold.skip -= 1
-                elif hold.times > 0:
-                    hold.times -= 1
-                    delay = hold.response.delay
+            for fault in self._due(self.faults, request, first_only=True):
+                return fault.response
+            for hold in self._due(self.holds, request):
+                delay = delay or hold.response.delay
+                cut = cut or hold.response.cut
         for method, pattern, handler in self.routes:
             if method == request.method and (match := pattern.match(request.path)):
                 response = handler(request, match)
-                response.delay = delay
+                response.delay, response.cut = delay, cut
                 return response
         return Response(404, {"error": "Not found", "path": request.path})
+
+    @staticmethod
+    def _due(faults: list[Fault], request: Request, first_only: bool = False) -> list[Fault]:
+        """The scripted faults this request triggers; every matching one not yet due counts
+        it against its ``skip``. A request gets one injected answer (the earliest scripted),
+        but every due hold or cut."""
+        due: list[Fault] = []
+        for fault in faults:
+            if fault.times <= 0 or not re.search(fault.path_pattern, request.path):
+                continue
+            if fault.skip > 0:
+                fault.skip -= 1
+            elif not (first_only and due):
+                fault.times -= 1
+                due.append(fault)
+        return due
 
     def calls(self, path_pattern: str = "") -> list[Request]:
         with self._lock:
