@@ -250,8 +250,8 @@ class Crawler:
             try:
                 page = self.call(endpoint, lambda c=cursor: fetch(c))
             except AccountUnavailable as exc:
-                with self.store.transaction():
-                    self.store.save_cursor(job, self.platform.name, endpoint, subject, None, 0)
+                # The pages committed so far stay and the job stays open: marking it done
+                # would pass a partial list off as whole, and skip it if the account returns.
                 result.unavailable = exc.state
                 return result
             next_cursor = page.next_cursor

@@ -13,7 +13,7 @@ from datetime import UTC, datetime, timedelta
 
 from audience.crawl import Crawler, Estimate, combine, estimate
 from audience.errors import AccountUnavailable, NotSupported
-from audience.models import Account, ListInfo, Page, Post
+from audience.models import Account, ListInfo, Page, Post, parse_time
 from audience.platforms.base import Platform
 from audience.store import Store, iso
 
@@ -300,7 +300,7 @@ def rank_topic_authors(
         used = _terms_used(post, tags, phrases)
         if not used:
             continue
-        created = _parse_time(post["created_at"])
+        created = parse_time(post["created_at"])
         age_days = max(0.0, (now - created).total_seconds() / 86400) if created else 30.0
         recency = 0.5 ** (age_days / 7)  # a week-old post counts half
         engagement = sum(post[k] or 0 for k in ("like_count", "reply_count", "quote_count"))
@@ -371,13 +371,6 @@ def _topic_reasons(entry: dict, followers: int, place, now: datetime) -> list[st
     if place:
         reasons.append(f"in {place.city + ', ' if place.city else ''}{place.country}")
     return reasons
-
-
-def _parse_time(value: str | None) -> datetime | None:
-    if not value:
-        return None
-    parsed = datetime.fromisoformat(value)
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
 # ---- influencers of the mined -------------------------------------------------------------

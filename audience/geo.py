@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from audience.normalize_text import fold
+from audience.normalize import fold
 
 # Everyday forms the gazetteer does not carry.
 ALIASES = {
@@ -62,11 +62,11 @@ CITY_ALIASES = {
     "dc": ("Washington", "US"),
 }
 GROUPS = {
-    "uk & ireland": {"GB", "IE"},
+    "uk ireland": {"GB", "IE"},  # "UK & Ireland" folded
     "uk and ireland": {"GB", "IE"},
     "uki": {"GB", "IE"},
     "british isles": {"GB", "IE"},
-    "ireland & uk": {"GB", "IE"},
+    "ireland uk": {"GB", "IE"},
     "dach": {"DE", "AT", "CH"},
     "benelux": {"BE", "NL", "LU"},
     "nordics": {"DK", "FI", "IS", "NO", "SE"},

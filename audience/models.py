@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any, Generic, TypeVar
 
 PLATFORMS = ("x", "bluesky", "mastodon", "linkedin")
@@ -122,3 +122,15 @@ class ContactRecord:
     labels: list[str] = field(default_factory=list)
     notes: str | None = None
     is_organisation: bool = False
+
+
+def parse_time(value: object) -> datetime | None:
+    """ISO-8601 text from an API or export ("2026-11-20T09:00:00.000Z") as an aware UTC
+    datetime; None for anything empty or unreadable."""
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)

@@ -34,6 +34,7 @@ from audience.store import Store, now_iso
 from audience.sync import (
     NeedsSync,
     Presence,
+    drop_unfinished_before,
     latest_snapshot,
     my_account,
     presence,
@@ -659,7 +660,8 @@ def prepare_apply(crawler: Crawler) -> Preparation:
             [platform.name],
         ).rowcount
     sent = store.query(
-        "SELECT id, account_id FROM unfollow_actions WHERE platform = ? AND status = 'sent'",
+        "SELECT id, account_id, sent_at FROM unfollow_actions "
+        "WHERE platform = ? AND status = 'sent'",
         [platform.name],
     )
     if sent:
@@ -671,6 +673,10 @@ def _settle_sent(crawler: Crawler, sent: list[dict[str, Any]], result: Preparati
     """An unfollow whose answer never arrived: a fresh snapshot of whom I follow tells whether
     it took effect, instead of sending it again blindly."""
     store = crawler.store
+    # A sync left unfinished before the first of these was sent holds pages from before it:
+    # resuming it could show an unfollowed account as still followed, and it would be sent again.
+    first_sent = min(action["sent_at"] or now_iso() for action in sent)
+    drop_unfinished_before(store, crawler.platform.name, "following", first_sent)
     synced = sync_account(crawler, kinds=("following",))
     still = snapshot_members(store, synced.kinds[0].snapshot_id)
     with store.transaction():

@@ -105,7 +105,7 @@ def _sync_kind(crawler: Crawler, me: Account, me_row: int, kind: str) -> KindRes
         return len(rows)
 
     result = crawler.run_pages(
-        job=f"{platform.name}:sync:{kind}:{snapshot_id}",
+        job=_job(platform.name, kind, snapshot_id),
         endpoint=kind,
         subject=me.platform_id,
         label=f"your {kind}",
@@ -140,7 +140,24 @@ def _open_snapshot(store: Store, platform: str, kind: str, *, fresh: bool) -> tu
             "VALUES (?, ?, ?, ?, 0, 0) RETURNING id",
             [platform, kind, LIVE_SOURCE, now_iso()],
         ).fetchone()[0]
+        # SQLite hands a deleted snapshot's id out again: its cursor must not carry over.
+        store.reset_cursor(_job(platform, kind, snapshot_id))
     return snapshot_id, False
+
+
+def _job(platform: str, kind: str, snapshot_id: int) -> str:
+    return f"{platform}:sync:{kind}:{snapshot_id}"
+
+
+def drop_unfinished_before(store: Store, platform: str, kind: str, moment: str) -> int:
+    """Drop unfinished live snapshots begun at or before ``moment``, so the next sync starts
+    a fresh one instead of resuming pages fetched before then. Returns how many."""
+    with store.transaction():
+        return store.execute(
+            "DELETE FROM snapshots WHERE platform = ? AND kind = ? AND source = ? "
+            "AND complete = 0 AND taken_at <= ?",
+            [platform, kind, LIVE_SOURCE, moment],
+        ).rowcount
 
 
 def _complete(store: Store, snapshot_id: int) -> None:

@@ -12,13 +12,12 @@ import hashlib
 import os
 from collections import Counter
 from collections.abc import Iterator
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from audience.errors import InputError
 from audience.importers.social import SocialImport, SocialList, merge_accounts, unique
-from audience.models import Account, ListInfo, Post
+from audience.models import Account, ListInfo, Post, parse_time
 
 PLATFORM = "bluesky"
 SOURCE = "bluesky-repo"
@@ -276,7 +275,7 @@ class _Repo:
                 f"at://{self.did}/{_POST}/{rkey}",
                 self.did,
                 text,
-                created_at=_iso(record.get("createdAt")),
+                created_at=parse_time(record.get("createdAt")),
                 hashtags=unique([*_tags(facets), *(record.get("tags") or ())]),
                 lang=langs[0] if langs and isinstance(langs[0], str) else None,
                 url=f"https://bsky.app/profile/{self.did}/post/{rkey}",
@@ -341,12 +340,3 @@ def _plain(value: Any) -> Any:
 
 def _text(value: object) -> str | None:
     return value if isinstance(value, str) and value else None
-
-
-def _iso(value: object) -> datetime | None:
-    if not isinstance(value, str) or not value:
-        return None
-    try:
-        return datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None

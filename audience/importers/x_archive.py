@@ -22,7 +22,7 @@ from audience.importers.social import (
     merge_accounts,
     unique,
 )
-from audience.models import Account, ListInfo, Post
+from audience.models import Account, ListInfo, Post, parse_time
 
 PLATFORM = "x"
 SOURCE = "x-archive"
@@ -251,7 +251,7 @@ def _owner(archive: _Archive) -> Account:
         _account_id(archive, "data/account.js", raw_id),
         handle=account.get("username") or info.get("userName"),
         display_name=account.get("accountDisplayName") or info.get("displayName"),
-        created_at=_iso_date(account.get("createdAt")),
+        created_at=parse_time(account.get("createdAt")),
     )
     profile = next((inner for _, inner in _entries(archive, "profile", "profile")), {})
     description = profile.get("description") or {}
@@ -271,15 +271,6 @@ def _manifest_user(archive: _Archive) -> dict | None:
     manifest = archive.load(archive.parts("manifest")[0])
     info = manifest.get("userInfo") if isinstance(manifest, dict) else None
     return info if isinstance(info, dict) else None
-
-
-def _iso_date(value: object) -> datetime | None:
-    if not isinstance(value, str) or not value:
-        return None
-    try:
-        return datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
 
 
 def _follow_ids(archive: _Archive, stem: str) -> list[str] | None:
@@ -399,11 +390,7 @@ def _generated_at(archive: _Archive) -> datetime | None:
     """When X made the archive: its follow lists are a snapshot as of then."""
     manifest = archive.load(archive.parts("manifest")[0]) if archive.has("manifest") else {}
     info = manifest.get("archiveInfo") if isinstance(manifest, dict) else None
-    stamp = info.get("generationDate") if isinstance(info, dict) else None
-    try:
-        return datetime.fromisoformat(stamp.replace("Z", "+00:00")) if stamp else None
-    except (AttributeError, ValueError):
-        return None
+    return parse_time(info.get("generationDate") if isinstance(info, dict) else None)
 
 
 def _warnings(archive: _Archive) -> list[str]:

@@ -25,7 +25,7 @@ from audience.errors import (
     RateLimited,
     TransientError,
 )
-from audience.models import Account, ListInfo, Lookup, Page, Post, RateLimit
+from audience.models import Account, ListInfo, Lookup, Page, Post, RateLimit, parse_time
 from audience.platforms.base import EndpointCost
 
 if TYPE_CHECKING:
@@ -262,6 +262,9 @@ class BlueskyPlatform:
         transport_failure = isinstance(exc, NetworkError) and exc.response is None
         if transport_failure or isinstance(exc, httpx.TransportError):
             return TransientError(f"bluesky: connection failed ({type(exc).__name__})")
+        if type(exc) is ValueError:
+            # what the SDK's JSON parser raises on a cut or garbled body: worth a retry
+            return TransientError("bluesky: the response was not valid JSON")
         if isinstance(exc, LoginRequiredError):
             return AuthError(
                 "bluesky: the session expired and could not be refreshed; log in again"
@@ -384,16 +387,6 @@ def rate_from_headers(headers: dict[str, Any] | None) -> RateLimit | None:
         remaining=_int(headers.get("ratelimit-remaining")),
         reset_at=datetime.fromtimestamp(reset, UTC) if reset is not None else None,
     )
-
-
-def parse_time(value: str | None) -> datetime | None:
-    if not value:
-        return None
-    try:
-        parsed = datetime.fromisoformat(value)
-    except ValueError:
-        return None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
 def _new_client(base_url: str, timeout: float) -> Client:

@@ -57,6 +57,7 @@ COSTS = {
     "search_accounts": EndpointCost(300, _WINDOW, ACCOUNT_SEARCH_PAGE),
     "unfollow": EndpointCost(300, _WINDOW, 1),
 }
+NOT_JSON = "Could not parse response as JSON"  # how Mastodon.py reports an unparsable body
 WEBSITE_FIELD = re.compile(r"web|site|home|blog|url|portfolio", re.IGNORECASE)
 
 
@@ -322,6 +323,9 @@ class MastodonPlatform:
             return RateLimited("mastodon: rate limit reached", rate and rate.reset_at)
         if isinstance(exc, MastodonNetworkError):
             return TransientError(f"mastodon: connection to {self.instance} failed")
+        if isinstance(exc, MastodonAPIError) and str(exc.args[0]).startswith(NOT_JSON):
+            # a 200 whose body is cut or garbled (a proxy, an overloaded server): worth a retry
+            return TransientError(f"mastodon: {self.instance} answered with invalid JSON")
         status, message = _error_details(exc)
         detail = self._scrub(message or str(status))
         if isinstance(exc, MastodonServerError) or (status or 0) >= 500:

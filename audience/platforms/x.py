@@ -22,7 +22,7 @@ from audience.errors import (
     RateLimited,
     TransientError,
 )
-from audience.models import Account, ListInfo, Lookup, Page, Post, RateLimit
+from audience.models import Account, ListInfo, Lookup, Page, Post, RateLimit, parse_time
 from audience.platforms.base import EndpointCost
 
 if TYPE_CHECKING:
@@ -376,15 +376,6 @@ def parse_rate(headers: Any) -> RateLimit | None:
         return None
     reset_at = datetime.fromtimestamp(reset, UTC) if reset is not None else None
     return RateLimit(limit, remaining, reset_at)
-
-
-def parse_time(value: str | None) -> datetime | None:
-    if not value:
-        return None
-    try:
-        return datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
 
 
 def snowflake_time(post_id: str | None) -> datetime | None:
