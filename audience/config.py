@@ -95,15 +95,43 @@ def require_credentials(platform: str, names: tuple[str, ...]) -> dict[str, Secr
     return found  # type: ignore[return-value]
 
 
+def secret_forms(value: str) -> list[str]:
+    """The ways a credential shows up in text: as is, escaped as in a ``repr`` (a token pasted
+    with a line break), and URL-encoded. Longest first, so no form is left half-replaced."""
+    from urllib.parse import quote
+
+    forms = {
+        value,
+        value.encode("unicode_escape").decode("ascii"),
+        repr(value)[1:-1],
+        quote(value, safe=""),
+    }
+    return sorted(forms, key=len, reverse=True)
+
+
 def known_secret_values() -> list[str]:
-    """Every credential value currently set; used to scrub text before it is shown or stored."""
-    return [v for name in SECRET_NAMES if (v := setting(name)) and len(v) >= 4]
+    """Every credential value currently set, in each form it could take in text; used to scrub
+    text before it is shown or stored."""
+    values = [v for name in SECRET_NAMES if (v := setting(name)) and len(v) >= 4]
+    forms = {form for value in values for form in secret_forms(value)}
+    return sorted(forms, key=len, reverse=True)
 
 
 def scrub(text: str) -> str:
     for value in known_secret_values():
         text = text.replace(value, "***")
     return text
+
+
+def scrub_exception(exc: BaseException) -> None:
+    """Remove credentials from an exception and those chained to it, in place, before a
+    traceback shows them (a library error may quote a request header whole)."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        current.args = tuple(scrub(a) if isinstance(a, str) else a for a in current.args)
+        current = current.__cause__ or current.__context__
 
 
 def resolve_db_path(db: str | os.PathLike[str] | None) -> Path:

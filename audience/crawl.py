@@ -39,6 +39,8 @@ DEFAULT_RATE_WAIT_SECONDS = 900.0
 class CrawlObserver(Protocol):
     """What a crawl reports while it runs; the command layer draws it as a progress bar."""
 
+    def planned(self, plan: Estimate) -> None: ...
+
     def job_started(self, job: str, label: str, expected_pages: int | None) -> None: ...
 
     def page_done(self, job: str, items: int) -> None: ...
@@ -47,6 +49,9 @@ class CrawlObserver(Protocol):
 
 
 class SilentObserver:
+    def planned(self, plan: Estimate) -> None:
+        pass
+
     def job_started(self, job: str, label: str, expected_pages: int | None) -> None:
         pass
 

@@ -12,7 +12,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
-from audience.crawl import Crawler
+from audience.crawl import Crawler, combine, estimate
 from audience.errors import AudienceError, ConfigError, PlatformError
 from audience.models import Account, Page
 from audience.store import Store, now_iso
@@ -61,6 +61,8 @@ def sync_account(crawler: Crawler, kinds: tuple[str, ...] = KINDS) -> SyncResult
     platform, store = crawler.platform, crawler.store
     with crawler.recorded("sync", {"kinds": list(kinds)}):
         me = crawler.call("me", platform.me)
+        counts = {"following": me.following_count, "followers": me.followers_count}
+        crawler.observer.planned(combine([estimate(platform, k, counts[k] or 0) for k in kinds]))
         me_row = _record_me(store, platform.name, me)
         result = SyncResult(platform.name, me)
         for kind in kinds:

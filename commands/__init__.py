@@ -29,9 +29,9 @@ def main(
 
 
 def _register() -> None:
-    from commands import demo, export, find, imports, loop, search, segment, workspace
+    from commands import demo, export, find, imports, loop, match, search, segment, workspace
 
-    for module in (demo, workspace, imports, find, segment, search, loop, export):
+    for module in (demo, workspace, imports, find, match, segment, search, loop, export):
         module.register(app)
 
 

@@ -39,6 +39,9 @@ class RichObserver:
     def __exit__(self, *exc: object) -> None:
         self.progress.stop()
 
+    def planned(self, plan) -> None:
+        err_console.print(f"[bold]Plan:[/] {plan.describe()}")
+
     def job_started(self, job: str, label: str, expected_pages: int | None) -> None:
         if job not in self._tasks:
             self._tasks[job] = self.progress.add_task(label, total=expected_pages, items=0, note="")

@@ -204,7 +204,13 @@ def lists(
         store = open_workspace(db, create=True)
         crawler = _crawler(store, platform, max_requests, None, refresh, observer)
         counts = {"lists": 0, "members": 0}
-        for subject in _subjects(crawler, handles, None):
+        subjects = _subjects(crawler, handles, None)
+        err_console.print(
+            f"[bold]Plan:[/] 2 requests per account for its Lists, then one per "
+            f"{crawler.platform.costs['list_members'].page_size} members of each List "
+            "(List sizes are known only once fetched); --max-requests caps it."
+        )
+        for subject in subjects:
             for key, value in find.crawl_lists(crawler, subject).items():
                 counts[key] += value
     err_console.print(f"Stored {counts['lists']} lists with {counts['members']:,} members.")
