@@ -3,11 +3,28 @@
 from __future__ import annotations
 
 import logging
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
-app = typer.Typer(
+
+class _App(typer.Typer):
+    """Typer, but an unexpected exception loses any credential it quotes before the traceback
+    shows it (requests, for one, quotes a malformed Authorization header whole)."""
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return super().__call__(*args, **kwargs)
+        except Exception as exc:
+            from audience.config import scrub, scrub_exception
+
+            scrub_exception(exc)
+            if scrub(str(exc)) != str(exc):  # a message not built from its args
+                raise RuntimeError(scrub(f"{type(exc).__name__}: {exc}")) from None
+            raise
+
+
+app = _App(
     no_args_is_help=True,
     # Plain help: Rich-formatted help imports markdown-it and pygments, tripling start-up.
     rich_markup_mode=None,

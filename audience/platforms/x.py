@@ -13,7 +13,13 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from audience.config import BASE_URL_NAMES, credential, require_credentials, setting
+from audience.config import (
+    BASE_URL_NAMES,
+    credential,
+    require_credentials,
+    secret_forms,
+    setting,
+)
 from audience.errors import (
     AccountUnavailable,
     AuthError,
@@ -547,7 +553,7 @@ class _RedactSecrets(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
-        for secret in self.secrets:
+        for secret in sorted(self.secrets, key=len, reverse=True):
             message = message.replace(secret, "***")
         record.msg, record.args = message, None
         return True
@@ -558,7 +564,9 @@ _redactor = _RedactSecrets()
 
 def _redact_in_client_logs(secrets: list[str | None]) -> None:
     # Very short values would blank out ordinary text; config.scrub draws the same line.
-    _redactor.secrets.update(s for s in secrets if s and len(s) >= 4)
+    _redactor.secrets.update(
+        form for s in secrets if s and len(s) >= 4 for form in secret_forms(s)
+    )
     for name in _CLIENT_LOGGERS:
         logger = logging.getLogger(name)
         if _redactor not in logger.filters:

@@ -187,7 +187,7 @@ class FakeAPI:
             for fault in self._due(self.faults, request, first_only=True):
                 return fault.response
             for hold in self._due(self.holds, request):
-                delay = delay or hold.response.delay
+                delay = max(delay, hold.response.delay)
                 cut = cut or hold.response.cut
         for method, pattern, handler in self.routes:
             if method == request.method and (match := pattern.match(request.path)):
