@@ -174,6 +174,8 @@ def load_rules(path: Path) -> Rules:
         raise ConfigError(f"{path}: {exc}") from None
     except UnicodeDecodeError as exc:
         raise ConfigError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    except RecursionError:  # tomllib recurses into nested arrays and inline tables
+        raise ConfigError(f"{path}: values nested too deeply") from None
     topics = data.get("topics", {})
     geography = data.get("geography", {})
     segments = data.get("segments", {})

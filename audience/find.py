@@ -428,9 +428,9 @@ def rank_influencers(
         followers_of = [
             r["handle"] or r["platform_id"]
             for r in store.query(
-                """SELECT a.handle, a.platform_id FROM follows f
-                   JOIN _mined m ON m.id = f.follower_id
-                   JOIN accounts a ON a.id = f.follower_id WHERE f.followed_id = ?
+                """SELECT a.handle, a.platform_id FROM _mined m
+                   CROSS JOIN follows f ON f.follower_id = m.id AND f.followed_id = ?
+                   JOIN accounts a ON a.id = m.id
                    ORDER BY a.followers_count DESC LIMIT ?""",
                 [row["id"], names_shown],
             )

@@ -10,6 +10,7 @@ import json
 import operator
 import os
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -114,13 +115,14 @@ def m001_initial(db: Database) -> None:
         ) WITHOUT ROWID;
         CREATE INDEX post_hashtags_tag ON post_hashtags (tag);
 
+        -- No index on followed_id: it would cost three quarters of the crawl's write speed,
+        -- and every query here starts from the follower (who was mined, who is me).
         CREATE TABLE follows (
             follower_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
             followed_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
             first_seen TEXT NOT NULL, last_seen TEXT NOT NULL,
             PRIMARY KEY (follower_id, followed_id)
         ) WITHOUT ROWID;
-        CREATE INDEX follows_followed ON follows (followed_id);
 
         CREATE TABLE lists (
             id INTEGER PRIMARY KEY,
@@ -320,6 +322,7 @@ class Store:
         # (platform, platform_id) -> (row id, fingerprint) of accounts this Store wrote, so an
         # account met again in the same run (on every journalist's follow list) costs nothing.
         self._known: dict[tuple[str, str], tuple[int, int]] = {}
+        self._data_version: int | None = None
 
     # ---- transactions -------------------------------------------------------------------
 
@@ -371,6 +374,7 @@ class Store:
         return ids
 
     def _upsert_platform_accounts(self, platform: str, group: list[Account]) -> dict[str, int]:
+        self._drop_known_if_others_wrote()
         ids: dict[str, int] = {}
         fingerprints = {a.platform_id: _fingerprint(a) for a in group}
         to_check = []
@@ -386,6 +390,14 @@ class Store:
                 key = (platform, account.platform_id)
                 self._known[key] = (ids[account.platform_id], fingerprints[account.platform_id])
         return ids
+
+    def _drop_known_if_others_wrote(self) -> None:
+        """Forget the cached ids once another connection has committed: it may have deleted
+        an account (``forget``) and given its row id to a new one. Alone, the cache stays."""
+        version = self._conn.execute("PRAGMA data_version").fetchone()[0]
+        if version != self._data_version:
+            self._known.clear()
+            self._data_version = version
 
     def _write_accounts(self, platform: str, group: list[Account]) -> dict[str, int]:
         seen = now_iso()
@@ -701,10 +713,20 @@ def _connect(path: Path | None) -> Database:
     return db
 
 
+@contextmanager
+def _read_snapshot(db: Database) -> Iterator[None]:
+    db.execute("BEGIN")
+    try:
+        yield
+    finally:
+        db.execute("COMMIT")
+
+
 def _check_is_workspace(db: Database, path: Path) -> None:
     try:
-        app_id = db.execute("PRAGMA application_id").fetchone()[0]
-        tables = set(db.table_names())
+        with _read_snapshot(db):  # one view of both, even while another process creates it
+            app_id = db.execute("PRAGMA application_id").fetchone()[0]
+            tables = set(db.table_names())
     except sqlite3.DatabaseError as exc:
         raise WorkspaceError(f"{path} is not an audience workspace ({exc}).") from None
     if app_id == APP_ID:
@@ -750,7 +772,21 @@ def open_store(path: str | os.PathLike[str] | None, *, create: bool = True) -> S
     return Store(db, path)
 
 
+MIGRATION_WAIT_SECONDS = 30.0
+
+
 def _migrate(db: Database) -> None:
-    if migrations.pending(db):
-        db.execute(f"PRAGMA application_id = {APP_ID}")
-        migrations.apply(db)
+    # Two processes may create (or upgrade) the same workspace at once, and a migration cannot
+    # hold a lock throughout (executescript commits as it goes). The first step of each
+    # migration fails for the one that comes second; it waits for the other to finish instead.
+    deadline = time.monotonic() + MIGRATION_WAIT_SECONDS
+    while migrations.pending(db):
+        try:
+            db.execute(f"PRAGMA application_id = {APP_ID}")
+            migrations.apply(db)
+        except sqlite3.DatabaseError:
+            if db.conn.in_transaction:
+                db.execute("ROLLBACK")
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)

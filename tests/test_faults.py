@@ -39,7 +39,7 @@ from audience.store import open_store
 from tests.fakes.bluesky_api import FakeBluesky, xrpc_error
 from tests.fakes.mastodon_api import FakeMastodon
 from tests.fakes.mastodon_api import error as mastodon_error
-from tests.fakes.server import FakeAPI, Request, Response
+from tests.fakes.server import FakeAPI, Response
 from tests.fakes.x_api import FakeX, error_response, make_user, problem
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -431,10 +431,11 @@ def test_a_subject_deleted_mid_list_is_recorded_and_the_rest_is_kept(rig, store)
 
     assert crawl(rig, crawler) == 3 * rig.page_size
 
-    assert store.scalar(
+    state = store.scalar(
         "SELECT state FROM accounts WHERE platform = ? AND lower(handle) IN (?, ?)",
         [rig.name, rig.handle, f"{rig.handle}@{rig.fake.base_url.split('//')[1]}"],
-    ) == rig.gone_state
+    )
+    assert state == rig.gone_state
     assert_committed(store, rig, 3)  # kept, and not passed off as the whole list
 
     again = crawler_for(rig, store, clock)
@@ -683,9 +684,7 @@ def test_an_unfollow_carried_out_whose_answer_was_lost_is_settled_not_sent_again
 
 
 @pytest.mark.parametrize("fault", list(NOT_CARRIED_OUT))
-def test_an_unfollow_refused_before_it_was_carried_out_is_sent_once_more(
-    workspace, x_env, fault
-):
+def test_an_unfollow_refused_before_it_was_carried_out_is_sent_once_more(workspace, x_env, fault):
     cap = 4
     fake = prune_world()
     with fake:

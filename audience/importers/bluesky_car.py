@@ -187,9 +187,11 @@ def _cid(path: Path, link: Any):
     from atproto import CID
 
     try:
-        return CID.from_decoded_bytes(link)
+        cid = CID.from_decoded_bytes(link)
+        cid.encode()  # CID objects are hashed by their text form: fail here, not in a lookup
+        return cid
     except Exception:
-        raise InputError(path, None, f"bad CID link {link!r}") from None
+        raise InputError(path, None, f"bad CID link {link!r:.80}") from None
 
 
 # ---- records --------------------------------------------------------------------------------
@@ -258,7 +260,7 @@ class _Repo:
         member = self._did(where, record.get("subject"))
         uri = record.get("list")
         if not isinstance(uri, str) or not uri.startswith("at://"):
-            raise InputError(self.path, where, f"list {uri!r} is not an at:// URI")
+            raise InputError(self.path, where, f"list {uri!r:.80} is not an at:// URI")
         social_list = self.lists.setdefault(uri, SocialList(ListInfo(PLATFORM, uri, "")))
         if member not in social_list.member_ids:
             social_list.member_ids.append(member)
@@ -286,7 +288,7 @@ class _Repo:
 
     def _did(self, where: str, value: object) -> str:
         if not isinstance(value, str) or not value.startswith("did:"):
-            raise InputError(self.path, where, f"subject {value!r} is not a DID")
+            raise InputError(self.path, where, f"subject {value!r:.80} is not a DID")
         return value
 
 

@@ -13,6 +13,7 @@ import csv
 import io
 import re
 import zipfile
+import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path, PurePosixPath
 
@@ -23,6 +24,9 @@ from audience.normalize import fold, social_from_url
 MAX_ZIP_MEMBER_BYTES = 64 * 1024 * 1024
 MAX_ZIP_RATIO = 200  # a Connections.csv compresses ~5x; 200x means a zip bomb
 MAX_ZIP_ENTRIES = 10_000
+MAX_COLUMNS = 1_000  # Google's and Outlook's layouts have under 100
+SNIFF_CHARS = 64 * 1024  # of a header line, enough to tell its delimiter
+HEADER_LINES = 50  # the header is within the first lines (LinkedIn has a 3-line preamble)
 DELIMITERS = (",", ";", "\t")
 MULTI_VALUE = re.compile(r"\s*:::\s*")
 
@@ -81,8 +85,10 @@ def read_linkedin_zip(path: Path) -> tuple[str, str]:
             info = _find_connections(path, infos)
             with archive.open(info) as member:
                 data = member.read(MAX_ZIP_MEMBER_BYTES + 1)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError) as exc:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, zlib.error) as exc:
         raise InputError(path, None, f"not a readable zip archive ({exc})") from None
+    except RuntimeError:  # zipfile: encrypted, or a compression method it does not know
+        raise InputError(path, info.filename, "encrypted or unsupported zip entry") from None
     if len(data) > MAX_ZIP_MEMBER_BYTES:
         raise InputError(path, info.filename, "entry is too large for a contact export")
     return info.filename, decode_text(data, path, info.filename)
@@ -132,7 +138,7 @@ def _canon(header: str) -> str:
 
 def sniff_delimiter(line: str) -> str | None:
     """The most frequent of , ; TAB outside quotes in a header line; None if it has none."""
-    counts = {d: _count_outside_quotes(line, d) for d in DELIMITERS}
+    counts = {d: _count_outside_quotes(line[:SNIFF_CHARS], d) for d in DELIMITERS}
     best = max(DELIMITERS, key=lambda d: counts[d])
     return best if counts[best] else None
 
@@ -164,16 +170,23 @@ def _rows(text: str, path: Path, prefix: str, delimiter: str) -> Iterator[tuple[
 def _read_table(text: str, path: Path, prefix: str) -> _Table:
     # The header is the first line with a delimiter outside quotes (LinkedIn's preamble has
     # none), so its delimiter is the file's.
-    header_text = next((line for line in text.splitlines()[:50] if sniff_delimiter(line)), "")
+    header_text = next(
+        (line for line in text.splitlines()[:HEADER_LINES] if sniff_delimiter(line)), ""
+    )
     delimiter = sniff_delimiter(header_text) or ","
     table: _Table | None = None
     for line, row in _rows(text, path, prefix, delimiter):
         if table is None:
+            if line > HEADER_LINES:
+                break
+            if len(row) > MAX_COLUMNS:
+                raise InputError(path, f"{prefix}line {line}", f"{len(row)} columns: not a CSV")
             # LinkedIn puts a "Notes:" line and a one-cell sentence before the header.
             if sum(1 for cell in row if cell.strip()) >= 2:
                 table = _Table(path, prefix, row, line)
             continue
-        table.rows.append((line, row))
+        if row:
+            table.rows.append((line, row))
     if table is None:
         raise InputError(path, f"{prefix}line 1", "no header row: not a CSV contact book")
     return table
@@ -524,7 +537,7 @@ def _generic_reader(table: _Table, mapping: dict[str, str]) -> Callable[[Row, Co
         raise InputError(
             table.path, table.where(table.header_line),
             "cannot tell which columns hold names or e-mail addresses; give a column mapping "
-            f"(columns: {', '.join(table.raw_header)})",
+            f"(columns: {', '.join(table.raw_header)[:500]})",
         )
 
     def read(values: Row, record: ContactRecord) -> None:
@@ -602,7 +615,7 @@ def _find_column(table: _Table, column: str) -> str:
             return name
     raise InputError(
         table.path, table.where(table.header_line),
-        f"no column named {column!r} (columns: {', '.join(table.raw_header)})",
+        f"no column named {column!r:.80} (columns: {', '.join(table.raw_header)[:500]})",
     )
 
 

@@ -154,7 +154,7 @@ def _owner(owner: str | None) -> Account | None:
     try:
         return account_for_address(owner)
     except ValueError:
-        raise InputError("owner", None, f"{owner!r} is not a user@domain address") from None
+        raise InputError("owner", None, f"{owner!r:.80} is not a user@domain address") from None
 
 
 def _address(
@@ -168,7 +168,8 @@ def _address(
     try:
         account = account_for_address(value)
     except ValueError:
-        raise InputError(path, f"line {line}", f"{value!r} is not a user@domain address") from None
+        problem = f"{value!r:.80} is not a user@domain address"
+        raise InputError(path, f"line {line}", problem) from None
     accounts.setdefault(account.platform_id, account)
     return account.platform_id
 

@@ -111,6 +111,8 @@ def loads_json(text: str | bytes, path: Path | str, position: str | None) -> obj
         value = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(path, _join(position, f"column {exc.colno}"), exc.msg) from None
+    except UnicodeDecodeError as exc:
+        raise InputError(path, position, f"not UTF-8 text (byte {exc.start + 1})") from None
     except RecursionError:
         raise InputError(path, position, "JSON nested too deeply") from None
     check_depth(value, path, position)

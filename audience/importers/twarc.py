@@ -11,6 +11,7 @@ from __future__ import annotations
 import gzip
 import os
 import re
+import zlib
 from pathlib import Path
 from typing import IO, NoReturn
 
@@ -53,7 +54,7 @@ def _lines(path: Path, handle: IO[bytes]):
     while True:
         try:
             line = handle.readline(MAX_LINE_BYTES + 1)
-        except (OSError, EOFError) as exc:
+        except (OSError, EOFError, zlib.error) as exc:
             raise InputError(path, f"line {number + 1}", f"unreadable ({exc})") from None
         if not line:
             return
@@ -201,7 +202,7 @@ class _Reader:
         if isinstance(value, int) and not isinstance(value, bool):
             value = str(value)
         if not isinstance(value, str) or not _ID.match(value):
-            self._fail(f"{value!r} is not a numeric X id")
+            self._fail(f"{value!r:.80} is not a numeric X id")
         return value
 
     def _fail(self, problem: str) -> NoReturn:

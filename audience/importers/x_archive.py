@@ -11,6 +11,7 @@ import json
 import os
 import re
 import zipfile
+import zlib
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 
@@ -173,8 +174,10 @@ def _read_entry(path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes
         with zf.open(info) as handle:
             # The header's size can lie; never unpack more than it promised.
             content = handle.read(info.file_size + 1)
-    except (zipfile.BadZipFile, OSError, EOFError) as exc:
+    except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as exc:
         raise InputError(path, info.filename, f"corrupt zip entry ({exc})") from None
+    except RuntimeError:  # zipfile: encrypted, or a compression method it does not know
+        raise InputError(path, info.filename, "encrypted or unsupported zip entry") from None
     if len(content) > info.file_size:
         raise InputError(path, info.filename, "entry is larger than its header says")
     return content
@@ -231,7 +234,7 @@ def _account_id(archive: _Archive, position: str, value: object, what: str = "ac
     if isinstance(value, int) and not isinstance(value, bool):
         value = str(value)
     if not isinstance(value, str) or not _ID.match(value):
-        raise InputError(archive.path, position, f"{what} {value!r} is not a numeric X id")
+        raise InputError(archive.path, position, f"{what} {value!r:.80} is not a numeric X id")
     return value
 
 
@@ -309,7 +312,7 @@ def _post(archive: _Archive, position: str, tweet: dict, owner: Account) -> Post
     try:
         created_at = datetime.strptime(created, _TWEET_DATE) if created else None
     except (TypeError, ValueError):
-        raise InputError(archive.path, position, f"unreadable created_at {created!r}") from None
+        raise InputError(archive.path, position, f"unreadable created_at {created!r:.80}") from None
     return Post(
         PLATFORM,
         tweet_id,
@@ -376,7 +379,7 @@ def _lists(archive: _Archive, owner: Account, hints: list[Account]) -> list[Soci
 def _list_url(archive: _Archive, position: str, url: object) -> tuple[str, str]:
     match = _LIST_URL.match(url) if isinstance(url, str) else None
     if not match:
-        raise InputError(archive.path, position, f"not an X list URL: {url!r}")
+        raise InputError(archive.path, position, f"not an X list URL: {url!r:.80}")
     return match[1], match[2]
 
 

@@ -173,6 +173,20 @@ _SYMBOL_RE = re.compile(
     "[\u2190-\u2bff\u2600-\u27bf\ufe00-\ufe0f\u200d\u20e3\u3030\u303d"
     "\U0001f000-\U0001faff\U000e0000-\U000e007f]"
 )
+# url_domain and handle_id as substitutions over many lines at once
+_URL_DOMAIN_STEPS = [
+    (re.compile(r"^[a-z][a-z0-9+.-]*://", re.M), ""),
+    (re.compile(r"/.*$", re.M), ""),
+    (re.compile(r"^.*@", re.M), ""),
+    (re.compile(r":.*$", re.M), ""),
+    (re.compile(r"^www\.", re.M), ""),
+]
+_HANDLE_ID_STEPS = [
+    (re.compile(r"^@+", re.M), ""),
+    (re.compile(r"@.*$", re.M), ""),
+    (re.compile(r"\.bsky\.social$", re.M), ""),
+    (re.compile(r"[^a-z0-9\n]+"), ""),
+]
 _APOSTROPHES = str.maketrans({"’": "", "'": "", "`": "", "´": "", "‘": ""})
 
 
@@ -197,10 +211,21 @@ def words(text: str | None) -> list[str]:
     return _WORD_RE.findall(fold(text))
 
 
+def fold_lines(texts: Iterable[str | None]) -> str:
+    """:func:`fold` of every text, one per line of the result. ASCII texts (nearly all) are
+    lower-cased in one call over the whole blob rather than one call each."""
+    items = ["" if not t else t.strip() if t.isascii() else fold(t) for t in texts]
+    blob = "\n".join(items)
+    if blob.count("\n") != len(items) - 1:  # a text with a line break of its own
+        blob = "\n".join(t.replace("\n", " ") for t in items)
+    if "'" in blob or "`" in blob:
+        blob = blob.replace("'", "").replace("`", "")
+    return blob.lower()
+
+
 def words_many(texts: Iterable[str | None]) -> list[str]:
     """``" ".join(words(t))`` for many texts at once."""
-    blob = "\n".join(fold(t).replace("\n", " ") if t else "" for t in texts)
-    blob = _NOT_WORD_RE.sub(" ", blob)
+    blob = _NOT_WORD_RE.sub(" ", fold_lines(texts))
     return [line.strip() for line in blob.split("\n")]
 
 
@@ -228,7 +253,7 @@ def clean_display_name(display: str | None) -> str:
 def clean_display_names(displays: Iterable[str | None]) -> list[str]:
     """:func:`clean_display_name` for many names at once: the regular expressions run once over
     all of them joined by newlines, which is what makes a million profiles take seconds."""
-    blob = "\n".join(fold(d).replace("\n", " ") if d else "" for d in displays)
+    blob = fold_lines(displays)
     blob = _COMMA_NAME_RE.sub(r"\2 \1", blob)  # "doe, jane" -> "jane doe"
     blob = PRONOUN_RE.sub(" ", blob)
     blob = _CUT_RE.sub("", blob)
@@ -237,6 +262,7 @@ def clean_display_names(displays: Iterable[str | None]) -> list[str]:
     return [" ".join(line.split()) for line in blob.split("\n")]
 
 
+@lru_cache(maxsize=100_000)
 def parse_name(
     full: str | None = None, given: str | None = None, family: str | None = None
 ) -> ParsedName:
@@ -331,6 +357,22 @@ def url_domain(url: str | None) -> str:
     host = re.sub(r"^[a-z][a-z0-9+.-]*://", "", url.strip().lower()).split("/", 1)[0]
     host = host.split("@")[-1].split(":")[0]
     return host[4:] if host.startswith("www.") else host
+
+
+def url_domains(urls: Iterable[str | None]) -> list[str]:
+    """:func:`url_domain` of many URLs: the regular expressions run once over all of them."""
+    blob = "\n".join(u.strip().replace("\n", "") if u else "" for u in urls).lower()
+    for pattern, replacement in _URL_DOMAIN_STEPS:
+        blob = pattern.sub(replacement, blob)
+    return blob.split("\n")
+
+
+def handle_ids(handles: Iterable[str | None]) -> list[str]:
+    """:func:`handle_id` of many handles at once."""
+    blob = "\n".join(h.replace("\n", "") if h else "" for h in handles).lower()
+    for pattern, replacement in _HANDLE_ID_STEPS:
+        blob = pattern.sub(replacement, blob)
+    return blob.split("\n")
 
 
 def handle_key(handle: str | None) -> str:

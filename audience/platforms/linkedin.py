@@ -310,6 +310,14 @@ def _private_dir(path: Path) -> Path:
     return path
 
 
+def _owner_only_files(folder: Path) -> None:
+    # linkedin-api writes its cookie jar with the default mode (0644 under the usual umask);
+    # the folder is already private, the session cookie in it should be too.
+    for path in folder.iterdir():
+        if path.is_file():
+            path.chmod(0o600)
+
+
 def login(
     username: str,
     password: config.Secret,
@@ -329,6 +337,7 @@ def login(
             api = Linkedin(username, password.reveal(), cookies_dir=folder)
         except LinkedinSessionExpired:
             api = Linkedin(username, password.reveal(), cookies_dir=folder, refresh_cookies=True)
+    _owner_only_files(Path(folder))
     api.client.LINKEDIN_BASE_URL = base_url
     api.client.API_BASE_URL = f"{base_url}/voyager/api"
     return api

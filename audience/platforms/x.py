@@ -163,7 +163,12 @@ class XPlatform:
             since = since if since.tzinfo else since.replace(tzinfo=UTC)
             params["start_time"] = max(since, _recent_search_floor())
         if cursor:
-            params["next_token"] = cursor
+            # A token belongs to the request it came from, start_time included, and "7d" moves
+            # with the clock: a resumed crawl asks again with the start_time kept in the cursor.
+            token, _, pinned = cursor.partition(" ")
+            params["next_token"] = token
+            if pinned:
+                params["start_time"] = datetime.fromisoformat(pinned)
         full_query = f"{query} lang:{lang}" if lang else query
         body, rate = self._call(
             "search", lambda: self._app().search_recent_tweets(full_query, **params)
@@ -171,7 +176,7 @@ class XPlatform:
         authors = [to_account(user) for user in body.get("includes", {}).get("users", [])]
         handles = {account.platform_id: account.handle for account in authors}
         posts = [to_post(tweet, handles.get(tweet.get("author_id"))) for tweet in _data(body)]
-        return Page(posts, _next_token(body), authors, rate)
+        return Page(posts, _pinned(_next_token(body), params.get("start_time")), authors, rate)
 
     def following(self, account_id: str, cursor: str | None = None) -> Page[Account]:
         return self._users_page("following", self._app().get_users_following, account_id, cursor)
@@ -416,6 +421,10 @@ def _next_token(body: dict[str, Any]) -> str | None:
     return (body.get("meta") or {}).get("next_token")
 
 
+def _pinned(token: str | None, start_time: datetime | None) -> str | None:
+    return f"{token} {start_time.isoformat()}" if token and start_time else token
+
+
 def _reveal(secret: Any) -> str | None:
     return secret.reveal() if secret else None
 
@@ -564,9 +573,7 @@ _redactor = _RedactSecrets()
 
 def _redact_in_client_logs(secrets: list[str | None]) -> None:
     # Very short values would blank out ordinary text; config.scrub draws the same line.
-    _redactor.secrets.update(
-        form for s in secrets if s and len(s) >= 4 for form in secret_forms(s)
-    )
+    _redactor.secrets.update(form for s in secrets if s and len(s) >= 4 for form in secret_forms(s))
     for name in _CLIENT_LOGGERS:
         logger = logging.getLogger(name)
         if _redactor not in logger.filters:
