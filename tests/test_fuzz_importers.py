@@ -60,7 +60,8 @@ HERE = Path(__file__).parent
 EXPORTS = HERE / "fixtures" / "exports"
 EXAMPLES = HERE.parent / "examples"
 
-CASE_SECONDS = 20.0  # a case slower than this is reported as a hang
+CASE_SECONDS = 20.0  # a case slower than this, plus SECONDS_PER_MB, is reported as a hang
+SECONDS_PER_MB = 2.0
 MEMORY_HEADROOM = 2 * 1024**3  # address space a case may add before MemoryError
 MAX_MESSAGE = 1000  # characters of an error message beyond the file's path
 BOMB_PEAK_BYTES = 32 * 1024 * 1024  # what refusing a zip bomb may allocate
@@ -148,8 +149,9 @@ def limits(seconds: float) -> Iterator[None]:
         signal.signal(signal.SIGALRM, old_handler)
 
 
-def run_case(case: Case, folder: Path, seconds: float = CASE_SECONDS) -> Outcome:
+def run_case(case: Case, folder: Path, seconds: float | None = None) -> Outcome:
     """Import ``case`` into a copy of the template workspace and judge the result."""
+    seconds = seconds or CASE_SECONDS + SECONDS_PER_MB * case.size() / 1e6
     target = TARGETS[case.target]
     paths = case.write(folder)
     store = workspace_copy() if target.save else None

@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import itertools
 import re
 import zipfile
 import zlib
@@ -170,9 +171,8 @@ def _rows(text: str, path: Path, prefix: str, delimiter: str) -> Iterator[tuple[
 def _read_table(text: str, path: Path, prefix: str) -> _Table:
     # The header is the first line with a delimiter outside quotes (LinkedIn's preamble has
     # none), so its delimiter is the file's.
-    header_text = next(
-        (line for line in text.splitlines()[:HEADER_LINES] if sniff_delimiter(line)), ""
-    )
+    first_lines = itertools.islice(io.StringIO(text, newline=None), HEADER_LINES)
+    header_text = next((line for line in first_lines if sniff_delimiter(line)), "")
     delimiter = sniff_delimiter(header_text) or ","
     table: _Table | None = None
     for line, row in _rows(text, path, prefix, delimiter):

@@ -252,20 +252,33 @@ def _owner(archive: _Archive) -> Account:
     owner = Account(
         PLATFORM,
         _account_id(archive, "data/account.js", raw_id),
-        handle=account.get("username") or info.get("userName"),
-        display_name=account.get("accountDisplayName") or info.get("displayName"),
+        handle=_text(account.get("username")) or _text(info.get("userName")),
+        display_name=_text(account.get("accountDisplayName")) or _text(info.get("displayName")),
         created_at=parse_time(account.get("createdAt")),
     )
     profile = next((inner for _, inner in _entries(archive, "profile", "profile")), {})
-    description = profile.get("description") or {}
-    owner.bio = description.get("bio") or None
-    owner.website = description.get("website") or None
-    owner.location = description.get("location") or None
-    avatar = profile.get("avatarMediaUrl")
+    description = _mapping(profile.get("description"))
+    owner.bio = _text(description.get("bio"))
+    owner.website = _text(description.get("website"))
+    owner.location = _text(description.get("location"))
+    avatar = _text(profile.get("avatarMediaUrl"))
     if avatar:
         owner.default_avatar = "default_profile" in avatar
     owner.url = f"https://x.com/{owner.handle}" if owner.handle else None
     return owner
+
+
+def _text(value: object) -> str | None:
+    """A text field; anything else (a number, a list) in a hand-edited file is left out."""
+    return value if isinstance(value, str) and value else None
+
+
+def _mapping(value: object) -> dict:
+    return value if isinstance(value, dict) else {}
+
+
+def _items(value: object) -> list[dict]:
+    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
 
 
 def _manifest_user(archive: _Archive) -> dict | None:
@@ -307,7 +320,7 @@ def _tweets(archive: _Archive, owner: Account) -> tuple[list[Post], list[Account
 
 def _post(archive: _Archive, position: str, tweet: dict, owner: Account) -> Post:
     tweet_id = _account_id(archive, position, tweet.get("id_str", tweet.get("id")), "tweet id")
-    entities = tweet.get("entities") or {}
+    entities = _mapping(tweet.get("entities"))
     created = tweet.get("created_at")
     try:
         created_at = datetime.strptime(created, _TWEET_DATE) if created else None
@@ -317,10 +330,10 @@ def _post(archive: _Archive, position: str, tweet: dict, owner: Account) -> Post
         PLATFORM,
         tweet_id,
         owner.platform_id,
-        tweet.get("full_text") or tweet.get("text") or "",
+        _text(tweet.get("full_text")) or _text(tweet.get("text")) or "",
         created_at=created_at,
-        hashtags=[tag["text"] for tag in entities.get("hashtags") or () if tag.get("text")],
-        lang=tweet.get("lang"),
+        hashtags=[tag["text"] for tag in _items(entities.get("hashtags")) if _text(tag.get("text"))],
+        lang=_text(tweet.get("lang")),
         like_count=_count(tweet.get("favorite_count")),
         repost_count=_count(tweet.get("retweet_count")),
         url=f"https://x.com/{owner.handle or 'i'}/status/{tweet_id}",
@@ -337,20 +350,20 @@ def _count(value: object) -> int:
 
 def _handle_hints(archive: _Archive, position: str, tweet: dict) -> list[Account]:
     hints = []
-    for mention in (tweet.get("entities") or {}).get("user_mentions") or ():
+    for mention in _items(_mapping(tweet.get("entities")).get("user_mentions")):
         mention_id = mention.get("id_str", mention.get("id"))
-        if mention_id is None or not mention.get("screen_name"):
+        if mention_id is None or not _text(mention.get("screen_name")):
             continue
         hints.append(
             Account(
                 PLATFORM,
                 _account_id(archive, position, mention_id, "mention id"),
                 handle=mention["screen_name"],
-                display_name=mention.get("name") or None,
+                display_name=_text(mention.get("name")),
             )
         )
     reply_id = tweet.get("in_reply_to_user_id_str")
-    reply_handle = tweet.get("in_reply_to_screen_name")
+    reply_handle = _text(tweet.get("in_reply_to_screen_name"))
     if reply_id and reply_handle:
         reply_id = _account_id(archive, position, reply_id, "in_reply_to_user_id_str")
         hints.append(Account(PLATFORM, reply_id, handle=reply_handle))

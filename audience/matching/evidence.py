@@ -88,21 +88,27 @@ class Person:
         return {f for f in forms if len(f) >= 4}
 
 
+_PEOPLE_SQL = "SELECT id, name, given_name, family_name, organisation, title, city FROM people"
+_CONTACTS_SQL = (
+    "SELECT person_id, full_name, given_name, family_name, nickname, organisation, title, city, "
+    "emails, urls, social, linkedin_url FROM contacts"
+)
+
+
 def load_people(store: Store, person_ids: list[int] | None = None) -> list[Person]:
     """People with everything their contact cards say that matching can use."""
     where, params = "", []
     if person_ids is not None:
-        where = f"WHERE id IN ({','.join('?' * len(person_ids))})"
+        where = f" WHERE id IN ({','.join('?' * len(person_ids))})"
         params = list(person_ids)
     people = {
-        row["id"]: _person_from_row(row)
-        for row in store.query(f"SELECT * FROM people {where} ORDER BY id", params)
+        row[0]: _person_from_row(*row)
+        for row in store.execute(f"{_PEOPLE_SQL}{where} ORDER BY id", params)
     }
-    contact_where = where.replace("WHERE id", "WHERE person_id")
-    for row in store.query(f"SELECT * FROM contacts {contact_where}", params):
-        person = people.get(row["person_id"])
+    for row in store.execute(_CONTACTS_SQL + where.replace(" WHERE id", " WHERE person_id"), params):
+        person = people.get(row[0])
         if person is not None:
-            _add_contact(person, row)
+            _add_contact(person, *row[1:])
     for person_id, kind, value in store.execute(
         "SELECT c.person_id, p.kind, p.value FROM contact_points p "
         "JOIN contacts c ON c.id = p.contact_id"
@@ -115,36 +121,43 @@ def load_people(store: Store, person_ids: list[int] | None = None) -> list[Perso
     return list(people.values())
 
 
-def _person_from_row(row: dict) -> Person:
-    name = parse_name(row["name"], row["given_name"], row["family_name"])
+def _person_from_row(person_id, name, given, family, org, title, city) -> Person:
+    parsed = parse_name(name, given, family)
     return Person(
-        id=row["id"],
-        label=row["name"] or name.full,
-        name=name,
-        org=org_key(row["organisation"]),
-        title=fold(row["title"]),
-        city=fold(row["city"]),
+        id=person_id,
+        label=name or parsed.full,
+        name=parsed,
+        org=org_key(org),
+        title=fold(title),
+        city=fold(city),
     )
 
 
-def _add_contact(person: Person, row: dict) -> None:
-    name = parse_name(row["full_name"], row["given_name"], row["family_name"])
+def _add_contact(
+    person: Person, full, given, family, nickname, org, title, city, emails, urls, social, linkedin
+) -> None:
+    name = parse_name(full, given, family)
     if not person.name.family and name.family or not person.name.given:
         person.name = name
-    alts = [w for w in (words(row["nickname"])[:1] + [name.given]) if w]
+    alts = [w for w in (words(nickname)[:1] + [name.given]) if w] if nickname else [name.given]
     person.alt_given = tuple(dict.fromkeys((*person.alt_given, *alts)))
-    person.org = person.org or org_key(row["organisation"])
-    person.title = person.title or fold(row["title"])
-    person.city = person.city or fold(row["city"])
-    person.emails += json.loads(row["emails"] or "[]")
-    for url in json.loads(row["urls"] or "[]"):
+    person.org = person.org or org_key(org)
+    person.title = person.title or fold(title)
+    person.city = person.city or fold(city)
+    person.emails += _json_list(emails)
+    for url in _json_list(urls):
         person.refs |= profile_refs(url)
-    for entry in json.loads(row["social"] or "[]"):
+    for entry in _json_list(social):
         if isinstance(entry, (list, tuple)) and len(entry) == 2:
             person.refs |= card_refs(str(entry[0]), str(entry[1]))
         elif isinstance(entry, str):
             person.refs |= profile_refs(entry)
-    person.refs |= profile_refs(row["linkedin_url"])
+    if linkedin:
+        person.refs |= profile_refs(linkedin)
+
+
+def _json_list(text: str | None) -> list:
+    return json.loads(text) if text and text != "[]" else []
 
 
 def _add_point(person: Person, kind: str, value: str) -> None:
@@ -174,7 +187,8 @@ def _finish(person: Person) -> None:
 
 @dataclass
 class Accounts:
-    """One platform's candidate accounts as columns (numpy object arrays)."""
+    """One platform's candidate accounts as columns: raw texts as numpy object arrays, and what
+    matching derives from them (parsed names, handle and website keys) computed once for all."""
 
     platform: str
     ids: np.ndarray
@@ -183,45 +197,62 @@ class Accounts:
     bio: np.ndarray
     location: np.ndarray
     website: np.ndarray
-    url: np.ndarray
-    is_org: np.ndarray
+    is_org: np.ndarray  # bool
     given: np.ndarray = None
     family: np.ndarray = None
     full: np.ndarray = None
     handle_key: np.ndarray = None  # handle without separators (digits kept)
+    domain: np.ndarray = None  # the website's host, "" without one
     name_count: np.ndarray = None
+    _hashes: dict = field(default_factory=dict, repr=False)
 
     def __len__(self) -> int:
         return len(self.ids)
 
+    def hashes(self, column: str) -> np.ndarray:
+        """``hash()`` of every string of a derived column, as uint64 (computed once)."""
+        if column not in self._hashes:
+            self._hashes[column] = str_hashes(getattr(self, column).tolist())
+        return self._hashes[column]
+
 
 def load_accounts(store: Store, platform: str) -> Accounts:
     cursor = store.execute(
-        "SELECT id, handle, display_name, bio, location, website, url, is_organisation "
-        "FROM accounts WHERE platform = ? AND state NOT IN ('deleted', 'suspended') "
+        "SELECT id, handle, display_name, bio, location, website, "
+        "coalesce(is_organisation, 0) FROM accounts "
+        "WHERE platform = ? AND state NOT IN ('deleted', 'suspended') "
         "AND (handle IS NOT NULL OR display_name IS NOT NULL)",
         [platform],
     )
-    columns = list(zip(*cursor.fetchall(), strict=True)) or [()] * 8
-    arrays = [np.array(col, dtype=object) for col in columns]
-    accounts = Accounts(platform, np.array(columns[0], dtype=np.int64), *arrays[1:])
+    columns = list(zip(*cursor.fetchall(), strict=True)) or [()] * 7
+    del cursor
+    texts = [np.array(col, dtype=object) for col in columns[1:6]]
+    ids = np.array(columns[0], dtype=np.int64)
+    is_org = np.array(columns[6], dtype=bool)
+    accounts = Accounts(platform, ids, *texts, is_org)
     parse_account_names(accounts)
     return accounts
 
 
 def parse_account_names(accounts: Accounts) -> None:
+    """Given and family name of every display name, handle and website keys, name counts."""
     cleaned = clean_display_names(accounts.display.tolist())
-    parsed = [split_clean_name(c) for c in cleaned]
-    accounts.given = np.array([p.given for p in parsed], dtype=object)
-    accounts.family = np.array([p.family for p in parsed], dtype=object)
-    accounts.full = np.array(
-        [f"{p.given} {p.family}" if p.family else p.given for p in parsed], dtype=object
-    )
-    accounts.handle_key = np.array([handle_id(h) for h in accounts.handle], dtype=object)
-    counts = Counter(accounts.full.tolist())
-    accounts.name_count = np.fromiter(
-        (counts[name] for name in accounts.full.tolist()), dtype=np.int64, count=len(accounts)
-    )
+    given = [c.partition(" ")[0] for c in cleaned]
+    family = [c.rpartition(" ")[2] if " " in c else "" for c in cleaned]
+    full = [f"{g} {f}" if f else g for g, f in zip(given, family, strict=True)]
+    accounts.given = np.array(given, dtype=object)
+    accounts.family = np.array(family, dtype=object)
+    accounts.full = np.array(full, dtype=object)
+    accounts.handle_key = np.array(handle_ids(accounts.handle.tolist()), dtype=object)
+    accounts.domain = np.array(url_domains(accounts.website.tolist()), dtype=object)
+    codes = np.unique(accounts.hashes("full"), return_inverse=True, return_counts=True)
+    accounts.name_count = codes[2][codes[1].reshape(-1)]
+
+
+def str_hashes(texts: list[str]) -> np.ndarray:
+    """Python's (per-process) string hashes as uint64: blocking keys and set membership tests
+    compare these numbers instead of building and comparing strings."""
+    return np.fromiter(map(hash, texts), dtype=np.int64, count=len(texts)).view(np.uint64)
 
 
 @dataclass
