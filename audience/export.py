@@ -467,7 +467,8 @@ def export_people(
     """
     if fmt not in FORMATS:
         raise ExportError(f"Unknown format {fmt!r}; use csv or json.")
-    rows = build_rows(store, segment=segment, platforms=platforms, topics=topics)
+    with store.snapshot():  # one consistent state even while a crawl writes
+        rows = build_rows(store, segment=segment, platforms=platforms, topics=topics)
     text = render(rows, fmt, excel=excel)
     if output is not None:
         atomic_write_text(output, text)

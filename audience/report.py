@@ -555,4 +555,6 @@ def write_report(
     store: Store, path: Path, rules: Rules | None = None, *, now: datetime | None = None
 ) -> Path:
     """Collect, render and write the report atomically; returns the path written."""
-    return atomic_write_text(Path(path), render_html(collect(store, rules, now=now)))
+    with store.snapshot():
+        data = collect(store, rules, now=now)
+    return atomic_write_text(Path(path), render_html(data))

@@ -341,6 +341,19 @@ class Store:
             raise
         self._conn.execute("COMMIT")
 
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """A consistent read: every query inside sees the workspace as of one moment, whatever
+        other processes commit meanwhile (WAL keeps that version for us)."""
+        if self._conn.in_transaction:
+            yield
+            return
+        self._conn.execute("BEGIN DEFERRED")
+        try:
+            yield
+        finally:
+            self._conn.execute("COMMIT")
+
     def execute(self, sql: str, params: Iterable[Any] | dict[str, Any] = ()) -> sqlite3.Cursor:
         return self._conn.execute(sql, params)
 
