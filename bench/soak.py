@@ -11,7 +11,8 @@ it. Each kill hits one of these moments:
 
 - in-flight: while a page (or an unfollow's answer) is held back by the fake;
 - mid-transaction: while the CLI holds the workspace's write lock (probed from here);
-- rate-limit wait: while the CLI sleeps until the reset of an injected 429 a few seconds ahead;
+- rate-limit wait: while the CLI sleeps until the reset of an injected 429 (half a minute
+  ahead; the kill comes 0.5-2.5 s into the wait);
 - random: a random moment after the k-th page or unfollow of the run;
 - preparation: while ``prune --apply`` checks the account and settles unanswered unfollows.
 
@@ -252,7 +253,9 @@ class Run:
             self.fake.hold(pattern, 120, after=kill.nth - 1)
             return [self.fake.holds[-1]]
         if kill.kind == "rate-limit wait":
-            reset = int(time.time()) + 4
+            # far enough ahead that the wait is still on when the kill comes, however long
+            # the run takes to reach that page; the resumed run meets no 429
+            reset = int(time.time()) + 30
             headers = {"x-rate-limit-remaining": "0", "x-rate-limit-reset": str(reset)}
             self.fake.inject(pattern, error_response("rate-limit", headers), after=kill.nth - 1)
             return [self.fake.faults[-1]]
@@ -300,7 +303,7 @@ class Run:
         elif kill.kind == "rate-limit wait":
             if not reached(1, status=429):
                 return False
-            time.sleep(self.rng.uniform(0.5, 2.5))  # the CLI sleeps about 5 s
+            time.sleep(self.rng.uniform(0.5, 2.5))
         elif not reached(kill.nth):
             return False
         elif kill.kind == "in-flight":
@@ -347,9 +350,6 @@ class Run:
         for request in thrown:
             self.lost[page_key(request)] += 1
         kill.landed = f"{len(thrown)} page(s) in flight lost" if thrown else "after a commit"
-        if os.environ.get("SOAK_DEBUG"):
-            kill.landed += f" {[(r.path, page_key(r)[1], r.status) for r in thrown]}"
-            kill.landed += f" {[(r.path, page_key(r)[1], r.status) for r in self.phase_requests(phase, since=start)][-4:]}"
         if phase == "sync":
             self.note_finished_snapshots(committed)
 

@@ -14,6 +14,7 @@ import sqlite3
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -86,8 +87,8 @@ def test_two_crawls_an_export_loop_and_an_import_at_once(fake: FakeX, tmp_path: 
     assert finish(cli("init", "--db", str(db), **opts))[0] == 0
     seeded = finish(cli("find", "follows", "@seed", "--db", str(db), **opts))
     assert seeded[0] == 0, seeded[1]  # so there is something to export from the start
-    # Every page answers 0.3 s late: each crawl spends ~1 s between its three page commits.
-    fake.hold(r"/following$", 0.3, times=100)
+    # Every page answers 0.5 s late: each crawl spends ~1.5 s around its three page commits.
+    fake.hold(r"/following$", 0.5, times=100)
 
     exports: list[tuple[int, str, bytes]] = []
     crawling = threading.Event()
@@ -118,6 +119,8 @@ def test_two_crawls_an_export_loop_and_an_import_at_once(fake: FakeX, tmp_path: 
         rows = list(csv.DictReader(io.StringIO(out.decode("utf-8"))))
         assert rows and {"name", "x_handle", "x_url"} <= set(rows[0])
         assert len({r["x_handle"] for r in rows}) == len(rows)  # one row per account
+    pages = [r.path.split("/")[3] for r in fake.calls(r"/following$")][1:]  # after @seed's
+    assert pages[:3] != [pages[0]] * 3, pages  # the two crawls really ran at the same time
     # Both crawls wrote every page they fetched, and each edge points at the right account.
     assert follow_ids(db, FIRST) == sorted(FIRST_FOLLOWS)
     assert follow_ids(db, SECOND) == sorted(SECOND_FOLLOWS)
@@ -154,6 +157,29 @@ def test_two_crawls_creating_the_workspace_at_once(fake: FakeX, tmp_path: Path) 
         assert code == 0, err
     assert follow_ids(db, SEED) == sorted(SEED_FOLLOWS)
     assert follow_ids(db, FIRST) == sorted(FIRST_FOLLOWS)
+
+
+def test_processes_creating_one_workspace_at_the_same_moment(tmp_path: Path) -> None:
+    """Each process finds no workspace and creates (migrates) it: the one that comes second
+    must wait for the first, not fail on "table accounts already exists"."""
+    for round_ in range(5):
+        path = tmp_path / f"ws{round_}" / "audience.db"
+        start = time.time() + 1.5  # after every interpreter has started
+        code = (
+            "import time\nfrom audience.store import open_store\n"
+            f"while time.time() < {start}: pass\n"
+            f"open_store({str(path)!r}).close()"
+        )
+        env = {**os.environ, "PYTHONPATH": str(ROOT)}
+        processes = [
+            subprocess.Popen([sys.executable, "-c", code], env=env, stderr=subprocess.PIPE)
+            for _ in range(3)
+        ]
+        errors = [p.communicate(timeout=120)[1].decode() for p in processes]
+        assert [p.returncode for p in processes] == [0, 0, 0], errors
+        store = open_store(path)
+        assert store.scalar("SELECT count(*) FROM segments") == 4  # seeded once, not twice
+        store.close()
 
 
 # ---- the per-process id cache against another writer -------------------------------------------

@@ -755,3 +755,30 @@ def test_a_sync_left_unfinished_before_the_send_does_not_settle_it(workspace, x_
     assert len(result.done) == cap - 1
     assert_safe(fake, cap)
     assert len(unfollowed(fake)) == cap
+
+
+def test_a_search_stopped_midway_resumes_with_the_start_time_it_began_with(store):
+    """``--since 7d`` moves with the clock, and X binds a page token to the request it came
+    from: the resumed crawl must ask with the start_time of the stopped one."""
+    from audience.errors import BudgetExceeded
+
+    fake = FakeX(seed_recordings=False)
+    fake.add_users(1)
+    recent = datetime.now(UTC).strftime("%Y-%m-%dT%H:00:00.000Z")
+    for n in range(250):
+        fake.add_post(str(1_900_000_000_000_000_000 + n), "1000000", "Queue times #cx", recent)
+    since = find.parse_since("7d")
+    with fake:
+        platform = XPlatform(fake.bearer_token, base_url=fake.base_url)
+        with pytest.raises(BudgetExceeded):
+            stopped = Crawler(store, platform, max_requests=2)
+            find.search_topic(stopped, "#cx", since=since, limit=250)
+        time.sleep(1.1)  # tweepy sends whole seconds: the resumed "7d" is a second later
+        resumed = find.search_topic(Crawler(store, platform), "#cx", since=since, limit=250)
+
+    assert resumed == 50
+    calls = fake.calls("/search/recent")
+    assert len(calls) == 3 and [c.status for c in calls] == [200] * 3
+    assert len({c.arg("next_token") for c in calls}) == 3
+    assert len({c.arg("start_time") for c in calls}) == 1
+    assert store.scalar("SELECT count(*) FROM posts") == 250
