@@ -50,6 +50,7 @@ SEGMENTS_TABLE_KEYS = ("protected", "primary_order")
 DEFAULT_PRIMARY_ORDER = ("press", "customers", "competitors", "suppliers")
 SOURCE_RANK = {"manual": 3, "match": 2, "rule": 1}
 SORTS = ("relevance", "followers", "last-active")
+MAX_PROBLEM = 300  # characters of an audience.toml error message
 _SEGMENT_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
 _DOMAIN = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z][a-z0-9-]*[a-z0-9]$")
 _HOSTS_IN_TEXT = re.compile(r"(?<![\w.-])(?:[a-z0-9-]+\.)+[a-z]{2,}(?![\w-])")
@@ -164,6 +165,8 @@ class _Checker:
     def error(self, table: str, key: str, problem: str) -> ConfigError:
         line = self.line_of(table, key)
         where = f"{self.path}, line {line}" if line else str(self.path)
+        if len(problem) > MAX_PROBLEM:  # a key or value pasted in by mistake can be megabytes
+            problem = problem[:MAX_PROBLEM] + "…"
         return ConfigError(f"{where}: {problem}. Nothing was changed.")
 
     def table(self, value: Any, name: str) -> None:

@@ -16,7 +16,13 @@ from pathlib import Path
 from typing import Any
 
 from audience.errors import InputError
-from audience.importers.social import SocialImport, SocialList, merge_accounts, unique
+from audience.importers.social import (
+    SocialImport,
+    SocialList,
+    check_depth,
+    merge_accounts,
+    unique,
+)
 from audience.models import Account, ListInfo, Post, parse_time
 
 PLATFORM = "bluesky"
@@ -269,7 +275,9 @@ class _Repo:
         text = record.get("text")
         if not isinstance(text, str):
             raise InputError(self.path, where, "post without text")
-        facets = [f for f in record.get("facets") or () if isinstance(f, dict)]
+        check_depth(record, self.path, where)  # _plain and json.dumps recurse into it
+        facets = _dicts(record.get("facets"))
+        tags = record.get("tags") if isinstance(record.get("tags"), list) else []
         langs = record.get("langs") or []
         self.posts.append(
             Post(
@@ -278,7 +286,7 @@ class _Repo:
                 self.did,
                 text,
                 created_at=parse_time(record.get("createdAt")),
-                hashtags=unique([*_tags(facets), *(record.get("tags") or ())]),
+                hashtags=unique([*_tags(facets), *(t for t in tags if isinstance(t, str))]),
                 lang=langs[0] if langs and isinstance(langs[0], str) else None,
                 url=f"https://bsky.app/profile/{self.did}/post/{rkey}",
                 raw=_plain(record),
@@ -292,12 +300,17 @@ class _Repo:
         return value
 
 
+def _dicts(value: object) -> list[dict]:
+    """The objects of a list; anything else a record holds there is not from Bluesky."""
+    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
+
+
 def _tags(facets: list[dict]) -> list[str]:
     return [
         feature["tag"]
         for facet in facets
-        for feature in facet.get("features") or ()
-        if isinstance(feature, dict) and feature.get("$type") == _TAG and feature.get("tag")
+        for feature in _dicts(facet.get("features"))
+        if feature.get("$type") == _TAG and isinstance(feature.get("tag"), str) and feature["tag"]
     ]
 
 
@@ -307,7 +320,9 @@ def _mention_hints(text: str, facets: list[dict]) -> list[Account]:
     encoded = text.encode()
     hints = []
     for facet in facets:
-        index = facet.get("index") or {}
+        index = facet.get("index")
+        if not isinstance(index, dict):
+            continue
         start, end = index.get("byteStart"), index.get("byteEnd")
         if not isinstance(start, int) or not isinstance(end, int):
             continue
@@ -315,8 +330,8 @@ def _mention_hints(text: str, facets: list[dict]) -> list[Account]:
             handle = encoded[start:end].decode().lstrip("@")
         except UnicodeDecodeError:
             continue
-        for feature in facet.get("features") or ():
-            did = feature.get("did") if isinstance(feature, dict) else None
+        for feature in _dicts(facet.get("features")):
+            did = feature.get("did")
             if feature.get("$type") == _MENTION and isinstance(did, str) and _is_handle(handle):
                 hints.append(Account(PLATFORM, did, handle=handle.lower()))
     return hints

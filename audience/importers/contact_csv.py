@@ -85,7 +85,9 @@ def read_linkedin_zip(path: Path) -> tuple[str, str]:
             _check_zip_entries(path, infos)
             info = _find_connections(path, infos)
             with archive.open(info) as member:
-                data = member.read(MAX_ZIP_MEMBER_BYTES + 1)
+                # zipfile inflates as much as asked for, whatever the header says: ask for
+                # no more than the header's size (checked against the limit above).
+                data = member.read(info.file_size + 1)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, zlib.error) as exc:
         raise InputError(path, None, f"not a readable zip archive ({exc})") from None
     except RuntimeError:  # zipfile: encrypted, or a compression method it does not know

@@ -131,6 +131,25 @@ def check_depth(value: object, path: Path | str, position: str | None) -> None:
         stack.extend((child, depth + 1) for child in children if isinstance(child, dict | list))
 
 
+_FIELD_TYPES = {"str": str, "int": int, "bool": bool, "datetime": datetime,
+                "dict[str, Any]": dict, "list[str]": list}
+
+
+def wrong_field(record: Account | Post | ListInfo) -> str | None:
+    """The first field holding a value of the wrong type, or None. The API always sends a
+    number where a number belongs; a file on disk may hold a list there."""
+    for f in fields(record):
+        value = getattr(record, f.name)
+        expected = _FIELD_TYPES.get(str(f.type).split(" | ")[0])  # annotations are strings
+        if value is None or expected is None:
+            continue
+        if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
+            return f.name
+        if expected is list and not all(isinstance(item, str) for item in value):
+            return f.name
+    return None
+
+
 def merge_accounts(accounts: Iterable[Account]) -> list[Account]:
     """One Account per platform id; later records fill fields the earlier ones lacked and
     override the ones they both have."""

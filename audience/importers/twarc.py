@@ -16,7 +16,13 @@ from pathlib import Path
 from typing import IO, NoReturn
 
 from audience.errors import InputError
-from audience.importers.social import SocialImport, SocialList, loads_json, merge_accounts
+from audience.importers.social import (
+    SocialImport,
+    SocialList,
+    loads_json,
+    merge_accounts,
+    wrong_field,
+)
 from audience.models import Account, ListInfo
 from audience.platforms.x import to_account, to_post
 
@@ -98,7 +104,8 @@ class _Reader:
         posts = []
         for tweet, position in self.tweets.values():
             self.position = position
-            posts.append(to_post(tweet, users.get(self._id(tweet.get("author_id")))))
+            author = users.get(self._id(tweet.get("author_id")))
+            posts.append(self._checked(to_post, tweet, author))
         full = {a.platform_id for a in self.accounts if a.platform_id not in self.hinted}
         warnings = [f"{self.errors} API errors in the pages were skipped"] if self.errors else []
         if self.anonymous:
@@ -125,10 +132,10 @@ class _Reader:
         includes = page.get("includes") or {}
         if not isinstance(data, list) or not isinstance(includes, dict):
             self._fail("'data' must be a list and 'includes' an object")
-        self.errors += len(page.get("errors") or ())
-        for user in includes.get("users") or ():
+        self.errors += len(self._array(page, "errors"))
+        for user in self._array(includes, "users"):
             self._add_user(user)
-        for tweet in includes.get("tweets") or ():
+        for tweet in self._array(includes, "tweets"):
             self._add_tweet(tweet, primary=False)
         users = []
         for item in data:
@@ -143,7 +150,8 @@ class _Reader:
         self._add_relations(page, users)
 
     def _add_relations(self, page: dict, user_ids: list[str]) -> None:
-        url = str((page.get("__twarc") or {}).get("url") or "")
+        twarc = page.get("__twarc")
+        url = str(twarc.get("url") or "") if isinstance(twarc, dict) else ""
         if graph := _GRAPH_URL.search(url):
             subject, kind = graph[1], graph[2]
             for user_id in user_ids:
@@ -157,7 +165,7 @@ class _Reader:
             if isinstance(tweet.get(key), dict):
                 self._add_user(tweet[key])
         self._add_tweet(tweet)
-        for referenced in tweet.get("referenced_tweets") or ():
+        for referenced in self._array(tweet, "referenced_tweets"):
             if isinstance(referenced, dict) and "text" in referenced and "author_id" in referenced:
                 self._add_flat_tweet(referenced)
 
@@ -170,8 +178,12 @@ class _Reader:
             return
         self._id(tweet.get("author_id"))
         entities = tweet.get("entities") or {}
-        for mention in entities.get("mentions") or ():
+        if not isinstance(entities, dict):
+            self._fail("'entities' of a tweet is not an object")
+        for mention in self._array(entities, "mentions"):
             if isinstance(mention, dict) and mention.get("id") and mention.get("username"):
+                if not isinstance(mention["username"], str):
+                    self._fail("a mention's username is not text")
                 mention_id = self._id(mention["id"])
                 self.accounts.append(Account(PLATFORM, mention_id, handle=mention["username"]))
                 self.hinted.add(mention_id)
@@ -182,7 +194,7 @@ class _Reader:
         if not isinstance(user, dict):
             self._fail("a user is not an object")
         user_id = self._id(user.get("id"))
-        self.accounts.append(to_account({**user, "id": user_id}))
+        self.accounts.append(self._checked(to_account, {**user, "id": user_id}))
         return user_id
 
     def _add_list(self, item: dict) -> None:
@@ -194,6 +206,24 @@ class _Reader:
         social_list.info.member_count = item.get("member_count")
         social_list.info.private = item.get("private")
         social_list.info.raw = item
+        if field := wrong_field(social_list.info):
+            self._fail(f"list {social_list.info.platform_id}: {field} has the wrong type")
+
+    def _checked(self, convert, *args):
+        """An Account or Post built by the X platform code, which trusts the API's types."""
+        try:
+            record = convert(*args)
+        except (AttributeError, TypeError, ValueError, OverflowError, KeyError):
+            self._fail(f"{args[0].get('id')} has a field of the wrong type")
+        if field := wrong_field(record):
+            self._fail(f"{record.platform_id}: {field} has the wrong type")
+        return record
+
+    def _array(self, value: dict, key: str) -> list:
+        items = value.get(key) or []
+        if not isinstance(items, list):
+            self._fail(f"{key!r} is not a list")
+        return items
 
     def _list(self, list_id: str) -> SocialList:
         return self.lists.setdefault(list_id, SocialList(ListInfo(PLATFORM, list_id, "")))

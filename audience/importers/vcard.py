@@ -227,7 +227,8 @@ def _parse_card(card: _Card, path: Path) -> Any:
     except Exception as exc:  # vobject raises ParseError, ValueError, TypeError, ... on junk
         line = getattr(exc, "lineNumber", None)
         number = numbers[line - 1] if isinstance(line, int) and 0 < line <= len(numbers) else None
-        raise InputError(path, card.where(number), f"cannot parse the card ({exc})") from None
+        problem = f"cannot parse the card ({str(exc)[:200]})"  # vobject quotes the whole line
+        raise InputError(path, card.where(number), problem) from None
 
 
 # ---- vobject component -> ContactRecord -----------------------------------------------------

@@ -332,7 +332,7 @@ def _post(archive: _Archive, position: str, tweet: dict, owner: Account) -> Post
         owner.platform_id,
         _text(tweet.get("full_text")) or _text(tweet.get("text")) or "",
         created_at=created_at,
-        hashtags=[tag["text"] for tag in _items(entities.get("hashtags")) if _text(tag.get("text"))],
+        hashtags=[t["text"] for t in _items(entities.get("hashtags")) if _text(t.get("text"))],
         lang=_text(tweet.get("lang")),
         like_count=_count(tweet.get("favorite_count")),
         repost_count=_count(tweet.get("retweet_count")),
