@@ -319,9 +319,9 @@ class Store:
         self.db = db
         self.path = path
         self._conn: sqlite3.Connection = db.conn
-        # (platform, platform_id) -> (row id, fingerprint) of accounts this Store wrote, so an
+        # platform -> platform_id -> (row id, fingerprint) of accounts this Store wrote, so an
         # account met again in the same run (on every journalist's follow list) costs nothing.
-        self._known: dict[tuple[str, str], tuple[int, int]] = {}
+        self._known: dict[str, dict[str, tuple[int, int]]] = {}
         self._data_version: int | None = None
 
     # ---- transactions -------------------------------------------------------------------
@@ -378,30 +378,37 @@ class Store:
         with fewer fields). Changes of handle, name, bio, location and website are kept in
         ``account_history``. An account seen again unchanged only gets its ``last_seen``.
         """
-        by_platform: dict[str, dict[str, Account]] = {}
+        accounts = list(accounts)
+        if not accounts:
+            return {}
+        self._drop_known_if_others_wrote()
+        platform = accounts[0].platform
+        if all(a.platform == platform for a in accounts):  # a page: one platform
+            return self._upsert_platform_accounts(platform, accounts)
+        by_platform: dict[str, list[Account]] = {}
         for account in accounts:
-            by_platform.setdefault(account.platform, {})[account.platform_id] = account
+            by_platform.setdefault(account.platform, []).append(account)
         ids: dict[str, int] = {}
         for platform, group in by_platform.items():
-            ids.update(self._upsert_platform_accounts(platform, list(group.values())))
+            ids.update(self._upsert_platform_accounts(platform, group))
         return ids
 
     def _upsert_platform_accounts(self, platform: str, group: list[Account]) -> dict[str, int]:
-        self._drop_known_if_others_wrote()
+        known = self._known.setdefault(platform, {})
         ids: dict[str, int] = {}
-        fingerprints = {a.platform_id: _fingerprint(a) for a in group}
-        to_check = []
+        misses: dict[str, tuple[Account, int]] = {}
         for account in group:
-            known = self._known.get((platform, account.platform_id))
-            if known and known[1] == fingerprints[account.platform_id]:
-                ids[account.platform_id] = known[0]  # written by this run already, unchanged
+            fingerprint = hash(_account_values(account))
+            hit = known.get(account.platform_id)
+            if hit is not None and hit[1] == fingerprint:
+                ids[account.platform_id] = hit[0]  # written by this run already, unchanged
             else:
-                to_check.append(account)
-        if to_check:
-            ids.update(self._write_accounts(platform, to_check))
-            for account in to_check:
-                key = (platform, account.platform_id)
-                self._known[key] = (ids[account.platform_id], fingerprints[account.platform_id])
+                misses[account.platform_id] = (account, fingerprint)
+        if misses:
+            written = self._write_accounts(platform, [account for account, _ in misses.values()])
+            ids.update(written)
+            for platform_id, (_, fingerprint) in misses.items():
+                known[platform_id] = (written[platform_id], fingerprint)
         return ids
 
     def _drop_known_if_others_wrote(self) -> None:
@@ -513,7 +520,7 @@ class Store:
         seen = now_iso()
         before = self._conn.total_changes
         # Sorted by the followed side, the followed_id index is written in order, not at random.
-        rows = sorted(((a, b, seen, seen) for a, b in pairs), key=lambda row: row[1])
+        rows = sorted(((a, b, seen, seen) for a, b in pairs), key=operator.itemgetter(1))
         self._conn.executemany(
             "INSERT OR IGNORE INTO follows (follower_id, followed_id, first_seen, last_seen) "
             "VALUES (?, ?, ?, ?)",
@@ -685,10 +692,6 @@ def _account_row(account: Account, seen: str) -> dict[str, Any]:
 
 
 _account_values = operator.attrgetter(*ACCOUNT_FIELDS)
-
-
-def _fingerprint(account: Account) -> int:
-    return hash(_account_values(account))
 
 
 def _json(value: Any) -> str | None:
