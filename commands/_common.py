@@ -42,6 +42,10 @@ DbOpt = Annotated[
     typer.Option("--db", envvar="AUDIENCE_DB", help="Workspace file (default ./audience.db)."),
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+CrawlPlatformOpt = Annotated[str, typer.Option("--platform", "-p", help="x, bluesky or mastodon.")]
+MaxRequestsOpt = Annotated[
+    int | None, typer.Option("--max-requests", help="Stop after this many API requests.")
+]
 PlatformOpt = Annotated[
     str, typer.Option("--platform", "-p", help="x, bluesky, mastodon or linkedin.")
 ]

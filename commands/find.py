@@ -7,8 +7,10 @@ from typing import Annotated
 import typer
 
 from commands._common import (
+    CrawlPlatformOpt,
     DbOpt,
     JsonOpt,
+    MaxRequestsOpt,
     console,
     err_console,
     handle_errors,
@@ -19,12 +21,8 @@ from commands._common import (
 
 find_app = typer.Typer(no_args_is_help=True, help="Find people by topic and mine journalists.")
 
-PlatformArg = Annotated[str, typer.Option("--platform", "-p", help="x, bluesky or mastodon.")]
 EstimateOpt = Annotated[
     bool, typer.Option("--estimate", help="Print what the crawl would cost, then stop.")
-]
-MaxRequestsOpt = Annotated[
-    int | None, typer.Option("--max-requests", help="Stop after this many API requests.")
 ]
 BudgetOpt = Annotated[
     float | None, typer.Option("--budget", help="Stop before spending more than this (USD).")
@@ -83,7 +81,7 @@ def hashtag(
             help='Hashtags or phrases: "#cx" "customer service" (default: audience.toml).'
         ),
     ] = None,
-    platform: PlatformArg = "x",
+    platform: CrawlPlatformOpt = "x",
     since: Annotated[str, typer.Option(help="How far back: 7d, 12h, 2w or a date.")] = "7d",
     limit: Annotated[int, typer.Option(help="Posts to fetch per topic.")] = 100,
     lang: Annotated[
@@ -146,7 +144,7 @@ def follows(
     followers: Annotated[
         bool, typer.Option("--followers", help="Fetch their followers instead of whom they follow.")
     ] = False,
-    platform: PlatformArg = "x",
+    platform: CrawlPlatformOpt = "x",
     estimate_only: EstimateOpt = False,
     max_requests: MaxRequestsOpt = None,
     budget: BudgetOpt = None,
@@ -191,7 +189,7 @@ def _subjects(crawler, handles: list[str] | None, segment: str | None):
 @find_app.command("lists")
 def lists(
     handles: Annotated[list[str], typer.Argument(help="Accounts whose Lists to fetch.")],
-    platform: PlatformArg = "x",
+    platform: CrawlPlatformOpt = "x",
     max_requests: MaxRequestsOpt = None,
     refresh: RefreshOpt = False,
     db: DbOpt = None,
@@ -224,7 +222,7 @@ def influencers(
     min_share: Annotated[
         float, typer.Option(help="Followed by at least this share of the mined accounts.")
     ] = 0.2,
-    platform: PlatformArg = "x",
+    platform: CrawlPlatformOpt = "x",
     top: Annotated[int, typer.Option(help="How many to show.")] = 25,
     as_json: JsonOpt = False,
     db: DbOpt = None,

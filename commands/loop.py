@@ -8,8 +8,10 @@ from typing import Annotated
 import typer
 
 from commands._common import (
+    CrawlPlatformOpt,
     DbOpt,
     JsonOpt,
+    MaxRequestsOpt,
     console,
     err_console,
     handle_errors,
@@ -20,12 +22,8 @@ from commands._common import (
 
 target_app = typer.Typer(no_args_is_help=True, help="People you want to follow you.")
 
-PlatformOpt = Annotated[str, typer.Option("--platform", "-p", help="x, bluesky or mastodon.")]
 AnyPlatformOpt = Annotated[
     str | None, typer.Option("--platform", "-p", help="Only this platform (default: all synced).")
-]
-MaxRequestsOpt = Annotated[
-    int | None, typer.Option("--max-requests", help="Stop after this many API requests.")
 ]
 
 
@@ -60,7 +58,7 @@ def _who(row: dict) -> str:
 
 
 def sync(
-    platform: PlatformOpt = "x",
+    platform: CrawlPlatformOpt = "x",
     show_changes: Annotated[
         bool, typer.Option("--changes", help="Only show what changed between the last two syncs.")
     ] = False,
@@ -260,7 +258,7 @@ def followback(
 @target_app.command("add")
 def target_add(
     handles: Annotated[list[str], typer.Argument(help="@handle ...")],
-    platform: PlatformOpt = "x",
+    platform: CrawlPlatformOpt = "x",
     note: Annotated[str | None, typer.Option(help="Why they matter.")] = None,
     offline: Annotated[
         bool, typer.Option("--offline", help="Never look unknown handles up on the platform.")
@@ -282,7 +280,7 @@ def target_add(
 @target_app.command("remove")
 def target_remove(
     handles: Annotated[list[str], typer.Argument(help="@handle ...")],
-    platform: PlatformOpt = "x",
+    platform: CrawlPlatformOpt = "x",
     db: DbOpt = None,
 ) -> None:
     """Stop tracking people as targets."""
