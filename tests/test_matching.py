@@ -13,10 +13,18 @@ from audience.matching.identity import card_refs, link_identities, profile_refs
 from audience.matching.lookup import guessed_handles, lookup_and_match
 from audience.matching.names import (
     clean_display_name,
+    clean_display_names,
     fold,
+    fold_lines,
     given_compatible,
+    handle_id,
+    handle_ids,
     org_key,
     parse_display_name,
+    url_domain,
+    url_domains,
+    words,
+    words_many,
 )
 from audience.matching.review import decide, list_matches, next_for_review
 from audience.models import Account, Lookup
@@ -121,6 +129,42 @@ def test_fold_and_parse():
     assert fold("ZOË") == "zoe"
     parsed = parse_display_name("Doe, Jane")
     assert (parsed.given, parsed.family) == ("jane", "doe")
+
+
+def test_names_in_bulk_stay_one_per_line():
+    # a trailing " -", " at" or "she /" once let a pattern run on into the next name
+    displays = ["Jane Doe -", "Bob Smith", "Ann Lee at", "Tim Cook", "she /", "him Ray"]
+    assert clean_display_names(displays) == [clean_display_name(d) for d in displays]
+    assert clean_display_names(displays)[:2] == ["jane doe", "bob smith"]
+
+
+TRICKY_TEXTS = [
+    None,
+    "",
+    "  Zoë O’Brien 🌍 she/her ",
+    "王芳",
+    "Ｊａｎｅ　Ｄｏｅ",
+    "Анна Иванова",
+    "two\nlines",
+    "d'Arcy, Anne-Marie",
+    "Doe, Jane",
+    "@D_Mears99",
+    "jane.bsky.social",
+    "@amy@mastodon.social",
+    "HTTPS://www.Novaleaf.co.uk:443/team",
+    "user@host.example/x",
+]
+
+
+def test_bulk_helpers_agree_with_the_single_ones():
+    assert fold_lines(TRICKY_TEXTS).split("\n") == [
+        fold(t).replace("\n", " ").strip() for t in TRICKY_TEXTS
+    ]
+    assert words_many(TRICKY_TEXTS) == [" ".join(words(t)) for t in TRICKY_TEXTS]
+    assert clean_display_names(TRICKY_TEXTS) == [clean_display_name(t) for t in TRICKY_TEXTS]
+    assert handle_ids(TRICKY_TEXTS) == [handle_id(t) for t in TRICKY_TEXTS]
+    urls = [t for t in TRICKY_TEXTS if "\n" not in (t or "")]
+    assert url_domains(urls) == [url_domain(t) for t in urls]
 
 
 def test_given_names_compare_with_nicknames_and_initials():
@@ -263,6 +307,23 @@ def test_name_variants_match(store, contact, display):
     match_people(store)
     found = only_match(store, person)
     assert (found["account_id"], found["status"]) == (right, "accepted")
+
+
+def test_names_sharing_only_a_nickname_are_not_candidates(store):
+    # the nickname list files "bill" under both Robert and William: that makes them no match
+    person = add_person(store, "Robert Murphy", org="Kilnquay Energy")
+    add_account(store, "wmurphy", "William Murphy", bio="Engineer at Kilnquay Energy")
+    bob = add_account(store, "bobm", "Bob Murphy", bio="Engineer at Kilnquay Energy")
+    match_people(store)
+    assert only_match(store, person)["account_id"] == bob
+
+
+def test_profile_after_a_name_ending_in_a_separator_keeps_its_own_name(store):
+    person = add_person(store, "Bob Smith", org="Daily Planet")
+    add_account(store, "ajanedoe", "Jane Doe -")
+    right = add_account(store, "bobsmith_dp", "Bob Smith", bio="Daily Planet")
+    match_people(store)
+    assert only_match(store, person)["account_id"] == right
 
 
 # ---- decisions ----------------------------------------------------------------------------

@@ -7,8 +7,8 @@ kept as columns and only the accounts that reach the scoring stage get their bio
 from __future__ import annotations
 
 import json
-from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -20,15 +20,14 @@ from audience.matching.names import (
     clean_display_names,
     compact,
     fold,
-    handle_id,
+    handle_ids,
     handles_from_name,
     org_domain,
     org_key,
     parse_name,
     personal_local_part,
     sorted_letters,
-    split_clean_name,
-    url_domain,
+    url_domains,
     words,
     words_many,
 )
@@ -79,7 +78,7 @@ class Person:
     def usable(self) -> bool:
         return bool((self.name.given and self.name.family) or self.locals)
 
-    @property
+    @cached_property
     def handle_forms(self) -> set[str]:
         forms = set()
         for given in (self.name.given, *self.alt_given):
@@ -105,7 +104,9 @@ def load_people(store: Store, person_ids: list[int] | None = None) -> list[Perso
         row[0]: _person_from_row(*row)
         for row in store.execute(f"{_PEOPLE_SQL}{where} ORDER BY id", params)
     }
-    for row in store.execute(_CONTACTS_SQL + where.replace(" WHERE id", " WHERE person_id"), params):
+    for row in store.execute(
+        _CONTACTS_SQL + where.replace(" WHERE id", " WHERE person_id"), params
+    ):
         person = people.get(row[0])
         if person is not None:
             _add_contact(person, *row[1:])
@@ -201,6 +202,7 @@ class Accounts:
     given: np.ndarray = None
     family: np.ndarray = None
     full: np.ndarray = None
+    full_sorted: np.ndarray = None
     handle_key: np.ndarray = None  # handle without separators (digits kept)
     domain: np.ndarray = None  # the website's host, "" without one
     name_count: np.ndarray = None
@@ -216,43 +218,105 @@ class Accounts:
         return self._hashes[column]
 
 
-def load_accounts(store: Store, platform: str) -> Accounts:
-    cursor = store.execute(
-        "SELECT id, handle, display_name, bio, location, website, "
-        "coalesce(is_organisation, 0) FROM accounts "
-        "WHERE platform = ? AND state NOT IN ('deleted', 'suspended') "
-        "AND (handle IS NOT NULL OR display_name IS NOT NULL)",
-        [platform],
+_TEXT_COLUMNS = ("handle", "display_name", "bio", "location", "website")
+_ACCOUNTS_SQL = (
+    "SELECT group_concat(id, ','), group_concat(CASE WHEN is_organisation THEN 1 ELSE 0 END, ','), "
+    + ", ".join(
+        f"group_concat(coalesce(replace({c}, char(10), ' '), ''), char(10))" for c in _TEXT_COLUMNS
     )
-    columns = list(zip(*cursor.fetchall(), strict=True)) or [()] * 7
-    del cursor
-    texts = [np.array(col, dtype=object) for col in columns[1:6]]
-    ids = np.array(columns[0], dtype=np.int64)
-    is_org = np.array(columns[6], dtype=bool)
-    accounts = Accounts(platform, ids, *texts, is_org)
+    # +platform: a scan in table order, not a million look-ups through the handle index
+    + " FROM accounts WHERE id BETWEEN ? AND ? AND +platform = ? "
+    "AND state NOT IN ('deleted', 'suspended') AND (handle IS NOT NULL OR display_name IS NOT NULL)"
+)
+_CHUNK = 200_000
+
+
+def load_accounts(store: Store, platform: str) -> Accounts:
+    """One platform's accounts, read as a few long strings per chunk of rows (SQLite joins
+    them far faster than Python builds a million row tuples)."""
+    low, high = store.execute("SELECT min(id), max(id) FROM accounts").fetchone()
+    chunks = []
+    for start in range(low or 0, (high or -1) + 1, _CHUNK):
+        row = store.execute(_ACCOUNTS_SQL, [start, start + _CHUNK - 1, platform]).fetchone()
+        if row[0] is not None:
+            chunks.append(row)
+    ids = _int_list(",".join(c[0] for c in chunks))
+    is_org = _int_list(",".join(c[1] for c in chunks))
+    texts = []
+    for k in range(len(_TEXT_COLUMNS)):
+        blob = "\n".join(c[2 + k] for c in chunks)
+        texts.append(np.array(blob.split("\n") if chunks else [], dtype=object))
+    accounts = Accounts(platform, ids, *texts, is_org == 1)
     parse_account_names(accounts)
     return accounts
 
 
+def _int_list(text: str) -> np.ndarray:
+    return np.fromstring(text, dtype=np.int64, sep=",") if text else np.zeros(0, np.int64)
+
+
 def parse_account_names(accounts: Accounts) -> None:
     """Given and family name of every display name, handle and website keys, name counts."""
-    cleaned = clean_display_names(accounts.display.tolist())
+    displays = distinct(accounts.display.tolist())
+    cleaned = clean_display_names(displays.values)
     given = [c.partition(" ")[0] for c in cleaned]
     family = [c.rpartition(" ")[2] if " " in c else "" for c in cleaned]
     full = [f"{g} {f}" if f else g for g, f in zip(given, family, strict=True)]
-    accounts.given = np.array(given, dtype=object)
-    accounts.family = np.array(family, dtype=object)
-    accounts.full = np.array(full, dtype=object)
+    # the name's words in order, as token_sort_ratio compares them
+    accounts.full_sorted = displays.spread(
+        [f"{f} {g}" if f and f < g else n for g, f, n in zip(given, family, full, strict=True)]
+    )
+    accounts.given = displays.spread(given)
+    accounts.family = displays.spread(family)
+    accounts.full = displays.spread(full)
     accounts.handle_key = np.array(handle_ids(accounts.handle.tolist()), dtype=object)
-    accounts.domain = np.array(url_domains(accounts.website.tolist()), dtype=object)
+    websites = distinct(accounts.website.tolist())
+    accounts.domain = websites.spread(url_domains(websites.values))
     codes = np.unique(accounts.hashes("full"), return_inverse=True, return_counts=True)
     accounts.name_count = codes[2][codes[1].reshape(-1)]
+
+
+@dataclass
+class Distinct:
+    """The distinct values of a column, and for each row the index of its value: what is
+    derived from a text is computed once per distinct text (names and bios repeat)."""
+
+    values: list[str]
+    of_row: np.ndarray
+
+    def spread(self, derived: list) -> np.ndarray:
+        """Per-value results (a list as long as ``values``) as a per-row object array."""
+        out = np.empty(len(derived), dtype=object)
+        out[:] = derived
+        return out[self.of_row]
+
+
+def distinct(texts: list[str]) -> Distinct:
+    _, first, inverse = np.unique(str_hashes(texts), return_index=True, return_inverse=True)
+    return Distinct([texts[k] for k in first.tolist()], inverse.reshape(-1))
 
 
 def str_hashes(texts: list[str]) -> np.ndarray:
     """Python's (per-process) string hashes as uint64: blocking keys and set membership tests
     compare these numbers instead of building and comparing strings."""
     return np.fromiter(map(hash, texts), dtype=np.int64, count=len(texts)).view(np.uint64)
+
+
+_FLAGS = (
+    "name",
+    "name_exact",
+    "email_handle",
+    "email_handle_name_like",
+    "handle_from_name",
+    "domain_website",
+    "org_in_bio",
+    "title_in_bio",
+    "city_in_location",
+    "location_conflict",
+    "rare_name",
+    "parody",
+    "organisation_account",
+)
 
 
 @dataclass
@@ -279,24 +343,72 @@ class PairFeatures:
 
 
 class _PeopleColumns:
+    """What scoring needs of each person: strings as object arrays, and each person's sets
+    (e-mail local parts, domains, handle forms) as sorted codes for :func:`_in_sets`."""
+
     def __init__(self, people: list[Person]):
         def col(values):
             return np.array(values, dtype=object)
 
-        self.full = col([p.name.full if p.name.family else p.name.given for p in people])
-        self.given = col([p.name.given for p in people])
-        self.locals = [set(p.locals) for p in people]
-        self.locals_sorted = [
-            {sorted_letters(lp) for lp in p.locals if len(lp) >= 5} for p in people
-        ]
-        self.domains = [set(p.domains) for p in people]
+        def flags(values):
+            return np.array(values, dtype=bool)
+
+        full = [p.name.full if p.name.family else p.name.given for p in people]
+        self.full_sorted = col(_sorted_words(full))
+        self.given_len = np.array([len(p.name.given) for p in people], dtype=np.int64)
         self.org = col([compact(p.org) for p in people])
+        self.org_long = flags([len(o) >= 5 for o in self.org])
         self.org_word = col([_org_word(p.org) for p in people])
+        self.has_org_word = flags([bool(w) for w in self.org_word])
         self.title = col([p.title for p in people])
+        self.title_ok = flags([len(t) >= 4 for t in self.title])
         self.city = col([p.city for p in people])
-        self.forms = [
-            p.handle_forms | {g for g in (p.name.given, *p.alt_given) if g} for p in people
-        ]
+        self.has_city = flags([bool(c) for c in self.city])
+        self.locals = _set_codes([p.locals for p in people])
+        long_locals = [[sorted_letters(lp) for lp in p.locals if len(lp) >= 5] for p in people]
+        self.long_local_lengths = _set_codes(
+            [[len(lp) for lp in ls] for ls in long_locals], lambda ns: np.array(ns, np.uint64)
+        )
+        self.locals_sorted = _set_codes(long_locals)
+        self.domains = _set_codes([p.domains for p in people])
+        self.forms = _set_codes(
+            [p.handle_forms | {g for g in (p.name.given, *p.alt_given) if g} for p in people]
+        )
+
+
+def _set_codes(sets: list, hashes=None) -> np.ndarray:
+    """Sorted codes of every (person index, member) for the non-empty members of each set;
+    members are strings (``hashes`` turns other members into uint64)."""
+    owners = [i for i, members in enumerate(sets) for m in members if m]
+    members = [m for ms in sets for m in ms if m]
+    codes = (hashes or str_hashes)(members)
+    return np.sort(_pair_codes(np.array(owners, dtype=np.int64), codes))
+
+
+def _pair_codes(owners: np.ndarray, hashes: np.ndarray) -> np.ndarray:
+    return (owners.astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)) ^ hashes
+
+
+def _in_sets(codes: np.ndarray, pi: np.ndarray, hashes: np.ndarray) -> np.ndarray:
+    """For each pair k: is the string whose hash is ``hashes[k]`` in person ``pi[k]``'s set?"""
+    return is_member(codes, _pair_codes(pi, hashes))
+
+
+def is_member(members: np.ndarray, queries: np.ndarray) -> np.ndarray:
+    """``np.isin`` for uint64 hashes, ``members`` sorted: a bitmap of the low bits answers
+    most queries, a binary search the few that hit it."""
+    found = np.zeros(len(queries), dtype=bool)
+    if not len(members) or not len(queries):
+        return found
+    bits = int(min(24, max(16, np.ceil(np.log2(len(members) * 8)))))
+    low = np.uint64((1 << bits) - 1)
+    bitmap = np.zeros(1 << bits, dtype=bool)
+    bitmap[members & low] = True
+    maybe = np.nonzero(bitmap[queries & low])[0]
+    wanted = queries[maybe]
+    pos = np.minimum(np.searchsorted(members, wanted), len(members) - 1)
+    found[maybe] = members[pos] == wanted
+    return found
 
 
 _GENERIC_ORG_WORDS = frozenset(
@@ -337,87 +449,140 @@ def _org_word(org: str) -> str:
 
 
 def compute_features(
-    people: list[Person], accounts: Accounts, pi: np.ndarray, ai: np.ndarray, kinds: np.ndarray
+    people: list[Person],
+    accounts: Accounts,
+    pi: np.ndarray,
+    ai: np.ndarray,
+    kinds: np.ndarray,
+    floor: float | None = None,
 ) -> PairFeatures:
+    """Evidence for every pair. With ``floor``, pairs that cannot score ``floor`` even with every
+    bio, title and city clue in their favour skip those (costly) comparisons."""
     cols = _PeopleColumns(people)
-    uniq = np.unique(ai)
-    bio_full = _scatter(len(accounts), uniq, words_many(accounts.bio[uniq].tolist()))
-    bio_compact = _scatter(len(accounts), uniq, [b.replace(" ", "") for b in bio_full[uniq]])
-    location = _scatter(len(accounts), uniq, words_many(accounts.location[uniq].tolist()))
-    website = _lazy(accounts.website, uniq, url_domain)
-    parody = np.zeros(len(accounts), dtype=bool)
-    parody[uniq] = [
-        bool(PARODY_RE.search(b)) or f.startswith("not ") or "parody" in f
-        for b, f in zip(bio_full[uniq].tolist(), accounts.full[uniq].tolist(), strict=True)
-    ]
+    size = len(accounts)
+    uniq = _present(ai, size)
+    f = PairFeatures(pi, ai, kinds, **{k: np.zeros(len(pi), dtype=bool) for k in _FLAGS})
+    _name_features(f, cols, accounts, uniq)
+    _identity_features(f, cols, accounts, uniq)
+    f.rare_name = (f.name >= 0.92) & (accounts.name_count[ai] == 1)
+    f.organisation_account = accounts.is_org[ai]
+    live = np.arange(len(pi)) if floor is None else np.nonzero(_best_case(f, cols) >= floor)[0]
+    _context_features(f, cols, accounts, live)
+    return f
 
-    p_full, a_full = cols.full[pi], accounts.full[ai]
-    full_sim = _cpdist(fuzz.token_sort_ratio, p_full, a_full)
-    name_exact = full_sim >= 100
+
+def _present(rows: np.ndarray, size: int) -> np.ndarray:
+    """``np.unique(rows)`` for indexes below ``size``, in linear time."""
+    seen = np.zeros(size, dtype=bool)
+    seen[rows] = True
+    return np.nonzero(seen)[0]
+
+
+def _name_features(f: PairFeatures, cols: _PeopleColumns, accounts: Accounts, uniq) -> None:
+    """Name similarity: token-sort ratio, computed as a plain ratio of the names' words in
+    order, which are sorted once per person and once per account rather than once per pair."""
+    full_sim = _cpdist(fuzz.ratio, cols.full_sorted[f.pi], accounts.full_sorted[f.ai], cutoff=70)
+    f.name_exact = full_sim >= 100
     fuzzy = np.clip((full_sim - 70.0) / 30.0, 0, 1) * 0.9
-    initial = ((kinds & K_INITIAL) > 0) & (
-        (np.vectorize(len, otypes=[int])(accounts.given[ai]) == 1)
-        | (np.vectorize(len, otypes=[int])(cols.given[pi]) == 1)
-    )
+    one_letter = np.zeros(len(accounts), dtype=bool)
+    one_letter[uniq] = [len(g) == 1 for g in accounts.given[uniq].tolist()]
+    initial = ((f.kinds & K_INITIAL) > 0) & (one_letter[f.ai] | (cols.given_len[f.pi] == 1))
     name = np.where(
-        name_exact, 1.0, np.where((kinds & K_NAME) > 0, 0.92, np.where(initial, 0.8, fuzzy))
+        f.name_exact, 1.0, np.where((f.kinds & K_NAME) > 0, 0.92, np.where(initial, 0.8, fuzzy))
     )
-    same_given = (kinds & K_ORG) > 0
-    name = np.where(same_given & (name < 0.45), 0.45, name)
+    same_given = (f.kinds & K_ORG) > 0
+    f.name = np.where(same_given & (name < 0.45), 0.45, name)
 
-    handle = accounts.handle_key[ai]
-    handle_sorted = _lazy(accounts.handle_key, uniq, sorted_letters)[ai]
-    local_hit = np.array(
-        [h in cols.locals[i] for h, i in zip(handle.tolist(), pi.tolist(), strict=True)],
-        dtype=bool,
-    )
-    anagram = np.array(
-        [
-            h in cols.locals_sorted[i]
-            for h, i in zip(handle_sorted.tolist(), pi.tolist(), strict=True)
-        ],
-        dtype=bool,
-    )
-    email_any = (local_hit | anagram) & (np.fromiter(map(len, handle), dtype=np.int64) >= 4)
-    name_like = np.array([h in cols.forms[i] for h, i in zip(handle, pi, strict=True)], dtype=bool)
-    domain = np.array(
-        [bool(w) and w in cols.domains[i] for w, i in zip(website[ai], pi, strict=True)],
-        dtype=bool,
-    )
-    has_bio = bio_full[ai] != ""
-    org_long = np.fromiter(map(len, cols.org[pi]), dtype=np.int64, count=len(pi)) >= 5
-    org_sim = _masked_cpdist(fuzz.partial_ratio, cols.org[pi], bio_compact[ai], org_long & has_bio)
-    org_word_hit = _contains_word(cols.org_word[pi], bio_full[ai])
-    org_in_bio = ((org_sim >= 95) & org_long) | org_word_hit
-    title_ok = np.fromiter(map(len, cols.title[pi]), dtype=np.int64, count=len(pi)) >= 4
-    title_in_bio = (
-        _masked_cpdist(fuzz.partial_ratio, cols.title[pi], bio_full[ai], title_ok & has_bio) >= 95
-    )
-    has_both = (cols.city[pi] != "") & (location[ai] != "")
-    city_sim = _masked_cpdist(fuzz.partial_ratio, cols.city[pi], location[ai], has_both)
-    return PairFeatures(
-        pi=pi,
-        ai=ai,
-        kinds=kinds,
-        name=name,
-        name_exact=name_exact,
-        email_handle=email_any & ~name_like,
-        email_handle_name_like=email_any & name_like,
-        handle_from_name=name_like & ~email_any,
-        domain_website=domain,
-        org_in_bio=org_in_bio,
-        title_in_bio=title_in_bio,
-        city_in_location=has_both & (city_sim >= 90),
-        location_conflict=has_both & (city_sim < 60),
-        rare_name=(name >= 0.92) & (accounts.name_count[ai] == 1),
-        parody=parody[ai],
-        organisation_account=np.array([bool(x) for x in accounts.is_org[ai]], dtype=bool),
-    )
+
+def _identity_features(f: PairFeatures, cols: _PeopleColumns, accounts: Accounts, uniq) -> None:
+    """The e-mail's local part as the handle (or its anagram), a handle built from the name,
+    the e-mail's domain as the website."""
+    pi, ai = f.pi, f.ai
+    handle_hash = accounts.hashes("handle_key")[ai]
+    handle_len = np.zeros(len(accounts), dtype=np.int64)
+    handle_len[uniq] = [len(h) for h in accounts.handle_key[uniq].tolist()]
+    local_hit = _in_sets(cols.locals, pi, handle_hash)
+    # anagrams only for the pairs whose person has a long enough local part to compare
+    lengths = handle_len[ai].astype(np.uint64)
+    maybe = np.nonzero(~local_hit & _in_sets(cols.long_local_lengths, pi, lengths))[0]
+    anagram = np.zeros(len(pi), dtype=bool)
+    if len(maybe):
+        rows = _present(ai[maybe], len(accounts))
+        sorted_hash = np.zeros(len(accounts), dtype=np.uint64)
+        sorted_hash[rows] = str_hashes([sorted_letters(h) for h in accounts.handle_key[rows]])
+        anagram[maybe] = _in_sets(cols.locals_sorted, pi[maybe], sorted_hash[ai[maybe]])
+    email_any = (local_hit | anagram) & (handle_len[ai] >= 4)
+    name_like = _in_sets(cols.forms, pi, handle_hash)
+    f.email_handle = email_any & ~name_like
+    f.email_handle_name_like = email_any & name_like
+    f.handle_from_name = name_like & ~email_any
+    domain_hash = accounts.hashes("domain")[ai]
+    f.domain_website = _in_sets(cols.domains, pi, domain_hash) & (domain_hash != hash(""))
+
+
+def _best_case(f: PairFeatures, cols: _PeopleColumns) -> np.ndarray:
+    """The score each pair would get if every bio, title and city clue the person's card makes
+    possible held, and no parody or location conflict showed."""
+    best = PairFeatures(**f.__dict__)
+    best.org_in_bio = (cols.org_long | cols.has_org_word)[f.pi]
+    best.title_in_bio = cols.title_ok[f.pi]
+    best.city_in_location = cols.has_city[f.pi]
+    best.parody = best.location_conflict = np.zeros(len(f.pi), dtype=bool)
+    return raw_score(best)
+
+
+def _context_features(f: PairFeatures, cols: _PeopleColumns, accounts: Accounts, live) -> None:
+    """Organisation and title in the bio, city in the location, parody: for ``live`` pairs."""
+    pi, ai = f.pi[live], f.ai[live]
+    size = len(accounts)
+    uniq = _present(ai, size)
+    bios = distinct(accounts.bio[uniq].tolist())
+    words = words_many(bios.values)
+    bio_full = _scatter(size, uniq, bios.spread(words))
+    bio_compact = _scatter(size, uniq, bios.spread([b.replace(" ", "") for b in words]))
+    has_bio = _scatter(size, uniq, bios.spread([bool(b) for b in words]), bool)[ai]
+    places = distinct(accounts.location[uniq].tolist())
+    place_words = words_many(places.values)
+    location = _scatter(size, uniq, places.spread(place_words))
+    has_location = _scatter(size, uniq, places.spread([bool(w) for w in place_words]), bool)
+    parody = _scatter(size, uniq, bios.spread(_parody(words)), bool)
+    names = accounts.full[uniq].tolist()
+    parody[uniq] |= np.array([n.startswith("not ") or "parody" in n for n in names], dtype=bool)
+
+    org_long = cols.org_long[pi]
+    org_sim = _partial_scores(cols.org[pi], bio_compact[ai], org_long & has_bio, 95) >= 95
+    word_hit = _contains_word(cols.org_word[pi], bio_full[ai], has_bio & cols.has_org_word[pi])
+    f.org_in_bio[live] = (org_sim & org_long) | word_hit
+    title_ok = cols.title_ok[pi] & has_bio
+    f.title_in_bio[live] = _partial_scores(cols.title[pi], bio_full[ai], title_ok, 95) >= 95
+    has_both = cols.has_city[pi] & has_location[ai]
+    city_sim = _partial_scores(cols.city[pi], location[ai], has_both, 60)
+    f.city_in_location[live] = has_both & (city_sim >= 90)
+    f.location_conflict[live] = has_both & (city_sim < 60)
+    f.parody[live] = parody[ai]
+
+
+def _sorted_words(texts: list[str]) -> list[str]:
+    return [" ".join(sorted(t.split())) if " " in t else t for t in texts]
+
+
+def _parody(bios: list[str]) -> list[bool]:
+    """Parody and fan accounts: one regular-expression pass over all the folded bios."""
+    flags = [False] * len(bios)
+    starts = np.cumsum([0] + [len(b) + 1 for b in bios])
+    for found in PARODY_RE.finditer("\n".join(bios)):
+        flags[int(np.searchsorted(starts, found.start(), side="right")) - 1] = True
+    return flags
 
 
 def score_pairs(f: PairFeatures) -> np.ndarray:
     """Name counts 0.55; context (organisation, domain, title, city) counts in proportion to how
     well the name agrees, so a colleague at the same company never scores on context alone."""
+    f.score = np.clip(raw_score(f), 0.0, 1.0)
+    return f.score
+
+
+def raw_score(f: PairFeatures) -> np.ndarray:
     context = (
         WEIGHTS["domain_website"] * f.domain_website
         + WEIGHTS["org_in_bio"] * f.org_in_bio
@@ -434,82 +599,101 @@ def score_pairs(f: PairFeatures) -> np.ndarray:
     penalty = (
         WEIGHTS["parody"] * f.parody + WEIGHTS["organisation_account"] * f.organisation_account
     )
-    score = NAME_WEIGHT * f.name + context * np.minimum(1.0, f.name / 0.8) + identity + penalty
-    f.score = np.clip(score, 0.0, 1.0)
-    return f.score
+    return NAME_WEIGHT * f.name + context * np.minimum(1.0, f.name / 0.8) + identity + penalty
+
+
+_DETAILS = {
+    "email_handle": lambda p, acc, a: f"e-mail {_local_email(p)} ~ handle @{acc.handle[a]}",
+    "email_handle_name_like": lambda p, acc, a: (
+        f"e-mail {_local_email(p)} ~ handle @{acc.handle[a]}"
+    ),
+    "handle_from_name": lambda p, acc, a: f"handle @{acc.handle[a]} is built from the name",
+    "domain_website": lambda p, acc, a: (
+        f"website {acc.website[a]} on e-mail domain {', '.join(p.domains)}"
+    ),
+    "org_in_bio": lambda p, acc, a: f"bio names {p.org}",
+    "title_in_bio": lambda p, acc, a: f"bio names title {p.title}",
+    "city_in_location": lambda p, acc, a: f"location {acc.location[a]} ~ {p.city}",
+    "location_conflict": lambda p, acc, a: f"location {acc.location[a]} vs {p.city}",
+    "rare_name": lambda p, acc, a: "only profile with this name",
+    "parody": lambda p, acc, a: "parody or fan account",
+    "organisation_account": lambda p, acc, a: "organisation account",
+}
 
 
 def evidence_for(f: PairFeatures, k: int, person: Person, accounts: Accounts) -> list[dict]:
     """The evidence list stored with one match: [{kind, detail, weight}]."""
-    a = f.ai[k]
-    handle = accounts.handle[a] or ""
-    display = accounts.display[a] or handle
-    items = [
-        {
-            "kind": "name",
-            "detail": f"{person.label!s} ~ {display!s}",
-            "weight": round(NAME_WEIGHT * float(f.name[k]), 3),
-        }
-    ]
-    details = {
-        "email_handle": lambda: f"e-mail {_local_email(person)} ~ handle @{handle}",
-        "email_handle_name_like": lambda: f"e-mail {_local_email(person)} ~ handle @{handle}",
-        "handle_from_name": lambda: f"handle @{handle} is built from the name",
-        "domain_website": lambda: (
-            f"website {accounts.website[a]} on e-mail domain {', '.join(person.domains)}"
-        ),
-        "org_in_bio": lambda: f"bio names {person.org}",
-        "title_in_bio": lambda: f"bio names title {person.title}",
-        "city_in_location": lambda: f"location {accounts.location[a]} ~ {person.city}",
-        "location_conflict": lambda: f"location {accounts.location[a]} vs {person.city}",
-        "rare_name": lambda: "only profile with this name",
-        "parody": lambda: "parody or fan account",
-        "organisation_account": lambda: "organisation account",
-    }
-    for kind, detail in details.items():
-        if bool(getattr(f, kind)[k]):
-            items.append({"kind": kind, "detail": detail(), "weight": WEIGHTS[kind]})
-    return items
+    return evidence_for_pairs(f, np.array([k]), [person], accounts, [0])[0]
+
+
+def evidence_for_pairs(
+    f: PairFeatures,
+    ks: np.ndarray,
+    people: list[Person],
+    accounts: Accounts,
+    person_index: list[int] | None = None,
+) -> list[list[dict]]:
+    """:func:`evidence_for` of the pairs ``ks`` (persons ``people[f.pi[k]]`` unless
+    ``person_index`` says otherwise)."""
+    kinds = list(_DETAILS)
+    flags = np.column_stack([getattr(f, kind)[ks] for kind in kinds] or [np.zeros(len(ks))])
+    name_weights = [round(NAME_WEIGHT * w, 3) for w in f.name[ks].astype(float).tolist()]
+    owners = f.pi[ks].tolist() if person_index is None else person_index
+    result = []
+    for n, (a, row) in enumerate(zip(f.ai[ks].tolist(), flags.tolist(), strict=True)):
+        person = people[owners[n]]
+        display = accounts.display[a] or accounts.handle[a] or ""
+        items = [
+            {"kind": "name", "detail": f"{person.label!s} ~ {display!s}", "weight": name_weights[n]}
+        ]
+        items += [
+            {"kind": kind, "detail": _DETAILS[kind](person, accounts, a), "weight": WEIGHTS[kind]}
+            for kind, flag in zip(kinds, row, strict=True)
+            if flag
+        ]
+        result.append(items)
+    return result
 
 
 def _local_email(person: Person) -> str:
     return next((e for e in person.emails if personal_local_part(e)), "")
 
 
-def _lazy(column: np.ndarray, rows: np.ndarray, transform) -> np.ndarray:
-    out = np.full(len(column), "", dtype=object)
-    for k in rows:
-        out[k] = transform(column[k])
-    return out
-
-
-def _scatter(size: int, rows: np.ndarray, values: list[str]) -> np.ndarray:
-    out = np.full(size, "", dtype=object)
+def _scatter(size: int, rows: np.ndarray, values, dtype=object) -> np.ndarray:
+    """A column for every account: ``values`` at ``rows``, empty (or False) elsewhere."""
+    out = np.full(size, "", dtype=object) if dtype is object else np.zeros(size, dtype=dtype)
     out[rows] = values
     return out
 
 
-def _masked_cpdist(scorer, left: np.ndarray, right: np.ndarray, mask: np.ndarray) -> np.ndarray:
-    """Scores only where ``mask`` holds (0 elsewhere): most pairs have no bio or no city."""
+def _partial_scores(
+    left: np.ndarray, right: np.ndarray, mask: np.ndarray, cutoff: float
+) -> np.ndarray:
+    """``partial_ratio`` where ``mask`` holds (0 elsewhere, and below ``cutoff``)."""
     out = np.zeros(len(left), dtype=np.float32)
     where = np.nonzero(mask)[0]
-    out[where] = _cpdist(scorer, left[where], right[where])
+    out[where] = _cpdist(fuzz.partial_ratio, left[where], right[where], cutoff)
     return out
 
 
-def _cpdist(scorer, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+def _cpdist(scorer, left: np.ndarray, right: np.ndarray, cutoff: float) -> np.ndarray:
+    """Similarities 0..100; below ``cutoff`` they read 0, which lets rapidfuzz stop early."""
     if len(left) == 0:
         return np.zeros(0, dtype=np.float32)
-    return process.cpdist(list(left), list(right), scorer=scorer, workers=-1, dtype=np.float32)
-
-
-def _sorted_col(values: np.ndarray) -> np.ndarray:
-    cache: dict[str, str] = {}
-    return np.array([cache.setdefault(v, sorted_letters(v)) for v in values], dtype=object)
-
-
-def _contains_word(needles: np.ndarray, haystacks: np.ndarray) -> np.ndarray:
-    return np.array(
-        [bool(n) and f" {n} " in f" {h} " for n, h in zip(needles, haystacks, strict=True)],
-        dtype=bool,
+    return process.cpdist(
+        left.tolist(),
+        right.tolist(),
+        scorer=scorer,
+        score_cutoff=cutoff,
+        workers=-1,
+        dtype=np.float32,
     )
+
+
+def _contains_word(needles: np.ndarray, haystacks: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    """The needle is a whole word of the haystack (words separated by single spaces)."""
+    out = np.zeros(len(needles), dtype=bool)
+    where = np.nonzero(mask)[0]
+    pairs = zip(needles[where].tolist(), haystacks[where].tolist(), strict=True)
+    out[where] = [n in h and f" {n} " in f" {h} " for n, h in pairs]
+    return out

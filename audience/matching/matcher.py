@@ -9,11 +9,12 @@ the short list of pairs finally stored.
 
 from __future__ import annotations
 
+import gc
 import json
 import re
 import time
-from array import array
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 
 import numpy as np
@@ -21,7 +22,7 @@ import numpy as np
 from audience.matching import evidence as ev
 from audience.matching.evidence import Accounts, Person
 from audience.matching.identity import account_ref_keys, profile_refs
-from audience.matching.names import name_groups, url_domain
+from audience.matching.names import name_groups
 from audience.store import Store, now_iso
 
 ACCEPT = 0.80
@@ -56,7 +57,8 @@ GENERIC_HOSTS = frozenset(
         "tiktok.com",
     ]
 )
-_MENTION_RE = re.compile(r"@(\w{4,})|\b([A-Z][\w&]{3,})")
+_to_json = json.JSONEncoder(ensure_ascii=False).encode
+_MENTION_RE = re.compile(r"\n|@\w{4,}|\b[A-Z][\w&]{3,}")
 
 
 @dataclass
@@ -96,6 +98,31 @@ def match_people(
     person_ids: list[int] | None = None,
 ) -> MatchSummary:
     """Match every person (or ``person_ids``) against the stored accounts of each platform."""
+    with _collector_paused():
+        return _match_people(store, platforms, accept, review, person_ids)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Matching builds millions of small objects and keeps most of them until it ends; none
+    form reference cycles, so the cyclic garbage collector would only sweep them again and
+    again (it doubled the time of some steps)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _match_people(
+    store: Store,
+    platforms: Iterable[str] | None,
+    accept: float,
+    review: float,
+    person_ids: list[int] | None,
+) -> MatchSummary:
     started = time.perf_counter()
     summary = MatchSummary()
     people = ev.load_people(store, person_ids)
@@ -149,7 +176,7 @@ def propose(
     summary.pairs_scored += len(pi)
     if not len(pi):
         return _resolve_accounts(exact, summary)
-    features = ev.compute_features(open_people, accounts, pi, ai, kinds)
+    features = ev.compute_features(open_people, accounts, pi, ai, kinds, floor=review)
     ev.score_pairs(features)
     fuzzy = _decide(features, open_people, accounts, accept, review, summary)
     return _resolve_accounts(exact + fuzzy, summary)
@@ -236,12 +263,30 @@ def _account_by_ref(store: Store, platform: str, key: str) -> int | None:
 # ---- blocking ---------------------------------------------------------------------------
 
 
+# Blocking keys are numbers: the hashes of their parts mixed with a tag telling what the key is.
+# Tag -> the kind of evidence (bit flag) a pair sharing such a key is found by.
+_TAG_KIND = np.array(
+    [0, ev.K_NAME, ev.K_INITIAL, ev.K_FUZZY, ev.K_FUZZY, ev.K_HANDLE, ev.K_DOMAIN, ev.K_ORG]
+    + [ev.K_NAME],
+    dtype=np.int64,
+)
+T_NAME, T_INITIAL, T_PREFIX, T_SUFFIX, T_HANDLE, T_DOMAIN, T_ORG, T_NICK = range(1, 9)
+# T_NAME joins a person's given name with the same name on a profile or one of its nicknames;
+# T_NICK joins a person's nicknames with the profile's given name. Two names that are merely
+# nicknames of a third (Robert and William both answer to "Bill" in the nickname list) are
+# no match.
+_NO_HASH = hash("")
+
+
 def candidate_pairs(
     people: list[Person], accounts: Accounts, max_block: dict[int, int] | None = None
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(person index, account index, kinds bit-set) for every pair sharing a blocking key."""
     p_keys, p_idx, p_kind = _person_keys(people)
     a_keys, a_idx = _account_keys(accounts)
+    # only account keys some person has: sorting them all would cost more than this test
+    shared = ev.is_member(np.unique(p_keys), a_keys)
+    a_keys, a_idx = a_keys[shared], a_idx[shared]
     if not len(p_keys) or not len(a_keys):
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty, empty
@@ -254,11 +299,9 @@ def candidate_pairs(
         caps[kind] = cap
     hit = np.nonzero((keys[pos] == p_keys) & (counts[pos] <= caps[p_kind]))[0]
     block_sizes = counts[pos[hit]]
-    total = int(block_sizes.sum())
     pair_p = np.repeat(p_idx[hit], block_sizes)
     pair_kind = np.repeat(p_kind[hit], block_sizes)
-    offsets = np.arange(total) - np.repeat(np.cumsum(block_sizes) - block_sizes, block_sizes)
-    pair_a = a_idx[np.repeat(starts[pos[hit]], block_sizes) + offsets]
+    pair_a = a_idx[_expand(starts[pos[hit]], block_sizes)]
     return _dedupe(pair_p, pair_a, pair_kind, len(accounts))
 
 
@@ -272,80 +315,136 @@ def _dedupe(pi: np.ndarray, ai: np.ndarray, kinds: np.ndarray, n_accounts: int):
     return uniq // n, uniq % n, merged
 
 
-def _person_keys(people: list[Person]):
-    keys, idx, kinds = array("q"), array("q"), array("q")
+def _mix(tags, first: np.ndarray, second: np.ndarray) -> np.ndarray:
+    """One uint64 key from a tag and the hashes of a key's two parts (wrapping arithmetic)."""
+    tags = np.asarray(tags, dtype=np.uint64)
+    mixed = first * np.uint64(0x9E3779B97F4A7C15) ^ second * np.uint64(0xC2B2AE3D27D4EB4F)
+    return mixed + tags * np.uint64(0x165667B19E3779F9)
 
-    def emit(key: str, i: int, kind: int) -> None:
-        keys.append(hash(key))
-        idx.append(i)
-        kinds.append(kind)
 
-    for i, person in enumerate(people):
-        givens = [g for g in (person.name.given, *person.alt_given) if g]
-        groups = set().union(*(name_groups(g) for g in givens)) if givens else set()
-        for family in person.family_variants:
-            for group in groups:
-                emit(f"n{family}|{group}", i, ev.K_NAME)
-            for given in givens:
-                emit(f"i{family}|{given[0]}", i, ev.K_INITIAL)
-        family = person.name.family.replace(" ", "")
-        if len(family) >= 4:
-            for given in givens:
-                emit(f"p{given}|{family[:3]}", i, ev.K_FUZZY)
-                emit(f"s{given}|{family[-3:]}", i, ev.K_FUZZY)
-        for form in person.handle_forms | {lp for lp in person.locals if len(lp) >= 4}:
-            emit(f"h{form}", i, ev.K_HANDLE)
-        for domain in person.domains:
-            emit(f"d{domain}", i, ev.K_DOMAIN)
-        org_words = {ev._org_word(person.org), ev.compact(person.org)} - {""}
-        for given in givens:
-            for word in org_words:
-                emit(f"o{given}|{word}", i, ev.K_ORG)
-    return (
-        np.frombuffer(keys, dtype=np.int64),
-        np.frombuffer(idx, dtype=np.int64),
-        np.frombuffer(kinds, dtype=np.int64),
-    )
+def _person_keys(people: list[Person]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Blocking keys of every person: (key, person index, kind)."""
+    givens = [[g for g in (p.name.given, *p.alt_given) if g] for p in people]
+    groups = [set().union(*map(name_groups, gs)) if gs else () for gs in givens]
+    initials = [{g[0] for g in gs} for gs in givens]
+    families = [p.family_variants for p in people]
+    family = [p.name.family.replace(" ", "") for p in people]
+    forms = [p.handle_forms | {lp for lp in p.locals if len(lp) >= 4} for p in people]
+    orgs = [{ev._org_word(p.org), ev.compact(p.org)} - {""} for p in people]
+    rows = [(T_NAME, f, g, i) for i, fs in enumerate(families) for f in fs for g in givens[i]]
+    rows += [
+        (T_NICK, f, g, i)
+        for i, fs in enumerate(families)
+        for f in fs
+        for g in groups[i]
+        if g not in givens[i]
+    ]
+    rows += [(T_INITIAL, f, c, i) for i, fs in enumerate(families) for f in fs for c in initials[i]]
+    rows += [
+        (tag, g, part, i)
+        for i, gs in enumerate(givens)
+        if len(family[i]) >= 4
+        for tag, part in ((T_PREFIX, family[i][:3]), (T_SUFFIX, family[i][-3:]))
+        for g in gs
+    ]
+    rows += [(T_HANDLE, form, "", i) for i, fs in enumerate(forms) for form in fs]
+    rows += [(T_DOMAIN, d, "", i) for i, p in enumerate(people) for d in p.domains]
+    rows += [(T_ORG, g, w, i) for i, gs in enumerate(givens) for g in gs for w in orgs[i]]
+    tags = np.array([r[0] for r in rows], dtype=np.int64)
+    keys = _mix(tags, ev.str_hashes([r[1] for r in rows]), ev.str_hashes([r[2] for r in rows]))
+    return keys, np.array([r[3] for r in rows], dtype=np.int64), _TAG_KIND[tags]
 
 
 def _account_keys(accounts: Accounts) -> tuple[np.ndarray, np.ndarray]:
-    """Blocking keys of every account, built one kind at a time with comprehensions."""
+    """Blocking keys of every account, one kind at a time over whole columns."""
     keys: list[np.ndarray] = []
     rows: list[np.ndarray] = []
 
-    def add(texts: list[str], where: np.ndarray) -> None:
-        keys.append(np.fromiter(map(hash, texts), dtype=np.int64, count=len(texts)))
-        rows.append(np.asarray(where, dtype=np.int64))
-
-    given, family = accounts.given, accounts.family
-    named = np.nonzero((given != "") & (family != ""))[0]
-    g, f = given[named].tolist(), family[named].tolist()
-    add([f"n{b}|{a}" for a, b in zip(g, f, strict=True)], named)
-    add([f"i{b}|{a[0]}" for a, b in zip(g, f, strict=True)], named)
-    two = [k for k, full in enumerate(accounts.full[named].tolist()) if full.count(" ") == 1]
-    add([f"n{g[k]}|{f[k]}" for k in two], named[two])  # "Doe Jane" read the other way
-    add([f"i{g[k]}|{f[k][0]}" for k in two], named[two])
-    extra = [(k, grp) for k, a in enumerate(g) for grp in name_groups(a) if grp != a]
-    add([f"n{f[k]}|{grp}" for k, grp in extra], named[[k for k, _ in extra]])
-    long = [k for k, b in enumerate(f) if len(b) >= 4]
-    add([f"p{g[k]}|{f[k][:3]}" for k in long], named[long])
-    add([f"s{g[k]}|{f[k][-3:]}" for k in long], named[long])
-    handles = accounts.handle_key
-    with_handle = np.nonzero(np.fromiter(map(len, handles), dtype=np.int64) >= 4)[0]
-    add([f"h{h}" for h in handles[with_handle].tolist()], with_handle)
-    domains = [(k, url_domain(w)) for k, w in enumerate(accounts.website.tolist()) if w]
-    domains = [(k, d) for k, d in domains if d and d not in GENERIC_HOSTS]
-    add([f"d{d}" for _, d in domains], [k for k, _ in domains])
-    mentions = [
-        (k, (m or w).lower())
-        for k, bio, a in zip(
-            range(len(accounts)), accounts.bio.tolist(), given.tolist(), strict=True
+    def add(tag: int, first: np.ndarray, second: np.ndarray | None, where) -> None:
+        where = np.asarray(where, dtype=np.int64)
+        second = (
+            np.full(len(where), _NO_HASH, np.int64).view(np.uint64) if second is None else second
         )
-        if bio and a
-        for m, w in _MENTION_RE.findall(bio)[:10]
-    ]
-    add([f"o{given[k]}|{word}" for k, word in mentions], [k for k, _ in mentions])
+        keys.append(_mix(tag, first, second))
+        rows.append(where)
+
+    hg, hf = accounts.hashes("given"), accounts.hashes("family")
+    named = np.nonzero((hg != _NO_HASH) & (hf != _NO_HASH))[0]
+    # names repeat: what is derived from a given or family name is computed once per name
+    givens, g_of = _distinct(accounts.given, hg, named)
+    families, f_of = _distinct(accounts.family, hf, named)
+    add(T_NAME, hf[named], hg[named], named)
+    add(T_NICK, hf[named], hg[named], named)
+    add(T_INITIAL, hf[named], ev.str_hashes([g[0] for g in givens])[g_of], named)
+    # "Doe Jane" read the other way
+    add(T_NAME, hg[named], hf[named], named)
+    add(T_NICK, hg[named], hf[named], named)
+    add(T_INITIAL, hg[named], ev.str_hashes([f[0] for f in families])[f_of], named)
+    groups = [[grp for grp in name_groups(g) if grp != g] for g in givens]
+    group_hashes = ev.str_hashes([grp for gs in groups for grp in gs])
+    counts = np.array([len(gs) for gs in groups], dtype=np.int64)
+    which = _expand((np.cumsum(counts) - counts)[g_of], counts[g_of])
+    add(
+        T_NAME,
+        np.repeat(hf[named], counts[g_of]),
+        group_hashes[which],
+        np.repeat(named, counts[g_of]),
+    )
+    long = np.array([len(f) >= 4 for f in families], dtype=bool)[f_of]
+    prefix = ev.str_hashes([f[:3] for f in families])[f_of]
+    suffix = ev.str_hashes([f[-3:] for f in families])[f_of]
+    add(T_PREFIX, hg[named[long]], prefix[long], named[long])
+    add(T_SUFFIX, hg[named[long]], suffix[long], named[long])
+    handle_len = np.fromiter(map(len, accounts.handle_key.tolist()), np.int64, len(accounts))
+    with_handle = np.nonzero(handle_len >= 4)[0]
+    add(T_HANDLE, accounts.hashes("handle_key")[with_handle], None, with_handle)
+    domain_hash = accounts.hashes("domain")
+    with_domain = np.nonzero(domain_hash != _NO_HASH)[0]
+    generic = [d in GENERIC_HOSTS for d in accounts.domain[with_domain].tolist()]
+    with_domain = with_domain[~np.array(generic, dtype=bool)]
+    add(T_DOMAIN, domain_hash[with_domain], None, with_domain)
+    bios = ev.distinct(accounts.bio.tolist())
+    bio_rows, bio_hashes = _bio_mentions(bios.values)
+    counts = np.bincount(bio_rows, minlength=len(bios.values))
+    per_account = counts[bios.of_row]
+    mention_rows = np.repeat(np.arange(len(accounts)), per_account)
+    mention_hashes = bio_hashes[_expand((np.cumsum(counts) - counts)[bios.of_row], per_account)]
+    named_given = hg[mention_rows] != _NO_HASH
+    mention_rows = mention_rows[named_given]
+    add(T_ORG, hg[mention_rows], mention_hashes[named_given], mention_rows)
     return np.concatenate(keys), np.concatenate(rows)
+
+
+def _distinct(column: np.ndarray, hashes: np.ndarray, rows: np.ndarray):
+    """The distinct strings of ``column[rows]`` and, for each row, the index of its string."""
+    _, first, inverse = np.unique(hashes[rows], return_index=True, return_inverse=True)
+    return column[rows[first]].tolist(), inverse.reshape(-1)
+
+
+def _expand(starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
+    """``concatenate([arange(s, s + c) for s, c in zip(starts, counts)])`` without the loop."""
+    total = int(counts.sum())
+    offsets = np.arange(total) - np.repeat(np.cumsum(counts) - counts, counts)
+    return np.repeat(starts, counts) + offsets
+
+
+def _bio_mentions(bios: list[str | None]) -> tuple[np.ndarray, np.ndarray]:
+    """(row, hash of the lower-cased word) for the first ten @mentions and capitalised words of
+    each bio, found by one regular-expression pass over all the bios."""
+    blob = "\n".join(b.replace("\n", " ") if b else "" for b in bios)
+    found = _MENTION_RE.findall(blob)
+    # row breaks are the one-character matches; words are at least four characters long
+    lengths = np.fromiter(map(len, found), np.int64, len(found))
+    is_break = lengths == 1
+    row_of = np.cumsum(is_break)
+    lowered = "\0".join(found).lower().replace("@", "").split("\0")
+    hashes = ev.str_hashes(lowered)
+    word = np.nonzero(~is_break)[0]
+    rows = row_of[word]
+    first_of_row = np.searchsorted(rows, rows)  # rows ascend: index of the row's first word
+    rank = np.arange(len(word)) - first_of_row
+    keep = rank < 10
+    return rows[keep], hashes[word][keep]
 
 
 def _allowed(people, accounts, pi, ai, rejected: set, taken: dict) -> np.ndarray:
@@ -390,40 +489,41 @@ def _decide(
     review: float,
     summary: MatchSummary,
 ) -> list[Proposal]:
-    order = np.lexsort((-f.score, f.pi))
-    starts = np.unique(f.pi[order], return_index=True)[1]
-    ends = np.append(starts[1:], len(order))
-    proposals = []
-    for start, end in zip(starts.tolist(), ends.tolist(), strict=True):
-        best = order[start]
-        best_score = float(f.score[best])
-        if best_score < review:
-            continue
-        close = [
-            k
-            for k in order[start : min(end, start + 5)]
-            if f.score[k] >= review and best_score - f.score[k] < TIE_MARGIN
-        ]
+    worth = np.nonzero(f.score >= review)[0]  # the rest can neither win nor tie
+    if not len(worth):
+        return []
+    order = worth[np.lexsort((-f.score[worth], f.pi[worth]))]
+    scores = f.score[order].tolist()
+    starts = np.unique(f.pi[order], return_index=True)[1].tolist()
+    chosen: list[tuple[int, str, int]] = []  # (position in order, status, candidates alike)
+    for start, end in zip(starts, starts[1:] + [len(order)], strict=True):
+        best = scores[start]
+        close = [j for j in range(start, min(end, start + 5)) if best - scores[j] < TIE_MARGIN]
         tie = len(close) > 1
         summary.ties += tie
-        status = "accepted" if best_score >= accept and not tie else "review"
-        for k in close if tie else [best]:
-            person = people[f.pi[k]]
-            proposals.append(
-                Proposal(
-                    person.id,
-                    int(accounts.ids[f.ai[k]]),
-                    accounts.platform,
-                    round(float(f.score[k]), 4),
-                    ev.evidence_for(f, k, person, accounts),
-                    "fuzzy",
-                    status,
-                )
+        status = "accepted" if best >= accept and not tie else "review"
+        chosen += [(j, status, len(close)) for j in close] if tie else [(start, status, 0)]
+    picked = order[[j for j, _, _ in chosen]]
+    evidence = ev.evidence_for_pairs(f, picked, people, accounts)
+    person_ids = [people[i].id for i in f.pi[picked].tolist()]
+    account_ids = accounts.ids[f.ai[picked]].tolist()
+    proposals = []
+    for n, (j, status, alike) in enumerate(chosen):
+        if alike:
+            evidence[n].append(
+                {"kind": "tie", "detail": f"{alike} candidates score alike", "weight": 0.0}
             )
-            if tie:
-                proposals[-1].evidence.append(
-                    {"kind": "tie", "detail": f"{len(close)} candidates score alike", "weight": 0.0}
-                )
+        proposals.append(
+            Proposal(
+                person_ids[n],
+                account_ids[n],
+                accounts.platform,
+                round(scores[j], 4),
+                evidence[n],
+                "fuzzy",
+                status,
+            )
+        )
     return proposals
 
 
@@ -462,8 +562,10 @@ def save_proposals(
         stale += f" AND person_id IN ({','.join('?' * len(person_ids))})"
         params += person_ids
     store.execute(
-        "UPDATE accounts SET person_id = NULL WHERE id IN (SELECT account_id "
-        f"{stale} AND status = 'accepted' AND matches.person_id = accounts.person_id) "
+        # not correlated with the outer row: evaluated once, not once per account
+        "UPDATE accounts SET person_id = NULL WHERE id IN (SELECT a.id FROM accounts a JOIN "
+        f"(SELECT account_id, person_id {stale} AND status = 'accepted') s "
+        "ON a.id = s.account_id AND a.person_id = s.person_id) "
         "AND NOT EXISTS (SELECT 1 FROM matches m WHERE m.account_id = accounts.id "
         "AND m.method = 'identity' AND m.status = 'accepted')",
         params,
@@ -482,7 +584,7 @@ def save_proposals(
                 p.account_id,
                 p.platform,
                 p.score,
-                json.dumps(p.evidence, ensure_ascii=False),
+                _to_json(p.evidence),
                 p.method,
                 p.status,
                 created,

@@ -117,12 +117,18 @@ TITLES = frozenset(
         "dphil",
     ]
 )
-PRONOUN_RE = re.compile(r"\b(she|he|they|xe|ze)\s*/\s*(her|him|them|hers|his|theirs|xem|zir)\b")
+# [^\S\n]: white space within a line, as these run over many names joined by line breaks
+PRONOUN_RE = re.compile(
+    r"\b(she|he|they|xe|ze)[^\S\n]*/[^\S\n]*(her|him|them|hers|his|theirs|xem|zir)\b"
+)
 # "Jane Doe | Editor at X", "Jane Doe - Writer", "Jane Doe (Novaleaf)", "Jane Doe, PhD":
 # everything from the first separator to the end of the line goes
-_CUT_RE = re.compile(r"(?:\s[|•·—–\-/:]\s|[|•·(\[{]|,|\s(?:at|@)\s).*$", re.M)
+_CUT_RE = re.compile(r"(?:[^\S\n][|•·—–\-/:][^\S\n]|[|•·(\[{]|,|[^\S\n](?:at|@)[^\S\n]).*$", re.M)
 _NAME_WORDS = r"[a-z][a-z'\-]*(?:[ \t]+[a-z][a-z'\-]*){0,2}"
-_COMMA_NAME_RE = re.compile(rf"^[ \t]*({_NAME_WORDS})[ \t]*,[ \t]*({_NAME_WORDS})[ \t]*$", re.M)
+# the look-ahead lets the many lines without a comma fail at once
+_COMMA_NAME_RE = re.compile(
+    rf"^(?=[^\n,]*,)[ \t]*({_NAME_WORDS})[ \t]*,[ \t]*({_NAME_WORDS})[ \t]*$", re.M
+)
 _NOT_WORD_RE = re.compile(r"[^a-z0-9\n]+")
 LEGAL_SUFFIXES = frozenset(
     [
@@ -187,6 +193,7 @@ _HANDLE_ID_STEPS = [
     (re.compile(r"\.bsky\.social$", re.M), ""),
     (re.compile(r"[^a-z0-9\n]+"), ""),
 ]
+_NON_ASCII_RE = re.compile(r"[^\x00-\x7f]+")
 _APOSTROPHES = str.maketrans({"’": "", "'": "", "`": "", "´": "", "‘": ""})
 
 
@@ -206,6 +213,14 @@ def fold(text: str | None) -> str:
     return anyascii(_SYMBOL_RE.sub("", text)).casefold().strip()
 
 
+def _fold_text(text: str) -> str:
+    """:func:`fold` of a long text without CJK, line breaks kept: anyascii only sees the
+    non-ASCII runs."""
+    text = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES)
+    text = _SYMBOL_RE.sub("", text)
+    return _NON_ASCII_RE.sub(lambda m: anyascii(m.group()), text).casefold()
+
+
 def words(text: str | None) -> list[str]:
     """Folded words of letters and digits."""
     return _WORD_RE.findall(fold(text))
@@ -214,7 +229,16 @@ def words(text: str | None) -> list[str]:
 def fold_lines(texts: Iterable[str | None]) -> str:
     """:func:`fold` of every text, one per line of the result. ASCII texts (nearly all) are
     lower-cased in one call over the whole blob rather than one call each."""
-    items = ["" if not t else t.strip() if t.isascii() else fold(t) for t in texts]
+    items = ["" if not t else t.strip() if t.isascii() else t for t in texts]
+    others = [k for k, t in enumerate(items) if not t.isascii()]
+    cjk = {k for k in others if _CJK_RE.search(items[k])}  # rare: fold() spaces them out
+    for k in cjk:
+        items[k] = fold(items[k]).replace("\n", " ")
+    others = [k for k in others if k not in cjk]
+    if others:
+        folded = _fold_text("\n".join(items[k].replace("\n", " ") for k in others))
+        for k, text in zip(others, folded.split("\n"), strict=True):
+            items[k] = text.strip()
     blob = "\n".join(items)
     if blob.count("\n") != len(items) - 1:  # a text with a line break of its own
         blob = "\n".join(t.replace("\n", " ") for t in items)
@@ -360,7 +384,8 @@ def url_domain(url: str | None) -> str:
 
 
 def url_domains(urls: Iterable[str | None]) -> list[str]:
-    """:func:`url_domain` of many URLs: the regular expressions run once over all of them."""
+    """:func:`url_domain` of many URLs (a line break inside one is dropped): the regular
+    expressions run once over all of them."""
     blob = "\n".join(u.strip().replace("\n", "") if u else "" for u in urls).lower()
     for pattern, replacement in _URL_DOMAIN_STEPS:
         blob = pattern.sub(replacement, blob)
