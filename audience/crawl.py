@@ -275,6 +275,7 @@ class Crawler:
             result.items += saved
             self.observer.page_done(job, len(page.items))
             if next_cursor is None:
+                self.store.sync_search_index()
                 return result
             cursor = next_cursor
 

@@ -458,7 +458,7 @@ def forget(store: Store, plan: ForgetPlan) -> ForgetResult:
             _delete_ids(store, "contacts", plan.contact_ids)
             _delete_ids(store, "accounts", plan.account_ids)
             _delete_ids(store, "people", plan.person_ids)
-            store.execute("INSERT INTO accounts_fts (accounts_fts) VALUES ('rebuild')")
+            store.rebuild_search_index()
     finally:
         store.execute("PRAGMA secure_delete = OFF")
     if store.path is not None:

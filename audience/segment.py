@@ -1082,6 +1082,7 @@ def search_accounts(
 ) -> list[dict[str, Any]]:
     """Full-text search over handles, names and bios, best matches first."""
     fts = fts_query(query)
+    store.sync_search_index()
     where, params = "accounts_fts MATCH ?", [fts]
     if platform:
         where += " AND a.platform = ?"

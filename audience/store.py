@@ -309,6 +309,43 @@ def m003_snapshot_complete(db: Database) -> None:
     )
 
 
+@migrations()
+def m004_deferred_search_index(db: Database) -> None:
+    # Indexing a bio for full-text search row by row, as a crawl inserts accounts, costs more
+    # than storing the account. New rows wait in _fts_pending and are indexed in one batch
+    # (Store.sync_search_index) when a crawl job or command ends; updates and deletes of
+    # indexed rows stay immediate, since they need the old values.
+    db.executescript(
+        """
+        CREATE TABLE _fts_pending (id INTEGER PRIMARY KEY);
+        INSERT INTO _fts_pending (id)
+            SELECT id FROM accounts WHERE id NOT IN (SELECT rowid FROM accounts_fts);
+        DROP TRIGGER accounts_ai;
+        CREATE TRIGGER accounts_ai AFTER INSERT ON accounts BEGIN
+          INSERT OR IGNORE INTO _fts_pending (id) VALUES (new.id);
+        END;
+        DROP TRIGGER accounts_au;
+        CREATE TRIGGER accounts_au AFTER UPDATE OF handle, display_name, bio ON accounts
+        WHEN (old.handle IS NOT new.handle OR old.display_name IS NOT new.display_name
+              OR old.bio IS NOT new.bio)
+             AND old.id NOT IN (SELECT id FROM _fts_pending)
+        BEGIN
+          INSERT INTO accounts_fts (accounts_fts, rowid, handle, display_name, bio)
+            VALUES ('delete', old.rowid, old.handle, old.display_name, old.bio);
+          INSERT INTO accounts_fts (rowid, handle, display_name, bio)
+            VALUES (new.rowid, new.handle, new.display_name, new.bio);
+        END;
+        DROP TRIGGER accounts_ad;
+        CREATE TRIGGER accounts_ad AFTER DELETE ON accounts BEGIN
+          INSERT INTO accounts_fts (accounts_fts, rowid, handle, display_name, bio)
+            SELECT 'delete', old.rowid, old.handle, old.display_name, old.bio
+            WHERE old.id NOT IN (SELECT id FROM _fts_pending);
+          DELETE FROM _fts_pending WHERE id = old.id;
+        END;
+        """
+    )
+
+
 OWN_MIGRATION_NAMES = {m.name for m in migrations._migrations}
 
 
@@ -354,6 +391,25 @@ class Store:
         finally:
             self._conn.execute("COMMIT")
 
+    def sync_search_index(self) -> int:
+        """Index for full-text search the accounts inserted since the last call (see m004)."""
+        if self.scalar("SELECT count(*) FROM (SELECT 1 FROM _fts_pending LIMIT 1)") == 0:
+            return 0
+        with self.transaction():
+            added = self._conn.execute(
+                "INSERT INTO accounts_fts (rowid, handle, display_name, bio) "
+                "SELECT a.id, a.handle, a.display_name, a.bio FROM _fts_pending p "
+                "JOIN accounts a ON a.id = p.id"
+            ).rowcount
+            self._conn.execute("DELETE FROM _fts_pending")
+        return added
+
+    def rebuild_search_index(self) -> None:
+        """Re-index every account from scratch (after deletions that must leave no trace)."""
+        with self.transaction():
+            self._conn.execute("INSERT INTO accounts_fts (accounts_fts) VALUES ('rebuild')")
+            self._conn.execute("DELETE FROM _fts_pending")
+
     def execute(self, sql: str, params: Iterable[Any] | dict[str, Any] = ()) -> sqlite3.Cursor:
         return self._conn.execute(sql, params)
 
@@ -367,6 +423,7 @@ class Store:
         return row[0] if row else None
 
     def close(self) -> None:
+        self.sync_search_index()
         self._conn.close()
 
     # ---- accounts -----------------------------------------------------------------------
@@ -785,7 +842,9 @@ def open_store(path: str | os.PathLike[str] | None, *, create: bool = True) -> S
     db = _connect(path)
     _check_is_workspace(db, path)
     _migrate(db)
-    return Store(db, path)
+    store = Store(db, path)
+    store.sync_search_index()  # catch up after a run that was killed before it could
+    return store
 
 
 MIGRATION_WAIT_SECONDS = 30.0

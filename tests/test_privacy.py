@@ -151,6 +151,7 @@ def test_forget_leaves_no_trace_in_the_file(tmp_path):
     path = tmp_path / "audience.db"
     store = open_store(path)
     ids = seed_crowd(store)
+    store.sync_search_index()
     assert store.query("SELECT rowid FROM accounts_fts WHERE accounts_fts MATCH 'zanzibarquokka'")
     forget(store, plan_forget(store, "@ada_l"))
     assert not store.query(

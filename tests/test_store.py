@@ -163,9 +163,35 @@ def test_full_text_search_over_bios(store):
             Account("x", "2", handle="bob", bio="Football and coffee"),
         ]
     )
+    assert store.sync_search_index() == 2
     rows = store.query(
         "SELECT a.handle FROM accounts_fts f JOIN accounts a ON a.id = f.rowid "
         "WHERE accounts_fts MATCH ?",
         ['"contact centres"'],
     )
     assert rows == [{"handle": "zoe"}]
+
+
+def test_search_index_follows_inserts_updates_and_deletes(store):
+    def found(words: str) -> list[str]:
+        return [
+            r["handle"]
+            for r in store.query(
+                "SELECT a.handle FROM accounts_fts f JOIN accounts a ON a.id = f.rowid "
+                "WHERE accounts_fts MATCH ? ORDER BY a.handle",
+                [words],
+            )
+        ]
+
+    store.upsert_accounts([Account("x", "1", handle="zoe", bio="Reporter")])
+    store.upsert_accounts([Account("x", "1", handle="zoe", bio="Editor")])  # still pending
+    store.sync_search_index()
+    assert found("editor") == ["zoe"] and found("reporter") == []
+    store.upsert_accounts([Account("x", "1", handle="zoe", bio="Columnist")])  # indexed row
+    assert found("columnist") == ["zoe"] and found("editor") == []
+    store.upsert_accounts([Account("x", "2", handle="bob", bio="Columnist too")])
+    store.execute("DELETE FROM accounts WHERE platform_id = '2'")  # deleted while pending
+    store.execute("DELETE FROM accounts WHERE platform_id = '1'")  # deleted once indexed
+    assert store.sync_search_index() == 0
+    assert found("columnist") == []
+    store.execute("INSERT INTO accounts_fts (accounts_fts) VALUES ('integrity-check')")

@@ -69,13 +69,11 @@ def save_social_import(store: Store, data: SocialImport) -> SaveResult:
         before = _count_accounts(store, data.platform)
         ids = _save_accounts(store, data)
         owner_row = _owner_row(store, data, ids)
-        # add_follows counts refreshed edges too; the table size says how many are new
-        follows_before = store.scalar("SELECT count(*) FROM follows")
-        store.add_follows(_follow_pairs(data, ids, owner_row))
-        result.new_follows = store.scalar("SELECT count(*) FROM follows") - follows_before
+        result.new_follows = store.add_follows(_follow_pairs(data, ids, owner_row))
         result.posts = store.upsert_posts(data.posts, ids)
         result.lists, result.list_members = _save_lists(store, data, ids)
         result.snapshots = _save_snapshots(store, data, ids)
+        store.sync_search_index()
         result.accounts = len(ids)
         result.new_accounts = _count_accounts(store, data.platform) - before
     if owner_row is None and (data.following_ids or data.follower_ids):
