@@ -250,9 +250,10 @@ def detect_csv_format(header: list[str]) -> str:
         "labels" in names or "organization name" in names or "e-mail 1 - value" in names
     ):
         return "google-csv"
-    if names & {"e-mail address", "e-mail-adresse"} or (
-        {"first name", "last name", "company", "job title"} <= names
-    ) or {"vorname", "nachname"} <= names:
+    # Every Outlook layout has split name columns; a CSV that merely borrows Outlook's
+    # "E-mail Address" header but keeps one "Name" column is read generically.
+    split_names = {"first name", "last name"} <= names or {"vorname", "nachname"} <= names
+    if split_names and (names & {"e-mail address", "e-mail-adresse", "company", "job title"}):
         return "outlook-csv"
     return "generic-csv"
 

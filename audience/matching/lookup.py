@@ -103,7 +103,9 @@ def _search_people(
         query = person.label or person.name.full
         if not query:
             continue
-        found = platform.search_accounts(query, limit=per_person)
+        # LinkedIn's people search can also filter by company: namesakes stay out
+        options = {"company": person.org} if platform.name == "linkedin" and person.org else {}
+        found = platform.search_accounts(query, limit=per_person, **options)
         summary.requests += 1
         summary.asked += 1
         with store.transaction():
