@@ -21,7 +21,7 @@ from tests.fakes.x_api import FakeX
 BOOK = """Name,E-mail Address,Company,Job Title,City
 Ruth Byrne,ruth.byrne@customerdesk.example,Customer Desk Weekly,Reporter,London
 David Mears,mearsd@novaleaf.example,Novaleaf Studios,News Editor,Bristol
-Rachel Owens,rachel@epochgames.example,Epoch Games,Art Director,Los Angeles
+Rachel Dougherty,rachel@epochgames.example,Epoch Games,Art Director,Los Angeles
 """
 
 
@@ -125,7 +125,7 @@ def test_linkedin_lookup_searches_by_name_and_company(store, people, tmp_path, m
     assert summary.found >= 1
     rachel = store.query(
         "SELECT m.status, a.raw FROM matches m JOIN accounts a ON a.id = m.account_id "
-        "JOIN people p ON p.id = m.person_id WHERE p.name = 'Rachel Owens'"
+        "JOIN people p ON p.id = m.person_id WHERE p.name = 'Rachel Dougherty'"
     )
-    assert rachel and rachel[0]["status"] in ("accepted", "review")
+    assert rachel and rachel[0]["status"] in ("accepted", "review"), summary
     assert json.loads(rachel[0]["raw"])["best_effort"] is True
