@@ -121,8 +121,9 @@ def hashtag(
                 err_console.print(f"[bold]Plan:[/] {plan.describe()}")
                 if estimate_only:
                     return
-                for topic in topics:
-                    find.search_topic(crawler, topic, since=since_at, lang=lang, limit=limit)
+                with crawler.recorded("find hashtag", {"topics": topics, "since": since}):
+                    for topic in topics:
+                        find.search_topic(crawler, topic, since=since_at, lang=lang, limit=limit)
         ranked = find.rank_topic_authors(
             store, topics, platform=platform, since=since_at, near=near, limit=top
         )
@@ -164,7 +165,8 @@ def follows(
         err_console.print(f"[bold]Plan:[/] {len(subjects)} accounts, {plan.describe()}")
         if estimate_only:
             return
-        total = sum(find.crawl_follows(crawler, s, direction) for s in subjects)
+        with crawler.recorded(f"find follows ({direction})", {"accounts": len(subjects)}):
+            total = sum(find.crawl_follows(crawler, s, direction) for s in subjects)
     err_console.print(
         f"Stored {total:,} follow edges of {len(subjects)} accounts in {crawler.requests} requests."
     )
@@ -208,9 +210,10 @@ def lists(
             f"{crawler.platform.costs['list_members'].page_size} members of each List "
             "(List sizes are known only once fetched); --max-requests caps it."
         )
-        for subject in subjects:
-            for key, value in find.crawl_lists(crawler, subject).items():
-                counts[key] += value
+        with crawler.recorded("find lists", {"accounts": len(subjects)}):
+            for subject in subjects:
+                for key, value in find.crawl_lists(crawler, subject).items():
+                    counts[key] += value
     err_console.print(f"Stored {counts['lists']} lists with {counts['members']:,} members.")
 
 

@@ -74,6 +74,10 @@ def test_follows_then_influencers(fake):
     assert data["mined_accounts"] == 3
     assert [r["followed_by"] for r in data["influencers"]] == [3, 3]
     assert {r["handle"] for r in data["influencers"]} == {f"user{pool[0]}", f"user{pool[1]}"}
+    status = json.loads(runner.invoke(app, ["status", "--json"]).stdout)
+    last = status["last_crawl"]
+    assert last["command"] == "find follows (following)" and last["status"] == "done"
+    assert last["requests"] == 4 and last["items"] == 21  # 1 look-up, 3 lists of 7
 
 
 def test_lists_and_their_members(fake):
