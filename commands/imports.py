@@ -61,9 +61,10 @@ def contacts(
         store = open_workspace(db, create=True)
         columns = _parse_mapping(mapping)
         for path in files:
-            book = read_contacts(path, mapping=columns)
             label = source or path.name
-            result = save_contacts(store, book, label, default_region=region)
+            with err_console.status(f"Importing {path.name}…"):
+                book = read_contacts(path, mapping=columns)
+                result = save_contacts(store, book, label, default_region=region)
             results.append(
                 {"file": str(path), "format": book.format, "source": label, **result.__dict__}
             )
@@ -84,8 +85,8 @@ def _import_social(path: Path, reader, db: Path | None, as_json: bool) -> None:
 
     with handle_errors():
         store = open_workspace(db, create=True)
-        data = reader(path)
-        result = save_social_import(store, data)
+        with err_console.status(f"Importing {path.name}…"):
+            result = save_social_import(store, reader(path))
     if as_json:
         print_json({"file": str(path), **result.__dict__})
         return

@@ -53,15 +53,16 @@ def match(
 
     with handle_errors():
         store = open_workspace(db)
-        identities = link_identities(store)
-        if lookup:
-            summaries = [_lookup(store, name, budget) for name in platform or ["x"]]
-            result = {"identity_links": identities.links, "lookups": summaries}
-        else:
-            result = {
-                "identity_links": identities.links,
-                **match_people(store, platform or None).to_dict(),
-            }
+        with err_console.status("Matching people to profiles…"):
+            identities = link_identities(store)
+            if lookup:
+                summaries = [_lookup(store, name, budget) for name in platform or ["x"]]
+                result = {"identity_links": identities.links, "lookups": summaries}
+            else:
+                result = {
+                    "identity_links": identities.links,
+                    **match_people(store, platform or None).to_dict(),
+                }
     _show(result, as_json)
 
 
