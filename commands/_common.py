@@ -78,5 +78,13 @@ def workspace_rules(db: Path | None):
     return load_rules(config_path_for(resolve_db_path(db)))
 
 
+def cell(value: Any) -> Any:
+    """Text shown as is in a Rich table: names and bios may contain [brackets] that Rich
+    would otherwise read as markup (and "[/]" would even crash it)."""
+    from rich.text import Text
+
+    return Text("" if value is None else str(value))
+
+
 def print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")

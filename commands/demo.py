@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from commands._common import console, handle_errors
+from commands._common import cell, console, handle_errors
 
 NEXT_STEPS = """\
 [bold]Next, with your own data[/] (credentials go in .env, see .env.example):
@@ -46,7 +46,7 @@ def demo(
         if step.rows:
             table = Table(*step.rows[0].keys(), show_lines=False)
             for row in step.rows:
-                table.add_row(*("" if v is None else str(v) for v in row.values()))
+                table.add_row(*(cell(v) for v in row.values()))
             console.print(table)
 
     with handle_errors():

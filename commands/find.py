@@ -11,6 +11,7 @@ from commands._common import (
     DbOpt,
     JsonOpt,
     MaxRequestsOpt,
+    cell,
     console,
     err_console,
     handle_errors,
@@ -64,11 +65,11 @@ def _ranking_table(title: str, ranked: list, score_label: str = "score"):
     for n, item in enumerate(ranked, 1):
         table.add_row(
             str(n),
-            f"@{item.handle or '?'}",
-            item.display_name or "",
+            cell(f"@{item.handle or '?'}"),
+            cell(item.display_name),
             f"{item.followers:,}" if item.followers is not None else "",
             f"{item.score:.2f}",
-            "; ".join(item.reasons),
+            cell("; ".join(item.reasons)),
         )
     return table
 
@@ -173,6 +174,8 @@ def follows(
 
 
 def _subjects(crawler, handles: list[str] | None, segment: str | None):
+    from rich.markup import escape
+
     from audience import find
 
     if not handles and not segment:
@@ -183,7 +186,7 @@ def _subjects(crawler, handles: list[str] | None, segment: str | None):
     if handles:
         resolved = find.resolve_handles(crawler, handles)
         for key, state in resolved.unknown.items():
-            err_console.print(f"[yellow]skipped @{key}: {state}[/]")
+            err_console.print(f"[yellow]skipped @{escape(key)}: {state}[/]")
         subjects += resolved.accounts
     return subjects
 

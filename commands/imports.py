@@ -75,7 +75,7 @@ def contacts(
                     f"{result.people_created} new people, {result.people_merged} merged"
                 )
                 for position, why in result.skipped:
-                    err_console.print(f"  [yellow]skipped {position}: {why}[/]")
+                    err_console.print(f"  skipped {position}: {why}", style="yellow", markup=False)
     if as_json:
         print_json(results)
 
@@ -98,7 +98,7 @@ def _import_social(path: Path, reader, db: Path | None, as_json: bool) -> None:
     for snapshot in result.snapshots:
         console.print(f"  snapshot: {snapshot}")
     for warning in result.warnings:
-        err_console.print(f"  [yellow]{warning}[/]")
+        err_console.print(f"  {warning}", style="yellow", markup=False)
 
 
 @import_app.command("x-archive")

@@ -12,6 +12,7 @@ from commands._common import (
     DbOpt,
     JsonOpt,
     MaxRequestsOpt,
+    cell,
     console,
     err_console,
     handle_errors,
@@ -105,7 +106,7 @@ def _print_changes(changes) -> None:
         ("You unfollowed", changes.unfollowed),
     ):
         names = ", ".join(_who(r) for r in rows[:30]) + (" ..." if len(rows) > 30 else "")
-        console.print(f"{title} ({len(rows)}): {names}", highlight=False)
+        console.print(f"{title} ({len(rows)}): {names}", highlight=False, markup=False)
 
 
 # ---- prune --------------------------------------------------------------------------------
@@ -217,11 +218,11 @@ def _prune_table(suggestions):
     table.add_column("why")
     for s in suggestions:
         table.add_row(
-            f"@{s.handle}" if s.handle else s.platform_id,
+            cell(f"@{s.handle}" if s.handle else s.platform_id),
             f"{s.score:.2f}",
             f"{s.followers:,}" if s.followers is not None else "",
             (s.last_active or "")[:10],
-            "; ".join(r.text for r in s.reasons),
+            cell("; ".join(r.text for r in s.reasons)),
         )
     return table
 
@@ -249,7 +250,9 @@ def followback(
     for title, items in (("Worth following back", queue.worth), ("Not now", queue.not_worth)):
         console.print(f"[bold]{title}[/] ({len(items)})")
         for item in items:
-            console.print(f"  @{item.handle or '?'}  {'; '.join(item.reasons)}", highlight=False)
+            console.print(
+                f"  @{item.handle or '?'}  {'; '.join(item.reasons)}", highlight=False, markup=False
+            )
 
 
 # ---- targets ------------------------------------------------------------------------------
@@ -321,7 +324,7 @@ def target_status(
     table = Table("target", "follows you", "since", "you follow", "added")
     for s in statuses:
         table.add_row(
-            f"@{s.handle}" if s.handle else str(s.account_id),
+            cell(f"@{s.handle}" if s.handle else str(s.account_id)),
             _yes_no(s.follows_me),
             (s.follows_me_since or "")[:10],
             _yes_no(s.i_follow),

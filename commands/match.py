@@ -13,6 +13,7 @@ import typer
 from commands._common import (
     DbOpt,
     JsonOpt,
+    cell,
     console,
     err_console,
     handle_errors,
@@ -151,8 +152,8 @@ def _matches_table(rows: list[dict]):
         table.add_row(
             str(r["id"]),
             r["platform"],
-            r["person"] or "",
-            f"@{r['handle']}",
+            cell(r["person"]),
+            cell(f"@{r['handle']}"),
             f"{r['score']:.2f}",
             r["status"],
             r["decided_by"],

@@ -9,13 +9,13 @@ import typer
 from commands._common import (
     DbOpt,
     JsonOpt,
+    cell,
     console,
     err_console,
     handle_errors,
     open_workspace,
     print_json,
 )
-from commands.segment import cell
 
 
 def register(app: typer.Typer) -> None:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
 from commands._common import (
     DbOpt,
     JsonOpt,
+    cell,
     console,
     err_console,
     handle_errors,
@@ -42,13 +43,6 @@ FileOpt = Annotated[
 
 def register(app: typer.Typer) -> None:
     app.add_typer(segment_app, name="segment")
-
-
-def cell(value: Any) -> Any:
-    """Table cell text shown as is (bios and reasons may contain [brackets])."""
-    from rich.text import Text
-
-    return Text("" if value is None else str(value))
 
 
 def _config_path(db: Path | None) -> Path:

@@ -98,3 +98,25 @@ def test_bad_contact_file_exits_non_zero_and_changes_nothing(tmp_path):
 def test_listing_commands_accept_json(tmp_path, args):
     result = runner.invoke(app, [*args, "--help"])
     assert "--json" in result.output
+
+
+def test_names_with_markup_characters_are_shown_as_written(tmp_path):
+    """Profile text is user-written: "[/]" or "[bold]" must print as is, not crash Rich."""
+    from audience.models import Account, Post
+    from audience.store import open_store
+
+    db = tmp_path / "audience.db"
+    store = open_store(db)
+    ids = store.upsert_accounts(
+        [Account("x", "1", handle="odd", display_name="[/] Jo [bold]Bloggs", location="Leeds")]
+    )
+    from datetime import UTC, datetime
+
+    post = Post("x", "p1", "1", "Queues #contactcentre", datetime.now(UTC), ["contactcentre"])
+    store.upsert_posts([post], ids)
+    store.close()
+    result = runner.invoke(
+        app, ["find", "hashtag", "#contactcentre", "--offline", "--db", str(db), "--since", "3000d"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "[/] Jo [bold]Bloggs" in " ".join(result.output.split())
