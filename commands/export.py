@@ -65,7 +65,9 @@ def export(
         if target is None:
             _write_stdout(result.text, excel=excel)
         else:
-            err_console.print(f"Wrote {result.rows:,} rows to {target}", highlight=False)
+            err_console.print(
+                f"Wrote {result.rows:,} rows to {target}", highlight=False, markup=False
+            )
 
 
 def _write_stdout(text: str, *, excel: bool) -> None:
@@ -94,7 +96,7 @@ def forget(
     with handle_errors():
         store = open_workspace(db)
         plan = plan_forget(store, subject, platform)
-        err_console.print(f"Will delete {plan.describe()}.", highlight=False)
+        err_console.print(f"Will delete {plan.describe()}.", highlight=False, markup=False)
         if not yes and not typer.confirm("Forget them for good?", default=False, err=True):
             err_console.print("Nothing deleted.")
             raise typer.Exit(1)
@@ -119,4 +121,4 @@ def report(
     with handle_errors():
         store = open_workspace(db)
         path = write_report(store, output, workspace_rules(db))
-        err_console.print(f"Wrote {path}", highlight=False)
+        err_console.print(f"Wrote {path}", highlight=False, markup=False)
