@@ -18,7 +18,7 @@ from audience.errors import (
 )
 from audience.platforms.bluesky import BlueskyPlatform, hashtags
 from tests.fakes.bluesky_api import FakeBluesky, xrpc_error
-from tests.fakes.server import Response
+from tests.fakes.server import Response, fetch_all
 
 
 @pytest.fixture
@@ -40,17 +40,6 @@ def platform_for(fake: FakeBluesky, **options: object) -> BlueskyPlatform:
     return BlueskyPlatform(**values)
 
 
-def crawl(fetch, subject: str) -> tuple[list, int]:
-    cursor, items, pages = None, [], 0
-    while True:
-        page = fetch(subject, cursor)
-        items += page.items
-        pages += 1
-        cursor = page.next_cursor
-        if cursor is None:
-            return items, pages
-
-
 def test_followers_paginate_every_account_exactly_once(fake: FakeBluesky) -> None:
     star = fake.add_account("star.test")
     fans = [fake.add_account(f"fan{i}.test") for i in range(250)]
@@ -58,7 +47,7 @@ def test_followers_paginate_every_account_exactly_once(fake: FakeBluesky) -> Non
         fake.follow(did, star)
     platform = platform_for(fake)
 
-    accounts, pages = crawl(platform.followers, "star.test")
+    accounts, pages = fetch_all(platform.followers, "star.test")
 
     assert pages == 3
     assert [a.platform_id for a in accounts] == fans
@@ -84,7 +73,7 @@ def test_following_maps_recorded_profiles_and_rate_headers(fake: FakeBluesky) ->
 
 def test_synthetic_graph_pages_to_the_end(fake: FakeBluesky) -> None:
     fake.add_synthetic_follows(fake.ids["kenny"], 1234)
-    accounts, pages = crawl(platform_for(fake).following, fake.ids["kenny"])
+    accounts, pages = fetch_all(platform_for(fake).following, fake.ids["kenny"])
     assert pages == 13
     assert len({a.platform_id for a in accounts}) == 1234
 
@@ -116,7 +105,7 @@ def test_search_pages_by_offset_cursor(fake: FakeBluesky) -> None:
         )
     platform = platform_for(fake)
 
-    posts, pages = crawl(lambda q, c: platform.search_posts(q, cursor=c), "#bulk")
+    posts, pages = fetch_all(lambda q, c: platform.search_posts(q, cursor=c), "#bulk")
 
     assert pages == 2
     assert len({p.platform_id for p in posts}) == 130

@@ -10,7 +10,7 @@ import pytest
 from audience.errors import AccountUnavailable, AuthError, ConfigError, RateLimited, TransientError
 from audience.platforms.mastodon import MastodonPlatform, html_to_text, website
 from tests.fakes.mastodon_api import FakeMastodon, error
-from tests.fakes.server import Response
+from tests.fakes.server import Response, fetch_all
 
 
 @pytest.fixture
@@ -24,17 +24,6 @@ def platform_for(fake: FakeMastodon, token: str | None = "") -> MastodonPlatform
     return MastodonPlatform(fake.base_url, fake.token if token == "" else token, timeout=5.0)
 
 
-def crawl(fetch, subject: str) -> tuple[list, int]:
-    cursor, items, pages = None, [], 0
-    while True:
-        page = fetch(subject, cursor)
-        items += page.items
-        pages += 1
-        cursor = page.next_cursor
-        if cursor is None:
-            return items, pages
-
-
 def test_following_follows_link_header_every_account_once(fake: FakeMastodon) -> None:
     star = fake.add_account("star")
     fans = [fake.add_account(f"fan{i}@elsewhere.example") for i in range(200)]
@@ -42,7 +31,7 @@ def test_following_follows_link_header_every_account_once(fake: FakeMastodon) ->
         fake.follow(star, account_id)
     platform = platform_for(fake, token=None)  # follow lists are public
 
-    accounts, pages = crawl(platform.following, star)
+    accounts, pages = fetch_all(platform.following, star)
 
     assert [a.raw["id"] for a in accounts] == fans
     # keyed by user@domain like the export importers, not by this instance's ids
@@ -56,7 +45,7 @@ def test_following_follows_link_header_every_account_once(fake: FakeMastodon) ->
 
 def test_followers_synthetic_graph(fake: FakeMastodon) -> None:
     fake.add_synthetic_followers(fake.ids["david"], 400)
-    accounts, pages = crawl(platform_for(fake).followers, fake.ids["david"])
+    accounts, pages = fetch_all(platform_for(fake).followers, fake.ids["david"])
     assert len({a.platform_id for a in accounts}) == 400
     assert pages == 6  # five full pages, then the empty page the real server also returns
 
@@ -98,7 +87,7 @@ def test_hashtag_search_pages_by_max_id(fake: FakeMastodon) -> None:
         fake.add_status(author, f"<p>queue #{i} <a href='x'>#<span>CX</span></a></p>", tags=["CX"])
     platform = platform_for(fake, token=None)
 
-    posts, pages = crawl(lambda q, c: platform.search_posts(q, cursor=c), "#cx")
+    posts, pages = fetch_all(lambda q, c: platform.search_posts(q, cursor=c), "#cx")
 
     assert len({p.platform_id for p in posts}) == 45 and pages == 3
     assert posts[0].hashtags == ["cx"] and posts[0].text.startswith("queue #44")

@@ -222,3 +222,15 @@ class FakeAPI:
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
+
+
+def fetch_all(fetch: Callable[[str, str | None], Any], subject: str) -> tuple[list, int]:
+    """Every item of a paged listing through a platform method, and how many pages it took."""
+    cursor, items, pages = None, [], 0
+    while True:
+        page = fetch(subject, cursor)
+        items += page.items
+        pages += 1
+        cursor = page.next_cursor
+        if cursor is None:
+            return items, pages
