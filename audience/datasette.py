@@ -69,7 +69,12 @@ TABLES: dict[str, dict[str, Any]] = {
     },
     "follows": {
         "description": "Who follows whom, from crawled follower and following lists.",
-        "columns": {"follower_id": "The account following", "followed_id": "The account followed"},
+        "columns": {
+            "follower_id": "The account following",
+            "followed_id": "The account followed",
+            "first_seen": "When the edge was first seen (Unix seconds)",
+            "last_seen": "When the edge was last seen (Unix seconds)",
+        },
     },
     "lists": {
         "description": "Public lists (X lists, Bluesky lists) and who owns them.",

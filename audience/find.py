@@ -84,13 +84,9 @@ def crawl_follows(crawler: Crawler, subject: Account, direction: str = "followin
     count = subject.following_count if direction == "following" else subject.followers_count
 
     def save(page: Page[Account]) -> int:
-        ids = store.upsert_accounts(page.items)
-        if direction == "following":
-            pairs = [(subject_row, ids[a.platform_id]) for a in page.items]
-        else:
-            pairs = [(ids[a.platform_id], subject_row) for a in page.items]
-        store.add_follows(pairs)
-        return len(pairs)
+        rows = store.upsert_account_rows(page.items)
+        store.add_follow_list(subject_row, rows, direction)
+        return len(rows)
 
     result = crawler.run_pages(
         job=f"{platform.name}:{direction}:{subject.platform_id}",

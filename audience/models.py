@@ -12,7 +12,7 @@ PLATFORMS = ("x", "bluesky", "mastodon", "linkedin")
 ACCOUNT_STATES = ("active", "suspended", "deleted", "moved", "unknown", "protected")
 
 
-@dataclass
+@dataclass(slots=True)
 class Account:
     platform: str
     platform_id: str

@@ -94,14 +94,12 @@ def _sync_kind(crawler: Crawler, me: Account, me_row: int, kind: str) -> KindRes
     expected = me.following_count if kind == "following" else me.followers_count
 
     def save(page: Page[Account]) -> int:
-        ids = store.upsert_accounts(page.items)
-        rows = [ids[a.platform_id] for a in page.items]
+        rows = store.upsert_account_rows(page.items)
         store.db.conn.executemany(
             "INSERT OR IGNORE INTO snapshot_members (snapshot_id, account_id) VALUES (?, ?)",
             [(snapshot_id, row) for row in rows],
         )
-        pairs = [(me_row, r) for r in rows] if kind == "following" else [(r, me_row) for r in rows]
-        store.add_follows(pairs)
+        store.add_follow_list(me_row, rows, kind)
         if page.next_cursor is None:
             _complete(store, snapshot_id)
         return len(rows)

@@ -93,6 +93,39 @@ def test_upgrade_from_the_first_schema_keeps_data(tmp_path):
     assert store.scalar("SELECT count(*) FROM account_history") == 1
 
 
+def test_upgrade_turns_follow_times_into_unix_seconds(tmp_path):
+    from sqlite_utils import Database
+
+    from audience.store import APP_ID
+
+    path = tmp_path / "old.db"
+    old = Database(path)
+    old.execute(f"PRAGMA application_id = {APP_ID}")
+    migrations.apply(old, stop_before="m005_compact_follows")
+    for pid in ("1", "2"):
+        old.execute(
+            "INSERT INTO accounts (platform, platform_id, first_seen, last_seen) "
+            "VALUES ('x', ?, '2025-01-01', '2025-01-01')",
+            [pid],
+        )
+    old.execute(
+        "INSERT INTO follows VALUES (1, 2, '2025-01-01T00:00:00+00:00', '2025-01-02T00:00:00Z')"
+    )
+    old.conn.commit()
+    old.conn.close()
+
+    store = open_store(path)
+    row = store.query("SELECT * FROM follows")[0]
+    assert row == {
+        "follower_id": 1,
+        "followed_id": 2,
+        "first_seen": 1735689600,
+        "last_seen": 1735776000,
+    }
+    store.execute("DELETE FROM accounts WHERE id = 2")  # still cascades
+    assert store.scalar("SELECT count(*) FROM follows") == 0
+
+
 def test_upsert_keeps_known_fields_and_records_history(store):
     store.upsert_accounts([Account("x", "42", handle="zoe", bio="Reporter", followers_count=10)])
     store.upsert_accounts([Account("x", "42", handle="zoe")])  # a sparse record wipes nothing
@@ -120,6 +153,32 @@ def test_follows_are_idempotent(store):
     assert store.add_follows([(ids["1"], ids["2"]), (ids["1"], ids["3"])]) == 2
     store.add_follows([(ids["1"], ids["2"])])
     assert store.scalar("SELECT count(*) FROM follows") == 2
+
+
+def test_follow_lists_in_both_directions_and_mixed_pairs(store):
+    ids = store.ensure_account_ids("x", ["me", "a", "b", "c"])
+    me, a, b, c = (ids[k] for k in ("me", "a", "b", "c"))
+    assert store.add_follow_list(me, [b, a], "following") == 2
+    assert store.add_follow_list(me, [a, c], "followers") == 2
+    # pairs sharing neither end are grouped whichever way makes fewer statements
+    assert store.add_follows([(a, b), (b, c), (c, a), (a, me)]) == 3
+    edges = set(store.execute("SELECT follower_id, followed_id FROM follows"))
+    assert edges == {(me, a), (me, b), (a, me), (c, me), (a, b), (b, c), (c, a)}
+
+
+def test_seeing_an_edge_again_moves_last_seen_on(store, monkeypatch):
+    import audience.store as store_module
+
+    ids = store.ensure_account_ids("x", ["1", "2", "3"])
+    clock = iter([1_000, 2_000])
+    monkeypatch.setattr(store_module.time, "time", lambda: next(clock))
+    store.add_follow_list(ids["1"], [ids["2"]])
+    assert store.add_follow_list(ids["1"], [ids["2"], ids["3"]]) == 1
+    rows = store.query("SELECT followed_id, first_seen, last_seen FROM follows ORDER BY 1")
+    assert rows == [
+        {"followed_id": ids["2"], "first_seen": 1_000, "last_seen": 2_000},
+        {"followed_id": ids["3"], "first_seen": 2_000, "last_seen": 2_000},
+    ]
 
 
 def test_posts_hashtags_and_last_post(store):
