@@ -80,23 +80,29 @@ def crawl_follows(crawler: Crawler, subject: Account, direction: str = "followin
     """Fetch whom ``subject`` follows (or its followers) into the follows table."""
     platform, store = crawler.platform, crawler.store
     fetch = platform.following if direction == "following" else platform.followers
-    subject_row = store.upsert_accounts([subject])[subject.platform_id]
+    with store.transaction():
+        store.upsert_accounts([subject])
     count = subject.following_count if direction == "following" else subject.followers_count
 
     def save(page: Page[Account]) -> int:
-        rows = store.upsert_account_rows(page.items)
+        # The subject's row id is taken inside the page's own transaction, like the others',
+        # so every id the edges reference exists: the store can skip checking them one by one.
+        subject_row, *rows = store.upsert_account_rows([subject, *page.items])
         store.add_follow_list(subject_row, rows, direction)
         return len(rows)
 
-    result = crawler.run_pages(
-        job=f"{platform.name}:{direction}:{subject.platform_id}",
-        endpoint=direction,
-        subject=subject.platform_id,
-        label=f"@{subject.handle or subject.platform_id} {direction}",
-        fetch=lambda cursor: fetch(subject.platform_id, cursor),
-        save=save,
-        expected_pages=math.ceil(count / platform.costs[direction].page_size) if count else None,
-    )
+    with store.trusted_references():
+        result = crawler.run_pages(
+            job=f"{platform.name}:{direction}:{subject.platform_id}",
+            endpoint=direction,
+            subject=subject.platform_id,
+            label=f"@{subject.handle or subject.platform_id} {direction}",
+            fetch=lambda cursor: fetch(subject.platform_id, cursor),
+            save=save,
+            expected_pages=(
+                math.ceil(count / platform.costs[direction].page_size) if count else None
+            ),
+        )
     if result.unavailable:
         store.set_account_state(platform.name, subject.platform_id, result.unavailable)
     return result.items

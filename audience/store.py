@@ -415,6 +415,22 @@ class Store:
         finally:
             self._conn.execute("COMMIT")
 
+    @contextmanager
+    def trusted_references(self) -> Iterator[None]:
+        """Skip SQLite's row-by-row foreign-key checks for bulk writes whose every reference
+        is a row id written or read inside the same transaction, such as a crawled follow-list
+        page (see ``find.crawl_follows``). On a million edges those checks are a fifth of the
+        write time. Nothing may be deleted inside: cascades are off too."""
+        if self._conn.in_transaction:  # the pragma cannot change inside one; keep the checks
+            yield
+            return
+        # Changing the pragma re-prepares every statement: worth it per follow list, not per page.
+        self._conn.execute("PRAGMA foreign_keys = OFF")
+        try:
+            yield
+        finally:
+            self._conn.execute("PRAGMA foreign_keys = ON")
+
     def sync_search_index(self) -> int:
         """Index for full-text search the accounts inserted since the last call (see m004)."""
         if self.scalar("SELECT count(*) FROM (SELECT 1 FROM _fts_pending LIMIT 1)") == 0:

@@ -71,6 +71,34 @@ def test_follow_list_over_several_pages_then_nothing_fetched_again(fake, store):
     assert store.get_cursor("x:following:42")["done"] == 1
 
 
+def test_edges_reference_stored_accounts_when_another_process_deletes_the_subject(fake, tmp_path):
+    """Follow-list pages skip SQLite's row-by-row foreign-key checks (Store.trusted_references),
+    so every id they write must come from the page's own transaction, even when another
+    process deletes the subject between pages."""
+    from audience.crawl import SilentObserver
+
+    path = tmp_path / "audience.db"
+    store, other = open_store(path), open_store(path)
+
+    class ForgetAfterFirstPage(SilentObserver):
+        pages = 0
+
+        def page_done(self, job: str, items: int) -> None:
+            self.pages += 1
+            if self.pages == 1:
+                with other.transaction():
+                    other.execute("DELETE FROM accounts WHERE platform_id = '42'")
+
+    assert crawl(crawler_for(fake, store, observer=ForgetAfterFirstPage())) == FOLLOWS
+    assert store.query("PRAGMA foreign_key_check") == []
+    assert store.scalar("PRAGMA foreign_keys") == 1  # back on for everything else
+    # the first page went with the deleted subject; the later two re-created it
+    assert store.scalar("SELECT count(*) FROM follows") == FOLLOWS - 1000
+    assert store.scalar("SELECT count(DISTINCT follower_id) FROM follows") == 1
+    store.close()
+    other.close()
+
+
 def test_refresh_fetches_again_without_duplicating(fake, store):
     crawl(crawler_for(fake, store))
     crawl(crawler_for(fake, store, refresh=True))
