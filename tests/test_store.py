@@ -140,6 +140,38 @@ def test_upsert_keeps_known_fields_and_records_history(store):
     assert store.scalar("SELECT count(*) FROM accounts") == 1
 
 
+def test_an_account_met_again_in_one_run_is_written_only_if_it_changed(store):
+    from datetime import UTC, datetime
+
+    born = datetime(2015, 3, 1, tzinfo=UTC)
+
+    def zoe(bio: str) -> Account:
+        return Account("x", "1", handle="zoe", bio=bio, followers_count=10, created_at=born)
+
+    store.upsert_account_rows([zoe("Reporter")])
+    store.execute("UPDATE accounts SET last_seen = 'marker'")
+    store.upsert_account_rows([zoe("Reporter")])  # on the next journalist's list, unchanged
+    assert store.scalar("SELECT last_seen FROM accounts") == "marker"
+    store.upsert_account_rows([zoe("Editor")])
+    assert store.scalar("SELECT bio FROM accounts") == "Editor"
+    assert store.scalar("SELECT count(*) FROM account_history") == 1
+
+    # without a creation time an account is not remembered, so a fuller record still lands
+    store.upsert_account_rows([Account("x", "2", handle="sam")])
+    store.upsert_account_rows([Account("x", "2", handle="sam", created_at=born)])
+    assert store.find_account("x", "sam")["created_at"] == "2015-03-01T00:00:00+00:00"
+
+
+def test_account_rows_come_back_in_the_order_given_across_platforms(store):
+    accounts = [Account("x", "1"), Account("bluesky", "did:plc:a"), Account("x", "2")]
+    rows = store.upsert_account_rows([*accounts, accounts[0]])
+    by_key = {
+        (r["platform"], r["platform_id"]): r["id"]
+        for r in store.query("SELECT id, platform, platform_id FROM accounts")
+    }
+    assert rows == [by_key[(a.platform, a.platform_id)] for a in [*accounts, accounts[0]]]
+
+
 def test_stub_accounts_are_filled_in_later(store):
     ids = store.ensure_account_ids("x", ["7", "8"])
     assert store.find_account("x", "7")["handle"] is None
