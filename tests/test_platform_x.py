@@ -154,12 +154,66 @@ def test_search_returns_posts_with_authors_from_includes(fake, x):
     assert query["max_results"] == ["100"]
 
 
-def test_search_since_is_clamped_to_the_seven_day_window(fake, x):
+def add_recent_posts(fake, count: int) -> None:
+    fake.add_user(make_user("501", "cxqueen"))
+    stamp = (datetime.now(UTC) - timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M:%S.000Z")
+    for n in range(count):
+        fake.add_post(str(1_900_000_000_000_000_000 + n), "501", f"post {n} #cx", stamp)
+
+
+def test_search_since_beyond_the_seven_day_window_asks_for_all_x_keeps(fake, x):
     x.search_posts("#cx", since=datetime.now(UTC) - timedelta(days=30))
 
-    sent = fake.calls("/search/recent")[-1].query["start_time"][0]
-    start = datetime.strptime(sent, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
-    assert timedelta(days=6, hours=23) < datetime.now(UTC) - start < timedelta(days=7)
+    assert "start_time" not in fake.calls("/search/recent")[-1].query
+
+
+def test_stale_start_times_are_refused_like_x_does(fake, x):
+    from audience.errors import PlatformError
+
+    with pytest.raises(PlatformError, match="start_time"):
+        x._call(
+            "search",
+            lambda: x._app().search_recent_tweets(
+                "#cx", start_time=datetime.now(UTC) - timedelta(days=8)
+            ),
+        )
+
+
+def test_a_search_resumes_from_its_token_with_the_start_time_it_began_with(fake, x):
+    add_recent_posts(fake, 150)
+    began = datetime.now(UTC) - timedelta(days=2)
+    first = x.search_posts("#cx", since=began)
+    # resumed a day later: "--since 2d" now means another start_time, the token needs the old
+    second = x.search_posts("#cx", since=began + timedelta(days=1), cursor=first.next_cursor)
+
+    sent = fake.calls("/search/recent")[-1].query
+    assert sent["start_time"] == [began.strftime("%Y-%m-%dT%H:%M:%SZ")]
+    assert sent["next_token"] == [first.next_cursor.split(" ")[0]]
+    assert len(first.items) + len(second.items) == 150
+
+
+def test_a_search_position_x_no_longer_accepts_starts_over(fake, x):
+    add_recent_posts(fake, 150)
+    first = x.search_posts("#cx", since=datetime.now(UTC) - timedelta(days=2))
+    token = first.next_cursor.split(" ")[0]
+    eight_days_ago = (datetime.now(UTC) - timedelta(days=8)).isoformat()
+
+    again = x.search_posts(
+        "#cx", since=datetime.now(UTC) - timedelta(days=2), cursor=f"{token} {eight_days_ago}"
+    )
+
+    assert "next_token" not in fake.calls("/search/recent")[-1].query
+    assert [p.platform_id for p in again.items] == [p.platform_id for p in first.items]
+
+
+def test_a_whole_window_search_resumes_without_a_start_time(fake, x):
+    add_recent_posts(fake, 150)
+    first = x.search_posts("#cx", since=datetime.now(UTC) - timedelta(days=7))
+    assert " " not in first.next_cursor  # nothing pinned that could go stale
+    second = x.search_posts(
+        "#cx", since=datetime.now(UTC) - timedelta(days=7), cursor=first.next_cursor
+    )
+    assert len(first.items) + len(second.items) == 150
 
 
 def test_search_pages_with_next_token(fake, x):

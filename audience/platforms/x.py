@@ -159,16 +159,23 @@ class XPlatform:
             "tweet_fields": TWEET_FIELDS,
             "user_fields": USER_FIELDS,
         }
+        floor = _recent_search_floor()
         if since:
             since = since if since.tzinfo else since.replace(tzinfo=UTC)
-            params["start_time"] = max(since, _recent_search_floor())
+            if since > floor:  # otherwise ask for all X keeps: no start_time to go stale
+                params["start_time"] = since
         if cursor:
-            # A token belongs to the request it came from, start_time included, and "7d" moves
+            # A token belongs to the request it came from, start_time included, and "2d" moves
             # with the clock: a resumed crawl asks again with the start_time kept in the cursor.
             token, _, pinned = cursor.partition(" ")
-            params["next_token"] = token
-            if pinned:
-                params["start_time"] = datetime.fromisoformat(pinned)
+            start = datetime.fromisoformat(pinned) if pinned else None
+            if start is None or start >= floor:
+                params["next_token"] = token
+                params.pop("start_time", None)
+                if start is not None:
+                    params["start_time"] = start
+            # else X no longer accepts that start_time (7 days back at most), so the position
+            # cannot be resumed: the search starts over, and stores what it meets again once.
         full_query = f"{query} lang:{lang}" if lang else query
         body, rate = self._call(
             "search", lambda: self._app().search_recent_tweets(full_query, **params)

@@ -28,6 +28,7 @@ import json
 import re
 import time
 from collections.abc import Callable, Iterable
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
@@ -457,6 +458,14 @@ class FakeX(FakeAPI):
         if isinstance(size, Response):
             return size
         since = request.arg("start_time") or ""
+        floor = datetime.now(UTC) - timedelta(days=7)
+        if since and datetime.fromisoformat(since) < floor:
+            return invalid_request(
+                "start_time",
+                since,
+                f"Invalid 'start_time':'{since}'. 'start_time' must be on or after "
+                f"{floor:%Y-%m-%dT%H:%M}Z",
+            )
         matches = [p for p in self.posts if _matches(p, query) and p["created_at"] >= since]
         listing = f"search:{query}|{since}"
         offset = self._offset(request, listing, "next_token")
