@@ -677,7 +677,7 @@ def _settle_sent(crawler: Crawler, sent: list[dict[str, Any]], result: Preparati
     # resuming it could show an unfollowed account as still followed, and it would be sent again.
     first_sent = min(action["sent_at"] or now_iso() for action in sent)
     drop_unfinished_before(store, crawler.platform.name, "following", first_sent)
-    synced = sync_account(crawler, kinds=("following",))
+    synced = sync_account(crawler, kinds=("following",), carry_over=False)
     still = snapshot_members(store, synced.kinds[0].snapshot_id)
     with store.transaction():
         for action in sent:

@@ -44,6 +44,7 @@ class KindResult:
     count: int
     resumed: bool
     pages: int
+    carried_over: bool = False  # finished by the interrupted run this one continues
 
 
 @dataclass
@@ -56,18 +57,57 @@ class SyncResult:
 # ---- live sync ----------------------------------------------------------------------------
 
 
-def sync_account(crawler: Crawler, kinds: tuple[str, ...] = KINDS) -> SyncResult:
-    """Snapshot whom my account follows and who follows it, each snapshot whole or not at all."""
+def sync_account(
+    crawler: Crawler, kinds: tuple[str, ...] = KINDS, *, carry_over: bool = True
+) -> SyncResult:
+    """Snapshot whom my account follows and who follows it, each snapshot whole or not at all.
+
+    A sync run after one that was interrupted continues it: a list that run finished is not
+    fetched again (unless ``carry_over`` is off: prune needs a list fetched now), and an
+    unfinished one resumes from its last page (``refresh`` starts over).
+    """
     platform, store = crawler.platform, crawler.store
+    fresh = crawler.refresh or not carry_over
+    done = {} if fresh else _finished_by_interrupted_run(store, platform.name, kinds)
     with crawler.recorded("sync", {"kinds": list(kinds)}):
         me = crawler.call("me", platform.me)
         counts = {"following": me.following_count, "followers": me.followers_count}
-        crawler.observer.planned(combine([estimate(platform, k, counts[k] or 0) for k in kinds]))
+        to_fetch = [k for k in kinds if k not in done]
+        crawler.observer.planned(combine([estimate(platform, k, counts[k] or 0) for k in to_fetch]))
         me_row = _record_me(store, platform.name, me)
         result = SyncResult(platform.name, me)
         for kind in kinds:
-            result.kinds.append(_sync_kind(crawler, me, me_row, kind))
+            if kind in done:
+                snapshot = done[kind]
+                result.kinds.append(
+                    KindResult(kind, snapshot.id, snapshot.count, False, 0, carried_over=True)
+                )
+            else:
+                result.kinds.append(_sync_kind(crawler, me, me_row, kind))
     return result
+
+
+def _finished_by_interrupted_run(
+    store: Store, platform: str, kinds: tuple[str, ...]
+) -> dict[str, SnapshotRef]:
+    """The live snapshots completed by the last sync run, if that run did not finish."""
+    last = store.query(
+        "SELECT started_at, status FROM crawl_runs WHERE platform = ? AND command = 'sync' "
+        "ORDER BY id DESC LIMIT 1",
+        [platform],
+    )
+    if not last or last[0]["status"] == "done":
+        return {}
+    done = {}
+    for kind in kinds:
+        snapshot = latest_snapshot(store, platform, kind)
+        if (
+            snapshot
+            and snapshot.source == LIVE_SOURCE
+            and snapshot.taken_at >= last[0]["started_at"]
+        ):
+            done[kind] = snapshot
+    return done
 
 
 def _record_me(store: Store, platform: str, me: Account) -> int:

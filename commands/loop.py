@@ -82,8 +82,10 @@ def sync(
                 crawler = _crawler(store, platform, observer, max_requests, refresh)
                 result = sync_lib.sync_account(crawler)
             for kind in result.kinds:
-                resumed = " (resumed)" if kind.resumed else ""
-                err_console.print(f"{kind.kind}: {kind.count:,} accounts{resumed}")
+                note = " (resumed)" if kind.resumed else ""
+                if kind.carried_over:
+                    note = " (finished by the interrupted sync; not fetched again)"
+                err_console.print(f"{kind.kind}: {kind.count:,} accounts{note}")
         changes = sync_lib.changes(store, platform)
     if as_json:
         print_json(changes.as_dict())

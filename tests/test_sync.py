@@ -119,6 +119,29 @@ def test_interrupted_sync_resumes_and_never_counts_half_a_snapshot(store, fake, 
     assert store.scalar("SELECT count(*) FROM snapshots WHERE kind = 'following'") == 1
 
 
+def test_a_sync_after_an_interrupted_one_does_not_fetch_a_finished_list_again(store, fake, x):
+    ids = fake.add_users(2500)
+    fake.set_following(ME, ids[:1500])
+    fake.set_followers(ME, ids[1000:])
+
+    with pytest.raises(BudgetExceeded):  # me, 2 following pages, 1 of 2 follower pages
+        sync_account(crawler(store, x, max_requests=4))
+    result = sync_account(crawler(store, x))
+
+    following, followers = result.kinds
+    assert following.carried_over and following.pages == 0 and following.count == 1500
+    assert followers.resumed and followers.pages == 1 and followers.count == 1500
+    for kind in ("following", "followers"):
+        tokens = [c.arg("pagination_token") for c in fake.calls(f"/users/{ME}/{kind}")]
+        assert len(tokens) == 2 and len(set(tokens)) == 2  # no page fetched twice
+    assert store.scalar("SELECT count(*) FROM snapshots") == 2
+
+    # once a sync has finished, the next one fetches both lists afresh
+    again = sync_account(crawler(store, x))
+    assert [k.carried_over for k in again.kinds] == [False, False]
+    assert [k.pages for k in again.kinds] == [2, 2]
+
+
 def test_refresh_drops_an_unfinished_snapshot(store, fake, x):
     ids = fake.add_users(1500)
     fake.set_following(ME, ids)
