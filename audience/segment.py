@@ -1080,23 +1080,47 @@ def _near(rows: list[dict[str, Any]], wanted: list[str]) -> list[dict[str, Any]]
 def search_accounts(
     store: Store, query: str, *, platform: str | None = None, limit: int = 50
 ) -> list[dict[str, Any]]:
-    """Full-text search over handles, names and bios, best matches first."""
+    """Full-text search over handles, names and bios, best matches first. Each row's
+    ``snippet`` is a piece of the bio, and ``highlights`` the [start, end) spans in it that
+    matched."""
     fts = fts_query(query)
     store.sync_search_index()
     where, params = "accounts_fts MATCH ?", [fts]
     if platform:
         where += " AND a.platform = ?"
         params.append(platform)
-    return store.query(
+    rows = store.query(
         f"SELECT a.id AS account_id, a.platform, a.handle, a.display_name, a.bio, "
         f"a.followers_count, a.location, "
-        f"snippet(accounts_fts, 2, '[', ']', '…', 12) AS snippet, "
+        f"snippet(accounts_fts, 2, '{_HIT_START}', '{_HIT_END}', '…', 12) AS snippet, "
         f"(SELECT group_concat(s.name, ', ') FROM segment_members m JOIN segments s "
         f" ON s.id = m.segment_id WHERE m.account_id = a.id AND m.excluded = 0) AS segments "
         f"FROM accounts_fts JOIN accounts a ON a.id = accounts_fts.rowid "
         f"WHERE {where} ORDER BY bm25(accounts_fts), a.id LIMIT ?",
         [*params, limit],
     )
+    for row in rows:
+        row["snippet"], row["highlights"] = _split_highlights(row["snippet"] or "")
+    return rows
+
+
+# The hits are marked with control characters, which bios do not contain (unlike brackets).
+_HIT_START, _HIT_END = "\x02", "\x03"
+
+
+def _split_highlights(marked: str) -> tuple[str, list[list[int]]]:
+    text, spans, start = [], [], None
+    length = 0
+    for part in re.split(f"([{_HIT_START}{_HIT_END}])", marked):
+        if part == _HIT_START:
+            start = length
+        elif part == _HIT_END and start is not None:
+            spans.append([start, length])
+            start = None
+        else:
+            text.append(part)
+            length += len(part)
+    return "".join(text), spans
 
 
 def fts_query(text: str) -> str:

@@ -51,7 +51,14 @@ def search(
             cell(row["display_name"]),
             str(row["followers_count"] or ""),
             cell(row["segments"]),
-            cell(row["snippet"]),
+            _highlighted(row["snippet"], row["highlights"]),
         )
     console.print(table)
     err_console.print(f"{len(rows)} accounts")
+
+
+def _highlighted(snippet: str, spans: list[list[int]]):
+    text = cell(snippet)
+    for start, end in spans:
+        text.stylize("bold", start, end)
+    return text

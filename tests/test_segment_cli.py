@@ -192,8 +192,11 @@ def test_search(app, workspace):
     result = run(app, "search", "contact centre", "--json")
     assert result.exit_code == 0, result.output
     assert [r["handle"] for r in json.loads(result.stdout)] == ["jane"]
+    result = run(app, "search", "reporter", "--platform", "bluesky", "--json")
+    (hit,) = json.loads(result.stdout)
+    assert hit["snippet"].startswith("Reporter at the FT") and hit["highlights"] == [[0, 8]]
     result = run(app, "search", "reporter", "--platform", "bluesky")
-    assert "[Reporter] at the FT" in result.stdout
+    assert "Reporter at the FT" in result.stdout  # the hit in bold, no brackets added
     assert "1 accounts" in result.stderr
     result = run(app, "search", '""')
     assert result.exit_code == 3
