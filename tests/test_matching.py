@@ -12,6 +12,7 @@ from audience.matching.bylines import Byline, match_bylines, parse_byline, read_
 from audience.matching.identity import card_refs, link_identities, profile_refs
 from audience.matching.lookup import guessed_handles, lookup_and_match
 from audience.matching.names import (
+    alternate_family_names,
     clean_display_name,
     clean_display_names,
     fold,
@@ -298,6 +299,9 @@ def test_link_between_profiles_is_used(store):
         ("Łukasz Kowalski", "Lukasz Kowalski 🇵🇱"),
         ("Jane Doe", "Doe, Jane"),
         ("William Turner", "Dr Bill Turner MBE (he/him)"),
+        ("Rachel Owens", "Rachel Dougherty (Owens)"),  # the other family name in brackets
+        ("Rachel Dougherty", "Rachel Dougherty (Owens)"),
+        ("Siobhán Kelly", "Siobhán Ní Bhriain-Kelly (Kelly)"),
     ],
 )
 def test_name_variants_match(store, contact, display):
@@ -307,6 +311,20 @@ def test_name_variants_match(store, contact, display):
     match_people(store)
     found = only_match(store, person)
     assert (found["account_id"], found["status"]) == (right, "accepted")
+
+
+def test_a_word_in_brackets_is_another_family_name_only_after_a_name(store):
+    assert alternate_family_names(
+        [
+            "Rachel Dougherty (Owens)",
+            "Jane Doe (she/her)",
+            "(Owens)",
+            "Ann Lee (O'Neill-Byrne)",
+            "Tom Hart (Dr)",
+            "Sam Roe (Novaleaf Studios)",
+            None,
+        ]
+    ) == ["owens", "", "", "byrne", "", "", ""]
 
 
 def test_names_sharing_only_a_nickname_are_not_candidates(store):

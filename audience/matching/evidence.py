@@ -17,6 +17,7 @@ from audience.matching.identity import card_refs, profile_refs
 from audience.matching.names import (
     PARODY_RE,
     ParsedName,
+    alternate_family_names,
     clean_display_names,
     compact,
     fold,
@@ -203,6 +204,9 @@ class Accounts:
     family: np.ndarray = None
     full: np.ndarray = None
     full_sorted: np.ndarray = None
+    alt_family: np.ndarray = None  # "Rachel Dougherty (Owens)": "owens"; "" for none
+    alt_full_sorted: np.ndarray = None  # the given name with it, words in order
+    has_alt: np.ndarray = None  # bool
     handle_key: np.ndarray = None  # handle without separators (digits kept)
     domain: np.ndarray = None  # the website's host, "" without one
     name_count: np.ndarray = None
@@ -266,6 +270,15 @@ def parse_account_names(accounts: Accounts) -> None:
     accounts.full_sorted = displays.spread(
         [f"{f} {g}" if f and f < g else n for g, f, n in zip(given, family, full, strict=True)]
     )
+    alt = [
+        a if a != f and g else ""
+        for a, g, f in zip(alternate_family_names(displays.values), given, family, strict=True)
+    ]
+    accounts.alt_family = displays.spread(alt)
+    accounts.alt_full_sorted = displays.spread(
+        [" ".join(sorted((g, a))) if a else "" for g, a in zip(given, alt, strict=True)]
+    )
+    accounts.has_alt = displays.spread([bool(a) for a in alt]).astype(bool)
     accounts.given = displays.spread(given)
     accounts.family = displays.spread(family)
     accounts.full = displays.spread(full)
@@ -482,6 +495,11 @@ def _name_features(f: PairFeatures, cols: _PeopleColumns, accounts: Accounts, un
     """Name similarity: token-sort ratio, computed as a plain ratio of the names' words in
     order, which are sorted once per person and once per account rather than once per pair."""
     full_sim = _cpdist(fuzz.ratio, cols.full_sorted[f.pi], accounts.full_sorted[f.ai], cutoff=70)
+    alt = np.nonzero(accounts.has_alt[f.ai])[0]  # also known by another family name
+    if len(alt):
+        alt_names = accounts.alt_full_sorted[f.ai[alt]]
+        alt_sim = _cpdist(fuzz.ratio, cols.full_sorted[f.pi[alt]], alt_names, cutoff=70)
+        full_sim[alt] = np.maximum(full_sim[alt], alt_sim)
     f.name_exact = full_sim >= 100
     fuzzy = np.clip((full_sim - 70.0) / 30.0, 0, 1) * 0.9
     one_letter = np.zeros(len(accounts), dtype=bool)

@@ -376,6 +376,11 @@ def _account_keys(accounts: Accounts) -> tuple[np.ndarray, np.ndarray]:
     add(T_NAME, hf[named], hg[named], named)
     add(T_NICK, hf[named], hg[named], named)
     add(T_INITIAL, hf[named], ev.str_hashes([g[0] for g in givens])[g_of], named)
+    # "Rachel Dougherty (Owens)" is also Rachel Owens
+    alt_named = np.nonzero(accounts.has_alt & (hg != _NO_HASH))[0]
+    ha = accounts.hashes("alt_family")
+    add(T_NAME, ha[alt_named], hg[alt_named], alt_named)
+    add(T_NICK, ha[alt_named], hg[alt_named], alt_named)
     # "Doe Jane" read the other way
     add(T_NAME, hg[named], hf[named], named)
     add(T_NICK, hg[named], hf[named], named)

@@ -286,6 +286,26 @@ def clean_display_names(displays: Iterable[str | None]) -> list[str]:
     return [" ".join(line.split()) for line in blob.split("\n")]
 
 
+# "Rachel Dougherty (Owens)": one word in brackets after a name is usually the person's other
+# family name (birth, married or maiden), the one old contacts know them by.
+_ALT_FAMILY_RE = re.compile(r"^[^(\n]*[a-z][^(\n]*\(([a-z][a-z\-]+)\)", re.M)
+
+
+def alternate_family_names(displays: Iterable[str | None]) -> list[str]:
+    """The other family name of each display name, folded ("" for none): a single word in
+    brackets after the name, not a title or pronoun. Hyphenated, its last part, as the main
+    family name is taken."""
+    names = []
+    for line in fold_lines(displays).split("\n"):
+        match = _ALT_FAMILY_RE.match(line)
+        word = match.group(1).rsplit("-", 1)[-1] if match else ""
+        names.append("" if len(word) < 2 or word in TITLES or word in _PRONOUNS else word)
+    return names
+
+
+_PRONOUNS = frozenset(["she", "he", "they", "her", "him", "them", "xe", "ze"])
+
+
 @lru_cache(maxsize=100_000)
 def parse_name(
     full: str | None = None, given: str | None = None, family: str | None = None
