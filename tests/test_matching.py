@@ -302,6 +302,7 @@ def test_link_between_profiles_is_used(store):
         ("Rachel Owens", "Rachel Dougherty (Owens)"),  # the other family name in brackets
         ("Rachel Dougherty", "Rachel Dougherty (Owens)"),
         ("Siobhán Kelly", "Siobhán Ní Bhriain-Kelly (Kelly)"),
+        ("Rachel Dougherty (Owens)", "Rachel Owens"),  # and the other way round
     ],
 )
 def test_name_variants_match(store, contact, display):

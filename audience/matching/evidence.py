@@ -118,8 +118,9 @@ def load_people(store: Store, person_ids: list[int] | None = None) -> list[Perso
         person = people.get(person_id)
         if person is not None:
             _add_point(person, kind, value)
-    for person in people.values():
-        _finish(person)
+    labels = [person.label for person in people.values()]
+    for person, alt_family in zip(people.values(), alternate_family_names(labels), strict=True):
+        _finish(person, alt_family)
     return list(people.values())
 
 
@@ -177,13 +178,14 @@ def _add_point(person: Person, kind: str, value: str) -> None:
             person.refs |= profile_refs(value)
 
 
-def _finish(person: Person) -> None:
+def _finish(person: Person, alt_family: str = "") -> None:
     person.emails = list(dict.fromkeys(e.strip().lower() for e in person.emails if e))
     person.locals = [lp for lp in dict.fromkeys(map(personal_local_part, person.emails)) if lp]
     person.domains = [d for d in dict.fromkeys(map(org_domain, person.emails)) if d]
     person.alt_given = tuple(g for g in person.alt_given if g and g != person.name.given)
     family_words = person.name.family.split()
     variants = [person.name.family.replace(" ", "")] + [w for w in family_words if len(w) >= 3]
+    variants.append(alt_family)  # "Rachel Dougherty (Owens)" in the book: also Rachel Owens
     person.family_variants = tuple(dict.fromkeys(v for v in variants if v))
 
 
