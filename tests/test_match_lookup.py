@@ -129,3 +129,27 @@ def test_linkedin_lookup_searches_by_name_and_company(store, people, tmp_path, m
     )
     assert rachel and rachel[0]["status"] in ("accepted", "review"), summary
     assert json.loads(rachel[0]["raw"])["best_effort"] is True
+
+
+def test_linkedin_profile_with_her_other_family_name_in_brackets(store, tmp_path, monkeypatch):
+    """The recorded search answer shows "Rachel Dougherty (Owens)"; her old contact card
+    knows her as Rachel Owens."""
+    path = tmp_path / "book.csv"
+    path.write_text(
+        "Name,E-mail Address,Company,Job Title,City\n"
+        "Rachel Owens,rowens@epochgames.example,Epoch Games,Art Director,Los Angeles\n",
+        encoding="utf-8",
+    )
+    save_contacts(store, read_contacts(path), "old book")
+    with FakeLinkedIn() as fake:
+        monkeypatch.setenv("LINKEDIN_USERNAME", fake.username)
+        monkeypatch.setenv("LINKEDIN_PASSWORD", fake.password)
+        monkeypatch.setenv("LINKEDIN_BASE_URL", fake.base_url)
+        monkeypatch.setenv("LINKEDIN_COOKIES_DIR", str(tmp_path / "cookies"))
+        lookup_and_match(store, LinkedInPlatform.from_env(), budget=5, per_person=5)
+    found = store.query(
+        "SELECT m.status, a.display_name FROM matches m JOIN accounts a ON a.id = m.account_id"
+    )
+    assert [(r["display_name"], r["status"]) for r in found] == [
+        ("Rachel Dougherty (Owens)", "accepted")
+    ]
