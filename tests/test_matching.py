@@ -326,6 +326,18 @@ def test_a_word_in_brackets_is_another_family_name_only_after_a_name(store):
             None,
         ]
     ) == ["owens", "", "", "byrne", "", "", ""]
+    assert alternate_family_names([]) == clean_display_names([]) == []
+
+
+def test_matching_an_empty_side_finds_nothing_and_does_not_fail(store):
+    match_people(store)  # no people, no accounts
+    add_account(store, "someone", "Rachel Dougherty (Owens)")
+    match_people(store)  # accounts, no people
+    assert store.scalar("SELECT count(*) FROM matches") == 0
+    add_person(store, "Rachel Owens")
+    store.execute("DELETE FROM accounts")
+    match_people(store)  # people, no accounts
+    assert store.scalar("SELECT count(*) FROM matches") == 0
 
 
 def test_names_sharing_only_a_nickname_are_not_candidates(store):

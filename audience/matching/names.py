@@ -277,6 +277,9 @@ def clean_display_name(display: str | None) -> str:
 def clean_display_names(displays: Iterable[str | None]) -> list[str]:
     """:func:`clean_display_name` for many names at once: the regular expressions run once over
     all of them joined by newlines, which is what makes a million profiles take seconds."""
+    displays = list(displays)
+    if not displays:
+        return []
     blob = fold_lines(displays)
     blob = _COMMA_NAME_RE.sub(r"\2 \1", blob)  # "doe, jane" -> "jane doe"
     blob = PRONOUN_RE.sub(" ", blob)
@@ -295,8 +298,9 @@ def alternate_family_names(displays: Iterable[str | None]) -> list[str]:
     """The other family name of each display name, folded ("" for none): a single word in
     brackets after the name, not a title or pronoun. Hyphenated, its last part, as the main
     family name is taken."""
-    names = []
-    for line in fold_lines(displays).split("\n"):
+    displays = list(displays)
+    names: list[str] = []
+    for line in fold_lines(displays).split("\n") if displays else ():
         match = _ALT_FAMILY_RE.match(line)
         word = match.group(1).rsplit("-", 1)[-1] if match else ""
         names.append("" if len(word) < 2 or word in TITLES or word in _PRONOUNS else word)
