@@ -291,7 +291,7 @@ def clean_display_names(displays: Iterable[str | None]) -> list[str]:
 
 # "Rachel Dougherty (Owens)": one word in brackets after a name is usually the person's other
 # family name (birth, married or maiden), the one old contacts know them by.
-_ALT_FAMILY_RE = re.compile(r"^[^(\n]*[a-z][^(\n]*\(([a-z][a-z\-]+)\)", re.M)
+_ALT_FAMILY_RE = re.compile(r"\(([a-z][a-z\-]+)\)")
 
 
 def alternate_family_names(displays: Iterable[str | None]) -> list[str]:
@@ -299,11 +299,18 @@ def alternate_family_names(displays: Iterable[str | None]) -> list[str]:
     brackets after the name, not a title or pronoun. Hyphenated, its last part, as the main
     family name is taken."""
     displays = list(displays)
-    names: list[str] = []
-    for line in fold_lines(displays).split("\n") if displays else ():
-        match = _ALT_FAMILY_RE.match(line)
-        word = match.group(1).rsplit("-", 1)[-1] if match else ""
-        names.append("" if len(word) < 2 or word in TITLES or word in _PRONOUNS else word)
+    names = [""] * len(displays)
+    blob = fold_lines(displays) if displays else ""
+    line, counted = 0, 0
+    for match in _ALT_FAMILY_RE.finditer(blob):  # only the few names with brackets
+        start = match.start()
+        line += blob.count("\n", counted, start)
+        counted = start
+        before = blob[blob.rfind("\n", 0, start) + 1 : start]
+        word = match.group(1).rsplit("-", 1)[-1]
+        after_a_name = any(c.isalpha() for c in before)
+        if after_a_name and len(word) >= 2 and word not in TITLES and word not in _PRONOUNS:
+            names[line] = word
     return names
 
 
