@@ -113,12 +113,16 @@ def test_bluesky_lookup_searches_actors(store, people):
     assert accepted(store, "bluesky")["Ruth Byrne"][0] == "ruthbyrne.bsky.social"
 
 
+def linkedin_env(monkeypatch, fake: FakeLinkedIn, tmp_path: Path) -> None:
+    monkeypatch.setenv("LINKEDIN_USERNAME", fake.username)
+    monkeypatch.setenv("LINKEDIN_PASSWORD", fake.password)
+    monkeypatch.setenv("LINKEDIN_BASE_URL", fake.base_url)
+    monkeypatch.setenv("LINKEDIN_COOKIES_DIR", str(tmp_path / "cookies"))
+
+
 def test_linkedin_lookup_searches_by_name_and_company(store, people, tmp_path, monkeypatch):
     with FakeLinkedIn() as fake:
-        monkeypatch.setenv("LINKEDIN_USERNAME", fake.username)
-        monkeypatch.setenv("LINKEDIN_PASSWORD", fake.password)
-        monkeypatch.setenv("LINKEDIN_BASE_URL", fake.base_url)
-        monkeypatch.setenv("LINKEDIN_COOKIES_DIR", str(tmp_path / "cookies"))
+        linkedin_env(monkeypatch, fake, tmp_path)
         summary = lookup_and_match(store, LinkedInPlatform.from_env(), budget=5, per_person=5)
         sent = [r.arg("variables") for r in fake.calls("/graphql")]
     assert any("epoch games" in v.lower() for v in sent)  # the company filter went along
@@ -142,10 +146,7 @@ def test_linkedin_profile_with_her_other_family_name_in_brackets(store, tmp_path
     )
     save_contacts(store, read_contacts(path), "old book")
     with FakeLinkedIn() as fake:
-        monkeypatch.setenv("LINKEDIN_USERNAME", fake.username)
-        monkeypatch.setenv("LINKEDIN_PASSWORD", fake.password)
-        monkeypatch.setenv("LINKEDIN_BASE_URL", fake.base_url)
-        monkeypatch.setenv("LINKEDIN_COOKIES_DIR", str(tmp_path / "cookies"))
+        linkedin_env(monkeypatch, fake, tmp_path)
         lookup_and_match(store, LinkedInPlatform.from_env(), budget=5, per_person=5)
     found = store.query(
         "SELECT m.status, a.display_name FROM matches m JOIN accounts a ON a.id = m.account_id"
