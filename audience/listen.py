@@ -292,8 +292,14 @@ def _bluesky_window(
             method = METHOD_BLUESKY_TOTAL if total is not None else METHOD_BLUESKY_COUNTED
             bucket = Bucket(start, end, total if total is not None else counted)
             save_buckets(
-                store, key, "bluesky", granularity, [bucket], method,
-                measured_at=now, exhaustive=not capped,
+                store,
+                key,
+                "bluesky",
+                granularity,
+                [bucket],
+                method,
+                measured_at=now,
+                exhaustive=not capped,
             )
         return len(page.items)
 
@@ -364,8 +370,14 @@ def count_stored(
                 first += step
             with store.transaction():
                 save_buckets(
-                    store, topic_key(topic), name, granularity, buckets, METHOD_STORED,
-                    measured_at=now, exhaustive=False,
+                    store,
+                    topic_key(topic),
+                    name,
+                    granularity,
+                    buckets,
+                    METHOD_STORED,
+                    measured_at=now,
+                    exhaustive=False,
                 )
             results.append(Measured(topic_key(topic), name, METHOD_STORED, len(buckets)))
     return results
@@ -433,7 +445,12 @@ def import_twarc_counts(
     granularity = "hour" if max(spans) <= GRANULARITIES["hour"] else "day"
     with store.transaction():
         saved = save_buckets(
-            store, topic_key(topic), "x", granularity, buckets, METHOD_TWARC,
+            store,
+            topic_key(topic),
+            "x",
+            granularity,
+            buckets,
+            METHOD_TWARC,
             measured_at=now or datetime.now(UTC),
         )
     return Measured(topic_key(topic), "x", METHOD_TWARC, saved)
@@ -596,7 +613,7 @@ def sentiment_by_day(
 MAX_LAG_DAYS = 7
 MIN_DAYS = 14  # fewer paired days than this and a correlation says nothing
 MIN_TREND_DAYS = 10
-PEAK_PROMINENCE = 0.15  # a forecast peak stands out by at least 15% of the median forecast
+PEAK_PROMINENCE = 0.15  # a forecast peak: 15% over the usual forecast for that weekday
 PEAK_LEAD_DAYS = 3  # conversation up to 3 days before a peak counts as "matching"
 ELEVATED = 1.25  # conversation at 1.25 times its median or more counts as raised
 SIGNIFICANT = 0.05
@@ -709,8 +726,7 @@ def _compare_one(item: Series, social, column: str, calls, volumes, trend_days: 
         verdict = f"conversation and calls move together on the same day (rho {best.rho:.2f})"
     else:
         verdict = (
-            f"conversation leads calls by {best.lag} day(s) (rho {best.rho:.2f}, "
-            f"{best.n} days)"
+            f"conversation leads calls by {best.lag} day(s) (rho {best.rho:.2f}, {best.n} days)"
         )
     comparison = Comparison(
         item.topic,
@@ -774,19 +790,19 @@ def _median(values: list[float]) -> float:
 
 
 def _quiet_peaks(social: dict[str, float], forecast, column: str) -> list[dict[str, Any]]:
-    """Forecast peaks with no raised conversation on the day or the days before it."""
-    from scipy.signal import find_peaks
-
+    """Forecast peaks (a day forecast well above the usual for its weekday) with no raised
+    conversation on the day or the days before it."""
     days = sorted(d for d, v in forecast.items() if v is not None)
-    if len(days) < 3:
-        return []
-    values = [forecast[d] for d in days]
-    median = _median(values)
-    peaks, _ = find_peaks(values, prominence=max(1.0, PEAK_PROMINENCE * median))
+    by_weekday: dict[int, list[float]] = defaultdict(list)
+    for day in days:
+        by_weekday[day.weekday()].append(forecast[day])
+    usual = {wd: _median(values) for wd, values in by_weekday.items()}
     social_median = _median(list(social.values()))
     found = []
-    for index in peaks:
-        day = days[index]
+    for day in days:
+        norm = usual[day.weekday()]
+        if len(by_weekday[day.weekday()]) < 3 or forecast[day] < norm * (1 + PEAK_PROMINENCE):
+            continue
         window = [
             (day - timedelta(days=back)).isoformat() for back in range(PEAK_LEAD_DAYS, -1, -1)
         ]
@@ -799,8 +815,8 @@ def _quiet_peaks(social: dict[str, float], forecast, column: str) -> list[dict[s
             {
                 "date": day.isoformat(),
                 "forecast_column": column,
-                "forecast": values[index],
-                "forecast_vs_median": round(values[index] / median - 1, 3) if median else None,
+                "forecast": forecast[day],
+                "usual_for_weekday": norm,
                 "conversation_days": f"{window[0]} to {window[-1]}",
                 "conversation_max": max(seen),
                 "conversation_median": social_median,
