@@ -269,9 +269,7 @@ def _quoted(raw: dict[str, Any]) -> str | None:
     if any(ref.get("type") == "quoted" for ref in raw.get("referenced_tweets") or []):
         return "another post"
     embed = raw.get("embed") or {}
-    if isinstance(embed, dict) and str(embed.get("$type", "")).startswith(
-        "app.bsky.embed.record"
-    ):
+    if isinstance(embed, dict) and str(embed.get("$type", "")).startswith("app.bsky.embed.record"):
         return "another post"
     return None
 

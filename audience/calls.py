@@ -32,7 +32,13 @@ from audience.store import Store, now_iso
 
 DATE_HEADERS = ("date", "day", "datetime", "date_time", "timestamp", "time", "period", "dato")
 FORECAST_WORDS = (
-    "forecast", "predicted", "prediction", "expected", "prévision", "prevision", "prognose"
+    "forecast",
+    "predicted",
+    "prediction",
+    "expected",
+    "prévision",
+    "prevision",
+    "prognose",
 )
 TIMEZONE_LINE = re.compile(r"^\s*#\s*(?:timezone|time zone|tz)\s*[:=]\s*(\S+)", re.IGNORECASE)
 HEADER_ZONE = re.compile(r"\(([A-Za-z_]+(?:/[A-Za-z_+\-0-9]+)*|UTC)\)")
@@ -361,8 +367,15 @@ def save_calls(store: Store, volumes: CallVolumes) -> int:
     """Replace the stored volumes with this file's (one file is compared at a time)."""
     imported = now_iso()
     rows = [
-        (str(volumes.path.name), day.isoformat(), name, value, int(name in volumes.forecast),
-         volumes.timezone, imported)
+        (
+            str(volumes.path.name),
+            day.isoformat(),
+            name,
+            value,
+            int(name in volumes.forecast),
+            volumes.timezone,
+            imported,
+        )
         for name, values in volumes.series.items()
         for day, value in values.items()
     ]

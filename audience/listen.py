@@ -243,6 +243,8 @@ def _listen_mastodon(crawler: Crawler, topic: str, now: datetime) -> Measured:
     )
     result.skipped = job.skipped_done
     result.buckets = job.items
+    if job.unavailable:
+        result.note = f"#{tag} is not known on this instance: nothing measured"
     return result
 
 

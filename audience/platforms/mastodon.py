@@ -371,6 +371,9 @@ class MastodonPlatform:
 
     def trending_tags(self, limit: int = 20) -> list[dict[str, Any]]:
         """``GET /api/v1/trends/tags``: the instance's trending hashtags with their history."""
+        # Mastodon.py picks /api/v1/trends/tags or the pre-3.5 /api/v1/trends by the server's
+        # version, which it only knows after asking (one request to /api/v1/instance).
+        self._call("verify_minimum_version", "3.5.0")
         tags = self._call("trending_tags", limit=limit)
         return [
             {
