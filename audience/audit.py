@@ -17,6 +17,7 @@ The posts are those the workspace holds for your own accounts (``my_accounts``):
 
 from __future__ import annotations
 
+import math
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -190,8 +191,10 @@ def audit_posts(
             else:
                 originals.append(post)
         audited.append(post)
-    span = (last - first).days if first and last else 0
-    audit = Audit(first, last, max(span, 1) if rows else 0, audited)
+    # the rate is over the days you actually posted in: from the first post in the window
+    first_post = audited[0].created_at if audited else first
+    span = math.ceil((last - first_post).total_seconds() / 86400) if audited else 0
+    audit = Audit(first_post, last, max(span, 1) if audited else 0, audited)
     audit.verdicts = verdicts(audit)
     return audit
 
