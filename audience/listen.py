@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from audience.crawl import Crawler, Estimate, estimate
+from audience.crawl import Crawler, Estimate
 from audience.models import Page, Post, parse_time
 from audience.platforms.volume import Bucket, CountPage
 from audience.store import Store, iso
@@ -131,19 +131,31 @@ def x_query(topic: str) -> str:
 
 
 def plan(platform, topics: list[str], since: datetime, now: datetime, granularity: str):
-    """Requests a live run will make at least (Bluesky may page more in busy windows)."""
+    """Requests and buckets of a live run: one request per topic on X (one page of counts)
+    and Mastodon (a tag's week), one per window and topic on Bluesky (more in busy windows)."""
+    import math
+
     name = platform.name
     if name == "x":
-        return estimate(platform, "counts", len(topics), calls=len(topics))
-    if name == "mastodon":
-        return estimate(platform, "tag", len(topics), calls=len(topics))
-    windows = len(bucket_starts(since, now, granularity)) * len(topics)
-    est = estimate(platform, "search", windows, calls=windows)
-    est.lines.append(
-        f"up to {BLUESKY_PAGES_PER_WINDOW} pages per busy window "
-        f"({BLUESKY_PAGES_PER_WINDOW * windows:,} requests at most)"
-    )
-    return est
+        floor = now - timedelta(days=RECENT_DAYS)
+        buckets = len(bucket_starts(max(since, floor), now, granularity)) * len(topics)
+        endpoint, requests = "counts", len(topics)
+    elif name == "mastodon":
+        endpoint, requests, buckets = "tag", len(topics), RECENT_DAYS * len(topics)
+    else:
+        buckets = len(bucket_starts(since, now, granularity)) * len(topics)
+        endpoint, requests = "search", buckets
+    cost = platform.costs[endpoint]
+    waits = max(0, math.ceil(requests / cost.requests) - 1) * cost.window_seconds
+    result = Estimate(name, requests, buckets, waits, 0.0)
+    if name == "bluesky":
+        result.lines.append(
+            f"up to {BLUESKY_PAGES_PER_WINDOW} pages per busy window "
+            f"({BLUESKY_PAGES_PER_WINDOW * requests:,} requests at most)"
+        )
+    if name == "x":
+        result.lines.append("post counts spend no post reads")
+    return result
 
 
 # ---- live measurement -----------------------------------------------------------------------
