@@ -716,7 +716,7 @@ def compare_calls(
 
 def _compare_one(item: Series, social, column: str, calls, volumes, trend_days: int):
     warnings = []
-    if any(not p.exhaustive for p in item.points):
+    if any(not p.exhaustive for p in item.points if p.complete):
         warnings.append(
             "some buckets are lower bounds (a sample of stored posts, or a capped search): "
             "read the figures as a rough guide"
@@ -871,8 +871,140 @@ def _rising(social: dict[str, float], trend_days: int) -> dict[str, Any] | None:
     }
 
 
+# ---- the HTML report ------------------------------------------------------------------------
+
+CHART_WIDTH = 560
+
+
+def report_data(store: Store) -> dict[str, Any] | None:
+    """What the HTML report shows about listening: each daily series, the comparison with the
+    stored call volumes (if any), and ready SVG charts. None when nothing was measured."""
+    from audience.calls import stored_calls
+
+    found = series(store)
+    if not found:
+        return None
+    volumes = stored_calls(store)
+    comparisons = compare_calls(store, volumes) if volumes else []
+    charts = {"volume": _volume_chart(found, volumes)}
+    if comparisons:
+        charts["lags"] = _lag_chart(comparisons)
+    return {
+        "series": [s.as_dict() for s in found],
+        "calls": None
+        if volumes is None
+        else {"file": volumes.path.name, "timezone": volumes.timezone},
+        "comparisons": [c.as_dict() for c in comparisons],
+        "charts": charts,
+    }
+
+
+def _volume_chart(found: list[Series], volumes) -> str:
+    from audience.charts import vega_lite_svg
+
+    social = [
+        {"day": day, "posts": count, "series": f"{s.topic} ({s.platform})"}
+        for s in found
+        for day, count in sorted(s.daily().items())
+    ]
+    layers: list[dict[str, Any]] = [
+        {
+            "data": {"values": social},
+            "mark": {"type": "line", "point": False},
+            "encoding": {
+                "x": {"field": "day", "type": "temporal", "title": None},
+                "y": {"field": "posts", "type": "quantitative", "title": "posts per day (UTC)"},
+                "color": {"field": "series", "type": "nominal", "title": "conversation"},
+            },
+        }
+    ]
+    if volumes is not None:
+        calls = [
+            {"day": day.isoformat(), "calls": value, "column": name}
+            for name, values in volumes.series.items()
+            for day, value in sorted(values.items())
+            if value is not None
+        ]
+        layers.append(
+            {
+                "data": {"values": calls},
+                "mark": {"type": "line", "color": "#555", "strokeWidth": 1.5},
+                "encoding": {
+                    "x": {"field": "day", "type": "temporal"},
+                    "y": {
+                        "field": "calls",
+                        "type": "quantitative",
+                        "title": f"calls per day ({volumes.timezone})",
+                    },
+                    "strokeDash": {
+                        "field": "column",
+                        "type": "nominal",
+                        "title": "calls",
+                        "scale": {
+                            "domain": list(volumes.series),
+                            "range": [
+                                [4, 3] if n in volumes.forecast else [1, 0] for n in volumes.series
+                            ],
+                        },
+                    },
+                },
+            }
+        )
+    return vega_lite_svg(
+        {
+            "title": "Conversation and calls per day",
+            "width": CHART_WIDTH,
+            "height": 220,
+            "layer": layers,
+            "resolve": {"scale": {"y": "independent"}},
+        }
+    )
+
+
+def _lag_chart(comparisons: list[Comparison]) -> str:
+    from audience.charts import vega_lite_svg
+
+    values = [
+        {
+            "lag": lag.lag,
+            "rho": lag.rho,
+            "days": lag.n,
+            "series": f"{c.topic} ({c.platform}) vs {c.calls_column}",
+            "enough days": "yes" if not lag.too_few else "too few",
+        }
+        for c in comparisons
+        for lag in c.lags
+        if lag.rho is not None
+    ]
+    return vega_lite_svg(
+        {
+            "title": "Correlation with calls, conversation leading by 0-7 days",
+            "width": CHART_WIDTH,
+            "height": 200,
+            "data": {"values": values},
+            "mark": "bar",
+            "encoding": {
+                "x": {"field": "lag", "type": "ordinal", "title": "days conversation leads"},
+                "xOffset": {"field": "series", "type": "nominal"},
+                "y": {
+                    "field": "rho",
+                    "type": "quantitative",
+                    "title": "Spearman rho",
+                    "scale": {"domain": [-1, 1]},
+                },
+                "color": {"field": "series", "type": "nominal", "title": None},
+                "opacity": {
+                    "field": "enough days",
+                    "type": "nominal",
+                    "scale": {"domain": ["yes", "too few"], "range": [1, 0.3]},
+                },
+            },
+        }
+    )
+
+
 __all__ = [
-    "Estimate",
+    "report_data",
     "Measured",
     "Series",
     "count_stored",
