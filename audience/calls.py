@@ -66,9 +66,15 @@ class CallVolumes:
 
 
 def read_calls(
-    path: str | Path, *, timezone: str | None = None, decimal: str | None = None
+    path: str | Path,
+    *,
+    timezone: str | None = None,
+    decimal: str | None = None,
+    default_timezone: str | None = None,
 ) -> CallVolumes:
-    """Read a volumes CSV; raise :class:`InputError` naming file, line and column."""
+    """Read a volumes CSV; raise :class:`InputError` naming file, line and column.
+    ``timezone`` must agree with a zone the file states; ``default_timezone`` (configured)
+    applies only when neither the file nor ``timezone`` says one."""
     from audience.importers.contact_csv import decode_text, sniff_delimiter
 
     path = Path(path)
@@ -95,7 +101,10 @@ def read_calls(
     header_line, header = next(rows)
     date_col = _date_column(header)
     header_zone = HEADER_ZONE.search(header[date_col])
-    zone = _zone(path, timezone, stated, header_zone and (header_zone[1], header_line))
+    in_header = header_zone and (header_zone[1], header_line)
+    if not (timezone or stated or in_header):
+        timezone = default_timezone
+    zone = _zone(path, timezone, stated, in_header)
     body = [(line, row) for line, row in rows if any(cell.strip() for cell in row)]
     if not body:
         raise InputError(path, f"line {header_line}", "a header but no rows")

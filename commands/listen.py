@@ -263,8 +263,10 @@ def compare(
     with handle_errors():
         store = open_workspace(db, create=True)
         if calls is not None:
-            zone = timezone or (workspace_rules(db).raw.get("calls") or {}).get("timezone")
-            volumes = calls_lib.read_calls(calls, timezone=zone, decimal=decimal)
+            configured = (workspace_rules(db).raw.get("calls") or {}).get("timezone")
+            volumes = calls_lib.read_calls(
+                calls, timezone=timezone, decimal=decimal, default_timezone=configured
+            )
             calls_lib.save_calls(store, volumes)
         else:
             volumes = calls_lib.stored_calls(store)

@@ -99,6 +99,13 @@ def test_no_timezone_is_refused_and_conflicts_too(tmp_path):
         read_calls(unknown)
 
 
+def test_a_configured_zone_applies_only_when_the_file_states_none(tmp_path):
+    plain = write(tmp_path, "date,calls\n2026-10-01,5\n")
+    assert read_calls(plain, default_timezone="Europe/Madrid").timezone == "Europe/Madrid"
+    stated = write(tmp_path, "# timezone: Europe/London\ndate,calls\n2026-10-01,5\n", "s.csv")
+    assert read_calls(stated, default_timezone="Europe/Madrid").timezone == "Europe/London"
+
+
 def test_timezone_in_the_date_header_and_day_first_dates(tmp_path):
     path = write(tmp_path, "Date (Europe/Dublin),Calls\n28/09/2026,5\n01/10/2026,6\n")
     volumes = read_calls(path)
