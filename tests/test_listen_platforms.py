@@ -310,3 +310,30 @@ def test_bluesky_429_waits_and_the_window_is_counted_once(fake_bsky, store):
     assert 59 <= clock.slept[0] <= 62
     (series,) = listen.series(store, topics=["#cx"])
     assert series.points[0].count == 3
+
+
+def test_bluesky_window_interrupted_mid_way_resumes_and_counts_every_post(fake_bsky, store):
+    add_bsky_posts(fake_bsky, {1: 250})
+    platform = bluesky_for(fake_bsky)
+    now = midnight(0)
+    with pytest.raises(BudgetExceeded):
+        listen.listen(Crawler(store, platform, max_requests=1), "#cx", since=midnight(1), now=now)
+    assert listen.series(store, topics=["#cx"]) == []  # nothing half-measured is shown
+
+    listen.listen(Crawler(store, platform), "#cx", since=midnight(1), now=now)
+
+    (series,) = listen.series(store, topics=["#cx"])
+    assert series.points[0].count == 250
+    cursors = [r.arg("cursor") for r in fake_bsky.calls("searchPosts")]
+    assert cursors == [None, "100", "200"]  # every page once across both runs
+
+
+def test_x_counts_server_error_is_retried_with_backoff(fake_x, x, store):
+    clock = Clock()
+    fake_x.fail("/2/tweets/counts/recent", "server-error", times=2)
+    crawler = Crawler(store, x, sleep=clock.sleep, now=lambda: clock.now)
+
+    listen.listen(crawler, "#cx", since=midnight(2))
+
+    assert len(clock.slept) == 2
+    assert [r.status for r in fake_x.calls("/2/tweets/counts/recent")] == [503, 503, 200]
