@@ -370,7 +370,6 @@ def m005_compact_follows(db: Database) -> None:
     )
 
 
-
 # ---- listening (issue 17) ------------------------------------------------------------------
 
 
@@ -406,6 +405,7 @@ def m009_listening(db: Database) -> None:
         ) WITHOUT ROWID;
         """
     )
+
 
 OWN_MIGRATION_NAMES = {m.name for m in migrations._migrations}
 

@@ -34,7 +34,8 @@ class _MeasureByDefault(TyperGroup):
 
 listen_app = typer.Typer(
     cls=_MeasureByDefault,
-    help="How loud your topics are, day by day, and beside your contact-centre volumes.",
+    help="How loud your topics are, day by day, and beside your contact-centre volumes. "
+    '`audience listen "#cx"` is short for `audience listen measure "#cx"`.',
 )
 SHOWN_ROWS = 14
 
@@ -145,7 +146,9 @@ def listen(
         err_console.print("Nothing measured yet for those topics.")
         return
     for item in found:
-        console.print(_series_table(item, moods.get((item.topic, item.platform), [])))
+        # sentiment is per day: an hourly table would repeat each day's figure 24 times
+        day_moods = moods.get((item.topic, item.platform), []) if granularity == "day" else []
+        console.print(_series_table(item, day_moods))
 
 
 def _measure(store, topics, platforms, since_at, granularity, estimate_only, max_requests, refresh):
