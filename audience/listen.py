@@ -721,6 +721,13 @@ def _compare_one(item: Series, social, column: str, calls, volumes, trend_days: 
             "some buckets are lower bounds (a sample of stored posts, or a capped search): "
             "read the figures as a rough guide"
         )
+    offset = _zone_offset_hours(volumes.timezone, sorted(calls)[0] if calls else None)
+    if offset is not None and abs(offset) >= 3:
+        warnings.append(
+            f"calls are counted in {volumes.timezone} days (UTC{offset:+g} h) and conversation "
+            f"in UTC days: they overlap by {24 - abs(offset):g} hours, so a lag of 0 days is "
+            "partly a lag of 1"
+        )
     lags = [_lag_figure(social, calls, lag) for lag in range(MAX_LAG_DAYS + 1)]
     usable = [
         lag
@@ -758,6 +765,16 @@ def _compare_one(item: Series, social, column: str, calls, volumes, trend_days: 
         comparison.forecast_peaks += _quiet_peaks(social, volumes.series[forecast], forecast)
     comparison.rising = _rising(social, trend_days)
     return comparison
+
+
+def _zone_offset_hours(zone: str, day: str | None) -> float | None:
+    from zoneinfo import ZoneInfo
+
+    if day is None:
+        return None
+    noon = datetime.fromisoformat(day).replace(hour=12, tzinfo=ZoneInfo(zone))
+    offset = noon.utcoffset()
+    return offset.total_seconds() / 3600 if offset is not None else None
 
 
 def _weekday_adjusted(values: dict[str, float]) -> dict[str, float]:

@@ -252,3 +252,15 @@ def test_the_bundled_example_counts_read():
     query, buckets = listen.read_twarc_counts(EXAMPLES / "x" / "counts-contactcentre.jsonl")
     assert query == "#contactcentre" and len(buckets) == 56
     assert buckets[0].start.date() == date(2026, 9, 25)
+
+
+def test_a_distant_timezone_is_warned_about(store):
+    social, calls = story()
+    save(store, "#cx", {n: int(v) for n, v in social.items()})
+    volumes = calls_volumes(calls)
+    volumes.timezone = "America/Los_Angeles"
+    (result,) = listen.compare_calls(store, volumes)
+    assert any("UTC-7 h" in w and "overlap by 17 hours" in w for w in result.warnings)
+    volumes.timezone = "Europe/London"
+    (result,) = listen.compare_calls(store, volumes)
+    assert not any("overlap" in w for w in result.warnings)
