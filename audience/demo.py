@@ -366,7 +366,7 @@ def _listen(store, examples: Path, folder: Path, result: DemoResult) -> Step:
 
 def _listen_compare(store, examples: Path, folder: Path, result: DemoResult) -> Step:
     from audience.calls import read_calls, save_calls
-    from audience.listen import compare_calls
+    from audience.compare import compare_calls
 
     volumes = read_calls(examples / "calls" / "volumes.csv", decimal=",")
     save_calls(store, volumes)

@@ -258,7 +258,7 @@ def compare(
     """Social volume beside your calls: correlation at lags 0-7 days, forecast peaks with no
     matching conversation, and conversation rising steadily."""
     from audience import calls as calls_lib
-    from audience import listen as lib
+    from audience.compare import compare_calls
     from audience.errors import InputError
 
     if decimal not in (None, ".", ","):
@@ -275,7 +275,7 @@ def compare(
             volumes = calls_lib.stored_calls(store)
             if volumes is None:
                 raise InputError("--calls", None, "give the volumes CSV (none stored yet)")
-        results = lib.compare_calls(store, volumes, topics=topics, trend_days=trend_days)
+        results = compare_calls(store, volumes, topics=topics, trend_days=trend_days)
     if as_json:
         print_json(
             {

@@ -12,6 +12,7 @@ import pytest
 
 from audience import listen
 from audience.calls import CallVolumes
+from audience.compare import compare_calls
 from audience.errors import InputError
 from audience.models import Account, Post
 from audience.platforms.volume import Bucket
@@ -132,7 +133,7 @@ def test_conversation_leading_calls_by_two_days_is_found(store):
     social, calls = story()
     save(store, "#cx", {n: int(v) for n, v in social.items()})
 
-    (result,) = listen.compare_calls(store, calls_volumes(calls))
+    (result,) = compare_calls(store, calls_volumes(calls))
 
     assert result.leading_lag == 2
     lag2 = result.lags[2]
@@ -143,7 +144,7 @@ def test_conversation_leading_calls_by_two_days_is_found(store):
 
 def test_too_few_days_is_said_plainly(store):
     save(store, "#cx", {n: 10 + n for n in range(6)})
-    (result,) = listen.compare_calls(store, calls_volumes({n: 100 + n for n in range(6)}))
+    (result,) = compare_calls(store, calls_volumes({n: 100 + n for n in range(6)}))
     assert result.leading_lag is None
     assert result.verdict.startswith("too few days to say anything")
     assert all(lag.too_few for lag in result.lags)
@@ -154,7 +155,7 @@ def test_unrelated_series_give_no_lead(store):
     rng = random.Random(7)
     save(store, "#cx", {n: rng.randint(10, 60) for n in range(60)})
     calls = {n: rng.randint(900, 1500) for n in range(60)}
-    (result,) = listen.compare_calls(store, calls_volumes(calls))
+    (result,) = compare_calls(store, calls_volumes(calls))
     assert result.leading_lag is None and result.verdict.startswith("no lag stands out")
 
 
@@ -165,7 +166,7 @@ def test_a_forecast_peak_with_quiet_conversation_is_named_with_its_date(store):
     forecast = {n: 1000 for n in range(42)}
     forecast[21] = 1500  # after the flare-up: conversation matches
     forecast[35] = 1600  # billing run: nobody talking
-    (result,) = listen.compare_calls(store, calls_volumes({n: 1000 for n in range(42)}, forecast))
+    (result,) = compare_calls(store, calls_volumes({n: 1000 for n in range(42)}, forecast))
     assert [p["date"] for p in result.forecast_peaks] == [day(35).date().isoformat()]
     assert result.forecast_peaks[0]["conversation_max"] == 40
 
@@ -176,7 +177,7 @@ def test_steadily_rising_conversation_is_detected_with_dates(store):
     for n in range(14, 28):
         social[n] = 40 + 4 * (n - 14) + rng.gauss(0, 2)
     save(store, "#cx", {n: int(v) for n, v in social.items()})
-    (result,) = listen.compare_calls(store, calls_volumes({n: 1000 + n for n in range(28)}))
+    (result,) = compare_calls(store, calls_volumes({n: 1000 + n for n in range(28)}))
     rising = result.rising
     assert rising["rising"] is True
     assert (rising["from"], rising["to"]) == (
@@ -189,7 +190,7 @@ def test_steadily_rising_conversation_is_detected_with_dates(store):
 def test_flat_noise_is_not_called_rising(store):
     rng = random.Random(2)
     save(store, "#cx", {n: 40 + rng.randint(-3, 3) for n in range(28)})
-    (result,) = listen.compare_calls(store, calls_volumes({n: 1000 for n in range(28)}))
+    (result,) = compare_calls(store, calls_volumes({n: 1000 for n in range(28)}))
     assert result.rising["rising"] is False
 
 
@@ -259,8 +260,8 @@ def test_a_distant_timezone_is_warned_about(store):
     save(store, "#cx", {n: int(v) for n, v in social.items()})
     volumes = calls_volumes(calls)
     volumes.timezone = "America/Los_Angeles"
-    (result,) = listen.compare_calls(store, volumes)
+    (result,) = compare_calls(store, volumes)
     assert any("UTC-7 h" in w and "overlap by 17 hours" in w for w in result.warnings)
     volumes.timezone = "Europe/London"
-    (result,) = listen.compare_calls(store, volumes)
+    (result,) = compare_calls(store, volumes)
     assert not any("overlap" in w for w in result.warnings)
