@@ -139,3 +139,19 @@ def test_offline_counts_from_imported_posts(workspace):
     assert series["methods"] == ["stored posts (a sample)"]
     assert sum(p["count"] for p in series["points"]) >= 50
     assert data["sentiment"][0]["days"]  # English posts scored per day
+
+
+def test_trending_tags_on_mastodon(monkeypatch, tmp_path):
+    server = FakeMastodon()
+    monkeypatch.setenv("AUDIENCE_DB", str(tmp_path / "audience.db"))
+    with server:
+        server.me_id = server.add_account("me")
+        today = datetime.now(UTC).date().isoformat()
+        server.add_tag_history("cx", {today: (40, 9)})
+        monkeypatch.setenv("MASTODON_API_BASE_URL", server.base_url)
+        result = runner.invoke(app, ["listen", "trending", "--json"])
+        table = runner.invoke(app, ["listen", "trending"])
+    assert result.exit_code == 0, result.output
+    (tag,) = json.loads(result.stdout)
+    assert tag["tag"] == "#cx" and tag["days"][-1]["uses"] == 40
+    assert table.exit_code == 0 and "#cx" in table.stdout
