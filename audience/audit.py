@@ -12,7 +12,8 @@ gets one class and the reason, so a user can disagree with any single call:
 6. anything else, your own words: *content*, said so.
 
 The posts are those the workspace holds for your own accounts (``my_accounts``): an X archive's
-``tweets.js``, a Bluesky CAR, twarc2 output of your own timeline.
+``tweets.js``, a Bluesky CAR; or those of one named account, such as twarc2 output of your own
+timeline (``account``).
 """
 
 from __future__ import annotations
@@ -129,16 +130,25 @@ class Audit:
 
 
 def own_posts(
-    store: Store, *, platform: str | None = None, days: int = 30, since: datetime | None = None
+    store: Store,
+    *,
+    platform: str | None = None,
+    days: int = 30,
+    since: datetime | None = None,
+    account: str | None = None,
 ) -> tuple[list[dict[str, Any]], datetime | None, datetime | None]:
-    """Your posts from the ``days`` up to your latest stored one (or from ``since``)."""
-    where, params = "1", []
+    """Your posts from the ``days`` up to your latest stored one (or from ``since``): those of
+    your own accounts, or of ``account`` (a handle, e.g. your account's twarc2 timeline)."""
+    where, params = "p.account_id IN (SELECT account_id FROM my_accounts)", []
+    if account:
+        where = "lower(a.handle) = ?"
+        params.append(account.strip().lstrip("@").lower())
     if platform:
-        where, params = "m.platform = ?", [platform]
+        where += " AND p.platform = ?"
+        params.append(platform)
     rows = store.query(
         f"""SELECT p.platform, p.text, p.created_at, p.url, p.raw, a.handle
-            FROM posts p JOIN my_accounts m ON m.account_id = p.account_id
-            JOIN accounts a ON a.id = p.account_id
+            FROM posts p JOIN accounts a ON a.id = p.account_id
             WHERE {where} AND p.created_at IS NOT NULL ORDER BY p.created_at""",
         params,
     )
@@ -157,18 +167,21 @@ def audit_posts(
     platform: str | None = None,
     days: int = 30,
     since: datetime | None = None,
+    account: str | None = None,
 ) -> Audit:
     import json
 
     from rapidfuzz import fuzz
 
-    rows, first, last = own_posts(store, platform=platform, days=days, since=since)
+    rows, first, last = own_posts(store, platform=platform, days=days, since=since, account=account)
     own_handles = {
         (r["handle"] or "").lower()
         for r in store.query(
             "SELECT a.handle FROM my_accounts m JOIN accounts a ON a.id = m.account_id"
         )
     }
+    if account:
+        own_handles.add(account.strip().lstrip("@").lower())
     audited: list[AuditedPost] = []
     originals: list[AuditedPost] = []
     for row in rows:

@@ -39,6 +39,10 @@ def audit(
     brand: Annotated[
         list[str] | None, typer.Option("--brand", help="Your brand's name(s): = promotion.")
     ] = None,
+    account: Annotated[
+        str | None,
+        typer.Option("--account", help="Audit this handle's stored posts (a twarc2 timeline)."),
+    ] = None,
     as_json: JsonOpt = False,
     db: DbOpt = None,
 ) -> None:
@@ -58,6 +62,7 @@ def audit(
             platform=platform,
             days=days,
             since=parse_since(since) if since else None,
+            account=account,
         )
     if as_json:
         print_json(result.as_dict())

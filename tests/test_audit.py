@@ -252,3 +252,14 @@ def test_audit_with_no_own_posts_says_what_to_import(workspace):
     result = runner.invoke(app, ["audit", "--db", str(workspace)])
     assert result.exit_code == 1
     assert "import your archive" in result.output
+
+
+def test_any_stored_account_can_be_audited_by_handle(store):
+    them = Account("x", "9", handle="OtherDesk")
+    ids = store.upsert_accounts([them])
+    posts = [Post("x", "900", "9", "@robin thanks", created_at=datetime(2026, 11, 1, tzinfo=UTC))]
+    with store.transaction():
+        store.upsert_posts(posts, ids)
+    assert audit_posts(store, SETTINGS).posts == []  # not one of my accounts
+    audit = audit_posts(store, SETTINGS, account="@otherdesk")
+    assert [(p.kind, p.reason) for p in audit.posts] == [("interaction", "mentions @robin")]
