@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from audience.calls import read_calls, save_calls, stored_calls
 from audience.errors import InputError
@@ -146,3 +148,27 @@ def test_the_bundled_example_reads_with_its_decimal_mark(store):
     assert save_calls(store, volumes) == 112
     again = stored_calls(store)
     assert again.series == volumes.series and again.forecast == volumes.forecast
+
+
+def _formatted(value: float, european: bool) -> str:
+    text = f"{value:,.2f}"
+    return text.translate(str.maketrans(",.", ".,")) if european else text
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    values=st.lists(st.integers(min_value=0, max_value=10**7), min_size=1, max_size=20),
+    european=st.booleans(),
+)
+def test_numbers_in_either_format_read_back_exactly(tmp_path_factory, values, european):
+    folder = tmp_path_factory.mktemp("calls")
+    delimiter = ";" if european else ","
+    lines = ["# timezone: UTC", f"date{delimiter}calls"]
+    for n, cents in enumerate(values):
+        cell = _formatted(cents / 100, european)
+        cell = cell if european else f'"{cell}"'
+        lines.append(f"2026-{1 + n // 28:02d}-{1 + n % 28:02d}{delimiter}{cell}")
+    path = folder / "v.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    read = read_calls(path)
+    assert sorted(read.series["calls"].values()) == sorted(c / 100 for c in values)
