@@ -165,6 +165,21 @@ TABLES: dict[str, dict[str, Any]] = {
     },
     "crawl_runs": {"description": "Every crawl: command, requests made, items saved, errors."},
     "crawl_cursors": {"description": "Where each paginated crawl stopped, for --resume."},
+    # listening (issue 17)
+    "listen_volumes": {
+        "description": "Conversation volume per topic, platform and bucket; one row per "
+        "measurement, appended by every `audience listen`.",
+        "columns": {
+            "bucket_start": "Start of the bucket (UTC)",
+            "method": "How it was counted (X counts, Mastodon tag history, Bluesky search...)",
+            "complete": "1 if the bucket had ended when measured",
+            "exhaustive": "0 for a lower bound (a capped search, a sample of stored posts)",
+        },
+    },
+    "call_volumes": {
+        "description": "The contact centre's daily volumes last read by `listen compare`.",
+        "columns": {"day": "Local day in the file's timezone", "is_forecast": "1 for a forecast"},
+    },
 }
 
 QUERIES: dict[str, dict[str, Any]] = {

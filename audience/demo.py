@@ -89,6 +89,9 @@ def run_demo(folder: Path, on_step: Callable[[Step], None] | None = None) -> Dem
         _influencers,
         _prune,
         _followback,
+        _listen,
+        _listen_compare,
+        _audit,
         _export,
     )
     for stage in stages:
@@ -313,4 +316,97 @@ def _export(store, examples: Path, folder: Path, result: DemoResult) -> Step:
         "Export for the PR team",
         f"{exported.rows} people in press.csv (opens in Excel and Sheets); "
         "the crowd report is report.html.",
+    )
+
+
+# ---- listening and the content audit (issue 17) ---------------------------------------------
+
+# The example agency's own site and name: its links and name in a post mark promotion.
+DEMO_OWN_DOMAINS = ["lumenlark.example"]
+DEMO_BRAND = ["Lumen & Lark"]
+
+
+def _listen(store, examples: Path, folder: Path, result: DemoResult) -> Step:
+    from audience import listen
+
+    rules = _rules(folder)
+    counted = listen.count_stored(store, rules.hashtags, now=DEMO_NOW)
+    imported = listen.import_twarc_counts(
+        store, examples / "x" / "counts-contactcentre.jsonl", now=DEMO_NOW
+    )
+    rows = []
+    for item in listen.series(store, topics=rules.hashtags):
+        daily = item.daily()
+        moods = [d for d in listen.sentiment_by_day(store, item.topic) if d.enough]
+        positive = sum(d.positive for d in moods)
+        negative = sum(d.negative for d in moods)
+        scored = sum(d.scored for d in moods)
+        rows.append(
+            {
+                "topic": item.topic,
+                "platform": item.platform,
+                "days": len(daily),
+                "last 7 days": " ".join(str(daily[d]) for d in sorted(daily)[-7:]),
+                "measured by": "; ".join(item.methods),
+                "positive / negative (English)": (
+                    f"{positive / scored:.0%} / {negative / scored:.0%} of {scored}"
+                    if scored
+                    else "too few to score"
+                ),
+            }
+        )
+    return Step(
+        "Listen: how loud my topics are, day by day",
+        f"{sum(m.buckets for m in counted)} day counts from stored posts (a sample) and "
+        f"{imported.buckets} from a twarc2 counts file ({imported.topic}, 8 weeks); each "
+        "run appends, so the series grows past the APIs' 7-day window.",
+        rows,
+    )
+
+
+def _listen_compare(store, examples: Path, folder: Path, result: DemoResult) -> Step:
+    from audience.calls import read_calls, save_calls
+    from audience.compare import compare_calls
+
+    volumes = read_calls(examples / "calls" / "volumes.csv", decimal=",")
+    save_calls(store, volumes)
+    rows = []
+    for comparison in compare_calls(store, volumes):
+        peaks = [p["date"] for p in comparison.forecast_peaks]
+        rising = comparison.rising or {}
+        rows.append(
+            {
+                "topic": f"{comparison.topic} ({comparison.platform})",
+                "verdict": comparison.verdict,
+                "forecast peaks, no conversation": ", ".join(peaks) or "none",
+                "rising": f"yes, {rising['from']} to {rising['to']}"
+                if rising.get("rising")
+                else (rising.get("note") or "no"),
+            }
+        )
+    return Step(
+        "Listen compare: conversation beside the contact centre's calls",
+        f"{len(volumes.days)} days of calls ({volumes.timezone}, European number format) "
+        "against daily conversation in UTC; lags 0-7 days, Spearman on weekday-adjusted "
+        "volumes.",
+        rows,
+    )
+
+
+def _audit(store, examples: Path, folder: Path, result: DemoResult) -> Step:
+    from audience.audit import AuditSettings, audit_posts
+
+    settings = AuditSettings.from_rules(
+        _rules(folder), own_domains=DEMO_OWN_DOMAINS, brand=DEMO_BRAND
+    )
+    audit = audit_posts(store, settings, days=120)
+    mix = ", ".join(f"{kind} {count}/{len(audit.posts)}" for kind, count in audit.counts.items())
+    return Step(
+        "Audit: the mix of my own posts",
+        f"{mix}; {audit.unique_per_day:.1f} unique posts a day. "
+        + " ".join(f"{v[0].upper()}{v[1:]}." for v in audit.verdicts),
+        [
+            {"date": f"{p.created_at:%Y-%m-%d}", "class": p.kind, "why": p.reason}
+            for p in audit.posts
+        ],
     )

@@ -370,6 +370,43 @@ def m005_compact_follows(db: Database) -> None:
     )
 
 
+# ---- listening (issue 17) ------------------------------------------------------------------
+
+
+@migrations()
+def m009_listening(db: Database) -> None:
+    # One row per measurement: every `listen` run appends, so the series grows past each API's
+    # window (7 days on X and Mastodon). Readers take the latest measurement of each bucket.
+    db.executescript(
+        """
+        CREATE TABLE listen_volumes (
+            id INTEGER PRIMARY KEY,
+            topic TEXT NOT NULL, platform TEXT NOT NULL,
+            granularity TEXT NOT NULL CHECK (granularity IN ('day', 'hour')),
+            bucket_start TEXT NOT NULL, bucket_end TEXT NOT NULL,
+            count INTEGER NOT NULL, accounts INTEGER,
+            method TEXT NOT NULL,
+            -- complete: the bucket had ended when measured; exhaustive: every post counted
+            -- (0 for a capped Bluesky search, or a sample of stored posts)
+            complete INTEGER NOT NULL DEFAULT 1,
+            exhaustive INTEGER NOT NULL DEFAULT 1,
+            measured_at TEXT NOT NULL
+        );
+        CREATE INDEX listen_volumes_series
+            ON listen_volumes (topic, platform, granularity, bucket_start);
+
+        -- The contact centre's own volumes, as last read by `listen compare --calls`:
+        -- one row per local day (in the file's timezone) and column.
+        CREATE TABLE call_volumes (
+            source TEXT NOT NULL, day TEXT NOT NULL, series TEXT NOT NULL,
+            value REAL, is_forecast INTEGER NOT NULL DEFAULT 0,
+            timezone TEXT NOT NULL, imported_at TEXT NOT NULL,
+            PRIMARY KEY (series, day)
+        ) WITHOUT ROWID;
+        """
+    )
+
+
 OWN_MIGRATION_NAMES = {m.name for m in migrations._migrations}
 
 

@@ -50,6 +50,10 @@ def _register() -> None:
 
     for module in (demo, workspace, imports, find, match, segment, search, loop, export):
         module.register(app)
+    from commands import audit, listen
+
+    for module in (listen, audit):
+        module.register(app)
 
 
 _register()

@@ -539,6 +539,7 @@ def test_costs_follow_the_current_rate_limit_table():
         "list_members": (900, 100),
         "lookup": (300, 100),
         "unfollow": (50, 1),
+        "counts": (300, 1),  # GET /2/tweets/counts/recent, one page of buckets a request
     }
     assert all(c.window_seconds == 900 for c in costs.values())
     assert costs["search"].price_per_item == 0.005

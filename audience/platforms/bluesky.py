@@ -27,6 +27,7 @@ from audience.errors import (
 )
 from audience.models import Account, ListInfo, Lookup, Page, Post, RateLimit, parse_time
 from audience.platforms.base import EndpointCost
+from audience.platforms.volume import CountPage
 
 if TYPE_CHECKING:
     from atproto import Client
@@ -300,6 +301,34 @@ class BlueskyPlatform:
         if self._password and self._password.reveal():
             text = text.replace(self._password.reveal(), "***")
         return scrub(text)
+
+    # ---- listening: posts per time window (issue 17) ------------------------------------
+
+    def window_posts(
+        self, query: str, since: datetime, until: datetime, cursor: str | None = None
+    ) -> CountPage:
+        """One page of ``searchPosts`` between ``since`` and ``until``. Bluesky has no counts
+        endpoint: the caller counts the posts, or takes ``hitsTotal`` when the AppView sends
+        it (``total``). Search may stop paging before the end of a large result set."""
+        params = {
+            "q": query,
+            "limit": PAGE_SIZE,
+            "cursor": cursor,
+            "since": _iso(since),
+            "until": _iso(until),
+            "sort": "latest",
+        }
+        body, rate = self._query(self._logged_in(), "app.bsky.feed.searchPosts", params, query)
+        posts = body.get("posts") or []
+        authors = {p["author"]["did"]: to_account(p["author"]) for p in posts if p.get("author")}
+        total = body.get("hitsTotal")
+        return CountPage(
+            [to_post(p) for p in posts],
+            _next_cursor(body, posts),
+            list(authors.values()),
+            rate,
+            total=total if isinstance(total, int) else None,
+        )
 
 
 # ---- mapping (pure functions over the XRPC JSON) ----------------------------------------

@@ -14,7 +14,7 @@ off the last response through a ``requests`` response hook, as Mastodon.py does 
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from html import unescape
 from html.parser import HTMLParser
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -31,6 +31,7 @@ from audience.errors import (
 )
 from audience.models import Account, ListInfo, Lookup, Page, Post, RateLimit
 from audience.platforms.base import EndpointCost
+from audience.platforms.volume import Bucket, CountPage
 
 if TYPE_CHECKING:
     from mastodon import Mastodon
@@ -350,6 +351,60 @@ class MastodonPlatform:
         if self._token and self._token.reveal():
             text = text.replace(self._token.reveal(), "***")
         return scrub(text)
+
+    # ---- listening: hashtag volume (issue 17) -------------------------------------------
+
+    costs = {
+        **costs,
+        "tag": EndpointCost(300, _WINDOW, 7),
+        "trends": EndpointCost(300, _WINDOW, 20),
+    }
+
+    def tag_history(self, tag: str, cursor: str | None = None) -> CountPage:
+        """``GET /api/v1/tags/:name``: uses and distinct accounts per UTC day, for the last
+        week, as this instance has seen them (its own users and the servers it federates
+        with, not the whole fediverse)."""
+        name = tag.strip().lstrip("#")
+        data = self._call("tag", name, subject=f"#{name}")
+        buckets = history_buckets(data.get("history") or [])
+        return CountPage([], None, rate=self._rate(), buckets=buckets)
+
+    def trending_tags(self, limit: int = 20) -> list[dict[str, Any]]:
+        """``GET /api/v1/trends/tags``: the instance's trending hashtags with their history."""
+        # Mastodon.py picks /api/v1/trends/tags or the pre-3.5 /api/v1/trends by the server's
+        # version, which it only knows after asking (one request to /api/v1/instance).
+        self._call("verify_minimum_version", "3.5.0")
+        tags = self._call("trending_tags", limit=limit)
+        return [
+            {
+                "tag": f"#{item['name']}",
+                "days": [
+                    {"day": b.start.date().isoformat(), "uses": b.count, "accounts": b.accounts}
+                    for b in history_buckets(item.get("history") or [])
+                ],
+            }
+            for item in tags
+        ]
+
+
+def history_buckets(history: list[dict[str, Any]]) -> list[Bucket]:
+    """A Tag's ``history`` (``day`` as Unix seconds, ``uses``/``accounts`` as strings, newest
+    first) as day buckets, oldest first."""
+    buckets = []
+    for entry in history:
+        day = entry.get("day")
+        start = _reset_time(str(day)) if not isinstance(day, datetime) else to_datetime(day)
+        if start is None:
+            continue
+        buckets.append(
+            Bucket(
+                start,
+                start + timedelta(days=1),
+                _int(entry.get("uses")) or 0,
+                _int(entry.get("accounts")),
+            )
+        )
+    return sorted(buckets, key=lambda b: b.start)
 
 
 # ---- helpers ----------------------------------------------------------------------------

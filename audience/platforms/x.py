@@ -30,6 +30,7 @@ from audience.errors import (
 )
 from audience.models import Account, ListInfo, Lookup, Page, Post, RateLimit, parse_time
 from audience.platforms.base import EndpointCost
+from audience.platforms.volume import Bucket, CountPage
 
 if TYPE_CHECKING:
     import requests
@@ -316,6 +317,53 @@ class XPlatform:
         if subject is not None and "data" not in body and body.get("errors"):
             raise _subject_unavailable(body["errors"][0], endpoint, subject)
         return body, parse_rate(response.headers)
+
+    # ---- listening: post counts (issue 17) ----------------------------------------------
+
+    # GET /2/tweets/counts/recent: 300 requests per 15 min per app; counts spend no post reads.
+    costs = {**costs, "counts": EndpointCost(300, WINDOW, 1)}
+
+    def recent_counts(
+        self,
+        query: str,
+        *,
+        start: datetime | None = None,
+        end: datetime | None = None,
+        granularity: str = "day",
+        cursor: str | None = None,
+    ) -> CountPage:
+        """One page of ``GET /2/tweets/counts/recent``: how many posts matched ``query`` in
+        each ``granularity`` bucket (minute, hour, day) of the last 7 days."""
+        params: dict[str, Any] = {"granularity": granularity}
+        floor = _recent_search_floor()
+        if start is not None and start > floor:
+            params["start_time"] = start
+        if end is not None:
+            params["end_time"] = end
+        if cursor:
+            params["next_token"] = cursor  # tweepy forwards it (with a warning we filter out)
+        body, rate = self._call(
+            "counts", lambda: self._app().get_recent_tweets_count(query, **params)
+        )
+        buckets = [
+            Bucket(parse_time(item["start"]), parse_time(item["end"]), int(item["tweet_count"]))
+            for item in _data(body)
+            if item.get("start") and item.get("end")
+        ]
+        meta = body.get("meta") or {}
+        total = meta.get("total_tweet_count")
+        return CountPage([], _next_token(body), rate=rate, buckets=buckets, total=total)
+
+
+class _DropNextTokenWarning(logging.Filter):
+    """tweepy lists no ``next_token`` for counts/recent and warns when it is passed, though
+    the API pages counts with it."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "Unexpected parameter: next_token" not in record.getMessage()
+
+
+logging.getLogger("tweepy.client").addFilter(_DropNextTokenWarning())
 
 
 # ---- mapping --------------------------------------------------------------------------------

@@ -122,6 +122,7 @@ class FakeBluesky(FakeAPI):
         self._tokens: dict[str, str] = {}
         self._refresh_tokens: dict[str, str] = {}
         self._served = 0
+        self.search_hits_total = False  # searchPosts sends hitsTotal only when this is set
         self.add_account(handle, did=did, displayName="Audience Test")
         self._register_routes()
 
@@ -564,13 +565,14 @@ class FakeBluesky(FakeAPI):
             return problem
         query = (request.arg("q") or "").strip()
         tags = [t.lower() for t in request.query.get("tag", [])]
-        lang, since = request.arg("lang"), request.arg("since")
+        lang, since, until = request.arg("lang"), request.arg("since"), request.arg("until")
         hits = [
             p
             for p in self.posts
             if _post_matches(p["record"], query, tags)
             and (not lang or lang in p["record"].get("langs", []))
             and (not since or _time(p["record"]["createdAt"]) >= _time(since))
+            and (not until or _time(p["record"]["createdAt"]) < _time(until))
         ]
         # searchPosts cursors are plain offsets ("25") in the recordings
         limit = int(request.arg("limit", "25"))
@@ -579,6 +581,8 @@ class FakeBluesky(FakeAPI):
         body: dict[str, Any] = {"posts": [self.post_view(p, viewer) for p in chunk]}
         if start + len(chunk) < len(hits):
             body["cursor"] = str(start + len(chunk))
+        if self.search_hits_total:  # the lexicon's optional count (listening, issue 17)
+            body["hitsTotal"] = len(hits)
         return Response(200, body)
 
     def _delete_record(self, request: Request, viewer: str | None) -> Response:

@@ -15,7 +15,7 @@ import re
 import socket
 import time
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -262,6 +262,7 @@ class FakeMastodon(FakeAPI):
         self.api("GET", r"/api/v1/lists/(\d+)/accounts", self._list_accounts, auth=True)
         self.api("GET", r"/api/v1/timelines/tag/([^/]+)", self._tag_timeline)
         self.api("GET", r"/api/v2/search", self._search)
+        self._listening_routes()
 
     def _instance(self, request: Request, match: re.Match[str]) -> Response:
         if not self.instance_v2:
@@ -405,6 +406,62 @@ class FakeMastodon(FakeAPI):
         hits = [s for s in self.statuses if words and all(w in s["content"].lower() for w in words)]
         statuses = [self.status_view(s) for s in hits[offset : offset + limit]]
         return Response(200, {"accounts": [], "statuses": statuses, "hashtags": []})
+
+    # ---- listening: tag history and trending tags (issue 17) -----------------------------
+
+    def _listening_routes(self) -> None:
+        # tag -> {UTC day -> (uses, accounts)} added on top of the stored statuses
+        self.tag_extra: dict[str, dict[str, tuple[int, int]]] = {}
+        self.api("GET", r"/api/v1/tags/([^/]+)", self._tag)
+        self.api("GET", r"/api/v1/trends/tags", self._trending_tags)
+        self.api("GET", r"/api/v1/instance/?", self._instance_v1)
+
+    def add_tag_history(self, tag: str, days: dict[str, tuple[int, int]]) -> None:
+        """Uses and accounts per UTC day (``2026-11-19``) beyond the stored statuses."""
+        self.tag_extra.setdefault(tag.lower(), {}).update(days)
+
+    def tag_entity(self, tag: str) -> dict[str, Any] | None:
+        """A Tag as GET /api/v1/tags/:name returns it: history of the last 7 UTC days, newest
+        first, with ``day`` as Unix seconds and every number as a string."""
+        name = tag.lower()
+        tagged = [s for s in self.statuses if name in {t["name"].lower() for t in s["tags"]}]
+        if not tagged and name not in self.tag_extra:
+            return None
+        today = datetime.now(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
+        history = []
+        for back in range(7):
+            day = today - timedelta(days=back)
+            key = day.date().isoformat()
+            posts = [s for s in tagged if s["created_at"][:10] == key]
+            uses, accounts = self.tag_extra.get(name, {}).get(key, (0, 0))
+            history.append(
+                {
+                    "day": str(int(day.timestamp())),
+                    "uses": str(len(posts) + uses),
+                    "accounts": str(len({s["account"] for s in posts}) + accounts),
+                }
+            )
+        return {
+            "name": name,
+            "url": f"{self.base_url}/tags/{name}",
+            "history": history,
+            "following": False,
+        }
+
+    def _tag(self, request: Request, tag: str) -> Response:
+        entity = self.tag_entity(tag)
+        return error(404, "Record not found") if entity is None else Response(200, entity)
+
+    def _instance_v1(self, request: Request) -> Response:
+        return Response(200, {"uri": "fake.example", "title": "Fake", "version": "4.4.0"})
+
+    def _trending_tags(self, request: Request) -> Response:
+        limit = min(int(request.arg("limit") or 10), 20)
+        offset = int(request.arg("offset") or 0)
+        names = {t["name"].lower() for s in self.statuses for t in s["tags"]} | set(self.tag_extra)
+        tags = [self.tag_entity(name) for name in sorted(names)]
+        tags.sort(key=lambda t: -sum(int(h["uses"]) for h in t["history"][:2]))
+        return Response(200, tags[offset : offset + limit])
 
 
 def _iso_reset(window: int) -> str:

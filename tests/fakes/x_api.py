@@ -51,6 +51,7 @@ DEFAULT_LIMITS = {
     "users": 300,
     "me": 75,
     "unfollow": 50,
+    "counts": 300,  # GET /2/tweets/counts/recent, per app (docs/apis.md, writes and volumes)
 }
 DEFAULT_USER_FIELDS = ("id", "name", "username")
 DEFAULT_TWEET_FIELDS = ("id", "text", "edit_history_tweet_ids")
@@ -352,6 +353,7 @@ class FakeX(FakeAPI):
         self.route("GET", r"/2/users/(\d+)/list_memberships", self._list_memberships)
         self.route("GET", r"/2/lists/(\d+)/members", self._list_members)
         self.route("DELETE", r"/2/users/(\d+)/following/(\d+)", self._unfollow)
+        self._listening_routes()
 
     # ---- handlers -----------------------------------------------------------------------
 
@@ -725,6 +727,109 @@ class FakeX(FakeAPI):
             if user["id"] not in self.users:
                 self.add_user(copy.deepcopy(user))
         edges["783214"] = [u["id"] for u in users]
+
+    # ---- listening: GET /2/tweets/counts/recent (issue 17) -------------------------------
+
+    # Buckets per response page; the real endpoint pages long hour/minute series with
+    # meta.next_token. Tests lower it to exercise paging.
+    counts_page_size = 1000
+    # query -> {bucket start (UTC) -> extra count} on top of the stored posts, for volumes
+    # too large to store as posts
+    extra_counts: dict[str, dict[datetime, int]]
+
+    def _listening_routes(self) -> None:
+        self.extra_counts = {}
+        self.route("GET", r"/2/tweets/counts/recent", self._counts)
+
+    def add_counts(self, query: str, counts: dict[datetime, int]) -> None:
+        self.extra_counts.setdefault(query.lower(), {}).update(counts)
+
+    def _counts(self, request: Request, match: re.Match[str]) -> Response:
+        return self._serve("counts", request, lambda: self._counts_page(request))
+
+    def _counts_page(self, request: Request) -> Response:
+        query = request.arg("query") or ""
+        if not query:
+            return invalid_request("query", "", "The `query` query parameter can not be empty")
+        granularity = request.arg("granularity", "hour")
+        steps = {"minute": timedelta(minutes=1), "hour": timedelta(hours=1), "day": timedelta(1)}
+        if granularity not in steps:
+            message = (
+                f"The `granularity` query parameter value [{granularity}] is not one of "
+                "[minute,hour,day]"
+            )
+            return invalid_request("granularity", granularity, message)
+        now = datetime.now(UTC)
+        end = _stamp(request.arg("end_time")) or now - timedelta(seconds=30)
+        start = _stamp(request.arg("start_time")) or now - timedelta(days=7)
+        floor = now - timedelta(days=7)
+        if start < floor:
+            return invalid_request(
+                "start_time",
+                request.arg("start_time") or "",
+                f"Invalid 'start_time':'{request.arg('start_time')}'. 'start_time' must be on "
+                f"or after {floor:%Y-%m-%dT%H:%M}Z",
+            )
+        if end > now - timedelta(seconds=10) or end <= start:
+            return invalid_request(
+                "end_time",
+                request.arg("end_time") or "",
+                "Invalid 'end_time': it must be a minimum of 10 seconds prior to the request "
+                "time and after 'start_time'",
+            )
+        buckets = _count_buckets(start, end, steps[granularity])
+        counts = [0] * len(buckets)
+        for post in self.posts:
+            created = _stamp(post["created_at"])
+            if created and start <= created < end and _matches(post, query):
+                counts[_bucket_index(buckets, created)] += 1
+        for moment, extra in self.extra_counts.get(query.lower(), {}).items():
+            if start <= moment < end:
+                counts[_bucket_index(buckets, moment)] += extra
+        listing = f"counts:{query}|{start.isoformat()}|{end.isoformat()}|{granularity}"
+        offset = self._offset(request, listing, "next_token")
+        if isinstance(offset, Response):
+            return offset
+        size = self.counts_page_size
+        data = [
+            {"end": _z(b_end), "start": _z(b_start), "tweet_count": counts[i]}
+            for i, (b_start, b_end) in enumerate(buckets)
+        ][offset : offset + size]
+        meta: dict[str, Any] = {"total_tweet_count": sum(d["tweet_count"] for d in data)}
+        if offset + size < len(buckets):
+            meta["next_token"] = Paging.token(listing, offset + size)
+        return Response(200, {"data": data, "meta": meta})
+
+
+def _stamp(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def _z(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.000Z")
+
+
+def _count_buckets(
+    start: datetime, end: datetime, step: timedelta
+) -> list[tuple[datetime, datetime]]:
+    """As X cuts them: the first bucket runs from start_time to the next boundary, the last
+    from a boundary to end_time."""
+    buckets = []
+    epoch = datetime(1970, 1, 1, tzinfo=UTC)
+    boundary = epoch + ((start - epoch) // step + 1) * step
+    edge = start
+    while edge < end:
+        upper = min(boundary, end)
+        buckets.append((edge, upper))
+        edge, boundary = upper, boundary + step
+    return buckets
+
+
+def _bucket_index(buckets: list[tuple[datetime, datetime]], moment: datetime) -> int:
+    return next(i for i, (low, high) in enumerate(buckets) if low <= moment < high)
 
 
 def _select(item: dict[str, Any], fields: tuple[str, ...]) -> dict[str, Any]:
