@@ -17,7 +17,7 @@ import csv
 import hashlib
 import json
 import re
-from datetime import datetime, timezone
+from datetime import datetime
 from pathlib import Path
 
 HERE = Path(__file__).parent
@@ -32,7 +32,9 @@ def digest(text: str) -> int:
 
 def user_id(handle: str) -> str:
     h = digest("user:" + handle.lower())
-    return str(10_000_000 + h % 1_900_000_000_000_000_000 if h % 3 else 10_000_000 + h % 3_000_000_000)
+    return str(
+        10_000_000 + h % 1_900_000_000_000_000_000 if h % 3 else 10_000_000 + h % 3_000_000_000
+    )
 
 
 def tco(seed: str) -> str:
@@ -71,10 +73,15 @@ def linkify(text: str, seed: str) -> tuple[str, dict]:
     entities: dict = {}
     if urls:
         entities["urls"] = urls
-    mentions = [{"start": m.start(), "end": m.end(), "username": m.group(1)} for m in MENTION_RE.finditer(out)]
+    mentions = [
+        {"start": m.start(), "end": m.end(), "username": m.group(1)}
+        for m in MENTION_RE.finditer(out)
+    ]
     if mentions:
         entities["mentions"] = mentions
-    tags = [{"start": m.start(), "end": m.end(), "tag": m.group(1)} for m in HASHTAG_RE.finditer(out)]
+    tags = [
+        {"start": m.start(), "end": m.end(), "tag": m.group(1)} for m in HASHTAG_RE.finditer(out)
+    ]
     if tags:
         entities["hashtags"] = tags
     return out, entities
@@ -106,7 +113,14 @@ def parse_blocks(path: Path) -> list[dict]:
             if not m:
                 raise SystemExit(f"{path.name}: bad post line for {head[0]}: {line!r}")
             posts.append((m.group(1), m.group(2)))
-        blocks.append({"head": [h.strip() for h in head], "bio": bio.strip(), "posts": posts, "file": path.name})
+        blocks.append(
+            {
+                "head": [h.strip() for h in head],
+                "bio": bio.strip(),
+                "posts": posts,
+                "file": path.name,
+            }
+        )
     return blocks
 
 
@@ -183,7 +197,9 @@ def tweet_objects(user: dict, posts: list[tuple[str, str]], lang: str) -> list[d
         if entities:
             tweet["entities"] = entities
         if body.startswith("RT @"):
-            tweet["referenced_tweets"] = [{"type": "retweeted", "id": tweet_id(created, seed + ":orig")}]
+            tweet["referenced_tweets"] = [
+                {"type": "retweeted", "id": tweet_id(created, seed + ":orig")}
+            ]
             tweet["public_metrics"]["like_count"] = 0
         elif body.startswith("@"):
             parent = tweet_id(created, seed + ":parent")
@@ -212,7 +228,11 @@ def pages(blocks: list[dict], label_start: int) -> list[dict]:
             {
                 "data": tweets,
                 "includes": {"users": [user]},
-                "meta": {"result_count": len(tweets), "newest_id": tweets[0]["id"], "oldest_id": tweets[-1]["id"]},
+                "meta": {
+                    "result_count": len(tweets),
+                    "newest_id": tweets[0]["id"],
+                    "oldest_id": tweets[-1]["id"],
+                },
                 "__twarc": {
                     "url": f"https://api.twitter.com/2/users/{user['id']}/tweets?max_results=100"
                     "&expansions=author_id&tweet.fields=created_at,lang,public_metrics,entities,referenced_tweets"
@@ -229,7 +249,8 @@ def pages(blocks: list[dict], label_start: int) -> list[dict]:
             {
                 "data": chunk,
                 "__twarc": {
-                    "url": "https://api.twitter.com/2/users?ids=" + ",".join(u["id"] for u in chunk),
+                    "url": "https://api.twitter.com/2/users?ids="
+                    + ",".join(u["id"] for u in chunk),
                     "version": "2.14.0",
                     "retrieved_at": RETRIEVED,
                 },
@@ -245,7 +266,9 @@ def load(prefix: str, width: int) -> list[dict]:
     seen = set()
     for b in blocks:
         if len(b["head"]) != width:
-            raise SystemExit(f"{b['file']}: {b['head'][0]} has {len(b['head'])} fields, want {width}")
+            raise SystemExit(
+                f"{b['file']}: {b['head'][0]} has {len(b['head'])} fields, want {width}"
+            )
         key = b["head"][0].lower()
         if key in seen:
             raise SystemExit(f"duplicate handle {key}")
