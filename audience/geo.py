@@ -13,9 +13,9 @@ import marshal
 import os
 import re
 import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from collections.abc import Iterable
 from pathlib import Path
 
 from audience.normalize import fold
