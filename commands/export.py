@@ -63,9 +63,8 @@ def export(
         target = None if output == "-" else Path(output)
         excel = True if excel else bom
         if suppressed:
-            result = export_suppressions(
-                store, fmt=fmt, excel=excel, raw_headers=raw_headers, output=target
-            )
+            # an audit listing for scripts and auditors: code names, as it always had
+            result = export_suppressions(store, fmt=fmt, excel=excel, output=target)
         else:
             topics = workspace_rules(db).topics
             result = export_people(

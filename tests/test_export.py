@@ -15,10 +15,10 @@ from typer.testing import CliRunner
 from audience.export import (
     COLUMNS,
     ExportError,
-    human_headers,
     atomic_write,
     build_rows,
     export_people,
+    human_headers,
     neutralise,
     relevance,
 )
@@ -476,7 +476,7 @@ def test_cli_unwritable_path(db_file, tmp_path):
     assert "Cannot write" in result.output and "out.csv" in result.output
 
 
-# ---- outlet, bio, workbook ------------------------------------------------------------------------
+# ---- outlet, bio, workbook ---------------------------------------------------------------------
 
 
 def test_outlet_and_role_come_from_the_bio(store):
