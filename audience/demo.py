@@ -138,7 +138,7 @@ def _import_social(store, examples: Path, folder: Path, result: DemoResult) -> S
     from audience.importers.x_archive import read_x_archive
 
     rows = []
-    for name in ("archive-2026-06-01.zip", "archive-2026-11-19.zip"):
+    for name in sorted(p.name for p in (examples / "x").glob("archive-*.zip")):
         saved = save_social_import(store, read_x_archive(examples / "x" / name))
         rows.append(
             {
@@ -148,7 +148,14 @@ def _import_social(store, examples: Path, folder: Path, result: DemoResult) -> S
                 "posts": saved.posts,
             }
         )
-    for name in ("users-network", "users-press", "search-contactcentre", "following-press"):
+    for name in (
+        "users-2026-08-15",  # profiles as they were in August: later bios are moves
+        "users-network",
+        "users-press",
+        "search-contactcentre",
+        "following-press",
+        "followers-brightwater",  # a competitor's followers, for `audience compare`
+    ):
         saved = save_social_import(store, read_twarc(examples / "x" / f"{name}.jsonl"))
         rows.append(
             {
@@ -159,7 +166,7 @@ def _import_social(store, examples: Path, folder: Path, result: DemoResult) -> S
             }
         )
     return Step(
-        "Import my two X archives (June and November) and twarc2 output",
+        "Import my X archives (March to November) and twarc2 output",
         f"{store.scalar('SELECT count(*) FROM accounts')} X accounts, "
         f"{store.scalar('SELECT count(*) FROM follows')} follow edges, "
         f"{store.scalar('SELECT count(*) FROM posts')} posts stored.",

@@ -50,6 +50,9 @@ def _register() -> None:
 
     for module in (demo, workspace, imports, find, match, segment, search, loop, export):
         module.register(app)
+    from commands import crowd
+
+    crowd.register(app)
 
 
 _register()
