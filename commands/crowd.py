@@ -94,14 +94,13 @@ def moves(
     """Who changed outlet, role or beat ("was Reporter @A, now Editor @B"), from bio history."""
     from rich.table import Table
 
-    from audience.errors import InputError
     from audience.history import find_moves, since_text, update_press_evidence
 
+    try:
+        start = since_text(since)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
     with handle_errors():
-        try:
-            start = since_text(since)
-        except ValueError as exc:
-            raise InputError(str(exc)) from None
         store = open_workspace(db)
         found = find_moves(store, segment=segment or None, since=start, platform=platform)
         updated = update_press_evidence(store, found) if update else 0
