@@ -156,14 +156,25 @@ def geography(
     ``Unknown`` last; and the most common places (city or state) named."""
     countries: Counter = Counter()
     places: Counter = Counter()
-    for account_id, country, region, person_country in store.execute(
-        "SELECT a.id, a.country, a.region, p.country FROM accounts a "
-        "LEFT JOIN people p ON p.id = a.person_id"
+    person_country = dict(
+        store.execute("SELECT id, country FROM people WHERE country IS NOT NULL").fetchall()
+    )
+    matched = dict(
+        store.execute(
+            "SELECT account_id, min(person_id) FROM matches WHERE status = 'accepted' "
+            "GROUP BY account_id"
+        ).fetchall()
+    )
+    for account_id, country, region, person_id in store.execute(
+        "SELECT id, country, region, person_id FROM accounts"
     ):
-        if account_id in account_ids:
-            countries[country or person_country or "Unknown"] += 1
-            if region:
-                places[f"{region}, {country}"] += 1
+        if account_id not in account_ids:
+            continue
+        if not country:
+            country = person_country.get(person_id or matched.get(account_id))
+        countries[country or "Unknown"] += 1
+        if region:
+            places[f"{region}, {country}"] += 1
     unknown = countries.pop("Unknown", 0)
     ranked = sorted(countries.items(), key=lambda item: (-item[1], item[0]))
     shown, rest = ranked[:TOP_COUNTRIES], sum(n for _, n in ranked[TOP_COUNTRIES:])
