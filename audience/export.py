@@ -294,7 +294,7 @@ def _row(group: _Group, ctx: _Context) -> dict[str, Any]:
     )
     row["organisation"] = person.get("organisation") or _first(contacts, "organisation")
     press = press_finding(group.accounts)
-    row["outlet"] = (press.outlet if press else None) or (
+    row["outlet"] = outlet_of(group.accounts) or (
         row["organisation"] if any(_in_press(a, ctx) for a in group.accounts) else None
     )
     row["title"] = person.get("title") or _first(contacts, "title") or (press and press.term)
@@ -331,11 +331,35 @@ def press_finding(accounts: list[dict[str, Any]]) -> Any:
     bio as press detection (``roles.press_role``), so the outlet column and the segment agree."""
     from audience.roles import press_role
 
+    findings = [f for f in map(press_role, (a.get("bio") for a in accounts)) if f]
+    return next((f for f in findings if _outlet_name(f.outlet)), findings[0] if findings else None)
+
+
+def outlet_of(accounts: list[dict[str, Any]]) -> str | None:
+    """The outlet a journalist names in a bio ("Reporter at Customer Desk Weekly"), or, for a
+    news outlet's own account (``roles.outlet_account``), the outlet's own name."""
+    from audience.roles import outlet_account
+
+    finding = press_finding(accounts)
+    if finding and _outlet_name(finding.outlet):
+        return _outlet_name(finding.outlet)
+    if finding and not finding.outlet:
+        return None  # a journalist who names no outlet ("freelance", "broadcaster")
     for account in accounts:
-        finding = press_role(account.get("bio"))
-        if finding and finding.outlet:
-            return finding
-    return next((f for f in map(press_role, (a.get("bio") for a in accounts)) if f), None)
+        own = outlet_account(account.get("handle"), account.get("display_name"), account.get("bio"))
+        if own:
+            return account.get("display_name") or account.get("handle")
+    return None
+
+
+def _outlet_name(outlet: str | None) -> str | None:
+    """``@HarbourlightMedia`` -> ``HarbourlightMedia``; a mail domain (``@paper.example``, read
+    from "tips: desk@paper.example") is no outlet."""
+    if not outlet:
+        return None
+    if outlet.startswith("@") and "." in outlet:
+        return None
+    return outlet.lstrip("@") or None
 
 
 def _in_press(account: dict[str, Any], ctx: _Context) -> bool:

@@ -36,6 +36,7 @@ TOP_COUNTRIES = 15
 TOP_PLACES = 10
 MAX_LISTED = 50
 MAX_PRESS = 200
+MIN_RIVAL_FOLLOWERS = 20
 GROUPS_EDGE_LIMIT = 300_000  # beyond this, `audience groups` runs them, not every report
 CHART_WIDTH = 340  # drawn at phone width: never scaled down on a 390 px screen
 PLATFORM_LABELS = {"x": "X", "bluesky": "Bluesky", "mastodon": "Mastodon", "linkedin": "LinkedIn"}
@@ -319,15 +320,20 @@ def press_list(store: Store, rules: Rules) -> list[dict[str, Any]]:
 
 
 def competitor_comparisons(store: Store, rules: Rules) -> list[Any]:
-    """My audience beside each competitor's whose followers are stored (members of the
-    competitors segment with at least five stored followers)."""
+    """My audience beside each competitor's whose follower list was crawled (members of the
+    competitors segment with at least ``MIN_RIVAL_FOLLOWERS`` stored followers; the three with
+    the most)."""
     from audience.compare import CompareError, compare
 
+    # one pass over the follow edges (there is no index on followed_id; see m001)
     rivals = store.query(
-        """SELECT a.id, a.platform, a.handle, a.platform_id FROM accounts a
-           JOIN segment_members m ON m.account_id = a.id AND m.excluded = 0
-           JOIN segments s ON s.id = m.segment_id AND s.name = 'competitors'
-           WHERE a.handle IS NOT NULL"""
+        """SELECT a.id, a.platform, a.handle, f.n FROM accounts a JOIN (
+               SELECT followed_id, count(*) AS n FROM follows WHERE followed_id IN (
+                   SELECT m.account_id FROM segment_members m JOIN segments s
+                   ON s.id = m.segment_id AND s.name = 'competitors' WHERE m.excluded = 0)
+               GROUP BY followed_id HAVING n >= ?) f ON f.followed_id = a.id
+           WHERE a.handle IS NOT NULL ORDER BY f.n DESC, a.id LIMIT 3""",
+        [MIN_RIVAL_FOLLOWERS],
     )
     result = []
     for rival in rivals:
@@ -336,11 +342,7 @@ def competitor_comparisons(store: Store, rules: Rules) -> list[Any]:
             "WHERE m.platform = ?",
             [rival["platform"]],
         )
-        stored = store.scalar(
-            "SELECT count(*) FROM (SELECT 1 FROM follows WHERE followed_id = ? LIMIT 5)",
-            [rival["id"]],
-        )
-        if not mine or not mine[0]["handle"] or stored < 5:
+        if not mine or not mine[0]["handle"]:
             continue
         try:
             result.append(
