@@ -857,7 +857,13 @@ def _history_charts(history: Any) -> str:
             "data": {"values": weekly},
             "mark": "bar",
             "encoding": {
-                "x": {"field": "week", "type": "ordinal", "title": "week of", "sort": None},
+                "x": {
+                    "field": "week",
+                    "type": "ordinal",
+                    "title": None,
+                    "sort": None,
+                    "axis": {"labelAngle": -40},
+                },
                 "y": {"field": "accounts", "type": "quantitative", "title": "followers"},
                 "color": {
                     "field": "change",
@@ -869,7 +875,7 @@ def _history_charts(history: Any) -> str:
                 "tooltip": [{"field": "week"}, {"field": "change"}, {"field": "accounts"}],
             },
         }
-        charts.append(_chart(spec, "New and lost followers per week"))
+        charts.append(_chart(spec, "New and lost followers per week (week of Monday)"))
     return f'<div class="charts">{"".join(charts)}</div>'
 
 
