@@ -4,8 +4,9 @@ The graph: every stored follow edge with the crowd on at least one end (segment 
 followers and the accounts I follow, as of the latest snapshots), read as undirected; accounts
 outside the crowd stay only when at least two crowd members are linked to them, so one
 journalist's long follow list does not become a group of its own. My own accounts are left out
-(everyone links to them). Communities: Louvain modularity (networkx), with a fixed seed so the
-same workspace gives the same groups.
+(everyone links to them). Communities: Leiden modularity optimisation (igraph's C core: a graph
+of 150,000 edges in well under a second, where networkx's pure-Python Louvain takes twelve),
+with a fixed seed so the same workspace gives the same groups.
 
 Each group is named by its most distinctive bio words (frequent in the group, rarer in the whole
 graph; stop words of the common languages left out, from the ``stop-words`` package) and the
@@ -89,61 +90,104 @@ def crowd_ids(store: Store) -> set[int]:
     return ids
 
 
-def crowd_graph(store: Store):
-    """The undirected follow graph around the crowd (see the module note)."""
-    import networkx as nx
+@dataclass
+class CrowdGraph:
+    """The undirected follow graph around the crowd: vertex ``n`` is account ``ids[n]``."""
 
+    ids: list[int]
+    edges: list[tuple[int, int]]  # vertex numbers, each pair once
+    crowd: set[int]
+
+    def neighbours(self) -> dict[int, set[int]]:
+        result: dict[int, set[int]] = defaultdict(set)
+        for a, b in self.edges:
+            result[self.ids[a]].add(self.ids[b])
+            result[self.ids[b]].add(self.ids[a])
+        return result
+
+
+def crowd_graph(store: Store) -> CrowdGraph:
+    """The undirected follow graph around the crowd (see the module note)."""
     from audience.privacy import suppressed_account_ids
 
     crowd = crowd_ids(store)
     excluded = {r[0] for r in store.execute("SELECT account_id FROM my_accounts")}
     excluded |= suppressed_account_ids(store)
     crowd -= excluded
-    edges = []
+    pairs = set()
     outside_links: Counter = Counter()
     for follower, followed in store.execute("SELECT follower_id, followed_id FROM follows"):
         if follower in excluded or followed in excluded or follower == followed:
             continue
         inside = (follower in crowd) + (followed in crowd)
-        if inside == 2:
-            edges.append((follower, followed))
-        elif inside == 1:
-            edges.append((follower, followed))
+        if not inside:
+            continue
+        pairs.add((follower, followed) if follower < followed else (followed, follower))
+        if inside == 1:
             outside_links[followed if follower in crowd else follower] += 1
-    graph = nx.Graph()
-    graph.add_edges_from(
+    kept = [
         (a, b)
-        for a, b in edges
+        for a, b in pairs
         if (a in crowd or outside_links[a] >= 2) and (b in crowd or outside_links[b] >= 2)
-    )
-    return graph, crowd
+    ]
+    ids = sorted({n for pair in kept for n in pair})
+    vertex = {account_id: n for n, account_id in enumerate(ids)}
+    edges = sorted((vertex[a], vertex[b]) for a, b in kept)
+    return CrowdGraph(ids, edges, crowd & set(ids))
 
 
 def find_groups(store: Store, *, resolution: float = 1.0) -> list[Group]:
     """Groups of the crowd's follow graph, biggest first."""
-    from networkx.algorithms.community import louvain_communities
-
-    graph, crowd = crowd_graph(store)
-    if graph.number_of_edges() == 0:
+    graph = crowd_graph(store)
+    if not graph.edges:
         return []
-    communities = louvain_communities(graph, resolution=resolution, seed=SEED)
-    accounts = _accounts(store, set(graph.nodes))
-    segments = _segments(store, set(graph.nodes))
+    communities = _leiden(graph, resolution)
+    nodes = set(graph.ids)
+    accounts = _accounts(store, nodes)
+    segments = _segments(store, nodes)
+    neighbours = graph.neighbours()
     document_frequency = Counter()
     words_of = {}
     stop = _stop_words()
-    for node in graph.nodes:
+    for node in graph.ids:
         words = _WORD.findall((accounts.get(node, {}).get("bio") or "").casefold())
         words_of[node] = set(words) - stop
         document_frequency.update(words_of[node])
-    groups = []
-    for members in sorted(communities, key=lambda c: (-len(c), min(c))):
-        groups.append(
-            _group(graph, members, crowd, accounts, segments, words_of, document_frequency)
-        )
+    context = _Context(nodes, graph.crowd, neighbours, accounts, segments, words_of)
+    overall = Counter(name for node in nodes for name in segments.get(node, []))
+    groups = [
+        _group(members, context, document_frequency, overall)
+        for members in sorted(communities, key=lambda c: (-len(c), min(c)))
+    ]
     for number, group in enumerate(groups, start=1):
         group.number = number
     return groups
+
+
+def _leiden(graph: CrowdGraph, resolution: float) -> list[set[int]]:
+    import random
+
+    import igraph
+
+    network = igraph.Graph(n=len(graph.ids), edges=graph.edges)
+    igraph.set_random_number_generator(random.Random(SEED))  # the same groups every run
+    try:
+        partition = network.community_leiden(
+            objective_function="modularity", resolution=resolution, n_iterations=2
+        )
+    finally:
+        igraph.set_random_number_generator(random)
+    return [{graph.ids[v] for v in members} for members in partition]
+
+
+@dataclass
+class _Context:
+    nodes: set[int]
+    crowd: set[int]
+    neighbours: dict[int, set[int]]
+    accounts: dict[int, dict[str, Any]]
+    segments: dict[int, list[str]]
+    words_of: dict[int, set[str]]
 
 
 def _stop_words() -> set[str]:
@@ -168,31 +212,32 @@ def _distinctive_segments(
     )
 
 
-def _group(graph, members, crowd, accounts, segments, words_of, document_frequency) -> Group:
-    total = graph.number_of_nodes()
+def _group(
+    members: set[int], ctx: _Context, document_frequency: Counter, overall: Counter
+) -> Group:
+    total = len(ctx.nodes)
     in_group: Counter = Counter()
     for node in members:
-        in_group.update(words_of[node])
+        in_group.update(ctx.words_of[node])
     scored = [
         (count / len(members) * math.log(1 + total / document_frequency[word]), word)
         for word, count in in_group.items()
         if count >= 2 or len(members) < 4
     ]
     terms = [word for _, word in sorted(scored, key=lambda item: (-item[0], item[1]))]
-    overall = Counter(name for node in graph.nodes for name in segments.get(node, []))
-    links = {node: sum(1 for other in graph[node] if other in members) for node in members}
+    links = {node: len(ctx.neighbours[node] & members) for node in members}
     top_ids = sorted(
         members,
-        key=lambda n: (-links[n], -(accounts.get(n, {}).get("followers_count") or 0), n),
+        key=lambda n: (-links[n], -(ctx.accounts.get(n, {}).get("followers_count") or 0), n),
     )
-    top = [{**accounts[n], "links": links[n]} for n in top_ids if n in accounts][:TOP_ACCOUNTS]
+    top = [{**ctx.accounts[n], "links": links[n]} for n in top_ids if n in ctx.accounts]
     return Group(
         number=0,
         size=len(members),
-        crowd_members=len(members & crowd),
+        crowd_members=len(members & ctx.crowd),
         terms=terms[:TERMS_IN_NAME],
-        segments=_distinctive_segments(members, segments, overall, total),
-        top=top,
+        segments=_distinctive_segments(members, ctx.segments, overall, total),
+        top=top[:TOP_ACCOUNTS],
         member_ids=sorted(members),
     )
 

@@ -977,7 +977,7 @@ def _section_groups(data: ReportData) -> str:
         for group in data.groups[:MAX_LISTED]
     ]
     note = _empty(
-        "Communities of the follow graph around the crowd (Louvain), named by their most "
+        "Communities of the follow graph around the crowd (Leiden), named by their most "
         f"distinctive bio words and segment. Groups under {MIN_MEANINGFUL} accounts are too "
         "small to mean anything."
     )

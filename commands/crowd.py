@@ -183,7 +183,7 @@ def compare(
 
 def groups(
     resolution: Annotated[
-        float, typer.Option(help="Higher: more, smaller groups (Louvain resolution).")
+        float, typer.Option(help="Higher: more, smaller groups (Leiden resolution).")
     ] = 1.0,
     db: DbOpt = None,
     as_json: JsonOpt = False,
