@@ -16,6 +16,7 @@ it. Groups under ``MIN_MEANINGFUL`` accounts are kept but flagged: too small to 
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections import Counter, defaultdict
@@ -98,12 +99,14 @@ class CrowdGraph:
     edges: list[tuple[int, int]]  # vertex numbers, each pair once
     crowd: set[int]
 
-    def neighbours(self) -> dict[int, set[int]]:
-        result: dict[int, set[int]] = defaultdict(set)
+    def links_inside(self, membership: list[int]) -> dict[int, int]:
+        """Per account, its links to accounts of its own group (one pass over the edges)."""
+        counts = [0] * len(self.ids)
         for a, b in self.edges:
-            result[self.ids[a]].add(self.ids[b])
-            result[self.ids[b]].add(self.ids[a])
-        return result
+            if membership[a] == membership[b]:
+                counts[a] += 1
+                counts[b] += 1
+        return dict(zip(self.ids, counts, strict=True))
 
 
 def crowd_graph(store: Store) -> CrowdGraph:
@@ -132,7 +135,7 @@ def crowd_graph(store: Store) -> CrowdGraph:
     ]
     ids = sorted({n for pair in kept for n in pair})
     vertex = {account_id: n for n, account_id in enumerate(ids)}
-    edges = sorted((vertex[a], vertex[b]) for a, b in kept)
+    edges = [(vertex[a], vertex[b]) for a, b in sorted(kept)]  # sorted: the same graph each run
     return CrowdGraph(ids, edges, crowd & set(ids))
 
 
@@ -141,11 +144,14 @@ def find_groups(store: Store, *, resolution: float = 1.0) -> list[Group]:
     graph = crowd_graph(store)
     if not graph.edges:
         return []
-    communities = _leiden(graph, resolution)
+    membership = _leiden(graph, resolution)
+    communities: dict[int, set[int]] = defaultdict(set)
+    for account_id, community in zip(graph.ids, membership, strict=True):
+        communities[community].add(account_id)
     nodes = set(graph.ids)
     accounts = _accounts(store, nodes)
     segments = _segments(store, nodes)
-    neighbours = graph.neighbours()
+    links = graph.links_inside(membership)
     document_frequency = Counter()
     words_of = {}
     stop = _stop_words()
@@ -153,18 +159,19 @@ def find_groups(store: Store, *, resolution: float = 1.0) -> list[Group]:
         words = _WORD.findall((accounts.get(node, {}).get("bio") or "").casefold())
         words_of[node] = set(words) - stop
         document_frequency.update(words_of[node])
-    context = _Context(nodes, graph.crowd, neighbours, accounts, segments, words_of)
+    context = _Context(nodes, graph.crowd, links, accounts, segments, words_of)
     overall = Counter(name for node in nodes for name in segments.get(node, []))
     groups = [
         _group(members, context, document_frequency, overall)
-        for members in sorted(communities, key=lambda c: (-len(c), min(c)))
+        for members in sorted(communities.values(), key=lambda c: (-len(c), min(c)))
     ]
     for number, group in enumerate(groups, start=1):
         group.number = number
     return groups
 
 
-def _leiden(graph: CrowdGraph, resolution: float) -> list[set[int]]:
+def _leiden(graph: CrowdGraph, resolution: float) -> list[int]:
+    """The community number of each vertex."""
     import random
 
     import igraph
@@ -177,14 +184,14 @@ def _leiden(graph: CrowdGraph, resolution: float) -> list[set[int]]:
         )
     finally:
         igraph.set_random_number_generator(random)
-    return [{graph.ids[v] for v in members} for members in partition]
+    return partition.membership
 
 
 @dataclass
 class _Context:
     nodes: set[int]
     crowd: set[int]
-    neighbours: dict[int, set[int]]
+    links: dict[int, int]
     accounts: dict[int, dict[str, Any]]
     segments: dict[int, list[str]]
     words_of: dict[int, set[str]]
@@ -225,12 +232,12 @@ def _group(
         if count >= 2 or len(members) < 4
     ]
     terms = [word for _, word in sorted(scored, key=lambda item: (-item[0], item[1]))]
-    links = {node: len(ctx.neighbours[node] & members) for node in members}
-    top_ids = sorted(
-        members,
-        key=lambda n: (-links[n], -(ctx.accounts.get(n, {}).get("followers_count") or 0), n),
+    top_ids = heapq.nsmallest(
+        TOP_ACCOUNTS,
+        (n for n in members if n in ctx.accounts),
+        key=lambda n: (-ctx.links[n], -(ctx.accounts[n]["followers_count"] or 0), n),
     )
-    top = [{**ctx.accounts[n], "links": links[n]} for n in top_ids if n in ctx.accounts]
+    top = [{**ctx.accounts[n], "links": ctx.links[n]} for n in top_ids]
     return Group(
         number=0,
         size=len(members),
