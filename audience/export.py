@@ -555,14 +555,16 @@ def write_xlsx(
     *,
     raw_headers: bool = False,
     by_segment: bool = True,
+    title: str = ALL_SHEET,
 ) -> Path:
     """The rows as a workbook: everyone on the first sheet, then one sheet per segment (and one
     for people in none), each with a frozen header row, column widths and clickable profile
     links. Text goes in as typed string cells, so nothing is ever evaluated and nothing needs an
-    apostrophe. Written through a temporary file and renamed into place."""
+    apostrophe. ``title`` names the first sheet. Written through a temporary file and renamed
+    into place."""
     headers = list(columns) if raw_headers else human_headers(columns)
-    sheets = _sheets(rows) if by_segment else {}
-    return _atomic_file(path, lambda temp: _write_workbook(temp, headers, columns, rows, sheets))
+    sheets = {title: rows, **(_sheets(rows) if by_segment else {})}
+    return _atomic_file(path, lambda temp: _write_workbook(temp, headers, columns, sheets))
 
 
 def _sheets(rows: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
@@ -578,7 +580,6 @@ def _write_workbook(
     filename: str,
     headers: list[str],
     columns: Sequence[str],
-    rows: list[dict[str, Any]],
     sheets: dict[str, list[dict[str, Any]]],
 ) -> None:
     import xlsxwriter
@@ -590,7 +591,7 @@ def _write_workbook(
         "link": workbook.add_format({"font_color": "#2B6CB0", "underline": 1}),
     }
     used: set[str] = set()
-    for name, sheet_rows in [(ALL_SHEET, rows), *sheets.items()]:
+    for name, sheet_rows in sheets.items():
         sheet = workbook.add_worksheet(_sheet_name(name, used))
         _fill_sheet(sheet, headers, columns, sheet_rows, styles)
     workbook.close()
@@ -703,7 +704,13 @@ def export_people(
     with store.snapshot():  # one consistent state even while a crawl writes
         rows = build_rows(store, segment=segment, platforms=platforms, topics=topics)
     if fmt == "xlsx":
-        write_xlsx(rows, output, raw_headers=raw_headers, by_segment=segment is None)
+        write_xlsx(
+            rows,
+            output,
+            raw_headers=raw_headers,
+            by_segment=segment is None,
+            title=segment or ALL_SHEET,
+        )
         return ExportResult(rows=len(rows), text="", fmt=fmt)
     bom = output is not None if excel is None else excel
     text = render(rows, fmt, excel=bom, raw_headers=raw_headers)
@@ -724,7 +731,14 @@ def export_suppressions(
     fmt = format_for(output, fmt)
     rows = list_suppressions(store)
     if fmt == "xlsx":
-        write_xlsx(rows, output, SUPPRESSION_COLUMNS, raw_headers=raw_headers, by_segment=False)
+        write_xlsx(
+            rows,
+            output,
+            SUPPRESSION_COLUMNS,
+            raw_headers=raw_headers,
+            by_segment=False,
+            title="Suppressions",
+        )
         return ExportResult(rows=len(rows), text="", fmt=fmt)
     bom = output is not None if excel is None else excel
     text = render(rows, fmt, SUPPRESSION_COLUMNS, excel=bom, raw_headers=raw_headers)

@@ -533,4 +533,9 @@ def test_cli_picks_xlsx_from_the_extension(db_file, tmp_path):
     )
     assert result.exit_code == 0, result.output
     assert out.read_bytes()[:2] == b"PK"  # a zip: the .xlsx container
+    import openpyxl
+
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames == ["press"]
+    assert [c.value for c in book["press"][2]][:1] == ["Ada Lovelace"]
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
