@@ -270,6 +270,14 @@ def stored_place(country: str | None, region: str | None = None) -> Place | None
     return Place(country=country, city=region, continent=_continent(country))
 
 
+def account_place(account: dict) -> Place | None:
+    """An account row's place: the stored ``country``/``region`` when there is one, else read
+    from its ``location`` (rows written before the place was stored, or without one)."""
+    return stored_place(account.get("country"), account.get("region")) or normalize_location(
+        account.get("location")
+    )
+
+
 def _continent(country: str) -> str | None:
     return _continents().get(country)
 

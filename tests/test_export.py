@@ -539,3 +539,14 @@ def test_cli_picks_xlsx_from_the_extension(db_file, tmp_path):
     assert book.sheetnames == ["press"]
     assert [c.value for c in book["press"][2]][:1] == ["Ada Lovelace"]
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_sheet_names_follow_excel_rules():
+    from audience.export import _sheet_name
+
+    used: set[str] = set()
+    assert _sheet_name("press/uk [a]", used) == "press uk  a"
+    assert _sheet_name("PRESS/UK [A]", used) == "PRESS UK  A (2)"
+    long = _sheet_name("x" * 40, used)
+    assert len(long) == 31
+    assert len(_sheet_name("x" * 40, used)) == 31 and len(used) == 4

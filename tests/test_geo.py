@@ -92,6 +92,35 @@ def test_accounts_store_their_place_when_written(store):
     assert write("the internet") == {"country": None, "region": None}
 
 
+def test_account_place_prefers_the_stored_value():
+    from audience.geo import account_place
+
+    assert account_place({"country": "IE", "region": "Cork", "location": "Leeds"}).country == "IE"
+    assert account_place({"country": None, "location": "Leeds"}).city == "Leeds"
+    assert account_place({"location": None}) is None
+
+
+def test_an_older_workspace_is_back_filled_when_opened(tmp_path):
+    from audience.store import open_store
+
+    path = tmp_path / "old.db"
+    store = open_store(path)
+    with store.transaction():
+        store.execute(
+            "INSERT INTO accounts (platform, platform_id, location, first_seen, last_seen) "
+            "VALUES ('x', '1', 'Galway, Ireland', 'now', 'now')"
+        )
+        # as a workspace from before m008 left it: no place, the step not applied
+        store.execute("UPDATE accounts SET country = NULL, region = NULL")
+        store.execute("DELETE FROM _sqlite_migrations WHERE name = 'm008_places_history'")
+    store.close()
+    store = open_store(path)
+    assert store.query("SELECT country, region FROM accounts") == [
+        {"country": "IE", "region": "Galway"}
+    ]
+    store.close()
+
+
 def test_migration_back_fills_places(store):
     from audience.store import m008_places_history
 

@@ -471,3 +471,12 @@ def test_datasette_metadata_describes_the_real_schema(store, tmp_path):
         {"segment": "press"},
     )
     assert rows == []
+
+
+def test_groups_are_left_to_the_command_on_a_large_graph(store, seeded, monkeypatch):
+    from audience import report
+
+    monkeypatch.setattr(report, "GROUPS_EDGE_LIMIT", 3)
+    data = collect(store, Rules(), now=NOW)
+    assert data.groups is None
+    assert "The follow graph is large: run `audience groups`." in render_html(data)
