@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -36,6 +36,7 @@ TOP_COUNTRIES = 15
 TOP_PLACES = 10
 MAX_LISTED = 50
 MAX_PRESS = 200
+MOVES_DAYS = 90
 MIN_RIVAL_FOLLOWERS = 20
 GROUPS_EDGE_LIMIT = 150_000  # beyond this, `audience groups` runs them, not every report
 CHART_WIDTH = 340  # drawn at phone width: never scaled down on a 390 px screen
@@ -116,7 +117,7 @@ def collect(store: Store, rules: Rules | None = None, *, now: datetime | None = 
         changes=follower_changes(store, hidden),
         press=press_list(store, rules),
         history=crowd_over_time(store),
-        moves=find_moves(store, segment="press"),
+        moves=find_moves(store, segment="press", since=now - timedelta(days=MOVES_DAYS)),
         comparisons=competitor_comparisons(store, rules),
         groups=crowd_groups(store),
         listening=listening_data(store),
@@ -900,12 +901,17 @@ def _segment_table(history: Any) -> str:
 
 def _moves(moves: list[Any]) -> str:
     if not moves:
-        return "<h3>Journalist moves</h3>" + _empty("No press member changed outlet or role.")
+        return "<h3>Journalist moves</h3>" + _empty(
+            f"No press member changed outlet or role in the last {MOVES_DAYS} days."
+        )
     rows = [
         [_day(m.changed_at), _handle_link(m.platform, m.handle), m.display_name, m.summary]
         for m in moves[:MAX_LISTED]
     ]
-    note = _empty("Bios that name another outlet, role or beat than before (`audience moves`).")
+    note = _empty(
+        f"Bios seen in the last {MOVES_DAYS} days that name another outlet, role or beat than "
+        "before (`audience moves`)."
+    )
     table = _table(["Seen", "Account", "Name", "Move"], rows)
     return "<h3>Journalist moves</h3>" + note + table + _more(len(moves))
 
