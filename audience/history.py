@@ -33,6 +33,7 @@ BEAT_LEADS = (
     "focus on",
     "focusing on",
 )
+DETAILED_POINTS = 60
 _BEAT = re.compile(
     r"(?:^|\W)(?:" + "|".join(re.escape(lead) for lead in BEAT_LEADS) + r")\s+([^.|;\n]+)",
     re.IGNORECASE,
@@ -103,11 +104,18 @@ class CrowdHistory:
         }
 
 
-def crowd_over_time(store: Store, platform: str | None = None) -> CrowdHistory:
-    """Followers, following and follow-back per day, gains and losses per week."""
+def crowd_over_time(
+    store: Store, platform: str | None = None, *, detail: int = DETAILED_POINTS
+) -> CrowdHistory:
+    """Followers, following and follow-back per day, gains and losses per week.
+
+    Counts come from each snapshot's stored size. Follow-back and followers per segment read
+    the members, so they are worked out for at most ``detail`` days (evenly spread, the latest
+    always among them); gains and losses for at most ``detail`` weeks (the latest)."""
     snapshots = store.query(
-        "SELECT id, platform, kind, substr(taken_at, 1, 10) AS day, taken_at FROM snapshots "
-        "WHERE complete = 1 AND (? IS NULL OR platform = ?) ORDER BY platform, taken_at, id",
+        "SELECT id, platform, kind, count, substr(taken_at, 1, 10) AS day, taken_at "
+        "FROM snapshots WHERE complete = 1 AND (? IS NULL OR platform = ?) "
+        "ORDER BY platform, taken_at, id",
         [platform, platform],
     )
     by_platform: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -116,40 +124,46 @@ def crowd_over_time(store: Store, platform: str | None = None) -> CrowdHistory:
     days: list[CrowdDay] = []
     weeks: list[WeekChange] = []
     for name, taken in by_platform.items():
-        days += _days(store, name, taken)
-        weeks += _weeks(store, name, [s for s in taken if s["kind"] == "followers"])
+        days += _days(store, name, taken, detail)
+        weeks += _weeks(store, name, [s for s in taken if s["kind"] == "followers"], detail)
     return CrowdHistory(days, weeks)
 
 
-def _days(store: Store, platform: str, taken: list[dict[str, Any]]) -> list[CrowdDay]:
+def _days(
+    store: Store, platform: str, taken: list[dict[str, Any]], detail: int
+) -> list[CrowdDay]:
     """A row per day with a snapshot; each side is the last snapshot of its kind that day or
     before (the day's last one wins)."""
-    last_of_day: dict[str, dict[str, int]] = {}
+    last_of_day: dict[str, dict[str, dict[str, Any]]] = {}
     for snapshot in taken:
-        last_of_day.setdefault(snapshot["day"], {})[snapshot["kind"]] = snapshot["id"]
+        last_of_day.setdefault(snapshot["day"], {})[snapshot["kind"]] = snapshot
+    ordered = sorted(last_of_day)
+    detailed = _spread(len(ordered), detail)
     result, current = [], {}
-    for day in sorted(last_of_day):
+    for n, day in enumerate(ordered):
         current = {**current, **last_of_day[day]}
         followers, following = current.get("followers"), current.get("following")
-        result.append(
-            CrowdDay(
-                platform=platform,
-                day=day,
-                followers=_size(store, followers) if followers else None,
-                following=_size(store, following) if following else None,
-                follow_back=_overlap(store, following, followers)
-                if followers and following
-                else None,
-                by_segment=_segment_counts(store, followers) if followers else {},
-            )
+        row = CrowdDay(
+            platform=platform,
+            day=day,
+            followers=followers["count"] if followers else None,
+            following=following["count"] if following else None,
+            follow_back=None,
         )
+        if n in detailed and followers:
+            row.by_segment = _segment_counts(store, followers["id"])
+            if following:
+                row.follow_back = _overlap(store, following["id"], followers["id"])
+        result.append(row)
     return result
 
 
-def _size(store: Store, snapshot_id: int) -> int:
-    return store.scalar(
-        "SELECT count(*) FROM snapshot_members WHERE snapshot_id = ?", [snapshot_id]
-    )
+def _spread(total: int, wanted: int) -> set[int]:
+    """At most ``wanted`` positions out of ``total``, evenly spread, the last one included."""
+    if total <= wanted:
+        return set(range(total))
+    step = (total - 1) / max(wanted - 1, 1)
+    return {round(total - 1 - k * step) for k in range(wanted)}
 
 
 def _overlap(store: Store, first: int, second: int) -> int:
@@ -188,19 +202,33 @@ GROUP BY s.name
 """
 
 
-def _weeks(store: Store, platform: str, followers: list[dict[str, Any]]) -> list[WeekChange]:
-    weeks: dict[str, WeekChange] = {}
-    for before, after in zip(followers, followers[1:], strict=False):
-        week = _monday(after["day"])
-        change = weeks.setdefault(week, WeekChange(platform, week, 0, 0))
-        change.gained += store.scalar(_DIFF_SQL, [after["id"], before["id"]])
-        change.lost += store.scalar(_DIFF_SQL, [before["id"], after["id"]])
-        gained = dict(store.execute(_DIFF_BY_SEGMENT_SQL, [after["id"], before["id"]]).fetchall())
-        lost = dict(store.execute(_DIFF_BY_SEGMENT_SQL, [before["id"], after["id"]]).fetchall())
-        for name in sorted(set(gained) | set(lost)):
-            old = change.by_segment.get(name, (0, 0))
-            change.by_segment[name] = (old[0] + gained.get(name, 0), old[1] + lost.get(name, 0))
-    return [weeks[w] for w in sorted(weeks)]
+def _weeks(
+    store: Store, platform: str, followers: list[dict[str, Any]], detail: int
+) -> list[WeekChange]:
+    """Per week, who is in the week's last followers snapshot and not in the one before it
+    (gained), and the other way round (lost)."""
+    last_of_week: dict[str, dict[str, Any]] = {}
+    for snapshot in followers:
+        last_of_week[_monday(snapshot["day"])] = snapshot
+    ordered = sorted(last_of_week)
+    weeks = []
+    for before, week in list(zip(ordered, ordered[1:], strict=False))[-detail:]:
+        old, new = last_of_week[before]["id"], last_of_week[week]["id"]
+        gained = dict(store.execute(_DIFF_BY_SEGMENT_SQL, [new, old]).fetchall())
+        lost = dict(store.execute(_DIFF_BY_SEGMENT_SQL, [old, new]).fetchall())
+        weeks.append(
+            WeekChange(
+                platform=platform,
+                week=week,
+                gained=store.scalar(_DIFF_SQL, [new, old]),
+                lost=store.scalar(_DIFF_SQL, [old, new]),
+                by_segment={
+                    name: (gained.get(name, 0), lost.get(name, 0))
+                    for name in sorted(set(gained) | set(lost))
+                },
+            )
+        )
+    return weeks
 
 
 def _monday(day: str) -> str:

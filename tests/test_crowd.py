@@ -67,6 +67,16 @@ def test_crowd_over_time_counts_days_weeks_and_segments(store):
     assert ids["a5"]  # a5 is in no segment: counted in the total only
 
 
+def test_detail_is_capped_and_counts_are_not(store):
+    from audience.history import _spread
+
+    seed_history(store)
+    history = crowd_over_time(store, detail=1)
+    assert [d.followers for d in history.days] == [2, 3]  # sizes: every day
+    assert [d.follow_back for d in history.days] == [None, 2]  # members: the latest only
+    assert _spread(100, 5) == {0, 25, 50, 74, 99} and _spread(3, 5) == {0, 1, 2}
+
+
 def test_crowd_command_json(workspace):
     store = open_store(workspace)
     seed_history(store)
