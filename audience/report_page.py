@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass
+from functools import cache
 from html import escape
 from typing import TYPE_CHECKING, Any
 
@@ -27,6 +28,9 @@ MAX_PRESS = 200
 CHART_WIDTH = 340  # drawn at phone width: never scaled down on a 390 px screen
 PLATFORM_LABELS = {"x": "X", "bluesky": "Bluesky", "mastodon": "Mastodon", "linkedin": "LinkedIn"}
 COUNTRY_NAMES_FILE = "data/countries.json"
+# One entry per line under the chart: the renderer measures text with its own fonts, so labels
+# set side by side could run into each other in the reader's browser.
+LEGEND = {"orient": "bottom", "direction": "vertical", "labelLimit": 300}
 
 
 # ---- charts -------------------------------------------------------------------------------------
@@ -66,7 +70,7 @@ def _bar_spec(values: list[dict[str, Any]], category: str, measure: str, **extra
             "field": colour,
             "type": "nominal",
             "title": None,
-            "legend": {"orient": "bottom", "direction": "horizontal", "columns": 2},
+            "legend": LEGEND,
         }
     return {"data": {"values": values}, "mark": {"type": "bar"}, "encoding": encoding, **extra}
 
@@ -92,7 +96,7 @@ def _line_spec(values: list[dict[str, Any]], y_title: str, *, percent: bool = Fa
                 "field": "series",
                 "type": "nominal",
                 "title": None,
-                "legend": {"orient": "bottom", "direction": "horizontal", "columns": 2},
+                "legend": LEGEND,
             },
             "tooltip": [{"field": "day", "type": "temporal"}, {"field": "value"}],
         },
@@ -391,6 +395,7 @@ def _section_geography(data: ReportData) -> str:
     return _section("Geography", note, f'<div class="charts">{chart}</div>', table, places)
 
 
+@cache
 def _country_names() -> dict[str, str]:
     import json
     from importlib.resources import files
@@ -517,7 +522,7 @@ def _history_charts(history: Any) -> str:
                     "type": "nominal",
                     "title": None,
                     "scale": {"domain": ["new", "lost"], "range": ["#2f855a", "#c53030"]},
-                    "legend": {"orient": "bottom", "direction": "horizontal"},
+                    "legend": LEGEND,
                 },
                 "tooltip": [{"field": "week"}, {"field": "change"}, {"field": "accounts"}],
             },
@@ -582,13 +587,15 @@ def _section_compare(data: ReportData) -> str:
             for name in sorted(set(me.segments) | set(them.segments))
         ]
         spec = _bar_spec(values, "segment", "followers", colour="account")
-        spec["encoding"]["yOffset"] = {"field": "account"}
+        spec["encoding"]["yOffset"] = {"field": "account", "sort": [me.label, them.label]}
+        spec["encoding"]["color"]["scale"] = {"domain": [me.label, them.label]}
         parts.append(_chart(spec, "Their followers by segment, side by side"))
         codes = [c for c, _ in (me.countries + them.countries).most_common(8)]
+        names = _country_names()
         parts.append(
             _table(
                 ["Country", me.label, them.label],
-                [[c, me.countries[c], them.countries[c]] for c in codes],
+                [[names.get(c, c), me.countries[c], them.countries[c]] for c in codes],
                 {1, 2},
             )
         )
@@ -656,7 +663,7 @@ def _section_listening(data: ReportData) -> str:
         "encoding": {
             "x": {"field": "period", "type": "ordinal", "title": None, "sort": None},
             "y": {"field": "posts", "type": "quantitative"},
-            "color": {"field": "topic", "type": "nominal", "legend": {"orient": "bottom"}},
+            "color": {"field": "topic", "type": "nominal", "legend": LEGEND},
         },
     }
     table = _table(
