@@ -815,13 +815,13 @@ _UPSERT_ACCOUNT_SQL = (
     + ", ".join(
         f"{c} = coalesce(excluded.{c}, accounts.{c})" for c in ACCOUNT_FIELDS if c != "state"
     )
-    # A sparse record says "active" by default; only a fuller one may bring a suspended,
-    # deleted or moved account back.
     # The place follows the location: a record that carries none keeps the stored one.
     + "".join(
         f", {c} = CASE WHEN excluded.location IS NULL THEN accounts.{c} ELSE excluded.{c} END"
         for c in PLACE_FIELDS
     )
+    # A sparse record says "active" by default; only a fuller one may bring a suspended,
+    # deleted or moved account back.
     + ", state = CASE WHEN excluded.state = 'active' AND excluded.raw IS NULL"
     " THEN accounts.state ELSE excluded.state END" + ", raw = coalesce(excluded.raw, accounts.raw),"
     " last_seen = excluded.last_seen"
