@@ -322,20 +322,22 @@ def _over_time(store, examples: Path, folder: Path, result: DemoResult) -> Step:
         store, "@robincastellane_pr", "@brightwater_hq", topics=_rules(folder).topics, limit=3
     )
     groups = find_groups(store)
-    rows = [
-        {"what": "move", "who": f"@{m.handle}", "detail": m.summary} for m in moves
-    ] + [
-        {
-            "what": "competitor",
-            "who": f"@{r['handle']}",
-            "detail": "follows @brightwater_hq, not me "
-            f"({', '.join(r['segments']) or 'no segment'})",
-        }
-        for r in rival.missing
-    ] + [
-        {"what": "group", "who": f"#{g.number} ({g.size})", "detail": g.name}
-        for g in groups[:4]
-    ]
+    rows = (
+        [{"what": "move", "who": f"@{m.handle}", "detail": m.summary} for m in moves]
+        + [
+            {
+                "what": "competitor",
+                "who": f"@{r['handle']}",
+                "detail": "follows @brightwater_hq, not me "
+                f"({', '.join(r['segments']) or 'no segment'})",
+            }
+            for r in rival.missing
+        ]
+        + [
+            {"what": "group", "who": f"#{g.number} ({g.size})", "detail": g.name}
+            for g in groups[:4]
+        ]
+    )
     return Step(
         "Over time: crowd, moves, a competitor, groups",
         f"Followers {first.followers} on {first.day} -> {last.followers} on {last.day}; "

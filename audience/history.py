@@ -129,9 +129,7 @@ def crowd_over_time(
     return CrowdHistory(days, weeks)
 
 
-def _days(
-    store: Store, platform: str, taken: list[dict[str, Any]], detail: int
-) -> list[CrowdDay]:
+def _days(store: Store, platform: str, taken: list[dict[str, Any]], detail: int) -> list[CrowdDay]:
     """A row per day with a snapshot; each side is the last snapshot of its kind that day or
     before (the day's last one wins)."""
     last_of_day: dict[str, dict[str, dict[str, Any]]] = {}
@@ -400,4 +398,3 @@ def since_text(text: str | None, now: datetime | None = None) -> datetime | None
     except ValueError:
         raise ValueError(f"--since {text!r}: use 90d, 12w, 24h or a date like 2026-08-01") from None
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
-

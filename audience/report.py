@@ -227,9 +227,7 @@ def prune_candidates(store: Store, rules: Rules, hidden: set[int], now: datetime
     return [s for s in suggestions if s.account_id not in hidden]
 
 
-def followback_candidates(
-    store: Store, rules: Rules, hidden: set[int], now: datetime
-) -> list[Any]:
+def followback_candidates(store: Store, rules: Rules, hidden: set[int], now: datetime) -> list[Any]:
     """New followers since the last sync, worth following back first, with reasons."""
     from audience.followback import followback_queue
     from audience.sync import NeedsSync

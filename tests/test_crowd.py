@@ -43,9 +43,7 @@ def seed_history(store: Store) -> dict[str, int]:
         snapshot(store, "followers", "2026-03-02T08:00:00+00:00", [ids["a2"], ids["a4"]])
         snapshot(store, "following", "2026-03-02T08:00:00+00:00", [ids["a2"], ids["a5"]])
         snapshot(store, "followers", "2026-03-11T08:00:00+00:00", [ids["a2"], ids["a3"]])
-        snapshot(
-            store, "followers", "2026-03-11T20:00:00+00:00", [ids["a2"], ids["a3"], ids["a5"]]
-        )
+        snapshot(store, "followers", "2026-03-11T20:00:00+00:00", [ids["a2"], ids["a3"], ids["a5"]])
         snapshot(store, "followers", "2026-03-12T08:00:00+00:00", [ids["a3"]], complete=0)
     return ids
 
@@ -283,4 +281,3 @@ def _app():
     from commands import app
 
     return app
-
