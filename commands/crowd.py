@@ -12,6 +12,7 @@ from commands._common import (
     JsonOpt,
     cell,
     console,
+    err_console,
     handle_errors,
     open_workspace,
     print_json,
@@ -46,7 +47,8 @@ def crowd(
 
     with handle_errors():
         store = open_workspace(db)
-        history = crowd_over_time(store, platform)
+        with err_console.status("Reading snapshots…"):
+            history = crowd_over_time(store, platform)
     if as_json:
         print_json(history.as_dict())
         return
@@ -195,7 +197,8 @@ def groups(
 
     with handle_errors():
         store = open_workspace(db)
-        found = find_groups(store, resolution=resolution)
+        with err_console.status("Finding groups…"):
+            found = find_groups(store, resolution=resolution)
     if as_json:
         print_json([g.as_dict() for g in found])
         return

@@ -135,5 +135,6 @@ def report(
 
     with handle_errors():
         store = open_workspace(db)
-        path = write_report(store, output, workspace_rules(db))
+        with err_console.status("Writing the report…"):
+            path = write_report(store, output, workspace_rules(db))
         err_console.print(f"Wrote {path}", highlight=False, markup=False)
