@@ -376,12 +376,19 @@ def m008_places_history(db: Database) -> None:
     # string) so the report, --near and prune read them instead of parsing locations.
     from audience.geo import resolve_places
 
-    located = db.execute(
-        "SELECT id, location FROM accounts WHERE location IS NOT NULL AND location != ''"
-    )
-    db.conn.executemany(
-        "UPDATE accounts SET country = ?, region = ? WHERE id = ?", resolve_places(located)
-    )
+    last = 0
+    while True:  # in slices of the id range: memory stays flat on a million accounts
+        located = db.execute(
+            "SELECT id, location FROM accounts WHERE id > ? AND location IS NOT NULL "
+            "AND location != '' ORDER BY id LIMIT 20000",
+            [last],
+        ).fetchall()
+        if not located:
+            break
+        db.conn.executemany(
+            "UPDATE accounts SET country = ?, region = ? WHERE id = ?", resolve_places(located)
+        )
+        last = located[-1][0]
 
 
 OWN_MIGRATION_NAMES = {m.name for m in migrations._migrations}
