@@ -293,11 +293,12 @@ def _row(group: _Group, ctx: _Context) -> dict[str, Any]:
         person.get("name") or _first(contacts, "full_name") or top["display_name"] or top["handle"]
     )
     row["organisation"] = person.get("organisation") or _first(contacts, "organisation")
-    press = press_finding(group.accounts)
-    row["outlet"] = outlet_of(group.accounts) or (
-        row["organisation"] if any(_in_press(a, ctx) for a in group.accounts) else None
-    )
-    row["title"] = person.get("title") or _first(contacts, "title") or (press and press.term)
+    row["title"] = person.get("title") or _first(contacts, "title")
+    if any(_in_press(a, ctx) for a in group.accounts):
+        # Bios are read only for the press: at ~50 µs a bio, not for a whole crowd.
+        press = press_finding(group.accounts)
+        row["outlet"] = outlet_of(group.accounts, press) or row["organisation"]
+        row["title"] = row["title"] or (press.term if press else None)
     row["bio"] = next((a["bio"] for a in group.accounts if a["bio"]), None)
     row.update(_platform_cells(group.accounts))
     row["followers_total"] = sum(a["followers_count"] or 0 for a in group.accounts)
@@ -335,12 +336,13 @@ def press_finding(accounts: list[dict[str, Any]]) -> Any:
     return next((f for f in findings if _outlet_name(f.outlet)), findings[0] if findings else None)
 
 
-def outlet_of(accounts: list[dict[str, Any]]) -> str | None:
+def outlet_of(accounts: list[dict[str, Any]], finding: Any = None) -> str | None:
     """The outlet a journalist names in a bio ("Reporter at Customer Desk Weekly"), or, for a
-    news outlet's own account (``roles.outlet_account``), the outlet's own name."""
+    news outlet's own account (``roles.outlet_account``), the outlet's own name. ``finding``:
+    :func:`press_finding` of the same accounts, when already known."""
     from audience.roles import outlet_account
 
-    finding = press_finding(accounts)
+    finding = finding or press_finding(accounts)
     if finding and _outlet_name(finding.outlet):
         return _outlet_name(finding.outlet)
     if finding and not finding.outlet:
