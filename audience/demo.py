@@ -56,6 +56,7 @@ class DemoResult:
     workspace: Path
     steps: list[Step] = field(default_factory=list)
     csv_path: Path | None = None
+    xlsx_path: Path | None = None
     report_path: Path | None = None
 
 
@@ -89,6 +90,7 @@ def run_demo(folder: Path, on_step: Callable[[Step], None] | None = None) -> Dem
         _influencers,
         _prune,
         _followback,
+        _over_time,
         _listen,
         _listen_compare,
         _audit,
@@ -141,7 +143,7 @@ def _import_social(store, examples: Path, folder: Path, result: DemoResult) -> S
     from audience.importers.x_archive import read_x_archive
 
     rows = []
-    for name in ("archive-2026-06-01.zip", "archive-2026-11-19.zip"):
+    for name in sorted(p.name for p in (examples / "x").glob("archive-*.zip")):
         saved = save_social_import(store, read_x_archive(examples / "x" / name))
         rows.append(
             {
@@ -151,7 +153,14 @@ def _import_social(store, examples: Path, folder: Path, result: DemoResult) -> S
                 "posts": saved.posts,
             }
         )
-    for name in ("users-network", "users-press", "search-contactcentre", "following-press"):
+    for name in (
+        "users-2026-08-15",  # profiles as they were in August: later bios are moves
+        "users-network",
+        "users-press",
+        "search-contactcentre",
+        "following-press",
+        "followers-brightwater",  # a competitor's followers, for `audience compare`
+    ):
         saved = save_social_import(store, read_twarc(examples / "x" / f"{name}.jsonl"))
         rows.append(
             {
@@ -162,7 +171,7 @@ def _import_social(store, examples: Path, folder: Path, result: DemoResult) -> S
             }
         )
     return Step(
-        "Import my two X archives (June and November) and twarc2 output",
+        "Import my X archives (March to November) and twarc2 output",
         f"{store.scalar('SELECT count(*) FROM accounts')} X accounts, "
         f"{store.scalar('SELECT count(*) FROM follows')} follow edges, "
         f"{store.scalar('SELECT count(*) FROM posts')} posts stored.",
@@ -304,18 +313,59 @@ def _followback(store, examples: Path, folder: Path, result: DemoResult) -> Step
     )
 
 
+def _over_time(store, examples: Path, folder: Path, result: DemoResult) -> Step:
+    from audience.compare import compare
+    from audience.groups import find_groups
+    from audience.history import crowd_over_time, find_moves
+
+    history = crowd_over_time(store, "x")
+    first, last = history.days[0], history.days[-1]
+    moves = find_moves(store, segment="press")
+    rival = compare(
+        store, "@robincastellane_pr", "@brightwater_hq", topics=_rules(folder).topics, limit=3
+    )
+    groups = find_groups(store)
+    rows = (
+        [{"what": "move", "who": f"@{m.handle}", "detail": m.summary} for m in moves]
+        + [
+            {
+                "what": "competitor",
+                "who": f"@{r['handle']}",
+                "detail": "follows @brightwater_hq, not me "
+                f"({', '.join(r['segments']) or 'no segment'})",
+            }
+            for r in rival.missing
+        ]
+        + [
+            {"what": "group", "who": f"#{g.number} ({g.size})", "detail": g.name}
+            for g in groups[:4]
+        ]
+    )
+    return Step(
+        "Over time: crowd, moves, a competitor, groups",
+        f"Followers {first.followers} on {first.day} -> {last.followers} on {last.day}; "
+        f"{len(moves)} journalists moved; {rival.overlap} of my followers also follow "
+        f"@brightwater_hq, {rival.missing_total} follow only them; {len(groups)} groups.",
+        rows,
+    )
+
+
 def _export(store, examples: Path, folder: Path, result: DemoResult) -> Step:
     from audience.export import export_people
     from audience.report import write_report
 
     rules = _rules(folder)
     result.csv_path = folder / "press.csv"
-    exported = export_people(store, segment="press", topics=rules.topics, output=result.csv_path)
+    exported = export_people(
+        store, segment="press", topics=rules.topics, raw_headers=False, output=result.csv_path
+    )
+    result.xlsx_path = folder / "crowd.xlsx"
+    export_people(store, topics=rules.topics, raw_headers=False, output=result.xlsx_path)
     result.report_path = write_report(store, folder / "report.html", rules, now=DEMO_NOW)
     return Step(
         "Export for the PR team",
-        f"{exported.rows} people in press.csv (opens in Excel and Sheets); "
-        "the crowd report is report.html.",
+        f"{exported.rows} people in press.csv (opens in Excel and Sheets), everyone in "
+        "crowd.xlsx (a sheet per segment); the crowd report is report.html.",
     )
 
 
@@ -366,7 +416,7 @@ def _listen(store, examples: Path, folder: Path, result: DemoResult) -> Step:
 
 def _listen_compare(store, examples: Path, folder: Path, result: DemoResult) -> Step:
     from audience.calls import read_calls, save_calls
-    from audience.compare import compare_calls
+    from audience.listen_compare import compare_calls
 
     volumes = read_calls(examples / "calls" / "volumes.csv", decimal=",")
     save_calls(store, volumes)

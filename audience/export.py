@@ -1,4 +1,4 @@
-"""The people export for a PR team: one row per person, CSV (Excel/Sheets-safe) or JSON.
+"""The people export for a PR team: one row per person, CSV (Excel/Sheets-safe), JSON or .xlsx.
 
 A person's accounts (linked by ``accounts.person_id`` or an accepted match) are merged into one
 row with a handle, profile URL and follower count per platform; an account linked to nobody is a
@@ -12,6 +12,12 @@ show it as text instead of running it as a formula. That includes phone numbers
 that audience computed itself (follower counts, relevance) are written as plain numbers: they
 come from integers, never from user text. Handles are written without ``@`` for the same reason.
 JSON output is not neutralised: it is read by programs, not spreadsheets.
+
+A CSV written to a file starts with a BOM so Excel on Windows reads "Zoë" as UTF-8 (standard
+output stays plain for pipes). Column names are for people ("X handle"); ``raw_headers`` gives
+the code names of :data:`COLUMNS`. The ``.xlsx`` writer (XlsxWriter) stores every text as a
+typed string cell, which a spreadsheet never evaluates, so it needs no apostrophe at all: one
+sheet per segment, a frozen header row, column widths and clickable profile links.
 """
 
 from __future__ import annotations
@@ -37,7 +43,9 @@ from audience.store import Store
 COLUMNS: tuple[str, ...] = (
     "name",
     "organisation",
+    "outlet",
     "title",
+    "bio",
     "segments",
     "relevance",
     "reasons",
@@ -51,8 +59,35 @@ COLUMNS: tuple[str, ...] = (
     "last_active",
     "person_id",
 )
+PLATFORM_NAMES = {"x": "X", "bluesky": "Bluesky", "mastodon": "Mastodon", "linkedin": "LinkedIn"}
+HEADERS: dict[str, str] = {
+    "name": "Name",
+    "organisation": "Organisation",
+    "outlet": "Outlet",
+    "title": "Job title",
+    "bio": "Bio",
+    "segments": "Segments",
+    "relevance": "Relevance (0-100)",
+    "reasons": "Why",
+    **{
+        f"{platform}_{part}": f"{PLATFORM_NAMES[platform]} {label}"
+        for platform in PLATFORMS
+        for part, label in (("handle", "handle"), ("url", "profile"), ("followers", "followers"))
+    },
+    "followers_total": "Followers (all platforms)",
+    "location": "Location",
+    "country": "Country",
+    "email": "Email",
+    "phone": "Phone",
+    "topics": "Topics",
+    "last_active": "Last active",
+    "person_id": "Person ID",
+    "kind": "Kind",
+    "value": "Value",
+    "created_at": "Added",
+}
 SUPPRESSION_COLUMNS: tuple[str, ...] = ("kind", "value", "created_at")
-FORMATS = ("csv", "json")
+FORMATS = ("csv", "json", "xlsx")
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 TOP_TOPICS = 5
 
@@ -259,6 +294,12 @@ def _row(group: _Group, ctx: _Context) -> dict[str, Any]:
     )
     row["organisation"] = person.get("organisation") or _first(contacts, "organisation")
     row["title"] = person.get("title") or _first(contacts, "title")
+    if any(_in_press(a, ctx) for a in group.accounts):
+        # Bios are read only for the press: at ~50 µs a bio, not for a whole crowd.
+        press = press_finding(group.accounts)
+        row["outlet"] = outlet_of(group.accounts, press) or row["organisation"]
+        row["title"] = row["title"] or (press.term if press else None)
+    row["bio"] = next((a["bio"] for a in group.accounts if a["bio"]), None)
     row.update(_platform_cells(group.accounts))
     row["followers_total"] = sum(a["followers_count"] or 0 for a in group.accounts)
     row["location"] = _location(person, contacts, group.accounts)
@@ -284,6 +325,47 @@ def _row(group: _Group, ctx: _Context) -> dict[str, Any]:
     row["reasons"] = "; ".join([*reasons, *(f"topic: {t}" for t in topic_hits)]) or None
     row["relevance"] = relevance(bool(segments), len(topic_hits), row["followers_total"])
     return row
+
+
+def press_finding(accounts: list[dict[str, Any]]) -> Any:
+    """The press role and outlet named in the first bio that names one: the same reading of a
+    bio as press detection (``roles.press_role``), so the outlet column and the segment agree."""
+    from audience.roles import press_role
+
+    findings = [f for f in map(press_role, (a.get("bio") for a in accounts)) if f]
+    return next((f for f in findings if _outlet_name(f.outlet)), findings[0] if findings else None)
+
+
+def outlet_of(accounts: list[dict[str, Any]], finding: Any = None) -> str | None:
+    """The outlet a journalist names in a bio ("Reporter at Customer Desk Weekly"), or, for a
+    news outlet's own account (``roles.outlet_account``), the outlet's own name. ``finding``:
+    :func:`press_finding` of the same accounts, when already known."""
+    from audience.roles import outlet_account
+
+    finding = finding or press_finding(accounts)
+    if finding and _outlet_name(finding.outlet):
+        return _outlet_name(finding.outlet)
+    if finding and not finding.outlet:
+        return None  # a journalist who names no outlet ("freelance", "broadcaster")
+    for account in accounts:
+        own = outlet_account(account.get("handle"), account.get("display_name"), account.get("bio"))
+        if own:
+            return account.get("display_name") or account.get("handle")
+    return None
+
+
+def _outlet_name(outlet: str | None) -> str | None:
+    """``@HarbourlightMedia`` -> ``HarbourlightMedia``; a mail domain (``@paper.example``, read
+    from "tips: desk@paper.example") is no outlet."""
+    if not outlet:
+        return None
+    if outlet.startswith("@") and "." in outlet:
+        return None
+    return outlet.lstrip("@") or None
+
+
+def _in_press(account: dict[str, Any], ctx: _Context) -> bool:
+    return any(m["name"] == "press" for m in ctx.segments.get(account["id"], []))
 
 
 def relevance(in_segment: bool, topic_hits: int, followers: int) -> int:
@@ -378,11 +460,15 @@ def _topic_hits(accounts: list[dict], tags: Counter, topics: set[str]) -> list[s
 
 
 def write_csv(
-    rows: Iterable[dict[str, Any]], out: TextIO, columns: Sequence[str] = COLUMNS
+    rows: Iterable[dict[str, Any]],
+    out: TextIO,
+    columns: Sequence[str] = COLUMNS,
+    headers: Sequence[str] | None = None,
 ) -> None:
-    """CSV with CRLF line ends (the csv module's default) and every cell neutralised."""
+    """CSV with CRLF line ends (the csv module's default) and every cell neutralised;
+    ``headers`` (default: the column names) is the first line."""
     writer = csv.writer(out)
-    writer.writerow(columns)
+    writer.writerow(headers or columns)
     for row in rows:
         writer.writerow([neutralise(row.get(column)) for column in columns])
 
@@ -394,17 +480,28 @@ def write_json(
     out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
+def human_headers(columns: Sequence[str]) -> list[str]:
+    """Column names for people: "X handle", "Followers (all platforms)"."""
+    return [HEADERS.get(column, column.replace("_", " ").capitalize()) for column in columns]
+
+
 def render(
-    rows: list[dict[str, Any]], fmt: str, columns: Sequence[str] = COLUMNS, *, excel: bool = False
+    rows: list[dict[str, Any]],
+    fmt: str,
+    columns: Sequence[str] = COLUMNS,
+    *,
+    excel: bool = False,
+    raw_headers: bool = True,
 ) -> str:
-    """The whole output as text; ``excel`` starts CSV with a BOM so Excel reads it as UTF-8."""
-    if fmt not in FORMATS:
-        raise ExportError(f"Unknown format {fmt!r}; use csv or json.")
+    """The whole output as text; ``excel`` starts CSV with a BOM so Excel reads it as UTF-8;
+    ``raw_headers=False`` names CSV columns for people."""
+    if fmt not in ("csv", "json"):
+        raise ExportError(f"Unknown format {fmt!r}; use csv, json or xlsx.")
     buffer = io.StringIO(newline="")
     if fmt == "csv":
         if excel:
             buffer.write("\ufeff")
-        write_csv(rows, buffer, columns)
+        write_csv(rows, buffer, columns, None if raw_headers else human_headers(columns))
     else:
         write_json(rows, buffer, columns)
     return buffer.getvalue()
@@ -444,17 +541,156 @@ def _remove_quietly(name: str) -> None:
         os.unlink(name)
 
 
+# ---- .xlsx --------------------------------------------------------------------------------------
+
+SHEET_NAME_LIMIT = 31
+URL_LIMIT = 2079  # Excel refuses longer links; those are written as text
+WIDTH_LIMIT = 60
+ALL_SHEET = "Everyone"
+NO_SEGMENT_SHEET = "No segment"
+
+
+def write_xlsx(
+    rows: list[dict[str, Any]],
+    path: Path,
+    columns: Sequence[str] = COLUMNS,
+    *,
+    raw_headers: bool = False,
+    by_segment: bool = True,
+    title: str = ALL_SHEET,
+) -> Path:
+    """The rows as a workbook: everyone on the first sheet, then one sheet per segment (and one
+    for people in none), each with a frozen header row, column widths and clickable profile
+    links. Text goes in as typed string cells, so nothing is ever evaluated and nothing needs an
+    apostrophe. ``title`` names the first sheet. Written through a temporary file and renamed
+    into place."""
+    headers = list(columns) if raw_headers else human_headers(columns)
+    sheets = {title: rows, **(_sheets(rows) if by_segment else {})}
+    return _atomic_file(path, lambda temp: _write_workbook(temp, headers, columns, sheets))
+
+
+def _sheets(rows: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    sheets: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        names = [n.strip() for n in (row.get("segments") or "").split(";") if n.strip()]
+        for name in names or [NO_SEGMENT_SHEET]:
+            sheets.setdefault(name, []).append(row)
+    return dict(sorted(sheets.items(), key=lambda item: (item[0] == NO_SEGMENT_SHEET, item[0])))
+
+
+def _write_workbook(
+    filename: str,
+    headers: list[str],
+    columns: Sequence[str],
+    sheets: dict[str, list[dict[str, Any]]],
+) -> None:
+    import xlsxwriter
+
+    options = {"strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False}
+    workbook = xlsxwriter.Workbook(filename, options)
+    styles = {
+        "header": workbook.add_format({"bold": True, "bg_color": "#EDF2F7", "bottom": 1}),
+        "link": workbook.add_format({"font_color": "#2B6CB0", "underline": 1}),
+    }
+    used: set[str] = set()
+    for name, sheet_rows in sheets.items():
+        sheet = workbook.add_worksheet(_sheet_name(name, used))
+        _fill_sheet(sheet, headers, columns, sheet_rows, styles)
+    workbook.close()
+
+
+def _fill_sheet(sheet: Any, headers, columns, rows, styles) -> None:
+    widths = [len(h) for h in headers]
+    for col, header in enumerate(headers):
+        sheet.write_string(0, col, header, styles["header"])
+    for r, row in enumerate(rows, start=1):
+        for col, column in enumerate(columns):
+            value = row.get(column)
+            if value is None or value == "":
+                continue
+            if isinstance(value, bool):
+                value = int(value)
+            if isinstance(value, int | float):
+                sheet.write_number(r, col, value)
+                text = f"{value:,}"
+            else:
+                text = str(value)
+                _write_text(sheet, r, col, column, text, styles)
+            widths[col] = max(widths[col], min(len(text), WIDTH_LIMIT))
+    for col, width in enumerate(widths):
+        sheet.set_column(col, col, width + 2)
+    sheet.freeze_panes(1, 0)
+    sheet.autofilter(0, 0, max(len(rows), 1), len(headers) - 1)
+
+
+def _write_text(sheet: Any, r: int, col: int, column: str, text: str, styles) -> None:
+    is_link = column.endswith("_url") and text.startswith("https://") and ";" not in text
+    if is_link and len(text) <= URL_LIMIT:
+        sheet.write_url(r, col, text, styles["link"], string=text)
+        return
+    sheet.write_string(r, col, text)
+
+
+def _sheet_name(name: str, used: set[str]) -> str:
+    """Excel's rules: at most 31 characters, none of []:*?/\\, unique ignoring case."""
+    clean = "".join(" " if ch in "[]:*?/\\" else ch for ch in name).strip("' ") or "Sheet"
+    candidate, n = clean[:SHEET_NAME_LIMIT], 2
+    while candidate.casefold() in used:
+        suffix = f" ({n})"
+        candidate, n = clean[: SHEET_NAME_LIMIT - len(suffix)] + suffix, n + 1
+    used.add(candidate.casefold())
+    return candidate
+
+
+def _atomic_file(path: Path, write: Callable[[str], Any]) -> Path:
+    """Like :func:`atomic_write`, for writers that want a file name (a workbook)."""
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        os.close(fd)
+    except OSError as exc:
+        raise ExportError(f"Cannot write {path}: {exc.strerror or exc}.") from None
+    try:
+        write(temp_name)
+        os.replace(temp_name, path)
+    except OSError as exc:
+        _remove_quietly(temp_name)
+        raise ExportError(f"Cannot write {path}: {exc.strerror or exc}.") from None
+    except BaseException:
+        _remove_quietly(temp_name)
+        raise
+    return path
+
+
+def format_for(output: Path | None, fmt: str | None) -> str:
+    """The format asked for, else the output file's extension (.xlsx, .json), else CSV."""
+    if fmt:
+        chosen = fmt.lower()
+    elif output is not None and output.suffix.lower() in (".xlsx", ".json"):
+        chosen = output.suffix.lower().lstrip(".")
+    else:
+        chosen = "csv"
+    if chosen not in FORMATS:
+        raise ExportError(f"Unknown format {fmt!r}; use csv, json or xlsx.")
+    if chosen == "xlsx" and output is None:
+        raise ExportError("A workbook cannot go to standard output; give -o FILE.xlsx.")
+    return chosen
+
+
 @dataclass
 class ExportResult:
     rows: int
     text: str
+    fmt: str = "csv"
 
 
 def export_people(
     store: Store,
     *,
-    fmt: str = "csv",
-    excel: bool = False,
+    fmt: str | None = None,
+    excel: bool | None = None,
+    raw_headers: bool = True,
     segment: str | None = None,
     platforms: Sequence[str] = (),
     topics: Iterable[str] = (),
@@ -462,25 +698,52 @@ def export_people(
 ) -> ExportResult:
     """Build and render the export; write it atomically to ``output`` when given.
 
-    Everything is checked before the file is touched, so an empty or unknown segment writes
-    nothing.
+    ``fmt`` defaults to the output's extension (``.xlsx``, ``.json``), else CSV; ``excel`` (the
+    BOM) defaults to on for a CSV file and off for standard output. Everything is checked before
+    the file is touched, so an empty or unknown segment writes nothing.
     """
-    if fmt not in FORMATS:
-        raise ExportError(f"Unknown format {fmt!r}; use csv or json.")
+    fmt = format_for(output, fmt)
     with store.snapshot():  # one consistent state even while a crawl writes
         rows = build_rows(store, segment=segment, platforms=platforms, topics=topics)
-    text = render(rows, fmt, excel=excel)
+    if fmt == "xlsx":
+        write_xlsx(
+            rows,
+            output,
+            raw_headers=raw_headers,
+            by_segment=segment is None,
+            title=segment or ALL_SHEET,
+        )
+        return ExportResult(rows=len(rows), text="", fmt=fmt)
+    bom = output is not None if excel is None else excel
+    text = render(rows, fmt, excel=bom, raw_headers=raw_headers)
     if output is not None:
         atomic_write_text(output, text)
-    return ExportResult(rows=len(rows), text=text)
+    return ExportResult(rows=len(rows), text=text, fmt=fmt)
 
 
 def export_suppressions(
-    store: Store, *, fmt: str = "csv", excel: bool = False, output: Path | None = None
+    store: Store,
+    *,
+    fmt: str | None = None,
+    excel: bool | None = None,
+    raw_headers: bool = True,
+    output: Path | None = None,
 ) -> ExportResult:
     """The suppression list (what ``forget`` left behind), for audits."""
+    fmt = format_for(output, fmt)
     rows = list_suppressions(store)
-    text = render(rows, fmt, SUPPRESSION_COLUMNS, excel=excel)
+    if fmt == "xlsx":
+        write_xlsx(
+            rows,
+            output,
+            SUPPRESSION_COLUMNS,
+            raw_headers=raw_headers,
+            by_segment=False,
+            title="Suppressions",
+        )
+        return ExportResult(rows=len(rows), text="", fmt=fmt)
+    bom = output is not None if excel is None else excel
+    text = render(rows, fmt, SUPPRESSION_COLUMNS, excel=bom, raw_headers=raw_headers)
     if output is not None:
         atomic_write_text(output, text)
-    return ExportResult(rows=len(rows), text=text)
+    return ExportResult(rows=len(rows), text=text, fmt=fmt)

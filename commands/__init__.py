@@ -54,6 +54,9 @@ def _register() -> None:
 
     for module in (listen, audit):
         module.register(app)
+    from commands import crowd
+
+    crowd.register(app)
 
 
 _register()

@@ -20,7 +20,8 @@ NEXT_STEPS = """\
   audience match && audience match review
   audience segment auto --dry-run              then   audience segment auto
   audience sync --platform x && audience prune && audience followback
-  audience export --segment press -o press.csv --excel && audience report -o report.html"""
+  audience crowd && audience moves --segment press && audience compare @me @competitor
+  audience export --segment press -o press.xlsx && audience report -o report.html"""
 
 
 def register(app: typer.Typer) -> None:
@@ -54,6 +55,7 @@ def demo(
     console.rule("[bold]Done")
     console.print(f"Workspace: {result.workspace}")
     console.print(f"CSV for the PR team: {result.csv_path}")
+    console.print(f"Workbook: {result.xlsx_path}")
     console.print(f"Report: {result.report_path}")
     console.print(f"Explore it: audience --db {result.workspace} status")
     console.print(NEXT_STEPS)

@@ -29,10 +29,22 @@ def export(
         list[str] | None,
         typer.Option("--platform", "-p", help="Only people with an account here (repeatable)."),
     ] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="csv or json.")] = "csv",
+    fmt: Annotated[
+        str | None,
+        typer.Option("--format", "-f", help="csv, json or xlsx (default: from -o's extension)."),
+    ] = None,
     output: OutputOpt = "-",
-    excel: Annotated[
-        bool, typer.Option("--excel", help="Start the CSV with a BOM so Excel reads UTF-8.")
+    bom: Annotated[
+        bool | None,
+        typer.Option(
+            "--bom/--no-bom",
+            help="Start the CSV with a BOM so Excel reads UTF-8 (default: on for a file, "
+            "off for standard output).",
+        ),
+    ] = None,
+    excel: Annotated[bool, typer.Option("--excel", hidden=True)] = False,
+    raw_headers: Annotated[
+        bool, typer.Option("--raw-headers", help="Code column names (x_handle) for scripts.")
     ] = False,
     suppressed: Annotated[
         bool, typer.Option("--suppressed", help="List the suppression list (forgotten people).")
@@ -41,15 +53,17 @@ def export(
 ) -> None:
     """Export people for the PR team: one row per person, all their accounts merged.
 
-    Cells that a spreadsheet could run as a formula are prefixed with ' ; forgotten people
-    never appear.
+    -o FILE.xlsx writes a workbook (one sheet per segment, clickable links). In CSV, cells that
+    a spreadsheet could run as a formula are prefixed with ' ; forgotten people never appear.
     """
     from audience.export import export_people, export_suppressions
 
     with handle_errors():
         store = open_workspace(db)
         target = None if output == "-" else Path(output)
+        excel = True if excel else bom
         if suppressed:
+            # an audit listing for scripts and auditors: code names, as it always had
             result = export_suppressions(store, fmt=fmt, excel=excel, output=target)
         else:
             topics = workspace_rules(db).topics
@@ -57,20 +71,21 @@ def export(
                 store,
                 fmt=fmt,
                 excel=excel,
+                raw_headers=raw_headers,
                 segment=segment,
                 platforms=platform or [],
                 topics=topics,
                 output=target,
             )
         if target is None:
-            _write_stdout(result.text, excel=excel)
+            _write_stdout(result.text)
         else:
             err_console.print(
                 f"Wrote {result.rows:,} rows to {target}", highlight=False, markup=False
             )
 
 
-def _write_stdout(text: str, *, excel: bool) -> None:
+def _write_stdout(text: str) -> None:
     # Bytes, so the CSV's CRLF line ends and the BOM reach a pipe untouched.
     buffer = getattr(sys.stdout, "buffer", None)
     if buffer is None:
@@ -120,5 +135,6 @@ def report(
 
     with handle_errors():
         store = open_workspace(db)
-        path = write_report(store, output, workspace_rules(db))
+        with err_console.status("Writing the report…"):
+            path = write_report(store, output, workspace_rules(db))
         err_console.print(f"Wrote {path}", highlight=False, markup=False)

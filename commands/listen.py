@@ -258,8 +258,8 @@ def compare(
     """Social volume beside your calls: correlation at lags 0-7 days, forecast peaks with no
     matching conversation, and conversation rising steadily."""
     from audience import calls as calls_lib
-    from audience.compare import compare_calls
     from audience.errors import InputError
+    from audience.listen_compare import compare_calls
 
     if decimal not in (None, ".", ","):
         raise typer.BadParameter("--decimal takes . or ,")

@@ -670,6 +670,98 @@ def write_archives(users):
         for i in range(0, len(everyone), 100)
     ]
     write_jsonl(HERE / "x" / "users-network.jsonl", pages)
+    return {
+        "files": files,
+        "everyone": everyone,
+        "june": (june_following, june_followers),
+        "november": (nov_following, nov_followers),
+    }
+
+
+# ---- history: earlier archives, earlier bios, a competitor's followers --------------------------
+
+later_rng = random.Random(20260815)  # its own stream: the files above stay byte for byte the same
+# Earlier archives: how many of June's follows and followers were not there yet.
+EARLIER_ARCHIVES = (("2026-03-02", 9, 14), ("2026-04-20", 5, 8), ("2026-05-11", 2, 3))
+# (handle, bio in August, location in August): two moved outlet, one was promoted.
+EARLIER_BIOS = {
+    "yarahaddad_news": (
+        "Reporter at Customer Desk Weekly covering contact centres and service jobs.",
+        "Leeds",
+    ),
+    "chloemarchetti": ("Deputy Features Editor, The Daily Lantern. Long reads.", "London"),
+    "siobhan_nib": ("Political Correspondent, The Daily Lantern. Views mine.", "Dublin, Ireland"),
+}
+COMPETITOR = (
+    "1445566778899001122",
+    "brightwater_hq",
+    "Brightwater Analytics",
+    "Brightwater Analytics plc: contact-centre analytics. Customer service insight.",
+    "Dublin, Ireland",
+    5400,
+    320,
+    2100,
+    "https://brightwater.example",
+)
+
+
+def write_history(users, archives):
+    """Three archives before June (the crowd over time), the journalists' bios as they were in
+    August (moves), and twarc2 followers output of a competitor (compare)."""
+    june_following, june_followers = archives["june"]
+    for day, fewer_follows, fewer_followers in EARLIER_ARCHIVES:
+        _write_archive(
+            archives["files"],
+            f"{day}T08:00:00.000Z",
+            june_following[: len(june_following) - fewer_follows],
+            june_followers[: len(june_followers) - fewer_followers],
+        )
+    earlier = []
+    for handle, (bio, place) in EARLIER_BIOS.items():
+        then = json.loads(json.dumps(users[handle]))
+        then["description"], then["location"] = bio, place
+        earlier.append(then)
+    competitor = user(*COMPETITOR, created=NOW - timedelta(days=3200))
+    page = {
+        "data": [*earlier, competitor],
+        "__twarc": {
+            **twarc_meta(
+                "https://api.twitter.com/2/users/by?usernames="
+                + ",".join([*EARLIER_BIOS, COMPETITOR[1]])
+            ),
+            "retrieved_at": "2026-08-15T10:00:00+00:00",
+        },
+    }
+    write_jsonl(HERE / "x" / "users-2026-08-15.jsonl", [page])
+    _write_competitor_followers(users, archives, competitor)
+
+
+def _write_competitor_followers(users, archives, competitor):
+    by_id = {u["id"]: u for u in archives["everyone"]} | {u["id"]: u for u in users.values()}
+    nov_followers = [i for i in archives["november"][1] if i in by_id]
+    shared = later_rng.sample(nov_followers, len(nov_followers) * 2 // 5)
+    press = [users[h]["id"] for h in ("siobhan_nib", "yarahaddad_news", "leilakarimi")]
+    pool = [u["id"] for h, u in users.items() if u["id"] not in nov_followers and h[:1] != "_"]
+    theirs = list(dict.fromkeys(shared + press + later_rng.sample(pool, 45)))
+    items = [by_id[i] for i in theirs]
+    lines = []
+    for start in range(0, len(items), 50):
+        page = items[start : start + 50]
+        meta = {"result_count": len(page)}
+        if start + 50 < len(items):
+            meta["next_token"] = f"BW{start // 50 + 1:04d}"
+        lines.append(
+            {
+                "data": page,
+                "meta": meta,
+                "__twarc": twarc_meta(
+                    f"https://api.twitter.com/2/users/{competitor['id']}/followers"
+                    "?max_results=1000&user.fields=created_at,description,location,"
+                    "public_metrics,url"
+                ),
+            }
+        )
+    write_jsonl(HERE / "x" / "followers-brightwater.jsonl", lines)
 
 
 def _ids(js: str) -> list[str]:
@@ -710,4 +802,5 @@ if __name__ == "__main__":
     write_search(all_users)
     write_following(all_users)
     write_lookup(all_users)
-    write_archives(all_users)
+    archives = write_archives(all_users)
+    write_history(all_users, archives)

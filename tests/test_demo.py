@@ -33,12 +33,51 @@ def test_demo_runs_every_stage_and_writes_the_csv_and_report(tmp_path):
     assert any(row["follow back"] == "yes" for row in followback)
     assert any(row["follow back"] == "no" and "spam" in row["why"] for row in followback)
 
-    with result.csv_path.open(newline="", encoding="utf-8") as handle:
+    assert result.csv_path.read_bytes().startswith(b"\xef\xbb\xbf")  # Excel reads UTF-8
+    with result.csv_path.open(newline="", encoding="utf-8-sig") as handle:
         rows = list(csv.DictReader(handle))
-    assert any(row["name"] == "Zoë Lambert-Hughes" for row in rows)
-    assert all("press" in row["segments"] for row in rows)
+    assert any(row["Name"] == "Zoë Lambert-Hughes" for row in rows)
+    assert all("press" in row["Segments"] for row in rows)
+    outlets = {row["X handle"]: row["Outlet"] for row in rows}
+    assert outlets["yarahaddad_news"] == "Cedarline Media"  # named in the bio only
+    assert sum(1 for row in rows if row["Outlet"]) >= 11 and all(row["Bio"] for row in rows)
+    assert result.xlsx_path.read_bytes()[:2] == b"PK"
+
+    over_time = by_title["Over time"]
+    assert "3 journalists moved" in over_time.summary
+    assert {"what": "move", "who": "@chloemarchetti"}.items() <= over_time.rows[2].items()
     report = result.report_path.read_text(encoding="utf-8")
-    assert "<svg" in report and "press" in report
+    for heading in REPORT_SECTIONS:
+        assert f"<h2>{heading}</h2>" in report, heading
+    for empty in ("Needs ", "No one in", "No follow", "No press member", "No follow edges"):
+        assert empty not in report, empty  # every section filled from the bundled data
+    assert "was Reporter @Customer Desk Weekly" in report
+    assert "@brightwater_hq" in report and "Followers per segment" in report
+
+
+REPORT_SECTIONS = (
+    "At a glance",
+    "The press list",
+    "Influencers of the press",
+    "Segments",
+    "Geography",
+    "Follow-back",
+    "Prune: accounts to consider unfollowing",
+    "Changes over time",
+    "Compared with competitors",
+    "Groups in the crowd",
+    "Listening",
+)
+
+
+def test_demo_report_in_headless_chromium(tmp_path):
+    from tests.test_report import check_in_browser
+
+    result = run_demo(tmp_path / "demo")
+    seen = check_in_browser(result.report_path, tmp_path, "report-demo")
+    for width in (1400, 390):
+        assert tuple(seen[width]["headings"]) == REPORT_SECTIONS
+        assert seen[width]["svgs"] >= 8
 
 
 def test_demo_command_refuses_a_used_folder(tmp_path):

@@ -18,6 +18,7 @@ from audience.export import (
     atomic_write,
     build_rows,
     export_people,
+    human_headers,
     neutralise,
     relevance,
 )
@@ -27,7 +28,9 @@ from audience.store import Store, now_iso, open_store
 PINNED_HEADER = [
     "name",
     "organisation",
+    "outlet",
     "title",
+    "bio",
     "segments",
     "relevance",
     "reasons",
@@ -403,35 +406,46 @@ def db_file(tmp_path) -> Path:
     return path
 
 
-def test_cli_writes_csv_file_with_excel_bom(db_file, tmp_path):
+def test_cli_writes_csv_file_with_bom_and_human_headers(db_file, tmp_path):
     out = tmp_path / "press.csv"
     result = CliRunner().invoke(
-        _app(), ["export", "--db", str(db_file), "--segment", "press", "-o", str(out), "--excel"]
+        _app(), ["export", "--db", str(db_file), "--segment", "press", "-o", str(out)]
     )
     assert result.exit_code == 0, result.output
     raw = out.read_bytes()
-    assert raw.startswith(b"\xef\xbb\xbf")
+    assert raw.startswith(b"\xef\xbb\xbf")  # a file: BOM by default
     assert raw.count(b"\r\n") == 2 and raw.count(b"\n") == 2  # header + Ada, CRLF only
     with open(out, encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
-    assert list(rows[0]) == PINNED_HEADER
-    assert [r["x_handle"] for r in rows] == ["ada_l"]
+    assert list(rows[0]) == human_headers(PINNED_HEADER)
+    assert rows[0]["X handle"] == "ada_l"
+    assert rows[0]["Followers (all platforms)"] == "12800"
+    assert rows[0]["Bluesky profile"] == "https://bsky.app/profile/ada.bsky.social"
     assert "Wrote 1 rows" in result.output
     assert oct(out.stat().st_mode & 0o777) == "0o600"
 
 
-def test_cli_without_excel_has_no_bom(db_file, tmp_path):
+def test_cli_raw_headers_and_no_bom(db_file, tmp_path):
     out = tmp_path / "all.csv"
-    result = CliRunner().invoke(_app(), ["export", "--db", str(db_file), "-o", str(out)])
+    result = CliRunner().invoke(
+        _app(), ["export", "--db", str(db_file), "-o", str(out), "--raw-headers", "--no-bom"]
+    )
     assert result.exit_code == 0, result.output
-    assert out.read_bytes().startswith(b"name,organisation,")
+    assert out.read_bytes().startswith(b"name,organisation,outlet,")
+
+
+def test_human_headers_are_all_named():
+    headers = human_headers(COLUMNS)
+    assert len(set(headers)) == len(COLUMNS)
+    assert all("_" not in h for h in headers)
 
 
 def test_cli_dash_writes_stdout(db_file):
     result = CliRunner().invoke(_app(), ["export", "--db", str(db_file), "-o", "-", "-p", "x"])
     assert result.exit_code == 0, result.output
+    assert not result.stdout.startswith("\ufeff")  # a pipe: no BOM
     rows = _csv_rows(result.stdout)
-    assert [r["x_handle"] for r in rows] == ["ada_l", "dave", "tabby"]
+    assert [r["X handle"] for r in rows] == ["ada_l", "dave", "tabby"]
 
 
 def test_cli_json_format(db_file):
@@ -460,3 +474,79 @@ def test_cli_unwritable_path(db_file, tmp_path):
     result = CliRunner().invoke(_app(), ["export", "--db", str(db_file), "-o", str(out)])
     assert result.exit_code == 1
     assert "Cannot write" in result.output and "out.csv" in result.output
+
+
+# ---- outlet, bio, workbook ---------------------------------------------------------------------
+
+
+def test_outlet_and_role_come_from_the_bio(store):
+    with store.transaction():
+        journalist = add_account(
+            store, "x", "77", "wren", bio="Reporter at Customer Desk Weekly. Views mine."
+        )
+        add_to_segment(store, "press", journalist, "journalist")
+    [row] = build_rows(store, segment="press")
+    assert row["outlet"] == "Customer Desk Weekly"
+    assert row["title"] == "Reporter"
+    assert row["bio"] == "Reporter at Customer Desk Weekly. Views mine."
+
+
+def test_xlsx_has_typed_cells_sheets_per_segment_and_links(store, crowd, tmp_path):
+    import openpyxl
+
+    with store.transaction():
+        add_contact(store, crowd["ada"], "ada-phone", full_name="Ada Lovelace", phones=["+3531"])
+    out = tmp_path / "crowd.xlsx"
+    result = export_people(store, output=out, raw_headers=False)
+    assert result.fmt == "xlsx" and result.rows == 4
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames == ["Everyone", "customers", "press", "No segment"]
+    everyone = book["Everyone"]
+    assert everyone.freeze_panes == "A2"
+    headers = [c.value for c in everyone[1]]
+    assert headers == human_headers(COLUMNS)
+    by_name = {row[0].value: row for row in everyone.iter_rows(min_row=2)}
+    grace = by_name["=1+2"]  # as written: a string cell, never a formula, no apostrophe
+    assert grace[0].data_type == "s"
+    ada = by_name["Ada Lovelace"]
+    phone = ada[headers.index("Phone")]
+    assert phone.value == "+44 20 7946 0958" and phone.data_type == "s"
+    followers = ada[headers.index("Followers (all platforms)")]
+    assert followers.value == 12800 and followers.data_type == "n"
+    link = ada[headers.index("X profile")]
+    assert link.hyperlink.target == "https://x.com/ada_l"
+    assert everyone.column_dimensions["A"].width > len("Ada Lovelace")
+    assert [r[0].value for r in book["press"].iter_rows(min_row=2)] == ["Ada Lovelace"]
+
+
+def test_xlsx_needs_a_file_and_unknown_formats_are_refused(store, crowd, tmp_path):
+    with pytest.raises(ExportError, match="standard output"):
+        export_people(store, fmt="xlsx")
+    with pytest.raises(ExportError, match="Unknown format"):
+        export_people(store, fmt="ods", output=tmp_path / "x.ods")
+
+
+def test_cli_picks_xlsx_from_the_extension(db_file, tmp_path):
+    out = tmp_path / "press.xlsx"
+    result = CliRunner().invoke(
+        _app(), ["export", "--db", str(db_file), "--segment", "press", "-o", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    assert out.read_bytes()[:2] == b"PK"  # a zip: the .xlsx container
+    import openpyxl
+
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames == ["press"]
+    assert [c.value for c in book["press"][2]][:1] == ["Ada Lovelace"]
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_sheet_names_follow_excel_rules():
+    from audience.export import _sheet_name
+
+    used: set[str] = set()
+    assert _sheet_name("press/uk [a]", used) == "press uk  a"
+    assert _sheet_name("PRESS/UK [A]", used) == "PRESS UK  A (2)"
+    long = _sheet_name("x" * 40, used)
+    assert len(long) == 31
+    assert len(_sheet_name("x" * 40, used)) == 31 and len(used) == 4

@@ -12,8 +12,8 @@ import pytest
 
 from audience import listen
 from audience.calls import CallVolumes
-from audience.compare import compare_calls
 from audience.errors import InputError
+from audience.listen_compare import compare_calls
 from audience.models import Account, Post
 from audience.platforms.volume import Bucket
 

@@ -12,7 +12,7 @@ def test_nothing_measured_gives_no_report_section(store):
     assert report_data(store) is None
 
 
-def test_report_data_has_series_comparison_and_svg_charts(store):
+def test_report_data_has_series_comparison_and_chart_specs(store):
     import_twarc_counts(store, EXAMPLES / "x" / "counts-contactcentre.jsonl")
     data = report_data(store)
     assert data["calls"] is None and data["comparisons"] == []
@@ -23,10 +23,16 @@ def test_report_data_has_series_comparison_and_svg_charts(store):
     assert data["calls"] == {"file": "volumes.csv", "timezone": "Europe/London"}
     (comparison,) = data["comparisons"]
     assert comparison["leading_lag_days"] == 2
-    assert data["charts"]["volume"].startswith("<svg")
-    assert "calls forecast" in data["charts"]["volume"]
-    assert data["charts"]["lags"].startswith("<svg")
-    assert "Spearman rho" in data["charts"]["lags"]
+    volume, lags = data["charts"]["volume"], data["charts"]["lags"]
+    calls_layer = volume["layer"][1]
+    columns = {row["column"] for row in calls_layer["data"]["values"]}
+    assert columns == {"calls offered", "calls forecast"}
+    dash = calls_layer["encoding"]["strokeDash"]["scale"]
+    assert dict(zip(dash["domain"], map(tuple, dash["range"]), strict=True)) == {
+        "calls offered": (1, 0),
+        "calls forecast": (4, 3),  # the forecast is drawn dashed
+    }
+    assert lags["encoding"]["y"]["title"] == "Spearman rho"
     assert len(data["series"][0]["points"]) == 56
 
 
