@@ -17,8 +17,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, cached_property, lru_cache
+from pathlib import Path
+
+from audience.outlets import Gazetteer, Outlet, gazetteer_with
+from audience.vocabulary import Vocabulary, vocabulary_with
 
 # ---- folding ----------------------------------------------------------------------------------
 
@@ -730,8 +734,10 @@ def _word_regex(alternation: str) -> re.Pattern[str]:
 
 @dataclass(frozen=True)
 class Lexicon:
-    """Word lists in use. The default one covers the languages named in the module docstring;
-    :meth:`extended` adds a workspace's own words (``[roles]`` in ``audience.toml``)."""
+    """Word lists in use: the built-in lists above, the language files of
+    ``audience/data/roles`` (:mod:`audience.vocabulary`), the outlet gazetteer
+    (:mod:`audience.outlets`), and a workspace's own words and files (``[roles]`` in
+    ``audience.toml``, see :meth:`extended`). Each pattern is compiled once, on first use."""
 
     press_terms: tuple[str, ...] = PRESS_TERMS
     press_literals: tuple[str, ...] = ()
@@ -739,37 +745,117 @@ class Lexicon:
     former_literals: tuple[str, ...] = ()
     parody_markers: tuple[str, ...] = PARODY_MARKERS
     parody_literals: tuple[str, ...] = ()
+    vocabulary_files: tuple[str, ...] = ()
+    outlet_files: tuple[str, ...] = ()
+    learned_outlets: tuple[Outlet, ...] = ()
 
     def extended(
         self,
         press_terms: Iterable[str] = (),
         former_markers: Iterable[str] = (),
         parody_markers: Iterable[str] = (),
+        vocabulary_files: Iterable[str] = (),
+        outlet_files: Iterable[str] = (),
     ) -> Lexicon:
         """A copy with more words. The words are plain text, not regexes; a press term also
         matches its plural and common gender endings (``reportera``, ``Redakteurin``)."""
-        return Lexicon(
-            self.press_terms,
-            self.press_literals + tuple(press_terms),
-            self.former_markers,
-            self.former_literals + tuple(former_markers),
-            self.parody_markers,
-            self.parody_literals + tuple(parody_markers),
+        return replace(
+            self,
+            press_literals=self.press_literals + tuple(press_terms),
+            former_literals=self.former_literals + tuple(former_markers),
+            parody_literals=self.parody_literals + tuple(parody_markers),
+            vocabulary_files=self.vocabulary_files + tuple(str(f) for f in vocabulary_files),
+            outlet_files=self.outlet_files + tuple(str(f) for f in outlet_files),
         )
+
+    def with_outlets(self, outlets: Iterable[Outlet]) -> Lexicon:
+        """A copy that also knows outlets learned from the workspace."""
+        more = tuple(outlets)
+        return replace(self, learned_outlets=self.learned_outlets + more) if more else self
+
+    @cached_property
+    def vocabulary(self) -> Vocabulary:
+        return vocabulary_with(Path(f) for f in self.vocabulary_files)
+
+    @cached_property
+    def gazetteer(self) -> Gazetteer:
+        return gazetteer_with(Path(f) for f in self.outlet_files).extended(self.learned_outlets)
 
     @cached_property
     def press(self) -> re.Pattern[str]:
-        extra = [_plain(w) + r"(?:s|es|e|a|as|in|innen|ka|ki)?" for w in self.press_literals]
+        ending = r"(?:s|es|e|a|as|in|innen|ka|ki)?"
+        words = [w for w in (*self.vocabulary.press_titles, *self.press_literals) if _spaced(w)]
+        extra = [_plain(w) + ending for w in words]
         return _word_regex(_words([*self.press_terms, *extra]))
 
     @cached_property
     def press_no_spaces(self) -> re.Pattern[str]:
-        return re.compile(_alternation(PRESS_TERMS_NO_SPACES, literal=True))
+        words = [*PRESS_TERMS_NO_SPACES]
+        words += [w for w in (*self.vocabulary.press_titles, *self.press_literals) if not _spaced(w)]
+        return re.compile(_alternation(words, literal=True))
+
+    @cached_property
+    def qualified(self) -> re.Pattern[str]:
+        extra = [_plain(w) + r"(?:s|e|in|innen|a)?" for w in self.vocabulary.qualified_titles]
+        return _word_regex(_words([QUALIFIED_TERMS, *extra]))
+
+    @cached_property
+    def media_qualifiers(self) -> frozenset[str]:
+        words = (*MEDIA_QUALIFIERS, *self.vocabulary.media_qualifiers)
+        return frozenset(fold_same_length(w) for w in words)
+
+    @cached_property
+    def non_media(self) -> frozenset[str]:
+        words = (*NON_MEDIA_QUALIFIERS, *self.vocabulary.non_media_qualifiers)
+        return frozenset(fold_same_length(w) for w in words)
+
+    @cached_property
+    def outlet_lead(self) -> re.Pattern[str]:
+        extra = [_lead(w) for w in self.vocabulary.outlet_leads]
+        return re.compile(rf"(?<![\w.])(?:{_words([OUTLET_LEADS, *extra])})(?![\w])")
+
+    @cached_property
+    def not_outlet_lead(self) -> re.Pattern[str]:
+        return _word_regex(_alternation(self.vocabulary.not_outlet_leads, literal=True))
+
+    @cached_property
+    def outlet_nouns(self) -> re.Pattern[str]:
+        spaced = [_plain(w) for w in self.vocabulary.outlet_nouns if _spaced(w)]
+        joined = [w for w in self.vocabulary.outlet_nouns if not _spaced(w)]
+        nouns = rf"(?<![\w])(?:{_words([*OUTLET_NOUNS, *spaced])})(?![\w])"
+        return re.compile("|".join([nouns, *(re.escape(w) for w in joined)]))
+
+    @cached_property
+    def not_press(self) -> re.Pattern[str] | None:
+        words = self.vocabulary.not_press
+        return _word_regex(_alternation(words, literal=True)) if words else None
+
+    @cached_property
+    def freelance(self) -> re.Pattern[str]:
+        words = ("freelance", "freelancer", *self.vocabulary.freelance)
+        return _word_regex(_alternation(words, literal=True))
 
     @cached_property
     def former(self) -> re.Pattern[str]:
         words = [*self.former_markers, *(_plain(w) for w in self.former_literals)]
+        words += [_lead(w) for w in self.vocabulary.former_markers if _spaced(w)]
         return re.compile(rf"(?<![\w])(?:{_words(words)})(?![\w])|(?<![\w])ex-")
+
+    @cached_property
+    def now(self) -> re.Pattern[str]:
+        return _word_regex(_alternation((*NOW_MARKERS, *self.vocabulary.now_markers), literal=True))
+
+    @cached_property
+    def client_markers(self) -> re.Pattern[str] | None:
+        return _optional(self.vocabulary.client_markers)
+
+    @cached_property
+    def beat_markers(self) -> re.Pattern[str] | None:
+        return _optional(self.vocabulary.beat_markers)
+
+    @cached_property
+    def complaint_markers(self) -> re.Pattern[str] | None:
+        return _optional(self.vocabulary.complaint_markers)
 
     @cached_property
     def parody(self) -> re.Pattern[str]:
@@ -777,17 +863,29 @@ class Lexicon:
         return re.compile(rf"(?<![\w])(?:{_words(words)})")
 
 
+def _spaced(word: str) -> bool:
+    """Words of scripts written with spaces; Chinese, Japanese, Korean and Thai are not."""
+    return not re.search(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]", word)
+
+
+def _lead(phrase: str) -> str:
+    """A phrase as a regex; ``*`` stands for a few words of the same clause."""
+    parts = [_plain(part) for part in phrase.split("*")]
+    return r"\s+(?:[^.;|•\n@]{1,60}?)\s+".join(p for p in parts if p) if len(parts) > 1 else parts[0]
+
+
+def _optional(words: Iterable[str]) -> re.Pattern[str] | None:
+    words = [w for w in words if w]
+    return re.compile(rf"(?<![\w#])(?:{_words(_lead(w) for w in words)})(?![\w])") if words else None
+
+
 DEFAULT_LEXICON = Lexicon()
 
 _HARD_SEPARATORS = re.compile(r"[.;|•·\n!?,]|\s[-–—/]\s|\s[/+]\s|[()\[\]{}]|\s{3,}|[。、，；]")
 _FORMER_ANYWHERE = _word_regex(_words(FORMER_ANYWHERE))
 _TURNED = _word_regex(_alternation(TURNED_MARKERS, literal=True))
-_NOW = _word_regex(_alternation(NOW_MARKERS, literal=True))
 _OTHER_JOBS = _word_regex(_words([_plain(w) if "\\" not in w else w for w in OTHER_JOBS]))
 _OBJECT_MARKERS = {fold_same_length(w) for w in OBJECT_MARKERS}
-_QUALIFIED = _word_regex(QUALIFIED_TERMS)
-_MEDIA_QUALIFIERS = {fold_same_length(w) for w in MEDIA_QUALIFIERS}
-_NON_MEDIA = {fold_same_length(w) for w in NON_MEDIA_QUALIFIERS}
 _CRITIC_QUALIFIERS = {
     "film",
     "movie",
@@ -811,7 +909,6 @@ _CRITIC_QUALIFIERS = {
     "culture",
     "beer",
 }
-_OUTLET_LEAD = re.compile(rf"(?<![\w])(?:{OUTLET_LEADS})(?![\w])")
 _OUTLET_AFTER_TERM = re.compile(
     r"\s*(?:at|for|with|on|chez|en|para|bei|fur|für|per|presso|dla|w|bij|voor|pa|på|för|na|no|em"
     r"|au|aux|à|a|u|в|,|-|–|—|:)?\s*(?:(?:the|der|die|das|le|la|les|el|il|lo|de)\s+)?"
@@ -861,6 +958,15 @@ class BioText:
         self.folded = fold_same_length(self.raw)
         self._past = list(self._past_ranges())
 
+    @cached_property
+    def _traps(self) -> list[tuple[int, int]]:
+        pattern = self.lexicon.not_press
+        return [m.span() for m in pattern.finditer(self.folded)] if pattern else []
+
+    def in_trap(self, match: re.Match[str]) -> bool:
+        """The match is part of a phrase that only looks like press ("correspondent banking")."""
+        return any(s < match.end() and match.start() < e for s, e in self._traps)
+
     def is_past(self, position: int) -> bool:
         return any(start <= position < end for start, end in self._past)
 
@@ -907,7 +1013,7 @@ class BioText:
             turned = _TURNED.search(clause)
             if turned:
                 yield start, start + turned.start()
-        for now in _NOW.finditer(text):
+        for now in self.lexicon.now.finditer(text):
             after = text[now.end() :]
             if _OTHER_JOBS.search(after) and not self.lexicon.press.search(after):
                 yield 0, now.start()
@@ -993,7 +1099,7 @@ def _non_media(bio: BioText, match: re.Match[str]) -> bool:
     return (
         bool(previous)
         and match.group(0) != "critic"
-        and (previous[-1] in _NON_MEDIA or " ".join(previous) in _NON_MEDIA)
+        and (previous[-1] in bio.lexicon.non_media or " ".join(previous) in bio.lexicon.non_media)
     )
 
 
@@ -1003,9 +1109,9 @@ def _qualified_ok(bio: BioText, match: re.Match[str]) -> bool:
     pair = " ".join(previous)
     if match.group(0) == "critic":
         return last in _CRITIC_QUALIFIERS
-    if last in _NON_MEDIA or pair in _NON_MEDIA:
+    if last in bio.lexicon.non_media or pair in bio.lexicon.non_media:
         return False
-    if last in _MEDIA_QUALIFIERS or pair in _MEDIA_QUALIFIERS:
+    if last in bio.lexicon.media_qualifiers or pair in bio.lexicon.media_qualifiers:
         return True
     after = bio.folded[match.end() : match.end() + 20]
     return bool(
@@ -1035,15 +1141,15 @@ def press_role(bio_text: str | None, lexicon: Lexicon = DEFAULT_LEXICON) -> Pres
         )
     for match in bio.current(lexicon.press_no_spaces):
         return PressFinding(match.group(0))
-    for match in bio.current(_QUALIFIED):
-        if _is_object(bio, match) or _non_media(bio, match):
+    for match in bio.current(lexicon.qualified):
+        if _is_object(bio, match) or _non_media(bio, match) or bio.in_trap(match):
             continue
-        lead = _OUTLET_LEAD.match(bio.folded, match.start())
+        lead = lexicon.outlet_lead.match(bio.folded, match.start())
         outlet = _lead_ok(bio, lead.end()) if lead else None
         if outlet or _qualified_ok(bio, match):
             return PressFinding(_phrase(bio, match), outlet)
-    for match in bio.current(_OUTLET_LEAD):
-        outlet = None if _non_media(bio, match) else _lead_ok(bio, match.end())
+    for match in bio.current(lexicon.outlet_lead):
+        outlet = None if _non_media(bio, match) or bio.in_trap(match) else _lead_ok(bio, match.end())
         if outlet:
             return PressFinding(bio.raw[match.start() : match.end()], outlet)
     return None
@@ -1059,7 +1165,9 @@ def _not_a_job(bio: BioText, match: re.Match[str]) -> bool:
     """Editors of code and Wikipedia, "journalist relations" and other false friends."""
     previous = _previous_words(bio.folded, match.start(), 1)
     word = match.group(0)
-    if word.startswith("editor") and previous and previous[0] in _NON_MEDIA:
+    if word.startswith("editor") and previous and previous[0] in bio.lexicon.non_media:
+        return True
+    if bio.in_trap(match):
         return True
     after = bio.folded[match.end() : match.end() + 12]
     return bool(re.match(r"\s+(?:relations|outreach|database|lists?|contacts)\b", after))
