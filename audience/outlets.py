@@ -32,6 +32,43 @@ KINDS = (
 # Kinds whose addresses hold many people's pages: a link there is evidence, the host is not
 # an outlet of its own.
 PLATFORM_KINDS = ("newsletter", "portfolio")
+# Hosts shared by everyone: a link there says nothing about an outlet.
+GENERIC_HOSTS = frozenset(
+    {
+        "linktr.ee",
+        "linkin.bio",
+        "bio.link",
+        "beacons.ai",
+        "carrd.co",
+        "about.me",
+        "linkedin.com",
+        "uk.linkedin.com",
+        "instagram.com",
+        "facebook.com",
+        "x.com",
+        "twitter.com",
+        "t.co",
+        "youtube.com",
+        "youtu.be",
+        "tiktok.com",
+        "threads.net",
+        "bsky.app",
+        "medium.com",
+        "github.com",
+        "bit.ly",
+        "wordpress.com",
+        "blogspot.com",
+        "google.com",
+        "sites.google.com",
+        "gmail.com",
+        "outlook.com",
+        "hotmail.com",
+        "yahoo.com",
+        "icloud.com",
+        "wix.com",
+        "squarespace.com",
+    }
+)
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache, cached_property, lru_cache
 from pathlib import Path
 
-from audience.outlets import Gazetteer, Outlet, gazetteer_with
+from audience.outlets import PLATFORM_KINDS, Gazetteer, Outlet, gazetteer_with
 from audience.vocabulary import Vocabulary, vocabulary_with
 
 # ---- folding ----------------------------------------------------------------------------------
@@ -791,7 +791,9 @@ class Lexicon:
     @cached_property
     def press_no_spaces(self) -> re.Pattern[str]:
         words = [*PRESS_TERMS_NO_SPACES]
-        words += [w for w in (*self.vocabulary.press_titles, *self.press_literals) if not _spaced(w)]
+        words += [
+            w for w in (*self.vocabulary.press_titles, *self.press_literals) if not _spaced(w)
+        ]
         return re.compile(_alternation(words, literal=True))
 
     @cached_property
@@ -871,12 +873,16 @@ def _spaced(word: str) -> bool:
 def _lead(phrase: str) -> str:
     """A phrase as a regex; ``*`` stands for a few words of the same clause."""
     parts = [_plain(part) for part in phrase.split("*")]
-    return r"\s+(?:[^.;|•\n@]{1,60}?)\s+".join(p for p in parts if p) if len(parts) > 1 else parts[0]
+    return (
+        r"\s+(?:[^.;|•\n@]{1,60}?)\s+".join(p for p in parts if p) if len(parts) > 1 else parts[0]
+    )
 
 
 def _optional(words: Iterable[str]) -> re.Pattern[str] | None:
     words = [w for w in words if w]
-    return re.compile(rf"(?<![\w#])(?:{_words(_lead(w) for w in words)})(?![\w])") if words else None
+    return (
+        re.compile(rf"(?<![\w#])(?:{_words(_lead(w) for w in words)})(?![\w])") if words else None
+    )
 
 
 DEFAULT_LEXICON = Lexicon()
@@ -1047,9 +1053,15 @@ class PressFinding:
     term: str
     outlet: str | None = None
     is_outlet_account: bool = False
+    # False: evidence below the segment line (a bare "Presenter", an outlet linked by someone
+    # with another job). Not enough for the press segment, enough for prune to hold off.
+    strong: bool = True
+    explanation: str | None = None
 
     @property
     def reason(self) -> str:
+        if self.explanation:
+            return self.explanation
         if self.is_outlet_account:
             return f'news outlet ("{self.term}" in bio)'
         where = f" at {self.outlet}" if self.outlet else ""
@@ -1149,7 +1161,9 @@ def press_role(bio_text: str | None, lexicon: Lexicon = DEFAULT_LEXICON) -> Pres
         if outlet or _qualified_ok(bio, match):
             return PressFinding(_phrase(bio, match), outlet)
     for match in bio.current(lexicon.outlet_lead):
-        outlet = None if _non_media(bio, match) or bio.in_trap(match) else _lead_ok(bio, match.end())
+        outlet = (
+            None if _non_media(bio, match) or bio.in_trap(match) else _lead_ok(bio, match.end())
+        )
         if outlet:
             return PressFinding(bio.raw[match.start() : match.end()], outlet)
     return None
@@ -1207,24 +1221,177 @@ def is_organisation(handle: str | None, name: str | None, bio: str | None) -> bo
     return None
 
 
-def outlet_account(handle: str | None, name: str | None, bio: str | None) -> PressFinding | None:
+def outlet_account(
+    handle: str | None, name: str | None, bio: str | None, lexicon: Lexicon = DEFAULT_LEXICON
+) -> PressFinding | None:
     """A news outlet's own account: an organisation that describes itself as one."""
-    if not bio or is_parody(name, bio):
+    if not bio or is_parody(name, bio, lexicon=lexicon):
         return None
     org, person = organisation_signals(handle, name, bio)
-    text = BioText(bio)
+    text = BioText(bio, lexicon)
     if person > org or _COMPANY_NEWS.search(text.folded):
         return None
     newsy_name = bool(_NEWSY_NAME.search(fold_same_length(name)))
+    first_clause_end = text.clauses()[0][1]
     noun = next(text.current(_OUTLET_NOUNS), None)
     # "Regionale krant.", "The trade magazine for...": the noun opens the self-description.
-    opens_bio = noun is not None and noun.start() <= text.clauses()[0][1] and noun.start() < 40
+    opens_bio = noun is not None and noun.start() <= first_clause_end and noun.start() < 40
     if noun and (org >= 1 or newsy_name or (opens_bio and person == 0)):
+        return PressFinding(bio[noun.start() : noun.end()], is_outlet_account=True)
+    # The language files' nouns (a newsletter, a radio show, a trade title) count when they
+    # open the bio of an account that speaks for no company: "Weekly newsletter on retail".
+    noun = next(text.current(lexicon.outlet_nouns), None)
+    opens_bio = noun is not None and noun.start() <= first_clause_end and noun.start() < 40
+    if noun and opens_bio and person == 0 and not _OUR_THING.search(text.folded[: noun.start()]):
         return PressFinding(bio[noun.start() : noun.end()], is_outlet_account=True)
     bio_word = next(text.current(_NEWSY_BIO), None)
     if bio_word and person == 0 and (newsy_name or org >= 2):
         return PressFinding(bio[bio_word.start() : bio_word.end()], is_outlet_account=True)
     return None
+
+
+_OUR_THING = re.compile(r"(?<![\w])(?:our|my|the\s+official|sign\s+up|subscribe)(?![\w])")
+_MENTION = re.compile(r"(?<![\w@])@(\w{1,30})")
+_NON_PRESS_JOBS = _word_regex(
+    _words(
+        [
+            *(_plain(w) if "\\" not in w else w for w in OTHER_JOBS),
+            r"engineer\w*",
+            r"developer\w*",
+            r"designer\w*",
+            r"analyst\w*",
+            r"specialist\w*",
+            r"recruit\w*",
+            r"sales",
+            r"account\s+(?:executive|manager|director)",
+            r"student\w*",
+            r"researcher\w*",
+            r"officer",
+            r"agent",
+            r"advocate",
+            r"owner",
+            r"partner",
+            r"lead",
+            r"team\s+leader",
+            r"supervisor",
+            r"copywriter\w*",
+            r"ghostwriter\w*",
+            r"accountant",
+            r"lawyer",
+            r"solicitor",
+            r"nurse",
+            r"doctor",
+        ]
+    )
+)
+
+
+def other_job(bio: BioText) -> bool:
+    """The bio names a current job that is not press (Head of CX, PR manager, engineer)."""
+    return next(bio.current(_NON_PRESS_JOBS), None) is not None
+
+
+def press_evidence(
+    handle: str | None,
+    name: str | None,
+    bio: str | None,
+    website: str | None = None,
+    lexicon: Lexicon = DEFAULT_LEXICON,
+) -> PressFinding | None:
+    """Everything that says an account is press, strongest first: a press job in the bio or
+    the name, a former journalist now freelance, an outlet's own account (from the gazetteer
+    or its own words), then an outlet's website or @handle in a short bio. Findings with
+    ``strong=False`` sit below the segment line."""
+    if is_parody(name, bio, lexicon=lexicon):
+        return None
+    found = press_role(bio, lexicon) or _name_role(name, lexicon)
+    if found:
+        return found
+    text = BioText(bio or "", lexicon)
+    if found := _freelance_now(text):
+        return found
+    gazetteer = lexicon.gazetteer
+    own = gazetteer.handle(handle)
+    if own and own.kind not in PLATFORM_KINDS:
+        return PressFinding(own.name, own.name, True, explanation=f"the account of {own.name}")
+    if name and (named := gazetteer.name_at(name.strip(), 0)) and named.name == name.strip():
+        return PressFinding(named.name, named.name, True, explanation=f"named {named.name}")
+    if found := outlet_account(handle, name, bio, lexicon):
+        return found
+    busy = other_job(text)
+    if found := _outlet_website(website, text, gazetteer, busy):
+        return found
+    if found := _outlet_mention(text, gazetteer, busy):
+        return found
+    for match in text.current(lexicon.qualified):
+        if not (_is_object(text, match) or _non_media(text, match) or text.in_trap(match)):
+            return PressFinding(_phrase(text, match), strong=False)
+    return None
+
+
+def _name_role(name: str | None, lexicon: Lexicon) -> PressFinding | None:
+    found = press_role(name, lexicon)
+    if found and found.outlet is None:
+        return replace(found, explanation=f'journalist ("{found.term}" in name)')
+    return found
+
+
+def _freelance_now(text: BioText) -> PressFinding | None:
+    """ "Former FT reporter, now freelance": the current role decides."""
+    lexicon = text.lexicon
+    past = [m for m in lexicon.press.finditer(text.folded) if text.is_past(m.start())]
+    if not past or other_job(text):
+        return None
+    for match in text.current(lexicon.freelance):
+        term = text.raw[match.start() : match.end()]
+        was = text.raw[past[0].start() : past[0].end()]
+        return PressFinding(term, explanation=f'freelance journalist ("{term}", formerly {was})')
+    return None
+
+
+def _outlet_website(
+    website: str | None, text: BioText, gazetteer: Gazetteer, busy: bool
+) -> PressFinding | None:
+    host = _host(website)
+    outlet = gazetteer.domain(host)
+    if outlet is None:
+        return None
+    if outlet.kind == "portfolio":
+        return PressFinding(host, explanation=f"journalist's portfolio on {host}")
+    if outlet.kind == "newsletter":
+        if _NEWSLETTER_WORDS.search(text.folded) and not busy:
+            return PressFinding(host, explanation=f"writes a newsletter ({host})")
+        return None
+    return PressFinding(
+        host, outlet.name, strong=not busy, explanation=f"website on {host} ({outlet.name})"
+    )
+
+
+_NEWSLETTER_WORDS = re.compile(r"newsletter|substack|(?<![\w])writ(?:e|es|ing)(?![\w])|essays")
+
+
+def _outlet_mention(text: BioText, gazetteer: Gazetteer, busy: bool) -> PressFinding | None:
+    """An outlet's @handle in the bio, as a current job: not "as featured in", not past."""
+    for match in text.current(_MENTION):
+        outlet = gazetteer.handle(match.group(1))
+        if outlet is None or outlet.kind in PLATFORM_KINDS:
+            continue
+        clause_start = max((s for s, e in text.clauses() if s <= match.start()), default=0)
+        before = text.folded[clause_start : match.start()]
+        if text.lexicon.not_outlet_lead.search(before):
+            continue
+        mention = text.raw[match.start() : match.end()]
+        return PressFinding(
+            mention, mention, strong=not busy, explanation=f"names outlet {mention} ({outlet.name})"
+        )
+    return None
+
+
+def _host(website: str | None) -> str | None:
+    if not website:
+        return None
+    value = re.sub(r"^[a-z][a-z0-9+.-]*://", "", website.strip().lower())
+    return re.split(r"[/?#:\s]", value, maxsplit=1)[0].removeprefix("www.") or None
 
 
 # ---- organisation names -----------------------------------------------------------------------

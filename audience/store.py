@@ -370,6 +370,18 @@ def m005_compact_follows(db: Database) -> None:
     )
 
 
+
+@migrations()
+def m010_judgement(db: Database) -> None:
+    # Listed organisations carry their other names, web domains and accounts (`;`-separated).
+    db.executescript(
+        """
+        ALTER TABLE segment_orgs ADD COLUMN aliases TEXT NOT NULL DEFAULT '';
+        ALTER TABLE segment_orgs ADD COLUMN domains TEXT NOT NULL DEFAULT '';
+        ALTER TABLE segment_orgs ADD COLUMN handles TEXT NOT NULL DEFAULT '';
+        """
+    )
+
 OWN_MIGRATION_NAMES = {m.name for m in migrations._migrations}
 
 
