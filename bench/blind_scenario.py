@@ -105,7 +105,7 @@ def audience_toml(data: dict[str, Any]) -> str:
         names, domains, handles = [], [], []
         for org in orgs:
             names += _strings(org.get("name")) + _strings(org.get("aliases"))
-            names += _strings(org.get("former_names"))
+            names += _strings(org.get("former_names")) + _strings(org.get("products"))
             domains += _strings(org.get("domains") or org.get("domain"))
             handles += _strings(org.get("handles") or org.get("handle"))
             handles += _strings(org.get("secondary_handles"))
@@ -120,7 +120,7 @@ def audience_toml(data: dict[str, Any]) -> str:
     if owner:
         lines += ["[self]"]
         lines += [
-            f"names = {_toml_list(_strings(owner.get('name')) + _strings(owner.get('aliases')))}"
+            f"names = {_toml_list(_strings(owner.get('name') or owner.get('names')) + _strings(owner.get('aliases')))}"
         ]
         lines += [f"domains = {_toml_list(_strings(owner.get('domains') or owner.get('domain')))}"]
         handles = _strings(owner.get("handles") or owner.get("handle"))
