@@ -58,13 +58,15 @@ WEIGHTS = {
     "not-following-back": 0.25,
     "outside-region": 0.2,
     "off-topic": 0.3,
-    "default-avatar": 0.2,
-    "empty-bio": 0.1,
+    "default-avatar": 0.25,
+    "empty-bio": 0.15,
     "new-account": 0.25,
     "following-ratio": 0.3,
-    "digits-handle": 0.2,
+    "digits-handle": 0.25,
     "mostly-links": 0.3,
     "repeated-posts": 0.35,
+    "follow-back-spam": 0.6,
+    "parody": 0.6,
 }
 SPAM_CODES = (
     "default-avatar",
@@ -74,11 +76,26 @@ SPAM_CODES = (
     "digits-handle",
     "mostly-links",
     "repeated-posts",
+    "follow-back-spam",
 )
+# The policy's pairs: off-industry and not following back, off-industry and abroad, both go
+# (judgement.md), whatever the weights of the two reasons alone.
+OFF_TOPIC_PAIRS = ("not-following-back", "stopped-following-back", "outside-region")
+PAIR_SCORE = 0.6
+# How far under the line a score still counts as a near miss.
+NEAR_MISS_MARGIN = 0.15
 # A following/followers ratio means little for someone following a handful of accounts.
 MIN_FOLLOWING_FOR_RATIO = 100
-MIN_POSTS_FOR_PATTERNS = 5
-_DIGITS_HANDLE = re.compile(r"^[a-z_]*?\d{6,}$|^\d+$", re.IGNORECASE)
+MIN_POSTS_FOR_PATTERNS = 2
+# Four or more digits at the end (a year of birth aside), or nothing but digits.
+_DIGITS_HANDLE = re.compile(r"^[a-z_]*?(?:\d{5,}|(?!19\d\d$|20[012]\d$)\d{4})$|^\d+$", re.I)
+_FOLLOW_BACK = re.compile(
+    r"(?<![\w])(?:follow\s*(?:4|for)\s*follow|f4f|follow\s*back|followback|#?ifb|#?teamfollowback"
+    r"|gain\s+(?:more\s+)?followers|free\s+followers|follow\s+(?:me\s+)?(?:and|&)\s+i(?:'ll|\s+will)"
+    r"\s+follow|i\s+follow\s+(?:back|everyone|all)|follow\s+train|#?followtrain|#?f4f|#?l4l"
+    r"|sigo\s+de\s+vuelta|je\s+follow\s+back)(?![\w])",
+    re.I,
+)
 _URL = re.compile(r"https?://\S+|\bwww\.\S+", re.IGNORECASE)
 _WORD = re.compile(r"[a-z0-9]+")
 
@@ -86,7 +103,7 @@ _WORD = re.compile(r"[a-z0-9]+")
 @dataclass
 class PruneSettings:
     inactive_days: int = 180
-    grace_days: int = 30
+    grace_days: int = 14
     new_account_days: int = 30
     following_ratio: float = 20
     daily_unfollow_cap: int = 50
@@ -367,9 +384,28 @@ def spam_reasons(profile: Profile, settings: PruneSettings, now: datetime) -> li
                     f"follows {following:,} but only {followers:,} follow back ({ratio:.0f}:1)",
                 )
             )
+    if (
+        not any(r.code == "following-ratio" for r in reasons)
+        and following is not None
+        and age is not None
+        and age < 365
+        and following >= 200
+    ):
+        per_day = following / max(age, 1)
+        if per_day > 10 and following > 5 * max(followers or 0, 1):
+            reasons.append(
+                _reason(
+                    "following-ratio",
+                    f"followed {following:,} accounts in {age:.0f} days, "
+                    f"{followers or 0:,} follow back",
+                )
+            )
     handle = row["handle"] or ""
     if _DIGITS_HANDLE.match(handle.split("@")[0].split(".")[0]):
         reasons.append(_reason("digits-handle", f"handle @{handle} ends in random digits"))
+    texts = [row["bio"] or "", *(p["text"] or "" for p in profile.posts)]
+    if said := next((m.group(0) for t in texts if (m := _FOLLOW_BACK.search(t))), None):
+        reasons.append(_reason("follow-back-spam", f'follow-for-follow ("{said}")'))
     reasons += _post_pattern_reasons(profile.posts)
     return reasons
 
@@ -380,7 +416,9 @@ def _post_pattern_reasons(posts: list[dict[str, Any]]) -> list[Reason]:
         return []
     reasons = []
     with_links = sum(1 for t in texts if _URL.search(t))
-    if with_links / len(texts) >= 0.8:
+    # With only a few posts, a link only counts when it is (almost) all the post says.
+    bare = sum(1 for t in texts if _URL.search(t) and len(_WORD.findall(_URL.sub("", t))) < 4)
+    if with_links / len(texts) >= 0.8 and (len(texts) >= 5 or bare == len(texts)):
         reasons.append(_reason("mostly-links", f"{with_links} of {len(texts)} posts are links"))
     distinct = {" ".join(_URL.sub("", t).lower().split()) for t in texts}
     if len(distinct) / len(texts) <= 0.5:
@@ -451,14 +489,28 @@ def in_grace(profile: Profile, settings: PruneSettings, now: datetime) -> bool:
     return days is not None and days < settings.grace_days
 
 
-def media_role(profile: Profile) -> str | None:
-    """Why the bio reads as a journalist or a news outlet (a current job), or None.
-    The press matter to a PR team wherever they are and whatever they cover."""
-    from audience.roles import outlet_account, press_role
+def media_role(profile: Profile, lexicon: Any = None) -> str | None:
+    """Why the account reads as press (a journalist, an outlet, an outlet's page or handle),
+    or None. Evidence below the segment line counts too: the press matter to a PR team
+    wherever they are and whatever they cover, and a journalist missed is a journalist lost."""
+    from audience.roles import DEFAULT_LEXICON, press_evidence
 
     row = profile.row
-    found = press_role(row["bio"]) or outlet_account(row["handle"], row["display_name"], row["bio"])
-    return found.reason if found else None
+    found = press_evidence(
+        row["handle"], row["display_name"], row["bio"], row["website"], lexicon or DEFAULT_LEXICON
+    )
+    if found is None:
+        return None
+    return found.reason if found.strong else f"{found.reason} (below the press line)"
+
+
+def parody_reasons(profile: Profile) -> list[Reason]:
+    from audience.roles import is_parody
+
+    row = profile.row
+    if is_parody(row["display_name"], row["bio"]):
+        return [_reason("parody", "parody or fan account")]
+    return []
 
 
 def assess(
@@ -473,24 +525,45 @@ def assess(
     reasons = state_reasons(profile)
     if profile.row["state"] in ("suspended", "deleted"):
         return reasons
-    relevance = (
-        []
-        if media_role(profile)
-        else [
-            *region_reasons(profile, rules),
-            *topic_reasons(profile, matcher),
-        ]
-    )
     return [
         *reasons,
+        *parody_reasons(profile),
         *follow_back_reasons(profile, followers_known),
         *activity_reasons(profile, settings, now),
-        *relevance,
+        *region_reasons(profile, rules),
+        *topic_reasons(profile, matcher),
         *spam_reasons(profile, settings, now),
     ]
 
 
+def score(reasons: list[Reason]) -> float:
+    """The noisy-or of the weights, raised to the policy's floor for the pairs that go
+    together (off-industry and not following back, off-industry and abroad)."""
+    value = noisy_or([r.weight for r in reasons])
+    codes = {r.code for r in reasons}
+    if "off-topic" in codes and codes.intersection(OFF_TOPIC_PAIRS):
+        value = max(value, PAIR_SCORE)
+    return value
+
+
 # ---- suggestions --------------------------------------------------------------------------
+
+
+@dataclass
+class PruneReview:
+    """Everything one run of the rules found: the suggestions, the near misses (scores just
+    under the line) and the accounts to check by hand (press evidence: never suggested)."""
+
+    suggestions: list[Suggestion] = field(default_factory=list)
+    near_misses: list[Suggestion] = field(default_factory=list)
+    checks: list[Suggestion] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "suggestions": [s.as_dict() for s in self.suggestions],
+            "near_misses": [s.as_dict() for s in self.near_misses],
+            "checks": [s.as_dict() for s in self.checks],
+        }
 
 
 def suggest(
@@ -505,7 +578,25 @@ def suggest(
     """Accounts I follow worth unfollowing, best first, each with its score and reasons.
 
     ``include_below`` also returns accounts under the threshold (for benchmarks and review);
-    protected, targeted, matched and grace-period accounts are never returned."""
+    protected, targeted, matched, press and grace-period accounts are never returned."""
+    found = review(
+        store, rules, platform, now, settings=settings, margin=1.0 if include_below else 0
+    )
+    return sort_suggestions(found.suggestions + found.near_misses, "score")
+
+
+def review(
+    store: Store,
+    rules: Rules,
+    platform: str | None = None,
+    now: datetime | None = None,
+    *,
+    settings: PruneSettings | None = None,
+    margin: float = NEAR_MISS_MARGIN,
+) -> PruneReview:
+    """Suggestions, near misses within ``margin`` under ``min_score``, and press to check.
+    ``now`` is the moment judged for (``--as-of``): inactivity, account age and the grace
+    period are all measured from it."""
     now = now or datetime.now(UTC)
     settings = settings or PruneSettings.from_rules(rules)
     platforms = [platform] if platform else synced_platforms(store)
@@ -514,20 +605,47 @@ def suggest(
             "No complete snapshot of whom you follow yet. Run `audience sync --platform x` "
             "(or bluesky, mastodon) first, or import your own archive with `audience import`."
         )
-    suggestions = []
+    result = PruneReview()
+    lexicon = press_lexicon(store, rules)
     for name in platforms:
-        suggestions += _suggest_platform(store, rules, name, now, settings, include_below)
-    return sort_suggestions(suggestions, "score")
+        _review_platform(store, rules, name, now, settings, margin, lexicon, result)
+    result.suggestions = sort_suggestions(result.suggestions, "score")
+    result.near_misses = sort_suggestions(result.near_misses, "score")
+    return result
 
 
-def _suggest_platform(
+def press_lexicon(store: Store, rules: Rules) -> Any:
+    """The workspace's role words and outlets, with the outlets its press members show."""
+    from audience.roles import press_evidence
+    from audience.segment import learn_outlets, parse_segment_config
+
+    lexicon = parse_segment_config(rules.raw).lexicon
+    rows = store.query(
+        "SELECT a.id, a.handle, a.display_name, a.bio, a.website, m.source FROM accounts a "
+        "JOIN segment_members m ON m.account_id = a.id JOIN segments s ON s.id = m.segment_id "
+        "WHERE s.name = 'press' AND m.excluded = 0"
+    )
+    findings = {}
+    for row in rows:
+        found = press_evidence(
+            row["handle"], row["display_name"], row["bio"], row["website"], lexicon
+        )
+        if found:
+            findings[row["id"]] = found
+    manual = {row["id"] for row in rows if row["source"] == "manual"}
+    return lexicon.with_outlets(learn_outlets(rows, findings, manual))
+
+
+def _review_platform(
     store: Store,
     rules: Rules,
     platform: str,
     now: datetime,
     settings: PruneSettings,
-    include_below: bool,
-) -> list[Suggestion]:
+    margin: float,
+    lexicon: Any,
+    result: PruneReview,
+) -> None:
     latest = require_snapshot(store, platform, "following")
     followed = sorted(snapshot_members(store, latest.id) - already_unfollowed(store, platform))
     guarded = protection(store, rules, followed)
@@ -537,7 +655,6 @@ def _suggest_platform(
     follower_series, followers = presence(store, platform, "followers")
     followers_known = follower_series[0].taken_at if follower_series else None
     matcher = TopicMatcher(rules.topics)
-    result = []
     for account_id in candidates:
         profile = profiles[account_id]
         profile.following = following.get(account_id)
@@ -545,10 +662,18 @@ def _suggest_platform(
         if in_grace(profile, settings, now):
             continue
         reasons = assess(profile, rules, settings, matcher, followers_known, now)
-        score = noisy_or([r.weight for r in reasons])
-        if score >= settings.min_score or include_below:
-            result.append(_suggestion(profile, score, reasons))
-    return result
+        value = score(reasons)
+        gone = profile.row["state"] in ("suspended", "deleted")
+        role = None if gone else media_role(profile, lexicon)
+        if role and not any(r.code == "follow-back-spam" for r in reasons):
+            check = Reason("press-evidence", f"check by hand: {role}", 0.0)
+            listed = _suggestion(profile, value, reasons)
+            listed.reasons.insert(0, check)
+            result.checks.append(listed)
+        elif value >= settings.min_score:
+            result.suggestions.append(_suggestion(profile, value, reasons))
+        elif value >= settings.min_score - margin:
+            result.near_misses.append(_suggestion(profile, value, reasons))
 
 
 def already_unfollowed(store: Store, platform: str) -> set[int]:
@@ -834,12 +959,14 @@ def action_log(store: Store, platform: str | None = None) -> list[dict[str, Any]
 
 
 __all__ = [
+    "PruneReview",
     "PruneSettings",
     "Reason",
     "Suggestion",
     "apply_unfollows",
     "prepare_apply",
     "protection",
+    "review",
     "suggest",
     "sort_suggestions",
     "write_csv",

@@ -1157,7 +1157,7 @@ def press_role(bio_text: str | None, lexicon: Lexicon = DEFAULT_LEXICON) -> Pres
         if _is_object(bio, match) or _non_media(bio, match) or bio.in_trap(match):
             continue
         lead = lexicon.outlet_lead.match(bio.folded, match.start())
-        outlet = _lead_ok(bio, lead.end()) if lead else None
+        outlet = _lead_ok(bio, lead.end()) if lead else _known_outlet_after(bio, match.end())
         if outlet or _qualified_ok(bio, match):
             return PressFinding(_phrase(bio, match), outlet)
     for match in bio.current(lexicon.outlet_lead):
@@ -1166,6 +1166,20 @@ def press_role(bio_text: str | None, lexicon: Lexicon = DEFAULT_LEXICON) -> Pres
         )
         if outlet:
             return PressFinding(bio.raw[match.start() : match.end()], outlet)
+    return None
+
+
+def _known_outlet_after(bio: BioText, end: int) -> str | None:
+    """ "Producer, Nightly Business Report", "Presenter @BBCRadio4": an outlet right after the
+    title that the gazetteer knows or whose name reads as news."""
+    outlet = _outlet_after(bio.raw, end)
+    if not outlet:
+        return None
+    gazetteer = bio.lexicon.gazetteer
+    if outlet.startswith("@"):
+        return outlet if gazetteer.handle(outlet) else None
+    if gazetteer.name_at(outlet, 0) or _NEWSY_NAME.search(fold_same_length(outlet)):
+        return outlet
     return None
 
 
@@ -1323,10 +1337,19 @@ def press_evidence(
         return found
     if found := _outlet_mention(text, gazetteer, busy):
         return found
+    if not _MEDIA_HINT.search(text.folded):
+        return None
     for match in text.current(lexicon.qualified):
         if not (_is_object(text, match) or _non_media(text, match) or text.in_trap(match)):
             return PressFinding(_phrase(text, match), strong=False)
     return None
+
+
+# Words that make a bare "Presenter" or "Producer" worth a second look.
+_MEDIA_HINT = re.compile(
+    r"(?<![\w])(?:radio|tv|television|telly|news\w*|media|journalism|broadcast\w*|magazine"
+    r"|press|stories|documentar\w*|newsletter|podcast|bylines?|on air|airwaves|bbc|itv|sky)(?![\w])"
+)
 
 
 def _name_role(name: str | None, lexicon: Lexicon) -> PressFinding | None:

@@ -42,7 +42,9 @@ RULES = Rules(
     hashtags=["#contactcentre", "#custserv", "#cx"],
     home_regions=["GB", "IE"],
     protected_segments=["press", "customers"],
-    raw={"prune": {}},
+    # These rows were labelled when the grace period was 30 days by default (now 14, as in
+    # docs/judgement.md): the bench keeps the setting its labels assume.
+    raw={"prune": {"grace_days": 30}},
 )
 ME = Account("x", "1", handle="our_brand", display_name="Our Brand")
 

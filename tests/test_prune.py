@@ -12,7 +12,14 @@ from audience.config import Rules
 from audience.errors import ConfigError
 from audience.followback import followback_queue
 from audience.models import Account, Post
-from audience.prune import PruneSettings, TopicMatcher, sort_suggestions, suggest, write_csv
+from audience.prune import (
+    PruneSettings,
+    TopicMatcher,
+    review,
+    sort_suggestions,
+    suggest,
+    write_csv,
+)
 from audience.sync import NeedsSync
 from audience.targets import add_targets, engage_feed, remove_targets, target_status
 
@@ -178,7 +185,8 @@ def test_outside_home_regions_and_unknown_location(world):
     assert found["10"] == ["off-topic", "not-following-back", "outside-region"]
     for pid in ("11", "12", "13"):
         assert "outside-region" not in found[pid]
-    assert set(world.suggested()) == {"10"}
+    # Off-industry and not following back: the policy says they go, wherever they are.
+    assert set(world.suggested()) == {"10", "11", "12", "13"}
 
 
 def test_outside_industry_looks_at_bio_and_posts(world):
@@ -224,8 +232,8 @@ def test_spam_signals(world):
     found = world.suggested()
     assert found["10"] == [
         "following-ratio",
-        "new-account",
         "default-avatar",
+        "new-account",
         "digits-handle",
         "empty-bio",
     ]
@@ -378,7 +386,7 @@ def test_accounts_unfollowed_since_the_last_snapshot_are_left_out(world):
 def test_prune_settings_from_audience_toml():
     rules = Rules(raw={"prune": {"inactive_days": 90, "daily_unfollow_cap": 5}})
     settings = PruneSettings.from_rules(rules)
-    assert (settings.inactive_days, settings.daily_unfollow_cap, settings.grace_days) == (90, 5, 30)
+    assert (settings.inactive_days, settings.daily_unfollow_cap, settings.grace_days) == (90, 5, 14)
 
     with pytest.raises(ConfigError, match=r"\[prune\] grace_days"):
         PruneSettings.from_rules(Rules(raw={"prune": {"grace_days": "soon"}}))
@@ -421,8 +429,12 @@ def test_journalists_abroad_are_not_judged_off_topic(world):
     )
     follow_all(world, ["10", "11"], followers=[])
 
-    found = world.suggested(include_below=True)
-    assert found["10"] == ["not-following-back"]
+    # Press evidence protects: never suggested, not even below the line; listed to check.
+    assert "10" not in world.suggested(include_below=True)
+    found = review(world.store, RULES, "x", now=NOW)
+    back = {v: k for k, v in world.ids.items()}
+    assert [back[c.account_id] for c in found.checks] == ["10"]
+    assert found.checks[0].reasons[0].code == "press-evidence"
     assert "11" in world.suggested()
 
 
