@@ -119,9 +119,8 @@ def audience_toml(data: dict[str, Any]) -> str:
     owner = _owner(data)
     if owner:
         lines += ["[self]"]
-        lines += [
-            f"names = {_toml_list(_strings(owner.get('name') or owner.get('names')) + _strings(owner.get('aliases')))}"
-        ]
+        names = _strings(owner.get("name") or owner.get("names")) + _strings(owner.get("aliases"))
+        lines += [f"names = {_toml_list(names)}"]
         lines += [f"domains = {_toml_list(_strings(owner.get('domains') or owner.get('domain')))}"]
         handles = _strings(owner.get("handles") or owner.get("handle"))
         lines += [f"handles = {_toml_list(['@' + handle_key(h) for h in handles])}", ""]
