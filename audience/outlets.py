@@ -108,8 +108,30 @@ class Gazetteer:
     def _name_index(self) -> dict[str, Outlet]:
         return {" ".join(o.name.split()): o for o in self.outlets}
 
+    @cached_property
+    def _families(self) -> dict[str, Outlet]:
+        """Squashed brand names: @CincoDiasES and @elpais_economia belong to Cinco Días and
+        El País."""
+        stems: dict[str, Outlet] = {}
+        for outlet in self.outlets:
+            if outlet.kind in PLATFORM_KINDS:
+                continue
+            # An ordinary word ("Campaign", "Building") is no stem; a brand-like name is.
+            brand = len(outlet.name.split()) > 1 or re.search(r".[A-Z0-9.]", outlet.name)
+            squashed = re.sub(r"[^a-z0-9]", "", _ascii(outlet.name))
+            if brand and len(squashed) >= 6:
+                stems.setdefault(squashed, outlet)
+        return stems
+
     def handle(self, handle: str | None) -> Outlet | None:
-        return self.by_handle.get((handle or "").lstrip("@").lower())
+        key = (handle or "").lstrip("@").lower()
+        if found := self.by_handle.get(key):
+            return found
+        squashed = key.replace("_", "")
+        for end in range(len(squashed), 5, -1):
+            if found := self._families.get(squashed[:end]):
+                return found
+        return None
 
     def domain(self, host: str | None) -> Outlet | None:
         """The outlet of a web host or any of its parent domains (news.sky.com -> Sky News)."""
@@ -138,6 +160,13 @@ class Gazetteer:
     def extended(self, outlets: Iterable[Outlet]) -> Gazetteer:
         more = tuple(outlets)
         return Gazetteer(self.outlets + more) if more else self
+
+
+def _ascii(text: str) -> str:
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def read_outlets(path: Path) -> list[Outlet]:

@@ -493,7 +493,8 @@ ORG_STRONG = (
     r"wij\s+(?:zijn|helpen)",
     r"vi\s+(?:ar|er|hjalper)",
     r"news\s+from\s+the\s+team",
-    r"(?:founded|established|since|est\.?)\s+(?:in\s+)?(?:1[89]|20)\d\d",
+    r"(?:founded|established|since|est\.?|desde|depuis|seit|sinds|dal|des\s+de|fundad[oa]\s+en)"
+    r"\s+(?:in\s+)?(?:1[89]|20)\d\d",
 )
 ORG_WEAK = (
     r"company",
@@ -860,6 +861,10 @@ class Lexicon:
         return _optional(self.vocabulary.complaint_markers)
 
     @cached_property
+    def scam_markers(self) -> re.Pattern[str] | None:
+        return _optional(self.vocabulary.scam_markers)
+
+    @cached_property
     def parody(self) -> re.Pattern[str]:
         words = [*self.parody_markers, *(_plain(w) for w in self.parody_literals)]
         return re.compile(rf"(?<![\w])(?:{_words(words)})")
@@ -929,10 +934,10 @@ _OUTLET_NOUNS = re.compile(rf"(?<![\w])(?:{_words(OUTLET_NOUNS)})(?![\w])|新聞
 _LEGAL_SUFFIX = re.compile(rf"(?:[\s,]+(?:{_alternation(LEGAL_SUFFIXES, literal=True)}))+\.?\s*$")
 _NEWSY_NAME = _word_regex(
     r"news|times|gazette|herald|tribune|chronicle|journal|daily|post"
-    r"|observer|courier|magazine|mag|radio|tv|fm|press|review|weekly|report"
+    r"|observer|courier|magazine|mag|radio|tv|fm|press|review|weekly|report|mati|manana|tarde"
     r"|today|wire|insider|digest|bulletin|monitor|dispatch|standard|mirror"
     r"|express|guardian|telegraph|independent|live|24|online|journal"
-    r"|zeitung|nachrichten|noticias|actualites|infos|notizie|nieuws"
+    r"|zeitung|nachrichten|noticias|noticies|informatiu|informativo|actualites|infos|notizie|nieuws"
     r"|nyheter|wiadomosci|diario|giornale|gazeta|revista|quotidien"
 )
 _COMPANY_NEWS = _word_regex(
@@ -942,7 +947,8 @@ _COMPANY_NEWS = _word_regex(
 )
 _NEWSY_BIO = _word_regex(
     r"news|stories|reporting|coverage|journalism|nachrichten|noticias|"
-    r"nouvelles|actualites?|infos?|notizie|noticias|wiadomosci|nieuws"
+    r"nouvelles|actualites?|infos?|notizie|noticias|noticies|wiadomosci|nieuws|informacio"
+    r"|informacao|actualitat|actualidade|periodismo|jornalismo|periodisme"
     r"|nyheter|новости|informacion|informations"
 )
 
@@ -1125,10 +1131,30 @@ def _qualified_ok(bio: BioText, match: re.Match[str]) -> bool:
         return False
     if last in bio.lexicon.media_qualifiers or pair in bio.lexicon.media_qualifiers:
         return True
-    after = bio.folded[match.end() : match.end() + 20]
-    return bool(
-        re.match(r"\s+(?:de|di|der|du)\s+(?:tv|radio|television|noticias|informativos)", after)
-    )
+    after = bio.folded[match.end() : match.end() + 30]
+    return bool(_MEDIA_AFTER.match(after))
+
+
+_MEDIA_AFTER = re.compile(
+    r"\s+(?:de|di|der|du|del|de\s+la|do|da|dos|das|of\s+the|of)\s+(?:\w+\s+)?"
+    r"(?:tv|radio|television|televisao|televisio|noticias|noticies|informativos?|informatiu"
+    r"|telediario|noticiero|telejornal|jornal|programa|programme|magazine|boletin|news)"
+)
+_PROGRAMME_WORDS = re.compile(
+    r"(?<![\w])(?:informativos?|informatiu|telediario|noticiero|telejornal|programa|programme"
+    r"|program|show|bulletin|boletin|magazine|radio|tv|television|news|noticias|noticies)(?![\w])"
+)
+
+
+def _outlet_in_clause(bio: BioText, end: int) -> str | None:
+    """ "Presentadora del informativo económico de @telemadrid": an outlet handle later in the
+    same clause, known to the gazetteer or named after a programme word."""
+    clause_end = min((e for s, e in bio.clauses() if e >= end), default=len(bio.folded))
+    for mention in _MENTION.finditer(bio.folded, end, clause_end):
+        between = bio.folded[end : mention.start()]
+        if bio.lexicon.gazetteer.handle(mention.group(1)) or _PROGRAMME_WORDS.search(between):
+            return bio.raw[mention.start() : mention.end()]
+    return None
 
 
 def _lead_ok(bio: BioText, end: int) -> str | None:
@@ -1158,6 +1184,7 @@ def press_role(bio_text: str | None, lexicon: Lexicon = DEFAULT_LEXICON) -> Pres
             continue
         lead = lexicon.outlet_lead.match(bio.folded, match.start())
         outlet = _lead_ok(bio, lead.end()) if lead else _known_outlet_after(bio, match.end())
+        outlet = outlet or _outlet_in_clause(bio, match.end())
         if outlet or _qualified_ok(bio, match):
             return PressFinding(_phrase(bio, match), outlet)
     for match in bio.current(lexicon.outlet_lead):
@@ -1197,6 +1224,11 @@ def _not_a_job(bio: BioText, match: re.Match[str]) -> bool:
         return True
     if bio.in_trap(match):
         return True
+    # "Editora del blog de @Brand": a company's own blog is written by its staff.
+    if word.startswith(("edit", "redact", "redat")):
+        clause_end = min((e for s, e in bio.clauses() if e >= match.end()), default=len(bio.folded))
+        if re.search(r"(?<![\w])blog\w*", bio.folded[match.end() : clause_end]):
+            return True
     after = bio.folded[match.end() : match.end() + 12]
     return bool(re.match(r"\s+(?:relations|outreach|database|lists?|contacts)\b", after))
 
@@ -1216,7 +1248,13 @@ def organisation_signals(handle: str | None, name: str | None, bio: str | None) 
     handle_key = (handle or "").lower().lstrip("@").split(".")[0].split("@")[0]
     if any(handle_key.endswith(s) and len(handle_key) > len(s) + 2 for s in ORG_HANDLE_SUFFIXES):
         org += 1
-    person = 2 * len(_PERSON_STRONG.findall(folded_bio))
+    # "i" is English "I" only when written so (in Catalan or Italian it is "and").
+    raw_bio = bio or ""
+    person = 2 * sum(
+        1
+        for m in _PERSON_STRONG.finditer(folded_bio)
+        if m.group(0) != "i" or raw_bio[m.start() : m.end()] == "I"
+    )
     person += min(len(_PERSON_WEAK.findall(folded_bio)), 2)
     return org, person
 
@@ -1261,7 +1299,17 @@ def outlet_account(
     bio_word = next(text.current(_NEWSY_BIO), None)
     if bio_word and person == 0 and (newsy_name or org >= 2):
         return PressFinding(bio[bio_word.start() : bio_word.end()], is_outlet_account=True)
+    # A programme's own account: a broadcast name, on air at set hours ("de 6 a 10h 📻").
+    if newsy_name and person == 0 and _ON_AIR.search(bio):
+        return PressFinding(name or "", is_outlet_account=True)
     return None
+
+
+_ON_AIR = re.compile(
+    r"[📻📺🎙]|(?<![\w])\d{1,2}(?::\d\d)?\s*(?:h|am|pm)(?![\w])|(?<![\w])(?:on air|en directo"
+    r"|en directe|ao vivo|en antena|live weekdays)(?![\w])",
+    re.IGNORECASE,
+)
 
 
 _OUR_THING = re.compile(r"(?<![\w])(?:our|my|the\s+official|sign\s+up|subscribe)(?![\w])")
@@ -1279,6 +1327,25 @@ _NON_PRESS_JOBS = _word_regex(
             r"sales",
             r"account\s+(?:executive|manager|director)",
             r"student\w*",
+            r"estudiant\w*",
+            r"estudante\w*",
+            r"etudiant\w*",
+            r"studente\w*",
+            r"intern",
+            r"becari[oa]\w*",
+            r"estagiari[oa]\w*",
+            r"stagiaire\w*",
+            r"praktikant\w*",
+            r"catedratic\w*",
+            r"profesor\w*",
+            r"professor\w*",
+            r"profe",
+            r"docente",
+            r"investigador\w*",
+            r"lecturer",
+            r"academic",
+            r"teacher",
+            r"maestr[oa]",
             r"researcher\w*",
             r"officer",
             r"agent",
@@ -1318,10 +1385,15 @@ def press_evidence(
     ``strong=False`` sit below the segment line."""
     if is_parody(name, bio, lexicon=lexicon):
         return None
+    text = BioText(bio or "", lexicon)
+    if _BOT.search(text.folded) or _BOT.search(fold_same_length(name)):
+        return None  # bots that repost headlines are not press
     found = press_role(bio, lexicon) or _name_role(name, lexicon)
     if found:
+        # "Columnista ocasional" with a day job elsewhere: not the segment, a second look.
+        if _OCCASIONAL.search(text.folded) and other_job(text):
+            return replace(found, strong=False)
         return found
-    text = BioText(bio or "", lexicon)
     if found := _freelance_now(text):
         return found
     gazetteer = lexicon.gazetteer
@@ -1333,8 +1405,9 @@ def press_evidence(
     if found := outlet_account(handle, name, bio, lexicon):
         return found
     busy = other_job(text)
-    if found := _outlet_website(website, text, gazetteer, busy):
-        return found
+    for link in [website, *(m.group(0) for m in text.current(_LINK))]:
+        if found := _outlet_website(link, text, gazetteer, busy):
+            return found
     if found := _outlet_mention(text, gazetteer, busy):
         return found
     if not _MEDIA_HINT.search(text.folded):
@@ -1350,6 +1423,17 @@ _MEDIA_HINT = re.compile(
     r"(?<![\w])(?:radio|tv|television|telly|news\w*|media|journalism|broadcast\w*|magazine"
     r"|press|stories|documentar\w*|newsletter|podcast|bylines?|on air|airwaves|bbc|itv|sky)(?![\w])"
 )
+
+
+_BOT = re.compile(
+    r"(?<![\w])(?:automated|automatic\w*|automaticamente|automaticament|automatisch\w*|bot"
+    r"|rss|news\s*feed|aggregat\w*|agregador\w*|auto-?posts?)(?![\w])"
+)
+_OCCASIONAL = re.compile(
+    r"(?<![\w])(?:guest|occasional|ocasional|occasionnel\w*|invitad[oa]|convidad[oa]|gast"
+    r"|sometimes|a\s+veces|as\s+vezes|de\s+vez\s+en\s+cuando)(?![\w])"
+)
+_LINK = re.compile(r"(?:https?://)?(?:[\w-]+\.)+[a-z]{2,}(?:/[^\s]*)?")
 
 
 def _name_role(name: str | None, lexicon: Lexicon) -> PressFinding | None:

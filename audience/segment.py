@@ -842,6 +842,9 @@ def plan_auto(store: Store, config: SegmentConfig, *, as_of: datetime | None = N
             if finding and finding.strong and not _org_claims(account, judge):
                 for seg_id in press_ids:
                     _propose(proposals, seg_id, account["id"], "rule", finding.reason)
+    claimed = {account_id for (_, account_id) in proposals}
+    for seg_id, account_id, reason in _post_evidence(store, compiled, claimed, judge):
+        _propose(proposals, seg_id, account_id, "rule", reason)
     for rules in compiled:
         for account_id, reason in _list_and_hashtag_evidence(store, rules):
             _propose(proposals, rules.segment.id, account_id, "rule", reason)
@@ -975,6 +978,8 @@ def _employer(account: dict[str, Any], matcher: OrgMatcher, lexicon: Lexicon) ->
         if org := matcher.by_host(host):
             yield f"web domain {host} ({org.label})"
     name_text = BioText(name or "", lexicon)
+    if found := matcher.by_display_name(name):
+        yield found[1]
     for _, reason in matcher.in_text(name_text, "name"):
         yield reason
     for _, reason in matcher.in_text(bio_text, "bio"):
@@ -997,6 +1002,13 @@ def _account_evidence(
     hosts = _hosts(account["website"], bio_text)
     handle_lower = (handle or "").lower().lstrip("@")
     employer_segments = set()
+    scam = bool(
+        lexicon.scam_markers
+        and (
+            lexicon.scam_markers.search(bio_text.folded)
+            or lexicon.scam_markers.search(name_text.folded)
+        )
+    )
     for rules in judge.compiled:
         seg = rules.segment.id
         if (None, handle_lower) in rules.handles or (
@@ -1019,6 +1031,11 @@ def _account_evidence(
         if (found := rules.matcher.by_handle(handle)) and (None, handle_lower) not in rules.handles:
             employer_segments.add(seg)
             yield seg, "rule", found[1]
+        if scam:
+            continue  # a brand's name used as bait is not the brand
+        if found := rules.matcher.by_display_name(name):
+            employer_segments.add(seg)
+            yield seg, "rule", found[1]
         for source, text in (("name", name_text), ("bio", bio_text)):
             for _, reason in rules.matcher.in_text(text, source):
                 employer_segments.add(seg)
@@ -1038,6 +1055,38 @@ def _account_evidence(
     findings[account["id"]] = finding
     for seg_id in judge.press_ids:
         yield seg_id, "rule", finding.reason
+
+
+POSTS_PER_ACCOUNT = 20
+
+
+def _post_evidence(
+    store: Store, compiled: list[_CompiledRules], claimed: set[int], judge: _Judge
+) -> Iterable[tuple[int, int, str]]:
+    """Accounts whose recent posts confirm a listed employer ("el equipo de Sunvia"), for
+    the accounts nothing else placed. SQL picks the posts that name an organisation at all
+    (one pass over the table); the patterns only read those."""
+    for rules in compiled:
+        words = rules.matcher.post_filter()
+        if not words:
+            continue
+        likes = " OR ".join("lower(p.text) LIKE ?" for _ in words)
+        rows = store.execute(
+            f"SELECT p.account_id, p.text FROM posts p WHERE ({likes}) "
+            f"ORDER BY p.account_id, p.created_at DESC",
+            [f"%{w}%" for w in words],
+        )
+        seen: dict[int, int] = {}
+        found: set[int] = set()
+        for account_id, text in rows:
+            if account_id in claimed or account_id in found or not text:
+                continue
+            seen[account_id] = seen.get(account_id, 0) + 1
+            if seen[account_id] > POSTS_PER_ACCOUNT:
+                continue
+            if hit := rules.matcher.in_post(text):
+                found.add(account_id)
+                yield rules.segment.id, account_id, hit[1]
 
 
 def _manual_press(store: Store, press_ids: set[int]) -> set[int]:

@@ -19,7 +19,9 @@ spaces matches a space). In ``outlet_leads`` a ``*`` stands for a few words of a
   freelance");
 * ``former_markers`` / ``now_markers``: a past job, and the start of the current one;
 * ``client_markers``, ``beat_markers``, ``complaint_markers``: words before an organisation's
-  name that make it a client, a subject or a complaint, not the employer.
+  name that make it a client, a subject or a complaint, not the employer;
+* ``scam_markers``: giveaways, "work from home" and other bait: an account that uses a brand's
+  name with them is not that brand.
 """
 
 from __future__ import annotations
@@ -52,6 +54,7 @@ class Vocabulary:
     client_markers: tuple[str, ...] = ()
     beat_markers: tuple[str, ...] = ()
     complaint_markers: tuple[str, ...] = ()
+    scam_markers: tuple[str, ...] = ()
 
     def merged(self, *others: Vocabulary) -> Vocabulary:
         values = {}
