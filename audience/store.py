@@ -370,7 +370,6 @@ def m005_compact_follows(db: Database) -> None:
     )
 
 
-
 @migrations()
 def m010_judgement(db: Database) -> None:
     # Listed organisations carry their other names, web domains and accounts (`;`-separated).
@@ -381,6 +380,7 @@ def m010_judgement(db: Database) -> None:
         ALTER TABLE segment_orgs ADD COLUMN handles TEXT NOT NULL DEFAULT '';
         """
     )
+
 
 OWN_MIGRATION_NAMES = {m.name for m in migrations._migrations}
 
