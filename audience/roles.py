@@ -1151,6 +1151,10 @@ _PROGRAMME_WORDS = re.compile(
 )
 
 
+# Newsroom shorthand: press when an outlet's @handle follows ("Dep Ed, @TradeWeekly").
+_ABBREVIATION = re.compile(r"(?:dep(?:uty)?\s+)?ed|sub|hack|chief\s+sub")
+
+
 def _outlet_in_clause(bio: BioText, end: int) -> str | None:
     """ "Presentadora del informativo económico de @telemadrid": an outlet handle later in the
     same clause, known to the gazetteer or named after a programme word."""
@@ -1190,12 +1194,14 @@ def press_role(bio_text: str | None, lexicon: Lexicon = DEFAULT_LEXICON) -> Pres
         lead = lexicon.outlet_lead.match(bio.folded, match.start())
         outlet = _lead_ok(bio, lead.end()) if lead else _known_outlet_after(bio, match.end())
         outlet = outlet or _outlet_in_clause(bio, match.end())
+        if not outlet and _ABBREVIATION.fullmatch(match.group(0)):
+            after = _outlet_after(bio.raw, match.end())
+            outlet = after if after and after.startswith("@") else None
         if outlet or _qualified_ok(bio, match):
             return PressFinding(_phrase(bio, match), outlet)
     for match in bio.current(lexicon.outlet_lead):
-        outlet = (
-            None if _non_media(bio, match) or bio.in_trap(match) else _lead_ok(bio, match.end())
-        )
+        skip = _non_media(bio, match) or bio.in_trap(match) or _company_blog(bio, match)
+        outlet = None if skip else _lead_ok(bio, match.end())
         if outlet:
             return PressFinding(bio.raw[match.start() : match.end()], outlet)
     return None
@@ -1227,15 +1233,18 @@ def _not_a_job(bio: BioText, match: re.Match[str]) -> bool:
     word = match.group(0)
     if word.startswith("editor") and previous and previous[0] in bio.lexicon.non_media:
         return True
-    if bio.in_trap(match):
+    if bio.in_trap(match) or _company_blog(bio, match):
         return True
-    # "Editora del blog de @Brand": a company's own blog is written by its staff.
-    if word.startswith(("edit", "redact", "redat")):
-        clause_end = min((e for s, e in bio.clauses() if e >= match.end()), default=len(bio.folded))
-        if re.search(r"(?<![\w])blog\w*", bio.folded[match.end() : clause_end]):
-            return True
     after = bio.folded[match.end() : match.end() + 12]
     return bool(re.match(r"\s+(?:relations|outreach|database|lists?|contacts)\b", after))
+
+
+def _company_blog(bio: BioText, match: re.Match[str]) -> bool:
+    """ "Editora del blog de @Brand": a company's own blog is written by its staff."""
+    if not match.group(0).startswith(("edit", "redact", "redat")):
+        return False
+    clause_end = min((e for s, e in bio.clauses() if e >= match.end()), default=len(bio.folded))
+    return bool(re.search(r"(?<![\w])blog\w*", bio.folded[match.end() : clause_end]))
 
 
 def is_parody(*texts: str | None, lexicon: Lexicon = DEFAULT_LEXICON) -> bool:
