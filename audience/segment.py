@@ -167,12 +167,16 @@ def parse_segment_config(
         checker.table(own, "self")
         checker.known_keys(own, "self", SELF_KEYS)
         names, handles, domains = (checker.strings(own, key, "self") for key in SELF_KEYS)
+        for domain in domains:
+            if normalise_domain(domain) is None:
+                raise checker.error("self", "domains", f"[self] {domain!r} is not a web domain")
+    if "self" in raw and (names or handles or domains):
         config.own = Organisation(
             names[0] if names else None,
             None,
             "self",
             tuple(names[1:]),
-            tuple(domains),
+            tuple(normalise_domain(d) or d for d in domains),
             tuple(handles),
         )
     _ = config.lexicon.vocabulary, config.lexicon.gazetteer  # broken files: reported now
