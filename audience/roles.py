@@ -1002,6 +1002,10 @@ class BioText:
         return word.startswith("ex") and bool(self.lexicon.press.fullmatch(word[2:]))
 
     def clauses(self) -> list[tuple[int, int]]:
+        return self._clauses
+
+    @cached_property
+    def _clauses(self) -> list[tuple[int, int]]:
         bounds = [0]
         for sep in _HARD_SEPARATORS.finditer(self.folded):
             bounds += [sep.start(), sep.end()]
@@ -1034,6 +1038,22 @@ class BioText:
             after = text[now.end() :]
             if _OTHER_JOBS.search(after) and not self.lexicon.press.search(after):
                 yield 0, now.start()
+
+
+_BIO_TEXTS: dict[tuple[int, str], BioText] = {}
+
+
+def bio_text(raw: str | None, lexicon: Lexicon | None = None) -> BioText:
+    """A :class:`BioText`, shared while the same text is judged several times in a row (the
+    press, outlet and organisation rules all read the same bio)."""
+    lexicon = lexicon or DEFAULT_LEXICON
+    key = (id(lexicon), raw or "")
+    found = _BIO_TEXTS.get(key)
+    if found is None or found.lexicon is not lexicon:
+        if len(_BIO_TEXTS) > 4096:
+            _BIO_TEXTS.clear()
+        found = _BIO_TEXTS[key] = BioText(raw or "", lexicon)
+    return found
 
 
 def _previous_clause(text: str, clauses: list[tuple[int, int]], index: int) -> tuple[int, int]:
@@ -1179,7 +1199,7 @@ def press_role(bio_text: str | None, lexicon: Lexicon = DEFAULT_LEXICON) -> Pres
     """A journalist, editor, producer... named in the bio as a current job, or None."""
     if not bio_text:
         return None
-    bio = BioText(bio_text, lexicon)
+    bio = _bio_text(bio_text, lexicon)
     for match in bio.current(lexicon.press):
         if _is_object(bio, match) or _not_a_job(bio, match) or _is_plural(lexicon, match):
             continue
@@ -1294,7 +1314,7 @@ def outlet_account(
     if not bio or is_parody(name, bio, lexicon=lexicon):
         return None
     org, person = organisation_signals(handle, name, bio)
-    text = BioText(bio, lexicon)
+    text = _bio_text(bio, lexicon)
     if person > org or _COMPANY_NEWS.search(text.folded):
         return None
     newsy_name = bool(_NEWSY_NAME.search(fold_same_length(name)))
@@ -1399,7 +1419,7 @@ def press_evidence(
     ``strong=False`` sit below the segment line."""
     if is_parody(name, bio, lexicon=lexicon):
         return None
-    text = BioText(bio or "", lexicon)
+    text = _bio_text(bio, lexicon)
     if _BOT.search(text.folded) or _BOT.search(fold_same_length(name)):
         return None  # bots that repost headlines are not press
     follow_back = lexicon.follow_back
@@ -1546,3 +1566,6 @@ def handle_belongs_to(handle: str | None, name: str) -> bool:
     squashed = organisation_key(name).replace(" ", "").replace("&", "")
     key = (handle or "").lower().lstrip("@").split(".")[0].split("@")[0].replace("_", "")
     return len(squashed) >= 5 and key.startswith(squashed)
+
+
+_bio_text = bio_text

@@ -45,6 +45,7 @@ from audience.roles import (
     press_evidence,
     press_role,
 )
+from audience.roles import bio_text as shared_bio_text
 from audience.store import Store, now_iso
 
 RULE_KEYS = ("keywords", "organisations", "domains", "handles", "lists", "hashtags")
@@ -989,11 +990,11 @@ def _employer(account: dict[str, Any], matcher: OrgMatcher, lexicon: Lexicon) ->
     handle, name, bio = account["handle"], account["display_name"], account["bio"]
     if found := matcher.by_handle(handle):
         yield found[1]
-    bio_text = BioText(bio or "", lexicon)
+    bio_text = shared_bio_text(bio, lexicon)
     for host in _hosts(account["website"], bio_text):
         if org := matcher.by_host(host):
             yield f"web domain {host} ({org.label})"
-    name_text = BioText(name or "", lexicon)
+    name_text = shared_bio_text(name, lexicon)
     if found := matcher.by_display_name(name):
         yield found[1]
     for _, reason in matcher.in_text(name_text, "name"):
@@ -1014,7 +1015,7 @@ def _account_evidence(
     if _owned(account, judge):
         return
     parody = is_parody(name, bio, lexicon=lexicon)
-    bio_text, name_text = BioText(bio or "", lexicon), BioText(name or "", lexicon)
+    bio_text, name_text = shared_bio_text(bio, lexicon), shared_bio_text(name, lexicon)
     hosts = _hosts(account["website"], bio_text)
     handle_lower = (handle or "").lower().lstrip("@")
     employer_segments = set()
