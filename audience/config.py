@@ -224,12 +224,13 @@ protected = ["press", "customers"]
 #
 # An organisation can be a table with every name and account it goes by. Only its current
 # staff and its own accounts count (not clients, past jobs, complaints or namesakes).
-# [segments.customers]
-# organisations = [
-#   { name = "Northwind Bank", aliases = ["NWB"], former_names = ["Northwind Savings"],
-#     domains = ["northwind.example", "nwb.example"], handles = ["@northwind"],
-#     secondary_handles = ["@northwindhelp", "@northwind_jobs"] },
-# ]
+# [[segments.customers.organisations]]
+# name = "Northwind Bank"
+# aliases = ["NWB"]                          # acronyms, product names
+# former_names = ["Northwind Savings"]
+# domains = ["northwind.example", "nwb.example"]
+# handles = ["@northwind"]
+# secondary_handles = ["@northwindhelp", "@northwind_jobs"]
 # (`audience segment import-orgs FILE.csv` takes the same with `;` between several values.)
 
 [self]
@@ -242,9 +243,8 @@ protected = ["press", "customers"]
 [roles]
 # More words for recognising journalists and outlets, as files next to this one: a TOML file
 # of words per language (keys as in audience/data/roles/en.toml) and a CSV of outlets
-# (name,kind,domains,handles as in audience/data/outlets/gb.csv).
-# vocabulary = ["my-words.toml"]
-# outlets = ["my-outlets.csv"]
+# (name,kind,domains,handles as in audience/data/outlets/gb.csv). For example:
+#   vocabulary = ["my-words.toml"]      and      outlets = ["my-outlets.csv"]
 
 [prune]
 # Thresholds for unfollow suggestions.
