@@ -787,7 +787,9 @@ def press_lexicon(store: Store, rules: Rules) -> Any:
     from audience.roles import press_evidence
     from audience.segment import learn_outlets, parse_segment_config
 
-    lexicon = parse_segment_config(rules.raw).lexicon
+    # Vocabulary files named in audience.toml sit next to it, beside the workspace file.
+    where = Path(store.path).resolve().parent / "audience.toml" if store.path else "audience.toml"
+    lexicon = parse_segment_config(rules.raw, where).lexicon
     rows = store.query(
         "SELECT a.id, a.handle, a.display_name, a.bio, a.website, m.source FROM accounts a "
         "JOIN segment_members m ON m.account_id = a.id JOIN segments s ON s.id = m.segment_id "

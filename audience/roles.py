@@ -1469,8 +1469,7 @@ _BOT = re.compile(
     r"|rss|news\s*feed|aggregat\w*|agregador\w*|auto-?posts?)(?![\w])"
 )
 _OCCASIONAL = re.compile(
-    r"(?<![\w])(?:guest|occasional|ocasional|occasionnel\w*|invitad[oa]|convidad[oa]|gast"
-    r"|sometimes|a\s+veces|as\s+vezes|de\s+vez\s+en\s+cuando)(?![\w])"
+    r"(?<![\w])(?:guest|occasional|ocasional|occasionnel\w*|invitad[oa]|convidad[oa]|gast)(?![\w])"
 )
 _LINK = re.compile(r"(?:https?://)?(?:[\w-]+\.)+[a-z]{2,}(?:/[^\s]*)?")
 

@@ -152,9 +152,10 @@ def test_employer_counts_mentions_do_not(store):
         {"handle": "brightwater_jobs", "bio": "Jobs at the water company"},
         {"handle": "brightwater_fan", "bio": "Unofficial fan page"},
         {"handle": "a13", "display_name": "Valley Water Board", "bio": "Since 1952."},
+        {"handle": "a14", "bio": "Billing lead at BWU. No longer on Facebook, sometimes here."},
     )
     customers = {h for h, segs in found.items() if "customers" in segs}
-    assert customers == {"a1", "a2", "a3", "a4", "a5", "brightwater_jobs", "a13"}
+    assert customers == {"a1", "a2", "a3", "a4", "a5", "brightwater_jobs", "a13", "a14"}
     assert not found["a12"]
 
 
