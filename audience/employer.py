@@ -172,7 +172,7 @@ _RETIRED = re.compile(
     r"|im ruhestand|en retraite|a la retraite|in pensione|lo deje|i left|left in|deixei)(?![\w])"
 )
 _SEPARATOR_BEFORE = re.compile(r"[|,:/–—(-]\s*$")
-_SEPARATOR_AFTER = re.compile(r"^\s*(?:[|)]|$)")
+_SEPARATOR_AFTER = re.compile(r"^\s*[|)]")
 _ALUMNI_AFTER = re.compile(r"^[\s'’s-]{0,3}(?:alumni|alumnus|alumna|alum)\b")
 _MENTION = re.compile(r"(?<![\w@])@(\w{1,30})")
 

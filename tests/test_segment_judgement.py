@@ -290,3 +290,35 @@ def test_outlets_learned_from_the_workspace(store):
         {"handle": "r2", "bio": "@HillsideEcho ⚽ | dad of two"},
     )
     assert found == {"r1": {"press"}, "HillsideEcho": {"press"}, "r2": {"press"}}
+
+
+def test_clients_and_namesakes_in_german(store):
+    config = parse_segment_config(
+        {
+            "segments": {
+                "customers": {
+                    "organisations": [
+                        {"name": "Nordstern Versicherung", "aliases": ["Nordstern"]},
+                        "Linde",
+                    ]
+                },
+                "competitors": {"organisations": ["Helvetia Direkt"]},
+            }
+        }
+    )
+    found = segments_of(
+        store,
+        config,
+        {"handle": "d1", "bio": "Teamleiterin Kundenservice bei Nordstern Versicherung"},
+        {"handle": "d2", "bio": "Wir beraten Versicherer wie Nordstern und Helvetia Direkt"},
+        {"handle": "d3", "bio": "Gärtner. Linde, Eiche, Buche."},
+        {"handle": "d4", "bio": "Einkauf, Linde | Pullach"},
+        {"handle": "d5", "bio": "Ehemals Nordstern, jetzt selbstständig"},
+    )
+    assert found == {
+        "d1": {"customers"},
+        "d2": set(),
+        "d3": set(),
+        "d4": {"customers"},
+        "d5": set(),
+    }
