@@ -42,6 +42,7 @@ from audience.sync import (
     presence,
     require_snapshot,
     snapshot_members,
+    snapshots,
     sync_account,
     synced_platforms,
 )
@@ -761,10 +762,13 @@ def review(
     *,
     settings: PruneSettings | None = None,
     margin: float = NEAR_MISS_MARGIN,
+    as_of: bool = False,
 ) -> PruneReview:
     """Suggestions, near misses within ``margin`` under ``min_score``, and press to check.
-    ``now`` is the moment judged for (``--as-of``): inactivity, account age and the grace
-    period are all measured from it."""
+    ``now`` is the moment judged for: inactivity, account age and the grace period are all
+    measured from it. ``as_of`` (``--as-of``) also replays the snapshots: only those taken by
+    ``now`` count, so a decision can be audited later."""
+    replay = now is not None and as_of
     now = now or datetime.now(UTC)
     settings = settings or PruneSettings.from_rules(rules)
     platforms = [platform] if platform else synced_platforms(store)
@@ -776,7 +780,7 @@ def review(
     result = PruneReview()
     lexicon = press_lexicon(store, rules)
     for name in platforms:
-        _review_platform(store, rules, name, now, settings, margin, lexicon, result)
+        _review_platform(store, rules, name, now, settings, margin, lexicon, result, replay)
     result.suggestions = sort_suggestions(result.suggestions, "score")
     result.near_misses = sort_suggestions(result.near_misses, "score")
     return result
@@ -815,14 +819,23 @@ def _review_platform(
     margin: float,
     lexicon: Any,
     result: PruneReview,
+    replay: bool = False,
 ) -> None:
-    latest = require_snapshot(store, platform, "following")
-    followed = sorted(snapshot_members(store, latest.id) - already_unfollowed(store, platform))
+    if replay:
+        # A replay sees the snapshots of that day, not the ones taken since.
+        series, following = presence_until(store, platform, "following", now)
+        if not series:
+            raise NeedsSync(f"No snapshot of your following on {platform} before {now:%Y-%m-%d}.")
+        followed = sorted(snapshot_members(store, series[-1].id))
+        follower_series, followers = presence_until(store, platform, "followers", now)
+    else:
+        latest = require_snapshot(store, platform, "following")
+        followed = sorted(snapshot_members(store, latest.id) - already_unfollowed(store, platform))
+        _, following = presence(store, platform, "following")
+        follower_series, followers = presence(store, platform, "followers")
     guarded = protection(store, rules, followed)
     candidates = [a for a in followed if a not in guarded]
     profiles = load_profiles(store, candidates)
-    _, following = presence(store, platform, "following")
-    follower_series, followers = presence(store, platform, "followers")
     followers_known = follower_series[0].taken_at if follower_series else None
     matcher = TopicMatcher(rules.topics)
     for account_id in candidates:
@@ -846,6 +859,41 @@ def _review_platform(
             result.suggestions.append(_suggestion(profile, value, reasons))
         elif value >= settings.min_score - margin:
             result.near_misses.append(_suggestion(profile, value, reasons))
+
+
+def presence_until(
+    store: Store, platform: str, kind: str, until: datetime
+) -> tuple[list[Any], dict[int, Presence]]:
+    """:func:`audience.sync.presence` over the snapshots taken by ``until`` only."""
+    stamp = until.astimezone(UTC).isoformat(timespec="seconds")
+    series = [ref for ref in snapshots(store, platform, kind) if ref.taken_at <= stamp]
+    if not series:
+        return series, {}
+    index = {ref.id: n for n, ref in enumerate(series)}
+    seen: dict[int, list[int]] = {}
+    marks = ",".join("?" * len(series))
+    for account_id, snapshot_id in store.execute(
+        f"SELECT account_id, snapshot_id FROM snapshot_members WHERE snapshot_id IN ({marks})",
+        list(index),
+    ):
+        seen.setdefault(account_id, []).append(index[snapshot_id])
+    last = len(series) - 1
+    result = {}
+    for account_id, positions in seen.items():
+        positions.sort()
+        start = positions[-1]
+        for position in reversed(positions[:-1]):
+            if position != start - 1:
+                break
+            start = position
+        result[account_id] = Presence(
+            first_at=series[positions[0]].taken_at,
+            last_at=series[positions[-1]].taken_at,
+            since_at=series[start].taken_at,
+            in_latest=positions[-1] == last,
+            since_first=start == 0,
+        )
+    return series, result
 
 
 def already_unfollowed(store: Store, platform: str) -> set[int]:

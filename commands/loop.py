@@ -165,7 +165,9 @@ def prune(
             platform = platform or "x"
             crawler = _crawler(store, platform)
             _report_preparation(prune_lib.prepare_apply(crawler))
-        found = prune_lib.review(store, rules, platform, moment, settings=settings)
+        found = prune_lib.review(
+            store, rules, platform, moment, settings=settings, as_of=moment is not None
+        )
         suggestions = prune_lib.sort_suggestions(found.suggestions, sort)
         if csv_file:
             prune_lib.write_csv(csv_file, suggestions)

@@ -144,3 +144,31 @@ def test_cli_import_owner_then_prune_as_of(tmp_path, workspace, export):
     assert [c["handle"] for c in listed["checks"]] == ["reporter_kim"]
     bad = runner.invoke(app, ["prune", "--as-of", "last tuesday", "--db", str(workspace)])
     assert bad.exit_code == 2 and "--as-of" in bad.output
+
+
+def test_a_replay_sees_only_the_snapshots_of_that_day(store, tmp_path, export):
+    from audience.sync import NeedsSync
+
+    save_social_import(store, read_twarc(export, owner="@our_brand"))
+    later = [user("11", "steady_peer"), user("16", "dup_spam_99871", "Follow back!")]
+    save_social_import(
+        store,
+        read_twarc(
+            write(
+                tmp_path / "later.jsonl",
+                [page("following", "1", later, "2026-12-20T09:00:00Z")],
+            ),
+            owner="our_brand",
+        ),
+    )
+    rules = Rules(keywords=["contact centre"], home_regions=["GB"])
+    then = review(store, rules, "x", AS_OF, margin=1.0, as_of=True)
+    seen = {s.handle for s in [*then.suggestions, *then.near_misses, *then.checks]}
+    assert seen == {"steady_peer", "gardener42", "reporter_kim"}
+    now = review(store, rules, "x", datetime(2027, 2, 1, tzinfo=UTC), margin=1.0)
+    assert {s.handle for s in [*now.suggestions, *now.near_misses]} == {
+        "steady_peer",
+        "dup_spam_99871",
+    }
+    with pytest.raises(NeedsSync):
+        review(store, rules, "x", datetime(2026, 11, 1, tzinfo=UTC), as_of=True)
