@@ -103,86 +103,7 @@ QUALIFIED_TERMS = (
     r"|moderatorin|presentador|presentadora|presentateur|presentatrice|presentatore|prezenter"
     r"|prezenterka|productor|productora|producteur|productrice|contributor|contributing\s+writer"
 )
-MEDIA_QUALIFIERS = (
-    "tv",
-    "television",
-    "radio",
-    "news",
-    "podcast",
-    "documentary",
-    "broadcast",
-    "bbc",
-    "itv",
-    "staff",
-    "feature",
-    "features",
-    "sports",
-    "sport",
-    "politics",
-    "political",
-    "business",
-    "science",
-    "travel",
-    "segment",
-    "morning",
-    "breakfast",
-    "evening",
-    "investigative",
-    "programme",
-    "program",
-    "show",
-    "television",
-    "fernseh",
-    "de television",
-    "de radio",
-    "de tv",
-    "tele",
-    "telewizyjny",
-    "radiowy",
-    "radiofonico",
-    "televisivo",
-    "de noticias",
-    "des infos",
-)
 # Qualifiers that make a title something else: a music producer, a technical writer.
-NON_MEDIA_QUALIFIERS = (
-    "music",
-    "record",
-    "beat",
-    "hip hop",
-    "event",
-    "events",
-    "wine",
-    "egg",
-    "food",
-    "energy",
-    "content",
-    "technical",
-    "copy",
-    "ghost",
-    "grant",
-    "code",
-    "video",
-    "film",
-    "game",
-    "games",
-    "self",
-    "dance",
-    "electronic",
-    "party",
-    "forum",
-    "community",
-    "discord",
-    "reddit",
-    "wiki",
-    "wikipedia",
-    "sound",
-    "text",
-    "song",
-    "songwriter",
-    "creative",
-    "podcast",
-)
 # "writes for", "writer at", "words in" ... followed by an outlet.
 OUTLET_LEADS = (
     r"writes?\s+(?:for|at|in)|writing\s+for|writer\s+(?:at|for|with)|words\s+(?:in|for|at)"
@@ -295,43 +216,7 @@ FORMER_ANYWHERE = (
 )
 FORMER_PREFIXES_NO_SPACES = ("元", "前")
 # "X turned Y": X is the past.
-TURNED_MARKERS = (
-    "turned",
-    "devenu",
-    "devenue",
-    "convertido en",
-    "convertida en",
-    "reconverti",
-    "reconvertie",
-    "diventato",
-    "diventata",
-    "geworden",
-)
 # "..., now Head of PR": what comes before is the past when a different job follows.
-NOW_MARKERS = (
-    "now",
-    "nowadays",
-    "these days",
-    "maintenant",
-    "desormais",
-    "aujourd'hui",
-    "ahora",
-    "jetzt",
-    "heute",
-    "mittlerweile",
-    "inzwischen",
-    "ora",
-    "oggi",
-    "adesso",
-    "teraz",
-    "obecnie",
-    "nu",
-    "numera",
-    "agora",
-    "tegenwoordig",
-    "сейчас",
-    "теперь",
-)
 OTHER_JOBS = (
     "pr",
     "p.r.",
@@ -804,12 +689,12 @@ class Lexicon:
 
     @cached_property
     def media_qualifiers(self) -> frozenset[str]:
-        words = (*MEDIA_QUALIFIERS, *self.vocabulary.media_qualifiers)
+        words = self.vocabulary.media_qualifiers
         return frozenset(fold_same_length(w) for w in words)
 
     @cached_property
     def non_media(self) -> frozenset[str]:
-        words = (*NON_MEDIA_QUALIFIERS, *self.vocabulary.non_media_qualifiers)
+        words = self.vocabulary.non_media_qualifiers
         return frozenset(fold_same_length(w) for w in words)
 
     @cached_property
@@ -846,7 +731,11 @@ class Lexicon:
 
     @cached_property
     def now(self) -> re.Pattern[str]:
-        return _word_regex(_alternation((*NOW_MARKERS, *self.vocabulary.now_markers), literal=True))
+        return _word_regex(_alternation(self.vocabulary.now_markers, literal=True))
+
+    @cached_property
+    def turned(self) -> re.Pattern[str]:
+        return _word_regex(_alternation(self.vocabulary.turned_markers, literal=True))
 
     @cached_property
     def client_markers(self) -> re.Pattern[str] | None:
@@ -899,7 +788,6 @@ DEFAULT_LEXICON = Lexicon()
 
 _HARD_SEPARATORS = re.compile(r"[.;|•·\n!?,]|\s[-–—/]\s|\s[/+]\s|[()\[\]{}]|\s{3,}|[。、，；]")
 _FORMER_ANYWHERE = _word_regex(_words(FORMER_ANYWHERE))
-_TURNED = _word_regex(_alternation(TURNED_MARKERS, literal=True))
 _OTHER_JOBS = _word_regex(_words([_plain(w) if "\\" not in w else w for w in OTHER_JOBS]))
 _OBJECT_MARKERS = {fold_same_length(w) for w in OBJECT_MARKERS}
 _CRITIC_QUALIFIERS = {
@@ -1031,7 +919,7 @@ class BioText:
                 yield clauses[index + 1]
         for start, end in clauses:
             clause = text[start:end]
-            turned = _TURNED.search(clause)
+            turned = self.lexicon.turned.search(clause)
             if turned:
                 yield start, start + turned.start()
         for now in self.lexicon.now.finditer(text):

@@ -18,6 +18,7 @@ spaces matches a space). In ``outlet_leads`` a ``*`` stands for a few words of a
 * ``freelance``: "freelance" words, press after a former press job ("Former FT reporter, now
   freelance");
 * ``former_markers`` / ``now_markers``: a past job, and the start of the current one;
+* ``turned_markers``: "X turned Y" (X is the past);
 * ``client_markers``, ``beat_markers``, ``complaint_markers``: words before an organisation's
   name that make it a client, a subject or a complaint, not the employer;
 * ``follow_back_markers``: follow-for-follow phrasing ("sígueme y te sigo");
@@ -53,6 +54,7 @@ class Vocabulary:
     freelance: tuple[str, ...] = ()
     former_markers: tuple[str, ...] = ()
     now_markers: tuple[str, ...] = ()
+    turned_markers: tuple[str, ...] = ()
     client_markers: tuple[str, ...] = ()
     beat_markers: tuple[str, ...] = ()
     complaint_markers: tuple[str, ...] = ()

@@ -322,3 +322,8 @@ def test_clients_and_namesakes_in_german(store):
         "d4": {"customers"},
         "d5": set(),
     }
+
+
+def test_beat_words_before_a_title_are_not_a_trap():
+    assert press("Energy editor at the Financial Times")
+    assert press("Energy producer at a wind farm") is None
