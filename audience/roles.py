@@ -6,10 +6,12 @@ character at the same position as in the original, so a match can still look at 
 capitalisation (an outlet name after "writes for") and at where it sits in the bio (a clause
 that starts with "former" or ends in "(retired)").
 
-The word lists cover English, French, Spanish, Portuguese, German, Italian, Dutch, Polish,
-Scandinavian languages, Romanian, Czech, Turkish, Russian, Ukrainian, Greek, Arabic, Hindi,
-Japanese, Chinese and Korean. ``[roles]`` in ``audience.toml`` extends them (see
-:meth:`Lexicon.extended`).
+The vocabulary is data: one file per language in ``audience/data/roles/`` (about forty
+languages, Welsh and Irish included; see :mod:`audience.vocabulary`) and the outlet gazetteer in
+``audience/data/outlets/`` (:mod:`audience.outlets`). The regex fragments below are the older
+built-in lists (job titles with compounds and gender endings, organisation wording) that the
+files extend. ``[roles]`` in ``audience.toml`` adds words and files (see
+:meth:`Lexicon.extended`). Every pattern is compiled once per lexicon and applied once per text.
 """
 
 from __future__ import annotations
@@ -217,91 +219,7 @@ FORMER_ANYWHERE = (
 FORMER_PREFIXES_NO_SPACES = ("元", "前")
 # "X turned Y": X is the past.
 # "..., now Head of PR": what comes before is the past when a different job follows.
-OTHER_JOBS = (
-    "pr",
-    "p.r.",
-    "public relations",
-    "comms",
-    "communications",
-    "communication",
-    "marketing",
-    "consultant",
-    "consultancy",
-    "spokesperson",
-    "spokesman",
-    "spokeswoman",
-    "media relations",
-    "agency",
-    "head of",
-    "director",
-    "manager",
-    "founder",
-    "co-founder",
-    "ceo",
-    "cmo",
-    "coo",
-    "vp",
-    "strategist",
-    "adviser",
-    "advisor",
-    "teacher",
-    "lecturer",
-    "professor",
-    "coach",
-    "relations presse",
-    "relaciones publicas",
-    "comunicacion",
-    "kommunikation",
-    "pressesprecher\\w*",
-    "pressereferent\\w*",
-    "comunicazione",
-    "rzecznik\\w*",
-    "woordvoerder",
-    "communicatie",
-    "kommunikationschef",
-    "attache de presse",
-    "charge de communication",
-)
 # Verbs and prepositions that turn "journalists" into the people someone works *with*.
-OBJECT_MARKERS = (
-    "for",
-    "with",
-    "to",
-    "help",
-    "helping",
-    "helps",
-    "pitch",
-    "pitching",
-    "pitches",
-    "connect",
-    "connecting",
-    "connects",
-    "train",
-    "training",
-    "trains",
-    "coach",
-    "coaching",
-    "pour",
-    "para",
-    "fur",
-    "per",
-    "dla",
-    "voor",
-    "avec",
-    "con",
-    "mit",
-    "z",
-    "met",
-    "and",
-    "&",
-    "meet",
-    "meeting",
-    "love",
-    "loves",
-    "brief",
-    "briefing",
-    "by",
-)
 
 PARODY_MARKERS = (
     "parody",
@@ -734,6 +652,19 @@ class Lexicon:
         return _word_regex(_alternation(self.vocabulary.now_markers, literal=True))
 
     @cached_property
+    def other_jobs(self) -> re.Pattern[str]:
+        return _word_regex(_alternation(self.vocabulary.other_jobs, literal=True))
+
+    @cached_property
+    def non_press_jobs(self) -> re.Pattern[str]:
+        words = _alternation(self.vocabulary.other_jobs, literal=True)
+        return _word_regex(f"{words}|{_MORE_NON_PRESS_JOBS}")
+
+    @cached_property
+    def object_markers(self) -> frozenset[str]:
+        return frozenset(fold_same_length(w) for w in self.vocabulary.object_markers)
+
+    @cached_property
     def turned(self) -> re.Pattern[str]:
         return _word_regex(_alternation(self.vocabulary.turned_markers, literal=True))
 
@@ -788,8 +719,6 @@ DEFAULT_LEXICON = Lexicon()
 
 _HARD_SEPARATORS = re.compile(r"[.;|•·\n!?,]|\s[-–—/]\s|\s[/+]\s|[()\[\]{}]|\s{3,}|[。、，；]")
 _FORMER_ANYWHERE = _word_regex(_words(FORMER_ANYWHERE))
-_OTHER_JOBS = _word_regex(_words([_plain(w) if "\\" not in w else w for w in OTHER_JOBS]))
-_OBJECT_MARKERS = {fold_same_length(w) for w in OBJECT_MARKERS}
 _CRITIC_QUALIFIERS = {
     "film",
     "movie",
@@ -924,7 +853,7 @@ class BioText:
                 yield start, start + turned.start()
         for now in self.lexicon.now.finditer(text):
             after = text[now.end() :]
-            if _OTHER_JOBS.search(after) and not self.lexicon.press.search(after):
+            if self.lexicon.other_jobs.search(after) and not self.lexicon.press.search(after):
                 yield 0, now.start()
 
 
@@ -1010,9 +939,10 @@ def _is_object(bio: BioText, match: re.Match[str]) -> bool:
     previous = _previous_words(bio.folded, match.start(), 3)
     if not previous:
         return False
-    if previous[-1] in _OBJECT_MARKERS and previous[-1] not in {"and", "&"}:
+    objects = bio.lexicon.object_markers
+    if previous[-1] in objects and previous[-1] not in {"and", "&"}:
         return True
-    markers = _OBJECT_MARKERS | _PLURAL_OBJECT_MARKERS
+    markers = objects | _PLURAL_OBJECT_MARKERS
     return plural and any(w in markers for w in previous)
 
 
@@ -1236,62 +1166,59 @@ _ON_AIR = re.compile(
 
 _OUR_THING = re.compile(r"(?<![\w])(?:our|my|the\s+official|sign\s+up|subscribe)(?![\w])")
 _MENTION = re.compile(r"(?<![\w@])@(\w{1,30})")
-_NON_PRESS_JOBS = _word_regex(
-    _words(
-        [
-            *(_plain(w) if "\\" not in w else w for w in OTHER_JOBS),
-            r"engineer\w*",
-            r"developer\w*",
-            r"designer\w*",
-            r"analyst\w*",
-            r"specialist\w*",
-            r"recruit\w*",
-            r"sales",
-            r"account\s+(?:executive|manager|director)",
-            r"student\w*",
-            r"estudiant\w*",
-            r"estudante\w*",
-            r"etudiant\w*",
-            r"studente\w*",
-            r"intern",
-            r"becari[oa]\w*",
-            r"estagiari[oa]\w*",
-            r"stagiaire\w*",
-            r"praktikant\w*",
-            r"catedratic\w*",
-            r"profesor\w*",
-            r"professor\w*",
-            r"profe",
-            r"docente",
-            r"investigador\w*",
-            r"lecturer",
-            r"academic",
-            r"teacher",
-            r"maestr[oa]",
-            r"researcher\w*",
-            r"officer",
-            r"agent",
-            r"advocate",
-            r"owner",
-            r"partner",
-            r"lead",
-            r"team\s+leader",
-            r"supervisor",
-            r"copywriter\w*",
-            r"ghostwriter\w*",
-            r"accountant",
-            r"lawyer",
-            r"solicitor",
-            r"nurse",
-            r"doctor",
-        ]
-    )
+_MORE_NON_PRESS_JOBS = _words(
+    [
+        r"engineer\w*",
+        r"developer\w*",
+        r"designer\w*",
+        r"analyst\w*",
+        r"specialist\w*",
+        r"recruit\w*",
+        r"sales",
+        r"account\s+(?:executive|manager|director)",
+        r"student\w*",
+        r"estudiant\w*",
+        r"estudante\w*",
+        r"etudiant\w*",
+        r"studente\w*",
+        r"intern",
+        r"becari[oa]\w*",
+        r"estagiari[oa]\w*",
+        r"stagiaire\w*",
+        r"praktikant\w*",
+        r"catedratic\w*",
+        r"profesor\w*",
+        r"professor\w*",
+        r"profe",
+        r"docente",
+        r"investigador\w*",
+        r"lecturer",
+        r"academic",
+        r"teacher",
+        r"maestr[oa]",
+        r"researcher\w*",
+        r"officer",
+        r"agent",
+        r"advocate",
+        r"owner",
+        r"partner",
+        r"lead",
+        r"team\s+leader",
+        r"supervisor",
+        r"copywriter\w*",
+        r"ghostwriter\w*",
+        r"accountant",
+        r"lawyer",
+        r"solicitor",
+        r"nurse",
+        r"doctor",
+    ]
 )
 
 
 def other_job(bio: BioText) -> bool:
     """The bio names a current job that is not press (Head of CX, PR manager, engineer)."""
-    return next(bio.current(_NON_PRESS_JOBS), None) is not None
+    return next(bio.current(bio.lexicon.non_press_jobs), None) is not None
 
 
 def press_evidence(

@@ -19,6 +19,9 @@ spaces matches a space). In ``outlet_leads`` a ``*`` stands for a few words of a
   freelance");
 * ``former_markers`` / ``now_markers``: a past job, and the start of the current one;
 * ``turned_markers``: "X turned Y" (X is the past);
+* ``other_jobs``: jobs that are not press ("Former reporter, now PR manager": the past);
+* ``object_markers``: words that make "journalists" the people someone works with ("PR for
+  journalists");
 * ``client_markers``, ``beat_markers``, ``complaint_markers``: words before an organisation's
   name that make it a client, a subject or a complaint, not the employer;
 * ``follow_back_markers``: follow-for-follow phrasing ("sígueme y te sigo");
@@ -55,6 +58,8 @@ class Vocabulary:
     former_markers: tuple[str, ...] = ()
     now_markers: tuple[str, ...] = ()
     turned_markers: tuple[str, ...] = ()
+    other_jobs: tuple[str, ...] = ()
+    object_markers: tuple[str, ...] = ()
     client_markers: tuple[str, ...] = ()
     beat_markers: tuple[str, ...] = ()
     complaint_markers: tuple[str, ...] = ()
