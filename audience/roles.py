@@ -6,10 +6,12 @@ character at the same position as in the original, so a match can still look at 
 capitalisation (an outlet name after "writes for") and at where it sits in the bio (a clause
 that starts with "former" or ends in "(retired)").
 
-The word lists cover English, French, Spanish, Portuguese, German, Italian, Dutch, Polish,
-Scandinavian languages, Romanian, Czech, Turkish, Russian, Ukrainian, Greek, Arabic, Hindi,
-Japanese, Chinese and Korean. ``[roles]`` in ``audience.toml`` extends them (see
-:meth:`Lexicon.extended`).
+The vocabulary is data: one file per language in ``audience/data/roles/`` (about forty
+languages, Welsh and Irish included; see :mod:`audience.vocabulary`) and the outlet gazetteer in
+``audience/data/outlets/`` (:mod:`audience.outlets`). The regex fragments below are the older
+built-in lists (job titles with compounds and gender endings, organisation wording) that the
+files extend. ``[roles]`` in ``audience.toml`` adds words and files (see
+:meth:`Lexicon.extended`). Every pattern is compiled once per lexicon and applied once per text.
 """
 
 from __future__ import annotations
@@ -17,8 +19,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, cached_property, lru_cache
+from pathlib import Path
+
+from audience.outlets import PLATFORM_KINDS, Gazetteer, Outlet, gazetteer_with
+from audience.vocabulary import Vocabulary, vocabulary_with
 
 # ---- folding ----------------------------------------------------------------------------------
 
@@ -99,86 +105,7 @@ QUALIFIED_TERMS = (
     r"|moderatorin|presentador|presentadora|presentateur|presentatrice|presentatore|prezenter"
     r"|prezenterka|productor|productora|producteur|productrice|contributor|contributing\s+writer"
 )
-MEDIA_QUALIFIERS = (
-    "tv",
-    "television",
-    "radio",
-    "news",
-    "podcast",
-    "documentary",
-    "broadcast",
-    "bbc",
-    "itv",
-    "staff",
-    "feature",
-    "features",
-    "sports",
-    "sport",
-    "politics",
-    "political",
-    "business",
-    "science",
-    "travel",
-    "segment",
-    "morning",
-    "breakfast",
-    "evening",
-    "investigative",
-    "programme",
-    "program",
-    "show",
-    "television",
-    "fernseh",
-    "de television",
-    "de radio",
-    "de tv",
-    "tele",
-    "telewizyjny",
-    "radiowy",
-    "radiofonico",
-    "televisivo",
-    "de noticias",
-    "des infos",
-)
 # Qualifiers that make a title something else: a music producer, a technical writer.
-NON_MEDIA_QUALIFIERS = (
-    "music",
-    "record",
-    "beat",
-    "hip hop",
-    "event",
-    "events",
-    "wine",
-    "egg",
-    "food",
-    "energy",
-    "content",
-    "technical",
-    "copy",
-    "ghost",
-    "grant",
-    "code",
-    "video",
-    "film",
-    "game",
-    "games",
-    "self",
-    "dance",
-    "electronic",
-    "party",
-    "forum",
-    "community",
-    "discord",
-    "reddit",
-    "wiki",
-    "wikipedia",
-    "sound",
-    "text",
-    "song",
-    "songwriter",
-    "creative",
-    "podcast",
-)
 # "writes for", "writer at", "words in" ... followed by an outlet.
 OUTLET_LEADS = (
     r"writes?\s+(?:for|at|in)|writing\s+for|writer\s+(?:at|for|with)|words\s+(?:in|for|at)"
@@ -291,128 +218,8 @@ FORMER_ANYWHERE = (
 )
 FORMER_PREFIXES_NO_SPACES = ("元", "前")
 # "X turned Y": X is the past.
-TURNED_MARKERS = (
-    "turned",
-    "devenu",
-    "devenue",
-    "convertido en",
-    "convertida en",
-    "reconverti",
-    "reconvertie",
-    "diventato",
-    "diventata",
-    "geworden",
-)
 # "..., now Head of PR": what comes before is the past when a different job follows.
-NOW_MARKERS = (
-    "now",
-    "nowadays",
-    "these days",
-    "maintenant",
-    "desormais",
-    "aujourd'hui",
-    "ahora",
-    "jetzt",
-    "heute",
-    "mittlerweile",
-    "inzwischen",
-    "ora",
-    "oggi",
-    "adesso",
-    "teraz",
-    "obecnie",
-    "nu",
-    "numera",
-    "agora",
-    "tegenwoordig",
-    "сейчас",
-    "теперь",
-)
-OTHER_JOBS = (
-    "pr",
-    "p.r.",
-    "public relations",
-    "comms",
-    "communications",
-    "communication",
-    "marketing",
-    "consultant",
-    "consultancy",
-    "spokesperson",
-    "spokesman",
-    "spokeswoman",
-    "media relations",
-    "agency",
-    "head of",
-    "director",
-    "manager",
-    "founder",
-    "co-founder",
-    "ceo",
-    "cmo",
-    "coo",
-    "vp",
-    "strategist",
-    "adviser",
-    "advisor",
-    "teacher",
-    "lecturer",
-    "professor",
-    "coach",
-    "relations presse",
-    "relaciones publicas",
-    "comunicacion",
-    "kommunikation",
-    "pressesprecher\\w*",
-    "pressereferent\\w*",
-    "comunicazione",
-    "rzecznik\\w*",
-    "woordvoerder",
-    "communicatie",
-    "kommunikationschef",
-    "attache de presse",
-    "charge de communication",
-)
 # Verbs and prepositions that turn "journalists" into the people someone works *with*.
-OBJECT_MARKERS = (
-    "for",
-    "with",
-    "to",
-    "help",
-    "helping",
-    "helps",
-    "pitch",
-    "pitching",
-    "pitches",
-    "connect",
-    "connecting",
-    "connects",
-    "train",
-    "training",
-    "trains",
-    "coach",
-    "coaching",
-    "pour",
-    "para",
-    "fur",
-    "per",
-    "dla",
-    "voor",
-    "avec",
-    "con",
-    "mit",
-    "z",
-    "met",
-    "and",
-    "&",
-    "meet",
-    "meeting",
-    "love",
-    "loves",
-    "brief",
-    "briefing",
-    "by",
-)
 
 PARODY_MARKERS = (
     "parody",
@@ -489,7 +296,8 @@ ORG_STRONG = (
     r"wij\s+(?:zijn|helpen)",
     r"vi\s+(?:ar|er|hjalper)",
     r"news\s+from\s+the\s+team",
-    r"(?:founded|established|since|est\.?)\s+(?:in\s+)?(?:1[89]|20)\d\d",
+    r"(?:founded|established|since|est\.?|desde|depuis|seit|sinds|dal|des\s+de|fundad[oa]\s+en)"
+    r"\s+(?:in\s+)?(?:1[89]|20)\d\d",
 )
 ORG_WEAK = (
     r"company",
@@ -730,8 +538,10 @@ def _word_regex(alternation: str) -> re.Pattern[str]:
 
 @dataclass(frozen=True)
 class Lexicon:
-    """Word lists in use. The default one covers the languages named in the module docstring;
-    :meth:`extended` adds a workspace's own words (``[roles]`` in ``audience.toml``)."""
+    """Word lists in use: the built-in lists above, the language files of
+    ``audience/data/roles`` (:mod:`audience.vocabulary`), the outlet gazetteer
+    (:mod:`audience.outlets`), and a workspace's own words and files (``[roles]`` in
+    ``audience.toml``, see :meth:`extended`). Each pattern is compiled once, on first use."""
 
     press_terms: tuple[str, ...] = PRESS_TERMS
     press_literals: tuple[str, ...] = ()
@@ -739,55 +549,176 @@ class Lexicon:
     former_literals: tuple[str, ...] = ()
     parody_markers: tuple[str, ...] = PARODY_MARKERS
     parody_literals: tuple[str, ...] = ()
+    vocabulary_files: tuple[str, ...] = ()
+    outlet_files: tuple[str, ...] = ()
+    learned_outlets: tuple[Outlet, ...] = ()
 
     def extended(
         self,
         press_terms: Iterable[str] = (),
         former_markers: Iterable[str] = (),
         parody_markers: Iterable[str] = (),
+        vocabulary_files: Iterable[str] = (),
+        outlet_files: Iterable[str] = (),
     ) -> Lexicon:
         """A copy with more words. The words are plain text, not regexes; a press term also
         matches its plural and common gender endings (``reportera``, ``Redakteurin``)."""
-        return Lexicon(
-            self.press_terms,
-            self.press_literals + tuple(press_terms),
-            self.former_markers,
-            self.former_literals + tuple(former_markers),
-            self.parody_markers,
-            self.parody_literals + tuple(parody_markers),
+        return replace(
+            self,
+            press_literals=self.press_literals + tuple(press_terms),
+            former_literals=self.former_literals + tuple(former_markers),
+            parody_literals=self.parody_literals + tuple(parody_markers),
+            vocabulary_files=self.vocabulary_files + tuple(str(f) for f in vocabulary_files),
+            outlet_files=self.outlet_files + tuple(str(f) for f in outlet_files),
         )
+
+    def with_outlets(self, outlets: Iterable[Outlet]) -> Lexicon:
+        """A copy that also knows outlets learned from the workspace."""
+        more = tuple(outlets)
+        return replace(self, learned_outlets=self.learned_outlets + more) if more else self
+
+    @cached_property
+    def vocabulary(self) -> Vocabulary:
+        return vocabulary_with(Path(f) for f in self.vocabulary_files)
+
+    @cached_property
+    def gazetteer(self) -> Gazetteer:
+        return gazetteer_with(Path(f) for f in self.outlet_files).extended(self.learned_outlets)
 
     @cached_property
     def press(self) -> re.Pattern[str]:
-        extra = [_plain(w) + r"(?:s|es|e|a|as|in|innen|ka|ki)?" for w in self.press_literals]
+        ending = r"(?:s|es|e|a|as|in|innen|ka|ki)?"
+        words = [w for w in (*self.vocabulary.press_titles, *self.press_literals) if _spaced(w)]
+        extra = [_plain(w) + ending for w in words]
         return _word_regex(_words([*self.press_terms, *extra]))
 
     @cached_property
     def press_no_spaces(self) -> re.Pattern[str]:
-        return re.compile(_alternation(PRESS_TERMS_NO_SPACES, literal=True))
+        words = [*PRESS_TERMS_NO_SPACES]
+        words += [
+            w for w in (*self.vocabulary.press_titles, *self.press_literals) if not _spaced(w)
+        ]
+        return re.compile(_alternation(words, literal=True))
+
+    @cached_property
+    def qualified(self) -> re.Pattern[str]:
+        extra = [_plain(w) + r"(?:s|e|in|innen|a)?" for w in self.vocabulary.qualified_titles]
+        return _word_regex(_words([QUALIFIED_TERMS, *extra]))
+
+    @cached_property
+    def media_qualifiers(self) -> frozenset[str]:
+        words = self.vocabulary.media_qualifiers
+        return frozenset(fold_same_length(w) for w in words)
+
+    @cached_property
+    def non_media(self) -> frozenset[str]:
+        words = self.vocabulary.non_media_qualifiers
+        return frozenset(fold_same_length(w) for w in words)
+
+    @cached_property
+    def outlet_lead(self) -> re.Pattern[str]:
+        extra = [_lead(w) for w in self.vocabulary.outlet_leads]
+        return re.compile(rf"(?<![\w.])(?:{_words([OUTLET_LEADS, *extra])})(?![\w])")
+
+    @cached_property
+    def not_outlet_lead(self) -> re.Pattern[str]:
+        return _word_regex(_alternation(self.vocabulary.not_outlet_leads, literal=True))
+
+    @cached_property
+    def outlet_nouns(self) -> re.Pattern[str]:
+        spaced = [_plain(w) for w in self.vocabulary.outlet_nouns if _spaced(w)]
+        joined = [w for w in self.vocabulary.outlet_nouns if not _spaced(w)]
+        nouns = rf"(?<![\w])(?:{_words([*OUTLET_NOUNS, *spaced])})(?![\w])"
+        return re.compile("|".join([nouns, *(re.escape(w) for w in joined)]))
+
+    @cached_property
+    def not_press(self) -> re.Pattern[str] | None:
+        words = self.vocabulary.not_press
+        return _word_regex(_alternation(words, literal=True)) if words else None
+
+    @cached_property
+    def freelance(self) -> re.Pattern[str]:
+        words = ("freelance", "freelancer", *self.vocabulary.freelance)
+        return _word_regex(_alternation(words, literal=True))
 
     @cached_property
     def former(self) -> re.Pattern[str]:
         words = [*self.former_markers, *(_plain(w) for w in self.former_literals)]
+        words += [_lead(w) for w in self.vocabulary.former_markers if _spaced(w)]
         return re.compile(rf"(?<![\w])(?:{_words(words)})(?![\w])|(?<![\w])ex-")
 
     @cached_property
+    def now(self) -> re.Pattern[str]:
+        return _word_regex(_alternation(self.vocabulary.now_markers, literal=True))
+
+    @cached_property
+    def other_jobs(self) -> re.Pattern[str]:
+        return _word_regex(_alternation(self.vocabulary.other_jobs, literal=True))
+
+    @cached_property
+    def non_press_jobs(self) -> re.Pattern[str]:
+        words = _alternation(self.vocabulary.other_jobs, literal=True)
+        return _word_regex(f"{words}|{_MORE_NON_PRESS_JOBS}")
+
+    @cached_property
+    def object_markers(self) -> frozenset[str]:
+        return frozenset(fold_same_length(w) for w in self.vocabulary.object_markers)
+
+    @cached_property
+    def turned(self) -> re.Pattern[str]:
+        return _word_regex(_alternation(self.vocabulary.turned_markers, literal=True))
+
+    @cached_property
+    def client_markers(self) -> re.Pattern[str] | None:
+        return _optional(self.vocabulary.client_markers)
+
+    @cached_property
+    def beat_markers(self) -> re.Pattern[str] | None:
+        return _optional(self.vocabulary.beat_markers)
+
+    @cached_property
+    def complaint_markers(self) -> re.Pattern[str] | None:
+        return _optional(self.vocabulary.complaint_markers)
+
+    @cached_property
+    def follow_back(self) -> re.Pattern[str] | None:
+        return _optional(self.vocabulary.follow_back_markers)
+
+    @cached_property
+    def scam_markers(self) -> re.Pattern[str] | None:
+        return _optional(self.vocabulary.scam_markers)
+
+    @cached_property
     def parody(self) -> re.Pattern[str]:
-        words = [*self.parody_markers, *(_plain(w) for w in self.parody_literals)]
+        literals = (*self.parody_literals, *self.vocabulary.parody_markers)
+        words = [*self.parody_markers, *(_plain(w) for w in literals)]
         return re.compile(rf"(?<![\w])(?:{_words(words)})")
+
+
+def _spaced(word: str) -> bool:
+    """Words of scripts written with spaces; Chinese, Japanese, Korean and Thai are not."""
+    return not re.search(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]", word)
+
+
+def _lead(phrase: str) -> str:
+    """A phrase as a regex; ``*`` stands for a few words of the same clause."""
+    parts = [_plain(part) for part in phrase.split("*")]
+    return (
+        r"\s+(?:[^.;|•\n@]{1,60}?)\s+".join(p for p in parts if p) if len(parts) > 1 else parts[0]
+    )
+
+
+def _optional(words: Iterable[str]) -> re.Pattern[str] | None:
+    words = [w for w in words if w]
+    return (
+        re.compile(rf"(?<![\w#])(?:{_words(_lead(w) for w in words)})(?![\w])") if words else None
+    )
 
 
 DEFAULT_LEXICON = Lexicon()
 
 _HARD_SEPARATORS = re.compile(r"[.;|•·\n!?,]|\s[-–—/]\s|\s[/+]\s|[()\[\]{}]|\s{3,}|[。、，；]")
 _FORMER_ANYWHERE = _word_regex(_words(FORMER_ANYWHERE))
-_TURNED = _word_regex(_alternation(TURNED_MARKERS, literal=True))
-_NOW = _word_regex(_alternation(NOW_MARKERS, literal=True))
-_OTHER_JOBS = _word_regex(_words([_plain(w) if "\\" not in w else w for w in OTHER_JOBS]))
-_OBJECT_MARKERS = {fold_same_length(w) for w in OBJECT_MARKERS}
-_QUALIFIED = _word_regex(QUALIFIED_TERMS)
-_MEDIA_QUALIFIERS = {fold_same_length(w) for w in MEDIA_QUALIFIERS}
-_NON_MEDIA = {fold_same_length(w) for w in NON_MEDIA_QUALIFIERS}
 _CRITIC_QUALIFIERS = {
     "film",
     "movie",
@@ -811,7 +742,6 @@ _CRITIC_QUALIFIERS = {
     "culture",
     "beer",
 }
-_OUTLET_LEAD = re.compile(rf"(?<![\w])(?:{OUTLET_LEADS})(?![\w])")
 _OUTLET_AFTER_TERM = re.compile(
     r"\s*(?:at|for|with|on|chez|en|para|bei|fur|für|per|presso|dla|w|bij|voor|pa|på|för|na|no|em"
     r"|au|aux|à|a|u|в|,|-|–|—|:)?\s*(?:(?:the|der|die|das|le|la|les|el|il|lo|de)\s+)?"
@@ -826,10 +756,10 @@ _OUTLET_NOUNS = re.compile(rf"(?<![\w])(?:{_words(OUTLET_NOUNS)})(?![\w])|新聞
 _LEGAL_SUFFIX = re.compile(rf"(?:[\s,]+(?:{_alternation(LEGAL_SUFFIXES, literal=True)}))+\.?\s*$")
 _NEWSY_NAME = _word_regex(
     r"news|times|gazette|herald|tribune|chronicle|journal|daily|post"
-    r"|observer|courier|magazine|mag|radio|tv|fm|press|review|weekly|report"
+    r"|observer|courier|magazine|mag|radio|tv|fm|press|review|weekly|report|mati|manana|tarde"
     r"|today|wire|insider|digest|bulletin|monitor|dispatch|standard|mirror"
     r"|express|guardian|telegraph|independent|live|24|online|journal"
-    r"|zeitung|nachrichten|noticias|actualites|infos|notizie|nieuws"
+    r"|zeitung|nachrichten|noticias|noticies|informatiu|informativo|actualites|infos|notizie|nieuws"
     r"|nyheter|wiadomosci|diario|giornale|gazeta|revista|quotidien"
 )
 _COMPANY_NEWS = _word_regex(
@@ -839,7 +769,8 @@ _COMPANY_NEWS = _word_regex(
 )
 _NEWSY_BIO = _word_regex(
     r"news|stories|reporting|coverage|journalism|nachrichten|noticias|"
-    r"nouvelles|actualites?|infos?|notizie|noticias|wiadomosci|nieuws"
+    r"nouvelles|actualites?|infos?|notizie|noticias|noticies|wiadomosci|nieuws|informacio"
+    r"|informacao|actualitat|actualidade|periodismo|jornalismo|periodisme"
     r"|nyheter|новости|informacion|informations"
 )
 
@@ -861,6 +792,15 @@ class BioText:
         self.folded = fold_same_length(self.raw)
         self._past = list(self._past_ranges())
 
+    @cached_property
+    def _traps(self) -> list[tuple[int, int]]:
+        pattern = self.lexicon.not_press
+        return [m.span() for m in pattern.finditer(self.folded)] if pattern else []
+
+    def in_trap(self, match: re.Match[str]) -> bool:
+        """The match is part of a phrase that only looks like press ("correspondent banking")."""
+        return any(s < match.end() and match.start() < e for s, e in self._traps)
+
     def is_past(self, position: int) -> bool:
         return any(start <= position < end for start, end in self._past)
 
@@ -879,6 +819,10 @@ class BioText:
         return word.startswith("ex") and bool(self.lexicon.press.fullmatch(word[2:]))
 
     def clauses(self) -> list[tuple[int, int]]:
+        return self._clauses
+
+    @cached_property
+    def _clauses(self) -> list[tuple[int, int]]:
         bounds = [0]
         for sep in _HARD_SEPARATORS.finditer(self.folded):
             bounds += [sep.start(), sep.end()]
@@ -904,13 +848,29 @@ class BioText:
                 yield clauses[index + 1]
         for start, end in clauses:
             clause = text[start:end]
-            turned = _TURNED.search(clause)
+            turned = self.lexicon.turned.search(clause)
             if turned:
                 yield start, start + turned.start()
-        for now in _NOW.finditer(text):
+        for now in self.lexicon.now.finditer(text):
             after = text[now.end() :]
-            if _OTHER_JOBS.search(after) and not self.lexicon.press.search(after):
+            if self.lexicon.other_jobs.search(after) and not self.lexicon.press.search(after):
                 yield 0, now.start()
+
+
+_BIO_TEXTS: dict[tuple[int, str], BioText] = {}
+
+
+def bio_text(raw: str | None, lexicon: Lexicon | None = None) -> BioText:
+    """A :class:`BioText`, shared while the same text is judged several times in a row (the
+    press, outlet and organisation rules all read the same bio)."""
+    lexicon = lexicon or DEFAULT_LEXICON
+    key = (id(lexicon), raw or "")
+    found = _BIO_TEXTS.get(key)
+    if found is None or found.lexicon is not lexicon:
+        if len(_BIO_TEXTS) > 4096:
+            _BIO_TEXTS.clear()
+        found = _BIO_TEXTS[key] = BioText(raw or "", lexicon)
+    return found
 
 
 def _previous_clause(text: str, clauses: list[tuple[int, int]], index: int) -> tuple[int, int]:
@@ -941,9 +901,15 @@ class PressFinding:
     term: str
     outlet: str | None = None
     is_outlet_account: bool = False
+    # False: evidence below the segment line (a bare "Presenter", an outlet linked by someone
+    # with another job). Not enough for the press segment, enough for prune to hold off.
+    strong: bool = True
+    explanation: str | None = None
 
     @property
     def reason(self) -> str:
+        if self.explanation:
+            return self.explanation
         if self.is_outlet_account:
             return f'news outlet ("{self.term}" in bio)'
         where = f" at {self.outlet}" if self.outlet else ""
@@ -973,9 +939,10 @@ def _is_object(bio: BioText, match: re.Match[str]) -> bool:
     previous = _previous_words(bio.folded, match.start(), 3)
     if not previous:
         return False
-    if previous[-1] in _OBJECT_MARKERS and previous[-1] not in {"and", "&"}:
+    objects = bio.lexicon.object_markers
+    if previous[-1] in objects and previous[-1] not in {"and", "&"}:
         return True
-    markers = _OBJECT_MARKERS | _PLURAL_OBJECT_MARKERS
+    markers = objects | _PLURAL_OBJECT_MARKERS
     return plural and any(w in markers for w in previous)
 
 
@@ -993,7 +960,7 @@ def _non_media(bio: BioText, match: re.Match[str]) -> bool:
     return (
         bool(previous)
         and match.group(0) != "critic"
-        and (previous[-1] in _NON_MEDIA or " ".join(previous) in _NON_MEDIA)
+        and (previous[-1] in bio.lexicon.non_media or " ".join(previous) in bio.lexicon.non_media)
     )
 
 
@@ -1003,14 +970,38 @@ def _qualified_ok(bio: BioText, match: re.Match[str]) -> bool:
     pair = " ".join(previous)
     if match.group(0) == "critic":
         return last in _CRITIC_QUALIFIERS
-    if last in _NON_MEDIA or pair in _NON_MEDIA:
+    if last in bio.lexicon.non_media or pair in bio.lexicon.non_media:
         return False
-    if last in _MEDIA_QUALIFIERS or pair in _MEDIA_QUALIFIERS:
+    if last in bio.lexicon.media_qualifiers or pair in bio.lexicon.media_qualifiers:
         return True
-    after = bio.folded[match.end() : match.end() + 20]
-    return bool(
-        re.match(r"\s+(?:de|di|der|du)\s+(?:tv|radio|television|noticias|informativos)", after)
-    )
+    after = bio.folded[match.end() : match.end() + 30]
+    return bool(_MEDIA_AFTER.match(after))
+
+
+_MEDIA_AFTER = re.compile(
+    r"\s+(?:de|di|der|du|del|de\s+la|do|da|dos|das|of\s+the|of)\s+(?:\w+\s+)?"
+    r"(?:tv|radio|television|televisao|televisio|noticias|noticies|informativos?|informatiu"
+    r"|telediario|noticiero|telejornal|jornal|programa|programme|magazine|boletin|news)"
+)
+_PROGRAMME_WORDS = re.compile(
+    r"(?<![\w])(?:informativos?|informatiu|telediario|noticiero|telejornal|programa|programme"
+    r"|program|show|bulletin|boletin|magazine|radio|tv|television|news|noticias|noticies)(?![\w])"
+)
+
+
+# Newsroom shorthand: press when an outlet's @handle follows ("Dep Ed, @TradeWeekly").
+_ABBREVIATION = re.compile(r"(?:dep(?:uty)?\s+)?ed|sub|hack|chief\s+sub")
+
+
+def _outlet_in_clause(bio: BioText, end: int) -> str | None:
+    """ "Presentadora del informativo económico de @telemadrid": an outlet handle later in the
+    same clause, known to the gazetteer or named after a programme word."""
+    clause_end = min((e for s, e in bio.clauses() if e >= end), default=len(bio.folded))
+    for mention in _MENTION.finditer(bio.folded, end, clause_end):
+        between = bio.folded[end : mention.start()]
+        if bio.lexicon.gazetteer.handle(mention.group(1)) or _PROGRAMME_WORDS.search(between):
+            return bio.raw[mention.start() : mention.end()]
+    return None
 
 
 def _lead_ok(bio: BioText, end: int) -> str | None:
@@ -1026,7 +1017,7 @@ def press_role(bio_text: str | None, lexicon: Lexicon = DEFAULT_LEXICON) -> Pres
     """A journalist, editor, producer... named in the bio as a current job, or None."""
     if not bio_text:
         return None
-    bio = BioText(bio_text, lexicon)
+    bio = _bio_text(bio_text, lexicon)
     for match in bio.current(lexicon.press):
         if _is_object(bio, match) or _not_a_job(bio, match) or _is_plural(lexicon, match):
             continue
@@ -1035,17 +1026,36 @@ def press_role(bio_text: str | None, lexicon: Lexicon = DEFAULT_LEXICON) -> Pres
         )
     for match in bio.current(lexicon.press_no_spaces):
         return PressFinding(match.group(0))
-    for match in bio.current(_QUALIFIED):
-        if _is_object(bio, match) or _non_media(bio, match):
+    for match in bio.current(lexicon.qualified):
+        if _is_object(bio, match) or _non_media(bio, match) or bio.in_trap(match):
             continue
-        lead = _OUTLET_LEAD.match(bio.folded, match.start())
-        outlet = _lead_ok(bio, lead.end()) if lead else None
+        lead = lexicon.outlet_lead.match(bio.folded, match.start())
+        outlet = _lead_ok(bio, lead.end()) if lead else _known_outlet_after(bio, match.end())
+        outlet = outlet or _outlet_in_clause(bio, match.end())
+        if not outlet and _ABBREVIATION.fullmatch(match.group(0)):
+            after = _outlet_after(bio.raw, match.end())
+            outlet = after if after and after.startswith("@") else None
         if outlet or _qualified_ok(bio, match):
             return PressFinding(_phrase(bio, match), outlet)
-    for match in bio.current(_OUTLET_LEAD):
-        outlet = None if _non_media(bio, match) else _lead_ok(bio, match.end())
+    for match in bio.current(lexicon.outlet_lead):
+        skip = _non_media(bio, match) or bio.in_trap(match) or _company_blog(bio, match)
+        outlet = None if skip else _lead_ok(bio, match.end())
         if outlet:
             return PressFinding(bio.raw[match.start() : match.end()], outlet)
+    return None
+
+
+def _known_outlet_after(bio: BioText, end: int) -> str | None:
+    """ "Producer, Nightly Business Report", "Presenter @BBCRadio4": an outlet right after the
+    title that the gazetteer knows or whose name reads as news."""
+    outlet = _outlet_after(bio.raw, end)
+    if not outlet:
+        return None
+    gazetteer = bio.lexicon.gazetteer
+    if outlet.startswith("@"):
+        return outlet if gazetteer.handle(outlet) else None
+    if gazetteer.name_at(outlet, 0) or _NEWSY_NAME.search(fold_same_length(outlet)):
+        return outlet
     return None
 
 
@@ -1059,10 +1069,20 @@ def _not_a_job(bio: BioText, match: re.Match[str]) -> bool:
     """Editors of code and Wikipedia, "journalist relations" and other false friends."""
     previous = _previous_words(bio.folded, match.start(), 1)
     word = match.group(0)
-    if word.startswith("editor") and previous and previous[0] in _NON_MEDIA:
+    if word.startswith("editor") and previous and previous[0] in bio.lexicon.non_media:
+        return True
+    if bio.in_trap(match) or _company_blog(bio, match):
         return True
     after = bio.folded[match.end() : match.end() + 12]
     return bool(re.match(r"\s+(?:relations|outreach|database|lists?|contacts)\b", after))
+
+
+def _company_blog(bio: BioText, match: re.Match[str]) -> bool:
+    """ "Editora del blog de @Brand": a company's own blog is written by its staff."""
+    if not match.group(0).startswith(("edit", "redact", "redat")):
+        return False
+    clause_end = min((e for s, e in bio.clauses() if e >= match.end()), default=len(bio.folded))
+    return bool(re.search(r"(?<![\w])blog\w*", bio.folded[match.end() : clause_end]))
 
 
 def is_parody(*texts: str | None, lexicon: Lexicon = DEFAULT_LEXICON) -> bool:
@@ -1080,7 +1100,13 @@ def organisation_signals(handle: str | None, name: str | None, bio: str | None) 
     handle_key = (handle or "").lower().lstrip("@").split(".")[0].split("@")[0]
     if any(handle_key.endswith(s) and len(handle_key) > len(s) + 2 for s in ORG_HANDLE_SUFFIXES):
         org += 1
-    person = 2 * len(_PERSON_STRONG.findall(folded_bio))
+    # "i" is English "I" only when written so (in Catalan or Italian it is "and").
+    raw_bio = bio or ""
+    person = 2 * sum(
+        1
+        for m in _PERSON_STRONG.finditer(folded_bio)
+        if m.group(0) != "i" or raw_bio[m.start() : m.end()] == "I"
+    )
     person += min(len(_PERSON_WEAK.findall(folded_bio)), 2)
     return org, person
 
@@ -1099,24 +1125,233 @@ def is_organisation(handle: str | None, name: str | None, bio: str | None) -> bo
     return None
 
 
-def outlet_account(handle: str | None, name: str | None, bio: str | None) -> PressFinding | None:
+def outlet_account(
+    handle: str | None, name: str | None, bio: str | None, lexicon: Lexicon = DEFAULT_LEXICON
+) -> PressFinding | None:
     """A news outlet's own account: an organisation that describes itself as one."""
-    if not bio or is_parody(name, bio):
+    if not bio or is_parody(name, bio, lexicon=lexicon):
         return None
     org, person = organisation_signals(handle, name, bio)
-    text = BioText(bio)
+    text = _bio_text(bio, lexicon)
     if person > org or _COMPANY_NEWS.search(text.folded):
         return None
     newsy_name = bool(_NEWSY_NAME.search(fold_same_length(name)))
+    first_clause_end = text.clauses()[0][1]
     noun = next(text.current(_OUTLET_NOUNS), None)
     # "Regionale krant.", "The trade magazine for...": the noun opens the self-description.
-    opens_bio = noun is not None and noun.start() <= text.clauses()[0][1] and noun.start() < 40
+    opens_bio = noun is not None and noun.start() <= first_clause_end and noun.start() < 40
     if noun and (org >= 1 or newsy_name or (opens_bio and person == 0)):
+        return PressFinding(bio[noun.start() : noun.end()], is_outlet_account=True)
+    # The language files' nouns (a newsletter, a radio show, a trade title) count when they
+    # open the bio of an account that speaks for no company: "Weekly newsletter on retail".
+    noun = next(text.current(lexicon.outlet_nouns), None)
+    opens_bio = noun is not None and noun.start() <= first_clause_end and noun.start() < 40
+    if noun and opens_bio and person == 0 and not _OUR_THING.search(text.folded[: noun.start()]):
         return PressFinding(bio[noun.start() : noun.end()], is_outlet_account=True)
     bio_word = next(text.current(_NEWSY_BIO), None)
     if bio_word and person == 0 and (newsy_name or org >= 2):
         return PressFinding(bio[bio_word.start() : bio_word.end()], is_outlet_account=True)
+    # A programme's own account: a broadcast name, on air at set hours ("de 6 a 10h 📻").
+    if newsy_name and person == 0 and _ON_AIR.search(bio):
+        return PressFinding(name or "", is_outlet_account=True)
     return None
+
+
+_ON_AIR = re.compile(
+    r"[📻📺🎙]|(?<![\w])\d{1,2}(?::\d\d)?\s*(?:h|am|pm)(?![\w])|(?<![\w])(?:on air|en directo"
+    r"|en directe|ao vivo|en antena|live weekdays)(?![\w])",
+    re.IGNORECASE,
+)
+
+
+_OUR_THING = re.compile(r"(?<![\w])(?:our|my|the\s+official|sign\s+up|subscribe)(?![\w])")
+_MENTION = re.compile(r"(?<![\w@])@(\w{1,30})")
+_MORE_NON_PRESS_JOBS = _words(
+    [
+        r"engineer\w*",
+        r"developer\w*",
+        r"designer\w*",
+        r"analyst\w*",
+        r"specialist\w*",
+        r"recruit\w*",
+        r"sales",
+        r"account\s+(?:executive|manager|director)",
+        r"student\w*",
+        r"estudiant\w*",
+        r"estudante\w*",
+        r"etudiant\w*",
+        r"studente\w*",
+        r"intern",
+        r"becari[oa]\w*",
+        r"estagiari[oa]\w*",
+        r"stagiaire\w*",
+        r"praktikant\w*",
+        r"catedratic\w*",
+        r"profesor\w*",
+        r"professor\w*",
+        r"profe",
+        r"docente",
+        r"investigador\w*",
+        r"lecturer",
+        r"academic",
+        r"teacher",
+        r"maestr[oa]",
+        r"researcher\w*",
+        r"officer",
+        r"agent",
+        r"advocate",
+        r"owner",
+        r"partner",
+        r"lead",
+        r"team\s+leader",
+        r"supervisor",
+        r"copywriter\w*",
+        r"ghostwriter\w*",
+        r"accountant",
+        r"lawyer",
+        r"solicitor",
+        r"nurse",
+        r"doctor",
+    ]
+)
+
+
+def other_job(bio: BioText) -> bool:
+    """The bio names a current job that is not press (Head of CX, PR manager, engineer)."""
+    return next(bio.current(bio.lexicon.non_press_jobs), None) is not None
+
+
+def press_evidence(
+    handle: str | None,
+    name: str | None,
+    bio: str | None,
+    website: str | None = None,
+    lexicon: Lexicon = DEFAULT_LEXICON,
+) -> PressFinding | None:
+    """Everything that says an account is press, strongest first: a press job in the bio or
+    the name, a former journalist now freelance, an outlet's own account (from the gazetteer
+    or its own words), then an outlet's website or @handle in a short bio. Findings with
+    ``strong=False`` sit below the segment line."""
+    if is_parody(name, bio, lexicon=lexicon):
+        return None
+    text = _bio_text(bio, lexicon)
+    if _BOT.search(text.folded) or _BOT.search(fold_same_length(name)):
+        return None  # bots that repost headlines are not press
+    follow_back = lexicon.follow_back
+    if follow_back and (
+        follow_back.search(text.folded) or follow_back.search(fold_same_length(name))
+    ):
+        return None  # "Síguenos y te seguimos": a follow-for-follow account, whatever its name
+    found = press_role(bio, lexicon) or _name_role(name, lexicon)
+    if found:
+        # "Columnista ocasional" with a day job elsewhere: not the segment, a second look.
+        if _OCCASIONAL.search(text.folded) and other_job(text):
+            return replace(found, strong=False)
+        return found
+    if found := _freelance_now(text):
+        return found
+    gazetteer = lexicon.gazetteer
+    own = gazetteer.handle(handle)
+    if own and own.kind not in PLATFORM_KINDS:
+        return PressFinding(own.name, own.name, True, explanation=f"the account of {own.name}")
+    if name and (named := gazetteer.name_at(name.strip(), 0)) and named.name == name.strip():
+        return PressFinding(named.name, named.name, True, explanation=f"named {named.name}")
+    if found := outlet_account(handle, name, bio, lexicon):
+        return found
+    busy = other_job(text)
+    for link in [website, *(m.group(0) for m in text.current(_LINK))]:
+        if found := _outlet_website(link, text, gazetteer, busy):
+            return found
+    if found := _outlet_mention(text, gazetteer, busy):
+        return found
+    if not _MEDIA_HINT.search(text.folded):
+        return None
+    for match in text.current(lexicon.qualified):
+        if not (_is_object(text, match) or _non_media(text, match) or text.in_trap(match)):
+            return PressFinding(_phrase(text, match), strong=False)
+    return None
+
+
+# Words that make a bare "Presenter" or "Producer" worth a second look.
+_MEDIA_HINT = re.compile(
+    r"(?<![\w])(?:radio|tv|television|telly|news\w*|media|journalism|broadcast\w*|magazine"
+    r"|press|stories|documentar\w*|newsletter|podcast|bylines?|on air|airwaves|bbc|itv|sky)(?![\w])"
+)
+
+
+_BOT = re.compile(
+    r"(?<![\w])(?:automated|automatic\w*|automaticamente|automaticament|automatisch\w*|bot"
+    r"|rss|news\s*feed|aggregat\w*|agregador\w*|auto-?posts?)(?![\w])"
+)
+_OCCASIONAL = re.compile(
+    r"(?<![\w])(?:guest|occasional|ocasional|occasionnel\w*|invitad[oa]|convidad[oa]|gast)(?![\w])"
+)
+_LINK = re.compile(r"(?:https?://)?(?:[\w-]+\.)+[a-z]{2,}(?:/[^\s]*)?")
+
+
+def _name_role(name: str | None, lexicon: Lexicon) -> PressFinding | None:
+    found = press_role(name, lexicon)
+    if found and found.outlet is None:
+        return replace(found, explanation=f'journalist ("{found.term}" in name)')
+    return found
+
+
+def _freelance_now(text: BioText) -> PressFinding | None:
+    """ "Former FT reporter, now freelance": the current role decides."""
+    lexicon = text.lexicon
+    past = [m for m in lexicon.press.finditer(text.folded) if text.is_past(m.start())]
+    if not past or other_job(text):
+        return None
+    for match in text.current(lexicon.freelance):
+        term = text.raw[match.start() : match.end()]
+        was = text.raw[past[0].start() : past[0].end()]
+        return PressFinding(term, explanation=f'freelance journalist ("{term}", formerly {was})')
+    return None
+
+
+def _outlet_website(
+    website: str | None, text: BioText, gazetteer: Gazetteer, busy: bool
+) -> PressFinding | None:
+    host = _host(website)
+    outlet = gazetteer.domain(host)
+    if outlet is None:
+        return None
+    if outlet.kind == "portfolio":
+        return PressFinding(host, explanation=f"journalist's portfolio on {host}")
+    if outlet.kind == "newsletter":
+        if _NEWSLETTER_WORDS.search(text.folded) and not busy:
+            return PressFinding(host, explanation=f"writes a newsletter ({host})")
+        return None
+    return PressFinding(
+        host, outlet.name, strong=not busy, explanation=f"website on {host} ({outlet.name})"
+    )
+
+
+_NEWSLETTER_WORDS = re.compile(r"newsletter|substack|(?<![\w])writ(?:e|es|ing)(?![\w])|essays")
+
+
+def _outlet_mention(text: BioText, gazetteer: Gazetteer, busy: bool) -> PressFinding | None:
+    """An outlet's @handle in the bio, as a current job: not "as featured in", not past."""
+    for match in text.current(_MENTION):
+        outlet = gazetteer.handle(match.group(1))
+        if outlet is None or outlet.kind in PLATFORM_KINDS:
+            continue
+        clause_start = max((s for s, e in text.clauses() if s <= match.start()), default=0)
+        before = text.folded[clause_start : match.start()]
+        if text.lexicon.not_outlet_lead.search(before):
+            continue
+        mention = text.raw[match.start() : match.end()]
+        return PressFinding(
+            mention, mention, strong=not busy, explanation=f"names outlet {mention} ({outlet.name})"
+        )
+    return None
+
+
+def _host(website: str | None) -> str | None:
+    if not website:
+        return None
+    value = re.sub(r"^[a-z][a-z0-9+.-]*://", "", website.strip().lower())
+    return re.split(r"[/?#:\s]", value, maxsplit=1)[0].removeprefix("www.") or None
 
 
 # ---- organisation names -----------------------------------------------------------------------
@@ -1145,3 +1380,6 @@ def handle_belongs_to(handle: str | None, name: str) -> bool:
     squashed = organisation_key(name).replace(" ", "").replace("&", "")
     key = (handle or "").lower().lstrip("@").split(".")[0].split("@")[0].replace("_", "")
     return len(squashed) >= 5 and key.startswith(squashed)
+
+
+_bio_text = bio_text

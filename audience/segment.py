@@ -22,30 +22,38 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from audience.employer import ListedOrg, OrgMatcher, listed_org
 from audience.errors import ConfigError, InputError
 from audience.models import PLATFORMS
+from audience.outlets import GENERIC_HOSTS, Outlet
 from audience.roles import (
     DEFAULT_LEXICON,
     BioText,
     Lexicon,
+    PressFinding,
     fold_same_length,
     handle_belongs_to,
     is_organisation,
     is_parody,
     organisation_key,
-    organisation_pattern,
     organisation_signals,
     outlet_account,
+    press_evidence,
     press_role,
 )
+from audience.roles import bio_text as shared_bio_text
 from audience.store import Store, now_iso
 
 RULE_KEYS = ("keywords", "organisations", "domains", "handles", "lists", "hashtags")
 FLAG_KEYS = ("detect_journalists",)
 ROLE_KEYS = ("press_terms", "former_markers", "parody_markers")
+ROLE_FILE_KEYS = ("vocabulary", "outlets")
+SELF_KEYS = ("names", "handles", "domains")
+ORG_TABLE_KEYS = ("name", "aliases", "former_names", "domains", "handles", "secondary_handles")
 SEGMENTS_TABLE_KEYS = ("protected", "primary_order")
 DEFAULT_PRIMARY_ORDER = ("press", "customers", "competitors", "suppliers")
 SOURCE_RANK = {"manual": 3, "match": 2, "rule": 1}
@@ -75,6 +83,8 @@ class SegmentRules:
     lists: list[str] = field(default_factory=list)
     hashtags: list[str] = field(default_factory=list)
     detect_journalists: bool = False
+    # organisations written as tables: {name, aliases, former_names, domains, handles, ...}
+    organisation_tables: list[Organisation] = field(default_factory=list)
 
 
 @dataclass
@@ -84,6 +94,8 @@ class SegmentConfig:
     rules: dict[str, SegmentRules] = field(default_factory=dict)
     primary_order: list[str] = field(default_factory=lambda: list(DEFAULT_PRIMARY_ORDER))
     lexicon: Lexicon = DEFAULT_LEXICON
+    # [self]: your own organisation; its staff and accounts are in none of the segments
+    own: Organisation | None = None
 
     def for_segment(self, name: str) -> SegmentRules:
         return self.rules.get(name) or SegmentRules(name, detect_journalists=name == "press")
@@ -121,6 +133,13 @@ def parse_segment_config(
             )
         checker.known_keys(table, where, RULE_KEYS + FLAG_KEYS)
         rules = SegmentRules(name, detect_journalists=name == "press")
+        tables = [t for t in table.get("organisations", []) if isinstance(t, dict)]
+        if tables:
+            table = {
+                **table,
+                "organisations": [o for o in table["organisations"] if o not in tables],
+            }
+            rules.organisation_tables = [checker.organisation(t, where) for t in tables]
         for key in RULE_KEYS:
             setattr(rules, key, checker.strings(table, key, where))
         if "detect_journalists" in table:
@@ -135,10 +154,33 @@ def parse_segment_config(
         config.rules[name] = rules
     roles = raw.get("roles", {})
     checker.table(roles, "roles")
-    checker.known_keys(roles, "roles", ROLE_KEYS)
+    checker.known_keys(roles, "roles", ROLE_KEYS + ROLE_FILE_KEYS)
+    here = Path(path).parent
+    files = [[here / f for f in checker.strings(roles, key, "roles")] for key in ROLE_FILE_KEYS]
+    for name in (f for group in files for f in group):
+        if not name.is_file():
+            raise checker.error("roles", "vocabulary", f"[roles] {name} is not a file")
     config.lexicon = DEFAULT_LEXICON.extended(
-        *(checker.strings(roles, key, "roles") for key in ROLE_KEYS)
+        *(checker.strings(roles, key, "roles") for key in ROLE_KEYS), *files
     )
+    if "self" in raw:
+        own = raw["self"]
+        checker.table(own, "self")
+        checker.known_keys(own, "self", SELF_KEYS)
+        names, handles, domains = (checker.strings(own, key, "self") for key in SELF_KEYS)
+        for domain in domains:
+            if normalise_domain(domain) is None:
+                raise checker.error("self", "domains", f"[self] {domain!r} is not a web domain")
+    if "self" in raw and (names or handles or domains):
+        config.own = Organisation(
+            names[0] if names else None,
+            None,
+            "self",
+            tuple(names[1:]),
+            tuple(normalise_domain(d) or d for d in domains),
+            tuple(handles),
+        )
+    _ = config.lexicon.vocabulary, config.lexicon.gazetteer  # broken files: reported now
     return config
 
 
@@ -186,6 +228,29 @@ class _Checker:
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
             raise self.error(where, key, f"[{where}] {key} must be a list of strings")
         return [v.strip() for v in value]
+
+    def organisation(self, table: dict[str, Any], where: str) -> Organisation:
+        """``{name = "Acme", aliases = [...], domains = [...], handles = [...]}``."""
+        self.known_keys(table, where, ORG_TABLE_KEYS)
+        name = table.get("name")
+        if not isinstance(name, str) or not name.strip():
+            raise self.error(
+                where, "organisations", f"[{where}] organisations: a table needs a name"
+            )
+        lists = {key: self.strings(table, key, where) for key in ORG_TABLE_KEYS[1:]}
+        for domain in lists["domains"]:
+            if normalise_domain(domain) is None:
+                raise self.error(
+                    where, "organisations", f"[{where}] {domain!r} is not a web domain"
+                )
+        return Organisation(
+            name.strip(),
+            None,
+            "config",
+            tuple(lists["aliases"] + lists["former_names"]),
+            tuple(normalise_domain(d) or d for d in lists["domains"]),
+            tuple(lists["handles"] + lists["secondary_handles"]),
+        )
 
     def flag(self, table: dict[str, Any], key: str, where: str) -> bool:
         value = table[key]
@@ -296,10 +361,17 @@ class Organisation:
     name: str | None
     domain: str | None
     source: str = "config"
+    aliases: tuple[str, ...] = ()  # other names, acronyms, product and former names
+    domains: tuple[str, ...] = ()  # more web domains
+    handles: tuple[str, ...] = ()  # main and secondary accounts (support, careers, regional)
 
     @property
     def label(self) -> str:
-        return self.name or self.domain or "?"
+        return self.name or self.domain or (self.domains[0] if self.domains else "?")
+
+    def listed(self) -> ListedOrg:
+        domains = [d for d in (self.domain, *self.domains) if d]
+        return listed_org(self.name, self.aliases, domains, self.handles)
 
 
 def normalise_domain(text: str | None) -> str | None:
@@ -316,16 +388,33 @@ def normalise_domain(text: str | None) -> str | None:
 
 NAME_COLUMNS = ("name", "organisation", "organization", "company", "org", "account")
 DOMAIN_COLUMNS = ("domain", "website", "web", "url", "email_domain", "domains")
+ALIAS_COLUMNS = ("aliases", "alias", "former_names", "other_names", "also_known_as", "aka")
+HANDLE_COLUMNS = ("handles", "handle", "accounts", "x", "twitter")
+SEGMENT_COLUMNS = ("segment",)
 
 
 def read_orgs_csv(path: Path) -> list[Organisation]:
-    """Organisations from a CSV with a header: a name and/or a domain column."""
+    """Organisations from a CSV with a header: a name and/or a domain column, optional aliases
+    and handles; a cell may hold several values separated by ``;`` ("a.com;b.com")."""
+    return [org for _, org in read_orgs_rows(path)]
+
+
+def read_orgs_rows(path: Path) -> list[tuple[str | None, Organisation]]:
+    """(segment column or None, organisation) for each line of an organisations CSV."""
     rows = _read_csv(path)
     if not rows:
         raise InputError(path, None, "the file is empty (expected a header line)")
     header = [h.strip().lower().replace(" ", "_") for h in rows[0]]
-    name_col = next((header.index(c) for c in NAME_COLUMNS if c in header), None)
-    domain_col = next((header.index(c) for c in DOMAIN_COLUMNS if c in header), None)
+
+    def column(names: tuple[str, ...]) -> int | None:
+        return next((header.index(c) for c in names if c in header), None)
+
+    name_col, domain_col = column(NAME_COLUMNS), column(DOMAIN_COLUMNS)
+    alias_col, handle_col, segment_col = (
+        column(ALIAS_COLUMNS),
+        column(HANDLE_COLUMNS),
+        column(SEGMENT_COLUMNS),
+    )
     if name_col is None and domain_col is None:
         raise InputError(
             path,
@@ -338,27 +427,56 @@ def read_orgs_csv(path: Path) -> list[Organisation]:
         if not any(cell.strip() for cell in row):
             continue
         name = _cell(row, name_col)
-        raw_domain = _cell(row, domain_col)
-        domain = normalise_domain(raw_domain)
-        if raw_domain and domain is None:
-            raise InputError(path, f"line {number}", f"{raw_domain!r} is not a web domain")
-        if not name and not domain:
+        domains = []
+        for raw_domain in _values(row, domain_col):
+            domain = normalise_domain(raw_domain)
+            if domain is None:
+                raise InputError(path, f"line {number}", f"{raw_domain!r} is not a web domain")
+            domains.append(domain)
+        if not name and not domains:
             raise InputError(path, f"line {number}", "no organisation name and no domain")
-        orgs.append(Organisation(name, domain, "csv"))
+        handles = [h.lstrip("@") for h in _values(row, handle_col)]
+        if bad := next((h for h in handles if not re.fullmatch(r"[\w.@-]{1,100}", h)), None):
+            raise InputError(path, f"line {number}", f"{bad!r} is not an account handle")
+        segment = (_cell(row, segment_col) or "").lower() or None
+        organisation = Organisation(
+            name,
+            domains[0] if domains else None,
+            "csv",
+            tuple(_values(row, alias_col)),
+            tuple(domains[1:]),
+            tuple(handles),
+        )
+        orgs.append((segment, organisation))
     return orgs
 
 
-def import_orgs(store: Store, segment_name: str, path: Path) -> int:
-    """Add the organisations of a CSV to a segment's list; returns how many were new."""
-    segment = get_segment(store, segment_name)
-    orgs = read_orgs_csv(Path(path))
+def _values(row: list[str], index: int | None) -> list[str]:
+    return [v.strip() for v in (_cell(row, index) or "").split(";") if v.strip()]
+
+
+def import_orgs(store: Store, segment_name: str | None, path: Path) -> int:
+    """Add the organisations of a CSV to a segment's list (or to the segment each line names
+    in its ``segment`` column); returns how many were new."""
+    rows = read_orgs_rows(Path(path))
+    fallback = get_segment(store, segment_name) if segment_name else None
+    targets: list[tuple[Segment, Organisation]] = []
+    for number, (named, org) in enumerate(rows, start=2):
+        if named:
+            targets.append((get_segment(store, named), org))
+        elif fallback:
+            targets.append((fallback, org))
+        else:
+            raise InputError(
+                path, f"line {number}", "no segment: give one on the command line or in a column"
+            )
     with store.transaction():
-        before = store.scalar(
-            "SELECT count(*) FROM segment_orgs WHERE segment_id = ?", [segment.id]
-        )
+        before = store.scalar("SELECT count(*) FROM segment_orgs")
         store._conn.executemany(
-            "INSERT INTO segment_orgs (segment_id, name, name_key, domain, source, added_at) "
-            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (segment_id, name_key, domain) DO NOTHING",
+            "INSERT INTO segment_orgs (segment_id, name, name_key, domain, source, added_at, "
+            "aliases, domains, handles) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (segment_id, name_key, domain) DO UPDATE SET "
+            "aliases = excluded.aliases, domains = excluded.domains, handles = excluded.handles",
             [
                 (
                     segment.id,
@@ -367,19 +485,30 @@ def import_orgs(store: Store, segment_name: str, path: Path) -> int:
                     o.domain or "",
                     str(path),
                     now_iso(),
+                    ";".join(o.aliases),
+                    ";".join(o.domains),
+                    ";".join(o.handles),
                 )
-                for o in orgs
+                for segment, o in targets
             ],
         )
-        after = store.scalar("SELECT count(*) FROM segment_orgs WHERE segment_id = ?", [segment.id])
+        after = store.scalar("SELECT count(*) FROM segment_orgs")
     return after - before
 
 
 def stored_orgs(store: Store, segment_id: int) -> list[Organisation]:
     return [
-        Organisation(r["name"] or None, r["domain"] or None, r["source"])
+        Organisation(
+            r["name"] or None,
+            r["domain"] or None,
+            r["source"],
+            tuple(v for v in (r["aliases"] or "").split(";") if v),
+            tuple(v for v in (r["domains"] or "").split(";") if v),
+            tuple(v for v in (r["handles"] or "").split(";") if v),
+        )
         for r in store.query(
-            "SELECT name, domain, source FROM segment_orgs WHERE segment_id = ? ORDER BY id",
+            "SELECT name, domain, source, aliases, domains, handles FROM segment_orgs "
+            "WHERE segment_id = ? ORDER BY id",
             [segment_id],
         )
     ]
@@ -392,8 +521,11 @@ def _read_csv(path: Path) -> list[list[str]]:
         raise InputError(path, None, f"cannot read it ({exc.strerror})") from None
     except UnicodeDecodeError as exc:
         raise InputError(path, f"byte {exc.start}", "not UTF-8 text") from None
+    header = text.split("\n", 1)[0]
+    # A header with commas is comma-separated, whatever ";" the cells hold ("a.com;b.com").
+    delimiters = ",\t" if "," in header or "\t" in header else ",;\t"
     try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=delimiters)
     except csv.Error:
         dialect = csv.excel
     try:
@@ -627,6 +759,7 @@ class Change:
 class AutoPlan:
     changes: list[Change] = field(default_factory=list)
     applied: bool = False
+    as_of: datetime | None = None  # the moment judged for (None: now)
 
     def counts(self) -> dict[str, int]:
         result: dict[str, int] = {}
@@ -657,13 +790,24 @@ class _CompiledRules:
     rules: SegmentRules
     orgs: list[Organisation]
     keywords: list[tuple[str, re.Pattern[str]]]
-    org_patterns: list[tuple[Organisation, re.Pattern[str]]]
+    matcher: OrgMatcher
     domains: dict[str, str]  # domain -> label of the organisation (or the domain)
     handles: set[tuple[str | None, str]]
 
 
-def plan_auto(store: Store, config: SegmentConfig) -> AutoPlan:
-    """Work out what ``auto`` would change, without writing anything."""
+@dataclass
+class _Judge:
+    """What ``auto`` needs to judge one account, compiled once per run."""
+
+    compiled: list[_CompiledRules]
+    lexicon: Lexicon
+    own: OrgMatcher | None
+    press_ids: set[int]
+
+
+def plan_auto(store: Store, config: SegmentConfig, *, as_of: datetime | None = None) -> AutoPlan:
+    """Work out what ``auto`` would change, without writing anything. ``as_of`` is the moment
+    the judgement is made for (recorded with new memberships, so a run can be replayed)."""
     known = {s.name: s for s in list_segments(store)}
     unknown = [name for name in config.rules if name not in known]
     if unknown:
@@ -673,31 +817,54 @@ def plan_auto(store: Store, config: SegmentConfig) -> AutoPlan:
             f"segments: {', '.join(known)}. Create it with `audience segment create "
             f"{unknown[0]}` or fix the name."
         )
-    compiled = [_compile(store, seg, config.for_segment(seg.name)) for seg in known.values()]
+    compiled = [
+        _compile(store, seg, config.for_segment(seg.name), config.lexicon) for seg in known.values()
+    ]
+    own = OrgMatcher([config.own.listed()], config.lexicon) if config.own else None
+    press_ids = {r.segment.id for r in compiled if r.rules.detect_journalists}
+    judge = _Judge(compiled, config.lexicon, own, press_ids)
     proposals: dict[tuple[int, int], _Proposal] = {}
     organisation_flags: dict[int, tuple[bool, str]] = {}
     accounts = store.query(
-        "SELECT id, platform, handle, display_name, bio, website, is_organisation FROM accounts"
+        "SELECT id, platform, handle, display_name, bio, website, is_organisation, "
+        "following_count, followers_count FROM accounts"
     )
     by_id = {a["id"]: a for a in accounts}
+    findings: dict[int, PressFinding] = {}
     for account in accounts:
-        for seg_id, source, reason in _account_evidence(account, compiled, config.lexicon):
+        for seg_id, source, reason in _account_evidence(account, judge, findings):
             _propose(proposals, seg_id, account["id"], source, reason)
         flag = _organisation_flag(account, compiled, config.lexicon)
         if flag is not None and account["is_organisation"] is None:
             organisation_flags[account["id"]] = flag
+    # Outlets learned from this workspace: a second look at the accounts not found as press.
+    learned = learn_outlets(accounts, findings, _manual_press(store, press_ids))
+    if learned and press_ids:
+        judge.lexicon = config.lexicon.with_outlets(learned)
+        for account in accounts:
+            if account["id"] in findings or _owned(account, judge):
+                continue
+            finding = _press_finding(account, judge.lexicon)
+            if finding and finding.strong and not _org_claims(account, judge):
+                for seg_id in press_ids:
+                    _propose(proposals, seg_id, account["id"], "rule", finding.reason)
+    claimed = {account_id for (_, account_id) in proposals}
+    for seg_id, account_id, reason in _post_evidence(store, compiled, claimed, judge):
+        _propose(proposals, seg_id, account_id, "rule", reason)
     for rules in compiled:
         for account_id, reason in _list_and_hashtag_evidence(store, rules):
             _propose(proposals, rules.segment.id, account_id, "rule", reason)
     for seg_id, account_id, reason in _match_evidence(store, compiled):
         _propose(proposals, seg_id, account_id, "match", reason)
-    return _diff(store, known, proposals, organisation_flags, by_id)
+    plan = _diff(store, known, proposals, organisation_flags, by_id)
+    plan.as_of = as_of
+    return plan
 
 
 def apply_plan(store: Store, plan: AutoPlan, config: SegmentConfig) -> None:
     """Write a plan in one transaction."""
     known = {s.name: s.id for s in list_segments(store)}
-    seen = now_iso()
+    seen = plan.as_of.isoformat(timespec="seconds") if plan.as_of else now_iso()
     touched = set()
     with store.transaction():
         for change in plan.changes:
@@ -730,9 +897,15 @@ def apply_plan(store: Store, plan: AutoPlan, config: SegmentConfig) -> None:
     plan.applied = True
 
 
-def auto_segment(store: Store, config: SegmentConfig, *, dry_run: bool = False) -> AutoPlan:
+def auto_segment(
+    store: Store,
+    config: SegmentConfig,
+    *,
+    dry_run: bool = False,
+    as_of: datetime | None = None,
+) -> AutoPlan:
     """Apply the rules and the match evidence; with ``dry_run`` only report what would change."""
-    plan = plan_auto(store, config)
+    plan = plan_auto(store, config, as_of=as_of)
     if not dry_run:
         apply_plan(store, plan, config)
     return plan
@@ -751,18 +924,23 @@ def _propose(
     proposals[key].add(source, reason)
 
 
-def _compile(store: Store, segment: Segment, rules: SegmentRules) -> _CompiledRules:
+def _compile(
+    store: Store, segment: Segment, rules: SegmentRules, lexicon: Lexicon = DEFAULT_LEXICON
+) -> _CompiledRules:
     orgs = [Organisation(name, None) for name in rules.organisations]
     orgs += [Organisation(None, d) for d in rules.domains]
+    orgs += rules.organisation_tables
     orgs += stored_orgs(store, segment.id)
     keywords = [(kw, _keyword_pattern(kw)) for kw in rules.keywords]
-    org_patterns = [(o, p) for o in orgs if o.name and (p := organisation_pattern(o.name))]
     domains = {}
     for org in orgs:
-        if org.domain and (domain := normalise_domain(org.domain)):
-            domains[domain] = org.name or domain
+        for raw in (org.domain, *org.domains):
+            if raw and (domain := normalise_domain(raw)):
+                domains[domain] = org.name or domain
     handles = {_handle_key(h) for h in rules.handles}
-    return _CompiledRules(segment, rules, orgs, keywords, org_patterns, domains, handles)
+    handles |= {(None, h.lstrip("@").lower()) for org in orgs for h in org.handles}
+    matcher = OrgMatcher([o.listed() for o in orgs if o.name or o.handles], lexicon)
+    return _CompiledRules(segment, rules, orgs, keywords, matcher, domains, handles)
 
 
 def _keyword_pattern(keyword: str) -> re.Pattern[str]:
@@ -775,26 +953,91 @@ def _handle_key(text: str) -> tuple[str | None, str]:
     return ref.platform, ref.key.lower()
 
 
+def _press_finding(account: dict[str, Any], lexicon: Lexicon) -> PressFinding | None:
+    found = press_evidence(
+        account["handle"], account["display_name"], account["bio"], account["website"], lexicon
+    )
+    if found and found.is_outlet_account and follows_like_spam(account):
+        return None  # outlets do not follow thousands who do not follow them
+    return found
+
+
+def follows_like_spam(account: dict[str, Any]) -> bool:
+    """Follows thousands, followed by far fewer: how follow-for-follow and clickbait grow."""
+    following, followers = account.get("following_count"), account.get("followers_count")
+    if following is None or followers is None:
+        return False
+    return following >= 1000 and following > 3 * max(followers, 1)
+
+
+def _owned(account: dict[str, Any], judge: _Judge) -> bool:
+    """One of your own staff or accounts ([self] in audience.toml)."""
+    if not judge.own:
+        return False
+    return bool(next(_employer(account, judge.own, judge.lexicon), None))
+
+
+def _org_claims(account: dict[str, Any], judge: _Judge) -> bool:
+    return any(
+        next(_employer(account, rules.matcher, judge.lexicon), None) for rules in judge.compiled
+    )
+
+
+def _employer(account: dict[str, Any], matcher: OrgMatcher, lexicon: Lexicon) -> Iterable[str]:
+    """Reasons the account works for (or is) one of the matcher's organisations now."""
+    if not matcher:
+        return
+    handle, name, bio = account["handle"], account["display_name"], account["bio"]
+    if found := matcher.by_handle(handle):
+        yield found[1]
+    bio_text = shared_bio_text(bio, lexicon)
+    for host in _hosts(account["website"], bio_text):
+        if org := matcher.by_host(host):
+            yield f"web domain {host} ({org.label})"
+    name_text = shared_bio_text(name, lexicon)
+    if found := matcher.by_display_name(name):
+        yield found[1]
+    for _, reason in matcher.in_text(name_text, "name"):
+        yield reason
+    for _, reason in matcher.in_text(bio_text, "bio"):
+        yield reason
+
+
+_GUEST = re.compile(r"(?<![\w])(?:guest|contributing|contributor|columnist|blogger)", re.I)
+
+
 def _account_evidence(
-    account: dict[str, Any], compiled: list[_CompiledRules], lexicon: Lexicon
+    account: dict[str, Any], judge: _Judge, findings: dict[int, PressFinding]
 ) -> Iterable[tuple[int, str, str]]:
     handle = account["handle"]
     name, bio = account["display_name"], account["bio"]
+    lexicon = judge.lexicon
+    if _owned(account, judge):
+        return
     parody = is_parody(name, bio, lexicon=lexicon)
-    bio_text, name_text = BioText(bio or "", lexicon), BioText(name or "", lexicon)
+    bio_text, name_text = shared_bio_text(bio, lexicon), shared_bio_text(name, lexicon)
     hosts = _hosts(account["website"], bio_text)
     handle_lower = (handle or "").lower().lstrip("@")
-    claimed_by_org = False
-    for rules in compiled:
+    employer_segments = set()
+    scam = bool(
+        lexicon.scam_markers
+        and (
+            lexicon.scam_markers.search(bio_text.folded)
+            or lexicon.scam_markers.search(name_text.folded)
+        )
+    )
+    for rules in judge.compiled:
         seg = rules.segment.id
         if (None, handle_lower) in rules.handles or (
             account["platform"],
             handle_lower,
         ) in rules.handles:
+            employer_segments.add(seg)
             yield seg, "rule", f"handle @{handle}"
         for domain, label in rules.domains.items():
             host = next((h for h in hosts if h == domain or h.endswith("." + domain)), None)
             if host:
+                employer_segments.add(seg)
                 yield seg, "rule", f"web domain {host}" + (f" ({label})" if label != domain else "")
         if parody:
             continue
@@ -802,22 +1045,121 @@ def _account_evidence(
             where = _where(pattern, bio_text, name_text)
             if where:
                 yield seg, "rule", f'keyword "{keyword}" in {where}'
-        for org, pattern in rules.org_patterns:
-            if handle_belongs_to(handle, org.name or ""):
-                claimed_by_org = True
-                yield seg, "rule", f"handle @{handle} belongs to {org.name}"
-            elif where := _where(pattern, bio_text, name_text):
-                yield seg, "rule", f"{where} names {org.name}"
-    if parody:
+        if (found := rules.matcher.by_handle(handle)) and (None, handle_lower) not in rules.handles:
+            employer_segments.add(seg)
+            yield seg, "rule", found[1]
+        if scam:
+            continue  # a brand's name used as bait is not the brand
+        if found := rules.matcher.by_display_name(name):
+            employer_segments.add(seg)
+            yield seg, "rule", found[1]
+        for source, text in (("name", name_text), ("bio", bio_text)):
+            for _, reason in rules.matcher.in_text(text, source):
+                employer_segments.add(seg)
+                yield seg, "rule", reason
+    if parody or not judge.press_ids:
         return
+    finding = _press_finding(account, lexicon)
+    if finding is None or not finding.strong:
+        return
+    if employer_segments - judge.press_ids:
+        # A listed organisation's own account, or someone whose day job is there writing a
+        # guest column: the organisation's segment, not press.
+        if finding.is_outlet_account or _GUEST.search(finding.term) or _GUEST.search(bio or ""):
+            return
+        if not finding.outlet:
+            return
+    findings[account["id"]] = finding
+    for seg_id in judge.press_ids:
+        yield seg_id, "rule", finding.reason
+
+
+POSTS_PER_ACCOUNT = 20
+
+
+def _post_evidence(
+    store: Store, compiled: list[_CompiledRules], claimed: set[int], judge: _Judge
+) -> Iterable[tuple[int, int, str]]:
+    """Accounts whose recent posts confirm a listed employer ("el equipo de Sunvia"), for
+    the accounts nothing else placed. SQL picks the posts that name an organisation at all
+    (one pass over the table); the patterns only read those."""
     for rules in compiled:
-        if not rules.rules.detect_journalists:
+        words = rules.matcher.post_filter()
+        if not words:
             continue
-        finding = press_role(bio, lexicon) or press_role(name, lexicon)
-        if finding is None and not claimed_by_org:
-            finding = outlet_account(handle, name, bio)
-        if finding:
-            yield rules.segment.id, "rule", finding.reason
+        likes = " OR ".join("lower(p.text) LIKE ?" for _ in words)
+        rows = store.execute(
+            f"SELECT p.account_id, p.text FROM posts p WHERE ({likes}) "
+            f"ORDER BY p.account_id, p.created_at DESC",
+            [f"%{w}%" for w in words],
+        )
+        seen: dict[int, int] = {}
+        found: set[int] = set()
+        for account_id, text in rows:
+            if account_id in claimed or account_id in found or not text:
+                continue
+            seen[account_id] = seen.get(account_id, 0) + 1
+            if seen[account_id] > POSTS_PER_ACCOUNT:
+                continue
+            if hit := rules.matcher.in_post(text):
+                found.add(account_id)
+                yield rules.segment.id, account_id, hit[1]
+
+
+def _manual_press(store: Store, press_ids: set[int]) -> set[int]:
+    if not press_ids:
+        return set()
+    marks = ",".join("?" * len(press_ids))
+    return {
+        row[0]
+        for row in store.execute(
+            f"SELECT account_id FROM segment_members WHERE segment_id IN ({marks}) "
+            "AND source = 'manual' AND excluded = 0",
+            sorted(press_ids),
+        )
+    }
+
+
+_AUTHOR_PAGE = re.compile(
+    r"/(?:author|authors|profile|profiles|journalists?|people|staff|by|contributors?|writers?"
+    r"|team|reporters?|columnists?)(?:/|$)",
+    re.I,
+)
+
+
+def learn_outlets(
+    accounts: list[dict[str, Any]], findings: dict[int, PressFinding], confirmed: set[int]
+) -> list[Outlet]:
+    """Outlets this workspace shows: accounts judged to be outlets (their handle and website),
+    the outlets named by handle or by an account's display name in journalists' bios, and the
+    domains of journalists' author pages. ``confirmed``: press members added by hand."""
+    handles: dict[str, str] = {}
+    domains: dict[str, str] = {}
+    names: dict[str, dict[str, Any]] = {
+        organisation_key(a["display_name"]): a for a in accounts if a["display_name"]
+    }
+    for account in accounts:
+        finding = findings.get(account["id"])
+        if finding is None and account["id"] not in confirmed:
+            continue
+        website = account["website"] or ""
+        host = normalise_domain(website)
+        if finding is not None and finding.is_outlet_account:
+            if account["handle"]:
+                handles[account["handle"].lower()] = account["display_name"] or account["handle"]
+            if host and host not in GENERIC_HOSTS:
+                domains[host] = account["display_name"] or host
+            continue
+        outlet = finding.outlet if finding else None
+        if outlet and outlet.startswith("@"):
+            handles[outlet[1:].lower()] = outlet
+        elif outlet and (named := names.get(organisation_key(outlet))) and named["handle"]:
+            handles[named["handle"].lower()] = outlet
+        if host and host not in GENERIC_HOSTS and _AUTHOR_PAGE.search(website.lower()):
+            domains[host] = outlet or host
+    learned = [Outlet(name, "learned", handles=(h,)) for h, name in handles.items()]
+    learned += [Outlet(name, "learned", domains=(d,)) for d, name in domains.items()]
+    return learned
 
 
 def _where(pattern: re.Pattern[str], bio: BioText, name: BioText) -> str | None:
@@ -844,7 +1186,7 @@ def _organisation_flag(
     handle, name, bio = account["handle"], account["display_name"], account["bio"]
     if is_parody(name, bio, lexicon=lexicon):
         return None
-    if outlet_account(handle, name, bio) and not press_role(bio, lexicon):
+    if outlet_account(handle, name, bio, lexicon) and not press_role(bio, lexicon):
         return True, "describes itself as a news outlet"
     decided = is_organisation(handle, name, bio)
     if decided is not None:
@@ -950,10 +1292,11 @@ def _people_evidence(store: Store, person_ids: set[int]) -> dict[int, dict[str, 
 def _person_reasons(person: dict[str, Any], rules: _CompiledRules) -> Iterable[str]:
     who = f'contact "{person["name"]}"' if person["name"] else "a matched contact"
     for org_text in sorted(person["orgs"]):
-        folded = fold_same_length(org_text)
-        for org, pattern in rules.org_patterns:
-            if pattern.search(folded):
-                yield f"{who} works at {org.name} (accepted match)"
+        seen = set()
+        for org, _ in rules.matcher.in_text(BioText(org_text, rules.matcher.lexicon), "name"):
+            if org.label not in seen:
+                seen.add(org.label)
+                yield f"{who} works at {org.label} (accepted match)"
     for email in sorted(person["emails"]):
         domain = normalise_domain(email)
         for listed, label in rules.domains.items():

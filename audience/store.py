@@ -389,6 +389,8 @@ def m008_places_history(db: Database) -> None:
             "UPDATE accounts SET country = ?, region = ? WHERE id = ?", resolve_places(located)
         )
         last = located[-1][0]
+
+
 # ---- listening (issue 17) ------------------------------------------------------------------
 
 
@@ -422,6 +424,18 @@ def m009_listening(db: Database) -> None:
             timezone TEXT NOT NULL, imported_at TEXT NOT NULL,
             PRIMARY KEY (series, day)
         ) WITHOUT ROWID;
+        """
+    )
+
+
+@migrations()
+def m010_judgement(db: Database) -> None:
+    # Listed organisations carry their other names, web domains and accounts (`;`-separated).
+    db.executescript(
+        """
+        ALTER TABLE segment_orgs ADD COLUMN aliases TEXT NOT NULL DEFAULT '';
+        ALTER TABLE segment_orgs ADD COLUMN domains TEXT NOT NULL DEFAULT '';
+        ALTER TABLE segment_orgs ADD COLUMN handles TEXT NOT NULL DEFAULT '';
         """
     )
 

@@ -8,6 +8,12 @@ matches), runs :func:`audience.prune.suggest`, and scores "suggested" against "u
 
 Rules were tuned on the ``dev`` rows only; ``holdout`` rows are reported separately.
 
+The blind split (bench/data/blind/, see blind_scenario.py) is printed first: prune.jsonl goes
+through the real twarc importer, prune_follows.csv becomes a series of following snapshots (one
+per follow date, so the grace period works as after real syncs) and a followers snapshot,
+`segment auto` runs with the scenario's organisations, then `suggest` as of the scenario date.
+It also counts suggestions that must never happen (press, customers, targets, grace period).
+
     uv run python bench/prune_bench.py [--verbose]
 """
 
@@ -19,7 +25,8 @@ import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+# Appended, not inserted: the installed library wins, so another tree can be measured.
+sys.path.append(str(Path(__file__).resolve().parent.parent))
 
 from audience.config import Rules  # noqa: E402
 from audience.models import Account, Post  # noqa: E402
@@ -35,7 +42,9 @@ RULES = Rules(
     hashtags=["#contactcentre", "#custserv", "#cx"],
     home_regions=["GB", "IE"],
     protected_segments=["press", "customers"],
-    raw={"prune": {}},
+    # These rows were labelled when the grace period was 30 days by default (now 14, as in
+    # docs/judgement.md): the bench keeps the setting its labels assume.
+    raw={"prune": {"grace_days": 30}},
 )
 ME = Account("x", "1", handle="our_brand", display_name="Our Brand")
 
@@ -170,10 +179,143 @@ def _scores(rows: list[dict[str, str]], suggested: dict) -> dict[str, float]:
     }
 
 
+def _blind_snapshots(store: Store, follows: list[dict[str, str]], moment: datetime) -> None:
+    import blind_scenario as blind
+
+    ids = {
+        blind.handle_key(r["handle"] or ""): r["id"]
+        for r in store.query("SELECT id, handle FROM accounts WHERE platform = 'x'")
+    }
+    dated = sorted(
+        (blind.as_of({"as_of": r["followed_at"]}), ids[blind.handle_key(r["username"])])
+        for r in follows
+        if blind.handle_key(r["username"]) in ids
+    )
+    # An empty first snapshot: every follow after it has a known date.
+    moments = [dated[0][0] - timedelta(days=1), *sorted({d for d, _ in dated}), moment]
+    followers = [
+        ids[blind.handle_key(r["username"])]
+        for r in follows
+        if r["follows_me"].lower() in ("yes", "true", "1", "y")
+        and blind.handle_key(r["username"]) in ids
+    ]
+    with store.transaction():
+        for when in moments:
+            members = [account for day, account in dated if day <= when]
+            _insert_snapshot(store, "following", when, members)
+        _insert_snapshot(store, "followers", moment, followers)
+
+
+def _insert_snapshot(store: Store, kind: str, when: datetime, members: list[int]) -> None:
+    snapshot = store.execute(
+        "INSERT INTO snapshots (platform, kind, source, taken_at, count) "
+        "VALUES ('x', ?, 'bench', ?, ?) RETURNING id",
+        [kind, when.isoformat(timespec="seconds"), len(members)],
+    ).fetchone()[0]
+    store.db.conn.executemany(
+        "INSERT INTO snapshot_members VALUES (?, ?)", [(snapshot, m) for m in members]
+    )
+
+
+def run_blind() -> tuple[list[dict[str, str]], dict[str, object], list[dict[str, str]]]:
+    """Labelled rows, the suggestions by username, and the follows of the blind split."""
+    import inspect
+    import tempfile
+
+    import blind_scenario as blind
+
+    from audience.config import load_rules
+    from audience.prune import PruneSettings
+    from audience.segment import auto_segment, load_segment_config
+
+    data = blind.scenario()
+    moment = blind.as_of(data)
+    rows = blind.read_csv("prune_labels.csv")
+    follows = blind.read_csv("prune_follows.csv")
+    with tempfile.TemporaryDirectory() as tmp:
+        config_path = Path(tmp) / "audience.toml"
+        config_path.write_text(blind.audience_toml(data), encoding="utf-8")
+        store = open_store(Path(tmp) / "audience.db")
+        blind.import_twarc(store, "prune.jsonl")
+        with store.transaction():
+            me = store.upsert_accounts([Account("x", "1", handle=blind.owner_handle(data))])["1"]
+            store.execute("INSERT OR REPLACE INTO my_accounts VALUES ('x', ?)", [me])
+            for handle in blind.targets(data):
+                store.execute(
+                    "INSERT OR IGNORE INTO targets SELECT id, NULL, ? FROM accounts "
+                    "WHERE platform = 'x' AND lower(handle) = ?",
+                    [moment.isoformat(), handle],
+                )
+        _blind_snapshots(store, follows, moment)
+        segment_options = {}
+        if "as_of" in inspect.signature(auto_segment).parameters:
+            segment_options["as_of"] = moment
+        auto_segment(store, load_segment_config(config_path), **segment_options)
+        rules = load_rules(config_path)
+        found = suggest(store, rules, "x", now=moment, settings=PruneSettings.from_rules(rules))
+        suggested = {blind.handle_key(s.handle or ""): s for s in found}
+        store.close()
+    return rows, suggested, follows
+
+
+def report_blind(verbose: bool) -> None:
+    import blind_scenario as blind
+
+    data = blind.scenario()
+    rows, suggested, follows = run_blind()
+    moment = blind.as_of(data)
+    grace = int(data.get("grace_days", data.get("grace_period_days", 14)))
+    followed = {blind.handle_key(f["username"]): f["followed_at"] for f in follows}
+    targets = set(blind.targets(data))
+    tp = fp = fn = 0
+    violations = []
+    for row in rows:
+        key = blind.handle_key(row["username"])
+        want = row["decision"].lower() == "unfollow"
+        have = key in suggested
+        tp += want and have
+        fp += have and not want
+        fn += want and not have
+        days = (moment - blind.as_of({"as_of": followed[key]})).days if key in followed else None
+        protected = (
+            row.get("segment", "").lower() in ("press", "customers")
+            or key in targets
+            or (days is not None and days < grace)
+        )
+        if have and protected:
+            violations.append(row)
+    precision, recall, f1 = blind.f1(tp, fp, fn)
+    print(
+        f"blind    rows {len(rows):4}  unfollow {tp + fn:3}  suggested {tp + fp:3}  precision "
+        f"{precision:.3f}  recall {recall:.3f}  F1 {f1:.3f}  protected violations "
+        f"{len(violations)}"
+    )
+    if verbose:
+        for row in rows:
+            key = blind.handle_key(row["username"])
+            hit = key in suggested
+            if hit != (row["decision"].lower() == "unfollow") or row in violations:
+                why = "; ".join(r.text for r in suggested[key].reasons) if hit else ""
+                score = f"{suggested[key].score:.2f}" if hit else "-"
+                print(
+                    f"  blind   @{key:<20} {row['decision']:8} {row.get('segment', ''):11} "
+                    f"{score} {why}"
+                )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--verbose", "-v", action="store_true", help="list the wrong calls")
+    parser.add_argument("--blind-only", action="store_true", help="Only the blind split.")
     args = parser.parse_args()
+    import blind_scenario
+
+    if blind_scenario.available():
+        report_blind(args.verbose)
+    else:
+        print(f"blind: no labelled set in {blind_scenario.BLIND}")
+    if args.blind_only:
+        return
     rows = load_rows()
     report = evaluate(rows)
     suggested = report.pop("_suggested")

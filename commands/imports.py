@@ -153,13 +153,19 @@ def _resolve_x_stubs(db: Path | None, resolve: bool | None) -> None:
 @import_app.command("twarc")
 def twarc(
     file: Annotated[Path, typer.Argument(help="twarc2 output (.jsonl or .jsonl.gz).")],
+    owner: Annotated[
+        str | None,
+        typer.Option(
+            help="@handle whose following/followers pages these are: recorded as snapshots."
+        ),
+    ] = None,
     as_json: JsonOpt = False,
     db: DbOpt = None,
 ) -> None:
     """twarc2 output: search results, followers/following, List members, user look-ups."""
     from audience.importers.twarc import read_twarc
 
-    _import_social(file, read_twarc, db, as_json)
+    _import_social(file, lambda path: read_twarc(path, owner=owner), db, as_json)
 
 
 @import_app.command("mastodon")

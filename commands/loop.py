@@ -20,6 +20,7 @@ from commands._common import (
     print_json,
     workspace_rules,
 )
+from commands.segment import AsOfOpt, as_of_value
 
 target_app = typer.Typer(no_args_is_help=True, help="People you want to follow you.")
 
@@ -132,31 +133,52 @@ def prune(
     by_hand: Annotated[
         Path, typer.Option("--by-hand-csv", help="Where to list what the API refused.")
     ] = Path("unfollow-by-hand.csv"),
+    as_of: AsOfOpt = None,
+    min_score: Annotated[
+        float | None,
+        typer.Option("--min-score", min=0.0, max=1.0, help="Suggest from this score (0-1)."),
+    ] = None,
+    near_misses: Annotated[
+        bool,
+        typer.Option(
+            "--near-misses",
+            help="Also list scores just under the line and the press to check by hand.",
+        ),
+    ] = False,
     as_json: JsonOpt = False,
     db: DbOpt = None,
 ) -> None:
     """Suggest accounts to unfollow, with a score and every reason; --apply unfollows them."""
     from audience import prune as prune_lib
 
+    moment = as_of_value(as_of)
+    if apply and moment is not None:
+        raise typer.BadParameter("a replay cannot act: drop --apply", param_hint="--as-of")
     with handle_errors():
         store = open_workspace(db)
         rules = workspace_rules(db)
         settings = prune_lib.PruneSettings.from_rules(rules)
+        if min_score is not None:
+            settings.min_score = min_score
         crawler = None
         if apply:
             platform = platform or "x"
             crawler = _crawler(store, platform)
             _report_preparation(prune_lib.prepare_apply(crawler))
-        suggestions = prune_lib.sort_suggestions(
-            prune_lib.suggest(store, rules, platform, settings=settings), sort
+        found = prune_lib.review(
+            store, rules, platform, moment, settings=settings, as_of=moment is not None
         )
+        suggestions = prune_lib.sort_suggestions(found.suggestions, sort)
         if csv_file:
             prune_lib.write_csv(csv_file, suggestions)
             err_console.print(f"Wrote {len(suggestions)} suggestions to {csv_file}")
         if as_json and not apply:
-            print_json([s.as_dict() for s in suggestions])
+            print_json(found.as_dict() if near_misses else [s.as_dict() for s in suggestions])
             return
         console.print(_prune_table(suggestions))
+        if near_misses:
+            console.print(_prune_table(found.near_misses, "near misses (just under the line)"))
+            console.print(_prune_table(found.checks, "press to check by hand (never suggested)"))
         if not apply:
             err_console.print("Dry run: nothing was unfollowed. Add --apply to act on this list.")
             return
@@ -209,10 +231,10 @@ def _apply(crawler, store, rules, settings, suggestions, yes, max_count, by_hand
         )
 
 
-def _prune_table(suggestions):
+def _prune_table(suggestions, title: str = "accounts to consider unfollowing"):
     from rich.table import Table
 
-    table = Table(title=f"{len(suggestions)} accounts to consider unfollowing")
+    table = Table(title=f"{len(suggestions)} {title}")
     table.add_column("account")
     table.add_column("score", justify="right")
     table.add_column("followers", justify="right")
@@ -237,15 +259,17 @@ def followback(
     everyone: Annotated[
         bool, typer.Option("--all", help="Every follower you do not follow, not only new ones.")
     ] = False,
+    as_of: AsOfOpt = None,
     as_json: JsonOpt = False,
     db: DbOpt = None,
 ) -> None:
     """New followers since the last sync: who is worth following back, and why."""
     from audience.followback import followback_queue
 
+    moment = as_of_value(as_of)
     with handle_errors():
         store = open_workspace(db)
-        queue = followback_queue(store, workspace_rules(db), platform, everyone=everyone)
+        queue = followback_queue(store, workspace_rules(db), platform, moment, everyone=everyone)
     if as_json:
         print_json(queue.as_dict())
         return

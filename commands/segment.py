@@ -24,6 +24,30 @@ segment_app = typer.Typer(
 )
 
 SegmentArg = Annotated[str, typer.Argument(help="Segment name (see `audience segment list`).")]
+AsOfOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        help="Judge as of this date (YYYY-MM-DD or ISO time, UTC): replays a decision later.",
+    ),
+]
+
+
+def as_of_value(text: str | None):
+    """``--as-of`` as an aware datetime (midnight UTC for a bare date), or None."""
+    if not text:
+        return None
+    from datetime import UTC, datetime
+
+    try:
+        moment = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+    except ValueError:
+        raise typer.BadParameter(
+            f"{text!r} is not a date; use YYYY-MM-DD or an ISO time", param_hint="--as-of"
+        ) from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
 HandlesArg = Annotated[
     list[str] | None,
     typer.Argument(help="Accounts: @handle, handle or platform:@handle.", show_default=False),
@@ -175,16 +199,26 @@ def reset(
 
 @segment_app.command("import-orgs")
 def import_orgs(
-    segment: SegmentArg,
-    file: Annotated[Path, typer.Argument(help="CSV with a 'name' and/or 'domain' column.")],
+    segment_or_file: Annotated[
+        str, typer.Argument(help="Segment name, or the CSV when it has a 'segment' column.")
+    ],
+    file: Annotated[
+        Path | None,
+        typer.Argument(
+            help="CSV: 'name' and/or 'domain', optional 'aliases', 'handles', 'segment' columns;"
+            " a cell may hold several values separated by ';'."
+        ),
+    ] = None,
     db: DbOpt = None,
 ) -> None:
     """List organisations (customers, suppliers, competitors...) for `auto` to recognise."""
     from audience.segment import import_orgs as import_
 
+    segment = segment_or_file if file is not None else None
+    path = file if file is not None else Path(segment_or_file)
     with handle_errors():
-        count = import_(open_workspace(db), segment, file)
-    err_console.print(f"{segment}: {count} organisations added from {file}")
+        count = import_(open_workspace(db), segment, path)
+    err_console.print(f"{segment or 'segments'}: {count} organisations added from {path}")
 
 
 @segment_app.command("auto")
@@ -192,6 +226,7 @@ def auto(
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Show what would change and why; write nothing.")
     ] = False,
+    as_of: AsOfOpt = None,
     db: DbOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
@@ -200,9 +235,10 @@ def auto(
 
     from audience.segment import auto_segment, load_segment_config
 
+    moment = as_of_value(as_of)
     with handle_errors():
         config = load_segment_config(_config_path(db))
-        plan = auto_segment(open_workspace(db), config, dry_run=dry_run)
+        plan = auto_segment(open_workspace(db), config, dry_run=dry_run, as_of=moment)
     if as_json:
         print_json(
             {

@@ -313,7 +313,10 @@ def test_rules_that_stop_firing_drop_their_members(store):
 
 
 def test_one_account_in_several_segments_has_one_primary(store):
-    add_accounts(store, {"handle": "liam", "bio": "Tech reporter. Customer of Acme Telecom."})
+    # The employer is a customer; the weekend job is press (an outlet is named): both count.
+    add_accounts(
+        store, {"handle": "liam", "bio": "CX lead at Acme Telecom. Tech reporter for @TradeWeekly"}
+    )
     auto_segment(store, config({"customers": {"organisations": ["Acme Telecom"]}}))
     rows = store.query(
         "SELECT s.name, m.is_primary FROM segment_members m "

@@ -200,3 +200,24 @@ def test_search(app, workspace):
     assert "1 accounts" in result.stderr
     result = run(app, "search", '""')
     assert result.exit_code == 3
+
+
+def test_import_orgs_with_a_segment_column_and_auto_as_of(app, workspace, tmp_path):
+    orgs = tmp_path / "orgs.csv"
+    orgs.write_text(
+        "segment,name,domains,handles\ncompetitors,Rival Contact Ltd,rival.example;rc.example,"
+        "@rivalcontact\n",
+        encoding="utf-8",
+    )
+    result = run(app, "segment", "import-orgs", str(orgs))
+    assert result.exit_code == 0, result.output
+    assert "1 organisations added" in said(result.stderr)
+    result = run(app, "segment", "auto", "--as-of", "2026-11-30", "--json")
+    assert result.exit_code == 0, result.output
+    store = open_store(workspace)
+    stamps = {r["created_at"] for r in store.query("SELECT created_at FROM segment_members")}
+    store.close()
+    assert stamps == {"2026-11-30T00:00:00+00:00"}
+    assert set(members(workspace, "competitors")) == {"x:priya"}
+    result = CliRunner().invoke(app, ["segment", "auto", "--as-of", "someday"])
+    assert result.exit_code == 2 and "--as-of" in result.output

@@ -12,6 +12,7 @@ import gzip
 import os
 import re
 import zlib
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, NoReturn
 
@@ -35,14 +36,53 @@ _GRAPH_URL = re.compile(r"/2/users/(\d{1,20})/(followers|following)\b")
 _LIST_MEMBERS_URL = re.compile(r"/2/lists/(\d{1,20})/members\b")
 
 
-def read_twarc(path: str | os.PathLike[str]) -> SocialImport:
-    """Parse a twarc2 JSONL file (optionally .gz); raises InputError naming the line."""
+def read_twarc(path: str | os.PathLike[str], owner: str | None = None) -> SocialImport:
+    """Parse a twarc2 JSONL file (optionally .gz); raises InputError naming the line.
+
+    ``owner`` (``@handle``): the file holds that account's own ``/following`` and
+    ``/followers`` pages; they are recorded as snapshots, as ``audience sync`` would, so prune
+    and follow-backs (with the grace period) work without API access."""
     path = Path(path)
     reader = _Reader(path)
     with _open(path) as handle:
         for number, line in _lines(path, handle):
             reader.add_line(number, line)
-    return reader.result()
+    data = reader.result()
+    return _with_owner(data, reader, owner) if owner else data
+
+
+def _with_owner(data: SocialImport, reader: _Reader, owner: str) -> SocialImport:
+    """The owner's account and its following/followers lists from the graph pages."""
+    handle = owner.strip().lstrip("@").lower()
+    found = next((a for a in data.accounts if (a.handle or "").lower() == handle), None)
+    subjects = {subject for subject, _ in reader.graph}
+    if found is None and len(subjects) == 1:
+        found = Account(PLATFORM, next(iter(subjects)), handle=owner.strip().lstrip("@"))
+        data.accounts.append(found)
+    if found is None:
+        raise InputError(
+            reader.path,
+            None,
+            f"@{handle} is not in the file and its pages do not say whose they are "
+            "(look the account up with twarc2 users, or import the pages of one account only)",
+        )
+    pages = {kind: [] for kind in ("following", "followers")}
+    for subject, kind in reader.graph:
+        if subject == found.platform_id:
+            pages[kind] = reader.graph[(subject, kind)]
+    if not any(pages.values()):
+        raise InputError(
+            reader.path, None, f"no /2/users/{found.platform_id}/following or /followers pages"
+        )
+    data.owner = found
+    data.following_ids = (
+        pages["following"] if (found.platform_id, "following") in reader.graph else None
+    )
+    data.follower_ids = (
+        pages["followers"] if (found.platform_id, "followers") in reader.graph else None
+    )
+    data.taken_at = reader.retrieved_at
+    return data
 
 
 # ---- reading --------------------------------------------------------------------------------
@@ -71,6 +111,26 @@ def _lines(path: Path, handle: IO[bytes]):
             yield number, line
 
 
+def _expanded_description(user: dict) -> object:
+    """The bio with its t.co links replaced by the addresses they stand for (the page of an
+    author on an outlet's site says more than https://t.co/x)."""
+    text = user.get("description")
+    entities = user.get("entities")
+    if not isinstance(text, str) or not isinstance(entities, dict):
+        return text
+    urls = (
+        (entities.get("description") or {}).get("urls")
+        if isinstance(entities.get("description"), dict)
+        else None
+    )
+    for item in urls or ():
+        if isinstance(item, dict) and isinstance(item.get("url"), str):
+            expanded = item.get("expanded_url") or item.get("display_url")
+            if isinstance(expanded, str) and expanded:
+                text = text.replace(item["url"], expanded)
+    return text
+
+
 class _Reader:
     """Collects tweets, users, lists and edges line by line; checks every id it keeps."""
 
@@ -84,6 +144,9 @@ class _Reader:
         self.lists: dict[str, SocialList] = {}
         self.errors = 0
         self.anonymous = 0
+        # (subject id, "following" | "followers") -> the user ids of those pages
+        self.graph: dict[tuple[str, str], list[str]] = {}
+        self.retrieved_at: datetime | None = None
 
     def add_line(self, number: int, line: bytes) -> None:
         self.position = f"line {number}"
@@ -156,9 +219,23 @@ class _Reader:
             subject, kind = graph[1], graph[2]
             for user_id in user_ids:
                 self.edges.append((user_id, subject) if kind == "followers" else (subject, user_id))
+            self.graph.setdefault((subject, kind), []).extend(user_ids)
+            self._retrieved(twarc.get("retrieved_at"))
         elif members := _LIST_MEMBERS_URL.search(url):
             social_list = self._list(members[1])
             social_list.member_ids.extend(u for u in user_ids if u not in social_list.member_ids)
+
+    def _retrieved(self, value: object) -> None:
+        """The latest time a graph page was fetched: when the snapshot was taken."""
+        if not isinstance(value, str):
+            return
+        try:
+            moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            return
+        moment = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+        if self.retrieved_at is None or moment > self.retrieved_at:
+            self.retrieved_at = moment
 
     def _add_flat_tweet(self, tweet: dict) -> None:
         for key in ("author", "in_reply_to_user"):
@@ -194,7 +271,8 @@ class _Reader:
         if not isinstance(user, dict):
             self._fail("a user is not an object")
         user_id = self._id(user.get("id"))
-        self.accounts.append(self._checked(to_account, {**user, "id": user_id}))
+        user = {**user, "id": user_id, "description": _expanded_description(user)}
+        self.accounts.append(self._checked(to_account, user))
         return user_id
 
     def _add_list(self, item: dict) -> None:

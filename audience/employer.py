@@ -1,0 +1,397 @@
+"""Employer, not mention: does an account work for (or belong to) a listed organisation now?
+
+A listed name counts only as the current employer or owner: the bio ("Head of CX at Acme",
+"@Acme", "CX lead, Acme"), the display name ("Jo Bloggs | Acme"), the account's own handle or
+one of the organisation's family (@AcmeCares, @Acme_Jobs), a website or e-mail address on one of
+its domains. It does not count after "ex-", "formerly" (a past job, see
+:class:`audience.roles.BioText`), as a client ("helping brands like @Acme"), a beat ("covering
+Acme"), or a complaint ("@Acme still no refund"). A one-word name or an acronym also needs the
+context of a job ("at", "@", "|", a comma after a title) and its capital letter, so "per capita",
+a town or a flower of the same name do not count.
+
+All names and aliases of all listed organisations are compiled into one pattern, applied once
+per text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from audience.roles import BioText, Lexicon, fold_same_length, organisation_key
+
+EMPLOYER_WORDS = (
+    "at",
+    "@",
+    "for",
+    "with",
+    "chez",
+    "bei",
+    "bij",
+    "hos",
+    "pa",
+    "på",
+    "presso",
+    "para",
+    "en",
+    "na",
+    "w",
+    "u",
+    "joined",
+    "join",
+    "team",
+    "of",
+)
+_AFTER_EMPLOYER = re.compile(r"(?:^|\s)(?:at|@|chez|bei|bij|presso|hos|på|en|em|na|no|w)\s*$")
+# A sentence, for the markers: a list after "Clients:" runs on across its commas.
+_SENTENCE_END = re.compile(r"[.;|•\n!?]")
+# Suffixes of an organisation's own secondary accounts: @AcmeCares, @Acme_Jobs, @AcmeUK.
+FAMILY_SUFFIXES = frozenset(
+    [
+        "support",
+        "help",
+        "care",
+        "cares",
+        "news",
+        "hq",
+        "official",
+        "team",
+        "jobs",
+        "careers",
+        "press",
+        "status",
+        "service",
+        "app",
+        "global",
+        "info",
+        "uk",
+        "ie",
+        "es",
+        "pt",
+        "fr",
+        "de",
+        "it",
+        "nl",
+        "pl",
+        "us",
+        "eu",
+        "en",
+        "cat",
+        "gal",
+        "iberia",
+        "europe",
+        "empleo",
+        "empleos",
+        "emprego",
+        "carreiras",
+        "ayuda",
+        "soporte",
+        "atencion",
+        "atencioncliente",
+        "clientes",
+        "pr",
+        "prensa",
+        "imprensa",
+        "comunicacion",
+        "oficial",
+        "servicio",
+        "servico",
+        "tech",
+        "dev",
+        "labs",
+        "store",
+        "shop",
+        "tienda",
+        "loja",
+        "retail",
+        "business",
+        "pro",
+        "group",
+        "grupo",
+        "sac",
+        "ajuda",
+        "apoio",
+        "suporte",
+        "hilfe",
+        "kundenservice",
+        "presse",
+        "karriere",
+        "emea",
+        "apac",
+        "latam",
+        "americas",
+        "asia",
+        "africa",
+        "mena",
+        "dach",
+        "nordics",
+        "benelux",
+        "north",
+        "south",
+        "east",
+        "west",
+        "intl",
+        "international",
+    ]
+)
+# Words a listed name may carry or drop as a display name: "Solar del Sur (Instalaciones)".
+GENERIC_TRAILING = frozenset(
+    [
+        "instalaciones",
+        "instalacoes",
+        "energia",
+        "energias",
+        "renovables",
+        "renovaveis",
+        "solar",
+        "group",
+        "grupo",
+        "sa",
+        "sl",
+        "slu",
+        "lda",
+        "ltd",
+        "limited",
+        "gmbh",
+        "ag",
+        "spa",
+        "srl",
+        "bv",
+        "nv",
+        "plc",
+        "inc",
+        "llc",
+        "company",
+        "compania",
+        "companhia",
+    ]
+)
+_RETIRED = re.compile(
+    r"(?<![\w])(?:retired|jubilad[oa]|reformad[oa]|aposentad[oa]|pensionist\w*|rentner\w*"
+    r"|im ruhestand|en retraite|a la retraite|in pensione|lo deje|i left|left in|deixei)(?![\w])"
+)
+_SEPARATOR_BEFORE = re.compile(r"[|,:/–—(-]\s*$")
+_SEPARATOR_AFTER = re.compile(r"^\s*[|)]")
+_ALUMNI_AFTER = re.compile(r"^[\s'’s-]{0,3}(?:alumni|alumnus|alumna|alum)\b")
+_MENTION = re.compile(r"(?<![\w@])@(\w{1,30})")
+
+
+@dataclass(frozen=True)
+class ListedOrg:
+    """One organisation of a segment's list with every way it can show up."""
+
+    label: str
+    names: tuple[str, ...] = ()
+    domains: tuple[str, ...] = ()
+    handles: tuple[str, ...] = ()
+
+
+@dataclass
+class OrgMatcher:
+    orgs: list[ListedOrg]
+    lexicon: Lexicon
+    _by_key: dict[str, tuple[ListedOrg, bool]] = field(init=False, default_factory=dict)
+    _by_handle: dict[str, ListedOrg] = field(init=False, default_factory=dict)
+    _families: list[tuple[str, ListedOrg]] = field(init=False, default_factory=list)
+    _by_domain: dict[str, ListedOrg] = field(init=False, default_factory=dict)
+    _names: re.Pattern[str] | None = field(init=False, default=None)
+    _owner_keys: dict[str, ListedOrg] = field(init=False, default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for org in self.orgs:
+            for name in org.names:
+                key = organisation_key(name)
+                if key:
+                    self._by_key.setdefault(key, (org, _needs_context(name, key)))
+                    squashed = key.replace(" ", "").replace("&", "")
+                    if len(squashed) >= 5:
+                        self._families.append((squashed, org))
+            for handle in org.handles:
+                handle = handle.lstrip("@").lower()
+                self._by_handle[handle] = org
+                if len(handle) >= 4:
+                    self._families.append((handle.replace("_", ""), org))
+            for domain in org.domains:
+                self._by_domain[domain.lower().removeprefix("www.")] = org
+        if self._by_key:
+            keys = sorted(self._by_key, key=len, reverse=True)
+            body = "|".join(r"[\s.-]*".join(map(re.escape, k.split())) for k in keys)
+            self._names = re.compile(rf"(?<![\w@#])(?:{body})(?![\w])(?!\.\w)")
+        for org in self.orgs:
+            for name in org.names:
+                words = organisation_key(name).split()
+                while len(words) > 1 and words[-1] in GENERIC_TRAILING:
+                    words = words[:-1]
+                    self._owner_keys.setdefault(" ".join(words), org)
+
+    def __bool__(self) -> bool:
+        return bool(self.orgs)
+
+    # ---- pieces of evidence ---------------------------------------------------------------
+
+    def by_handle(self, handle: str | None) -> tuple[ListedOrg, str] | None:
+        """The account's own handle: the organisation's, or one of its family."""
+        key = (handle or "").lower().lstrip("@").split("@")[0]
+        if not key:
+            return None
+        if org := self._by_handle.get(key):
+            return org, f"handle @{handle} ({org.label})"
+        squashed = key.replace("_", "")
+        for prefix, org in self._families:
+            rest = squashed[len(prefix) :]
+            if squashed.startswith(prefix) and (not rest or rest in FAMILY_SUFFIXES):
+                return org, f"handle @{handle} belongs to {org.label}"
+        return None
+
+    def by_display_name(self, name: str | None) -> tuple[ListedOrg, str] | None:
+        """An account named exactly as a listed organisation (or a former name of it without
+        its "Instalaciones", "Group", "Ltd"): the organisation's own account."""
+        key = organisation_key(name or "")
+        found = self._by_key.get(key, (None, True))[0] or self._owner_keys.get(key)
+        return (found, f"named {name} ({found.label})") if found else None
+
+    def by_host(self, host: str) -> ListedOrg | None:
+        host = host.lower().removeprefix("www.")
+        while host and "." in host:
+            if org := self._by_domain.get(host):
+                return org
+            host = host.split(".", 1)[1]
+        return None
+
+    def in_text(self, text: BioText, where: str) -> Iterable[tuple[ListedOrg, str]]:
+        """Listed organisations a bio or display name gives as the current employer."""
+        if self._names is not None:
+            for match in text.current(self._names):
+                key = " ".join(re.sub(r"[\s.-]+", " ", match.group(0)).split())
+                org, strict = self._by_key.get(key, (None, True))
+                if org and self._is_employer(text, match, strict, where):
+                    said = text.raw[match.start() : match.end()]
+                    yield (
+                        org,
+                        f"{where} names {org.label}"
+                        + (
+                            f' ("{said}")'
+                            if organisation_key(said) != organisation_key(org.label)
+                            else ""
+                        ),
+                    )
+        for match in text.current(_MENTION):
+            found = self.by_handle(match.group(1))
+            if found and self._is_employer(text, match, False, where):
+                yield found[0], f"{where} names @{match.group(1)} ({found[0].label})"
+
+    def in_post(self, text: str) -> tuple[ListedOrg, str] | None:
+        """A post that confirms the employer: the organisation right after "our team",
+        "el equipo de", "a nossa fábrica na"..."""
+        folded = fold_same_length(text)
+        found = []
+        if self._names is not None:
+            for match in self._names.finditer(folded):
+                key = " ".join(re.sub(r"[\s.-]+", " ", match.group(0)).split())
+                org = self._by_key.get(key, (None, True))[0]
+                if org and any(c.isupper() for c in text[match.start() : match.end()]):
+                    found.append((match, org))
+        for match in _MENTION.finditer(folded):
+            if hit := self.by_handle(match.group(1)):
+                found.append((match, hit[0]))
+        for match, org in found:
+            before = folded[max(0, match.start() - 60) : match.start()]
+            sentence = before[max((m.end() for m in _SENTENCE_END.finditer(before)), default=0) :]
+            if _TEAM_BEFORE.search(before) and not self._not_employer(sentence, ""):
+                return org, f'post names {org.label} as their team ("{text[:60].strip()}")'
+        return None
+
+    def post_filter(self) -> list[str]:
+        """Words to pre-select posts in SQL (LIKE) before the patterns look at them."""
+        words = set()
+        for org in self.orgs:
+            for name in org.names:
+                key = organisation_key(name).split()
+                longest = max(key, key=len) if key else ""
+                if len(longest) >= 4:
+                    words.add(longest)
+            words.update(h.lower() for h in org.handles if len(h) >= 4)
+        return sorted(words)
+
+    def _is_employer(self, text: BioText, match: re.Match[str], strict: bool, where: str) -> bool:
+        folded, raw, start, end = text.folded, text.raw, match.start(), match.end()
+        clause_start = max((s for s, e in text.clauses() if s <= start), default=0)
+        clause_end = min((e for s, e in text.clauses() if e >= end), default=len(folded))
+        before = folded[clause_start:start]
+        after = folded[end:clause_end]
+        sentence_start = max((m.end() for m in _SENTENCE_END.finditer(folded, 0, start)), default=0)
+        sentence_end = _SENTENCE_END.search(folded, end)
+        sentence_after = folded[end : sentence_end.start() if sentence_end else len(folded)]
+        if _ALUMNI_AFTER.match(folded[end:]) or _RETIRED.search(folded):
+            return False
+        if self._not_employer(folded[sentence_start:start], sentence_after):
+            return False
+        is_handle = raw[start : start + 1] == "@"
+        # Written in lower case, a capitalised name is an ordinary word ("luz verde").
+        if not is_handle and not any(c.isupper() for c in raw[start:end]):
+            return False
+        if not strict:
+            return True
+        # A one-word name or an acronym: capitalised as a name, in the context of a job.
+        if not raw[start : start + 1].isupper() and not is_handle:
+            return False
+        words = re.findall(r"[\w&@]+", before)
+        if where == "name" and not before.strip() and not after.strip():
+            return True
+        return bool(
+            (words and words[-1] in EMPLOYER_WORDS)
+            or _SEPARATOR_BEFORE.search(raw[max(0, start - 3) : start])
+            or (not before.strip() and _SEPARATOR_AFTER.match(after) and where != "name")
+        )
+
+    def _not_employer(self, before: str, after: str) -> bool:
+        """A client, a beat or a complaint: a marker before the name (with no "at" between),
+        or a complaint right after it."""
+        window = before[-80:]
+        for pattern in (
+            self.lexicon.client_markers,
+            self.lexicon.beat_markers,
+            self.lexicon.complaint_markers,
+        ):
+            if pattern is None:
+                continue
+            last = None
+            for last in pattern.finditer(window):  # noqa: B007 - the last one counts
+                pass
+            if last is not None and not _AFTER_EMPLOYER.search(window[last.end() :]):
+                return True
+        complaint = self.lexicon.complaint_markers
+        return bool(complaint and complaint.search(after[:60]))
+
+
+# First person and team words before an organisation in a post: "el equipo de Sunvia",
+# "a nossa fábrica na Lusomar", "our support team at @Acme", "formació interna a Ampere".
+_TEAM_BEFORE = re.compile(
+    r"(?<![\w])(?:our|my|we|nuestr[oa]s?|mis?|nuestro|nossa|nosso|meus?|minhas?|la\s+meva|el\s+meu"
+    r"|els\s+meus|les\s+meves|nostr[aeio]|unser\w*|mein\w*|notre|nos|team|equipo|equipa|equip"
+    r"|l'equip|colleagues|compañer[oa]s|colegas|companys|coll[eè]gues|kollegen|internal|interna"
+    r"|interno|soporte|support|fabrica|factory|oficina|office|almacen|warehouse)(?![\w])"
+    r"[^.!?\n]{0,40}$"
+)
+
+
+def _needs_context(name: str, key: str) -> bool:
+    """One word ("Capita", "Iris") or an acronym: only with the context of a job."""
+    return len(key.split()) == 1 or (name.isupper() and len(name) <= 6)
+
+
+def listed_org(
+    name: str | None,
+    aliases: Iterable[str] = (),
+    domains: Iterable[str] = (),
+    handles: Iterable[str] = (),
+) -> ListedOrg:
+    names = tuple(n for n in (name, *aliases) if n)
+    domains = tuple(d for d in domains if d)
+    label = name or (names[0] if names else None) or (domains[0] if domains else "?")
+    return ListedOrg(label, names, domains, tuple(h.lstrip("@") for h in handles if h))
+
+
+def fold(text: str | None) -> str:
+    return fold_same_length(text)

@@ -1,0 +1,225 @@
+"""The outlet gazetteer: news outlets, programmes, trade titles and agencies with their web
+domains and X handles, read from ``audience/data/outlets/*.csv`` (one file per country or
+region), the files a workspace adds (``[roles] outlets = [...]`` in ``audience.toml``) and the
+outlets learned from the workspace itself (see :func:`audience.segment.plan_auto`).
+
+Look-ups are dictionary hits (a handle, a domain and its parent domains) and one combined
+pattern for names, so judging an account costs the same whatever the size of the gazetteer.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache, cached_property
+from pathlib import Path
+
+from audience.errors import ConfigError
+
+OUTLETS_DIR = Path(__file__).parent / "data" / "outlets"
+KINDS = (
+    "national",
+    "regional",
+    "trade",
+    "broadcast",
+    "agency",
+    "newsletter",
+    "portfolio",
+    "learned",
+)
+# Kinds whose addresses hold many people's pages: a link there is evidence, the host is not
+# an outlet of its own.
+PLATFORM_KINDS = ("newsletter", "portfolio")
+# Hosts shared by everyone: a link there says nothing about an outlet.
+GENERIC_HOSTS = frozenset(
+    {
+        "linktr.ee",
+        "linkin.bio",
+        "bio.link",
+        "beacons.ai",
+        "carrd.co",
+        "about.me",
+        "linkedin.com",
+        "uk.linkedin.com",
+        "instagram.com",
+        "facebook.com",
+        "x.com",
+        "twitter.com",
+        "t.co",
+        "youtube.com",
+        "youtu.be",
+        "tiktok.com",
+        "threads.net",
+        "bsky.app",
+        "medium.com",
+        "github.com",
+        "bit.ly",
+        "wordpress.com",
+        "blogspot.com",
+        "google.com",
+        "sites.google.com",
+        "gmail.com",
+        "outlook.com",
+        "hotmail.com",
+        "yahoo.com",
+        "icloud.com",
+        "wix.com",
+        "squarespace.com",
+    }
+)
+
+
+@dataclass(frozen=True)
+class Outlet:
+    name: str
+    kind: str
+    domains: tuple[str, ...] = ()
+    handles: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    outlets: tuple[Outlet, ...] = ()
+
+    @cached_property
+    def by_handle(self) -> dict[str, Outlet]:
+        return {h.lower(): o for o in self.outlets for h in o.handles}
+
+    @cached_property
+    def by_domain(self) -> dict[str, Outlet]:
+        return {d.lower(): o for o in self.outlets for d in o.domains}
+
+    @cached_property
+    def names(self) -> re.Pattern[str] | None:
+        """Outlet names as written (case matters: "The Sun", not "the sun")."""
+        names = sorted(
+            {o.name for o in self.outlets if len(o.name) >= 3 and o.kind not in PLATFORM_KINDS},
+            key=len,
+            reverse=True,
+        )
+        if not names:
+            return None
+        body = "|".join(r"\s+".join(map(re.escape, n.split())) for n in names)
+        return re.compile(rf"(?<![\w@])(?:{body})(?![\w])")
+
+    @cached_property
+    def _name_index(self) -> dict[str, Outlet]:
+        return {" ".join(o.name.split()): o for o in self.outlets}
+
+    @cached_property
+    def _families(self) -> dict[str, Outlet]:
+        """Squashed brand names: @CincoDiasES and @elpais_economia belong to Cinco Días and
+        El País."""
+        stems: dict[str, Outlet] = {}
+        for outlet in self.outlets:
+            if outlet.kind in PLATFORM_KINDS:
+                continue
+            # An ordinary word ("Campaign", "Building") is no stem; a brand-like name is.
+            brand = len(outlet.name.split()) > 1 or re.search(r".[A-Z0-9.]", outlet.name)
+            squashed = re.sub(r"[^a-z0-9]", "", _ascii(outlet.name))
+            if brand and len(squashed) >= 6:
+                stems.setdefault(squashed, outlet)
+        return stems
+
+    def handle(self, handle: str | None) -> Outlet | None:
+        key = (handle or "").lstrip("@").lower()
+        if found := self.by_handle.get(key):
+            return found
+        squashed = key.replace("_", "")
+        for end in range(len(squashed), 5, -1):
+            if found := self._families.get(squashed[:end]):
+                return found
+        return None
+
+    def domain(self, host: str | None) -> Outlet | None:
+        """The outlet of a web host or any of its parent domains (news.sky.com -> Sky News)."""
+        host = (host or "").lower().removeprefix("www.")
+        while host and "." in host:
+            if found := self.by_domain.get(host):
+                return found
+            host = host.split(".", 1)[1]
+        return None
+
+    def name_at(self, text: str, start: int) -> Outlet | None:
+        """The outlet whose name starts exactly at ``start`` in ``text``."""
+        if self.names is None:
+            return None
+        found = self.names.match(text, start)
+        return self._name_index.get(" ".join(found.group(0).split())) if found else None
+
+    def names_in(self, text: str) -> Iterable[tuple[re.Match[str], Outlet]]:
+        if self.names is None:
+            return
+        for found in self.names.finditer(text):
+            outlet = self._name_index.get(" ".join(found.group(0).split()))
+            if outlet:
+                yield found, outlet
+
+    def extended(self, outlets: Iterable[Outlet]) -> Gazetteer:
+        more = tuple(outlets)
+        return Gazetteer(self.outlets + more) if more else self
+
+
+def _ascii(text: str) -> str:
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def read_outlets(path: Path) -> list[Outlet]:
+    """One gazetteer CSV: ``name,kind,domains,handles`` (``;`` between several values)."""
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read the outlet list ({exc.strerror})") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: the outlet list is not UTF-8 text") from None
+    rows = list(csv.DictReader(text.splitlines()))
+    outlets = []
+    for number, row in enumerate(rows, start=2):
+        name = (row.get("name") or "").strip()
+        kind = (row.get("kind") or "national").strip().lower() or "national"
+        if not name:
+            raise ConfigError(f"{path}, line {number}: an outlet needs a name")
+        if kind not in KINDS:
+            raise ConfigError(
+                f"{path}, line {number}: kind {kind!r} is not one of {', '.join(KINDS)}"
+            )
+        outlets.append(
+            Outlet(
+                name,
+                kind,
+                _cells(row.get("domains"), lambda d: d.lower().removeprefix("www.")),
+                _cells(row.get("handles"), lambda h: h.lstrip("@").lower()),
+            )
+        )
+    return outlets
+
+
+def _cells(value: str | None, clean) -> tuple[str, ...]:
+    return tuple(clean(v.strip()) for v in (value or "").split(";") if v.strip())
+
+
+@cache
+def builtin_gazetteer() -> Gazetteer:
+    return Gazetteer(tuple(o for f in sorted(OUTLETS_DIR.glob("*.csv")) for o in read_outlets(f)))
+
+
+def gazetteer_with(paths: Iterable[Path]) -> Gazetteer:
+    return builtin_gazetteer().extended(o for p in paths for o in read_outlets(Path(p)))
+
+
+@dataclass
+class LearnedOutlets:
+    """Outlets found in the workspace while judging it."""
+
+    handles: dict[str, str] = field(default_factory=dict)  # handle -> outlet name
+    domains: dict[str, str] = field(default_factory=dict)  # domain -> outlet name
+
+    def outlets(self) -> list[Outlet]:
+        found = [Outlet(name, "learned", handles=(h,)) for h, name in self.handles.items()]
+        found += [Outlet(name, "learned", domains=(d,)) for d, name in self.domains.items()]
+        return found

@@ -1,0 +1,109 @@
+"""Role vocabulary as data: one TOML file per language in ``audience/data/roles/``, extended by
+the files a workspace names in ``audience.toml`` (``[roles] vocabulary = ["my-words.toml"]``).
+
+Every key is a list of plain words or phrases (case and accents do not matter, any run of
+spaces matches a space). In ``outlet_leads`` a ``*`` stands for a few words of a beat:
+"covering * for" matches "Covering retail and energy for". The keys:
+
+* ``press_titles``: a current job that is press by itself (journalist, gohebydd, iriseoir);
+* ``qualified_titles``: press only with a media word before it or an outlet after it
+  (producer, presenter, photographer, host, sub, Ed.);
+* ``media_qualifiers`` / ``non_media_qualifiers``: the words before a qualified title that make
+  it press ("radio producer") or something else ("music producer");
+* ``outlet_leads``: phrases followed by the outlet someone works for ("writes for", "words in");
+* ``not_outlet_leads``: phrases before an outlet that are not a job ("as featured in");
+* ``outlet_nouns``: how an outlet, programme, podcast or newsletter describes itself;
+* ``not_press``: phrases that contain a press word but are another job ("correspondent
+  banking", "reporting analyst", "editor of our blog");
+* ``freelance``: "freelance" words, press after a former press job ("Former FT reporter, now
+  freelance");
+* ``former_markers`` / ``now_markers``: a past job, and the start of the current one;
+* ``turned_markers``: "X turned Y" (X is the past);
+* ``other_jobs``: jobs that are not press ("Former reporter, now PR manager": the past);
+* ``object_markers``: words that make "journalists" the people someone works with ("PR for
+  journalists");
+* ``client_markers``, ``beat_markers``, ``complaint_markers``: words before an organisation's
+  name that make it a client, a subject or a complaint, not the employer;
+* ``follow_back_markers``: follow-for-follow phrasing ("sígueme y te sigo");
+* ``parody_markers``: humour, parody and fan accounts ("cuenta de humor");
+* ``scam_markers``: giveaways, "work from home" and other bait: an account that uses a brand's
+  name with them is not that brand.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass, fields
+from functools import cache
+from pathlib import Path
+
+from audience.errors import ConfigError
+
+DATA = Path(__file__).parent / "data"
+ROLES_DIR = DATA / "roles"
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    press_titles: tuple[str, ...] = ()
+    qualified_titles: tuple[str, ...] = ()
+    media_qualifiers: tuple[str, ...] = ()
+    non_media_qualifiers: tuple[str, ...] = ()
+    outlet_leads: tuple[str, ...] = ()
+    not_outlet_leads: tuple[str, ...] = ()
+    outlet_nouns: tuple[str, ...] = ()
+    not_press: tuple[str, ...] = ()
+    freelance: tuple[str, ...] = ()
+    former_markers: tuple[str, ...] = ()
+    now_markers: tuple[str, ...] = ()
+    turned_markers: tuple[str, ...] = ()
+    other_jobs: tuple[str, ...] = ()
+    object_markers: tuple[str, ...] = ()
+    client_markers: tuple[str, ...] = ()
+    beat_markers: tuple[str, ...] = ()
+    complaint_markers: tuple[str, ...] = ()
+    scam_markers: tuple[str, ...] = ()
+    follow_back_markers: tuple[str, ...] = ()
+    parody_markers: tuple[str, ...] = ()
+
+    def merged(self, *others: Vocabulary) -> Vocabulary:
+        values = {}
+        for f in fields(self):
+            words = [w for v in (self, *others) for w in getattr(v, f.name)]
+            values[f.name] = tuple(dict.fromkeys(words))
+        return Vocabulary(**values)
+
+
+KEYS = tuple(f.name for f in fields(Vocabulary))
+
+
+def read_vocabulary(path: Path) -> Vocabulary:
+    """One vocabulary file; a bad one is a :class:`ConfigError` naming the file and the key."""
+    try:
+        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read the vocabulary file ({exc.strerror})") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: not a valid TOML vocabulary file ({exc})") from None
+    values = {}
+    for key, value in data.items():
+        if key in ("language", "name"):
+            continue
+        if key not in KEYS:
+            raise ConfigError(f"{path}: unknown key {key!r} (known keys: {', '.join(KEYS)})")
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            raise ConfigError(f"{path}: {key} must be a list of words")
+        values[key] = tuple(v.strip() for v in value)
+    return Vocabulary(**values)
+
+
+@cache
+def builtin_vocabulary() -> Vocabulary:
+    """Every language file shipped in ``audience/data/roles``, merged."""
+    files = sorted(ROLES_DIR.glob("*.toml"))
+    return Vocabulary().merged(*(read_vocabulary(f) for f in files))
+
+
+def vocabulary_with(paths: Iterable[Path]) -> Vocabulary:
+    return builtin_vocabulary().merged(*(read_vocabulary(Path(p)) for p in paths))

@@ -1,0 +1,173 @@
+"""The blind labelled set (bench/data/blind/): a scenario, twarc2 pages and labels written from
+docs/judgement.md by someone who had not read the rules.
+
+Shared by segment_bench.py and prune_bench.py. It only uses library calls that already existed
+before the rules were tuned (read_twarc, save_social_import, load_segment_config, auto_segment,
+load_rules, suggest), so the same script measures an older tree: run it with that tree's
+library on the path (``cd old-tree && uv run python /path/to/bench/segment_bench.py``).
+
+The audience.toml written from scenario.json uses only keys every version understands:
+organisations (names, aliases and former names), domains and handles per segment, plus the
+newer ``[self]`` table, which older versions ignore.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+BLIND = Path(os.environ.get("AUDIENCE_BLIND_DIR", Path(__file__).with_name("data") / "blind"))
+SEGMENTS = ("press", "customers", "suppliers", "competitors")
+
+
+def available() -> bool:
+    return (BLIND / "scenario.json").is_file()
+
+
+def scenario() -> dict[str, Any]:
+    return json.loads((BLIND / "scenario.json").read_text(encoding="utf-8"))
+
+
+def read_csv(name: str) -> list[dict[str, str]]:
+    with (BLIND / name).open(encoding="utf-8", newline="") as handle:
+        return [
+            {k.strip(): (v or "").strip() for k, v in row.items()} for row in csv.DictReader(handle)
+        ]
+
+
+def as_of(data: dict[str, Any]) -> datetime:
+    value = str(data.get("as_of") or data.get("asof") or "")
+    moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def handle_key(text: str) -> str:
+    return text.strip().lstrip("@").lower()
+
+
+def _strings(value: Any) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [v.strip() for v in value.replace(";", ",").split(",") if v.strip()]
+    return [str(v).strip() for v in value if str(v).strip()]
+
+
+def _organisations(data: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    """segment -> organisations, whichever of the likely shapes scenario.json uses."""
+    found: dict[str, list[dict[str, Any]]] = {}
+    tables = data.get("segments") or data.get("organisations") or data.get("organizations") or {}
+    if isinstance(tables, list):  # [{"segment": ..., "name": ...}, ...]
+        for org in tables:
+            found.setdefault(str(org.get("segment")), []).append(org)
+        return found
+    for segment, orgs in tables.items():
+        if isinstance(orgs, dict) and "organisations" in orgs:
+            orgs = orgs["organisations"]
+        found[segment] = [o if isinstance(o, dict) else {"name": o} for o in orgs]
+    return found
+
+
+def _toml_list(values: list[str]) -> str:
+    return "[" + ", ".join(json.dumps(v, ensure_ascii=False) for v in values) + "]"
+
+
+def audience_toml(data: dict[str, Any]) -> str:
+    """An audience.toml for the scenario, in keys every version of the tool reads."""
+    topics = data.get("topics") or {}
+    if isinstance(topics, list):
+        keywords = [t for t in topics if not t.startswith("#")]
+        hashtags = [t for t in topics if t.startswith("#")]
+    else:
+        keywords, hashtags = _strings(topics.get("keywords")), _strings(topics.get("hashtags"))
+    regions = _strings(
+        data.get("home_regions") or (data.get("geography") or {}).get("home_regions")
+    )
+    lines = [
+        "[topics]",
+        f"keywords = {_toml_list(keywords)}",
+        f"hashtags = {_toml_list(hashtags)}",
+        "",
+        "[geography]",
+        f"home_regions = {_toml_list(regions)}",
+        "",
+        "[segments]",
+        'protected = ["press", "customers"]',
+        "",
+    ]
+    for segment, orgs in _organisations(data).items():
+        if segment not in SEGMENTS[1:]:
+            continue
+        names, domains, handles = [], [], []
+        for org in orgs:
+            names += _strings(org.get("name")) + _strings(org.get("aliases"))
+            names += _strings(org.get("former_names")) + _strings(org.get("products"))
+            domains += _strings(org.get("domains") or org.get("domain"))
+            handles += _strings(org.get("handles") or org.get("handle"))
+            handles += _strings(org.get("secondary_handles"))
+        lines += [
+            f"[segments.{segment}]",
+            f"organisations = {_toml_list(list(dict.fromkeys(names)))}",
+            f"domains = {_toml_list(list(dict.fromkeys(d.lower() for d in domains)))}",
+            f"handles = {_toml_list(list(dict.fromkeys('@' + handle_key(h) for h in handles)))}",
+            "",
+        ]
+    owner = _owner(data)
+    if owner:
+        lines += ["[self]"]
+        names = _strings(owner.get("name") or owner.get("names")) + _strings(owner.get("aliases"))
+        lines += [f"names = {_toml_list(names)}"]
+        lines += [f"domains = {_toml_list(_strings(owner.get('domains') or owner.get('domain')))}"]
+        handles = _strings(owner.get("handles") or owner.get("handle"))
+        lines += [f"handles = {_toml_list(['@' + handle_key(h) for h in handles])}", ""]
+    grace = data.get("grace_days", data.get("grace_period_days"))
+    inactive = data.get("inactivity_days", data.get("inactive_days"))
+    lines += ["[prune]"]
+    if grace is not None:
+        lines.append(f"grace_days = {int(grace)}")
+    if inactive is not None:
+        lines.append(f"inactive_days = {int(inactive)}")
+    return "\n".join(lines) + "\n"
+
+
+def _owner(data: dict[str, Any]) -> dict[str, Any] | None:
+    owner = data.get("owner") or data.get("owner_org") or data.get("self")
+    if isinstance(owner, str):
+        return {"name": owner}
+    return owner if isinstance(owner, dict) else None
+
+
+def owner_handle(data: dict[str, Any]) -> str:
+    owner = _owner(data) or {}
+    handles = _strings(owner.get("handles") or owner.get("handle"))
+    return handle_key(handles[0]) if handles else "blind_owner"
+
+
+def targets(data: dict[str, Any]) -> list[str]:
+    return [handle_key(t) for t in _strings(data.get("targets"))]
+
+
+def import_twarc(store: Any, name: str) -> None:
+    """Load a twarc2 file through the real importer."""
+    from audience.importers.social import save_social_import
+    from audience.importers.twarc import read_twarc
+
+    save_social_import(store, read_twarc(BLIND / name))
+
+
+def labels_segments(row: dict[str, str]) -> set[str]:
+    wanted = {row.get("segment", "").strip().lower()}
+    for part in row.get("also", "").replace("|", ";").replace(",", ";").split(";"):
+        wanted.add(part.strip().lower())
+    return {w for w in wanted if w in SEGMENTS}
+
+
+def f1(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    precision = tp / (tp + fp) if tp + fp else float("nan")
+    recall = tp / (tp + fn) if tp + fn else float("nan")
+    both = precision + recall
+    return precision, recall, (2 * precision * recall / both) if both else float("nan")

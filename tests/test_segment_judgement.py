@@ -1,0 +1,329 @@
+"""Judgement that generalises (issue 12), one test per class of docs/judgement.md, with examples
+written from the definitions: press found from verb phrases, abbreviations, outlet handles and
+pages, other languages; press not found in look-alike titles; listed organisations counted only
+as the current employer or owner; [self]; vocabulary files a workspace adds."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from audience.errors import ConfigError, InputError
+from audience.models import Account, Post
+from audience.roles import DEFAULT_LEXICON, press_evidence
+from audience.segment import (
+    auto_segment,
+    import_orgs,
+    load_segment_config,
+    parse_segment_config,
+    read_orgs_csv,
+)
+from audience.store import open_store
+
+
+@pytest.fixture
+def store():
+    s = open_store(None)
+    yield s
+    s.close()
+
+
+def press(bio: str, name: str = "Sam Doe", handle: str = "samdoe", website: str | None = None):
+    found = press_evidence(handle, name, bio, website, DEFAULT_LEXICON)
+    return found if found and found.strong else None
+
+
+def segments_of(store, config, *accounts: dict, posts: dict | None = None) -> dict[str, set[str]]:
+    with store.transaction():
+        ids = store.upsert_accounts(
+            Account("x", a["handle"], **{k: v for k, v in a.items()}) for a in accounts
+        )
+        for handle, texts in (posts or {}).items():
+            store.upsert_posts(
+                [Post("x", f"{handle}-{n}", handle, t) for n, t in enumerate(texts)], ids
+            )
+    auto_segment(store, config, as_of=datetime(2026, 11, 30, tzinfo=UTC))
+    found: dict[str, set[str]] = {a["handle"]: set() for a in accounts}
+    for row in store.query(
+        "SELECT a.handle, s.name FROM segment_members m JOIN accounts a ON a.id = m.account_id "
+        "JOIN segments s ON s.id = m.segment_id WHERE m.excluded = 0"
+    ):
+        found[row["handle"]].add(row["name"])
+    return found
+
+
+ORGS = {
+    "customers": {
+        "organisations": [
+            {
+                "name": "Brightwater Utilities",
+                "aliases": ["BWU", "Brightwater"],
+                "former_names": ["Valley Water Board"],
+                "domains": ["brightwater.example", "bwu.example"],
+                "handles": ["brightwater"],
+                "secondary_handles": ["bwu_help"],
+            },
+            "Capita",
+            "Iris",
+        ]
+    },
+    "competitors": {"organisations": ["Harbour Contact Group"]},
+}
+
+
+# ---- press that used to be missed -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Covering retail and logistics for @ShopfloorWeekly",
+        "Reporting on energy at The Valley Courier",
+        "Writing about housing and planning for the Northern Gazette",
+        "Words in @Guardian, @FT and wherever pays",
+        "Dep Ed, @ShopfloorWeekly. Tea drinker.",
+        "Presenter, Drive Time News on Radio Tyne",
+        "Producer at BBC Radio 4",
+        "Gohebydd i BBC Cymru. Newyddion, gwleidyddiaeth.",
+        "Iriseoir le RTÉ. Cúrsaí polaitíochta.",
+        "Former FT reporter, now freelance",
+        "Presentadora del informativo de @telecanal_sur",
+    ],
+)
+def test_press_from_verbs_abbreviations_and_languages(bio):
+    assert press(bio), bio
+
+
+def test_outlet_handle_or_page_alone_is_press():
+    assert press("@guardian | runner | Leeds")
+    assert press("☕ | Lisbon", website="https://www.ft.com/stream/author-page")
+    assert press("Cats and coffee.", website="https://muckrack.com/sam-doe")
+    # The same outlet named by someone with another job: below the line, not press.
+    found = press_evidence("x", "Sam", "Head of PR at Acme. Proud @guardian reader", None)
+    assert found is None or not found.strong
+
+
+def test_outlets_and_programmes_own_accounts():
+    assert press("Weekly newsletter on retail technology. Every Thursday.", name="Till Roll")
+    assert press("Sección de Economía de @diario_valle. Empresas y empleo.", name="Diario Eco")
+    assert press("El Matí de @radio_costa, de 6 a 10h 📻", name="El Matí de Ràdio Costa")
+    assert press("", name="The Guardian", handle="guardian")
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Correspondent banking lead at Northwind Bank",
+        "Reporting analyst, MI and dashboards",
+        "Editor of the Acme blog. Internal comms.",
+        "Music producer and DJ",
+        "Former reporter, now Head of PR at Acme",
+        "Journalism student at Cardiff | intern at @guardian",
+        "Technical editor (internal docs) at a medtech firm",
+        "Automated headlines about energy, every hour 🤖",
+        "Freelance writer: content for brands and websites",
+    ],
+)
+def test_titles_that_only_look_like_press(bio):
+    assert press(bio) is None, bio
+
+
+# ---- employer, not mention ------------------------------------------------------------------
+
+
+def test_employer_counts_mentions_do_not(store):
+    config = parse_segment_config({"segments": ORGS})
+    found = segments_of(
+        store,
+        config,
+        {"handle": "a1", "bio": "Head of CX at Brightwater Utilities"},
+        {"handle": "a2", "bio": "Ops lead | @bwu_help"},
+        {"handle": "a3", "display_name": "Jo Bloggs | BWU", "bio": "Water nerd"},
+        {"handle": "a4", "bio": "Engineer", "website": "https://careers.bwu.example/jo"},
+        {"handle": "a5", "bio": "Analyst, Capita. Views mine."},
+        {"handle": "a6", "bio": "Ex-Brightwater Utilities, now gardening"},
+        {"handle": "a7", "bio": "Helping brands like @brightwater fix their CX"},
+        {"handle": "a8", "bio": "@brightwater still no refund after 3 weeks"},
+        {"handle": "a9", "bio": "Economist. GDP per capita and growth."},
+        {"handle": "a10", "bio": "Gardener. #Iris and roses."},
+        {"handle": "a11", "bio": "Retired. 30 years at Valley Water Board."},
+        {"handle": "a12", "bio": "Clients: Brightwater, Harbour Contact Group and more."},
+        {"handle": "brightwater_jobs", "bio": "Jobs at the water company"},
+        {"handle": "brightwater_fan", "bio": "Unofficial fan page"},
+        {"handle": "a13", "display_name": "Valley Water Board", "bio": "Since 1952."},
+        {"handle": "a14", "bio": "Billing lead at BWU. No longer on Facebook, sometimes here."},
+    )
+    customers = {h for h, segs in found.items() if "customers" in segs}
+    assert customers == {"a1", "a2", "a3", "a4", "a5", "brightwater_jobs", "a13", "a14"}
+    assert not found["a12"]
+
+
+def test_a_journalists_beat_is_not_the_employer(store):
+    config = parse_segment_config({"segments": ORGS})
+    found = segments_of(
+        store, config, {"handle": "j1", "bio": "Reporter at @ValleyCourier. I cover Capita."}
+    )
+    assert found["j1"] == {"press"}
+
+
+def test_guest_columnist_with_a_day_job_at_a_listed_organisation(store):
+    config = parse_segment_config({"segments": ORGS})
+    found = segments_of(
+        store,
+        config,
+        {"handle": "g1", "bio": "Director of CX at Harbour Contact Group. Guest columnist."},
+    )
+    assert found["g1"] == {"competitors"}
+
+
+def test_posts_confirm_the_employer(store):
+    config = parse_segment_config({"segments": ORGS})
+    found = segments_of(
+        store,
+        config,
+        {"handle": "p1", "bio": "Engineer. Hills and bikes."},
+        {"handle": "p2", "bio": "Engineer. Hills and bikes."},
+        posts={
+            "p1": ["Great day on site with the team at Brightwater Utilities"],
+            "p2": ["Our client Brightwater Utilities launched a new app"],
+        },
+    )
+    assert found == {"p1": {"customers"}, "p2": set()}
+
+
+def test_own_staff_are_in_no_segment(store):
+    raw = {
+        "segments": ORGS,
+        "self": {
+            "names": ["Lantern CX"],
+            "handles": ["@lanterncx"],
+            "domains": ["lantern.example"],
+        },
+    }
+    found = segments_of(
+        store,
+        parse_segment_config(raw),
+        {"handle": "s1", "bio": "Team lead at Lantern CX. Ex-reporter."},
+        {"handle": "s2", "bio": "Writer", "website": "https://lantern.example/blog"},
+        {"handle": "lanterncx_help", "bio": "Support for Lantern CX customers"},
+    )
+    assert found == {"s1": set(), "s2": set(), "lanterncx_help": set()}
+
+
+def test_organisation_tables_are_checked():
+    bad = {"segments": {"customers": {"organisations": [{"aliases": ["X"]}]}}}
+    with pytest.raises(ConfigError, match="needs a name"):
+        parse_segment_config(bad)
+    bad = {"segments": {"customers": {"organisations": [{"name": "X", "domains": ["nope"]}]}}}
+    with pytest.raises(ConfigError, match="not a web domain"):
+        parse_segment_config(bad)
+
+
+# ---- organisation lists ---------------------------------------------------------------------
+
+
+def test_import_orgs_with_several_values_per_cell_and_a_segment_column(store, tmp_path):
+    path = tmp_path / "orgs.csv"
+    path.write_text(
+        "segment,name,domains,aliases,handles\n"
+        'customers,Brightwater Utilities,brightwater.example;bwu.example,"BWU;Brightwater",'
+        "@brightwater;@bwu_help\n"
+        "competitors,Harbour Contact Group,harbour.example,,\n",
+        encoding="utf-8",
+    )
+    orgs = read_orgs_csv(path)
+    assert orgs[0].domains == ("bwu.example",) and orgs[0].aliases == ("BWU", "Brightwater")
+    assert import_orgs(store, None, path) == 2
+    found = segments_of(
+        store,
+        parse_segment_config({}),
+        {"handle": "c1", "bio": "Billing lead at BWU"},
+        {"handle": "c2", "bio": "Sales", "website": "https://harbour.example"},
+    )
+    assert found == {"c1": {"customers"}, "c2": {"competitors"}}
+
+
+def test_import_orgs_needs_a_segment(store, tmp_path):
+    path = tmp_path / "orgs.csv"
+    path.write_text("name\nBrightwater\n", encoding="utf-8")
+    with pytest.raises(InputError, match="no segment"):
+        import_orgs(store, None, path)
+
+
+# ---- vocabulary and outlets a workspace adds ---------------------------------------------
+
+
+def test_vocabulary_and_outlet_files_from_audience_toml(store, tmp_path):
+    (tmp_path / "words.toml").write_text('press_titles = ["skrivar"]\n', encoding="utf-8")
+    (tmp_path / "outlets.csv").write_text(
+        "name,kind,domains,handles\nValley Courier,regional,valleycourier.example,ValleyCourier\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "audience.toml").write_text(
+        '[roles]\nvocabulary = ["words.toml"]\noutlets = ["outlets.csv"]\n', encoding="utf-8"
+    )
+    config = load_segment_config(tmp_path / "audience.toml")
+    found = segments_of(
+        store,
+        config,
+        {"handle": "v1", "bio": "Skrivar. Fjell og kaffi."},
+        {"handle": "v2", "bio": "@ValleyCourier | dog person"},
+        {"handle": "v3", "bio": "Dogs", "website": "https://valleycourier.example/staff/v3"},
+    )
+    assert found == {"v1": {"press"}, "v2": {"press"}, "v3": {"press"}}
+
+
+def test_bad_vocabulary_file_is_a_config_error(tmp_path):
+    (tmp_path / "words.toml").write_text('press_words = ["x"]\n', encoding="utf-8")
+    (tmp_path / "audience.toml").write_text('[roles]\nvocabulary = ["words.toml"]\n')
+    with pytest.raises(ConfigError, match="unknown key 'press_words'"):
+        load_segment_config(tmp_path / "audience.toml")
+
+
+def test_outlets_learned_from_the_workspace(store):
+    found = segments_of(
+        store,
+        parse_segment_config({}),
+        {"handle": "r1", "bio": "Reporter at @HillsideEcho, local politics"},
+        {"handle": "HillsideEcho", "display_name": "Hillside Echo", "bio": "Since 1921."},
+        {"handle": "r2", "bio": "@HillsideEcho ⚽ | dad of two"},
+    )
+    assert found == {"r1": {"press"}, "HillsideEcho": {"press"}, "r2": {"press"}}
+
+
+def test_clients_and_namesakes_in_german(store):
+    config = parse_segment_config(
+        {
+            "segments": {
+                "customers": {
+                    "organisations": [
+                        {"name": "Nordstern Versicherung", "aliases": ["Nordstern"]},
+                        "Linde",
+                    ]
+                },
+                "competitors": {"organisations": ["Helvetia Direkt"]},
+            }
+        }
+    )
+    found = segments_of(
+        store,
+        config,
+        {"handle": "d1", "bio": "Teamleiterin Kundenservice bei Nordstern Versicherung"},
+        {"handle": "d2", "bio": "Wir beraten Versicherer wie Nordstern und Helvetia Direkt"},
+        {"handle": "d3", "bio": "Gärtner. Linde, Eiche, Buche."},
+        {"handle": "d4", "bio": "Einkauf, Linde | Pullach"},
+        {"handle": "d5", "bio": "Ehemals Nordstern, jetzt selbstständig"},
+    )
+    assert found == {
+        "d1": {"customers"},
+        "d2": set(),
+        "d3": set(),
+        "d4": {"customers"},
+        "d5": set(),
+    }
+
+
+def test_beat_words_before_a_title_are_not_a_trap():
+    assert press("Energy editor at the Financial Times")
+    assert press("Energy producer at a wind farm") is None
