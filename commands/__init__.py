@@ -50,6 +50,14 @@ def _register() -> None:
 
     for module in (demo, workspace, imports, find, match, segment, search, loop, export):
         module.register(app)
+    _register_actions()
+
+
+def _register_actions() -> None:
+    from commands import follow, lists
+
+    for module in (follow, lists):
+        module.register(app)
 
 
 _register()
