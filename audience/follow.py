@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -142,10 +143,12 @@ def from_targets(store: Store, platform: str) -> list[tuple[str, str]]:
     return [(f"#{r['id']}", "one of your targets" + _why(r["note"])) for r in rows]
 
 
-def from_followback(store: Store, rules: Rules, platform: str) -> list[tuple[str, str]]:
+def from_followback(
+    store: Store, rules: Rules, platform: str, now: datetime | None = None
+) -> list[tuple[str, str]]:
     from audience.followback import followback_queue
 
-    queue = followback_queue(store, rules, platform)
+    queue = followback_queue(store, rules, platform, now)
     return [(f"#{c.account_id}", "follows you; " + "; ".join(c.reasons)) for c in queue.worth]
 
 

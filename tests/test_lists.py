@@ -361,3 +361,26 @@ def test_x_plan_without_list_writes_is_refused_with_the_reason(workspace, monkey
     ]
     assert fake.lists[created]["private"] is True
     assert fake.list_member_ids[created] == ["4001"]
+
+
+# ---- the demo -------------------------------------------------------------------------------
+
+
+def test_demo_shows_a_dry_run_follow_back_and_lists_push(tmp_path):
+    from audience.demo import run_demo
+
+    steps = {s.title.split(":")[0]: s for s in run_demo(tmp_path / "demo").steps}
+
+    follow = steps["Follow back"]
+    assert "dry run" in follow.title and follow.rows
+    assert all(
+        row["why"].startswith("follows you") for row in follow.rows if row["follow"] == "yes"
+    )
+    push = steps["Lists"]
+    assert "would be created" in push.summary and push.rows
+    db = tmp_path / "demo" / "audience.db"
+    from audience.store import open_store
+
+    store = open_store(db)
+    assert store.scalar("SELECT count(*) FROM platform_actions") == 0  # nothing was sent
+    store.close()
