@@ -84,6 +84,18 @@ class ActionSettings:
         return settings
 
 
+def write_limit(platform: str, endpoint: str = "follow") -> str:
+    """The platform's own limit on a write, as text ("50 per 15 min")."""
+    from importlib import import_module
+
+    names = {"x": "XPlatform", "bluesky": "BlueskyPlatform", "mastodon": "MastodonPlatform"}
+    module = import_module(f"audience.platforms.{platform}")
+    cost = getattr(module, names[platform]).write_costs[endpoint]
+    minutes = cost.window_seconds // 60
+    window = f"{minutes // 60} h" if minutes % 60 == 0 else f"{minutes} min"
+    return f"{cost.requests:,} per {window}"
+
+
 def _number(value: Any, name: str) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
         raise ConfigError(f"audience.toml: {name} must be a number >= 0")

@@ -26,6 +26,7 @@ from audience.actions import (
     follow_states,
     send_all,
     settle,
+    write_limit,
     writes_last_day,
 )
 from audience.config import Rules
@@ -89,8 +90,9 @@ class FollowPlan:
         minutes = max(0, n - 1) * self.pause / 60
         text = (
             f"{n} follow{'s' if n != 1 else ''}: {n} write request{'s' if n != 1 else ''}, "
-            f"one every {self.pause:g} s (about {minutes:.0f} min); {self.used_today} of today's "
-            f"cap of {self.cap} already used"
+            f"one every {self.pause:g} s (about {minutes:.0f} min; {self.platform} allows "
+            f"{write_limit(self.platform)}); {self.used_today} of today's cap of {self.cap} "
+            "already used"
         )
         if self.platform == "x":
             text += (

@@ -38,9 +38,6 @@ class HoldingX(FakeX):
         return response
 
 
-def follows_posted(fake: FakeX) -> int:
-    return sum(1 for r in fake.calls(FOLLOW) if r.method == "POST")
-
 
 def states(workspace: Path) -> Counter:
     from audience.store import open_store
