@@ -84,6 +84,14 @@ class ActionSettings:
         return settings
 
 
+def require_write_platform(platform: str) -> None:
+    if platform not in WRITE_PLATFORMS:
+        raise ConfigError(
+            f"{platform}: following and Lists work on {', '.join(WRITE_PLATFORMS)} only "
+            "(LinkedIn has no API for it)."
+        )
+
+
 def write_limit(platform: str, endpoint: str = "follow") -> str:
     """The platform's own limit on a write, as text ("50 per 15 min")."""
     from importlib import import_module

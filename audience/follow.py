@@ -24,6 +24,7 @@ from audience.actions import (
     Settled,
     Target,
     follow_states,
+    require_write_platform,
     send_all,
     settle,
     write_limit,
@@ -187,6 +188,7 @@ def plan_follow(
     the workspace) and returns the state of those it did not find."""
     from audience.privacy import is_suppressed, suppressed_account_ids
 
+    require_write_platform(platform)
     settings = settings or ActionSettings.from_rules(rules)
     plan = FollowPlan(platform, pause=settings.pauses[platform])
     plan.cap = settings.daily_caps[platform]

@@ -24,6 +24,7 @@ from audience.actions import (
     RunResult,
     Target,
     follow_states,
+    require_write_platform,
     send_all,
     settle,
     writes_last_day,
@@ -155,6 +156,7 @@ def plan_push(
     from audience.prune import protection
     from audience.segment import get_segment
 
+    require_write_platform(platform)
     settings = settings or ActionSettings.from_rules(rules)
     found = get_segment(store, segment)
     name = name or segment

@@ -392,3 +392,66 @@ def test_interrupt_mid_apply_resumes_without_following_anyone_twice(workspace, f
 
     assert prepared_run.settled.dropped_planned == 3
     assert sent(fake) == Counter({p: 1 for p in [*PRESS, LOCKED]})
+
+
+# ---- more sources and limits ----------------------------------------------------------------
+
+
+def test_from_file_csv_and_plain_list_and_a_bad_file(app, workspace, fake, tmp_path):
+    prepared(workspace, fake)
+    (tmp_path / "people.csv").write_text(
+        "handle,platform\n@user4001,x\n@someone.bsky.social,bluesky\nuser4002,\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "people.txt").write_text("# to follow\n@user4003\n", encoding="utf-8")
+    (tmp_path / "bad.csv").write_text("handle,platform\n@a,myspace\n", encoding="utf-8")
+
+    from_csv = json.loads(
+        run(app, workspace, "follow", "--from", str(tmp_path / "people.csv"), "--json").stdout
+    )
+    from_txt = json.loads(
+        run(app, workspace, "follow", "--from", str(tmp_path / "people.txt"), "--json").stdout
+    )
+    bad = run(app, workspace, "follow", "--from", str(tmp_path / "bad.csv"))
+
+    assert [c["handle"] for c in from_csv["follow"]] == ["user4001", "user4002"]
+    assert from_csv["follow"][0]["why"] == "listed in people.csv (line 2)"
+    assert [c["handle"] for c in from_txt["follow"]] == ["user4003"]
+    assert bad.exit_code == 3 and "bad.csv, line 2" in text(bad) and "myspace" in text(bad)
+
+
+def test_linkedin_cannot_follow(app, workspace):
+    result = run(app, workspace, "follow", "@someone", "--platform", "linkedin", "--offline")
+    assert result.exit_code == 2 and "x, bluesky, mastodon only" in text(result)
+
+
+def test_an_exhausted_window_in_the_headers_waits_for_its_reset(workspace, monkeypatch):
+    from audience.config import Rules
+    from audience.crawl import Crawler
+    from audience.follow import apply_follows, from_segment, plan_follow
+    from audience.platforms import get_platform
+    from audience.store import open_store
+
+    clock = [1_900_000_000.0]
+    server = FakeX(clock=lambda: clock[0], limits={"follow": 2})
+    seed(server)
+    with server:
+        use(monkeypatch, server)
+        prepared(workspace, server)
+        store = open_store(workspace)
+        waits: list[float] = []
+
+        def sleep(seconds: float) -> None:
+            waits.append(seconds)
+            clock[0] += seconds
+
+        crawler = Crawler(store, get_platform("x"), sleep=sleep, now=lambda: clock[0])
+        plan = plan_follow(store, Rules(), "x", from_segment(store, "x", "press"))
+        result = apply_follows(crawler, Rules(), plan.follow)
+        store.close()
+
+    assert len(result.done) == 4 and len(result.pending) == 1
+    # 20 s between follows (the default pause); after the 2nd and 4th follow the headers say the
+    # window is used up: wait for its reset (opened at the 1st follow, 40 s before), + 1 s
+    assert [round(w) for w in waits] == [20, 20, 861, 20, 20, 861]
+    assert len(follow_posts(server)) == 5  # no request was refused: the headers were heeded
