@@ -165,6 +165,11 @@ def plan_push(
     plan.cap = settings.list_daily_cap
     plan.used_today = writes_last_day(store, platform, LIST_KINDS)
     current = _members_of(store, existing["id"]) if existing else {}
+    if not own_lists(store, platform):
+        plan.notes.append(
+            f"None of your {platform} Lists is recorded yet: `audience lists pull --platform "
+            f"{platform}` shows what they hold now (--apply pulls them first anyway)."
+        )
     wanted = store.query(
         "SELECT a.*, m.reason FROM segment_members m JOIN accounts a ON a.id = m.account_id "
         "WHERE m.segment_id = ? AND a.platform = ? AND m.excluded = 0 ORDER BY lower(a.handle)",

@@ -121,9 +121,13 @@ def _lookup(store, platform: str, crawler):
     """Look unknown handles up on the platform (a read; stores what it finds)."""
 
     def look(keys: list[str]) -> dict[str, str]:
+        from audience.errors import ConfigError
         from audience.find import resolve_handles
 
-        return resolve_handles(crawler or _crawler(store, platform), keys).unknown
+        try:
+            return resolve_handles(crawler or _crawler(store, platform), keys).unknown
+        except ConfigError:  # no read credentials: a dry run still shows the rest
+            return {key: "not in the workspace; no credentials to look it up" for key in keys}
 
     return look
 

@@ -455,3 +455,12 @@ def test_an_exhausted_window_in_the_headers_waits_for_its_reset(workspace, monke
     # window is used up: wait for its reset (opened at the 1st follow, 40 s before), + 1 s
     assert [round(w) for w in waits] == [20, 20, 861, 20, 20, 861]
     assert len(follow_posts(server)) == 5  # no request was refused: the headers were heeded
+
+
+def test_dry_run_without_credentials_still_lists_with_the_reason(app, workspace):
+    result = run(app, workspace, "follow", "@someone", "--json")
+
+    assert result.exit_code == 0, result.output
+    (skipped,) = json.loads(result.stdout)["skipped"]
+    assert skipped["skip"] == "unknown handle (not in the workspace; no credentials to look it up)"
+    assert "No sync of whom you follow on x yet" in json.loads(result.stdout)["warnings"][0]
