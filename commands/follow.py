@@ -127,7 +127,8 @@ def _lookup(store, platform: str, crawler):
         try:
             return resolve_handles(crawler or _crawler(store, platform), keys).unknown
         except ConfigError:  # no read credentials: a dry run still shows the rest
-            return {key: "not in the workspace; no credentials to look it up" for key in keys}
+            why = "not in the workspace; no credentials to look it up"
+            return {key.lstrip("@"): why for key in keys}
 
     return look
 
