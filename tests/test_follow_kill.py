@@ -38,7 +38,6 @@ class HoldingX(FakeX):
         return response
 
 
-
 def states(workspace: Path) -> Counter:
     from audience.store import open_store
 
