@@ -216,6 +216,7 @@ def plan_push(
             member.why = f"no longer in segment {segment}; --sync removes it"
             plan.kept.append(member)
     _cap(plan)
+    _cap_follows(plan, store, settings)
     plan.notes += _platform_notes(plan)
     return plan
 
@@ -241,6 +242,16 @@ def _cap(plan: PushPlan) -> None:
         plan.over_cap.append(member)
         if member in plan.follow_first:
             plan.follow_first.remove(member)
+
+
+def _cap_follows(plan: PushPlan, store: Store, settings: ActionSettings) -> None:
+    """--follow-first follows count against the daily follow cap like `audience follow`."""
+    cap = settings.daily_caps[plan.platform]
+    left = max(0, cap - writes_last_day(store, plan.platform, ("follow",)))
+    for member in plan.follow_first[left:]:
+        plan.follow_first.remove(member)
+        plan.add.remove(member)
+        plan.over_cap.append(member)
 
 
 def _platform_notes(plan: PushPlan) -> list[str]:

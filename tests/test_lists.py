@@ -384,3 +384,20 @@ def test_demo_shows_a_dry_run_follow_back_and_lists_push(tmp_path):
     store = open_store(db)
     assert store.scalar("SELECT count(*) FROM platform_actions") == 0  # nothing was sent
     store.close()
+
+
+def test_follow_first_counts_against_the_daily_follow_cap(workspace, masto):
+    masto_ready(workspace, masto)
+    (workspace.parent / "audience.toml").write_text(
+        "[follow.mastodon]\npause_seconds = 0\ndaily_cap = 0\n", encoding="utf-8"
+    )
+
+    plan = json.loads(
+        run(
+            workspace, "lists", "push", "press", "-p", "mastodon", "--follow-first", "--json"
+        ).stdout
+    )
+
+    assert plan["follow_first"] == []
+    assert [m["handle"] for m in plan["over_cap"]] == ["cat@news.example"]
+    assert len(plan["add"]) == 2
