@@ -212,3 +212,13 @@ def test_mastodon_bad_token_is_an_auth_error(fake_masto):
     with pytest.raises(AuthError):
         platform.follow("reporter@news.example")
     assert fake_masto.follows_sent == []
+
+
+def test_mastodon_older_servers_404_for_a_member_not_followed(fake_masto):
+    from tests.fakes.mastodon_api import error
+
+    platform = masto(fake_masto)
+    created = platform.create_list("UK press", None, private=True)
+    fake_masto.inject(r"/lists/\d+/accounts", error(404, "Record not found"))
+    with pytest.raises(RefusedForAccount, match="404"):
+        platform.add_list_member(created.ref, "reporter@news.example")

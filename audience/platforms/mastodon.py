@@ -386,15 +386,19 @@ class MastodonPlatform:
     def add_list_member(self, list_id: str, account_id: str) -> Written:
         """Mastodon lists only accounts you follow: 422 (or 403) otherwise, raised as
         :class:`RefusedForAccount`."""
-        self._write("list_accounts_add", list_id, [self._id(account_id)], subject=account_id)
+        account = self._id(account_id)
+        # 422 since Mastodon 4.x; older servers answer 404 (Follow.find_by! in ListAccount)
+        self._write("list_accounts_add", list_id, [account], subject=account_id, refuse=(404,))
         return Written("added", list_id, self._rate())
 
     def remove_list_member(self, list_id: str, account_id: str) -> Written:
         self._write("list_accounts_delete", list_id, [self._id(account_id)], subject=account_id)
         return Written("removed", list_id, self._rate())
 
-    def _write(self, method: str, *args: Any, subject: str | None = None) -> Any:
-        """A write whose 403/422 concerns this one account, not the token."""
+    def _write(
+        self, method: str, *args: Any, subject: str | None = None, refuse: tuple[int, ...] = ()
+    ) -> Any:
+        """A write whose 403/422 (and ``refuse``) concerns this one account, not the token."""
         from mastodon import MastodonAPIError, MastodonUnauthorizedError
 
         if not self._token:
@@ -408,7 +412,8 @@ class MastodonPlatform:
             return getattr(client, method)(*args)
         except MastodonAPIError as exc:
             status, message = _error_details(exc)
-            if status in (403, 422) and subject and not isinstance(exc, MastodonUnauthorizedError):
+            refused = status in (403, 422, *refuse)
+            if refused and subject and not isinstance(exc, MastodonUnauthorizedError):
                 detail = self._scrub(message or str(status))
                 raise RefusedForAccount(f"mastodon: {status} refused ({detail})") from None
             raise self._translate(exc, subject) from None
