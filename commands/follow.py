@@ -88,7 +88,7 @@ def follow(
         if as_json and not apply:
             print_json(plan.as_dict())
             return
-        _show_plan(plan)
+        _show_plan(plan, err_console if as_json else console)
         if not apply:
             err_console.print("Dry run: nobody was followed. Add --apply to follow them.")
             return
@@ -143,7 +143,8 @@ def _report_settled(settled) -> None:
         )
 
 
-def _show_plan(plan) -> None:
+def _show_plan(plan, out) -> None:
+    """The plan as tables on ``out`` (stderr when stdout carries JSON)."""
     from rich.table import Table
 
     table = Table(title=f"Would follow {len(plan.follow)} on {plan.platform}")
@@ -153,24 +154,24 @@ def _show_plan(plan) -> None:
     for c in plan.follow[:SHOWN]:
         who = c.who + (" (locked: a request)" if c.locked else "")
         table.add_row(cell(who), cell(c.display_name), cell(c.why))
-    console.print(table)
+    out.print(table)
     if len(plan.follow) > SHOWN:
-        console.print(f"and {len(plan.follow) - SHOWN} more")
+        out.print(f"and {len(plan.follow) - SHOWN} more")
     if plan.skipped:
         skipped = Table(title=f"Skipped {len(plan.skipped)}")
         skipped.add_column("account")
         skipped.add_column("why not")
         for c in plan.skipped[:SHOWN]:
             skipped.add_row(cell(c.who), cell(c.skip))
-        console.print(skipped)
+        out.print(skipped)
         if len(plan.skipped) > SHOWN:
-            console.print(f"and {len(plan.skipped) - SHOWN} more skipped")
+            out.print(f"and {len(plan.skipped) - SHOWN} more skipped")
     if plan.over_cap:
-        console.print(
+        out.print(
             f"{len(plan.over_cap)} more left for later (daily cap [follow.{plan.platform}] "
             f"daily_cap = {plan.cap}, or --max)."
         )
-    console.print(f"Cost: {plan.cost()}", highlight=False, markup=False)
+    out.print(f"Cost: {plan.cost()}", highlight=False, markup=False)
     for warning in plan.warnings:
         err_console.print(f"[yellow]warning:[/] {warning}", highlight=False)
 

@@ -90,17 +90,18 @@ def push(
         if as_json and not apply:
             print_json(plan.as_dict())
             return
-        _show_push(plan)
+        _show_push(plan, err_console if as_json else console)
         if not apply:
             err_console.print("Dry run: no List was changed. Add --apply to do it.")
             return
         _apply_push(crawler, rules, settings, plan, yes, as_json)
 
 
-def _show_push(plan) -> None:
+def _show_push(plan, out) -> None:
+    """The plan on ``out`` (stderr when stdout carries JSON)."""
     where = f"List {plan.name!r} on {plan.platform}"
     head = f"{where} ({'to be created' if plan.list_id is None else plan.list_id})"
-    console.print(f"[bold]{head}[/] from segment {plan.segment}", highlight=False)
+    out.print(f"[bold]{head}[/] from segment {plan.segment}", highlight=False)
     for title, members in (
         ("Would add", plan.add),
         ("Would follow first (Mastodon)", plan.follow_first),
@@ -110,18 +111,18 @@ def _show_push(plan) -> None:
     ):
         if not members:
             continue
-        console.print(f"{title} ({len(members)}):", highlight=False)
+        out.print(f"{title} ({len(members)}):", highlight=False)
         for m in members[:SHOWN]:
-            console.print(cell(f"  {m.who}  {m.why}"))
+            out.print(cell(f"  {m.who}  {m.why}"))
         if len(members) > SHOWN:
-            console.print(f"  and {len(members) - SHOWN} more")
+            out.print(f"  and {len(members) - SHOWN} more")
     if plan.over_cap:
-        console.print(
+        out.print(
             f"{len(plan.over_cap)} more left for later (daily cap [follow] list_daily_cap = "
             f"{plan.cap}; {plan.used_today} used in the last 24 hours)."
         )
     for note in plan.notes:
-        console.print(cell(note))
+        out.print(cell(note))
 
 
 def _apply_push(crawler, rules, settings, plan, yes, as_json) -> None:

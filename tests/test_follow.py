@@ -464,3 +464,19 @@ def test_dry_run_without_credentials_still_lists_with_the_reason(app, workspace)
     (skipped,) = json.loads(result.stdout)["skipped"]
     assert skipped["skip"] == "unknown handle (not in the workspace; no credentials to look it up)"
     assert "No sync of whom you follow on x yet" in json.loads(result.stdout)["warnings"][0]
+
+
+def test_apply_with_json_prints_only_json_on_stdout(app, workspace, fake):
+    prepared(workspace, fake)
+
+    result = run(
+        app, workspace, "follow", "@user4001", f"@user{LOCKED}", "--apply", "--yes", "--json"
+    )
+
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout) == {
+        "followed": ["@user4001"],
+        "pending": [f"@user{LOCKED}"],
+        "failed": {},
+        "refused": None,
+    }
