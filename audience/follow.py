@@ -186,7 +186,7 @@ def plan_follow(
     """Who would be followed and why, and who is skipped and why. ``wanted`` holds
     ``(handle or "#row id", why)``. ``lookup`` fetches unknown handles from the platform (into
     the workspace) and returns the state of those it did not find."""
-    from audience.privacy import is_suppressed, suppressed_account_ids
+    from audience.privacy import suppressed_account_ids
 
     require_write_platform(platform)
     settings = settings or ActionSettings.from_rules(rules)
@@ -194,45 +194,54 @@ def plan_follow(
     plan.cap = settings.daily_caps[platform]
     plan.used_today = writes_last_day(store, platform, ("follow",))
     candidates = [Candidate(platform, key, why) for key, why in wanted]
-    forgotten = [
-        c
-        for c in candidates
-        if not c.key.startswith("#") and is_suppressed(store, handles=[(platform, c.key)])
-    ]
-    for c in forgotten:
-        c.skip = "forgotten (on the suppression list): never followed"
-    missing = [
-        c.key
-        for c in candidates
-        if c.skip is None and not c.key.startswith("#") and _account(store, platform, c) is None
-    ]
-    states = lookup(list(dict.fromkeys(missing))) if (missing and lookup) else {}
-    suppressed = suppressed_account_ids(store)
-    judge = _Judge(store, rules, platform, refollow, suppressed)
+    _skip_forgotten_handles(store, platform, candidates)
+    unknown = _look_up_missing(store, platform, candidates, lookup)
+    judge = _Judge(store, rules, platform, refollow, suppressed_account_ids(store))
     seen: set[int] = set()
     for c in candidates:
-        if c.skip is None:
-            row = _account(store, platform, c)
-            if row is None:
-                state = states.get(c.key.lstrip("@"), "not found")
-                c.skip = (
-                    f"unknown handle ({state})"
-                    if lookup
-                    else (
-                        "unknown handle (not in the workspace; run without --offline to look it up)"
-                    )
-                )
-            else:
-                _fill(c, row)
-                if row["id"] in seen:
-                    continue
-                seen.add(row["id"])
-                c.skip = judge.skip_reason(row)
+        row = None if c.skip else _account(store, platform, c)
+        if row is not None:
+            if row["id"] in seen:
+                continue  # named twice
+            seen.add(row["id"])
+            _fill(c, row)
+            c.skip = judge.skip_reason(row)
+        elif c.skip is None:
+            c.skip = f"unknown handle ({unknown.get(c.key.lstrip('@'), 'not found')})"
         (plan.skipped if c.skip else plan.follow).append(c)
     left = max(0, plan.cap - plan.used_today)
     plan.follow, plan.over_cap = plan.follow[:left], plan.follow[left:]
     plan.warnings += judge.warnings + _volume_warnings(plan, settings)
     return plan
+
+
+def _skip_forgotten_handles(store: Store, platform: str, candidates: list[Candidate]) -> None:
+    """A forgotten handle is skipped before anything else: never looked up, never followed."""
+    from audience.privacy import is_suppressed
+
+    for c in candidates:
+        if not c.key.startswith("#") and is_suppressed(store, handles=[(platform, c.key)]):
+            c.skip = "forgotten (on the suppression list): never followed"
+
+
+def _look_up_missing(
+    store: Store,
+    platform: str,
+    candidates: list[Candidate],
+    lookup: Callable[[list[str]], dict[str, str]] | None,
+) -> dict[str, str]:
+    """Why each handle not in the workspace stays unknown (after a look-up, if allowed)."""
+    missing = [
+        c.key.lstrip("@")
+        for c in candidates
+        if c.skip is None and not c.key.startswith("#") and _account(store, platform, c) is None
+    ]
+    if not missing:
+        return {}
+    if lookup is None:
+        why = "not in the workspace; run without --offline to look it up"
+        return {key: why for key in missing}
+    return lookup(list(dict.fromkeys(missing)))
 
 
 def _account(store: Store, platform: str, c: Candidate) -> dict[str, Any] | None:
