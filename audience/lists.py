@@ -307,29 +307,18 @@ def apply_push(
     settings: ActionSettings | None = None,
     on_progress: Callable[[Target, str], None] | None = None,
 ) -> PushResult:
-    from audience.follow import apply_follows
+    """Create the List if needed, follow first (Mastodon), add, then remove (``--sync``);
+    each write recorded before and after. Stops at the first refusal of the platform."""
     from audience.privacy import suppressed_account_ids
-    from audience.sync import my_account
 
     store, platform = crawler.store, crawler.platform
     settings = settings or ActionSettings.from_rules(rules)
-    pause = settings.pauses[platform.name]
     result = PushResult(plan.list_id)
     if result.list_id is None:
-        written = crawler.call(
-            "list_write",
-            lambda: platform.create_list(
-                plan.name, f"audience segment {plan.segment}", plan.private
-            ),
-        )
-        result.list_id, result.created = written.ref, True
-        me = my_account(store, platform.name)
-        info = ListInfo(platform.name, written.ref, plan.name, private=plan.private)
-        with store.transaction():
-            store.upsert_list(info, me["id"] if me else None)
+        result.list_id, result.created = _create_list(crawler, plan), True
+    list_id = result.list_id
     list_row = store.scalar(
-        "SELECT id FROM lists WHERE platform = ? AND platform_id = ?",
-        [platform.name, result.list_id],
+        "SELECT id FROM lists WHERE platform = ? AND platform_id = ?", [platform.name, list_id]
     )
 
     def still_allowed(target: Target) -> str | None:
@@ -337,28 +326,15 @@ def apply_push(
             return "forgotten (on the suppression list): never listed"
         return None
 
-    add = list(plan.add)
+    add = plan.add
     if plan.follow_first:
-        from audience.follow import Candidate
-
-        candidates = [
-            Candidate(
-                platform.name,
-                m.handle or m.platform_id,
-                "to list it",
-                m.account_id,
-                m.platform_id,
-                m.handle,
-            )
-            for m in plan.follow_first
-        ]
-        result.followed = apply_follows(crawler, rules, candidates, settings=settings)
+        result.followed = _follow_first(crawler, rules, plan, settings)
         if result.followed.refused:
             return result
         followed_now = {t.account_id for t in result.followed.done}
         first = {m.account_id for m in plan.follow_first}
         add = [m for m in add if m.account_id not in first or m.account_id in followed_now]
-    list_id = result.list_id
+    pause = settings.pauses[platform.name]
     result.added = send_all(
         crawler,
         "list_add",
@@ -389,6 +365,41 @@ def apply_push(
             [(list_row, t.account_id) for t in result.removed.done],
         )
     return result
+
+
+def _create_list(crawler: Crawler, plan: PushPlan) -> str:
+    """Create the List and record it as mine at once (a rerun finds it by name on pull)."""
+    from audience.sync import my_account
+
+    store, platform = crawler.store, crawler.platform
+    description = f"audience segment {plan.segment}"
+    written = crawler.call(
+        "list_write", lambda: platform.create_list(plan.name, description, plan.private)
+    )
+    me = my_account(store, platform.name)
+    info = ListInfo(platform.name, written.ref, plan.name, private=plan.private)
+    with store.transaction():
+        store.upsert_list(info, me["id"] if me else None)
+    return written.ref
+
+
+def _follow_first(
+    crawler: Crawler, rules: Rules, plan: PushPlan, settings: ActionSettings
+) -> RunResult:
+    from audience.follow import Candidate, apply_follows
+
+    candidates = [
+        Candidate(
+            plan.platform,
+            m.handle or m.platform_id,
+            f"to put in the List {plan.name}",
+            m.account_id,
+            m.platform_id,
+            m.handle,
+        )
+        for m in plan.follow_first
+    ]
+    return apply_follows(crawler, rules, candidates, settings=settings)
 
 
 # ---- pull: my own Lists into the workspace ----------------------------------------------------
