@@ -152,8 +152,6 @@ def plan_push(
     settings: ActionSettings | None = None,
 ) -> PushPlan:
     """What ``lists push`` would do; nothing is sent."""
-    from audience.privacy import suppressed_account_ids
-    from audience.prune import protection
     from audience.segment import get_segment
 
     require_write_platform(platform)
@@ -175,50 +173,62 @@ def plan_push(
         "WHERE m.segment_id = ? AND a.platform = ? AND m.excluded = 0 ORDER BY lower(a.handle)",
         [found.id, platform],
     )
+    _plan_arrivals(store, plan, [row for row in wanted if row["id"] not in current], follow_first)
+    in_segment = {row["id"] for row in wanted}
+    leavers = [row for account_id, row in current.items() if account_id not in in_segment]
+    _plan_leavers(store, rules, plan, leavers, sync)
+    _cap(plan)
+    _cap_follows(plan, store, settings)
+    plan.notes += _platform_notes(plan)
+    return plan
+
+
+def _plan_arrivals(
+    store: Store, plan: PushPlan, rows: list[dict[str, Any]], follow_first: bool
+) -> None:
+    """Segment members not in the List yet: to add, to follow first, or skipped with why."""
+    from audience.privacy import suppressed_account_ids
+
     suppressed = suppressed_account_ids(store)
-    followed = _followed(store, platform) if platform == "mastodon" else None
-    for row in wanted:
-        member = _member(row, f"in segment {segment}")
+    followed = _followed(store, plan.platform) if plan.platform == "mastodon" else None
+    for row in rows:
+        member = _member(row, f"in segment {plan.segment}")
+        state = followed.get(row["id"]) if followed is not None else "done"
         if row["id"] in suppressed:
             member.why = "forgotten (on the suppression list): never listed"
         elif row["state"] != "active":
             member.why = f"account {row['state']}"
-        elif row["id"] in current:
-            continue
-        elif followed is not None and followed.get(row["id"]) != "done":
-            if followed.get(row["id"]) == "pending":
-                member.why = "follow request pending; Mastodon lists only accounts you follow"
-            elif follow_first:
-                plan.follow_first.append(member)
-                plan.add.append(member)
-                continue
-            else:
-                member.why = (
-                    "not followed: Mastodon lists only accounts you follow (--follow-first)"
-                )
+        elif state == "pending":
+            member.why = "follow request pending; Mastodon lists only accounts you follow"
+        elif state != "done" and not follow_first:
+            member.why = "not followed: Mastodon lists only accounts you follow (--follow-first)"
         else:
+            if state != "done":
+                plan.follow_first.append(member)
             plan.add.append(member)
             continue
         plan.skipped.append(member)
-    leavers = [
-        row for account_id, row in current.items() if account_id not in {w["id"] for w in wanted}
-    ]
-    guarded = protection(store, rules, [row["id"] for row in leavers])
-    for row in leavers:
+
+
+def _plan_leavers(
+    store: Store, rules: Rules, plan: PushPlan, rows: list[dict[str, Any]], sync: bool
+) -> None:
+    """List members no longer in the segment: removed only with ``sync``, and never one who is
+    protected (a protected segment, a target, a matched contact) without saying so."""
+    from audience.prune import protection
+
+    guarded = protection(store, rules, [row["id"] for row in rows])
+    for row in rows:
         member = _member(row)
         if row["id"] in guarded:
             member.why = f"left the segment but kept: {guarded[row['id']]} (remove it by hand)"
             plan.kept.append(member)
         elif sync:
-            member.why = f"no longer in segment {segment}"
+            member.why = f"no longer in segment {plan.segment}"
             plan.remove.append(member)
         else:
-            member.why = f"no longer in segment {segment}; --sync removes it"
+            member.why = f"no longer in segment {plan.segment}; --sync removes it"
             plan.kept.append(member)
-    _cap(plan)
-    _cap_follows(plan, store, settings)
-    plan.notes += _platform_notes(plan)
-    return plan
 
 
 def _followed(store: Store, platform: str) -> dict[int, str]:
