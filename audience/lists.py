@@ -198,8 +198,10 @@ def _plan_arrivals(
             member.why = "forgotten (on the suppression list): never listed"
         elif row["state"] != "active":
             member.why = f"account {row['state']}"
-        elif state == "pending":
-            member.why = "follow request pending; Mastodon lists only accounts you follow"
+        elif state == "pending":  # Mastodon 4.x lists a pending request; older servers say no
+            member.why += " (follow request pending)"
+            plan.add.append(member)
+            continue
         elif state != "done" and not follow_first:
             member.why = "not followed: Mastodon lists only accounts you follow (--follow-first)"
         else:

@@ -168,7 +168,7 @@ def test_mastodon_refuses_a_member_not_followed_and_the_run_goes_on(workspace, m
     result = run(workspace, "lists", "push", "press", "-p", "mastodon", "--apply", "--yes")
 
     assert result.exit_code == 0, result.output
-    assert "422" in text(result) and "Account has not been followed" in text(result)
+    assert "422" in text(result) and "Account must be following" in text(result)
     (list_id,) = masto.lists
     assert masto.list_members[list_id] == [masto.ids["bob"]]
     assert ("list_add", "ann@news.example", "failed") in list_actions(workspace)
@@ -401,3 +401,19 @@ def test_follow_first_counts_against_the_daily_follow_cap(workspace, masto):
     assert plan["follow_first"] == []
     assert [m["handle"] for m in plan["over_cap"]] == ["cat@news.example"]
     assert len(plan["add"]) == 2
+
+
+def test_a_pending_follow_request_is_enough_for_a_mastodon_list(workspace, masto):
+    masto_ready(workspace, masto)
+    eve = masto.add_account("eve@news.example", locked=True)
+    put_in_segment(workspace, "press", [masto_account("eve")])
+    followed = run(workspace, "follow", "@eve@news.example", "-p", "mastodon", "--apply", "--yes")
+    assert "pending" in text(followed)
+
+    plan = json.loads(run(workspace, "lists", "push", "press", "-p", "mastodon", "--json").stdout)
+    result = run(workspace, "lists", "push", "press", "-p", "mastodon", "--apply", "--yes")
+
+    assert "in segment press (follow request pending)" in [m["why"] for m in plan["add"]]
+    assert result.exit_code == 0, result.output
+    (list_id,) = masto.lists
+    assert eve in masto.list_members[list_id]

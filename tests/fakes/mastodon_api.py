@@ -474,8 +474,9 @@ class FakeMastodon(FakeAPI):
             return error(404, "Record not found")
         ids = _form(request).get("account_ids[]", [])
         for account_id in ids:
-            if (self.me_id, account_id) not in self._edges:
-                return error(422, "Validation failed: Account has not been followed")
+            # ListAccount: a follow or a pending follow request must exist (Mastodon 4.x)
+            if (self.me_id, account_id) not in self._edges and account_id not in self.requested:
+                return error(422, "Validation failed: Account must be following")
         for account_id in ids:
             self.list_writes.append(("add", list_id, account_id))
             if account_id not in self.list_members[list_id]:
