@@ -254,4 +254,22 @@ protected = ["press", "customers"]
 # new_account_days = 30      # accounts younger than this look like spam
 # following_ratio = 20       # following/followers above this looks like spam
 # daily_unfollow_cap = 50    # `prune --apply` never unfollows more than this per day
+
+[follow]
+# `audience follow --apply` and `audience lists push --apply`. Caps count the last 24 hours.
+# never_segments = ["competitors"]  # never followed from a segment, targets or follow-back
+# list_daily_cap = 500        # List members added or removed, per platform
+# warn_bluesky_daily = 100    # warn above this many Bluesky follows in 24 hours: Bluesky
+#                             # publishes no number, but acts against bulk following
+#
+# Per platform: daily_cap (follows a day) and pause_seconds (between two writes).
+# [follow.x]                  # X allows 400 follows a day per user, 50 per 15 minutes
+# daily_cap = 200
+# pause_seconds = 20
+# [follow.bluesky]            # a follow costs 3 of 5,000 write points an hour (35,000 a day)
+# daily_cap = 300
+# pause_seconds = 3
+# [follow.mastodon]           # 300 requests per 5 minutes; instances may set lower limits
+# daily_cap = 200
+# pause_seconds = 2
 """

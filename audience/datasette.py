@@ -156,6 +156,14 @@ TABLES: dict[str, dict[str, Any]] = {
         "description": "Planned and executed unfollows, with the reasons.",
         "columns": {"status": "planned, sent, done or failed"},
     },
+    "platform_actions": {
+        "description": "Follows and List changes sent by `follow` and `lists push`, step by step.",
+        "columns": {
+            "kind": "follow, list_add or list_remove",
+            "status": "planned, sent, done, pending (a request), failed or refused",
+            "list_id": "The platform's id of the List",
+        },
+    },
     "suppressions": {
         "description": "Forgotten people: identifiers that must never come back into exports.",
         "columns": {

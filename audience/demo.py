@@ -90,6 +90,8 @@ def run_demo(folder: Path, on_step: Callable[[Step], None] | None = None) -> Dem
         _influencers,
         _prune,
         _followback,
+        _follow_followback,
+        _lists_push_press,
         _over_time,
         _listen,
         _listen_compare,
@@ -309,6 +311,36 @@ def _followback(store, examples: Path, folder: Path, result: DemoResult) -> Step
     return Step(
         "Follow-back queue",
         f"{len(queue.worth)} worth following back, {len(queue.not_worth)} not.",
+        rows[:10],
+    )
+
+
+def _follow_followback(store, examples: Path, folder: Path, result: DemoResult) -> Step:
+    from audience.follow import from_followback, plan_follow
+
+    rules = _rules(folder)
+    wanted = from_followback(store, rules, "x", now=DEMO_NOW)
+    plan = plan_follow(store, rules, "x", wanted)
+    rows = [{"account": c.who, "follow": "yes", "why": c.why} for c in plan.follow]
+    rows += [{"account": c.who, "follow": "no", "why": c.skip} for c in plan.skipped]
+    return Step(
+        "Follow back: audience follow --followback (dry run; nobody is followed)",
+        f"{len(plan.follow)} would be followed, {len(plan.skipped)} skipped. {plan.cost()}.",
+        rows[:10],
+    )
+
+
+def _lists_push_press(store, examples: Path, folder: Path, result: DemoResult) -> Step:
+    from audience.lists import plan_push
+
+    plan = plan_push(store, _rules(folder), "x", "press", name="UK press")
+    rows = [{"account": m.who, "list": "add", "why": m.why} for m in plan.add]
+    rows += [{"account": m.who, "list": "skip", "why": m.why} for m in plan.skipped]
+    create = "created" if plan.list_id is None else "updated"
+    return Step(
+        "Lists: audience lists push press (dry run; no List is changed)",
+        f"The X List {plan.name!r} would be {create} with {len(plan.add)} members "
+        f"({len(plan.skipped)} skipped).",
         rows[:10],
     )
 

@@ -76,3 +76,8 @@ class BudgetExceeded(AudienceError):
     """A crawl reached ``--max-requests`` or ``--budget``; what was fetched is kept."""
 
     exit_code = 6
+
+
+class RefusedForAccount(PlatformError):
+    """The platform refused one write for one account (Mastodon lists only accounts you follow,
+    a member X will not list); the rest of the run goes on."""

@@ -625,6 +625,7 @@ def sentiment_by_day(
 
 # ---- the HTML report ------------------------------------------------------------------------
 
+
 def report_data(store: Store) -> dict[str, Any] | None:
     """What the HTML report shows about listening: each daily series, the comparison with the
     stored call volumes (if any), and Vega-Lite chart specs (the report draws them at its own

@@ -287,7 +287,7 @@ def linkedin_profile_url(url: str | None) -> str | None:
 
 
 def mastodon_handle(text: str | None) -> str | None:
-    """"@user@host" / "user@host" / a profile URL -> "user@host", else None."""
+    """ "@user@host" / "user@host" / a profile URL -> "user@host", else None."""
     if not text:
         return None
     social = social_from_url(text)

@@ -42,9 +42,22 @@ from audience.store import Store, now_iso
 
 HANDLE_PLATFORMS = ("x", "bluesky", "mastodon")
 TEXT_COLUMNS = (
-    "source_format", "full_name", "given_name", "middle_name", "family_name", "prefix",
-    "suffix", "nickname", "organisation", "title", "department", "city", "region", "country",
-    "linkedin_url", "notes",
+    "source_format",
+    "full_name",
+    "given_name",
+    "middle_name",
+    "family_name",
+    "prefix",
+    "suffix",
+    "nickname",
+    "organisation",
+    "title",
+    "department",
+    "city",
+    "region",
+    "country",
+    "linkedin_url",
+    "notes",
 )
 JSON_COLUMNS = ("emails", "phones", "urls", "social", "labels")
 COMPARED_COLUMNS = (*TEXT_COLUMNS, *JSON_COLUMNS, "is_organisation")
@@ -99,8 +112,12 @@ def save_contacts(
 
 
 def _save_record(
-    store: Store, index: _Index, where: tuple[str, str], record: ContactRecord,
-    default_region: str, result: ImportResult,
+    store: Store,
+    index: _Index,
+    where: tuple[str, str],
+    record: ContactRecord,
+    default_region: str,
+    result: ImportResult,
 ) -> int | None:
     """Write one entry and put it with its person. Returns that person, or None when the
     entry was unchanged and stayed with the same person (nobody's display fields move)."""
@@ -117,8 +134,7 @@ def _save_record(
     if person_id != before:
         store.execute("UPDATE contacts SET person_id = ? WHERE id = ?", [person_id, contact_id])
     index.add(keys, person_id)
-    quiet = (person_id == before and result.unchanged > unchanged
-             and result.people_merged == merged)
+    quiet = person_id == before and result.unchanged > unchanged and result.people_merged == merged
     return None if quiet else person_id
 
 
@@ -155,8 +171,10 @@ def _unique_key(key: str, used: set[str]) -> str:
 def _contact_row(record: ContactRecord) -> dict[str, Any]:
     row: dict[str, Any] = {name: getattr(record, name) for name in TEXT_COLUMNS}
     for name in JSON_COLUMNS:
-        row[name] = json.dumps([list(v) if isinstance(v, tuple) else v
-                                for v in getattr(record, name)], ensure_ascii=False)
+        row[name] = json.dumps(
+            [list(v) if isinstance(v, tuple) else v for v in getattr(record, name)],
+            ensure_ascii=False,
+        )
     row["is_organisation"] = int(record.is_organisation)
     return row
 
@@ -183,8 +201,11 @@ def contact_points(record: ContactRecord, default_region: str = "GB") -> set[tup
 
 
 def _write_contact(
-    store: Store, where: tuple[str, str, str], row: dict[str, Any],
-    points: set[tuple[str, str]], result: ImportResult,
+    store: Store,
+    where: tuple[str, str, str],
+    row: dict[str, Any],
+    points: set[tuple[str, str]],
+    result: ImportResult,
 ) -> tuple[int, int | None]:
     """Insert or update one entry (``where`` = source, source_key, position); returns
     (contact id, its current person or None)."""
@@ -213,8 +234,13 @@ def _insert_contact(
 ) -> int:
     source, key, position = where
     columns = ("source", "source_key", "position", *COMPARED_COLUMNS, "imported_at")
-    values = {**row, "source": source, "source_key": key, "position": position,
-              "imported_at": now_iso()}
+    values = {
+        **row,
+        "source": source,
+        "source_key": key,
+        "position": position,
+        "imported_at": now_iso(),
+    }
     contact_id = store.execute(
         f"INSERT INTO contacts ({', '.join(columns)}) "
         f"VALUES ({', '.join(':' + c for c in columns)}) RETURNING id",
@@ -225,7 +251,10 @@ def _insert_contact(
 
 
 def _update_contact(
-    store: Store, contact_id: int, position: str, row: dict[str, Any],
+    store: Store,
+    contact_id: int,
+    position: str,
+    row: dict[str, Any],
     points: set[tuple[str, str]],
 ) -> None:
     assignments = ", ".join(f"{name} = :{name}" for name in COMPARED_COLUMNS)
@@ -253,7 +282,9 @@ def _keys_of(record: ContactRecord, points: set[tuple[str, str]]) -> _Keys:
 
 
 def _make_keys(
-    full_name: str | None, organisation: str | None, is_organisation: bool,
+    full_name: str | None,
+    organisation: str | None,
+    is_organisation: bool,
     points: Iterable[tuple[str, str]],
 ) -> _Keys:
     points = list(points)
@@ -300,8 +331,12 @@ class _Index:
             "SELECT id, person_id, full_name, organisation, is_organisation FROM contacts "
             "WHERE person_id IS NOT NULL ORDER BY id"
         ):
-            keys = _make_keys(row["full_name"], row["organisation"], bool(row["is_organisation"]),
-                              points.get(row["id"], []))
+            keys = _make_keys(
+                row["full_name"],
+                row["organisation"],
+                bool(row["is_organisation"]),
+                points.get(row["id"], []),
+            )
             index.add(keys, row["person_id"])
         return index
 
@@ -316,7 +351,8 @@ class _Index:
         found.extend(self.name_orgs.get(k) for k in keys.name_orgs)
         for phone in keys.phones:
             found.extend(
-                person for person, tokens in self.phones.get(phone, ())
+                person
+                for person, tokens in self.phones.get(phone, ())
                 if names_compatible(tokens, keys.name_tokens)
             )
         return {self.resolve(p) for p in found if p is not None}
@@ -359,8 +395,7 @@ def _fold_person(store: Store, other: int, target: int) -> None:
     store.execute("UPDATE contacts SET person_id = ? WHERE person_id = ?", [target, other])
     store.execute("UPDATE accounts SET person_id = ? WHERE person_id = ?", [target, other])
     # A match of both people with the same account: keep the target's, drop the other's.
-    store.execute("UPDATE OR IGNORE matches SET person_id = ? WHERE person_id = ?",
-                  [target, other])
+    store.execute("UPDATE OR IGNORE matches SET person_id = ? WHERE person_id = ?", [target, other])
     store.execute("DELETE FROM people WHERE id = ?", [other])
 
 
@@ -384,8 +419,16 @@ def _name_rank(contact: dict[str, Any]) -> tuple:
     decorated = len(fold(name).split()) > len(tokens)
     accents = sum(1 for ch in name if ord(ch) > 127 and ch.isalpha())
     written = len(name.replace(" ", ""))  # "El-Sayed" over "El Sayed", "William" over "Bill"
-    return (not name, bool(contact["is_organisation"]), mixed, -len(tokens), decorated,
-            -accents, -written, contact["id"])
+    return (
+        not name,
+        bool(contact["is_organisation"]),
+        mixed,
+        -len(tokens),
+        decorated,
+        -accents,
+        -written,
+        contact["id"],
+    )
 
 
 def person_fields(contacts: list[dict[str, Any]]) -> dict[str, Any]:
@@ -396,8 +439,11 @@ def person_fields(contacts: list[dict[str, Any]]) -> dict[str, Any]:
     job = best
     if orgs:
         top = max(orgs.values())
-        winner = next(org_key(c["organisation"]) for c in ranked
-                      if orgs.get(org_key(c["organisation"])) == top)
+        winner = next(
+            org_key(c["organisation"])
+            for c in ranked
+            if orgs.get(org_key(c["organisation"])) == top
+        )
         job = next(c for c in ranked if org_key(c["organisation"]) == winner)
 
     def first(name: str, preferred: dict[str, Any]) -> Any:

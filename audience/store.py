@@ -371,6 +371,30 @@ def m005_compact_follows(db: Database) -> None:
 
 
 @migrations()
+def m007_actions(db: Database) -> None:
+    # Follows and List changes sent to a platform, one row per write: planned -> sent ->
+    # done / pending (a request to a locked account) / failed / refused (the API said no).
+    # Each step is committed before the next, so a killed run leaves at worst one 'sent' row
+    # whose outcome is settled before anything new is sent. list_id is the platform's list id.
+    db.executescript(
+        """
+        CREATE TABLE platform_actions (
+            id INTEGER PRIMARY KEY,
+            platform TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('follow', 'list_add', 'list_remove')),
+            account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+            list_id TEXT,
+            status TEXT NOT NULL
+                CHECK (status IN ('planned', 'sent', 'done', 'pending', 'failed', 'refused')),
+            reasons TEXT, planned_at TEXT NOT NULL, sent_at TEXT, done_at TEXT, error TEXT
+        );
+        CREATE INDEX platform_actions_status ON platform_actions (platform, kind, status, done_at);
+        CREATE INDEX platform_actions_account ON platform_actions (account_id);
+        """
+    )
+
+
+@migrations()
 def m008_places_history(db: Database) -> None:
     # Country and place were never filled: resolve every stored location once (per distinct
     # string) so the report, --near and prune read them instead of parsing locations.

@@ -50,13 +50,10 @@ def _register() -> None:
 
     for module in (demo, workspace, imports, find, match, segment, search, loop, export):
         module.register(app)
-    from commands import audit, listen
+    from commands import audit, crowd, follow, listen, lists
 
-    for module in (listen, audit):
+    for module in (follow, lists, crowd, listen, audit):
         module.register(app)
-    from commands import crowd
-
-    crowd.register(app)
 
 
 _register()

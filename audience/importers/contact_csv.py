@@ -48,8 +48,9 @@ def decode_text(data: bytes, path: Path, where: str | None = None) -> str:
     if sample and sample.count(0) * 3 >= len(sample):
         # ASCII text in UTF-16 without a BOM: every other byte is NUL.
         even_nuls = sample[0::2].count(0)
-        return _decode(data, "utf-16-be" if even_nuls > sample[1::2].count(0) else "utf-16-le",
-                       path, where)
+        return _decode(
+            data, "utf-16-be" if even_nuls > sample[1::2].count(0) else "utf-16-le", path, where
+        )
     if b"\x00" in sample:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
         place = f"{where}, line {line}" if where else f"line {line}"
@@ -203,7 +204,8 @@ def _row_dict(table: _Table, line: int, row: list[str], strict: bool) -> Row | N
     if len(row) != width:
         if strict or len(row) > width:
             raise InputError(
-                table.path, table.where(line),
+                table.path,
+                table.where(line),
                 f"{len(row)} fields where the header has {width} (truncated or misquoted row)",
             )
         row = row + [""] * (width - len(row))
@@ -239,10 +241,10 @@ def parse_csv(
 
 def detect_csv_format(header: list[str]) -> str:
     names = set(header)
-    if ({"first name", "last name"} <= names and ("connected on" in names or
-                                                 {"url", "company", "position"} <= names)) or (
-        {"vorname", "nachname", "verbunden am"} <= names
-    ):
+    if (
+        {"first name", "last name"} <= names
+        and ("connected on" in names or {"url", "company", "position"} <= names)
+    ) or ({"vorname", "nachname", "verbunden am"} <= names):
         return "linkedin-connections"
     if {"given name", "family name"} <= names and names & {"name", "group membership"}:
         return "google-csv-legacy"
@@ -419,8 +421,17 @@ OUTLOOK_GERMAN = {
     "kategorien": "categories",
 }
 OUTLOOK_PHONES = (
-    "mobile phone", "business phone", "business phone 2", "home phone", "home phone 2",
-    "primary phone", "other phone", "car phone", "company main phone", "radio phone", "callback",
+    "mobile phone",
+    "business phone",
+    "business phone 2",
+    "home phone",
+    "home phone 2",
+    "primary phone",
+    "other phone",
+    "car phone",
+    "company main phone",
+    "radio phone",
+    "callback",
 )
 _DISPLAY_EMAIL = re.compile(r"\(([^()\s]+@[^()\s]+)\)\s*$")
 
@@ -499,14 +510,41 @@ GENERIC_ALIASES: dict[str, tuple[str, ...]] = {
     "prefix": ("prefix", "name prefix", "salutation"),
     "suffix": ("suffix", "name suffix"),
     "nickname": ("nickname", "nick name"),
-    "organisation": ("company", "organization", "organisation", "employer", "company name",
-                     "organization name", "organisation name", "org", "firm"),
+    "organisation": (
+        "company",
+        "organization",
+        "organisation",
+        "employer",
+        "company name",
+        "organization name",
+        "organisation name",
+        "org",
+        "firm",
+    ),
     "title": ("job title", "position", "role", "title", "occupation"),
     "department": ("department", "dept"),
-    "emails": ("email", "e mail", "email address", "e mail address", "mail", "work email",
-               "home email", "other email"),
-    "phones": ("phone", "telephone", "tel", "mobile", "mobile phone", "cell", "phone number",
-               "work phone", "home phone", "business phone"),
+    "emails": (
+        "email",
+        "e mail",
+        "email address",
+        "e mail address",
+        "mail",
+        "work email",
+        "home email",
+        "other email",
+    ),
+    "phones": (
+        "phone",
+        "telephone",
+        "tel",
+        "mobile",
+        "mobile phone",
+        "cell",
+        "phone number",
+        "work phone",
+        "home phone",
+        "business phone",
+    ),
     "city": ("city", "town"),
     "region": ("region", "state", "county", "province"),
     "country": ("country", "country region"),
@@ -519,10 +557,20 @@ GENERIC_ALIASES: dict[str, tuple[str, ...]] = {
     "labels": ("labels", "tags", "groups", "categories", "category"),
 }
 FIELD_ALIASES = {
-    "name": "full_name", "first_name": "given_name", "last_name": "family_name",
-    "surname": "family_name", "email": "emails", "phone": "phones", "url": "urls",
-    "website": "urls", "company": "organisation", "organization": "organisation",
-    "linkedin": "linkedin_url", "twitter": "x", "note": "notes", "label": "labels",
+    "name": "full_name",
+    "first_name": "given_name",
+    "last_name": "family_name",
+    "surname": "family_name",
+    "email": "emails",
+    "phone": "phones",
+    "url": "urls",
+    "website": "urls",
+    "company": "organisation",
+    "organization": "organisation",
+    "linkedin": "linkedin_url",
+    "twitter": "x",
+    "note": "notes",
+    "label": "labels",
 }
 LIST_FIELDS = ("emails", "phones", "urls", "labels")
 SOCIAL_FIELDS = ("x", "bluesky", "mastodon")
@@ -538,7 +586,8 @@ def _generic_reader(table: _Table, mapping: dict[str, str]) -> Callable[[Row, Co
     columns.update(_mapped_columns(table, mapping))
     if not {"full_name", "given_name", "family_name", "emails", "organisation"} & set(columns):
         raise InputError(
-            table.path, table.where(table.header_line),
+            table.path,
+            table.where(table.header_line),
             "cannot tell which columns hold names or e-mail addresses; give a column mapping "
             f"(columns: {', '.join(table.raw_header)[:500]})",
         )
@@ -604,7 +653,8 @@ def _mapping_pair(table: _Table, key: str, value: str) -> tuple[str, str]:
         if name in GENERIC_ALIASES:
             return name, _find_column(table, column)
     raise InputError(
-        table.path, "column mapping",
+        table.path,
+        "column mapping",
         f"{key}={value}: no such field (fields: {', '.join(GENERIC_ALIASES)})",
     )
 
@@ -617,7 +667,8 @@ def _find_column(table: _Table, column: str) -> str:
         if fold(name) == fold(column):
             return name
     raise InputError(
-        table.path, table.where(table.header_line),
+        table.path,
+        table.where(table.header_line),
         f"no column named {column!r:.80} (columns: {', '.join(table.raw_header)[:500]})",
     )
 

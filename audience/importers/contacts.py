@@ -119,7 +119,7 @@ def _dedupe(values: list[str], key) -> list[str]:
 
 
 def compose_name(given: str | None, middle: str | None, family: str | None) -> str | None:
-    """"Given Middle Family", or family-then-given without a space for CJK names (王芳)."""
+    """ "Given Middle Family", or family-then-given without a space for CJK names (王芳)."""
     parts = [p for p in (given, middle, family) if p]
     if not parts:
         return None

@@ -129,8 +129,14 @@ def check_depth(value: object, path: Path | str, position: str | None) -> None:
         stack.extend((child, depth + 1) for child in children if isinstance(child, dict | list))
 
 
-_FIELD_TYPES = {"str": str, "int": int, "bool": bool, "datetime": datetime,
-                "dict[str, Any]": dict, "list[str]": list}
+_FIELD_TYPES = {
+    "str": str,
+    "int": int,
+    "bool": bool,
+    "datetime": datetime,
+    "dict[str, Any]": dict,
+    "list[str]": list,
+}
 
 
 def wrong_field(record: Account | Post | ListInfo) -> str | None:

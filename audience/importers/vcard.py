@@ -27,8 +27,13 @@ ENCODINGS = frozenset(("QUOTED-PRINTABLE", "BASE64", "B", "8BIT", "7BIT"))
 # Properties vobject hands back still escaped (``http\://`` in Apple and Google URLs).
 RAW_ESCAPED = frozenset(("EMAIL", "TEL", "URL", "IMPP", "SOCIALPROFILE", "X-SOCIALPROFILE"))
 APPLE_LABEL = re.compile(r"^_\$!<(.*)>!\$_$")
-SOCIAL_TYPES = {"twitter": "x", "x": "x", "bluesky": "bluesky", "mastodon": "mastodon",
-                "linkedin": "linkedin"}
+SOCIAL_TYPES = {
+    "twitter": "x",
+    "x": "x",
+    "bluesky": "bluesky",
+    "mastodon": "mastodon",
+    "linkedin": "linkedin",
+}
 MAX_CARD_LINES = 20_000
 
 
@@ -134,9 +139,7 @@ def _split_property(line: _Line, card: _Card, path: Path) -> tuple[str, list[str
 
 
 def _escape(text: str) -> str:
-    return (
-        text.replace("\\", "\\\\").replace(",", "\\,").replace(";", "\\;").replace("\n", "\\n")
-    )
+    return text.replace("\\", "\\\\").replace(",", "\\,").replace(";", "\\;").replace("\n", "\\n")
 
 
 def _decode_qp(value: str, charset: str) -> str:
@@ -203,8 +206,9 @@ def _card_text(card: _Card, path: Path) -> tuple[str, list[int]]:
         elif bare in BINARY:
             continue
         elif bare == "X-ANDROID-CUSTOM":
-            text = _android_custom(_decode_qp(value, "utf-8") if _is_quoted_printable(
-                line.text) else value)
+            text = _android_custom(
+                _decode_qp(value, "utf-8") if _is_quoted_printable(line.text) else value
+            )
             if text is None:
                 continue
         elif version.startswith("2") or _is_quoted_printable(line.text):
@@ -339,8 +343,7 @@ def _read_social(record: ContactRecord, value: Any, params: dict, label: str) ->
             record.social.append(found)
         return
     platform = SOCIAL_TYPES.get(fold(service), fold(service) or None)
-    handle = user or unquote(text.split(":", 1)[1] if text.lower().startswith("x-apple:")
-                             else text)
+    handle = user or unquote(text.split(":", 1)[1] if text.lower().startswith("x-apple:") else text)
     if platform == "mastodon":
         handle = mastodon_handle(handle) or ""
     handle = handle.strip().lstrip("@")

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import ClassVar, Protocol
 
-from audience.models import Account, ListInfo, Lookup, Page, Post
+from audience.models import Account, ListInfo, Lookup, Page, Post, RateLimit
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,17 @@ class EndpointCost:
     window_seconds: int
     page_size: int
     price_per_item: float = 0.0
+
+
+@dataclass(frozen=True)
+class Written:
+    """What one write returned: ``state`` (``following``, ``requested`` for a locked account,
+    ``created``, ``added``, ``removed``, ``absent``), the id or URI of what it created, and the
+    rate headers, which the crawler paces the next write by."""
+
+    state: str
+    ref: str | None = None
+    rate: RateLimit | None = None
 
 
 class Platform(Protocol):

@@ -26,7 +26,7 @@ from audience.errors import (
     TransientError,
 )
 from audience.models import Account, ListInfo, Lookup, Page, Post, RateLimit, parse_time
-from audience.platforms.base import EndpointCost
+from audience.platforms.base import EndpointCost, Written
 from audience.platforms.volume import CountPage
 
 if TYPE_CHECKING:
@@ -53,6 +53,9 @@ COSTS = {
 SUSPENDED_LABELS = frozenset({"!takedown", "!suspend"})
 TAG_FEATURE = "app.bsky.richtext.facet#tag"
 FOLLOW_COLLECTION = "app.bsky.graph.follow"
+LIST_COLLECTION = "app.bsky.graph.list"
+LIST_ITEM_COLLECTION = "app.bsky.graph.listitem"
+CURATE_LIST = "app.bsky.graph.defs#curatelist"
 # XRPC error names that say something about the account asked for, not about the request
 ACCOUNT_ERRORS = {
     "AccountTakedown": "suspended",
@@ -301,6 +304,101 @@ class BlueskyPlatform:
         if self._password and self._password.reveal():
             text = text.replace(self._password.reveal(), "***")
         return scrub(text)
+
+    # ---- follow and Lists: record writes in my repository (audience.follow/lists) -------
+
+    # Record writes cost points: create 3, delete 1, of 5,000 an hour and 35,000 a day per
+    # account (docs/apis.md 2.3); the PDS's own 3000 requests per 5 minutes apply as well.
+    # Kept apart from ``costs`` (the read endpoints); the crawler paces writes by the headers.
+    write_costs: ClassVar[dict[str, EndpointCost]] = {
+        "follow": EndpointCost(1666, 3600, 1),
+        "list_write": EndpointCost(1666, 3600, 1),
+    }
+
+    def follow(self, account_id: str) -> Written:
+        """Create an ``app.bsky.graph.follow`` record; Bluesky has no follow requests."""
+        record = {"$type": FOLLOW_COLLECTION, "subject": self._did_of(account_id)}
+        body, rate = self._create_record(FOLLOW_COLLECTION, record, account_id)
+        return Written("following", body.get("uri"), rate)
+
+    def follow_state(self, account_id: str) -> str:
+        """``following`` or ``none``: ``viewer.following`` of a logged-in profile read."""
+        client = self._logged_in()
+        profile, _ = self._query(
+            client, "app.bsky.actor.getProfile", {"actor": _actor(account_id)}, account_id
+        )
+        return "following" if (profile.get("viewer") or {}).get("following") else "none"
+
+    def create_list(self, name: str, description: str | None, private: bool) -> Written:
+        """A curate list. Bluesky lists are public records: ``private`` cannot be honoured."""
+        record = {"$type": LIST_COLLECTION, "purpose": CURATE_LIST, "name": name[:64]}
+        if description:
+            record["description"] = description
+        body, rate = self._create_record(LIST_COLLECTION, record)
+        return Written("created", body.get("uri"), rate)
+
+    def add_list_member(self, list_id: str, account_id: str) -> Written:
+        record = {
+            "$type": LIST_ITEM_COLLECTION,
+            "subject": self._did_of(account_id),
+            "list": list_id,
+        }
+        body, rate = self._create_record(LIST_ITEM_COLLECTION, record, account_id)
+        return Written("added", body.get("uri"), rate)
+
+    def remove_list_member(self, list_id: str, account_id: str) -> Written:
+        """Delete the listitem record naming ``account_id`` (found by reading the list)."""
+        did, cursor, client = self._did_of(account_id), None, self._logged_in()
+        while True:
+            params = {"list": list_id, "limit": PAGE_SIZE, "cursor": cursor}
+            body, _ = self._query(client, "app.bsky.graph.getList", params, list_id)
+            items = body.get("items") or []
+            for item in items:
+                if (item.get("subject") or {}).get("did") == did:
+                    return self._delete_record(LIST_ITEM_COLLECTION, item["uri"], account_id)
+            cursor = _next_cursor(body, items)
+            if cursor is None:
+                return Written("absent", None, None)
+
+    def _did_of(self, account_id: str) -> str:
+        actor = _actor(account_id)
+        if actor.startswith("did:"):
+            return actor
+        body, _ = self._query(
+            self._reader(), "com.atproto.identity.resolveHandle", {"handle": actor}, actor
+        )
+        return body["did"]
+
+    def _create_record(
+        self, collection: str, record: dict[str, Any], subject: str | None = None
+    ) -> tuple[dict[str, Any], RateLimit | None]:
+        client = self._logged_in()
+        record.setdefault("createdAt", _iso(datetime.now(UTC)))
+        data = {"repo": self._my_did, "collection": collection, "record": record}
+        return self._procedure(client, "com.atproto.repo.createRecord", data, subject)
+
+    def _delete_record(self, collection: str, uri: str, subject: str | None) -> Written:
+        rkey = uri.rsplit("/", 1)[-1]
+        data = {"repo": self._my_did, "collection": collection, "rkey": rkey}
+        _, rate = self._procedure(self._logged_in(), "com.atproto.repo.deleteRecord", data, subject)
+        return Written("removed", uri, rate)
+
+    def _procedure(
+        self, client: Client, nsid: str, data: dict[str, Any], subject: str | None
+    ) -> tuple[dict[str, Any], RateLimit | None]:
+        from atproto_client.models.dot_dict import DotDict
+
+        try:
+            response = client.invoke_procedure(
+                nsid,
+                data=DotDict(data),
+                input_encoding="application/json",
+                output_encoding="application/json",
+            )
+        except Exception as exc:
+            raise self._translate(exc, subject) from None
+        body = response.content if isinstance(response.content, dict) else {}
+        return body, rate_from_headers(response.headers)
 
     # ---- listening: posts per time window (issue 17) ------------------------------------
 

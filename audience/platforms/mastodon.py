@@ -27,10 +27,11 @@ from audience.errors import (
     ConfigError,
     PlatformError,
     RateLimited,
+    RefusedForAccount,
     TransientError,
 )
 from audience.models import Account, ListInfo, Lookup, Page, Post, RateLimit
-from audience.platforms.base import EndpointCost
+from audience.platforms.base import EndpointCost, Written
 from audience.platforms.volume import Bucket, CountPage
 
 if TYPE_CHECKING:
@@ -351,6 +352,74 @@ class MastodonPlatform:
         if self._token and self._token.reveal():
             text = text.replace(self._token.reveal(), "***")
         return scrub(text)
+
+    # ---- follow and Lists: writes with the user token (audience.follow/lists) -----------
+
+    # Mastodon publishes no per-write limit beyond 300 requests per 5 minutes per account
+    # (docs/apis.md 3.3); instances may set their own.
+    # Kept apart from ``costs`` (the read endpoints); the crawler paces writes by the headers.
+    write_costs: ClassVar[dict[str, EndpointCost]] = {
+        "follow": EndpointCost(300, 300, 1),
+        "list_write": EndpointCost(300, 300, 1),
+    }
+
+    def follow(self, account_id: str) -> Written:
+        """Follow; a locked account answers ``requested`` (pending) instead of ``following``."""
+        relationship = self._write("account_follow", self._id(account_id), subject=account_id)
+        state = "requested" if relationship.get("requested") else "following"
+        return Written(state, None, self._rate())
+
+    def follow_state(self, account_id: str) -> str:
+        """``following``, ``requested`` or ``none``, from ``accounts/relationships``."""
+        found = self._call(
+            "account_relationships", [self._id(account_id)], token=True, subject=account_id
+        )
+        relationship = found[0] if found else {}
+        if relationship.get("following"):
+            return "following"
+        return "requested" if relationship.get("requested") else "none"
+
+    def create_list(self, name: str, description: str | None, private: bool) -> Written:
+        """Mastodon lists are always private to their owner and have no description."""
+        created = self._write("list_create", name)
+        return Written("created", str(created["id"]), self._rate())
+
+    def add_list_member(self, list_id: str, account_id: str) -> Written:
+        """Mastodon lists only accounts you follow: 422 (or 403) otherwise, raised as
+        :class:`RefusedForAccount`."""
+        account = self._id(account_id)
+        # 422 since Mastodon 4.x; older servers answer 404 (Follow.find_by! in ListAccount)
+        self._write("list_accounts_add", list_id, [account], subject=account_id, refuse=(404,))
+        return Written("added", list_id, self._rate())
+
+    def remove_list_member(self, list_id: str, account_id: str) -> Written:
+        self._write("list_accounts_delete", list_id, [self._id(account_id)], subject=account_id)
+        return Written("removed", list_id, self._rate())
+
+    def _write(
+        self, method: str, *args: Any, subject: str | None = None, refuse: tuple[int, ...] = ()
+    ) -> Any:
+        """A write whose 403/422 (and ``refuse``) concerns this one account, not the token."""
+        from mastodon import MastodonAPIError, MastodonUnauthorizedError
+
+        if not self._token:
+            raise ConfigError(
+                "mastodon: missing MASTODON_ACCESS_TOKEN, needed to follow or change Lists. Set "
+                "it in the environment or in .env (see .env.example)."
+            )
+        client = self._api()
+        self._last_headers = {}
+        try:
+            return getattr(client, method)(*args)
+        except MastodonAPIError as exc:
+            status, message = _error_details(exc)
+            refused = status in (403, 422, *refuse)
+            if refused and subject and not isinstance(exc, MastodonUnauthorizedError):
+                detail = self._scrub(message or str(status))
+                raise RefusedForAccount(f"mastodon: {status} refused ({detail})") from None
+            raise self._translate(exc, subject) from None
+        except Exception as exc:
+            raise self._translate(exc, subject) from None
 
     # ---- listening: hashtag volume (issue 17) -------------------------------------------
 

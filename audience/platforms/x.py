@@ -24,12 +24,13 @@ from audience.errors import (
     AccountUnavailable,
     AuthError,
     ConfigError,
+    NotSupported,
     PlatformError,
     RateLimited,
     TransientError,
 )
 from audience.models import Account, ListInfo, Lookup, Page, Post, RateLimit, parse_time
-from audience.platforms.base import EndpointCost
+from audience.platforms.base import EndpointCost, Written
 from audience.platforms.volume import Bucket, CountPage
 
 if TYPE_CHECKING:
@@ -317,6 +318,50 @@ class XPlatform:
         if subject is not None and "data" not in body and body.get("errors"):
             raise _subject_unavailable(body["errors"][0], endpoint, subject)
         return body, parse_rate(response.headers)
+
+    # ---- follow and Lists: writes in user context (audience.follow, audience.lists) -----
+
+    # Per user per 15 minutes: follow 50 (docs/apis.md "Writes and volumes"); List writes as
+    # in the 2021-22 recordings' headers. X answers 403 where the plan lacks the endpoint.
+    # Kept apart from ``costs`` (the read endpoints); the crawler paces writes by the headers.
+    write_costs: ClassVar[dict[str, EndpointCost]] = {
+        "follow": EndpointCost(50, WINDOW, 1),
+        "list_write": EndpointCost(300, WINDOW, 1),
+    }
+
+    def follow(self, account_id: str) -> Written:
+        """Follow ``account_id``; a protected account gives ``requested`` (pending)."""
+        client = self._user("follow")
+        body, rate = self._call(
+            "follow", lambda: client.follow_user(account_id, user_auth=True), account_id
+        )
+        data = body.get("data") or {}
+        return Written("requested" if data.get("pending_follow") else "following", None, rate)
+
+    def follow_state(self, account_id: str) -> str:
+        raise NotSupported("x: there is no cheap check of one follow; a sync of following tells")
+
+    def create_list(self, name: str, description: str | None, private: bool) -> Written:
+        client = self._user("create a List")
+        body, rate = self._call(
+            "list_write",
+            lambda: client.create_list(name, description=description, private=private),
+        )
+        return Written("created", str((body.get("data") or {}).get("id")), rate)
+
+    def add_list_member(self, list_id: str, account_id: str) -> Written:
+        client = self._user("add a List member")
+        body, rate = self._call(
+            "list_write", lambda: client.add_list_member(list_id, account_id), account_id
+        )
+        return Written("added", list_id, rate)
+
+    def remove_list_member(self, list_id: str, account_id: str) -> Written:
+        client = self._user("remove a List member")
+        body, rate = self._call(
+            "list_write", lambda: client.remove_list_member(list_id, account_id), account_id
+        )
+        return Written("removed", list_id, rate)
 
     # ---- listening: post counts (issue 17) ----------------------------------------------
 

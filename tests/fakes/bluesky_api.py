@@ -411,6 +411,7 @@ class FakeBluesky(FakeAPI):
         self.xrpc("GET", "app.bsky.graph.getList", self._get_list)
         self.xrpc("GET", "app.bsky.feed.searchPosts", self._search_posts, auth=True)
         self.xrpc("POST", "com.atproto.repo.deleteRecord", self._delete_record, auth=True)
+        self._write_routes()
 
     def _session_body(self) -> dict[str, Any]:
         body = copy.deepcopy(recorded_body("createSession.bskyr.json"))
@@ -590,6 +591,8 @@ class FakeBluesky(FakeAPI):
         if data.get("repo") not in (viewer, self.handle):
             return xrpc_error(400, "InvalidRequest", "Could not find repo")
         self.deleted_records.append(data)
+        if data.get("collection") == LIST_ITEM:
+            return self._delete_list_item(viewer, data)
         if data.get("collection") != "app.bsky.graph.follow":
             return Response(200, {})
         for target in self.follows.get(viewer, []):
@@ -600,6 +603,83 @@ class FakeBluesky(FakeAPI):
                 commit = {"cid": f"bafyrei{tid_for('commit', target)}", "rev": tid_for("rev")}
                 return Response(200, {"commit": commit})
         return Response(200, {})
+
+    # ---- writes: createRecord for follows, curate lists and list items ------------------
+    # com.atproto.repo.createRecord {"repo","collection","record"} -> {"uri","cid"}; an invalid
+    # record is a 400 InvalidRequest, a missing or bad token a 401 (docs/apis.md 2.4).
+
+    def _write_routes(self) -> None:
+        self.created_records: list[dict[str, Any]] = []
+        self.xrpc("POST", "com.atproto.repo.createRecord", self._create_record, auth=True)
+        self.xrpc("GET", "com.atproto.identity.resolveHandle", self._resolve_handle)
+
+    def follows_created(self, subject: str) -> int:
+        """How many follow records were created for ``subject`` (a DID)."""
+        return sum(
+            1
+            for r in self.created_records
+            if r["collection"] == FOLLOW and r["record"].get("subject") == subject
+        )
+
+    def _create_record(self, request: Request, viewer: str | None) -> Response:
+        data = request.json()
+        collection, record = data.get("collection"), data.get("record") or {}
+        if data.get("repo") not in (viewer, self.handle):
+            return xrpc_error(400, "InvalidRequest", "Could not find repo")
+        problem = _invalid_record(collection, record, self.lists)
+        if problem:
+            return xrpc_error(400, "InvalidRequest", problem)
+        self.created_records.append(data)
+        rkey = tid_for(viewer, collection, json.dumps(record, sort_keys=True))
+        uri = f"at://{viewer}/{collection}/{rkey}"
+        if collection == FOLLOW:
+            self.follow(viewer, record["subject"])
+            uri = f"at://{viewer}/{FOLLOW}/{tid_for(viewer, record['subject'])}"
+        elif collection == LIST:
+            fields = {k: v for k, v in record.items() if k in ("description",)}
+            uri = self.add_list(viewer, record["name"], **fields)
+        elif collection == LIST_ITEM:
+            members = self.list_items[record["list"]]
+            if record["subject"] not in members:
+                members.append(record["subject"])
+            uri = f"at://{viewer}/{LIST_ITEM}/{tid_for(record['list'], record['subject'])}"
+        return Response(200, {"uri": uri, "cid": f"bafyrei{tid_for(uri)}"})
+
+    def _delete_list_item(self, viewer: str | None, data: dict[str, Any]) -> Response:
+        for uri, members in self.list_items.items():
+            if self.lists[uri]["creator"] != viewer:
+                continue
+            for did in list(members):
+                if tid_for(uri, did) == data.get("rkey"):
+                    members.remove(did)
+                    return Response(200, {"commit": {"cid": f"bafyrei{tid_for(did)}", "rev": "r"}})
+        return Response(200, {})
+
+    def _resolve_handle(self, request: Request, viewer: str | None) -> Response:
+        did = self.handles.get((request.arg("handle") or "").lower())
+        if did is None:
+            return xrpc_error(400, "InvalidRequest", "Unable to resolve handle")
+        return Response(200, {"did": did})
+
+
+FOLLOW, LIST, LIST_ITEM = "app.bsky.graph.follow", "app.bsky.graph.list", "app.bsky.graph.listitem"
+
+
+def _invalid_record(
+    collection: str | None, record: dict[str, Any], lists: dict[str, Any]
+) -> str | None:
+    """The validation message the PDS gives for a record it refuses, or None."""
+    if record.get("$type") != collection or not record.get("createdAt"):
+        return f"Invalid {collection} record: Record/$type and createdAt are required"
+    if collection in (FOLLOW, LIST_ITEM) and not str(record.get("subject", "")).startswith("did:"):
+        return f"Invalid {collection} record: Record/subject must be a valid did"
+    if collection == LIST_ITEM and record.get("list") not in lists:
+        return f"Invalid {collection} record: Record/list must be an existing list"
+    if collection == LIST and not record.get("name"):
+        return f"Invalid {collection} record: Record/name is required"
+    if collection not in (FOLLOW, LIST, LIST_ITEM):
+        return f"Unsupported collection {collection}"
+    return None
 
 
 def _time(value: str) -> datetime:

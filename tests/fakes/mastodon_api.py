@@ -263,6 +263,7 @@ class FakeMastodon(FakeAPI):
         self.api("GET", r"/api/v1/timelines/tag/([^/]+)", self._tag_timeline)
         self.api("GET", r"/api/v2/search", self._search)
         self._listening_routes()
+        self._write_routes()
 
     def _instance(self, request: Request, match: re.Match[str]) -> Response:
         if not self.instance_v2:
@@ -409,6 +410,92 @@ class FakeMastodon(FakeAPI):
 
     # ---- listening: tag history and trending tags (issue 17) -----------------------------
 
+    # ---- writes: follow, relationships, lists -------------------------------------------
+    # POST /api/v1/accounts/:id/follow -> Relationship (``requested`` for a locked account);
+    # POST /api/v1/lists {title}; POST/DELETE /api/v1/lists/:id/accounts account_ids[] (form
+    # body): adding an account the owner does not follow is a 422, a list of someone else 403.
+
+    def _write_routes(self) -> None:
+        self.follows_sent: list[str] = []
+        self.requested: set[str] = set()
+        self.list_writes: list[tuple[str, str, str]] = []  # (action, list id, account id)
+        self.api("GET", r"/api/v1/accounts/relationships", self._relationships, auth=True)
+        self.api("POST", r"/api/v1/accounts/(\d+)/follow", self._follow, auth=True)
+        self.api("POST", r"/api/v1/lists", self._create_list, auth=True)
+        self.api("POST", r"/api/v1/lists/(\d+)/accounts", self._list_add, auth=True)
+        self.api("DELETE", r"/api/v1/lists/(\d+)/accounts", self._list_remove, auth=True)
+        self.foreign_lists: set[str] = set()  # lists that exist but belong to someone else
+
+    def _relationship(self, account_id: str) -> dict[str, Any]:
+        body = recorded_body("account_follow_unfollow.mastodonpy_localhost.json", 2)
+        following = (self.me_id, account_id) in self._edges
+        return {
+            **body,
+            "id": account_id,
+            "following": following,
+            "requested": account_id in self.requested and not following,
+            "followed_by": (account_id, self.me_id) in self._edges,
+        }
+
+    def _relationships(self, request: Request) -> Response:
+        ids = request.query.get("id[]", []) + request.query.get("id", [])
+        return Response(200, [self._relationship(i) for i in ids if i in self.accounts])
+
+    def _follow(self, request: Request, account_id: str) -> Response:
+        if account_id not in self.accounts:
+            return error(404, "Record not found")
+        if account_id == self.me_id:
+            return error(403, "This action is not allowed")
+        self.follows_sent.append(account_id)
+        if self.accounts[account_id].get("locked"):
+            self.requested.add(account_id)
+        else:
+            self.follow(self.me_id, account_id)
+        return Response(200, self._relationship(account_id))
+
+    def _create_list(self, request: Request) -> Response:
+        form = _form(request)
+        title = (form.get("title") or [""])[0]
+        if not title:
+            return error(422, "Validation failed: Title can't be blank")
+        list_id = str(50_000 + len(self.lists))
+        replies = (form.get("replies_policy") or ["list"])[0]
+        self.lists[list_id] = {
+            "id": list_id,
+            "title": title,
+            "replies_policy": replies,
+            "exclusive": False,
+        }
+        self.list_members[list_id] = []
+        self.list_writes.append(("create", list_id, ""))
+        return Response(200, self.lists[list_id])
+
+    def _list_add(self, request: Request, list_id: str) -> Response:
+        if list_id in self.foreign_lists:
+            return error(403, "This action is not allowed")
+        if list_id not in self.lists:
+            return error(404, "Record not found")
+        ids = _form(request).get("account_ids[]", [])
+        for account_id in ids:
+            # ListAccount: a follow or a pending follow request must exist (Mastodon 4.x)
+            if (self.me_id, account_id) not in self._edges and account_id not in self.requested:
+                return error(422, "Validation failed: Account must be following")
+        for account_id in ids:
+            self.list_writes.append(("add", list_id, account_id))
+            if account_id not in self.list_members[list_id]:
+                self.list_members[list_id].append(account_id)
+        return Response(200, {})
+
+    def _list_remove(self, request: Request, list_id: str) -> Response:
+        if list_id not in self.lists:
+            return error(404, "Record not found")
+        for account_id in _form(request).get("account_ids[]", []):
+            self.list_writes.append(("remove", list_id, account_id))
+            if account_id in self.list_members[list_id]:
+                self.list_members[list_id].remove(account_id)
+        return Response(200, {})
+
+
     def _listening_routes(self) -> None:
         # tag -> {UTC day -> (uses, accounts)} added on top of the stored statuses
         self.tag_extra: dict[str, dict[str, tuple[int, int]]] = {}
@@ -467,3 +554,13 @@ class FakeMastodon(FakeAPI):
 def _iso_reset(window: int) -> str:
     reset = (time.time() // window + 1) * window
     return datetime.fromtimestamp(reset, UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def _form(request: Request) -> dict[str, list[str]]:
+    """Mastodon.py sends POST/DELETE parameters form-encoded in the body."""
+    from urllib.parse import parse_qs
+
+    form = parse_qs(request.body.decode(), keep_blank_values=True) if request.body else {}
+    for key, values in request.query.items():
+        form.setdefault(key, values)
+    return form

@@ -354,6 +354,7 @@ class FakeX(FakeAPI):
         self.route("GET", r"/2/lists/(\d+)/members", self._list_members)
         self.route("DELETE", r"/2/users/(\d+)/following/(\d+)", self._unfollow)
         self._listening_routes()
+        self._write_routes()
 
     # ---- handlers -----------------------------------------------------------------------
 
@@ -736,6 +737,91 @@ class FakeX(FakeAPI):
     # query -> {bucket start (UTC) -> extra count} on top of the stored posts, for volumes
     # too large to store as posts
     extra_counts: dict[str, dict[datetime, int]]
+
+    # ---- writes: follow and Lists (user context) -----------------------------------------
+    # POST /2/users/:id/following {"target_user_id"} -> {"data":{"following","pending_follow"}};
+    # POST /2/lists; POST /2/lists/:id/members {"user_id"}; DELETE /2/lists/:id/members/:uid
+    # (docs/apis.md "Writes and volumes"). ``write_access = False`` answers every write with
+    # the quoted 403 for a plan without the endpoint (code 453).
+
+    write_access = True
+
+    def _write_routes(self) -> None:
+        self.follows_sent: list[tuple[str, str]] = []
+        self.list_writes: list[tuple[str, str, str]] = []  # (action, list id, user id)
+        self.limits.setdefault("follow", 50)
+        self.limits.setdefault("list_write", 300)
+        self.route("POST", r"/2/users/(\d+)/following", self._follow)
+        self.route("POST", r"/2/lists", self._create_list)
+        self.route("POST", r"/2/lists/(\d+)/members", self._add_member)
+        self.route("DELETE", r"/2/lists/(\d+)/members/(\d+)", self._remove_member)
+
+    def _write(self, endpoint: str, request: Request, answer: Callable[[], Response]) -> Response:
+        def guarded() -> Response:
+            return answer() if self.write_access else error_response("tier")
+
+        return self._serve(endpoint, request, guarded, user_context=True)
+
+    def _follow(self, request: Request, match: re.Match[str]) -> Response:
+        source = match[1]
+
+        def answer() -> Response:
+            if self._oauth_user(request) != source:
+                detail = "You are not permitted to perform this action."
+                return Response(403, problem(403, "Forbidden", detail))
+            target = str(request.json().get("target_user_id", ""))
+            if target not in self.users or target in self.suspended:
+                return Response(400, problem(400, "Invalid Request", f"Unknown user {target}"))
+            self.follows_sent.append((source, target))
+            pending = bool(self.users[target].get("protected"))
+            following = self.following_ids.setdefault(source, [])
+            if not pending and target not in following:
+                following.append(target)
+                self.follower_ids.setdefault(target, []).append(source)
+            return Response(200, {"data": {"following": not pending, "pending_follow": pending}})
+
+        return self._write("follow", request, answer)
+
+    def _create_list(self, request: Request, match: re.Match[str]) -> Response:
+        def answer() -> Response:
+            data = request.json()
+            list_id = str(1_900_000_000_000_000_000 + len(self.lists))
+            extra = {"private": bool(data.get("private"))}
+            if data.get("description"):
+                extra["description"] = data["description"]
+            self.add_list(list_id, data["name"], self._oauth_user(request), **extra)
+            self.list_writes.append(("create", list_id, ""))
+            return Response(200, {"data": {"id": list_id, "name": data["name"]}})
+
+        return self._write("list_write", request, answer)
+
+    def _add_member(self, request: Request, match: re.Match[str]) -> Response:
+        list_id = match[1]
+
+        def answer() -> Response:
+            if list_id not in self.lists:
+                detail = f"Could not find list with id: [{list_id}]."
+                return Response(404, problem(404, "Not Found Error", detail))
+            user_id = str(request.json().get("user_id", ""))
+            members = self.list_member_ids[list_id]
+            self.list_writes.append(("add", list_id, user_id))
+            if user_id not in members:
+                members.append(user_id)
+            return Response(200, {"data": {"is_member": True}})
+
+        return self._write("list_write", request, answer)
+
+    def _remove_member(self, request: Request, match: re.Match[str]) -> Response:
+        list_id, user_id = match[1], match[2]
+
+        def answer() -> Response:
+            members = self.list_member_ids.get(list_id, [])
+            self.list_writes.append(("remove", list_id, user_id))
+            if user_id in members:
+                members.remove(user_id)
+            return Response(200, {"data": {"is_member": False}})
+
+        return self._write("list_write", request, answer)
 
     def _listening_routes(self) -> None:
         self.extra_counts = {}
