@@ -23,6 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from audience.actions import followed_at
 from audience.config import Rules
 from audience.crawl import Crawler
 from audience.errors import (
@@ -42,7 +43,6 @@ from audience.sync import (
     presence,
     require_snapshot,
     snapshot_members,
-    snapshots,
     sync_account,
     synced_platforms,
 )
@@ -647,7 +647,14 @@ def follow_back_reasons(profile: Profile, followers_known: str | None) -> list[R
     ]
 
 
-def in_grace(profile: Profile, settings: PruneSettings, now: datetime) -> bool:
+def in_grace(
+    profile: Profile, settings: PruneSettings, now: datetime, followed_at: str | None = None
+) -> bool:
+    """Followed less than the grace period ago: by ``audience follow`` (``followed_at``, exact)
+    or, failing that, by when the account first appeared in my following snapshots."""
+    days = _days(followed_at, now) if followed_at else None
+    if days is not None and 0 <= days < settings.grace_days:
+        return True
     # Members of the first snapshot were followed before tracking began: their date is unknown,
     # and treating it as "just now" would hide everyone for a month after the first sync.
     following = profile.following
@@ -823,11 +830,11 @@ def _review_platform(
 ) -> None:
     if replay:
         # A replay sees the snapshots of that day, not the ones taken since.
-        series, following = presence_until(store, platform, "following", now)
+        series, following = presence(store, platform, "following", until=now)
         if not series:
             raise NeedsSync(f"No snapshot of your following on {platform} before {now:%Y-%m-%d}.")
         followed = sorted(snapshot_members(store, series[-1].id))
-        follower_series, followers = presence_until(store, platform, "followers", now)
+        follower_series, followers = presence(store, platform, "followers", until=now)
     else:
         latest = require_snapshot(store, platform, "following")
         followed = sorted(snapshot_members(store, latest.id) - already_unfollowed(store, platform))
@@ -838,11 +845,12 @@ def _review_platform(
     profiles = load_profiles(store, candidates)
     followers_known = follower_series[0].taken_at if follower_series else None
     matcher = TopicMatcher(rules.topics)
+    sent = followed_at(store, platform)
     for account_id in candidates:
         profile = profiles[account_id]
         profile.following = following.get(account_id)
         profile.follower = followers.get(account_id)
-        if in_grace(profile, settings, now):
+        if in_grace(profile, settings, now, sent.get(account_id)):
             continue
         reasons = assess(profile, rules, settings, matcher, followers_known, now)
         value = score(reasons)
@@ -859,41 +867,6 @@ def _review_platform(
             result.suggestions.append(_suggestion(profile, value, reasons))
         elif value >= settings.min_score - margin:
             result.near_misses.append(_suggestion(profile, value, reasons))
-
-
-def presence_until(
-    store: Store, platform: str, kind: str, until: datetime
-) -> tuple[list[Any], dict[int, Presence]]:
-    """:func:`audience.sync.presence` over the snapshots taken by ``until`` only."""
-    stamp = until.astimezone(UTC).isoformat(timespec="seconds")
-    series = [ref for ref in snapshots(store, platform, kind) if ref.taken_at <= stamp]
-    if not series:
-        return series, {}
-    index = {ref.id: n for n, ref in enumerate(series)}
-    seen: dict[int, list[int]] = {}
-    marks = ",".join("?" * len(series))
-    for account_id, snapshot_id in store.execute(
-        f"SELECT account_id, snapshot_id FROM snapshot_members WHERE snapshot_id IN ({marks})",
-        list(index),
-    ):
-        seen.setdefault(account_id, []).append(index[snapshot_id])
-    last = len(series) - 1
-    result = {}
-    for account_id, positions in seen.items():
-        positions.sort()
-        start = positions[-1]
-        for position in reversed(positions[:-1]):
-            if position != start - 1:
-                break
-            start = position
-        result[account_id] = Presence(
-            first_at=series[positions[0]].taken_at,
-            last_at=series[positions[-1]].taken_at,
-            since_at=series[start].taken_at,
-            in_latest=positions[-1] == last,
-            since_first=start == 0,
-        )
-    return series, result
 
 
 def already_unfollowed(store: Store, platform: str) -> set[int]:

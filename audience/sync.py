@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 
 from audience.crawl import Crawler, combine, estimate
@@ -281,10 +282,14 @@ class Presence:
 
 
 def presence(
-    store: Store, platform: str, kind: str
+    store: Store, platform: str, kind: str, until: datetime | None = None
 ) -> tuple[list[SnapshotRef], dict[int, Presence]]:
-    """Every account that ever appeared in a complete ``kind`` snapshot, with when."""
+    """Every account that ever appeared in a complete ``kind`` snapshot, with when; with
+    ``until``, only the snapshots taken by then count (a replay of that day)."""
     series = snapshots(store, platform, kind)
+    if until is not None:
+        stamp = until.astimezone(UTC).isoformat(timespec="seconds")
+        series = [ref for ref in series if ref.taken_at <= stamp]
     if not series:
         return series, {}
     index = {ref.id: n for n, ref in enumerate(series)}

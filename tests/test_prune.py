@@ -352,6 +352,22 @@ def test_accounts_of_the_first_snapshot_have_no_grace(world):
     assert set(world.suggested()) == {"10"}
 
 
+def test_a_follow_audience_sent_is_in_its_grace_period(world):
+    """The first snapshot hides when an account was followed; a follow sent by `audience
+    follow` records it exactly, so it gets its grace period even then."""
+    from audience.actions import Target, finish, mark_sent, plan
+
+    world.accounts(person("10", **GONE), person("11", **GONE))
+    world.snapshot("following", ["10", "11"], 2)
+    (action,) = plan(world.store, "x", "follow", [Target(world.ids["10"], "10", "p10")])
+    mark_sent(world.store, action)
+    finish(world.store, action, "done")
+
+    now = datetime.now(UTC)  # the follow was recorded just now
+    found = {s.account_id for s in suggest(world.store, RULES, "x", now=now)}
+    assert found == {world.ids["11"]}
+
+
 # ---- snapshots and settings -----------------------------------------------------------------
 
 
