@@ -20,7 +20,7 @@ import hashlib
 import json
 import re
 from collections import Counter
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 HERE = Path(__file__).parent
@@ -29,7 +29,7 @@ RETRIEVED = "2026-11-30T10:00:00+00:00"
 TWEPOCH = 1288834974657
 DEFAULT_AVATAR = "https://abs.twimg.com/sticky/default_profile_images/default_profile_normal.png"
 MENTION = re.compile(r"(?<![\w@])@(\w{1,15})")
-HASHTAG = re.compile(r"(?<![\w#&])#(\w+)")
+HASHTAG = re.compile(r"(?<![\w#&])#(\w*[^\W\d_]\w*)")
 URL = re.compile(r"https?://\S+")
 
 
@@ -113,7 +113,7 @@ def user_object(block: dict) -> dict:
     handle = block["handle"]
     bio, bio_entities = entities(block["bio"])
     created = datetime.fromisoformat(block["created"]).replace(
-        hour=digest(handle) % 24, minute=digest("m" + handle) % 60, tzinfo=timezone.utc)
+        hour=digest(handle) % 24, minute=digest("m" + handle) % 60, tzinfo=UTC)
     user = {
         "id": user_id(handle),
         "username": handle,
@@ -150,7 +150,7 @@ def tweet_object(block: dict, index: int, day: str, text: str, lang: str) -> dic
     handle = block["handle"]
     moment = datetime.fromisoformat(day).replace(
         hour=6 + digest(f"{handle}{index}") % 14, minute=digest(f"{handle}m{index}") % 60,
-        second=digest(f"{handle}s{index}") % 60, tzinfo=timezone.utc)
+        second=digest(f"{handle}s{index}") % 60, tzinfo=UTC)
     tweet_id = snowflake(moment, f"{handle}:{index}")
     text, found = entities(text)
     scale = max(1, block["followers"] // 400)
