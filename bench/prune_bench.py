@@ -258,7 +258,7 @@ def run_blind() -> tuple[list[dict[str, str]], dict[str, object], list[dict[str,
     return rows, suggested, follows
 
 
-def report_blind(verbose: bool) -> None:
+def report_blind(verbose: bool, label: str = "blind") -> None:
     import blind_scenario as blind
 
     data = blind.scenario()
@@ -286,7 +286,7 @@ def report_blind(verbose: bool) -> None:
             violations.append(row)
     precision, recall, f1 = blind.f1(tp, fp, fn)
     print(
-        f"blind    rows {len(rows):4}  unfollow {tp + fn:3}  suggested {tp + fp:3}  precision "
+        f"{label}: rows {len(rows):4}  unfollow {tp + fn:3}  suggested {tp + fp:3}  precision "
         f"{precision:.3f}  recall {recall:.3f}  F1 {f1:.3f}  protected violations "
         f"{len(violations)}"
     )
@@ -298,7 +298,8 @@ def report_blind(verbose: bool) -> None:
                 why = "; ".join(r.text for r in suggested[key].reasons) if hit else ""
                 score = f"{suggested[key].score:.2f}" if hit else "-"
                 print(
-                    f"  blind   @{key:<20} {row['decision']:8} {row.get('segment', ''):11} "
+                    f"  {label.split()[0]:7} @{key:<20} {row['decision']:8} "
+                    f"{row.get('segment', ''):11} "
                     f"{score} {why}"
                 )
 
@@ -310,10 +311,12 @@ def main() -> None:
     args = parser.parse_args()
     import blind_scenario
 
-    if blind_scenario.available():
-        report_blind(args.verbose)
-    else:
-        print(f"blind: no labelled set in {blind_scenario.BLIND}")
+    for label, folder in blind_scenario.splits():
+        blind_scenario.use(folder)
+        if blind_scenario.available():
+            report_blind(args.verbose, label)
+        else:
+            print(f"{label}: no labelled set in {folder}")
     if args.blind_only:
         return
     rows = load_rows()

@@ -149,11 +149,11 @@ def run_blind() -> tuple[list[dict[str, str]], dict[str, set[str]]]:
     return rows, got
 
 
-def report_blind(errors: bool) -> None:
+def report_blind(errors: bool, label: str = "blind") -> None:
     import blind_scenario as blind
 
     rows, got = run_blind()
-    print(f"blind: {len(rows)} rows (bench/data/blind/segment_labels.csv)")
+    print(f"{label}: {len(rows)} rows ({blind.BLIND / 'segment_labels.csv'})")
     print(f"  {'segment':<12} {'precision':>9} {'recall':>7} {'F1':>6}   tp  fp  fn")
     for segment in SEGMENTS:
         tp = fp = fn = 0
@@ -189,10 +189,12 @@ def main() -> None:
     args = parser.parse_args()
     import blind_scenario
 
-    if blind_scenario.available():
-        report_blind(args.errors)
-    else:
-        print(f"blind: no labelled set in {blind_scenario.BLIND}")
+    for label, folder in blind_scenario.splits():
+        blind_scenario.use(folder)
+        if blind_scenario.available():
+            report_blind(args.errors, label)
+        else:
+            print(f"{label}: no labelled set in {folder}")
     if args.blind_only:
         return
     rows = load_rows(args.csv)
