@@ -10,7 +10,8 @@ prune (src/prune*.txt):
     ~~followed_at~~follows_me y/n~~decision~~reason~~segment~~lang~~hard_case~~why
     ~~last post date or -~~post ## post ...
 
-Handle prefixes: ``!`` default avatar, ``%`` protected, ``^`` verified. Run from anywhere:
+Handle prefixes: ``!`` default avatar, ``%`` protected, ``^`` verified. A post may start
+with ``[xx] `` to give its own language. src/extra_posts.txt adds older posts. Run from anywhere:
 ``python bench/data/blind3/make_blind3.py``.
 """
 
@@ -114,13 +115,16 @@ def _tweets(user: dict, last: str, posts: str, lang: str) -> list[dict]:
     tweets = []
     for number, raw in enumerate(texts):
         seed = f"{user['username']}{number}"
+        post_lang = lang
+        if raw.startswith("[") and raw[3:5] == "] ":
+            post_lang, raw = raw[1:3], raw[5:]
         text, entities = _entities(raw, seed)
         tweet = {
             "id": str(1790000000000000000 + int(_digits(seed, 15))),
             "text": text,
             "created_at": f"{day.isoformat()}T{8 + number % 10:02d}:{int(_digits(seed, 2)) % 60:02d}:00.000Z",
             "author_id": user["id"],
-            "lang": lang if lang != "und" else "zxx",
+            "lang": post_lang if post_lang != "und" else "zxx",
             "public_metrics": {"retweet_count": int(_digits(seed + "r", 2)) % 7,
                                "reply_count": int(_digits(seed + "c", 2)) % 4,
                                "like_count": int(_digits(seed + "l", 2)) % 40,
@@ -138,6 +142,17 @@ def _tweets(user: dict, last: str, posts: str, lang: str) -> list[dict]:
         tweets.append(tweet)
         day -= timedelta(days=3 + int(_digits(seed + "g", 2)) % 19)
     return tweets
+
+
+def _extra_posts() -> dict[str, str]:
+    """Older posts for some accounts, one line each: ``handle~~post ## post``."""
+    extra = {}
+    path = HERE / "src" / "extra_posts.txt"
+    for line in path.read_text(encoding="utf-8").splitlines() if path.exists() else ():
+        if line.strip() and not line.startswith("//"):
+            handle, posts = line.split("~~", 1)
+            extra[handle.strip()] = posts
+    return extra
 
 
 def _lines(pattern: str) -> list[list[str]]:
@@ -188,10 +203,12 @@ def _write_csv(name: str, header: list[str], rows: list[list[str]]) -> None:
 
 def main() -> None:
     seen: set[str] = set()
+    extra = _extra_posts()
     segment, labels = [], []
     for f in _lines("segment*.txt"):
         user = _user(f)
         seg, also, lang, hard, why, last, posts = f[7:14]
+        posts = posts + " ## " + extra.pop(user["username"], "")
         tweets = _tweets(user, last, posts, lang) if last != "-" else []
         segment.append((user, tweets))
         labels.append([user["username"], seg, also, lang, hard, why])
@@ -199,10 +216,13 @@ def main() -> None:
     for f in _lines("prune*.txt"):
         user = _user(f)
         followed, back, decision, reason, seg, lang, hard, why, last, posts = f[7:17]
+        posts = posts + " ## " + extra.pop(user["username"], "")
         tweets = _tweets(user, last, posts, lang) if last != "-" else []
         prune.append((user, tweets))
         follows.append([user["username"], followed, "yes" if back == "y" else "no"])
         decisions.append([user["username"], decision, reason, seg, lang, hard, why])
+    if extra:
+        raise SystemExit(f"extra posts for unknown or silent accounts: {sorted(extra)}")
     for user, _ in segment + prune:
         key = user["username"].lower()
         if key in seen or user["id"] in seen:
