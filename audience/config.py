@@ -263,13 +263,16 @@ protected = ["press", "customers"]
 #                             # publishes no number, but acts against bulk following
 #
 # Per platform: daily_cap (follows a day) and pause_seconds (between two writes).
-# [follow.x]                  # X allows 400 follows a day per user, 50 per 15 minutes
+# X allows 400 follows a day per user, 50 per 15 minutes.
+# [follow.x]
 # daily_cap = 200
 # pause_seconds = 20
-# [follow.bluesky]            # a follow costs 3 of 5,000 write points an hour (35,000 a day)
+# Bluesky: a follow costs 3 of 5,000 write points an hour (35,000 a day).
+# [follow.bluesky]
 # daily_cap = 300
 # pause_seconds = 3
-# [follow.mastodon]           # 300 requests per 5 minutes; instances may set lower limits
+# Mastodon: 300 requests per 5 minutes; instances may set lower limits.
+# [follow.mastodon]
 # daily_cap = 200
 # pause_seconds = 2
 """

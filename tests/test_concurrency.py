@@ -96,7 +96,7 @@ def test_two_crawls_an_export_loop_and_an_import_at_once(fake: FakeX, tmp_path: 
 
     def export_loop() -> None:
         while crawling.is_set() or len(exports) < 2:
-            exports.append(finish(cli("export", "--db", str(db), **opts)))
+            exports.append(finish(cli("export", "--raw-headers", "--db", str(db), **opts)))
 
     exporter = threading.Thread(target=export_loop)
     exporter.start()

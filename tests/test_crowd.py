@@ -93,7 +93,12 @@ def test_crowd_command_json(workspace):
     ("bio", "role", "outlet", "beat"),
     [
         ("Reporter at Customer Desk Weekly covering contact centres.", "Reporter", None, None),
-        ("Features Editor, Harbourlight Media. Long reads.", "Editor", "Harbourlight Media", None),
+        (
+            "Features Editor, Harbourlight Media. Long reads.",
+            "Features Editor",
+            "Harbourlight Media",
+            None,
+        ),
         ("Dad, runner, football.", None, None, None),
     ],
 )
