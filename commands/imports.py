@@ -20,6 +20,14 @@ from commands._common import (
 import_app = typer.Typer(no_args_is_help=True, help="Import contact books and social exports.")
 
 FilesArg = Annotated[list[Path], typer.Argument(help="Files to import.", exists=False)]
+AllowEmptyOpt = Annotated[
+    bool,
+    typer.Option(
+        "--allow-empty",
+        help="Record an empty following/followers list (refused by default: a cut export "
+        "would read as unfollowing everyone).",
+    ),
+]
 
 
 def register(app: typer.Typer) -> None:
@@ -80,13 +88,15 @@ def contacts(
         print_json(results)
 
 
-def _import_social(path: Path, reader, db: Path | None, as_json: bool) -> None:
+def _import_social(
+    path: Path, reader, db: Path | None, as_json: bool, allow_empty: bool = False
+) -> None:
     from audience.importers.social import save_social_import
 
     with handle_errors():
         store = open_workspace(db, create=True)
         with err_console.status(f"Importing {path.name}…"):
-            result = save_social_import(store, reader(path))
+            result = save_social_import(store, reader(path), allow_empty=allow_empty)
     if as_json:
         print_json({"file": str(path), **result.__dict__})
         return
@@ -108,13 +118,14 @@ def x_archive(
         bool | None,
         typer.Option(help="Look id-only accounts up on X (default: when X credentials are set)."),
     ] = None,
+    allow_empty: AllowEmptyOpt = False,
     as_json: JsonOpt = False,
     db: DbOpt = None,
 ) -> None:
     """Your X archive: account, following, followers, Lists (ids resolved in batches of 100)."""
     from audience.importers.x_archive import read_x_archive
 
-    _import_social(archive, read_x_archive, db, as_json)
+    _import_social(archive, read_x_archive, db, as_json, allow_empty)
     _resolve_x_stubs(db, resolve)
 
 
@@ -168,22 +179,26 @@ def mastodon(
     owner: Annotated[
         str | None, typer.Option(help="Your own address, user@instance (for the follow edges).")
     ] = None,
+    allow_empty: AllowEmptyOpt = False,
     as_json: JsonOpt = False,
     db: DbOpt = None,
 ) -> None:
     """Mastodon export CSVs: following_accounts.csv, lists.csv (a folder works too)."""
     from audience.importers.mastodon_export import read_mastodon_export
 
-    _import_social(files[0], lambda _: read_mastodon_export(files, owner=owner), db, as_json)
+    _import_social(
+        files[0], lambda _: read_mastodon_export(files, owner=owner), db, as_json, allow_empty
+    )
 
 
 @import_app.command("bluesky")
 def bluesky(
     repo: Annotated[Path, typer.Argument(help="repo.car from Bluesky's 'Export my data'.")],
+    allow_empty: AllowEmptyOpt = False,
     as_json: JsonOpt = False,
     db: DbOpt = None,
 ) -> None:
     """Bluesky repository export (CAR): follows, Lists and posts."""
     from audience.importers.bluesky_car import read_bluesky_car
 
-    _import_social(repo, read_bluesky_car, db, as_json)
+    _import_social(repo, read_bluesky_car, db, as_json, allow_empty)

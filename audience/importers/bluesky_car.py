@@ -248,6 +248,7 @@ class _Repo:
             lists=list(self.lists.values()),
             hinted_ids={a.platform_id for a in self.hints},
             warnings=warnings,
+            origin=str(self.path),
         )
 
     def _add_list(self, where: str, rkey: str, record: dict) -> None:

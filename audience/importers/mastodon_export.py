@@ -52,6 +52,7 @@ def read_mastodon_export(
     data = SocialImport(platform=PLATFORM, source=SOURCE, owner=owner_account)
     accounts: dict[str, Account] = {}
     lists: dict[str, SocialList] = {}
+    following_file: Path | None = None
     for path in files:
         rows = _read_rows(path)
         kind = _kind(path, rows)
@@ -65,12 +66,14 @@ def read_mastodon_export(
             continue
         ids = [_address(path, n, row[0], owner_account, accounts) for n, row in _data_rows(rows)]
         if kind == "following":
+            following_file = path
             data.following_ids = unique([*(data.following_ids or ()), *ids])
         else:
             data.follower_ids = unique([*(data.follower_ids or ()), *ids])
     data.accounts = list(accounts.values())
     # An address is all the export says: never let it reset what a look-up stored.
     data.hinted_ids = set(accounts)
+    data.origin = str(following_file or files[0])
     data.lists = list(lists.values())
     return data
 
@@ -118,7 +121,12 @@ def _read_rows(path: Path) -> list[tuple[int, list[str]]]:
     except UnicodeDecodeError as exc:
         line = content.count(b"\n", 0, exc.start) + 1
         raise InputError(path, f"line {line}", "not UTF-8 text") from None
-    reader = csv.reader(io.StringIO(text, newline=""))
+    if text and not text.endswith(("\n", "\r")):
+        # Mastodon ends every row with a newline: a last line without one was cut short,
+        # and its address (or list title) may be a made-up one.
+        line = text.count("\n") + 1
+        raise InputError(path, f"line {line}", "the file ends mid-line (cut short?)")
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         return [(reader.line_num, row) for row in reader if any(cell.strip() for cell in row)]
     except csv.Error as exc:

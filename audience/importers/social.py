@@ -48,6 +48,8 @@ class SocialImport:
     # fill gaps but never overwrite what a look-up already stored
     hinted_ids: set[str] = field(default_factory=set)
     warnings: list[str] = field(default_factory=list)
+    # the file the follow lists came from, for messages
+    origin: str | None = field(default=None, compare=False)
 
 
 @dataclass
@@ -62,8 +64,15 @@ class SaveResult:
     warnings: list[str] = field(default_factory=list)
 
 
-def save_social_import(store: Store, data: SocialImport) -> SaveResult:
-    """Write a parsed export in one transaction. Re-saving the same data only moves last_seen."""
+def save_social_import(
+    store: Store, data: SocialImport, *, allow_empty: bool = False
+) -> SaveResult:
+    """Write a parsed export in one transaction. Re-saving the same data only moves last_seen.
+
+    An empty following or followers list is refused unless ``allow_empty``: recorded as a
+    snapshot, it would read as "unfollowed everyone" (a damaged or cut export looks the same).
+    """
+    refuse_empty_snapshots(data, allow_empty)
     result = SaveResult(warnings=list(data.warnings))
     with store.transaction():
         before = _count_accounts(store, data.platform)
@@ -82,6 +91,19 @@ def save_social_import(store: Store, data: SocialImport) -> SaveResult:
             "(give the owner's account to record them)."
         )
     return result
+
+
+def refuse_empty_snapshots(data: SocialImport, allow_empty: bool = False) -> None:
+    if allow_empty:
+        return
+    for kind, members in (("following", data.following_ids), ("followers", data.follower_ids)):
+        if members is not None and not members:
+            raise InputError(
+                data.origin or data.source,
+                None,
+                f"the {kind} list is empty: a damaged or cut export? "
+                "(--allow-empty records it as a snapshot)",
+            )
 
 
 def resolve_stub_ids(store: Store, platform: str = "x") -> list[str]:

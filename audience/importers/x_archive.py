@@ -50,7 +50,7 @@ def read_x_archive(path: str | os.PathLike[str]) -> SocialImport:
 
 
 def _read(archive: _Archive) -> SocialImport:
-    data = SocialImport(platform=PLATFORM, source=SOURCE)
+    data = SocialImport(platform=PLATFORM, source=SOURCE, origin=str(archive.path))
     owner = _owner(archive)
     data.owner = owner
     data.taken_at = _generated_at(archive)

@@ -1,0 +1,93 @@
+"""Issue 14, "fit and finish": each test here failed before its fix (item number in the name)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from audience.errors import InputError
+from audience.importers.mastodon_export import read_mastodon_export
+from audience.importers.social import save_social_import
+from commands import app
+
+runner = CliRunner()
+EXPORTS = Path(__file__).parent / "fixtures" / "exports"
+MASTODON = EXPORTS / "mastodon"
+OWNER = "robin@social.example.org"
+
+
+def snapshot_count(store) -> int:
+    return store.scalar("SELECT count(*) FROM snapshots")
+
+
+# ---- 14.1: damaged snapshots --------------------------------------------------------------
+
+
+def test_14_1_empty_following_csv_is_refused(store, tmp_path):
+    path = tmp_path / "following_accounts.csv"
+    path.write_text("")
+    with pytest.raises(InputError, match="empty"):
+        save_social_import(store, read_mastodon_export(path, owner=OWNER))
+    assert snapshot_count(store) == 0
+
+
+def test_14_1_header_only_following_csv_is_refused_unless_allowed(store, tmp_path):
+    path = tmp_path / "following_accounts.csv"
+    path.write_text("Account address,Show boosts,Notify on new posts,Languages\n")
+    with pytest.raises(InputError, match="--allow-empty"):
+        save_social_import(store, read_mastodon_export(path, owner=OWNER))
+    assert snapshot_count(store) == 0
+    save_social_import(store, read_mastodon_export(path, owner=OWNER), allow_empty=True)
+    assert snapshot_count(store) == 1
+
+
+def test_14_1_following_csv_cut_inside_a_quoted_field_is_refused(store, tmp_path):
+    text = (MASTODON / "following_accounts.csv").read_text()
+    cut = text.index('"') + 3  # inside the first quoted Languages cell
+    path = tmp_path / "following_accounts.csv"
+    path.write_text(text[:cut] + "\n")  # a newline inside the open quote
+    with pytest.raises(InputError, match="unexpected end of data"):
+        save_social_import(store, read_mastodon_export(path, owner=OWNER))
+    assert snapshot_count(store) == 0
+
+
+def test_14_1_empty_following_csv_exits_3_from_the_command(workspace, tmp_path):
+    path = tmp_path / "following_accounts.csv"
+    path.write_text("")
+    result = runner.invoke(
+        app, ["import", "mastodon", str(path), "--owner", OWNER, "--db", str(workspace)]
+    )
+    assert result.exit_code == 3, result.output
+    assert "following_accounts.csv" in result.output.replace("\n", "")
+    result = runner.invoke(
+        app,
+        ["import", "mastodon", str(path), "--owner", OWNER, "--allow-empty", "--db",
+         str(workspace)],
+    )
+    assert result.exit_code == 0, result.output
+
+
+def test_14_1_x_archive_with_empty_following_is_refused(store, tmp_path):
+    import shutil
+
+    from audience.importers.x_archive import read_x_archive
+
+    folder = tmp_path / "archive"
+    shutil.copytree(EXPORTS / "twitter-archive", folder)
+    (folder / "data" / "following.js").write_text("window.YTD.following.part0 = []\n")
+    with pytest.raises(InputError, match="following list is empty"):
+        save_social_import(store, read_x_archive(folder))
+    assert snapshot_count(store) == 0
+
+
+# ---- 14.5 (Mastodon lists.csv cut mid-line) -------------------------------------------------
+
+
+def test_14_5_lists_csv_cut_mid_name_adds_no_made_up_account(store, tmp_path):
+    text = (MASTODON / "lists.csv").read_text()
+    path = tmp_path / "lists.csv"
+    path.write_text(text.rstrip("\n")[:-4])  # the last address loses its end
+    with pytest.raises(InputError, match="cut short"):
+        read_mastodon_export(path, owner=OWNER)
