@@ -84,6 +84,11 @@ def contacts(
                 )
                 for position, why in result.skipped:
                     err_console.print(f"  skipped {position}: {why}", style="yellow", markup=False)
+                if result.suppressed:
+                    entries = "entry" if result.suppressed == 1 else "entries"
+                    console.print(
+                        f"  {result.suppressed} forgotten {entries} skipped (see `audience forget`)"
+                    )
     if as_json:
         print_json(results)
 
@@ -107,6 +112,9 @@ def _import_social(
     )
     for snapshot in result.snapshots:
         console.print(f"  snapshot: {snapshot}")
+    if result.suppressed:
+        accounts = "account" if result.suppressed == 1 else "accounts"
+        console.print(f"  {result.suppressed} forgotten {accounts} skipped")
     for warning in result.warnings:
         err_console.print(f"  {warning}", style="yellow", markup=False)
 

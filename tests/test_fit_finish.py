@@ -91,3 +91,50 @@ def test_14_5_lists_csv_cut_mid_name_adds_no_made_up_account(store, tmp_path):
     path.write_text(text.rstrip("\n")[:-4])  # the last address loses its end
     with pytest.raises(InputError, match="cut short"):
         read_mastodon_export(path, owner=OWNER)
+
+
+# ---- 14.3: forgotten people stay out --------------------------------------------------------
+
+
+def _people_named(store, word: str) -> int:
+    return store.scalar("SELECT count(*) FROM people WHERE name LIKE ?", [f"%{word}%"])
+
+
+def test_14_3_reimporting_a_book_does_not_bring_a_forgotten_person_back(store):
+    from audience.importers.contacts import read_contacts
+    from audience.people import save_contacts
+    from audience.privacy import forget, plan_forget
+
+    book = EXPORTS / "google_contacts.csv"
+    save_contacts(store, read_contacts(book), "google")
+    assert _people_named(store, "Lambert") == 1
+    forget(store, plan_forget(store, "zoe.lambert@harbourlight.example"))
+    assert _people_named(store, "Lambert") == 0
+    result = save_contacts(store, read_contacts(book), "google")
+    assert _people_named(store, "Lambert") == 0
+    assert result.people_created == 0
+    assert result.suppressed == 1
+    assert store.scalar("SELECT count(*) FROM contacts WHERE full_name LIKE '%Lambert%'") == 0
+
+
+def test_14_3_import_command_says_how_many_forgotten_entries_it_skipped(workspace):
+    book = str(EXPORTS / "google_contacts.csv")
+    assert runner.invoke(app, ["import", "contacts", book, "--db", str(workspace)]).exit_code == 0
+    forgot = runner.invoke(
+        app, ["forget", "zoe.lambert@harbourlight.example", "--yes", "--db", str(workspace)]
+    )
+    assert forgot.exit_code == 0, forgot.output
+    again = runner.invoke(app, ["import", "contacts", book, "--db", str(workspace)])
+    assert again.exit_code == 0, again.output
+    assert "1 forgotten entry skipped" in " ".join(again.output.split())
+
+
+def test_14_3_social_import_does_not_recreate_a_forgotten_account(store):
+    from audience.privacy import forget, plan_forget
+
+    save_social_import(store, read_mastodon_export(MASTODON, owner=OWNER))
+    forget(store, plan_forget(store, "@ruaidhri@journa.example", platform="mastodon"))
+    assert store.find_account("mastodon", "ruaidhri@journa.example") is None
+    result = save_social_import(store, read_mastodon_export(MASTODON, owner=OWNER))
+    assert store.find_account("mastodon", "ruaidhri@journa.example") is None
+    assert result.suppressed == 1
