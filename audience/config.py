@@ -7,6 +7,7 @@ object can never show them.
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -146,6 +147,8 @@ class Rules:
     hashtags: list[str] = field(default_factory=list)
     home_regions: list[str] = field(default_factory=list)
     protected_segments: list[str] = field(default_factory=lambda: ["press", "customers"])
+    # where phone numbers written without +code are read ([contacts] phone_region)
+    phone_region: str = "GB"
     raw: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -162,6 +165,13 @@ def _string_list(data: dict[str, Any], key: str, table: str, path: Path) -> list
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ConfigError(f"{path}: [{table}] {key} must be a list of strings")
     return value
+
+
+def _region_code(contacts: Any, path: Path) -> str:
+    value = contacts.get("phone_region", "GB") if isinstance(contacts, dict) else "GB"
+    if not isinstance(value, str) or not re.fullmatch(r"[A-Za-z]{2}", value.strip()):
+        raise ConfigError(f"{path}: [contacts] phone_region must be a country code such as GB")
+    return value.strip().upper()
 
 
 def load_rules(path: Path) -> Rules:
@@ -186,6 +196,7 @@ def load_rules(path: Path) -> Rules:
         protected_segments=_string_list(segments, "protected", "segments", path)
         if "protected" in segments
         else ["press", "customers"],
+        phone_region=_region_code(data.get("contacts", {}), path),
         raw=data,
     )
 
@@ -221,6 +232,10 @@ protected = ["press", "customers"]
 # [segments.competitors]
 # organisations = ["Rival Contact Ltd"]
 # domains = ["rival.example"]
+
+[contacts]
+# Country for phone numbers written without +code (ISO code: GB, IE, US, DE...).
+# phone_region = "GB"
 
 [prune]
 # Thresholds for unfollow suggestions.

@@ -56,7 +56,13 @@ def contacts(
         list[str] | None,
         typer.Option("--map", help="Generic CSV column: FIELD=Column (full_name=Name)."),
     ] = None,
-    region: Annotated[str, typer.Option(help="Country for phone numbers without +code.")] = "GB",
+    region: Annotated[
+        str | None,
+        typer.Option(
+            help="Country for phone numbers without +code "
+            "(default: [contacts] phone_region in audience.toml, else GB)."
+        ),
+    ] = None,
     as_json: JsonOpt = False,
     db: DbOpt = None,
 ) -> None:
@@ -65,13 +71,16 @@ def contacts(
     from audience.people import save_contacts
 
     results = []
+    from commands._common import workspace_rules
+
     with handle_errors():
         store = open_workspace(db, create=True)
+        region = _phone_region(region or workspace_rules(db).phone_region)
         columns = _parse_mapping(mapping)
         for path in files:
             label = source or path.name
             with err_console.status(f"Importing {path.name}…"):
-                book = read_contacts(path, mapping=columns)
+                book = read_contacts(path, mapping=columns, default_region=region)
                 result = save_contacts(store, book, label, default_region=region)
             results.append(
                 {"file": str(path), "format": book.format, "source": label, **result.__dict__}
@@ -84,6 +93,10 @@ def contacts(
                 )
                 for position, why in result.skipped:
                     err_console.print(f"  skipped {position}: {why}", style="yellow", markup=False)
+                for position, why in book.warnings:
+                    err_console.print(
+                        f"  {path.name} {position}: {why}", style="yellow", markup=False
+                    )
                 if result.suppressed:
                     entries = "entry" if result.suppressed == 1 else "entries"
                     console.print(
@@ -91,6 +104,17 @@ def contacts(
                     )
     if as_json:
         print_json(results)
+
+
+def _phone_region(region: str) -> str:
+    import phonenumbers
+
+    from audience.errors import ConfigError
+
+    code = region.strip().upper()
+    if code not in phonenumbers.SUPPORTED_REGIONS:
+        raise ConfigError(f"{region!r} is not a country code phonenumbers knows (GB, IE, US…)")
+    return code
 
 
 def _import_social(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -138,3 +139,51 @@ def test_14_3_social_import_does_not_recreate_a_forgotten_account(store):
     result = save_social_import(store, read_mastodon_export(MASTODON, owner=OWNER))
     assert store.find_account("mastodon", "ruaidhri@journa.example") is None
     assert result.suppressed == 1
+
+
+# ---- 14.4: damaged phone numbers ------------------------------------------------------------
+
+EXCEL_GOOGLE_CSV = (
+    "First Name;Last Name;E-mail 1 - Value;Phone 1 - Label;Phone 1 - Value\n"
+    "Ada;Lovelace;ada@x.example;Mobile;4,47701E+11\n"
+    "Ben;Byrne;ben@x.example;Mobile;19155550170\n"
+    "Cat;Cole;cat@x.example;Mobile;07700 900101\n"
+)
+
+
+def _phones_of(store, email: str) -> list[str]:
+    row = store.query("SELECT phones FROM contacts WHERE emails LIKE ?", [f"%{email}%"])[0]
+    return json.loads(row["phones"])
+
+
+def test_14_4_excel_scientific_notation_phone_is_refused_with_file_and_line(store, tmp_path):
+    from audience.importers.contacts import read_contacts
+    from audience.people import save_contacts
+
+    path = tmp_path / "google.csv"
+    path.write_text(EXCEL_GOOGLE_CSV)
+    book = read_contacts(path, default_region="GB")
+    save_contacts(store, book, "google", default_region="GB")
+    assert _phones_of(store, "ada@x.example") == []
+    assert _phones_of(store, "ben@x.example") == []  # not a number in GB: lost its +?
+    assert _phones_of(store, "cat@x.example") == ["07700 900101"]
+    warnings = dict(book.warnings)
+    assert "scientific notation" in warnings["line 2"]
+    assert "19155550170" in warnings["line 3"]
+
+
+def test_14_4_default_region_comes_from_audience_toml(workspace, tmp_path):
+    path = tmp_path / "google.csv"
+    path.write_text(EXCEL_GOOGLE_CSV)
+    (workspace.parent / "audience.toml").write_text('[contacts]\nphone_region = "US"\n')
+    result = runner.invoke(app, ["import", "contacts", str(path), "--db", str(workspace)])
+    assert result.exit_code == 0, result.output
+    flat = " ".join(result.output.split())
+    assert "google.csv line 2" in flat and "scientific notation" in flat
+    from audience.store import open_store
+
+    store = open_store(workspace)
+    assert _phones_of(store, "ben@x.example") == ["19155550170"]
+    points = store.query("SELECT value FROM contact_points WHERE kind = 'phone'")
+    assert {"value": "+19155550170"} in points
+    store.close()
