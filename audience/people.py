@@ -294,11 +294,17 @@ def _make_keys(
 
 
 def names_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """Same first word, and every word of the shorter name in the longer one."""
-    if len(a) < 2 or len(b) < 2 or a[0] != b[0]:
+    """First words the same or one a nickname of the other (Ben / Benjamin), and every other
+    word of the shorter name in the longer one."""
+    if len(a) < 2 or len(b) < 2:
         return False
+    if a[0] != b[0]:
+        from audience.matching.names import name_groups
+
+        if len(a[0]) < 2 or len(b[0]) < 2 or not name_groups(a[0]) & name_groups(b[0]):
+            return False
     shorter, longer = sorted((a, b), key=len)
-    return set(shorter) <= set(longer)
+    return set(shorter[1:]) <= set(longer[1:])
 
 
 class _Index:

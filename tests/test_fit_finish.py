@@ -187,3 +187,40 @@ def test_14_4_default_region_comes_from_audience_toml(workspace, tmp_path):
     points = store.query("SELECT value FROM contact_points WHERE kind = 'phone'")
     assert {"value": "+19155550170"} in points
     store.close()
+
+
+# ---- 14.5: small import defects -------------------------------------------------------------
+
+
+def test_14_5_same_phone_and_nickname_variants_in_one_book_are_one_person(store, tmp_path):
+    from audience.importers.contacts import read_contacts
+    from audience.people import save_contacts
+
+    path = tmp_path / "google.csv"
+    path.write_text(
+        "First Name,Last Name,E-mail 1 - Value,Phone 1 - Label,Phone 1 - Value\n"
+        "Benjamin,Xavier-Young,,Mobile,+44 7700 900555\n"
+        "Ben,Xavier Young,,Mobile,07700 900555\n"
+    )
+    result = save_contacts(store, read_contacts(path), "google")
+    assert store.scalar("SELECT count(*) FROM people") == 1
+    assert result.people_created == 1
+
+
+def test_14_5_linkedin_profile_csv_is_not_a_contact_book(tmp_path):
+    from audience.importers.contacts import read_contacts
+
+    with pytest.raises(InputError, match="Profile.csv"):
+        read_contacts(EXPORTS / "linkedin" / "Profile.csv")
+
+
+def test_14_5_nul_bytes_in_email_addresses_are_not_stored(store, tmp_path):
+    from audience.importers.contacts import read_contacts
+
+    filler = "".join(f"Person{n},Filler,p{n}@lantern.example\n" for n in range(200))
+    for encoding in ("utf-8", "utf-16"):
+        path = tmp_path / f"google-{encoding}.csv"
+        text = "First Name,Last Name,E-mail 1 - Value\n" + filler
+        path.write_text(text + "Ada,Lovelace,ada\x00@lantern.example\n", encoding=encoding)
+        with pytest.raises(InputError, match="line 202"):
+            read_contacts(path)
