@@ -80,7 +80,14 @@ def setting(name: str, default: str | None = None) -> str | None:
 
 
 def credential(name: str) -> Secret | None:
+    """The named credential, or None when unset. A value with a line break or another control
+    character inside (a paste gone wrong) is refused, naming the variable, never the value."""
     value = setting(name)
+    if value and any(ch < " " or ch == "\x7f" for ch in value):
+        raise ConfigError(
+            f"{name} contains a line break or another control character: "
+            "set it again on one line, in the environment or in .env"
+        )
     return Secret(value) if value else None
 
 

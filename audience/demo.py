@@ -13,6 +13,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from audience.errors import ConfigError
+
 PACKAGE = Path(__file__).resolve().parent
 EXAMPLES_CANDIDATES = (PACKAGE.parent / "examples", PACKAGE / "examples")
 # The example data was generated "as of" this moment; rankings and inactivity are judged then.
@@ -74,7 +76,9 @@ def run_demo(folder: Path, on_step: Callable[[Step], None] | None = None) -> Dem
     folder.mkdir(parents=True, exist_ok=True)
     db_path = folder / "audience.db"
     if db_path.exists():
-        raise FileExistsError(f"{db_path} exists; give the demo an empty folder")
+        raise ConfigError(
+            f"{db_path} already exists: give the demo an empty folder (or delete that file)"
+        )
     (folder / "audience.toml").write_text(DEMO_CONFIG, encoding="utf-8")
     init_workspace(db_path)
     store = open_store(db_path)

@@ -66,6 +66,15 @@ def handle_errors() -> Iterator[None]:
         raise typer.Exit(130) from None
 
 
+def parse_option(parse, value: Any, option: str) -> Any:
+    """``parse(value)``, with a ValueError turned into a usage error (exit 2) naming
+    ``option``: a bad value is a message, never a traceback."""
+    try:
+        return parse(value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint=option) from None
+
+
 def open_workspace(db: Path | None, *, create: bool = False):
     """Open the workspace named by --db / AUDIENCE_DB / ./audience.db."""
     from audience.store import open_store

@@ -16,6 +16,7 @@ from commands._common import (
     err_console,
     handle_errors,
     open_workspace,
+    parse_option,
     print_json,
     workspace_rules,
 )
@@ -110,7 +111,7 @@ def hashtag(
         topics = topics or workspace_rules(db).topics
         if not topics:
             raise typer.BadParameter("name topics, or set [topics] in audience.toml")
-        since_at = find.parse_since(since) if since else None
+        since_at = parse_option(find.parse_since, since, "--since") if since else None
         if not offline:
             from commands._progress import RichObserver
 

@@ -224,3 +224,45 @@ def test_14_5_nul_bytes_in_email_addresses_are_not_stored(store, tmp_path):
         path.write_text(text + "Ada,Lovelace,ada\x00@lantern.example\n", encoding=encoding)
         with pytest.raises(InputError, match="line 202"):
             read_contacts(path)
+
+
+# ---- 14.7: messages, not tracebacks ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("since", ["abc", "2026-13-45"])
+def test_14_7_bad_since_is_a_usage_error(workspace, since):
+    result = runner.invoke(
+        app, ["find", "hashtag", "cx", "--offline", "--since", since, "--db", str(workspace)]
+    )
+    assert result.exit_code == 2, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert "--since" in result.output
+
+
+def test_14_7_demo_twice_in_one_folder_is_a_message(tmp_path):
+    folder = tmp_path / "d"
+    folder.mkdir()
+    (folder / "audience.db").write_bytes(b"")
+    result = runner.invoke(app, ["demo", "--dir", str(folder)])
+    assert result.exit_code == 2, result.output
+    assert isinstance(result.exception, SystemExit)
+    assert "already" in result.output
+
+
+@pytest.mark.parametrize(
+    ("name", "argv"),
+    [
+        ("X_BEARER_TOKEN", ["find", "follows", "@someone", "-p", "x"]),
+        ("MASTODON_ACCESS_TOKEN", ["find", "follows", "@someone@example.social", "-p", "mastodon"]),
+    ],
+)
+def test_14_7_a_credential_with_a_line_break_is_one_line_naming_it(
+    workspace, monkeypatch, name, argv
+):
+    monkeypatch.setenv(name, "AAAAfirstLINE\nsecondLINE")
+    monkeypatch.setenv("MASTODON_API_BASE_URL", "http://127.0.0.1:9")
+    result = runner.invoke(app, [*argv, "--db", str(workspace)])
+    assert result.exit_code == 2, result.output
+    assert isinstance(result.exception, SystemExit)
+    assert name in result.output
+    assert "secondLINE" not in result.output
