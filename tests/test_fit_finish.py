@@ -266,3 +266,34 @@ def test_14_7_a_credential_with_a_line_break_is_one_line_naming_it(
     assert isinstance(result.exception, SystemExit)
     assert name in result.output
     assert "secondLINE" not in result.output
+
+
+# ---- 14.8: FIFOs and other special files ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["import", "contacts"],
+        ["import", "mastodon"],
+        ["import", "x-archive"],
+        ["import", "bluesky"],
+        ["import", "twarc"],
+    ],
+)
+def test_14_8_a_fifo_is_refused_not_waited_on(workspace, tmp_path, argv):
+    import os
+    import subprocess
+    import sys
+
+    fifo = tmp_path / "following_accounts.csv"
+    os.mkfifo(fifo)
+    done = subprocess.run(
+        [sys.executable, "-m", "commands", *argv, str(fifo), "--db", str(workspace)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=Path(__file__).parent.parent,
+    )
+    assert done.returncode == 3, done.stderr
+    assert "not a regular file" in done.stderr

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from audience.errors import InputError
+from audience.importers.files import refuse_special_file
 from audience.importers.social import (
     SocialImport,
     SocialList,
@@ -79,6 +80,7 @@ def check_blocks(path: Path, content: bytes) -> int:
 
 
 def _read(path: Path) -> bytes:
+    refuse_special_file(path)
     try:
         if path.stat().st_size > MAX_CAR_BYTES:
             raise InputError(path, None, f"larger than {MAX_CAR_BYTES} bytes")

@@ -253,7 +253,7 @@ _PROFILE_COLUMNS = {"first name", "last name", "headline", "summary", "geo locat
 
 def _refuse_own_profile(table: _Table) -> None:
     """LinkedIn's ``Profile.csv`` is the account owner, not a contact."""
-    if _PROFILE_COLUMNS <= set(table.header) and "connected on" not in table.header:
+    if set(table.header) >= _PROFILE_COLUMNS and "connected on" not in table.header:
         raise InputError(
             table.path, table.where(1),
             "this is LinkedIn's Profile.csv (your own profile, not your contacts): "

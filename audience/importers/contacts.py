@@ -13,6 +13,7 @@ from pathlib import Path
 
 from audience.errors import InputError
 from audience.importers.contact_csv import decode_text, parse_csv, read_linkedin_zip
+from audience.importers.files import refuse_special_file
 from audience.importers.vcard import parse_vcards
 from audience.models import ContactRecord
 from audience.normalize import (
@@ -106,6 +107,7 @@ def _drop_damaged_phones(record: ContactRecord, default_region: str) -> list[tup
 
 
 def _read_bytes(path: Path) -> bytes:
+    refuse_special_file(path)
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:

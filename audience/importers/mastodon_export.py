@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from audience.errors import InputError
+from audience.importers.files import refuse_special_file
 from audience.importers.social import SocialImport, SocialList, unique
 from audience.models import Account, ListInfo
 
@@ -110,6 +111,7 @@ def _expand(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) ->
 
 
 def _read_rows(path: Path) -> list[tuple[int, list[str]]]:
+    refuse_special_file(path)
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
             raise InputError(path, None, f"larger than {MAX_FILE_BYTES} bytes")

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import IO, NoReturn
 
 from audience.errors import InputError
+from audience.importers.files import refuse_special_file
 from audience.importers.social import (
     SocialImport,
     SocialList,
@@ -49,6 +50,7 @@ def read_twarc(path: str | os.PathLike[str]) -> SocialImport:
 
 
 def _open(path: Path) -> IO[bytes]:
+    refuse_special_file(path)
     try:
         return gzip.open(path, "rb") if path.suffix == ".gz" else open(path, "rb")
     except OSError as exc:
