@@ -297,3 +297,28 @@ def test_14_8_a_fifo_is_refused_not_waited_on(workspace, tmp_path, argv):
     )
     assert done.returncode == 3, done.stderr
     assert "not a regular file" in done.stderr
+
+
+# ---- 14.9: vCard field sizes ----------------------------------------------------------------
+
+
+def _vcard_with_note(path: Path, note_chars: int, folded: bool) -> None:
+    note = "x" * note_chars
+    if folded:  # RFC 6350 folding: 75-character lines, continuation starts with a space
+        note = "\r\n ".join(note[i : i + 74] for i in range(0, len(note), 74))
+    path.write_text(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada Lovelace\r\nEMAIL:ada@lantern.example\r\n"
+        f"NOTE:{note}\r\nEND:VCARD\r\n"
+    )
+
+
+@pytest.mark.parametrize("folded", [False, True])
+def test_14_9_a_huge_vcard_field_is_refused_like_the_csv_reader(tmp_path, folded):
+    from audience.importers.contacts import read_contacts
+
+    path = tmp_path / "big.vcf"
+    _vcard_with_note(path, 300_000, folded)
+    with pytest.raises(InputError, match=r"vCard 1, line 5.*128 KB"):
+        read_contacts(path)
+    _vcard_with_note(path, 100_000, folded)
+    assert len(read_contacts(path).records[0].notes) == 100_000
