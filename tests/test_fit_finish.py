@@ -322,3 +322,28 @@ def test_14_9_a_huge_vcard_field_is_refused_like_the_csv_reader(tmp_path, folded
         read_contacts(path)
     _vcard_with_note(path, 100_000, folded)
     assert len(read_contacts(path).records[0].notes) == 100_000
+
+
+# ---- 14.10: prune CSVs are neutralised and owner-only -----------------------------------------
+
+
+@pytest.mark.parametrize("name", ['=HYPERLINK("http://evil.example","x")', "+1", "-2", "@me",
+                                  "\tTab", "\rCR"])
+def test_14_10_prune_csv_neutralises_names_and_is_owner_only(tmp_path, name):
+    import csv
+    import os
+    import stat
+
+    from audience import prune
+
+    old = os.umask(0o022)
+    try:
+        path = tmp_path / "prune.csv"
+        suggestion = prune.Suggestion(1, "x", "1", "h", name, None, 3, None, 0.5)
+        prune.write_csv(path, [suggestion])
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    with open(path, newline="", encoding="utf-8") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[1][2] == "'" + name

@@ -168,7 +168,7 @@ def test_prune_is_a_dry_run_by_default(app, workspace, fake):
     assert table.exit_code == 0 and "Dry run" in text(table)
     assert fake.calls("/following/") == [] and actions(workspace) == []
     with open("out.csv", encoding="utf-8") as handle:
-        assert [row["handle"] for row in csv.DictReader(handle)] == [f"@quiet{p}" for p in QUIET]
+        assert [row["handle"] for row in csv.DictReader(handle)] == [f"quiet{p}" for p in QUIET]
 
 
 def test_apply_unfollows_the_suggestions_and_leaves_protected_alone(app, workspace, fake):
@@ -294,7 +294,7 @@ def test_api_refusal_is_explained_and_the_rest_goes_to_a_csv(app, workspace, fak
     assert fake.unfollows == []
     assert len(fake.calls(r"/following/\d+$")) == 1
     with open("byhand.csv", encoding="utf-8") as handle:
-        assert [row["handle"] for row in csv.DictReader(handle)] == [f"@quiet{p}" for p in QUIET]
+        assert [row["handle"] for row in csv.DictReader(handle)] == [f"quiet{p}" for p in QUIET]
     assert [status for _, status in actions(workspace)] == ["failed"] * 4
 
 
