@@ -76,3 +76,9 @@ class BudgetExceeded(AudienceError):
     """A crawl reached ``--max-requests`` or ``--budget``; what was fetched is kept."""
 
     exit_code = 6
+
+
+class CrawlBusy(AudienceError):
+    """Another process is crawling the same job: running both would fetch every page twice."""
+
+    exit_code = 1

@@ -370,7 +370,43 @@ def m005_compact_follows(db: Database) -> None:
     )
 
 
+@migrations()
+def m006_fit_finish(db: Database) -> None:
+    # Runs record their process, so a run whose process is gone shows as interrupted; a lock
+    # row per crawl job keeps two processes from fetching (and paying for) the same pages;
+    # workspace settings hold what a workspace says about itself (the demo's "as of" date).
+    db.executescript(
+        """
+        ALTER TABLE crawl_runs ADD COLUMN pid INTEGER;
+        ALTER TABLE crawl_runs ADD COLUMN host TEXT;
+        CREATE TABLE crawl_locks (
+            job TEXT PRIMARY KEY,
+            pid INTEGER NOT NULL, host TEXT NOT NULL, taken_at TEXT NOT NULL
+        );
+        CREATE TABLE workspace_settings (key TEXT PRIMARY KEY, value TEXT);
+        """
+    )
+
+
 OWN_MIGRATION_NAMES = {m.name for m in migrations._migrations}
+
+
+def process_alive(pid: int | None, host: str | None) -> bool:
+    """Whether process ``pid`` still runs. On another machine nobody can tell: assume it does."""
+    if pid is None:
+        return False
+    if host is not None and host != _HOST:
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process: alive
+        return True
+    return True
+
+
+_HOST = os.uname().nodename if hasattr(os, "uname") else "localhost"
 
 
 class Store:
@@ -757,10 +793,51 @@ class Store:
     def start_run(self, platform: str, command: str, params: dict[str, Any]) -> int:
         with self.transaction():
             return self._conn.execute(
-                "INSERT INTO crawl_runs (platform, command, params, started_at) VALUES (?, ?, ?, ?)"
-                " RETURNING id",
-                [platform, command, json.dumps(params, default=str), now_iso()],
+                "INSERT INTO crawl_runs (platform, command, params, started_at, pid, host) "
+                "VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+                [platform, command, json.dumps(params, default=str), now_iso(), os.getpid(),
+                 _HOST],
             ).fetchone()[0]
+
+    def drop_run(self, run_id: int) -> None:
+        with self.transaction():
+            self._conn.execute("DELETE FROM crawl_runs WHERE id = ?", [run_id])
+
+    def settle_dead_runs(self) -> int:
+        """Mark 'running' runs whose process is gone (killed, crashed) as interrupted."""
+        rows = self.query("SELECT id, pid, host FROM crawl_runs WHERE status = 'running'")
+        dead = [r["id"] for r in rows if not process_alive(r["pid"], r["host"])]
+        if dead:
+            with self.transaction():
+                self._conn.executemany(
+                    "UPDATE crawl_runs SET status = 'interrupted', finished_at = ?, "
+                    "error = 'the process ended without finishing' WHERE id = ?",
+                    [(now_iso(), run_id) for run_id in dead],
+                )
+        return len(dead)
+
+    def claim_job(self, job: str) -> dict[str, Any] | None:
+        """Take the lock of a crawl job for this process. Returns the holder (pid, host,
+        taken_at) when another live process has it; a dead holder's lock is taken over."""
+        with self.transaction():
+            rows = self.query("SELECT pid, host, taken_at FROM crawl_locks WHERE job = ?", [job])
+            if rows:
+                holder = rows[0]
+                mine = holder["pid"] == os.getpid() and holder["host"] == _HOST
+                if not mine and process_alive(holder["pid"], holder["host"]):
+                    return holder
+            self._conn.execute(
+                "INSERT OR REPLACE INTO crawl_locks (job, pid, host, taken_at) VALUES (?, ?, ?, ?)",
+                [job, os.getpid(), _HOST, now_iso()],
+            )
+        return None
+
+    def release_job(self, job: str) -> None:
+        with self.transaction():
+            self._conn.execute(
+                "DELETE FROM crawl_locks WHERE job = ? AND pid = ? AND host = ?",
+                [job, os.getpid(), _HOST],
+            )
 
     def finish_run(
         self, run_id: int, status: str, requests: int, items: int, error: str | None = None

@@ -56,6 +56,7 @@ def status(store: Store) -> dict:
             "ON m.segment_id = s.id AND m.excluded = 0 GROUP BY s.id ORDER BY s.name"
         )
     }
+    store.settle_dead_runs()  # a killed crawl's run is interrupted, not running forever
     last_crawl = store.query(
         "SELECT platform, command, started_at, finished_at, status, requests, items "
         "FROM crawl_runs ORDER BY id DESC LIMIT 1"
