@@ -26,13 +26,21 @@ class Subjects:
     unknown: dict[str, str] = field(default_factory=dict)
 
 
-def resolve_handles(crawler: Crawler, handles: list[str]) -> Subjects:
+def resolve_handles(
+    crawler: Crawler, handles: list[str], *, reuse_crawled: bool = False
+) -> Subjects:
     """Look handles up in the largest batches the platform allows; unknown ones are reported
-    and recorded, not fatal."""
+    and recorded, not fatal. With ``reuse_crawled``, an account whose crawl has begun is taken
+    from the workspace for as long as that crawl lives (until ``--refresh``): re-running a
+    crawl does not look its subjects up again."""
     platform, store = crawler.platform, crawler.store
     clean = list(dict.fromkeys(h.strip().lstrip("@") for h in handles if h.strip()))
-    batch = platform.costs["lookup"].page_size
     found: list[Account] = []
+    if reuse_crawled and not crawler.refresh:
+        found = _crawled_subjects(store, platform.name, clean)
+        known = {(a.handle or "").lower() for a in found}
+        clean = [h for h in clean if h.lower() not in known]
+    batch = platform.costs["lookup"].page_size
     unknown: dict[str, str] = {}
     for start in range(0, len(clean), batch):
         chunk = clean[start : start + batch]
@@ -42,6 +50,31 @@ def resolve_handles(crawler: Crawler, handles: list[str]) -> Subjects:
         found += lookup.found
         unknown.update(lookup.missing)
     return Subjects(found, unknown)
+
+
+def _crawled_subjects(store: Store, platform: str, handles: list[str]) -> list[Account]:
+    """Stored accounts with these handles that some crawl job has as its subject."""
+    found = []
+    for handle in handles:
+        rows = store.query(
+            """SELECT a.platform_id, a.handle, a.following_count, a.followers_count
+               FROM accounts a WHERE a.platform = ? AND lower(a.handle) = lower(?)
+               AND a.state = 'active' AND EXISTS (SELECT 1 FROM crawl_cursors c
+                   WHERE c.platform = a.platform AND c.subject = a.platform_id)""",
+            [platform, handle],
+        )
+        if len(rows) == 1:
+            r = rows[0]
+            found.append(
+                Account(
+                    platform,
+                    r["platform_id"],
+                    handle=r["handle"],
+                    following_count=r["following_count"],
+                    followers_count=r["followers_count"],
+                )
+            )
+    return found
 
 
 def subjects_from_segment(store: Store, platform: str, segment: str) -> list[Account]:

@@ -185,7 +185,7 @@ def _subjects(crawler, handles: list[str] | None, segment: str | None):
     if segment:
         subjects += find.subjects_from_segment(crawler.store, crawler.platform.name, segment)
     if handles:
-        resolved = find.resolve_handles(crawler, handles)
+        resolved = find.resolve_handles(crawler, handles, reuse_crawled=True)
         for key, state in resolved.unknown.items():
             err_console.print(f"[yellow]skipped @{escape(key)}: {state}[/]")
         subjects += resolved.accounts

@@ -347,3 +347,84 @@ def test_14_10_prune_csv_neutralises_names_and_is_owner_only(tmp_path, name):
     with open(path, newline="", encoding="utf-8") as handle:
         rows = list(csv.reader(handle))
     assert rows[1][2] == "'" + name
+
+
+# ---- 14.11 / 14.12 / 14.13: crawl lock, interrupted runs, cached handles ---------------------
+
+
+@pytest.fixture
+def fake_x():
+    from tests.fakes.x_api import FakeX
+
+    server = FakeX(seed_recordings=False)
+    server.add_user(user_id="42", username="zoe_writes", following_count=2500, name="Zoë")
+    server.set_following("42", server.add_users(2500))
+    with server:
+        yield server
+
+
+def _crawl_env(fake, db: Path) -> dict[str, str]:
+    import os
+
+    return {
+        **os.environ,
+        "X_BEARER_TOKEN": fake.bearer_token,
+        "X_API_BASE_URL": fake.base_url,
+        "AUDIENCE_DB": str(db),
+    }
+
+
+def test_14_11_12_a_second_identical_crawl_refuses_and_a_dead_holder_is_taken_over(
+    fake_x, tmp_path
+):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+    from collections import Counter
+
+    root = Path(__file__).resolve().parent.parent
+    db = tmp_path / "audience.db"
+    env = _crawl_env(fake_x, db)
+    command = [sys.executable, "-m", "commands", "find", "follows", "@zoe_writes"]
+    fake_x.hold(r"/following", seconds=60, after=1)  # page 2 hangs
+    first = subprocess.Popen(
+        command, env=env, cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    deadline = time.time() + 60
+    while len(fake_x.calls("/following")) < 2 and time.time() < deadline:
+        time.sleep(0.05)
+    assert len(fake_x.calls("/following")) == 2
+    second = subprocess.run(command, env=env, cwd=root, capture_output=True, text=True)
+    assert second.returncode == 1, second.stderr
+    assert f"pid {first.pid}" in " ".join(second.stderr.split())
+    assert len(fake_x.calls("/following")) == 2  # the second crawl fetched nothing
+
+    os.kill(first.pid, signal.SIGKILL)
+    first.wait()
+    status = subprocess.run(
+        [sys.executable, "-m", "commands", "status", "--json"], env=env, cwd=root,
+        capture_output=True, text=True, check=True,
+    )
+    assert json.loads(status.stdout)["last_crawl"]["status"] == "interrupted"  # 14.12
+
+    subprocess.run(command, env=env, cwd=root, check=True, capture_output=True)
+    pages = Counter(r.arg("pagination_token") for r in fake_x.calls(r"/2/users/42/following"))
+    assert sorted(pages.values()) == [1, 1, 2]  # only the page in flight twice
+
+
+def test_14_13_a_finished_follow_list_needs_no_handle_lookup_again(fake_x, tmp_path):
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    env = _crawl_env(fake_x, tmp_path / "audience.db")
+    command = [sys.executable, "-m", "commands", "find", "follows", "@zoe_writes"]
+    subprocess.run(command, env=env, cwd=root, check=True, capture_output=True)
+    lookups = len(fake_x.calls(r"/2/users/by"))
+    assert lookups == 1
+    subprocess.run(command, env=env, cwd=root, check=True, capture_output=True)
+    assert len(fake_x.calls(r"/2/users/by")) == lookups
+    subprocess.run([*command, "--refresh"], env=env, cwd=root, check=True, capture_output=True)
+    assert len(fake_x.calls(r"/2/users/by")) == lookups + 1  # --refresh looks it up again
