@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -35,14 +36,36 @@ app = _App(
 
 @app.callback()
 def main(
+    ctx: typer.Context,
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", help="Show what audience itself is doing.")
     ] = False,
+    db: Annotated[
+        Path | None,
+        typer.Option(
+            "--db",
+            help="Workspace file for the command that follows (same as its own --db).",
+        ),
+    ] = None,
 ) -> None:
     # Only our own logger gets DEBUG: tweepy and friends log request headers (bearer token
     # included) at DEBUG, so third-party loggers stay at WARNING whatever the flag says.
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     logging.getLogger("audience").setLevel(logging.DEBUG if verbose else logging.INFO)
+    if db is not None:
+        # `audience --db PATH status`: the default of every subcommand's --db (which, given
+        # after the subcommand, still wins).
+        ctx.default_map = _db_defaults(ctx.command, str(db))
+
+
+def _db_defaults(group: Any, db: str) -> dict[str, Any]:
+    defaults: dict[str, Any] = {}
+    for name, command in getattr(group, "commands", {}).items():
+        if hasattr(command, "commands"):
+            defaults[name] = _db_defaults(command, db)
+        elif any(param.name == "db" for param in command.params):
+            defaults[name] = {"db": db}
+    return defaults
 
 
 def _register() -> None:

@@ -428,3 +428,34 @@ def test_14_13_a_finished_follow_list_needs_no_handle_lookup_again(fake_x, tmp_p
     assert len(fake_x.calls(r"/2/users/by")) == lookups
     subprocess.run([*command, "--refresh"], env=env, cwd=root, check=True, capture_output=True)
     assert len(fake_x.calls(r"/2/users/by")) == lookups + 1  # --refresh looks it up again
+
+
+# ---- 14.14: --db before the subcommand; the demo's advice works -------------------------------
+
+
+def test_14_14_db_before_the_subcommand(workspace):
+    result = runner.invoke(app, ["--db", str(workspace), "status", "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["workspace"] == str(workspace)
+    nested = runner.invoke(app, ["--db", str(workspace), "segment", "list", "--json"])
+    assert nested.exit_code == 0, nested.output
+
+
+def test_14_14_the_demo_prints_commands_that_work_in_its_folder(tmp_path):
+    import shlex
+    import subprocess
+
+    folder = tmp_path / "demo"
+    result = runner.invoke(app, ["demo", "--dir", str(folder)], terminal_width=80)
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    start = lines.index("Explore it, from the demo folder:")
+    assert lines[start + 1].strip() == f"cd {shlex.quote(str(folder))}"
+    runnable = [ln.strip() for ln in lines[start + 2 : start + 4]]
+    assert runnable[0].startswith("uv run --project ")
+    venv_command = shlex.split(runnable[1].removeprefix("or ").strip())
+    done = subprocess.run(venv_command, cwd=folder, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert "people" in done.stdout.lower()
+    # 14.19: no suggested command is wrapped in the middle at 80 columns
+    assert any(ln.strip().endswith('--source "My books"') for ln in lines)
