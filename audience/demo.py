@@ -82,6 +82,10 @@ def run_demo(folder: Path, on_step: Callable[[Step], None] | None = None) -> Dem
     (folder / "audience.toml").write_text(DEMO_CONFIG, encoding="utf-8")
     init_workspace(db_path)
     store = open_store(db_path)
+    from audience.clock import set_workspace_as_of
+
+    # Commands run in this workspace later judge the example data as of its own date.
+    set_workspace_as_of(store, DEMO_NOW)
     result = DemoResult(db_path)
     examples = examples_dir()
     stages = (

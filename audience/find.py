@@ -218,13 +218,14 @@ def crawl_list_members(crawler: Crawler, info: ListInfo) -> int:
 # ---- topic search -------------------------------------------------------------------------
 
 
-def parse_since(text: str | None) -> datetime | None:
-    """``7d``, ``12h``, ``2w`` or an ISO date, as a UTC datetime."""
+def parse_since(text: str | None, now: datetime | None = None) -> datetime | None:
+    """``7d``, ``12h``, ``2w`` (back from ``now``, default the current time) or an ISO date,
+    as a UTC datetime."""
     if not text:
         return None
     units = {"h": "hours", "d": "days", "w": "weeks"}
     if text[-1:] in units and text[:-1].isdigit():
-        return datetime.now(UTC) - timedelta(**{units[text[-1]]: int(text[:-1])})
+        return (now or datetime.now(UTC)) - timedelta(**{units[text[-1]]: int(text[:-1])})
     try:
         parsed = datetime.fromisoformat(text)
     except ValueError:

@@ -72,4 +72,12 @@ def status(store: Store) -> dict:
         "targets": store.scalar("SELECT count(*) FROM targets"),
         "last_crawl": last_crawl[0] if last_crawl else None,
         "last_page_saved": store.scalar("SELECT max(updated_at) FROM crawl_cursors"),
+        "as_of": _as_of_text(store),
     }
+
+
+def _as_of_text(store: Store) -> str | None:
+    from audience.clock import workspace_as_of
+
+    when = workspace_as_of(store)
+    return when.isoformat(timespec="seconds") if when else None

@@ -111,7 +111,15 @@ def hashtag(
         topics = topics or workspace_rules(db).topics
         if not topics:
             raise typer.BadParameter("name topics, or set [topics] in audience.toml")
-        since_at = parse_option(find.parse_since, since, "--since") if since else None
+        from audience import clock
+
+        # Offline, "7d" counts back from the workspace's date (the demo's); live, from now.
+        ranked_at = clock.now(store) if offline else clock.now()
+        since_at = (
+            parse_option(lambda text: find.parse_since(text, ranked_at), since, "--since")
+            if since
+            else None
+        )
         if not offline:
             from commands._progress import RichObserver
 
@@ -127,7 +135,8 @@ def hashtag(
                     for topic in topics:
                         find.search_topic(crawler, topic, since=since_at, lang=lang, limit=limit)
         ranked = find.rank_topic_authors(
-            store, topics, platform=platform, since=since_at, near=near, limit=top
+            store, topics, platform=platform, since=since_at, near=near, limit=top,
+            now=ranked_at,
         )
     if as_json:
         print_json([r.as_dict() for r in ranked])

@@ -136,6 +136,7 @@ def prune(
     db: DbOpt = None,
 ) -> None:
     """Suggest accounts to unfollow, with a score and every reason; --apply unfollows them."""
+    from audience import clock
     from audience import prune as prune_lib
 
     with handle_errors():
@@ -148,7 +149,7 @@ def prune(
             crawler = _crawler(store, platform)
             _report_preparation(prune_lib.prepare_apply(crawler))
         suggestions = prune_lib.sort_suggestions(
-            prune_lib.suggest(store, rules, platform, settings=settings), sort
+            prune_lib.suggest(store, rules, platform, clock.now(store), settings=settings), sort
         )
         if csv_file:
             prune_lib.write_csv(csv_file, suggestions)
@@ -241,11 +242,14 @@ def followback(
     db: DbOpt = None,
 ) -> None:
     """New followers since the last sync: who is worth following back, and why."""
+    from audience import clock
     from audience.followback import followback_queue
 
     with handle_errors():
         store = open_workspace(db)
-        queue = followback_queue(store, workspace_rules(db), platform, everyone=everyone)
+        queue = followback_queue(
+            store, workspace_rules(db), platform, clock.now(store), everyone=everyone
+        )
     if as_json:
         print_json(queue.as_dict())
         return
@@ -359,7 +363,10 @@ def engage(
         if live:
             crawler = _crawler(store, platform or "x")
             targets.fetch_target_posts(crawler, days)
-        feed = targets.engage_feed(store, workspace_rules(db), days, platform)
+        from audience import clock
+
+        now = clock.now() if live else clock.now(store)
+        feed = targets.engage_feed(store, workspace_rules(db), days, platform, now=now)
     if as_json:
         print_json([p.as_dict() for p in feed])
         return

@@ -36,6 +36,8 @@ def status(db: DbOpt = None, as_json: JsonOpt = False) -> None:
         print_json(summary)
         return
     console.print(f"[bold]{summary['workspace']}[/]")
+    if summary.get("as_of"):
+        console.print(f"Judged as of {summary['as_of']} (the date this workspace records)")
     table = Table("platform", "accounts", "active", "follow edges", "posts")
     for name, counts in summary["platforms"].items():
         table.add_row(

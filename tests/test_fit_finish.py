@@ -459,3 +459,44 @@ def test_14_14_the_demo_prints_commands_that_work_in_its_folder(tmp_path):
     assert "people" in done.stdout.lower()
     # 14.19: no suggested command is wrapped in the middle at 80 columns
     assert any(ln.strip().endswith('--source "My books"') for ln in lines)
+
+
+# ---- 14.15: the demo workspace keeps its own date ---------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def demo_folder(tmp_path_factory):
+    from audience.demo import run_demo
+
+    folder = tmp_path_factory.mktemp("demo")
+    run_demo(folder)
+    return folder
+
+
+def test_14_15_demo_examples_show_results_on_any_later_day(demo_folder, monkeypatch):
+    monkeypatch.chdir(demo_folder)
+    ranked = runner.invoke(app, ["find", "hashtag", "--offline", "--since", "7d", "--json"])
+    assert ranked.exit_code == 0, ranked.output
+    assert json.loads(ranked.output)
+    added = runner.invoke(app, ["target", "add", "@sara_adeyemi40", "@owen_quinn13", "--offline"])
+    assert added.exit_code == 0, added.output
+    feed = runner.invoke(app, ["engage", "--days", "7", "--json"])
+    assert feed.exit_code == 0, feed.output
+    assert json.loads(feed.output)
+    status = runner.invoke(app, ["status", "--json"])
+    assert json.loads(status.output)["as_of"].startswith("2026-11-20")
+
+
+def test_14_15_the_clock_prefers_an_explicit_date_then_the_workspace_then_now(store):
+    from datetime import UTC, datetime
+
+    from audience import clock
+
+    before = datetime.now(UTC)
+    assert clock.now(store) >= before
+    clock.set_workspace_as_of(store, datetime(2026, 11, 20, 12, tzinfo=UTC))
+    assert clock.now(store) == datetime(2026, 11, 20, 12, tzinfo=UTC)
+    explicit = datetime(2027, 1, 1, tzinfo=UTC)
+    assert clock.now(store, explicit) == explicit
+    clock.set_workspace_as_of(store, None)
+    assert clock.now(store) >= before
