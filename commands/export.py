@@ -8,7 +8,16 @@ from typing import Annotated
 
 import typer
 
-from commands._common import DbOpt, err_console, handle_errors, open_workspace, workspace_rules
+from commands._common import (
+    PLATFORMS,
+    DbOpt,
+    check_segment,
+    err_console,
+    handle_errors,
+    one_of,
+    open_workspace,
+    workspace_rules,
+)
 
 OutputOpt = Annotated[
     str, typer.Option("--output", "-o", help="File to write, or - for standard output.")
@@ -27,7 +36,12 @@ def export(
     ] = None,
     platform: Annotated[
         list[str] | None,
-        typer.Option("--platform", "-p", help="Only people with an account here (repeatable)."),
+        typer.Option(
+            "--platform",
+            "-p",
+            help="Only people with an account here (repeatable).",
+            callback=one_of(PLATFORMS),
+        ),
     ] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="csv or json.")] = "csv",
     output: OutputOpt = "-",
@@ -52,6 +66,7 @@ def export(
         if suppressed:
             result = export_suppressions(store, fmt=fmt, excel=excel, output=target)
         else:
+            check_segment(store, segment)
             topics = workspace_rules(db).topics
             result = export_people(
                 store,

@@ -12,9 +12,11 @@ from commands._common import (
     JsonOpt,
     MaxRequestsOpt,
     cell,
+    check_segment,
     console,
     err_console,
     handle_errors,
+    known_places,
     open_workspace,
     parse_option,
     print_json,
@@ -90,9 +92,10 @@ def hashtag(
         str | None, typer.Option(help="Only posts in this language (en, fr...).")
     ] = None,
     near: Annotated[
-        list[str] | None, typer.Option(help="Only people located here (UK, Europe...).")
+        list[str] | None,
+        typer.Option(help="Only people located here (UK, Europe...).", callback=known_places),
     ] = None,
-    top: Annotated[int, typer.Option(help="How many people to show.")] = 20,
+    top: Annotated[int, typer.Option(min=1, help="How many people to show.")] = 20,
     offline: Annotated[
         bool, typer.Option("--offline", help="Rank stored posts only; no API calls.")
     ] = False,
@@ -170,6 +173,7 @@ def follows(
     direction = "followers" if followers else "following"
     with handle_errors(), RichObserver() as observer:
         store = open_workspace(db, create=True)
+        check_segment(store, segment)
         crawler = _crawler(store, platform, max_requests, budget, refresh, observer)
         subjects = _subjects(crawler, handles, segment)
         plan = find.estimate_follows(crawler.platform, subjects, direction)
@@ -236,10 +240,13 @@ def influencers(
         str | None, typer.Option(help="Only count follow lists of this segment's members.")
     ] = None,
     min_share: Annotated[
-        float, typer.Option(help="Followed by at least this share of the mined accounts.")
+        float,
+        typer.Option(
+            min=0.0, max=1.0, help="Followed by at least this share (0-1) of the mined accounts."
+        ),
     ] = 0.2,
     platform: CrawlPlatformOpt = "x",
-    top: Annotated[int, typer.Option(help="How many to show.")] = 25,
+    top: Annotated[int, typer.Option(min=1, help="How many to show.")] = 25,
     as_json: JsonOpt = False,
     db: DbOpt = None,
 ) -> None:
@@ -248,6 +255,7 @@ def influencers(
 
     with handle_errors():
         store = open_workspace(db, create=True)
+        check_segment(store, segment)
         mined, ranked = find.rank_influencers(
             store, platform, segment=segment, min_share=min_share, limit=top
         )

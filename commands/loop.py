@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from commands._common import (
+    PLATFORMS,
     CrawlPlatformOpt,
     DbOpt,
     JsonOpt,
@@ -16,6 +17,7 @@ from commands._common import (
     console,
     err_console,
     handle_errors,
+    one_of,
     open_workspace,
     print_json,
     workspace_rules,
@@ -24,7 +26,13 @@ from commands._common import (
 target_app = typer.Typer(no_args_is_help=True, help="People you want to follow you.")
 
 AnyPlatformOpt = Annotated[
-    str | None, typer.Option("--platform", "-p", help="Only this platform (default: all synced).")
+    str | None,
+    typer.Option(
+        "--platform",
+        "-p",
+        help="Only this platform (default: all synced).",
+        callback=one_of(PLATFORMS),
+    ),
 ]
 
 
@@ -127,7 +135,7 @@ def prune(
         bool, typer.Option("--yes", "-y", help="Do not ask before unfollowing.")
     ] = False,
     max_count: Annotated[
-        int | None, typer.Option("--max", help="Unfollow at most this many now.")
+        int | None, typer.Option("--max", min=0, help="Unfollow at most this many now.")
     ] = None,
     by_hand: Annotated[
         Path, typer.Option("--by-hand-csv", help="Where to list what the API refused.")
@@ -347,7 +355,7 @@ def _yes_no(value: bool | None) -> str:
 
 
 def engage(
-    days: Annotated[int, typer.Option(help="How many days back.")] = 7,
+    days: Annotated[int, typer.Option(min=1, help="How many days back.")] = 7,
     live: Annotated[
         bool, typer.Option("--live", help="Fetch your targets' latest posts first.")
     ] = False,

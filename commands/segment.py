@@ -8,12 +8,15 @@ from typing import Annotated
 import typer
 
 from commands._common import (
+    PLATFORMS,
     DbOpt,
     JsonOpt,
     cell,
     console,
     err_console,
     handle_errors,
+    known_places,
+    one_of,
     open_workspace,
     print_json,
 )
@@ -29,7 +32,10 @@ HandlesArg = Annotated[
     typer.Argument(help="Accounts: @handle, handle or platform:@handle.", show_default=False),
 ]
 PlatformOpt = Annotated[
-    str | None, typer.Option("--platform", "-p", help="x, bluesky, mastodon or linkedin.")
+    str | None,
+    typer.Option(
+        "--platform", "-p", help="x, bluesky, mastodon or linkedin.", callback=one_of(PLATFORMS)
+    ),
 ]
 FileOpt = Annotated[
     Path | None,
@@ -233,7 +239,10 @@ def show(
     segment: SegmentArg,
     platform: PlatformOpt = None,
     near: Annotated[
-        str | None, typer.Option("--near", help="Country or region, e.g. UK or 'GB,IE'.")
+        str | None,
+        typer.Option(
+            "--near", help="Country or region, e.g. UK or 'GB,IE'.", callback=known_places
+        ),
     ] = None,
     follows_me: Annotated[bool, typer.Option("--follows-me")] = False,
     followed_by_me: Annotated[bool, typer.Option("--followed-by-me")] = False,

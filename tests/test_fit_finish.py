@@ -500,3 +500,44 @@ def test_14_15_the_clock_prefers_an_explicit_date_then_the_workspace_then_now(st
     assert clock.now(store, explicit) == explicit
     clock.set_workspace_as_of(store, None)
     assert clock.now(store) >= before
+
+
+# ---- 14.17: values that must be refused, with the README's exit codes -------------------------
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["find", "influencers", "--min-share", "2"],
+        ["find", "influencers", "--min-share", "-0.1"],
+        # (not "Atlantis": the gazetteer knows Atlantis, Western Cape, ZA)
+        ["find", "hashtag", "cx", "--offline", "--near", "Narnia"],
+        ["segment", "show", "press", "--near", "UK,Narnia"],
+        ["prune", "--max", "-1"],
+        ["engage", "--days", "-3"],
+        ["prune", "-p", "myspace"],
+        ["find", "follows", "@a", "-p", "myspace"],
+        ["find", "influencers", "--segment", "nosuch"],
+        ["find", "follows", "--segment", "nosuch"],
+        ["export", "--segment", "nosuch"],
+        ["find", "hashtag", "cx", "--offline", "--top", "0"],
+    ],
+)
+def test_14_17_bad_values_are_usage_errors(workspace, argv):
+    result = runner.invoke(app, [*argv, "--db", str(workspace)])
+    assert result.exit_code == 2, (argv, result.output)
+    assert isinstance(result.exception, SystemExit)
+    flat = " ".join(result.output.split()).lower()
+    if "nosuch" in argv:
+        assert "unknown segment" in flat
+    else:  # the message names the option, e.g. "Invalid value for '--max'"
+        option = {"-p": "--platform"}.get(argv[-2], argv[-2])
+        assert option in flat, flat
+
+
+@pytest.mark.parametrize("kind", ["contacts", "mastodon", "x-archive", "bluesky", "twarc"])
+def test_14_17_a_missing_input_file_is_3(workspace, tmp_path, kind):
+    result = runner.invoke(
+        app, ["import", kind, str(tmp_path / "nowhere.csv"), "--db", str(workspace)]
+    )
+    assert result.exit_code == 3, result.output
