@@ -38,7 +38,6 @@ console = _LazyConsole()
 err_console = _LazyConsole(stderr=True)
 
 PLATFORMS = ("x", "bluesky", "mastodon", "linkedin")
-CRAWL_PLATFORMS = ("x", "bluesky", "mastodon")
 
 
 # ---- option validators: a bad value is a usage error (exit 2) naming the option ------------
@@ -93,7 +92,8 @@ JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a t
 CrawlPlatformOpt = Annotated[
     str,
     typer.Option(
-        "--platform", "-p", help="x, bluesky or mastodon.", callback=one_of(CRAWL_PLATFORMS)
+        # linkedin too: the command says what LinkedIn cannot do, better than "not a platform"
+        "--platform", "-p", help="x, bluesky or mastodon.", callback=one_of(PLATFORMS)
     ),
 ]
 MaxRequestsOpt = Annotated[
@@ -149,6 +149,13 @@ def cell(value: Any) -> Any:
     from rich.text import Text
 
     return Text("" if value is None else str(value))
+
+
+def account_label(platform: str, handle: str | None, platform_id: str | None = None) -> str:
+    """``x:@handle``, or the account's id (a Bluesky DID) while its handle is unknown."""
+    if handle:
+        return f"{platform}:@{handle.lstrip('@')}"
+    return f"{platform}:{platform_id or '?'}"
 
 
 def print_json(data: Any) -> None:

@@ -158,24 +158,35 @@ def x_archive(
     from audience.importers.x_archive import read_x_archive
 
     _import_social(archive, read_x_archive, db, as_json, allow_empty)
-    _resolve_x_stubs(db, resolve)
+    _resolve_stubs(db, resolve, "x")
 
 
-def _resolve_x_stubs(db: Path | None, resolve: bool | None) -> None:
+# What makes a look-up of id-only accounts possible by default, and the hint when it is not.
+_RESOLVE_SETTINGS = {
+    "x": (("X_BEARER_TOKEN",), "set X_BEARER_TOKEN and run `audience import x-archive ... "
+          "--resolve`"),
+    "bluesky": (("BSKY_APPVIEW_URL", "BSKY_HANDLE"), "run `audience import bluesky ... "
+                "--resolve` when online (the public AppView needs no account); until then "
+                "they show by DID"),
+}
+
+
+def _resolve_stubs(db: Path | None, resolve: bool | None, platform: str) -> None:
     from audience.config import setting
     from audience.importers.social import resolve_stub_ids
 
+    names, hint = _RESOLVE_SETTINGS[platform]
     if resolve is None:
-        resolve = bool(setting("X_BEARER_TOKEN"))
+        resolve = any(setting(name) for name in names)
     with handle_errors():
         store = open_workspace(db)
-        ids = resolve_stub_ids(store, "x")
+        ids = resolve_stub_ids(store, platform)
         if not ids:
             return
         if not resolve:
             err_console.print(
-                f"{len(ids)} followed accounts are known only by id; set X_BEARER_TOKEN and run "
-                "`audience import x-archive ... --resolve` to fill them in."
+                f"{len(ids)} accounts are known only by id; {hint} to fill in their handles.",
+                soft_wrap=True,
             )
             return
         from audience.crawl import Crawler
@@ -184,8 +195,9 @@ def _resolve_x_stubs(db: Path | None, resolve: bool | None) -> None:
         from commands._progress import RichObserver
 
         with RichObserver() as observer:
-            crawler = Crawler(store, get_platform("x"), observer=observer)
-            with crawler.recorded("import x-archive --resolve", {"ids": len(ids)}):
+            crawler = Crawler(store, get_platform(platform), observer=observer)
+            command = "import x-archive" if platform == "x" else f"import {platform}"
+            with crawler.recorded(f"{command} --resolve", {"ids": len(ids)}):
                 found = resolve_ids(crawler, ids)
     err_console.print(
         f"Resolved {len(found.accounts)} of {len(ids)} ids in {crawler.requests} requests; "
@@ -226,6 +238,13 @@ def mastodon(
 @import_app.command("bluesky")
 def bluesky(
     repo: Annotated[Path, typer.Argument(help="repo.car from Bluesky's 'Export my data'.")],
+    resolve: Annotated[
+        bool | None,
+        typer.Option(
+            help="Look the followed DIDs up for their handles (default: when BSKY_APPVIEW_URL "
+            "or BSKY_HANDLE is set)."
+        ),
+    ] = None,
     allow_empty: AllowEmptyOpt = False,
     as_json: JsonOpt = False,
     db: DbOpt = None,
@@ -234,3 +253,4 @@ def bluesky(
     from audience.importers.bluesky_car import read_bluesky_car
 
     _import_social(repo, read_bluesky_car, db, as_json, allow_empty)
+    _resolve_stubs(db, resolve, "bluesky")

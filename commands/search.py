@@ -9,6 +9,7 @@ import typer
 from commands._common import (
     DbOpt,
     JsonOpt,
+    account_label,
     cell,
     console,
     err_console,
@@ -47,7 +48,7 @@ def search(
     table.columns[0].overflow = "fold"
     for row in rows:
         table.add_row(
-            cell(f"{row['platform']}:@{row['handle']}"),
+            cell(account_label(row["platform"], row["handle"], row.get("platform_id"))),
             cell(row["display_name"]),
             str(row["followers_count"] or ""),
             cell(row["segments"]),

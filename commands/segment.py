@@ -11,6 +11,7 @@ from commands._common import (
     PLATFORMS,
     DbOpt,
     JsonOpt,
+    account_label,
     cell,
     console,
     err_console,
@@ -224,7 +225,7 @@ def auto(
             table.add_row(
                 c.action,
                 c.segment or "-",
-                cell(f"{c.platform}:@{c.handle}"),
+                cell(account_label(c.platform, c.handle, getattr(c, "platform_id", None))),
                 c.source or "-",
                 cell(c.reason),
             )
@@ -278,7 +279,7 @@ def show(
     for row in rows:
         star = " *" if row["is_primary"] else ""
         table.add_row(
-            cell(f"{row['platform']}:@{row['handle']}{star}"),
+            cell(account_label(row["platform"], row["handle"], row.get("platform_id")) + star),
             cell(row["display_name"]),
             str(row["followers_count"] or ""),
             row["source"],

@@ -541,3 +541,61 @@ def test_14_17_a_missing_input_file_is_3(workspace, tmp_path, kind):
         app, ["import", kind, str(tmp_path / "nowhere.csv"), "--db", str(workspace)]
     )
     assert result.exit_code == 3, result.output
+
+
+# ---- 14.20: Bluesky accounts from a repo.car ----------------------------------------------------
+
+CAR = EXPORTS / "bluesky" / "repo.car"
+CAR_TRUTH = json.loads((EXPORTS / "bluesky" / "repo.car.expected.json").read_text())
+
+
+def _followed_dids() -> list[str]:
+    return [
+        r["value"]["subject"]
+        for r in CAR_TRUTH["records"]
+        if r["collection"] == "app.bsky.graph.follow"
+    ]
+
+
+def test_14_20_offline_export_shows_every_followed_account_by_did(workspace):
+    imported = runner.invoke(app, ["import", "bluesky", str(CAR), "--db", str(workspace)])
+    assert imported.exit_code == 0, imported.output
+    assert "--resolve" in " ".join(imported.output.split())  # says how to fill the handles
+    exported = runner.invoke(
+        app, ["export", "--platform", "bluesky", "--format", "json", "--db", str(workspace)]
+    )
+    assert exported.exit_code == 0, exported.output
+    shown = {row["bluesky_handle"] for row in json.loads(exported.output)}
+    for did in _followed_dids():
+        handle = CAR_TRUTH["known_handles_for_dids"].get(did)
+        assert did in shown or handle in shown, did
+    assert not any("None" in (h or "") for h in shown)
+
+
+def test_14_20_online_import_resolves_handles_from_dids(workspace, monkeypatch):
+    from tests.fakes.bluesky_api import FakeBluesky
+
+    server = FakeBluesky()
+    for did, handle in CAR_TRUTH["known_handles_for_dids"].items():
+        server.add_account(handle, did=did)
+    server.add_account(CAR_TRUTH["handle"], did=CAR_TRUTH["did"])  # the owner
+    with server:
+        monkeypatch.setenv("BSKY_APPVIEW_URL", server.base_url)
+        imported = runner.invoke(app, ["import", "bluesky", str(CAR), "--db", str(workspace)])
+    assert imported.exit_code == 0, imported.output
+    assert server.calls("getProfiles")
+    from audience.store import open_store
+
+    store = open_store(workspace)
+    missing = store.scalar(
+        "SELECT count(*) FROM accounts WHERE platform = 'bluesky' AND handle IS NULL"
+    )
+    store.close()
+    assert missing == 0
+
+
+def test_14_20_an_account_without_a_handle_is_labelled_by_its_id():
+    from commands._common import account_label
+
+    assert account_label("bluesky", None, "did:plc:abc") == "bluesky:did:plc:abc"
+    assert account_label("x", "@zoe", "42") == "x:@zoe"
