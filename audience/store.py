@@ -7,6 +7,7 @@ through :meth:`Store.transaction` so it lands whole or not at all.
 from __future__ import annotations
 
 import json
+import logging
 import operator
 import os
 import sqlite3
@@ -25,6 +26,9 @@ from audience.models import Account, ListInfo, Post
 
 APP_ID = 0x61756469  # "audi": PRAGMA application_id marks the file as an audience workspace
 migrations = Migrations("audience")
+log = logging.getLogger(__name__)
+BUSY_TIMEOUT_SECONDS = 30.0  # SQLite waits this long for a lock, then Store says so and waits on
+MAX_WRITE_WAIT_SECONDS = 30 * 60.0
 
 DEFAULT_SEGMENTS = (
     ("customers", "People and organisations who buy from us"),
@@ -429,7 +433,7 @@ class Store:
         if self._conn.in_transaction:
             yield
             return
-        self._conn.execute("BEGIN IMMEDIATE")
+        self._begin_immediate()
         try:
             yield
         except BaseException:
@@ -437,6 +441,31 @@ class Store:
             self._known.clear()  # ids cached during the rolled-back work may not exist
             raise
         self._conn.execute("COMMIT")
+
+    def _begin_immediate(self) -> None:
+        """Take the write lock. Another process may hold it for longer than the busy timeout
+        (a 60,000-row contact import is one transaction): then say so and keep waiting, up to
+        :data:`MAX_WRITE_WAIT_SECONDS`, instead of failing with "database is locked"."""
+        waited = 0.0
+        while True:
+            started = time.monotonic()
+            try:
+                self._conn.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) and "busy" not in str(exc):
+                    raise
+                waited += time.monotonic() - started
+                if waited >= MAX_WRITE_WAIT_SECONDS:
+                    raise WorkspaceError(
+                        f"the workspace has been busy for {waited / 60:.0f} minutes: another "
+                        "audience process is writing to it; try again when it has finished"
+                    ) from None
+                log.warning(
+                    "waiting for another audience process to finish writing to the workspace "
+                    "(%.0f s so far)…",
+                    waited,
+                )
 
     @contextmanager
     def snapshot(self) -> Iterator[None]:
@@ -936,11 +965,16 @@ def _connect(path: Path | None) -> Database:
         db = Database(memory=True)
     else:
         db = Database(
-            sqlite3.connect(str(path), timeout=30, isolation_level=None, check_same_thread=False)
+            sqlite3.connect(
+                str(path),
+                timeout=BUSY_TIMEOUT_SECONDS,
+                isolation_level=None,
+                check_same_thread=False,
+            )
         )
     db.conn.isolation_level = None  # explicit transactions only; see Store.transaction
     db.execute("PRAGMA foreign_keys = ON")
-    db.execute("PRAGMA busy_timeout = 30000")
+    db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
     if path is not None:
         db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA synchronous = NORMAL")

@@ -599,3 +599,33 @@ def test_14_20_an_account_without_a_handle_is_labelled_by_its_id():
 
     assert account_label("bluesky", None, "did:plc:abc") == "bluesky:did:plc:abc"
     assert account_label("x", "@zoe", "42") == "x:@zoe"
+
+
+# ---- 14.6: a writer waits for a long import instead of dying ------------------------------------
+
+
+def test_14_6_a_write_waits_for_a_long_transaction_elsewhere(workspace, monkeypatch, caplog):
+    import logging
+    import sqlite3
+    import threading
+    import time
+
+    from audience import store as store_module
+
+    monkeypatch.setattr(store_module, "BUSY_TIMEOUT_SECONDS", 0.2)  # the real one is 30 s
+    store = store_module.open_store(workspace)
+    other = sqlite3.connect(workspace, isolation_level=None, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")  # a long import holds the write lock
+    other.execute("INSERT INTO workspace_settings (key, value) VALUES ('held', '1')")
+    release = threading.Timer(1.5, lambda: other.execute("COMMIT"))
+    release.start()
+    started = time.monotonic()
+    with caplog.at_level(logging.INFO, logger="audience"):
+        with store.transaction():
+            store.execute("INSERT INTO workspace_settings (key, value) VALUES ('mine', '1')")
+    release.join()
+    assert time.monotonic() - started >= 1.0
+    assert store.scalar("SELECT count(*) FROM workspace_settings") == 2
+    assert "waiting for another audience process" in caplog.text
+    store.close()
+    other.close()
