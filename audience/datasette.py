@@ -165,6 +165,12 @@ TABLES: dict[str, dict[str, Any]] = {
     },
     "crawl_runs": {"description": "Every crawl: command, requests made, items saved, errors."},
     "crawl_cursors": {"description": "Where each paginated crawl stopped, for --resume."},
+    "crawl_locks": {
+        "description": "Which process is crawling which job now (a second one refuses)."
+    },
+    "workspace_settings": {
+        "description": "What the workspace says about itself, e.g. the demo's as-of date."
+    },
 }
 
 QUERIES: dict[str, dict[str, Any]] = {
