@@ -215,13 +215,14 @@ CONFIG_TEMPLATE = """\
 [topics]
 # What your crowd talks about. Used to rank people found by `audience find hashtag`,
 # to judge "outside my industry" in `audience prune`, and to pick posts for `audience engage`.
-keywords = ["contact centre", "customer service", "customer experience"]
-hashtags = ["#contactcentre", "#custserv", "#cx"]
+# Nothing is set until you say so: uncomment and write your own, for example
+# keywords = ["contact centre", "customer service", "customer experience"]
+# hashtags = ["#contactcentre", "#custserv", "#cx"]
 
 [geography]
 # Where your audience lives: ISO country codes (GB, IE, US...) or regions (Europe, UK & Ireland).
-# `--near` and the prune rule "outside my home regions" use them.
-home_regions = ["GB", "IE"]
+# `--near` and the prune rule "outside my home regions" use them. For example
+# home_regions = ["GB", "IE"]
 
 [segments]
 # Segments that `audience prune` never suggests unfollowing.

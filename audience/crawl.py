@@ -176,6 +176,9 @@ class Crawler:
             self.requests += 1
             try:
                 result = request()
+            except ConfigError:
+                self.requests -= 1  # refused before anything was sent (missing credentials)
+                raise
             except RateLimited as exc:
                 self._wait_rate_limit(endpoint, exc)
                 continue

@@ -620,12 +620,40 @@ def test_14_6_a_write_waits_for_a_long_transaction_elsewhere(workspace, monkeypa
     release = threading.Timer(1.5, lambda: other.execute("COMMIT"))
     release.start()
     started = time.monotonic()
-    with caplog.at_level(logging.INFO, logger="audience"):
-        with store.transaction():
-            store.execute("INSERT INTO workspace_settings (key, value) VALUES ('mine', '1')")
+    with caplog.at_level(logging.INFO, logger="audience"), store.transaction():
+        store.execute("INSERT INTO workspace_settings (key, value) VALUES ('mine', '1')")
     release.join()
     assert time.monotonic() - started >= 1.0
     assert store.scalar("SELECT count(*) FROM workspace_settings") == 2
     assert "waiting for another audience process" in caplog.text
     store.close()
     other.close()
+
+
+# ---- 14.19: small things that add up ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("platform", ["x", "bluesky", "mastodon"])
+def test_14_19_a_sync_without_credentials_is_not_recorded_as_a_crawl(
+    workspace, monkeypatch, platform
+):
+    if platform == "x":
+        monkeypatch.setenv("X_BEARER_TOKEN", "AAAAonlyTheBearer")  # reads yes, "me" no
+    result = runner.invoke(app, ["sync", "-p", platform, "--db", str(workspace)])
+    assert result.exit_code == 2, result.output
+    from audience.store import open_store
+
+    store = open_store(workspace)
+    assert store.scalar("SELECT count(*) FROM crawl_runs") == 0
+    store.close()
+
+
+def test_14_19_init_writes_examples_commented_out(tmp_path):
+    from audience.config import load_rules
+
+    db = tmp_path / "audience.db"
+    assert runner.invoke(app, ["init", "--db", str(db)]).exit_code == 0
+    text = (tmp_path / "audience.toml").read_text()
+    assert "contact centre" in text  # the examples are there to copy
+    rules = load_rules(tmp_path / "audience.toml")
+    assert rules.topics == [] and rules.home_regions == []

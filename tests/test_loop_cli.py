@@ -86,7 +86,23 @@ def run(app, workspace: Path, *args: str, input: str | None = None):
     return CliRunner().invoke(app, [*args, "--db", str(workspace)], input=input)
 
 
+TOPICS = (
+    '[topics]\nkeywords = ["contact centre", "customer service", "customer experience"]\n'
+    'hashtags = ["#contactcentre", "#custserv", "#cx"]\n'
+)
+
+
+def with_topics(workspace: Path) -> None:
+    """`audience init` writes its example topics commented out (14.19): set them here."""
+    toml = workspace.parent / "audience.toml"
+    text = toml.read_text(encoding="utf-8") if toml.exists() else ""
+    if "\nkeywords =" not in "\n" + text:
+        text = text.replace("[topics]\n", TOPICS, 1) if "[topics]\n" in text else TOPICS + text
+        toml.write_text(text, encoding="utf-8")
+
+
 def synced(app, workspace: Path, press: bool = True) -> None:
+    with_topics(workspace)
     result = run(app, workspace, "sync", "--platform", "x")
     assert result.exit_code == 0, result.output
     if press:
