@@ -151,6 +151,12 @@ def cell(value: Any) -> Any:
     return Text("" if value is None else str(value))
 
 
+def plural(count: int, one: str, many: str | None = None) -> str:
+    """``1 account``, ``2 accounts``, ``1,204 people`` (``many`` for irregular words)."""
+    word = one if count == 1 else many or f"{one}s"
+    return f"{count:,} {word}"
+
+
 def account_label(platform: str, handle: str | None, platform_id: str | None = None) -> str:
     """``x:@handle``, or the account's id (a Bluesky DID) while its handle is unknown."""
     if handle:

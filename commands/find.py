@@ -19,6 +19,7 @@ from commands._common import (
     known_places,
     open_workspace,
     parse_option,
+    plural,
     print_json,
     workspace_rules,
 )
@@ -177,13 +178,14 @@ def follows(
         crawler = _crawler(store, platform, max_requests, budget, refresh, observer)
         subjects = _subjects(crawler, handles, segment)
         plan = find.estimate_follows(crawler.platform, subjects, direction)
-        err_console.print(f"[bold]Plan:[/] {len(subjects)} accounts, {plan.describe()}")
+        err_console.print(f"[bold]Plan:[/] {plural(len(subjects), 'account')}, {plan.describe()}")
         if estimate_only:
             return
         with crawler.recorded(f"find follows ({direction})", {"accounts": len(subjects)}):
             total = sum(find.crawl_follows(crawler, s, direction) for s in subjects)
     err_console.print(
-        f"Stored {total:,} follow edges of {len(subjects)} accounts in {crawler.requests} requests."
+        f"Stored {plural(total, 'follow edge')} of {plural(len(subjects), 'account')} in "
+        f"{plural(crawler.requests, 'request')}."
     )
 
 
@@ -231,7 +233,9 @@ def lists(
             for subject in subjects:
                 for key, value in find.crawl_lists(crawler, subject).items():
                     counts[key] += value
-    err_console.print(f"Stored {counts['lists']} lists with {counts['members']:,} members.")
+    err_console.print(
+        f"Stored {plural(counts['lists'], 'list')} with {plural(counts['members'], 'member')}."
+    )
 
 
 @find_app.command("influencers")

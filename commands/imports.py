@@ -14,6 +14,7 @@ from commands._common import (
     err_console,
     handle_errors,
     open_workspace,
+    plural,
     print_json,
 )
 
@@ -89,7 +90,8 @@ def contacts(
                 console.print(
                     f"[bold]{path.name}[/] ({book.format}): {result.added} added, "
                     f"{result.updated} updated, {result.unchanged} unchanged; "
-                    f"{result.people_created} new people, {result.people_merged} merged"
+                    f"{plural(result.people_created, 'new person', 'new people')}, "
+                    f"{result.people_merged} merged"
                 )
                 for position, why in result.skipped:
                     err_console.print(f"  skipped {position}: {why}", style="yellow", markup=False)
@@ -130,9 +132,10 @@ def _import_social(
         print_json({"file": str(path), **result.__dict__})
         return
     console.print(
-        f"[bold]{path.name}[/]: {result.accounts:,} accounts ({result.new_accounts:,} new), "
-        f"{result.new_follows:,} new follow edges, {result.posts:,} posts, "
-        f"{result.lists} lists with {result.list_members:,} members"
+        f"[bold]{path.name}[/]: {plural(result.accounts, 'account')} "
+        f"({result.new_accounts:,} new), {plural(result.new_follows, 'new follow edge')}, "
+        f"{plural(result.posts, 'post')}, {plural(result.lists, 'list')} with "
+        f"{plural(result.list_members, 'member')}"
     )
     for snapshot in result.snapshots:
         console.print(f"  snapshot: {snapshot}")
@@ -185,7 +188,8 @@ def _resolve_stubs(db: Path | None, resolve: bool | None, platform: str) -> None
             return
         if not resolve:
             err_console.print(
-                f"{len(ids)} accounts are known only by id; {hint} to fill in their handles.",
+                f"{plural(len(ids), 'account is', 'accounts are')} known only by id; {hint} "
+                "to fill in their handles.",
                 soft_wrap=True,
             )
             return
@@ -200,7 +204,8 @@ def _resolve_stubs(db: Path | None, resolve: bool | None, platform: str) -> None
             with crawler.recorded(f"{command} --resolve", {"ids": len(ids)}):
                 found = resolve_ids(crawler, ids)
     err_console.print(
-        f"Resolved {len(found.accounts)} of {len(ids)} ids in {crawler.requests} requests; "
+        f"Resolved {len(found.accounts)} of {plural(len(ids), 'id')} in "
+        f"{plural(crawler.requests, 'request')}; "
         f"{len(found.unknown)} no longer exist."
     )
 

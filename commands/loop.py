@@ -19,6 +19,7 @@ from commands._common import (
     handle_errors,
     one_of,
     open_workspace,
+    plural,
     print_json,
     workspace_rules,
 )
@@ -93,7 +94,7 @@ def sync(
                 note = " (resumed)" if kind.resumed else ""
                 if kind.carried_over:
                     note = " (finished by the interrupted sync; not fetched again)"
-                err_console.print(f"{kind.kind}: {kind.count:,} accounts{note}")
+                err_console.print(f"{kind.kind}: {plural(kind.count, 'account')}{note}")
         changes = sync_lib.changes(store, platform)
     if as_json:
         print_json(changes.as_dict())
@@ -161,7 +162,7 @@ def prune(
         )
         if csv_file:
             prune_lib.write_csv(csv_file, suggestions)
-            err_console.print(f"Wrote {len(suggestions)} suggestions to {csv_file}")
+            err_console.print(f"Wrote {plural(len(suggestions), 'suggestion')} to {csv_file}")
         if as_json and not apply:
             print_json([s.as_dict() for s in suggestions])
             return
@@ -221,7 +222,7 @@ def _apply(crawler, store, rules, settings, suggestions, yes, max_count, by_hand
 def _prune_table(suggestions):
     from rich.table import Table
 
-    table = Table(title=f"{len(suggestions)} accounts to consider unfollowing")
+    table = Table(title=f"{plural(len(suggestions), 'account')} to consider unfollowing")
     table.add_column("account")
     table.add_column("score", justify="right")
     table.add_column("followers", justify="right")

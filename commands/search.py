@@ -15,6 +15,7 @@ from commands._common import (
     err_console,
     handle_errors,
     open_workspace,
+    plural,
     print_json,
 )
 
@@ -55,7 +56,7 @@ def search(
             _highlighted(row["snippet"], row["highlights"]),
         )
     console.print(table)
-    err_console.print(f"{len(rows)} accounts")
+    err_console.print(plural(len(rows), "account"))
 
 
 def _highlighted(snippet: str, spans: list[list[int]]):

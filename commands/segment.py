@@ -19,6 +19,7 @@ from commands._common import (
     known_places,
     one_of,
     open_workspace,
+    plural,
     print_json,
 )
 
@@ -118,7 +119,7 @@ def delete(name: SegmentArg, db: DbOpt = None) -> None:
 
     with handle_errors():
         count = delete_segment(open_workspace(db), name)
-    err_console.print(f"deleted segment {name} ({count} members)")
+    err_console.print(f"deleted segment {name} ({plural(count, 'member')})")
 
 
 @segment_app.command("add")
@@ -286,4 +287,4 @@ def show(
             cell(row["reason"]),
         )
     console.print(table)
-    err_console.print(f"{len(rows)} members (* = primary segment)")
+    err_console.print(f"{plural(len(rows), 'member')} (* = primary segment)")

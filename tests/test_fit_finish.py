@@ -657,3 +657,19 @@ def test_14_19_init_writes_examples_commented_out(tmp_path):
     assert "contact centre" in text  # the examples are there to copy
     rules = load_rules(tmp_path / "audience.toml")
     assert rules.topics == [] and rules.home_regions == []
+
+
+def test_14_19_counts_of_one_are_singular(workspace, tmp_path):
+    book = tmp_path / "google.csv"
+    book.write_text("First Name,Last Name,E-mail 1 - Value\nAda,Lovelace,ada@lantern.example\n")
+    result = runner.invoke(app, ["import", "contacts", str(book), "--db", str(workspace)])
+    flat = " ".join(result.output.split())
+    assert "1 new person," in flat and "1 new people" not in flat
+    follows = tmp_path / "following_accounts.csv"
+    follows.write_text("Account address,Show boosts,Notify on new posts,Languages\n"
+                       "ada@lantern.example,true,false,\n")
+    result = runner.invoke(
+        app, ["import", "mastodon", str(follows), "--owner", OWNER, "--db", str(workspace)]
+    )
+    flat = " ".join(result.output.split())
+    assert "1 new follow edge," in flat and " 1 accounts" not in flat, flat
