@@ -232,8 +232,12 @@ def _evidence_text(evidence_json: str) -> str:
 def _segment(store, examples: Path, folder: Path, result: DemoResult) -> Step:
     from audience.segment import auto_segment, load_segment_config, segment_counts
 
-    plan = auto_segment(store, load_segment_config(folder / "audience.toml"))
+    auto_segment(store, load_segment_config(folder / "audience.toml"))
     counts = segment_counts(store)
+    # what the counts below add up to (not the plan's changes, which count every step)
+    placed = store.scalar(
+        "SELECT count(DISTINCT account_id) FROM segment_members WHERE excluded = 0"
+    )
     rows = store.query(
         """SELECT s.name AS segment, a.handle, m.reason FROM segment_members m
            JOIN segments s ON s.id = m.segment_id JOIN accounts a ON a.id = m.account_id
@@ -249,7 +253,7 @@ def _segment(store, examples: Path, folder: Path, result: DemoResult) -> Step:
             )
     return Step(
         "Segment the crowd",
-        f"{len(plan.changes)} assignments by rules and evidence: " + _counts_text(counts),
+        f"{placed} accounts placed by rules and match evidence: " + _counts_text(counts),
         sample,
     )
 

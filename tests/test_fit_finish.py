@@ -465,12 +465,15 @@ def test_14_14_the_demo_prints_commands_that_work_in_its_folder(tmp_path):
 
 
 @pytest.fixture(scope="module")
-def demo_folder(tmp_path_factory):
+def demo_run(tmp_path_factory):
     from audience.demo import run_demo
 
-    folder = tmp_path_factory.mktemp("demo")
-    run_demo(folder)
-    return folder
+    return run_demo(tmp_path_factory.mktemp("demo"))
+
+
+@pytest.fixture
+def demo_folder(demo_run):
+    return demo_run.workspace.parent
 
 
 def test_14_15_demo_examples_show_results_on_any_later_day(demo_folder, monkeypatch):
@@ -673,3 +676,12 @@ def test_14_19_counts_of_one_are_singular(workspace, tmp_path):
     )
     flat = " ".join(result.output.split())
     assert "1 new follow edge," in flat and " 1 accounts" not in flat, flat
+
+
+def test_14_19_the_demo_segment_summary_adds_up(demo_run):
+    import re
+
+    step = next(s for s in demo_run.steps if s.title == "Segment the crowd")
+    total = int(re.match(r"([\d,]+) accounts", step.summary)[1].replace(",", ""))
+    per_segment = [int(n) for n in re.findall(r"\w+ (\d+)", step.summary.split(":", 1)[1])]
+    assert total == sum(per_segment), step.summary
