@@ -116,8 +116,13 @@ def _print_changes(changes) -> None:
         ("You followed", changes.new_following),
         ("You unfollowed", changes.unfollowed),
     ):
-        names = ", ".join(_who(r) for r in rows[:30]) + (" ..." if len(rows) > 30 else "")
-        console.print(f"{title} ({len(rows)}): {names}", highlight=False, markup=False)
+        console.print(f"{title} ({len(rows)}): {names_line(rows)}", highlight=False, markup=False)
+
+
+def names_line(rows: list, shown: int = 30) -> str:
+    """The first ``shown`` accounts, then "and N more" rather than a silent cut."""
+    names = ", ".join(_who(r) for r in rows[:shown])
+    return names + (f" and {len(rows) - shown:,} more" if len(rows) > shown else "")
 
 
 # ---- prune --------------------------------------------------------------------------------

@@ -685,3 +685,12 @@ def test_14_19_the_demo_segment_summary_adds_up(demo_run):
     total = int(re.match(r"([\d,]+) accounts", step.summary)[1].replace(",", ""))
     per_segment = [int(n) for n in re.findall(r"\w+ (\d+)", step.summary.split(":", 1)[1])]
     assert total == sum(per_segment), step.summary
+
+
+def test_14_19_a_cut_list_says_and_n_more():
+    from commands.loop import names_line
+
+    rows = [{"handle": f"user{n}"} for n in range(45)]
+    line = names_line(rows)
+    assert line.endswith("@user29 and 15 more")
+    assert names_line(rows[:3]) == "@user0, @user1, @user2"
