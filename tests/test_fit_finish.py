@@ -694,3 +694,18 @@ def test_14_19_a_cut_list_says_and_n_more():
     line = names_line(rows)
     assert line.endswith("@user29 and 15 more")
     assert names_line(rows[:3]) == "@user0, @user1, @user2"
+
+
+def test_14_19_search_says_when_its_table_is_cut(workspace):
+    from audience.models import Account
+    from audience.store import open_store
+
+    store = open_store(workspace)
+    with store.transaction():
+        store.upsert_accounts(
+            [Account("x", str(n), handle=f"agent{n}", bio="contact centre agent") for n in range(3)]
+        )
+    store.close()
+    result = runner.invoke(app, ["search", "agent", "--limit", "2", "--db", str(workspace)])
+    assert result.exit_code == 0, result.output
+    assert "the first 2 accounts and more: raise --limit" in " ".join(result.output.split())
