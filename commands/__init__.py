@@ -8,6 +8,8 @@ from typing import Annotated, Any
 
 import typer
 
+from commands import _help
+
 
 class _App(typer.Typer):
     """Typer, but an unexpected exception loses any credential it quotes before the traceback
@@ -26,6 +28,7 @@ class _App(typer.Typer):
 
 
 app = _App(
+    cls=_help.PlainHelpGroup,
     no_args_is_help=True,
     # Plain help: Rich-formatted help imports markdown-it and pygments, tripling start-up.
     rich_markup_mode=None,

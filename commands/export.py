@@ -43,7 +43,8 @@ def export(
             callback=one_of(PLATFORMS),
         ),
     ] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="csv or json.")] = "csv",
+    # no -f: -f is --file in every command that reads one
+    fmt: Annotated[str, typer.Option("--format", help="csv or json.")] = "csv",
     output: OutputOpt = "-",
     excel: Annotated[
         bool, typer.Option("--excel", help="Start the CSV with a BOM so Excel reads UTF-8.")

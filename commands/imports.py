@@ -21,6 +21,13 @@ from commands._common import (
 import_app = typer.Typer(no_args_is_help=True, help="Import contact books and social exports.")
 
 FilesArg = Annotated[list[Path], typer.Argument(help="Files to import.", exists=False)]
+# audience.importers.contact_csv.mapping_fields(), written out: importing it here would slow
+# every command's start-up (a test keeps the two the same)
+MAP_FIELDS = (
+    "full_name, given_name, middle_name, family_name, prefix, suffix, nickname, organisation, "
+    "title, department, emails, phones, city, region, country, urls, linkedin_url, x, bluesky, "
+    "mastodon, notes, labels"
+)
 AllowEmptyOpt = Annotated[
     bool,
     typer.Option(
@@ -55,7 +62,12 @@ def contacts(
     ] = None,
     mapping: Annotated[
         list[str] | None,
-        typer.Option("--map", help="Generic CSV column: FIELD=Column (full_name=Name)."),
+        typer.Option(
+            "--map",
+            metavar="FIELD=COLUMN",
+            help="Read any CSV: which column holds a field, e.g. full_name=Name (repeatable). "
+            f"Fields: {MAP_FIELDS}.",
+        ),
     ] = None,
     region: Annotated[
         str | None,

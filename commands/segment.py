@@ -101,7 +101,9 @@ def list_(db: DbOpt = None, as_json: JsonOpt = False) -> None:
 @segment_app.command("create")
 def create(
     name: Annotated[str, typer.Argument(help="New segment name, e.g. influencers.")],
-    description: Annotated[str | None, typer.Option("--description", "-d")] = None,
+    description: Annotated[
+        str | None, typer.Option("--description", "-d", help="What the segment is for.")
+    ] = None,
     db: DbOpt = None,
 ) -> None:
     """Create a segment of your own."""
@@ -246,12 +248,18 @@ def show(
             "--near", help="Country or region, e.g. UK or 'GB,IE'.", callback=known_places
         ),
     ] = None,
-    follows_me: Annotated[bool, typer.Option("--follows-me")] = False,
-    followed_by_me: Annotated[bool, typer.Option("--followed-by-me")] = False,
+    follows_me: Annotated[
+        bool, typer.Option("--follows-me", help="Only members who follow you.")
+    ] = False,
+    followed_by_me: Annotated[
+        bool, typer.Option("--followed-by-me", help="Only members you follow.")
+    ] = False,
     sort: Annotated[
         str, typer.Option("--sort", help="relevance, followers or last-active.")
     ] = "relevance",
-    limit: Annotated[int | None, typer.Option("--limit", "-n")] = None,
+    limit: Annotated[
+        int | None, typer.Option("--limit", "-n", min=1, help="Show at most this many.")
+    ] = None,
     db: DbOpt = None,
     as_json: JsonOpt = False,
 ) -> None:

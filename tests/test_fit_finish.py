@@ -709,3 +709,60 @@ def test_14_19_search_says_when_its_table_is_cut(workspace):
     result = runner.invoke(app, ["search", "agent", "--limit", "2", "--db", str(workspace)])
     assert result.exit_code == 0, result.output
     assert "the first 2 accounts and more: raise --limit" in " ".join(result.output.split())
+
+
+# ---- 14.18: help in one vocabulary ------------------------------------------------------------
+
+# commands/match.py belongs to the matching work (issue 14.16's owner): checked there
+NOT_HERE = ("match",)
+
+
+def _all_commands():
+    import typer
+
+    def walk(group, prefix):
+        for name, command in group.commands.items():
+            if hasattr(command, "commands"):
+                yield from walk(command, (*prefix, name))
+            else:
+                yield (*prefix, name), command
+
+    return list(walk(typer.main.get_command(app), ()))
+
+
+def _help(path) -> str:
+    result = runner.invoke(app, [*path, "--help"], terminal_width=100)
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def test_14_18_usage_lines_show_plain_metavars():
+    import re
+
+    for path, _ in _all_commands():
+        text = _help(path)
+        odd = re.findall(r"<[\w\[\] ]+>|\{\w+\}|list\[", text)
+        assert not odd, (path, odd)
+
+
+def test_14_18_every_option_has_help():
+    missing = [
+        (" ".join(path), param.opts[0])
+        for path, command in _all_commands()
+        if path[0] not in NOT_HERE
+        for param in command.params
+        if param.param_type_name == "option" and not param.help
+    ]
+    assert missing == []
+
+
+def test_14_18_map_lists_its_field_names_and_f_always_means_file():
+    from audience.importers.contact_csv import mapping_fields
+
+    text = " ".join(_help(("import", "contacts")).split())
+    for name in mapping_fields():
+        assert name in text, name
+    for path, command in _all_commands():
+        for param in command.params:
+            if "-f" in param.opts:
+                assert "--file" in param.opts, (path, param.opts)
