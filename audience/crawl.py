@@ -149,6 +149,16 @@ class Crawler:
         self.items = 0
         self.spent = 0.0
         self._reset_at: dict[str, float] = {}
+        self._forgotten = None
+
+    @property
+    def forgotten(self):
+        """The suppression list, read once per crawl: pages leave forgotten accounts out."""
+        if self._forgotten is None:
+            from audience.privacy import Suppressions
+
+            self._forgotten = Suppressions(self.store)
+        return self._forgotten
 
     @contextmanager
     def recorded(self, command: str, params: dict[str, Any]) -> Iterator[None]:

@@ -120,7 +120,8 @@ def crawl_follows(crawler: Crawler, subject: Account, direction: str = "followin
     def save(page: Page[Account]) -> int:
         # The subject's row id is taken inside the page's own transaction, like the others',
         # so every id the edges reference exists: the store can skip checking them one by one.
-        subject_row, *rows = store.upsert_account_rows([subject, *page.items])
+        kept = crawler.forgotten.keep_accounts(page.items)  # a forgotten account stays out
+        subject_row, *rows = store.upsert_account_rows([subject, *kept])
         store.add_follow_list(subject_row, rows, direction)
         return len(rows)
 
@@ -201,7 +202,7 @@ def crawl_list_members(crawler: Crawler, info: ListInfo) -> int:
         list_row = store.upsert_list(info, None)
 
     def save(page: Page[Account]) -> int:
-        ids = store.upsert_accounts(page.items)
+        ids = store.upsert_accounts(crawler.forgotten.keep_accounts(page.items))
         store.add_list_members(list_row, ids.values())
         return len(ids)
 
@@ -245,8 +246,14 @@ def search_topic(
     platform, store = crawler.platform, crawler.store
 
     def save(page: Page[Post]) -> int:
-        ids = store.upsert_accounts(page.accounts)
-        return store.upsert_posts(page.items, ids)
+        ids = store.upsert_accounts(crawler.forgotten.keep_accounts(page.accounts))
+        gone = {a.platform_id for a in page.accounts} - set(ids)
+        gone |= {
+            p.author_id
+            for p in page.items
+            if crawler.forgotten.covers(account_ids=[(platform.name, p.author_id)])
+        }
+        return store.upsert_posts([p for p in page.items if p.author_id not in gone], ids)
 
     day = since.date().isoformat() if since else "any"
     return crawler.run_pages(

@@ -147,6 +147,20 @@ class Suppressions:
         return any(key in self.keys for key in keys if key[1])
 
 
+    def forgotten_account(self, account: Any) -> bool:
+        """An Account (of any platform) that was forgotten, by its id or its handle."""
+        if not self.keys:
+            return False
+        handles = [(account.platform, account.handle)] if account.handle else []
+        return self.covers(account_ids=[(account.platform, account.platform_id)], handles=handles)
+
+    def keep_accounts(self, accounts: list[Any]) -> list[Any]:
+        """``accounts`` without the forgotten ones (a crawl must not re-create them)."""
+        if not self.keys:
+            return accounts
+        return [a for a in accounts if not self.forgotten_account(a)]
+
+
 def _keys_for(
     emails: Iterable[str],
     phones: Iterable[str],

@@ -766,3 +766,25 @@ def test_14_18_map_lists_its_field_names_and_f_always_means_file():
         for param in command.params:
             if "-f" in param.opts:
                 assert "--file" in param.opts, (path, param.opts)
+
+
+def test_14_3_a_crawl_does_not_recreate_a_forgotten_account(fake_x, store):
+    from audience import find
+    from audience.crawl import Crawler
+    from audience.platforms.x import XPlatform
+    from audience.privacy import forget, plan_forget
+
+    def crawl(refresh: bool) -> None:
+        platform = XPlatform(fake_x.bearer_token, base_url=fake_x.base_url)
+        crawler = Crawler(store, platform, refresh=refresh)
+        subject = find.resolve_handles(crawler, ["@zoe_writes"]).accounts[0]
+        find.crawl_follows(crawler, subject)
+
+    crawl(refresh=False)
+    victim = store.query(
+        "SELECT a.handle FROM follows f JOIN accounts a ON a.id = f.followed_id LIMIT 1"
+    )[0]["handle"]
+    forget(store, plan_forget(store, f"@{victim}", platform="x"))
+    crawl(refresh=True)
+    assert store.find_account("x", victim) is None
+    assert store.scalar("SELECT count(*) FROM follows") == 2500 - 1
