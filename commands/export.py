@@ -132,9 +132,10 @@ def report(
     db: DbOpt = None,
 ) -> None:
     """Write a one-page HTML report on the crowd that opens offline."""
+    from audience import clock
     from audience.report import write_report
 
     with handle_errors():
         store = open_workspace(db)
-        path = write_report(store, output, workspace_rules(db))
+        path = write_report(store, output, workspace_rules(db), now=clock.now(store))
         err_console.print(f"Wrote {path}", highlight=False, markup=False)

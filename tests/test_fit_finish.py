@@ -788,3 +788,10 @@ def test_14_3_a_crawl_does_not_recreate_a_forgotten_account(fake_x, store):
     crawl(refresh=True)
     assert store.find_account("x", victim) is None
     assert store.scalar("SELECT count(*) FROM follows") == 2500 - 1
+
+
+def test_14_15_the_report_in_the_demo_folder_is_dated_as_of_the_demo(demo_folder, monkeypatch):
+    monkeypatch.chdir(demo_folder)
+    result = runner.invoke(app, ["report", "-o", "again.html"])
+    assert result.exit_code == 0, result.output
+    assert "2026-11-20 12:00 UTC" in (demo_folder / "again.html").read_text(encoding="utf-8")
