@@ -278,8 +278,10 @@ def show(
             follows_me=follows_me,
             followed_by_me=followed_by_me,
             sort=sort,
-            limit=limit,
+            limit=limit + 1 if limit else None,  # one more: whether the table is cut
         )
+    cut = bool(limit) and len(rows) > limit
+    rows = rows[:limit] if limit else rows
     if as_json:
         print_json(rows)
         return
@@ -295,4 +297,5 @@ def show(
             cell(row["reason"]),
         )
     console.print(table)
-    err_console.print(f"{plural(len(rows), 'member')} (* = primary segment)")
+    more = " and more: raise --limit" if cut else ""
+    err_console.print(f"{plural(len(rows), 'member')}{more} (* = primary segment)")

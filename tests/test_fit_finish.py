@@ -795,3 +795,20 @@ def test_14_15_the_report_in_the_demo_folder_is_dated_as_of_the_demo(demo_folder
     result = runner.invoke(app, ["report", "-o", "again.html"])
     assert result.exit_code == 0, result.output
     assert "2026-11-20 12:00 UTC" in (demo_folder / "again.html").read_text(encoding="utf-8")
+
+
+def test_14_19_segment_show_says_when_its_table_is_cut(workspace):
+    from audience.models import Account
+    from audience.store import open_store
+
+    store = open_store(workspace)
+    with store.transaction():
+        store.upsert_accounts([Account("x", str(n), handle=f"writer{n}") for n in range(3)])
+    store.close()
+    db = ["--db", str(workspace)]
+    added = runner.invoke(app, ["segment", "add", "press", "@writer0", "@writer1", "@writer2", *db])
+    assert added.exit_code == 0, added.output
+    shown = runner.invoke(app, ["segment", "show", "press", "-n", "2", *db])
+    assert "2 members and more: raise --limit" in " ".join(shown.output.split())
+    whole = runner.invoke(app, ["segment", "show", "press", *db])
+    assert "3 members (*" in " ".join(whole.output.split())
