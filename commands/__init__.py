@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -59,6 +60,9 @@ def main(
         # `audience --db PATH status`: the default of every subcommand's --db (which, given
         # after the subcommand, still wins).
         ctx.default_map = _db_defaults(ctx.command, str(db))
+        if os.environ.get("AUDIENCE_DB"):
+            # the environment would beat a default; a flag given on the command line beats both
+            os.environ["AUDIENCE_DB"] = str(db)
 
 
 def _db_defaults(group: Any, db: str) -> dict[str, Any]:

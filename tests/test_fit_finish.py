@@ -812,3 +812,10 @@ def test_14_19_segment_show_says_when_its_table_is_cut(workspace):
     assert "2 members and more: raise --limit" in " ".join(shown.output.split())
     whole = runner.invoke(app, ["segment", "show", "press", *db])
     assert "3 members (*" in " ".join(whole.output.split())
+
+
+def test_14_14_db_before_the_subcommand_beats_the_environment(workspace, tmp_path, monkeypatch):
+    monkeypatch.setenv("AUDIENCE_DB", str(tmp_path / "elsewhere" / "audience.db"))
+    result = runner.invoke(app, ["--db", str(workspace), "status", "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["workspace"] == str(workspace)
