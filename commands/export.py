@@ -44,7 +44,9 @@ def export(
         ),
     ] = None,
     # no -f: -f is --file in every command that reads one
-    fmt: Annotated[str, typer.Option("--format", help="csv or json.")] = "csv",
+    fmt: Annotated[
+        str, typer.Option("--format", help="csv or json.", callback=one_of(("csv", "json")))
+    ] = "csv",
     output: OutputOpt = "-",
     excel: Annotated[
         bool, typer.Option("--excel", help="Start the CSV with a BOM so Excel reads UTF-8.")

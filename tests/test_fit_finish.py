@@ -523,6 +523,7 @@ def test_14_15_the_clock_prefers_an_explicit_date_then_the_workspace_then_now(st
         ["find", "influencers", "--segment", "nosuch"],
         ["find", "follows", "--segment", "nosuch"],
         ["export", "--segment", "nosuch"],
+        ["export", "--format", "xml"],
         ["find", "hashtag", "cx", "--offline", "--top", "0"],
     ],
 )
