@@ -97,7 +97,8 @@ CrawlPlatformOpt = Annotated[
     ),
 ]
 MaxRequestsOpt = Annotated[
-    int | None, typer.Option("--max-requests", help="Stop after this many API requests.")
+    int | None,
+    typer.Option("--max-requests", min=0, help="Stop after this many API requests."),
 ]
 PlatformOpt = Annotated[
     str,

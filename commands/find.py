@@ -30,7 +30,8 @@ EstimateOpt = Annotated[
     bool, typer.Option("--estimate", help="Print what the crawl would cost, then stop.")
 ]
 BudgetOpt = Annotated[
-    float | None, typer.Option("--budget", help="Stop before spending more than this (USD).")
+    float | None,
+    typer.Option("--budget", min=0.0, help="Stop before spending more than this (USD)."),
 ]
 RefreshOpt = Annotated[
     bool, typer.Option("--refresh", help="Fetch again even what a finished crawl already has.")
@@ -88,7 +89,7 @@ def hashtag(
     ] = None,
     platform: CrawlPlatformOpt = "x",
     since: Annotated[str, typer.Option(help="How far back: 7d, 12h, 2w or a date.")] = "7d",
-    limit: Annotated[int, typer.Option(help="Posts to fetch per topic.")] = 100,
+    limit: Annotated[int, typer.Option(min=1, help="Posts to fetch per topic.")] = 100,
     lang: Annotated[
         str | None, typer.Option(help="Only posts in this language (en, fr...).")
     ] = None,

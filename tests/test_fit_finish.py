@@ -524,6 +524,9 @@ def test_14_15_the_clock_prefers_an_explicit_date_then_the_workspace_then_now(st
         ["find", "follows", "--segment", "nosuch"],
         ["export", "--segment", "nosuch"],
         ["export", "--format", "xml"],
+        ["find", "hashtag", "cx", "--offline", "--max-requests", "-1"],
+        ["find", "hashtag", "cx", "--offline", "--budget", "-5"],
+        ["find", "hashtag", "cx", "--offline", "--limit", "0"],
         ["find", "hashtag", "cx", "--offline", "--top", "0"],
     ],
 )
