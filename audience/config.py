@@ -7,6 +7,7 @@ object can never show them.
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -79,7 +80,14 @@ def setting(name: str, default: str | None = None) -> str | None:
 
 
 def credential(name: str) -> Secret | None:
+    """The named credential, or None when unset. A value with a line break or another control
+    character inside (a paste gone wrong) is refused, naming the variable, never the value."""
     value = setting(name)
+    if value and any(ch < " " or ch == "\x7f" for ch in value):
+        raise ConfigError(
+            f"{name} contains a line break or another control character: "
+            "set it again on one line, in the environment or in .env"
+        )
     return Secret(value) if value else None
 
 
@@ -146,6 +154,8 @@ class Rules:
     hashtags: list[str] = field(default_factory=list)
     home_regions: list[str] = field(default_factory=list)
     protected_segments: list[str] = field(default_factory=lambda: ["press", "customers"])
+    # where phone numbers written without +code are read ([contacts] phone_region)
+    phone_region: str = "GB"
     raw: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -162,6 +172,13 @@ def _string_list(data: dict[str, Any], key: str, table: str, path: Path) -> list
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ConfigError(f"{path}: [{table}] {key} must be a list of strings")
     return value
+
+
+def _region_code(contacts: Any, path: Path) -> str:
+    value = contacts.get("phone_region", "GB") if isinstance(contacts, dict) else "GB"
+    if not isinstance(value, str) or not re.fullmatch(r"[A-Za-z]{2}", value.strip()):
+        raise ConfigError(f"{path}: [contacts] phone_region must be a country code such as GB")
+    return value.strip().upper()
 
 
 def load_rules(path: Path) -> Rules:
@@ -186,6 +203,7 @@ def load_rules(path: Path) -> Rules:
         protected_segments=_string_list(segments, "protected", "segments", path)
         if "protected" in segments
         else ["press", "customers"],
+        phone_region=_region_code(data.get("contacts", {}), path),
         raw=data,
     )
 
@@ -197,13 +215,14 @@ CONFIG_TEMPLATE = """\
 [topics]
 # What your crowd talks about. Used to rank people found by `audience find hashtag`,
 # to judge "outside my industry" in `audience prune`, and to pick posts for `audience engage`.
-keywords = ["contact centre", "customer service", "customer experience"]
-hashtags = ["#contactcentre", "#custserv", "#cx"]
+# Nothing is set until you say so: uncomment and write your own, for example
+# keywords = ["contact centre", "customer service", "customer experience"]
+# hashtags = ["#contactcentre", "#custserv", "#cx"]
 
 [geography]
 # Where your audience lives: ISO country codes (GB, IE, US...) or regions (Europe, UK & Ireland).
-# `--near` and the prune rule "outside my home regions" use them.
-home_regions = ["GB", "IE"]
+# `--near` and the prune rule "outside my home regions" use them. For example
+# home_regions = ["GB", "IE"]
 
 [segments]
 # Segments that `audience prune` never suggests unfollowing.
@@ -245,6 +264,10 @@ protected = ["press", "customers"]
 # of words per language (keys as in audience/data/roles/en.toml) and a CSV of outlets
 # (name,kind,domains,handles as in audience/data/outlets/gb.csv). For example:
 #   vocabulary = ["my-words.toml"]      and      outlets = ["my-outlets.csv"]
+
+[contacts]
+# Country for phone numbers written without +code (ISO code: GB, IE, US, DE...).
+# phone_region = "GB"
 
 [prune]
 # Thresholds for unfollow suggestions.

@@ -20,6 +20,8 @@ from typing import Any, Protocol, TypeVar
 from audience.errors import (
     AccountUnavailable,
     BudgetExceeded,
+    ConfigError,
+    CrawlBusy,
     RateLimited,
     TransientError,
 )
@@ -147,6 +149,16 @@ class Crawler:
         self.items = 0
         self.spent = 0.0
         self._reset_at: dict[str, float] = {}
+        self._forgotten = None
+
+    @property
+    def forgotten(self):
+        """The suppression list, read once per crawl: pages leave forgotten accounts out."""
+        if self._forgotten is None:
+            from audience.privacy import Suppressions
+
+            self._forgotten = Suppressions(self.store)
+        return self._forgotten
 
     @contextmanager
     def recorded(self, command: str, params: dict[str, Any]) -> Iterator[None]:
@@ -155,6 +167,9 @@ class Crawler:
         try:
             yield
         except BaseException as exc:
+            if isinstance(exc, CrawlBusy) or (self.requests == 0 and isinstance(exc, ConfigError)):
+                self.store.drop_run(run_id)  # never started: not a crawl to show in status
+                raise
             status = "interrupted" if isinstance(exc, KeyboardInterrupt) else "failed"
             self.store.finish_run(run_id, status, self.requests, self.items, type(exc).__name__)
             raise
@@ -171,6 +186,9 @@ class Crawler:
             self.requests += 1
             try:
                 result = request()
+            except ConfigError:
+                self.requests -= 1  # refused before anything was sent (missing credentials)
+                raise
             except RateLimited as exc:
                 self._wait_rate_limit(endpoint, exc)
                 continue
@@ -244,6 +262,39 @@ class Crawler:
             with self.store.transaction():
                 self.store.reset_cursor(job)
         state = self.store.get_cursor(job)
+        if state and state["done"]:
+            result.skipped_done = True
+            return result
+        holder = self.store.claim_job(job)
+        if holder is not None:
+            raise CrawlBusy(
+                f"another audience process (pid {holder['pid']}) has been crawling {job} since "
+                f"{holder['taken_at']}: wait for it to finish (or stop it), then run this again; "
+                "two crawls of one list would fetch and pay for every page twice"
+            )
+        try:
+            return self._run_claimed_pages(
+                result, state, job=job, endpoint=endpoint, subject=subject, label=label,
+                fetch=fetch, save=save, expected_pages=expected_pages, max_items=max_items,
+            )
+        finally:
+            self.store.release_job(job)
+
+    def _run_claimed_pages(
+        self,
+        result: JobResult,
+        state: dict[str, Any] | None,
+        *,
+        job: str,
+        endpoint: str,
+        subject: str,
+        label: str,
+        fetch: Callable[[str | None], Page[Any]],
+        save: Callable[[Page[Any]], int],
+        expected_pages: int | None,
+        max_items: int | None,
+    ) -> JobResult:
+        state = self.store.get_cursor(job) or state  # another process may have moved it on
         if state and state["done"]:
             result.skipped_done = True
             return result

@@ -188,6 +188,12 @@ TABLES: dict[str, dict[str, Any]] = {
         "description": "The contact centre's daily volumes last read by `listen compare`.",
         "columns": {"day": "Local day in the file's timezone", "is_forecast": "1 for a forecast"},
     },
+    "crawl_locks": {
+        "description": "Which process is crawling which job now (a second one refuses)."
+    },
+    "workspace_settings": {
+        "description": "What the workspace says about itself, e.g. the demo's as-of date."
+    },
 }
 
 QUERIES: dict[str, dict[str, Any]] = {

@@ -13,6 +13,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from audience.errors import ConfigError
+
 PACKAGE = Path(__file__).resolve().parent
 EXAMPLES_CANDIDATES = (PACKAGE.parent / "examples", PACKAGE / "examples")
 # The example data was generated "as of" this moment; rankings and inactivity are judged then.
@@ -75,10 +77,16 @@ def run_demo(folder: Path, on_step: Callable[[Step], None] | None = None) -> Dem
     folder.mkdir(parents=True, exist_ok=True)
     db_path = folder / "audience.db"
     if db_path.exists():
-        raise FileExistsError(f"{db_path} exists; give the demo an empty folder")
+        raise ConfigError(
+            f"{db_path} already exists: give the demo an empty folder (or delete that file)"
+        )
     (folder / "audience.toml").write_text(DEMO_CONFIG, encoding="utf-8")
     init_workspace(db_path)
     store = open_store(db_path)
+    from audience.clock import set_workspace_as_of
+
+    # Commands run in this workspace later judge the example data as of its own date.
+    set_workspace_as_of(store, DEMO_NOW)
     result = DemoResult(db_path)
     examples = examples_dir()
     stages = (
@@ -238,8 +246,12 @@ def _evidence_text(evidence_json: str) -> str:
 def _segment(store, examples: Path, folder: Path, result: DemoResult) -> Step:
     from audience.segment import auto_segment, load_segment_config, segment_counts
 
-    plan = auto_segment(store, load_segment_config(folder / "audience.toml"))
+    auto_segment(store, load_segment_config(folder / "audience.toml"))
     counts = segment_counts(store)
+    # what the counts below add up to (not the plan's changes, which count every step)
+    placed = store.scalar(
+        "SELECT count(DISTINCT account_id) FROM segment_members WHERE excluded = 0"
+    )
     rows = store.query(
         """SELECT s.name AS segment, a.handle, m.reason FROM segment_members m
            JOIN segments s ON s.id = m.segment_id JOIN accounts a ON a.id = m.account_id
@@ -255,7 +267,7 @@ def _segment(store, examples: Path, folder: Path, result: DemoResult) -> Step:
             )
     return Step(
         "Segment the crowd",
-        f"{len(plan.changes)} assignments by rules and evidence: " + _counts_text(counts),
+        f"{placed} accounts placed by rules and match evidence: " + _counts_text(counts),
         sample,
     )
 

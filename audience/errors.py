@@ -81,3 +81,9 @@ class BudgetExceeded(AudienceError):
 class RefusedForAccount(PlatformError):
     """The platform refused one write for one account (Mastodon lists only accounts you follow,
     a member X will not list); the rest of the run goes on."""
+
+
+class CrawlBusy(AudienceError):
+    """Another process is crawling the same job: running both would fetch every page twice."""
+
+    exit_code = 1

@@ -179,12 +179,15 @@ def _segment_account_ids(store: Store, segment_id: int) -> set[int]:
 
 
 _ACCOUNTS_SQL = """
-SELECT a.id, a.platform, a.platform_id, a.handle, a.display_name, a.location, a.country,
+SELECT a.id, a.platform, a.platform_id,
+       coalesce(a.handle, a.platform_id) AS handle,  -- a Bluesky DID until its handle is known
+       a.display_name, a.location, a.country,
        a.url, a.followers_count, a.last_post_at, a.bio,
        coalesce(a.person_id, (SELECT min(m.person_id) FROM matches m
                               WHERE m.account_id = a.id AND m.status = 'accepted')) AS person_id
 FROM accounts a
-WHERE a.handle IS NOT NULL AND a.id NOT IN (SELECT account_id FROM my_accounts)
+WHERE (a.handle IS NOT NULL OR a.platform = 'bluesky')
+  AND a.id NOT IN (SELECT account_id FROM my_accounts)
 ORDER BY a.followers_count IS NULL, a.followers_count DESC, a.id
 """
 

@@ -26,13 +26,21 @@ class Subjects:
     unknown: dict[str, str] = field(default_factory=dict)
 
 
-def resolve_handles(crawler: Crawler, handles: list[str]) -> Subjects:
+def resolve_handles(
+    crawler: Crawler, handles: list[str], *, reuse_crawled: bool = False
+) -> Subjects:
     """Look handles up in the largest batches the platform allows; unknown ones are reported
-    and recorded, not fatal."""
+    and recorded, not fatal. With ``reuse_crawled``, an account whose crawl has begun is taken
+    from the workspace for as long as that crawl lives (until ``--refresh``): re-running a
+    crawl does not look its subjects up again."""
     platform, store = crawler.platform, crawler.store
     clean = list(dict.fromkeys(h.strip().lstrip("@") for h in handles if h.strip()))
-    batch = platform.costs["lookup"].page_size
     found: list[Account] = []
+    if reuse_crawled and not crawler.refresh:
+        found = _crawled_subjects(store, platform.name, clean)
+        known = {(a.handle or "").lower() for a in found}
+        clean = [h for h in clean if h.lower() not in known]
+    batch = platform.costs["lookup"].page_size
     unknown: dict[str, str] = {}
     for start in range(0, len(clean), batch):
         chunk = clean[start : start + batch]
@@ -42,6 +50,31 @@ def resolve_handles(crawler: Crawler, handles: list[str]) -> Subjects:
         found += lookup.found
         unknown.update(lookup.missing)
     return Subjects(found, unknown)
+
+
+def _crawled_subjects(store: Store, platform: str, handles: list[str]) -> list[Account]:
+    """Stored accounts with these handles that some crawl job has as its subject."""
+    found = []
+    for handle in handles:
+        rows = store.query(
+            """SELECT a.platform_id, a.handle, a.following_count, a.followers_count
+               FROM accounts a WHERE a.platform = ? AND lower(a.handle) = lower(?)
+               AND a.state = 'active' AND EXISTS (SELECT 1 FROM crawl_cursors c
+                   WHERE c.platform = a.platform AND c.subject = a.platform_id)""",
+            [platform, handle],
+        )
+        if len(rows) == 1:
+            r = rows[0]
+            found.append(
+                Account(
+                    platform,
+                    r["platform_id"],
+                    handle=r["handle"],
+                    following_count=r["following_count"],
+                    followers_count=r["followers_count"],
+                )
+            )
+    return found
 
 
 def subjects_from_segment(store: Store, platform: str, segment: str) -> list[Account]:
@@ -87,7 +120,8 @@ def crawl_follows(crawler: Crawler, subject: Account, direction: str = "followin
     def save(page: Page[Account]) -> int:
         # The subject's row id is taken inside the page's own transaction, like the others',
         # so every id the edges reference exists: the store can skip checking them one by one.
-        subject_row, *rows = store.upsert_account_rows([subject, *page.items])
+        kept = crawler.forgotten.keep_accounts(page.items)  # a forgotten account stays out
+        subject_row, *rows = store.upsert_account_rows([subject, *kept])
         store.add_follow_list(subject_row, rows, direction)
         return len(rows)
 
@@ -168,7 +202,7 @@ def crawl_list_members(crawler: Crawler, info: ListInfo) -> int:
         list_row = store.upsert_list(info, None)
 
     def save(page: Page[Account]) -> int:
-        ids = store.upsert_accounts(page.items)
+        ids = store.upsert_accounts(crawler.forgotten.keep_accounts(page.items))
         store.add_list_members(list_row, ids.values())
         return len(ids)
 
@@ -185,13 +219,14 @@ def crawl_list_members(crawler: Crawler, info: ListInfo) -> int:
 # ---- topic search -------------------------------------------------------------------------
 
 
-def parse_since(text: str | None) -> datetime | None:
-    """``7d``, ``12h``, ``2w`` or an ISO date, as a UTC datetime."""
+def parse_since(text: str | None, now: datetime | None = None) -> datetime | None:
+    """``7d``, ``12h``, ``2w`` (back from ``now``, default the current time) or an ISO date,
+    as a UTC datetime."""
     if not text:
         return None
     units = {"h": "hours", "d": "days", "w": "weeks"}
     if text[-1:] in units and text[:-1].isdigit():
-        return datetime.now(UTC) - timedelta(**{units[text[-1]]: int(text[:-1])})
+        return (now or datetime.now(UTC)) - timedelta(**{units[text[-1]]: int(text[:-1])})
     try:
         parsed = datetime.fromisoformat(text)
     except ValueError:
@@ -211,8 +246,14 @@ def search_topic(
     platform, store = crawler.platform, crawler.store
 
     def save(page: Page[Post]) -> int:
-        ids = store.upsert_accounts(page.accounts)
-        return store.upsert_posts(page.items, ids)
+        ids = store.upsert_accounts(crawler.forgotten.keep_accounts(page.accounts))
+        gone = {a.platform_id for a in page.accounts} - set(ids)
+        gone |= {
+            p.author_id
+            for p in page.items
+            if crawler.forgotten.covers(account_ids=[(platform.name, p.author_id)])
+        }
+        return store.upsert_posts([p for p in page.items if p.author_id not in gone], ids)
 
     day = since.date().isoformat() if since else "any"
     return crawler.run_pages(

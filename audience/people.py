@@ -77,6 +77,7 @@ class ImportResult:
     people_created: int = 0
     people_merged: int = 0
     skipped: list[tuple[str, str]] = field(default_factory=list)
+    suppressed: int = 0  # entries of forgotten people, left out
 
 
 @dataclass
@@ -96,12 +97,18 @@ def save_contacts(
     """Write every record of ``book`` under ``source`` (a label such as "Alice's Outlook") in
     one transaction, merging entries into people. Re-importing the same file changes nothing;
     an entry whose content changed is updated in place."""
+    from audience.privacy import Suppressions
+
     result = ImportResult(skipped=list(book.skipped))
     with store.transaction():
         index = _Index.load(store)
+        forgotten = Suppressions(store)
         touched: set[int] = set()
         used_keys: set[str] = set()
         for record in book.records:
+            if _is_forgotten(forgotten, record, default_region):
+                result.suppressed += 1
+                continue
             key = _unique_key(source_key(record), used_keys)
             person_id = _save_record(store, index, (source, key), record, default_region, result)
             if person_id is not None:
@@ -109,6 +116,23 @@ def save_contacts(
         for person_id in {index.resolve(p) for p in touched}:
             refresh_person(store, person_id)
     return result
+
+
+def _is_forgotten(forgotten, record: ContactRecord, default_region: str) -> bool:
+    """A forgotten person's entry stays out: any of its e-mails, phones, handles or profile,
+    or its name at its organisation, on the suppression list."""
+    if not forgotten:
+        return False
+    phones = [*record.phones]
+    phones += [normalize_phone(p, default_region) or "" for p in record.phones]
+    return forgotten.covers(
+        emails=record.emails,
+        phones=phones,
+        handles=[(p, h) for p, h in record.social if h],
+        linkedin_url=record.linkedin_url,
+        name=record.full_name,
+        organisation=record.organisation,
+    )
 
 
 def _save_record(
@@ -301,11 +325,17 @@ def _make_keys(
 
 
 def names_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """Same first word, and every word of the shorter name in the longer one."""
-    if len(a) < 2 or len(b) < 2 or a[0] != b[0]:
+    """First words the same or one a nickname of the other (Ben / Benjamin), and every other
+    word of the shorter name in the longer one."""
+    if len(a) < 2 or len(b) < 2:
         return False
+    if a[0] != b[0]:
+        from audience.matching.names import name_groups
+
+        if len(a[0]) < 2 or len(b[0]) < 2 or not name_groups(a[0]) & name_groups(b[0]):
+            return False
     shorter, longer = sorted((a, b), key=len)
-    return set(shorter) <= set(longer)
+    return set(shorter[1:]) <= set(longer[1:])
 
 
 class _Index:

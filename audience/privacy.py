@@ -109,6 +109,67 @@ def is_suppressed(
     ``handles`` and ``account_ids`` are ``(platform, handle)`` / ``(platform, platform_id)``
     pairs. Importers and crawlers call this before saving a record.
     """
+    keys = _keys_for(emails, phones, handles, account_ids, linkedin_url, name, organisation)
+    return any(
+        store.scalar("SELECT 1 FROM suppressions WHERE kind = ? AND value = ?", [kind, value])
+        for kind, value in keys
+        if value
+    )
+
+
+class Suppressions:
+    """The suppression list loaded once, for importers checking many records."""
+
+    def __init__(self, store: Store) -> None:
+        self.keys = {
+            (row["kind"], row["value"])
+            for row in store.query("SELECT kind, value FROM suppressions")
+        }
+
+    def __bool__(self) -> bool:
+        return bool(self.keys)
+
+    def covers(
+        self,
+        *,
+        emails: Iterable[str] = (),
+        phones: Iterable[str] = (),
+        handles: Iterable[tuple[str, str]] = (),
+        account_ids: Iterable[tuple[str, str]] = (),
+        linkedin_url: str | None = None,
+        name: str | None = None,
+        organisation: str | None = None,
+    ) -> bool:
+        """True if any given identifier was forgotten (arguments as :func:`is_suppressed`)."""
+        if not self.keys:
+            return False
+        keys = _keys_for(emails, phones, handles, account_ids, linkedin_url, name, organisation)
+        return any(key in self.keys for key in keys if key[1])
+
+
+    def forgotten_account(self, account: Any) -> bool:
+        """An Account (of any platform) that was forgotten, by its id or its handle."""
+        if not self.keys:
+            return False
+        handles = [(account.platform, account.handle)] if account.handle else []
+        return self.covers(account_ids=[(account.platform, account.platform_id)], handles=handles)
+
+    def keep_accounts(self, accounts: list[Any]) -> list[Any]:
+        """``accounts`` without the forgotten ones (a crawl must not re-create them)."""
+        if not self.keys:
+            return accounts
+        return [a for a in accounts if not self.forgotten_account(a)]
+
+
+def _keys_for(
+    emails: Iterable[str],
+    phones: Iterable[str],
+    handles: Iterable[tuple[str, str]],
+    account_ids: Iterable[tuple[str, str]],
+    linkedin_url: str | None,
+    name: str | None,
+    organisation: str | None,
+) -> list[tuple[str, str]]:
     keys = [("email", normalise_email(e)) for e in emails]
     keys += [("phone", normalise_phone(p)) for p in phones]
     keys += [("handle", normalise_handle(p, h)) for p, h in handles]
@@ -117,11 +178,7 @@ def is_suppressed(
         keys.append(("linkedin_url", normalise_linkedin_url(linkedin_url)))
     if key := name_org_key(name, organisation):
         keys.append(("name_org", key))
-    return any(
-        store.scalar("SELECT 1 FROM suppressions WHERE kind = ? AND value = ?", [kind, value])
-        for kind, value in keys
-        if value
-    )
+    return keys
 
 
 def suppressed_account_ids(store: Store) -> set[int]:

@@ -13,7 +13,6 @@ are settled by a fresh snapshot of whom I follow before anything new is sent.
 
 from __future__ import annotations
 
-import csv
 import re
 import unicodedata
 from collections.abc import Callable
@@ -923,22 +922,24 @@ CSV_COLUMNS = (
 
 
 def write_csv(path: Path, suggestions: list[Suggestion]) -> None:
-    with open(path, "w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(CSV_COLUMNS)
-        for s in suggestions:
-            writer.writerow(
-                [
-                    s.platform,
-                    f"@{s.handle}" if s.handle else s.platform_id,
-                    s.display_name or "",
-                    s.url or "",
-                    s.followers if s.followers is not None else "",
-                    s.last_active or "",
-                    f"{s.score:.2f}",
-                    "; ".join(r.text for r in s.reasons),
-                ]
-            )
+    """Through the export's writer: every cell neutralised, written whole, owner-only."""
+    from audience.export import atomic_write
+    from audience.export import write_csv as write_neutral_csv
+
+    rows = [
+        {
+            "platform": s.platform,
+            "handle": s.handle.lstrip("@") if s.handle else s.platform_id,  # as export writes it
+            "display_name": s.display_name,
+            "url": s.url,
+            "followers": s.followers,
+            "last_active": s.last_active,
+            "score": f"{s.score:.2f}",
+            "reasons": "; ".join(r.text for r in s.reasons),
+        }
+        for s in suggestions
+    ]
+    atomic_write(path, lambda handle: write_neutral_csv(rows, handle, CSV_COLUMNS))
 
 
 # ---- applying -----------------------------------------------------------------------------

@@ -7,6 +7,7 @@ through :meth:`Store.transaction` so it lands whole or not at all.
 from __future__ import annotations
 
 import json
+import logging
 import operator
 import os
 import sqlite3
@@ -25,6 +26,9 @@ from audience.models import Account, ListInfo, Post
 
 APP_ID = 0x61756469  # "audi": PRAGMA application_id marks the file as an audience workspace
 migrations = Migrations("audience")
+log = logging.getLogger(__name__)
+BUSY_TIMEOUT_SECONDS = 30.0  # SQLite waits this long for a lock, then Store says so and waits on
+MAX_WRITE_WAIT_SECONDS = 30 * 60.0
 
 DEFAULT_SEGMENTS = (
     ("customers", "People and organisations who buy from us"),
@@ -371,6 +375,24 @@ def m005_compact_follows(db: Database) -> None:
 
 
 @migrations()
+def m006_fit_finish(db: Database) -> None:
+    # Runs record their process, so a run whose process is gone shows as interrupted; a lock
+    # row per crawl job keeps two processes from fetching (and paying for) the same pages;
+    # workspace settings hold what a workspace says about itself (the demo's "as of" date).
+    db.executescript(
+        """
+        ALTER TABLE crawl_runs ADD COLUMN pid INTEGER;
+        ALTER TABLE crawl_runs ADD COLUMN host TEXT;
+        CREATE TABLE crawl_locks (
+            job TEXT PRIMARY KEY,
+            pid INTEGER NOT NULL, host TEXT NOT NULL, taken_at TEXT NOT NULL
+        );
+        CREATE TABLE workspace_settings (key TEXT PRIMARY KEY, value TEXT);
+        """
+    )
+
+
+@migrations()
 def m007_actions(db: Database) -> None:
     # Follows and List changes sent to a platform, one row per write: planned -> sent ->
     # done / pending (a request to a locked account) / failed / refused (the API said no).
@@ -467,6 +489,24 @@ def m010_judgement(db: Database) -> None:
 OWN_MIGRATION_NAMES = {m.name for m in migrations._migrations}
 
 
+def process_alive(pid: int | None, host: str | None) -> bool:
+    """Whether process ``pid`` still runs. On another machine nobody can tell: assume it does."""
+    if pid is None:
+        return False
+    if host is not None and host != _HOST:
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process: alive
+        return True
+    return True
+
+
+_HOST = os.uname().nodename if hasattr(os, "uname") else "localhost"
+
+
 class Store:
     """The workspace database and the writes every feature shares."""
 
@@ -487,7 +527,7 @@ class Store:
         if self._conn.in_transaction:
             yield
             return
-        self._conn.execute("BEGIN IMMEDIATE")
+        self._begin_immediate()
         try:
             yield
         except BaseException:
@@ -495,6 +535,31 @@ class Store:
             self._known.clear()  # ids cached during the rolled-back work may not exist
             raise
         self._conn.execute("COMMIT")
+
+    def _begin_immediate(self) -> None:
+        """Take the write lock. Another process may hold it for longer than the busy timeout
+        (a 60,000-row contact import is one transaction): then say so and keep waiting, up to
+        :data:`MAX_WRITE_WAIT_SECONDS`, instead of failing with "database is locked"."""
+        waited = 0.0
+        while True:
+            started = time.monotonic()
+            try:
+                self._conn.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) and "busy" not in str(exc):
+                    raise
+                waited += time.monotonic() - started
+                if waited >= MAX_WRITE_WAIT_SECONDS:
+                    raise WorkspaceError(
+                        f"the workspace has been busy for {waited / 60:.0f} minutes: another "
+                        "audience process is writing to it; try again when it has finished"
+                    ) from None
+                log.warning(
+                    "waiting for another audience process to finish writing to the workspace "
+                    "(%.0f s so far)…",
+                    waited,
+                )
 
     @contextmanager
     def snapshot(self) -> Iterator[None]:
@@ -852,10 +917,51 @@ class Store:
     def start_run(self, platform: str, command: str, params: dict[str, Any]) -> int:
         with self.transaction():
             return self._conn.execute(
-                "INSERT INTO crawl_runs (platform, command, params, started_at) VALUES (?, ?, ?, ?)"
-                " RETURNING id",
-                [platform, command, json.dumps(params, default=str), now_iso()],
+                "INSERT INTO crawl_runs (platform, command, params, started_at, pid, host) "
+                "VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+                [platform, command, json.dumps(params, default=str), now_iso(), os.getpid(),
+                 _HOST],
             ).fetchone()[0]
+
+    def drop_run(self, run_id: int) -> None:
+        with self.transaction():
+            self._conn.execute("DELETE FROM crawl_runs WHERE id = ?", [run_id])
+
+    def settle_dead_runs(self) -> int:
+        """Mark 'running' runs whose process is gone (killed, crashed) as interrupted."""
+        rows = self.query("SELECT id, pid, host FROM crawl_runs WHERE status = 'running'")
+        dead = [r["id"] for r in rows if not process_alive(r["pid"], r["host"])]
+        if dead:
+            with self.transaction():
+                self._conn.executemany(
+                    "UPDATE crawl_runs SET status = 'interrupted', finished_at = ?, "
+                    "error = 'the process ended without finishing' WHERE id = ?",
+                    [(now_iso(), run_id) for run_id in dead],
+                )
+        return len(dead)
+
+    def claim_job(self, job: str) -> dict[str, Any] | None:
+        """Take the lock of a crawl job for this process. Returns the holder (pid, host,
+        taken_at) when another live process has it; a dead holder's lock is taken over."""
+        with self.transaction():
+            rows = self.query("SELECT pid, host, taken_at FROM crawl_locks WHERE job = ?", [job])
+            if rows:
+                holder = rows[0]
+                mine = holder["pid"] == os.getpid() and holder["host"] == _HOST
+                if not mine and process_alive(holder["pid"], holder["host"]):
+                    return holder
+            self._conn.execute(
+                "INSERT OR REPLACE INTO crawl_locks (job, pid, host, taken_at) VALUES (?, ?, ?, ?)",
+                [job, os.getpid(), _HOST, now_iso()],
+            )
+        return None
+
+    def release_job(self, job: str) -> None:
+        with self.transaction():
+            self._conn.execute(
+                "DELETE FROM crawl_locks WHERE job = ? AND pid = ? AND host = ?",
+                [job, os.getpid(), _HOST],
+            )
 
     def finish_run(
         self, run_id: int, status: str, requests: int, items: int, error: str | None = None
@@ -977,11 +1083,16 @@ def _connect(path: Path | None) -> Database:
         db = Database(memory=True)
     else:
         db = Database(
-            sqlite3.connect(str(path), timeout=30, isolation_level=None, check_same_thread=False)
+            sqlite3.connect(
+                str(path),
+                timeout=BUSY_TIMEOUT_SECONDS,
+                isolation_level=None,
+                check_same_thread=False,
+            )
         )
     db.conn.isolation_level = None  # explicit transactions only; see Store.transaction
     db.execute("PRAGMA foreign_keys = ON")
-    db.execute("PRAGMA busy_timeout = 30000")
+    db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
     if path is not None:
         db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA synchronous = NORMAL")

@@ -56,6 +56,7 @@ def status(store: Store) -> dict:
             "ON m.segment_id = s.id AND m.excluded = 0 GROUP BY s.id ORDER BY s.name"
         )
     }
+    store.settle_dead_runs()  # a killed crawl's run is interrupted, not running forever
     last_crawl = store.query(
         "SELECT platform, command, started_at, finished_at, status, requests, items "
         "FROM crawl_runs ORDER BY id DESC LIMIT 1"
@@ -71,4 +72,12 @@ def status(store: Store) -> dict:
         "targets": store.scalar("SELECT count(*) FROM targets"),
         "last_crawl": last_crawl[0] if last_crawl else None,
         "last_page_saved": store.scalar("SELECT max(updated_at) FROM crawl_cursors"),
+        "as_of": _as_of_text(store),
     }
+
+
+def _as_of_text(store: Store) -> str | None:
+    from audience.clock import workspace_as_of
+
+    when = workspace_as_of(store)
+    return when.isoformat(timespec="seconds") if when else None

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import logging
+import os
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+
+from commands import _help
 
 
 class _App(typer.Typer):
@@ -25,6 +29,7 @@ class _App(typer.Typer):
 
 
 app = _App(
+    cls=_help.PlainHelpGroup,
     no_args_is_help=True,
     # Plain help: Rich-formatted help imports markdown-it and pygments, tripling start-up.
     rich_markup_mode=None,
@@ -35,14 +40,39 @@ app = _App(
 
 @app.callback()
 def main(
+    ctx: typer.Context,
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", help="Show what audience itself is doing.")
     ] = False,
+    db: Annotated[
+        Path | None,
+        typer.Option(
+            "--db",
+            help="Workspace file for the command that follows (same as its own --db).",
+        ),
+    ] = None,
 ) -> None:
     # Only our own logger gets DEBUG: tweepy and friends log request headers (bearer token
     # included) at DEBUG, so third-party loggers stay at WARNING whatever the flag says.
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     logging.getLogger("audience").setLevel(logging.DEBUG if verbose else logging.INFO)
+    if db is not None:
+        # `audience --db PATH status`: the default of every subcommand's --db (which, given
+        # after the subcommand, still wins).
+        ctx.default_map = _db_defaults(ctx.command, str(db))
+        if os.environ.get("AUDIENCE_DB"):
+            # the environment would beat a default; a flag given on the command line beats both
+            os.environ["AUDIENCE_DB"] = str(db)
+
+
+def _db_defaults(group: Any, db: str) -> dict[str, Any]:
+    defaults: dict[str, Any] = {}
+    for name, command in getattr(group, "commands", {}).items():
+        if hasattr(command, "commands"):
+            defaults[name] = _db_defaults(command, db)
+        elif any(param.name == "db" for param in command.params):
+            defaults[name] = {"db": db}
+    return defaults
 
 
 def _register() -> None:

@@ -57,5 +57,25 @@ def demo(
     console.print(f"CSV for the PR team: {result.csv_path}")
     console.print(f"Workbook: {result.xlsx_path}")
     console.print(f"Report: {result.report_path}")
-    console.print(f"Explore it: audience --db {result.workspace} status")
-    console.print(NEXT_STEPS)
+    console.print("Explore it, from the demo folder:")
+    for line in explore_commands(target):
+        console.print(f"  {line}", soft_wrap=True, markup=False, highlight=False)
+    # soft_wrap: a suggested command is never broken in the middle of an argument
+    console.print(NEXT_STEPS, soft_wrap=True)
+
+
+def explore_commands(folder: Path) -> list[str]:
+    """``cd`` into the demo folder, then commands that work there: ``uv run`` needs the
+    project (the demo folder is not one), and the virtualenv's own script needs nothing."""
+    import shlex
+    import sys
+
+    project = Path(__file__).resolve().parent.parent
+    script = Path(sys.prefix) / ("Scripts" if sys.platform == "win32" else "bin") / "audience"
+    lines = [f"cd {shlex.quote(str(folder.resolve()))}"]
+    if (project / "pyproject.toml").is_file():
+        lines.append(f"uv run --project {shlex.quote(str(project))} audience status")
+    else:
+        lines.append("audience status")
+    lines.append(f"or {shlex.quote(str(script))} status")
+    return lines

@@ -8,7 +8,16 @@ from typing import Annotated
 
 import typer
 
-from commands._common import DbOpt, err_console, handle_errors, open_workspace, workspace_rules
+from commands._common import (
+    PLATFORMS,
+    DbOpt,
+    check_segment,
+    err_console,
+    handle_errors,
+    one_of,
+    open_workspace,
+    workspace_rules,
+)
 
 OutputOpt = Annotated[
     str, typer.Option("--output", "-o", help="File to write, or - for standard output.")
@@ -27,11 +36,21 @@ def export(
     ] = None,
     platform: Annotated[
         list[str] | None,
-        typer.Option("--platform", "-p", help="Only people with an account here (repeatable)."),
+        typer.Option(
+            "--platform",
+            "-p",
+            help="Only people with an account here (repeatable).",
+            callback=one_of(PLATFORMS),
+        ),
     ] = None,
+    # no -f: -f is --file in every command that reads one
     fmt: Annotated[
         str | None,
-        typer.Option("--format", "-f", help="csv, json or xlsx (default: from -o's extension)."),
+        typer.Option(
+            "--format",
+            help="csv, json or xlsx (default: from -o's extension, else csv).",
+            callback=one_of(("csv", "json", "xlsx")),
+        ),
     ] = None,
     output: OutputOpt = "-",
     bom: Annotated[
@@ -66,6 +85,7 @@ def export(
             # an audit listing for scripts and auditors: code names, as it always had
             result = export_suppressions(store, fmt=fmt, excel=excel, output=target)
         else:
+            check_segment(store, segment)
             topics = workspace_rules(db).topics
             result = export_people(
                 store,
@@ -131,10 +151,11 @@ def report(
     db: DbOpt = None,
 ) -> None:
     """Write a one-page HTML report on the crowd that opens offline."""
+    from audience import clock
     from audience.report import write_report
 
     with handle_errors():
         store = open_workspace(db)
         with err_console.status("Writing the report…"):
-            path = write_report(store, output, workspace_rules(db))
+            path = write_report(store, output, workspace_rules(db), now=clock.now(store))
         err_console.print(f"Wrote {path}", highlight=False, markup=False)

@@ -12,10 +12,14 @@ from commands._common import (
     JsonOpt,
     MaxRequestsOpt,
     cell,
+    check_segment,
     console,
     err_console,
     handle_errors,
+    known_places,
     open_workspace,
+    parse_option,
+    plural,
     print_json,
     workspace_rules,
 )
@@ -26,7 +30,8 @@ EstimateOpt = Annotated[
     bool, typer.Option("--estimate", help="Print what the crawl would cost, then stop.")
 ]
 BudgetOpt = Annotated[
-    float | None, typer.Option("--budget", help="Stop before spending more than this (USD).")
+    float | None,
+    typer.Option("--budget", min=0.0, help="Stop before spending more than this (USD)."),
 ]
 RefreshOpt = Annotated[
     bool, typer.Option("--refresh", help="Fetch again even what a finished crawl already has.")
@@ -84,14 +89,15 @@ def hashtag(
     ] = None,
     platform: CrawlPlatformOpt = "x",
     since: Annotated[str, typer.Option(help="How far back: 7d, 12h, 2w or a date.")] = "7d",
-    limit: Annotated[int, typer.Option(help="Posts to fetch per topic.")] = 100,
+    limit: Annotated[int, typer.Option(min=1, help="Posts to fetch per topic.")] = 100,
     lang: Annotated[
         str | None, typer.Option(help="Only posts in this language (en, fr...).")
     ] = None,
     near: Annotated[
-        list[str] | None, typer.Option(help="Only people located here (UK, Europe...).")
+        list[str] | None,
+        typer.Option(help="Only people located here (UK, Europe...).", callback=known_places),
     ] = None,
-    top: Annotated[int, typer.Option(help="How many people to show.")] = 20,
+    top: Annotated[int, typer.Option(min=1, help="How many people to show.")] = 20,
     offline: Annotated[
         bool, typer.Option("--offline", help="Rank stored posts only; no API calls.")
     ] = False,
@@ -110,7 +116,15 @@ def hashtag(
         topics = topics or workspace_rules(db).topics
         if not topics:
             raise typer.BadParameter("name topics, or set [topics] in audience.toml")
-        since_at = find.parse_since(since) if since else None
+        from audience import clock
+
+        # Offline, "7d" counts back from the workspace's date (the demo's); live, from now.
+        ranked_at = clock.now(store) if offline else clock.now()
+        since_at = (
+            parse_option(lambda text: find.parse_since(text, ranked_at), since, "--since")
+            if since
+            else None
+        )
         if not offline:
             from commands._progress import RichObserver
 
@@ -126,7 +140,8 @@ def hashtag(
                     for topic in topics:
                         find.search_topic(crawler, topic, since=since_at, lang=lang, limit=limit)
         ranked = find.rank_topic_authors(
-            store, topics, platform=platform, since=since_at, near=near, limit=top
+            store, topics, platform=platform, since=since_at, near=near, limit=top,
+            now=ranked_at,
         )
     if as_json:
         print_json([r.as_dict() for r in ranked])
@@ -160,16 +175,18 @@ def follows(
     direction = "followers" if followers else "following"
     with handle_errors(), RichObserver() as observer:
         store = open_workspace(db, create=True)
+        check_segment(store, segment)
         crawler = _crawler(store, platform, max_requests, budget, refresh, observer)
         subjects = _subjects(crawler, handles, segment)
         plan = find.estimate_follows(crawler.platform, subjects, direction)
-        err_console.print(f"[bold]Plan:[/] {len(subjects)} accounts, {plan.describe()}")
+        err_console.print(f"[bold]Plan:[/] {plural(len(subjects), 'account')}, {plan.describe()}")
         if estimate_only:
             return
         with crawler.recorded(f"find follows ({direction})", {"accounts": len(subjects)}):
             total = sum(find.crawl_follows(crawler, s, direction) for s in subjects)
     err_console.print(
-        f"Stored {total:,} follow edges of {len(subjects)} accounts in {crawler.requests} requests."
+        f"Stored {plural(total, 'follow edge')} of {plural(len(subjects), 'account')} in "
+        f"{plural(crawler.requests, 'request')}."
     )
 
 
@@ -184,7 +201,7 @@ def _subjects(crawler, handles: list[str] | None, segment: str | None):
     if segment:
         subjects += find.subjects_from_segment(crawler.store, crawler.platform.name, segment)
     if handles:
-        resolved = find.resolve_handles(crawler, handles)
+        resolved = find.resolve_handles(crawler, handles, reuse_crawled=True)
         for key, state in resolved.unknown.items():
             err_console.print(f"[yellow]skipped @{escape(key)}: {state}[/]")
         subjects += resolved.accounts
@@ -217,7 +234,9 @@ def lists(
             for subject in subjects:
                 for key, value in find.crawl_lists(crawler, subject).items():
                     counts[key] += value
-    err_console.print(f"Stored {counts['lists']} lists with {counts['members']:,} members.")
+    err_console.print(
+        f"Stored {plural(counts['lists'], 'list')} with {plural(counts['members'], 'member')}."
+    )
 
 
 @find_app.command("influencers")
@@ -226,10 +245,13 @@ def influencers(
         str | None, typer.Option(help="Only count follow lists of this segment's members.")
     ] = None,
     min_share: Annotated[
-        float, typer.Option(help="Followed by at least this share of the mined accounts.")
+        float,
+        typer.Option(
+            min=0.0, max=1.0, help="Followed by at least this share (0-1) of the mined accounts."
+        ),
     ] = 0.2,
     platform: CrawlPlatformOpt = "x",
-    top: Annotated[int, typer.Option(help="How many to show.")] = 25,
+    top: Annotated[int, typer.Option(min=1, help="How many to show.")] = 25,
     as_json: JsonOpt = False,
     db: DbOpt = None,
 ) -> None:
@@ -238,6 +260,7 @@ def influencers(
 
     with handle_errors():
         store = open_workspace(db, create=True)
+        check_segment(store, segment)
         mined, ranked = find.rank_influencers(
             store, platform, segment=segment, min_share=min_share, limit=top
         )

@@ -96,6 +96,7 @@ def follow(
 
 
 def _wanted(store, rules, platform, handles, segment, targets, followback, from_file):
+    from audience import clock
     from audience import follow as follow_lib
 
     wanted = follow_lib.from_handles(handles or [])
@@ -104,7 +105,7 @@ def _wanted(store, rules, platform, handles, segment, targets, followback, from_
     if targets:
         wanted += follow_lib.from_targets(store, platform)
     if followback:
-        wanted += follow_lib.from_followback(store, rules, platform)
+        wanted += follow_lib.from_followback(store, rules, platform, clock.now(store))
     if from_file:
         wanted += follow_lib.from_file(from_file, platform)
     return wanted

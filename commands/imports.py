@@ -14,12 +14,28 @@ from commands._common import (
     err_console,
     handle_errors,
     open_workspace,
+    plural,
     print_json,
 )
 
 import_app = typer.Typer(no_args_is_help=True, help="Import contact books and social exports.")
 
 FilesArg = Annotated[list[Path], typer.Argument(help="Files to import.", exists=False)]
+# audience.importers.contact_csv.mapping_fields(), written out: importing it here would slow
+# every command's start-up (a test keeps the two the same)
+MAP_FIELDS = (
+    "full_name, given_name, middle_name, family_name, prefix, suffix, nickname, organisation, "
+    "title, department, emails, phones, city, region, country, urls, linkedin_url, x, bluesky, "
+    "mastodon, notes, labels"
+)
+AllowEmptyOpt = Annotated[
+    bool,
+    typer.Option(
+        "--allow-empty",
+        help="Record an empty following/followers list (refused by default: a cut export "
+        "would read as unfollowing everyone).",
+    ),
+]
 
 
 def register(app: typer.Typer) -> None:
@@ -46,9 +62,20 @@ def contacts(
     ] = None,
     mapping: Annotated[
         list[str] | None,
-        typer.Option("--map", help="Generic CSV column: FIELD=Column (full_name=Name)."),
+        typer.Option(
+            "--map",
+            metavar="FIELD=COLUMN",
+            help="Read any CSV: which column holds a field, e.g. full_name=Name (repeatable). "
+            f"Fields: {MAP_FIELDS}.",
+        ),
     ] = None,
-    region: Annotated[str, typer.Option(help="Country for phone numbers without +code.")] = "GB",
+    region: Annotated[
+        str | None,
+        typer.Option(
+            help="Country for phone numbers without +code "
+            "(default: [contacts] phone_region in audience.toml, else GB)."
+        ),
+    ] = None,
     as_json: JsonOpt = False,
     db: DbOpt = None,
 ) -> None:
@@ -57,13 +84,16 @@ def contacts(
     from audience.people import save_contacts
 
     results = []
+    from commands._common import workspace_rules
+
     with handle_errors():
         store = open_workspace(db, create=True)
+        region = _phone_region(region or workspace_rules(db).phone_region)
         columns = _parse_mapping(mapping)
         for path in files:
             label = source or path.name
             with err_console.status(f"Importing {path.name}…"):
-                book = read_contacts(path, mapping=columns)
+                book = read_contacts(path, mapping=columns, default_region=region)
                 result = save_contacts(store, book, label, default_region=region)
             results.append(
                 {"file": str(path), "format": book.format, "source": label, **result.__dict__}
@@ -72,31 +102,58 @@ def contacts(
                 console.print(
                     f"[bold]{path.name}[/] ({book.format}): {result.added} added, "
                     f"{result.updated} updated, {result.unchanged} unchanged; "
-                    f"{result.people_created} new people, {result.people_merged} merged"
+                    f"{plural(result.people_created, 'new person', 'new people')}, "
+                    f"{result.people_merged} merged"
                 )
                 for position, why in result.skipped:
                     err_console.print(f"  skipped {position}: {why}", style="yellow", markup=False)
+                for position, why in book.warnings:
+                    err_console.print(
+                        f"  {path.name} {position}: {why}", style="yellow", markup=False
+                    )
+                if result.suppressed:
+                    entries = "entry" if result.suppressed == 1 else "entries"
+                    console.print(
+                        f"  {result.suppressed} forgotten {entries} skipped (see `audience forget`)"
+                    )
     if as_json:
         print_json(results)
 
 
-def _import_social(path: Path, reader, db: Path | None, as_json: bool) -> None:
+def _phone_region(region: str) -> str:
+    import phonenumbers
+
+    from audience.errors import ConfigError
+
+    code = region.strip().upper()
+    if code not in phonenumbers.SUPPORTED_REGIONS:
+        raise ConfigError(f"{region!r} is not a country code phonenumbers knows (GB, IE, US…)")
+    return code
+
+
+def _import_social(
+    path: Path, reader, db: Path | None, as_json: bool, allow_empty: bool = False
+) -> None:
     from audience.importers.social import save_social_import
 
     with handle_errors():
         store = open_workspace(db, create=True)
         with err_console.status(f"Importing {path.name}…"):
-            result = save_social_import(store, reader(path))
+            result = save_social_import(store, reader(path), allow_empty=allow_empty)
     if as_json:
         print_json({"file": str(path), **result.__dict__})
         return
     console.print(
-        f"[bold]{path.name}[/]: {result.accounts:,} accounts ({result.new_accounts:,} new), "
-        f"{result.new_follows:,} new follow edges, {result.posts:,} posts, "
-        f"{result.lists} lists with {result.list_members:,} members"
+        f"[bold]{path.name}[/]: {plural(result.accounts, 'account')} "
+        f"({result.new_accounts:,} new), {plural(result.new_follows, 'new follow edge')}, "
+        f"{plural(result.posts, 'post')}, {plural(result.lists, 'list')} with "
+        f"{plural(result.list_members, 'member')}"
     )
     for snapshot in result.snapshots:
         console.print(f"  snapshot: {snapshot}")
+    if result.suppressed:
+        accounts = "account" if result.suppressed == 1 else "accounts"
+        console.print(f"  {result.suppressed} forgotten {accounts} skipped")
     for warning in result.warnings:
         err_console.print(f"  {warning}", style="yellow", markup=False)
 
@@ -108,31 +165,44 @@ def x_archive(
         bool | None,
         typer.Option(help="Look id-only accounts up on X (default: when X credentials are set)."),
     ] = None,
+    allow_empty: AllowEmptyOpt = False,
     as_json: JsonOpt = False,
     db: DbOpt = None,
 ) -> None:
     """Your X archive: account, following, followers, Lists (ids resolved in batches of 100)."""
     from audience.importers.x_archive import read_x_archive
 
-    _import_social(archive, read_x_archive, db, as_json)
-    _resolve_x_stubs(db, resolve)
+    _import_social(archive, read_x_archive, db, as_json, allow_empty)
+    _resolve_stubs(db, resolve, "x")
 
 
-def _resolve_x_stubs(db: Path | None, resolve: bool | None) -> None:
+# What makes a look-up of id-only accounts possible by default, and the hint when it is not.
+_RESOLVE_SETTINGS = {
+    "x": (("X_BEARER_TOKEN",), "set X_BEARER_TOKEN and run `audience import x-archive ... "
+          "--resolve`"),
+    "bluesky": (("BSKY_APPVIEW_URL", "BSKY_HANDLE"), "run `audience import bluesky ... "
+                "--resolve` when online (the public AppView needs no account); until then "
+                "they show by DID"),
+}
+
+
+def _resolve_stubs(db: Path | None, resolve: bool | None, platform: str) -> None:
     from audience.config import setting
     from audience.importers.social import resolve_stub_ids
 
+    names, hint = _RESOLVE_SETTINGS[platform]
     if resolve is None:
-        resolve = bool(setting("X_BEARER_TOKEN"))
+        resolve = any(setting(name) for name in names)
     with handle_errors():
         store = open_workspace(db)
-        ids = resolve_stub_ids(store, "x")
+        ids = resolve_stub_ids(store, platform)
         if not ids:
             return
         if not resolve:
             err_console.print(
-                f"{len(ids)} followed accounts are known only by id; set X_BEARER_TOKEN and run "
-                "`audience import x-archive ... --resolve` to fill them in."
+                f"{plural(len(ids), 'account is', 'accounts are')} known only by id; {hint} "
+                "to fill in their handles.",
+                soft_wrap=True,
             )
             return
         from audience.crawl import Crawler
@@ -141,11 +211,13 @@ def _resolve_x_stubs(db: Path | None, resolve: bool | None) -> None:
         from commands._progress import RichObserver
 
         with RichObserver() as observer:
-            crawler = Crawler(store, get_platform("x"), observer=observer)
-            with crawler.recorded("import x-archive --resolve", {"ids": len(ids)}):
+            crawler = Crawler(store, get_platform(platform), observer=observer)
+            command = "import x-archive" if platform == "x" else f"import {platform}"
+            with crawler.recorded(f"{command} --resolve", {"ids": len(ids)}):
                 found = resolve_ids(crawler, ids)
     err_console.print(
-        f"Resolved {len(found.accounts)} of {len(ids)} ids in {crawler.requests} requests; "
+        f"Resolved {len(found.accounts)} of {plural(len(ids), 'id')} in "
+        f"{plural(crawler.requests, 'request')}; "
         f"{len(found.unknown)} no longer exist."
     )
 
@@ -174,22 +246,34 @@ def mastodon(
     owner: Annotated[
         str | None, typer.Option(help="Your own address, user@instance (for the follow edges).")
     ] = None,
+    allow_empty: AllowEmptyOpt = False,
     as_json: JsonOpt = False,
     db: DbOpt = None,
 ) -> None:
     """Mastodon export CSVs: following_accounts.csv, lists.csv (a folder works too)."""
     from audience.importers.mastodon_export import read_mastodon_export
 
-    _import_social(files[0], lambda _: read_mastodon_export(files, owner=owner), db, as_json)
+    _import_social(
+        files[0], lambda _: read_mastodon_export(files, owner=owner), db, as_json, allow_empty
+    )
 
 
 @import_app.command("bluesky")
 def bluesky(
     repo: Annotated[Path, typer.Argument(help="repo.car from Bluesky's 'Export my data'.")],
+    resolve: Annotated[
+        bool | None,
+        typer.Option(
+            help="Look the followed DIDs up for their handles (default: when BSKY_APPVIEW_URL "
+            "or BSKY_HANDLE is set)."
+        ),
+    ] = None,
+    allow_empty: AllowEmptyOpt = False,
     as_json: JsonOpt = False,
     db: DbOpt = None,
 ) -> None:
     """Bluesky repository export (CAR): follows, Lists and posts."""
     from audience.importers.bluesky_car import read_bluesky_car
 
-    _import_social(repo, read_bluesky_car, db, as_json)
+    _import_social(repo, read_bluesky_car, db, as_json, allow_empty)
+    _resolve_stubs(db, resolve, "bluesky")

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from commands._common import (
+    PLATFORMS,
     CrawlPlatformOpt,
     DbOpt,
     JsonOpt,
@@ -16,7 +17,9 @@ from commands._common import (
     console,
     err_console,
     handle_errors,
+    one_of,
     open_workspace,
+    plural,
     print_json,
     workspace_rules,
 )
@@ -25,7 +28,13 @@ from commands.segment import AsOfOpt, as_of_value
 target_app = typer.Typer(no_args_is_help=True, help="People you want to follow you.")
 
 AnyPlatformOpt = Annotated[
-    str | None, typer.Option("--platform", "-p", help="Only this platform (default: all synced).")
+    str | None,
+    typer.Option(
+        "--platform",
+        "-p",
+        help="Only this platform (default: all synced).",
+        callback=one_of(PLATFORMS),
+    ),
 ]
 
 
@@ -86,7 +95,7 @@ def sync(
                 note = " (resumed)" if kind.resumed else ""
                 if kind.carried_over:
                     note = " (finished by the interrupted sync; not fetched again)"
-                err_console.print(f"{kind.kind}: {kind.count:,} accounts{note}")
+                err_console.print(f"{kind.kind}: {plural(kind.count, 'account')}{note}")
         changes = sync_lib.changes(store, platform)
     if as_json:
         print_json(changes.as_dict())
@@ -108,8 +117,13 @@ def _print_changes(changes) -> None:
         ("You followed", changes.new_following),
         ("You unfollowed", changes.unfollowed),
     ):
-        names = ", ".join(_who(r) for r in rows[:30]) + (" ..." if len(rows) > 30 else "")
-        console.print(f"{title} ({len(rows)}): {names}", highlight=False, markup=False)
+        console.print(f"{title} ({len(rows)}): {names_line(rows)}", highlight=False, markup=False)
+
+
+def names_line(rows: list, shown: int = 30) -> str:
+    """The first ``shown`` accounts, then "and N more" rather than a silent cut."""
+    names = ", ".join(_who(r) for r in rows[:shown])
+    return names + (f" and {len(rows) - shown:,} more" if len(rows) > shown else "")
 
 
 # ---- prune --------------------------------------------------------------------------------
@@ -128,7 +142,7 @@ def prune(
         bool, typer.Option("--yes", "-y", help="Do not ask before unfollowing.")
     ] = False,
     max_count: Annotated[
-        int | None, typer.Option("--max", help="Unfollow at most this many now.")
+        int | None, typer.Option("--max", min=0, help="Unfollow at most this many now.")
     ] = None,
     by_hand: Annotated[
         Path, typer.Option("--by-hand-csv", help="Where to list what the API refused.")
@@ -149,6 +163,7 @@ def prune(
     db: DbOpt = None,
 ) -> None:
     """Suggest accounts to unfollow, with a score and every reason; --apply unfollows them."""
+    from audience import clock
     from audience import prune as prune_lib
 
     moment = as_of_value(as_of)
@@ -166,19 +181,25 @@ def prune(
             crawler = _crawler(store, platform)
             _report_preparation(prune_lib.prepare_apply(crawler))
         found = prune_lib.review(
-            store, rules, platform, moment, settings=settings, as_of=moment is not None
+            store,
+            rules,
+            platform,
+            moment or clock.now(store),
+            settings=settings,
+            as_of=moment is not None,
         )
         suggestions = prune_lib.sort_suggestions(found.suggestions, sort)
         if csv_file:
             prune_lib.write_csv(csv_file, suggestions)
-            err_console.print(f"Wrote {len(suggestions)} suggestions to {csv_file}")
+            err_console.print(f"Wrote {plural(len(suggestions), 'suggestion')} to {csv_file}")
         if as_json and not apply:
             print_json(found.as_dict() if near_misses else [s.as_dict() for s in suggestions])
             return
         console.print(_prune_table(suggestions))
         if near_misses:
-            console.print(_prune_table(found.near_misses, "near misses (just under the line)"))
-            console.print(_prune_table(found.checks, "press to check by hand (never suggested)"))
+            console.print(_prune_table(found.near_misses, "just under the line (near misses)"))
+            checks = "with press evidence: check by hand (never suggested)"
+            console.print(_prune_table(found.checks, checks))
         if not apply:
             err_console.print("Dry run: nothing was unfollowed. Add --apply to act on this list.")
             return
@@ -231,10 +252,10 @@ def _apply(crawler, store, rules, settings, suggestions, yes, max_count, by_hand
         )
 
 
-def _prune_table(suggestions, title: str = "accounts to consider unfollowing"):
+def _prune_table(suggestions, title: str = "to consider unfollowing"):
     from rich.table import Table
 
-    table = Table(title=f"{len(suggestions)} {title}")
+    table = Table(title=f"{plural(len(suggestions), 'account')} {title}")
     table.add_column("account")
     table.add_column("score", justify="right")
     table.add_column("followers", justify="right")
@@ -264,12 +285,15 @@ def followback(
     db: DbOpt = None,
 ) -> None:
     """New followers since the last sync: who is worth following back, and why."""
+    from audience import clock
     from audience.followback import followback_queue
 
     moment = as_of_value(as_of)
     with handle_errors():
         store = open_workspace(db)
-        queue = followback_queue(store, workspace_rules(db), platform, moment, everyone=everyone)
+        queue = followback_queue(
+            store, workspace_rules(db), platform, moment or clock.now(store), everyone=everyone
+        )
     if as_json:
         print_json(queue.as_dict())
         return
@@ -367,7 +391,7 @@ def _yes_no(value: bool | None) -> str:
 
 
 def engage(
-    days: Annotated[int, typer.Option(help="How many days back.")] = 7,
+    days: Annotated[int, typer.Option(min=1, help="How many days back.")] = 7,
     live: Annotated[
         bool, typer.Option("--live", help="Fetch your targets' latest posts first.")
     ] = False,
@@ -383,7 +407,10 @@ def engage(
         if live:
             crawler = _crawler(store, platform or "x")
             targets.fetch_target_posts(crawler, days)
-        feed = targets.engage_feed(store, workspace_rules(db), days, platform)
+        from audience import clock
+
+        now = clock.now() if live else clock.now(store)
+        feed = targets.engage_feed(store, workspace_rules(db), days, platform, now=now)
     if as_json:
         print_json([p.as_dict() for p in feed])
         return

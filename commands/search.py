@@ -9,11 +9,13 @@ import typer
 from commands._common import (
     DbOpt,
     JsonOpt,
+    account_label,
     cell,
     console,
     err_console,
     handle_errors,
     open_workspace,
+    plural,
     print_json,
 )
 
@@ -29,7 +31,9 @@ def search(
     platform: Annotated[
         str | None, typer.Option("--platform", "-p", help="x, bluesky, mastodon or linkedin.")
     ] = None,
-    limit: Annotated[int, typer.Option("--limit", "-n")] = 50,
+    limit: Annotated[
+        int, typer.Option("--limit", "-n", min=1, help="Show at most this many.")
+    ] = 50,
     db: DbOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
@@ -39,7 +43,10 @@ def search(
     from audience.segment import search_accounts
 
     with handle_errors():
-        rows = search_accounts(open_workspace(db), query, platform=platform, limit=limit)
+        # one more than shown: whether the table is cut, so it can say so
+        rows = search_accounts(open_workspace(db), query, platform=platform, limit=limit + 1)
+    cut = len(rows) > limit
+    rows = rows[:limit]
     if as_json:
         print_json(rows)
         return
@@ -47,14 +54,17 @@ def search(
     table.columns[0].overflow = "fold"
     for row in rows:
         table.add_row(
-            cell(f"{row['platform']}:@{row['handle']}"),
+            cell(account_label(row["platform"], row["handle"], row.get("platform_id"))),
             cell(row["display_name"]),
             str(row["followers_count"] or ""),
             cell(row["segments"]),
             _highlighted(row["snippet"], row["highlights"]),
         )
     console.print(table)
-    err_console.print(f"{len(rows)} accounts")
+    if cut:
+        err_console.print(f"the first {plural(len(rows), 'account')} and more: raise --limit")
+    else:
+        err_console.print(plural(len(rows), "account"))
 
 
 def _highlighted(snippet: str, spans: list[list[int]]):

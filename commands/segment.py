@@ -8,13 +8,18 @@ from typing import Annotated
 import typer
 
 from commands._common import (
+    PLATFORMS,
     DbOpt,
     JsonOpt,
+    account_label,
     cell,
     console,
     err_console,
     handle_errors,
+    known_places,
+    one_of,
     open_workspace,
+    plural,
     print_json,
 )
 
@@ -53,7 +58,10 @@ HandlesArg = Annotated[
     typer.Argument(help="Accounts: @handle, handle or platform:@handle.", show_default=False),
 ]
 PlatformOpt = Annotated[
-    str | None, typer.Option("--platform", "-p", help="x, bluesky, mastodon or linkedin.")
+    str | None,
+    typer.Option(
+        "--platform", "-p", help="x, bluesky, mastodon or linkedin.", callback=one_of(PLATFORMS)
+    ),
 ]
 FileOpt = Annotated[
     Path | None,
@@ -117,7 +125,9 @@ def list_(db: DbOpt = None, as_json: JsonOpt = False) -> None:
 @segment_app.command("create")
 def create(
     name: Annotated[str, typer.Argument(help="New segment name, e.g. influencers.")],
-    description: Annotated[str | None, typer.Option("--description", "-d")] = None,
+    description: Annotated[
+        str | None, typer.Option("--description", "-d", help="What the segment is for.")
+    ] = None,
     db: DbOpt = None,
 ) -> None:
     """Create a segment of your own."""
@@ -135,7 +145,7 @@ def delete(name: SegmentArg, db: DbOpt = None) -> None:
 
     with handle_errors():
         count = delete_segment(open_workspace(db), name)
-    err_console.print(f"deleted segment {name} ({count} members)")
+    err_console.print(f"deleted segment {name} ({plural(count, 'member')})")
 
 
 @segment_app.command("add")
@@ -254,7 +264,7 @@ def auto(
             table.add_row(
                 c.action,
                 c.segment or "-",
-                cell(f"{c.platform}:@{c.handle}"),
+                cell(account_label(c.platform, c.handle, getattr(c, "platform_id", None))),
                 c.source or "-",
                 cell(c.reason),
             )
@@ -269,14 +279,23 @@ def show(
     segment: SegmentArg,
     platform: PlatformOpt = None,
     near: Annotated[
-        str | None, typer.Option("--near", help="Country or region, e.g. UK or 'GB,IE'.")
+        str | None,
+        typer.Option(
+            "--near", help="Country or region, e.g. UK or 'GB,IE'.", callback=known_places
+        ),
     ] = None,
-    follows_me: Annotated[bool, typer.Option("--follows-me")] = False,
-    followed_by_me: Annotated[bool, typer.Option("--followed-by-me")] = False,
+    follows_me: Annotated[
+        bool, typer.Option("--follows-me", help="Only members who follow you.")
+    ] = False,
+    followed_by_me: Annotated[
+        bool, typer.Option("--followed-by-me", help="Only members you follow.")
+    ] = False,
     sort: Annotated[
         str, typer.Option("--sort", help="relevance, followers or last-active.")
     ] = "relevance",
-    limit: Annotated[int | None, typer.Option("--limit", "-n")] = None,
+    limit: Annotated[
+        int | None, typer.Option("--limit", "-n", min=1, help="Show at most this many.")
+    ] = None,
     db: DbOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
@@ -295,8 +314,10 @@ def show(
             follows_me=follows_me,
             followed_by_me=followed_by_me,
             sort=sort,
-            limit=limit,
+            limit=limit + 1 if limit else None,  # one more: whether the table is cut
         )
+    cut = bool(limit) and len(rows) > limit
+    rows = rows[:limit] if limit else rows
     if as_json:
         print_json(rows)
         return
@@ -305,11 +326,12 @@ def show(
     for row in rows:
         star = " *" if row["is_primary"] else ""
         table.add_row(
-            cell(f"{row['platform']}:@{row['handle']}{star}"),
+            cell(account_label(row["platform"], row["handle"], row.get("platform_id")) + star),
             cell(row["display_name"]),
             str(row["followers_count"] or ""),
             row["source"],
             cell(row["reason"]),
         )
     console.print(table)
-    err_console.print(f"{len(rows)} members (* = primary segment)")
+    more = " and more: raise --limit" if cut else ""
+    err_console.print(f"{plural(len(rows), 'member')}{more} (* = primary segment)")

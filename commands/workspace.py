@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import typer
 
-from commands._common import DbOpt, JsonOpt, console, handle_errors, open_workspace, print_json
+from commands._common import (
+    DbOpt,
+    JsonOpt,
+    console,
+    handle_errors,
+    open_workspace,
+    plural,
+    print_json,
+)
 
 
 def register(app: typer.Typer) -> None:
@@ -36,6 +44,8 @@ def status(db: DbOpt = None, as_json: JsonOpt = False) -> None:
         print_json(summary)
         return
     console.print(f"[bold]{summary['workspace']}[/]")
+    if summary.get("as_of"):
+        console.print(f"Judged as of {summary['as_of']} (the date this workspace records)")
     table = Table("platform", "accounts", "active", "follow edges", "posts")
     for name, counts in summary["platforms"].items():
         table.add_row(
@@ -56,5 +66,6 @@ def status(db: DbOpt = None, as_json: JsonOpt = False) -> None:
     if last:
         console.print(
             f"Last crawl: {last['platform']} {last['command']} at {last['started_at']} "
-            f"({last['status']}, {last['requests']} requests, {last['items']:,} items)"
+            f"({last['status']}, {plural(last['requests'], 'request')}, "
+            f"{plural(last['items'], 'item')})"
         )

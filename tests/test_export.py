@@ -465,7 +465,8 @@ def test_cli_empty_segment_writes_no_file(db_file, tmp_path):
     result = CliRunner().invoke(
         _app(), ["export", "--db", str(db_file), "--segment", "nope", "-o", str(out)]
     )
-    assert result.exit_code == 1 and "Unknown segment 'nope'" in result.output
+    # an unknown segment is a workspace error, 2 in every command (14.17)
+    assert result.exit_code == 2 and "unknown segment 'nope'" in result.output
     assert not out.exists()
 
 

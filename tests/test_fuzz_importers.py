@@ -1324,7 +1324,8 @@ def test_regression_bluesky_post_fields_of_wrong_type(tmp_path, post, outcome):
 
 def test_regression_vcard_error_quotes_a_short_line(tmp_path):
     # vcard._parse_card put vobject's message, with the whole 300 kB line, in the error
-    card = ("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:A\r\nTEL;type=CELL;ty" + "\\" * 300_000
+    # (100 kB now: past 128 kB a property is refused before vobject sees it, 14.9)
+    card = ("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:A\r\nTEL;type=CELL;ty" + "\\" * 100_000
             + "pe=pref:+44 1\r\nEND:VCARD\r\n")
     case = Case("vcard-3.0", {"contacts.vcf": card.encode()}, ("contacts.vcf",))
     _refused(case, tmp_path, "cannot parse the card")

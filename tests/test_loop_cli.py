@@ -86,7 +86,23 @@ def run(app, workspace: Path, *args: str, input: str | None = None):
     return CliRunner().invoke(app, [*args, "--db", str(workspace)], input=input)
 
 
+TOPICS = (
+    '[topics]\nkeywords = ["contact centre", "customer service", "customer experience"]\n'
+    'hashtags = ["#contactcentre", "#custserv", "#cx"]\n'
+)
+
+
+def with_topics(workspace: Path) -> None:
+    """`audience init` writes its example topics commented out (14.19): set them here."""
+    toml = workspace.parent / "audience.toml"
+    text = toml.read_text(encoding="utf-8") if toml.exists() else ""
+    if "\nkeywords =" not in "\n" + text:
+        text = text.replace("[topics]\n", TOPICS, 1) if "[topics]\n" in text else TOPICS + text
+        toml.write_text(text, encoding="utf-8")
+
+
 def synced(app, workspace: Path, press: bool = True) -> None:
+    with_topics(workspace)
     result = run(app, workspace, "sync", "--platform", "x")
     assert result.exit_code == 0, result.output
     if press:
@@ -168,7 +184,7 @@ def test_prune_is_a_dry_run_by_default(app, workspace, fake):
     assert table.exit_code == 0 and "Dry run" in text(table)
     assert fake.calls("/following/") == [] and actions(workspace) == []
     with open("out.csv", encoding="utf-8") as handle:
-        assert [row["handle"] for row in csv.DictReader(handle)] == [f"@quiet{p}" for p in QUIET]
+        assert [row["handle"] for row in csv.DictReader(handle)] == [f"quiet{p}" for p in QUIET]
 
 
 def test_apply_unfollows_the_suggestions_and_leaves_protected_alone(app, workspace, fake):
@@ -294,7 +310,7 @@ def test_api_refusal_is_explained_and_the_rest_goes_to_a_csv(app, workspace, fak
     assert fake.unfollows == []
     assert len(fake.calls(r"/following/\d+$")) == 1
     with open("byhand.csv", encoding="utf-8") as handle:
-        assert [row["handle"] for row in csv.DictReader(handle)] == [f"@quiet{p}" for p in QUIET]
+        assert [row["handle"] for row in csv.DictReader(handle)] == [f"quiet{p}" for p in QUIET]
     assert [status for _, status in actions(workspace)] == ["failed"] * 4
 
 

@@ -435,7 +435,7 @@ def test_sorting_and_csv(world, tmp_path: Path):
     write_csv(tmp_path / "out.csv", found)
     with open(tmp_path / "out.csv", encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
-    assert rows[0]["handle"] == "@person10" and rows[0]["reasons"] == "account suspended"
+    assert rows[0]["handle"] == "person10" and rows[0]["reasons"] == "account suspended"
 
 
 def test_journalists_abroad_are_not_judged_off_topic(world):

@@ -107,7 +107,7 @@ def test_auto_dry_run_then_auto_then_show(app, workspace, tmp_path):
 
     result = run(app, "segment", "show", "press", "--platform", "bluesky")
     assert "at FT in bio" in said(result.stdout)
-    assert "1 members" in result.stderr
+    assert "1 member " in result.stderr
 
     result = run(app, "segment", "list", "--json")
     counts = {r["name"]: r for r in json.loads(result.stdout)}
@@ -197,7 +197,7 @@ def test_search(app, workspace):
     assert hit["snippet"].startswith("Reporter at the FT") and hit["highlights"] == [[0, 8]]
     result = run(app, "search", "reporter", "--platform", "bluesky")
     assert "Reporter at the FT" in result.stdout  # the hit in bold, no brackets added
-    assert "1 accounts" in result.stderr
+    assert "1 account\n" in result.stderr
     result = run(app, "search", '""')
     assert result.exit_code == 3
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from audience.errors import InputError
+from audience.importers.files import refuse_special_file
 from audience.importers.social import (
     SocialImport,
     SocialList,
@@ -79,6 +80,7 @@ def check_blocks(path: Path, content: bytes) -> int:
 
 
 def _read(path: Path) -> bytes:
+    refuse_special_file(path)
     try:
         if path.stat().st_size > MAX_CAR_BYTES:
             raise InputError(path, None, f"larger than {MAX_CAR_BYTES} bytes")
@@ -248,6 +250,7 @@ class _Repo:
             lists=list(self.lists.values()),
             hinted_ids={a.platform_id for a in self.hints},
             warnings=warnings,
+            origin=str(self.path),
         )
 
     def _add_list(self, where: str, rkey: str, record: dict) -> None:

@@ -39,7 +39,17 @@ Row = dict[str, str]
 
 def decode_text(data: bytes, path: Path, where: str | None = None) -> str:
     """Text of a contact file: BOM-sniffed UTF-8/UTF-16, BOM-less UTF-16 spotted by its NUL
-    bytes, else UTF-8 with a cp1252 fallback for old Windows exports. Binary data is refused."""
+    bytes, else UTF-8 with a cp1252 fallback for old Windows exports. Binary data, and a NUL
+    character anywhere in the text (it would end up inside an address), are refused."""
+    text = _decode_text(data, path, where)
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        place = f"{where}, line {line}" if where else f"line {line}"
+        raise InputError(path, place, "a NUL character: binary data, not a contact book")
+    return text
+
+
+def _decode_text(data: bytes, path: Path, where: str | None) -> str:
     if data.startswith(codecs.BOM_UTF8):
         return _decode(data[3:], "utf-8", path, where)
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -225,6 +235,7 @@ def parse_csv(
     if mapping:
         fmt, reader = "generic-csv", _generic_reader(table, mapping)
     else:
+        _refuse_own_profile(table)
         fmt = detect_csv_format(table.header)
         reader = _READERS[fmt] if fmt != "generic-csv" else _generic_reader(table, {})
     strict = fmt != "generic-csv"
@@ -237,6 +248,19 @@ def parse_csv(
         reader(values, record)
         records.append(record)
     return fmt, records
+
+
+_PROFILE_COLUMNS = {"first name", "last name", "headline", "summary", "geo location"}
+
+
+def _refuse_own_profile(table: _Table) -> None:
+    """LinkedIn's ``Profile.csv`` is the account owner, not a contact."""
+    if set(table.header) >= _PROFILE_COLUMNS and "connected on" not in table.header:
+        raise InputError(
+            table.path, table.where(1),
+            "this is LinkedIn's Profile.csv (your own profile, not your contacts): "
+            "import Connections.csv or the export zip",
+        )
 
 
 def detect_csv_format(header: list[str]) -> str:

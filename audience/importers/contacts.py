@@ -13,12 +13,14 @@ from pathlib import Path
 
 from audience.errors import InputError
 from audience.importers.contact_csv import decode_text, parse_csv, read_linkedin_zip
+from audience.importers.files import refuse_special_file
 from audience.importers.vcard import parse_vcards
 from audience.models import ContactRecord
 from audience.normalize import (
     fold,
     linkedin_profile_url,
     normalize_email,
+    normalize_phone,
     normalize_url,
 )
 
@@ -44,9 +46,17 @@ class ContactBook:
     format: str
     records: list[ContactRecord] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)
+    # (position, why) for values left out of an entry that was imported (a damaged phone)
+    warnings: list[tuple[str, str]] = field(default_factory=list)
 
 
-def read_contacts(path: Path, *, mapping: dict[str, str] | None = None) -> ContactBook:
+# 4,47701E+11 or 4.47701E+11: Excel showed a long number in scientific notation and saved that
+_SCIENTIFIC = re.compile(r"^\s*[+-]?\d+(?:[.,]\d*)?\s*[eE]\s*[+-]?\d+\s*$")
+
+
+def read_contacts(
+    path: Path, *, mapping: dict[str, str] | None = None, default_region: str = "GB"
+) -> ContactBook:
     """Read a Google/Outlook/LinkedIn/generic CSV, a LinkedIn export zip or a .vcf file.
 
     ``mapping`` reads the file as a generic CSV whose columns are named explicitly:
@@ -71,11 +81,33 @@ def read_contacts(path: Path, *, mapping: dict[str, str] | None = None) -> Conta
         if problem:
             book.skipped.append((record.position, problem))
         else:
+            book.warnings += _drop_damaged_phones(record, default_region)
             book.records.append(record)
     return book
 
 
+def _drop_damaged_phones(record: ContactRecord, default_region: str) -> list[tuple[str, str]]:
+    """Keep the phones that phonenumbers reads (numbers without +code as in
+    ``default_region``); say why each other one is left out."""
+    kept, warnings = [], []
+    for phone in record.phones:
+        if _SCIENTIFIC.match(phone):
+            why = f"phone {phone!r} is in scientific notation (Excel lost digits); not imported"
+        elif normalize_phone(phone, default_region) is None:
+            why = (
+                f"phone {phone!r} is not a phone number in {default_region.upper()} "
+                "(a lost + or a missing digit?); not imported"
+            )
+        else:
+            kept.append(phone)
+            continue
+        warnings.append((record.position, why))
+    record.phones = kept
+    return warnings
+
+
 def _read_bytes(path: Path) -> bytes:
+    refuse_special_file(path)
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from audience.errors import InputError
+from audience.importers.files import refuse_special_file
 from audience.importers.social import SocialImport, SocialList, unique
 from audience.models import Account, ListInfo
 
@@ -52,6 +53,7 @@ def read_mastodon_export(
     data = SocialImport(platform=PLATFORM, source=SOURCE, owner=owner_account)
     accounts: dict[str, Account] = {}
     lists: dict[str, SocialList] = {}
+    following_file: Path | None = None
     for path in files:
         rows = _read_rows(path)
         kind = _kind(path, rows)
@@ -65,12 +67,14 @@ def read_mastodon_export(
             continue
         ids = [_address(path, n, row[0], owner_account, accounts) for n, row in _data_rows(rows)]
         if kind == "following":
+            following_file = path
             data.following_ids = unique([*(data.following_ids or ()), *ids])
         else:
             data.follower_ids = unique([*(data.follower_ids or ()), *ids])
     data.accounts = list(accounts.values())
     # An address is all the export says: never let it reset what a look-up stored.
     data.hinted_ids = set(accounts)
+    data.origin = str(following_file or files[0])
     data.lists = list(lists.values())
     return data
 
@@ -107,6 +111,7 @@ def _expand(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) ->
 
 
 def _read_rows(path: Path) -> list[tuple[int, list[str]]]:
+    refuse_special_file(path)
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
             raise InputError(path, None, f"larger than {MAX_FILE_BYTES} bytes")
@@ -118,7 +123,12 @@ def _read_rows(path: Path) -> list[tuple[int, list[str]]]:
     except UnicodeDecodeError as exc:
         line = content.count(b"\n", 0, exc.start) + 1
         raise InputError(path, f"line {line}", "not UTF-8 text") from None
-    reader = csv.reader(io.StringIO(text, newline=""))
+    if text and not text.endswith(("\n", "\r")):
+        # Mastodon ends every row with a newline: a last line without one was cut short,
+        # and its address (or list title) may be a made-up one.
+        line = text.count("\n") + 1
+        raise InputError(path, f"line {line}", "the file ends mid-line (cut short?)")
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         return [(reader.line_num, row) for row in reader if any(cell.strip() for cell in row)]
     except csv.Error as exc:

@@ -48,6 +48,8 @@ class SocialImport:
     # fill gaps but never overwrite what a look-up already stored
     hinted_ids: set[str] = field(default_factory=set)
     warnings: list[str] = field(default_factory=list)
+    # the file the follow lists came from, for messages
+    origin: str | None = field(default=None, compare=False)
 
 
 @dataclass
@@ -58,14 +60,23 @@ class SaveResult:
     posts: int = 0
     lists: int = 0
     list_members: int = 0
+    suppressed: int = 0  # forgotten accounts left out
     snapshots: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
 
-def save_social_import(store: Store, data: SocialImport) -> SaveResult:
-    """Write a parsed export in one transaction. Re-saving the same data only moves last_seen."""
+def save_social_import(
+    store: Store, data: SocialImport, *, allow_empty: bool = False
+) -> SaveResult:
+    """Write a parsed export in one transaction. Re-saving the same data only moves last_seen.
+
+    An empty following or followers list is refused unless ``allow_empty``: recorded as a
+    snapshot, it would read as "unfollowed everyone" (a damaged or cut export looks the same).
+    """
+    refuse_empty_snapshots(data, allow_empty)
     result = SaveResult(warnings=list(data.warnings))
     with store.transaction():
+        data, result.suppressed = without_forgotten(store, data)
         before = _count_accounts(store, data.platform)
         ids = _save_accounts(store, data)
         owner_row = _owner_row(store, data, ids)
@@ -82,6 +93,65 @@ def save_social_import(store: Store, data: SocialImport) -> SaveResult:
             "(give the owner's account to record them)."
         )
     return result
+
+
+def without_forgotten(store: Store, data: SocialImport) -> tuple[SocialImport, int]:
+    """``data`` less every account on the suppression list (by id or handle) and everything
+    that names one: a forgotten account is not re-created by a later import."""
+    from audience.privacy import Suppressions
+
+    forgotten = Suppressions(store)
+    if not forgotten:
+        return data, 0
+    platform = data.platform
+    handles = {a.platform_id: a.handle for a in data.accounts if a.handle}
+    referenced = {
+        *(a.platform_id for a in data.accounts),
+        *(data.following_ids or ()),
+        *(data.follower_ids or ()),
+        *(pid for pair in data.edges for pid in pair),
+        *(m for social_list in data.lists for m in social_list.member_ids),
+    }
+    gone = {
+        pid
+        for pid in referenced
+        if forgotten.covers(
+            account_ids=[(platform, pid)],
+            handles=[(platform, handles[pid])] if pid in handles else [],
+        )
+    }
+    if not gone:
+        return data, 0
+
+    def kept(ids: list[str] | None) -> list[str] | None:
+        return None if ids is None else [pid for pid in ids if pid not in gone]
+
+    lists = [
+        SocialList(s.info, [m for m in s.member_ids if m not in gone]) for s in data.lists
+    ]
+    cleaned = replace(
+        data,
+        accounts=[a for a in data.accounts if a.platform_id not in gone],
+        following_ids=kept(data.following_ids),
+        follower_ids=kept(data.follower_ids),
+        edges=[(a, b) for a, b in data.edges if a not in gone and b not in gone],
+        posts=[p for p in data.posts if p.author_id not in gone],
+        lists=lists,
+    )
+    return cleaned, len(gone)
+
+
+def refuse_empty_snapshots(data: SocialImport, allow_empty: bool = False) -> None:
+    if allow_empty:
+        return
+    for kind, members in (("following", data.following_ids), ("followers", data.follower_ids)):
+        if members is not None and not members:
+            raise InputError(
+                data.origin or data.source,
+                None,
+                f"the {kind} list is empty: a damaged or cut export? "
+                "(--allow-empty records it as a snapshot)",
+            )
 
 
 def resolve_stub_ids(store: Store, platform: str = "x") -> list[str]:

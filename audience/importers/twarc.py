@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import IO, NoReturn
 
 from audience.errors import InputError
+from audience.importers.files import refuse_special_file
 from audience.importers.social import (
     SocialImport,
     SocialList,
@@ -89,6 +90,7 @@ def _with_owner(data: SocialImport, reader: _Reader, owner: str) -> SocialImport
 
 
 def _open(path: Path) -> IO[bytes]:
+    refuse_special_file(path)
     try:
         return gzip.open(path, "rb") if path.suffix == ".gz" else open(path, "rb")
     except OSError as exc:

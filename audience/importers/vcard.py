@@ -35,6 +35,7 @@ SOCIAL_TYPES = {
     "linkedin": "linkedin",
 }
 MAX_CARD_LINES = 20_000
+MAX_PROPERTY_CHARS = 128 * 1024  # as the CSV reader's field limit: a NOTE is not a novel
 
 
 @dataclass
@@ -73,7 +74,8 @@ def _is_quoted_printable(line: str) -> bool:
 
 
 def _logical_lines(text: str) -> list[_Line]:
-    """Unfold continuation lines and join quoted-printable soft line breaks."""
+    """Unfold continuation lines and join quoted-printable soft line breaks. A property that
+    grows past :data:`MAX_PROPERTY_CHARS` stops growing (one character over: refused later)."""
     text = text.replace("\r\r\n", "\n").replace("\r\n", "\n").replace("\r", "\n")
     result: list[_Line] = []
     joining_qp = False
@@ -81,16 +83,21 @@ def _logical_lines(text: str) -> list[_Line]:
         if joining_qp:
             # "=" at the end of a QP value means the value goes on at column 0 of the next
             # line (an empty line when the value ended exactly on the break).
-            result[-1].text = result[-1].text[:-1] + raw
+            result[-1].text = _capped(result[-1].text[:-1] + raw)
         elif raw[:1] in (" ", "\t") and result:
-            result[-1].text += raw[1:]
+            if len(result[-1].text) <= MAX_PROPERTY_CHARS:
+                result[-1].text = _capped(result[-1].text + raw[1:])
         elif raw.strip():
-            result.append(_Line(number, raw))
+            result.append(_Line(number, _capped(raw)))
         else:
             continue
         last = result[-1].text
         joining_qp = _is_quoted_printable(last) and last.endswith("=")
     return result
+
+
+def _capped(text: str) -> str:
+    return text if len(text) <= MAX_PROPERTY_CHARS else text[: MAX_PROPERTY_CHARS + 1]
 
 
 def _split_cards(lines: list[_Line], path: Path) -> Iterator[_Card]:
@@ -112,6 +119,9 @@ def _split_cards(lines: list[_Line], path: Path) -> Iterator[_Card]:
             raise InputError(path, f"line {line.number}", "text outside a vCard (not a .vcf file?)")
         elif len(card.lines) >= MAX_CARD_LINES:
             raise InputError(path, card.where(), "too many lines for one contact")
+        elif len(line.text) > MAX_PROPERTY_CHARS:
+            too_long = "a property longer than 128 KB (the limit of one field)"
+            raise InputError(path, card.where(line.number), too_long)
         else:
             card.lines.append(line)
     if card is not None:

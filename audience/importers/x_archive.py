@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 
 from audience.errors import InputError
+from audience.importers.files import refuse_special_file
 from audience.importers.social import (
     SocialImport,
     SocialList,
@@ -50,7 +51,7 @@ def read_x_archive(path: str | os.PathLike[str]) -> SocialImport:
 
 
 def _read(archive: _Archive) -> SocialImport:
-    data = SocialImport(platform=PLATFORM, source=SOURCE)
+    data = SocialImport(platform=PLATFORM, source=SOURCE, origin=str(archive.path))
     owner = _owner(archive)
     data.owner = owner
     data.taken_at = _generated_at(archive)
@@ -95,6 +96,7 @@ class _Archive:
 
 
 def _open_archive(path: Path) -> _Archive:
+    refuse_special_file(path, folder_ok=True)
     if path.is_dir():
         return _open_folder(path)
     if not path.exists():
