@@ -327,3 +327,90 @@ def test_clients_and_namesakes_in_german(store):
 def test_beat_words_before_a_title_are_not_a_trap():
     assert press("Energy editor at the Financial Times")
     assert press("Energy producer at a wind farm") is None
+
+
+# ---- employer, not mention: classes found on an independently written set ---------------------
+
+TRADE_ORGS = {
+    "customers": {
+        "organisations": [
+            {
+                "name": "Okapi Haulage Logistics",
+                "aliases": ["OHL"],
+                "handles": ["okapi_haulage"],
+            },
+            "Fenwick",
+        ]
+    },
+    "competitors": {
+        "organisations": [
+            "Quaystone",
+            {"name": "Tidewell", "aliases": ["BerthBook", "BerthBook Pro"]},
+        ]
+    },
+    "suppliers": {"organisations": ["Larchmont Cloud"], "handles": ["@larch_status"]},
+}
+
+
+def test_clients_users_and_reviewers_are_not_employers(store):
+    """Clients named after an abbreviation ("u.a.", "e.g."), projects for clients, people and
+    firms that use or review a product: not the organisation's staff (judgement.md)."""
+    config = parse_segment_config({"segments": TRADE_ORGS})
+    found = segments_of(
+        store,
+        config,
+        {"handle": "c1", "bio": "Texterin. Kunden u.a. Quaystone, Larchmont Cloud und andere."},
+        {"handle": "c2", "bio": "Freelance illustrator. Clients e.g. Quaystone, Tidewell."},
+        {"handle": "c3", "bio": "Grafik-Designerin | Projekte für Tidewell & Startups"},
+        {"handle": "c4", "bio": "Konzultant | klienti: Okapi Haulage Logistics a další"},
+        {"handle": "c5", "bio": "Shift lead at a DC in Lyon | we run BerthBook on 40 docks"},
+        {"handle": "c6", "bio": "Planner | BerthBook-gebruiker sinds 2021"},
+        {"handle": "c7", "bio": "Firma przewozowa. Korzystamy z BerthBook od lat."},
+        {"handle": "c8", "bio": "Wir testen Software unabhängig. Heute: BerthBook vs. Excel."},
+        {"handle": "c9", "bio": "Personalvermittlung. Jobs bei Arbeitgebern wie Fenwick & Co."},
+        {"handle": "e1", "bio": "Dispatcher at Quaystone | views mine"},
+        {"handle": "e2", "bio": "Chauffeur bij Okapi Haulage 🚛"},
+        {"handle": "e3", "bio": "Kierowca w @okapi_haulage"},
+        {"handle": "e4", "bio": "SRE | on call for @larch_status"},
+        posts={"c5": ["Our dock got 30% faster since BerthBook went live."]},
+    )
+    assert {h for h, segs in found.items() if segs} == {"e1", "e2", "e3", "e4"}, found
+    assert found["e2"] == found["e3"] == {"customers"}
+    assert found["e4"] == {"suppliers"}
+
+
+def test_namesakes_in_lists_and_other_acronyms_are_not_employers(store):
+    """A one-word name in a list of names (places, people, planets) and an acronym that is part
+    of another name or spelled out as another name are collisions, not the organisation."""
+    config = parse_segment_config({"segments": TRADE_ORGS})
+    found = segments_of(
+        store,
+        config,
+        {"handle": "n1", "bio": "Wanderungen durch die Alpen, Fenwick, Dolomiten und mehr"},
+        {"handle": "n2", "bio": "Castles and kings | Fenwick, Percy, Neville."},
+        {"handle": "n3", "bio": "Night sky: planets, comets, Quaystone, Vega…"},
+        {"handle": "n4", "bio": "Toyota-OHL racing fans 🏁 V6 forever"},
+        {"handle": "n5", "display_name": "OHL – Ottawa Hiking League", "bio": "Trails weekly"},
+        {"handle": "n6", "bio": "Fleet manager, OHL. Views mine."},
+    )
+    assert {h for h, segs in found.items() if segs} == {"n6"}, found
+
+
+def test_a_brand_name_used_as_phishing_bait_is_not_the_brand(store):
+    config = parse_segment_config({"segments": TRADE_ORGS})
+    found = segments_of(
+        store,
+        config,
+        {
+            "handle": "s1",
+            "display_name": "BerthBook Pro Pomoc",
+            "bio": "Odzyskaj konto BerthBook Pro! Napisz DM z loginem i hasłem.",
+        },
+        {
+            "handle": "s2",
+            "display_name": "Larchmont Cloud Helpdesk",
+            "bio": "Official help. DM your login details to fix your Larchmont Cloud account!",
+        },
+        {"handle": "s3", "bio": "Larchmont Cloud refunds: click here and enter your card details"},
+    )
+    assert not any(found.values()), found
