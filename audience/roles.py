@@ -215,6 +215,8 @@ FORMER_ANYWHERE = (
     "gepensioneerd",
     "im ruhestand",
     "a la retraite",
+    # A closed span of years: "Reporter, Daily Post (2009–2016)".
+    r"(?:19|20)\d\d\s*[-–—]\s*(?:19|20)?\d\d",
 )
 FORMER_PREFIXES_NO_SPACES = ("元", "前")
 # "X turned Y": X is the past.
@@ -717,7 +719,12 @@ def _optional(words: Iterable[str]) -> re.Pattern[str] | None:
 
 DEFAULT_LEXICON = Lexicon()
 
-_HARD_SEPARATORS = re.compile(r"[.;|•·\n!?,]|\s[-–—/]\s|\s[/+]\s|[()\[\]{}]|\s{3,}|[。、，；]")
+# A full stop ends a clause, except inside a domain ("trans.info") and after a short
+# abbreviation ("8 J. Manager", "u.a.", "z.B.").
+_HARD_SEPARATORS = re.compile(
+    r"[;|•·\n!?,]|(?<![\s.]\w)(?<![\s.]\w\w)\.(?!\w)|\s[-–—/]\s|\s[/+]\s|[()\[\]{}]"
+    r"|\s{3,}|[。、，；]"
+)
 _FORMER_ANYWHERE = _word_regex(_words(FORMER_ANYWHERE))
 _CRITIC_QUALIFIERS = {
     "film",

@@ -414,3 +414,33 @@ def test_a_brand_name_used_as_phishing_bait_is_not_the_brand(store):
         {"handle": "s3", "bio": "Larchmont Cloud refunds: click here and enter your card details"},
     )
     assert not any(found.values()), found
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "PR für die Bauwirtschaft | 10 Jahre Redakteur beim Tagblatt, jetzt Berater",
+        "Marketing lead @acme | was redacteur bij Dagblad Noord",
+        "Reporter at the Valley Courier (2009–2016) | cyclist",
+        "Konzultantka | dříve redaktorka Deníku Jih",
+    ],
+)
+def test_a_past_press_job_in_other_words_is_not_press(bio):
+    """The current role decides: "davor", Dutch "was", a closed span of years are the past."""
+    assert press(bio) is None, bio
+
+
+def test_a_past_employer_after_an_abbreviation_is_the_past(store):
+    config = parse_segment_config({"segments": TRADE_ORGS})
+    found = segments_of(
+        store,
+        config,
+        {
+            "handle": "f1",
+            "bio": "Ich schreibe über Lager. Davor 6 J. Vertriebsleiter bei Quaystone.",
+        },
+        {"handle": "f2", "bio": "Writer | sales at Quaystone (2015–2021)"},
+        {"handle": "f3", "bio": "Vertriebsleiter bei Quaystone seit 2021"},
+    )
+    assert found == {"f1": set(), "f2": set(), "f3": {"competitors"}}, found
+    assert press("Reporter at the Valley Courier since 2016 | cyclist")
