@@ -444,3 +444,49 @@ def test_a_past_employer_after_an_abbreviation_is_the_past(store):
     )
     assert found == {"f1": set(), "f2": set(), "f3": {"competitors"}}, found
     assert press("Reporter at the Valley Courier since 2016 | cyclist")
+
+
+@pytest.mark.parametrize(
+    ("bio", "name", "website"),
+    [
+        ("Wöchentlich über Binnenhäfen. Neue Folge jeden Montag.", "Kaikante – der Podcast", None),
+        ("Podcast „Na rampie” 🎧 | rozmowy z branżą co tydzień", "Ola Nowak", None),
+        (
+            'Host von "Kaikante" – dem Podcast über Schleusen. Hauptberuflich Schleuser.',
+            "Kai",
+            None,
+        ),
+        ("Host @kaikante_podcast 🎙️ | Rhein, Ruhr", "Kai Berg", None),
+        ("Moderátorka rozhlasu Plzeň | ranní vysílání", "Eva Nová", None),
+        (
+            "Morning freight briefing for Europe. Newsletter every weekday at 7am.",
+            "Cargo Brief",
+            None,
+        ),
+        ("Schrijft Havenpost – wekelijkse nieuwsbrief over binnenvaart.", "Eva de Boer", None),
+        ("Tägliche Presseschau Bahn, von der Redaktion kommentiert.", "Schienenschau", None),
+        ("Verkehr im Emsland 🚲", "Eva Muster", "https://www.emsblatt.example/autor/eva-muster"),
+    ],
+)
+def test_named_podcasts_newsletters_and_author_pages_are_press(bio, name, website):
+    """A podcast's or newsletter's own account, its host, a radio presenter in Czech, and an
+    author page on a news site are press (judgement.md), in the words of several languages."""
+    assert press(bio, name=name, website=website), bio
+
+
+@pytest.mark.parametrize(
+    ("bio", "website"),
+    [
+        ("Podcast host. Talking leadership every Monday.", None),
+        ('Vaig presentar el podcast "Ones" (2018-2022). Ara treballo en comunicació.', None),
+        ("Chefredakteur der Schülerzeitung „Klassenbuch” | 10. Klasse", None),
+        ("Editor of the school newspaper, Year 11", None),
+        ("Lehrstuhl für Verkehrswesen, Uni Kassel. Kolumnistin im Stadtblatt.", None),
+        ("Freier Autor. Häfen und Energie.", None),
+        ("Product marketing. Views mine.", "https://acme.example/blog/author/jo"),
+    ],
+)
+def test_pupils_academics_past_podcasts_and_company_blogs_are_not_press(bio, website):
+    """Students, academics whose column is a side role, a podcast in the past, a freelance
+    writer naming no outlet, a company blog's author page: not press."""
+    assert press(bio, website=website) is None, bio
