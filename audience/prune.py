@@ -73,6 +73,7 @@ WEIGHTS = {
     "bot": 0.6,
     "reposts-only": 0.35,
     "repeated-links": 0.55,
+    "scam": 0.35,
 }
 SPAM_CODES = (
     "default-avatar",
@@ -86,7 +87,11 @@ SPAM_CODES = (
     "bot",
     "reposts-only",
     "repeated-links",
+    "scam",
 )
+# Two of these together are a fake account (judgement.md lists each as a sign of spam), even
+# with 1-5 posts; an empty bio alone is too common among quiet real people to count here.
+STRONG_SPAM_CODES = frozenset(SPAM_CODES) - {"empty-bio"}
 # The policy's pairs: off-industry and not following back, off-industry and abroad, both go
 # (judgement.md), whatever the weights of the two reasons alone.
 OFF_TOPIC_PAIRS = ("not-following-back", "stopped-following-back", "outside-region")
@@ -514,6 +519,8 @@ def spam_reasons(profile: Profile, settings: PruneSettings, now: datetime) -> li
         reasons.append(_reason("follow-back-spam", f'follow-for-follow ("{said}")'))
     if said := _bot_words(row["display_name"], row["bio"]):
         reasons.append(_reason("bot", f'an automated account ("{said}")'))
+    if said := _scam_words(texts):
+        reasons.append(_reason("scam", f'bait or phishing ("{said}")'))
     reasons += _post_pattern_reasons(profile.posts)
     return reasons
 
@@ -549,6 +556,16 @@ def _bot_words(name: str | None, bio: str | None) -> str | None:
         if found := _BOT.search(_fold(text)):
             return found.group(0)
     return None
+
+
+def _scam_words(texts: list[str]) -> str | None:
+    """Giveaways, "DM your login", "enter your card details": the language files' bait."""
+    from audience.roles import DEFAULT_LEXICON, fold_same_length
+
+    pattern = DEFAULT_LEXICON.scam_markers
+    if pattern is None:
+        return None
+    return next((m.group(0) for t in texts if (m := pattern.search(fold_same_length(t)))), None)
 
 
 @lru_cache(maxsize=1)
@@ -684,8 +701,9 @@ def parody_reasons(profile: Profile) -> list[Reason]:
     from audience.roles import is_parody
 
     row = profile.row
-    if is_parody(row["display_name"], row["bio"]):
-        return [_reason("parody", "parody or fan account")]
+    # Parody goes (judgement.md); a fan page is judged like anyone else.
+    if is_parody(row["display_name"], row["bio"], fans=False):
+        return [_reason("parody", "parody account")]
     return []
 
 
@@ -714,10 +732,13 @@ def assess(
 
 def score(reasons: list[Reason]) -> float:
     """The noisy-or of the weights, raised to the policy's floor for the pairs that go
-    together (off-industry and not following back, off-industry and abroad)."""
+    together (off-industry and not following back, off-industry and abroad, two signs of a
+    fake account)."""
     value = noisy_or([r.weight for r in reasons])
     codes = {r.code for r in reasons}
     if "off-topic" in codes and codes.intersection(OFF_TOPIC_PAIRS):
+        value = max(value, PAIR_SCORE)
+    if len(codes & STRONG_SPAM_CODES) >= 2:
         value = max(value, PAIR_SCORE)
     return value
 

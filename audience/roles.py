@@ -232,6 +232,18 @@ PARODY_MARKERS = (
     "satirical",
     "satira",
     "satirique",
+    "fake account",
+    "not the real",
+    "impersonat\\w*",
+    "not associated with",
+    "not endorsed by",
+    "пародия",
+    "パロディ",
+    "恶搞",
+)
+# Fan and "unofficial" accounts: not the organisation they name, but not parody either (prune
+# does not unfollow them for it).
+FAN_MARKERS = (
     "not affiliated",
     "unaffiliated",
     "no afiliad[oa]",
@@ -247,14 +259,6 @@ PARODY_MARKERS = (
     "fan account",
     "fan page",
     "fanpage",
-    "fake account",
-    "not the real",
-    "impersonat\\w*",
-    "not associated with",
-    "not endorsed by",
-    "пародия",
-    "パロディ",
-    "恶搞",
 )
 
 # Evidence that a profile speaks for an organisation rather than a person.
@@ -692,6 +696,12 @@ class Lexicon:
 
     @cached_property
     def parody(self) -> re.Pattern[str]:
+        """Parody, satire, fan and "unofficial" accounts."""
+        return re.compile(rf"{self.parody_only.pattern}|(?<![\w])(?:{_words(FAN_MARKERS)})")
+
+    @cached_property
+    def parody_only(self) -> re.Pattern[str]:
+        """Parody, satire and humour accounts, not fan pages."""
         literals = (*self.parody_literals, *self.vocabulary.parody_markers)
         words = [*self.parody_markers, *(_plain(w) for w in literals)]
         return re.compile(rf"(?<![\w])(?:{_words(words)})")
@@ -1143,9 +1153,12 @@ def _company_blog(bio: BioText, match: re.Match[str]) -> bool:
     return bool(re.search(r"(?<![\w])blog\w*", bio.folded[match.end() : clause_end]))
 
 
-def is_parody(*texts: str | None, lexicon: Lexicon = DEFAULT_LEXICON) -> bool:
-    """Parody, satire, fan and "not affiliated" accounts."""
-    return any(lexicon.parody.search(fold_same_length(t)) for t in texts if t)
+def is_parody(
+    *texts: str | None, lexicon: Lexicon = DEFAULT_LEXICON, fans: bool = True
+) -> bool:
+    """Parody, satire, and (unless ``fans`` is False) fan and "not affiliated" accounts."""
+    pattern = lexicon.parody if fans else lexicon.parody_only
+    return any(pattern.search(fold_same_length(t)) for t in texts if t)
 
 
 def organisation_signals(handle: str | None, name: str | None, bio: str | None) -> tuple[int, int]:
