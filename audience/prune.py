@@ -286,7 +286,7 @@ class TopicMatcher:
     """Does a text touch my topics? Phrases match word for word (plural and spelling aside),
     hashtags match as tags or as the run-together phrase (#customerservice)."""
 
-    def __init__(self, topics: list[str]):
+    def __init__(self, topics: list[str], *, fields: bool = True):
         # A distinctive word of a topic, in any language's spelling, stands for the topic:
         # "fotovoltaica" -> every word starting "fotovo" (photovoltaïque, Photovoltaik...).
         self.stems: dict[str, str] = {}
@@ -311,6 +311,23 @@ class TopicMatcher:
         for t in topics:
             if not t.startswith("#") and _words(t):
                 self.tags.setdefault("".join(_words(t)), "#" + "".join(t.lower().split()))
+        # The trade words of the fields my topics name (audience/data/fields): a word of 5+
+        # letters also starts a compound ("lager" -> "Lagerleiter").
+        self.prefixes: dict[str, str] = {}
+        if fields and topics:
+            for name, triggers, words in _fields():
+                if TopicMatcher(list(triggers), fields=False).terms(" ".join(topics)):
+                    self._add_field_words(f"{name} (trade words)", words)
+
+    def _add_field_words(self, label: str, words: tuple[str, ...]) -> None:
+        for word in words:
+            parts = [_sound(w) for w in _words(word)]
+            if len(parts) > 1:
+                self.phrases.setdefault(tuple(_stem(w) for w in _words(word)), label)
+            elif parts and len(parts[0]) >= 5:
+                self.prefixes.setdefault(parts[0], label)
+            elif parts:
+                self.exact.setdefault(parts[0], label)
 
     def __bool__(self) -> bool:
         return bool(self.phrases or self.tags)
@@ -329,11 +346,37 @@ class TopicMatcher:
         for word in {_sound(w) for w in plain} | {_sound(t) for t in used}:
             if label := self.exact.get(word) or self.stems.get(word[:STEM_LENGTH]):
                 found.add(label)
+            elif self.prefixes:
+                for size in range(5, min(len(word), 24) + 1):
+                    if label := self.prefixes.get(word[:size]):
+                        found.add(label)
+                        break
         return found
 
     @staticmethod
     def _hashtags(text: str) -> set[str]:
         return {"".join(_words(tag)) for tag in re.findall(r"#(\w+)", text)}
+
+
+FIELDS_DIR = Path(__file__).parent / "data" / "fields"
+
+
+@lru_cache(maxsize=1)
+def _fields() -> tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]:
+    """(name, triggers, words) of each field file in audience/data/fields."""
+    import tomllib
+
+    found = []
+    for path in sorted(FIELDS_DIR.glob("*.toml")):
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        found.append(
+            (
+                path.stem.replace("_", " "),
+                tuple(data.get("triggers", ())),
+                tuple(data.get("words", ())),
+            )
+        )
+    return tuple(found)
 
 
 # ---- what is known about the accounts I follow --------------------------------------------

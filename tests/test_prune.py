@@ -679,3 +679,19 @@ def test_home_regions_by_their_everyday_country_names(world):
         if any(r.code == "outside-region" for r in s.reasons)
     }
     assert outside == {world.ids["12"]}
+
+
+def test_people_of_the_field_in_their_own_trade_words_are_on_topic():
+    """A practitioner rarely writes your keyword: a Fernfahrer, a magazynier or a harbour pilot
+    is in logistics. The field's trade words count once one of your topics names the field."""
+    matcher = TopicMatcher(["logistics", "#supplychain"])
+    for bio in (
+        "Fernfahrer seit 20 Jahren 🚛 | Ostsee",
+        "Magazynier w centrum dystrybucyjnym, Łódź",
+        "Harbour pilot. Tides and tea.",
+        "Lagerleiterin bei einem Versandhändler",
+    ):
+        assert matcher.terms(bio), bio
+    assert not matcher.terms("Knitting, cats and long walks")
+    # Without a topic that names the field, its trade words are not your topics.
+    assert not TopicMatcher(["knitting"]).terms("Fernfahrer seit 20 Jahren")
