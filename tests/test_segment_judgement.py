@@ -490,3 +490,18 @@ def test_pupils_academics_past_podcasts_and_company_blogs_are_not_press(bio, web
     """Students, academics whose column is a side role, a podcast in the past, a freelance
     writer naming no outlet, a company blog's author page: not press."""
     assert press(bio, website=website) is None, bio
+
+
+def test_clients_and_past_jobs_in_nordic_finnish_romanian_and_hungarian(store):
+    config = parse_segment_config({"segments": TRADE_ORGS})
+    found = segments_of(
+        store,
+        config,
+        {"handle": "sv1", "bio": "Konsult. Kunder: Quaystone, Tidewell och fler."},
+        {"handle": "fi1", "bio": "Graafikko | asiakkaina Quaystone ja muut"},
+        {"handle": "ro1", "bio": "Designer. Clienți: Quaystone, Tidewell."},
+        {"handle": "hu1", "bio": "Tanácsadó | ügyfeleink: Quaystone"},
+        {"handle": "sv2", "bio": "Tidigare säljare på Quaystone. Nu lärare."},
+        {"handle": "sv3", "bio": "Säljare på Quaystone"},
+    )
+    assert {h for h, segs in found.items() if segs} == {"sv3"}, found
