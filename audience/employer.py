@@ -371,7 +371,9 @@ class OrgMatcher:
         # A one-word name or an acronym: capitalised as a name, in the context of a job.
         if not raw[start : start + 1].isupper() and not is_handle:
             return False
-        if not is_handle and (_in_enumeration(raw, start, end) or _other_acronym(raw, start, end)):
+        if not is_handle and (
+            self._in_enumeration(raw, folded, start, end) or _other_acronym(raw, start, end)
+        ):
             return False
         words = re.findall(r"[\w&@]+", before)
         if where == "name" and not before.strip() and not after.strip():
@@ -381,6 +383,23 @@ class OrgMatcher:
             or _SEPARATOR_BEFORE.search(raw[max(0, start - 3) : start])
             or (not before.strip() and _SEPARATOR_AFTER.match(after) and where != "name")
         )
+
+    def _in_enumeration(self, raw: str, folded: str, start: int, end: int) -> bool:
+        """A one-word name in a list of names ("Alps, Brenner, Gotthard", "| Havel, Masaryk,
+        Karel IV.") is one of them, not an employer: unless a job comes just before it ("CX
+        lead, Capita, Leeds", "at Capita, Leeds") or places follow it ("| Capita, London")."""
+        if not _list_shape(raw, start, end):
+            return False
+        words = re.findall(r"[\w&@]+", folded[max(0, start - 20) : start])
+        if words and words[-1] in EMPLOYER_WORDS and not folded[:start].rstrip().endswith(","):
+            return False
+        # The list item before the name: "CX lead" in "CX lead, Capita, Leeds".
+        item_end = len(folded[:start].rstrip().rstrip(","))
+        item_start = max((m.end() for m in _ITEM_START.finditer(folded, 0, item_end)), default=0)
+        previous = folded[item_start:item_end]
+        if self.lexicon.non_press_jobs.search(previous) or self.lexicon.press.search(previous):
+            return False
+        return not _next_item_is_a_place(raw, end)
 
     def _not_employer(self, before: str, after: str) -> bool:
         """A client, a beat or a complaint: a marker before the name (with no "at" between),
@@ -415,13 +434,26 @@ _LIST_GOES_ON = re.compile(r"^\s*(?:,|…|\.\.\.)")
 _TWO_MORE_ITEMS = re.compile(r"^\s*,[^,|;.!?\n]{1,30},")
 
 
-def _in_enumeration(raw: str, start: int, end: int) -> bool:
-    """A one-word name in the middle of a list of names is one of them, not an employer."""
+def _list_shape(raw: str, start: int, end: int) -> bool:
     before, after = raw[max(0, start - 3) : start], raw[end : end + 40]
     return bool(
         (_LIST_ITEM_BEFORE.search(before) and _LIST_GOES_ON.match(after))
         or _TWO_MORE_ITEMS.match(after)
     )
+
+
+_ITEM_START = re.compile(r"[,|;•\n(]")
+_ITEM_END = re.compile(r"[,|;•\n.…)!?]")
+
+
+def _next_item_is_a_place(raw: str, end: int) -> bool:
+    """ "Capita, Leeds, UK": the list after the name is where the job is."""
+    from audience.geo import normalize_location
+
+    rest = raw[end:].lstrip(" ,")
+    stop = _ITEM_END.search(rest)
+    item = rest[: stop.start() if stop else len(rest)].strip()
+    return bool(item) and normalize_location(item) is not None
 
 
 _EXPANSION = re.compile(r"^\s*[-–—:(]\s*((?:[^\W\d_][\w'’]*\s+){1,6}[^\W\d_][\w'’]*)")

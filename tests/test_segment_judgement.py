@@ -392,8 +392,13 @@ def test_namesakes_in_lists_and_other_acronyms_are_not_employers(store):
         {"handle": "n4", "bio": "Toyota-OHL racing fans 🏁 V6 forever"},
         {"handle": "n5", "display_name": "OHL – Ottawa Hiking League", "bio": "Trails weekly"},
         {"handle": "n6", "bio": "Fleet manager, OHL. Views mine."},
+        # A job before the name, or places after it: the employer, not a list of names.
+        {"handle": "n7", "bio": "Yard lead, Fenwick, Leeds"},
+        {"handle": "n8", "bio": "Head of planning | Fenwick, Leeds, UK"},
+        {"handle": "n9", "bio": "Driver at Fenwick, Hull, UK"},
     )
-    assert {h for h, segs in found.items() if segs} == {"n6"}, found
+    employed = {h for h, segs in found.items() if segs}
+    assert employed == {"n6", "n7", "n8", "n9"}, found
 
 
 def test_a_brand_name_used_as_phishing_bait_is_not_the_brand(store):
