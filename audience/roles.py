@@ -1008,10 +1008,10 @@ def _media_later(bio: BioText, end: int) -> bool:
         return True
     if _PODCAST.search(after) and _TITLE.search(after):
         return True  # 'Host von "Dockside" – dem Podcast über Häfen'
+    if _MEDIA_COMPOUND.search(after):
+        return True
 
-    return any(
-        _MEDIA_HANDLE.search(m.group(1).replace("_", " ")) for m in _MENTION.finditer(after)
-    )
+    return any(_MEDIA_HANDLE.search(m.group(1).replace("_", " ")) for m in _MENTION.finditer(after))
 
 
 _MEDIA_AFTER = re.compile(
@@ -1034,7 +1034,16 @@ _NAMED_PODCAST = re.compile(
 )
 _MEDIA_HANDLE = re.compile(
     r"(?<![a-z])(?:podcast|radio|news|tv|fm|zeitung|nachrichten|nieuws|noticias|gazeta|noviny)"
-    r"(?![a-z])|podcast"
+    r"(?![a-z])|podcast|(?:pod|cast|radio|fm|tv|news)$"
+)
+# A media noun at the end of a compound: "beim Hafenradio", "der Stadtzeitung".
+_MEDIA_COMPOUND = re.compile(
+    r"(?<=\w)(?:radio|zeitung|fernsehen|rundfunk|podcast|nachrichten|magazin|krant|omroep)(?![\w])"
+)
+# A programme's or podcast's episodes, in several languages.
+_EPISODES = re.compile(
+    r"(?<![\w])(?:episodes?|folgen?|afleverings?|odcine?k\w*|epizod\w*|dil|dily|episodi[oa]s?"
+    r"|episodio|episodios|emissions?)(?![\w])"
 )
 
 
@@ -1153,9 +1162,7 @@ def _company_blog(bio: BioText, match: re.Match[str]) -> bool:
     return bool(re.search(r"(?<![\w])blog\w*", bio.folded[match.end() : clause_end]))
 
 
-def is_parody(
-    *texts: str | None, lexicon: Lexicon = DEFAULT_LEXICON, fans: bool = True
-) -> bool:
+def is_parody(*texts: str | None, lexicon: Lexicon = DEFAULT_LEXICON, fans: bool = True) -> bool:
     """Parody, satire, and (unless ``fans`` is False) fan and "not affiliated" accounts."""
     pattern = lexicon.parody if fans else lexicon.parody_only
     return any(pattern.search(fold_same_length(t)) for t in texts if t)
@@ -1219,7 +1226,8 @@ def outlet_account(
     opens_bio = noun is not None and noun.start() <= first_clause_end and noun.start() < 40
     if noun and opens_bio and person == 0 and not _OUR_THING.search(text.folded[: noun.start()]):
         return PressFinding(bio[noun.start() : noun.end()], is_outlet_account=True)
-    # "Newsletter every weekday", "neue Folge jeden Dienstag": published on a rhythm.
+    # "Newsletter every weekday", "New episodes every Monday": published on a rhythm.
+    noun = noun or next(text.current(_EPISODES), None)
     own = noun is not None and _OUR_THING.search(text.folded[: noun.start()])
     if noun and person == 0 and not own and _RHYTHM.search(text.folded):
         return PressFinding(bio[noun.start() : noun.end()], is_outlet_account=True)

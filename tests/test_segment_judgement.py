@@ -472,6 +472,11 @@ def test_a_past_employer_after_an_abbreviation_is_the_past(store):
         ("Schrijft Havenpost – wekelijkse nieuwsbrief over binnenvaart.", "Eva de Boer", None),
         ("Tägliche Presseschau Bahn, von der Redaktion kommentiert.", "Schienenschau", None),
         ("Verkehr im Emsland 🚲", "Eva Muster", "https://www.emsblatt.example/autor/eva-muster"),
+        ("Co-host @kaikantepod 🎙️", "Kai Berg", None),
+        ("Moderatorin beim Kaikantenradio", "Kai Berg", None),
+        ("Prowadząca audycję „Port” w Radiu Północ", "Ola Nowak", None),
+        ("Prezentér zpráv na stanici Jih", "Eva Nová", None),
+        ("Weekly talks with lock keepers. New episodes every Monday.", "Kaikante Pod", None),
     ],
 )
 def test_named_podcasts_newsletters_and_author_pages_are_press(bio, name, website):
