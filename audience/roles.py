@@ -189,6 +189,8 @@ FORMER_ANYWHERE = (
     "emeritus",
     "a. d.",
     "a.d.",
+    "i. r.",
+    "i.r.",
     "in a (?:past|previous|former|another) life",
     "once upon a time",
     "retraite",
@@ -1008,7 +1010,7 @@ def _media_later(bio: BioText, end: int) -> bool:
         return True
     if _PODCAST.search(after) and _TITLE.search(after):
         return True  # 'Host von "Dockside" – dem Podcast über Häfen'
-    if _MEDIA_COMPOUND.search(after):
+    if _MEDIA_COMPOUND.search(after) or _NEWSLETTER_FORMS.search(after):
         return True
 
     return any(_MEDIA_HANDLE.search(m.group(1).replace("_", " ")) for m in _MENTION.finditer(after))
@@ -1040,6 +1042,8 @@ _MEDIA_HANDLE = re.compile(
 _MEDIA_COMPOUND = re.compile(
     r"(?<=\w)(?:radio|zeitung|fernsehen|rundfunk|podcast|nachrichten|magazin|krant|omroep)(?![\w])"
 )
+# A newsletter in its inflected forms: "Autor des Newsletters", "auteur de la newsletter".
+_NEWSLETTER_FORMS = re.compile(r"(?<![\w])(?:newsletter|nieuwsbrie[fv])\w{0,3}(?![\w])")
 # A programme's or podcast's episodes, in several languages.
 _EPISODES = re.compile(
     r"(?<![\w])(?:episodes?|folgen?|afleverings?|odcine?k\w*|epizod\w*|dil|dily|episodi[oa]s?"
@@ -1098,6 +1102,7 @@ def press_role(bio_text: str | None, lexicon: Lexicon = DEFAULT_LEXICON) -> Pres
             return PressFinding(_phrase(bio, match), outlet)
     for match in bio.current(lexicon.outlet_lead):
         skip = _non_media(bio, match) or bio.in_trap(match) or _company_blog(bio, match)
+        skip = skip or _trap_right_after(bio, match.end())
         outlet = None if skip else _lead_ok(bio, match.end())
         if outlet:
             return PressFinding(bio.raw[match.start() : match.end()], outlet)

@@ -477,6 +477,7 @@ def test_a_past_employer_after_an_abbreviation_is_the_past(store):
         ("Prowadząca audycję „Port” w Radiu Północ", "Ola Nowak", None),
         ("Prezentér zpráv na stanici Jih", "Eva Nová", None),
         ("Weekly talks with lock keepers. New episodes every Monday.", "Kaikante Pod", None),
+        ('Autorin des Newsletters "Schleusenpost" (jede Woche)', "Eva Muster", None),
     ],
 )
 def test_named_podcasts_newsletters_and_author_pages_are_press(bio, name, website):
@@ -494,6 +495,8 @@ def test_named_podcasts_newsletters_and_author_pages_are_press(bio, name, websit
         ("Editor of the school newspaper, Year 11", None),
         ("Lehrstuhl für Verkehrswesen, Uni Kassel. Kolumnistin im Stadtblatt.", None),
         ("Freier Autor. Häfen und Energie.", None),
+        ("Journalistik-Studentin, schreibt für die Uni-Zeitung", None),
+        ("Redakteur i. R. Segeln und Enkel.", None),
         ("Product marketing. Views mine.", "https://acme.example/blog/author/jo"),
     ],
 )
