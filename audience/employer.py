@@ -42,6 +42,18 @@ EMPLOYER_WORDS = (
     "join",
     "team",
     "of",
+    # folded forms: für, pour, voor, dla, pro; "ve společnosti", "w firmie", "en la empresa"
+    "fur",
+    "pour",
+    "voor",
+    "dla",
+    "pro",
+    "v",
+    "ve",
+    "spolecnosti",
+    "firmie",
+    "firma",
+    "empresa",
 )
 _AFTER_EMPLOYER = re.compile(r"(?:^|\s)(?:at|@|chez|bei|bij|presso|hos|på|en|em|na|no|w)\s*$")
 # A sentence, for the markers: a list after "Clients:" runs on across its commas, and the

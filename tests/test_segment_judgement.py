@@ -373,9 +373,12 @@ def test_clients_users_and_reviewers_are_not_employers(store):
         {"handle": "e3", "bio": "Kierowca w @okapi_haulage"},
         {"handle": "e4", "bio": "SRE | on call for @larch_status"},
         {"handle": "e5", "bio": "QA lead at Quaystone Test & Review team"},
+        {"handle": "e6", "bio": "Fahrer für Quaystone 🚚"},
+        {"handle": "e7", "bio": "Zákaznická podpora ve společnosti Quaystone"},
         posts={"c5": ["Our dock got 30% faster since BerthBook went live."]},
     )
-    assert {h for h, segs in found.items() if segs} == {"e1", "e2", "e3", "e4", "e5"}, found
+    employed = {h for h, segs in found.items() if segs}
+    assert employed == {"e1", "e2", "e3", "e4", "e5", "e6", "e7"}, found
     assert found["e2"] == found["e3"] == {"customers"}
     assert found["e4"] == {"suppliers"}
 
