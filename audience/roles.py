@@ -217,8 +217,9 @@ FORMER_ANYWHERE = (
     "gepensioneerd",
     "im ruhestand",
     "a la retraite",
-    # A closed span of years: "Reporter, Daily Post (2009–2016)".
-    r"(?:19|20)\d\d\s*[-–—]\s*(?:19|20)?\d\d",
+    # A closed span of years closing a clause: "Reporter, Daily Post (2009–2016)" (not "the
+    # 2024–2025 season for @Sky").
+    r"(?:19|20)\d\d\s*[-–—]\s*(?:19|20)?\d\d(?=\s*(?:\)|$|[|.;,•\n]))",
 )
 FORMER_PREFIXES_NO_SPACES = ("元", "前")
 # "X turned Y": X is the past.

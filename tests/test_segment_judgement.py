@@ -453,6 +453,7 @@ def test_a_past_employer_after_an_abbreviation_is_the_past(store):
     )
     assert found == {"f1": set(), "f2": set(), "f3": {"competitors"}}, found
     assert press("Reporter at the Valley Courier since 2016 | cyclist")
+    assert press("Covering the 2024–2025 season for @SkySports")  # a span, not the past
 
 
 @pytest.mark.parametrize(
