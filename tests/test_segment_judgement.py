@@ -523,3 +523,9 @@ def test_clients_and_past_jobs_in_nordic_finnish_romanian_and_hungarian(store):
         {"handle": "sv3", "bio": "Säljare på Quaystone"},
     )
     assert {h for h, segs in found.items() if segs} == {"sv3"}, found
+
+
+def test_slovak_role_words():
+    assert press("Spravodajkyňa verejnoprávnej televízie v Bruseli")
+    assert press("Píšem pre Denník Sever o doprave")
+    assert press("Tlačová hovorkyňa ministerstva, predtým redaktorka denníka") is None
