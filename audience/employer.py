@@ -42,10 +42,23 @@ EMPLOYER_WORDS = (
     "join",
     "team",
     "of",
+    # folded forms: für, pour, voor, dla, pro; "ve společnosti", "w firmie", "en la empresa"
+    "fur",
+    "pour",
+    "voor",
+    "dla",
+    "pro",
+    "v",
+    "ve",
+    "spolecnosti",
+    "firmie",
+    "firma",
+    "empresa",
 )
 _AFTER_EMPLOYER = re.compile(r"(?:^|\s)(?:at|@|chez|bei|bij|presso|hos|på|en|em|na|no|w)\s*$")
-# A sentence, for the markers: a list after "Clients:" runs on across its commas.
-_SENTENCE_END = re.compile(r"[.;|•\n!?]")
+# A sentence, for the markers: a list after "Clients:" runs on across its commas, and the
+# full stop of a short abbreviation ("u.a.", "z.B.", "e.g.", "ca.") ends nothing.
+_SENTENCE_END = re.compile(r"[;|•\n!?]|(?<![\s.]\w)(?<![\s.]\w\w)\.(?!\w)")
 # Suffixes of an organisation's own secondary accounts: @AcmeCares, @Acme_Jobs, @AcmeUK.
 FAMILY_SUFFIXES = frozenset(
     [
@@ -165,6 +178,30 @@ GENERIC_TRAILING = frozenset(
         "company",
         "compania",
         "companhia",
+        "transport",
+        "transporte",
+        "transportes",
+        "trasporti",
+        "logistics",
+        "logistik",
+        "logistiek",
+        "logistique",
+        "logistica",
+        "logistyka",
+        "spedition",
+        "freight",
+        "distribution",
+        "software",
+        "systems",
+        "systeme",
+        "services",
+        "solutions",
+        "technologies",
+        "technology",
+        "telecom",
+        "utilities",
+        "consulting",
+        "holding",
     ]
 )
 _RETIRED = re.compile(
@@ -214,6 +251,15 @@ class OrgMatcher:
                     self._families.append((handle.replace("_", ""), org))
             for domain in org.domains:
                 self._by_domain[domain.lower().removeprefix("www.")] = org
+        for org in self.orgs:
+            # "Driver at Van der Meer" for "Van der Meer Transport": the name without its
+            # generic last word, only in the context of a job.
+            for name in org.names:
+                words = organisation_key(name).split()
+                while len(words) > 1 and words[-1] in GENERIC_TRAILING:
+                    words = words[:-1]
+                    if len(" ".join(words)) >= 4:
+                        self._by_key.setdefault(" ".join(words), (org, True))
         if self._by_key:
             keys = sorted(self._by_key, key=len, reverse=True)
             body = "|".join(r"[\s.-]*".join(map(re.escape, k.split())) for k in keys)
@@ -298,7 +344,8 @@ class OrgMatcher:
         for match, org in found:
             before = folded[max(0, match.start() - 60) : match.start()]
             sentence = before[max((m.end() for m in _SENTENCE_END.finditer(before)), default=0) :]
-            if _TEAM_BEFORE.search(before) and not self._not_employer(sentence, ""):
+            team = _TEAM_BEFORE.search(before)
+            if team and _team_links(team.group("between")) and not self._not_employer(sentence, ""):
                 return org, f'post names {org.label} as their team ("{text[:60].strip()}")'
         return None
 
@@ -336,6 +383,10 @@ class OrgMatcher:
         # A one-word name or an acronym: capitalised as a name, in the context of a job.
         if not raw[start : start + 1].isupper() and not is_handle:
             return False
+        if not is_handle and (
+            self._in_enumeration(raw, folded, start, end) or _other_acronym(raw, start, end)
+        ):
+            return False
         words = re.findall(r"[\w&@]+", before)
         if where == "name" and not before.strip() and not after.strip():
             return True
@@ -344,6 +395,23 @@ class OrgMatcher:
             or _SEPARATOR_BEFORE.search(raw[max(0, start - 3) : start])
             or (not before.strip() and _SEPARATOR_AFTER.match(after) and where != "name")
         )
+
+    def _in_enumeration(self, raw: str, folded: str, start: int, end: int) -> bool:
+        """A one-word name in a list of names ("Alps, Brenner, Gotthard", "| Havel, Masaryk,
+        Karel IV.") is one of them, not an employer: unless a job comes just before it ("CX
+        lead, Capita, Leeds", "at Capita, Leeds") or places follow it ("| Capita, London")."""
+        if not _list_shape(raw, start, end):
+            return False
+        words = re.findall(r"[\w&@]+", folded[max(0, start - 20) : start])
+        if words and words[-1] in EMPLOYER_WORDS and not folded[:start].rstrip().endswith(","):
+            return False
+        # The list item before the name: "CX lead" in "CX lead, Capita, Leeds".
+        item_end = len(folded[:start].rstrip().rstrip(","))
+        item_start = max((m.end() for m in _ITEM_START.finditer(folded, 0, item_end)), default=0)
+        previous = folded[item_start:item_end]
+        if self.lexicon.non_press_jobs.search(previous) or self.lexicon.press.search(previous):
+            return False
+        return not _next_item_is_a_place(raw, end)
 
     def _not_employer(self, before: str, after: str) -> bool:
         """A client, a beat or a complaint: a marker before the name (with no "at" between),
@@ -362,7 +430,60 @@ class OrgMatcher:
             if last is not None and not _AFTER_EMPLOYER.search(window[last.end() :]):
                 return True
         complaint = self.lexicon.complaint_markers
-        return bool(complaint and complaint.search(after[:60]))
+        if complaint and complaint.search(after[:60]):
+            return True
+        # Right after the name: "Acme-user since 2020", "Acme vs. the rest": a user or a subject.
+        rest = after[len(after) - len(after.lstrip(" -–:'’s")) :]
+        for pattern in (self.lexicon.client_markers, self.lexicon.beat_markers):
+            if pattern is not None and pattern.match(rest):
+                return True
+        return False
+
+
+# A list of names: "Alps, Brenner, Gotthard", "| Havel, Masaryk, Karel IV.", "Mars, Venus…".
+_LIST_ITEM_BEFORE = re.compile(r",\s*$")
+_LIST_GOES_ON = re.compile(r"^\s*(?:,|…|\.\.\.)")
+_TWO_MORE_ITEMS = re.compile(r"^\s*,[^,|;.!?\n]{1,30},")
+
+
+def _list_shape(raw: str, start: int, end: int) -> bool:
+    before, after = raw[max(0, start - 3) : start], raw[end : end + 40]
+    return bool(
+        (_LIST_ITEM_BEFORE.search(before) and _LIST_GOES_ON.match(after))
+        or _TWO_MORE_ITEMS.match(after)
+    )
+
+
+_ITEM_START = re.compile(r"[,|;•\n(]")
+_ITEM_END = re.compile(r"[,|;•\n.…)!?]")
+
+
+def _next_item_is_a_place(raw: str, end: int) -> bool:
+    """ "Capita, Leeds, UK": the list after the name is where the job is."""
+    from audience.geo import normalize_location
+
+    rest = raw[end:].lstrip(" ,")
+    stop = _ITEM_END.search(rest)
+    item = rest[: stop.start() if stop else len(rest)].strip()
+    return bool(item) and normalize_location(item) is not None
+
+
+_EXPANSION = re.compile(r"^\s*[-–—:(]\s*((?:[^\W\d_][\w'’]*\s+){1,6}[^\W\d_][\w'’]*)")
+
+
+def _other_acronym(raw: str, start: int, end: int) -> bool:
+    """An acronym that is part of another name ("Mercedes-AMG") or spelled out right after as
+    another name ("NHD – Nordic Hockey Days")."""
+    said = raw[start:end]
+    if not (said.isupper() and len(said) <= 6 and said.isalpha()):
+        return False
+    if start >= 2 and raw[start - 1] == "-" and raw[start - 2].isalpha():
+        return True
+    expansion = _EXPANSION.match(raw[end : end + 80])
+    if not expansion:
+        return False
+    capitals = [w for w in expansion.group(1).split() if w[:1].isupper()]
+    return "".join(w[0] for w in capitals).upper().startswith(said.upper())
 
 
 # First person and team words before an organisation in a post: "el equipo de Sunvia",
@@ -372,8 +493,19 @@ _TEAM_BEFORE = re.compile(
     r"|els\s+meus|les\s+meves|nostr[aeio]|unser\w*|mein\w*|notre|nos|team|equipo|equipa|equip"
     r"|l'equip|colleagues|compañer[oa]s|colegas|companys|coll[eè]gues|kollegen|internal|interna"
     r"|interno|soporte|support|fabrica|factory|oficina|office|almacen|warehouse)(?![\w])"
-    r"[^.!?\n]{0,40}$"
+    r"(?P<between>[^.!?\n]{0,40})$"
 )
+# What may sit between the team word and the organisation: a few words ending in "at", "de",
+# "na"... ("our support team at @Acme", "a nossa fábrica na Lusomar"), not a sentence about the
+# organisation ("our yard got faster since Acme went live": a user).
+_TEAM_LINK_WORDS = frozenset(
+    [*EMPLOYER_WORDS, "de", "da", "do", "a", "no", "in", "im", "am", "beim"]
+)
+
+
+def _team_links(between: str) -> bool:
+    words = re.findall(r"[\w@&'’]+", between)
+    return not words or (len(words) <= 4 and words[-1] in _TEAM_LINK_WORDS)
 
 
 def _needs_context(name: str, key: str) -> bool:

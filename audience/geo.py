@@ -49,6 +49,17 @@ ALIASES = {
     "uae": "AE",
     "holland": "NL",
     "the netherlands": "NL",
+    # Everyday names the geonames list spells otherwise ("The Netherlands", "Czechia"); without
+    # them "Czech Republic" was read as the town of Republic, USA.
+    "netherlands": "NL",
+    "nederland": "NL",
+    "niederlande": "NL",
+    "czech republic": "CZ",
+    "ceska republika": "CZ",
+    "cesko": "CZ",
+    "tschechien": "CZ",
+    "turkiye": "TR",
+    "cape verde": "CV",
     "deutschland": "DE",
     "espana": "ES",
     "italia": "IT",

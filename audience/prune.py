@@ -72,6 +72,7 @@ WEIGHTS = {
     "bot": 0.6,
     "reposts-only": 0.35,
     "repeated-links": 0.55,
+    "scam": 0.35,
 }
 SPAM_CODES = (
     "default-avatar",
@@ -85,7 +86,11 @@ SPAM_CODES = (
     "bot",
     "reposts-only",
     "repeated-links",
+    "scam",
 )
+# Two of these together are a fake account (judgement.md lists each as a sign of spam), even
+# with 1-5 posts; an empty bio alone is too common among quiet real people to count here.
+STRONG_SPAM_CODES = frozenset(SPAM_CODES) - {"empty-bio"}
 # The policy's pairs: off-industry and not following back, off-industry and abroad, both go
 # (judgement.md), whatever the weights of the two reasons alone.
 OFF_TOPIC_PAIRS = ("not-following-back", "stopped-following-back", "outside-region")
@@ -280,7 +285,7 @@ class TopicMatcher:
     """Does a text touch my topics? Phrases match word for word (plural and spelling aside),
     hashtags match as tags or as the run-together phrase (#customerservice)."""
 
-    def __init__(self, topics: list[str]):
+    def __init__(self, topics: list[str], *, fields: bool = True):
         # A distinctive word of a topic, in any language's spelling, stands for the topic:
         # "fotovoltaica" -> every word starting "fotovo" (photovoltaïque, Photovoltaik...).
         self.stems: dict[str, str] = {}
@@ -305,6 +310,23 @@ class TopicMatcher:
         for t in topics:
             if not t.startswith("#") and _words(t):
                 self.tags.setdefault("".join(_words(t)), "#" + "".join(t.lower().split()))
+        # The trade words of the fields my topics name (audience/data/fields): a word of 5+
+        # letters also starts a compound ("lager" -> "Lagerleiter").
+        self.prefixes: dict[str, str] = {}
+        if fields and topics:
+            for name, triggers, words in _fields():
+                if TopicMatcher(list(triggers), fields=False).terms(" ".join(topics)):
+                    self._add_field_words(f"{name} (trade words)", words)
+
+    def _add_field_words(self, label: str, words: tuple[str, ...]) -> None:
+        for word in words:
+            parts = [_sound(w) for w in _words(word)]
+            if len(parts) > 1:
+                self.phrases.setdefault(tuple(_stem(w) for w in _words(word)), label)
+            elif parts and len(parts[0]) >= 5:
+                self.prefixes.setdefault(parts[0], label)
+            elif parts:
+                self.exact.setdefault(parts[0], label)
 
     def __bool__(self) -> bool:
         return bool(self.phrases or self.tags)
@@ -323,11 +345,37 @@ class TopicMatcher:
         for word in {_sound(w) for w in plain} | {_sound(t) for t in used}:
             if label := self.exact.get(word) or self.stems.get(word[:STEM_LENGTH]):
                 found.add(label)
+            elif self.prefixes:
+                for size in range(5, min(len(word), 24) + 1):
+                    if label := self.prefixes.get(word[:size]):
+                        found.add(label)
+                        break
         return found
 
     @staticmethod
     def _hashtags(text: str) -> set[str]:
         return {"".join(_words(tag)) for tag in re.findall(r"#(\w+)", text)}
+
+
+FIELDS_DIR = Path(__file__).parent / "data" / "fields"
+
+
+@lru_cache(maxsize=1)
+def _fields() -> tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]:
+    """(name, triggers, words) of each field file in audience/data/fields."""
+    import tomllib
+
+    found = []
+    for path in sorted(FIELDS_DIR.glob("*.toml")):
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        found.append(
+            (
+                path.stem.replace("_", " "),
+                tuple(data.get("triggers", ())),
+                tuple(data.get("words", ())),
+            )
+        )
+    return tuple(found)
 
 
 # ---- what is known about the accounts I follow --------------------------------------------
@@ -513,6 +561,8 @@ def spam_reasons(profile: Profile, settings: PruneSettings, now: datetime) -> li
         reasons.append(_reason("follow-back-spam", f'follow-for-follow ("{said}")'))
     if said := _bot_words(row["display_name"], row["bio"]):
         reasons.append(_reason("bot", f'an automated account ("{said}")'))
+    if said := _scam_words(texts):
+        reasons.append(_reason("scam", f'bait or phishing ("{said}")'))
     reasons += _post_pattern_reasons(profile.posts)
     return reasons
 
@@ -548,6 +598,16 @@ def _bot_words(name: str | None, bio: str | None) -> str | None:
         if found := _BOT.search(_fold(text)):
             return found.group(0)
     return None
+
+
+def _scam_words(texts: list[str]) -> str | None:
+    """Giveaways, "DM your login", "enter your card details": the language files' bait."""
+    from audience.roles import DEFAULT_LEXICON, fold_same_length
+
+    pattern = DEFAULT_LEXICON.scam_markers
+    if pattern is None:
+        return None
+    return next((m.group(0) for t in texts if (m := pattern.search(fold_same_length(t)))), None)
 
 
 @lru_cache(maxsize=1)
@@ -683,8 +743,9 @@ def parody_reasons(profile: Profile) -> list[Reason]:
     from audience.roles import is_parody
 
     row = profile.row
-    if is_parody(row["display_name"], row["bio"]):
-        return [_reason("parody", "parody or fan account")]
+    # Parody goes (judgement.md); a fan page is judged like anyone else.
+    if is_parody(row["display_name"], row["bio"], fans=False):
+        return [_reason("parody", "parody account")]
     return []
 
 
@@ -713,10 +774,13 @@ def assess(
 
 def score(reasons: list[Reason]) -> float:
     """The noisy-or of the weights, raised to the policy's floor for the pairs that go
-    together (off-industry and not following back, off-industry and abroad)."""
+    together (off-industry and not following back, off-industry and abroad, two signs of a
+    fake account)."""
     value = noisy_or([r.weight for r in reasons])
     codes = {r.code for r in reasons}
     if "off-topic" in codes and codes.intersection(OFF_TOPIC_PAIRS):
+        value = max(value, PAIR_SCORE)
+    if len(codes & STRONG_SPAM_CODES) >= 2:
         value = max(value, PAIR_SCORE)
     return value
 

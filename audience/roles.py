@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache, cached_property, lru_cache
 from pathlib import Path
 
-from audience.outlets import PLATFORM_KINDS, Gazetteer, Outlet, gazetteer_with
+from audience.outlets import GENERIC_HOSTS, PLATFORM_KINDS, Gazetteer, Outlet, gazetteer_with
 from audience.vocabulary import Vocabulary, vocabulary_with
 
 # ---- folding ----------------------------------------------------------------------------------
@@ -189,6 +189,8 @@ FORMER_ANYWHERE = (
     "emeritus",
     "a. d.",
     "a.d.",
+    "i. r.",
+    "i.r.",
     "in a (?:past|previous|former|another) life",
     "once upon a time",
     "retraite",
@@ -215,6 +217,9 @@ FORMER_ANYWHERE = (
     "gepensioneerd",
     "im ruhestand",
     "a la retraite",
+    # A closed span of years closing a clause: "Reporter, Daily Post (2009–2016)" (not "the
+    # 2024–2025 season for @Sky").
+    r"(?:19|20)\d\d\s*[-–—]\s*(?:19|20)?\d\d(?=\s*(?:\)|$|[|.;,•\n]))",
 )
 FORMER_PREFIXES_NO_SPACES = ("元", "前")
 # "X turned Y": X is the past.
@@ -230,6 +235,18 @@ PARODY_MARKERS = (
     "satirical",
     "satira",
     "satirique",
+    "fake account",
+    "not the real",
+    "impersonat\\w*",
+    "not associated with",
+    "not endorsed by",
+    "пародия",
+    "パロディ",
+    "恶搞",
+)
+# Fan and "unofficial" accounts: not the organisation they name, but not parody either (prune
+# does not unfollow them for it).
+FAN_MARKERS = (
     "not affiliated",
     "unaffiliated",
     "no afiliad[oa]",
@@ -245,14 +262,6 @@ PARODY_MARKERS = (
     "fan account",
     "fan page",
     "fanpage",
-    "fake account",
-    "not the real",
-    "impersonat\\w*",
-    "not associated with",
-    "not endorsed by",
-    "пародия",
-    "パロディ",
-    "恶搞",
 )
 
 # Evidence that a profile speaks for an organisation rather than a person.
@@ -690,6 +699,12 @@ class Lexicon:
 
     @cached_property
     def parody(self) -> re.Pattern[str]:
+        """Parody, satire, fan and "unofficial" accounts."""
+        return re.compile(rf"{self.parody_only.pattern}|(?<![\w])(?:{_words(FAN_MARKERS)})")
+
+    @cached_property
+    def parody_only(self) -> re.Pattern[str]:
+        """Parody, satire and humour accounts, not fan pages."""
         literals = (*self.parody_literals, *self.vocabulary.parody_markers)
         words = [*self.parody_markers, *(_plain(w) for w in literals)]
         return re.compile(rf"(?<![\w])(?:{_words(words)})")
@@ -717,7 +732,12 @@ def _optional(words: Iterable[str]) -> re.Pattern[str] | None:
 
 DEFAULT_LEXICON = Lexicon()
 
-_HARD_SEPARATORS = re.compile(r"[.;|•·\n!?,]|\s[-–—/]\s|\s[/+]\s|[()\[\]{}]|\s{3,}|[。、，；]")
+# A full stop ends a clause, except inside a domain ("trans.info") and after a short
+# abbreviation ("8 J. Manager", "u.a.", "z.B.").
+_HARD_SEPARATORS = re.compile(
+    r"[;|•·\n!?,]|(?<![\s.]\w)(?<![\s.]\w\w)\.(?!\w)|\s[-–—/]\s|\s[/+]\s|[()\[\]{}]"
+    r"|\s{3,}|[。、，；]"
+)
 _FORMER_ANYWHERE = _word_regex(_words(FORMER_ANYWHERE))
 _CRITIC_QUALIFIERS = {
     "film",
@@ -975,7 +995,26 @@ def _qualified_ok(bio: BioText, match: re.Match[str]) -> bool:
     if last in bio.lexicon.media_qualifiers or pair in bio.lexicon.media_qualifiers:
         return True
     after = bio.folded[match.end() : match.end() + 30]
-    return bool(_MEDIA_AFTER.match(after))
+    return bool(_MEDIA_AFTER.match(after)) or _media_later(bio, match.end())
+
+
+_SENTENCE_STOP = re.compile(r"[;|•\n!?]|(?<![\s.]\w)(?<![\s.]\w\w)\.(?!\w)")
+
+
+def _media_later(bio: BioText, end: int) -> bool:
+    """ "Host of Dockside, the podcast on ports", "Moderátorka Českého rozhlasu", "Host
+    @harbour_podcast": an outlet noun or a programme word later in the same sentence, or an
+    @handle that carries one."""
+    stop = _SENTENCE_STOP.search(bio.folded, end)
+    after = bio.folded[end : min(stop.start() if stop else len(bio.folded), end + 70)]
+    if bio.lexicon.outlet_nouns.search(after) or _PROGRAMME_WORDS.search(after):
+        return True
+    if _PODCAST.search(after) and _TITLE.search(after):
+        return True  # 'Host von "Dockside" – dem Podcast über Häfen'
+    if _MEDIA_COMPOUND.search(after) or _NEWSLETTER_FORMS.search(after):
+        return True
+
+    return any(_MEDIA_HANDLE.search(m.group(1).replace("_", " ")) for m in _MENTION.finditer(after))
 
 
 _MEDIA_AFTER = re.compile(
@@ -986,6 +1025,30 @@ _MEDIA_AFTER = re.compile(
 _PROGRAMME_WORDS = re.compile(
     r"(?<![\w])(?:informativos?|informatiu|telediario|noticiero|telejornal|programa|programme"
     r"|program|show|bulletin|boletin|magazine|radio|tv|television|news|noticias|noticies)(?![\w])"
+)
+
+
+_PODCAST = re.compile(r"(?<![\w])podcast\w{0,3}(?![\w])")
+# A title in quotes: "Dockside", „Dockside”, «Dockside».
+_TITLE = re.compile(r"[\"“„«‚‹'][^\"“”„«»]{2,40}[\"”“»‘’›']")
+_NAMED_PODCAST = re.compile(
+    rf"{_PODCAST.pattern}\s*:?\s*{_TITLE.pattern}|{_TITLE.pattern}\W{{0,6}}"
+    r"(?:\w+\s+)?(?:podcast)(?![\w])"
+)
+_MEDIA_HANDLE = re.compile(
+    r"(?<![a-z])(?:podcast|radio|news|tv|fm|zeitung|nachrichten|nieuws|noticias|gazeta|noviny)"
+    r"(?![a-z])|podcast|(?:pod|cast|radio|fm|tv|news)$"
+)
+# A media noun at the end of a compound: "beim Hafenradio", "der Stadtzeitung".
+_MEDIA_COMPOUND = re.compile(
+    r"(?<=\w)(?:radio|zeitung|fernsehen|rundfunk|podcast|nachrichten|magazin|krant|omroep)(?![\w])"
+)
+# A newsletter in its inflected forms: "Autor des Newsletters", "auteur de la newsletter".
+_NEWSLETTER_FORMS = re.compile(r"(?<![\w])(?:newsletter|nieuwsbrie[fv])\w{0,3}(?![\w])")
+# A programme's or podcast's episodes, in several languages.
+_EPISODES = re.compile(
+    r"(?<![\w])(?:episodes?|folgen?|afleverings?|odcine?k\w*|epizod\w*|dil|dily|episodi[oa]s?"
+    r"|episodio|episodios|emissions?)(?![\w])"
 )
 
 
@@ -1021,9 +1084,10 @@ def press_role(bio_text: str | None, lexicon: Lexicon = DEFAULT_LEXICON) -> Pres
     for match in bio.current(lexicon.press):
         if _is_object(bio, match) or _not_a_job(bio, match) or _is_plural(lexicon, match):
             continue
-        return PressFinding(
-            bio.raw[match.start() : match.end()], _outlet_after(bio.raw, match.end())
-        )
+        outlet = _outlet_after(bio.raw, match.end())
+        if _trap_right_after(bio, match.end()):
+            continue  # "Editor-in-chief of the school newspaper": a pupil, not press
+        return PressFinding(bio.raw[match.start() : match.end()], outlet)
     for match in bio.current(lexicon.press_no_spaces):
         return PressFinding(match.group(0))
     for match in bio.current(lexicon.qualified):
@@ -1039,10 +1103,29 @@ def press_role(bio_text: str | None, lexicon: Lexicon = DEFAULT_LEXICON) -> Pres
             return PressFinding(_phrase(bio, match), outlet)
     for match in bio.current(lexicon.outlet_lead):
         skip = _non_media(bio, match) or bio.in_trap(match) or _company_blog(bio, match)
+        skip = skip or _trap_right_after(bio, match.end())
         outlet = None if skip else _lead_ok(bio, match.end())
         if outlet:
             return PressFinding(bio.raw[match.start() : match.end()], outlet)
     return None
+
+
+_SHORT_WORD = re.compile(r"\s*(?:[^\W\d_]{1,4}(?![\w]))?")
+
+
+def _trap_right_after(bio: BioText, end: int) -> bool:
+    """A phrase that is not press right after the title, past at most two short words
+    ("of the", "der"): "Editor of the school paper", "Chefredakteurin der Schülerzeitung"."""
+    pattern = bio.lexicon.not_press
+    if pattern is None:
+        return False
+    position = end
+    for _ in range(3):
+        position = len(bio.folded) - len(bio.folded[position:].lstrip())
+        if pattern.match(bio.folded, position):
+            return True
+        position = _SHORT_WORD.match(bio.folded, position).end()
+    return False
 
 
 def _known_outlet_after(bio: BioText, end: int) -> str | None:
@@ -1085,9 +1168,10 @@ def _company_blog(bio: BioText, match: re.Match[str]) -> bool:
     return bool(re.search(r"(?<![\w])blog\w*", bio.folded[match.end() : clause_end]))
 
 
-def is_parody(*texts: str | None, lexicon: Lexicon = DEFAULT_LEXICON) -> bool:
-    """Parody, satire, fan and "not affiliated" accounts."""
-    return any(lexicon.parody.search(fold_same_length(t)) for t in texts if t)
+def is_parody(*texts: str | None, lexicon: Lexicon = DEFAULT_LEXICON, fans: bool = True) -> bool:
+    """Parody, satire, and (unless ``fans`` is False) fan and "not affiliated" accounts."""
+    pattern = lexicon.parody if fans else lexicon.parody_only
+    return any(pattern.search(fold_same_length(t)) for t in texts if t)
 
 
 def organisation_signals(handle: str | None, name: str | None, bio: str | None) -> tuple[int, int]:
@@ -1137,17 +1221,34 @@ def outlet_account(
         return None
     newsy_name = bool(_NEWSY_NAME.search(fold_same_length(name)))
     first_clause_end = text.clauses()[0][1]
-    noun = next(text.current(_OUTLET_NOUNS), None)
+    noun = next((n for n in text.current(_OUTLET_NOUNS) if not text.in_trap(n)), None)
     # "Regionale krant.", "The trade magazine for...": the noun opens the self-description.
     opens_bio = noun is not None and noun.start() <= first_clause_end and noun.start() < 40
     if noun and (org >= 1 or newsy_name or (opens_bio and person == 0)):
         return PressFinding(bio[noun.start() : noun.end()], is_outlet_account=True)
     # The language files' nouns (a newsletter, a radio show, a trade title) count when they
     # open the bio of an account that speaks for no company: "Weekly newsletter on retail".
-    noun = next(text.current(lexicon.outlet_nouns), None)
+    noun = next((n for n in text.current(lexicon.outlet_nouns) if not text.in_trap(n)), None)
     opens_bio = noun is not None and noun.start() <= first_clause_end and noun.start() < 40
     if noun and opens_bio and person == 0 and not _OUR_THING.search(text.folded[: noun.start()]):
         return PressFinding(bio[noun.start() : noun.end()], is_outlet_account=True)
+    # "Newsletter every weekday", "New episodes every Monday": published on a rhythm.
+    noun = noun or next(text.current(_EPISODES), None)
+    own = noun is not None and _OUR_THING.search(text.folded[: noun.start()])
+    if noun and person == 0 and not own and _RHYTHM.search(text.folded):
+        return PressFinding(bio[noun.start() : noun.end()], is_outlet_account=True)
+    # A named podcast: "Harbour Talk – the podcast" as the display name, or the bio opening
+    # with its title ("Podcast „Dockside”").
+    named = _PODCAST.search(fold_same_length(name)) if name else None
+    if named and person == 0 and not _OUR_THING.search(text.folded):
+        return PressFinding(
+            name[named.start() : named.end()],
+            is_outlet_account=True,
+            explanation=f"a podcast's own account (named {name.strip()})",
+        )
+    titled = next(text.current(_NAMED_PODCAST), None)
+    if titled and titled.start() < 20 and person == 0 and not other_job(text):
+        return PressFinding(bio[titled.start() : titled.end()], is_outlet_account=True)
     bio_word = next(text.current(_NEWSY_BIO), None)
     if bio_word and person == 0 and (newsy_name or org >= 2):
         return PressFinding(bio[bio_word.start() : bio_word.end()], is_outlet_account=True)
@@ -1165,6 +1266,13 @@ _ON_AIR = re.compile(
 
 
 _OUR_THING = re.compile(r"(?<![\w])(?:our|my|the\s+official|sign\s+up|subscribe)(?![\w])")
+# How often an outlet publishes: "every weekday", "wöchentlich", "elke maandag", "co tydzień".
+_RHYTHM = re.compile(
+    r"(?<![\w])(?:every|each|daily|weekly|fortnightly|monthly|weekdays?|taglich\w*|wochentlich\w*"
+    r"|jeden|jede|alle\s+\d+\s+tage|des\s+tages|dagelijks\w*|wekelijks\w*|elke|iedere|codziennie"
+    r"|co\s+tydzien|co\s+dwa\s+tygodnie|denne|tydne|kazd\w+|chaque|quotidien\w*|hebdo\w*"
+    r"|cada|diari[oa]|semanal|ogni|settimanal\w|todos?\s+os|todas?\s+as)(?![\w])"
+)
 _MENTION = re.compile(r"(?<![\w@])@(\w{1,30})")
 _MORE_NON_PRESS_JOBS = _words(
     [
@@ -1245,7 +1353,9 @@ def press_evidence(
     found = press_role(bio, lexicon) or _name_role(name, lexicon)
     if found:
         # "Columnista ocasional" with a day job elsewhere: not the segment, a second look.
-        if _OCCASIONAL.search(text.folded) and other_job(text):
+        if (_OCCASIONAL.search(text.folded) or _COLUMN.search(fold_same_length(found.term))) and (
+            other_job(text)
+        ):
             return replace(found, strong=False)
         return found
     if found := _freelance_now(text):
@@ -1263,6 +1373,8 @@ def press_evidence(
         if found := _outlet_website(link, text, gazetteer, busy):
             return found
     if found := _outlet_mention(text, gazetteer, busy):
+        return found
+    if found := _author_page(website, busy):
         return found
     if not _MEDIA_HINT.search(text.folded):
         return None
@@ -1287,6 +1399,8 @@ _OCCASIONAL = re.compile(
     r"(?<![\w])(?:guest|occasional|ocasional|occasionnel\w*|invitad[oa]|convidad[oa]|gast)(?![\w])"
 )
 _LINK = re.compile(r"(?:https?://)?(?:[\w-]+\.)+[a-z]{2,}(?:/[^\s]*)?")
+# A column is a side role when the bio gives another current job (a professor's column).
+_COLUMN = re.compile(r"col[uo]mn|kolum|felieton|komentator|chroniqueu|editorialist|opinionist")
 
 
 def _name_role(name: str | None, lexicon: Lexicon) -> PressFinding | None:
@@ -1345,6 +1459,25 @@ def _outlet_mention(text: BioText, gazetteer: Gazetteer, busy: bool) -> PressFin
             mention, mention, strong=not busy, explanation=f"names outlet {mention} ({outlet.name})"
         )
     return None
+
+
+# An author page on a news site, in several languages: /author/, /autor/, /auteur/, /autore/.
+AUTHOR_PATH = re.compile(
+    r"/(?:authors?|autor|autoren|autorzy|autorka|auteurs?|autore|autori|autores|journalists?"
+    r"|journalisten|redakteur\w*|redacteur\w*|reporters?|columnists?|kolumnist\w*|byline)(?:/|$)",
+    re.I,
+)
+
+
+def _author_page(website: str | None, busy: bool) -> PressFinding | None:
+    """A website that is an author page ("site.de/autor/jo-bloggs"), not on a company blog or
+    a platform: the outlet's writer. Someone with another job: below the line."""
+    if not website or not AUTHOR_PATH.search(website) or re.search(r"/blogs?/", website, re.I):
+        return None
+    host = _host(website)
+    if not host or host in GENERIC_HOSTS:
+        return None
+    return PressFinding(host, host, strong=not busy, explanation=f"author page on {host}")
 
 
 def _host(website: str | None) -> str | None:

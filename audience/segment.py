@@ -939,7 +939,10 @@ def _compile(
                 domains[domain] = org.name or domain
     handles = {_handle_key(h) for h in rules.handles}
     handles |= {(None, h.lstrip("@").lower()) for org in orgs for h in org.handles}
-    matcher = OrgMatcher([o.listed() for o in orgs if o.name or o.handles], lexicon)
+    # A segment's own list of handles names organisations too: "spedytor w @trasa_pl".
+    listed = [o.listed() for o in orgs if o.name or o.handles]
+    listed += [ListedOrg(f"@{key}", handles=(key,)) for _, key in sorted(handles, key=str)]
+    matcher = OrgMatcher(listed, lexicon)
     return _CompiledRules(segment, rules, orgs, keywords, matcher, domains, handles)
 
 

@@ -623,3 +623,75 @@ def test_topics_across_languages_and_an_ambiguous_home_city(world):
     reasons = {s.account_id: {r.code for r in s.reasons} for s in found.near_misses}
     assert "off-topic" not in reasons.get(world.ids["10"], set())
     assert "outside-region" not in reasons.get(world.ids["11"], set())
+
+
+def test_two_signs_of_a_fake_account_go_even_with_an_on_topic_bio(world):
+    """judgement.md: spam and fake accounts go whatever their bio; two signs together (default
+    avatar and a huge following ratio, phishing bait and a default avatar) reach the line."""
+    world.accounts(
+        person(
+            "10",
+            bio="Contact centre | CX | Leeds",
+            default_avatar=True,
+            following_count=3900,
+            followers_count=15,
+        ),
+        person(
+            "11",
+            bio="Contact centre support. DM your login details to fix your account!",
+            default_avatar=True,
+            followers_count=12,
+            following_count=80,
+        ),
+        person("12", bio="Contact centre manager in Leeds.", default_avatar=True),
+    )
+    follow_all(world, ["10", "11", "12"], followers=["10", "11", "12"])
+    world.posts("10", ["RT @someone: contact centre week"])
+    found = world.suggested()
+    assert {"default-avatar", "following-ratio"} <= set(found["10"])
+    assert {"default-avatar", "scam"} <= set(found["11"])
+    assert "12" not in found  # one sign alone: a real person without a photo
+
+
+def test_a_fan_page_is_not_a_parody(world):
+    world.accounts(
+        person("10", bio="Unofficial fan page of the Leeds contact centre awards. Not affiliated."),
+        person("11", bio="Parody account. Contact centre jokes."),
+    )
+    follow_all(world, ["10", "11"], followers=["10", "11"])
+    found = world.suggested(include_below=True)
+    assert "parody" not in found.get("10", [])
+    assert "parody" in found["11"]
+
+
+def test_home_regions_by_their_everyday_country_names(world):
+    rules = Rules(keywords=["contact centre"], home_regions=["Netherlands", "Czech Republic"])
+    world.accounts(
+        person("10", location="Zwolle"),
+        person("11", location="Brno"),
+        person("12", location="Chicago"),
+    )
+    follow_all(world, ["10", "11", "12"])
+    found = review(world.store, rules, "x", NOW, margin=1.0)
+    outside = {
+        s.account_id
+        for s in found.near_misses + found.suggestions
+        if any(r.code == "outside-region" for r in s.reasons)
+    }
+    assert outside == {world.ids["12"]}
+
+
+def test_people_of_the_field_in_their_own_trade_words_are_on_topic():
+    """A practitioner rarely writes your keyword: a Fernfahrer, a magazynier or a harbour pilot
+    is in logistics. The field's trade words count once one of your topics names the field."""
+    matcher = TopicMatcher(["logistics", "#supplychain"])
+    for bio in (
+        "Fernfahrer seit 20 Jahren 🚛 | Ostsee",
+        "Magazynier w centrum dystrybucyjnym, Łódź",
+        "Harbour pilot. Tides and tea.",
+        "Lagerleiterin bei einem Versandhändler",
+    ):
+        assert matcher.terms(bio), bio
+    assert not matcher.terms("Knitting, cats and long walks")
+    # Without a topic that names the field, its trade words are not your topics.
+    assert not TopicMatcher(["knitting"]).terms("Fernfahrer seit 20 Jahren")

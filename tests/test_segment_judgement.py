@@ -327,3 +327,205 @@ def test_clients_and_namesakes_in_german(store):
 def test_beat_words_before_a_title_are_not_a_trap():
     assert press("Energy editor at the Financial Times")
     assert press("Energy producer at a wind farm") is None
+
+
+# ---- employer, not mention: classes found on an independently written set ---------------------
+
+TRADE_ORGS = {
+    "customers": {
+        "organisations": [
+            {
+                "name": "Okapi Haulage Logistics",
+                "aliases": ["OHL"],
+                "handles": ["okapi_haulage"],
+            },
+            "Fenwick",
+        ]
+    },
+    "competitors": {
+        "organisations": [
+            "Quaystone",
+            {"name": "Tidewell", "aliases": ["BerthBook", "BerthBook Pro"]},
+        ]
+    },
+    "suppliers": {"organisations": ["Larchmont Cloud"], "handles": ["@larch_status"]},
+}
+
+
+def test_clients_users_and_reviewers_are_not_employers(store):
+    """Clients named after an abbreviation ("u.a.", "e.g."), projects for clients, people and
+    firms that use or review a product: not the organisation's staff (judgement.md)."""
+    config = parse_segment_config({"segments": TRADE_ORGS})
+    found = segments_of(
+        store,
+        config,
+        {"handle": "c1", "bio": "Texterin. Kunden u.a. Quaystone, Larchmont Cloud und andere."},
+        {"handle": "c2", "bio": "Freelance illustrator. Clients e.g. Quaystone, Tidewell."},
+        {"handle": "c3", "bio": "Grafik-Designerin | Projekte für Tidewell & Startups"},
+        {"handle": "c4", "bio": "Konzultant | klienti: Okapi Haulage Logistics a další"},
+        {"handle": "c5", "bio": "Shift lead at a DC in Lyon | we run BerthBook on 40 docks"},
+        {"handle": "c6", "bio": "Planner | BerthBook-gebruiker sinds 2021"},
+        {"handle": "c7", "bio": "Firma przewozowa. Korzystamy z BerthBook od lat."},
+        {"handle": "c8", "bio": "Wir testen Software unabhängig. Heute: BerthBook vs. Excel."},
+        {"handle": "c9", "bio": "Personalvermittlung. Jobs bei Arbeitgebern wie Fenwick & Co."},
+        {"handle": "e1", "bio": "Dispatcher at Quaystone | views mine"},
+        {"handle": "e2", "bio": "Chauffeur bij Okapi Haulage 🚛"},
+        {"handle": "e3", "bio": "Kierowca w @okapi_haulage"},
+        {"handle": "e4", "bio": "SRE | on call for @larch_status"},
+        {"handle": "e5", "bio": "QA lead at Quaystone Test & Review team"},
+        {"handle": "e6", "bio": "Fahrer für Quaystone 🚚"},
+        {"handle": "e7", "bio": "Zákaznická podpora ve společnosti Quaystone"},
+        posts={"c5": ["Our dock got 30% faster since BerthBook went live."]},
+    )
+    employed = {h for h, segs in found.items() if segs}
+    assert employed == {"e1", "e2", "e3", "e4", "e5", "e6", "e7"}, found
+    assert found["e2"] == found["e3"] == {"customers"}
+    assert found["e4"] == {"suppliers"}
+
+
+def test_namesakes_in_lists_and_other_acronyms_are_not_employers(store):
+    """A one-word name in a list of names (places, people, planets) and an acronym that is part
+    of another name or spelled out as another name are collisions, not the organisation."""
+    config = parse_segment_config({"segments": TRADE_ORGS})
+    found = segments_of(
+        store,
+        config,
+        {"handle": "n1", "bio": "Wanderungen durch die Alpen, Fenwick, Dolomiten und mehr"},
+        {"handle": "n2", "bio": "Castles and kings | Fenwick, Percy, Neville."},
+        {"handle": "n3", "bio": "Night sky: planets, comets, Quaystone, Vega…"},
+        {"handle": "n4", "bio": "Toyota-OHL racing fans 🏁 V6 forever"},
+        {"handle": "n5", "display_name": "OHL – Ottawa Hiking League", "bio": "Trails weekly"},
+        {"handle": "n6", "bio": "Fleet manager, OHL. Views mine."},
+        # A job before the name, or places after it: the employer, not a list of names.
+        {"handle": "n7", "bio": "Yard lead, Fenwick, Leeds"},
+        {"handle": "n8", "bio": "Head of planning | Fenwick, Leeds, UK"},
+        {"handle": "n9", "bio": "Driver at Fenwick, Hull, UK"},
+    )
+    employed = {h for h, segs in found.items() if segs}
+    assert employed == {"n6", "n7", "n8", "n9"}, found
+
+
+def test_a_brand_name_used_as_phishing_bait_is_not_the_brand(store):
+    config = parse_segment_config({"segments": TRADE_ORGS})
+    found = segments_of(
+        store,
+        config,
+        {
+            "handle": "s1",
+            "display_name": "BerthBook Pro Pomoc",
+            "bio": "Odzyskaj konto BerthBook Pro! Napisz DM z loginem i hasłem.",
+        },
+        {
+            "handle": "s2",
+            "display_name": "Larchmont Cloud Helpdesk",
+            "bio": "Official help. DM your login details to fix your Larchmont Cloud account!",
+        },
+        {"handle": "s3", "bio": "Larchmont Cloud refunds: click here and enter your card details"},
+    )
+    assert not any(found.values()), found
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "PR für die Bauwirtschaft | 10 Jahre Redakteur beim Tagblatt, jetzt Berater",
+        "Marketing lead @acme | was redacteur bij Dagblad Noord",
+        "Reporter at the Valley Courier (2009–2016) | cyclist",
+        "Konzultantka | dříve redaktorka Deníku Jih",
+    ],
+)
+def test_a_past_press_job_in_other_words_is_not_press(bio):
+    """The current role decides: "davor", Dutch "was", a closed span of years are the past."""
+    assert press(bio) is None, bio
+
+
+def test_a_past_employer_after_an_abbreviation_is_the_past(store):
+    config = parse_segment_config({"segments": TRADE_ORGS})
+    found = segments_of(
+        store,
+        config,
+        {
+            "handle": "f1",
+            "bio": "Ich schreibe über Lager. Davor 6 J. Vertriebsleiter bei Quaystone.",
+        },
+        {"handle": "f2", "bio": "Writer | sales at Quaystone (2015–2021)"},
+        {"handle": "f3", "bio": "Vertriebsleiter bei Quaystone seit 2021"},
+    )
+    assert found == {"f1": set(), "f2": set(), "f3": {"competitors"}}, found
+    assert press("Reporter at the Valley Courier since 2016 | cyclist")
+    assert press("Covering the 2024–2025 season for @SkySports")  # a span, not the past
+
+
+@pytest.mark.parametrize(
+    ("bio", "name", "website"),
+    [
+        ("Wöchentlich über Binnenhäfen. Neue Folge jeden Montag.", "Kaikante – der Podcast", None),
+        ("Podcast „Na rampie” 🎧 | rozmowy z branżą co tydzień", "Ola Nowak", None),
+        (
+            'Host von "Kaikante" – dem Podcast über Schleusen. Hauptberuflich Schleuser.',
+            "Kai",
+            None,
+        ),
+        ("Host @kaikante_podcast 🎙️ | Rhein, Ruhr", "Kai Berg", None),
+        ("Moderátorka rozhlasu Plzeň | ranní vysílání", "Eva Nová", None),
+        (
+            "Morning freight briefing for Europe. Newsletter every weekday at 7am.",
+            "Cargo Brief",
+            None,
+        ),
+        ("Schrijft Havenpost – wekelijkse nieuwsbrief over binnenvaart.", "Eva de Boer", None),
+        ("Tägliche Presseschau Bahn, von der Redaktion kommentiert.", "Schienenschau", None),
+        ("Verkehr im Emsland 🚲", "Eva Muster", "https://www.emsblatt.example/autor/eva-muster"),
+        ("Co-host @kaikantepod 🎙️", "Kai Berg", None),
+        ("Moderatorin beim Kaikantenradio", "Kai Berg", None),
+        ("Prowadząca audycję „Port” w Radiu Północ", "Ola Nowak", None),
+        ("Prezentér zpráv na stanici Jih", "Eva Nová", None),
+        ("Weekly talks with lock keepers. New episodes every Monday.", "Kaikante Pod", None),
+        ('Autorin des Newsletters "Schleusenpost" (jede Woche)', "Eva Muster", None),
+    ],
+)
+def test_named_podcasts_newsletters_and_author_pages_are_press(bio, name, website):
+    """A podcast's or newsletter's own account, its host, a radio presenter in Czech, and an
+    author page on a news site are press (judgement.md), in the words of several languages."""
+    assert press(bio, name=name, website=website), bio
+
+
+@pytest.mark.parametrize(
+    ("bio", "website"),
+    [
+        ("Podcast host. Talking leadership every Monday.", None),
+        ('Vaig presentar el podcast "Ones" (2018-2022). Ara treballo en comunicació.', None),
+        ("Chefredakteur der Schülerzeitung „Klassenbuch” | 10. Klasse", None),
+        ("Editor of the school newspaper, Year 11", None),
+        ("Lehrstuhl für Verkehrswesen, Uni Kassel. Kolumnistin im Stadtblatt.", None),
+        ("Freier Autor. Häfen und Energie.", None),
+        ("Journalistik-Studentin, schreibt für die Uni-Zeitung", None),
+        ("Redakteur i. R. Segeln und Enkel.", None),
+        ("Product marketing. Views mine.", "https://acme.example/blog/author/jo"),
+    ],
+)
+def test_pupils_academics_past_podcasts_and_company_blogs_are_not_press(bio, website):
+    """Students, academics whose column is a side role, a podcast in the past, a freelance
+    writer naming no outlet, a company blog's author page: not press."""
+    assert press(bio, website=website) is None, bio
+
+
+def test_clients_and_past_jobs_in_nordic_finnish_romanian_and_hungarian(store):
+    config = parse_segment_config({"segments": TRADE_ORGS})
+    found = segments_of(
+        store,
+        config,
+        {"handle": "sv1", "bio": "Konsult. Kunder: Quaystone, Tidewell och fler."},
+        {"handle": "fi1", "bio": "Graafikko | asiakkaina Quaystone ja muut"},
+        {"handle": "ro1", "bio": "Designer. Clienți: Quaystone, Tidewell."},
+        {"handle": "hu1", "bio": "Tanácsadó | ügyfeleink: Quaystone"},
+        {"handle": "sv2", "bio": "Tidigare säljare på Quaystone. Nu lärare."},
+        {"handle": "sv3", "bio": "Säljare på Quaystone"},
+    )
+    assert {h for h, segs in found.items() if segs} == {"sv3"}, found
+
+
+def test_slovak_role_words():
+    assert press("Spravodajkyňa verejnoprávnej televízie v Bruseli")
+    assert press("Píšem pre Denník Sever o doprave")
+    assert press("Tlačová hovorkyňa ministerstva, predtým redaktorka denníka") is None
