@@ -8,12 +8,14 @@ from typing import Annotated
 import typer
 
 from commands._common import (
+    PLATFORMS,
     DbOpt,
     JsonOpt,
     cell,
     console,
     err_console,
     handle_errors,
+    one_of,
     open_workspace,
     print_json,
     workspace_rules,
@@ -85,7 +87,10 @@ def moves(
         str | None, typer.Option("--segment", "-s", help="Only members of this segment.")
     ] = "press",
     since: Annotated[str, typer.Option(help="How far back: 90d, 12w or a date.")] = "90d",
-    platform: Annotated[str | None, typer.Option("--platform", "-p")] = None,
+    platform: Annotated[
+        str | None,
+        typer.Option("--platform", "-p", help="Only this platform.", callback=one_of(PLATFORMS)),
+    ] = None,
     update: Annotated[
         bool,
         typer.Option("--update-segments", help="Rewrite press evidence to the current job."),
@@ -130,7 +135,12 @@ def compare(
     mine: Annotated[str, typer.Argument(help="Your account, @handle.")],
     theirs: Annotated[str, typer.Argument(help="The other account, @handle.")],
     by: Annotated[str, typer.Option("--by", help="followers or following.")] = "followers",
-    platform: Annotated[str, typer.Option("--platform", "-p")] = "x",
+    platform: Annotated[
+        str,
+        typer.Option(
+            "--platform", "-p", help="Platform of both @handles.", callback=one_of(PLATFORMS)
+        ),
+    ] = "x",
     limit: Annotated[int, typer.Option("--limit", "-n", help="Accounts listed.")] = SHOWN,
     db: DbOpt = None,
     as_json: JsonOpt = False,

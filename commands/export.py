@@ -61,7 +61,9 @@ def export(
             "off for standard output).",
         ),
     ] = None,
-    excel: Annotated[bool, typer.Option("--excel", hidden=True)] = False,
+    excel: Annotated[
+        bool, typer.Option("--excel", hidden=True, help="Old name for --bom.")
+    ] = False,
     raw_headers: Annotated[
         bool, typer.Option("--raw-headers", help="Code column names (x_handle) for scripts.")
     ] = False,
