@@ -25,7 +25,7 @@ def tco(seed: str) -> str:
 def description_entities(text: str, seed: str) -> tuple[str, dict]:
     entities: dict = {}
     urls = []
-    for match in re.finditer(r"https?://\S+|\b[\w-]+\.(?:com|gr|cy|eu|it|de|fr|tr|net|org|co\.uk|io)(?:/\S*)?", text):
+    for match in re.finditer(r"https?://\S+|(?<![@\w.-])(?:[\w-]+\.)+(?:com|gr|cy|eu|it|de|fr|tr|net|org|uk|io|ly|fm|travel|pt|nl|blog|se|ie)\b(?:/\S*)?", text):
         urls.append((match.group(0).rstrip(".,)"), match.start()))
     out = text
     url_items = []
