@@ -28,7 +28,7 @@ import sys
 import time
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from anyascii import anyascii
@@ -58,6 +58,8 @@ RATES: dict[str, float] = {
     "company_alias": 0.35,  # card writes the company as an alias or acronym
     "company_suffix": 0.25,  # card writes "Ltd", "GmbH"... of a made-up company
     "married": 0.12,  # of women: a maiden and a married surname
+    "card_maiden": 0.6,  # of married women: the card has the maiden name
+    "profile_maiden": 0.25,  # of married women: the profile keeps the maiden name
     "surname_typo": 0.05,
     "given_typo": 0.02,
     "swapped_names": 0.03,  # given and family names in each other's columns
@@ -159,6 +161,7 @@ class Origin:
     double: float
     alt: float
     nicks: dict[str, list[str]]
+    surname_set: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -239,6 +242,7 @@ class Vocabulary:
             double=float(fields.get("double") or 0),
             alt=float(fields.get("alt") or 0),
             nicks=nicks,
+            surname_set=frozenset(surnames),
         )
 
     @staticmethod
@@ -392,7 +396,8 @@ class People:
         family = family or person.family
         given, family = _slug(person.given), _slug(re.split(r"[ -]", family)[0])
         if personal:
-            patterns = [f"{given}.{family}", f"{given}{family}", f"{given}.{family}{rng.randint(1, 99)}",
+            patterns = [f"{given}.{family}", f"{given}{family}",
+                        f"{given}.{family}{rng.randint(1, 99)}",
                         f"{given[0]}{family}{rng.randint(60, 99)}", f"{family}.{given}",
                         f"{given}_{family}", f"{rng.choice(self.v.words['unrelated_words'])}"
                         f"{given}{rng.randint(1, 999)}"]
@@ -417,6 +422,17 @@ class People:
                 person.place = self.place(person.origin)
             person.tags.append("stale_city")
             self.stats["person.stale_city"] += 1
+
+
+def _halves(origin: Origin, family: str) -> tuple[str, str] | None:
+    """The two surnames of a double-barrelled name ("García López", "Smith-Jones"), else None."""
+    if not origin.double:
+        return None
+    for match in re.finditer(r"[ -]", family):
+        first, second = family[: match.start()], family[match.end():]
+        if first in origin.surname_set and second in origin.surname_set:
+            return first, second
+    return None
 
 
 def _slug(text: str, keep: str = "") -> str:
@@ -456,20 +472,24 @@ class Cards:
         rng, v = self.rng, self.v
         company = p.old_company or p.company
         place = p.old_place or p.place
-        given = p.alt_given if p.alt_given and rng.random() < RATES["alt_given_on_card"] else p.given
-        if given != p.given:
+        if duplicate and rng.random() < 0.5:  # the second card is the newer one
+            company, place = p.company, p.place
+        given = p.given
+        if p.alt_given and rng.random() < RATES["alt_given_on_card"]:
+            given = p.alt_given
             self.stats["card.alt_given"] += 1
-        family = p.maiden or p.family  # an old card has the maiden name
+        family = p.family
+        if p.maiden and rng.random() < RATES["card_maiden"]:
+            family = p.maiden  # an old card has the maiden name
+            self.stats["card.maiden_name"] += 1
         row: dict = {}
         self._emails(p, company, row, family)  # before typos: the address was right
-        if p.maiden:
-            self.stats["card.maiden_name"] += 1
         if self.hit("card_nickname"):
             nicks = v.nicknames(p.origin, given)
             given = rng.choice(nicks) if nicks else given
-        if (" " in family or "-" in family) and self.hit("half_double_barrel"):
-            family = re.split(r"[ -]", family)[rng.randrange(2)] if family.count(" ") <= 1 \
-                else family
+        halves = _halves(p.origin, family)
+        if halves and self.hit("half_double_barrel"):
+            family = halves[rng.randrange(2)]
         if self.hit("surname_typo") or (duplicate and rng.random() < 0.3):
             family = _typo(rng, family)
         if self.hit("given_typo"):
@@ -545,7 +565,8 @@ class Cards:
         phone = rng.choice(shapes)
         phones = [("Mobile", [phone])]
         if self.hit("card_two_phones"):
-            other = f"+{code} {rng.randint(1, 5)}{rng.randint(0, 99):02d} {rng.randint(100000, 999999)}"
+            other = (f"+{code} {rng.randint(1, 5)}{rng.randint(0, 99):02d} "
+                     f"{rng.randint(100000, 999999)}")
             phones = [("* Mobile", [phone]), ("Work", [other])] if rng.random() < 0.6 \
                 else [("Mobile", [phone, other])]
         row["phones"] = phones
@@ -602,7 +623,7 @@ class Profiles:
         self.v, self.rng, self.stats = vocab, rng, stats
         self.handles: set[str] = set()
         self.count = 0
-        self.now = datetime(2026, 11, 1, tzinfo=timezone.utc)
+        self.now = datetime(2026, 11, 1, tzinfo=UTC)
         names = ["dn_full", "dn_first_only", "dn_initial_surname", "dn_surname_first",
                  "dn_middle", "dn_with_company", "dn_emoji", "dn_unrelated", "dn_lowercase"]
         self.dn_kinds = names
@@ -630,8 +651,12 @@ class Profiles:
             given = p.alt_given
             self.tag(kind, "alt_given")
         family = p.family
-        if ("-" in family or " " in family) and rng.random() < RATES["half_double_barrel"] / 2:
-            family = re.split(r"[ -]", family)[0]
+        if p.maiden and rng.random() < RATES["profile_maiden"]:
+            family = p.maiden
+            self.tag(kind, "profile_maiden")
+        halves = _halves(p.origin, family)
+        if halves and rng.random() < RATES["half_double_barrel"] / 2:
+            family = halves[0]
             self.tag(kind, "half_double_barrel")
         if rng.random() < RATES["profile_accents_dropped"]:
             given, family = anyascii(given), anyascii(family)
@@ -675,8 +700,8 @@ class Profiles:
         rng = self.rng
         if p.maiden and rng.random() < RATES["dn_nee"]:
             self.tag(kind, "dn_nee")
-            return rng.choice([f"{given} {family} (née {p.maiden})", f"{given} {p.maiden} {family}",
-                               f"{given} {p.maiden}-{family}"])
+            return rng.choice([f"{given} {p.family} (née {p.maiden})",
+                               f"{given} {p.maiden} {p.family}", f"{given} {p.maiden}-{p.family}"])
         if not family:  # a brand
             return given
         choice = self.dn_kinds[bisect.bisect(self.dn_cum, rng.random() * self.dn_cum[-1])]
@@ -689,9 +714,11 @@ class Profiles:
         if choice == "dn_first_only":
             return given
         if choice == "dn_initial_surname":
-            return rng.choice([f"{given[0]}. {family}", f"{given[0]} {family}", f"{given} {family[0]}."])
+            return rng.choice([f"{given[0]}. {family}", f"{given[0]} {family}",
+                               f"{given} {family[0]}."])
         if choice == "dn_surname_first":
-            return rng.choice([f"{family.upper()} {given}", f"{family} {given}", f"{family}, {given}"])
+            return rng.choice([f"{family.upper()} {given}", f"{family} {given}",
+                               f"{family}, {given}"])
         if choice == "dn_middle":
             return rng.choice([f"{given} {p.middle} {family}", f"{given} {p.middle[0]}. {family}"])
         if choice == "dn_with_company":
@@ -739,8 +766,10 @@ class Profiles:
             self.tag(kind, "handle_truncated")
         base = base[:15]
         handle = base
-        while handle.lower() in self.handles:
-            digits = str(rng.randint(1, 999))
+        for attempt in itertools.count():
+            if handle.lower() not in self.handles:
+                break
+            digits = str(rng.randint(1, 10 ** (2 + attempt // 8)))  # longer as tries fail
             handle = base[: 15 - len(digits)] + digits
         self.handles.add(handle.lower())
         return handle
@@ -918,7 +947,7 @@ def _write_profiles(path: Path, planted: list[tuple[str, Person]], n_profiles: i
     truth: dict[str, tuple[str, str]] = {}  # person key -> (profile id, username)
     remaining_planted = len(planted)
     planted_iter = iter(planted)
-    retrieved = datetime(2026, 11, 2, 9, 30, tzinfo=timezone.utc)
+    retrieved = datetime(2026, 11, 2, 9, 30, tzinfo=UTC)
     with open(path, "w", encoding="utf-8") as out:
         page: list[dict] = []
         for slot in range(n_profiles):
