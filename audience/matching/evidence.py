@@ -20,10 +20,11 @@ from audience.matching.names import (
     alternate_family_names,
     clean_display_names,
     compact,
+    email_parts,
     fold,
+    handle_cores,
     handle_ids,
     handles_from_name,
-    org_domain,
     org_key,
     parse_name,
     personal_local_part,
@@ -32,9 +33,49 @@ from audience.matching.names import (
     words,
     words_many,
 )
+from audience.matching.signals import (
+    NO_ORG,
+    OrgKeys,
+    _aliases,
+    bio_contacts,
+    bio_orgs,
+    domain_keys,
+    is_free_mail,
+    org_keys,
+    orgs_agree,
+    parse_site,
+    phone_key,
+    places_conflict,
+)
 from audience.store import Store
 
-# Weights of each kind of evidence in the 0..1 score; see score_pairs.
+# Log-odds of each kind of evidence (see raw_score); the name's agreement (0..1) costs
+# NAME_SLOPE per unit below a perfect match.
+NAME_SLOPE = 6.0
+RARITY_WEIGHT = 0.0
+# employer_match is worth log(EMPLOYER_SHOWN / the employer's share of the book), within bounds
+EMPLOYER_SHOWN = 0.5
+EMPLOYER_MIN_BOOK = 50
+EMPLOYER_ODDS_MIN = 1.0
+EMPLOYER_ODDS_MAX = 4.5
+LOG_ODDS = {
+    "contact_in_bio": 8.0,
+    "email_handle": 5.0,
+    "email_handle_name_like": 1.0,
+    "handle_from_name": 0.3,
+    "employer_match": 3.0,
+    "former_employer": 1.5,
+    "employer_conflict": -1.5,
+    "org_in_bio": 0.0,  # counted as employer_match
+    "domain_website": 0.0,  # counted as employer_match
+    "title_in_bio": 0.7,
+    "city_in_location": 1.0,
+    "location_conflict": -1.0,
+    "site_name": 0.4,
+    "handle_surname": 0.3,
+    "parody": -4.0,
+    "organisation_account": -3.0,
+}
 NAME_WEIGHT = 0.55
 WEIGHTS = {
     "email_handle": 0.60,
@@ -50,6 +91,35 @@ WEIGHTS = {
     "organisation_account": -0.40,
 }
 
+# Link hubs and social sites: a website there names no employer.
+GENERIC_HOSTS = frozenset(
+    [
+        "linktr.ee",
+        "bit.ly",
+        "t.co",
+        "medium.com",
+        "substack.com",
+        "youtube.com",
+        "instagram.com",
+        "facebook.com",
+        "github.com",
+        "x.com",
+        "twitter.com",
+        "bsky.app",
+        "linkedin.com",
+        "about.me",
+        "tiktok.com",
+        "wordpress.com",
+        "blogspot.com",
+        "tumblr.com",
+        "threads.net",
+        "mastodon.social",
+        "beacons.ai",
+        "carrd.co",
+    ]
+)
+_GENERIC_SITES = GENERIC_HOSTS
+
 # Blocking kinds (bit flags): how a candidate pair was found.
 K_NAME = 1  # same family name and compatible given names (nickname groups)
 K_INITIAL = 2  # same family name and given initial
@@ -57,6 +127,7 @@ K_FUZZY = 4  # same given name, family names share a prefix or suffix
 K_HANDLE = 8  # the handle is one a person with this name or e-mail would pick
 K_DOMAIN = 16  # the profile's website is on the e-mail's domain
 K_ORG = 32  # same given name and the bio names the organisation
+K_CONTACT = 64  # the bio holds the person's e-mail address or phone number
 
 
 @dataclass
@@ -74,6 +145,10 @@ class Person:
     city: str = ""
     refs: set[tuple[str, str]] = field(default_factory=set)  # named in the contact card
     linked_refs: set[tuple[str, str]] = field(default_factory=set)  # named by linked profiles
+    phones: list[str] = field(default_factory=list)
+    distinct_locals: list[str] = field(default_factory=list)  # e-mail local parts beyond the name
+    orgs: OrgKeys = NO_ORG  # the card's organisation and the e-mail domains' organisations
+    contact_keys: frozenset[str] = frozenset()  # e-mail addresses and phone numbers' digits
 
     @property
     def usable(self) -> bool:
@@ -166,6 +241,8 @@ def _json_list(text: str | None) -> list:
 def _add_point(person: Person, kind: str, value: str) -> None:
     if kind == "email":
         person.emails.append(value)
+    elif kind == "phone":
+        person.phones.append(value)
     elif kind in ("handle", "linkedin", "url", "social"):
         platform, sep, rest = value.partition(":")
         if (
@@ -181,12 +258,50 @@ def _add_point(person: Person, kind: str, value: str) -> None:
 def _finish(person: Person, alt_family: str = "") -> None:
     person.emails = list(dict.fromkeys(e.strip().lower() for e in person.emails if e))
     person.locals = [lp for lp in dict.fromkeys(map(personal_local_part, person.emails)) if lp]
-    person.domains = [d for d in dict.fromkeys(map(org_domain, person.emails)) if d]
+    person.distinct_locals = [lp for lp in person.locals if more_than_name(lp, person)]
+    domains = [email_parts(e)[1] for e in person.emails]
+    person.domains = [d for d in dict.fromkeys(domains) if d and not is_free_mail(d)]
+    orgs = org_keys(person.org) if person.org else NO_ORG
+    for domain in person.domains:
+        orgs = orgs | domain_keys(domain)
+    person.orgs = orgs
+    phones = {phone_key(p) for p in person.phones} - {""}
+    person.contact_keys = frozenset(person.emails) | frozenset(phones)
     person.alt_given = tuple(g for g in person.alt_given if g and g != person.name.given)
     family_words = person.name.family.split()
     variants = [person.name.family.replace(" ", "")] + [w for w in family_words if len(w) >= 3]
     variants.append(alt_family)  # "Rachel Dougherty (Owens)" in the book: also Rachel Owens
     person.family_variants = tuple(dict.fromkeys(v for v in variants if v))
+
+
+def more_than_name(local: str, person: Person) -> bool:
+    """An e-mail local part that says more than the name (digits, other words): "jane.doe",
+    "jdoe" and "doe.j" do not, even with a typo in the name; "jdoe1987" and "pixeljane" do."""
+    if sum(c.isdigit() for c in local) >= 2:
+        return True
+    rest = "".join(c for c in local if c.isalpha())
+    givens = [g for g in (person.name.given, *person.alt_given) if g]
+    for given in sorted(givens, key=len, reverse=True):
+        if rest.startswith(given) or rest.endswith(given):
+            rest = rest.replace(given, "", 1)
+            break
+    else:
+        for given in givens:
+            if rest[:1] == given[0] or rest[-1:] == given[0]:
+                candidates = [rest[1:], rest[:-1]]
+                break
+        else:
+            candidates = [rest]
+        rest = min(candidates, key=lambda r: -_family_likeness(r, person))
+    families = person.family_variants or (person.name.family.replace(" ", ""),)
+    if len(rest) <= 2:  # "janed", "janedo": the family name's first letters
+        return not any(f.startswith(rest) for f in families if f)
+    return _family_likeness(rest, person) < 75
+
+
+def _family_likeness(text: str, person: Person) -> float:
+    families = person.family_variants or (person.name.family.replace(" ", ""),)
+    return max((fuzz.ratio(text, f) for f in families if f), default=0.0)
 
 
 @dataclass
@@ -210,6 +325,7 @@ class Accounts:
     alt_full_sorted: np.ndarray = None  # the given name with it, words in order
     has_alt: np.ndarray = None  # bool
     handle_key: np.ndarray = None  # handle without separators (digits kept)
+    handle_core: np.ndarray = None  # its letters without digits, prefixes ("real") and suffixes
     domain: np.ndarray = None  # the website's host, "" without one
     name_count: np.ndarray = None
     _hashes: dict = field(default_factory=dict, repr=False)
@@ -285,6 +401,7 @@ def parse_account_names(accounts: Accounts) -> None:
     accounts.family = displays.spread(family)
     accounts.full = displays.spread(full)
     accounts.handle_key = np.array(handle_ids(accounts.handle.tolist()), dtype=object)
+    accounts.handle_core = np.array(handle_cores(accounts.handle_key.tolist()), dtype=object)
     websites = distinct(accounts.website.tolist())
     accounts.domain = websites.spread(url_domains(websites.values))
     codes = np.unique(accounts.hashes("full"), return_inverse=True, return_counts=True)
@@ -331,6 +448,12 @@ _FLAGS = (
     "rare_name",
     "parody",
     "organisation_account",
+    "contact_in_bio",
+    "employer_match",
+    "former_employer",
+    "employer_conflict",
+    "site_name",
+    "handle_surname",
 )
 
 
@@ -354,7 +477,16 @@ class PairFeatures:
     rare_name: np.ndarray
     parody: np.ndarray
     organisation_account: np.ndarray
+    contact_in_bio: np.ndarray
+    employer_match: np.ndarray
+    former_employer: np.ndarray
+    employer_conflict: np.ndarray
+    site_name: np.ndarray
+    handle_surname: np.ndarray
+    employer_odds: np.ndarray = None  # what the employer named on the profile is worth
+    rarity: np.ndarray = None  # -log of how many profiles would bear the person's name by chance
     score: np.ndarray = None
+    odds: np.ndarray = None  # log-odds that the pair is the same person, before competition
 
 
 class _PeopleColumns:
@@ -380,6 +512,7 @@ class _PeopleColumns:
         self.city = col([p.city for p in people])
         self.has_city = flags([bool(c) for c in self.city])
         self.locals = _set_codes([p.locals for p in people])
+        self.distinct_locals = _set_codes([p.distinct_locals for p in people])
         long_locals = [[sorted_letters(lp) for lp in p.locals if len(lp) >= 5] for p in people]
         self.long_local_lengths = _set_codes(
             [[len(lp) for lp in ls] for ls in long_locals], lambda ns: np.array(ns, np.uint64)
@@ -480,10 +613,49 @@ def compute_features(
     _name_features(f, cols, accounts, uniq)
     _identity_features(f, cols, accounts, uniq)
     f.rare_name = (f.name >= 0.92) & (accounts.name_count[ai] == 1)
+    f.rarity = _name_rarity(people, accounts)[pi]
+    f.employer_odds = _employer_odds(people)[pi]
     f.organisation_account = accounts.is_org[ai]
     live = np.arange(len(pi)) if floor is None else np.nonzero(_best_case(f, cols) >= floor)[0]
     _context_features(f, cols, accounts, live)
+    _signal_features(f, people, accounts, live)
     return f
+
+
+def _employer_odds(people: list[Person]) -> np.ndarray:
+    """Log-odds of a profile naming the person's employer: a namesake is as likely to work
+    there as the employer is common, so a firm that employs a tenth of the book says less than
+    one that employs a single contact."""
+    groups = _aliases()
+    keys = [min(groups.get(k, k) for k in p.orgs.full) if p.orgs.full else "" for p in people]
+    counts: dict[str, int] = {}
+    for key in keys:
+        counts[key] = counts.get(key, 0) + 1
+    # a small book says little of how common an employer is: count it as at least this large
+    total = max(len(people), EMPLOYER_MIN_BOOK)
+    shares = np.array([counts[k] / total if k else 1.0 for k in keys])
+    return np.clip(np.log(EMPLOYER_SHOWN / shares), EMPLOYER_ODDS_MIN, EMPLOYER_ODDS_MAX)
+
+
+def _name_rarity(people: list[Person], accounts: Accounts) -> np.ndarray:
+    """For each person, -log of the number of profiles expected to bear their given and family
+    name by chance (profiles with the family name x share of profiles with the given name): a
+    rare name on a profile says much, a common one little."""
+    total = max(len(accounts), 1)
+
+    def counts(column: str, names: list[str]) -> np.ndarray:
+        hashes = accounts.hashes(column)
+        keys, numbers = np.unique(hashes, return_counts=True)
+        wanted = str_hashes(names)
+        if not len(keys):
+            return np.zeros(len(names))
+        pos = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
+        return np.where(keys[pos] == wanted, numbers[pos], 0).astype(np.float64)
+
+    families = counts("family", [p.name.family.rpartition(" ")[2] for p in people])
+    givens = counts("given", [p.name.given for p in people])
+    expected = np.maximum(families, 1) * np.maximum(givens, 1) / total
+    return np.clip(-np.log(expected + 0.02), -3.0, 3.0)
 
 
 def _present(rows: np.ndarray, size: int) -> np.ndarray:
@@ -533,8 +705,10 @@ def _identity_features(f: PairFeatures, cols: _PeopleColumns, accounts: Accounts
         anagram[maybe] = _in_sets(cols.locals_sorted, pi[maybe], sorted_hash[ai[maybe]])
     email_any = (local_hit | anagram) & (handle_len[ai] >= 4)
     name_like = _in_sets(cols.forms, pi, handle_hash)
-    f.email_handle = email_any & ~name_like
-    f.email_handle_name_like = email_any & name_like
+    # "j.doe" is what any Jane Doe might pick; "jdoe1987" or "pixeljane" is this one's
+    distinct = local_hit & _in_sets(cols.distinct_locals, pi, handle_hash)
+    f.email_handle = email_any & distinct
+    f.email_handle_name_like = email_any & ~distinct
     f.handle_from_name = name_like & ~email_any
     domain_hash = accounts.hashes("domain")[ai]
     f.domain_website = _in_sets(cols.domains, pi, domain_hash) & (domain_hash != hash(""))
@@ -547,6 +721,8 @@ def _best_case(f: PairFeatures, cols: _PeopleColumns) -> np.ndarray:
     best.org_in_bio = (cols.org_long | cols.has_org_word)[f.pi]
     best.title_in_bio = cols.title_ok[f.pi]
     best.city_in_location = cols.has_city[f.pi]
+    best.employer_match = best.org_in_bio
+    best.contact_in_bio = (f.kinds & K_CONTACT) > 0
     best.parody = best.location_conflict = np.zeros(len(f.pi), dtype=bool)
     return raw_score(best)
 
@@ -578,8 +754,68 @@ def _context_features(f: PairFeatures, cols: _PeopleColumns, accounts: Accounts,
     has_both = cols.has_city[pi] & has_location[ai]
     city_sim = _partial_scores(cols.city[pi], location[ai], has_both, 60)
     f.city_in_location[live] = has_both & (city_sim >= 90)
-    f.location_conflict[live] = has_both & (city_sim < 60)
     f.parody[live] = parody[ai]
+
+
+def _signal_features(f: PairFeatures, people: list[Person], accounts: Accounts, live) -> None:
+    """Employers, the contact's e-mail or phone in the bio, the family name in the website or
+    handle, and places that contradict: read from each profile's text once, compared pair by
+    pair (see :mod:`audience.matching.signals`)."""
+    n = len(live)
+    out = {k: np.zeros(n, dtype=bool) for k in _SIGNALS}
+    # the card's organisation written in the bio, or a website on the e-mail's domain
+    named_employer = (f.org_in_bio[live] | f.domain_website[live]).tolist()
+    read: dict[int, tuple] = {}
+    bios, displays, sites = accounts.bio, accounts.display, accounts.website
+    handles, places, families = accounts.handle_key, accounts.location, accounts.family
+    for k, (p, a) in enumerate(zip(f.pi[live].tolist(), f.ai[live].tolist(), strict=True)):
+        person = people[p]
+        seen = read.get(a)
+        if seen is None:
+            bio = bios[a] or ""
+            seen = read[a] = (
+                bio_orgs(bio, displays[a] or ""),
+                bio_contacts(bio) if bio else frozenset(),
+                parse_site(sites[a] or ""),
+                handles[a] or "",
+                places[a] or "",
+                families[a] or "",
+            )
+        orgs, contacts, site, handle, place, family = seen
+        if contacts and person.contact_keys & contacts:
+            out["contact_in_bio"][k] = True
+        names = person.family_variants
+        site_named = bool(site.host) and any(
+            len(x) >= 3 and (x in site.label or x in site.words) for x in names
+        )
+        out["site_name"][k] = site_named
+        out["handle_surname"][k] = any(len(x) >= 4 and x in handle for x in names)
+        if person.orgs or named_employer[k]:
+            personal = any(len(x) >= 3 and x in site.label for x in (*names, family))
+            current = orgs.current
+            if site.host and not personal and site.host not in _GENERIC_SITES:
+                current = current | domain_keys(site.host)
+            if named_employer[k] or current and orgs_agree(person.orgs, current):
+                out["employer_match"][k] = True
+            elif orgs.former and orgs_agree(person.orgs, orgs.former):
+                out["former_employer"][k] = True
+            elif current:
+                out["employer_conflict"][k] = True
+        if person.city and place and places_conflict(person.city, place):
+            out["location_conflict"][k] = True
+    for kind, values in out.items():
+        getattr(f, kind)[live] = values
+
+
+_SIGNALS = (
+    "contact_in_bio",
+    "employer_match",
+    "former_employer",
+    "employer_conflict",
+    "site_name",
+    "handle_surname",
+    "location_conflict",
+)
 
 
 def _sorted_words(texts: list[str]) -> list[str]:
@@ -596,30 +832,35 @@ def _parody(bios: list[str]) -> list[bool]:
 
 
 def score_pairs(f: PairFeatures) -> np.ndarray:
-    """Name counts 0.55; context (organisation, domain, title, city) counts in proportion to how
-    well the name agrees, so a colleague at the same company never scores on context alone."""
-    f.score = np.clip(raw_score(f), 0.0, 1.0)
+    """The log-odds that each pair is one person, from its own evidence alone (how many other
+    candidates look alike is for :func:`audience.matching.matcher` to weigh)."""
+    f.odds = raw_score(f)
+    f.score = f.odds
     return f.score
 
 
+_UNGATED = frozenset(["contact_in_bio", "email_handle", "email_handle_name_like"])
+
+
 def raw_score(f: PairFeatures) -> np.ndarray:
-    context = (
-        WEIGHTS["domain_website"] * f.domain_website
-        + WEIGHTS["org_in_bio"] * f.org_in_bio
-        + WEIGHTS["title_in_bio"] * f.title_in_bio
-        + WEIGHTS["city_in_location"] * f.city_in_location
-        + WEIGHTS["rare_name"] * f.rare_name
-        + WEIGHTS["handle_from_name"] * f.handle_from_name
-        + WEIGHTS["location_conflict"] * f.location_conflict
-    )
-    identity = (
-        WEIGHTS["email_handle"] * f.email_handle
-        + WEIGHTS["email_handle_name_like"] * f.email_handle_name_like
-    )
-    penalty = (
-        WEIGHTS["parody"] * f.parody + WEIGHTS["organisation_account"] * f.organisation_account
-    )
-    return NAME_WEIGHT * f.name + context * np.minimum(1.0, f.name / 0.8) + identity + penalty
+    """Name agreement, then each kind of evidence for or against, as log-odds. Evidence that
+    only a person with this name would show (a name-built handle, a website with the name)
+    counts little: namesakes show it too."""
+    name = f.name.astype(np.float64)
+    named_elsewhere = (f.handle_surname | f.site_name) & (name < 0.85) & (name >= 0.3)
+    name = np.where(named_elsewhere, 0.85, name)
+    odds = NAME_SLOPE * (name - 1.0) + RARITY_WEIGHT * f.rarity * (name >= 0.8)
+    # context counts in proportion to how well the name agrees: a colleague at the same
+    # company never scores on context alone; identity (the e-mail, the phone) needs no name
+    gate = np.minimum(1.0, name / 0.8)
+    for kind, weight in LOG_ODDS.items():
+        flag = getattr(f, kind)
+        if kind == "employer_match" and f.employer_odds is not None:
+            value = f.employer_odds * flag
+        else:
+            value = weight * flag
+        odds = odds + (value if kind in _UNGATED or weight < 0 else gate * value)
+    return odds
 
 
 _DETAILS = {
@@ -636,6 +877,16 @@ _DETAILS = {
     "city_in_location": lambda p, acc, a: f"location {acc.location[a]} ~ {p.city}",
     "location_conflict": lambda p, acc, a: f"location {acc.location[a]} vs {p.city}",
     "rare_name": lambda p, acc, a: "only profile with this name",
+    "contact_in_bio": lambda p, acc, a: "bio holds the contact's e-mail address or phone number",
+    "employer_match": lambda p, acc, a: (
+        f"profile names the employer ({p.org or ', '.join(p.domains)})"
+    ),
+    "former_employer": lambda p, acc, a: (
+        f"bio names {p.org or ', '.join(p.domains)} as a former employer"
+    ),
+    "employer_conflict": lambda p, acc, a: "profile names another current employer",
+    "site_name": lambda p, acc, a: f"website {acc.website[a]} carries the family name",
+    "handle_surname": lambda p, acc, a: f"handle @{acc.handle[a]} carries the family name",
     "parody": lambda p, acc, a: "parody or fan account",
     "organisation_account": lambda p, acc, a: "organisation account",
 }
@@ -657,7 +908,7 @@ def evidence_for_pairs(
     ``person_index`` says otherwise)."""
     kinds = list(_DETAILS)
     flags = np.column_stack([getattr(f, kind)[ks] for kind in kinds] or [np.zeros(len(ks))])
-    name_weights = [round(NAME_WEIGHT * w, 3) for w in f.name[ks].astype(float).tolist()]
+    name_weights = [round(NAME_SLOPE * (w - 1.0), 2) for w in f.name[ks].astype(float).tolist()]
     owners = f.pi[ks].tolist() if person_index is None else person_index
     result = []
     for n, (a, row) in enumerate(zip(f.ai[ks].tolist(), flags.tolist(), strict=True)):
@@ -667,7 +918,11 @@ def evidence_for_pairs(
             {"kind": "name", "detail": f"{person.label!s} ~ {display!s}", "weight": name_weights[n]}
         ]
         items += [
-            {"kind": kind, "detail": _DETAILS[kind](person, accounts, a), "weight": WEIGHTS[kind]}
+            {
+                "kind": kind,
+                "detail": _DETAILS[kind](person, accounts, a),
+                "weight": LOG_ODDS.get(kind, 0.0),
+            }
             for kind, flag in zip(kinds, row, strict=True)
             if flag
         ]

@@ -431,6 +431,32 @@ def handle_ids(handles: Iterable[str | None]) -> list[str]:
     return blob.split("\n")
 
 
+@lru_cache(maxsize=1)
+def _handle_affix_res() -> tuple[re.Pattern, re.Pattern]:
+    from pathlib import Path
+
+    text = (Path(__file__).parent / "data" / "handle_affixes.txt").read_text(encoding="utf-8")
+    lines = [ln.split() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    prefixes, suffixes = lines[0], lines[1]
+    # only where a name of four letters or more is left
+    prefix = re.compile(
+        rf"^(?:{'|'.join(sorted(prefixes, key=len, reverse=True))})(?=[a-z]{{4}})", re.M
+    )
+    suffix = re.compile(
+        rf"(?<=[a-z]{{4}})(?:{'|'.join(sorted(suffixes, key=len, reverse=True))})$", re.M
+    )
+    return prefix, suffix
+
+
+def handle_cores(handle_keys: Iterable[str]) -> list[str]:
+    """The name inside handles (from :func:`handle_ids`): letters only, without the words
+    people add before or after it: ``realjanedoe``, ``janedoe1987``, ``janedoepr`` → janedoe."""
+    blob = re.sub(r"[^a-z\n]+", "", "\n".join(handle_keys))
+    prefix, suffix = _handle_affix_res()
+    blob = suffix.sub("", prefix.sub("", blob))
+    return blob.split("\n")
+
+
 def handle_key(handle: str | None) -> str:
     """A handle's letters only: ``@d_mears99`` → dmears; Bluesky/Mastodon domains cut off."""
     if not handle:
