@@ -43,7 +43,31 @@ _DISPLAY_ORG_RE = re.compile(r"(?:\s(?:@|\||-|–|—|·|•|at)\s+|,\s*)([^|]+)
 _PATH_WORDS_RE = re.compile(r"[a-z0-9]+")
 # words after "at" or "for" that are no organisation: "at home", "for now"
 _NOT_ORG_WORDS = frozenset(
-    ["home", "work", "night", "weekends", "heart", "times", "first", "least", "best", "all", "large", "moment", "present", "my", "the", "a", "an", "me", "you", "us", "them", "now", "night"]
+    [
+        "home",
+        "work",
+        "night",
+        "weekends",
+        "heart",
+        "times",
+        "first",
+        "least",
+        "best",
+        "all",
+        "large",
+        "moment",
+        "present",
+        "my",
+        "the",
+        "a",
+        "an",
+        "me",
+        "you",
+        "us",
+        "them",
+        "now",
+        "night",
+    ]
 )
 _SECOND_LEVEL = frozenset(["co", "com", "ac", "org", "net", "gov", "edu", "ltd", "plc", "nhs"])
 
