@@ -26,6 +26,7 @@ from audience.matching.names import (
     handle_ids,
     handles_from_name,
     org_key,
+    name_groups,
     parse_name,
     personal_local_part,
     sorted_letters,
@@ -64,14 +65,14 @@ LOG_ODDS = {
     "email_handle_name_like": 1.0,
     "handle_from_name": 0.3,
     "employer_match": 3.0,
-    "former_employer": 1.5,
-    "employer_conflict": -1.5,
+    "former_employer": 4.0,
+    "employer_conflict": -2.0,
     "org_in_bio": 0.0,  # counted as employer_match
     "domain_website": 0.0,  # counted as employer_match
-    "title_in_bio": 0.7,
-    "city_in_location": 1.0,
+    "title_in_bio": 2.5,
+    "city_in_location": 2.0,
     "location_conflict": -1.0,
-    "site_name": 0.4,
+    "site_name": 0.2,
     "handle_surname": 0.3,
     "parody": -4.0,
     "organisation_account": -3.0,
@@ -147,6 +148,12 @@ class Person:
     linked_refs: set[tuple[str, str]] = field(default_factory=set)  # named by linked profiles
     phones: list[str] = field(default_factory=list)
     distinct_locals: list[str] = field(default_factory=list)  # e-mail local parts beyond the name
+    cards: int = 0
+    organisation_cards: int = 0  # cards of an organisation, not a person
+
+    @property
+    def is_organisation(self) -> bool:
+        return self.cards > 0 and self.organisation_cards == self.cards
     orgs: OrgKeys = NO_ORG  # the card's organisation and the e-mail domains' organisations
     contact_keys: frozenset[str] = frozenset()  # e-mail addresses and phone numbers' digits
 
@@ -166,7 +173,7 @@ class Person:
 _PEOPLE_SQL = "SELECT id, name, given_name, family_name, organisation, title, city FROM people"
 _CONTACTS_SQL = (
     "SELECT person_id, full_name, given_name, family_name, nickname, organisation, title, city, "
-    "emails, urls, social, linkedin_url FROM contacts"
+    "emails, urls, social, linkedin_url, is_organisation FROM contacts"
 )
 
 
@@ -212,8 +219,22 @@ def _person_from_row(person_id, name, given, family, org, title, city) -> Person
 
 
 def _add_contact(
-    person: Person, full, given, family, nickname, org, title, city, emails, urls, social, linkedin
+    person: Person,
+    full,
+    given,
+    family,
+    nickname,
+    org,
+    title,
+    city,
+    emails,
+    urls,
+    social,
+    linkedin,
+    is_organisation=0,
 ) -> None:
+    person.organisation_cards += 1 if is_organisation else 0
+    person.cards += 1
     name = parse_name(full, given, family)
     if not person.name.family and name.family or not person.name.given:
         person.name = name
@@ -276,32 +297,34 @@ def _finish(person: Person, alt_family: str = "") -> None:
 
 def more_than_name(local: str, person: Person) -> bool:
     """An e-mail local part that says more than the name (digits, other words): "jane.doe",
-    "jdoe" and "doe.j" do not, even with a typo in the name; "jdoe1987" and "pixeljane" do."""
+    "jdoe", "doe.j" and "janedoe" for a card saying "Doe Jane" or "Jane Doh" do not; "jdoe1987"
+    and "pixeljane" do."""
     if sum(c.isdigit() for c in local) >= 2:
         return True
     rest = "".join(c for c in local if c.isalpha())
-    givens = [g for g in (person.name.given, *person.alt_given) if g]
-    for given in sorted(givens, key=len, reverse=True):
-        if rest.startswith(given) or rest.endswith(given):
-            rest = rest.replace(given, "", 1)
-            break
-    else:
-        for given in givens:
-            if rest[:1] == given[0] or rest[-1:] == given[0]:
-                candidates = [rest[1:], rest[:-1]]
-                break
-        else:
-            candidates = [rest]
-        rest = min(candidates, key=lambda r: -_family_likeness(r, person))
-    families = person.family_variants or (person.name.family.replace(" ", ""),)
-    if len(rest) <= 2:  # "janed", "janedo": the family name's first letters
-        return not any(f.startswith(rest) for f in families if f)
-    return _family_likeness(rest, person) < 75
+    words = _name_words(person)
+    for word in sorted(words, key=len, reverse=True):  # whole name words first
+        if len(word) >= 3 and word in rest:
+            rest = rest.replace(word, " ", 1)
+    chunks = [c for c in rest.split(" ") if c]
+    leftover = []
+    for chunk in chunks:
+        if len(chunk) <= 2 and all(any(w.startswith(ch) for w in words) for ch in chunk):
+            continue  # initials: "j" in "jdoe", "jd"
+        if any(fuzz.ratio(chunk, w) >= 75 for w in words if len(w) >= 3):
+            continue  # a name with a typo on either side
+        if len(chunk) > 2 and any(len(w) >= 3 and chunk[1:] == w or chunk[:-1] == w for w in words):
+            continue  # an initial glued to a name: "jdoe" left after another word went
+        leftover.append(chunk)
+    return sum(map(len, leftover)) >= 2
 
 
-def _family_likeness(text: str, person: Person) -> float:
-    families = person.family_variants or (person.name.family.replace(" ", ""),)
-    return max((fuzz.ratio(text, f) for f in families if f), default=0.0)
+def _name_words(person: Person) -> set[str]:
+    words = {person.name.given, *person.name.others, *person.alt_given, *person.family_variants}
+    words |= set(person.name.family.split())
+    for given in (person.name.given, *person.alt_given):
+        words |= name_groups(given) if given else set()
+    return {w for w in words if w}
 
 
 @dataclass

@@ -121,7 +121,8 @@ def _match_people(
         for p in people
         if not p.usable
     ]
-    people = [p for p in people if p.usable]
+    # an organisation's card ("Acme Ltd", no person's name) is no person to find a profile for
+    people = [p for p in people if p.usable and not p.is_organisation]
     if platforms is None:
         platforms = [r[0] for r in store.execute("SELECT DISTINCT platform FROM accounts")]
     summary.platforms = sorted(set(platforms))
