@@ -727,7 +727,9 @@ def _identity_features(f: PairFeatures, cols: _PeopleColumns, accounts: Accounts
         sorted_hash[rows] = str_hashes([sorted_letters(h) for h in accounts.handle_key[rows]])
         anagram[maybe] = _in_sets(cols.locals_sorted, pi[maybe], sorted_hash[ai[maybe]])
     email_any = (local_hit | anagram) & (handle_len[ai] >= 4)
-    name_like = _in_sets(cols.forms, pi, handle_hash)
+    # "janedoe", and "realjanedoe", "jane_doe_pr", "janedoe1987" with what surrounds the name
+    core_hash = accounts.hashes("handle_core")[ai]
+    name_like = _in_sets(cols.forms, pi, handle_hash) | _in_sets(cols.forms, pi, core_hash)
     # "j.doe" is what any Jane Doe might pick; "jdoe1987" or "pixeljane" is this one's
     distinct = local_hit & _in_sets(cols.distinct_locals, pi, handle_hash)
     f.email_handle = email_any & distinct

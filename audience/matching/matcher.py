@@ -326,6 +326,8 @@ def _person_keys(people: list[Person]) -> tuple[np.ndarray, np.ndarray, np.ndarr
     forms = [p.handle_forms | {lp for lp in p.locals if len(lp) >= 4} for p in people]
     orgs = [{ev._org_word(p.org), ev.compact(p.org)} - {""} for p in people]
     rows = [(T_NAME, f, g, i) for i, fs in enumerate(families) for f in fs for g in givens[i]]
+    # given and family names in each other's columns ("Smith", "Robert" for Bob Smith)
+    rows += [(T_NAME, g, f, i) for i, fs in enumerate(families) for f in fs for g in givens[i]]
     rows += [
         (T_NICK, f, g, i)
         for i, fs in enumerate(families)
