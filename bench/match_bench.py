@@ -163,8 +163,7 @@ def run_baseline(workdir: Path) -> list[tuple[int, int, str, float]]:
         for c in contacts
     ]
     right = [
-        (int(p["id"]), utils.default_process(p["display"]), _city(p["location"]))
-        for p in profiles
+        (int(p["id"]), utils.default_process(p["display"]), _city(p["location"])) for p in profiles
     ]
     blocks: dict[str, tuple[list, list]] = {}
     for side, rows in ((0, left), (1, right)):
@@ -333,6 +332,18 @@ def _read(workdir: Path) -> tuple[list[dict], list[dict]]:
 METHODS = {"audience": run_ours, "splink": run_splink, "rapidfuzz-names": run_baseline}
 
 
+def _peak_mb() -> float:
+    """This process's peak resident memory. Not ru_maxrss: Linux carries the parent's peak
+    across fork and exec, so every child would report at least the parent's."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def child(method: str, workdir: Path) -> None:
     started = time.perf_counter()
     try:
@@ -341,7 +352,7 @@ def child(method: str, workdir: Path) -> None:
     except ImportError as exc:
         pairs, error = [], f"{exc.name} missing. {INSTALL_HINT}"
     seconds = time.perf_counter() - started
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak_mb = _peak_mb()
     (workdir / f"{method}.pairs.json").write_text(json.dumps(pairs))
     print(json.dumps({"seconds": seconds, "peak_mb": peak_mb, "error": error}))
 

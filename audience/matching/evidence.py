@@ -25,8 +25,8 @@ from audience.matching.names import (
     handle_cores,
     handle_ids,
     handles_from_name,
-    org_key,
     name_groups,
+    org_key,
     parse_name,
     personal_local_part,
     sorted_letters,
@@ -60,7 +60,7 @@ EMPLOYER_MIN_BOOK = 50
 EMPLOYER_ODDS_MIN = 1.0
 EMPLOYER_ODDS_MAX = 4.5
 LOG_ODDS = {
-    "contact_in_bio": 8.0,
+    "contact_in_bio": 10.0,
     "email_handle": 5.0,
     "email_handle_name_like": 1.0,
     "handle_from_name": 0.3,
@@ -154,6 +154,7 @@ class Person:
     @property
     def is_organisation(self) -> bool:
         return self.cards > 0 and self.organisation_cards == self.cards
+
     orgs: OrgKeys = NO_ORG  # the card's organisation and the e-mail domains' organisations
     contact_keys: frozenset[str] = frozenset()  # e-mail addresses and phone numbers' digits
 
@@ -477,6 +478,7 @@ _FLAGS = (
     "employer_conflict",
     "site_name",
     "handle_surname",
+    "given_only",
 )
 
 
@@ -506,6 +508,7 @@ class PairFeatures:
     employer_conflict: np.ndarray
     site_name: np.ndarray
     handle_surname: np.ndarray
+    given_only: np.ndarray  # the display name is the person's given name alone ("Dave")
     employer_odds: np.ndarray = None  # what the employer named on the profile is worth
     rarity: np.ndarray = None  # -log of how many profiles would bear the person's name by chance
     score: np.ndarray = None
@@ -698,9 +701,15 @@ def _name_features(f: PairFeatures, cols: _PeopleColumns, accounts: Accounts, un
         alt_sim = _cpdist(fuzz.ratio, cols.full_sorted[f.pi[alt]], alt_names, cutoff=70)
         full_sim[alt] = np.maximum(full_sim[alt], alt_sim)
     f.name_exact = full_sim >= 100
-    fuzzy = np.clip((full_sim - 70.0) / 30.0, 0, 1) * 0.9
+    # a typo ("Doh" for "Doe") costs little, a different name much
+    fuzzy = np.clip((full_sim - 60.0) / 30.0, 0, 1) * 0.92
     one_letter = np.zeros(len(accounts), dtype=bool)
-    one_letter[uniq] = [len(g) == 1 for g in accounts.given[uniq].tolist()]
+    one_letter[uniq] = [
+        len(g) == 1 or len(fam) == 1  # "J Doe", "Jane D."
+        for g, fam in zip(
+            accounts.given[uniq].tolist(), accounts.family[uniq].tolist(), strict=True
+        )
+    ]
     initial = ((f.kinds & K_INITIAL) > 0) & (one_letter[f.ai] | (cols.given_len[f.pi] == 1))
     name = np.where(
         f.name_exact, 1.0, np.where((f.kinds & K_NAME) > 0, 0.92, np.where(initial, 0.8, fuzzy))
@@ -748,6 +757,8 @@ def _best_case(f: PairFeatures, cols: _PeopleColumns) -> np.ndarray:
     best.city_in_location = cols.has_city[f.pi]
     best.employer_match = best.org_in_bio
     best.contact_in_bio = (f.kinds & K_CONTACT) > 0
+    # the family name may be in the handle of a "Dave" found through it
+    best.handle_surname = best.given_only = (f.kinds & (K_HANDLE | K_FUZZY | K_INITIAL)) > 0
     best.parody = best.location_conflict = np.zeros(len(f.pi), dtype=bool)
     return raw_score(best)
 
@@ -793,6 +804,7 @@ def _signal_features(f: PairFeatures, people: list[Person], accounts: Accounts, 
     read: dict[int, tuple] = {}
     bios, displays, sites = accounts.bio, accounts.display, accounts.website
     handles, places, families = accounts.handle_key, accounts.location, accounts.family
+    givens, cores = accounts.given, accounts.handle_core
     for k, (p, a) in enumerate(zip(f.pi[live].tolist(), f.ai[live].tolist(), strict=True)):
         person = people[p]
         seen = read.get(a)
@@ -805,8 +817,10 @@ def _signal_features(f: PairFeatures, people: list[Person], accounts: Accounts, 
                 handles[a] or "",
                 places[a] or "",
                 families[a] or "",
+                givens[a] or "",
+                cores[a] or "",
             )
-        orgs, contacts, site, handle, place, family = seen
+        orgs, contacts, site, handle, place, family, given_name, core = seen
         if contacts and person.contact_keys & contacts:
             out["contact_in_bio"][k] = True
         names = person.family_variants
@@ -815,14 +829,22 @@ def _signal_features(f: PairFeatures, people: list[Person], accounts: Accounts, 
         )
         out["site_name"][k] = site_named
         out["handle_surname"][k] = any(len(x) >= 4 and x in handle for x in names)
+        if not family and given_name:
+            out["given_only"][k] = _given_agrees(given_name, person)
+        if len(core) >= TRUNCATED_AT and any(form.startswith(core) for form in person.handle_forms):
+            out["handle_from_name"][k] = out["handle_surname"][k] = True  # cut at 15
+        elif f.handle_from_name[live[k]]:
+            out["handle_from_name"][k] = True
         if person.orgs or named_employer[k]:
             personal = any(len(x) >= 3 and x in site.label for x in (*names, family))
             current = orgs.current
             if site.host and not personal and site.host not in _GENERIC_SITES:
                 current = current | domain_keys(site.host)
-            if named_employer[k] or current and orgs_agree(person.orgs, current):
+            now = bool(current) and orgs_agree(person.orgs, current)
+            before = bool(orgs.former) and orgs_agree(person.orgs, orgs.former)
+            if now or (named_employer[k] and not before):
                 out["employer_match"][k] = True
-            elif orgs.former and orgs_agree(person.orgs, orgs.former):
+            elif before:  # "ex-Brightwater": the card is older than the profile
                 out["former_employer"][k] = True
             elif current:
                 out["employer_conflict"][k] = True
@@ -830,6 +852,22 @@ def _signal_features(f: PairFeatures, people: list[Person], accounts: Accounts, 
             out["location_conflict"][k] = True
     for kind, values in out.items():
         getattr(f, kind)[live] = values
+
+
+TRUNCATED_AT = 12  # a handle core this long may be a name cut at X's 15 characters
+
+
+def _given_agrees(given: str, person: Person) -> bool:
+    """A display name's given name is the person's: the same, a nickname, or its first
+    letters ("Max" for Maximiliane)."""
+    for own in (person.name.given, *person.alt_given):
+        if not own:
+            continue
+        if given == own or (len(given) >= 3 and own.startswith(given)):
+            return True
+        if name_groups(given) & name_groups(own):
+            return True
+    return False
 
 
 _SIGNALS = (
@@ -840,6 +878,8 @@ _SIGNALS = (
     "site_name",
     "handle_surname",
     "location_conflict",
+    "given_only",
+    "handle_from_name",
 )
 
 
@@ -872,7 +912,10 @@ def raw_score(f: PairFeatures) -> np.ndarray:
     only a person with this name would show (a name-built handle, a website with the name)
     counts little: namesakes show it too."""
     name = f.name.astype(np.float64)
-    named_elsewhere = (f.handle_surname | f.site_name) & (name < 0.85) & (name >= 0.3)
+    # "Dave" with @kirkshawdave or kirkshaw.dev: the family name is there, outside the name
+    named_elsewhere = (
+        (f.handle_surname | f.site_name) & (name < 0.85) & (f.given_only | (name >= 0.3))
+    )
     name = np.where(named_elsewhere, 0.85, name)
     odds = NAME_SLOPE * (name - 1.0) + RARITY_WEIGHT * f.rarity * (name >= 0.8)
     # context counts in proportion to how well the name agrees: a colleague at the same

