@@ -304,15 +304,15 @@ def more_than_name(local: str, person: Person) -> bool:
         return True
     rest = "".join(c for c in local if c.isalpha())
     words = _name_words(person)
-    for word in sorted(words, key=len, reverse=True):  # whole name words first
-        if len(word) >= 3 and word in rest:
+    for word in sorted(words, key=len, reverse=True):  # whole name words first ("li" too)
+        if len(word) >= 2 and word in rest:
             rest = rest.replace(word, " ", 1)
     chunks = [c for c in rest.split(" ") if c]
     leftover = []
     for chunk in chunks:
         if len(chunk) <= 2 and all(any(w.startswith(ch) for w in words) for ch in chunk):
             continue  # initials: "j" in "jdoe", "jd"
-        if any(fuzz.ratio(chunk, w) >= 75 for w in words if len(w) >= 3):
+        if any(fuzz.ratio(chunk, w) >= 65 for w in words if len(w) >= 3):
             continue  # a name with a typo on either side
         if len(chunk) > 2 and any(len(w) >= 3 and chunk[1:] == w or chunk[:-1] == w for w in words):
             continue  # an initial glued to a name: "jdoe" left after another word went
