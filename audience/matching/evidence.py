@@ -37,6 +37,7 @@ from audience.matching.names import (
 from audience.matching.signals import (
     NO_ORG,
     OrgKeys,
+    Site,
     _aliases,
     bio_contacts,
     bio_orgs,
@@ -120,6 +121,7 @@ GENERIC_HOSTS = frozenset(
     ]
 )
 _GENERIC_SITES = GENERIC_HOSTS
+_NO_SITE = Site()
 
 # Blocking kinds (bit flags): how a candidate pair was found.
 K_NAME = 1  # same family name and compatible given names (nickname groups)
@@ -796,62 +798,103 @@ def _context_features(f: PairFeatures, cols: _PeopleColumns, accounts: Accounts,
 def _signal_features(f: PairFeatures, people: list[Person], accounts: Accounts, live) -> None:
     """Employers, the contact's e-mail or phone in the bio, the family name in the website or
     handle, and places that contradict: read from each profile's text once, compared pair by
-    pair (see :mod:`audience.matching.signals`)."""
-    n = len(live)
-    out = {k: np.zeros(n, dtype=bool) for k in _SIGNALS}
-    # the card's organisation written in the bio, or a website on the e-mail's domain
-    named_employer = (f.org_in_bio[live] | f.domain_website[live]).tolist()
-    read: dict[int, tuple] = {}
-    bios, displays, sites = accounts.bio, accounts.display, accounts.website
-    handles, places, families = accounts.handle_key, accounts.location, accounts.family
-    givens, cores = accounts.given, accounts.handle_core
-    for k, (p, a) in enumerate(zip(f.pi[live].tolist(), f.ai[live].tolist(), strict=True)):
-        person = people[p]
-        seen = read.get(a)
-        if seen is None:
-            bio = bios[a] or ""
-            seen = read[a] = (
-                bio_orgs(bio, displays[a] or ""),
-                bio_contacts(bio) if bio else frozenset(),
-                parse_site(sites[a] or ""),
-                handles[a] or "",
-                places[a] or "",
-                families[a] or "",
-                givens[a] or "",
-                cores[a] or "",
-            )
-        orgs, contacts, site, handle, place, family, given_name, core = seen
-        if contacts and person.contact_keys & contacts:
-            out["contact_in_bio"][k] = True
-        names = person.family_variants
-        site_named = bool(site.host) and any(
-            len(x) >= 3 and (x in site.label or x in site.words) for x in names
+    pair (see :mod:`audience.matching.signals`), each only for the pairs it can concern."""
+    live = np.asarray(live, dtype=np.int64)
+    out = {k: np.zeros(len(live), dtype=bool) for k in _SIGNALS}
+    pi, ai = f.pi[live], f.ai[live]
+    p_list, a_list = pi.tolist(), ai.tolist()
+    names = [people[p].family_variants for p in p_list]
+    handles = accounts.handle_key[ai].tolist()
+    out["handle_surname"][:] = [
+        any(len(x) >= 4 and x in h for x in ns) for ns, h in zip(names, handles, strict=True)
+    ]
+    out["handle_from_name"][:] = f.handle_from_name[live]
+    _given_only_and_truncated(out, people, accounts, p_list, a_list)
+    sites = _site_columns(accounts, ai)
+    with_site = np.nonzero(sites.has)[0]
+    for k in with_site.tolist():
+        site = sites.parsed[k]
+        out["site_name"][k] = any(
+            len(x) >= 3 and (x in site.label or x in site.words) for x in names[k]
         )
-        out["site_name"][k] = site_named
-        out["handle_surname"][k] = any(len(x) >= 4 and x in handle for x in names)
-        if not family and given_name:
-            out["given_only"][k] = _given_agrees(given_name, person)
-        if len(core) >= TRUNCATED_AT and any(form.startswith(core) for form in person.handle_forms):
-            out["handle_from_name"][k] = out["handle_surname"][k] = True  # cut at 15
-        elif f.handle_from_name[live[k]]:
-            out["handle_from_name"][k] = True
-        if person.orgs or named_employer[k]:
-            personal = any(len(x) >= 3 and x in site.label for x in (*names, family))
-            current = orgs.current
-            if site.host and not personal and site.host not in _GENERIC_SITES:
-                current = current | domain_keys(site.host)
-            now = bool(current) and orgs_agree(person.orgs, current)
-            before = bool(orgs.former) and orgs_agree(person.orgs, orgs.former)
-            if now or (named_employer[k] and not before):
-                out["employer_match"][k] = True
-            elif before:  # "ex-Brightwater": the card is older than the profile
-                out["former_employer"][k] = True
-            elif current:
-                out["employer_conflict"][k] = True
-        if person.city and place and places_conflict(person.city, place):
+    _contact_pairs(out, people, accounts, p_list, a_list, (f.kinds[live] & K_CONTACT) > 0)
+    _employer_pairs(out, f, live, people, accounts, names, sites)
+    cities = [people[p].city for p in p_list]
+    places = accounts.location[ai].tolist()
+    for k, (city, place) in enumerate(zip(cities, places, strict=True)):
+        if city and place and places_conflict(city, place):
             out["location_conflict"][k] = True
     for kind, values in out.items():
         getattr(f, kind)[live] = values
+
+
+@dataclass
+class _Sites:
+    has: np.ndarray
+    parsed: list
+
+
+def _site_columns(accounts: Accounts, ai: np.ndarray) -> _Sites:
+    websites = accounts.website[ai].tolist()
+    parsed = [parse_site(w) if w else _NO_SITE for w in websites]
+    return _Sites(np.array([bool(s.host) for s in parsed], dtype=bool), parsed)
+
+
+def _given_only_and_truncated(out, people, accounts, p_list, a_list) -> None:
+    ai = np.array(a_list, dtype=np.int64)
+    no_family = np.array([not x for x in accounts.family[ai].tolist()], dtype=bool)
+    core_len = np.fromiter(map(len, accounts.handle_core[ai].tolist()), np.int64, len(ai))
+    givens, cores = accounts.given, accounts.handle_core
+    for k in np.nonzero(no_family)[0].tolist():
+        given_name = givens[a_list[k]]
+        if given_name:
+            out["given_only"][k] = _given_agrees(given_name, people[p_list[k]])
+    for k in np.nonzero(core_len >= TRUNCATED_AT)[0].tolist():
+        core = cores[a_list[k]]
+        if any(form.startswith(core) for form in people[p_list[k]].handle_forms):
+            out["handle_from_name"][k] = out["handle_surname"][k] = True  # cut at 15
+
+
+def _contact_pairs(out, people, accounts, p_list, a_list, found_by_contact) -> None:
+    """Only pairs found through an e-mail address or phone number can hold one."""
+    bios = accounts.bio
+    for k in np.nonzero(found_by_contact)[0].tolist():
+        keys = people[p_list[k]].contact_keys
+        if keys & bio_contacts(bios[a_list[k]] or ""):
+            out["contact_in_bio"][k] = True
+
+
+def _employer_pairs(out, f, live, people, accounts, names, sites) -> None:
+    # the card's organisation written in the bio, or a website on the e-mail's domain
+    named_employer = f.org_in_bio[live] | f.domain_website[live]
+    bios, displays, families = accounts.bio, accounts.display, accounts.family
+    p_list, a_list = f.pi[live].tolist(), f.ai[live].tolist()
+    site_orgs: dict[int, OrgKeys] = {}
+    for k, (p, a) in enumerate(zip(p_list, a_list, strict=True)):
+        person = people[p]
+        if not (person.orgs or named_employer[k]):
+            continue
+        orgs = bio_orgs(bios[a] or "", displays[a] or "")
+        current = orgs.current
+        site = sites.parsed[k]
+        if site.host and site.host not in _GENERIC_SITES:
+            family = families[a] or ""
+            personal = any(len(x) >= 3 and x in site.label for x in (*names[k], family))
+            if not personal:
+                site_org = site_orgs.get(a)
+                if site_org is None:
+                    site_org = site_orgs[a] = domain_keys(site.host)
+                current = current | site_org
+        if not (current or orgs.former or named_employer[k]):
+            continue
+        now = bool(current) and orgs_agree(person.orgs, current)
+        before = bool(orgs.former) and orgs_agree(person.orgs, orgs.former)
+        if now or (named_employer[k] and not before):
+            out["employer_match"][k] = True
+        elif before:  # "ex-Brightwater": the card is older than the profile
+            out["former_employer"][k] = True
+        elif current:
+            out["employer_conflict"][k] = True
 
 
 TRUNCATED_AT = 12  # a handle core this long may be a name cut at X's 15 characters

@@ -472,19 +472,15 @@ def _account_keys(accounts: Accounts) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _bio_contact_keys(bios: list[str | None]) -> tuple[np.ndarray, np.ndarray]:
-    """(row, hash) of every e-mail address and phone number written in the bios."""
-    from audience.matching.signals import bio_contacts
+    """(row, hash) of every e-mail address and phone number written in the bios: one
+    regular-expression pass over them all finds the few bios that hold one."""
+    from audience.matching.signals import bio_contacts, contact_hint_rows
 
     rows, keys = [], []
-    for k, bio in enumerate(bios):
-        if (
-            bio
-            and ("@" in bio or "+" in bio or any(c.isdigit() for c in bio[:0]))
-            or (bio and sum(c.isdigit() for c in bio) >= 8)
-        ):
-            for key in bio_contacts(bio):
-                rows.append(k)
-                keys.append(key)
+    for k in contact_hint_rows(bios):
+        for key in bio_contacts(bios[k]):
+            rows.append(k)
+            keys.append(key)
     return np.array(rows, dtype=np.int64), ev.str_hashes(keys)
 
 

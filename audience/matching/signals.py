@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
+import numpy as np
+
 from audience.matching.names import (
     FREE_MAIL_DOMAINS,
     LEGAL_SUFFIXES,
@@ -229,6 +231,19 @@ def bio_contacts(bio: str) -> frozenset[str]:
         if len(digits) >= 8:
             found.add(digits[-9:])
     return frozenset(found)
+
+
+_HINT_RE = re.compile(r"[\w.+-]@[\w-]+\.|\d[\d\s().-]{6,}\d")
+
+
+def contact_hint_rows(bios: list[str | None]) -> list[int]:
+    """Indexes of the bios that may hold an e-mail address or a phone number."""
+    blob = "\n".join(b.replace("\n", " ") if b else "" for b in bios)
+    found = [match.start() for match in _HINT_RE.finditer(blob)]
+    if not found:
+        return []
+    breaks = np.flatnonzero(np.frombuffer(blob.encode("utf-32-le"), dtype=np.uint32) == 10)
+    return np.unique(np.searchsorted(breaks, np.array(found), side="right")).tolist()
 
 
 def phone_key(value: str) -> str:
