@@ -47,6 +47,7 @@ from audience.matching.signals import (
     orgs_agree,
     parse_site,
     phone_key,
+    places_agree,
     places_conflict,
 )
 from audience.store import Store
@@ -821,9 +822,14 @@ def _signal_features(f: PairFeatures, people: list[Person], accounts: Accounts, 
     _employer_pairs(out, f, live, people, accounts, names, sites)
     cities = [people[p].city for p in p_list]
     places = accounts.location[ai].tolist()
+    agree = f.city_in_location[live].copy()
     for k, (city, place) in enumerate(zip(cities, places, strict=True)):
-        if city and place and places_conflict(city, place):
-            out["location_conflict"][k] = True
+        if city and place and not agree[k]:
+            if places_conflict(city, place):
+                out["location_conflict"][k] = True
+            elif places_agree(city, place):  # "Salford" for Manchester
+                agree[k] = True
+    f.city_in_location[live] = agree
     for kind, values in out.items():
         getattr(f, kind)[live] = values
 
