@@ -819,3 +819,14 @@ def _features(store, person_id, account_id) -> dict:
     row = int(np.nonzero(accounts.ids == account_id)[0][0])
     f = ev.compute_features(people, accounts, np.array([0]), np.array([row]), np.array([ev.K_NAME]))
     return {kind: bool(getattr(f, kind)[0]) for kind in ev._FLAGS}
+
+
+def test_a_rerun_does_not_turn_its_own_guess_into_an_exact_link(store):
+    person = add_person(store, "Jane Doe", org="Brightwater Analytics")
+    add_account(store, "janedoe", "Jane Doe", bio="Analyst at Brightwater Analytics")
+    match_people(store)
+    first = only_match(store, person)
+    assert first["method"] == "fuzzy" and first["status"] == "accepted"
+    summary = match_people(store)
+    again = only_match(store, person)
+    assert summary.exact == 0 and again["method"] == "fuzzy" and again["score"] == first["score"]

@@ -178,8 +178,11 @@ def propose(
 def _add_linked_refs(store: Store, people: list[Person]) -> None:
     """Profiles already linked to a person name their other profiles: those are exact links."""
     by_id = {p.id: p for p in people}
+    # not the accounts an earlier run linked by a guess: that would turn its guess into a fact
     for person_id, bio, website, url in store.execute(
-        "SELECT person_id, bio, website, url FROM accounts WHERE person_id IS NOT NULL"
+        "SELECT person_id, bio, website, url FROM accounts a WHERE person_id IS NOT NULL "
+        "AND NOT EXISTS (SELECT 1 FROM matches m WHERE m.account_id = a.id "
+        "AND m.person_id = a.person_id AND m.decided_by = 'auto' AND m.method = 'fuzzy')"
     ):
         person = by_id.get(person_id)
         if person is not None:
