@@ -823,7 +823,13 @@ def _features(store, person_id, account_id) -> dict:
 
 def test_a_rerun_does_not_turn_its_own_guess_into_an_exact_link(store):
     person = add_person(store, "Jane Doe", org="Brightwater Analytics")
-    add_account(store, "janedoe", "Jane Doe", bio="Analyst at Brightwater Analytics")
+    add_account(
+        store,
+        "janedoe",
+        "Jane Doe",
+        bio="Analyst at Brightwater Analytics",
+        url="https://x.com/janedoe",
+    )
     match_people(store)
     first = only_match(store, person)
     assert first["method"] == "fuzzy" and first["status"] == "accepted"
