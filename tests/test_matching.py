@@ -755,6 +755,7 @@ def test_only_a_clearly_different_city_counts_against(store, city, location, con
         ("Maria Cano", "Maria Valera née Cano", "mvalera2"),
         ("Harriet Okoro-Blake", "Harriet Blake", "hblake"),  # half of a double-barrelled name
         ("Harriet Blake", "Harriet Okoro-Blake", "hob"),
+        ("Florian Eichthal", "Florian Eichthal-Schwarz", "feich"),  # the other half
         ("Doe Jane", "Jane Doe", "jdoe_x"),  # given and family swapped on the card
         ("Smith Robert", "Bob Smith", "bsmith"),  # swapped, and a nickname
         ("Jane Doh", "Jane Doe", "janed"),  # a typo in the family name
@@ -836,3 +837,11 @@ def test_a_rerun_does_not_turn_its_own_guess_into_an_exact_link(store):
     summary = match_people(store)
     again = only_match(store, person)
     assert summary.exact == 0 and again["method"] == "fuzzy" and again["score"] == first["score"]
+
+
+def test_a_card_with_only_an_address_is_named_by_it(store):
+    person = add_person(store, None, emails=["alexandre.leroy38@hotmail.fr"])
+    right = add_account(store, "alexandre", "Alexandre Leroy")
+    add_account(store, "someone", "Sam Brown")
+    match_people(store)
+    assert best_match(store, person)["account_id"] == right

@@ -7,6 +7,7 @@ kept as columns and only the accounts that reach the scoring stage get their bio
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -33,6 +34,9 @@ from audience.matching.names import (
     url_domains,
     words,
     words_many,
+)
+from audience.matching.names import (
+    ROLE_LOCAL_PARTS as ROLE_WORDS,
 )
 from audience.matching.signals import (
     NO_ORG,
@@ -283,6 +287,8 @@ def _add_point(person: Person, kind: str, value: str) -> None:
 def _finish(person: Person, alt_family: str = "") -> None:
     person.emails = list(dict.fromkeys(e.strip().lower() for e in person.emails if e))
     person.locals = [lp for lp in dict.fromkeys(map(personal_local_part, person.emails)) if lp]
+    if not person.name.given and not person.name.family:
+        person.name = name_from_email(person.emails)
     person.distinct_locals = [lp for lp in person.locals if more_than_name(lp, person)]
     domains = [email_parts(e)[1] for e in person.emails]
     person.domains = [d for d in dict.fromkeys(domains) if d and not is_free_mail(d)]
@@ -297,6 +303,20 @@ def _finish(person: Person, alt_family: str = "") -> None:
     variants = [person.name.family.replace(" ", "")] + [w for w in family_words if len(w) >= 3]
     variants.append(alt_family)  # "Rachel Dougherty (Owens)" in the book: also Rachel Owens
     person.family_variants = tuple(dict.fromkeys(v for v in variants if v))
+
+
+_LOCAL_NAME_RE = re.compile(r"^([a-z]{2,})[._-]([a-z]{2,})\d*$")
+
+
+def name_from_email(emails: list[str]) -> ParsedName:
+    """A card with nothing but an address ("alexandre.leroy38@hotmail.fr"): the name its local
+    part spells, when it is two words."""
+    for email in emails:
+        local = email.partition("@")[0].lower()
+        found = _LOCAL_NAME_RE.match(local)
+        if found and found.group(1) not in ROLE_WORDS:
+            return ParsedName(found.group(1), found.group(2))
+    return ParsedName("", "")
 
 
 def more_than_name(local: str, person: Person) -> bool:
@@ -418,6 +438,11 @@ def parse_account_names(accounts: Accounts) -> None:
     alt = [
         a if a != f and g else ""
         for a, g, f in zip(alternate_family_names(displays.values), given, family, strict=True)
+    ]
+    # "Florian Eichthal-Schwarz": the first part of a double-barrelled name is a family name too
+    alt = [
+        a or (words_[-2] if len(words_) >= 3 and len(words_[-2]) >= 3 else "")
+        for a, words_ in zip(alt, (c.split() for c in cleaned), strict=True)
     ]
     accounts.alt_family = displays.spread(alt)
     accounts.alt_full_sorted = displays.spread(
