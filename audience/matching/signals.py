@@ -187,10 +187,19 @@ class BioOrgs:
     former: OrgKeys = NO_ORG
 
 
+NO_BIO_ORGS = BioOrgs()
+_ORG_HINT_RE = re.compile(
+    r"@|\(|\b(?:at|for|with|ex|former|formerly|previously|alum|alumna|alumnus)\b", re.I
+)
+_DISPLAY_HINT_RE = re.compile(r"\s(?:@|\||-|–|—|·|•|at)\s|,")
+
+
 @lru_cache(maxsize=500_000)
 def bio_orgs(bio: str, display: str = "") -> BioOrgs:
     """The organisations a bio (and a "Name @ Company" display name) says the person works
     for now and worked for before. Raw text: capitals help tell a name from a phrase."""
+    if not _ORG_HINT_RE.search(bio or "") and not _DISPLAY_HINT_RE.search(display or ""):
+        return NO_BIO_ORGS  # most bios: a few interests and no employer
     text = _EMAIL_RE.sub(" ", bio or "")
     former = NO_ORG
     for found in _EX_RE.finditer(text):
