@@ -815,10 +815,12 @@ def _features(store, person_id, account_id) -> dict:
     """Every flag of one pair, computed as the matcher does."""
     from audience.matching import evidence as ev
 
-    people = [p for p in ev.load_people(store) if p.id == person_id]
+    people = ev.load_people(store)  # all of them: some evidence depends on the whole book
+    index = next(k for k, p in enumerate(people) if p.id == person_id)
     accounts = ev.load_accounts(store, "x")
     row = int(np.nonzero(accounts.ids == account_id)[0][0])
-    f = ev.compute_features(people, accounts, np.array([0]), np.array([row]), np.array([ev.K_NAME]))
+    pairs = (np.array([index]), np.array([row]), np.array([ev.K_NAME]))
+    f = ev.compute_features(people, accounts, *pairs)
     return {kind: bool(getattr(f, kind)[0]) for kind in ev._FLAGS}
 
 
@@ -845,3 +847,20 @@ def test_a_card_with_only_an_address_is_named_by_it(store):
     add_account(store, "someone", "Sam Brown")
     match_people(store)
     assert best_match(store, person)["account_id"] == right
+
+
+def test_another_given_name_with_the_same_family_name_is_not_accepted(store):
+    person = add_person(store, "Vivian Gopamurthy", org="Bright Keystone Logistics")
+    add_account(
+        store, "vgopamurthy", "Vijay Gopamurthy", bio="Director at Bright Keystone Logistics"
+    )
+    add_account(store, "skingswell", "Sarah Gopamurthy", website="https://gopamurthy.dev")
+    match_people(store)
+    assert [m for m in matches(store, person) if m["status"] == "accepted"] == []
+
+
+def test_a_word_several_of_the_book_organisations_share_is_no_employer(store):
+    person = add_person(store, "Patsy Jones", org="Lighthouse River")
+    add_person(store, "Ann Lee", org="Lighthouse Learning")
+    other = add_account(store, "pjones", "Patsy Jones", bio="Working at Lighthouse Digital")
+    assert not _features(store, person, other)["employer_match"]

@@ -60,6 +60,7 @@ from audience.store import Store
 # NAME_SLOPE per unit below a perfect match.
 NAME_SLOPE = 6.0
 RARITY_WEIGHT = 0.0
+OTHER_GIVEN_NAME = 0.4  # the most a name with another given name can agree
 # employer_match is worth log(EMPLOYER_SHOWN / the employer's share of the book), within bounds
 EMPLOYER_SHOWN = 0.5
 EMPLOYER_MIN_BOOK = 50
@@ -557,9 +558,17 @@ class _PeopleColumns:
         full = [p.name.full if p.name.family else p.name.given for p in people]
         self.full_sorted = col(_sorted_words(full))
         self.given_len = np.array([len(p.name.given) for p in people], dtype=np.int64)
+        self.given = col([p.name.given for p in people])
         self.org = col([compact(p.org) for p in people])
         self.org_long = flags([len(o) >= 5 for o in self.org])
-        self.org_word = col([_org_word(p.org) for p in people])
+        # a first word several of the book's organisations share ("Lighthouse", "Unity") says
+        # nothing on its own
+        firsts = [_org_word(p.org) for p in people]
+        orgs_by_first: dict[str, set[str]] = {}
+        for word, person in zip(firsts, people, strict=True):
+            if word:
+                orgs_by_first.setdefault(word, set()).add(person.org)
+        self.org_word = col([w if w and len(orgs_by_first[w]) == 1 else "" for w in firsts])
         self.has_org_word = flags([bool(w) for w in self.org_word])
         self.title = col([p.title for p in people])
         self.title_ok = flags([len(t) >= 4 for t in self.title])
@@ -742,6 +751,20 @@ def _name_features(f: PairFeatures, cols: _PeopleColumns, accounts: Accounts, un
     name = np.where(
         f.name_exact, 1.0, np.where((f.kinds & K_NAME) > 0, 0.92, np.where(initial, 0.8, fuzzy))
     )
+    # "Vivian Gopamurthy" and "Vijay Gopamurthy": a long family name hides another given name
+    given_sim = _cpdist(fuzz.ratio, cols.given[f.pi], accounts.given[f.ai], cutoff=0)
+    swapped_sim = _cpdist(fuzz.ratio, cols.given[f.pi], accounts.family[f.ai], cutoff=0)
+    account_given_len = np.zeros(len(accounts), dtype=np.int64)
+    account_given_len[uniq] = [len(g) for g in accounts.given[uniq].tolist()]
+    other_given = (
+        (given_sim < 70)
+        & (swapped_sim < 70)
+        & ((f.kinds & K_NAME) == 0)
+        & (cols.given_len[f.pi] > 1)
+        & (account_given_len[f.ai] > 1)
+        & ~f.name_exact
+    )
+    name = np.where(other_given, np.minimum(name, OTHER_GIVEN_NAME), name)
     same_given = (f.kinds & K_ORG) > 0
     f.name = np.where(same_given & (name < 0.45), 0.45, name)
 
@@ -840,8 +863,8 @@ def _signal_features(f: PairFeatures, people: list[Person], accounts: Accounts, 
     with_site = np.nonzero(sites.has)[0]
     for k in with_site.tolist():
         site = sites.parsed[k]
-        out["site_name"][k] = any(
-            len(x) >= 3 and (x in site.label or x in site.words) for x in names[k]
+        out["site_name"][k] = any(len(x) >= 3 and site.names(x) for x in names[k]) or any(
+            form in site.label or form in site.words for form in people[p_list[k]].handle_forms
         )
     _contact_pairs(out, people, accounts, p_list, a_list, (f.kinds[live] & K_CONTACT) > 0)
     _employer_pairs(out, f, live, people, accounts, names, sites)
@@ -910,7 +933,10 @@ def _employer_pairs(out, f, live, people, accounts, names, sites) -> None:
         site = sites.parsed[k]
         if site.host and site.host not in _GENERIC_SITES:
             family = families[a] or ""
-            personal = any(len(x) >= 3 and x in site.label for x in (*names[k], family))
+            personal = any(
+                len(x) >= 3 and (x == site.label or len(x) >= 4 and x in site.label)
+                for x in (*names[k], family)
+            ) or any(form in site.label for form in person.handle_forms)  # janedoe.com
             if not personal:
                 site_org = site_orgs.get(a)
                 if site_org is None:
@@ -987,9 +1013,7 @@ def raw_score(f: PairFeatures) -> np.ndarray:
     counts little: namesakes show it too."""
     name = f.name.astype(np.float64)
     # "Dave" with @kirkshawdave or kirkshaw.dev: the family name is there, outside the name
-    named_elsewhere = (
-        (f.handle_surname | f.site_name) & (name < 0.85) & (f.given_only | (name >= 0.3))
-    )
+    named_elsewhere = (f.handle_surname | f.site_name) & (name < 0.85) & f.given_only
     name = np.where(named_elsewhere, 0.85, name)
     odds = NAME_SLOPE * (name - 1.0) + RARITY_WEIGHT * f.rarity * (name >= 0.8)
     # context counts in proportion to how well the name agrees: a colleague at the same

@@ -268,6 +268,14 @@ class Site:
     host: str = ""
     label: str = ""  # the organisation's label of the host
     words: str = ""  # the path's letters, glued
+    tokens: frozenset[str] = frozenset()  # the label and the path's words
+
+    def names(self, family: str) -> bool:
+        """The site carries this family name: a word of its path or its label ("/jane-doe",
+        "doe.dev"), or inside them when long enough to mean it ("janedoe.com")."""
+        if family in self.tokens:
+            return True
+        return len(family) >= 4 and (family in self.label or family in self.words)
 
 
 @lru_cache(maxsize=500_000)
@@ -278,7 +286,9 @@ def parse_site(url: str) -> Site:
     url = re.sub(r"^[a-z][a-z0-9+.-]*://", "", url)
     host, _, path = url.partition("/")
     host = host.split("@")[-1].split(":")[0].removeprefix("www.")
-    return Site(host, domain_label(host), "".join(_PATH_WORDS_RE.findall(path)))
+    label = domain_label(host)
+    words = _PATH_WORDS_RE.findall(path)
+    return Site(host, label, "".join(words), frozenset([label, *words]))
 
 
 def is_free_mail(domain: str) -> bool:
