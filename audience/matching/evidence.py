@@ -80,7 +80,7 @@ LOG_ODDS = {
     "city_in_location": 2.0,
     "location_conflict": -1.0,
     "site_name": 0.2,
-    "handle_surname": 0.3,
+    "handle_surname": 0.0,  # lifts a given-name-only display name instead (raw_score)
     "parody": -4.0,
     "organisation_account": -3.0,
 }
@@ -852,61 +852,81 @@ def _signal_features(f: PairFeatures, people: list[Person], accounts: Accounts, 
     out = {k: np.zeros(len(live), dtype=bool) for k in _SIGNALS}
     pi, ai = f.pi[live], f.ai[live]
     p_list, a_list = pi.tolist(), ai.tolist()
-    names = [people[p].family_variants for p in p_list]
-    handles = accounts.handle_key[ai].tolist()
-    out["handle_surname"][:] = [
-        any(len(x) >= 4 and x in h for x in ns) for ns, h in zip(names, handles, strict=True)
-    ]
+    cols = _AccountColumns(accounts, ai)
     out["handle_from_name"][:] = f.handle_from_name[live]
-    _given_only_and_truncated(out, people, accounts, p_list, a_list)
-    sites = _site_columns(accounts, ai)
-    with_site = np.nonzero(sites.has)[0]
-    for k in with_site.tolist():
-        site = sites.parsed[k]
-        out["site_name"][k] = any(len(x) >= 3 and site.names(x) for x in names[k]) or any(
-            form in site.label or form in site.words for form in people[p_list[k]].handle_forms
-        )
+    givens, cores, handles = accounts.given, accounts.handle_core, accounts.handle_key
+    for k in np.nonzero(cols.given_only[ai])[0].tolist():  # "Dave": his family name elsewhere?
+        person = people[p_list[k]]
+        if _given_agrees(givens[a_list[k]], person):
+            out["given_only"][k] = True
+            handle = handles[a_list[k]]
+            out["handle_surname"][k] = any(
+                len(x) >= 4 and x in handle for x in person.family_variants
+            )
+    for k in np.nonzero(cols.long_core[ai])[0].tolist():
+        core = cores[a_list[k]]
+        if any(form.startswith(core) for form in people[p_list[k]].handle_forms):
+            out["handle_from_name"][k] = out["handle_surname"][k] = True  # cut at 15
+    for k in np.nonzero(cols.has_site[ai])[0].tolist():
+        site, person = cols.sites[a_list[k]], people[p_list[k]]
+        out["site_name"][k] = any(
+            len(x) >= 3 and site.names(x) for x in person.family_variants
+        ) or any(form in site.label or form in site.words for form in person.handle_forms)
     _contact_pairs(out, people, accounts, p_list, a_list, (f.kinds[live] & K_CONTACT) > 0)
-    _employer_pairs(out, f, live, people, accounts, names, sites)
-    cities = [people[p].city for p in p_list]
-    places = accounts.location[ai].tolist()
-    agree = f.city_in_location[live].copy()
-    for k, (city, place) in enumerate(zip(cities, places, strict=True)):
-        if city and place and not agree[k]:
-            if places_conflict(city, place):
-                out["location_conflict"][k] = True
-            elif places_agree(city, place):  # "Salford" for Manchester
-                agree[k] = True
-    f.city_in_location[live] = agree
+    _employer_pairs(out, f, live, people, accounts, cols)
+    _place_pairs(out, f, live, people, accounts)
     for kind, values in out.items():
         getattr(f, kind)[live] = values
 
 
-@dataclass
-class _Sites:
-    has: np.ndarray
-    parsed: list
+class _AccountColumns:
+    """What the signals need of the accounts in play, computed once per account."""
+
+    def __init__(self, accounts: Accounts, ai: np.ndarray):
+        size = len(accounts)
+        uniq = _present(ai, size)
+        empty = str_hashes([""])[0]
+        self.given_only = np.zeros(size, dtype=bool)
+        self.given_only[uniq] = (accounts.hashes("family")[uniq] == empty) & (
+            accounts.hashes("given")[uniq] != empty
+        )
+        self.long_core = np.zeros(size, dtype=bool)
+        self.long_core[uniq] = [len(c) >= TRUNCATED_AT for c in accounts.handle_core[uniq].tolist()]
+        self.has_site = np.zeros(size, dtype=bool)
+        self.sites: dict[int, Site] = {}
+        self.site_orgs: dict[int, OrgKeys] = {}
+        for a, url in zip(uniq.tolist(), accounts.website[uniq].tolist(), strict=True):
+            if url:
+                site = parse_site(url)
+                if site.host:
+                    self.sites[a] = site
+                    self.has_site[a] = True
+                    if site.host not in _GENERIC_SITES:
+                        self.site_orgs[a] = domain_keys(site.host)
+        # accounts whose bio, display name or website may name an employer
+        self.org_info = np.zeros(size, dtype=bool)
+        bios, displays = accounts.bio, accounts.display
+        for a in uniq.tolist():
+            orgs = bio_orgs(bios[a] or "", displays[a] or "")
+            if orgs.current or orgs.former or a in self.site_orgs:
+                self.org_info[a] = True
 
 
-def _site_columns(accounts: Accounts, ai: np.ndarray) -> _Sites:
-    websites = accounts.website[ai].tolist()
-    parsed = [parse_site(w) if w else _NO_SITE for w in websites]
-    return _Sites(np.array([bool(s.host) for s in parsed], dtype=bool), parsed)
-
-
-def _given_only_and_truncated(out, people, accounts, p_list, a_list) -> None:
-    ai = np.array(a_list, dtype=np.int64)
-    no_family = np.array([not x for x in accounts.family[ai].tolist()], dtype=bool)
-    core_len = np.fromiter(map(len, accounts.handle_core[ai].tolist()), np.int64, len(ai))
-    givens, cores = accounts.given, accounts.handle_core
-    for k in np.nonzero(no_family)[0].tolist():
-        given_name = givens[a_list[k]]
-        if given_name:
-            out["given_only"][k] = _given_agrees(given_name, people[p_list[k]])
-    for k in np.nonzero(core_len >= TRUNCATED_AT)[0].tolist():
-        core = cores[a_list[k]]
-        if any(form.startswith(core) for form in people[p_list[k]].handle_forms):
-            out["handle_from_name"][k] = out["handle_surname"][k] = True  # cut at 15
+def _place_pairs(out, f, live, people, accounts) -> None:
+    pi, ai = f.pi[live], f.ai[live]
+    has_city = np.array([bool(p.city) for p in people], dtype=bool)
+    has_place = np.zeros(len(accounts), dtype=bool)
+    uniq = _present(ai, len(accounts))
+    has_place[uniq] = [bool(x) for x in accounts.location[uniq].tolist()]
+    agree = f.city_in_location[live].copy()
+    places = accounts.location
+    for k in np.nonzero(has_city[pi] & has_place[ai] & ~agree)[0].tolist():
+        city, place = people[pi[k]].city, places[ai[k]]
+        if places_conflict(city, place):
+            out["location_conflict"][k] = True
+        elif places_agree(city, place):  # "Salford" for Manchester
+            agree[k] = True
+    f.city_in_location[live] = agree
 
 
 def _contact_pairs(out, people, accounts, p_list, a_list, found_by_contact) -> None:
@@ -918,40 +938,34 @@ def _contact_pairs(out, people, accounts, p_list, a_list, found_by_contact) -> N
             out["contact_in_bio"][k] = True
 
 
-def _employer_pairs(out, f, live, people, accounts, names, sites) -> None:
+def _employer_pairs(out, f, live, people, accounts, cols: _AccountColumns) -> None:
     # the card's organisation written in the bio, or a website on the e-mail's domain
     named_employer = f.org_in_bio[live] | f.domain_website[live]
+    pi, ai = f.pi[live], f.ai[live]
+    has_orgs = np.array([bool(p.orgs) for p in people], dtype=bool)
+    out["employer_match"][:] = named_employer  # the former kind is told apart below
     bios, displays, families = accounts.bio, accounts.display, accounts.family
-    p_list, a_list = f.pi[live].tolist(), f.ai[live].tolist()
-    site_orgs: dict[int, OrgKeys] = {}
-    for k, (p, a) in enumerate(zip(p_list, a_list, strict=True)):
-        person = people[p]
-        if not (person.orgs or named_employer[k]):
-            continue
+    for k in np.nonzero((has_orgs[pi] | named_employer) & cols.org_info[ai])[0].tolist():
+        person, a = people[pi[k]], int(ai[k])
         orgs = bio_orgs(bios[a] or "", displays[a] or "")
         current = orgs.current
-        site = sites.parsed[k]
-        if site.host and site.host not in _GENERIC_SITES:
-            family = families[a] or ""
+        site_org = cols.site_orgs.get(a)
+        if site_org is not None:
+            site, family = cols.sites[a], families[a] or ""
             personal = any(
                 len(x) >= 3 and (x == site.label or len(x) >= 4 and x in site.label)
-                for x in (*names[k], family)
+                for x in (*person.family_variants, family)
             ) or any(form in site.label for form in person.handle_forms)  # janedoe.com
             if not personal:
-                site_org = site_orgs.get(a)
-                if site_org is None:
-                    site_org = site_orgs[a] = domain_keys(site.host)
                 current = current | site_org
-        if not (current or orgs.former or named_employer[k]):
-            continue
         now = bool(current) and orgs_agree(person.orgs, current)
         before = bool(orgs.former) and orgs_agree(person.orgs, orgs.former)
-        if now or (named_employer[k] and not before):
-            out["employer_match"][k] = True
-        elif before:  # "ex-Brightwater": the card is older than the profile
-            out["former_employer"][k] = True
-        elif current:
-            out["employer_conflict"][k] = True
+        out["employer_match"][k] = now or (named_employer[k] and not before)
+        if not out["employer_match"][k]:
+            if before:  # "ex-Brightwater": the card is older than the profile
+                out["former_employer"][k] = True
+            elif current:
+                out["employer_conflict"][k] = True
 
 
 TRUNCATED_AT = 12  # a handle core this long may be a name cut at X's 15 characters
