@@ -47,6 +47,7 @@ from audience.matching.signals import (
     bio_orgs,
     domain_keys,
     is_free_mail,
+    org_hint_rows,
     org_keys,
     orgs_agree,
     parse_site,
@@ -851,28 +852,36 @@ def _signal_features(f: PairFeatures, people: list[Person], accounts: Accounts, 
     live = np.asarray(live, dtype=np.int64)
     out = {k: np.zeros(len(live), dtype=bool) for k in _SIGNALS}
     pi, ai = f.pi[live], f.ai[live]
-    p_list, a_list = pi.tolist(), ai.tolist()
     cols = _AccountColumns(accounts, ai)
     out["handle_from_name"][:] = f.handle_from_name[live]
     givens, cores, handles = accounts.given, accounts.handle_core, accounts.handle_key
-    for k in np.nonzero(cols.given_only[ai])[0].tolist():  # "Dave": his family name elsewhere?
-        person = people[p_list[k]]
-        if _given_agrees(givens[a_list[k]], person):
+
+    def pairs(mask: np.ndarray):
+        """(position, person, account index) of the pairs where ``mask`` holds."""
+        where = np.nonzero(mask)[0]
+        return zip(where.tolist(), pi[where].tolist(), ai[where].tolist(), strict=True)
+
+    for k, p, a in pairs(cols.given_only[ai]):  # "Dave": is his family name elsewhere?
+        person = people[p]
+        if _given_agrees(givens[a], person):
             out["given_only"][k] = True
-            handle = handles[a_list[k]]
+            handle = handles[a]
             out["handle_surname"][k] = any(
                 len(x) >= 4 and x in handle for x in person.family_variants
             )
-    for k in np.nonzero(cols.long_core[ai])[0].tolist():
-        core = cores[a_list[k]]
-        if any(form.startswith(core) for form in people[p_list[k]].handle_forms):
+    for k, p, a in pairs(cols.long_core[ai]):
+        core = cores[a]
+        if any(form.startswith(core) for form in people[p].handle_forms):
             out["handle_from_name"][k] = out["handle_surname"][k] = True  # cut at 15
-    for k in np.nonzero(cols.has_site[ai])[0].tolist():
-        site, person = cols.sites[a_list[k]], people[p_list[k]]
+    for k, p, a in pairs(cols.has_site[ai]):
+        site, person = cols.sites[a], people[p]
         out["site_name"][k] = any(
             len(x) >= 3 and site.names(x) for x in person.family_variants
         ) or any(form in site.label or form in site.words for form in person.handle_forms)
-    _contact_pairs(out, people, accounts, p_list, a_list, (f.kinds[live] & K_CONTACT) > 0)
+    bios = accounts.bio
+    for k, p, a in pairs((f.kinds[live] & K_CONTACT) > 0):  # found by an address or a number
+        if people[p].contact_keys & bio_contacts(bios[a] or ""):
+            out["contact_in_bio"][k] = True
     _employer_pairs(out, f, live, people, accounts, cols)
     _place_pairs(out, f, live, people, accounts)
     for kind, values in out.items():
@@ -905,10 +914,12 @@ class _AccountColumns:
                         self.site_orgs[a] = domain_keys(site.host)
         # accounts whose bio, display name or website may name an employer
         self.org_info = np.zeros(size, dtype=bool)
+        self.org_info[list(self.site_orgs)] = True
         bios, displays = accounts.bio, accounts.display
-        for a in uniq.tolist():
+        hinted = set(org_hint_rows(bios[uniq].tolist(), displays[uniq].tolist()))
+        for a in uniq[sorted(hinted)].tolist():
             orgs = bio_orgs(bios[a] or "", displays[a] or "")
-            if orgs.current or orgs.former or a in self.site_orgs:
+            if orgs.current or orgs.former:
                 self.org_info[a] = True
 
 
@@ -927,15 +938,6 @@ def _place_pairs(out, f, live, people, accounts) -> None:
         elif places_agree(city, place):  # "Salford" for Manchester
             agree[k] = True
     f.city_in_location[live] = agree
-
-
-def _contact_pairs(out, people, accounts, p_list, a_list, found_by_contact) -> None:
-    """Only pairs found through an e-mail address or phone number can hold one."""
-    bios = accounts.bio
-    for k in np.nonzero(found_by_contact)[0].tolist():
-        keys = people[p_list[k]].contact_keys
-        if keys & bio_contacts(bios[a_list[k]] or ""):
-            out["contact_in_bio"][k] = True
 
 
 def _employer_pairs(out, f, live, people, accounts, cols: _AccountColumns) -> None:

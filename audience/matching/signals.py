@@ -216,6 +216,19 @@ def bio_orgs(bio: str, display: str = "") -> BioOrgs:
     return BioOrgs(current, former)
 
 
+def org_hint_rows(bios: list[str | None], displays: list[str | None]) -> list[int]:
+    """Indexes of the profiles whose bio or display name may name an employer: one pass of
+    each hint pattern over them all."""
+    rows: set[int] = set()
+    for texts, pattern in ((bios, _ORG_HINT_RE), (displays, _DISPLAY_HINT_RE)):
+        blob = "\n".join(t.replace("\n", " ") if t else "" for t in texts)
+        found = [m.start() for m in pattern.finditer(blob)]
+        if found:
+            breaks = np.flatnonzero(np.frombuffer(blob.encode("utf-32-le"), dtype=np.uint32) == 10)
+            rows.update(np.searchsorted(breaks, np.array(found), side="right").tolist())
+    return sorted(rows)
+
+
 def _phrase_keys(phrase: str, handle: bool = False) -> OrgKeys:
     words = phrase.strip().split()[:4]
     # an organisation is written with a capital or as a handle; "at home", "for now" are not
