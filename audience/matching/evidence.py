@@ -62,6 +62,7 @@ from audience.store import Store
 NAME_SLOPE = 6.0
 RARITY_WEIGHT = 0.0
 OTHER_GIVEN_NAME = 0.4  # the most a name with another given name can agree
+SIGNAL_NAME_FLOOR = 0.3  # names agreeing less are not worth reading the profile's text for
 # employer_match is worth log(EMPLOYER_SHOWN / the employer's share of the book), within bounds
 EMPLOYER_SHOWN = 0.5
 EMPLOYER_MIN_BOOK = 50
@@ -850,6 +851,15 @@ def _signal_features(f: PairFeatures, people: list[Person], accounts: Accounts, 
     handle, and places that contradict: read from each profile's text once, compared pair by
     pair (see :mod:`audience.matching.signals`), each only for the pairs it can concern."""
     live = np.asarray(live, dtype=np.int64)
+    # a pair whose names differ ("Sally Parker" found through Dan Mears's employer) cannot
+    # score with context, which counts as far as the names agree; unless the profile shows a
+    # given name alone, whose family name may be in its handle or website
+    first_only = np.zeros(len(accounts), dtype=bool)
+    empty = str_hashes([""])[0]
+    first_only[:] = accounts.hashes("family") == empty
+    keep = (f.name[live] >= SIGNAL_NAME_FLOOR) | first_only[f.ai[live]]
+    keep |= (f.kinds[live] & K_CONTACT) > 0
+    live = live[keep]
     out = {k: np.zeros(len(live), dtype=bool) for k in _SIGNALS}
     pi, ai = f.pi[live], f.ai[live]
     cols = _AccountColumns(accounts, ai)
