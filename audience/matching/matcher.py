@@ -36,7 +36,7 @@ FLOOR_ODDS = -4.0
 # A key shared by more accounts than this says too little about identity to be worth scoring:
 # the pair is then found through a more telling key or not at all.
 MAX_BLOCK = {
-    ev.K_NAME: 300,
+    ev.K_NAME: 100,
     ev.K_INITIAL: 40,
     ev.K_FUZZY: 25,
     ev.K_HANDLE: 20,
