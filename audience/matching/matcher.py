@@ -27,7 +27,7 @@ from audience.store import Store, now_iso
 
 # Scores are probabilities: a pair's evidence (log-odds) weighed against every other candidate
 # of the same person and against the chance that none of them is the person (NONE_ODDS).
-ACCEPT = 0.90
+ACCEPT = 0.85
 REVIEW = 0.20
 TIE_MARGIN = 0.05
 NONE_ODDS = 0.0
