@@ -36,7 +36,7 @@ FLOOR_ODDS = -4.0
 # A key shared by more accounts than this says too little about identity to be worth scoring:
 # the pair is then found through a more telling key or not at all.
 MAX_BLOCK = {
-    ev.K_NAME: 100,
+    ev.K_NAME: 50,
     ev.K_INITIAL: 40,
     ev.K_FUZZY: 25,
     ev.K_HANDLE: 20,
@@ -167,7 +167,8 @@ def propose(
         return _resolve_accounts(exact, summary)
     features = ev.compute_features(open_people, accounts, pi, ai, kinds, floor=FLOOR_ODDS)
     ev.score_pairs(features)
-    features.score = candidate_probabilities(features.pi, features.odds)
+    unscored = unscored_namesakes(open_people, accounts, features)
+    features.score = candidate_probabilities(features.pi, features.odds, unscored)
     fuzzy = _decide(features, open_people, accounts, accept, review, summary)
     return _resolve_accounts(exact + fuzzy, summary)
 
@@ -553,10 +554,29 @@ def _decisions(store: Store, platform: str) -> tuple[set, set[int], dict[int, in
     return rejected, settled, taken
 
 
-def candidate_probabilities(pi: np.ndarray, odds: np.ndarray) -> np.ndarray:
+def unscored_namesakes(people: list[Person], accounts: Accounts, f: ev.PairFeatures) -> np.ndarray:
+    """For each person, the profiles bearing exactly their name that were not scored (a name
+    too common to block on): they compete all the same, as candidates without evidence."""
+    hf, hg = accounts.hashes("family"), accounts.hashes("given")
+    codes, counts = np.unique(_mix(T_NAME, hf, hg), return_counts=True)
+    wanted = _mix(
+        T_NAME,
+        ev.str_hashes([p.name.family.rpartition(" ")[2] for p in people]),
+        ev.str_hashes([p.name.given for p in people]),
+    )
+    pos = np.minimum(np.searchsorted(codes, wanted), len(codes) - 1)
+    bearing = np.where(codes[pos] == wanted, counts[pos], 0)
+    scored = np.bincount(f.pi[f.name_exact], minlength=len(people))
+    return np.maximum(bearing - scored, 0).astype(np.float64)
+
+
+def candidate_probabilities(
+    pi: np.ndarray, odds: np.ndarray, unscored: np.ndarray | None = None
+) -> np.ndarray:
     """For each pair, the probability that its account is the person's: its odds against the
     odds of the person's other candidates and of none of them (a softmax per person). Two
-    namesakes with the same evidence share the probability; one with a clue takes most of it."""
+    namesakes with the same evidence share the probability; one with a clue takes most of it.
+    ``unscored`` (per person) counts namesakes that were not scored, each at odds 0."""
     if not len(pi):
         return np.zeros(0)
     order = np.argsort(pi, kind="stable")
@@ -567,6 +587,8 @@ def candidate_probabilities(pi: np.ndarray, odds: np.ndarray) -> np.ndarray:
     group = np.repeat(np.arange(len(starts)), np.diff(np.r_[starts, len(order)]))
     shifted = np.exp(odds[order] - top[group])
     total = np.add.reduceat(shifted, starts) + np.exp(NONE_ODDS - top)
+    if unscored is not None:
+        total += unscored[sorted_pi[starts]] * np.exp(-top)
     probabilities = np.empty(len(pi))
     probabilities[order] = shifted / total[group]
     return probabilities
