@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from audience.errors import InputError
+from audience.matching import evidence as ev
 from audience.matching import match_people
 from audience.matching.bylines import Byline, match_bylines, parse_byline, read_bylines_csv
 from audience.matching.identity import card_refs, link_identities, profile_refs
@@ -687,7 +688,7 @@ def test_a_personal_website_carries_the_name_but_no_employer(store):
 @pytest.mark.parametrize(
     ("points", "bio"),
     [
-        ((("email", "jane.doe99@gmail.com"),), "Cat person. 📧 jane.doe99@gmail.com"),
+        ((("email", "pixeljane@gmail.com"),), "Cat person. 📧 pixeljane@gmail.com"),
         ((("phone", "+447700900123"),), "Pizza and podcasts | ☎ +44 7700 900123"),
     ],
 )
@@ -701,10 +702,18 @@ def test_the_contact_e_mail_or_phone_in_a_bio_is_found_and_accepted(store, point
     assert found["status"] == "accepted"
 
 
+def test_a_name_built_address_in_a_bio_is_weaker_evidence(store):
+    # "jane.doe@gmail.com" is what any Jane Doe would ask for: strong, but not proof alone
+    person = add_person(store, "Jane Doe", points=[("email", "jane.doe@gmail.com")])
+    other = add_account(store, "janed", "Jane Doe", bio="📧 jane.doe@gmail.com")
+    features = _features(store, person, other, found_by=ev.K_NAME | ev.K_CONTACT)
+    assert features["email_in_bio_name_like"] and not features["contact_in_bio"]
+
+
 def test_another_phone_in_a_bio_is_no_evidence(store):
     person = add_person(store, "Jane Doe", points=[("phone", "+447700900123")])
     other = add_account(store, "janedoe", "Jane Doe", bio="☎ +44 7700 900999")
-    assert not _features(store, person, other)["contact_in_bio"]
+    assert not _features(store, person, other, found_by=ev.K_NAME | ev.K_CONTACT)["contact_in_bio"]
 
 
 @pytest.mark.parametrize(
@@ -811,7 +820,7 @@ def test_organisation_cards_are_not_matched(store):
     assert t and match_people(store).accepted == 0
 
 
-def _features(store, person_id, account_id) -> dict:
+def _features(store, person_id, account_id, found_by=None) -> dict:
     """Every flag of one pair, computed as the matcher does."""
     from audience.matching import evidence as ev
 
@@ -819,7 +828,7 @@ def _features(store, person_id, account_id) -> dict:
     index = next(k for k, p in enumerate(people) if p.id == person_id)
     accounts = ev.load_accounts(store, "x")
     row = int(np.nonzero(accounts.ids == account_id)[0][0])
-    pairs = (np.array([index]), np.array([row]), np.array([ev.K_NAME]))
+    pairs = (np.array([index]), np.array([row]), np.array([found_by or ev.K_NAME]))
     f = ev.compute_features(people, accounts, *pairs)
     return {kind: bool(getattr(f, kind)[0]) for kind in ev._FLAGS}
 

@@ -70,6 +70,7 @@ EMPLOYER_ODDS_MIN = 1.0
 EMPLOYER_ODDS_MAX = 4.5
 LOG_ODDS = {
     "contact_in_bio": 10.0,
+    "email_in_bio_name_like": 3.0,
     "email_handle": 5.0,
     "email_handle_name_like": 1.0,
     "handle_from_name": 0.3,
@@ -326,7 +327,7 @@ def more_than_name(local: str, person: Person) -> bool:
     """An e-mail local part that says more than the name (digits, other words): "jane.doe",
     "jdoe", "doe.j" and "janedoe" for a card saying "Doe Jane" or "Jane Doh" do not; "jdoe1987"
     and "pixeljane" do."""
-    if sum(c.isdigit() for c in local) >= 2:
+    if sum(c.isdigit() for c in local) >= 3:  # "1987"; "77" is one of a hundred John Smiths'
         return True
     rest = "".join(c for c in local if c.isalpha())
     words = _name_words(person)
@@ -504,6 +505,7 @@ _FLAGS = (
     "parody",
     "organisation_account",
     "contact_in_bio",
+    "email_in_bio_name_like",
     "employer_match",
     "former_employer",
     "employer_conflict",
@@ -534,6 +536,7 @@ class PairFeatures:
     parody: np.ndarray
     organisation_account: np.ndarray
     contact_in_bio: np.ndarray
+    email_in_bio_name_like: np.ndarray  # an address of the person's name alone (jane.doe@)
     employer_match: np.ndarray
     former_employer: np.ndarray
     employer_conflict: np.ndarray
@@ -890,8 +893,14 @@ def _signal_features(f: PairFeatures, people: list[Person], accounts: Accounts, 
         ) or any(form in site.label or form in site.words for form in person.handle_forms)
     bios = accounts.bio
     for k, p, a in pairs((f.kinds[live] & K_CONTACT) > 0):  # found by an address or a number
-        if people[p].contact_keys & bio_contacts(bios[a] or ""):
-            out["contact_in_bio"][k] = True
+        shared = people[p].contact_keys & bio_contacts(bios[a] or "")
+        if any(
+            "@" not in key or personal_local_part(key) in people[p].distinct_locals
+            for key in shared
+        ):
+            out["contact_in_bio"][k] = True  # a phone number, or an address beyond the name
+        elif shared:
+            out["email_in_bio_name_like"][k] = True
     _employer_pairs(out, f, live, people, accounts, cols)
     _place_pairs(out, f, live, people, accounts)
     for kind, values in out.items():
@@ -998,6 +1007,7 @@ def _given_agrees(given: str, person: Person) -> bool:
 
 _SIGNALS = (
     "contact_in_bio",
+    "email_in_bio_name_like",
     "employer_match",
     "former_employer",
     "employer_conflict",
@@ -1070,6 +1080,7 @@ _DETAILS = {
     "location_conflict": lambda p, acc, a: f"location {acc.location[a]} vs {p.city}",
     "rare_name": lambda p, acc, a: "only profile with this name",
     "contact_in_bio": lambda p, acc, a: "bio holds the contact's e-mail address or phone number",
+    "email_in_bio_name_like": lambda p, acc, a: "bio holds the contact's name-built e-mail address",
     "employer_match": lambda p, acc, a: (
         f"profile names the employer ({p.org or ', '.join(p.domains)})"
     ),
