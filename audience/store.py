@@ -486,6 +486,12 @@ def m010_judgement(db: Database) -> None:
     )
 
 
+@migrations()
+def m011_matching(db: Database) -> None:
+    # Notes on a person that are not contact-card fields: a byline's beat, for one.
+    db.executescript("ALTER TABLE people ADD COLUMN notes TEXT;")
+
+
 OWN_MIGRATION_NAMES = {m.name for m in migrations._migrations}
 
 

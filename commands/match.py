@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import csv
 import json
 import sys
+from dataclasses import asdict
 from pathlib import Path
 from typing import Annotated
 
@@ -68,27 +68,59 @@ def match(
 
 
 def _lookup(store, platform_name: str, budget: int) -> dict:
-    from dataclasses import asdict
-
     from audience.matching.lookup import lookup_and_match
     from audience.platforms import get_platform
 
     return asdict(lookup_and_match(store, get_platform(platform_name), budget=budget))
 
 
+_SUMMARY_LABELS = {
+    "identity_links": "profiles linked to each other",
+    "people": "people",
+    "platforms": "platforms",
+    "pairs_scored": "candidate pairs scored",
+    "exact": "exact links (card, linked profile)",
+    "accepted": "accepted",
+    "review": "waiting for review",
+    "ties": "ties sent to review",
+    "kept_decisions": "decisions made by hand, kept",
+    "seconds": "time",
+}
+
+
 def _show(result: dict, as_json: bool) -> None:
     if as_json:
         print_json(result)
         return
+    from rich.table import Table
+
+    table = Table(show_header=False, box=None)
+    table.add_column(style="bold")
+    table.add_column(justify="right")
     for key, value in result.items():
         if key == "unmatchable":
             for item in value:
                 err_console.print(
-                    f"[yellow]not matched:[/] person {item['person_id']} "
-                    f"({item['name'] or '?'}): {item['reason']}"
+                    f"not matched: person {item['person_id']} ({item['name'] or '?'}): "
+                    f"{item['reason']}",
+                    style="yellow",
+                    markup=False,
                 )
-        else:
-            console.print(f"{key}: {value}")
+        elif key == "lookups":
+            for lookup in value:
+                for name, number in lookup.items():
+                    table.add_row(cell(f"lookup {name.replace('_', ' ')}"), cell(number))
+        elif key in _SUMMARY_LABELS:
+            table.add_row(_SUMMARY_LABELS[key], cell(_summary_value(key, value)))
+    console.print(table)
+
+
+def _summary_value(key: str, value) -> str:
+    if key == "platforms":
+        return ", ".join(value) or "none"
+    if key == "seconds":
+        return f"{value:.1f} s"
+    return f"{value:,}" if isinstance(value, int) else str(value)
 
 
 @match_app.command("names")
@@ -108,13 +140,41 @@ def names(
         if not bylines:
             raise typer.BadParameter("give bylines as arguments or --file")
         summary = match_bylines(open_workspace(db), bylines, platform)
-    result = {
-        "people": summary.people,
-        "press_added": summary.press_added,
-        "accepted": summary.match.accepted,
-        "review": summary.match.review,
-    }
-    _show(result, as_json)
+    if as_json:
+        print_json(
+            {
+                "people": summary.people,
+                "press_added": summary.press_added,
+                "accepted": summary.match.accepted,
+                "review": summary.match.review,
+                "bylines": [asdict(r) for r in summary.results],
+            }
+        )
+        return
+    console.print(_bylines_table(summary.results))
+    console.print(
+        f"{summary.press_added} added to the press segment; "
+        f"{summary.match.review} waiting for review (audience match review)"
+    )
+
+
+def _bylines_table(results):
+    from rich.table import Table
+
+    table = Table()
+    for column in ("byline", "outlet", "account", "status"):
+        table.add_column(column)
+    for r in results[:_TABLE_ROWS]:
+        status = f"merged into {r.merged_into}" if r.status == "merged" else r.status
+        table.add_row(
+            cell(r.name),
+            cell(r.outlet or ""),
+            cell(f"@{r.handle}" if r.handle else ""),
+            cell(status),
+        )
+    if len(results) > _TABLE_ROWS:
+        table.caption = f"and {len(results) - _TABLE_ROWS:,} more (--json lists all)"
+    return table
 
 
 @match_app.command("list")
@@ -126,31 +186,60 @@ def list_(
     db: DbOpt = None,
     as_json: JsonOpt = False,
     as_csv: Annotated[bool, typer.Option("--csv", help="Print CSV.")] = False,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="With --csv: write this file (0600).")
+    ] = None,
 ) -> None:
-    """Matches with score, status and evidence."""
+    """Matches with score, status and evidence; the review queue in the order of its ranks."""
     from audience.matching.review import list_matches
 
     with handle_errors():
         rows = list_matches(open_workspace(db), status, platform)
+        if as_csv or output is not None:
+            _write_matches_csv(rows, output)
+            return
     if as_json:
         print_json(rows)
-    elif as_csv:
-        writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else ["id"])
-        writer.writeheader()
-        writer.writerows({**r, "evidence": json.dumps(r["evidence"])} for r in rows)
     else:
         console.print(_matches_table(rows))
+
+
+def _write_matches_csv(rows: list[dict], output: Path | None) -> None:
+    """Every cell through the export's neutralising writer; a file is its owner's only."""
+    from audience.export import atomic_write, write_csv
+
+    columns = list(rows[0]) if rows else ["id"]
+    rows = [{**r, "evidence": json.dumps(r["evidence"], ensure_ascii=False)} for r in rows]
+    if output is None:
+        write_csv(rows, sys.stdout, columns)
+    else:
+        atomic_write(output, lambda handle: write_csv(rows, handle, columns))
+        err_console.print(f"{len(rows):,} matches written to {output}", markup=False)
+
+
+_TABLE_ROWS = 50
 
 
 def _matches_table(rows: list[dict]):
     from rich.table import Table
 
     table = Table()
-    for column in ("id", "platform", "person", "account", "score", "status", "by", "evidence"):
+    for column in (
+        "id",
+        "rank",
+        "platform",
+        "person",
+        "account",
+        "score",
+        "status",
+        "by",
+        "evidence",
+    ):
         table.add_column(column)
-    for r in rows:
+    for r in rows[:_TABLE_ROWS]:
         table.add_row(
             str(r["id"]),
+            str(r["rank"]) if r.get("rank") else "",
             r["platform"],
             cell(r["person"]),
             cell(f"@{r['handle']}"),
@@ -159,7 +248,12 @@ def _matches_table(rows: list[dict]):
             r["decided_by"],
             "; ".join(e["kind"] for e in r["evidence"]),
         )
+    if len(rows) > _TABLE_ROWS:
+        table.caption = f"and {len(rows) - _TABLE_ROWS:,} more (--json or --csv lists all)"
     return table
+
+
+_PROMPT = "[a]ccept [r]eject [s]kip [q]uit"
 
 
 @match_app.command("review")
@@ -167,6 +261,7 @@ def review(
     platform: Annotated[str | None, typer.Option("--platform", "-p")] = None, db: DbOpt = None
 ) -> None:
     """Go through doubtful matches: [a]ccept, [r]eject, [s]kip, [q]uit (decisions are kept)."""
+    from rich.markup import escape
     from rich.prompt import Prompt
 
     from audience.matching.review import decide, next_for_review
@@ -176,7 +271,7 @@ def review(
         store = open_workspace(db)
         while (item := next_for_review(store, skipped, platform)) is not None:
             console.print(_review_panel(item))
-            key = Prompt.ask("[a]ccept [r]eject [s]kip [q]uit", choices=["a", "r", "s", "q"])
+            key = Prompt.ask(escape(_PROMPT), choices=["a", "r", "s", "q"])
             if key == "q":
                 break
             decision = {"a": "accept", "r": "reject", "s": "skip"}[key]
@@ -211,8 +306,13 @@ def _review_panel(item):
         if v
     )
     evidence = "\n".join(f"{e['weight']:+.2f} {e['kind']}: {e['detail']}" for e in item.evidence)
-    title = f"match {item.match['id']}  score {item.match['score']:.2f}"
+    title = (
+        f"match {item.match['id']}  score {item.match['score']:.2f}  "
+        f"{item.rank} of {item.queue} in the queue, most likely first"
+    )
     if item.others:
         title += f"  ({item.others} other candidates)"
-    sides = Columns([Panel(person, title="contact"), Panel(account, title=a["platform"])])
-    return Group(Panel(sides, title=title), Text(evidence))
+    sides = Columns(
+        [Panel(Text(person), title="contact"), Panel(Text(account), title=a["platform"])]
+    )
+    return Group(Panel(sides, title=Text(title)), Text(evidence))

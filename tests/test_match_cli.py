@@ -101,3 +101,88 @@ def test_names_from_arguments_and_file(db, tmp_path):
     bad.write_text("who\nx\n", encoding="utf-8")
     failed = runner.invoke(make_app(), ["match", "names", "--file", str(bad)])
     assert failed.exit_code == 3 and "b.csv" in failed.output
+
+
+# ---- issue 14: fit and finish ----------------------------------------------------------------
+
+
+def test_review_prompt_shows_its_keys_and_the_queue_rank(db):
+    runner.invoke(make_app(), ["match"])
+    result = runner.invoke(make_app(), ["match", "review"], input="q\n")
+    assert result.exit_code == 0, result.output
+    assert "[a]ccept [r]eject [s]kip [q]uit" in result.output
+    assert "1 of 2 in the queue" in result.output
+
+
+def test_match_prints_a_table_not_python_values(db):
+    result = runner.invoke(make_app(), ["match"])
+    assert result.exit_code == 0, result.output
+    assert "platforms: [" not in result.output and "seconds:" not in result.output
+    assert "accepted" in result.output and "review" in result.output
+
+
+def test_names_prints_names_not_internal_ids(db):
+    result = runner.invoke(make_app(), ["match", "names", "Jo Bloggs @ Contact Centre World"])
+    assert result.exit_code == 0, result.output
+    assert "people: [" not in result.output
+    assert "Jo Bloggs" in result.output and "@ccw_jo" in result.output
+
+
+def test_list_csv_neutralises_names_and_writes_a_private_file(db, tmp_path):
+    store = open_store(db)
+    store.execute("UPDATE people SET name = '=HYPERLINK(\"http://x\")' WHERE name = 'Dan Mears'")
+    store.close()
+    runner.invoke(make_app(), ["match"])
+    out = runner.invoke(make_app(), ["match", "list", "--csv"]).stdout
+    assert "'=HYPERLINK" in out and ",=HYPERLINK" not in out
+    target = tmp_path / "matches.csv"
+    written = runner.invoke(make_app(), ["match", "list", "--csv", "--output", str(target)])
+    assert written.exit_code == 0, written.output
+    assert target.stat().st_mode & 0o777 == 0o600
+    assert "'=HYPERLINK" in target.read_text(encoding="utf-8")
+
+
+def test_accepting_a_byline_for_a_matched_contact_merges_into_the_contact(db, tmp_path):
+    """Issue 14.2: the account keeps one accepted person, the contact's phone and title stay,
+    and the byline's beat goes to the person's notes, not the title."""
+    store = open_store(db)
+    t = now_iso()
+    pid = store.execute(
+        "INSERT INTO people (name, title, created_at, updated_at) "
+        "VALUES ('Jo Bloggs', 'Head of CX', ?, ?) RETURNING id",
+        [t, t],
+    ).fetchone()[0]
+    contact = store.execute(
+        "INSERT INTO contacts (person_id, source, source_format, source_key, full_name, title, "
+        "emails, phones, imported_at) VALUES (?, 'b', 'csv', 'jo', 'Jo Bloggs', 'Head of CX', "
+        "'[\"ccw_jo@gmail.com\"]', '[\"+447700900123\"]', ?) RETURNING id",
+        [pid, t],
+    ).fetchone()[0]
+    store.execute(
+        "INSERT INTO contact_points VALUES (?, 'phone', '+447700900123'), "
+        "(?, 'email', 'ccw_jo@gmail.com')",
+        [contact, contact],
+    )
+    store.close()
+    assert runner.invoke(make_app(), ["match"]).exit_code == 0
+    bylines = tmp_path / "bylines.csv"
+    bylines.write_text("name,outlet,beat\nJo Bloggs,Contact Centre World,CX tech\n", "utf-8")
+    result = runner.invoke(make_app(), ["match", "names", "--file", str(bylines)])
+    assert result.exit_code == 0, result.output
+    runner.invoke(make_app(), ["match", "review"], input="a\n" * 5)
+    store = open_store(db)
+    account = store.scalar("SELECT id FROM accounts WHERE handle = 'ccw_jo'")
+    accepted = store.query(
+        "SELECT person_id FROM matches WHERE account_id = ? AND status = 'accepted'", [account]
+    )
+    assert [r["person_id"] for r in accepted] == [pid]
+    assert store.scalar("SELECT person_id FROM accounts WHERE id = ?", [account]) == pid
+    person = store.query("SELECT title, notes FROM people WHERE id = ?", [pid])[0]
+    assert person["title"] == "Head of CX" and "CX tech" in person["notes"]
+    assert store.scalar("SELECT count(*) FROM people WHERE name = 'Jo Bloggs'") == 1
+    reason = store.scalar(
+        "SELECT reason FROM segment_members m JOIN segments s ON s.id = m.segment_id "
+        "WHERE s.name = 'press' AND m.account_id = ?",
+        [account],
+    )
+    assert reason == "byline: Contact Centre World"

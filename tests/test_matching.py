@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 import pytest
 
 from audience.errors import InputError
+from audience.matching import evidence as ev
 from audience.matching import match_people
 from audience.matching.bylines import Byline, match_bylines, parse_byline, read_bylines_csv
 from audience.matching.identity import card_refs, link_identities, profile_refs
@@ -601,3 +603,273 @@ def test_identity_link_respects_a_rejection(store):
     )
     assert link_identities(store).links == 0
     assert store.scalar("SELECT person_id FROM accounts WHERE id = ?", [masto]) is None
+
+
+# ---- evidence the matcher reads from free text (issue 13) ---------------------------------
+
+
+def best_match(store, person_id):
+    found = sorted(matches(store, person_id), key=lambda m: -m["score"])
+    assert found, f"no proposal for person {person_id}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("card_org", "emails", "bio"),
+    [
+        ("HSBC UK", (), "Analyst at HSBC. Views my own."),  # a short name
+        ("Klynveld Peat Marwick Goerdeler", (), "Auditor (KPMG)"),  # an acronym
+        ("PricewaterhouseCoopers", (), "Manager @PwC | cycling"),  # an alias
+        ("Lighthouse Copper Analytics", (), "Engineer, @LighthouseCoppe"),  # cut at 15
+        (None, ("r.okafor@harbourlight.co.uk",), "Editor at Harbourlight"),  # e-mail's employer
+    ],
+)
+def test_employer_recognised_in_its_other_forms(store, card_org, emails, bio):
+    person = add_person(store, "Rita Okafor", org=card_org, emails=emails)
+    right = add_account(store, "rokafor_news", "Rita Okafor", bio=bio)
+    add_account(store, "ritaokafor", "Rita Okafor", bio="Gardener. Dog person.")
+    match_people(store)
+    found = best_match(store, person)
+    assert found["account_id"] == right and "employer_match" in found["kinds"]
+    assert found["status"] == "accepted"
+
+
+def test_employer_is_weighed_by_how_common_it_is_in_the_book(store):
+    # a tenth of the book works at KPMG: a Jane Doe at KPMG says less than one at a small firm
+    for n in range(12):
+        add_person(store, f"Colleague{n} Person{n}", org="KPMG")
+    big = add_person(store, "Jane Doe", org="KPMG")
+    small = add_person(store, "John Roe", org="Kilnquay Energy")
+    add_account(store, "jdoe", "Jane Doe", bio="Auditor at KPMG")
+    add_account(store, "jroe", "John Roe", bio="Engineer at Kilnquay Energy")
+    match_people(store)
+    assert best_match(store, big)["score"] < best_match(store, small)["score"]
+
+
+def test_a_different_current_employer_counts_against(store):
+    person = add_person(store, "Jane Doe", org="Brightwater Analytics")
+    elsewhere = add_account(store, "janedoe_acme", "Jane Doe", bio="Head of Sales at Acme Foods")
+    silent = add_account(store, "janedoe", "Jane Doe", bio="Runner. Reader.")
+    match_people(store)
+    found = {m["account_id"]: m for m in matches(store, person)}
+    assert silent in found and found[silent]["score"] > found.get(elsewhere, {"score": 0})["score"]
+    features = _features(store, person, elsewhere)
+    assert features["employer_conflict"] and not features["employer_match"]
+
+
+def test_a_former_employer_is_evidence_for(store):
+    person = add_person(store, "Jane Doe", org="Brightwater Analytics")
+    right = add_account(store, "jd", "Jane Doe", bio="Now freelance | ex-Brightwater Analytics")
+    add_account(store, "janedoe", "Jane Doe", bio="Runner. Reader.")
+    match_people(store)
+    found = best_match(store, person)
+    assert found["account_id"] == right and "former_employer" in found["kinds"]
+
+
+def test_a_website_on_another_company_domain_counts_against(store):
+    person = add_person(store, "Jane Doe", emails=["jane.doe@brightwater.io"])
+    other = add_account(store, "jdoe", "Jane Doe", website="https://acmefoods.com/team")
+    own = add_account(store, "janed", "Jane Doe", website="https://brightwater.io/people/jane-doe")
+    features = _features(store, person, other)
+    assert features["employer_conflict"]
+    features = _features(store, person, own)
+    assert (
+        features["employer_match"] and features["site_name"] and not features["employer_conflict"]
+    )
+
+
+def test_a_personal_website_carries_the_name_but_no_employer(store):
+    person = add_person(store, "Jane Doe", emails=["jane.doe@brightwater.io"])
+    site = add_account(store, "jd", "Jane", website="https://janedoe.com")
+    features = _features(store, person, site)
+    assert features["site_name"] and not features["employer_conflict"]
+
+
+@pytest.mark.parametrize(
+    ("points", "bio"),
+    [
+        ((("email", "pixeljane@gmail.com"),), "Cat person. 📧 pixeljane@gmail.com"),
+        ((("phone", "+447700900123"),), "Pizza and podcasts | ☎ +44 7700 900123"),
+    ],
+)
+def test_the_contact_e_mail_or_phone_in_a_bio_is_found_and_accepted(store, points, bio):
+    person = add_person(store, "Jane Doe", points=points)
+    right = add_account(store, "pizzafan", "🍕 Pizza Fan", bio=bio)
+    add_account(store, "janedoe", "Jane Doe")
+    match_people(store)
+    found = best_match(store, person)
+    assert found["account_id"] == right and "contact_in_bio" in found["kinds"]
+    assert found["status"] == "accepted"
+
+
+def test_a_name_built_address_in_a_bio_is_weaker_evidence(store):
+    # "jane.doe@gmail.com" is what any Jane Doe would ask for: strong, but not proof alone
+    person = add_person(store, "Jane Doe", points=[("email", "jane.doe@gmail.com")])
+    other = add_account(store, "janed", "Jane Doe", bio="📧 jane.doe@gmail.com")
+    features = _features(store, person, other, found_by=ev.K_NAME | ev.K_CONTACT)
+    assert features["email_in_bio_name_like"] and not features["contact_in_bio"]
+
+
+def test_another_phone_in_a_bio_is_no_evidence(store):
+    person = add_person(store, "Jane Doe", points=[("phone", "+447700900123")])
+    other = add_account(store, "janedoe", "Jane Doe", bio="☎ +44 7700 900999")
+    assert not _features(store, person, other, found_by=ev.K_NAME | ev.K_CONTACT)["contact_in_bio"]
+
+
+@pytest.mark.parametrize(
+    ("local", "handle", "kind"),
+    [
+        ("jane.doe", "janedoe", "email_handle_name_like"),  # only the name: any Jane Doe's
+        ("j.doe", "jdoe", "email_handle_name_like"),
+        ("doe.jnae", "doejane", "email_handle_name_like"),  # a typo in the address
+        ("janedoe1987", "janedoe1987", "email_handle"),  # more than the name
+        ("pixeljane", "pixeljane", "email_handle"),
+    ],
+)
+def test_handle_equal_to_the_local_part_is_strong_only_beyond_the_name(store, local, handle, kind):
+    person = add_person(store, "Jane Doe", emails=[f"{local}@gmail.com"])
+    account = add_account(store, handle, "Jane Doe")
+    features = _features(store, person, account)
+    assert features[kind]
+    other = "email_handle" if kind == "email_handle_name_like" else "email_handle_name_like"
+    assert not features[other]
+
+
+@pytest.mark.parametrize(
+    ("city", "location", "conflict"),
+    [
+        ("Bristol", "Austin, TX", True),  # a city far away
+        ("Bristol", "Bristol, UK", False),
+        ("Bristol", "United Kingdom", False),  # country only
+        ("Bristol", "Clifton", False),  # a neighbourhood
+        ("Bristol", "Remote 🌍", False),
+        ("Bristol", "Mordor", False),  # a joke place
+        ("Manchester", "Salford", False),  # next door
+    ],
+)
+def test_only_a_clearly_different_city_counts_against(store, city, location, conflict):
+    person = add_person(store, "Jane Doe", city=city)
+    account = add_account(store, "janedoe", "Jane Doe", location=location)
+    assert bool(_features(store, person, account)["location_conflict"]) is conflict
+
+
+@pytest.mark.parametrize(
+    ("contact", "display", "handle"),
+    [
+        ("David Kirkshaw", "Dave", "kirkshawdave"),  # first name only, family name in handle
+        ("James Chapman", "James", "jameschapman20"),
+        ("Jane Doe", "J. Doe", "jd_writes"),  # initial and family name
+        ("Adam Kwiatkowski", "Adam K.", "adamkwia"),  # given name and initial
+        ("Maria Cano", "Maria Valera (née Cano)", "mvalera"),  # maiden name
+        ("Maria Cano", "Maria Valera née Cano", "mvalera2"),
+        ("Harriet Okoro-Blake", "Harriet Blake", "hblake"),  # half of a double-barrelled name
+        ("Harriet Blake", "Harriet Okoro-Blake", "hob"),
+        ("Florian Eichthal", "Florian Eichthal-Schwarz", "feich"),  # the other half
+        ("Doe Jane", "Jane Doe", "jdoe_x"),  # given and family swapped on the card
+        ("Smith Robert", "Bob Smith", "bsmith"),  # swapped, and a nickname
+        ("Jane Doh", "Jane Doe", "janed"),  # a typo in the family name
+        ("Jane Doe", "DOE Jane", "doej"),  # "SURNAME First"
+    ],
+)
+def test_name_forms_are_candidates(store, contact, display, handle):
+    if contact.startswith(("Doe ", "Smith ")):
+        family, given = contact.split()
+        person = add_person(store, contact, given=family, family=given)
+    else:
+        person = add_person(store, contact)
+    right = add_account(store, handle, display)
+    add_account(store, "unrelated", "Sam Brown")
+    match_people(store)
+    assert best_match(store, person)["account_id"] == right
+
+
+@pytest.mark.parametrize("handle", ["realjanedoe", "janedoe_pr", "janedoe1987", "thejanedoe"])
+def test_handles_with_digits_and_affixes_are_name_built(store, handle):
+    person = add_person(store, "Jane Doe")
+    account = add_account(store, handle, "Jane Doe")
+    assert _features(store, person, account)["handle_from_name"]
+
+
+def test_truncated_handle_is_a_candidate(store):
+    person = add_person(store, "Maximiliane Oberhausen")
+    right = add_account(store, "maximilianeober", "Max")  # X cut it at 15 characters
+    match_people(store)
+    assert best_match(store, person)["account_id"] == right
+
+
+def test_review_queue_is_ranked_by_likelihood(store):
+    first = add_person(store, "Jane Doe", org="Brightwater Analytics")
+    add_account(store, "janedoe1", "Jane Doe")
+    add_account(store, "janedoe2", "Jane Doe", bio="Head of Sales at Acme Foods")
+    second = add_person(store, "Ann Lee", org="Kilnquay Energy")
+    add_account(store, "annlee", "Ann Lee")
+    match_people(store)
+    queue = list_matches(store, "review")
+    assert [r["rank"] for r in queue] == list(range(1, len(queue) + 1))
+    assert [r["score"] for r in queue] == sorted((r["score"] for r in queue), reverse=True)
+    assert {r["person_id"] for r in queue} == {first, second}
+    top = next_for_review(store)
+    assert (top.rank, top.queue) == (1, len(queue))
+
+
+def test_organisation_cards_are_not_matched(store):
+    t = now_iso()
+    pid = add_person(store, "Beacon Oak", org="Beacon Oak")
+    store.execute("UPDATE contacts SET is_organisation = 1 WHERE person_id = ?", [pid])
+    add_account(store, "beaconoak", "Beacon Oak", bio="Official account of Beacon Oak")
+    assert t and match_people(store).accepted == 0
+
+
+def _features(store, person_id, account_id, found_by=None) -> dict:
+    """Every flag of one pair, computed as the matcher does."""
+    from audience.matching import evidence as ev
+
+    people = ev.load_people(store)  # all of them: some evidence depends on the whole book
+    index = next(k for k, p in enumerate(people) if p.id == person_id)
+    accounts = ev.load_accounts(store, "x")
+    row = int(np.nonzero(accounts.ids == account_id)[0][0])
+    pairs = (np.array([index]), np.array([row]), np.array([found_by or ev.K_NAME]))
+    f = ev.compute_features(people, accounts, *pairs)
+    return {kind: bool(getattr(f, kind)[0]) for kind in ev._FLAGS}
+
+
+def test_a_rerun_does_not_turn_its_own_guess_into_an_exact_link(store):
+    person = add_person(store, "Jane Doe", org="Brightwater Analytics")
+    add_account(
+        store,
+        "janedoe",
+        "Jane Doe",
+        bio="Analyst at Brightwater Analytics",
+        url="https://x.com/janedoe",
+    )
+    match_people(store)
+    first = only_match(store, person)
+    assert first["method"] == "fuzzy" and first["status"] == "accepted"
+    summary = match_people(store)
+    again = only_match(store, person)
+    assert summary.exact == 0 and again["method"] == "fuzzy" and again["score"] == first["score"]
+
+
+def test_a_card_with_only_an_address_is_named_by_it(store):
+    person = add_person(store, None, emails=["alexandre.leroy38@hotmail.fr"])
+    right = add_account(store, "alexandre", "Alexandre Leroy")
+    add_account(store, "someone", "Sam Brown")
+    match_people(store)
+    assert best_match(store, person)["account_id"] == right
+
+
+def test_another_given_name_with_the_same_family_name_is_not_accepted(store):
+    person = add_person(store, "Vivian Gopamurthy", org="Bright Keystone Logistics")
+    add_account(
+        store, "vgopamurthy", "Vijay Gopamurthy", bio="Director at Bright Keystone Logistics"
+    )
+    add_account(store, "skingswell", "Sarah Gopamurthy", website="https://gopamurthy.dev")
+    match_people(store)
+    assert [m for m in matches(store, person) if m["status"] == "accepted"] == []
+
+
+def test_a_word_several_of_the_book_organisations_share_is_no_employer(store):
+    person = add_person(store, "Patsy Jones", org="Lighthouse River")
+    add_person(store, "Ann Lee", org="Lighthouse Learning")
+    other = add_account(store, "pjones", "Patsy Jones", bio="Working at Lighthouse Digital")
+    assert not _features(store, person, other)["employer_match"]

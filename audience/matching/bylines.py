@@ -21,10 +21,24 @@ class Byline:
 
 
 @dataclass
+class BylineResult:
+    """What became of one byline: ``status`` is accepted, review, merged (into a person already
+    matched to the account) or none."""
+
+    name: str
+    outlet: str | None
+    person_id: int
+    status: str = "none"
+    handle: str | None = None
+    merged_into: str | None = None
+
+
+@dataclass
 class BylineSummary:
     people: list[int] = field(default_factory=list)
     press_added: int = 0
     match: MatchSummary | None = None
+    results: list[BylineResult] = field(default_factory=list)
 
 
 def parse_byline(text: str, position: str = "argument") -> Byline:
@@ -73,13 +87,40 @@ def match_bylines(
         summary.people = [_person_for(store, entry) for entry in entries]
     summary.match = match_people(store, [platform], accept, review, person_ids=summary.people)
     outlets = {pid: e.outlet or "" for pid, e in zip(summary.people, entries, strict=True)}
+    results = {
+        pid: BylineResult(e.name, e.outlet, pid)
+        for pid, e in zip(summary.people, entries, strict=True)
+    }
+    merged: set[int] = set()
     with store.transaction():
-        for match_id, person_id, account_id, status, evidence in store.execute(
-            f"SELECT id, person_id, account_id, status, evidence FROM matches WHERE platform = ? "
-            f"AND status != 'rejected' AND person_id IN ({','.join('?' * len(outlets))})",
+        for match_id, person_id, account_id, status, evidence, handle in store.execute(
+            "SELECT m.id, m.person_id, m.account_id, m.status, m.evidence, a.handle "
+            "FROM matches m JOIN accounts a ON a.id = m.account_id WHERE m.platform = ? "
+            f"AND m.status != 'rejected' AND m.person_id IN ({','.join('?' * len(outlets))}) "
+            "ORDER BY m.score DESC",
             [platform, *outlets],
         ).fetchall():
+            if person_id in merged:
+                continue
             detail = f"byline: {outlets[person_id]}".strip()
+            owner = matched_owner(store, account_id, person_id)
+            result = results[person_id]
+            if owner is not None and is_byline_only(store, person_id):
+                if status == "accepted":
+                    merge_byline_person(store, person_id, owner, account_id, detail)
+                    summary.press_added += add_to_press(store, account_id, detail)
+                    result.status, result.handle = "merged", handle
+                    result.merged_into = store.scalar(
+                        "SELECT name FROM people WHERE id = ?", [owner]
+                    )
+                    merged.add(person_id)
+                    continue
+                status = "review"  # a byline should not take an account from a contact
+                store.execute("UPDATE matches SET status = 'review' WHERE id = ?", [match_id])
+                store.execute(
+                    "UPDATE accounts SET person_id = ? WHERE id = ? AND person_id = ?",
+                    [owner, account_id, person_id],
+                )
             items = json.loads(evidence)
             if not any(i["kind"] == "byline" for i in items):
                 items.append({"kind": "byline", "detail": detail, "weight": 0.0})
@@ -89,7 +130,65 @@ def match_bylines(
                 )
             if status == "accepted":
                 summary.press_added += add_to_press(store, account_id, detail)
+            if result.status in ("none", "review"):
+                result.status, result.handle = status, handle
+    summary.results = list(results.values())
     return summary
+
+
+def matched_owner(store: Store, account_id: int, person_id: int) -> int | None:
+    """Another person the account already belongs to (linked, or an accepted match)."""
+    owner = store.scalar(
+        "SELECT person_id FROM accounts WHERE id = ? AND person_id IS NOT NULL AND person_id != ?",
+        [account_id, person_id],
+    )
+    if owner is not None:
+        return owner
+    return store.scalar(
+        "SELECT person_id FROM matches WHERE account_id = ? AND status = 'accepted' "
+        "AND person_id != ? ORDER BY decided_by = 'auto', id LIMIT 1",
+        [account_id, person_id],
+    )
+
+
+def is_byline_only(store: Store, person_id: int) -> bool:
+    """A person made from a byline: no contact card of their own."""
+    return not store.scalar("SELECT count(*) FROM contacts WHERE person_id = ?", [person_id])
+
+
+def merge_byline_person(
+    store: Store, byline_person: int, target: int, account_id: int, detail: str
+) -> None:
+    """Fold a byline-only person into the person already matched to the account: the target
+    keeps its name, title and contact details; the byline's beat and outlet go to its notes."""
+    notes = store.scalar("SELECT notes FROM people WHERE id = ?", [byline_person]) or ""
+    outlet = detail.removeprefix("byline:").strip()
+    for line in ([f"byline: {outlet}"] if outlet else []) + [n for n in notes.splitlines() if n]:
+        _add_note(store, target, line)
+    store.execute("DELETE FROM matches WHERE person_id = ?", [byline_person])
+    store.execute("UPDATE accounts SET person_id = ? WHERE person_id = ?", [target, byline_person])
+    store.execute("DELETE FROM people WHERE id = ?", [byline_person])
+    row = store.execute(
+        "SELECT id, evidence FROM matches WHERE person_id = ? AND account_id = ?",
+        [target, account_id],
+    ).fetchone()
+    if row is not None:
+        items = json.loads(row[1])
+        if not any(i["kind"] == "byline" for i in items):
+            items.append({"kind": "byline", "detail": detail, "weight": 0.0})
+            store.execute(
+                "UPDATE matches SET evidence = ? WHERE id = ?",
+                [json.dumps(items, ensure_ascii=False), row[0]],
+            )
+
+
+def _add_note(store: Store, person_id: int, line: str) -> None:
+    notes = store.scalar("SELECT notes FROM people WHERE id = ?", [person_id]) or ""
+    if line not in notes.splitlines():
+        store.execute(
+            "UPDATE people SET notes = ?, updated_at = ? WHERE id = ?",
+            [f"{notes}\n{line}".strip(), now_iso(), person_id],
+        )
 
 
 def _person_for(store: Store, entry: Byline) -> int:
@@ -97,12 +196,15 @@ def _person_for(store: Store, entry: Byline) -> int:
         "SELECT id, organisation FROM people WHERE name = ? COLLATE NOCASE", [entry.name]
     ).fetchall():
         if not entry.outlet or fold(organisation) == fold(entry.outlet):
+            if entry.beat:
+                _add_note(store, person_id, f"beat: {entry.beat}")
             return person_id
     created = now_iso()
+    # the beat is what the journalist writes about, not a job title: it goes to the notes
     return store.execute(
-        "INSERT INTO people (name, organisation, title, created_at, updated_at) "
+        "INSERT INTO people (name, organisation, notes, created_at, updated_at) "
         "VALUES (?, ?, ?, ?, ?) RETURNING id",
-        [entry.name, entry.outlet, entry.beat, created, created],
+        [entry.name, entry.outlet, f"beat: {entry.beat}" if entry.beat else None, created, created],
     ).fetchone()[0]
 
 

@@ -7,6 +7,7 @@ kept as columns and only the accounts that reach the scoring stage get their bio
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -20,10 +21,12 @@ from audience.matching.names import (
     alternate_family_names,
     clean_display_names,
     compact,
+    email_parts,
     fold,
+    handle_cores,
     handle_ids,
     handles_from_name,
-    org_domain,
+    name_groups,
     org_key,
     parse_name,
     personal_local_part,
@@ -32,9 +35,58 @@ from audience.matching.names import (
     words,
     words_many,
 )
+from audience.matching.names import (
+    ROLE_LOCAL_PARTS as ROLE_WORDS,
+)
+from audience.matching.signals import (
+    NO_ORG,
+    OrgKeys,
+    Site,
+    _aliases,
+    bio_contacts,
+    bio_orgs,
+    domain_keys,
+    is_free_mail,
+    org_hint_rows,
+    org_keys,
+    orgs_agree,
+    parse_site,
+    phone_key,
+    places_agree,
+    places_conflict,
+)
 from audience.store import Store
 
-# Weights of each kind of evidence in the 0..1 score; see score_pairs.
+# Log-odds of each kind of evidence (see raw_score); the name's agreement (0..1) costs
+# NAME_SLOPE per unit below a perfect match.
+NAME_SLOPE = 6.0
+RARITY_WEIGHT = 0.0
+OTHER_GIVEN_NAME = 0.4  # the most a name with another given name can agree
+SIGNAL_NAME_FLOOR = 0.3  # names agreeing less are not worth reading the profile's text for
+# employer_match is worth log(EMPLOYER_SHOWN / the employer's share of the book), within bounds
+EMPLOYER_SHOWN = 0.5
+EMPLOYER_MIN_BOOK = 50
+EMPLOYER_ODDS_MIN = 1.0
+EMPLOYER_ODDS_MAX = 4.5
+LOG_ODDS = {
+    "contact_in_bio": 10.0,
+    "email_in_bio_name_like": 3.0,
+    "email_handle": 5.0,
+    "email_handle_name_like": 1.0,
+    "handle_from_name": 0.3,
+    "employer_match": 3.0,
+    "former_employer": 4.0,
+    "employer_conflict": -2.0,
+    "org_in_bio": 0.0,  # counted as employer_match
+    "domain_website": 0.0,  # counted as employer_match
+    "title_in_bio": 2.5,
+    "city_in_location": 2.0,
+    "location_conflict": -1.0,
+    "site_name": 0.2,
+    "handle_surname": 0.0,  # lifts a given-name-only display name instead (raw_score)
+    "parody": -4.0,
+    "organisation_account": -3.0,
+}
 NAME_WEIGHT = 0.55
 WEIGHTS = {
     "email_handle": 0.60,
@@ -50,6 +102,36 @@ WEIGHTS = {
     "organisation_account": -0.40,
 }
 
+# Link hubs and social sites: a website there names no employer.
+GENERIC_HOSTS = frozenset(
+    [
+        "linktr.ee",
+        "bit.ly",
+        "t.co",
+        "medium.com",
+        "substack.com",
+        "youtube.com",
+        "instagram.com",
+        "facebook.com",
+        "github.com",
+        "x.com",
+        "twitter.com",
+        "bsky.app",
+        "linkedin.com",
+        "about.me",
+        "tiktok.com",
+        "wordpress.com",
+        "blogspot.com",
+        "tumblr.com",
+        "threads.net",
+        "mastodon.social",
+        "beacons.ai",
+        "carrd.co",
+    ]
+)
+_GENERIC_SITES = GENERIC_HOSTS
+_NO_SITE = Site()
+
 # Blocking kinds (bit flags): how a candidate pair was found.
 K_NAME = 1  # same family name and compatible given names (nickname groups)
 K_INITIAL = 2  # same family name and given initial
@@ -57,6 +139,7 @@ K_FUZZY = 4  # same given name, family names share a prefix or suffix
 K_HANDLE = 8  # the handle is one a person with this name or e-mail would pick
 K_DOMAIN = 16  # the profile's website is on the e-mail's domain
 K_ORG = 32  # same given name and the bio names the organisation
+K_CONTACT = 64  # the bio holds the person's e-mail address or phone number
 
 
 @dataclass
@@ -74,6 +157,17 @@ class Person:
     city: str = ""
     refs: set[tuple[str, str]] = field(default_factory=set)  # named in the contact card
     linked_refs: set[tuple[str, str]] = field(default_factory=set)  # named by linked profiles
+    phones: list[str] = field(default_factory=list)
+    distinct_locals: list[str] = field(default_factory=list)  # e-mail local parts beyond the name
+    cards: int = 0
+    organisation_cards: int = 0  # cards of an organisation, not a person
+
+    @property
+    def is_organisation(self) -> bool:
+        return self.cards > 0 and self.organisation_cards == self.cards
+
+    orgs: OrgKeys = NO_ORG  # the card's organisation and the e-mail domains' organisations
+    contact_keys: frozenset[str] = frozenset()  # e-mail addresses and phone numbers' digits
 
     @property
     def usable(self) -> bool:
@@ -91,7 +185,7 @@ class Person:
 _PEOPLE_SQL = "SELECT id, name, given_name, family_name, organisation, title, city FROM people"
 _CONTACTS_SQL = (
     "SELECT person_id, full_name, given_name, family_name, nickname, organisation, title, city, "
-    "emails, urls, social, linkedin_url FROM contacts"
+    "emails, urls, social, linkedin_url, is_organisation FROM contacts"
 )
 
 
@@ -137,8 +231,22 @@ def _person_from_row(person_id, name, given, family, org, title, city) -> Person
 
 
 def _add_contact(
-    person: Person, full, given, family, nickname, org, title, city, emails, urls, social, linkedin
+    person: Person,
+    full,
+    given,
+    family,
+    nickname,
+    org,
+    title,
+    city,
+    emails,
+    urls,
+    social,
+    linkedin,
+    is_organisation=0,
 ) -> None:
+    person.organisation_cards += 1 if is_organisation else 0
+    person.cards += 1
     name = parse_name(full, given, family)
     if not person.name.family and name.family or not person.name.given:
         person.name = name
@@ -166,6 +274,8 @@ def _json_list(text: str | None) -> list:
 def _add_point(person: Person, kind: str, value: str) -> None:
     if kind == "email":
         person.emails.append(value)
+    elif kind == "phone":
+        person.phones.append(value)
     elif kind in ("handle", "linkedin", "url", "social"):
         platform, sep, rest = value.partition(":")
         if (
@@ -181,12 +291,68 @@ def _add_point(person: Person, kind: str, value: str) -> None:
 def _finish(person: Person, alt_family: str = "") -> None:
     person.emails = list(dict.fromkeys(e.strip().lower() for e in person.emails if e))
     person.locals = [lp for lp in dict.fromkeys(map(personal_local_part, person.emails)) if lp]
-    person.domains = [d for d in dict.fromkeys(map(org_domain, person.emails)) if d]
+    if not person.name.given and not person.name.family:
+        person.name = name_from_email(person.emails)
+    person.distinct_locals = [lp for lp in person.locals if more_than_name(lp, person)]
+    domains = [email_parts(e)[1] for e in person.emails]
+    person.domains = [d for d in dict.fromkeys(domains) if d and not is_free_mail(d)]
+    orgs = org_keys(person.org) if person.org else NO_ORG
+    for domain in person.domains:
+        orgs = orgs | domain_keys(domain)
+    person.orgs = orgs
+    phones = {phone_key(p) for p in person.phones} - {""}
+    person.contact_keys = frozenset(person.emails) | frozenset(phones)
     person.alt_given = tuple(g for g in person.alt_given if g and g != person.name.given)
     family_words = person.name.family.split()
     variants = [person.name.family.replace(" ", "")] + [w for w in family_words if len(w) >= 3]
     variants.append(alt_family)  # "Rachel Dougherty (Owens)" in the book: also Rachel Owens
     person.family_variants = tuple(dict.fromkeys(v for v in variants if v))
+
+
+_LOCAL_NAME_RE = re.compile(r"^([a-z]{2,})[._-]([a-z]{2,})\d*$")
+
+
+def name_from_email(emails: list[str]) -> ParsedName:
+    """A card with nothing but an address ("alexandre.leroy38@hotmail.fr"): the name its local
+    part spells, when it is two words."""
+    for email in emails:
+        local = email.partition("@")[0].lower()
+        found = _LOCAL_NAME_RE.match(local)
+        if found and found.group(1) not in ROLE_WORDS:
+            return ParsedName(found.group(1), found.group(2))
+    return ParsedName("", "")
+
+
+def more_than_name(local: str, person: Person) -> bool:
+    """An e-mail local part that says more than the name (digits, other words): "jane.doe",
+    "jdoe", "doe.j" and "janedoe" for a card saying "Doe Jane" or "Jane Doh" do not; "jdoe1987"
+    and "pixeljane" do."""
+    if sum(c.isdigit() for c in local) >= 3:  # "1987"; "77" is one of a hundred John Smiths'
+        return True
+    rest = "".join(c for c in local if c.isalpha())
+    words = _name_words(person)
+    for word in sorted(words, key=len, reverse=True):  # whole name words first ("li" too)
+        if len(word) >= 2 and word in rest:
+            rest = rest.replace(word, " ", 1)
+    chunks = [c for c in rest.split(" ") if c]
+    leftover = []
+    for chunk in chunks:
+        if len(chunk) <= 2 and all(any(w.startswith(ch) for w in words) for ch in chunk):
+            continue  # initials: "j" in "jdoe", "jd"
+        if any(fuzz.ratio(chunk, w) >= 65 for w in words if len(w) >= 3):
+            continue  # a name with a typo on either side
+        if len(chunk) > 2 and any(len(w) >= 3 and chunk[1:] == w or chunk[:-1] == w for w in words):
+            continue  # an initial glued to a name: "jdoe" left after another word went
+        leftover.append(chunk)
+    return sum(map(len, leftover)) >= 2
+
+
+def _name_words(person: Person) -> set[str]:
+    words = {person.name.given, *person.name.others, *person.alt_given, *person.family_variants}
+    words |= set(person.name.family.split())
+    for given in (person.name.given, *person.alt_given):
+        words |= name_groups(given) if given else set()
+    return {w for w in words if w}
 
 
 @dataclass
@@ -210,6 +376,7 @@ class Accounts:
     alt_full_sorted: np.ndarray = None  # the given name with it, words in order
     has_alt: np.ndarray = None  # bool
     handle_key: np.ndarray = None  # handle without separators (digits kept)
+    handle_core: np.ndarray = None  # its letters without digits, prefixes ("real") and suffixes
     domain: np.ndarray = None  # the website's host, "" without one
     name_count: np.ndarray = None
     _hashes: dict = field(default_factory=dict, repr=False)
@@ -276,6 +443,11 @@ def parse_account_names(accounts: Accounts) -> None:
         a if a != f and g else ""
         for a, g, f in zip(alternate_family_names(displays.values), given, family, strict=True)
     ]
+    # "Florian Eichthal-Schwarz": the first part of a double-barrelled name is a family name too
+    alt = [
+        a or (words_[-2] if len(words_) >= 3 and len(words_[-2]) >= 3 else "")
+        for a, words_ in zip(alt, (c.split() for c in cleaned), strict=True)
+    ]
     accounts.alt_family = displays.spread(alt)
     accounts.alt_full_sorted = displays.spread(
         [" ".join(sorted((g, a))) if a else "" for g, a in zip(given, alt, strict=True)]
@@ -285,6 +457,7 @@ def parse_account_names(accounts: Accounts) -> None:
     accounts.family = displays.spread(family)
     accounts.full = displays.spread(full)
     accounts.handle_key = np.array(handle_ids(accounts.handle.tolist()), dtype=object)
+    accounts.handle_core = np.array(handle_cores(accounts.handle_key.tolist()), dtype=object)
     websites = distinct(accounts.website.tolist())
     accounts.domain = websites.spread(url_domains(websites.values))
     codes = np.unique(accounts.hashes("full"), return_inverse=True, return_counts=True)
@@ -331,6 +504,14 @@ _FLAGS = (
     "rare_name",
     "parody",
     "organisation_account",
+    "contact_in_bio",
+    "email_in_bio_name_like",
+    "employer_match",
+    "former_employer",
+    "employer_conflict",
+    "site_name",
+    "handle_surname",
+    "given_only",
 )
 
 
@@ -354,7 +535,18 @@ class PairFeatures:
     rare_name: np.ndarray
     parody: np.ndarray
     organisation_account: np.ndarray
+    contact_in_bio: np.ndarray
+    email_in_bio_name_like: np.ndarray  # an address of the person's name alone (jane.doe@)
+    employer_match: np.ndarray
+    former_employer: np.ndarray
+    employer_conflict: np.ndarray
+    site_name: np.ndarray
+    handle_surname: np.ndarray
+    given_only: np.ndarray  # the display name is the person's given name alone ("Dave")
+    employer_odds: np.ndarray = None  # what the employer named on the profile is worth
+    rarity: np.ndarray = None  # -log of how many profiles would bear the person's name by chance
     score: np.ndarray = None
+    odds: np.ndarray = None  # log-odds that the pair is the same person, before competition
 
 
 class _PeopleColumns:
@@ -371,15 +563,24 @@ class _PeopleColumns:
         full = [p.name.full if p.name.family else p.name.given for p in people]
         self.full_sorted = col(_sorted_words(full))
         self.given_len = np.array([len(p.name.given) for p in people], dtype=np.int64)
+        self.given = col([p.name.given for p in people])
         self.org = col([compact(p.org) for p in people])
         self.org_long = flags([len(o) >= 5 for o in self.org])
-        self.org_word = col([_org_word(p.org) for p in people])
+        # a first word several of the book's organisations share ("Lighthouse", "Unity") says
+        # nothing on its own
+        firsts = [_org_word(p.org) for p in people]
+        orgs_by_first: dict[str, set[str]] = {}
+        for word, person in zip(firsts, people, strict=True):
+            if word:
+                orgs_by_first.setdefault(word, set()).add(person.org)
+        self.org_word = col([w if w and len(orgs_by_first[w]) == 1 else "" for w in firsts])
         self.has_org_word = flags([bool(w) for w in self.org_word])
         self.title = col([p.title for p in people])
         self.title_ok = flags([len(t) >= 4 for t in self.title])
         self.city = col([p.city for p in people])
         self.has_city = flags([bool(c) for c in self.city])
         self.locals = _set_codes([p.locals for p in people])
+        self.distinct_locals = _set_codes([p.distinct_locals for p in people])
         long_locals = [[sorted_letters(lp) for lp in p.locals if len(lp) >= 5] for p in people]
         self.long_local_lengths = _set_codes(
             [[len(lp) for lp in ls] for ls in long_locals], lambda ns: np.array(ns, np.uint64)
@@ -480,10 +681,49 @@ def compute_features(
     _name_features(f, cols, accounts, uniq)
     _identity_features(f, cols, accounts, uniq)
     f.rare_name = (f.name >= 0.92) & (accounts.name_count[ai] == 1)
+    f.rarity = _name_rarity(people, accounts)[pi]
+    f.employer_odds = _employer_odds(people)[pi]
     f.organisation_account = accounts.is_org[ai]
     live = np.arange(len(pi)) if floor is None else np.nonzero(_best_case(f, cols) >= floor)[0]
     _context_features(f, cols, accounts, live)
+    _signal_features(f, people, accounts, live)
     return f
+
+
+def _employer_odds(people: list[Person]) -> np.ndarray:
+    """Log-odds of a profile naming the person's employer: a namesake is as likely to work
+    there as the employer is common, so a firm that employs a tenth of the book says less than
+    one that employs a single contact."""
+    groups = _aliases()
+    keys = [min(groups.get(k, k) for k in p.orgs.full) if p.orgs.full else "" for p in people]
+    counts: dict[str, int] = {}
+    for key in keys:
+        counts[key] = counts.get(key, 0) + 1
+    # a small book says little of how common an employer is: count it as at least this large
+    total = max(len(people), EMPLOYER_MIN_BOOK)
+    shares = np.array([counts[k] / total if k else 1.0 for k in keys])
+    return np.clip(np.log(EMPLOYER_SHOWN / shares), EMPLOYER_ODDS_MIN, EMPLOYER_ODDS_MAX)
+
+
+def _name_rarity(people: list[Person], accounts: Accounts) -> np.ndarray:
+    """For each person, -log of the number of profiles expected to bear their given and family
+    name by chance (profiles with the family name x share of profiles with the given name): a
+    rare name on a profile says much, a common one little."""
+    total = max(len(accounts), 1)
+
+    def counts(column: str, names: list[str]) -> np.ndarray:
+        hashes = accounts.hashes(column)
+        keys, numbers = np.unique(hashes, return_counts=True)
+        wanted = str_hashes(names)
+        if not len(keys):
+            return np.zeros(len(names))
+        pos = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
+        return np.where(keys[pos] == wanted, numbers[pos], 0).astype(np.float64)
+
+    families = counts("family", [p.name.family.rpartition(" ")[2] for p in people])
+    givens = counts("given", [p.name.given for p in people])
+    expected = np.maximum(families, 1) * np.maximum(givens, 1) / total
+    return np.clip(-np.log(expected + 0.02), -3.0, 3.0)
 
 
 def _present(rows: np.ndarray, size: int) -> np.ndarray:
@@ -503,13 +743,33 @@ def _name_features(f: PairFeatures, cols: _PeopleColumns, accounts: Accounts, un
         alt_sim = _cpdist(fuzz.ratio, cols.full_sorted[f.pi[alt]], alt_names, cutoff=70)
         full_sim[alt] = np.maximum(full_sim[alt], alt_sim)
     f.name_exact = full_sim >= 100
-    fuzzy = np.clip((full_sim - 70.0) / 30.0, 0, 1) * 0.9
+    # a typo ("Doh" for "Doe") costs little, a different name much
+    fuzzy = np.clip((full_sim - 60.0) / 30.0, 0, 1) * 0.92
     one_letter = np.zeros(len(accounts), dtype=bool)
-    one_letter[uniq] = [len(g) == 1 for g in accounts.given[uniq].tolist()]
+    one_letter[uniq] = [
+        len(g) == 1 or len(fam) == 1  # "J Doe", "Jane D."
+        for g, fam in zip(
+            accounts.given[uniq].tolist(), accounts.family[uniq].tolist(), strict=True
+        )
+    ]
     initial = ((f.kinds & K_INITIAL) > 0) & (one_letter[f.ai] | (cols.given_len[f.pi] == 1))
     name = np.where(
         f.name_exact, 1.0, np.where((f.kinds & K_NAME) > 0, 0.92, np.where(initial, 0.8, fuzzy))
     )
+    # "Vivian Gopamurthy" and "Vijay Gopamurthy": a long family name hides another given name
+    given_sim = _cpdist(fuzz.ratio, cols.given[f.pi], accounts.given[f.ai], cutoff=0)
+    swapped_sim = _cpdist(fuzz.ratio, cols.given[f.pi], accounts.family[f.ai], cutoff=0)
+    account_given_len = np.zeros(len(accounts), dtype=np.int64)
+    account_given_len[uniq] = [len(g) for g in accounts.given[uniq].tolist()]
+    other_given = (
+        (given_sim < 70)
+        & (swapped_sim < 70)
+        & ((f.kinds & K_NAME) == 0)
+        & (cols.given_len[f.pi] > 1)
+        & (account_given_len[f.ai] > 1)
+        & ~f.name_exact
+    )
+    name = np.where(other_given, np.minimum(name, OTHER_GIVEN_NAME), name)
     same_given = (f.kinds & K_ORG) > 0
     f.name = np.where(same_given & (name < 0.45), 0.45, name)
 
@@ -532,9 +792,13 @@ def _identity_features(f: PairFeatures, cols: _PeopleColumns, accounts: Accounts
         sorted_hash[rows] = str_hashes([sorted_letters(h) for h in accounts.handle_key[rows]])
         anagram[maybe] = _in_sets(cols.locals_sorted, pi[maybe], sorted_hash[ai[maybe]])
     email_any = (local_hit | anagram) & (handle_len[ai] >= 4)
-    name_like = _in_sets(cols.forms, pi, handle_hash)
-    f.email_handle = email_any & ~name_like
-    f.email_handle_name_like = email_any & name_like
+    # "janedoe", and "realjanedoe", "jane_doe_pr", "janedoe1987" with what surrounds the name
+    core_hash = accounts.hashes("handle_core")[ai]
+    name_like = _in_sets(cols.forms, pi, handle_hash) | _in_sets(cols.forms, pi, core_hash)
+    # "j.doe" is what any Jane Doe might pick; "jdoe1987" or "pixeljane" is this one's
+    distinct = local_hit & _in_sets(cols.distinct_locals, pi, handle_hash)
+    f.email_handle = email_any & distinct
+    f.email_handle_name_like = email_any & ~distinct
     f.handle_from_name = name_like & ~email_any
     domain_hash = accounts.hashes("domain")[ai]
     f.domain_website = _in_sets(cols.domains, pi, domain_hash) & (domain_hash != hash(""))
@@ -547,6 +811,10 @@ def _best_case(f: PairFeatures, cols: _PeopleColumns) -> np.ndarray:
     best.org_in_bio = (cols.org_long | cols.has_org_word)[f.pi]
     best.title_in_bio = cols.title_ok[f.pi]
     best.city_in_location = cols.has_city[f.pi]
+    best.employer_match = best.org_in_bio
+    best.contact_in_bio = (f.kinds & K_CONTACT) > 0
+    # the family name may be in the handle of a "Dave" found through it
+    best.handle_surname = best.given_only = (f.kinds & (K_HANDLE | K_FUZZY | K_INITIAL)) > 0
     best.parody = best.location_conflict = np.zeros(len(f.pi), dtype=bool)
     return raw_score(best)
 
@@ -578,8 +846,177 @@ def _context_features(f: PairFeatures, cols: _PeopleColumns, accounts: Accounts,
     has_both = cols.has_city[pi] & has_location[ai]
     city_sim = _partial_scores(cols.city[pi], location[ai], has_both, 60)
     f.city_in_location[live] = has_both & (city_sim >= 90)
-    f.location_conflict[live] = has_both & (city_sim < 60)
     f.parody[live] = parody[ai]
+
+
+def _signal_features(f: PairFeatures, people: list[Person], accounts: Accounts, live) -> None:
+    """Employers, the contact's e-mail or phone in the bio, the family name in the website or
+    handle, and places that contradict: read from each profile's text once, compared pair by
+    pair (see :mod:`audience.matching.signals`), each only for the pairs it can concern."""
+    live = np.asarray(live, dtype=np.int64)
+    # a pair whose names differ ("Sally Parker" found through Dan Mears's employer) cannot
+    # score with context, which counts as far as the names agree; unless the profile shows a
+    # given name alone, whose family name may be in its handle or website
+    first_only = np.zeros(len(accounts), dtype=bool)
+    empty = str_hashes([""])[0]
+    first_only[:] = accounts.hashes("family") == empty
+    keep = (f.name[live] >= SIGNAL_NAME_FLOOR) | first_only[f.ai[live]]
+    keep |= (f.kinds[live] & K_CONTACT) > 0
+    live = live[keep]
+    out = {k: np.zeros(len(live), dtype=bool) for k in _SIGNALS}
+    pi, ai = f.pi[live], f.ai[live]
+    cols = _AccountColumns(accounts, ai)
+    out["handle_from_name"][:] = f.handle_from_name[live]
+    givens, cores, handles = accounts.given, accounts.handle_core, accounts.handle_key
+
+    def pairs(mask: np.ndarray):
+        """(position, person, account index) of the pairs where ``mask`` holds."""
+        where = np.nonzero(mask)[0]
+        return zip(where.tolist(), pi[where].tolist(), ai[where].tolist(), strict=True)
+
+    for k, p, a in pairs(cols.given_only[ai]):  # "Dave": is his family name elsewhere?
+        person = people[p]
+        if _given_agrees(givens[a], person):
+            out["given_only"][k] = True
+            handle = handles[a]
+            out["handle_surname"][k] = any(
+                len(x) >= 4 and x in handle for x in person.family_variants
+            )
+    for k, p, a in pairs(cols.long_core[ai]):
+        core = cores[a]
+        if any(form.startswith(core) for form in people[p].handle_forms):
+            out["handle_from_name"][k] = out["handle_surname"][k] = True  # cut at 15
+    for k, p, a in pairs(cols.has_site[ai]):
+        site, person = cols.sites[a], people[p]
+        out["site_name"][k] = any(
+            len(x) >= 3 and site.names(x) for x in person.family_variants
+        ) or any(form in site.label or form in site.words for form in person.handle_forms)
+    bios = accounts.bio
+    for k, p, a in pairs((f.kinds[live] & K_CONTACT) > 0):  # found by an address or a number
+        shared = people[p].contact_keys & bio_contacts(bios[a] or "")
+        if any(
+            "@" not in key or personal_local_part(key) in people[p].distinct_locals
+            for key in shared
+        ):
+            out["contact_in_bio"][k] = True  # a phone number, or an address beyond the name
+        elif shared:
+            out["email_in_bio_name_like"][k] = True
+    _employer_pairs(out, f, live, people, accounts, cols)
+    _place_pairs(out, f, live, people, accounts)
+    for kind, values in out.items():
+        getattr(f, kind)[live] = values
+
+
+class _AccountColumns:
+    """What the signals need of the accounts in play, computed once per account."""
+
+    def __init__(self, accounts: Accounts, ai: np.ndarray):
+        size = len(accounts)
+        uniq = _present(ai, size)
+        empty = str_hashes([""])[0]
+        self.given_only = np.zeros(size, dtype=bool)
+        self.given_only[uniq] = (accounts.hashes("family")[uniq] == empty) & (
+            accounts.hashes("given")[uniq] != empty
+        )
+        self.long_core = np.zeros(size, dtype=bool)
+        self.long_core[uniq] = [len(c) >= TRUNCATED_AT for c in accounts.handle_core[uniq].tolist()]
+        self.has_site = np.zeros(size, dtype=bool)
+        self.sites: dict[int, Site] = {}
+        self.site_orgs: dict[int, OrgKeys] = {}
+        for a, url in zip(uniq.tolist(), accounts.website[uniq].tolist(), strict=True):
+            if url:
+                site = parse_site(url)
+                if site.host:
+                    self.sites[a] = site
+                    self.has_site[a] = True
+                    if site.host not in _GENERIC_SITES:
+                        self.site_orgs[a] = domain_keys(site.host)
+        # accounts whose bio, display name or website may name an employer
+        self.org_info = np.zeros(size, dtype=bool)
+        self.org_info[list(self.site_orgs)] = True
+        bios, displays = accounts.bio, accounts.display
+        hinted = set(org_hint_rows(bios[uniq].tolist(), displays[uniq].tolist()))
+        for a in uniq[sorted(hinted)].tolist():
+            orgs = bio_orgs(bios[a] or "", displays[a] or "")
+            if orgs.current or orgs.former:
+                self.org_info[a] = True
+
+
+def _place_pairs(out, f, live, people, accounts) -> None:
+    pi, ai = f.pi[live], f.ai[live]
+    has_city = np.array([bool(p.city) for p in people], dtype=bool)
+    has_place = np.zeros(len(accounts), dtype=bool)
+    uniq = _present(ai, len(accounts))
+    has_place[uniq] = [bool(x) for x in accounts.location[uniq].tolist()]
+    agree = f.city_in_location[live].copy()
+    places = accounts.location
+    for k in np.nonzero(has_city[pi] & has_place[ai] & ~agree)[0].tolist():
+        city, place = people[pi[k]].city, places[ai[k]]
+        if places_conflict(city, place):
+            out["location_conflict"][k] = True
+        elif places_agree(city, place):  # "Salford" for Manchester
+            agree[k] = True
+    f.city_in_location[live] = agree
+
+
+def _employer_pairs(out, f, live, people, accounts, cols: _AccountColumns) -> None:
+    # the card's organisation written in the bio, or a website on the e-mail's domain
+    named_employer = f.org_in_bio[live] | f.domain_website[live]
+    pi, ai = f.pi[live], f.ai[live]
+    has_orgs = np.array([bool(p.orgs) for p in people], dtype=bool)
+    out["employer_match"][:] = named_employer  # the former kind is told apart below
+    bios, displays, families = accounts.bio, accounts.display, accounts.family
+    for k in np.nonzero((has_orgs[pi] | named_employer) & cols.org_info[ai])[0].tolist():
+        person, a = people[pi[k]], int(ai[k])
+        orgs = bio_orgs(bios[a] or "", displays[a] or "")
+        current = orgs.current
+        site_org = cols.site_orgs.get(a)
+        if site_org is not None:
+            site, family = cols.sites[a], families[a] or ""
+            personal = any(
+                len(x) >= 3 and (x == site.label or len(x) >= 4 and x in site.label)
+                for x in (*person.family_variants, family)
+            ) or any(form in site.label for form in person.handle_forms)  # janedoe.com
+            if not personal:
+                current = current | site_org
+        now = bool(current) and orgs_agree(person.orgs, current)
+        before = bool(orgs.former) and orgs_agree(person.orgs, orgs.former)
+        out["employer_match"][k] = now or (named_employer[k] and not before)
+        if not out["employer_match"][k]:
+            if before:  # "ex-Brightwater": the card is older than the profile
+                out["former_employer"][k] = True
+            elif current:
+                out["employer_conflict"][k] = True
+
+
+TRUNCATED_AT = 12  # a handle core this long may be a name cut at X's 15 characters
+
+
+def _given_agrees(given: str, person: Person) -> bool:
+    """A display name's given name is the person's: the same, a nickname, or its first
+    letters ("Max" for Maximiliane)."""
+    for own in (person.name.given, *person.alt_given):
+        if not own:
+            continue
+        if given == own or (len(given) >= 3 and own.startswith(given)):
+            return True
+        if name_groups(given) & name_groups(own):
+            return True
+    return False
+
+
+_SIGNALS = (
+    "contact_in_bio",
+    "email_in_bio_name_like",
+    "employer_match",
+    "former_employer",
+    "employer_conflict",
+    "site_name",
+    "handle_surname",
+    "location_conflict",
+    "given_only",
+    "handle_from_name",
+)
 
 
 def _sorted_words(texts: list[str]) -> list[str]:
@@ -596,30 +1033,36 @@ def _parody(bios: list[str]) -> list[bool]:
 
 
 def score_pairs(f: PairFeatures) -> np.ndarray:
-    """Name counts 0.55; context (organisation, domain, title, city) counts in proportion to how
-    well the name agrees, so a colleague at the same company never scores on context alone."""
-    f.score = np.clip(raw_score(f), 0.0, 1.0)
+    """The log-odds that each pair is one person, from its own evidence alone (how many other
+    candidates look alike is for :func:`audience.matching.matcher` to weigh)."""
+    f.odds = raw_score(f)
+    f.score = f.odds
     return f.score
 
 
+_UNGATED = frozenset(["contact_in_bio", "email_handle", "email_handle_name_like"])
+
+
 def raw_score(f: PairFeatures) -> np.ndarray:
-    context = (
-        WEIGHTS["domain_website"] * f.domain_website
-        + WEIGHTS["org_in_bio"] * f.org_in_bio
-        + WEIGHTS["title_in_bio"] * f.title_in_bio
-        + WEIGHTS["city_in_location"] * f.city_in_location
-        + WEIGHTS["rare_name"] * f.rare_name
-        + WEIGHTS["handle_from_name"] * f.handle_from_name
-        + WEIGHTS["location_conflict"] * f.location_conflict
-    )
-    identity = (
-        WEIGHTS["email_handle"] * f.email_handle
-        + WEIGHTS["email_handle_name_like"] * f.email_handle_name_like
-    )
-    penalty = (
-        WEIGHTS["parody"] * f.parody + WEIGHTS["organisation_account"] * f.organisation_account
-    )
-    return NAME_WEIGHT * f.name + context * np.minimum(1.0, f.name / 0.8) + identity + penalty
+    """Name agreement, then each kind of evidence for or against, as log-odds. Evidence that
+    only a person with this name would show (a name-built handle, a website with the name)
+    counts little: namesakes show it too."""
+    name = f.name.astype(np.float64)
+    # "Dave" with @kirkshawdave or kirkshaw.dev: the family name is there, outside the name
+    named_elsewhere = (f.handle_surname | f.site_name) & (name < 0.85) & f.given_only
+    name = np.where(named_elsewhere, 0.85, name)
+    odds = NAME_SLOPE * (name - 1.0) + RARITY_WEIGHT * f.rarity * (name >= 0.8)
+    # context counts in proportion to how well the name agrees: a colleague at the same
+    # company never scores on context alone; identity (the e-mail, the phone) needs no name
+    gate = np.minimum(1.0, name / 0.8)
+    for kind, weight in LOG_ODDS.items():
+        flag = getattr(f, kind)
+        if kind == "employer_match" and f.employer_odds is not None:
+            value = f.employer_odds * flag
+        else:
+            value = weight * flag
+        odds = odds + (value if kind in _UNGATED or weight < 0 else gate * value)
+    return odds
 
 
 _DETAILS = {
@@ -636,6 +1079,17 @@ _DETAILS = {
     "city_in_location": lambda p, acc, a: f"location {acc.location[a]} ~ {p.city}",
     "location_conflict": lambda p, acc, a: f"location {acc.location[a]} vs {p.city}",
     "rare_name": lambda p, acc, a: "only profile with this name",
+    "contact_in_bio": lambda p, acc, a: "bio holds the contact's e-mail address or phone number",
+    "email_in_bio_name_like": lambda p, acc, a: "bio holds the contact's name-built e-mail address",
+    "employer_match": lambda p, acc, a: (
+        f"profile names the employer ({p.org or ', '.join(p.domains)})"
+    ),
+    "former_employer": lambda p, acc, a: (
+        f"bio names {p.org or ', '.join(p.domains)} as a former employer"
+    ),
+    "employer_conflict": lambda p, acc, a: "profile names another current employer",
+    "site_name": lambda p, acc, a: f"website {acc.website[a]} carries the family name",
+    "handle_surname": lambda p, acc, a: f"handle @{acc.handle[a]} carries the family name",
     "parody": lambda p, acc, a: "parody or fan account",
     "organisation_account": lambda p, acc, a: "organisation account",
 }
@@ -657,7 +1111,7 @@ def evidence_for_pairs(
     ``person_index`` says otherwise)."""
     kinds = list(_DETAILS)
     flags = np.column_stack([getattr(f, kind)[ks] for kind in kinds] or [np.zeros(len(ks))])
-    name_weights = [round(NAME_WEIGHT * w, 3) for w in f.name[ks].astype(float).tolist()]
+    name_weights = [round(NAME_SLOPE * (w - 1.0), 2) for w in f.name[ks].astype(float).tolist()]
     owners = f.pi[ks].tolist() if person_index is None else person_index
     result = []
     for n, (a, row) in enumerate(zip(f.ai[ks].tolist(), flags.tolist(), strict=True)):
@@ -667,7 +1121,11 @@ def evidence_for_pairs(
             {"kind": "name", "detail": f"{person.label!s} ~ {display!s}", "weight": name_weights[n]}
         ]
         items += [
-            {"kind": kind, "detail": _DETAILS[kind](person, accounts, a), "weight": WEIGHTS[kind]}
+            {
+                "kind": kind,
+                "detail": _DETAILS[kind](person, accounts, a),
+                "weight": LOG_ODDS.get(kind, 0.0),
+            }
             for kind, flag in zip(kinds, row, strict=True)
             if flag
         ]

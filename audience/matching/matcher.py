@@ -25,38 +25,26 @@ from audience.matching.identity import account_ref_keys, profile_refs
 from audience.matching.names import name_groups
 from audience.store import Store, now_iso
 
-ACCEPT = 0.80
-REVIEW = 0.55
+# Scores are probabilities: a pair's evidence (log-odds) weighed against every other candidate
+# of the same person and against the chance that none of them is the person (NONE_ODDS).
+ACCEPT = 0.85
+REVIEW = 0.20
 TIE_MARGIN = 0.05
+NONE_ODDS = 0.0
+# Pairs whose log-odds cannot reach this even with every clue of the bio are not read further.
+FLOOR_ODDS = -4.0
 # A key shared by more accounts than this says too little about identity to be worth scoring:
 # the pair is then found through a more telling key or not at all.
 MAX_BLOCK = {
-    ev.K_NAME: 300,
+    ev.K_NAME: 50,
     ev.K_INITIAL: 40,
     ev.K_FUZZY: 25,
     ev.K_HANDLE: 20,
     ev.K_DOMAIN: 50,
     ev.K_ORG: 100,
+    ev.K_CONTACT: 5,
 }
-GENERIC_HOSTS = frozenset(
-    [
-        "linktr.ee",
-        "bit.ly",
-        "t.co",
-        "medium.com",
-        "substack.com",
-        "youtube.com",
-        "instagram.com",
-        "facebook.com",
-        "github.com",
-        "x.com",
-        "twitter.com",
-        "bsky.app",
-        "linkedin.com",
-        "about.me",
-        "tiktok.com",
-    ]
-)
+GENERIC_HOSTS = ev.GENERIC_HOSTS
 _to_json = json.JSONEncoder(ensure_ascii=False).encode
 _MENTION_RE = re.compile(r"\n|@\w{4,}|\b[A-Z][\w&]{3,}")
 
@@ -133,7 +121,8 @@ def _match_people(
         for p in people
         if not p.usable
     ]
-    people = [p for p in people if p.usable]
+    # an organisation's card ("Acme Ltd", no person's name) is no person to find a profile for
+    people = [p for p in people if p.usable and not p.is_organisation]
     if platforms is None:
         platforms = [r[0] for r in store.execute("SELECT DISTINCT platform FROM accounts")]
     summary.platforms = sorted(set(platforms))
@@ -176,8 +165,10 @@ def propose(
     summary.pairs_scored += len(pi)
     if not len(pi):
         return _resolve_accounts(exact, summary)
-    features = ev.compute_features(open_people, accounts, pi, ai, kinds, floor=review)
+    features = ev.compute_features(open_people, accounts, pi, ai, kinds, floor=FLOOR_ODDS)
     ev.score_pairs(features)
+    unscored = unscored_namesakes(open_people, accounts, features)
+    features.score = candidate_probabilities(features.pi, features.odds, unscored)
     fuzzy = _decide(features, open_people, accounts, accept, review, summary)
     return _resolve_accounts(exact + fuzzy, summary)
 
@@ -188,8 +179,11 @@ def propose(
 def _add_linked_refs(store: Store, people: list[Person]) -> None:
     """Profiles already linked to a person name their other profiles: those are exact links."""
     by_id = {p.id: p for p in people}
+    # not the accounts an earlier run linked by a guess: that would turn its guess into a fact
     for person_id, bio, website, url in store.execute(
-        "SELECT person_id, bio, website, url FROM accounts WHERE person_id IS NOT NULL"
+        "SELECT person_id, bio, website, url FROM accounts a WHERE person_id IS NOT NULL "
+        "AND NOT EXISTS (SELECT 1 FROM matches m WHERE m.account_id = a.id "
+        "AND m.person_id = a.person_id AND m.decided_by = 'auto' AND m.method = 'fuzzy')"
     ):
         person = by_id.get(person_id)
         if person is not None:
@@ -267,10 +261,14 @@ def _account_by_ref(store: Store, platform: str, key: str) -> int | None:
 # Tag -> the kind of evidence (bit flag) a pair sharing such a key is found by.
 _TAG_KIND = np.array(
     [0, ev.K_NAME, ev.K_INITIAL, ev.K_FUZZY, ev.K_FUZZY, ev.K_HANDLE, ev.K_DOMAIN, ev.K_ORG]
-    + [ev.K_NAME],
+    + [ev.K_NAME, ev.K_CONTACT, ev.K_INITIAL, ev.K_HANDLE],
     dtype=np.int64,
 )
 T_NAME, T_INITIAL, T_PREFIX, T_SUFFIX, T_HANDLE, T_DOMAIN, T_ORG, T_NICK = range(1, 9)
+# T_CONTACT: an e-mail address or phone number; T_GIVEN_INITIAL: the given name and the family
+# name's initial ("Adam K."); T_TRUNCATED: the first letters of a long handle (X cuts at 15).
+T_CONTACT, T_GIVEN_INITIAL, T_TRUNCATED = 9, 10, 11
+TRUNCATED = 12
 # T_NAME joins a person's given name with the same name on a profile or one of its nicknames;
 # T_NICK joins a person's nicknames with the profile's given name. Two names that are merely
 # nicknames of a third (Robert and William both answer to "Bill" in the nickname list) are
@@ -294,7 +292,7 @@ def candidate_pairs(
     a_keys, a_idx = a_keys[order], a_idx[order]
     keys, starts, counts = np.unique(a_keys, return_index=True, return_counts=True)
     pos = np.minimum(np.searchsorted(keys, p_keys), len(keys) - 1)
-    caps = np.zeros(max(ev.K_ORG, *MAX_BLOCK) + 1, dtype=np.int64)
+    caps = np.zeros(max(MAX_BLOCK) + 1, dtype=np.int64)
     for kind, cap in (max_block or MAX_BLOCK).items():
         caps[kind] = cap
     hit = np.nonzero((keys[pos] == p_keys) & (counts[pos] <= caps[p_kind]))[0]
@@ -332,6 +330,8 @@ def _person_keys(people: list[Person]) -> tuple[np.ndarray, np.ndarray, np.ndarr
     forms = [p.handle_forms | {lp for lp in p.locals if len(lp) >= 4} for p in people]
     orgs = [{ev._org_word(p.org), ev.compact(p.org)} - {""} for p in people]
     rows = [(T_NAME, f, g, i) for i, fs in enumerate(families) for f in fs for g in givens[i]]
+    # given and family names in each other's columns ("Smith", "Robert" for Bob Smith)
+    rows += [(T_NAME, g, f, i) for i, fs in enumerate(families) for f in fs for g in givens[i]]
     rows += [
         (T_NICK, f, g, i)
         for i, fs in enumerate(families)
@@ -350,6 +350,20 @@ def _person_keys(people: list[Person]) -> tuple[np.ndarray, np.ndarray, np.ndarr
     rows += [(T_HANDLE, form, "", i) for i, fs in enumerate(forms) for form in fs]
     rows += [(T_DOMAIN, d, "", i) for i, p in enumerate(people) for d in p.domains]
     rows += [(T_ORG, g, w, i) for i, gs in enumerate(givens) for g in gs for w in orgs[i]]
+    rows += [(T_CONTACT, key, "", i) for i, p in enumerate(people) for key in p.contact_keys]
+    rows += [
+        (T_GIVEN_INITIAL, g, f[0], i)
+        for i, fs in enumerate(families)
+        for f in fs
+        for g in givens[i]
+        if len(g) > 1
+    ]
+    rows += [
+        (T_TRUNCATED, form[:TRUNCATED], "", i)
+        for i, fs in enumerate(forms)
+        for form in fs
+        if len(form) >= TRUNCATED
+    ]
     tags = np.array([r[0] for r in rows], dtype=np.int64)
     keys = _mix(tags, ev.str_hashes([r[1] for r in rows]), ev.str_hashes([r[2] for r in rows]))
     return keys, np.array([r[3] for r in rows], dtype=np.int64), _TAG_KIND[tags]
@@ -403,6 +417,47 @@ def _account_keys(accounts: Accounts) -> tuple[np.ndarray, np.ndarray]:
     handle_len = np.fromiter(map(len, accounts.handle_key.tolist()), np.int64, len(accounts))
     with_handle = np.nonzero(handle_len >= 4)[0]
     add(T_HANDLE, accounts.hashes("handle_key")[with_handle], None, with_handle)
+    # "realjanedoe", "jane_doe_pr", "janedoe1987": the name inside the handle
+    core_hash = accounts.hashes("handle_core")
+    cores = np.nonzero((core_hash != accounts.hashes("handle_key")) & (core_hash != _NO_HASH))[0]
+    add(T_HANDLE, core_hash[cores], None, cores)
+    core_lengths = np.fromiter(map(len, accounts.handle_core.tolist()), np.int64, len(accounts))
+    long_core = np.nonzero(core_lengths >= TRUNCATED)[0]
+    add(
+        T_TRUNCATED,
+        ev.str_hashes([c[:TRUNCATED] for c in accounts.handle_core[long_core].tolist()]),
+        None,
+        long_core,
+    )
+    # "Adam K."
+    one_letter = np.array([len(f) == 1 for f in families], dtype=bool)[f_of]
+    add(T_GIVEN_INITIAL, hg[named[one_letter]], hf[named[one_letter]], named[one_letter])
+    # "Dave" with the handle "kirkshawdave": the family name's first letters from the handle
+    first_only = np.nonzero((hg != _NO_HASH) & (hf == _NO_HASH))[0]
+    split_rows, split_given, split_prefix = [], [], []
+    for k, given, core in zip(
+        first_only.tolist(),
+        accounts.given[first_only].tolist(),
+        accounts.handle_core[first_only].tolist(),
+        strict=True,
+    ):
+        if len(given) < 2 or given not in core:
+            continue
+        for rest in (core[len(given) :] if core.startswith(given) else "", core.split(given)[0]):
+            if len(rest) >= 3:
+                for name in name_groups(given):  # "dave" also stands for david
+                    split_rows.append(k)
+                    split_given.append(name)
+                    split_prefix.append(rest[:3])
+    if split_rows:
+        add(
+            T_PREFIX,
+            ev.str_hashes(split_given),
+            ev.str_hashes(split_prefix),
+            np.array(split_rows, dtype=np.int64),
+        )
+    contact_rows, contact_hashes = _bio_contact_keys(accounts.bio.tolist())
+    add(T_CONTACT, contact_hashes, None, contact_rows)
     domain_hash = accounts.hashes("domain")
     with_domain = np.nonzero(domain_hash != _NO_HASH)[0]
     generic = [d in GENERIC_HOSTS for d in accounts.domain[with_domain].tolist()]
@@ -418,6 +473,19 @@ def _account_keys(accounts: Accounts) -> tuple[np.ndarray, np.ndarray]:
     mention_rows = mention_rows[named_given]
     add(T_ORG, hg[mention_rows], mention_hashes[named_given], mention_rows)
     return np.concatenate(keys), np.concatenate(rows)
+
+
+def _bio_contact_keys(bios: list[str | None]) -> tuple[np.ndarray, np.ndarray]:
+    """(row, hash) of every e-mail address and phone number written in the bios: one
+    regular-expression pass over them all finds the few bios that hold one."""
+    from audience.matching.signals import bio_contacts, contact_hint_rows
+
+    rows, keys = [], []
+    for k in contact_hint_rows(bios):
+        for key in bio_contacts(bios[k]):
+            rows.append(k)
+            keys.append(key)
+    return np.array(rows, dtype=np.int64), ev.str_hashes(keys)
 
 
 def _distinct(column: np.ndarray, hashes: np.ndarray, rows: np.ndarray):
@@ -484,6 +552,46 @@ def _decisions(store: Store, platform: str) -> tuple[set, set[int], dict[int, in
             settled.add(person_id)
             taken[account_id] = person_id
     return rejected, settled, taken
+
+
+def unscored_namesakes(people: list[Person], accounts: Accounts, f: ev.PairFeatures) -> np.ndarray:
+    """For each person, the profiles bearing exactly their name that were not scored (a name
+    too common to block on): they compete all the same, as candidates without evidence."""
+    hf, hg = accounts.hashes("family"), accounts.hashes("given")
+    codes, counts = np.unique(_mix(T_NAME, hf, hg), return_counts=True)
+    wanted = _mix(
+        T_NAME,
+        ev.str_hashes([p.name.family.rpartition(" ")[2] for p in people]),
+        ev.str_hashes([p.name.given for p in people]),
+    )
+    pos = np.minimum(np.searchsorted(codes, wanted), len(codes) - 1)
+    bearing = np.where(codes[pos] == wanted, counts[pos], 0)
+    scored = np.bincount(f.pi[f.name_exact], minlength=len(people))
+    return np.maximum(bearing - scored, 0).astype(np.float64)
+
+
+def candidate_probabilities(
+    pi: np.ndarray, odds: np.ndarray, unscored: np.ndarray | None = None
+) -> np.ndarray:
+    """For each pair, the probability that its account is the person's: its odds against the
+    odds of the person's other candidates and of none of them (a softmax per person). Two
+    namesakes with the same evidence share the probability; one with a clue takes most of it.
+    ``unscored`` (per person) counts namesakes that were not scored, each at odds 0."""
+    if not len(pi):
+        return np.zeros(0)
+    order = np.argsort(pi, kind="stable")
+    sorted_pi = pi[order]
+    starts = np.nonzero(np.r_[True, sorted_pi[1:] != sorted_pi[:-1]])[0]
+    top = np.maximum.reduceat(odds[order], starts)
+    top = np.maximum(top, NONE_ODDS)
+    group = np.repeat(np.arange(len(starts)), np.diff(np.r_[starts, len(order)]))
+    shifted = np.exp(odds[order] - top[group])
+    total = np.add.reduceat(shifted, starts) + np.exp(NONE_ODDS - top)
+    if unscored is not None:
+        total += unscored[sorted_pi[starts]] * np.exp(-top)
+    probabilities = np.empty(len(pi))
+    probabilities[order] = shifted / total[group]
+    return probabilities
 
 
 def _decide(

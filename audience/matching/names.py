@@ -123,7 +123,9 @@ PRONOUN_RE = re.compile(
 )
 # "Jane Doe | Editor at X", "Jane Doe - Writer", "Jane Doe (Novaleaf)", "Jane Doe, PhD":
 # everything from the first separator to the end of the line goes
-_CUT_RE = re.compile(r"(?:[^\S\n][|•·—–\-/:][^\S\n]|[|•·(\[{]|,|[^\S\n](?:at|@)[^\S\n]).*$", re.M)
+_CUT_RE = re.compile(
+    r"(?:[^\S\n][|•·—–\-/:][^\S\n]|[|•·(\[{]|,|[^\S\n](?:at|@|nee|geb\.?|born)[^\S\n]).*$", re.M
+)
 _NAME_WORDS = r"[a-z][a-z'\-]*(?:[ \t]+[a-z][a-z'\-]*){0,2}"
 # the look-ahead lets the many lines without a comma fail at once
 _COMMA_NAME_RE = re.compile(
@@ -291,7 +293,9 @@ def clean_display_names(displays: Iterable[str | None]) -> list[str]:
 
 # "Rachel Dougherty (Owens)": one word in brackets after a name is usually the person's other
 # family name (birth, married or maiden), the one old contacts know them by.
-_ALT_FAMILY_RE = re.compile(r"\(([a-z][a-z\-]+)\)")
+_ALT_FAMILY_RE = re.compile(
+    r"\(([a-z][a-z\-]+)\)|\b(?:nee|geb|born|formerly)\.?[^\S\n]+([a-z][a-z\-]+)"
+)
 
 
 def alternate_family_names(displays: Iterable[str | None]) -> list[str]:
@@ -302,12 +306,12 @@ def alternate_family_names(displays: Iterable[str | None]) -> list[str]:
     names = [""] * len(displays)
     blob = fold_lines(displays) if displays else ""
     line, counted = 0, 0
-    for match in _ALT_FAMILY_RE.finditer(blob):  # only the few names with brackets
+    for match in _ALT_FAMILY_RE.finditer(blob):  # only the few names with brackets or "née"
         start = match.start()
         line += blob.count("\n", counted, start)
         counted = start
         before = blob[blob.rfind("\n", 0, start) + 1 : start]
-        word = match.group(1).rsplit("-", 1)[-1]
+        word = (match.group(1) or match.group(2)).rsplit("-", 1)[-1]
         after_a_name = any(c.isalpha() for c in before)
         if after_a_name and len(word) >= 2 and word not in TITLES and word not in _PRONOUNS:
             names[line] = word
@@ -428,6 +432,32 @@ def handle_ids(handles: Iterable[str | None]) -> list[str]:
     blob = "\n".join(h.replace("\n", "") if h else "" for h in handles).lower()
     for pattern, replacement in _HANDLE_ID_STEPS:
         blob = pattern.sub(replacement, blob)
+    return blob.split("\n")
+
+
+@lru_cache(maxsize=1)
+def _handle_affix_res() -> tuple[re.Pattern, re.Pattern]:
+    from pathlib import Path
+
+    text = (Path(__file__).parent / "data" / "handle_affixes.txt").read_text(encoding="utf-8")
+    lines = [ln.split() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    prefixes, suffixes = lines[0], lines[1]
+    # only where a name of four letters or more is left
+    prefix = re.compile(
+        rf"^(?:{'|'.join(sorted(prefixes, key=len, reverse=True))})(?=[a-z]{{4}})", re.M
+    )
+    suffix = re.compile(
+        rf"(?<=[a-z]{{4}})(?:{'|'.join(sorted(suffixes, key=len, reverse=True))})$", re.M
+    )
+    return prefix, suffix
+
+
+def handle_cores(handle_keys: Iterable[str]) -> list[str]:
+    """The name inside handles (from :func:`handle_ids`): letters only, without the words
+    people add before or after it: ``realjanedoe``, ``janedoe1987``, ``janedoepr`` → janedoe."""
+    blob = re.sub(r"[^a-z\n]+", "", "\n".join(handle_keys))
+    prefix, suffix = _handle_affix_res()
+    blob = suffix.sub("", prefix.sub("", blob))
     return blob.split("\n")
 
 

@@ -21,6 +21,8 @@ class ReviewItem:
     account: dict
     evidence: list[dict]
     others: int  # other candidates waiting for this person on this platform
+    rank: int = 1  # place in the queue, most likely first
+    queue: int = 1  # proposals waiting in all
 
 
 def next_for_review(
@@ -56,7 +58,16 @@ def next_for_review(
         "AND id != ?",
         [match["person_id"], match["platform"], match["id"]],
     )
-    return ReviewItem(match, person, contacts, account, json.loads(match["evidence"]), others)
+    where = "status = 'review'" + (" AND platform = ?" if platform else "")
+    scope = [platform] if platform else []
+    queue = store.scalar(f"SELECT count(*) FROM matches WHERE {where}", scope)
+    rank = 1 + store.scalar(
+        f"SELECT count(*) FROM matches WHERE {where} AND (score > ? OR (score = ? AND id < ?))",
+        [*scope, match["score"], match["score"], match["id"]],
+    )
+    return ReviewItem(
+        match, person, contacts, account, json.loads(match["evidence"]), others, rank, queue
+    )
 
 
 def decide(store: Store, match_id: int, decision: str, decided_by: str = "manual") -> dict:
@@ -74,6 +85,8 @@ def decide(store: Store, match_id: int, decision: str, decided_by: str = "manual
     if decision == "skip":
         return match
     decided = now_iso()
+    if decision == "accept" and _merge_byline(store, match):
+        return {**match, "status": "merged"}
     with store.transaction():
         status = "accepted" if decision == "accept" else "rejected"
         store.execute(
@@ -88,6 +101,26 @@ def decide(store: Store, match_id: int, decision: str, decided_by: str = "manual
                 [match["account_id"], match["person_id"]],
             )
     return store.query("SELECT * FROM matches WHERE id = ?", [match_id])[0]
+
+
+def _merge_byline(store: Store, match: dict) -> bool:
+    """Accepting a byline for an account already matched to someone folds the byline into
+    that person (who keeps the account and their contact details); True when it did."""
+    from audience.matching.bylines import is_byline_only, matched_owner, merge_byline_person
+
+    evidence = json.loads(match["evidence"])
+    byline = next((e for e in evidence if e.get("kind") == "byline"), None)
+    if byline is None or not is_byline_only(store, match["person_id"]):
+        return False
+    owner = matched_owner(store, match["account_id"], match["person_id"])
+    if owner is None:
+        return False
+    from audience.matching.bylines import add_to_press
+
+    with store.transaction():
+        merge_byline_person(store, match["person_id"], owner, match["account_id"], byline["detail"])
+        add_to_press(store, match["account_id"], byline["detail"])
+    return True
 
 
 def _accept_side_effects(store: Store, match: dict, decided_by: str, decided: str) -> None:
@@ -126,6 +159,10 @@ def list_matches(
         sql += " AND m.platform = ?"
         params.append(platform)
     rows = store.query(sql + " ORDER BY m.status, m.score DESC, m.id", params)
+    rank = 0
     for row in rows:
         row["evidence"] = json.loads(row["evidence"])
+        # the review queue's order: the place a reviewer reaches the proposal, most likely first
+        rank += row["status"] == "review"
+        row["rank"] = rank if row["status"] == "review" else None
     return rows

