@@ -17,11 +17,15 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+from audience._lean import import_sqlite_utils
 
-from audience.errors import WorkspaceError
-from audience.models import Account, ListInfo, Post
+import_sqlite_utils()
+
+from sqlite_utils import Database  # noqa: E402
+from sqlite_utils.migrations import Migrations  # noqa: E402
+
+from audience.errors import WorkspaceError  # noqa: E402
+from audience.models import Account, ListInfo, Post  # noqa: E402
 
 APP_ID = 0x61756469  # "audi": PRAGMA application_id marks the file as an audience workspace
 migrations = Migrations("audience")
