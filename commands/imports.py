@@ -80,13 +80,14 @@ def contacts(
         print_json(results)
 
 
-def _import_social(path: Path, reader, db: Path | None, as_json: bool) -> None:
+def _import_social(path: Path, reader, db: Path | None, as_json: bool, save=None) -> None:
+    """Import with ``reader`` (whole file, then saved) or ``save(store, path)`` (streamed)."""
     from audience.importers.social import save_social_import
 
     with handle_errors():
         store = open_workspace(db, create=True)
         with err_console.status(f"Importing {path.name}…"):
-            result = save_social_import(store, reader(path))
+            result = save(store, path) if save else save_social_import(store, reader(path))
     if as_json:
         print_json({"file": str(path), **result.__dict__})
         return
@@ -157,9 +158,9 @@ def twarc(
     db: DbOpt = None,
 ) -> None:
     """twarc2 output: search results, followers/following, List members, user look-ups."""
-    from audience.importers.twarc import read_twarc
+    from audience.importers.twarc import import_twarc, read_twarc
 
-    _import_social(file, read_twarc, db, as_json)
+    _import_social(file, read_twarc, db, as_json, save=import_twarc)
 
 
 @import_app.command("mastodon")
