@@ -20,6 +20,7 @@ from commands._common import (
     print_json,
     workspace_rules,
 )
+from commands._tables import ShowAllOpt, print_more, stream_json, top_rows
 
 target_app = typer.Typer(no_args_is_help=True, help="People you want to follow you.")
 
@@ -132,6 +133,7 @@ def prune(
     by_hand: Annotated[
         Path, typer.Option("--by-hand-csv", help="Where to list what the API refused.")
     ] = Path("unfollow-by-hand.csv"),
+    show_all: ShowAllOpt = False,
     as_json: JsonOpt = False,
     db: DbOpt = None,
 ) -> None:
@@ -154,9 +156,11 @@ def prune(
             prune_lib.write_csv(csv_file, suggestions)
             err_console.print(f"Wrote {len(suggestions)} suggestions to {csv_file}")
         if as_json and not apply:
-            print_json([s.as_dict() for s in suggestions])
+            stream_json(s.as_dict() for s in suggestions)
             return
-        console.print(_prune_table(suggestions))
+        shown = top_rows(suggestions, show_all)
+        console.print(_prune_table(shown, len(suggestions)))
+        print_more(len(suggestions), len(shown), "accounts")
         if not apply:
             err_console.print("Dry run: nothing was unfollowed. Add --apply to act on this list.")
             return
@@ -209,10 +213,10 @@ def _apply(crawler, store, rules, settings, suggestions, yes, max_count, by_hand
         )
 
 
-def _prune_table(suggestions):
+def _prune_table(suggestions, total: int):
     from rich.table import Table
 
-    table = Table(title=f"{len(suggestions)} accounts to consider unfollowing")
+    table = Table(title=f"{total:,} accounts to consider unfollowing")
     table.add_column("account")
     table.add_column("score", justify="right")
     table.add_column("followers", justify="right")
@@ -250,11 +254,13 @@ def followback(
         print_json(queue.as_dict())
         return
     for title, items in (("Worth following back", queue.worth), ("Not now", queue.not_worth)):
-        console.print(f"[bold]{title}[/] ({len(items)})")
-        for item in items:
+        console.print(f"[bold]{title}[/] ({len(items):,})")
+        shown = top_rows(items)
+        for item in shown:
             console.print(
                 f"  @{item.handle or '?'}  {'; '.join(item.reasons)}", highlight=False, markup=False
             )
+        print_more(len(items), len(shown), "followers", option=None)
 
 
 # ---- targets ------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from commands._common import (
     open_workspace,
     print_json,
 )
+from commands._tables import ShowAllOpt, print_more, top_rows
 
 segment_app = typer.Typer(
     no_args_is_help=True,
@@ -192,6 +193,7 @@ def auto(
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Show what would change and why; write nothing.")
     ] = False,
+    show_all: ShowAllOpt = False,
     db: DbOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
@@ -214,7 +216,8 @@ def auto(
         return
     if dry_run:
         table = Table("change", "segment", "account", "source", "why")
-        for c in plan.changes:
+        shown = top_rows(plan.changes, show_all)
+        for c in shown:
             table.add_row(
                 c.action,
                 c.segment or "-",
@@ -223,6 +226,7 @@ def auto(
                 cell(c.reason),
             )
         console.print(table)
+        print_more(len(plan.changes), len(shown), "changes")
     summary = ", ".join(f"{n} {action}" for action, n in sorted(plan.counts().items()))
     verb = "would change" if dry_run else "changed"
     err_console.print(f"auto {verb}: {summary or 'nothing'}")
