@@ -701,7 +701,7 @@ def main() -> None:
     parser.add_argument("--sizes", default="10000,100000", help="comma-separated crowd sizes")
     parser.add_argument("--large", action="store_true", help="add the 1,000,000 workspace")
     parser.add_argument("--keep", type=Path, help="build the workspaces here and keep them")
-    parser.add_argument("--timeout", type=float, default=1800, help="seconds per command")
+    parser.add_argument("--timeout", type=float, default=600, help="seconds per command")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",") if s]
     if args.large and 1_000_000 not in sizes:
