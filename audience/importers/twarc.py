@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 PLATFORM = "x"
 SOURCE = "twarc"
 MAX_LINE_BYTES = 64 * 1024 * 1024  # a full 100-tweet page with includes is well under 1 MB
-PART_RECORDS = 20_000  # accounts + tweets + edges held in memory before a part is saved
+PART_RECORDS = 5_000  # accounts + tweets + edges held in memory before a part is saved
 
 _ID = re.compile(r"^\d{1,20}$")
 _GRAPH_URL = re.compile(r"/2/users/(\d{1,20})/(followers|following)\b")
