@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 import typer
@@ -96,3 +97,13 @@ def test_status_imports_only_its_module_and_no_numpy(tmp_path):
     }
     assert "numpy" not in loaded and "dotenv" not in loaded
     assert "commands" in sys.modules and commands.app is app
+
+
+def test_every_module_with_register_is_in_the_table():
+    folder = Path(commands.__file__).parent
+    registering = {
+        f"commands.{path.stem}"
+        for path in folder.glob("*.py")
+        if "\ndef register(" in path.read_text(encoding="utf-8")
+    }
+    assert registering == {module for module, _ in COMMANDS.values()}
