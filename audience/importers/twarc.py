@@ -164,6 +164,7 @@ class _Reader:
         self.lists: dict[str, SocialList] = {}
         self.errors = 0
         self.anonymous = 0
+        self.waiting = 0  # tweets carried over from the last part, waiting for their author
 
     def add_line(self, number: int, line: bytes) -> None:
         self.position = f"line {number}"
@@ -183,8 +184,9 @@ class _Reader:
         return self.take_part(final=True)
 
     def held(self) -> int:
-        """Records held in memory: what a part would hand over now."""
-        return len(self.tweets) + len(self.accounts) + len(self.edges)
+        """Records read since the last part (tweets still waiting for their author, at most
+        ``PART_RECORDS``, are not counted again: a part is taken for new records only)."""
+        return len(self.tweets) - self.waiting + len(self.accounts) + len(self.edges)
 
     def take_part(
         self, final: bool = False, handles: Callable[[list[str]], dict[str, str]] | None = None
@@ -218,7 +220,7 @@ class _Reader:
             hinted_ids=self.hinted - full,
             warnings=self._warnings() if final else [],
         )
-        self.tweets, self.accounts, self.hinted = waiting, [], set()
+        self.tweets, self.waiting, self.accounts, self.hinted = waiting, len(waiting), [], set()
         self.edges, self.lists = [], {}
         return part
 
