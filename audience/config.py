@@ -67,10 +67,10 @@ class Secret:
 
 def load_env(env_file: Path | None = None) -> None:
     """Load ``.env`` (current folder, or the given file) without overriding the environment."""
-    from dotenv import load_dotenv
-
     path = env_file or Path.cwd() / ".env"
     if path.is_file():
+        from dotenv import load_dotenv  # only when there is a file: its import is slow
+
         load_dotenv(path, override=False)
 
 

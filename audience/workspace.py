@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from audience.config import CONFIG_TEMPLATE, config_path_for
-from audience.datasette import write_metadata
 from audience.store import Store, open_store
 
 
@@ -25,6 +24,8 @@ def init_workspace(db_path: Path) -> InitResult:
     written = not config.exists()
     if written:
         config.write_text(CONFIG_TEMPLATE, encoding="utf-8")
+    from audience.datasette import write_metadata
+
     write_metadata(db_path)
     return InitResult(db_path, config, written)
 

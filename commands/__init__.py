@@ -1,15 +1,121 @@
-"""The ``audience`` command line: thin Typer commands over the :mod:`audience` library."""
+"""The ``audience`` command line: thin Typer commands over the :mod:`audience` library.
+
+Start-up stays instant because the command tree is lazy: ``COMMANDS`` names every top-level
+command, the module that registers it and its one-line help, so ``audience --help`` imports no
+command module and ``audience status`` imports only ``commands.workspace``.
+"""
 
 from __future__ import annotations
 
+import importlib
 import logging
 import os
+from collections.abc import Iterator, Mapping, MutableMapping
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+import typer.main
+from typer.core import TyperCommand, TyperGroup
 
-from commands import _help
+# ruff: noqa: E501  (the table keeps one command per line)
+
+# A new command is one line here: name -> (module whose register(app) adds it, one-line help).
+# tests/test_startup.py checks each line against the module's real command.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "demo": ("commands.demo", "Run every stage on bundled example data: no credentials, no network."),
+    "init": ("commands.workspace", "Create a workspace (./audience.db) and a commented audience.toml beside it."),
+    "status": ("commands.workspace", "Summarise the workspace: accounts per platform, people, contacts, matches, segments."),
+    "import": ("commands.imports", "Import contact books and social exports."),
+    "find": ("commands.find", "Find people by topic and mine journalists."),
+    "match": ("commands.match", "Match contacts and bylines to social accounts."),
+    "segment": ("commands.segment", "Segments: press, customers, suppliers, competitors and your own groups."),
+    "search": ("commands.search", "Find accounts whose handle, name or bio contains all the words."),
+    "sync": ("commands.loop", "Snapshot whom your account follows and who follows it."),
+    "prune": ("commands.loop", "Suggest accounts to unfollow, with a score and every reason; --apply unfollows them."),
+    "followback": ("commands.loop", "New followers since the last sync: who is worth following back, and why."),
+    "engage": ("commands.loop", "Your targets' recent posts on your topics, newest first, with links."),
+    "target": ("commands.loop", "People you want to follow you."),
+    "export": ("commands.export", "Export people for the PR team: one row per person, all their accounts merged."),
+    "forget": ("commands.export", "Delete a person and everything derived from them, and keep them out of future exports."),
+    "report": ("commands.export", "Write a one-page HTML report on the crowd that opens offline."),
+    "follow": ("commands.follow", "Follow accounts; a dry run listing who and why (and who is skipped) unless --apply."),
+    "lists": ("commands.lists", "Platform Lists from segments, and back."),
+    "crowd": ("commands.crowd", "The crowd over time: followers, following and follow-back per day, gains and losses per week (from the snapshots sync and archive imports keep)."),
+    "moves": ("commands.crowd", 'Who changed outlet, role or beat ("was Reporter @A, now Editor @B"), from bio history.'),
+    "compare": ("commands.crowd", "Compare two audiences on stored follow lists: overlap, who follows them and not you, and their segment and country mix side by side."),
+    "groups": ("commands.crowd", "Groups in the crowd: communities of its follow graph, named by bio words and segments."),
+    "listen": ("commands.listen", "How loud your topics are, day by day, and beside your contact-centre volumes."),
+    "audit": ("commands.audit", "Classify your recent posts as interaction, content or promotion (with the reason for each), against the one-third rule and 4-6 unique posts a day."),
+}
+
+
+class LazyCommands(MutableMapping):
+    """The top-level commands by name, each built the first time it is looked up: listing the
+    names imports nothing; looking one up imports the module in ``COMMANDS`` that registers it."""
+
+    def __init__(self, built: Mapping[str, Any] | None = None) -> None:
+        self._built: dict[str, Any] = dict(built or {})
+
+    def is_built(self, name: str) -> bool:
+        return name in self._built
+
+    def __getitem__(self, name: str) -> Any:
+        if name not in self._built and name in COMMANDS:
+            self._build(COMMANDS[name][0])
+        return self._built[name]
+
+    def _build(self, module_name: str) -> None:
+        from commands import _help
+
+        holder = typer.Typer(rich_markup_mode=None, add_completion=False)
+        importlib.import_module(module_name).register(holder)
+        group = typer.main.get_group(holder)
+        _help.plain_metavars(group)
+        for name, command in group.commands.items():
+            self._built.setdefault(name, command)
+
+    def __setitem__(self, name: str, command: Any) -> None:
+        self._built[name] = command
+
+    def __delitem__(self, name: str) -> None:
+        del self._built[name]
+
+    def __contains__(self, name: object) -> bool:
+        return name in COMMANDS or name in self._built
+
+    def __iter__(self) -> Iterator[str]:
+        yield from COMMANDS
+        yield from (name for name in self._built if name not in COMMANDS)
+
+    def __len__(self) -> int:
+        return len(COMMANDS) + sum(name not in COMMANDS for name in self._built)
+
+
+class LazyGroup(TyperGroup):
+    """The top-level group: ``audience status`` builds only ``status``, and ``audience --help``
+    lists every command from ``COMMANDS`` without importing any command module."""
+
+    def __init__(self, **attrs: Any) -> None:
+        super().__init__(**attrs)
+        self.commands = LazyCommands(self.commands)
+
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        commands = self.commands
+        shown = {
+            name: (
+                commands[name]
+                if commands.is_built(name)
+                else TyperCommand(name=name, help=COMMANDS[name][1], rich_markup_mode=None)
+            )
+            for name in commands
+        }
+        saved, self.commands = self.commands, shown
+        try:
+            super().format_commands(ctx, formatter)
+        finally:
+            self.commands = saved
+
 
 
 class _App(typer.Typer):
@@ -29,7 +135,7 @@ class _App(typer.Typer):
 
 
 app = _App(
-    cls=_help.PlainHelpGroup,
+    cls=LazyGroup,
     no_args_is_help=True,
     # Plain help: Rich-formatted help imports markdown-it and pygments, tripling start-up.
     rich_markup_mode=None,
@@ -57,33 +163,18 @@ def main(
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     logging.getLogger("audience").setLevel(logging.DEBUG if verbose else logging.INFO)
     if db is not None:
-        # `audience --db PATH status`: the default of every subcommand's --db (which, given
-        # after the subcommand, still wins).
-        ctx.default_map = _db_defaults(ctx.command, str(db))
+        # `audience --db PATH status`: the default of the subcommand's --db (which, given
+        # after the subcommand, still wins). Only the invoked command is built: the rest stay lazy.
+        name = ctx.invoked_subcommand
+        command = ctx.command.get_command(ctx, name) if name else None
+        if command is not None:
+            ctx.default_map = {name: _db_defaults(command, str(db))}
         if os.environ.get("AUDIENCE_DB"):
             # the environment would beat a default; a flag given on the command line beats both
             os.environ["AUDIENCE_DB"] = str(db)
 
 
-def _db_defaults(group: Any, db: str) -> dict[str, Any]:
-    defaults: dict[str, Any] = {}
-    for name, command in getattr(group, "commands", {}).items():
-        if hasattr(command, "commands"):
-            defaults[name] = _db_defaults(command, db)
-        elif any(param.name == "db" for param in command.params):
-            defaults[name] = {"db": db}
-    return defaults
-
-
-def _register() -> None:
-    from commands import demo, export, find, imports, loop, match, search, segment, workspace
-
-    for module in (demo, workspace, imports, find, match, segment, search, loop, export):
-        module.register(app)
-    from commands import audit, crowd, follow, listen, lists
-
-    for module in (follow, lists, crowd, listen, audit):
-        module.register(app)
-
-
-_register()
+def _db_defaults(command: Any, db: str) -> dict[str, Any]:
+    if hasattr(command, "commands"):
+        return {name: _db_defaults(sub, db) for name, sub in command.commands.items()}
+    return {"db": db} if any(param.name == "db" for param in command.params) else {}

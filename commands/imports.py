@@ -132,14 +132,19 @@ def _phone_region(region: str) -> str:
 
 
 def _import_social(
-    path: Path, reader, db: Path | None, as_json: bool, allow_empty: bool = False
+    path: Path, reader, db: Path | None, as_json: bool, allow_empty: bool = False, save=None
 ) -> None:
+    """Import with ``reader`` (whole file, then saved) or ``save(store, path)`` (streamed)."""
     from audience.importers.social import save_social_import
 
     with handle_errors():
         store = open_workspace(db, create=True)
         with err_console.status(f"Importing {path.name}…"):
-            result = save_social_import(store, reader(path), allow_empty=allow_empty)
+            result = (
+                save(store, path)
+                if save
+                else save_social_import(store, reader(path), allow_empty=allow_empty)
+            )
     if as_json:
         print_json({"file": str(path), **result.__dict__})
         return
@@ -235,9 +240,12 @@ def twarc(
     db: DbOpt = None,
 ) -> None:
     """twarc2 output: search results, followers/following, List members, user look-ups."""
-    from audience.importers.twarc import read_twarc
+    from audience.importers.twarc import import_twarc, read_twarc
 
-    _import_social(file, lambda path: read_twarc(path, owner=owner), db, as_json)
+    if owner:  # the owner's whole following/followers lists make one snapshot
+        _import_social(file, lambda path: read_twarc(path, owner=owner), db, as_json)
+    else:  # streamed: memory bounded by a part of the file, not by the file
+        _import_social(file, read_twarc, db, as_json, save=import_twarc)
 
 
 @import_app.command("mastodon")

@@ -26,11 +26,7 @@ SHOWN = 25
 
 
 def register(app: typer.Typer) -> None:
-    from commands.segment import segment_app
-
     app.add_typer(lists_app, name="lists")
-    if not any(c.name == "import-list" for c in segment_app.registered_commands):
-        segment_app.command("import-list")(import_list)
 
 
 def _crawler(store, platform: str, observer=None):

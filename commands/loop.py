@@ -23,6 +23,7 @@ from commands._common import (
     print_json,
     workspace_rules,
 )
+from commands._tables import ShowAllOpt, print_more, stream_json, top_rows
 from commands.segment import AsOfOpt, as_of_value
 
 target_app = typer.Typer(no_args_is_help=True, help="People you want to follow you.")
@@ -159,6 +160,7 @@ def prune(
             help="Also list scores just under the line and the press to check by hand.",
         ),
     ] = False,
+    show_all: ShowAllOpt = False,
     as_json: JsonOpt = False,
     db: DbOpt = None,
 ) -> None:
@@ -193,13 +195,19 @@ def prune(
             prune_lib.write_csv(csv_file, suggestions)
             err_console.print(f"Wrote {plural(len(suggestions), 'suggestion')} to {csv_file}")
         if as_json and not apply:
-            print_json(found.as_dict() if near_misses else [s.as_dict() for s in suggestions])
+            if near_misses:
+                print_json(found.as_dict())
+            else:
+                stream_json(s.as_dict() for s in suggestions)
             return
-        console.print(_prune_table(suggestions))
+        shown = top_rows(suggestions, show_all)
+        console.print(_prune_table(shown, len(suggestions)))
+        print_more(len(suggestions), len(shown), "accounts")
         if near_misses:
-            console.print(_prune_table(found.near_misses, "just under the line (near misses)"))
+            near = "just under the line (near misses)"
+            console.print(_prune_table(found.near_misses, len(found.near_misses), near))
             checks = "with press evidence: check by hand (never suggested)"
-            console.print(_prune_table(found.checks, checks))
+            console.print(_prune_table(found.checks, len(found.checks), checks))
         if not apply:
             err_console.print("Dry run: nothing was unfollowed. Add --apply to act on this list.")
             return
@@ -252,10 +260,10 @@ def _apply(crawler, store, rules, settings, suggestions, yes, max_count, by_hand
         )
 
 
-def _prune_table(suggestions, title: str = "to consider unfollowing"):
+def _prune_table(suggestions, total: int, title: str = "to consider unfollowing"):
     from rich.table import Table
 
-    table = Table(title=f"{plural(len(suggestions), 'account')} {title}")
+    table = Table(title=f"{plural(total, 'account')} {title}")
     table.add_column("account")
     table.add_column("score", justify="right")
     table.add_column("followers", justify="right")
@@ -298,11 +306,13 @@ def followback(
         print_json(queue.as_dict())
         return
     for title, items in (("Worth following back", queue.worth), ("Not now", queue.not_worth)):
-        console.print(f"[bold]{title}[/] ({len(items)})")
-        for item in items:
+        console.print(f"[bold]{title}[/] ({len(items):,})")
+        shown = top_rows(items)
+        for item in shown:
             console.print(
                 f"  @{item.handle or '?'}  {'; '.join(item.reasons)}", highlight=False, markup=False
             )
+        print_more(len(items), len(shown), "followers", option=None)
 
 
 # ---- targets ------------------------------------------------------------------------------

@@ -22,6 +22,7 @@ from commands._common import (
     plural,
     print_json,
 )
+from commands._tables import ShowAllOpt, print_more, top_rows
 
 segment_app = typer.Typer(
     no_args_is_help=True,
@@ -74,6 +75,10 @@ FileOpt = Annotated[
 
 
 def register(app: typer.Typer) -> None:
+    from commands.lists import import_list  # a List made by hand becomes a segment
+
+    if not any(c.name == "import-list" for c in segment_app.registered_commands):
+        segment_app.command("import-list")(import_list)
     app.add_typer(segment_app, name="segment")
 
 
@@ -237,6 +242,7 @@ def auto(
         bool, typer.Option("--dry-run", help="Show what would change and why; write nothing.")
     ] = False,
     as_of: AsOfOpt = None,
+    show_all: ShowAllOpt = False,
     db: DbOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
@@ -260,7 +266,8 @@ def auto(
         return
     if dry_run:
         table = Table("change", "segment", "account", "source", "why")
-        for c in plan.changes:
+        shown = top_rows(plan.changes, show_all)
+        for c in shown:
             table.add_row(
                 c.action,
                 c.segment or "-",
@@ -269,6 +276,7 @@ def auto(
                 cell(c.reason),
             )
         console.print(table)
+        print_more(len(plan.changes), len(shown), "changes")
     summary = ", ".join(f"{n} {action}" for action, n in sorted(plan.counts().items()))
     verb = "would change" if dry_run else "changed"
     err_console.print(f"auto {verb}: {summary or 'nothing'}")

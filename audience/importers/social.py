@@ -11,6 +11,7 @@ import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, fields, replace
 from datetime import datetime
+from functools import cache
 from pathlib import Path
 
 from audience.errors import InputError
@@ -212,16 +213,23 @@ _FIELD_TYPES = {
 def wrong_field(record: Account | Post | ListInfo) -> str | None:
     """The first field holding a value of the wrong type, or None. The API always sends a
     number where a number belongs; a file on disk may hold a list there."""
-    for f in fields(record):
-        value = getattr(record, f.name)
-        expected = _FIELD_TYPES.get(str(f.type).split(" | ")[0])  # annotations are strings
-        if value is None or expected is None:
+    for name, expected in _typed_fields(type(record)):
+        value = getattr(record, name)
+        if value is None:
             continue
         if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
-            return f.name
+            return name
         if expected is list and not all(isinstance(item, str) for item in value):
-            return f.name
+            return name
     return None
+
+
+@cache
+def _typed_fields(cls: type) -> tuple[tuple[str, type], ...]:
+    """(field, expected type) of a record class, worked out once: an import checks a million
+    records of three classes."""
+    typed = ((f.name, _FIELD_TYPES.get(str(f.type).split(" | ")[0])) for f in fields(cls))
+    return tuple((name, expected) for name, expected in typed if expected is not None)
 
 
 def merge_accounts(accounts: Iterable[Account]) -> list[Account]:

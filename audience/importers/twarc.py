@@ -12,25 +12,33 @@ import gzip
 import os
 import re
 import zlib
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import IO, NoReturn
+from typing import IO, TYPE_CHECKING, NoReturn
 
 from audience.errors import InputError
 from audience.importers.files import refuse_special_file
 from audience.importers.social import (
+    SaveResult,
     SocialImport,
     SocialList,
     loads_json,
     merge_accounts,
+    save_social_import,
+    unique,
     wrong_field,
 )
 from audience.models import Account, ListInfo
 from audience.platforms.x import to_account, to_post
 
+if TYPE_CHECKING:
+    from audience.store import Store
+
 PLATFORM = "x"
 SOURCE = "twarc"
 MAX_LINE_BYTES = 64 * 1024 * 1024  # a full 100-tweet page with includes is well under 1 MB
+PART_RECORDS = 5_000  # accounts + tweets + edges held in memory before a part is saved
 
 _ID = re.compile(r"^\d{1,20}$")
 _GRAPH_URL = re.compile(r"/2/users/(\d{1,20})/(followers|following)\b")
@@ -84,6 +92,78 @@ def _with_owner(data: SocialImport, reader: _Reader, owner: str) -> SocialImport
     )
     data.taken_at = reader.retrieved_at
     return data
+
+
+def read_twarc_parts(
+    path: str | os.PathLike[str],
+    handles: Callable[[list[str]], dict[str, str]] | None = None,
+    part_records: int = PART_RECORDS,
+) -> Iterator[SocialImport]:
+    """``read_twarc`` in parts of about ``part_records`` records, as the file is read: memory
+    is bounded by a part, not by the file. Saved in order, the parts store what the whole
+    file would. A tweet whose author is not in its part waits for a later one; the last part
+    asks ``handles`` (author id -> handle, e.g. from the store) for those still missing."""
+    path = Path(path)
+    reader = _Reader(path)
+    with _open(path) as handle:
+        for number, line in _lines(path, handle):
+            reader.add_line(number, line)
+            if reader.held() >= part_records:
+                yield reader.take_part(handles=handles)
+    yield reader.take_part(final=True, handles=handles)
+
+
+def import_twarc(
+    store: Store, path: str | os.PathLike[str], part_records: int = PART_RECORDS
+) -> SaveResult:
+    """Read and save a twarc2 file part by part in one transaction: a bad line anywhere
+    leaves the workspace untouched, and a 1 GB file needs no more memory than a part."""
+    total = SaveResult()
+    with store.transaction():
+        store.execute("CREATE TEMP TABLE IF NOT EXISTS _twarc_ids (platform_id TEXT PRIMARY KEY)")
+        store.execute("DELETE FROM _twarc_ids")
+        parts = read_twarc_parts(path, lambda ids: _stored_handles(store, ids), part_records)
+        for part in parts:
+            result = save_social_import(store, part)
+            store.db.conn.executemany(
+                "INSERT OR IGNORE INTO _twarc_ids VALUES (?)", ((i,) for i in _referenced(part))
+            )
+            total.new_accounts += result.new_accounts
+            total.new_follows += result.new_follows
+            total.posts += result.posts
+            total.lists += result.lists
+            total.list_members += result.list_members
+            total.snapshots += result.snapshots
+            total.warnings += result.warnings
+        total.accounts = store.scalar("SELECT count(*) FROM _twarc_ids")
+        store.execute("DROP TABLE _twarc_ids")
+    return total
+
+
+def _referenced(part: SocialImport) -> Iterator[str]:
+    """Every account a part names (what save_social_import counts as its accounts)."""
+    yield from (a.platform_id for a in part.accounts)
+    yield from (pid for pair in part.edges for pid in pair)
+    yield from (p.author_id for p in part.posts)
+    for social_list in part.lists:
+        yield from social_list.member_ids
+        if social_list.info.owner_id:
+            yield social_list.info.owner_id
+
+
+def _stored_handles(store: Store, platform_ids: list[str]) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for start in range(0, len(platform_ids), 500):
+        chunk = platform_ids[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        found.update(
+            store.execute(
+                f"SELECT platform_id, handle FROM accounts WHERE platform = ? AND handle IS NOT "
+                f"NULL AND platform_id IN ({marks})",
+                [PLATFORM, *chunk],
+            ).fetchall()
+        )
+    return found
 
 
 # ---- reading --------------------------------------------------------------------------------
@@ -149,6 +229,7 @@ class _Reader:
         # (subject id, "following" | "followers") -> the user ids of those pages
         self.graph: dict[tuple[str, str], list[str]] = {}
         self.retrieved_at: datetime | None = None
+        self.waiting = 0  # tweets carried over from the last part, waiting for their author
 
     def add_line(self, number: int, line: bytes) -> None:
         self.position = f"line {number}"
@@ -165,20 +246,36 @@ class _Reader:
             self._fail("neither an X API v2 page nor a tweet or user (is this twarc2 output?)")
 
     def result(self) -> SocialImport:
+        return self.take_part(final=True)
+
+    def held(self) -> int:
+        """Records read since the last part (tweets still waiting for their author, at most
+        ``PART_RECORDS``, are not counted again: a part is taken for new records only)."""
+        return len(self.tweets) - self.waiting + len(self.accounts) + len(self.edges)
+
+    def take_part(
+        self, final: bool = False, handles: Callable[[list[str]], dict[str, str]] | None = None
+    ) -> SocialImport:
+        """Everything read since the last part, then forget it. A tweet whose author's handle
+        is neither in the part nor known to ``handles`` (the accounts saved from earlier parts)
+        waits for a later part, unless too many wait already (then it links as x.com/i/web)."""
         users = {a.platform_id: a.handle for a in self.accounts if a.handle}
-        posts = []
-        for tweet, position in self.tweets.values():
+        if handles is not None:
+            authors = {self._id(tweet.get("author_id")) for tweet, _ in self.tweets.values()}
+            if missing := authors - users.keys():
+                users.update(handles(sorted(missing)))
+        posts, waiting = [], {}
+        for tweet_id, (tweet, position) in self.tweets.items():
             self.position = position
             author = users.get(self._id(tweet.get("author_id")))
+            if author is None and not final and len(waiting) < PART_RECORDS:
+                waiting[tweet_id] = (tweet, position)
+                continue
             posts.append(self._checked(to_post, tweet, author))
         full = {a.platform_id for a in self.accounts if a.platform_id not in self.hinted}
-        warnings = [f"{self.errors} API errors in the pages were skipped"] if self.errors else []
-        if self.anonymous:
-            warnings.append(
-                f"{self.anonymous} tweets without author_id were skipped "
-                "(the request did not ask for author_id)"
-            )
-        return SocialImport(
+        for social_list in self.lists.values():
+            social_list.member_ids = unique(social_list.member_ids)
+        part = SocialImport(
             platform=PLATFORM,
             source=SOURCE,
             accounts=merge_accounts(self.accounts),
@@ -186,8 +283,20 @@ class _Reader:
             posts=posts,
             lists=list(self.lists.values()),
             hinted_ids=self.hinted - full,
-            warnings=warnings,
+            warnings=self._warnings() if final else [],
         )
+        self.tweets, self.waiting, self.accounts, self.hinted = waiting, len(waiting), [], set()
+        self.edges, self.lists = [], {}
+        return part
+
+    def _warnings(self) -> list[str]:
+        warnings = [f"{self.errors} API errors in the pages were skipped"] if self.errors else []
+        if self.anonymous:
+            warnings.append(
+                f"{self.anonymous} tweets without author_id were skipped "
+                "(the request did not ask for author_id)"
+            )
+        return warnings
 
     # ---- shapes ---------------------------------------------------------------------------
 
@@ -225,7 +334,7 @@ class _Reader:
             self._retrieved(twarc.get("retrieved_at"))
         elif members := _LIST_MEMBERS_URL.search(url):
             social_list = self._list(members[1])
-            social_list.member_ids.extend(u for u in user_ids if u not in social_list.member_ids)
+            social_list.member_ids.extend(user_ids)  # duplicates dropped when the part is taken
 
     def _retrieved(self, value: object) -> None:
         """The latest time a graph page was fetched: when the snapshot was taken."""
