@@ -247,11 +247,6 @@ PARODY_MARKERS = (
 # Fan and "unofficial" accounts: not the organisation they name, but not parody either (prune
 # does not unfollow them for it).
 FAN_MARKERS = (
-    "not affiliated",
-    "unaffiliated",
-    "no afiliad[oa]",
-    "non affilie",
-    "nicht verbunden",
     "nicht offiziell",
     "inoffiziell",
     "non ufficiale",
@@ -262,6 +257,41 @@ FAN_MARKERS = (
     "fan account",
     "fan page",
     "fanpage",
+    "onofficieel",
+    "niet officieel",
+    "geen officiele",
+    "pas officiel",
+    "not (?:an\\s+)?official",
+)
+# An account that says it is not the organisation it names, or not employed by it: "not
+# affiliated", "niet gelieerd", "not run by", "niet in dienst". It is none of the organisation's
+# segments, but an independent newsletter that says so is still press.
+DISCLAIMERS = (
+    "not affiliated",
+    "unaffiliated",
+    "no affiliation",
+    "not endorsed by",
+    "not run by",
+    "not employed by",
+    "not an employee",
+    "no afiliad[oa]",
+    "sin afiliacion",
+    "non affilie\\w*",
+    "pas affilie\\w*",
+    "non affiliat[oa]",
+    "non dipendente",
+    "nicht verbunden",
+    "nicht angestellt",
+    "keine verbindung",
+    "nicht von \\w+(?:\\s+\\w+)? selbst",
+    "niet gelieerd",
+    "niet verbonden",
+    "niet aangesloten",
+    "niet in dienst",
+    "niet van \\w+(?:\\s+\\w+)? zelf",
+    "nao afiliad[oa]",
+    "niezwiazan\\w*",
+    "pas salarie\\w*",
 )
 
 # Evidence that a profile speaks for an organisation rather than a person.
@@ -700,6 +730,11 @@ class Lexicon:
     @cached_property
     def parody(self) -> re.Pattern[str]:
         """Parody, satire, fan and "unofficial" accounts."""
+        return re.compile(rf"{self.fans.pattern}|(?<![\w])(?:{_words(DISCLAIMERS)})")
+
+    @cached_property
+    def fans(self) -> re.Pattern[str]:
+        """Parody, satire, fan and "unofficial" accounts, without affiliation disclaimers."""
         return re.compile(rf"{self.parody_only.pattern}|(?<![\w])(?:{_words(FAN_MARKERS)})")
 
     @cached_property
@@ -1168,9 +1203,17 @@ def _company_blog(bio: BioText, match: re.Match[str]) -> bool:
     return bool(re.search(r"(?<![\w])blog\w*", bio.folded[match.end() : clause_end]))
 
 
-def is_parody(*texts: str | None, lexicon: Lexicon = DEFAULT_LEXICON, fans: bool = True) -> bool:
-    """Parody, satire, and (unless ``fans`` is False) fan and "not affiliated" accounts."""
-    pattern = lexicon.parody if fans else lexicon.parody_only
+def is_parody(
+    *texts: str | None,
+    lexicon: Lexicon = DEFAULT_LEXICON,
+    fans: bool = True,
+    disclaimers: bool = True,
+) -> bool:
+    """Parody, satire, and (unless ``fans`` is False) fan, "unofficial" and (unless
+    ``disclaimers`` is False) "not affiliated" accounts."""
+    pattern = (
+        (lexicon.parody if disclaimers else lexicon.fans) if fans else lexicon.parody_only
+    )
     return any(pattern.search(fold_same_length(t)) for t in texts if t)
 
 
@@ -1213,7 +1256,7 @@ def outlet_account(
     handle: str | None, name: str | None, bio: str | None, lexicon: Lexicon = DEFAULT_LEXICON
 ) -> PressFinding | None:
     """A news outlet's own account: an organisation that describes itself as one."""
-    if not bio or is_parody(name, bio, lexicon=lexicon):
+    if not bio or is_parody(name, bio, lexicon=lexicon, disclaimers=False):
         return None
     org, person = organisation_signals(handle, name, bio)
     text = _bio_text(bio, lexicon)
@@ -1340,7 +1383,7 @@ def press_evidence(
     the name, a former journalist now freelance, an outlet's own account (from the gazetteer
     or its own words), then an outlet's website or @handle in a short bio. Findings with
     ``strong=False`` sit below the segment line."""
-    if is_parody(name, bio, lexicon=lexicon):
+    if is_parody(name, bio, lexicon=lexicon, disclaimers=False):
         return None
     text = _bio_text(bio, lexicon)
     if _BOT.search(text.folded) or _BOT.search(fold_same_length(name)):

@@ -1060,7 +1060,7 @@ def _account_evidence(
             for _, reason in rules.matcher.in_text(text, source):
                 employer_segments.add(seg)
                 yield seg, "rule", reason
-    if parody or not judge.press_ids:
+    if not judge.press_ids or is_parody(name, bio, lexicon=lexicon, disclaimers=False):
         return
     finding = _press_finding(account, lexicon)
     if finding is None or not finding.strong:

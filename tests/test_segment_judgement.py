@@ -529,3 +529,21 @@ def test_slovak_role_words():
     assert press("Spravodajkyňa verejnoprávnej televízie v Bruseli")
     assert press("Píšem pre Denník Sever o doprave")
     assert press("Tlačová hovorkyňa ministerstva, predtým redaktorka denníka") is None
+
+
+def test_a_disclaimer_of_affiliation_undoes_the_organisation_not_press(store):
+    """'Not affiliated', 'niet gelieerd', 'not run by X', 'niet in dienst': the account says it is
+    not the organisation nor its employee; an independent newsletter that says so is press."""
+    config = parse_segment_config({"segments": ORGS})
+    found = segments_of(
+        store,
+        config,
+        {"handle": "b1", "display_name": "Brightwater Watch", "bio": "Brightwater Utilities? "
+         "Share your stories here. Not run by Brightwater itself."},
+        {"handle": "b2", "bio": "Brightwater ambassador | niet in dienst, wel fan"},
+        {"handle": "b3", "bio": "Onderdelen voor Brightwater Utilities. Niet gelieerd."},
+        {"handle": "b4", "bio": "Weekly newsletter on water policy. Not affiliated with any "
+         "company."},
+    )
+    assert not found["b1"] and not found["b2"] and not found["b3"]
+    assert found["b4"] == {"press"}
