@@ -532,7 +532,8 @@ OUTLET_NOUNS = (
     r"revista",
     r"\w*zeitung",
     r"\w*zeitschrift",
-    r"\w*magazin",
+    r"\w*magazine?s?",
+    r"(?:le|the|un|ce|votre|ton|your)\s+mag",
     r"nachrichten\w*",
     r"magazin",
     r"giornale",
@@ -1019,6 +1020,21 @@ def _non_media(bio: BioText, match: re.Match[str]) -> bool:
     )
 
 
+_AND_BEFORE = re.compile(r"(\w+)\s+[\w-]+\s*(?:&|\+|/|,|\band|\ben|\bund|\bet|\by|\be|\bi)\s*$")
+
+
+def _shared_non_media(bio: BioText, match: re.Match[str]) -> bool:
+    """ "Music producer & editor", "Video editor and producer": a non-media word before the first
+    of two joined titles qualifies the second too."""
+    joined = _AND_BEFORE.search(bio.folded[max(0, match.start() - 40) : match.start()])
+    if not joined:
+        return False
+    first = bio.folded[match.start() - len(joined.group(0)) :][: len(joined.group(0))]
+    title = first.split()[1] if len(first.split()) > 1 else ""
+    qualified = bio.lexicon.qualified.fullmatch(title) or bio.lexicon.press.fullmatch(title)
+    return bool(qualified) and joined.group(1) in bio.lexicon.non_media
+
+
 def _qualified_ok(bio: BioText, match: re.Match[str]) -> bool:
     previous = _previous_words(bio.folded, match.start(), 2)
     last = previous[-1] if previous else ""
@@ -1087,8 +1103,6 @@ _EPISODES = re.compile(
 )
 
 
-# Newsroom shorthand: press when an outlet's @handle follows ("Dep Ed, @TradeWeekly").
-_ABBREVIATION = re.compile(r"(?:dep(?:uty)?\s+)?ed|sub|hack|chief\s+sub")
 
 
 def _outlet_in_clause(bio: BioText, end: int) -> str | None:
@@ -1119,6 +1133,8 @@ def press_role(bio_text: str | None, lexicon: Lexicon = DEFAULT_LEXICON) -> Pres
     for match in bio.current(lexicon.press):
         if _is_object(bio, match) or _not_a_job(bio, match) or _is_plural(lexicon, match):
             continue
+        if _shared_non_media(bio, match):
+            continue  # "Music producer & editor": the music qualifies both titles
         outlet = _outlet_after(bio.raw, match.end())
         if _trap_right_after(bio, match.end()):
             continue  # "Editor-in-chief of the school newspaper": a pupil, not press
@@ -1131,7 +1147,9 @@ def press_role(bio_text: str | None, lexicon: Lexicon = DEFAULT_LEXICON) -> Pres
         lead = lexicon.outlet_lead.match(bio.folded, match.start())
         outlet = _lead_ok(bio, lead.end()) if lead else _known_outlet_after(bio, match.end())
         outlet = outlet or _outlet_in_clause(bio, match.end())
-        if not outlet and _ABBREVIATION.fullmatch(match.group(0)):
+        if not outlet:
+            # "Dep Ed @TradeWeekly", "Photographer @CityDaily": a title written the way a job
+            # at an account is written, the @handle right after it.
             after = _outlet_after(bio.raw, match.end())
             outlet = after if after and after.startswith("@") else None
         if outlet or _qualified_ok(bio, match):
@@ -1278,7 +1296,10 @@ def outlet_account(
     # "Newsletter every weekday", "New episodes every Monday": published on a rhythm.
     noun = noun or next(text.current(_EPISODES), None)
     own = noun is not None and _OUR_THING.search(text.folded[: noun.start()])
-    if noun and person == 0 and not own and _RHYTHM.search(text.folded):
+    # Addressing the reader ("in je inbox", "for you") is no person speaking when the noun
+    # opens the bio: a weak person signal is allowed there.
+    personal = person > (2 if opens_bio else 0)
+    if noun and not personal and not own and _RHYTHM.search(text.folded):
         return PressFinding(bio[noun.start() : noun.end()], is_outlet_account=True)
     # A named podcast: "Harbour Talk – the podcast" as the display name, or the bio opening
     # with its title ("Podcast „Dockside”").
@@ -1298,6 +1319,19 @@ def outlet_account(
     # A programme's own account: a broadcast name, on air at set hours ("de 6 a 10h 📻").
     if newsy_name and person == 0 and _ON_AIR.search(bio):
         return PressFinding(name or "", is_outlet_account=True)
+    # The display name names the outlet or its newsroom ("Harbour Magazine", "Kurier
+    # Redaktion", "Omroep Noord Verkeer"), for an account that speaks for no company.
+    not_press = lexicon.not_press
+    folded_name = fold_same_length(name)
+    press_office = not_press and (not_press.search(text.folded) or not_press.search(folded_name))
+    if name and person == 0 and not other_job(text) and not press_office:
+        noun = _OUTLET_NOUNS.search(folded_name) or lexicon.outlet_nouns.search(folded_name)
+        if noun:
+            return PressFinding(
+                name[noun.start() : noun.end()],
+                is_outlet_account=True,
+                explanation=f"an outlet's own account (named {name.strip()})",
+            )
     return None
 
 
@@ -1403,6 +1437,10 @@ def press_evidence(
         return found
     if found := _freelance_now(text):
         return found
+    if lexicon.not_press and (
+        lexicon.not_press.search(text.folded) or lexicon.not_press.search(fold_same_length(name))
+    ):
+        return None  # a press office, a press officer: they speak to the press
     gazetteer = lexicon.gazetteer
     own = gazetteer.handle(handle)
     if own and own.kind not in PLATFORM_KINDS:

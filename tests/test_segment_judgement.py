@@ -538,12 +538,66 @@ def test_a_disclaimer_of_affiliation_undoes_the_organisation_not_press(store):
     found = segments_of(
         store,
         config,
-        {"handle": "b1", "display_name": "Brightwater Watch", "bio": "Brightwater Utilities? "
-         "Share your stories here. Not run by Brightwater itself."},
+        {
+            "handle": "b1",
+            "display_name": "Brightwater Watch",
+            "bio": "Brightwater Utilities? Share your stories here. Not run by Brightwater itself.",
+        },
         {"handle": "b2", "bio": "Brightwater ambassador | niet in dienst, wel fan"},
         {"handle": "b3", "bio": "Onderdelen voor Brightwater Utilities. Niet gelieerd."},
-        {"handle": "b4", "bio": "Weekly newsletter on water policy. Not affiliated with any "
-         "company."},
+        {
+            "handle": "b4",
+            "bio": "Weekly newsletter on water policy. Not affiliated with any company.",
+        },
     )
     assert not found["b1"] and not found["b2"] and not found["b3"]
     assert found["b4"] == {"press"}
+
+
+@pytest.mark.parametrize(
+    ("name", "bio"),
+    [
+        ("Harbour Magazine", "Le mag des ports et du fret. Tests, conseils, actus."),
+        ("Kaai Magazine", "Vlaams havenmagazine. Kiosk + digitaal."),
+        ("Havenkoerier", "Ledenblad van de Havenbond. Verschijnt 4x per jaar."),
+        ("Frachtpost Redaktion", "Tests und Ratgeber rund um die Logistik."),
+        ("Omroep Noordkust Verkeer", "Files en werkzaamheden in de regio. 24/7"),
+    ],
+)
+def test_outlet_accounts_named_as_outlets_or_with_compound_nouns(name, bio):
+    """An outlet's own account: its display name names the outlet or its newsroom, or the bio
+    opens with a compound outlet noun ("havenmagazine", "Ledenblad") or "le mag"."""
+    assert press(bio, name=name, handle="outlet_x")
+
+
+@pytest.mark.parametrize(
+    ("name", "bio"),
+    [
+        (
+            "Harbour University Newsroom",
+            "News from Harbour University. Media enquiries: p@h.example",
+        ),
+        ("Persvoorlichting Havenbond", "Persvragen aan de Havenbond? Mail ons."),
+        ("Havenbond", "Wij komen op voor alle havenwerkers. Word lid!"),
+        ("DJ Editor", "Music producer & editor. Remixes for hire."),
+        ("Sam Doe", "Video editor and producer for weddings"),
+    ],
+)
+def test_press_offices_membership_bodies_and_shared_non_media_words(name, bio):
+    """Press offices speak to the press, membership bodies recruit members, and "music" before
+    two joined titles qualifies both: none of them is press."""
+    assert press(bio, name=name, handle="someone") is None
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Fotograaf @KustDagblad | ook vrij werk",
+        "Producer @HarbourTV Docs 🎬",
+        "Photographer @CityDaily",
+    ],
+)
+def test_a_title_written_as_a_job_at_an_handle(bio):
+    """ "Photographer @Outlet": a qualified title with the @handle right after it is a job there."""
+    found = press(bio)
+    assert found and found.outlet and found.outlet.startswith("@")
