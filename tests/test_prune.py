@@ -695,3 +695,20 @@ def test_people_of_the_field_in_their_own_trade_words_are_on_topic():
     assert not matcher.terms("Knitting, cats and long walks")
     # Without a topic that names the field, its trade words are not your topics.
     assert not TopicMatcher(["knitting"]).terms("Fernfahrer seit 20 Jahren")
+
+
+def test_free_alone_is_not_bait_but_minting_is(world):
+    """A charity's "free workshop" (gratis, gratuit, grátis) is no scam; crypto bait ("mint
+    now", NFTs, airdrops) is, and with a huge following ratio it is spam."""
+    world.accounts(
+        person("10", bio="Contact centre skills charity. Free workshops, gratis, gratuit."),
+        person(
+            "11", bio="Contact centre NFTs. Mint now!", following_count=4000, followers_count=150
+        ),
+    )
+    follow_all(world, ["10", "11"])
+    world.posts("10", ["Atelier gratuit samedi", "Gratis workshop zaterdag"])
+
+    found = world.suggested()
+    assert "10" not in found
+    assert {"scam", "following-ratio"} <= set(found["11"])
