@@ -56,6 +56,9 @@ EMPLOYER_WORDS = (
     "empresa",
 )
 _AFTER_EMPLOYER = re.compile(r"(?:^|\s)(?:at|@|chez|bei|bij|presso|hos|på|en|em|na|no|w)\s*$")
+# "Clients: Acme, Beta en Gamma": after a client marker, a list that goes on with "and" ("en"
+# in Dutch, not the Spanish "at") still names clients.
+_LIST_GOES_ON_BEFORE = re.compile(r"\w[\w.'’]*\s+(?:en|and|und|et|e|y|i|og|och|&)\s*$|,\s*$")
 # A sentence, for the markers: a list after "Clients:" runs on across its commas, and the
 # full stop of a short abbreviation ("u.a.", "z.B.", "e.g.", "ca.") ends nothing.
 _SENTENCE_END = re.compile(r"[;|•\n!?]|(?<![\s.]\w)(?<![\s.]\w\w)\.(?!\w)")
@@ -427,7 +430,10 @@ class OrgMatcher:
             last = None
             for last in pattern.finditer(window):  # noqa: B007 - the last one counts
                 pass
-            if last is not None and not _AFTER_EMPLOYER.search(window[last.end() :]):
+            if last is not None and (
+                not _AFTER_EMPLOYER.search(window[last.end() :])
+                or _LIST_GOES_ON_BEFORE.search(window[last.end() :])
+            ):
                 return True
         complaint = self.lexicon.complaint_markers
         if complaint and complaint.search(after[:60]):
@@ -475,15 +481,29 @@ def _other_acronym(raw: str, start: int, end: int) -> bool:
     """An acronym that is part of another name ("Mercedes-AMG") or spelled out right after as
     another name ("NHD – Nordic Hockey Days")."""
     said = raw[start:end]
-    if not (said.isupper() and len(said) <= 6 and said.isalpha()):
+    letters = said.replace("&", "")
+    if not (said.isupper() and len(said) <= 6 and letters.isalpha()):
         return False
     if start >= 2 and raw[start - 1] == "-" and raw[start - 2].isalpha():
+        return True
+    # "Ter Horst & De Wit (THDW)", "Kampen & Campen – K&C": the acronym of the name just
+    # before it, defined there (the listed organisation's full name would have matched).
+    if raw[start - 1 : start] == "(" or _spelled_before(raw[max(0, start - 60) : start], letters):
         return True
     expansion = _EXPANSION.match(raw[end : end + 80])
     if not expansion:
         return False
     capitals = [w for w in expansion.group(1).split() if w[:1].isupper()]
-    return "".join(w[0] for w in capitals).upper().startswith(said.upper())
+    return "".join(w[0] for w in capitals).upper().startswith(letters.upper())
+
+
+def _spelled_before(before: str, letters: str) -> bool:
+    """The capitalised words right before an acronym (up to a dash or colon) spell it."""
+    if not re.search(r"[-–—:]\s*$", before):
+        return False
+    words = re.findall(r"[^\W\d_][\w'’]*", re.sub(r"[-–—:\s]+$", "", before))
+    initials = iter("".join(w[0] for w in words[-6:] if w[0].isupper()).upper())
+    return all(letter in initials for letter in letters.upper())
 
 
 # First person and team words before an organisation in a post: "el equipo de Sunvia",

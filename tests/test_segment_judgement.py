@@ -601,3 +601,25 @@ def test_a_title_written_as_a_job_at_an_handle(bio):
     """ "Photographer @Outlet": a qualified title with the @handle right after it is a job there."""
     found = press(bio)
     assert found and found.outlet and found.outlet.startswith("@")
+
+
+def test_clients_among_others_services_for_and_defined_acronyms(store):
+    """Clients named "among others" ("o.a.", "u.a.", "e.g."), services done for a client ("PR
+    voor X", "copy for X"), a client case in a post; an acronym defined in the bio as another
+    name ("Ter Horst & De Wit (BWU)", "Bergen & Wales United – BWU") is that other name."""
+    config = parse_segment_config({"segments": ORGS})
+    found = segments_of(
+        store,
+        config,
+        {"handle": "c1", "bio": "Freelance copywriter | teksten voor o.a. Brightwater Utilities"},
+        {"handle": "c2", "bio": "Account manager @someagency | PR voor Brightwater Utilities"},
+        {"handle": "c3", "bio": "Agentur. Kunden u.a. Brightwater Utilities und andere."},
+        {"handle": "c4", "bio": "Agency for utilities.", "display_name": "Agency Co"},
+        {"handle": "c5", "bio": "Bouwbedrijf Bakker Wouters Uitvoering (BWU). Sinds 1990."},
+        {"handle": "c6", "bio": "Rugbyclub Bergen & Wales United – BWU Tigers 🏉"},
+        {"handle": "c7", "bio": "Billing lead at BWU."},
+        {"handle": "c8", "bio": "Copy | teksten voor o.a. Valley Water Board en Capita | Leeds"},
+        posts={"c4": ["Case study: how we got Brightwater Utilities into 12 papers."]},
+    )
+    assert not any(found[h] for h in ("c1", "c2", "c3", "c4", "c5", "c6", "c8"))
+    assert found["c7"] == {"customers"}
