@@ -524,8 +524,8 @@ OUTLET_NOUNS = (
     r"publication",
     r"news\s+and\s+(?:analysis|views|features|insight)",
     r"news\s*,\s*analysis",
-    r"quotidien",
-    r"hebdomadaire",
+    r"(?:le|un|du|au)\s+quotidien",
+    r"(?:l'|un\s+)hebdomadaire",
     r"journal\s+(?:d'information|independant)",
     r"periodico",
     r"diario\s+(?:digital|independiente|de\s+noticias)",
@@ -1282,14 +1282,14 @@ def outlet_account(
         return None
     newsy_name = bool(_NEWSY_NAME.search(fold_same_length(name)))
     first_clause_end = text.clauses()[0][1]
-    noun = next((n for n in text.current(_OUTLET_NOUNS) if not text.in_trap(n)), None)
+    noun = next((n for n in text.current(_OUTLET_NOUNS) if _self_described(text, n)), None)
     # "Regionale krant.", "The trade magazine for...": the noun opens the self-description.
     opens_bio = noun is not None and noun.start() <= first_clause_end and noun.start() < 40
     if noun and (org >= 1 or newsy_name or (opens_bio and person == 0)):
         return PressFinding(bio[noun.start() : noun.end()], is_outlet_account=True)
     # The language files' nouns (a newsletter, a radio show, a trade title) count when they
     # open the bio of an account that speaks for no company: "Weekly newsletter on retail".
-    noun = next((n for n in text.current(lexicon.outlet_nouns) if not text.in_trap(n)), None)
+    noun = next((n for n in text.current(lexicon.outlet_nouns) if _self_described(text, n)), None)
     opens_bio = noun is not None and noun.start() <= first_clause_end and noun.start() < 40
     if noun and opens_bio and person == 0 and not _OUR_THING.search(text.folded[: noun.start()]):
         return PressFinding(bio[noun.start() : noun.end()], is_outlet_account=True)
@@ -1333,6 +1333,24 @@ def outlet_account(
                 explanation=f"an outlet's own account (named {name.strip()})",
             )
     return None
+
+
+# Words before an outlet's name that make it someone's workplace: "15 years at the Daily Post".
+_WORKPLACE_BEFORE = re.compile(
+    r"(?<![\w])(?:at|bij|bei|beim|chez|for|voor|fur|für|per|presso|para|dla|hos|pa|på|för|with"
+    r"|met|mit|in|op|en|em|na|no|w|au|à|a)\s+(?:(?:the|het|de|der|die|das|le|la|les|el|il|lo)\s+)?"
+    r"(?:[\w'’-]+\s+){0,3}$"
+)
+
+
+def _self_described(text: BioText, noun: re.Match[str]) -> bool:
+    """An outlet noun the account uses of itself, not a trap and not the workplace named after
+    "at" / "bij" ("15 jaar bij het Dagblad")."""
+    if text.in_trap(noun):
+        return False
+    before = text.folded[max(0, noun.start() - 50) : noun.start()]
+    workplace = _WORKPLACE_BEFORE.search(before)
+    return not (workplace and text.raw[noun.start() : noun.start() + 1].isupper())
 
 
 _ON_AIR = re.compile(

@@ -623,3 +623,19 @@ def test_clients_among_others_services_for_and_defined_acronyms(store):
     )
     assert not any(found[h] for h in ("c1", "c2", "c3", "c4", "c5", "c6", "c8"))
     assert found["c7"] == {"customers"}
+
+
+@pytest.mark.parametrize(
+    ("name", "bio"),
+    [
+        ("Lou", "#vélotaf quotidien à Nantes. Vélo cargo, deux enfants."),
+        ("Jan Smit", "12 jaar bij Het Noorder Dagblad. Nu investor relations. Hardloper."),
+        ("Kim", "Student @HogeschoolX | wil later sportreporter worden"),
+        ("Alex", "Aspiring journalist. Coffee first."),
+        ("Lena", "Angehende Redakteurin, erst mal Abi."),
+    ],
+)
+def test_rhythm_adjectives_past_workplaces_and_aspirations_are_not_press(name, bio):
+    """ "quotidien" as "daily" (an adjective), an outlet named only as a past workplace ("12 jaar
+    bij het Dagblad. Nu ..."), and a job someone hopes to have are no press evidence."""
+    assert press(bio, name=name, handle="someone") is None
