@@ -712,3 +712,13 @@ def test_free_alone_is_not_bait_but_minting_is(world):
     found = world.suggested()
     assert "10" not in found
     assert {"scam", "following-ratio"} <= set(found["11"])
+
+
+def test_a_short_topic_word_starts_a_compound():
+    """In compounding languages a topic word is the head of longer words: "haven" (port) in
+    "Havenbedrijf", "Hafen" in "Hafenlogistik"; a word merely containing it does not count."""
+    matcher = TopicMatcher(["haven", "Hafen"], fields=False)
+
+    assert matcher.terms("Havenbedrijf Noord: cijfers 2026") == {"haven"}
+    assert matcher.terms("Neues zur Hafenlogistik") == {"hafen"}
+    assert matcher.terms("Schiphaven? nee, thuis") == set()
