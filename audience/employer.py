@@ -377,6 +377,8 @@ class OrgMatcher:
             return False
         if self._not_employer(folded[sentence_start:start], sentence_after):
             return False
+        if where == "name" and not _name_part_ok(raw[:start], raw[end:]):
+            return False
         is_handle = raw[start : start + 1] == "@"
         # Written in lower case, a capitalised name is an ordinary word ("luz verde").
         if not is_handle and not any(c.isupper() for c in raw[start:end]):
@@ -450,6 +452,28 @@ class OrgMatcher:
 _LIST_ITEM_BEFORE = re.compile(r",\s*$")
 _LIST_GOES_ON = re.compile(r"^\s*(?:,|…|\.\.\.)")
 _TWO_MORE_ITEMS = re.compile(r"^\s*,[^,|;.!?\n]{1,30},")
+
+
+_NAME_SEPARATOR_BEFORE = re.compile(r"(?:[|@·,/:(–—-]|\b(?:at|bij|bei|chez|en|@))\s*$", re.I)
+_NAME_SEPARATOR_AFTER = re.compile(r"^\s*[|·,/:)–—-]")
+
+
+def _name_part_ok(before: str, after: str) -> bool:
+    """In a display name, the organisation's name is the whole name, set apart from a person's
+    name ("Jo Bloggs | Acme", "Acme – Jo"), or followed by a secondary account's word or a place
+    ("Acme Support", "Acme Belgium"). "Autobedrijf Acme", "Acme Rebels": another organisation."""
+    from audience.geo import normalize_location
+
+    def plain_words(text: str) -> list[str]:
+        return re.findall(r"[^\W\d_][\w'’&.]*", text)
+
+    if before.strip() and not _NAME_SEPARATOR_BEFORE.search(before):
+        return False
+    if after.strip() and not _NAME_SEPARATOR_AFTER.match(after):
+        words = plain_words(after.split("|")[0])
+        if words and not all(w.lower() in FAMILY_SUFFIXES for w in words):
+            return normalize_location(" ".join(words)) is not None
+    return True
 
 
 def _list_shape(raw: str, start: int, end: int) -> bool:

@@ -639,3 +639,24 @@ def test_rhythm_adjectives_past_workplaces_and_aspirations_are_not_press(name, b
     """ "quotidien" as "daily" (an adjective), an outlet named only as a past workplace ("12 jaar
     bij het Dagblad. Nu ..."), and a job someone hopes to have are no press evidence."""
     assert press(bio, name=name, handle="someone") is None
+
+
+def test_a_listed_name_inside_another_organisations_display_name(store):
+    """ "Garage Acme Ltd", "Acme Ltd Rebels": another organisation sharing the name; "Acme Ltd
+    Support", "Acme Ltd Leeds", "Jo Bloggs | Acme Ltd": the organisation."""
+    config = parse_segment_config({"segments": ORGS})
+    found = segments_of(
+        store,
+        config,
+        {
+            "handle": "d1",
+            "display_name": "Autobedrijf Brightwater Utilities",
+            "bio": "Uw autodealer.",
+        },
+        {"handle": "d2", "display_name": "Brightwater Utilities Rebels", "bio": "Basketbalclub."},
+        {"handle": "d3", "display_name": "Brightwater Utilities Support", "bio": "Here to help."},
+        {"handle": "d4", "display_name": "Brightwater Utilities Leeds", "bio": "Our Leeds office."},
+        {"handle": "d5", "display_name": "Jo Bloggs | Brightwater Utilities", "bio": "Water nerd."},
+    )
+    assert not found["d1"] and not found["d2"]
+    assert found["d3"] == found["d4"] == found["d5"] == {"customers"}
