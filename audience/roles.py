@@ -1419,6 +1419,16 @@ _MORE_NON_PRESS_JOBS = _words(
 )
 
 
+def _main_other_job(bio: BioText) -> bool:
+    """Another current job that is not itself a guest or visiting role ("Prof invité", "visiting
+    lecturer" is the side job of a columnist)."""
+    for match in bio.current(bio.lexicon.non_press_jobs):
+        around = bio.folded[max(0, match.start() - 12) : match.end() + 12]
+        if not _OCCASIONAL.search(around):
+            return True
+    return False
+
+
 def other_job(bio: BioText) -> bool:
     """The bio names a current job that is not press (Head of CX, PR manager, engineer)."""
     return next(bio.current(bio.lexicon.non_press_jobs), None) is not None
@@ -1449,7 +1459,7 @@ def press_evidence(
     if found:
         # "Columnista ocasional" with a day job elsewhere: not the segment, a second look.
         if (_OCCASIONAL.search(text.folded) or _COLUMN.search(fold_same_length(found.term))) and (
-            other_job(text)
+            _main_other_job(text)
         ):
             return replace(found, strong=False)
         return found
@@ -1495,7 +1505,8 @@ _BOT = re.compile(
     r"|rss|news\s*feed|aggregat\w*|agregador\w*|auto-?posts?)(?![\w])"
 )
 _OCCASIONAL = re.compile(
-    r"(?<![\w])(?:guest|occasional|ocasional|occasionnel\w*|invitad[oa]|convidad[oa]|gast)(?![\w])"
+    r"(?<![\w])(?:guest|occasional|ocasional|occasionnel\w*|invitad[oa]|convidad[oa]|gast|invitee?"
+    r"|visiting|ospite|gastdocent\w*|gastdozent\w*|gastprofessor\w*|wizytujac\w*)(?![\w])"
 )
 _LINK = re.compile(r"(?:https?://)?(?:[\w-]+\.)+[a-z]{2,}(?:/[^\s]*)?")
 # A column is a side role when the bio gives another current job (a professor's column).

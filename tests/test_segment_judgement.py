@@ -660,3 +660,25 @@ def test_a_listed_name_inside_another_organisations_display_name(store):
     )
     assert not found["d1"] and not found["d2"]
     assert found["d3"] == found["d4"] == found["d5"] == {"customers"}
+
+
+def test_a_guest_or_visiting_side_job_does_not_undo_a_column():
+    """A columnist whose other job is a guest or visiting one ("Prof invité", "visiting
+    lecturer") is press; a professor with a column stays below the line."""
+    assert press("Chroniqueuse @LeJournalX | Prof invitée à l'université")
+    assert press("Columnist @DailyX | visiting lecturer at Leeds")
+    assert press("Professor at Leeds. Columnist for the Post.") is None
+
+
+def test_riding_or_driving_a_brands_product_is_not_working_there(store):
+    """ "Ich fahre einen Brightwater", "I ride a Brightwater Utilities e-bike for my courier job":
+    a user of the product, not the brand's employee."""
+    config = parse_segment_config({"segments": ORGS})
+    found = segments_of(
+        store,
+        config,
+        {"handle": "e1", "bio": "Kurier | fahre einen Brightwater Utilities für @SomeCourier"},
+        {"handle": "e2", "bio": "Courier. I ride a Brightwater Utilities cargo bike."},
+        {"handle": "e3", "bio": "Je roule en Brightwater Utilities depuis 2020."},
+    )
+    assert not found["e1"] and not found["e2"] and not found["e3"]
