@@ -448,7 +448,9 @@ PERSON_STRONG = (
     r"grandma",
     r"papa",
     r"mama",
-    r"je",
+    # French "je" (Dutch "je" is "you/your": "in je inbox"), with a first-person verb.
+    r"je\s+(?:suis|travaille|ecris|fais|aime|vis|parle|cherche|accompagne|aide|couvre|raconte"
+    r"|partage|cree|developpe|enseigne|dirige|gere|realise|produis|presente|anime|roule|me|m')",
     r"mon",
     r"ma",
     r"moi",

@@ -682,3 +682,12 @@ def test_riding_or_driving_a_brands_product_is_not_working_there(store):
         {"handle": "e3", "bio": "Je roule en Brightwater Utilities depuis 2020."},
     )
     assert not found["e1"] and not found["e2"] and not found["e3"]
+
+
+def test_dutch_je_addresses_the_reader_french_je_is_a_person():
+    """Dutch "je" is "you/your" ("in je inbox"): a newsletter talking to its reader is still an
+    outlet; French "je suis ..." is a person speaking."""
+    assert press("Wekelijkse nieuwsbrief over havens. Elke maandag in je inbox.", name="Havenpost")
+    from audience.roles import organisation_signals
+
+    assert organisation_signals("x", "X", "Je suis ingénieure à Lyon.")[1] >= 2
