@@ -397,6 +397,7 @@ class OrgMatcher:
             return True
         return bool(
             (words and words[-1] in EMPLOYER_WORDS)
+            or _job_right_before(self.lexicon, before)
             or _SEPARATOR_BEFORE.search(raw[max(0, start - 3) : start])
             or (not before.strip() and _SEPARATOR_AFTER.match(after) and where != "name")
         )
@@ -474,6 +475,21 @@ def _name_part_ok(before: str, after: str) -> bool:
         if words and not all(w.lower() in FAMILY_SUFFIXES for w in words):
             return normalize_location(" ".join(words)) is not None
     return True
+
+
+def _job_right_before(lexicon: Lexicon, before: str) -> bool:
+    """ "Sales Acme Benelux", "Engineer Acme": a job title written right before the name."""
+    text = before.rstrip()
+    return any(
+        m.end() == len(text) and not _ADVISORY.search(m.group(0))
+        for m in lexicon.non_press_jobs.finditer(text)
+    )
+
+
+# Advisers and consultants advise clients: "adviseur Acme" names a client, not the employer.
+_ADVISORY = re.compile(
+    r"advis|advies|advic|adviseur|consult|berat|conseil|asesor|consulen|doradc|mentor"
+)
 
 
 def _list_shape(raw: str, start: int, end: int) -> bool:

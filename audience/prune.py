@@ -276,6 +276,25 @@ GENERIC_TOPIC_WORDS = frozenset(
         "installation",
         "network",
         "networks",
+        # Words of any trade: a "bike dealer" topic does not make a car dealer or a shoe shop
+        # relevant.
+        "dealer",
+        "dealers",
+        "handler",
+        "haendler",
+        "concessionnaire",
+        "concesionario",
+        "rivenditore",
+        "shop",
+        "shops",
+        "store",
+        "stores",
+        "winkel",
+        "winkels",
+        "tienda",
+        "tiendas",
+        "negozio",
+        "laden",
     ]
 )
 STEM_LENGTH = 6

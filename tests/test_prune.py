@@ -722,3 +722,12 @@ def test_a_short_topic_word_starts_a_compound():
     assert matcher.terms("Havenbedrijf Noord: cijfers 2026") == {"haven"}
     assert matcher.terms("Neues zur Hafenlogistik") == {"hafen"}
     assert matcher.terms("Schiphaven? nee, thuis") == set()
+
+
+def test_words_of_any_trade_do_not_carry_a_topic():
+    """A "bike dealer" topic does not make a car dealer or a shoe shop relevant."""
+    matcher = TopicMatcher(["bike dealer", "cargo bike shop"], fields=False)
+
+    assert matcher.terms("Your Volkswagen dealer in Hoorn") == set()
+    assert matcher.terms("Shoe shop on the high street") == set()
+    assert matcher.terms("New bike dealer in town") == {"bike dealer"}

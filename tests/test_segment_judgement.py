@@ -691,3 +691,17 @@ def test_dutch_je_addresses_the_reader_french_je_is_a_person():
     from audience.roles import organisation_signals
 
     assert organisation_signals("x", "X", "Je suis ingénieure à Lyon.")[1] >= 2
+
+
+def test_a_job_title_right_before_the_name_is_the_employer(store):
+    """ "Sales Capita Benelux", "Engineer Capita": the job written right before a one-word name;
+    an adviser's or consultant's organisation is a client ("Adviseur Capita & gemeenten")."""
+    config = parse_segment_config({"segments": ORGS})
+    found = segments_of(
+        store,
+        config,
+        {"handle": "f1", "bio": "Sales Capita Benelux"},
+        {"handle": "f2", "bio": "Hoogleraar @SomeUni | adviseur Capita & gemeenten"},
+    )
+    assert found["f1"] == {"customers"}
+    assert not found["f2"]
