@@ -731,3 +731,19 @@ def test_words_of_any_trade_do_not_carry_a_topic():
     assert matcher.terms("Your Volkswagen dealer in Hoorn") == set()
     assert matcher.terms("Shoe shop on the high street") == set()
     assert matcher.terms("New bike dealer in town") == {"bike dealer"}
+
+
+def test_discount_code_bait_with_repeated_posts_is_spam(world):
+    """ "Follow us for discount codes" (kortingscode, Rabattcode, code promo) repeating the same
+    promo post: spam, even on my topics."""
+    world.accounts(
+        person("10", bio="Contact centre deals! Volg ons voor kortingscodes #cx"),
+        person("11", bio="Contact centre tips and tricks."),
+    )
+    follow_all(world, ["10", "11"])
+    world.posts("10", ["Rabattcode CX20 #cx", "Rabattcode CX20 #cx"])
+    world.posts("11", ["Queue times down again", "Training day"])
+
+    found = world.suggested()
+    assert {"scam", "repeated-posts"} <= set(found["10"])
+    assert "11" not in found
