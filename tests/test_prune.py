@@ -747,3 +747,13 @@ def test_discount_code_bait_with_repeated_posts_is_spam(world):
     found = world.suggested()
     assert {"scam", "repeated-posts"} <= set(found["10"])
     assert "11" not in found
+
+
+def test_cycling_field_words_in_other_languages():
+    """With an e-bike topic, the cycling field's words in other languages are on topic: a
+    Norwegian bike shop, a German cycle-path post; a bakery is not."""
+    matcher = TopicMatcher(["e-bike"])
+
+    assert matcher.terms("Sykkelverksted i Bergen")
+    assert matcher.terms("Neuer Radweg in Köln eröffnet")
+    assert not matcher.terms("Bakkerij met vers brood")
