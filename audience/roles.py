@@ -1566,11 +1566,26 @@ def _outlet_mention(text: BioText, gazetteer: Gazetteer, busy: bool) -> PressFin
         before = text.folded[clause_start : match.start()]
         if text.lexicon.not_outlet_lead.search(before):
             continue
+        if _AUDIENCE_AFTER.match(text.folded, match.end()) or _AUDIENCE_BEFORE.search(before):
+            continue  # "@Outlet fan", "listening to @Outlet": the audience, not the staff
         mention = text.raw[match.start() : match.end()]
         return PressFinding(
             mention, mention, strong=not busy, explanation=f"names outlet {mention} ({outlet.name})"
         )
     return None
+
+
+# An outlet's audience: its fans, listeners, readers and subscribers, in several languages.
+_AUDIENCE_WORDS = (
+    r"fan|fans|fanboy|fangirl|listener|listeners|luisteraar\w*|horer\w*|hörer\w*|auditeur\w*|oyente\w*"
+    r"|ascoltator\w*|reader|readers|lezer\w*|leser\w*|lecteur\w*|lector\w*|lettor\w*|subscriber\w*"
+    r"|abonne\w*|abonnee\w*|abonnent\w*|suscriptor\w*|sluchacz\w*|czytelni\w*"
+)
+_AUDIENCE_AFTER = re.compile(rf"\s*(?:{_AUDIENCE_WORDS})(?![\w])")
+_AUDIENCE_BEFORE = re.compile(
+    rf"(?<![\w])(?:(?:{_AUDIENCE_WORDS})\s+(?:of|van|von|de|di|du)|listen\w*\s+to|luister\w*\s+naar"
+    r"|hore\s+gern|j'ecoute|escucho|ascolto|reading|lees\s+graag)\s*$"
+)
 
 
 # An author page on a news site, in several languages: /author/, /autor/, /auteur/, /autore/.

@@ -705,3 +705,17 @@ def test_a_job_title_right_before_the_name_is_the_employer(store):
     )
     assert found["f1"] == {"customers"}
     assert not found["f2"]
+
+
+def test_an_outlets_fans_listeners_and_readers_are_not_its_staff():
+    """ "@Outlet fan", "Listening to @Outlet", "lezer van @Outlet": the audience, not press."""
+    from audience.roles import Outlet
+
+    lexicon = DEFAULT_LEXICON.with_outlets([Outlet("Harbour Pod", "learned", handles=("hpod",))])
+    for bio in [
+        "Too many podcasts | @hpod fan | dev",
+        "Listening to @hpod daily",
+        "Trouwe lezer van @hpod",
+    ]:
+        assert press_evidence("x", "X", bio, None, lexicon) is None
+    assert press_evidence("x", "X", "Host @hpod", None, lexicon)
