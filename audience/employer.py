@@ -293,12 +293,38 @@ class OrgMatcher:
                 return org, f"handle @{handle} belongs to {org.label}"
         return None
 
-    def by_display_name(self, name: str | None) -> tuple[ListedOrg, str] | None:
-        """An account named exactly as a listed organisation (or a former name of it without
-        its "Instalaciones", "Group", "Ltd"): the organisation's own account."""
+    def one_word_name(self, name: str | None) -> bool:
+        """The display name is exactly a listed one-word name or acronym ("Zest!")."""
         key = organisation_key(name or "")
-        found = self._by_key.get(key, (None, True))[0] or self._owner_keys.get(key)
-        return (found, f"named {name} ({found.label})") if found else None
+        return len(key.split()) == 1 and self._by_key.get(key, (None, False))[1]
+
+    def by_display_name(
+        self,
+        name: str | None,
+        handle: str | None = None,
+        hosts: Iterable[str] = (),
+        bio: str | None = None,
+    ) -> tuple[ListedOrg, str] | None:
+        """An account named exactly as a listed organisation (or a former name of it without
+        its "Instalaciones", "Group", "Ltd"): the organisation's own account. A one-word name or
+        an acronym ("Zest", "ACME") is also a band's, a meme account's or a shop's name: it
+        needs the organisation's handle (or one of its family) or domain as well."""
+        key = organisation_key(name or "")
+        found, strict = self._by_key.get(key, (None, True))
+        found = found or self._owner_keys.get(key)
+        if found is None:
+            return None
+        if strict and len(key.split()) == 1:
+            family = self.by_handle(handle)
+            # "Zest – e-bikes from Bremen": a bio that introduces the organisation by name.
+            introduced = re.match(
+                rf"\s*{re.escape(key)}\s*(?:[-–—:|,]|(?:is|ist|est|es|e)\b)", fold(bio)
+            )
+            if not (family and family[0] is found) and not introduced and not any(
+                self.by_host(h) is found for h in hosts
+            ):
+                return None
+        return found, f"named {name} ({found.label})"
 
     def by_host(self, host: str) -> ListedOrg | None:
         host = host.lower().removeprefix("www.")

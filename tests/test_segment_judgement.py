@@ -719,3 +719,21 @@ def test_an_outlets_fans_listeners_and_readers_are_not_its_staff():
     ]:
         assert press_evidence("x", "X", bio, None, lexicon) is None
     assert press_evidence("x", "X", "Host @hpod", None, lexicon)
+
+
+def test_a_one_word_name_as_display_name_needs_the_organisations_handle_domain_or_intro(store):
+    """ "Capita" as a display name is also a band's or a meme account's: the organisation's own
+    account shows its handle family, its domain, or a bio that introduces it ("Capita – ...")."""
+    config = parse_segment_config(
+        {"segments": {"customers": {"organisations": [{"name": "Capita", "handles": ["capita"]}]}}}
+    )
+    found = segments_of(
+        store,
+        config,
+        {"handle": "capitaband", "display_name": "CAPITA", "bio": "Synth duo. New EP out now."},
+        {"handle": "memes_nl", "display_name": "Capita!", "bio": "Memes en onzin."},
+        {"handle": "capita_help", "display_name": "Capita", "bio": "Here to help."},
+        {"handle": "cap_old", "display_name": "Capita", "bio": "Capita – outsourcing since 1984."},
+    )
+    assert not found["capitaband"] and not found["memes_nl"]
+    assert found["capita_help"] == found["cap_old"] == {"customers"}
