@@ -19,7 +19,13 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from audience.roles import BioText, Lexicon, fold_same_length, organisation_key
+from audience.roles import (
+    LEGAL_SUFFIXES,
+    BioText,
+    Lexicon,
+    fold_same_length,
+    organisation_key,
+)
 
 EMPLOYER_WORDS = (
     "at",
@@ -482,7 +488,12 @@ _TWO_MORE_ITEMS = re.compile(r"^\s*,[^,|;.!?\n]{1,30},")
 
 
 _NAME_SEPARATOR_BEFORE = re.compile(r"(?:[|@·,/:(–—-]|\b(?:at|bij|bei|chez|en|@))\s*$", re.I)
-_NAME_SEPARATOR_AFTER = re.compile(r"^\s*[|·,/:)–—-]")
+_NAME_SEPARATOR_AFTER = re.compile(r"^\s*[|·,/:()–—-]")
+
+
+_LEGAL_AFTER = re.compile(
+    rf"^(?:[\s,]+(?:{'|'.join(re.escape(w) for w in LEGAL_SUFFIXES)})\.?)+(?![\w])", re.I
+)
 
 
 def _name_part_ok(before: str, after: str) -> bool:
@@ -497,7 +508,7 @@ def _name_part_ok(before: str, after: str) -> bool:
     if before.strip() and not _NAME_SEPARATOR_BEFORE.search(before):
         return False
     if after.strip() and not _NAME_SEPARATOR_AFTER.match(after):
-        words = plain_words(after.split("|")[0])
+        words = plain_words(_LEGAL_AFTER.sub("", after.split("|")[0]))
         if words and not all(w.lower() in FAMILY_SUFFIXES for w in words):
             return normalize_location(" ".join(words)) is not None
     return True
