@@ -428,7 +428,7 @@ class OrgMatcher:
         if where == "name" and not before.strip() and not after.strip():
             return True
         return bool(
-            (words and words[-1] in EMPLOYER_WORDS)
+            (words and words[-1] in EMPLOYER_WORDS and _of_a_job(self.lexicon, words, before))
             or _job_right_before(self.lexicon, before)
             or _SEPARATOR_BEFORE.search(raw[max(0, start - 3) : start])
             or (not before.strip() and _SEPARATOR_AFTER.match(after) and where != "name")
@@ -512,6 +512,20 @@ def _name_part_ok(before: str, after: str) -> bool:
         if words and not all(w.lower() in FAMILY_SUFFIXES for w in words):
             return normalize_location(" ".join(words)) is not None
     return True
+
+
+_OF_JOB = re.compile(
+    r"(?:head|ceo|cto|cfo|coo|cmo|founder|co-founder|director|president|vp|chief|member|employee"
+    r"|owner|partner|staff|part|friend)\w*\s+of\s*$"
+)
+
+
+def _of_a_job(lexicon: Lexicon, words: list[str], before: str) -> bool:
+    """ "Head of CX of Acme", "Founder of Acme" count; "clips of Acme", "a review of Acme" do not:
+    "of" names the employer only after a job."""
+    if words[-1] != "of":
+        return True
+    return bool(_OF_JOB.search(before)) or _job_right_before(lexicon, before.rstrip()[:-2])
 
 
 def _job_right_before(lexicon: Lexicon, before: str) -> bool:

@@ -737,3 +737,18 @@ def test_a_one_word_name_as_display_name_needs_the_organisations_handle_domain_o
     )
     assert not found["capitaband"] and not found["memes_nl"]
     assert found["capita_help"] == found["cap_old"] == {"customers"}
+
+
+def test_of_names_the_employer_only_after_a_job(store):
+    """ "Founder of Capita" is the employer; "live clips of CAPITA", "a review of Capita" are
+    subjects."""
+    config = parse_segment_config({"segments": ORGS})
+    found = segments_of(
+        store,
+        config,
+        {"handle": "g1", "bio": "Founder of Capita. Coffee."},
+        {"handle": "g2", "bio": "Tour dates & live clips of Capita 🎹"},
+        {"handle": "g3", "bio": "My honest review of Capita, part 2"},
+    )
+    assert found["g1"] == {"customers"}
+    assert not found["g2"] and not found["g3"]
