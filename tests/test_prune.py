@@ -757,3 +757,17 @@ def test_cycling_field_words_in_other_languages():
     assert matcher.terms("Sykkelverksted i Bergen")
     assert matcher.terms("Neuer Radweg in Köln eröffnet")
     assert not matcher.terms("Bakkerij met vers brood")
+
+
+def test_link_in_bio_bait_off_topic_is_spam(world):
+    """ "👇 link in bio 👇" (lien en bio, link na bio) with nothing on my topics: a bait account;
+    the same phrase from someone on my topics alone is not enough."""
+    world.accounts(
+        person("10", bio="👇 link in bio 👇"),
+        person("11", bio="Contact centre coach. Free guide: link in bio"),
+    )
+    follow_all(world, ["10", "11"])
+
+    found = world.suggested()
+    assert {"scam", "off-topic"} <= set(found["10"])
+    assert "11" not in found
