@@ -19,7 +19,13 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from audience.roles import BioText, Lexicon, fold_same_length, organisation_key
+from audience.roles import (
+    LEGAL_SUFFIXES,
+    BioText,
+    Lexicon,
+    fold_same_length,
+    organisation_key,
+)
 
 EMPLOYER_WORDS = (
     "at",
@@ -56,6 +62,9 @@ EMPLOYER_WORDS = (
     "empresa",
 )
 _AFTER_EMPLOYER = re.compile(r"(?:^|\s)(?:at|@|chez|bei|bij|presso|hos|på|en|em|na|no|w)\s*$")
+# "Clients: Acme, Beta en Gamma": after a client marker, a list that goes on with "and" ("en"
+# in Dutch, not the Spanish "at") still names clients.
+_LIST_GOES_ON_BEFORE = re.compile(r"\w[\w.'’]*\s+(?:en|and|und|et|e|y|i|og|och|&)\s*$|,\s*$")
 # A sentence, for the markers: a list after "Clients:" runs on across its commas, and the
 # full stop of a short abbreviation ("u.a.", "z.B.", "e.g.", "ca.") ends nothing.
 _SENTENCE_END = re.compile(r"[;|•\n!?]|(?<![\s.]\w)(?<![\s.]\w\w)\.(?!\w)")
@@ -290,12 +299,38 @@ class OrgMatcher:
                 return org, f"handle @{handle} belongs to {org.label}"
         return None
 
-    def by_display_name(self, name: str | None) -> tuple[ListedOrg, str] | None:
-        """An account named exactly as a listed organisation (or a former name of it without
-        its "Instalaciones", "Group", "Ltd"): the organisation's own account."""
+    def one_word_name(self, name: str | None) -> bool:
+        """The display name is exactly a listed one-word name or acronym ("Zest!")."""
         key = organisation_key(name or "")
-        found = self._by_key.get(key, (None, True))[0] or self._owner_keys.get(key)
-        return (found, f"named {name} ({found.label})") if found else None
+        return len(key.split()) == 1 and self._by_key.get(key, (None, False))[1]
+
+    def by_display_name(
+        self,
+        name: str | None,
+        handle: str | None = None,
+        hosts: Iterable[str] = (),
+        bio: str | None = None,
+    ) -> tuple[ListedOrg, str] | None:
+        """An account named exactly as a listed organisation (or a former name of it without
+        its "Instalaciones", "Group", "Ltd"): the organisation's own account. A one-word name or
+        an acronym ("Zest", "ACME") is also a band's, a meme account's or a shop's name: it
+        needs the organisation's handle (or one of its family) or domain as well."""
+        key = organisation_key(name or "")
+        found, strict = self._by_key.get(key, (None, True))
+        found = found or self._owner_keys.get(key)
+        if found is None:
+            return None
+        if strict and len(key.split()) == 1:
+            family = self.by_handle(handle)
+            # "Zest – e-bikes from Bremen": a bio that introduces the organisation by name.
+            introduced = re.match(
+                rf"\s*{re.escape(key)}\s*(?:[-–—:|,]|(?:is|ist|est|es|e)\b)", fold(bio)
+            )
+            if not (family and family[0] is found) and not introduced and not any(
+                self.by_host(h) is found for h in hosts
+            ):
+                return None
+        return found, f"named {name} ({found.label})"
 
     def by_host(self, host: str) -> ListedOrg | None:
         host = host.lower().removeprefix("www.")
@@ -374,6 +409,8 @@ class OrgMatcher:
             return False
         if self._not_employer(folded[sentence_start:start], sentence_after):
             return False
+        if where == "name" and not _name_part_ok(raw[:start], raw[end:]):
+            return False
         is_handle = raw[start : start + 1] == "@"
         # Written in lower case, a capitalised name is an ordinary word ("luz verde").
         if not is_handle and not any(c.isupper() for c in raw[start:end]):
@@ -391,7 +428,8 @@ class OrgMatcher:
         if where == "name" and not before.strip() and not after.strip():
             return True
         return bool(
-            (words and words[-1] in EMPLOYER_WORDS)
+            (words and words[-1] in EMPLOYER_WORDS and _of_a_job(self.lexicon, words, before))
+            or _job_right_before(self.lexicon, before)
             or _SEPARATOR_BEFORE.search(raw[max(0, start - 3) : start])
             or (not before.strip() and _SEPARATOR_AFTER.match(after) and where != "name")
         )
@@ -427,7 +465,10 @@ class OrgMatcher:
             last = None
             for last in pattern.finditer(window):  # noqa: B007 - the last one counts
                 pass
-            if last is not None and not _AFTER_EMPLOYER.search(window[last.end() :]):
+            if last is not None and (
+                not _AFTER_EMPLOYER.search(window[last.end() :])
+                or _LIST_GOES_ON_BEFORE.search(window[last.end() :])
+            ):
                 return True
         complaint = self.lexicon.complaint_markers
         if complaint and complaint.search(after[:60]):
@@ -444,6 +485,62 @@ class OrgMatcher:
 _LIST_ITEM_BEFORE = re.compile(r",\s*$")
 _LIST_GOES_ON = re.compile(r"^\s*(?:,|…|\.\.\.)")
 _TWO_MORE_ITEMS = re.compile(r"^\s*,[^,|;.!?\n]{1,30},")
+
+
+_NAME_SEPARATOR_BEFORE = re.compile(r"(?:[|@·,/:(–—-]|\b(?:at|bij|bei|chez|en|@))\s*$", re.I)
+_NAME_SEPARATOR_AFTER = re.compile(r"^\s*[|·,/:()–—-]")
+
+
+_LEGAL_AFTER = re.compile(
+    rf"^(?:[\s,]+(?:{'|'.join(re.escape(w) for w in LEGAL_SUFFIXES)})\.?)+(?![\w])", re.I
+)
+
+
+def _name_part_ok(before: str, after: str) -> bool:
+    """In a display name, the organisation's name is the whole name, set apart from a person's
+    name ("Jo Bloggs | Acme", "Acme – Jo"), or followed by a secondary account's word or a place
+    ("Acme Support", "Acme Belgium"). "Autobedrijf Acme", "Acme Rebels": another organisation."""
+    from audience.geo import normalize_location
+
+    def plain_words(text: str) -> list[str]:
+        return re.findall(r"[^\W\d_][\w'’&.]*", text)
+
+    if before.strip() and not _NAME_SEPARATOR_BEFORE.search(before):
+        return False
+    if after.strip() and not _NAME_SEPARATOR_AFTER.match(after):
+        words = plain_words(_LEGAL_AFTER.sub("", after.split("|")[0]))
+        if words and not all(w.lower() in FAMILY_SUFFIXES for w in words):
+            return normalize_location(" ".join(words)) is not None
+    return True
+
+
+_OF_JOB = re.compile(
+    r"(?:head|ceo|cto|cfo|coo|cmo|founder|co-founder|director|president|vp|chief|member|employee"
+    r"|owner|partner|staff|part|friend)\w*\s+of\s*$"
+)
+
+
+def _of_a_job(lexicon: Lexicon, words: list[str], before: str) -> bool:
+    """ "Head of CX of Acme", "Founder of Acme" count; "clips of Acme", "a review of Acme" do not:
+    "of" names the employer only after a job."""
+    if words[-1] != "of":
+        return True
+    return bool(_OF_JOB.search(before)) or _job_right_before(lexicon, before.rstrip()[:-2])
+
+
+def _job_right_before(lexicon: Lexicon, before: str) -> bool:
+    """ "Sales Acme Benelux", "Engineer Acme": a job title written right before the name."""
+    text = before.rstrip()
+    return any(
+        m.end() == len(text) and not _ADVISORY.search(m.group(0))
+        for m in lexicon.non_press_jobs.finditer(text)
+    )
+
+
+# Advisers and consultants advise clients: "adviseur Acme" names a client, not the employer.
+_ADVISORY = re.compile(
+    r"advis|advies|advic|adviseur|consult|berat|conseil|asesor|consulen|doradc|mentor"
+)
 
 
 def _list_shape(raw: str, start: int, end: int) -> bool:
@@ -475,15 +572,29 @@ def _other_acronym(raw: str, start: int, end: int) -> bool:
     """An acronym that is part of another name ("Mercedes-AMG") or spelled out right after as
     another name ("NHD – Nordic Hockey Days")."""
     said = raw[start:end]
-    if not (said.isupper() and len(said) <= 6 and said.isalpha()):
+    letters = said.replace("&", "")
+    if not (said.isupper() and len(said) <= 6 and letters.isalpha()):
         return False
     if start >= 2 and raw[start - 1] == "-" and raw[start - 2].isalpha():
+        return True
+    # "Ter Horst & De Wit (THDW)", "Kampen & Campen – K&C": the acronym of the name just
+    # before it, defined there (the listed organisation's full name would have matched).
+    if raw[start - 1 : start] == "(" or _spelled_before(raw[max(0, start - 60) : start], letters):
         return True
     expansion = _EXPANSION.match(raw[end : end + 80])
     if not expansion:
         return False
     capitals = [w for w in expansion.group(1).split() if w[:1].isupper()]
-    return "".join(w[0] for w in capitals).upper().startswith(said.upper())
+    return "".join(w[0] for w in capitals).upper().startswith(letters.upper())
+
+
+def _spelled_before(before: str, letters: str) -> bool:
+    """The capitalised words right before an acronym (up to a dash or colon) spell it."""
+    if not re.search(r"[-–—:]\s*$", before):
+        return False
+    words = re.findall(r"[^\W\d_][\w'’]*", re.sub(r"[-–—:\s]+$", "", before))
+    initials = iter("".join(w[0] for w in words[-6:] if w[0].isupper()).upper())
+    return all(letter in initials for letter in letters.upper())
 
 
 # First person and team words before an organisation in a post: "el equipo de Sunvia",

@@ -276,6 +276,25 @@ GENERIC_TOPIC_WORDS = frozenset(
         "installation",
         "network",
         "networks",
+        # Words of any trade: a "bike dealer" topic does not make a car dealer or a shoe shop
+        # relevant.
+        "dealer",
+        "dealers",
+        "handler",
+        "haendler",
+        "concessionnaire",
+        "concesionario",
+        "rivenditore",
+        "shop",
+        "shops",
+        "store",
+        "stores",
+        "winkel",
+        "winkels",
+        "tienda",
+        "tiendas",
+        "negozio",
+        "laden",
     ]
 )
 STEM_LENGTH = 6
@@ -290,6 +309,7 @@ class TopicMatcher:
         # "fotovoltaica" -> every word starting "fotovo" (photovoltaïque, Photovoltaik...).
         self.stems: dict[str, str] = {}
         self.exact: dict[str, str] = {}
+        self.prefixes: dict[str, str] = {}
         generic = {_sound(w)[:STEM_LENGTH] for w in GENERIC_TOPIC_WORDS}
         for topic in topics:
             label = topic.strip().lower()
@@ -300,6 +320,9 @@ class TopicMatcher:
                     self.stems.setdefault(word[:STEM_LENGTH], label)
                 elif len(word) <= STEM_LENGTH:
                     self.exact.setdefault(word, label)
+                    # A topic word of 5+ letters also starts a compound: "fiets" ->
+                    # "fietsverkoop", "cargo" -> "Cargobikes", as the field words do.
+                    self.prefixes.setdefault(word, label)
         # normalised form -> the topic as written in audience.toml
         self.phrases = {
             tuple(_stem(w) for w in _words(t)): t.strip().lower()
@@ -312,7 +335,6 @@ class TopicMatcher:
                 self.tags.setdefault("".join(_words(t)), "#" + "".join(t.lower().split()))
         # The trade words of the fields my topics name (audience/data/fields): a word of 5+
         # letters also starts a compound ("lager" -> "Lagerleiter").
-        self.prefixes: dict[str, str] = {}
         if fields and topics:
             for name, triggers, words in _fields():
                 if TopicMatcher(list(triggers), fields=False).terms(" ".join(topics)):

@@ -247,11 +247,6 @@ PARODY_MARKERS = (
 # Fan and "unofficial" accounts: not the organisation they name, but not parody either (prune
 # does not unfollow them for it).
 FAN_MARKERS = (
-    "not affiliated",
-    "unaffiliated",
-    "no afiliad[oa]",
-    "non affilie",
-    "nicht verbunden",
     "nicht offiziell",
     "inoffiziell",
     "non ufficiale",
@@ -262,6 +257,41 @@ FAN_MARKERS = (
     "fan account",
     "fan page",
     "fanpage",
+    "onofficieel",
+    "niet officieel",
+    "geen officiele",
+    "pas officiel",
+    "not (?:an\\s+)?official",
+)
+# An account that says it is not the organisation it names, or not employed by it: "not
+# affiliated", "niet gelieerd", "not run by", "niet in dienst". It is none of the organisation's
+# segments, but an independent newsletter that says so is still press.
+DISCLAIMERS = (
+    "not affiliated",
+    "unaffiliated",
+    "no affiliation",
+    "not endorsed by",
+    "not run by",
+    "not employed by",
+    "not an employee",
+    "no afiliad[oa]",
+    "sin afiliacion",
+    "non affilie\\w*",
+    "pas affilie\\w*",
+    "non affiliat[oa]",
+    "non dipendente",
+    "nicht verbunden",
+    "nicht angestellt",
+    "keine verbindung",
+    "nicht von \\w+(?:\\s+\\w+)? selbst",
+    "niet gelieerd",
+    "niet verbonden",
+    "niet aangesloten",
+    "niet in dienst",
+    "niet van \\w+(?:\\s+\\w+)? zelf",
+    "nao afiliad[oa]",
+    "niezwiazan\\w*",
+    "pas salarie\\w*",
 )
 
 # Evidence that a profile speaks for an organisation rather than a person.
@@ -418,7 +448,9 @@ PERSON_STRONG = (
     r"grandma",
     r"papa",
     r"mama",
-    r"je",
+    # French "je" (Dutch "je" is "you/your": "in je inbox"), with a first-person verb.
+    r"je\s+(?:suis|travaille|ecris|fais|aime|vis|parle|cherche|accompagne|aide|couvre|raconte"
+    r"|partage|cree|developpe|enseigne|dirige|gere|realise|produis|presente|anime|roule|me|m')",
     r"mon",
     r"ma",
     r"moi",
@@ -494,15 +526,16 @@ OUTLET_NOUNS = (
     r"publication",
     r"news\s+and\s+(?:analysis|views|features|insight)",
     r"news\s*,\s*analysis",
-    r"quotidien",
-    r"hebdomadaire",
+    r"(?:le|un|du|au)\s+quotidien",
+    r"(?:l'|un\s+)hebdomadaire",
     r"journal\s+(?:d'information|independant)",
     r"periodico",
     r"diario\s+(?:digital|independiente|de\s+noticias)",
     r"revista",
     r"\w*zeitung",
     r"\w*zeitschrift",
-    r"\w*magazin",
+    r"\w*magazine?s?",
+    r"(?:le|the|un|ce|votre|ton|your)\s+mag",
     r"nachrichten\w*",
     r"magazin",
     r"giornale",
@@ -700,6 +733,11 @@ class Lexicon:
     @cached_property
     def parody(self) -> re.Pattern[str]:
         """Parody, satire, fan and "unofficial" accounts."""
+        return re.compile(rf"{self.fans.pattern}|(?<![\w])(?:{_words(DISCLAIMERS)})")
+
+    @cached_property
+    def fans(self) -> re.Pattern[str]:
+        """Parody, satire, fan and "unofficial" accounts, without affiliation disclaimers."""
         return re.compile(rf"{self.parody_only.pattern}|(?<![\w])(?:{_words(FAN_MARKERS)})")
 
     @cached_property
@@ -984,6 +1022,21 @@ def _non_media(bio: BioText, match: re.Match[str]) -> bool:
     )
 
 
+_AND_BEFORE = re.compile(r"(\w+)\s+[\w-]+\s*(?:&|\+|/|,|\band|\ben|\bund|\bet|\by|\be|\bi)\s*$")
+
+
+def _shared_non_media(bio: BioText, match: re.Match[str]) -> bool:
+    """ "Music producer & editor", "Video editor and producer": a non-media word before the first
+    of two joined titles qualifies the second too."""
+    joined = _AND_BEFORE.search(bio.folded[max(0, match.start() - 40) : match.start()])
+    if not joined:
+        return False
+    first = bio.folded[match.start() - len(joined.group(0)) :][: len(joined.group(0))]
+    title = first.split()[1] if len(first.split()) > 1 else ""
+    qualified = bio.lexicon.qualified.fullmatch(title) or bio.lexicon.press.fullmatch(title)
+    return bool(qualified) and joined.group(1) in bio.lexicon.non_media
+
+
 def _qualified_ok(bio: BioText, match: re.Match[str]) -> bool:
     previous = _previous_words(bio.folded, match.start(), 2)
     last = previous[-1] if previous else ""
@@ -1052,8 +1105,6 @@ _EPISODES = re.compile(
 )
 
 
-# Newsroom shorthand: press when an outlet's @handle follows ("Dep Ed, @TradeWeekly").
-_ABBREVIATION = re.compile(r"(?:dep(?:uty)?\s+)?ed|sub|hack|chief\s+sub")
 
 
 def _outlet_in_clause(bio: BioText, end: int) -> str | None:
@@ -1084,6 +1135,8 @@ def press_role(bio_text: str | None, lexicon: Lexicon = DEFAULT_LEXICON) -> Pres
     for match in bio.current(lexicon.press):
         if _is_object(bio, match) or _not_a_job(bio, match) or _is_plural(lexicon, match):
             continue
+        if _shared_non_media(bio, match):
+            continue  # "Music producer & editor": the music qualifies both titles
         outlet = _outlet_after(bio.raw, match.end())
         if _trap_right_after(bio, match.end()):
             continue  # "Editor-in-chief of the school newspaper": a pupil, not press
@@ -1096,7 +1149,9 @@ def press_role(bio_text: str | None, lexicon: Lexicon = DEFAULT_LEXICON) -> Pres
         lead = lexicon.outlet_lead.match(bio.folded, match.start())
         outlet = _lead_ok(bio, lead.end()) if lead else _known_outlet_after(bio, match.end())
         outlet = outlet or _outlet_in_clause(bio, match.end())
-        if not outlet and _ABBREVIATION.fullmatch(match.group(0)):
+        if not outlet:
+            # "Dep Ed @TradeWeekly", "Photographer @CityDaily": a title written the way a job
+            # at an account is written, the @handle right after it.
             after = _outlet_after(bio.raw, match.end())
             outlet = after if after and after.startswith("@") else None
         if outlet or _qualified_ok(bio, match):
@@ -1168,9 +1223,17 @@ def _company_blog(bio: BioText, match: re.Match[str]) -> bool:
     return bool(re.search(r"(?<![\w])blog\w*", bio.folded[match.end() : clause_end]))
 
 
-def is_parody(*texts: str | None, lexicon: Lexicon = DEFAULT_LEXICON, fans: bool = True) -> bool:
-    """Parody, satire, and (unless ``fans`` is False) fan and "not affiliated" accounts."""
-    pattern = lexicon.parody if fans else lexicon.parody_only
+def is_parody(
+    *texts: str | None,
+    lexicon: Lexicon = DEFAULT_LEXICON,
+    fans: bool = True,
+    disclaimers: bool = True,
+) -> bool:
+    """Parody, satire, and (unless ``fans`` is False) fan, "unofficial" and (unless
+    ``disclaimers`` is False) "not affiliated" accounts."""
+    pattern = (
+        (lexicon.parody if disclaimers else lexicon.fans) if fans else lexicon.parody_only
+    )
     return any(pattern.search(fold_same_length(t)) for t in texts if t)
 
 
@@ -1213,7 +1276,7 @@ def outlet_account(
     handle: str | None, name: str | None, bio: str | None, lexicon: Lexicon = DEFAULT_LEXICON
 ) -> PressFinding | None:
     """A news outlet's own account: an organisation that describes itself as one."""
-    if not bio or is_parody(name, bio, lexicon=lexicon):
+    if not bio or is_parody(name, bio, lexicon=lexicon, disclaimers=False):
         return None
     org, person = organisation_signals(handle, name, bio)
     text = _bio_text(bio, lexicon)
@@ -1221,21 +1284,24 @@ def outlet_account(
         return None
     newsy_name = bool(_NEWSY_NAME.search(fold_same_length(name)))
     first_clause_end = text.clauses()[0][1]
-    noun = next((n for n in text.current(_OUTLET_NOUNS) if not text.in_trap(n)), None)
+    noun = next((n for n in text.current(_OUTLET_NOUNS) if _self_described(text, n)), None)
     # "Regionale krant.", "The trade magazine for...": the noun opens the self-description.
     opens_bio = noun is not None and noun.start() <= first_clause_end and noun.start() < 40
     if noun and (org >= 1 or newsy_name or (opens_bio and person == 0)):
         return PressFinding(bio[noun.start() : noun.end()], is_outlet_account=True)
     # The language files' nouns (a newsletter, a radio show, a trade title) count when they
     # open the bio of an account that speaks for no company: "Weekly newsletter on retail".
-    noun = next((n for n in text.current(lexicon.outlet_nouns) if not text.in_trap(n)), None)
+    noun = next((n for n in text.current(lexicon.outlet_nouns) if _self_described(text, n)), None)
     opens_bio = noun is not None and noun.start() <= first_clause_end and noun.start() < 40
     if noun and opens_bio and person == 0 and not _OUR_THING.search(text.folded[: noun.start()]):
         return PressFinding(bio[noun.start() : noun.end()], is_outlet_account=True)
     # "Newsletter every weekday", "New episodes every Monday": published on a rhythm.
     noun = noun or next(text.current(_EPISODES), None)
     own = noun is not None and _OUR_THING.search(text.folded[: noun.start()])
-    if noun and person == 0 and not own and _RHYTHM.search(text.folded):
+    # Addressing the reader ("in je inbox", "for you") is no person speaking when the noun
+    # opens the bio: a weak person signal is allowed there.
+    personal = person > (2 if opens_bio else 0)
+    if noun and not personal and not own and _RHYTHM.search(text.folded):
         return PressFinding(bio[noun.start() : noun.end()], is_outlet_account=True)
     # A named podcast: "Harbour Talk – the podcast" as the display name, or the bio opening
     # with its title ("Podcast „Dockside”").
@@ -1255,7 +1321,38 @@ def outlet_account(
     # A programme's own account: a broadcast name, on air at set hours ("de 6 a 10h 📻").
     if newsy_name and person == 0 and _ON_AIR.search(bio):
         return PressFinding(name or "", is_outlet_account=True)
+    # The display name names the outlet or its newsroom ("Harbour Magazine", "Kurier
+    # Redaktion", "Omroep Noord Verkeer"), for an account that speaks for no company.
+    not_press = lexicon.not_press
+    folded_name = fold_same_length(name)
+    press_office = not_press and (not_press.search(text.folded) or not_press.search(folded_name))
+    if name and person == 0 and not other_job(text) and not press_office:
+        noun = _OUTLET_NOUNS.search(folded_name) or lexicon.outlet_nouns.search(folded_name)
+        if noun:
+            return PressFinding(
+                name[noun.start() : noun.end()],
+                is_outlet_account=True,
+                explanation=f"an outlet's own account (named {name.strip()})",
+            )
     return None
+
+
+# Words before an outlet's name that make it someone's workplace: "15 years at the Daily Post".
+_WORKPLACE_BEFORE = re.compile(
+    r"(?<![\w])(?:at|bij|bei|beim|chez|for|voor|fur|für|per|presso|para|dla|hos|pa|på|för|with"
+    r"|met|mit|in|op|en|em|na|no|w|au|à|a)\s+(?:(?:the|het|de|der|die|das|le|la|les|el|il|lo)\s+)?"
+    r"(?:[\w'’-]+\s+){0,3}$"
+)
+
+
+def _self_described(text: BioText, noun: re.Match[str]) -> bool:
+    """An outlet noun the account uses of itself, not a trap and not the workplace named after
+    "at" / "bij" ("15 jaar bij het Dagblad")."""
+    if text.in_trap(noun):
+        return False
+    before = text.folded[max(0, noun.start() - 50) : noun.start()]
+    workplace = _WORKPLACE_BEFORE.search(before)
+    return not (workplace and text.raw[noun.start() : noun.start() + 1].isupper())
 
 
 _ON_AIR = re.compile(
@@ -1324,6 +1421,16 @@ _MORE_NON_PRESS_JOBS = _words(
 )
 
 
+def _main_other_job(bio: BioText) -> bool:
+    """Another current job that is not itself a guest or visiting role ("Prof invité", "visiting
+    lecturer" is the side job of a columnist)."""
+    for match in bio.current(bio.lexicon.non_press_jobs):
+        around = bio.folded[max(0, match.start() - 12) : match.end() + 12]
+        if not _OCCASIONAL.search(around):
+            return True
+    return False
+
+
 def other_job(bio: BioText) -> bool:
     """The bio names a current job that is not press (Head of CX, PR manager, engineer)."""
     return next(bio.current(bio.lexicon.non_press_jobs), None) is not None
@@ -1340,7 +1447,7 @@ def press_evidence(
     the name, a former journalist now freelance, an outlet's own account (from the gazetteer
     or its own words), then an outlet's website or @handle in a short bio. Findings with
     ``strong=False`` sit below the segment line."""
-    if is_parody(name, bio, lexicon=lexicon):
+    if is_parody(name, bio, lexicon=lexicon, disclaimers=False):
         return None
     text = _bio_text(bio, lexicon)
     if _BOT.search(text.folded) or _BOT.search(fold_same_length(name)):
@@ -1354,12 +1461,16 @@ def press_evidence(
     if found:
         # "Columnista ocasional" with a day job elsewhere: not the segment, a second look.
         if (_OCCASIONAL.search(text.folded) or _COLUMN.search(fold_same_length(found.term))) and (
-            other_job(text)
+            _main_other_job(text)
         ):
             return replace(found, strong=False)
         return found
     if found := _freelance_now(text):
         return found
+    if lexicon.not_press and (
+        lexicon.not_press.search(text.folded) or lexicon.not_press.search(fold_same_length(name))
+    ):
+        return None  # a press office, a press officer: they speak to the press
     gazetteer = lexicon.gazetteer
     own = gazetteer.handle(handle)
     if own and own.kind not in PLATFORM_KINDS:
@@ -1396,7 +1507,8 @@ _BOT = re.compile(
     r"|rss|news\s*feed|aggregat\w*|agregador\w*|auto-?posts?)(?![\w])"
 )
 _OCCASIONAL = re.compile(
-    r"(?<![\w])(?:guest|occasional|ocasional|occasionnel\w*|invitad[oa]|convidad[oa]|gast)(?![\w])"
+    r"(?<![\w])(?:guest|occasional|ocasional|occasionnel\w*|invitad[oa]|convidad[oa]|gast|invitee?"
+    r"|visiting|ospite|gastdocent\w*|gastdozent\w*|gastprofessor\w*|wizytujac\w*)(?![\w])"
 )
 _LINK = re.compile(r"(?:https?://)?(?:[\w-]+\.)+[a-z]{2,}(?:/[^\s]*)?")
 # A column is a side role when the bio gives another current job (a professor's column).
@@ -1454,11 +1566,26 @@ def _outlet_mention(text: BioText, gazetteer: Gazetteer, busy: bool) -> PressFin
         before = text.folded[clause_start : match.start()]
         if text.lexicon.not_outlet_lead.search(before):
             continue
+        if _AUDIENCE_AFTER.match(text.folded, match.end()) or _AUDIENCE_BEFORE.search(before):
+            continue  # "@Outlet fan", "listening to @Outlet": the audience, not the staff
         mention = text.raw[match.start() : match.end()]
         return PressFinding(
             mention, mention, strong=not busy, explanation=f"names outlet {mention} ({outlet.name})"
         )
     return None
+
+
+# An outlet's audience: its fans, listeners, readers and subscribers, in several languages.
+_AUDIENCE_WORDS = (
+    r"fan|fans|fanboy|fangirl|listener|listeners|luisteraar\w*|horer\w*|hörer\w*|auditeur\w*|oyente\w*"
+    r"|ascoltator\w*|reader|readers|lezer\w*|leser\w*|lecteur\w*|lector\w*|lettor\w*|subscriber\w*"
+    r"|abonne\w*|abonnee\w*|abonnent\w*|suscriptor\w*|sluchacz\w*|czytelni\w*"
+)
+_AUDIENCE_AFTER = re.compile(rf"\s*(?:{_AUDIENCE_WORDS})(?![\w])")
+_AUDIENCE_BEFORE = re.compile(
+    rf"(?<![\w])(?:(?:{_AUDIENCE_WORDS})\s+(?:of|van|von|de|di|du)|listen\w*\s+to|luister\w*\s+naar"
+    r"|hore\s+gern|j'ecoute|escucho|ascolto|reading|lees\s+graag)\s*$"
+)
 
 
 # An author page on a news site, in several languages: /author/, /autor/, /auteur/, /autore/.

@@ -1053,14 +1053,17 @@ def _account_evidence(
             yield seg, "rule", found[1]
         if scam:
             continue  # a brand's name used as bait is not the brand
-        if found := rules.matcher.by_display_name(name):
+        named = rules.matcher.by_display_name(name, handle, hosts, bio)
+        if named:
             employer_segments.add(seg)
-            yield seg, "rule", found[1]
+            yield seg, "rule", named[1]
         for source, text in (("name", name_text), ("bio", bio_text)):
+            if source == "name" and not named and rules.matcher.one_word_name(name):
+                continue  # "Zest!" alone, with no handle or domain of Zest: a namesake
             for _, reason in rules.matcher.in_text(text, source):
                 employer_segments.add(seg)
                 yield seg, "rule", reason
-    if parody or not judge.press_ids:
+    if not judge.press_ids or is_parody(name, bio, lexicon=lexicon, disclaimers=False):
         return
     finding = _press_finding(account, lexicon)
     if finding is None or not finding.strong:

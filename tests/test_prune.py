@@ -695,3 +695,79 @@ def test_people_of_the_field_in_their_own_trade_words_are_on_topic():
     assert not matcher.terms("Knitting, cats and long walks")
     # Without a topic that names the field, its trade words are not your topics.
     assert not TopicMatcher(["knitting"]).terms("Fernfahrer seit 20 Jahren")
+
+
+def test_free_alone_is_not_bait_but_minting_is(world):
+    """A charity's "free workshop" (gratis, gratuit, grátis) is no scam; crypto bait ("mint
+    now", NFTs, airdrops) is, and with a huge following ratio it is spam."""
+    world.accounts(
+        person("10", bio="Contact centre skills charity. Free workshops, gratis, gratuit."),
+        person(
+            "11", bio="Contact centre NFTs. Mint now!", following_count=4000, followers_count=150
+        ),
+    )
+    follow_all(world, ["10", "11"])
+    world.posts("10", ["Atelier gratuit samedi", "Gratis workshop zaterdag"])
+
+    found = world.suggested()
+    assert "10" not in found
+    assert {"scam", "following-ratio"} <= set(found["11"])
+
+
+def test_a_short_topic_word_starts_a_compound():
+    """In compounding languages a topic word is the head of longer words: "haven" (port) in
+    "Havenbedrijf", "Hafen" in "Hafenlogistik"; a word merely containing it does not count."""
+    matcher = TopicMatcher(["haven", "Hafen"], fields=False)
+
+    assert matcher.terms("Havenbedrijf Noord: cijfers 2026") == {"haven"}
+    assert matcher.terms("Neues zur Hafenlogistik") == {"hafen"}
+    assert matcher.terms("Schiphaven? nee, thuis") == set()
+
+
+def test_words_of_any_trade_do_not_carry_a_topic():
+    """A "bike dealer" topic does not make a car dealer or a shoe shop relevant."""
+    matcher = TopicMatcher(["bike dealer", "cargo bike shop"], fields=False)
+
+    assert matcher.terms("Your Volkswagen dealer in Hoorn") == set()
+    assert matcher.terms("Shoe shop on the high street") == set()
+    assert matcher.terms("New bike dealer in town") == {"bike dealer"}
+
+
+def test_discount_code_bait_with_repeated_posts_is_spam(world):
+    """ "Follow us for discount codes" (kortingscode, Rabattcode, code promo) repeating the same
+    promo post: spam, even on my topics."""
+    world.accounts(
+        person("10", bio="Contact centre deals! Volg ons voor kortingscodes #cx"),
+        person("11", bio="Contact centre tips and tricks."),
+    )
+    follow_all(world, ["10", "11"])
+    world.posts("10", ["Rabattcode CX20 #cx", "Rabattcode CX20 #cx"])
+    world.posts("11", ["Queue times down again", "Training day"])
+
+    found = world.suggested()
+    assert {"scam", "repeated-posts"} <= set(found["10"])
+    assert "11" not in found
+
+
+def test_cycling_field_words_in_other_languages():
+    """With an e-bike topic, the cycling field's words in other languages are on topic: a
+    Norwegian bike shop, a German cycle-path post; a bakery is not."""
+    matcher = TopicMatcher(["e-bike"])
+
+    assert matcher.terms("Sykkelverksted i Bergen")
+    assert matcher.terms("Neuer Radweg in Köln eröffnet")
+    assert not matcher.terms("Bakkerij met vers brood")
+
+
+def test_link_in_bio_bait_off_topic_is_spam(world):
+    """ "👇 link in bio 👇" (lien en bio, link na bio) with nothing on my topics: a bait account;
+    the same phrase from someone on my topics alone is not enough."""
+    world.accounts(
+        person("10", bio="👇 link in bio 👇"),
+        person("11", bio="Contact centre coach. Free guide: link in bio"),
+    )
+    follow_all(world, ["10", "11"])
+
+    found = world.suggested()
+    assert {"scam", "off-topic"} <= set(found["10"])
+    assert "11" not in found

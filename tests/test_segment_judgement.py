@@ -529,3 +529,226 @@ def test_slovak_role_words():
     assert press("Spravodajkyňa verejnoprávnej televízie v Bruseli")
     assert press("Píšem pre Denník Sever o doprave")
     assert press("Tlačová hovorkyňa ministerstva, predtým redaktorka denníka") is None
+
+
+def test_a_disclaimer_of_affiliation_undoes_the_organisation_not_press(store):
+    """'Not affiliated', 'niet gelieerd', 'not run by X', 'niet in dienst': the account says it is
+    not the organisation nor its employee; an independent newsletter that says so is press."""
+    config = parse_segment_config({"segments": ORGS})
+    found = segments_of(
+        store,
+        config,
+        {
+            "handle": "b1",
+            "display_name": "Brightwater Watch",
+            "bio": "Brightwater Utilities? Share your stories here. Not run by Brightwater itself.",
+        },
+        {"handle": "b2", "bio": "Brightwater ambassador | niet in dienst, wel fan"},
+        {"handle": "b3", "bio": "Onderdelen voor Brightwater Utilities. Niet gelieerd."},
+        {
+            "handle": "b4",
+            "bio": "Weekly newsletter on water policy. Not affiliated with any company.",
+        },
+    )
+    assert not found["b1"] and not found["b2"] and not found["b3"]
+    assert found["b4"] == {"press"}
+
+
+@pytest.mark.parametrize(
+    ("name", "bio"),
+    [
+        ("Harbour Magazine", "Le mag des ports et du fret. Tests, conseils, actus."),
+        ("Kaai Magazine", "Vlaams havenmagazine. Kiosk + digitaal."),
+        ("Havenkoerier", "Ledenblad van de Havenbond. Verschijnt 4x per jaar."),
+        ("Frachtpost Redaktion", "Tests und Ratgeber rund um die Logistik."),
+        ("Omroep Noordkust Verkeer", "Files en werkzaamheden in de regio. 24/7"),
+    ],
+)
+def test_outlet_accounts_named_as_outlets_or_with_compound_nouns(name, bio):
+    """An outlet's own account: its display name names the outlet or its newsroom, or the bio
+    opens with a compound outlet noun ("havenmagazine", "Ledenblad") or "le mag"."""
+    assert press(bio, name=name, handle="outlet_x")
+
+
+@pytest.mark.parametrize(
+    ("name", "bio"),
+    [
+        (
+            "Harbour University Newsroom",
+            "News from Harbour University. Media enquiries: p@h.example",
+        ),
+        ("Persvoorlichting Havenbond", "Persvragen aan de Havenbond? Mail ons."),
+        ("Havenbond", "Wij komen op voor alle havenwerkers. Word lid!"),
+        ("DJ Editor", "Music producer & editor. Remixes for hire."),
+        ("Sam Doe", "Video editor and producer for weddings"),
+    ],
+)
+def test_press_offices_membership_bodies_and_shared_non_media_words(name, bio):
+    """Press offices speak to the press, membership bodies recruit members, and "music" before
+    two joined titles qualifies both: none of them is press."""
+    assert press(bio, name=name, handle="someone") is None
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Fotograaf @KustDagblad | ook vrij werk",
+        "Producer @HarbourTV Docs 🎬",
+        "Photographer @CityDaily",
+    ],
+)
+def test_a_title_written_as_a_job_at_an_handle(bio):
+    """ "Photographer @Outlet": a qualified title with the @handle right after it is a job there."""
+    found = press(bio)
+    assert found and found.outlet and found.outlet.startswith("@")
+
+
+def test_clients_among_others_services_for_and_defined_acronyms(store):
+    """Clients named "among others" ("o.a.", "u.a.", "e.g."), services done for a client ("PR
+    voor X", "copy for X"), a client case in a post; an acronym defined in the bio as another
+    name ("Ter Horst & De Wit (BWU)", "Bergen & Wales United – BWU") is that other name."""
+    config = parse_segment_config({"segments": ORGS})
+    found = segments_of(
+        store,
+        config,
+        {"handle": "c1", "bio": "Freelance copywriter | teksten voor o.a. Brightwater Utilities"},
+        {"handle": "c2", "bio": "Account manager @someagency | PR voor Brightwater Utilities"},
+        {"handle": "c3", "bio": "Agentur. Kunden u.a. Brightwater Utilities und andere."},
+        {"handle": "c4", "bio": "Agency for utilities.", "display_name": "Agency Co"},
+        {"handle": "c5", "bio": "Bouwbedrijf Bakker Wouters Uitvoering (BWU). Sinds 1990."},
+        {"handle": "c6", "bio": "Rugbyclub Bergen & Wales United – BWU Tigers 🏉"},
+        {"handle": "c7", "bio": "Billing lead at BWU."},
+        {"handle": "c8", "bio": "Copy | teksten voor o.a. Valley Water Board en Capita | Leeds"},
+        posts={"c4": ["Case study: how we got Brightwater Utilities into 12 papers."]},
+    )
+    assert not any(found[h] for h in ("c1", "c2", "c3", "c4", "c5", "c6", "c8"))
+    assert found["c7"] == {"customers"}
+
+
+@pytest.mark.parametrize(
+    ("name", "bio"),
+    [
+        ("Lou", "#vélotaf quotidien à Nantes. Vélo cargo, deux enfants."),
+        ("Jan Smit", "12 jaar bij Het Noorder Dagblad. Nu investor relations. Hardloper."),
+        ("Kim", "Student @HogeschoolX | wil later sportreporter worden"),
+        ("Alex", "Aspiring journalist. Coffee first."),
+        ("Lena", "Angehende Redakteurin, erst mal Abi."),
+    ],
+)
+def test_rhythm_adjectives_past_workplaces_and_aspirations_are_not_press(name, bio):
+    """ "quotidien" as "daily" (an adjective), an outlet named only as a past workplace ("12 jaar
+    bij het Dagblad. Nu ..."), and a job someone hopes to have are no press evidence."""
+    assert press(bio, name=name, handle="someone") is None
+
+
+def test_a_listed_name_inside_another_organisations_display_name(store):
+    """ "Garage Acme Ltd", "Acme Ltd Rebels": another organisation sharing the name; "Acme Ltd
+    Support", "Acme Ltd Leeds", "Jo Bloggs | Acme Ltd": the organisation."""
+    config = parse_segment_config({"segments": ORGS})
+    found = segments_of(
+        store,
+        config,
+        {
+            "handle": "d1",
+            "display_name": "Autobedrijf Brightwater Utilities",
+            "bio": "Uw autodealer.",
+        },
+        {"handle": "d2", "display_name": "Brightwater Utilities Rebels", "bio": "Basketbalclub."},
+        {"handle": "d3", "display_name": "Brightwater Utilities Support", "bio": "Here to help."},
+        {"handle": "d4", "display_name": "Brightwater Utilities Leeds", "bio": "Our Leeds office."},
+        {"handle": "d5", "display_name": "Jo Bloggs | Brightwater Utilities", "bio": "Water nerd."},
+    )
+    assert not found["d1"] and not found["d2"]
+    assert found["d3"] == found["d4"] == found["d5"] == {"customers"}
+
+
+def test_a_guest_or_visiting_side_job_does_not_undo_a_column():
+    """A columnist whose other job is a guest or visiting one ("Prof invité", "visiting
+    lecturer") is press; a professor with a column stays below the line."""
+    assert press("Chroniqueuse @LeJournalX | Prof invitée à l'université")
+    assert press("Columnist @DailyX | visiting lecturer at Leeds")
+    assert press("Professor at Leeds. Columnist for the Post.") is None
+
+
+def test_riding_or_driving_a_brands_product_is_not_working_there(store):
+    """ "Ich fahre einen Brightwater", "I ride a Brightwater Utilities e-bike for my courier job":
+    a user of the product, not the brand's employee."""
+    config = parse_segment_config({"segments": ORGS})
+    found = segments_of(
+        store,
+        config,
+        {"handle": "e1", "bio": "Kurier | fahre einen Brightwater Utilities für @SomeCourier"},
+        {"handle": "e2", "bio": "Courier. I ride a Brightwater Utilities cargo bike."},
+        {"handle": "e3", "bio": "Je roule en Brightwater Utilities depuis 2020."},
+    )
+    assert not found["e1"] and not found["e2"] and not found["e3"]
+
+
+def test_dutch_je_addresses_the_reader_french_je_is_a_person():
+    """Dutch "je" is "you/your" ("in je inbox"): a newsletter talking to its reader is still an
+    outlet; French "je suis ..." is a person speaking."""
+    assert press("Wekelijkse nieuwsbrief over havens. Elke maandag in je inbox.", name="Havenpost")
+    from audience.roles import organisation_signals
+
+    assert organisation_signals("x", "X", "Je suis ingénieure à Lyon.")[1] >= 2
+
+
+def test_a_job_title_right_before_the_name_is_the_employer(store):
+    """ "Sales Capita Benelux", "Engineer Capita": the job written right before a one-word name;
+    an adviser's or consultant's organisation is a client ("Adviseur Capita & gemeenten")."""
+    config = parse_segment_config({"segments": ORGS})
+    found = segments_of(
+        store,
+        config,
+        {"handle": "f1", "bio": "Sales Capita Benelux"},
+        {"handle": "f2", "bio": "Hoogleraar @SomeUni | adviseur Capita & gemeenten"},
+    )
+    assert found["f1"] == {"customers"}
+    assert not found["f2"]
+
+
+def test_an_outlets_fans_listeners_and_readers_are_not_its_staff():
+    """ "@Outlet fan", "Listening to @Outlet", "lezer van @Outlet": the audience, not press."""
+    from audience.roles import Outlet
+
+    lexicon = DEFAULT_LEXICON.with_outlets([Outlet("Harbour Pod", "learned", handles=("hpod",))])
+    for bio in [
+        "Too many podcasts | @hpod fan | dev",
+        "Listening to @hpod daily",
+        "Trouwe lezer van @hpod",
+    ]:
+        assert press_evidence("x", "X", bio, None, lexicon) is None
+    assert press_evidence("x", "X", "Host @hpod", None, lexicon)
+
+
+def test_a_one_word_name_as_display_name_needs_the_organisations_handle_domain_or_intro(store):
+    """ "Capita" as a display name is also a band's or a meme account's: the organisation's own
+    account shows its handle family, its domain, or a bio that introduces it ("Capita – ...")."""
+    config = parse_segment_config(
+        {"segments": {"customers": {"organisations": [{"name": "Capita", "handles": ["capita"]}]}}}
+    )
+    found = segments_of(
+        store,
+        config,
+        {"handle": "capitaband", "display_name": "CAPITA", "bio": "Synth duo. New EP out now."},
+        {"handle": "memes_nl", "display_name": "Capita!", "bio": "Memes en onzin."},
+        {"handle": "capita_help", "display_name": "Capita", "bio": "Here to help."},
+        {"handle": "cap_old", "display_name": "Capita", "bio": "Capita – outsourcing since 1984."},
+    )
+    assert not found["capitaband"] and not found["memes_nl"]
+    assert found["capita_help"] == found["cap_old"] == {"customers"}
+
+
+def test_of_names_the_employer_only_after_a_job(store):
+    """ "Founder of Capita" is the employer; "live clips of CAPITA", "a review of Capita" are
+    subjects."""
+    config = parse_segment_config({"segments": ORGS})
+    found = segments_of(
+        store,
+        config,
+        {"handle": "g1", "bio": "Founder of Capita. Coffee."},
+        {"handle": "g2", "bio": "Tour dates & live clips of Capita 🎹"},
+        {"handle": "g3", "bio": "My honest review of Capita, part 2"},
+    )
+    assert found["g1"] == {"customers"}
+    assert not found["g2"] and not found["g3"]
