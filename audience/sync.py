@@ -87,8 +87,9 @@ def sync_account(
         counts = {"following": me.following_count, "followers": me.followers_count}
         to_fetch = [k for k in kinds if k not in done]
         plan = [estimate(platform, k, counts[k] or 0) for k in to_fetch]
-        if posts_days:
-            plan.append(estimate(platform, "search", OWN_POSTS_LIMIT))
+        if posts_days:  # at most the limit, and no more than the account has ever posted
+            posts = min(OWN_POSTS_LIMIT, me.posts_count or OWN_POSTS_LIMIT)
+            plan.append(estimate(platform, "search", posts))
         if plan:
             crawler.observer.planned(combine(plan))
         me_row = _record_me(store, platform.name, me)

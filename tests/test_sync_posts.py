@@ -191,3 +191,33 @@ def test_cli_sync_without_posts_sends_no_search(monkeypatch, fake, workspace):
         assert store.scalar("SELECT count(*) FROM posts") == 0
     finally:
         store.close()
+
+
+class Plans:
+    def __init__(self):
+        self.plans = []
+
+    def planned(self, plan):
+        self.plans.append(plan)
+
+    def job_started(self, job, label, expected_pages):
+        pass
+
+    def page_done(self, job, items):
+        pass
+
+    def waiting(self, seconds, reason):
+        pass
+
+
+def test_the_cost_plan_counts_the_posts_search(store, fake, x):
+    fake.add_user(make_user(ME, "TweepyDev", tweet_count=40))
+    with_posts, without = Plans(), Plans()
+
+    sync_account(crawler(store, x, observer=without))
+    sync_account(crawler(store, x, observer=with_posts), posts_days=7)
+
+    (plain,), (plan,) = without.plans, with_posts.plans
+    assert plan.requests == plain.requests + 1
+    assert plan.items == plain.items + 40
+    assert plan.price == pytest.approx(plain.price + 40 * x.costs["search"].price_per_item)
