@@ -10,16 +10,17 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from audience.crawl import Crawler, combine, estimate
 from audience.errors import AudienceError, ConfigError, PlatformError
-from audience.models import Account, Page
+from audience.models import Account, Page, Post
 from audience.store import Store, now_iso
 
 LIVE_SOURCE = "api"
 KINDS = ("following", "followers")
+OWN_POSTS_LIMIT = 500  # your own posts per sync: a month at 15 a day, with room to spare
 
 
 class NeedsSync(AudienceError):
@@ -53,28 +54,44 @@ class SyncResult:
     platform: str
     me: Account
     kinds: list[KindResult] = field(default_factory=list)
+    posts: int | None = None  # your own posts saved (None: not asked for)
 
 
 # ---- live sync ----------------------------------------------------------------------------
 
 
 def sync_account(
-    crawler: Crawler, kinds: tuple[str, ...] = KINDS, *, carry_over: bool = True
+    crawler: Crawler,
+    kinds: tuple[str, ...] = KINDS,
+    *,
+    carry_over: bool = True,
+    posts_days: int | None = None,
 ) -> SyncResult:
-    """Snapshot whom my account follows and who follows it, each snapshot whole or not at all.
+    """Snapshot whom my account follows and who follows it, each snapshot whole or not at all;
+    with ``posts_days``, also fetch my own posts of that many days (for ``audit``).
 
     A sync run after one that was interrupted continues it: a list that run finished is not
     fetched again (unless ``carry_over`` is off: prune needs a list fetched now), and an
-    unfinished one resumes from its last page (``refresh`` starts over).
+    unfinished one, or my posts, resume from the last page (``refresh`` starts over).
     """
     platform, store = crawler.platform, crawler.store
-    fresh = crawler.refresh or not carry_over
-    done = {} if fresh else _finished_by_interrupted_run(store, platform.name, kinds)
-    with crawler.recorded("sync", {"kinds": list(kinds)}):
+    interrupted = None if crawler.refresh else interrupted_run_start(store, platform.name, "sync")
+    done = {}
+    if carry_over and interrupted is not None:
+        done = _finished_since(store, platform.name, kinds, interrupted)
+    params: dict[str, Any] = {"kinds": list(kinds)}
+    if posts_days:
+        params["posts_days"] = posts_days
+    with crawler.recorded("sync", params):
         me = crawler.call("me", platform.me)
         counts = {"following": me.following_count, "followers": me.followers_count}
         to_fetch = [k for k in kinds if k not in done]
-        crawler.observer.planned(combine([estimate(platform, k, counts[k] or 0) for k in to_fetch]))
+        plan = [estimate(platform, k, counts[k] or 0) for k in to_fetch]
+        if posts_days:  # at most the limit, and no more than the account has ever posted
+            posts = min(OWN_POSTS_LIMIT, me.posts_count or OWN_POSTS_LIMIT)
+            plan.append(estimate(platform, "search", posts))
+        if plan:
+            crawler.observer.planned(combine(plan))
         me_row = _record_me(store, platform.name, me)
         result = SyncResult(platform.name, me)
         for kind in kinds:
@@ -85,28 +102,35 @@ def sync_account(
                 )
             else:
                 result.kinds.append(_sync_kind(crawler, me, me_row, kind))
+        if posts_days:
+            if not me.handle:
+                raise PlatformError(f"{platform.name}: your account has no handle to search by.")
+            result.posts = fetch_posts_of(
+                crawler, [me.handle], posts_days, limit=OWN_POSTS_LIMIT, resume_after=interrupted
+            )
     return result
 
 
-def _finished_by_interrupted_run(
-    store: Store, platform: str, kinds: tuple[str, ...]
-) -> dict[str, SnapshotRef]:
-    """The live snapshots completed by the last sync run, if that run did not finish."""
+def interrupted_run_start(store: Store, platform: str, command: str) -> str | None:
+    """When the last ``command`` run on ``platform`` began, if that run did not finish."""
     last = store.query(
-        "SELECT started_at, status FROM crawl_runs WHERE platform = ? AND command = 'sync' "
+        "SELECT started_at, status FROM crawl_runs WHERE platform = ? AND command = ? "
         "ORDER BY id DESC LIMIT 1",
-        [platform],
+        [platform, command],
     )
     if not last or last[0]["status"] == "done":
-        return {}
+        return None
+    return last[0]["started_at"]
+
+
+def _finished_since(
+    store: Store, platform: str, kinds: tuple[str, ...], started_at: str
+) -> dict[str, SnapshotRef]:
+    """The live snapshots completed since ``started_at`` (by the interrupted run)."""
     done = {}
     for kind in kinds:
         snapshot = latest_snapshot(store, platform, kind)
-        if (
-            snapshot
-            and snapshot.source == LIVE_SOURCE
-            and snapshot.taken_at >= last[0]["started_at"]
-        ):
+        if snapshot and snapshot.source == LIVE_SOURCE and snapshot.taken_at >= started_at:
             done[kind] = snapshot
     return done
 
@@ -207,6 +231,57 @@ def _complete(store: Store, snapshot_id: int) -> None:
         "snapshot_members WHERE snapshot_id = ?) WHERE id = ?",
         [now_iso(), snapshot_id, snapshot_id],
     )
+
+
+# ---- posts of given accounts -------------------------------------------------------------
+
+
+def fetch_posts_of(
+    crawler: Crawler,
+    handles: list[str],
+    days: int = 7,
+    *,
+    limit: int = OWN_POSTS_LIMIT,
+    resume_after: str | None = None,
+) -> int:
+    """Each handle's posts of the last ``days`` days (a ``from:handle`` search, newest first,
+    at most ``limit`` each) into the store, page by page through the crawler; returns the posts
+    saved. A handle's search resumes from its saved page only if that page was saved after
+    ``resume_after`` (the start of the interrupted run this one continues); otherwise it starts
+    afresh, so posts made since the last finished run are found."""
+    platform, store = crawler.platform, crawler.store
+    since = datetime.now(UTC) - timedelta(days=days)
+    page_size = platform.costs["search"].page_size
+    saved = 0
+    for handle in dict.fromkeys(h.strip().lstrip("@") for h in handles if h.strip()):
+        query = f"from:{handle}"
+        job = f"{platform.name}:posts:{handle.lower()}:{since.date().isoformat()}:{limit}"
+        _restart_unless_resumed(store, job, resume_after)
+        saved += crawler.run_pages(
+            job=job,
+            endpoint="search",
+            subject=query,
+            label=f"@{handle} posts",
+            fetch=lambda cursor, q=query: platform.search_posts(q, since=since, cursor=cursor),
+            save=lambda page: _save_posts(crawler, page),
+            expected_pages=math.ceil(limit / page_size),
+            max_items=limit,
+        ).items
+    return saved
+
+
+def _restart_unless_resumed(store: Store, job: str, resume_after: str | None) -> None:
+    state = store.get_cursor(job)
+    if state and (resume_after is None or state["updated_at"] < resume_after):
+        with store.transaction():
+            store.reset_cursor(job)
+
+
+def _save_posts(crawler: Crawler, page: Page[Post]) -> int:
+    """A page of posts and their authors; a forgotten author's posts stay out."""
+    ids = crawler.store.upsert_accounts(crawler.forgotten.keep_accounts(page.accounts))
+    gone = {a.platform_id for a in page.accounts} - set(ids)
+    return crawler.store.upsert_posts([p for p in page.items if p.author_id not in gone], ids)
 
 
 # ---- reading snapshots --------------------------------------------------------------------

@@ -12,7 +12,13 @@ from audience.crawl import Crawler
 from audience.find import resolve_handles
 from audience.prune import TopicMatcher
 from audience.store import Store, iso, now_iso
-from audience.sync import latest_snapshot, presence, snapshot_members
+from audience.sync import (
+    fetch_posts_of,
+    interrupted_run_start,
+    latest_snapshot,
+    presence,
+    snapshot_members,
+)
 
 
 def _key(handle: str) -> str:
@@ -201,10 +207,9 @@ def engage_feed(
 
 
 def fetch_target_posts(crawler: Crawler, days: int = 7) -> int:
-    """One search page per target (``from:handle``) into the store; returns posts saved.
-    Kept simple: the newest page only, which is what a week's engage feed needs."""
+    """Each target's newest page of posts (``from:handle``) into the store; returns posts
+    saved. The newest page only, which is what a week's engage feed needs."""
     platform, store = crawler.platform, crawler.store
-    since = datetime.now(UTC) - timedelta(days=days)
     handles = [
         row["handle"]
         for row in store.query(
@@ -213,13 +218,12 @@ def fetch_target_posts(crawler: Crawler, days: int = 7) -> int:
             [platform.name],
         )
     ]
-    saved = 0
+    interrupted = interrupted_run_start(store, platform.name, "engage")
     with crawler.recorded("engage", {"targets": len(handles), "days": days}):
-        for handle in handles:
-            page = crawler.call(
-                "search", lambda h=handle: platform.search_posts(f"from:{h}", since=since)
-            )
-            with store.transaction():
-                ids = store.upsert_accounts(page.accounts)
-                saved += store.upsert_posts(page.items, ids)
-    return saved
+        return fetch_posts_of(
+            crawler,
+            handles,
+            days,
+            limit=platform.costs["search"].page_size,
+            resume_after=interrupted,
+        )

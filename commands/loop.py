@@ -77,11 +77,22 @@ def sync(
     refresh: Annotated[
         bool, typer.Option("--refresh", help="Drop an unfinished sync and start over.")
     ] = False,
+    posts: Annotated[
+        bool,
+        typer.Option("--posts", help="Also fetch your own recent posts (for `audience audit`)."),
+    ] = False,
+    days: Annotated[
+        int,
+        typer.Option(
+            min=1, help="With --posts: how many days back (X's recent search reaches 7)."
+        ),
+    ] = 30,
     max_requests: MaxRequestsOpt = None,
     as_json: JsonOpt = False,
     db: DbOpt = None,
 ) -> None:
-    """Snapshot whom your account follows and who follows it."""
+    """Snapshot whom your account follows and who follows it; --posts also fetches your own
+    recent posts."""
     from audience import sync as sync_lib
 
     with handle_errors():
@@ -91,12 +102,17 @@ def sync(
 
             with RichObserver() as observer:
                 crawler = _crawler(store, platform, observer, max_requests, refresh)
-                result = sync_lib.sync_account(crawler)
+                result = sync_lib.sync_account(crawler, posts_days=days if posts else None)
             for kind in result.kinds:
                 note = " (resumed)" if kind.resumed else ""
                 if kind.carried_over:
                     note = " (finished by the interrupted sync; not fetched again)"
                 err_console.print(f"{kind.kind}: {plural(kind.count, 'account')}{note}")
+            if result.posts is not None:
+                err_console.print(
+                    f"your posts: {plural(result.posts, 'post')} saved "
+                    f"(last {plural(days, 'day')}); see `audience audit`"
+                )
         changes = sync_lib.changes(store, platform)
     if as_json:
         print_json(changes.as_dict())

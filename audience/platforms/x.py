@@ -63,7 +63,9 @@ USER_FIELDS = [
     "verified_type",
     "withheld",
 ]
-TWEET_FIELDS = ["author_id", "created_at", "entities", "lang", "public_metrics"]
+TWEET_FIELDS = [
+    "author_id", "created_at", "entities", "lang", "public_metrics", "referenced_tweets"
+]
 LIST_FIELDS = ["created_at", "description", "follower_count", "member_count", "owner_id", "private"]
 HANDLE = re.compile(r"^[A-Za-z0-9_]{1,15}$")
 # Snowflake ids carry their creation time: milliseconds since this epoch, shifted left 22 bits.

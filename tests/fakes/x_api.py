@@ -469,7 +469,9 @@ class FakeX(FakeAPI):
                 f"Invalid 'start_time':'{since}'. 'start_time' must be on or after "
                 f"{floor:%Y-%m-%dT%H:%M}Z",
             )
-        matches = [p for p in self.posts if _matches(p, query) and p["created_at"] >= since]
+        matches = [
+            p for p in self.posts if _matches(p, query, self.users) and p["created_at"] >= since
+        ]
         listing = f"search:{query}|{since}"
         offset = self._offset(request, listing, "next_token")
         if isinstance(offset, Response):
@@ -922,9 +924,12 @@ def _select(item: dict[str, Any], fields: tuple[str, ...]) -> dict[str, Any]:
     return {key: item[key] for key in fields if key in item}
 
 
-def _matches(post: dict[str, Any], query: str) -> bool:
+def _matches(
+    post: dict[str, Any], query: str, users: dict[str, dict[str, Any]] | None = None
+) -> bool:
     """A small subset of the search grammar: words (all must appear), ``#tag``, ``lang:xx``,
-    ``-word`` to exclude; other ``operator:value`` terms are accepted and ignored."""
+    ``from:username`` (when ``users`` is given), ``-word`` to exclude; other ``operator:value``
+    terms are accepted and ignored."""
     text = post["text"].lower()
     tags = {t["tag"].lower() for t in post.get("entities", {}).get("hashtags", [])}
     for term in query.lower().split():
@@ -932,6 +937,9 @@ def _matches(post: dict[str, Any], query: str) -> bool:
         term = term.lstrip("-")
         if term.startswith("lang:"):
             hit = post.get("lang") == term[5:]
+        elif term.startswith("from:") and users is not None:
+            author = users.get(post["author_id"]) or {}
+            hit = author.get("username", "").lower() == term[5:].lstrip("@")
         elif term.startswith("#"):
             hit = term[1:] in tags
         elif ":" in term or term in ("or", "and"):
