@@ -317,7 +317,7 @@ def rank_topic_authors(
 ) -> list[RankedAccount]:
     """Authors ranked by how often and how recently they used the topics, the engagement on
     those posts, and their reach (log-damped, so follower count alone never wins)."""
-    from audience.geo import matches_region, normalize_location
+    from audience.geo import account_place, matches_region
 
     now = now or datetime.now(UTC)
     tags, phrases = _topic_terms(topics)
@@ -361,15 +361,15 @@ def rank_topic_authors(
     accounts = {
         row["id"]: row
         for row in store.query(
-            f"""SELECT id, platform, handle, display_name, location, followers_count
-                FROM accounts WHERE id IN ({",".join("?" * len(per_author))})""",
+            "SELECT id, platform, handle, display_name, location, country, region, "
+            f"followers_count FROM accounts WHERE id IN ({','.join('?' * len(per_author))})",
             list(per_author),
         )
     }
     ranked = []
     for account_id, entry in per_author.items():
         account = accounts[account_id]
-        place = normalize_location(account["location"])
+        place = account_place(account)
         if near and not matches_region(place, near):
             continue
         followers = account["followers_count"] or 0

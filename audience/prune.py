@@ -645,11 +645,11 @@ def _follow_back() -> re.Pattern[str]:
 
 
 def region_reasons(profile: Profile, rules: Rules) -> list[Reason]:
-    from audience.geo import matches_region, normalize_location
+    from audience.geo import account_place, matches_region
 
     if not rules.home_regions:
         return []
-    place = normalize_location(profile.row["location"])
+    place = account_place(profile.row)
     if place is None or matches_region(place, rules.home_regions):
         return []
     if place.city and _city_in_home(place.city, tuple(rules.home_regions)):

@@ -1408,6 +1408,7 @@ def show_members(
     }[sort]
     rows = store.query(
         f"SELECT a.id AS account_id, a.platform, a.handle, a.display_name, a.bio, a.location, "
+        f"a.country, a.region, "
         f"a.followers_count, a.last_post_at, a.is_organisation, a.url, m.source, m.reason, "
         f"m.is_primary FROM segment_members m JOIN accounts a ON a.id = m.account_id "
         f"WHERE {' AND '.join(where)} ORDER BY {order}, a.id",
@@ -1420,10 +1421,10 @@ def show_members(
 
 def _near(rows: list[dict[str, Any]], wanted: list[str]) -> list[dict[str, Any]]:
     try:
-        from audience.geo import matches_region, normalize_location
+        from audience.geo import account_place, matches_region
     except ImportError as exc:  # pragma: no cover - depends on the optional gazetteer
         raise ConfigError(f"--near needs the location gazetteer ({exc})") from None
-    return [r for r in rows if matches_region(normalize_location(r["location"]), wanted)]
+    return [r for r in rows if matches_region(account_place(r), wanted)]
 
 
 def search_accounts(

@@ -138,3 +138,36 @@ def test_migration_back_fills_places(store):
         (None, None),
         ("IE", "Dublin"),
     ]
+
+
+# ---- the stored place is the one every reader uses ----------------------------------------------
+
+
+def test_near_and_prune_read_the_stored_country_not_the_location(store):
+    """`--near`, `segment show --near` and prune's region reason all read accounts.country
+    (resolved once when the account was written): a stored place that says otherwise than a
+    fresh reading of the location text wins, so the three can never disagree."""
+    from datetime import UTC, datetime
+
+    from audience.config import Rules
+    from audience.find import rank_topic_authors
+    from audience.models import Account, Post
+    from audience.prune import Profile, region_reasons
+    from audience.segment import add_members, show_members
+
+    with store.transaction():
+        ids = store.upsert_accounts([Account("x", "1", handle="ana", location="Leeds")])
+        posted = datetime.now(UTC)
+        store.upsert_posts([Post("x", "p1", "1", "all about #cx", posted, ["cx"])], ids)
+        # as if the place had been resolved to Ireland when it was written
+        store.execute("UPDATE accounts SET country = 'IE', region = 'Dublin' WHERE handle = 'ana'")
+    add_members(store, "press", [{"id": ids["1"]}])
+
+    row = store.query("SELECT * FROM accounts WHERE id = ?", [ids["1"]])[0]
+    reasons = region_reasons(Profile(row, [], set(), []), Rules(home_regions=["GB"]))
+    assert [r.code for r in reasons] == ["outside-region"] and "IE" in reasons[0].text
+
+    assert [r["handle"] for r in show_members(store, "press", near=["Ireland"])] == ["ana"]
+    assert show_members(store, "press", near=["UK"]) == []
+    assert [r.handle for r in rank_topic_authors(store, ["#cx"], near=["Ireland"])] == ["ana"]
+    assert rank_topic_authors(store, ["#cx"], near=["UK"]) == []
