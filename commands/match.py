@@ -11,13 +11,16 @@ from typing import Annotated
 import typer
 
 from commands._common import (
+    PLATFORMS,
     DbOpt,
     JsonOpt,
     cell,
     console,
     err_console,
     handle_errors,
+    one_of,
     open_workspace,
+    plural,
     print_json,
 )
 
@@ -43,7 +46,12 @@ def match(
     lookup: Annotated[
         bool, typer.Option("--lookup", help="Ask the platform for candidates.")
     ] = False,
-    budget: Annotated[int, typer.Option("--budget", help="Most requests --lookup may make.")] = 50,
+    max_requests: Annotated[
+        int,
+        typer.Option(
+            "--max-requests", min=0, help="Stop --lookup after this many requests (as in find)."
+        ),
+    ] = 50,
     as_json: JsonOpt = False,
 ) -> None:
     """Link every person to at most one account per platform (stored accounts by default)."""
@@ -57,7 +65,7 @@ def match(
         with err_console.status("Matching people to profiles…"):
             identities = link_identities(store)
             if lookup:
-                summaries = [_lookup(store, name, budget) for name in platform or ["x"]]
+                summaries = [_lookup(store, name, max_requests) for name in platform or ["x"]]
                 result = {"identity_links": identities.links, "lookups": summaries}
             else:
                 result = {
@@ -127,7 +135,10 @@ def _summary_value(key: str, value) -> str:
 def names(
     entries: Annotated[list[str] | None, typer.Argument(help='"Jane Doe @ Outlet" ...')] = None,
     file: Annotated[Path | None, typer.Option("--file", "-f", help="CSV: name,outlet,beat")] = None,
-    platform: Annotated[str, typer.Option("--platform", "-p")] = "x",
+    platform: Annotated[
+        str,
+        typer.Option("--platform", "-p", help="Look here.", callback=one_of(PLATFORMS)),
+    ] = "x",
     db: DbOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
@@ -145,6 +156,7 @@ def names(
             {
                 "people": summary.people,
                 "press_added": summary.press_added,
+                "forgotten_skipped": summary.forgotten,
                 "accepted": summary.match.accepted,
                 "review": summary.match.review,
                 "bylines": [asdict(r) for r in summary.results],
@@ -152,6 +164,8 @@ def names(
         )
         return
     console.print(_bylines_table(summary.results))
+    if summary.forgotten:
+        err_console.print(f"{plural(summary.forgotten, 'byline')} of forgotten people left out.")
     console.print(
         f"{summary.press_added} added to the press segment; "
         f"{summary.match.review} waiting for review (audience match review)"
@@ -180,9 +194,17 @@ def _bylines_table(results):
 @match_app.command("list")
 def list_(
     status: Annotated[
-        str | None, typer.Option("--status", help="accepted, review, rejected")
+        str | None,
+        typer.Option(
+            "--status",
+            help="accepted, review or rejected.",
+            callback=one_of(("accepted", "review", "rejected")),
+        ),
     ] = None,
-    platform: Annotated[str | None, typer.Option("--platform", "-p")] = None,
+    platform: Annotated[
+        str | None,
+        typer.Option("--platform", "-p", help="Only this platform.", callback=one_of(PLATFORMS)),
+    ] = None,
     db: DbOpt = None,
     as_json: JsonOpt = False,
     as_csv: Annotated[bool, typer.Option("--csv", help="Print CSV.")] = False,
@@ -258,7 +280,11 @@ _PROMPT = "[a]ccept [r]eject [s]kip [q]uit"
 
 @match_app.command("review")
 def review(
-    platform: Annotated[str | None, typer.Option("--platform", "-p")] = None, db: DbOpt = None
+    platform: Annotated[
+        str | None,
+        typer.Option("--platform", "-p", help="Only this platform.", callback=one_of(PLATFORMS)),
+    ] = None,
+    db: DbOpt = None,
 ) -> None:
     """Go through doubtful matches: [a]ccept, [r]eject, [s]kip, [q]uit (decisions are kept)."""
     from rich.markup import escape

@@ -76,7 +76,7 @@ def test_list_json_and_csv(db):
     assert csv_out.splitlines()[0].startswith("id,platform,person")
     assert len(csv_out.splitlines()) == 4
     bad = runner.invoke(make_app(), ["match", "list", "--status", "maybe"])
-    assert bad.exit_code == 3 and "maybe" in bad.output
+    assert bad.exit_code == 2 and "maybe" in bad.output  # a bad option value is a usage error
 
 
 def test_review_loop_quits_and_resumes(db):
@@ -186,3 +186,28 @@ def test_accepting_a_byline_for_a_matched_contact_merges_into_the_contact(db, tm
         [account],
     )
     assert reason == "byline: Contact Centre World"
+
+
+def test_a_forgotten_persons_byline_does_not_bring_them_back(db):
+    """Issue 14.3: forget keeps people out of matches too: their byline is left out, said so."""
+    from audience.privacy import forget, plan_forget
+
+    store = open_store(db)
+    forget(store, plan_forget(store, "jane@harbourlight.example"))
+    store.close()
+    result = runner.invoke(
+        make_app(), ["match", "names", "Jane Doe @ Harbourlight Media", "Jo Bloggs", "--json"]
+    )
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["forgotten_skipped"] == 1
+    store = open_store(db)
+    assert store.scalar("SELECT count(*) FROM people WHERE name = 'Jane Doe'") == 0
+    assert store.scalar("SELECT count(*) FROM people WHERE name = 'Jo Bloggs'") == 1
+
+
+def test_lookup_caps_requests_with_max_requests_as_find_does(db):
+    """Issue 14.18: one vocabulary: --max-requests counts requests everywhere (--budget is
+    find's money cap)."""
+    help_text = runner.invoke(make_app(), ["match", "--help"]).output
+    assert "--max-requests" in help_text and "--budget" not in help_text
+    assert runner.invoke(make_app(), ["match", "--max-requests", "-1"]).exit_code == 2

@@ -37,6 +37,7 @@ class BylineResult:
 class BylineSummary:
     people: list[int] = field(default_factory=list)
     press_added: int = 0
+    forgotten: int = 0  # bylines left out: the person was forgotten
     match: MatchSummary | None = None
     results: list[BylineResult] = field(default_factory=list)
 
@@ -82,7 +83,13 @@ def match_bylines(
 ) -> BylineSummary:
     """Create (or reuse) a person per byline, match them on ``platform``, and put every accepted
     account in the ``press`` segment with reason ``byline: <outlet>``."""
+    from audience.privacy import Suppressions
+
     summary = BylineSummary()
+    suppressions = Suppressions(store)
+    kept = [e for e in entries if not suppressions.covers(name=e.name, organisation=e.outlet)]
+    summary.forgotten = len(entries) - len(kept)  # a forgotten person is never made again
+    entries = kept
     with store.transaction():
         summary.people = [_person_for(store, entry) for entry in entries]
     summary.match = match_people(store, [platform], accept, review, person_ids=summary.people)
