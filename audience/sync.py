@@ -159,7 +159,7 @@ def _sync_kind(crawler: Crawler, me: Account, me_row: int, kind: str) -> KindRes
     expected = me.following_count if kind == "following" else me.followers_count
 
     def save(page: Page[Account]) -> int:
-        rows = store.upsert_account_rows(page.items)
+        rows = store.upsert_account_rows(crawler.forgotten.keep_accounts(page.items))
         store.db.conn.executemany(
             "INSERT OR IGNORE INTO snapshot_members (snapshot_id, account_id) VALUES (?, ?)",
             [(snapshot_id, row) for row in rows],

@@ -74,6 +74,23 @@ def test_sync_snapshots_following_and_followers(store, fake, x):
     assert store.scalar("SELECT status FROM crawl_runs ORDER BY id DESC LIMIT 1") == "done"
 
 
+def test_a_forgotten_account_stays_out_of_synced_snapshots(store, fake, x):
+    """Issue 14.3: `forget` keeps an account out of every crawl, `sync` included."""
+    ids = fake.add_users(5)
+    fake.set_following(ME, ids)
+    fake.set_followers(ME, ids[:2])
+    with store.transaction():
+        store.execute(
+            "INSERT INTO suppressions VALUES ('account', ?, '2026-01-01')", [f"x:{ids[0]}"]
+        )
+
+    sync_account(crawler(store, x))
+
+    assert members(store, "following") == set(ids[1:])
+    assert members(store, "followers") == {ids[1]}
+    assert not store.scalar("SELECT count(*) FROM accounts WHERE platform_id = ?", [ids[0]])
+
+
 def test_changes_between_two_syncs(store, fake, x):
     ids = fake.add_users(10)
     fake.set_following(ME, ids[:5])
