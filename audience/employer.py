@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from audience.roles import (
     LEGAL_SUFFIXES,
+    ORG_HANDLE_SUFFIXES,
     BioText,
     Lexicon,
     fold_same_length,
@@ -68,25 +69,10 @@ _LIST_GOES_ON_BEFORE = re.compile(r"\w[\w.'’]*\s+(?:en|and|und|et|e|y|i|og|och
 # A sentence, for the markers: a list after "Clients:" runs on across its commas, and the
 # full stop of a short abbreviation ("u.a.", "z.B.", "e.g.", "ca.") ends nothing.
 _SENTENCE_END = re.compile(r"[;|•\n!?]|(?<![\s.]\w)(?<![\s.]\w\w)\.(?!\w)")
-# Suffixes of an organisation's own secondary accounts: @AcmeCares, @Acme_Jobs, @AcmeUK.
-FAMILY_SUFFIXES = frozenset(
+# Suffixes of an organisation's own secondary accounts: @AcmeCares, @Acme_Jobs, @AcmeUK (the
+# service words the roles module also uses, plus places and languages).
+FAMILY_SUFFIXES = frozenset(ORG_HANDLE_SUFFIXES) | frozenset(
     [
-        "support",
-        "help",
-        "care",
-        "cares",
-        "news",
-        "hq",
-        "official",
-        "team",
-        "jobs",
-        "careers",
-        "press",
-        "status",
-        "service",
-        "app",
-        "global",
-        "info",
         "uk",
         "ie",
         "es",
@@ -326,8 +312,10 @@ class OrgMatcher:
             introduced = re.match(
                 rf"\s*{re.escape(key)}\s*(?:[-–—:|,]|(?:is|ist|est|es|e)\b)", fold(bio)
             )
-            if not (family and family[0] is found) and not introduced and not any(
-                self.by_host(h) is found for h in hosts
+            if (
+                not (family and family[0] is found)
+                and not introduced
+                and not any(self.by_host(h) is found for h in hosts)
             ):
                 return None
         return found, f"named {name} ({found.label})"
