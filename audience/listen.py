@@ -198,6 +198,14 @@ def _hour_tag(now: datetime) -> str:
     return floor_to(now, "hour").strftime("%Y-%m-%dT%H")
 
 
+def counts_end(now: datetime, granularity: str) -> datetime:
+    """The end_time of an X counts request: X wants it at least 10 s in the past, and hourly
+    counts leave the current hour for the next run (in an hour's first 30 s, the one before it
+    too, or the end would be too close to now)."""
+    margin = now - timedelta(seconds=30)
+    return floor_to(margin, "hour") if granularity == "hour" else margin
+
+
 def _listen_x(crawler: Crawler, topic: str, since, granularity: str, now: datetime) -> Measured:
     platform, store = crawler.platform, crawler.store
     floor = now - timedelta(days=RECENT_DAYS) + timedelta(minutes=1)
@@ -206,9 +214,11 @@ def _listen_x(crawler: Crawler, topic: str, since, granularity: str, now: dateti
     if not starts:
         result.note = "nothing to measure in that window"
         return result
-    # X wants end_time at least 10 s in the past; the current hour is left for the next run
-    end = floor_to(now, "hour") if granularity == "hour" else now - timedelta(seconds=30)
+    end = counts_end(now, granularity)
     start = starts[0]
+    if start >= end:
+        result.note = "nothing to measure in that window yet"
+        return result
 
     def save(page: CountPage) -> int:
         return save_buckets(

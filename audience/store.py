@@ -1118,7 +1118,7 @@ def _connect(path: Path | None) -> Database:
     db.execute("PRAGMA foreign_keys = ON")
     db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
     if path is not None:
-        db.execute("PRAGMA journal_mode = WAL")
+        _use_wal(db)
         db.execute("PRAGMA synchronous = NORMAL")
         # Follow edges arrive in no useful order for the followed_id index; a 64 MB page
         # cache keeps its hot pages in memory during large crawls.
@@ -1126,6 +1126,20 @@ def _connect(path: Path | None) -> Database:
         # Checkpoint the WAL every ~40 MB rather than every 4 MB: a crawl commits each page.
         db.execute("PRAGMA wal_autocheckpoint = 10000")
     return db
+
+
+def _use_wal(db: Database) -> None:
+    # Switching to WAL needs the file to itself, and SQLite answers "locked" at once rather than
+    # through the busy timeout while another process is creating the same workspace: retry.
+    deadline = time.monotonic() + BUSY_TIMEOUT_SECONDS
+    while True:
+        try:
+            db.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 @contextmanager

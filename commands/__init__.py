@@ -31,7 +31,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "match": ("commands.match", "Match contacts and bylines to social accounts."),
     "segment": ("commands.segment", "Segments: press, customers, suppliers, competitors and your own groups."),
     "search": ("commands.search", "Find accounts whose handle, name or bio contains all the words."),
-    "sync": ("commands.loop", "Snapshot whom your account follows and who follows it."),
+    "sync": ("commands.loop", "Snapshot whom your account follows and who follows it; --posts also fetches your own recent posts."),
     "prune": ("commands.loop", "Suggest accounts to unfollow, with a score and every reason; --apply unfollows them."),
     "followback": ("commands.loop", "New followers since the last sync: who is worth following back, and why."),
     "engage": ("commands.loop", "Your targets' recent posts on your topics, newest first, with links."),

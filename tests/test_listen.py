@@ -265,3 +265,15 @@ def test_a_distant_timezone_is_warned_about(store):
     volumes.timezone = "Europe/London"
     (result,) = compare_calls(store, volumes)
     assert not any("overlap" in w for w in result.warnings)
+
+
+def test_x_counts_end_is_never_within_10_seconds_of_now():
+    """X refuses an end_time less than 10 s old: at the top of an hour the hourly end steps
+    back a whole hour instead of landing on the hour that has just begun."""
+    from audience.listen import counts_end
+
+    top = datetime(2026, 12, 5, 16, 0, 5, tzinfo=UTC)
+    assert counts_end(top, "hour") == datetime(2026, 12, 5, 15, 0, tzinfo=UTC)
+    later = datetime(2026, 12, 5, 16, 20, tzinfo=UTC)
+    assert counts_end(later, "hour") == datetime(2026, 12, 5, 16, 0, tzinfo=UTC)
+    assert counts_end(top, "day") == top - timedelta(seconds=30)

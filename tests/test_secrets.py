@@ -338,8 +338,9 @@ def test_live_commands_leak_nothing(runner: Runner, fakes: Fakes, tmp_path: Path
         ["sync", "--platform", "mastodon", "--db", db],
         ["import", "contacts", str(EXAMPLES / "contacts" / "google_contacts.csv"), "--db", db],
         ["match", "--lookup", "-p", "x", "--db", db],
-        ["match", "--lookup", "-p", "linkedin", "--budget", "3", "--db", db],
-        ["match", "--lookup", "-p", "linkedin", "--budget", "3", "--db", db],  # cached cookies
+        ["match", "--lookup", "-p", "linkedin", "--max-requests", "3", "--db", db],
+        # cached cookies the second time
+        ["match", "--lookup", "-p", "linkedin", "--max-requests", "3", "--db", db],
         ["segment", "auto", "--db", db],
         ["export", "-o", str(tmp_path / "work" / "all.csv"), "--db", db],
         ["export", "--format", "json", "-o", str(tmp_path / "work" / "all.json"), "--db", db],
@@ -461,7 +462,9 @@ def test_workspace_and_cookie_cache_are_owner_only(runner: Runner, tmp_path: Pat
     expect(runner.run("init", "--db", str(init_db)), 0)
     assert mode(init_db) == 0o600
 
-    default = runner.run("match", "--lookup", "-p", "linkedin", "--budget", "1", "--db", str(db))
+    default = runner.run(
+        "match", "--lookup", "-p", "linkedin", "--max-requests", "1", "--db", str(db)
+    )
     expect(default, 0)
     chosen = tmp_path / "chosen-cookies"
     env = {"LINKEDIN_COOKIES_DIR": str(chosen)}
