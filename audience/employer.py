@@ -400,7 +400,7 @@ class OrgMatcher:
         if where == "name" and not _name_part_ok(raw[:start], raw[end:]):
             return False
         is_handle = raw[start : start + 1] == "@"
-        # Written in lower case, a capitalised name is an ordinary word ("luz verde").
+        # Written in lower case, a capitalised name is an ordinary word ("bright orange").
         if not is_handle and not any(c.isupper() for c in raw[start:end]):
             return False
         if not strict:
@@ -423,8 +423,8 @@ class OrgMatcher:
         )
 
     def _in_enumeration(self, raw: str, folded: str, start: int, end: int) -> bool:
-        """A one-word name in a list of names ("Alps, Brenner, Gotthard", "| Havel, Masaryk,
-        Karel IV.") is one of them, not an employer: unless a job comes just before it ("CX
+        """A one-word name in a list of names ("Rhine, Danube, Elbe", "| Goethe, Schiller,
+        Heine.") is one of them, not an employer: unless a job comes just before it ("CX
         lead, Capita, Leeds", "at Capita, Leeds") or places follow it ("| Capita, London")."""
         if not _list_shape(raw, start, end):
             return False
@@ -469,7 +469,7 @@ class OrgMatcher:
         return False
 
 
-# A list of names: "Alps, Brenner, Gotthard", "| Havel, Masaryk, Karel IV.", "Mars, Venus…".
+# A list of names: "Rhine, Danube, Elbe", "| Goethe, Schiller, Heine.", "Mars, Venus…".
 _LIST_ITEM_BEFORE = re.compile(r",\s*$")
 _LIST_GOES_ON = re.compile(r"^\s*(?:,|…|\.\.\.)")
 _TWO_MORE_ITEMS = re.compile(r"^\s*,[^,|;.!?\n]{1,30},")
@@ -585,8 +585,8 @@ def _spelled_before(before: str, letters: str) -> bool:
     return all(letter in initials for letter in letters.upper())
 
 
-# First person and team words before an organisation in a post: "el equipo de Sunvia",
-# "a nossa fábrica na Lusomar", "our support team at @Acme", "formació interna a Ampere".
+# First person and team words before an organisation in a post: "el equipo de Acme",
+# "a nossa fábrica na Acme", "our support team at @Acme", "formació interna a Acme".
 _TEAM_BEFORE = re.compile(
     r"(?<![\w])(?:our|my|we|nuestr[oa]s?|mis?|nuestro|nossa|nosso|meus?|minhas?|la\s+meva|el\s+meu"
     r"|els\s+meus|les\s+meves|nostr[aeio]|unser\w*|mein\w*|notre|nos|team|equipo|equipa|equip"
@@ -595,7 +595,7 @@ _TEAM_BEFORE = re.compile(
     r"(?P<between>[^.!?\n]{0,40})$"
 )
 # What may sit between the team word and the organisation: a few words ending in "at", "de",
-# "na"... ("our support team at @Acme", "a nossa fábrica na Lusomar"), not a sentence about the
+# "na"... ("our support team at @Acme", "a nossa fábrica na Acme"), not a sentence about the
 # organisation ("our yard got faster since Acme went live": a user).
 _TEAM_LINK_WORDS = frozenset(
     [*EMPLOYER_WORDS, "de", "da", "do", "a", "no", "in", "im", "am", "beim"]

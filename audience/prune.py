@@ -685,7 +685,7 @@ def topic_terms(profile: Profile, matcher: TopicMatcher) -> set[str]:
 
 
 def _current_bio(bio: str | None) -> str:
-    """The bio without what it says about the past ("Ex-DSI Solar. Now a driving teacher")."""
+    """The bio without what it says about the past ("Ex-Acme Energy. Now a driving teacher")."""
     from audience.roles import BioText
 
     if not bio:

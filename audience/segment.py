@@ -1086,7 +1086,7 @@ POSTS_PER_ACCOUNT = 20
 def _post_evidence(
     store: Store, compiled: list[_CompiledRules], claimed: set[int], judge: _Judge
 ) -> Iterable[tuple[int, int, str]]:
-    """Accounts whose recent posts confirm a listed employer ("el equipo de Sunvia"), for
+    """Accounts whose recent posts confirm a listed employer ("el equipo de Acme"), for
     the accounts nothing else placed. SQL picks the posts that name an organisation at all
     (one pass over the table); the patterns only read those."""
     for rules in compiled:
