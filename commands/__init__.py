@@ -154,6 +154,7 @@ def main(
         Path | None,
         typer.Option(
             "--db",
+            metavar="PATH",
             help="Workspace file for the command that follows (same as its own --db).",
         ),
     ] = None,

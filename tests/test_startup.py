@@ -108,3 +108,8 @@ def test_every_module_with_register_is_in_the_table():
         if "\ndef register(" in path.read_text(encoding="utf-8")
     }
     assert registering == {module for module, _ in COMMANDS.values()}
+
+
+def test_root_help_shows_plain_metavars():
+    result = runner.invoke(app, ["--help"])
+    assert "--db PATH" in result.output and "<path>" not in result.output
