@@ -518,25 +518,15 @@ def atomic_write_text(path: Path, text: str) -> Path:
 
 
 def atomic_write(path: Path, write: Callable[[TextIO], Any]) -> Path:
-    path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
-    try:
-        fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise ExportError(f"Cannot write {path}: {exc.strerror or exc}.") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+    """:func:`atomic_write_text` for a writer that takes an open text handle."""
+
+    def write_file(name: str) -> None:
+        with open(name, "w", encoding="utf-8", newline="") as handle:
             write(handle)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(temp_name, path)
-    except OSError as exc:
-        _remove_quietly(temp_name)
-        raise ExportError(f"Cannot write {path}: {exc.strerror or exc}.") from None
-    except BaseException:
-        _remove_quietly(temp_name)
-        raise
-    return path
+
+    return _atomic_file(path, write_file)
 
 
 def _remove_quietly(name: str) -> None:
@@ -646,7 +636,8 @@ def _sheet_name(name: str, used: set[str]) -> str:
 
 
 def _atomic_file(path: Path, write: Callable[[str], Any]) -> Path:
-    """Like :func:`atomic_write`, for writers that want a file name (a workbook)."""
+    """Have ``write`` fill a temporary file (owner-only, in the same folder), then rename it
+    into place: a failure leaves the old file (or none), never half of a new one."""
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
     try:
