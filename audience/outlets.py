@@ -121,6 +121,10 @@ class Gazetteer:
             squashed = re.sub(r"[^a-z0-9]", "", _ascii(outlet.name))
             if brand and len(squashed) >= 6:
                 stems.setdefault(squashed, outlet)
+            # A brand's main handle is a stem too: @TelegraphTravel is a desk of @Telegraph.
+            for handle in outlet.handles[:1] if brand else ():
+                if len(handle) >= 6:
+                    stems.setdefault(handle.lower().replace("_", ""), outlet)
         return stems
 
     def handle(self, handle: str | None) -> Outlet | None:

@@ -51,8 +51,15 @@ def _words(pattern_words: Iterable[str]) -> str:
 
 
 def _plain(word: str) -> str:
-    """A user-supplied word or phrase as a regex: literal, folded, spaces flexible."""
-    return r"\s+".join(re.escape(part) for part in fold_same_length(word).split())
+    """A user-supplied word or phrase as a regex: literal, folded, spaces flexible. A word
+    ending in ``*`` is a stem ("εφημερίδ*" matches every case ending of the word)."""
+    return r"\s+".join(_stem_or_word(part) for part in fold_same_length(word).split())
+
+
+def _stem_or_word(part: str) -> str:
+    if len(part) >= 2 and part.endswith("*"):
+        return re.escape(part[:-1]) + r"\w*"
+    return re.escape(part)
 
 
 # ---- vocabulary -------------------------------------------------------------------------------
@@ -755,7 +762,7 @@ def _spaced(word: str) -> bool:
 
 def _lead(phrase: str) -> str:
     """A phrase as a regex; ``*`` stands for a few words of the same clause."""
-    parts = [_plain(part) for part in phrase.split("*")]
+    parts = [_plain(part) for part in re.split(r"(?:^|(?<=\s))\*(?=\s|$)", phrase)]
     return (
         r"\s+(?:[^.;|•\n@]{1,60}?)\s+".join(p for p in parts if p) if len(parts) > 1 else parts[0]
     )
@@ -800,10 +807,14 @@ _CRITIC_QUALIFIERS = {
     "culture",
     "beer",
 }
+# Capital letters of the Latin, Greek and Cyrillic scripts: an outlet's name starts with one.
+_UPPER = "A-ZÀ-ÖØ-ÞΆΈ-ΏΑ-ΩЀ-Я"
 _OUTLET_AFTER_TERM = re.compile(
     r"\s*(?:at|for|with|on|chez|en|para|bei|fur|für|per|presso|dla|w|bij|voor|pa|på|för|na|no|em"
-    r"|au|aux|à|a|u|в|,|-|–|—|:)?\s*(?:(?:the|der|die|das|le|la|les|el|il|lo|de)\s+)?"
-    r"(@[\w.]+|[A-Z][\w&'’-]*(?:\.\w+)*(?:\s+(?:of\s+|&\s+)?[A-Z0-9][\w&'’-]*(?:\.\w+)*){0,4})"
+    r"|au|aux|à|a|u|в|,|-|–|—|:)?\s*(?:(?:the|der|die|das|le|la|les|el|il|lo|de|την|τη|το|τον|της"
+    r"|του)\s+)?"
+    rf"(@[\w.]+|[{_UPPER}][\w&'’-]*(?:\.\w+)*(?:\s+(?:of\s+|&\s+)?[{_UPPER}0-9][\w&'’-]*(?:\.\w+)*)"
+    r"{0,4})"
 )
 _PARTS_OF_TITLE = re.compile(r"(?:in[\s-]+chief|at\s+large|general|adjunto|adjunta|en\s+chef)$")
 _ORG_STRONG = re.compile(rf"(?<![\w])(?:{_words(ORG_STRONG)})(?![\w])", re.MULTILINE)
@@ -1465,7 +1476,7 @@ def press_evidence(
         ):
             return replace(found, strong=False)
         return found
-    if found := _freelance_now(text):
+    if found := _freelance_now(text) or _freelance_for_outlets(text):
         return found
     if lexicon.not_press and (
         lexicon.not_press.search(text.folded) or lexicon.not_press.search(fold_same_length(name))
@@ -1532,6 +1543,42 @@ def _freelance_now(text: BioText) -> PressFinding | None:
         term = text.raw[match.start() : match.end()]
         was = text.raw[past[0].start() : past[0].end()]
         return PressFinding(term, explanation=f'freelance journalist ("{term}", formerly {was})')
+    return None
+
+
+def _freelance_for_outlets(text: BioText) -> PressFinding | None:
+    """ "Now freelance: Reuters, Politico": a current freelancer naming the outlets they write
+    for, by name or @handle, in the same sentence."""
+    lexicon = text.lexicon
+    if other_job(text):
+        return None
+    for match in text.current(lexicon.freelance):
+        sentence_end = _SENTENCE_STOP.search(text.raw, match.end())
+        after = text.raw[match.end() : sentence_end.start() if sentence_end else len(text.raw)]
+        outlet = _named_outlet(after, lexicon)
+        if outlet:
+            term = text.raw[match.start() : match.end()]
+            return PressFinding(term, outlet, explanation=f"freelance for {outlet}")
+    return None
+
+
+def _named_outlet(text: str, lexicon: Lexicon) -> str | None:
+    """The first outlet named in ``text`` by the gazetteer, as a name or an @handle, unless a
+    phrase like "as featured in" or a client marker comes before it."""
+    gazetteer = lexicon.gazetteer
+    found = [(m.start(), o.name) for m, o in gazetteer.names_in(text)]
+    found += [
+        (m.start(), m.group(0))
+        for m in _MENTION.finditer(text)
+        if (o := gazetteer.handle(m.group(1))) and o.kind not in PLATFORM_KINDS
+    ]
+    for start, outlet in sorted(found):
+        before = fold_same_length(text[:start])
+        if lexicon.not_outlet_lead.search(before):
+            return None
+        if lexicon.client_markers and lexicon.client_markers.search(before):
+            return None
+        return outlet
     return None
 
 
