@@ -61,8 +61,18 @@ EMPLOYER_WORDS = (
     "firmie",
     "firma",
     "empresa",
+    # Greek "at the" (folded): "στην Acme", "στα ναυπηγεία"
+    "στην",
+    "στη",
+    "στο",
+    "στον",
+    "στα",
+    "στις",
+    "στους",
 )
-_AFTER_EMPLOYER = re.compile(r"(?:^|\s)(?:at|@|chez|bei|bij|presso|hos|på|en|em|na|no|w)\s*$")
+_AFTER_EMPLOYER = re.compile(
+    r"(?:^|\s)(?:at|@|chez|bei|bij|presso|hos|på|en|em|na|no|w|στην|στη|στο|στον|στα|στις|στους)\s*$"
+)
 # "Clients: Acme, Beta en Gamma": after a client marker, a list that goes on with "and" ("en"
 # in Dutch, not the Spanish "at") still names clients.
 _LIST_GOES_ON_BEFORE = re.compile(r"\w[\w.'’]*\s+(?:en|and|und|et|e|y|i|og|och|&)\s*$|,\s*$")

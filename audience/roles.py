@@ -697,6 +697,10 @@ class Lexicon:
         return re.compile(rf"(?<![\w])(?:{_words(words)})(?![\w])|(?<![\w])ex-")
 
     @cached_property
+    def temporary_roles(self) -> re.Pattern[str]:
+        return _word_regex(_alternation(self.vocabulary.temporary_roles, literal=True))
+
+    @cached_property
     def now(self) -> re.Pattern[str]:
         return _word_regex(_alternation(self.vocabulary.now_markers, literal=True))
 
@@ -924,7 +928,27 @@ class BioText:
             after = text[now.end() :]
             if self.lexicon.other_jobs.search(after) and not self.lexicon.press.search(after):
                 yield 0, now.start()
+        yield from self._dated_ranges(clauses)
 
+    def _dated_ranges(self, clauses: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+        """A clause with a closed span of years ("@Acme 2010-22") is the past; so is a dated
+        internship ("Intern at Acme (summer 2021)")."""
+        text = self.folded
+        for index, (start, end) in enumerate(clauses):
+            clause = text[start:end]
+            if _CLOSED_YEARS.search(clause):
+                yield start, end
+            if index + 1 == len(clauses) or not self.lexicon.temporary_roles.search(clause):
+                continue
+            # The brackets are a clause of their own: "Intern at Acme" "(" "summer 2021" ")".
+            after_start, after_end = clauses[index + 1]
+            if "(" in text[end:after_start] and _YEAR_ONLY.match(text[after_start:after_end]):
+                yield start, after_end
+
+
+# "2010-22", "2015–2019": both ends written, so the span is over ("2019-" or "2019–now" is not).
+_CLOSED_YEARS = re.compile(r"(?<![\d/.-])(?:19|20)\d\d\s*[-–—]\s*(?:19|20)?\d\d(?![\d/.-])")
+_YEAR_ONLY = re.compile(r"\s*(?:[^\W\d]+\s+){0,2}(?:19|20)\d\d\s*$")
 
 _BIO_TEXTS: dict[tuple[int, str], BioText] = {}
 

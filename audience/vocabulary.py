@@ -3,7 +3,8 @@ the files a workspace names in ``audience.toml`` (``[roles] vocabulary = ["my-wo
 
 Every key is a list of plain words or phrases (case and accents do not matter, any run of
 spaces matches a space). In ``outlet_leads`` a ``*`` stands for a few words of a beat:
-"covering * for" matches "Covering retail and energy for". The keys:
+"covering * for" matches "Covering retail and energy for"; a word ending in ``*`` is a stem
+("εφημερίδ*" matches every ending of the word). The keys:
 
 * ``press_titles``: a current job that is press by itself (journalist, gohebydd, iriseoir);
 * ``qualified_titles``: press only with a media word before it or an outlet after it
@@ -18,6 +19,8 @@ spaces matches a space). In ``outlet_leads`` a ``*`` stands for a few words of a
 * ``freelance``: "freelance" words, press after a former press job ("Former FT reporter, now
   freelance");
 * ``former_markers`` / ``now_markers``: a past job, and the start of the current one;
+* ``temporary_roles``: internships and placements; dated ("Intern at Acme (summer 2021)") they
+  are past;
 * ``turned_markers``: "X turned Y" (X is the past);
 * ``other_jobs``: jobs that are not press ("Former reporter, now PR manager": the past);
 * ``object_markers``: words that make "journalists" the people someone works with ("PR for
@@ -56,6 +59,7 @@ class Vocabulary:
     not_press: tuple[str, ...] = ()
     freelance: tuple[str, ...] = ()
     former_markers: tuple[str, ...] = ()
+    temporary_roles: tuple[str, ...] = ()
     now_markers: tuple[str, ...] = ()
     turned_markers: tuple[str, ...] = ()
     other_jobs: tuple[str, ...] = ()
