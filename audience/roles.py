@@ -936,18 +936,24 @@ class BioText:
         text = self.folded
         for index, (start, end) in enumerate(clauses):
             clause = text[start:end]
-            if _CLOSED_YEARS.search(clause):
-                yield start, end
-            if index + 1 == len(clauses) or not self.lexicon.temporary_roles.search(clause):
+            if _CLOSED_YEARS_AT_END.search(clause):
+                yield start, end  # "Ex-staff @Daily 2010-22", not "the 2024-25 season"
+            if index + 1 == len(clauses):
                 continue
             # The brackets are a clause of their own: "Intern at Acme" "(" "summer 2021" ")".
             after_start, after_end = clauses[index + 1]
-            if "(" in text[end:after_start] and _YEAR_ONLY.match(text[after_start:after_end]):
+            bracket = "(" in text[end:after_start]
+            dated = text[after_start:after_end]
+            temporary = _YEAR_ONLY.match(dated) and self.lexicon.temporary_roles.search(clause)
+            if bracket and (_CLOSED_YEARS_AT_END.match(dated) or temporary):
                 yield start, after_end
 
 
-# "2010-22", "2015–2019": both ends written, so the span is over ("2019-" or "2019–now" is not).
-_CLOSED_YEARS = re.compile(r"(?<![\d/.-])(?:19|20)\d\d\s*[-–—]\s*(?:19|20)?\d\d(?![\d/.-])")
+# "2010-22", "2015–2019" closing a clause: both ends written, so the span is over ("2019-" or
+# "2019–now" is not).
+_CLOSED_YEARS_AT_END = re.compile(
+    r"(?:^|(?<=\s))(?:19|20)\d\d\s*[-–—]\s*(?:19|20)?\d\d[\s.!,]*$"
+)
 _YEAR_ONLY = re.compile(r"\s*(?:[^\W\d]+\s+){0,2}(?:19|20)\d\d\s*$")
 
 _BIO_TEXTS: dict[tuple[int, str], BioText] = {}

@@ -1073,21 +1073,21 @@ def _account_evidence(
         # guest column: the organisation's segment, not press.
         if finding.is_outlet_account or _GUEST.search(finding.term) or _GUEST.search(bio or ""):
             return
-        if not _known_outlet(finding.outlet, lexicon):
+        if not _named_outlet(finding.outlet, judge):
             return  # "Editor, Reporting & Compliance @Supplier": the title names no outlet
     findings[account["id"]] = finding
     for seg_id in judge.press_ids:
         yield seg_id, "rule", finding.reason
 
 
-def _known_outlet(outlet: str | None, lexicon: Lexicon) -> bool:
-    """An outlet the gazetteer (built in, the user's or learned here) knows by handle or name."""
+def _named_outlet(outlet: str | None, judge: _Judge) -> bool:
+    """The title names an outlet: an @handle that is no listed organisation's, or a name the
+    gazetteer (built in, the user's or learned here) knows."""
     if not outlet:
         return False
-    gazetteer = lexicon.gazetteer
     if outlet.startswith("@"):
-        return gazetteer.handle(outlet) is not None
-    return any(True for _ in gazetteer.names_in(outlet))
+        return not any(rules.matcher.by_handle(outlet) for rules in judge.compiled)
+    return any(True for _ in judge.lexicon.gazetteer.names_in(outlet))
 
 
 POSTS_PER_ACCOUNT = 20
