@@ -211,7 +211,8 @@ GENERIC_TRAILING = frozenset(
 )
 _RETIRED = re.compile(
     r"(?<![\w])(?:retired|jubilad[oa]|reformad[oa]|aposentad[oa]|pensionist\w*|rentner\w*"
-    r"|im ruhestand|en retraite|a la retraite|in pensione|lo deje|i left|left in|deixei)(?![\w])"
+    r"|im ruhestand|ruhestand|en retraite|a la retraite|in pensione|lo deje|i left|left in|deixei"
+    r"|συνταξιουχ\w*|emekli)(?![\w])"
 )
 _SEPARATOR_BEFORE = re.compile(r"[|,:/–—(-]\s*$")
 _SEPARATOR_AFTER = re.compile(r"^\s*[|)]")

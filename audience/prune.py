@@ -110,7 +110,8 @@ _FOLLOW_BACK = re.compile(
     re.I,
 )
 _URL = re.compile(r"https?://\S+|\bwww\.\S+", re.IGNORECASE)
-_WORD = re.compile(r"[a-z0-9]+")
+# Letters and digits of every script: Greek, Cyrillic and Arabic bios have topics too.
+_WORD = re.compile(r"[^\W_]+")
 
 
 @dataclass

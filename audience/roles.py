@@ -701,6 +701,12 @@ class Lexicon:
         return _word_regex(_alternation(self.vocabulary.temporary_roles, literal=True))
 
     @cached_property
+    def until_year(self) -> re.Pattern[str]:
+        """ "until 2022", "bis 2022": the whole of a bracket."""
+        words = _alternation(self.vocabulary.until_markers or ("until",), literal=True)
+        return re.compile(rf"\s*(?:{words})\s+(?:19|20)\d\d\s*$")
+
+    @cached_property
     def now(self) -> re.Pattern[str]:
         return _word_regex(_alternation(self.vocabulary.now_markers, literal=True))
 
@@ -945,7 +951,8 @@ class BioText:
             bracket = "(" in text[end:after_start]
             dated = text[after_start:after_end]
             temporary = _YEAR_ONLY.match(dated) and self.lexicon.temporary_roles.search(clause)
-            if bracket and (_CLOSED_YEARS_AT_END.match(dated) or temporary):
+            until = self.lexicon.until_year.match(dated)
+            if bracket and (_CLOSED_YEARS_AT_END.match(dated) or temporary or until):
                 yield start, after_end
 
 

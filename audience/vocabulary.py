@@ -21,6 +21,7 @@ spaces matches a space). In ``outlet_leads`` a ``*`` stands for a few words of a
 * ``former_markers`` / ``now_markers``: a past job, and the start of the current one;
 * ``temporary_roles``: internships and placements; dated ("Intern at Acme (summer 2021)") they
   are past;
+* ``until_markers``: "until" before a year in brackets ("Founder of Acme (until 2022)"): the past;
 * ``turned_markers``: "X turned Y" (X is the past);
 * ``other_jobs``: jobs that are not press ("Former reporter, now PR manager": the past);
 * ``object_markers``: words that make "journalists" the people someone works with ("PR for
@@ -60,6 +61,7 @@ class Vocabulary:
     freelance: tuple[str, ...] = ()
     former_markers: tuple[str, ...] = ()
     temporary_roles: tuple[str, ...] = ()
+    until_markers: tuple[str, ...] = ()
     now_markers: tuple[str, ...] = ()
     turned_markers: tuple[str, ...] = ()
     other_jobs: tuple[str, ...] = ()
