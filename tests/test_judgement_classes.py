@@ -1,0 +1,151 @@
+"""Classes of judgement error fixed in the fourth round of issue 12, one test per class, with
+invented examples written from docs/judgement.md (none is an account of a labelled set)."""
+
+from __future__ import annotations
+
+import pytest
+
+from audience.roles import DEFAULT_LEXICON, Lexicon, bio_text, press_evidence
+from audience.prune import TopicMatcher
+from audience.segment import parse_segment_config
+from tests.test_prune import follow_all, person
+from tests.test_prune import world as world  # noqa: F401 - the fixture
+from tests.test_segment_judgement import segments_of
+from tests.test_segment_judgement import store as store  # noqa: F401 - the fixture
+
+
+def press(bio: str, name: str = "Sam Doe", handle: str = "samdoe", website: str | None = None):
+    found = press_evidence(handle, name, bio, website, DEFAULT_LEXICON)
+    return found if found and found.strong else None
+
+
+# ---- vocabulary files -------------------------------------------------------------------------
+
+
+def test_a_stem_in_a_vocabulary_file_matches_every_ending(tmp_path):
+    words = tmp_path / "words.toml"
+    words.write_text('outlet_nouns = ["gazet*"]\n', encoding="utf-8")
+    lexicon = Lexicon().extended(vocabulary_files=[words])
+    assert lexicon.outlet_nouns.search("gazetten van het noorden")
+    assert not lexicon.outlet_nouns.search("a gaze at the sea")
+
+
+# ---- press: outlets' own accounts -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "bio"),
+    [
+        ("Harbour Gazette Business", "Business desk of the Harbour Gazette. Tips: desk@hg.example"),
+        ("Coastline Weekly Med", "Mediterranean coverage from Coastline Weekly. Ports, energy."),
+        ("northpost.example", "The English edition of Nordpost. News from Norway."),
+        ("Ράδιο Βορράς", "Ειδήσεις από τον σταθμό της Θεσσαλονίκης, κάθε ώρα."),
+        ("Η Πρωινή", "Ο επίσημος λογαριασμός της εφημερίδας Η Πρωινή."),
+    ],
+)
+def test_an_outlet_described_by_its_desk_edition_or_news_is_press(name, bio):
+    found = press(bio, name=name, handle="outlet_account")
+    assert found and found.is_outlet_account, bio
+
+
+# ---- press: the current role in other words --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Ρεπορτάζ για τα εργασιακά. Γράφω στην Πρωινή.",  # Greek verb, Greek capitals
+        "Ex-staff @SomePaper 2009-21. Now freelance: Reuters, Politico Europe.",
+        "@TelegraphMotoring 🚗",  # a desk's handle of a gazetteer outlet
+    ],
+)
+def test_verb_phrases_freelancers_and_desk_handles_are_press(bio):
+    assert press(bio), bio
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Independent consultant. Clients include Reuters and the BBC.",
+        "Schiffsfotografie seit 1990. Kein Journalist!",
+        "Συνταξιούχος δημοσιογράφος. Τώρα εγγόνια και ψάρεμα.",
+        "Φοιτήτρια ΜΜΕ. Μελλοντική ρεπόρτερ 📝",
+        "Aspiring reporter, studying history.",
+    ],
+)
+def test_clients_negations_retirement_and_aspiration_are_not_press(bio):
+    assert press(bio) is None, bio
+
+
+# ---- employer versus mention ------------------------------------------------------------------
+
+ORGS = {
+    "customers": {"organisations": ["Northwind Travel"]},
+    "suppliers": {"organisations": [{"name": "Keelhaul Fuels", "handles": ["KeelhaulFuels"]}]},
+    "competitors": {"organisations": ["Bluefin Lines", "Saltmarsh Ferries"]},
+}
+
+
+def test_a_title_that_names_no_outlet_yields_to_the_listed_employer(store):
+    found = segments_of(
+        store,
+        parse_segment_config({"segments": ORGS}),
+        {"handle": "e1", "bio": "Editor, Sustainability Reporting @KeelhaulFuels"},
+        {"handle": "e2", "bio": "Tech reporter for @HarbourDaily. Weekdays ops at Bluefin Lines"},
+    )
+    assert found["e1"] == {"suppliers"}
+    assert found["e2"] == {"competitors", "press"}
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Weekly podcast on ports. Sponsored by @KeelhaulFuels",
+        "Σύνδεσμος ακτοπλόων. Μέλη: Bluefin Lines, Saltmarsh Ferries κ.ά.",
+        "Association of ferry operators. Members: Bluefin Lines, Saltmarsh Ferries.",
+        "Agente di viaggio. Vendo Northwind Travel e altri tour operator.",
+        "Intern at Bluefin Lines (summer 2021). MSc student now.",
+        "Praktikum bei Northwind Travel (2024). Jetzt Master in Wien.",
+        "Gründer von Northwind Travel (bis 2022). Jetzt im Ruhestand.",
+        "Ops manager at Saltmarsh Ferries 2011-19.",
+    ],
+)
+def test_sponsors_members_resellers_and_dated_jobs_are_not_the_employer(store, bio):
+    found = segments_of(store, parse_segment_config({"segments": ORGS}), {"handle": "m", "bio": bio})
+    assert not found["m"] & {"customers", "suppliers", "competitors"}, bio
+
+
+def test_a_current_job_with_a_start_year_stays_current(store):
+    found = segments_of(
+        store,
+        parse_segment_config({"segments": ORGS}),
+        {"handle": "c1", "bio": "Head of CX at Bluefin Lines (since 2019)"},
+        {"handle": "c2", "bio": "Covering the 2024–2025 season for @SkySports"},
+    )
+    assert found["c1"] == {"competitors"}
+    assert bio_text("Covering the 2024–2025 season for @SkySports").is_past(30) is False
+
+
+# ---- prune ------------------------------------------------------------------------------------
+
+
+def test_topics_are_found_in_every_script():
+    matcher = TopicMatcher(["ferry", "ports"])
+    assert matcher.terms("Λιμενικό Ταμείο. Ενημερώσεις για το λιμάνι.")
+    assert not matcher.terms("Ζαχαροπλαστείο στην Αθήνα, γλυκά κάθε μέρα")
+
+
+def test_selling_followers_with_a_default_avatar_is_spam(world):
+    world.accounts(
+        person(
+            "10",
+            bio="I help you gain 10k followers. DM GROW",
+            default_avatar=True,
+            location="",
+        ),
+        person("11", bio="SEO, backlinks, followers. Ranking guaranteed!!!", default_avatar=True),
+    )
+    follow_all(world, ["10", "11"])
+    found = world.suggested()
+    assert "scam" in found["10"] and "default-avatar" in found["10"]
+    assert "scam" in found["11"]
