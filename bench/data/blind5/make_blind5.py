@@ -9,7 +9,7 @@ from pathlib import Path
 
 HERE = Path(__file__).parent
 SEP = "~~"
-RETRIEVED = "2026-11-30T10:00:00+00:00"
+RETRIEVED = "2026-11-30T06:00:00+00:00"
 DEFAULT_AVATAR = "https://abs.twimg.com/sticky/default_profile_images/default_profile_normal.png"
 
 
