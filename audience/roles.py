@@ -642,6 +642,13 @@ class Lexicon:
         return _word_regex(_words([*self.press_terms, *extra]))
 
     @cached_property
+    def titles_ending_in_s(self) -> frozenset[str]:
+        """Singular titles a language writes with a final s ("redaktors", "žurnalistas")."""
+        titles = [fold_same_length(w) for w in self.vocabulary.press_titles]
+        words = {t.split()[-1] for t in titles if t.endswith("s")}
+        return frozenset(words)
+
+    @cached_property
     def press_no_spaces(self) -> re.Pattern[str]:
         words = [*PRESS_TERMS_NO_SPACES]
         words += [
@@ -822,9 +829,9 @@ _UPPER = "A-ZÀ-ÖØ-ÞΆΈ-ΏΑ-ΩЀ-Я"
 _OUTLET_AFTER_TERM = re.compile(
     r"\s*(?:at|for|with|on|chez|en|para|bei|fur|für|per|presso|dla|w|bij|voor|pa|på|för|na|no|em"
     r"|au|aux|à|a|u|в|,|-|–|—|:)?\s*(?:(?:the|der|die|das|le|la|les|el|il|lo|de|την|τη|το|τον|της"
-    r"|του)\s+)?"
+    r"|του)\s+)?(?:https?://)?(?:www\.)?"
     rf"(@[\w.]+|[{_UPPER}][\w&'’-]*(?:\.\w+)*(?:\s+(?:of\s+|&\s+)?[{_UPPER}0-9][\w&'’-]*(?:\.\w+)*)"
-    r"{0,4})"
+    r"{0,4}|[a-z0-9][\w-]*(?:\.[\w-]+)*\.[a-z]{2,}(?![\w.]))"
 )
 _PARTS_OF_TITLE = re.compile(r"(?:in[\s-]+chief|at\s+large|general|adjunto|adjunta|en\s+chef)$")
 _ORG_STRONG = re.compile(rf"(?<![\w])(?:{_words(ORG_STRONG)})(?![\w])", re.MULTILINE)
@@ -1057,6 +1064,8 @@ def _is_plural(lexicon: Lexicon, match: re.Match[str]) -> bool:
     word = match.group(0)
     if word.endswith("innen"):
         return True
+    if word.split()[-1] in lexicon.titles_ending_in_s:
+        return False  # Latvian "redaktors", Lithuanian "žurnalistas": one person
     return word.endswith("s") and bool(lexicon.press.fullmatch(word[:-1]))
 
 
@@ -1129,7 +1138,8 @@ _PROGRAMME_WORDS = re.compile(
 )
 
 
-_PODCAST = re.compile(r"(?<![\w])podcast\w{0,3}(?![\w])")
+# "podcast", "podkast", "podkastas", "podcastu", "podcasten": one word in many languages.
+_PODCAST = re.compile(r"(?<![\w])pod[ck]ast\w{0,4}(?![\w])")
 # A title in quotes: "Dockside", „Dockside”, «Dockside».
 _TITLE = re.compile(r"[\"“„«‚‹'][^\"“”„«»]{2,40}[\"”“»‘’›']")
 _NAMED_PODCAST = re.compile(
@@ -1149,7 +1159,8 @@ _NEWSLETTER_FORMS = re.compile(r"(?<![\w])(?:newsletter|nieuwsbrie[fv])\w{0,3}(?
 # A programme's or podcast's episodes, in several languages.
 _EPISODES = re.compile(
     r"(?<![\w])(?:episodes?|folgen?|afleverings?|odcine?k\w*|epizod\w*|dil|dily|episodi[oa]s?"
-    r"|episodio|episodios|emissions?)(?![\w])"
+    r"|episodio|episodios|emissions?|serij\w*|jakso\w*|avsnitt\w*|afsnit\w*|επεισοδι\w*"
+    r"|ეპიზოდ\w*)(?![\w])"
 )
 
 
@@ -1343,6 +1354,8 @@ def outlet_account(
     opens_bio = noun is not None and noun.start() <= first_clause_end and noun.start() < 40
     if noun and opens_bio and person == 0 and not _OUR_THING.search(text.folded[: noun.start()]):
         return PressFinding(bio[noun.start() : noun.end()], is_outlet_account=True)
+    if person == 0 and (listed := _nouns_only_clause(text, lexicon)):
+        return PressFinding(listed, is_outlet_account=True)
     # "Newsletter every weekday", "New episodes every Monday": published on a rhythm.
     noun = noun or next(text.current(_EPISODES), None)
     own = noun is not None and _OUR_THING.search(text.folded[: noun.start()])
@@ -1385,6 +1398,25 @@ def outlet_account(
     return None
 
 
+_CONNECTORS = re.compile(r"(?<![\w])(?:and|und|og|och|et|y|e|i|ja|ir|un|a|en)(?![\w])|[\W_]")
+
+
+def _nouns_only_clause(text: BioText, lexicon: Lexicon) -> str | None:
+    """ "Tidning + nyhetsbrev.", "Magazine & podcast.": a clause of nothing but outlet nouns
+    says what the account is."""
+    for start, end in text.clauses():
+        clause = text.folded[start:end]
+        nouns = [*lexicon.outlet_nouns.finditer(clause), *_OUTLET_NOUNS.finditer(clause)]
+        if not nouns:
+            continue
+        rest = list(clause)
+        for noun in nouns:
+            rest[noun.start() : noun.end()] = " " * (noun.end() - noun.start())
+        if not _CONNECTORS.sub("", "".join(rest)).strip():
+            return text.raw[start:end].strip()
+    return None
+
+
 # Words before an outlet's name that make it someone's workplace: "15 years at the Daily Post".
 _WORKPLACE_BEFORE = re.compile(
     r"(?<![\w])(?:at|bij|bei|beim|chez|for|voor|fur|für|per|presso|para|dla|hos|pa|på|för|with"
@@ -1416,7 +1448,8 @@ _RHYTHM = re.compile(
     r"(?<![\w])(?:every|each|daily|weekly|fortnightly|monthly|weekdays?|taglich\w*|wochentlich\w*"
     r"|jeden|jede|alle\s+\d+\s+tage|des\s+tages|dagelijks\w*|wekelijks\w*|elke|iedere|codziennie"
     r"|co\s+tydzien|co\s+dwa\s+tygodnie|denne|tydne|kazd\w+|chaque|quotidien\w*|hebdo\w*"
-    r"|cada|diari[oa]|semanal|ogni|settimanal\w|todos?\s+os|todas?\s+as)(?![\w])"
+    r"|cada|diari[oa]|semanal|ogni|settimanal\w|todos?\s+os|todas?\s+as|kiekvien\w*|kas\s+\w*dien\w*"
+    r"|katru|katr\w+|joka|varje|varannan|hver|hvert|κάθε|καθε|her\s+gün|her\s+hafta|ყოველ\w*)(?![\w])"
 )
 _MENTION = re.compile(r"(?<![\w@])@(\w{1,30})")
 _MORE_NON_PRESS_JOBS = _words(
@@ -1584,14 +1617,18 @@ def _freelance_now(text: BioText) -> PressFinding | None:
 
 
 def _freelance_for_outlets(text: BioText) -> PressFinding | None:
-    """ "Now freelance: Reuters, Politico": a current freelancer naming the outlets they write
-    for, by name or @handle, in the same sentence."""
+    """ "Now freelance: Reuters, Politico", "Freelance photographer. HS, Kauppalehti.": a
+    current freelancer naming the outlets they work for, by name or @handle, in the same
+    sentence or the next."""
     lexicon = text.lexicon
     if other_job(text):
         return None
     for match in text.current(lexicon.freelance):
-        sentence_end = _SENTENCE_STOP.search(text.raw, match.end())
-        after = text.raw[match.end() : sentence_end.start() if sentence_end else len(text.raw)]
+        end = match.end()
+        for _ in range(2):
+            stop = _SENTENCE_STOP.search(text.raw, end)
+            end = stop.end() if stop else len(text.raw)
+        after = text.raw[match.end() : end]
         outlet = _named_outlet(after, lexicon)
         if outlet:
             term = text.raw[match.start() : match.end()]

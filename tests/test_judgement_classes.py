@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from audience.roles import DEFAULT_LEXICON, Lexicon, bio_text, press_evidence
 from audience.prune import TopicMatcher
+from audience.roles import DEFAULT_LEXICON, Lexicon, bio_text, press_evidence
 from audience.segment import parse_segment_config
 from tests.test_prune import follow_all, person
 from tests.test_prune import world as world  # noqa: F401 - the fixture
@@ -77,6 +77,47 @@ def test_clients_negations_retirement_and_aspiration_are_not_press(bio):
     assert press(bio) is None, bio
 
 
+@pytest.mark.parametrize(
+    ("bio", "name"),
+    [
+        ("Ziņu redaktors, Rīgas Vēstis.", "Jānis B."),  # a Latvian singular ends in -s
+        ("Vyr. redaktorius, Kauno diena", "Rasa K."),
+        ("píšu pro https://Severka.cz a další.", "Petr N."),  # the outlet as its address
+        ("Reporter at harbourdaily.example", "Jo M."),
+        ("ჟურნალისტი, Tbilisi Post. ბიზნესი.", "ნინო ბ."),
+        ("Freelance photographer. Reuters, Kauppalehti.", "Aku V."),  # outlets, next sentence
+        ("moderuju Ranní Show na Rádiu Sever.", "Pavel B."),
+    ],
+)
+def test_titles_in_more_languages_and_outlets_written_as_addresses(bio, name):
+    assert press(bio, name=name), bio
+
+
+@pytest.mark.parametrize(
+    ("name", "bio"),
+    [
+        ("Kundsamtal", "Kundservice i Norden. Tidning + nyhetsbrev. Tips: red@ks.example"),
+        ("Pinigų kalba", "Podkastas apie finansus. Nauja serija kas antradienį."),
+        ("Harbour Pod", "Podcast o přístavech. Nový díl každé pondělí."),
+    ],
+)
+def test_outlets_that_list_what_they_publish_are_press(name, bio):
+    found = press(bio, name=name, handle="some_outlet")
+    assert found and found.is_outlet_account, bio
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Національна спілка журналістів України. Офіційний акаунт.",
+        "National Union of Journalists, North branch.",
+        "Žurnalistikos studentė 📚 Noriu būti korespondente.",
+    ],
+)
+def test_journalists_unions_and_students_are_not_press(bio):
+    assert press(bio, name="Union") is None, bio
+
+
 # ---- employer versus mention ------------------------------------------------------------------
 
 ORGS = {
@@ -111,7 +152,8 @@ def test_a_title_that_names_no_outlet_yields_to_the_listed_employer(store):
     ],
 )
 def test_sponsors_members_resellers_and_dated_jobs_are_not_the_employer(store, bio):
-    found = segments_of(store, parse_segment_config({"segments": ORGS}), {"handle": "m", "bio": bio})
+    config = parse_segment_config({"segments": ORGS})
+    found = segments_of(store, config, {"handle": "m", "bio": bio})
     assert not found["m"] & {"customers", "suppliers", "competitors"}, bio
 
 
