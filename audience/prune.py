@@ -296,6 +296,21 @@ GENERIC_TOPIC_WORDS = frozenset(
         "tiendas",
         "negozio",
         "laden",
+        # The same everyday words in Cyrillic and Greek ("центр" of "контакт-центр").
+        "центр",
+        "центра",
+        "центре",
+        "центрі",
+        "контакт",
+        "клиент",
+        "клиенты",
+        "клієнт",
+        "клієнти",
+        "сервис",
+        "сервіс",
+        "служба",
+        "κεντρο",
+        "πελατες",
     ]
 )
 STEM_LENGTH = 6

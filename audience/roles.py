@@ -942,6 +942,10 @@ class BioText:
             if self.lexicon.other_jobs.search(after) and not self.lexicon.press.search(after):
                 yield 0, now.start()
         yield from self._dated_ranges(clauses)
+        # "CallPoint Brno → Mozaika": a move, the left side is where they were.
+        for arrow in _MOVED_TO.finditer(text):
+            start = max((s for s, e in clauses if s <= arrow.start()), default=0)
+            yield start, arrow.start()
 
     def _dated_ranges(self, clauses: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
         """A clause with a closed span of years ("@Acme 2010-22") is the past; so is a dated
@@ -969,6 +973,8 @@ _CLOSED_YEARS_AT_END = re.compile(
     r"(?:^|(?<=\s))(?:19|20)\d\d\s*[-–—]\s*(?:19|20)?\d\d[\s.!,]*$"
 )
 _YEAR_ONLY = re.compile(r"\s*(?:[^\W\d]+\s+){0,2}(?:19|20)\d\d\s*$")
+
+_MOVED_TO = re.compile(r"\s(?:→|->|⇒|➡️?|➜|»)\s(?!\s*(?:https?://|www\.|t\.co/))")
 
 _BIO_TEXTS: dict[tuple[int, str], BioText] = {}
 
@@ -1585,6 +1591,8 @@ _MEDIA_HINT = re.compile(
 
 _BOT = re.compile(
     r"(?<![\w])(?:automated|automatic\w*|automaticamente|automaticament|automatisch\w*|bot"
+    r"|automatyczn\w*|automatick\w*|automaattis\w*|automatiniai|automatisk\w*|автоматичн\w*"
+    r"|автоматическ\w*|αυτοματ\w*|otomatik"
     r"|rss|news\s*feed|aggregat\w*|agregador\w*|auto-?posts?)(?![\w])"
 )
 _OCCASIONAL = re.compile(

@@ -149,6 +149,9 @@ def test_a_title_that_names_no_outlet_yields_to_the_listed_employer(store):
         "Praktikum bei Northwind Travel (2024). Jetzt Master in Wien.",
         "Gründer von Northwind Travel (bis 2022). Jetzt im Ruhestand.",
         "Ops manager at Saltmarsh Ferries 2011-19.",
+        "Call centre veteran: Bluefin Lines → Harbour Talk. Now QA lead.",  # a move
+        "Аналітик ринку. Раніше — Bluefin Lines, зараз — фріланс.",
+        "Bluefin Lines Support 24/7. DM us your card number for a quick refund ✅",  # bait
     ],
 )
 def test_sponsors_members_resellers_and_dated_jobs_are_not_the_employer(store, bio):
@@ -175,6 +178,16 @@ def test_topics_are_found_in_every_script():
     matcher = TopicMatcher(["ferry", "ports"])
     assert matcher.terms("Λιμενικό Ταμείο. Ενημερώσεις για το λιμάνι.")
     assert not matcher.terms("Ζαχαροπλαστείο στην Αθήνα, γλυκά κάθε μέρα")
+
+
+def test_everyday_words_of_other_scripts_are_not_topics():
+    matcher = TopicMatcher(["контакт-центр", "contact centre"])
+    assert matcher.terms("Працюю в контакт-центрі, Львів")
+    assert not matcher.terms("Кав'ярня у центрі Львова ☕")
+
+
+def test_automatic_headline_accounts_are_not_press():
+    assert press("Automatyczne nagłówki z polskich portali biznesowych.", name="Newsy") is None
 
 
 def test_selling_followers_with_a_default_avatar_is_spam(world):
