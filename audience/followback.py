@@ -26,7 +26,7 @@ from audience.prune import (
     topic_terms,
 )
 from audience.store import Store
-from audience.sync import kind_changes, latest_snapshot, snapshot_members, synced_platforms
+from audience.sync import SnapshotRef, snapshot_members, snapshots, synced_platforms
 
 # Spam signals adding up to this make a new follower not worth following back.
 SPAM_LIMIT = 0.4
@@ -87,7 +87,7 @@ def followback_queue(
     lexicon = press_lexicon(store, rules)
     queue = FollowbackQueue()
     for name in [platform] if platform else synced_platforms(store, "followers"):
-        account_ids, window = _new_followers(store, name, everyone)
+        account_ids, window = _new_followers(store, name, everyone, now)
         queue.windows[name] = window
         guarded = protection(store, rules, account_ids)
         profiles = load_profiles(store, account_ids)
@@ -102,19 +102,35 @@ def followback_queue(
 
 
 def _new_followers(
-    store: Store, platform: str, everyone: bool
+    store: Store, platform: str, everyone: bool, as_of: datetime
 ) -> tuple[list[int], tuple[str | None, str | None]]:
-    from audience.sync import require_snapshot
+    """New followers between the last two followers snapshots taken by ``as_of`` (a replay
+    sees the workspace as it was then), minus the accounts I followed by then."""
+    from audience.sync import NeedsSync, require_snapshot
 
-    latest = require_snapshot(store, platform, "followers")
-    following = latest_snapshot(store, platform, "following")
-    followed = snapshot_members(store, following.id) if following else set()
-    added, _, since, until = kind_changes(store, platform, "followers")
-    if everyone or since is None:
-        ids = snapshot_members(store, latest.id)
-    else:
-        ids = {row["id"] for row in added}
-    return sorted(ids - followed), (since, until)
+    require_snapshot(store, platform, "followers")
+    series = _snapshots_by(store, platform, "followers", as_of)
+    if not series:
+        raise NeedsSync(
+            f"No complete snapshot of your followers on {platform} on or before "
+            f"{as_of.date().isoformat()}: choose a later --as-of."
+        )
+    following = _snapshots_by(store, platform, "following", as_of)
+    followed = snapshot_members(store, following[-1].id) if following else set()
+    latest = snapshot_members(store, series[-1].id)
+    if everyone or len(series) < 2:
+        return sorted(latest - followed), (None, series[-1].taken_at)
+    added = latest - snapshot_members(store, series[-2].id)
+    return sorted(added - followed), (series[-2].taken_at, series[-1].taken_at)
+
+
+def _snapshots_by(store: Store, platform: str, kind: str, as_of: datetime) -> list[SnapshotRef]:
+    return [s for s in snapshots(store, platform, kind) if _moment(s.taken_at) <= as_of]
+
+
+def _moment(taken_at: str) -> datetime:
+    moment = datetime.fromisoformat(taken_at.replace("Z", "+00:00"))
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def _judge(

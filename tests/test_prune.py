@@ -506,6 +506,21 @@ def test_followback_after_a_first_sync_lists_every_follower_not_followed(world):
     assert [c.handle for c in queue.worth] == ["person20"]
 
 
+def test_followback_as_of_replays_the_snapshots_taken_by_then(world):
+    world.accounts(person("10"), person("20"), person("30"))
+    world.snapshot("followers", ["10"], 30)
+    world.snapshot("followers", ["10", "20"], 10)
+    world.snapshot("followers", ["10", "20", "30"], 0)
+
+    today = followback_queue(world.store, RULES, "x", now=NOW)
+    then = followback_queue(world.store, RULES, "x", now=ago(5))
+    assert [c.handle for c in today.worth] == ["person30"]
+    assert [c.handle for c in then.worth] == ["person20"]
+    assert then.windows["x"][1] == ago(10).isoformat(timespec="seconds")
+    with pytest.raises(NeedsSync, match="on or before"):
+        followback_queue(world.store, RULES, "x", now=ago(40))
+
+
 # ---- targets and engage --------------------------------------------------------------------
 
 
