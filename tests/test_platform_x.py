@@ -50,6 +50,17 @@ def x(fake):
     return XPlatform(fake.bearer_token, base_url=fake.base_url, timeout=5, **USER_CONTEXT)
 
 
+def test_bio_links_are_stored_as_the_addresses_not_t_co(fake, x):
+    bio = "Reporter at https://harbourdaily.example/authors/jo and https://jo.example"
+    fake.add_user(make_user("42", "journalist"))
+    fake.add_user(make_user("43", "jo_reports", description=bio))
+    fake.set_following("42", ["43"])
+
+    assert "t.co" in fake.users["43"]["description"]  # the wire format shortens them
+    (account,) = x.following("42", None).items
+    assert account.bio == bio
+
+
 def test_following_pages_through_every_account_once(fake, x):
     fake.add_user(make_user("42", "journalist"))
     ids = fake.add_users(2500)

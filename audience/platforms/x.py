@@ -416,6 +416,23 @@ logging.getLogger("tweepy.client").addFilter(_DropNextTokenWarning())
 # ---- mapping --------------------------------------------------------------------------------
 
 
+def expanded_description(user: dict[str, Any]) -> Any:
+    """The bio with its t.co links replaced by the addresses they stand for (the page of an
+    author on an outlet's site says more than https://t.co/x)."""
+    text = user.get("description")
+    entities = user.get("entities")
+    if not isinstance(text, str) or not isinstance(entities, dict):
+        return text
+    description = entities.get("description")
+    urls = description.get("urls") if isinstance(description, dict) else None
+    for item in urls or ():
+        if isinstance(item, dict) and isinstance(item.get("url"), str):
+            expanded = item.get("expanded_url") or item.get("display_url")
+            if isinstance(expanded, str) and expanded:
+                text = text.replace(item["url"], expanded)
+    return text
+
+
 def to_account(user: dict[str, Any]) -> Account:
     metrics = user.get("public_metrics") or {}
     image = user.get("profile_image_url")
@@ -424,7 +441,7 @@ def to_account(user: dict[str, Any]) -> Account:
         platform_id=str(user["id"]),
         handle=user.get("username"),
         display_name=user.get("name"),
-        bio=user.get("description") or None,
+        bio=expanded_description(user) or None,
         location=user.get("location") or None,
         website=_website(user),
         followers_count=metrics.get("followers_count"),

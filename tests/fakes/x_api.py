@@ -197,7 +197,31 @@ def make_user(user_id: str, username: str | None = None, **fields: Any) -> dict[
     if fields.pop("default_avatar", False):
         user["profile_image_url"] = DEFAULT_AVATAR
     user.update(fields)
+    _shorten_bio_links(user)
     return user
+
+
+def _shorten_bio_links(user: dict[str, Any]) -> None:
+    """As X does: every address in the bio becomes a t.co link, the address kept in
+    ``entities.description.urls``."""
+    text = user.get("description") or ""
+    urls = []
+    for address in re.findall(r"https?://\S+", text):
+        short = f"https://t.co/{hashlib.sha1(address.encode()).hexdigest()[:10]}"
+        start = text.index(address)
+        text = text[:start] + short + text[start + len(address) :]
+        urls.append(
+            {
+                "start": start,
+                "end": start + len(short),
+                "url": short,
+                "expanded_url": address,
+                "display_url": address.split("://", 1)[-1][:28],
+            }
+        )
+    if urls:
+        user["description"] = text
+        user.setdefault("entities", {})["description"] = {"urls": urls}
 
 
 class Paging:
