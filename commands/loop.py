@@ -384,6 +384,7 @@ def _print_target_change(result, verb: str) -> None:
 @target_app.command("status")
 def target_status(
     platform: AnyPlatformOpt = None,
+    show_all: ShowAllOpt = False,
     as_json: JsonOpt = False,
     db: DbOpt = None,
 ) -> None:
@@ -398,7 +399,8 @@ def target_status(
         print_json([s.as_dict() for s in statuses])
         return
     table = Table("target", "follows you", "since", "you follow", "added")
-    for s in statuses:
+    shown = top_rows(statuses, show_all)
+    for s in shown:
         table.add_row(
             cell(f"@{s.handle}" if s.handle else str(s.account_id)),
             _yes_no(s.follows_me),
@@ -407,6 +409,7 @@ def target_status(
             s.added_at[:10],
         )
     console.print(table)
+    print_more(len(statuses), len(shown), "targets")
 
 
 def _yes_no(value: bool | None) -> str:
@@ -422,6 +425,7 @@ def engage(
         bool, typer.Option("--live", help="Fetch your targets' latest posts first.")
     ] = False,
     platform: AnyPlatformOpt = None,
+    show_all: ShowAllOpt = False,
     as_json: JsonOpt = False,
     db: DbOpt = None,
 ) -> None:
@@ -443,9 +447,11 @@ def engage(
     if not feed:
         err_console.print(f"No posts from your targets on your topics in the last {days} days.")
         return
-    for post in feed:
+    shown = top_rows(feed, show_all)
+    for post in shown:
         console.print(
             f"[bold]@{post.handle}[/] {(post.created_at or '')[:16]}  {post.url or ''}\n"
             f"  {post.text}\n  [dim]{', '.join(post.topics)}[/]",
             highlight=False,
         )
+    print_more(len(feed), len(shown), "posts")

@@ -367,3 +367,26 @@ def test_targets_and_engage(app, workspace, fake):
     removed = run(app, workspace, "target", "remove", "@healthy2001")
     assert removed.exit_code == 0
     assert len(json.loads(run(app, workspace, "target", "status", "--json").stdout)) == 2
+
+
+def test_long_target_lists_show_the_top_rows_and_how_many_more(app, workspace, fake):
+    from audience.models import Account
+    from audience.store import open_store
+
+    synced(app, workspace)
+    store = open_store(workspace)
+    with store.transaction():
+        ids = store.upsert_accounts(
+            Account("x", str(9000 + n), handle=f"target{n:02d}") for n in range(55)
+        )
+        store.db.conn.executemany(
+            "INSERT INTO targets VALUES (?, NULL, '2026-11-01T00:00:00+00:00')",
+            [(i,) for i in ids.values()],
+        )
+    store.close()
+
+    shown = run(app, workspace, "target", "status")
+    assert shown.exit_code == 0, shown.output
+    assert "and 5 more targets" in text(shown)
+    assert "target54" not in text(shown)
+    assert "target54" in text(run(app, workspace, "target", "status", "--all"))
