@@ -10,6 +10,7 @@ from pathlib import Path
 HERE = Path(__file__).parent
 SEP = "~~"
 RETRIEVED = "2026-11-30T10:00:00+00:00"
+AS_OF = datetime(2026, 11, 30, tzinfo=UTC)
 DEFAULT_AVATAR = "https://abs.twimg.com/sticky/default_profile_images/default_profile_normal.png"
 
 
@@ -48,6 +49,19 @@ def description_entities(text: str, seed: str) -> tuple[str, dict]:
     return out, entities
 
 
+def created_at(row: dict, uid: str) -> str:
+    """A creation date in the given year, before the account's first post and its follow date."""
+    made = datetime(int(row["created"]), int(uid[-2:]) % 12 + 1, int(uid[-4:-2]) % 28 + 1, 9, 14, 22, tzinfo=UTC)
+    bounds = [AS_OF - timedelta(days=30)]
+    if row["last_post"] != "-":
+        texts = [t for t in row["posts"].split(" // ") if t.strip()]
+        bounds.append(datetime.fromisoformat(row["last_post"]).replace(tzinfo=UTC) - timedelta(days=15 * len(texts) + 10))
+    if row.get("followed_at"):
+        bounds.append(datetime.fromisoformat(row["followed_at"]).replace(tzinfo=UTC) - timedelta(days=10))
+    made = min([made, *bounds])
+    return made.strftime("%Y-%m-%dT%H:%M:%S.000Z")
+
+
 def user_object(row: dict) -> dict:
     uid = numeric_id("user:" + row["username"])
     counts = row["counts"]
@@ -60,7 +74,7 @@ def user_object(row: dict) -> dict:
         "name": row["name"],
         "description": description,
         "location": row["location"],
-        "created_at": f"{row['created']}-{int(uid[-2:]) % 12 + 1:02d}-{int(uid[-4:-2]) % 28 + 1:02d}T09:14:22.000Z",
+        "created_at": created_at(row, uid),
         "protected": row.get("protected", False),
         "verified": False,
         "profile_image_url": DEFAULT_AVATAR
