@@ -11,8 +11,6 @@ import pytest
 from audience.prune import FIELDS_DIR, GENERIC_TOPIC_WORDS, TopicMatcher, _words
 
 FIELD_FILES = sorted(FIELDS_DIR.glob("*.toml"))
-# Files written before this check whose exact repeats are still to be cleaned up.
-KNOWN_REPEATS = {"logistics.toml", "maritime.toml"}
 
 
 def load(path: Path) -> dict:
@@ -49,16 +47,7 @@ def test_no_generic_words(path: Path):
         assert folded not in GENERIC_TOPIC_WORDS, f"{path.name}: {entry!r} is a generic word"
 
 
-@pytest.mark.parametrize(
-    "path",
-    [
-        pytest.param(p, marks=pytest.mark.xfail(strict=True, reason="repeats to clean up"))
-        if p.name in KNOWN_REPEATS
-        else p
-        for p in FIELD_FILES
-    ],
-    ids=lambda p: p.stem,
-)
+@pytest.mark.parametrize("path", FIELD_FILES, ids=lambda p: p.stem)
 def test_no_repeated_entries(path: Path):
     data = load(path)
     for key in ("triggers", "words"):
