@@ -18,7 +18,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -110,8 +110,13 @@ _FOLLOW_BACK = re.compile(
     re.I,
 )
 _URL = re.compile(r"https?://\S+|\bwww\.\S+", re.IGNORECASE)
-# Letters and digits of every script: Greek, Cyrillic and Arabic bios have topics too.
-_WORD = re.compile(r"[^\W_]+")
+_UNSPACED = re.compile(r"[\u0e00-\u0e7f\u0e80-\u0eff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+# Letters and digits of every script: Greek, Cyrillic and Arabic bios have topics too. The vowel
+# signs of Indic, Thai and Lao scripts are marks, not letters, but belong to the word.
+_WORD = re.compile(
+    r"(?:[^\W_]|[\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u0610-\u061a\u064b-\u065f"
+    r"\u0900-\u0dff\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\u0eb1\u0eb4-\u0ebc\u0ec8-\u0ecd])+"
+)
 
 
 @dataclass
@@ -366,6 +371,17 @@ class TopicMatcher:
             elif parts:
                 self.exact.setdefault(parts[0], label)
 
+    @cached_property
+    def _unspaced(self) -> dict[str, str]:
+        """Topic words of scripts written without spaces (Chinese, Japanese, Thai) or in
+        compounds (Korean): they match inside a longer run of text."""
+        found = {}
+        for table in (self.exact, self.prefixes, self.stems):
+            for key, label in table.items():
+                if _UNSPACED.search(key):
+                    found.setdefault(key, label)
+        return found
+
     def __bool__(self) -> bool:
         return bool(self.phrases or self.tags)
 
@@ -380,6 +396,8 @@ class TopicMatcher:
             n = len(stems)
             if any(tuple(words[i : i + n]) == stems for i in range(len(words) - n + 1)):
                 found.add(label)
+        for word in {w for w in plain if _UNSPACED.search(w)}:
+            found.update(label for key, label in self._unspaced.items() if key in word)
         for word in {_sound(w) for w in plain} | {_sound(t) for t in used}:
             if label := self.exact.get(word) or self.stems.get(word[:STEM_LENGTH]):
                 found.add(label)

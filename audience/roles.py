@@ -224,9 +224,16 @@ FORMER_ANYWHERE = (
     "gepensioneerd",
     "im ruhestand",
     "a la retraite",
+    "pensiun",
+    "bersara",
+    "purnabakti",
+    "เกษียณ",
+    "退休",
+    "引退",
+    "은퇴",
     # A closed span of years closing a clause: "Reporter, Daily Post (2009–2016)" (not "the
     # 2024–2025 season for @Sky").
-    r"(?:19|20)\d\d\s*[-–—]\s*(?:19|20)?\d\d(?=\s*(?:\)|$|[|.;,•\n]))",
+    r"(?:19|20)\d\d\s*[-–—]\s*(?:19|20)?\d\d(?=\s*(?:\)|\(|$|[|.;,•\n]))",
 )
 FORMER_PREFIXES_NO_SPACES = ("元", "前")
 # "X turned Y": X is the past.
@@ -688,6 +695,12 @@ class Lexicon:
         return re.compile("|".join([nouns, *(re.escape(w) for w in joined)]))
 
     @cached_property
+    def topic_news(self) -> re.Pattern[str]:
+        """ "Business news", "Travel news from Asia": up to two words, then "news"."""
+        words = _alternation(self.vocabulary.news_words or ("news",), literal=True)
+        return re.compile(rf"(?:[^\W\d_][\w&'-]*\s+){{0,2}}(?:{words})")
+
+    @cached_property
     def not_press(self) -> re.Pattern[str] | None:
         words = self.vocabulary.not_press
         return _word_regex(_alternation(words, literal=True)) if words else None
@@ -932,6 +945,11 @@ class BioText:
             # "Tidl. nyhetsankare": an abbreviated marker ends its own clause.
             if not re.search(r"\w", text[marker.end() : end]) and index + 1 < len(clauses):
                 yield clauses[index + 1]
+            # "Former site director, Sandalwood BPO. Now …": the comma goes on with the same job.
+            elif index + 1 < len(clauses) and text[end : end + 1] == ",":
+                following = clauses[index + 1]
+                if not self.lexicon.now.search(text[following[0] : following[1]]):
+                    yield following
         for start, end in clauses:
             clause = text[start:end]
             turned = self.lexicon.turned.search(clause)
@@ -948,30 +966,21 @@ class BioText:
             yield start, arrow.start()
 
     def _dated_ranges(self, clauses: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
-        """A clause with a closed span of years ("@Acme 2010-22") is the past; so is a dated
-        internship ("Intern at Acme (summer 2021)")."""
+        """A dated internship ("Intern at Acme (summer 2021)") and a job "(until 2022)" are
+        the past (closed spans of years are in ``FORMER_ANYWHERE``)."""
         text = self.folded
-        for index, (start, end) in enumerate(clauses):
+        for index, (start, end) in enumerate(clauses[:-1]):
             clause = text[start:end]
-            if _CLOSED_YEARS_AT_END.search(clause):
-                yield start, end  # "Ex-staff @Daily 2010-22", not "the 2024-25 season"
-            if index + 1 == len(clauses):
-                continue
             # The brackets are a clause of their own: "Intern at Acme" "(" "summer 2021" ")".
             after_start, after_end = clauses[index + 1]
-            bracket = "(" in text[end:after_start]
+            if "(" not in text[end:after_start]:
+                continue
             dated = text[after_start:after_end]
             temporary = _YEAR_ONLY.match(dated) and self.lexicon.temporary_roles.search(clause)
-            until = self.lexicon.until_year.match(dated)
-            if bracket and (_CLOSED_YEARS_AT_END.match(dated) or temporary or until):
+            if temporary or self.lexicon.until_year.match(dated):
                 yield start, after_end
 
 
-# "2010-22", "2015–2019" closing a clause: both ends written, so the span is over ("2019-" or
-# "2019–now" is not).
-_CLOSED_YEARS_AT_END = re.compile(
-    r"(?:^|(?<=\s))(?:19|20)\d\d\s*[-–—]\s*(?:19|20)?\d\d[\s.!,]*$"
-)
 _YEAR_ONLY = re.compile(r"\s*(?:[^\W\d]+\s+){0,2}(?:19|20)\d\d\s*$")
 
 _MOVED_TO = re.compile(r"\s(?:→|->|⇒|➡️?|➜|»)\s(?!\s*(?:https?://|www\.|t\.co/))")
@@ -1345,10 +1354,12 @@ def outlet_account(
         return None
     org, person = organisation_signals(handle, name, bio)
     text = _bio_text(bio, lexicon)
-    if person > org or _COMPANY_NEWS.search(text.folded):
+    first_clause_end = _self_description_end(text)
+    # A company's news, deals or support account says so in its self-description.
+    company = _COMPANY_NEWS.search(text.folded)
+    if person > org or (company and company.start() < first_clause_end):
         return None
     newsy_name = bool(_NEWSY_NAME.search(fold_same_length(name)))
-    first_clause_end = text.clauses()[0][1]
     noun = next((n for n in text.current(_OUTLET_NOUNS) if _self_described(text, n)), None)
     # "Regionale krant.", "The trade magazine for...": the noun opens the self-description.
     opens_bio = noun is not None and noun.start() <= first_clause_end and noun.start() < 40
@@ -1362,6 +1373,13 @@ def outlet_account(
         return PressFinding(bio[noun.start() : noun.end()], is_outlet_account=True)
     if person == 0 and (listed := _nouns_only_clause(text, lexicon)):
         return PressFinding(listed, is_outlet_account=True)
+    start, end = text.clauses()[0]
+    if person == 0 and (news := lexicon.topic_news.fullmatch(text.folded[start:end].strip())):
+        said = text.raw[start:end].strip()
+        return PressFinding(said[news.start() : news.end()], is_outlet_account=True)
+    podcast = next(text.current(_A_PODCAST), None)
+    if podcast and person == 0 and not other_job(text) and not _OUR_THING.search(text.folded):
+        return PressFinding(bio[podcast.start() : podcast.end()], is_outlet_account=True)
     # "Newsletter every weekday", "New episodes every Monday": published on a rhythm.
     noun = noun or next(text.current(_EPISODES), None)
     own = noun is not None and _OUR_THING.search(text.folded[: noun.start()])
@@ -1402,6 +1420,20 @@ def outlet_account(
                 explanation=f"an outlet's own account (named {name.strip()})",
             )
     return None
+
+
+def _self_description_end(text: BioText) -> int:
+    """Where the account's description of itself ends: the first clause, or the second after
+    a slogan of a few words ("The Business Station. Independent news and talk radio")."""
+    clauses = text.clauses()
+    start, end = clauses[0]
+    if len(clauses) > 1 and len(text.folded[start:end].split()) <= 4:
+        return clauses[1][1]
+    return end
+
+
+# "An environmental podcast from …", "A weekly podcast about ports": a podcast describing itself.
+_A_PODCAST = re.compile(r"(?<![\w])(?:a|an|the)\s+(?:[\w-]+\s+){0,3}pod[ck]ast(?![\w])")
 
 
 _CONNECTORS = re.compile(r"(?<![\w])(?:and|und|og|och|et|y|e|i|ja|ir|un|a|en)(?![\w])|[\W_]")
@@ -1574,6 +1606,8 @@ def press_evidence(
         return found
     if found := _author_page(website, busy):
         return found
+    if found := _title_at_own_site(text, website):
+        return found
     if not _MEDIA_HINT.search(text.folded):
         return None
     for match in text.current(lexicon.qualified):
@@ -1593,7 +1627,8 @@ _BOT = re.compile(
     r"(?<![\w])(?:automated|automatic\w*|automaticamente|automaticament|automatisch\w*|bot"
     r"|automatyczn\w*|automatick\w*|automaattis\w*|automatiniai|automatisk\w*|автоматичн\w*"
     r"|автоматическ\w*|αυτοματ\w*|otomatik"
-    r"|rss|news\s*feed|aggregat\w*|agregador\w*|auto-?posts?)(?![\w])"
+    r"|rss|news\s*feed|aggregat\w*|agregador\w*|auto-?posts?|auto-?posted|auto-?rts?"
+    r"|auto-?retweets?)(?![\w])"
 )
 _OCCASIONAL = re.compile(
     r"(?<![\w])(?:guest|occasional|ocasional|occasionnel\w*|invitad[oa]|convidad[oa]|gast|invitee?"
@@ -1621,6 +1656,24 @@ def _freelance_now(text: BioText) -> PressFinding | None:
         term = text.raw[match.start() : match.end()]
         was = text.raw[past[0].start() : past[0].end()]
         return PressFinding(term, explanation=f'freelance journalist ("{term}", formerly {was})')
+    return None
+
+
+def _title_at_own_site(text: BioText, website: str | None) -> PressFinding | None:
+    """ "Aviation writer, Inquirer." with a website on inquirer.net: the name after the title
+    is the outlet whose site the account links to."""
+    host = _host(website)
+    if not host or host in GENERIC_HOSTS:
+        return None
+    squashed_host = re.sub(r"[^a-z0-9]", "", host)
+    for match in text.current(text.lexicon.qualified):
+        if _is_object(text, match) or _non_media(text, match) or text.in_trap(match):
+            continue
+        outlet = _outlet_after(text.raw, match.end())
+        key = re.sub(r"[^a-z0-9]", "", fold_same_length(outlet or ""))
+        if outlet and not outlet.startswith("@") and len(key) >= 4 and key in squashed_host:
+            title = _phrase(text, match)
+            return PressFinding(title, outlet, explanation=f"{title}, {outlet} ({host})")
     return None
 
 
@@ -1720,7 +1773,10 @@ _AUDIENCE_BEFORE = re.compile(
 # An author page on a news site, in several languages: /author/, /autor/, /auteur/, /autore/.
 AUTHOR_PATH = re.compile(
     r"/(?:authors?|autor|autoren|autorzy|autorka|auteurs?|autore|autori|autores|journalists?"
-    r"|journalisten|redakteur\w*|redacteur\w*|reporters?|columnists?|kolumnist\w*|byline)(?:/|$)",
+    r"|journalisten|redakteur\w*|redacteur\w*|reporters?|columnists?|kolumnist\w*|byline|penulis"
+    r"|wartawan|kontributor|tac-gia|phong-vien|yazar|yazarlar|muhabir|kirjoittaja|toimittaja"
+    r"|skribent|forfatter|periodistas?|giornalist[ai]|jornalistas?|redaktorzy|dziennikarz\w*"
+    r"|novinar\w*|journalist\w*)(?:/|$)",
     re.I,
 )
 

@@ -14,6 +14,7 @@ spaces matches a space). In ``outlet_leads`` a ``*`` stands for a few words of a
 * ``outlet_leads``: phrases followed by the outlet someone works for ("writes for", "words in");
 * ``not_outlet_leads``: phrases before an outlet that are not a job ("as featured in");
 * ``outlet_nouns``: how an outlet, programme, podcast or newsletter describes itself;
+* ``news_words``: "news" itself: a bio that is only "Business news." is an outlet's;
 * ``not_press``: phrases that contain a press word but are another job ("correspondent
   banking", "reporting analyst", "editor of our blog");
 * ``freelance``: "freelance" words, press after a former press job ("Former FT reporter, now
@@ -57,6 +58,7 @@ class Vocabulary:
     outlet_leads: tuple[str, ...] = ()
     not_outlet_leads: tuple[str, ...] = ()
     outlet_nouns: tuple[str, ...] = ()
+    news_words: tuple[str, ...] = ()
     not_press: tuple[str, ...] = ()
     freelance: tuple[str, ...] = ()
     former_markers: tuple[str, ...] = ()

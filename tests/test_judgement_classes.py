@@ -87,6 +87,11 @@ def test_clients_negations_retirement_and_aspiration_are_not_press(bio):
         ("ჟურნალისტი, Tbilisi Post. ბიზნესი.", "ნინო ბ."),
         ("Freelance photographer. Reuters, Kauppalehti.", "Aku V."),  # outlets, next sentence
         ("moderuju Ranní Show na Rádiu Sever.", "Pavel B."),
+        ("I cover airlines and ports across the region for Reuters.", "Lim H."),
+        ("Pembaca berita Buletin Pagi TV9 📺", "Aisyah K."),
+        ("Penulis bebas untuk Harian Metro & Utusan. Kembara.", "Dina K."),
+        ("செய்தியாளர் | தமிழ் நாளிதழ் | வணிகம்", "செல்வி ரா."),
+        ("nulis lepas buat CNN Indonesia & Tirto. isu konsumen.", "Ratih"),
     ],
 )
 def test_titles_in_more_languages_and_outlets_written_as_addresses(bio, name):
@@ -99,6 +104,10 @@ def test_titles_in_more_languages_and_outlets_written_as_addresses(bio, name):
         ("Kundsamtal", "Kundservice i Norden. Tidning + nyhetsbrev. Tips: red@ks.example"),
         ("Pinigų kalba", "Podkastas apie finansus. Nauja serija kas antradienį."),
         ("Harbour Pod", "Podcast o přístavech. Nový díl každé pondělí."),
+        ("Lifestyle Travel", "Travel desk of Lifestyle Weekly. Destinations, deals, fine print."),
+        ("KLR 101.1", "The Business Station. Independent news and talk radio from Ipoh."),
+        ("Terra Talk", "Earth, climate and people. An environmental podcast from Hue."),
+        ("The Harbour Reserve", "Business news."),
     ],
 )
 def test_outlets_that_list_what_they_publish_are_press(name, bio):
@@ -116,6 +125,31 @@ def test_outlets_that_list_what_they_publish_are_press(name, bio):
 )
 def test_journalists_unions_and_students_are_not_press(bio):
     assert press(bio, name="Union") is None, bio
+
+
+def test_an_author_page_or_the_outlet_site_after_a_title_is_press():
+    assert press("Ekonomi, transportasi, kopi.", website="https://warta.example/penulis/kartika")
+    bio = "Aviation writer, Skyward Lanka. Tips: DM."
+    assert press(bio, website="https://skywardlanka.example")
+    assert press(bio, website="https://me.example") is None
+
+
+@pytest.mark.parametrize(
+    ("name", "bio"),
+    [
+        ("Phạm Bảo Ngọc", "Quản lý trung tâm chăm sóc khách hàng | Ngân hàng | Hà Nội"),
+        ("Adit", "calon wartawan. lagi nyari kerja di media."),
+        ("Harun R.", "Wartawan kawakan (pensiun). Sekarang menanam cabai."),
+        ("Travel News RT", "Auto-RT travel news."),
+        ("Jobs MY", "Latest call centre jobs in Malaysia. Auto-posted."),
+        ("Sam Doe", "News junkie. Dad."),
+        ("Sam Doe", "Podcast host. Talking leadership every Monday."),
+    ],
+)
+def test_namesakes_aspirants_retirees_and_feeds_are_not_press(name, bio):
+    assert press(bio, name=name) is None, bio
+
+
 
 
 # ---- employer versus mention ------------------------------------------------------------------
@@ -152,6 +186,10 @@ def test_a_title_that_names_no_outlet_yields_to_the_listed_employer(store):
         "Call centre veteran: Bluefin Lines → Harbour Talk. Now QA lead.",  # a move
         "Аналітик ринку. Раніше — Bluefin Lines, зараз — фріланс.",
         "Bluefin Lines Support 24/7. DM us your card number for a quick refund ✅",  # bait
+        "Former site director, Bluefin Lines. Now consulting for ferry firms.",
+        "Airline equity analyst. Coverage: Bluefin Lines, Saltmarsh Ferries.",
+        "Now: Director of CX, Maybank. Before: 6 years at Bluefin Lines.",
+        "dad of 2. booked everything through Northwind Travel since 2010 lol",
     ],
 )
 def test_sponsors_members_resellers_and_dated_jobs_are_not_the_employer(store, bio):
@@ -178,6 +216,13 @@ def test_topics_are_found_in_every_script():
     matcher = TopicMatcher(["ferry", "ports"])
     assert matcher.terms("Λιμενικό Ταμείο. Ενημερώσεις για το λιμάνι.")
     assert not matcher.terms("Ζαχαροπλαστείο στην Αθήνα, γλυκά κάθε μέρα")
+
+
+def test_topics_in_scripts_without_spaces_and_with_vowel_signs():
+    matcher = TopicMatcher(["contact centre", "कॉल सेंटर"])
+    assert matcher.terms("コールセンター研究者。顧客体験について。")
+    assert matcher.terms("मैं कॉल सेंटर में काम करता हूँ")
+    assert not matcher.terms("아이돌 덕질 계정 💜")
 
 
 def test_everyday_words_of_other_scripts_are_not_topics():
