@@ -112,6 +112,30 @@ def tweet_entities(text: str) -> dict:
     return entities
 
 
+SCRIPTS = (
+    ("\u0c80", "\u0cff", "kn"),
+    ("\u0b80", "\u0bff", "ta"),
+    ("\u0d00", "\u0d7f", "ml"),
+    ("\u0c00", "\u0c7f", "te"),
+    ("\u0980", "\u09ff", "bn"),
+    ("\u0a80", "\u0aff", "gu"),
+    ("\u0900", "\u097f", "hi"),
+    ("\u0600", "\u06ff", "ar"),
+)
+
+
+def tweet_lang(text: str, account_lang: str) -> str:
+    """The language X would tag a post with: its script decides, else the account's language."""
+    for low, high, lang in SCRIPTS:
+        if any(low <= char <= high for char in text):
+            if (lang, account_lang) in (("hi", "mr"), ("ar", "ur")):
+                return account_lang
+            return lang
+    if not any(char.isalpha() for char in text):
+        return "und"
+    return account_lang if account_lang in ("en", "fr", "es", "pt", "de", "tr") else "en"
+
+
 def timeline_page(row: dict, user: dict) -> dict:
     last = datetime.fromisoformat(row["last_post"]).replace(tzinfo=UTC, hour=8 + len(row["username"]) % 10)
     texts = [t.strip() for t in row["posts"].split("||") if t.strip()]
@@ -124,7 +148,7 @@ def timeline_page(row: dict, user: dict) -> dict:
             "text": text,
             "created_at": when.strftime("%Y-%m-%dT%H:%M:%S.000Z"),
             "author_id": user["id"],
-            "lang": row["lang"] if row["lang"] != "und" else "und",
+            "lang": tweet_lang(text, row["lang"]),
             "conversation_id": tid,
             "public_metrics": {
                 "retweet_count": len(text) % 7,
