@@ -301,6 +301,16 @@ GENERIC_TOPIC_WORDS = frozenset(
         "tiendas",
         "negozio",
         "laden",
+        # Platforms everyone names ("Orders on WhatsApp"): a topic like "WhatsApp care" is
+        # not about every shop that takes orders there.
+        "whatsapp",
+        "facebook",
+        "instagram",
+        "telegram",
+        "linkedin",
+        "twitter",
+        "youtube",
+        "tiktok",
         # The same everyday words in Cyrillic and Greek ("центр" of "контакт-центр").
         "центр",
         "центра",
@@ -615,7 +625,8 @@ def spam_reasons(profile: Profile, settings: PruneSettings, now: datetime) -> li
     texts = [row["display_name"] or "", row["bio"] or "", *(p["text"] or "" for p in profile.posts)]
     if said := next((m.group(0) for t in texts if (m := _follow_back().search(t))), None):
         reasons.append(_reason("follow-back-spam", f'follow-for-follow ("{said}")'))
-    if said := _bot_words(row["display_name"], row["bio"]):
+    # A listed organisation's own status or alerts account is automated and still theirs.
+    if not profile.segments and (said := _bot_words(row["display_name"], row["bio"])):
         reasons.append(_reason("bot", f'an automated account ("{said}")'))
     if said := _scam_words(texts):
         reasons.append(_reason("scam", f'bait or phishing ("{said}")'))

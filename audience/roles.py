@@ -118,6 +118,7 @@ OUTLET_LEADS = (
     r"writes?\s+(?:for|at|in)|writing\s+for|writer\s+(?:at|for|with)|words\s+(?:in|for|at)"
     r"|bylines?\s*(?:in|at|:)|contributor\s+(?:to|at|for|in)|contributing\s+(?:editor|writer)\s+at"
     r"|producer\s+(?:at|for|on)|presenter\s+(?:at|on|for)|host\s+(?:at|on)\s+(?:bbc|radio|tv)"
+    r"|words(?=\s+@)"
     r"|anchor\s+(?:at|for)|ecrit\s+(?:pour|dans)|escribe\s+(?:para|en)|schreibt\s+(?:fur|fuer)"
     r"|scrive\s+per|pisze\s+(?:dla|do|w)|schrijft\s+voor|skriver\s+(?:for|i)|escreve\s+(?:para|no|na)"
     r"|scrie\s+pentru|пишет\s+для|пише\s+для"
@@ -194,10 +195,8 @@ FORMER_ANYWHERE = (
     "retired",
     "recovering",
     "emeritus",
-    "a. d.",
-    "a.d.",
-    "i. r.",
-    "i.r.",
+    r"a\.\s?d\.",  # "a. D.", außer Dienst (escaped: "a.d." as a pattern matched "and ")
+    r"i\.\s?r\.",
     "in a (?:past|previous|former|another) life",
     "once upon a time",
     "retraite",
@@ -684,6 +683,11 @@ class Lexicon:
         return re.compile(rf"(?<![\w.])(?:{_words([OUTLET_LEADS, *extra])})(?![\w])")
 
     @cached_property
+    def outlet_trail(self) -> re.Pattern[str]:
+        words = self.vocabulary.outlet_trails or ("(?!)",)
+        return re.compile(rf"(?<=\s)(?:{_words(_lead(w) for w in words)})(?![\w])")
+
+    @cached_property
     def not_outlet_lead(self) -> re.Pattern[str]:
         return _word_regex(_alternation(self.vocabulary.not_outlet_leads, literal=True))
 
@@ -703,7 +707,7 @@ class Lexicon:
     @cached_property
     def not_press(self) -> re.Pattern[str] | None:
         words = self.vocabulary.not_press
-        return _word_regex(_alternation(words, literal=True)) if words else None
+        return _word_regex(_words(_lead(w) for w in words)) if words else None
 
     @cached_property
     def freelance(self) -> re.Pattern[str]:
@@ -1138,10 +1142,16 @@ def _media_later(bio: BioText, end: int) -> bool:
         return True  # 'Host von "Dockside" – dem Podcast über Häfen'
     if _MEDIA_COMPOUND.search(after) or _NEWSLETTER_FORMS.search(after):
         return True
+    if _FREQUENCY.search(after):
+        return True  # "Presenter, Dubai Eye 103.8": a radio station by its frequency
 
     return any(_MEDIA_HANDLE.search(m.group(1).replace("_", " ")) for m in _MENTION.finditer(after))
 
 
+# An FM frequency (87.5-108.0 MHz) or "FM" itself.
+_FREQUENCY = re.compile(
+    r"(?<![\w.])(?:8[7-9]|9\d|10[0-8])[.,]\d{1,2}(?!\d)(?:\s*(?:fm|mhz))?|(?<![\w])fm(?![\w])"
+)
 _MEDIA_AFTER = re.compile(
     r"\s+(?:de|di|der|du|del|de\s+la|do|da|dos|das|of\s+the|of)\s+(?:\w+\s+)?"
     r"(?:tv|radio|television|televisao|televisio|noticias|noticies|informativos?|informatiu"
@@ -1230,12 +1240,28 @@ def press_role(bio_text: str | None, lexicon: Lexicon = DEFAULT_LEXICON) -> Pres
             outlet = after if after and after.startswith("@") else None
         if outlet or _qualified_ok(bio, match):
             return PressFinding(_phrase(bio, match), outlet)
+    if found := _outlet_before_trail(bio):
+        return found
     for match in bio.current(lexicon.outlet_lead):
         skip = _non_media(bio, match) or bio.in_trap(match) or _company_blog(bio, match)
         skip = skip or _trap_right_after(bio, match.end())
         outlet = None if skip else _lead_ok(bio, match.end())
         if outlet:
             return PressFinding(bio.raw[match.start() : match.end()], outlet)
+    return None
+
+
+def _outlet_before_trail(bio: BioText) -> PressFinding | None:
+    """ "DW Hindi के लिए लिखती हूँ" ("I write for DW Hindi"): the outlet is the few words of the
+    clause before the verb phrase."""
+    for match in bio.current(bio.lexicon.outlet_trail):
+        if bio.in_trap(match):
+            continue
+        start = max((s for s, e in bio.clauses() if s <= match.start()), default=0)
+        words = bio.raw[start : match.start()].split()[-3:]
+        # A name: "DW Hindi", "@hurriyet", "दैनिक जागरण"; not "bu hesap" ("this account").
+        if words and not words[-1][0].islower():
+            return PressFinding(bio.raw[match.start() : match.end()], " ".join(words))
     return None
 
 
@@ -1628,7 +1654,7 @@ _BOT = re.compile(
     r"|automatyczn\w*|automatick\w*|automaattis\w*|automatiniai|automatisk\w*|автоматичн\w*"
     r"|автоматическ\w*|αυτοματ\w*|otomatik"
     r"|rss|news\s*feed|aggregat\w*|agregador\w*|auto-?posts?|auto-?posted|auto-?rts?"
-    r"|auto-?retweets?)(?![\w])"
+    r"|auto-?retweets?|auto-?curated|rts\s+of)(?![\w])"
 )
 _OCCASIONAL = re.compile(
     r"(?<![\w])(?:guest|occasional|ocasional|occasionnel\w*|invitad[oa]|convidad[oa]|gast|invitee?"

@@ -1048,11 +1048,11 @@ def _account_evidence(
             where = _where(pattern, bio_text, name_text)
             if where:
                 yield seg, "rule", f'keyword "{keyword}" in {where}'
+        if scam:
+            continue  # a brand's name used as bait (@BrandHelp asking for card numbers) is not it
         if (found := rules.matcher.by_handle(handle)) and (None, handle_lower) not in rules.handles:
             employer_segments.add(seg)
             yield seg, "rule", found[1]
-        if scam:
-            continue  # a brand's name used as bait is not the brand
         named = rules.matcher.by_display_name(name, handle, hosts, bio)
         if named:
             employer_segments.add(seg)

@@ -92,6 +92,16 @@ def test_clients_negations_retirement_and_aspiration_are_not_press(bio):
         ("Penulis bebas untuk Harian Metro & Utusan. Kembara.", "Dina K."),
         ("செய்தியாளர் | தமிழ் நாளிதழ் | வணிகம்", "செல்வி ரா."),
         ("nulis lepas buat CNN Indonesia & Tirto. isu konsumen.", "Ratih"),
+        ("ವರದಿಗಾರ, ಪ್ರಜಾ ದಿನ. ಆರೋಗ್ಯ ಮತ್ತು ನಗರ ಸುದ್ದಿ.", "ಹರೀಶ್"),  # Kannada
+        ("ലേഖിക, കേരള ദിനം | Health desk", "Anju T."),  # Malayalam
+        ("విలేకరి, వార్తా దినం | హైదరాబాద్", "Ravi T."),  # Telugu
+        ("সাংবাদিক, দৈনিক খবর। স্বাস্থ্য ও বিজ্ঞান।", "অর্ণব"),  # Bengali
+        ("نامہ نگار، روزنامہ شہر، حیدرآباد", "فیضان"),  # Urdu
+        ("منتج برامج صحية في قناة الخليج", "مازن"),  # Arabic
+        ("Asst Ed, HT | health & gender | opinions mine", "Ishita B."),
+        ("Presenter, Coast Eye 103.8. Weekday afternoons.", "Reema D."),
+        ("Writing about money and you. Words in @moneydaily and @mintish.", "Tanvi M."),
+        ("DW Hindi के लिए लिखती हूँ। स्वास्थ्य, विज्ञान।", "स्वाति"),  # the verb comes last
     ],
 )
 def test_titles_in_more_languages_and_outlets_written_as_addresses(bio, name):
@@ -108,6 +118,7 @@ def test_titles_in_more_languages_and_outlets_written_as_addresses(bio, name):
         ("KLR 101.1", "The Business Station. Independent news and talk radio from Ipoh."),
         ("Terra Talk", "Earth, climate and people. An environmental podcast from Hue."),
         ("The Harbour Reserve", "Business news."),
+        ("HT Pune", "The Hindustan Courier, Pune edition. City news as it happens."),
     ],
 )
 def test_outlets_that_list_what_they_publish_are_press(name, bio):
@@ -144,6 +155,12 @@ def test_an_author_page_or_the_outlet_site_after_a_title_is_press():
         ("Jobs MY", "Latest call centre jobs in Malaysia. Auto-posted."),
         ("Sam Doe", "News junkie. Dad."),
         ("Sam Doe", "Podcast host. Talking leadership every Monday."),
+        ("K. Ramachandran", "Retired. Now gardening and letters to the editor."),
+        ("Fatima S.", "Managing editor, the Practo blog. Health content people read."),
+        ("City News Now", "RTs of news about our city. Auto-curated."),
+        ("Pune Fashion Week", "Official account. Next edition: April 2027 ✨"),
+        ("Ali", "Bu hesap için yazıyorum, kişisel notlar."),
+        ("اخبار ساخرة", "حساب ساخر. أخبار غير حقيقية."),
     ],
 )
 def test_namesakes_aspirants_retirees_and_feeds_are_not_press(name, bio):
@@ -190,6 +207,7 @@ def test_a_title_that_names_no_outlet_yields_to_the_listed_employer(store):
         "Airline equity analyst. Coverage: Bluefin Lines, Saltmarsh Ferries.",
         "Now: Director of CX, Maybank. Before: 6 years at Bluefin Lines.",
         "dad of 2. booked everything through Northwind Travel since 2010 lol",
+        "Implementation partner for Keelhaul Fuels and others. Helping ferries.",
     ],
 )
 def test_sponsors_members_resellers_and_dated_jobs_are_not_the_employer(store, bio):
@@ -223,6 +241,20 @@ def test_topics_in_scripts_without_spaces_and_with_vowel_signs():
     assert matcher.terms("コールセンター研究者。顧客体験について。")
     assert matcher.terms("मैं कॉल सेंटर में काम करता हूँ")
     assert not matcher.terms("아이돌 덕질 계정 💜")
+
+
+def test_platform_names_are_no_topic_of_their_own():
+    matcher = TopicMatcher(["WhatsApp care", "patient experience"])
+    assert not matcher.terms("Handmade pottery from Jaipur. Orders on WhatsApp.")
+    assert matcher.terms("Head of patient experience, City Hospital")
+
+
+def test_a_listed_organisations_automated_account_is_not_a_bot_to_unfollow(world):
+    world.accounts(person("10", bio="Automated status updates from our platform."))
+    follow_all(world, ["10"])
+    assert "bot" in world.suggested(include_below=True)["10"]
+    world.segment("suppliers", "10")
+    assert "bot" not in world.suggested(include_below=True).get("10", [])
 
 
 def test_everyday_words_of_other_scripts_are_not_topics():
