@@ -211,8 +211,11 @@ def main() -> None:
     prune_rows = []
     for path in sorted((HERE / "src").glob("prune_*.txt")):
         prune_rows += read_rows(path, PRUNE_FIELDS)
-    names = [r["username"].lower() for r in segment_rows + prune_rows]
-    duplicates = {n for n in names if names.count(n) > 1}
+    # The two files are separate crawls: an account may be in both, but only once in each.
+    duplicates = set()
+    for rows in (segment_rows, prune_rows):
+        names = [r["username"].lower() for r in rows]
+        duplicates |= {n for n in names if names.count(n) > 1}
     if duplicates:
         raise SystemExit(f"duplicate usernames: {sorted(duplicates)}")
     write_jsonl(segment_rows, HERE / "segment.jsonl")
