@@ -454,6 +454,10 @@ class OrgMatcher:
         """A client, a beat or a complaint: a marker before the name (with no "at" between),
         or a complaint right after it."""
         window = before[-80:]
+        relative = self.lexicon.relative_markers
+        sentence = re.split(r"[.!?|\n]", window)[-1]
+        if relative and relative.search(sentence):
+            return True  # "Ma mère travaille chez Acme": someone else's employer
         for pattern in (
             self.lexicon.client_markers,
             self.lexicon.beat_markers,

@@ -756,6 +756,10 @@ class Lexicon:
         return _optional(self.vocabulary.client_markers)
 
     @cached_property
+    def relative_markers(self) -> re.Pattern[str] | None:
+        return _optional(self.vocabulary.relative_markers)
+
+    @cached_property
     def beat_markers(self) -> re.Pattern[str] | None:
         return _optional(self.vocabulary.beat_markers)
 
@@ -939,13 +943,21 @@ class BioText:
             index = next(i for i, (s, e) in enumerate(clauses) if s <= marker.start() <= e)
             yield clauses[index]
             start, end = clauses[index]
-            # "Reporter (retired)": the marker sits alone in brackets after the job.
-            if index and not re.search(r"\w", text[start:end].replace(marker.group(0), "")):
+            # "Reporter (retired)": the marker sits alone in brackets after the job; "22 ans
+            # chez X, retraité depuis 2023": it opens the clause after the job.
+            rest = text[start:end].replace(marker.group(0), "")
+            alone = not re.search(r"\w", rest) or _SINCE_ONLY.fullmatch(rest.strip())
+            opens = not text[start : marker.start()].strip()
+            if index and (alone or (opens and not _YEARS_SPAN.match(marker.group(0)))):
                 yield _previous_clause(text, clauses, index)
+                stops = [m.end() for m in _SENTENCE_STOP.finditer(text, 0, marker.start())]
+                yield (stops[-1] if stops else 0), marker.start()
         for marker in self.lexicon.former.finditer(text):
             index = next(i for i, (s, e) in enumerate(clauses) if s <= marker.start() <= e)
             end = clauses[index][1]
             yield marker.start(), end
+            if _POSTFIX_FORMER.fullmatch(marker.group(0)):
+                yield clauses[index][0], marker.end()  # "Helix Radio alumni": what came before
             # "Tidl. nyhetsankare": an abbreviated marker ends its own clause.
             if not re.search(r"\w", text[marker.end() : end]) and index + 1 < len(clauses):
                 yield clauses[index + 1]
@@ -963,6 +975,8 @@ class BioText:
             after = text[now.end() :]
             if self.lexicon.other_jobs.search(after) and not self.lexicon.press.search(after):
                 yield 0, now.start()
+            elif _WORKPLACE_NEXT.match(after) and not self.lexicon.press.search(after[:40]):
+                yield 0, now.start()  # "20 ans au Crédit X. Aujourd'hui chez Y / à mon compte"
         yield from self._dated_ranges(clauses)
         # "CallPoint Brno → Mozaika": a move, the left side is where they were.
         for arrow in _MOVED_TO.finditer(text):
@@ -987,6 +1001,14 @@ class BioText:
 
 _YEAR_ONLY = re.compile(r"\s*(?:[^\W\d]+\s+){0,2}(?:19|20)\d\d\s*$")
 
+_SINCE_ONLY = re.compile(r"(?:since|depuis|desde|seit|dal|sinds|od|από)\s+(?:19|20)\d\d")
+_YEARS_SPAN = re.compile(r"(?:19|20)\d\d")
+_POSTFIX_FORMER = re.compile(r"alumni|alumnus|alumna|alum")
+# A workplace right after "now": "now at", "aujourd'hui chez", "jetzt bei", "à mon compte".
+_WORKPLACE_NEXT = re.compile(
+    r"\s*[:,—–-]?\s*(?:at|@|with|chez|bei|beim|bij|en|em|na|w|presso|a|à|au|hos|på|à mon compte"
+    r"|a mon compte|freelance|self-employed|independent|indépendant|independiente)(?![\w])"
+)
 _MOVED_TO = re.compile(r"\s(?:→|->|⇒|➡️?|➜|»)\s(?!\s*(?:https?://|www\.|t\.co/))")
 
 _BIO_TEXTS: dict[tuple[int, str], BioText] = {}
@@ -1144,10 +1166,18 @@ def _media_later(bio: BioText, end: int) -> bool:
         return True
     if _FREQUENCY.search(after):
         return True  # "Presenter, Dubai Eye 103.8": a radio station by its frequency
+    title = bio.folded[:end].split()[-1] if bio.folded[:end].split() else ""
+    if _TITLE.match(after.lstrip(" ,:")) and not _BOOK_WRITER.match(title):
+        return True  # 'Présentatrice "Éco Hebdo" sur 2STV': the show's name in quotes
 
     return any(_MEDIA_HANDLE.search(m.group(1).replace("_", " ")) for m in _MENTION.finditer(after))
 
 
+# Titles whose quoted work is a book, not a show: 'schrijver "De snelle stad"'.
+_BOOK_WRITER = re.compile(
+    r"writer|author|schrijver|auteur|autrice|autor\w*|escritor\w*|scrittor\w*|pisar\w*"
+    r"|forfatter|forfattare|författare|kirjailija|συγγραφ\w*"
+)
 # An FM frequency (87.5-108.0 MHz) or "FM" itself.
 _FREQUENCY = re.compile(
     r"(?<![\w.])(?:8[7-9]|9\d|10[0-8])[.,]\d{1,2}(?!\d)(?:\s*(?:fm|mhz))?|(?<![\w])fm(?![\w])"
@@ -1632,7 +1662,7 @@ def press_evidence(
         return found
     if found := _author_page(website, busy):
         return found
-    if found := _title_at_own_site(text, website):
+    if found := _title_at_own_site(text, website) or _title_and_known_outlet(text):
         return found
     if not _MEDIA_HINT.search(text.folded):
         return None
@@ -1651,6 +1681,7 @@ _MEDIA_HINT = re.compile(
 
 _BOT = re.compile(
     r"(?<![\w])(?:automated|automatic\w*|automaticamente|automaticament|automatisch\w*|bot"
+    r"|automatiqu\w*|automatizad\w*|automatizzat\w*"
     r"|automatyczn\w*|automatick\w*|automaattis\w*|automatiniai|automatisk\w*|автоматичн\w*"
     r"|автоматическ\w*|αυτοματ\w*|otomatik"
     r"|rss|news\s*feed|aggregat\w*|agregador\w*|auto-?posts?|auto-?posted|auto-?rts?"
@@ -1682,6 +1713,21 @@ def _freelance_now(text: BioText) -> PressFinding | None:
         term = text.raw[match.start() : match.end()]
         was = text.raw[past[0].start() : past[0].end()]
         return PressFinding(term, explanation=f'freelance journalist ("{term}", formerly {was})')
+    return None
+
+
+def _title_and_known_outlet(text: BioText) -> PressFinding | None:
+    """ "BBC Afrique. Productrice multimédia.": a title that needs an outlet, and an outlet the
+    gazetteer knows named as the current job elsewhere in the bio."""
+    if other_job(text):
+        return None
+    for match in text.current(text.lexicon.qualified):
+        if _is_object(text, match) or _non_media(text, match) or text.in_trap(match):
+            continue
+        current = "".join(" " if text.is_past(i) else c for i, c in enumerate(text.raw))
+        if outlet := _named_outlet(current, text.lexicon):
+            title = _phrase(text, match)
+            return PressFinding(title, outlet, explanation=f"{title} ({outlet})")
     return None
 
 
@@ -1768,8 +1814,11 @@ def _outlet_mention(text: BioText, gazetteer: Gazetteer, busy: bool) -> PressFin
     """An outlet's @handle in the bio, as a current job: not "as featured in", not past."""
     for match in text.current(_MENTION):
         outlet = gazetteer.handle(match.group(1))
-        if outlet is None or outlet.kind in PLATFORM_KINDS:
+        if outlet is not None and outlet.kind in PLATFORM_KINDS:
             continue
+        if outlet is None and not _newsroom_handle(text.raw[match.start() + 1 : match.end()]):
+            continue
+        name = outlet.name if outlet else "a newsroom's handle"
         clause_start = max((s for s, e in text.clauses() if s <= match.start()), default=0)
         before = text.folded[clause_start : match.start()]
         if text.lexicon.not_outlet_lead.search(before):
@@ -1778,9 +1827,22 @@ def _outlet_mention(text: BioText, gazetteer: Gazetteer, busy: bool) -> PressFin
             continue  # "@Outlet fan", "listening to @Outlet": the audience, not the staff
         mention = text.raw[match.start() : match.end()]
         return PressFinding(
-            mention, mention, strong=not busy, explanation=f"names outlet {mention} ({outlet.name})"
+            mention, mention, strong=not busy, explanation=f"names outlet {mention} ({name})"
         )
     return None
+
+
+_NEWSROOM_WORDS = re.compile(
+    r"^(?:quotidien|journal|hebdo|presse|agence|actu|actus|daily|times|gazette|tribune|herald"
+    r"|magazine|news|radio|tv|fm|zeitung|nachrichten|nieuws|noticias|notizie|gazeta|noviny"
+    r"|diario|giornale|jornal|krant|dagblad|sanomat|haber|akhbar)$"
+)
+
+
+def _newsroom_handle(handle: str) -> bool:
+    """ "@WalfQuotidien", "@AgenceEcofin", "@city_news": a handle whose words name a newsroom."""
+    words = re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])", handle.replace("_", " "))
+    return any(_NEWSROOM_WORDS.match(word.lower()) for word in words)
 
 
 # An outlet's audience: its fans, listeners, readers and subscribers, in several languages.

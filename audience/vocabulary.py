@@ -31,6 +31,7 @@ spaces matches a space). In ``outlet_leads`` a ``*`` stands for a few words of a
   journalists");
 * ``client_markers``, ``beat_markers``, ``complaint_markers``: words before an organisation's
   name that make it a client, a subject or a complaint, not the employer;
+* ``relative_markers``: someone else whose job is named ("my mum works at Acme");
 * ``follow_back_markers``: follow-for-follow phrasing ("sígueme y te sigo");
 * ``parody_markers``: humour, parody and fan accounts ("cuenta de humor");
 * ``scam_markers``: giveaways, "work from home" and other bait: an account that uses a brand's
@@ -72,6 +73,7 @@ class Vocabulary:
     other_jobs: tuple[str, ...] = ()
     object_markers: tuple[str, ...] = ()
     client_markers: tuple[str, ...] = ()
+    relative_markers: tuple[str, ...] = ()
     beat_markers: tuple[str, ...] = ()
     complaint_markers: tuple[str, ...] = ()
     scam_markers: tuple[str, ...] = ()

@@ -102,6 +102,14 @@ def test_clients_negations_retirement_and_aspiration_are_not_press(bio):
         ("Presenter, Coast Eye 103.8. Weekday afternoons.", "Reema D."),
         ("Writing about money and you. Words in @moneydaily and @mintish.", "Tanvi M."),
         ("DW Hindi के लिए लिखती हूँ। स्वास्थ्य, विज्ञान।", "स्वाति"),  # the verb comes last
+        ("Télécoms & numérique pour @AgenceRiviera. Avant : Le Matin.", "Kader D."),
+        ("Culture & société @SahelQuotidien. Livres, cinéma.", "Binta D."),
+        ("Éditrice adjointe, Seneweb. Ex-Walf. Avis perso.", "Ngoné S."),
+        ("Fact-checkeuse @VraiOuFaux_FR. On vérifie, vous partagez.", "Anta S."),
+        ('Présentatrice "Éco Hebdo" sur 2STV. Ingénieure de formation.', "Adama K."),
+        ("Reuters. Productrice multimédia. Pulaar, wolof, français.", "Nafi S."),
+        ("Plume libre. J'écris là où on me lit : Sud Quotidien, Dakaractu.", "Seydou N."),
+        ("ጋዜጠኛ | Addis Weekly | ቴሌኮም", "Abebe T."),  # Amharic
     ],
 )
 def test_titles_in_more_languages_and_outlets_written_as_addresses(bio, name):
@@ -119,6 +127,8 @@ def test_titles_in_more_languages_and_outlets_written_as_addresses(bio, name):
         ("Terra Talk", "Earth, climate and people. An environmental podcast from Hue."),
         ("The Harbour Reserve", "Business news."),
         ("HT Pune", "The Hindustan Courier, Pune edition. City news as it happens."),
+        ("نواكشوط اليوم", "موقع إخباري موريتاني مستقل"),
+        ("Senegalesi a Roma", "Notizie per la comunità senegalese a Roma. Redazione a Roma."),
     ],
 )
 def test_outlets_that_list_what_they_publish_are_press(name, bio):
@@ -161,6 +171,10 @@ def test_an_author_page_or_the_outlet_site_after_a_title_is_press():
         ("Pune Fashion Week", "Official account. Next edition: April 2027 ✨"),
         ("Ali", "Bu hesap için yazıyorum, kişisel notlar."),
         ("اخبار ساخرة", "حساب ساخر. أخبار غير حقيقية."),
+        ("Elena M.", "Conference presenter & MC 🎤 Posidonia, Capital Link. Bookings open."),
+        ("Prof. M. B.", 'Urban mobility @uni 🚲 | schrijver "De snelle stad" | columns'),
+        ("Pape M.", "Étudiant en journalisme 📚 | Futur reporter | Passionné de foot"),
+        ("Pekka V.", "Helix Radio alumni 📡 Now building drones at Skyfin."),
     ],
 )
 def test_namesakes_aspirants_retirees_and_feeds_are_not_press(name, bio):
@@ -208,6 +222,10 @@ def test_a_title_that_names_no_outlet_yields_to_the_listed_employer(store):
         "Now: Director of CX, Maybank. Before: 6 years at Bluefin Lines.",
         "dad of 2. booked everything through Northwind Travel since 2010 lol",
         "Implementation partner for Keelhaul Fuels and others. Helping ferries.",
+        "Banquier. 20 ans chez Northwind Travel. Aujourd'hui à mon compte, conseil aux PME.",
+        "22 ans chez Bluefin Lines (BL), retraité depuis 2023.",
+        "19 ans. Ma mère travaille chez Bluefin Lines mdr. Fan de K-pop.",
+        "Intégrateur. Partenaire certifié Keelhaul Fuels. Installation, maintenance.",
     ],
 )
 def test_sponsors_members_resellers_and_dated_jobs_are_not_the_employer(store, bio):
@@ -243,6 +261,21 @@ def test_topics_in_scripts_without_spaces_and_with_vowel_signs():
     assert not matcher.terms("아이돌 덕질 계정 💜")
 
 
+def test_official_country_names_are_home_regions():
+    from audience.geo import account_place, matches_region
+
+    abidjan = account_place({"location": "Abidjan", "country": None, "region": None})
+    assert matches_region(abidjan, ["Côte d'Ivoire"])
+    assert matches_region(account_place({"location": "Ankara"}), ["Türkiye"])
+
+
+def test_everyday_words_like_client_and_relation_are_no_topic():
+    matcher = TopicMatcher(["relation client", "service client"])
+    assert not matcher.terms("Coach sportif. Avant/après d'un client.")
+    assert not matcher.terms("Conseil en communication et relations presse.")
+    assert matcher.terms("Le service client de la banque")
+
+
 def test_platform_names_are_no_topic_of_their_own():
     matcher = TopicMatcher(["WhatsApp care", "patient experience"])
     assert not matcher.terms("Handmade pottery from Jaipur. Orders on WhatsApp.")
@@ -265,6 +298,12 @@ def test_everyday_words_of_other_scripts_are_not_topics():
 
 def test_automatic_headline_accounts_are_not_press():
     assert press("Automatyczne nagłówki z polskich portali biznesowych.", name="Newsy") is None
+
+
+def test_money_multiplying_bait_is_a_scam(world):
+    world.accounts(person("10", bio="Je vous aide à multiplier votre argent x10. DM pour investir."))
+    follow_all(world, ["10"])
+    assert "scam" in world.suggested(include_below=True)["10"]
 
 
 def test_selling_followers_with_a_default_avatar_is_spam(world):
