@@ -931,6 +931,7 @@ def _review_platform(
     followers_known = follower_series[0].taken_at if follower_series else None
     matcher = TopicMatcher(rules.topics)
     sent = followed_at(store, platform)
+    press_cache = _press_cache(store, lexicon, candidates)
     for account_id in candidates:
         profile = profiles[account_id]
         profile.following = following.get(account_id)
@@ -942,7 +943,13 @@ def _review_platform(
         gone = profile.row["state"] in ("suspended", "deleted")
         spam = noisy_or([r.weight for r in reasons if r.code in SPAM_CODES])
         # Headline bots and follow-for-follow accounts dressed as news are not press.
-        role = None if gone or spam >= settings.min_score else media_role(profile, lexicon)
+        role = (
+            None
+            if gone or spam >= settings.min_score
+            else press_cache.judge(
+                account_id, _press_fields(profile.row), media_role, profile, lexicon
+            )
+        )
         if role:
             check = Reason("press-evidence", f"check by hand: {role}", 0.0)
             listed = _suggestion(profile, value, reasons)
@@ -952,6 +959,23 @@ def _review_platform(
             result.suggestions.append(_suggestion(profile, value, reasons))
         elif value >= settings.min_score - margin:
             result.near_misses.append(_suggestion(profile, value, reasons))
+    press_cache.save()
+
+
+_PRESS_FIELDS = ("handle", "display_name", "bio", "website", "following_count", "followers_count")
+
+
+def _press_fields(row: dict[str, Any]) -> tuple[Any, ...]:
+    return tuple(row[key] for key in _PRESS_FIELDS)
+
+
+def _press_cache(store: Store, lexicon: Any, account_ids: list[int]) -> Any:
+    """:func:`media_role` results kept between runs (audience/judgement_cache.py): they read
+    only the account's own fields and the lexicon (learned outlets included)."""
+    from audience.judgement_cache import JudgementCache, context_fingerprint, lexicon_fingerprint
+
+    context = context_fingerprint("media_role", lexicon_fingerprint(lexicon))
+    return JudgementCache(store, "prune-press", context, account_ids)
 
 
 def already_unfollowed(store: Store, platform: str) -> set[int]:
