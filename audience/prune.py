@@ -186,11 +186,17 @@ def noisy_or(weights: list[float]) -> float:
 # ---- topic matching -----------------------------------------------------------------------
 
 
+_ISE = re.compile(r"is(e|es|ed|ing|ation|ations)$")
+_OUR = re.compile(r"our$")
+_RE = re.compile(r"([^aeiou])re(s?)$")
+
+
+@lru_cache(maxsize=65536)
 def _spelling(word: str) -> str:
     """British and American spellings compare equal: centre/center, organisation/organization."""
-    word = re.sub(r"is(e|es|ed|ing|ation|ations)$", r"iz\1", word)
-    word = re.sub(r"our$", "or", word)
-    return re.sub(r"([^aeiou])re(s?)$", r"\1er\2", word)
+    word = _ISE.sub(r"iz\1", word)
+    word = _OUR.sub("or", word)
+    return _RE.sub(r"\1er\2", word)
 
 
 def _stem(word: str) -> str:
@@ -413,6 +419,8 @@ class Profile:
     segments: list[str]
     following: Presence | None = None
     follower: Presence | None = None
+    # text_signals(), when the judgement cache already had them
+    signals: list[str | None] | None = None
 
 
 def _parse(value: str | None) -> datetime | None:
@@ -578,15 +586,24 @@ def spam_reasons(profile: Profile, settings: PruneSettings, now: datetime) -> li
     handle = row["handle"] or ""
     if _DIGITS_HANDLE.match(handle.split("@")[0].split(".")[0]):
         reasons.append(_reason("digits-handle", f"handle @{handle} ends in random digits"))
-    texts = [row["display_name"] or "", row["bio"] or "", *(p["text"] or "" for p in profile.posts)]
-    if said := next((m.group(0) for t in texts if (m := _follow_back().search(t))), None):
+    follow_back, bot, scam = profile.signals or text_signals(profile)
+    if said := follow_back:
         reasons.append(_reason("follow-back-spam", f'follow-for-follow ("{said}")'))
-    if said := _bot_words(row["display_name"], row["bio"]):
+    if said := bot:
         reasons.append(_reason("bot", f'an automated account ("{said}")'))
-    if said := _scam_words(texts):
+    if said := scam:
         reasons.append(_reason("scam", f'bait or phishing ("{said}")'))
     reasons += _post_pattern_reasons(profile.posts)
     return reasons
+
+
+def text_signals(profile: Profile) -> list[str | None]:
+    """What the name, bio and posts say of follow-for-follow, automation and bait: the words
+    found, or None. They read only the account's own texts (kept by the judgement cache)."""
+    row = profile.row
+    texts = [row["display_name"] or "", row["bio"] or "", *(p["text"] or "" for p in profile.posts)]
+    follow_back = next((m.group(0) for t in texts if (m := _follow_back().search(t))), None)
+    return [follow_back, _bot_words(row["display_name"], row["bio"]), _scam_words(texts)]
 
 
 def _post_pattern_reasons(posts: list[dict[str, Any]]) -> list[Reason]:
@@ -932,12 +949,16 @@ def _review_platform(
     matcher = TopicMatcher(rules.topics)
     sent = followed_at(store, platform)
     press_cache = _press_cache(store, lexicon, candidates)
+    signal_cache = _signal_cache(store, candidates)
     for account_id in candidates:
         profile = profiles[account_id]
         profile.following = following.get(account_id)
         profile.follower = followers.get(account_id)
         if in_grace(profile, settings, now, sent.get(account_id)):
             continue
+        profile.signals = signal_cache.judge(
+            account_id, _signal_fields(profile), text_signals, profile
+        )
         reasons = assess(profile, rules, settings, matcher, followers_known, now)
         value = score(reasons)
         gone = profile.row["state"] in ("suspended", "deleted")
@@ -960,6 +981,7 @@ def _review_platform(
         elif value >= settings.min_score - margin:
             result.near_misses.append(_suggestion(profile, value, reasons))
     press_cache.save()
+    signal_cache.save()
 
 
 _PRESS_FIELDS = ("handle", "display_name", "bio", "website", "following_count", "followers_count")
@@ -967,6 +989,19 @@ _PRESS_FIELDS = ("handle", "display_name", "bio", "website", "following_count", 
 
 def _press_fields(row: dict[str, Any]) -> tuple[Any, ...]:
     return tuple(row[key] for key in _PRESS_FIELDS)
+
+
+def _signal_fields(profile: Profile) -> tuple[Any, ...]:
+    row = profile.row
+    return (row["display_name"], row["bio"], tuple(p["text"] for p in profile.posts))
+
+
+def _signal_cache(store: Store, account_ids: list[int]) -> Any:
+    """:func:`text_signals` kept between runs: they read the account's own texts and the
+    built-in vocabulary only."""
+    from audience.judgement_cache import JudgementCache, context_fingerprint
+
+    return JudgementCache(store, "prune-signals", context_fingerprint("text_signals"), account_ids)
 
 
 def _press_cache(store: Store, lexicon: Any, account_ids: list[int]) -> Any:
