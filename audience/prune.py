@@ -13,6 +13,7 @@ are settled by a fresh snapshot of whom I follow before anything new is sent.
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from collections.abc import Callable
@@ -438,7 +439,8 @@ def _days(since: str | None, now: datetime) -> float | None:
 def _temp_ids(store: Store, name: str, ids: list[int]) -> None:
     store.execute(f"CREATE TEMP TABLE IF NOT EXISTS {name} (id INTEGER PRIMARY KEY)")
     store.execute(f"DELETE FROM {name}")
-    store.db.conn.executemany(f"INSERT INTO {name} VALUES (?)", [(i,) for i in ids])
+    # One statement: outside a transaction, executemany commits row by row (1.8 s for 90k ids).
+    store.execute(f"INSERT INTO {name} SELECT value FROM json_each(?)", [json.dumps(ids)])
 
 
 def load_profiles(store: Store, account_ids: list[int]) -> dict[int, Profile]:

@@ -1225,6 +1225,7 @@ def _company_blog(bio: BioText, match: re.Match[str]) -> bool:
     return bool(re.search(r"(?<![\w])blog\w*", bio.folded[match.end() : clause_end]))
 
 
+@lexicon_memo
 def is_parody(
     *texts: str | None,
     lexicon: Lexicon = DEFAULT_LEXICON,
@@ -1530,6 +1531,8 @@ def _name_role(name: str | None, lexicon: Lexicon) -> PressFinding | None:
 def _freelance_now(text: BioText) -> PressFinding | None:
     """ "Former FT reporter, now freelance": the current role decides."""
     lexicon = text.lexicon
+    if not text._past:
+        return None  # nothing said of the past, so no former press job
     past = [m for m in lexicon.press.finditer(text.folded) if text.is_past(m.start())]
     if not past or other_job(text):
         return None

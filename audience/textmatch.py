@@ -17,29 +17,34 @@ from typing import Any, TypeVar
 F = TypeVar("F", bound=Callable[..., Any])
 
 MEMO_SIZE = 16384  # answers kept per function; the memo starts again when full
+_TEXT = (str, type(None))
+_FLAGS = (bool, int, str, type(None))
 
 
 def lexicon_memo(function: F) -> F:
-    """Remember ``function(*texts, lexicon)``'s answers. The texts are compared by value, the
-    lexicon (last positional argument or ``lexicon=``) by identity: hashing a lexicon with
-    hundreds of learned outlets would cost more than the rule. The memo holds the lexicon, so
-    its identity cannot be reused by another while an answer is kept. ``function`` must be
-    pure and return an immutable value; calls of another shape are not remembered."""
+    """Remember ``function(*texts, lexicon, **flags)``'s answers. The texts and flags are
+    compared by value, the lexicon (last positional argument or ``lexicon=``) by identity:
+    hashing a lexicon with hundreds of learned outlets would cost more than the rule. The memo
+    holds the lexicon, so its identity cannot be reused by another while an answer is kept.
+    ``function`` must be pure and return an immutable value; calls of another shape are not
+    remembered."""
     memo: dict[tuple[Any, ...], tuple[Any, Any]] = {}
 
     @functools.wraps(function)
     def remembered(*args: Any, **kwargs: Any) -> Any:
+        options: tuple[tuple[str, Any], ...] = ()
         if kwargs:
-            if len(kwargs) != 1 or "lexicon" not in kwargs:
+            lexicon = kwargs.get("lexicon")
+            options = tuple((k, v) for k, v in kwargs.items() if k != "lexicon")
+            if not all(isinstance(v, _FLAGS) for _, v in options):
                 return function(*args, **kwargs)
-            texts, lexicon = args, kwargs["lexicon"]
-        elif args:
+        if "lexicon" in kwargs:
+            texts = args
+        elif args and not isinstance(args[-1], _TEXT):
             texts, lexicon = args[:-1], args[-1]
-            if isinstance(lexicon, str) or lexicon is None:
-                texts, lexicon = args, None  # the default lexicon, not given
         else:
-            return function()
-        key = (texts, id(lexicon))
+            texts, lexicon = args, None  # the default lexicon, not given
+        key = (texts, id(lexicon), options)
         found = memo.get(key)
         if found is not None and found[0] is lexicon:
             return found[1]
