@@ -106,12 +106,14 @@ class JudgementCache:
 
     def _load(self, ids: Iterable[int] | None) -> dict[int, tuple[bytes, str]]:
         sql = "SELECT account_id, fingerprint, value FROM judgement_cache WHERE kind = ?"
+        wanted = None if ids is None else set(ids)
+        values: dict[str, str] = {}  # most results are alike ("null"): one copy of each
         try:
-            if ids is None:
-                rows = self.store.execute(sql, [self.kind])
-                return {a: (f, v) for a, f, v in rows}
-            wanted = set(ids)
-            return {a: (f, v) for a, f, v in self.store.execute(sql, [self.kind]) if a in wanted}
+            return {
+                account: (fingerprint, values.setdefault(value, value))
+                for account, fingerprint, value in self.store.execute(sql, [self.kind])
+                if wanted is None or account in wanted
+            }
         except sqlite3.OperationalError:  # an older workspace opened read-only: no cache
             return {}
 

@@ -1088,6 +1088,8 @@ def _account_evidence(
         )
     )
     for rules in judge.compiled:
+        if not (rules.handles or rules.domains or rules.keywords or rules.matcher):
+            continue  # nothing listed for this segment: nothing to find
         seg = rules.segment.id
         if (None, handle_lower) in rules.handles or (
             account["platform"],
