@@ -28,7 +28,16 @@ from typing import Any
 from audience.store import Store
 
 # The modules whose code decides the judgements: a change to any of them judges again.
-RULE_MODULES = ("roles", "segment", "prune", "employer", "outlets", "vocabulary", "geo")
+RULE_MODULES = (
+    "roles",
+    "segment",
+    "prune",
+    "employer",
+    "outlets",
+    "vocabulary",
+    "textmatch",
+    "judgement_cache",
+)
 PACKAGE = Path(__file__).resolve().parent
 DATA = PACKAGE / "data"
 
