@@ -420,8 +420,9 @@ class Profile:
     segments: list[str]
     following: Presence | None = None
     follower: Presence | None = None
-    # text_signals(), when the judgement cache already had them
+    # text_signals() and topic_terms(), when the judgement cache already had them
     signals: list[str | None] | None = None
+    topics: list[str] | None = None
 
 
 def _parse(value: str | None) -> datetime | None:
@@ -715,11 +716,13 @@ def topic_terms(profile: Profile, matcher: TopicMatcher) -> set[str]:
 
 def _current_bio(bio: str | None) -> str:
     """The bio without what it says about the past ("Ex-Acme Energy. Now a driving teacher")."""
-    from audience.roles import BioText
+    from audience.roles import bio_text
 
     if not bio:
         return ""
-    text = BioText(bio)
+    text = bio_text(bio)
+    if not text._past:
+        return bio  # nothing said of the past
     return "".join(" " if text.is_past(i) else ch for i, ch in enumerate(bio))
 
 
@@ -729,7 +732,7 @@ def topic_reasons(profile: Profile, matcher: TopicMatcher) -> list[Reason]:
         return []
     if not (profile.row["bio"] or "").strip() and not profile.posts:
         return []  # nothing to judge by; the empty bio is a spam signal of its own
-    if topic_terms(profile, matcher):
+    if profile.topics if profile.topics is not None else topic_terms(profile, matcher):
         return []
     said = f"bio and {len(profile.posts)} posts" if profile.posts else "bio"
     return [_reason("off-topic", f"nothing on your topics in their {said}")]
@@ -962,6 +965,7 @@ def _review_platform(
     sent = followed_at(store, platform)
     press_cache = _press_cache(store, lexicon, candidates)
     signal_cache = _signal_cache(store, candidates)
+    topic_cache = _topic_cache(store, rules, candidates)
     for account_id in candidates:
         profile = profiles[account_id]
         profile.following = following.get(account_id)
@@ -971,6 +975,10 @@ def _review_platform(
         profile.signals = signal_cache.judge(
             account_id, _signal_fields(profile), text_signals, profile
         )
+        if matcher and not profile.segments:
+            profile.topics = topic_cache.judge(
+                account_id, _topic_fields(profile), _sorted_topics, profile, matcher
+            )
         reasons = assess(profile, rules, settings, matcher, followers_known, now)
         value = score(reasons)
         gone = profile.row["state"] in ("suspended", "deleted")
@@ -994,6 +1002,7 @@ def _review_platform(
             result.near_misses.append(_suggestion(profile, value, reasons))
     press_cache.save()
     signal_cache.save()
+    topic_cache.save()
 
 
 _PRESS_FIELDS = ("handle", "display_name", "bio", "website", "following_count", "followers_count")
@@ -1014,6 +1023,24 @@ def _signal_cache(store: Store, account_ids: list[int]) -> Any:
     from audience.judgement_cache import JudgementCache, context_fingerprint
 
     return JudgementCache(store, "prune-signals", context_fingerprint("text_signals"), account_ids)
+
+
+def _topic_fields(profile: Profile) -> tuple[Any, ...]:
+    texts = tuple(p["text"] for p in profile.posts)
+    return (profile.row["bio"], texts, tuple(sorted(profile.tags)))
+
+
+def _sorted_topics(profile: Profile, matcher: TopicMatcher) -> list[str]:
+    return sorted(topic_terms(profile, matcher))
+
+
+def _topic_cache(store: Store, rules: Rules, account_ids: list[int]) -> Any:
+    """:func:`topic_terms` kept between runs: they read the account's bio, posts and hashtags,
+    my topics and the trade words of audience/data/fields."""
+    from audience.judgement_cache import JudgementCache, context_fingerprint
+
+    context = context_fingerprint("topic_terms", list(rules.topics))
+    return JudgementCache(store, "prune-topics", context, account_ids)
 
 
 def _press_cache(store: Store, lexicon: Any, account_ids: list[int]) -> Any:

@@ -188,3 +188,37 @@ def test_prune_judges_again_when_the_press_words_change(store):
     found = review(store, bakers, "x", NOW)
     assert found.as_dict() == fresh_review(store, bakers, NOW)
     assert world.ids["12"] in [s.account_id for s in found.checks]
+
+
+def all_codes(found) -> dict[int, set[str]]:
+    listed = found.suggestions + found.near_misses + found.checks
+    return {s.account_id: {r.code for r in s.reasons} for s in listed}
+
+
+def test_prune_topics_are_judged_again_when_my_topics_or_their_posts_change(store):
+    world = prune_world(store)
+    bread = Rules(keywords=["sourdough"], home_regions=["GB"])
+    found = review(store, bread, "x", NOW, margin=1.0)
+    assert store.scalar("SELECT count(*) FROM judgement_cache WHERE kind = 'prune-topics'") == 3
+    assert "off-topic" in all_codes(found)[world.ids["10"]]
+    assert "off-topic" not in all_codes(found)[world.ids["12"]]
+    # other topics in audience.toml
+    calls = Rules(keywords=["contact centre"], home_regions=["GB"])
+    found = review(store, calls, "x", NOW, margin=1.0)
+    assert found.as_dict() == fresh_review_margin(store, calls, NOW)
+    assert "off-topic" not in all_codes(found)[world.ids["10"]]
+    assert "off-topic" in all_codes(found)[world.ids["12"]]
+    # a new post of theirs
+    world.posts("10", ["My sourdough starter is ten years old today"], days_ago=1)
+    found = review(store, bread, "x", NOW, margin=1.0)
+    assert found.as_dict() == fresh_review_margin(store, bread, NOW)
+    assert "off-topic" not in all_codes(found)[world.ids["10"]]
+
+
+def fresh_review_margin(store, rules, now):
+    store.execute("SAVEPOINT fresh")
+    store.execute("DELETE FROM judgement_cache")
+    found = review(store, rules, "x", now, margin=1.0)
+    store.execute("ROLLBACK TO fresh")
+    store.execute("RELEASE fresh")
+    return found.as_dict()
