@@ -40,6 +40,7 @@ RULE_MODULES = (
 )
 PACKAGE = Path(__file__).resolve().parent
 DATA = PACKAGE / "data"
+SAVE_WAIT_MS = 500  # how long a cache write waits for another process's write lock
 
 
 def digest(*parts: Any) -> bytes:
@@ -156,8 +157,11 @@ class JudgementCache:
         new, self._new = self._new, []
         conn = self.store._conn
         owned = not conn.in_transaction
+        waits = conn.execute("PRAGMA busy_timeout").fetchone()[0]
         try:
             if owned:
+                # Another process writing (a long import): skip rather than wait 30 s.
+                conn.execute(f"PRAGMA busy_timeout = {SAVE_WAIT_MS}")
                 conn.execute("BEGIN IMMEDIATE")
             conn.executemany(
                 "INSERT INTO judgement_cache (kind, account_id, fingerprint, value) "
@@ -170,3 +174,6 @@ class JudgementCache:
         except sqlite3.DatabaseError:
             if owned and conn.in_transaction:
                 conn.execute("ROLLBACK")
+        finally:
+            if owned:
+                conn.execute(f"PRAGMA busy_timeout = {int(waits)}")

@@ -222,3 +222,23 @@ def fresh_review_margin(store, rules, now):
     store.execute("ROLLBACK TO fresh")
     store.execute("RELEASE fresh")
     return found.as_dict()
+
+
+def test_a_busy_workspace_skips_the_cache_write_and_the_command_goes_on(tmp_path: Path):
+    import sqlite3
+
+    from audience.store import BUSY_TIMEOUT_SECONDS, open_store
+
+    path = tmp_path / "audience.db"
+    store = open_store(path)
+    prune_world(store)
+    other = sqlite3.connect(path)
+    other.execute("BEGIN IMMEDIATE")  # another process writing (a long import)
+    found = review(store, RULES, "x", NOW).as_dict()
+    assert store.scalar("SELECT count(*) FROM judgement_cache") == 0
+    other.rollback()
+    other.close()
+    assert review(store, RULES, "x", NOW).as_dict() == found
+    assert store.scalar("SELECT count(*) FROM judgement_cache") > 0
+    assert store.scalar("PRAGMA busy_timeout") == BUSY_TIMEOUT_SECONDS * 1000  # restored
+    store.close()
