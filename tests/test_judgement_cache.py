@@ -242,3 +242,21 @@ def test_a_busy_workspace_skips_the_cache_write_and_the_command_goes_on(tmp_path
     assert store.scalar("SELECT count(*) FROM judgement_cache") > 0
     assert store.scalar("PRAGMA busy_timeout") == BUSY_TIMEOUT_SECONDS * 1000  # restored
     store.close()
+
+
+def test_forget_leaves_no_stored_judgement_in_the_file(tmp_path: Path):
+    from audience.privacy import forget, plan_forget
+    from audience.store import open_store
+
+    path = tmp_path / "audience.db"
+    store = open_store(path)
+    add_accounts(store, {"handle": "ada_l", "bio": "Reporter at the Zanzibarquokka Gazette"})
+    auto_segment(store, config())
+    stored = store.query("SELECT value FROM judgement_cache")
+    assert any("Zanzibarquokka" in row["value"] for row in stored)
+    forget(store, plan_forget(store, "@ada_l"))
+    assert store.scalar("SELECT count(*) FROM judgement_cache") == 0
+    store.close()
+    for leftover in tmp_path.iterdir():
+        if leftover.name.startswith("audience.db"):
+            assert b"Zanzibarquokka" not in leftover.read_bytes(), leftover.name
