@@ -194,6 +194,11 @@ TABLES: dict[str, dict[str, Any]] = {
     "workspace_settings": {
         "description": "What the workspace says about itself, e.g. the demo's as-of date."
     },
+    "judgement_cache": {
+        "description": "Per-account judgements kept between runs of `segment auto` and "
+        "`prune`, with the fingerprint of the fields and rules they came from.",
+        "columns": {"kind": "segment, segment-learned, prune-press, prune-signals, prune-topics"},
+    },
 }
 
 QUERIES: dict[str, dict[str, Any]] = {

@@ -24,6 +24,7 @@ from functools import cache, cached_property, lru_cache
 from pathlib import Path
 
 from audience.outlets import GENERIC_HOSTS, PLATFORM_KINDS, Gazetteer, Outlet, gazetteer_with
+from audience.textmatch import lexicon_memo
 from audience.vocabulary import Vocabulary, vocabulary_with
 
 # ---- folding ----------------------------------------------------------------------------------
@@ -1241,6 +1242,7 @@ def _lead_ok(bio: BioText, end: int) -> str | None:
     return _outlet_after(bio.raw, end)
 
 
+@lexicon_memo
 def press_role(bio_text: str | None, lexicon: Lexicon = DEFAULT_LEXICON) -> PressFinding | None:
     """A journalist, editor, producer... named in the bio as a current job, or None."""
     if not bio_text:
@@ -1353,6 +1355,7 @@ def _company_blog(bio: BioText, match: re.Match[str]) -> bool:
     return bool(re.search(r"(?<![\w])blog\w*", bio.folded[match.end() : clause_end]))
 
 
+@lexicon_memo
 def is_parody(
     *texts: str | None,
     lexicon: Lexicon = DEFAULT_LEXICON,
@@ -1367,6 +1370,7 @@ def is_parody(
     return any(pattern.search(fold_same_length(t)) for t in texts if t)
 
 
+@lru_cache(maxsize=16384)
 def organisation_signals(handle: str | None, name: str | None, bio: str | None) -> tuple[int, int]:
     """(organisation score, person score) from the profile's own words."""
     folded_bio = fold_same_length(bio)
@@ -1388,6 +1392,7 @@ def organisation_signals(handle: str | None, name: str | None, bio: str | None) 
     return org, person
 
 
+@lru_cache(maxsize=16384)
 def is_organisation(handle: str | None, name: str | None, bio: str | None) -> bool | None:
     """True for an organisation's own account, False for a person, None when unsure."""
     if is_parody(name, bio):
@@ -1402,6 +1407,7 @@ def is_organisation(handle: str | None, name: str | None, bio: str | None) -> bo
     return None
 
 
+@lexicon_memo
 def outlet_account(
     handle: str | None, name: str | None, bio: str | None, lexicon: Lexicon = DEFAULT_LEXICON
 ) -> PressFinding | None:
@@ -1706,6 +1712,8 @@ def _name_role(name: str | None, lexicon: Lexicon) -> PressFinding | None:
 def _freelance_now(text: BioText) -> PressFinding | None:
     """ "Former FT reporter, now freelance": the current role decides."""
     lexicon = text.lexicon
+    if not text._past:
+        return None  # nothing said of the past, so no former press job
     past = [m for m in lexicon.press.finditer(text.folded) if text.is_past(m.start())]
     if not past or other_job(text):
         return None
@@ -1890,6 +1898,7 @@ def _host(website: str | None) -> str | None:
 # ---- organisation names -----------------------------------------------------------------------
 
 
+@lru_cache(maxsize=65536)
 def organisation_key(name: str) -> str:
     """ "Rival Contact Ltd." -> "rival contact": what a bio or handle is likely to say."""
     folded = fold_same_length(name).strip()

@@ -21,13 +21,14 @@ import io
 import json
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from audience.employer import ListedOrg, OrgMatcher, listed_org
 from audience.errors import ConfigError, InputError
+from audience.judgement_cache import JudgementCache, context_fingerprint, lexicon_fingerprint
 from audience.models import PLATFORMS
 from audience.outlets import GENERIC_HOSTS, Outlet
 from audience.roles import (
@@ -760,6 +761,8 @@ class AutoPlan:
     changes: list[Change] = field(default_factory=list)
     applied: bool = False
     as_of: datetime | None = None  # the moment judged for (None: now)
+    # judgements to keep for the next run, written with the plan (a dry run writes nothing)
+    judged: list[JudgementCache] = field(default_factory=list, repr=False, compare=False)
 
     def counts(self) -> dict[str, int]:
         result: dict[str, int] = {}
@@ -831,23 +834,33 @@ def plan_auto(store: Store, config: SegmentConfig, *, as_of: datetime | None = N
     )
     by_id = {a["id"]: a for a in accounts}
     findings: dict[int, PressFinding] = {}
+    cache = JudgementCache(store, "segment", _judge_context(judge, config))
     for account in accounts:
-        for seg_id, source, reason in _account_evidence(account, judge, findings):
+        evidence, finding, flag = cache.judge(
+            account["id"], _judged_fields(account), _judge_account, account, judge
+        )
+        for seg_id, source, reason in evidence:
             _propose(proposals, seg_id, account["id"], source, reason)
-        flag = _organisation_flag(account, compiled, config.lexicon)
+        if finding is not None:
+            findings[account["id"]] = PressFinding(**finding)
         if flag is not None and account["is_organisation"] is None:
-            organisation_flags[account["id"]] = flag
+            organisation_flags[account["id"]] = tuple(flag)
+    judged = [cache]
     # Outlets learned from this workspace: a second look at the accounts not found as press.
     learned = learn_outlets(accounts, findings, _manual_press(store, press_ids))
     if learned and press_ids:
         judge.lexicon = config.lexicon.with_outlets(learned)
+        cache = JudgementCache(store, "segment-learned", _judge_context(judge, config))
         for account in accounts:
-            if account["id"] in findings or _owned(account, judge):
+            if account["id"] in findings:
                 continue
-            finding = _press_finding(account, judge.lexicon)
-            if finding and finding.strong and not _org_claims(account, judge):
+            reason = cache.judge(
+                account["id"], _judged_fields(account), _learned_press, account, judge
+            )
+            if reason:
                 for seg_id in press_ids:
-                    _propose(proposals, seg_id, account["id"], "rule", finding.reason)
+                    _propose(proposals, seg_id, account["id"], "rule", reason)
+        judged.append(cache)
     claimed = {account_id for (_, account_id) in proposals}
     for seg_id, account_id, reason in _post_evidence(store, compiled, claimed, judge):
         _propose(proposals, seg_id, account_id, "rule", reason)
@@ -858,7 +871,50 @@ def plan_auto(store: Store, config: SegmentConfig, *, as_of: datetime | None = N
         _propose(proposals, seg_id, account_id, "match", reason)
     plan = _diff(store, known, proposals, organisation_flags, by_id)
     plan.as_of = as_of
+    plan.judged = judged
     return plan
+
+
+# What the judgement of one account reads of it (audience/judgement_cache.py).
+_JUDGED_FIELDS = (
+    "platform",
+    "handle",
+    "display_name",
+    "bio",
+    "website",
+    "following_count",
+    "followers_count",
+)
+
+
+def _judged_fields(account: dict[str, Any]) -> tuple[Any, ...]:
+    return tuple(account[key] for key in _JUDGED_FIELDS)
+
+
+def _judge_context(judge: _Judge, config: SegmentConfig) -> bytes:
+    """Everything besides the account that its judgement depends on."""
+    rules = [(r.segment, r.rules, r.orgs) for r in judge.compiled]
+    return context_fingerprint(lexicon_fingerprint(judge.lexicon), config.own, rules)
+
+
+def _judge_account(account: dict[str, Any], judge: _Judge) -> list[Any]:
+    """[evidence, press finding (as a dict) or None, organisation flag or None] of one
+    account, from its own fields and the rules only."""
+    found: dict[int, PressFinding] = {}
+    evidence = list(_account_evidence(account, judge, found))
+    finding = found.get(account["id"])
+    flag = _organisation_flag(account, judge.compiled, judge.lexicon)
+    return [evidence, asdict(finding) if finding else None, flag]
+
+
+def _learned_press(account: dict[str, Any], judge: _Judge) -> str | None:
+    """The press reason of an account found only with the outlets learned from the workspace."""
+    if _owned(account, judge):
+        return None
+    finding = _press_finding(account, judge.lexicon)
+    if finding and finding.strong and not _org_claims(account, judge):
+        return finding.reason
+    return None
 
 
 def apply_plan(store: Store, plan: AutoPlan, config: SegmentConfig) -> None:
@@ -894,6 +950,8 @@ def apply_plan(store: Store, plan: AutoPlan, config: SegmentConfig) -> None:
                     [int(change.action == "organisation"), change.account_id],
                 )
         _ensure_primaries(store, touched, primary_rank(store, config.primary_order))
+        for cache in plan.judged:
+            cache.save()
     plan.applied = True
 
 
@@ -1030,6 +1088,8 @@ def _account_evidence(
         )
     )
     for rules in judge.compiled:
+        if not (rules.handles or rules.domains or rules.keywords or rules.matcher):
+            continue  # nothing listed for this segment: nothing to find
         seg = rules.segment.id
         if (None, handle_lower) in rules.handles or (
             account["platform"],

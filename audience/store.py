@@ -510,6 +510,24 @@ def m012_scale(db: Database) -> None:
     )
 
 
+@migrations()
+def m013_judgement_cache(db: Database) -> None:
+    # Per-account judgements (segment evidence, prune's press check) kept between runs, each
+    # with the fingerprint of the fields and rules it came from (audience/judgement_cache.py).
+    db.executescript(
+        """
+        CREATE TABLE judgement_cache (
+            kind TEXT NOT NULL,
+            account_id INTEGER NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+            fingerprint BLOB NOT NULL,
+            value TEXT NOT NULL,
+            PRIMARY KEY (kind, account_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX judgement_cache_account ON judgement_cache (account_id);
+        """
+    )
+
+
 OWN_MIGRATION_NAMES = {m.name for m in migrations._migrations}
 
 

@@ -1,0 +1,179 @@
+"""Per-account judgements kept between runs, so an unchanged account is not judged again.
+
+A judgement here is a pure function of one account's own fields (its handle, name, bio,
+website, counts...) and of the rules in force (the rule code, the built-in vocabulary, the
+workspace's vocabulary files, ``audience.toml`` and the organisation lists). Each stored result
+(table ``judgement_cache``, migration ``m013_judgement_cache``) carries a fingerprint: a keyed
+hash of the fields it read, the key being the hash of everything else it depended on (the
+*context*). A result is reused only when both are unchanged, so editing a bio, a vocabulary
+file, ``audience.toml`` or the code of the rules judges again. Anything that depends on other
+accounts, snapshots or the date is never stored here: the callers keep it out of the context
+and out of the judged function.
+
+One row per (kind, account): the table stays the size of the workspace, a changed account
+overwrites its row, and deleting an account (``forget``) deletes its rows.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Callable, Iterable
+from dataclasses import fields, is_dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from audience.store import Store
+
+# The modules whose code decides the judgements: a change to any of them judges again.
+RULE_MODULES = (
+    "roles",
+    "segment",
+    "prune",
+    "employer",
+    "outlets",
+    "vocabulary",
+    "textmatch",
+    "judgement_cache",
+)
+PACKAGE = Path(__file__).resolve().parent
+DATA = PACKAGE / "data"
+SAVE_WAIT_MS = 500  # how long a cache write waits for another process's write lock
+
+
+def digest(*parts: Any) -> bytes:
+    """A 16-byte hash of ``parts`` (their ``repr``: strings, numbers, None, tuples...)."""
+    return hashlib.blake2b(repr(parts).encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
+def _file_hash(path: Path, into: Any) -> None:
+    into.update(str(path).encode("utf-8", "surrogatepass"))
+    try:
+        into.update(path.read_bytes())
+    except OSError:
+        into.update(b"\0missing")
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> bytes:
+    """The rules' code and built-in vocabulary (``audience/data``) as one hash."""
+    hasher = hashlib.blake2b(digest_size=16)
+    for name in RULE_MODULES:
+        _file_hash(PACKAGE / f"{name}.py", hasher)
+    for path in sorted(p for p in DATA.rglob("*") if p.is_file()):
+        _file_hash(path, hasher)
+    return hasher.digest()
+
+
+def lexicon_fingerprint(lexicon: Any) -> bytes:
+    """A :class:`audience.roles.Lexicon`: its words, its outlets (learned ones too) and the
+    contents of the vocabulary and outlet files it names."""
+    hasher = hashlib.blake2b(digest_size=16)
+    hasher.update(code_fingerprint())
+    hasher.update(repr(_plain(lexicon)).encode("utf-8", "surrogatepass"))
+    for name in (*lexicon.vocabulary_files, *lexicon.outlet_files):
+        _file_hash(Path(name), hasher)
+    return hasher.digest()
+
+
+def _plain(value: Any) -> Any:
+    """A dataclass as nested tuples of its declared fields (no cached properties)."""
+    if is_dataclass(value) and not isinstance(value, type):
+        named = ((f.name, _plain(getattr(value, f.name))) for f in fields(value))
+        return (type(value).__name__, *named)
+    if isinstance(value, (list, tuple)):
+        return tuple(_plain(v) for v in value)
+    if isinstance(value, (set, frozenset)):
+        return tuple(sorted((_plain(v) for v in value), key=repr))
+    if isinstance(value, dict):
+        return tuple(sorted(((repr(k), _plain(v)) for k, v in value.items())))
+    return value
+
+
+def context_fingerprint(*parts: Any) -> bytes:
+    """The context of a judgement: the code, plus whatever configuration the caller names
+    (dataclasses are read field by field)."""
+    return digest(code_fingerprint(), _plain(parts))
+
+
+class JudgementCache:
+    """The stored results of one kind of judgement, for one context.
+
+    ``judge(account_id, fields, compute, *args)`` returns the stored result when the account's
+    ``fields`` and the context are those it was computed from, else ``compute(*args)`` (which
+    must return JSON-able data), remembered for the next run by :meth:`save`."""
+
+    def __init__(self, store: Store, kind: str, context: bytes, ids: Iterable[int] | None = None):
+        self.store = store
+        self.kind = kind
+        self.context = context
+        self.hits = 0
+        self.misses = 0
+        self._new: list[tuple[str, int, bytes, str]] = []
+        self._rows = self._load(ids)
+
+    def _load(self, ids: Iterable[int] | None) -> dict[int, tuple[bytes, str]]:
+        sql = "SELECT account_id, fingerprint, value FROM judgement_cache WHERE kind = ?"
+        wanted = None if ids is None else set(ids)
+        values: dict[str, str] = {}  # most results are alike ("null"): one copy of each
+        try:
+            return {
+                account: (fingerprint, values.setdefault(value, value))
+                for account, fingerprint, value in self.store.execute(sql, [self.kind])
+                if wanted is None or account in wanted
+            }
+        except sqlite3.OperationalError:  # an older workspace opened read-only: no cache
+            return {}
+
+    def fingerprint(self, fields: tuple[Any, ...]) -> bytes:
+        return hashlib.blake2b(
+            repr(fields).encode("utf-8", "surrogatepass"), digest_size=16, key=self.context
+        ).digest()
+
+    def judge(
+        self, account_id: int, fields: tuple[Any, ...], compute: Callable[..., Any], *args: Any
+    ) -> Any:
+        fingerprint = self.fingerprint(fields)
+        stored = self._rows.get(account_id)
+        if stored is not None and stored[0] == fingerprint:
+            self.hits += 1
+            return json.loads(stored[1])
+        self.misses += 1
+        value = compute(*args)
+        text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+        self._rows[account_id] = (fingerprint, text)
+        self._new.append((self.kind, account_id, fingerprint, text))
+        # What a later run reads back: the same JSON, so a hit and a miss give equal results.
+        return json.loads(text)
+
+    def save(self) -> None:
+        """Write the new results (inside the caller's transaction if one is open). A cache
+        write never fails a command: a busy or read-only workspace only means the next run
+        judges those accounts again."""
+        if not self._new:
+            return
+        new, self._new = self._new, []
+        conn = self.store._conn
+        owned = not conn.in_transaction
+        waits = conn.execute("PRAGMA busy_timeout").fetchone()[0]
+        try:
+            if owned:
+                # Another process writing (a long import): skip rather than wait 30 s.
+                conn.execute(f"PRAGMA busy_timeout = {SAVE_WAIT_MS}")
+                conn.execute("BEGIN IMMEDIATE")
+            conn.executemany(
+                "INSERT INTO judgement_cache (kind, account_id, fingerprint, value) "
+                "VALUES (?, ?, ?, ?) ON CONFLICT (kind, account_id) DO UPDATE SET "
+                "fingerprint = excluded.fingerprint, value = excluded.value",
+                new,
+            )
+            if owned:
+                conn.execute("COMMIT")
+        except sqlite3.DatabaseError:
+            if owned and conn.in_transaction:
+                conn.execute("ROLLBACK")
+        finally:
+            if owned:
+                conn.execute(f"PRAGMA busy_timeout = {int(waits)}")
