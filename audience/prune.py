@@ -477,7 +477,7 @@ class Profile:
     following: Presence | None = None
     follower: Presence | None = None
     # text_signals() and topic_terms(), when the judgement cache already had them
-    signals: list[str | None] | None = None
+    signals: list[Any] | None = None
     topics: list[str] | None = None
 
 
@@ -655,7 +655,7 @@ def spam_reasons(profile: Profile, settings: PruneSettings, now: datetime) -> li
     handle = row["handle"] or ""
     if _DIGITS_HANDLE.match(handle.split("@")[0].split(".")[0]):
         reasons.append(_reason("digits-handle", f"handle @{handle} ends in random digits"))
-    follow_back, bot, scam = profile.signals or text_signals(profile)
+    follow_back, bot, scam, _ = profile.signals or text_signals(profile)
     if said := follow_back:
         reasons.append(_reason("follow-back-spam", f'follow-for-follow ("{said}")'))
     # A listed organisation's own status or alerts account is automated and still theirs.
@@ -667,13 +667,17 @@ def spam_reasons(profile: Profile, settings: PruneSettings, now: datetime) -> li
     return reasons
 
 
-def text_signals(profile: Profile) -> list[str | None]:
-    """What the name, bio and posts say of follow-for-follow, automation and bait: the words
-    found, or None. They read only the account's own texts (kept by the judgement cache)."""
+def text_signals(profile: Profile) -> list[Any]:
+    """What the name, bio and posts say of follow-for-follow, automation and bait (the words
+    found, or None) and whether the account is a parody. They read only the account's own
+    texts (kept by the judgement cache)."""
+    from audience.roles import is_parody
+
     row = profile.row
     texts = [row["display_name"] or "", row["bio"] or "", *(p["text"] or "" for p in profile.posts)]
     follow_back = next((m.group(0) for t in texts if (m := _follow_back().search(t))), None)
-    return [follow_back, _bot_words(row["display_name"], row["bio"]), _scam_words(texts)]
+    parody = is_parody(row["display_name"], row["bio"], fans=False)
+    return [follow_back, _bot_words(row["display_name"], row["bio"]), _scam_words(texts), parody]
 
 
 def _post_pattern_reasons(posts: list[dict[str, Any]]) -> list[Reason]:
@@ -855,7 +859,11 @@ def parody_reasons(profile: Profile) -> list[Reason]:
 
     row = profile.row
     # Parody goes (judgement.md); a fan page is judged like anyone else.
-    if is_parody(row["display_name"], row["bio"], fans=False):
+    if (
+        profile.signals[3]
+        if profile.signals
+        else is_parody(row["display_name"], row["bio"], fans=False)
+    ):
         return [_reason("parody", "parody account")]
     return []
 
@@ -1079,7 +1087,8 @@ def _signal_cache(store: Store, account_ids: list[int]) -> Any:
     built-in vocabulary only."""
     from audience.judgement_cache import JudgementCache, context_fingerprint
 
-    return JudgementCache(store, "prune-signals", context_fingerprint("text_signals"), account_ids)
+    context = context_fingerprint("text_signals", "parody")
+    return JudgementCache(store, "prune-signals", context, account_ids)
 
 
 def _topic_fields(profile: Profile) -> tuple[Any, ...]:

@@ -260,3 +260,16 @@ def test_forget_leaves_no_stored_judgement_in_the_file(tmp_path: Path):
     for leftover in tmp_path.iterdir():
         if leftover.name.startswith("audience.db"):
             assert b"Zanzibarquokka" not in leftover.read_bytes(), leftover.name
+
+
+def test_a_remembered_parody_is_still_a_reason_and_an_edited_bio_is_not(store):
+    world = World(store)
+    world.accounts(person("10", bio="Parody account. Contact centre jokes, not affiliated."))
+    follow_all(world, ["10"], followers=["10"])
+    assert world.suggested()["10"][0] == "parody"
+    assert world.suggested()["10"][0] == "parody"  # from the cache
+    with store.transaction():
+        store.execute(
+            "UPDATE accounts SET bio = 'Contact centre jokes.' WHERE id = ?", [world.ids["10"]]
+        )
+    assert "parody" not in world.suggested().get("10", [])
