@@ -61,6 +61,12 @@ EMPLOYER_WORDS = (
     "firmie",
     "firma",
     "empresa",
+    # "at" in Vietnamese, Ukrainian/Russian, Tagalog and Indonesian/Malay (folded)
+    "tai",
+    "в",
+    "у",
+    "sa",
+    "di",
     # Greek "at the" (folded): "στην Acme", "στα ναυπηγεία"
     "στην",
     "στη",
@@ -71,7 +77,8 @@ EMPLOYER_WORDS = (
     "στους",
 )
 _AFTER_EMPLOYER = re.compile(
-    r"(?:^|\s)(?:at|@|chez|bei|bij|presso|hos|på|en|em|na|no|w|στην|στη|στο|στον|στα|στις|στους)\s*$"
+    r"(?:^|\s)(?:at|@|chez|bei|bij|presso|hos|på|en|em|na|no|w|στην|στη|στο|στον|στα|στις|στους"
+    r"|tai|в|у|sa|di)\s*$"
 )
 # "Clients: Acme, Beta en Gamma": after a client marker, a list that goes on with "and" ("en"
 # in Dutch, not the Spanish "at") still names clients.

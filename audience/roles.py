@@ -701,9 +701,9 @@ class Lexicon:
 
     @cached_property
     def topic_news(self) -> re.Pattern[str]:
-        """ "Business news", "Travel news from Asia": up to two words, then "news"."""
+        """ "Business news", "Canada's communications business news": a few words, then "news"."""
         words = _alternation(self.vocabulary.news_words or ("news",), literal=True)
-        return re.compile(rf"(?:[^\W\d_][\w&'-]*\s+){{0,2}}(?:{words})")
+        return re.compile(rf"(?:[^\W\d_][\w&'’-]*\s+){{0,3}}(?:{words})")
 
     @cached_property
     def not_press(self) -> re.Pattern[str] | None:
@@ -1029,8 +1029,9 @@ def bio_text(raw: str | None, lexicon: Lexicon | None = None) -> BioText:
 
 
 def _previous_clause(text: str, clauses: list[tuple[int, int]], index: int) -> tuple[int, int]:
+    """The clause before, skipping empty ones and bare dates ("Founder of Acme (1971).")."""
     for start, end in reversed(clauses[:index]):
-        if re.search(r"\w", text[start:end]):
+        if re.search(r"[^\W\d]", text[start:end]):
             return start, end
     return clauses[0]
 
@@ -1195,7 +1196,7 @@ _PROGRAMME_WORDS = re.compile(
 
 
 # "podcast", "podkast", "podkastas", "podcastu", "podcasten": one word in many languages.
-_PODCAST = re.compile(r"(?<![\w])pod[ck]ast\w{0,4}(?![\w])")
+_PODCAST = re.compile(r"(?<![\w])(?:pod[ck]ast\w{0,4}|balado\w{0,8})(?![\w])")
 # A title in quotes: "Dockside", „Dockside”, «Dockside».
 _TITLE = re.compile(r"[\"“„«‚‹'][^\"“”„«»]{2,40}[\"”“»‘’›']")
 _NAMED_PODCAST = re.compile(
@@ -1258,7 +1259,8 @@ def press_role(bio_text: str | None, lexicon: Lexicon = DEFAULT_LEXICON) -> Pres
             continue  # "Editor-in-chief of the school newspaper": a pupil, not press
         return PressFinding(bio.raw[match.start() : match.end()], outlet)
     for match in bio.current(lexicon.press_no_spaces):
-        return PressFinding(match.group(0))
+        if not bio.in_trap(match):  # "非记者": not a journalist
+            return PressFinding(match.group(0))
     for match in bio.current(lexicon.qualified):
         if _is_object(bio, match) or _non_media(bio, match) or bio.in_trap(match):
             continue
@@ -1436,7 +1438,9 @@ def outlet_account(
     if person == 0 and (listed := _nouns_only_clause(text, lexicon)):
         return PressFinding(listed, is_outlet_account=True)
     start, end = text.clauses()[0]
-    if person == 0 and (news := lexicon.topic_news.fullmatch(text.folded[start:end].strip())):
+    first = text.folded[start:end].strip()
+    titled = text.is_past(start) or lexicon.press.search(first) or lexicon.qualified.search(first)
+    if person == 0 and not titled and (news := lexicon.topic_news.fullmatch(first)):
         said = text.raw[start:end].strip()
         return PressFinding(said[news.start() : news.end()], is_outlet_account=True)
     podcast = next(text.current(_A_PODCAST), None)

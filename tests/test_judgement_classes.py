@@ -110,6 +110,12 @@ def test_clients_negations_retirement_and_aspiration_are_not_press(bio):
         ("Reuters. Productrice multimédia. Pulaar, wolof, français.", "Nafi S."),
         ("Plume libre. J'écris là où on me lit : Sud Quotidien, Dakaractu.", "Seydou N."),
         ("ጋዜጠኛ | Addis Weekly | ቴሌኮም", "Abebe T."),  # Amharic
+        ("ਪੱਤਰਕਾਰ ਤੇ ਹੋਸਟ, Red Radio 88.9 | News & talk in Punjabi", "Harpreet S."),
+        ("Mamamahayag sa Pinoy Weekly. Winnipeg. Komunidad.", "Jhoanna R."),
+        ("Animatè emisyon «Lakay nou» sou Radio Sant 102.3 FM.", "Woody P."),
+        ("réd. en chef adjointe, Le Nord+ | affaires", "Catherine R."),
+        ("Photographe de presse, Le Matin. Québec et ses gens.", "Nadia B."),
+        ("Contributing writer for Queue Weekly and CX Digest. Unified comms.", "Brent O."),
     ],
 )
 def test_titles_in_more_languages_and_outlets_written_as_addresses(bio, name):
@@ -129,6 +135,10 @@ def test_titles_in_more_languages_and_outlets_written_as_addresses(bio, name):
         ("HT Pune", "The Hindustan Courier, Pune edition. City news as it happens."),
         ("نواكشوط اليوم", "موقع إخباري موريتاني مستقل"),
         ("Senegalesi a Roma", "Notizie per la comunità senegalese a Roma. Redazione a Roma."),
+        ("En ligne (balado)", "Balado sur les métiers du service client."),
+        ("Le Courrier Est", "Hebdo régional de l'Estrie. Magog, Coaticook."),
+        ("Canal Telecom", "Canada's communications business news. Broadcasting, telecom."),
+        ("Nouvelles 24", "Toute l'information, en continu."),
     ],
 )
 def test_outlets_that_list_what_they_publish_are_press(name, bio):
@@ -175,6 +185,11 @@ def test_an_author_page_or_the_outlet_site_after_a_title_is_press():
         ("Prof. M. B.", 'Urban mobility @uni 🚲 | schrijver "De snelle stad" | columns'),
         ("Pape M.", "Étudiant en journalisme 📚 | Futur reporter | Passionné de foot"),
         ("Pekka V.", "Helix Radio alumni 📡 Now building drones at Skyfin."),
+        ("Annemiek K.", "Voormalig presentator RTL Nieuws. Nu freelance dagvoorzitter."),
+        ("Alex C.", "Aspiring journalist. Citizen reporter. My takes on city news."),
+        ("Newswire Tech", "Press releases from the tech sector. Distribution service."),
+        ("Club radio", "Club de radioamateurs de Montréal. Antennes, morse."),
+        ("李明", "电信省钱攻略｜手机套餐比较｜非记者，只是爱分享"),
     ],
 )
 def test_namesakes_aspirants_retirees_and_feeds_are_not_press(name, bio):
@@ -226,6 +241,11 @@ def test_a_title_that_names_no_outlet_yields_to_the_listed_employer(store):
         "22 ans chez Bluefin Lines (BL), retraité depuis 2023.",
         "19 ans. Ma mère travaille chez Bluefin Lines mdr. Fan de K-pop.",
         "Intégrateur. Partenaire certifié Keelhaul Fuels. Installation, maintenance.",
+        "Retraité, membre des Northwind Travel depuis 40 ans et pas content.",
+        "Agence de relations publiques. Fiers de travailler avec Northwind Travel.",
+        "Directrice CX chez Maybank. Avant: Bluefin Lines, Saltmarsh Ferries.",
+        "Professeur. Chercheur invité chez Bluefin Lines (2025).",
+        "Fondateur des Saltmarsh Ferries (1971). Retraité depuis 2015.",
     ],
 )
 def test_sponsors_members_resellers_and_dated_jobs_are_not_the_employer(store, bio):
@@ -301,7 +321,7 @@ def test_automatic_headline_accounts_are_not_press():
 
 
 def test_money_multiplying_bait_is_a_scam(world):
-    world.accounts(person("10", bio="Je vous aide à multiplier votre argent x10. DM pour investir."))
+    world.accounts(person("10", bio="Multipliez votre argent x10 ? DM pour investir."))
     follow_all(world, ["10"])
     assert "scam" in world.suggested(include_below=True)["10"]
 
