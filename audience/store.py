@@ -834,28 +834,24 @@ class Store:
         return new
 
     def upsert_posts(self, posts: Iterable[Post], author_ids: dict[str, int]) -> int:
+        """Insert posts (or refresh the counts of known ones), their hashtags and their authors'
+        ``last_post_at``; a few statements per page, whatever its length. Returns how many
+        posts were given."""
+        posts = list(posts)
+        if not posts:
+            return 0
         seen = now_iso()
-        count = 0
-        for post in posts:
-            account_id = author_ids.get(post.author_id)
-            if account_id is None:
-                account_id = self.ensure_account_ids(post.platform, [post.author_id])[
-                    post.author_id
-                ]
-            post_id = self._conn.execute(
-                """INSERT INTO posts (platform, platform_id, account_id, text, created_at, lang,
-                       like_count, repost_count, reply_count, quote_count, url, first_seen, raw)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                   ON CONFLICT (platform, platform_id) DO UPDATE SET
-                       like_count = excluded.like_count, repost_count = excluded.repost_count,
-                       reply_count = excluded.reply_count, quote_count = excluded.quote_count
-                   RETURNING id""",
-                [
+        author_ids = self._author_rows(posts, author_ids)
+        created = [iso(post.created_at) for post in posts]
+        self._conn.executemany(
+            _UPSERT_POST_SQL,
+            [
+                (
                     post.platform,
                     post.platform_id,
-                    account_id,
+                    author_ids[(post.platform, post.author_id)],
                     post.text,
-                    iso(post.created_at),
+                    when,
                     post.lang,
                     post.like_count,
                     post.repost_count,
@@ -864,20 +860,66 @@ class Store:
                     post.url,
                     seen,
                     _json(post.raw),
-                ],
-            ).fetchone()[0]
-            self._conn.executemany(
-                "INSERT OR IGNORE INTO post_hashtags (post_id, tag) VALUES (?, ?)",
-                [(post_id, tag.lstrip("#").lower()) for tag in post.hashtags],
-            )
-            if post.created_at is not None:
-                self._conn.execute(
-                    "UPDATE accounts SET last_post_at = ? WHERE id = ? AND "
-                    "(last_post_at IS NULL OR last_post_at < ?)",
-                    [iso(post.created_at), account_id, iso(post.created_at)],
                 )
-            count += 1
-        return count
+                for post, when in zip(posts, created, strict=True)
+            ],
+        )
+        post_rows = self._post_rows(posts)
+        self._conn.executemany(
+            "INSERT OR IGNORE INTO post_hashtags (post_id, tag) VALUES (?, ?)",
+            [
+                (post_rows[(post.platform, post.platform_id)], tag.lstrip("#").lower())
+                for post in posts
+                for tag in post.hashtags
+            ],
+        )
+        latest: dict[int, str] = {}
+        for post, when in zip(posts, created, strict=True):
+            if when is not None:
+                account_id = author_ids[(post.platform, post.author_id)]
+                if when > latest.get(account_id, ""):
+                    latest[account_id] = when
+        self._conn.executemany(
+            "UPDATE accounts SET last_post_at = ?1 WHERE id = ?2 AND "
+            "(last_post_at IS NULL OR last_post_at < ?1)",
+            [(when, row) for row, when in latest.items()],
+        )
+        return len(posts)
+
+    def _author_rows(
+        self, posts: list[Post], author_ids: dict[str, int]
+    ) -> dict[tuple[str, str], int]:
+        """(platform, author platform id) -> account row, creating stubs for unknown authors."""
+        rows: dict[tuple[str, str], int] = {}
+        missing: dict[str, list[str]] = {}
+        for post in posts:
+            row = author_ids.get(post.author_id)
+            if row is None:
+                missing.setdefault(post.platform, []).append(post.author_id)
+            else:
+                rows[(post.platform, post.author_id)] = row
+        for platform, platform_ids in missing.items():
+            for platform_id, row in self.ensure_account_ids(platform, platform_ids).items():
+                rows[(platform, platform_id)] = row
+        return rows
+
+    def _post_rows(self, posts: list[Post]) -> dict[tuple[str, str], int]:
+        """(platform, post platform id) -> post row id, one query per platform and chunk."""
+        rows: dict[tuple[str, str], int] = {}
+        by_platform: dict[str, list[str]] = {}
+        for post in posts:
+            if post.hashtags:
+                by_platform.setdefault(post.platform, []).append(post.platform_id)
+        for platform, platform_ids in by_platform.items():
+            for chunk in _chunks(list(dict.fromkeys(platform_ids)), 500):
+                marks = ",".join("?" * len(chunk))
+                for platform_id, row in self._conn.execute(
+                    f"SELECT platform_id, id FROM posts WHERE platform = ? "
+                    f"AND platform_id IN ({marks})",
+                    [platform, *chunk],
+                ):
+                    rows[(platform, platform_id)] = row
+        return rows
 
     def upsert_list(self, info: ListInfo, owner_row_id: int | None) -> int:
         seen = now_iso()
@@ -1037,6 +1079,13 @@ _UPSERT_ACCOUNT_SQL = (
     " last_seen = excluded.last_seen"
 )
 
+
+_UPSERT_POST_SQL = """INSERT INTO posts (platform, platform_id, account_id, text, created_at,
+        lang, like_count, repost_count, reply_count, quote_count, url, first_seen, raw)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    ON CONFLICT (platform, platform_id) DO UPDATE SET
+        like_count = excluded.like_count, repost_count = excluded.repost_count,
+        reply_count = excluded.reply_count, quote_count = excluded.quote_count"""
 
 _INSERT_FOLLOWING_SQL = (
     "INSERT OR IGNORE INTO follows (follower_id, followed_id, first_seen, last_seen) "

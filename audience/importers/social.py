@@ -12,7 +12,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, fields, replace
 from datetime import datetime
 from functools import cache
+from operator import attrgetter
 from pathlib import Path
+from typing import Any
 
 from audience.errors import InputError
 from audience.models import Account, ListInfo, Post
@@ -189,15 +191,19 @@ def loads_json(text: str | bytes, path: Path | str, position: str | None) -> obj
 
 
 def check_depth(value: object, path: Path | str, position: str | None) -> None:
-    stack = [(value, 1)]
-    while stack:
-        item, depth = stack.pop()
+    """Refuse a value nested deeper than :data:`MAX_NESTING`, walking it one level at a time
+    (a twarc page holds thousands of values: a list per level is cheaper than a tuple each)."""
+    level = [value] if isinstance(value, (dict, list)) else []
+    depth = 0
+    while level:
+        depth += 1
         if depth > MAX_NESTING:
             raise InputError(path, position, f"JSON nested more than {MAX_NESTING} levels deep")
-        children = (
-            item.values() if isinstance(item, dict) else item if isinstance(item, list) else ()
-        )
-        stack.extend((child, depth + 1) for child in children if isinstance(child, dict | list))
+        below: list = []
+        for item in level:
+            children = item.values() if isinstance(item, dict) else item
+            below += [child for child in children if isinstance(child, (dict, list))]
+        level = below
 
 
 _FIELD_TYPES = {
@@ -213,23 +219,32 @@ _FIELD_TYPES = {
 def wrong_field(record: Account | Post | ListInfo) -> str | None:
     """The first field holding a value of the wrong type, or None. The API always sends a
     number where a number belongs; a file on disk may hold a list there."""
-    for name, expected in _typed_fields(type(record)):
-        value = getattr(record, name)
-        if value is None:
-            continue
-        if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
-            return name
-        if expected is list and not all(isinstance(item, str) for item in value):
+    names, expected_types, values_of, good = _typed_fields(type(record))
+    values = values_of(record)
+    kinds = tuple(map(type, values))
+    if kinds not in good:
+        for name, expected, value in zip(names, expected_types, values, strict=True):
+            if value is None:
+                continue
+            if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
+                return name
+        good.add(kinds)  # the same types of values give the same answer
+    for name, expected, value in zip(names, expected_types, values, strict=True):
+        if expected is list and value and not all(isinstance(item, str) for item in value):
             return name
     return None
 
 
 @cache
-def _typed_fields(cls: type) -> tuple[tuple[str, type], ...]:
-    """(field, expected type) of a record class, worked out once: an import checks a million
-    records of three classes."""
+def _typed_fields(cls: type) -> tuple[tuple[str, ...], tuple[type, ...], Any, set[tuple]]:
+    """(field names, expected types, a getter of their values, the tuples of value types
+    already found right) of a record class, worked out once: an import checks a million
+    records of three classes, nearly all with the same few shapes."""
     typed = ((f.name, _FIELD_TYPES.get(str(f.type).split(" | ")[0])) for f in fields(cls))
-    return tuple((name, expected) for name, expected in typed if expected is not None)
+    pairs = [(name, expected) for name, expected in typed if expected is not None]
+    names = tuple(name for name, _ in pairs)
+    getter = attrgetter(*names) if len(names) > 1 else lambda record: (getattr(record, names[0]),)
+    return names, tuple(expected for _, expected in pairs), getter, set()
 
 
 def merge_accounts(accounts: Iterable[Account]) -> list[Account]:
