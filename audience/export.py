@@ -30,8 +30,9 @@ import math
 import os
 import tempfile
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -218,7 +219,7 @@ class _Context:
     contacts: dict[int, list[dict[str, Any]]]
     segments: dict[int, list[dict[str, Any]]]
     hashtags: dict[int, Counter]
-    topics: set[str]
+    topics: tuple[str, ...]  # sorted
 
     @classmethod
     def load(cls, store: Store, groups: list[_Group], topics: Iterable[str]) -> _Context:
@@ -231,7 +232,7 @@ class _Context:
             contacts=_contacts_by_person(store, people_ids),
             segments=_segments_by_account(store, account_ids),
             hashtags=_hashtags_by_account(store, account_ids),
-            topics={_topic_key(t) for t in topics if _topic_key(t)},
+            topics=tuple(sorted({_topic_key(t) for t in topics if _topic_key(t)})),
         )
 
 
@@ -287,47 +288,79 @@ def _hashtags_by_account(store: Store, account_ids: set[int]) -> dict[int, Count
     return result
 
 
+_NO_PERSON: dict[str, Any] = {}
+_NO_TAGS: Counter = Counter()
+
+
 def _row(group: _Group, ctx: _Context) -> dict[str, Any]:
-    person = ctx.people.get(group.person_id or -1, {})
-    contacts = ctx.contacts.get(group.person_id or -1, [])
-    top = group.accounts[0]
+    """One row. Runs for every person and lone account of the crowd: what most rows lack
+    (a person, contacts, segments, hashtags, a second account) costs nothing."""
+    accounts = group.accounts
+    top = accounts[0]
     row: dict[str, Any] = dict.fromkeys(COLUMNS)
+    if group.person_id is None:  # a lone account: most of a crowd
+        person, contacts = _NO_PERSON, ()
+        row["name"] = top["display_name"] or top["handle"]
+        row["location"] = next((a["location"] for a in accounts if a["location"]), None)
+        row["country"] = next((a["country"] for a in accounts if a["country"]), None)
+    else:
+        person = ctx.people.get(group.person_id, _NO_PERSON)
+        contacts = ctx.contacts.get(group.person_id, ())
+        _fill_person_cells(row, person, contacts, accounts)
+    memberships = [m for a in accounts for m in ctx.segments.get(a["id"], ())]
+    if any(m["name"] == "press" for m in memberships):
+        # Bios are read only for the press: at ~50 µs a bio, not for a whole crowd.
+        press = press_finding(accounts)
+        row["outlet"] = outlet_of(accounts, press) or row["organisation"]
+        row["title"] = row["title"] or (press.term if press else None)
+    row["bio"] = next((a["bio"] for a in accounts if a["bio"]), None)
+    _fill_platform_cells(row, accounts)
+    row["followers_total"] = sum(a["followers_count"] or 0 for a in accounts)
+    tags = _account_tags(accounts, ctx)
+    if tags:
+        row["topics"] = " ".join(f"#{tag}" for tag, _ in _top_tags(tags)) or None
+    last = max((a["last_post_at"] for a in accounts if a["last_post_at"]), default=None)
+    row["last_active"] = last[:10] if last else None
+    row["person_id"] = group.person_id
+    segments, reasons = _segments_and_reasons(memberships) if memberships else ([], [])
+    topic_hits = _topic_hits(accounts, tags, ctx.topics)
+    row["segments"] = "; ".join(segments) or None
+    row["reasons"] = "; ".join([*reasons, *(f"topic: {t}" for t in topic_hits)]) or None
+    row["relevance"] = relevance(bool(segments), len(topic_hits), row["followers_total"])
+    return row
+
+
+def _fill_person_cells(
+    row: dict[str, Any], person: dict[str, Any], contacts: Sequence[dict], accounts: list[dict]
+) -> None:
+    """Name, organisation, title, place, email and phone of a person: the person's own
+    values, else their contacts', else their accounts'."""
+    top = accounts[0]
     row["name"] = (
         person.get("name") or _first(contacts, "full_name") or top["display_name"] or top["handle"]
     )
     row["organisation"] = person.get("organisation") or _first(contacts, "organisation")
     row["title"] = person.get("title") or _first(contacts, "title")
-    if any(_in_press(a, ctx) for a in group.accounts):
-        # Bios are read only for the press: at ~50 µs a bio, not for a whole crowd.
-        press = press_finding(group.accounts)
-        row["outlet"] = outlet_of(group.accounts, press) or row["organisation"]
-        row["title"] = row["title"] or (press.term if press else None)
-    row["bio"] = next((a["bio"] for a in group.accounts if a["bio"]), None)
-    row.update(_platform_cells(group.accounts))
-    row["followers_total"] = sum(a["followers_count"] or 0 for a in group.accounts)
-    row["location"] = _location(person, contacts, group.accounts)
+    row["location"] = _location(person, contacts, accounts)
     row["country"] = (
         person.get("country")
         or _first(contacts, "country")
-        or next((a["country"] for a in group.accounts if a["country"]), None)
+        or next((a["country"] for a in accounts if a["country"]), None)
     )
     row["email"] = next((e for c in contacts for e in json_strings(c.get("emails"))), None)
     row["phone"] = _format_phone(
         next((p for c in contacts for p in json_strings(c.get("phones"))), None)
     )
-    tags = Counter()
-    for account in group.accounts:
-        tags.update(ctx.hashtags.get(account["id"], Counter()))
-    row["topics"] = " ".join(f"#{tag}" for tag, _ in _top_tags(tags)) or None
-    last = max((a["last_post_at"] for a in group.accounts if a["last_post_at"]), default=None)
-    row["last_active"] = last[:10] if last else None
-    row["person_id"] = group.person_id
-    segments, reasons = _segments_and_reasons(group.accounts, ctx)
-    topic_hits = _topic_hits(group.accounts, tags, ctx.topics)
-    row["segments"] = "; ".join(segments) or None
-    row["reasons"] = "; ".join([*reasons, *(f"topic: {t}" for t in topic_hits)]) or None
-    row["relevance"] = relevance(bool(segments), len(topic_hits), row["followers_total"])
-    return row
+
+
+def _account_tags(accounts: list[dict[str, Any]], ctx: _Context) -> Counter:
+    """The hashtags of a group's accounts with their uses (read-only: may be the context's)."""
+    if len(accounts) == 1:
+        return ctx.hashtags.get(accounts[0]["id"], _NO_TAGS)
+    tags: Counter = Counter()
+    for account in accounts:
+        tags.update(ctx.hashtags.get(account["id"], _NO_TAGS))
+    return tags
 
 
 def press_finding(accounts: list[dict[str, Any]]) -> Any:
@@ -367,10 +400,6 @@ def _outlet_name(outlet: str | None) -> str | None:
     return outlet.lstrip("@") or None
 
 
-def _in_press(account: dict[str, Any], ctx: _Context) -> bool:
-    return any(m["name"] == "press" for m in ctx.segments.get(account["id"], []))
-
-
 def relevance(in_segment: bool, topic_hits: int, followers: int) -> int:
     """0-100: 40 for belonging to a segment, 10 per workspace topic they use or mention in their
     bio (at most 30), and up to 30 for reach (6 per power of ten of followers)."""
@@ -386,14 +415,27 @@ def _first(rows: list[dict[str, Any]], key: str) -> Any:
     return next((r[key] for r in rows if r.get(key)), None)
 
 
-def _platform_cells(accounts: list[dict[str, Any]]) -> dict[str, Any]:
-    cells: dict[str, Any] = {}
-    for platform in PLATFORMS:
-        mine = [a for a in accounts if a["platform"] == platform]
-        cells[f"{platform}_handle"] = "; ".join(a["handle"].lstrip("@") for a in mine) or None
-        cells[f"{platform}_url"] = "; ".join(profile_url(a) for a in mine) or None
-        cells[f"{platform}_followers"] = mine[0]["followers_count"] if mine else None
-    return cells
+_PLATFORM_COLUMNS = tuple(
+    f"{platform}_{part}" for platform in PLATFORMS for part in ("handle", "url", "followers")
+)
+_CELL_NAMES = {
+    platform: (f"{platform}_handle", f"{platform}_url", f"{platform}_followers")
+    for platform in PLATFORMS
+}
+
+
+def _fill_platform_cells(row: dict[str, Any], accounts: list[dict[str, Any]]) -> None:
+    """Per platform: the handles and profile links of the group's accounts there ("; "
+    between several) and the first one's followers. Platforms with none stay as they are."""
+    by_platform: dict[str, list[dict[str, Any]]] = {}
+    for account in accounts:
+        if account["platform"] in _CELL_NAMES:
+            by_platform.setdefault(account["platform"], []).append(account)
+    for platform, mine in by_platform.items():
+        handle, url, followers = _CELL_NAMES[platform]
+        row[handle] = "; ".join(a["handle"].lstrip("@") for a in mine) or None
+        row[url] = "; ".join(profile_url(a) for a in mine) or None
+        row[followers] = mine[0]["followers_count"]
 
 
 def profile_url(account: dict[str, Any]) -> str:
@@ -434,27 +476,32 @@ def _format_phone(phone: str | None) -> str | None:
     return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
 
 
-def _segments_and_reasons(accounts: list[dict], ctx: _Context) -> tuple[list[str], list[str]]:
+def _segments_and_reasons(memberships: list[dict[str, Any]]) -> tuple[list[str], list[str]]:
+    """Segment names and "segment: reason" texts of a group's memberships, each once, in
+    order."""
     segments: list[str] = []
     reasons: list[str] = []
-    for account in accounts:
-        for member in ctx.segments.get(account["id"], []):
-            if member["name"] not in segments:
-                segments.append(member["name"])
-            reason = f"{member['name']}: {member['reason']}" if member["reason"] else None
-            if reason and reason not in reasons:
-                reasons.append(reason)
+    for member in memberships:
+        if member["name"] not in segments:
+            segments.append(member["name"])
+        reason = f"{member['name']}: {member['reason']}" if member["reason"] else None
+        if reason and reason not in reasons:
+            reasons.append(reason)
     return segments, reasons
 
 
-def _topic_hits(accounts: list[dict], tags: Counter, topics: set[str]) -> list[str]:
+def _topic_hits(accounts: list[dict], tags: Counter, topics: Collection[str]) -> list[str]:
+    """The workspace topics a group uses as hashtags, then those its bios name (spaces
+    ignored). ``topics`` is iterated in order: the context keeps them sorted."""
     if not topics:
         return []
-    hits = sorted(f"#{tag}" for tag in tags if _topic_key(tag) in topics)
-    bios = " ".join((a["bio"] or "").lower() for a in accounts)
-    squashed = "".join(bios.split())
-    for topic in sorted(topics):
-        if f"#{topic}" not in hits and topic in squashed:
+    hits = sorted(f"#{tag}" for tag in tags if _topic_key(tag) in topics) if tags else []
+    bios = [a["bio"] for a in accounts if a["bio"]]
+    if not bios:
+        return hits
+    squashed = "".join("".join(bio.lower().split()) for bio in bios)
+    for topic in topics if isinstance(topics, tuple) else sorted(topics):
+        if topic in squashed and f"#{topic}" not in hits:
             hits.append(topic)
     return hits
 
@@ -472,8 +519,30 @@ def write_csv(
     ``headers`` (default: the column names) is the first line."""
     writer = csv.writer(out)
     writer.writerow(headers or columns)
-    for row in rows:
-        writer.writerow([neutralise(row.get(column)) for column in columns])
+    cells = _cells_of(columns)
+    writer.writerows(
+        [
+            "" if value is None else value if type(value) is int else neutralise(value)
+            for value in cells(row)
+        ]
+        for row in rows
+    )
+
+
+def _cells_of(columns: Sequence[str]) -> Callable[[dict[str, Any]], Sequence[Any]]:
+    """The values of ``columns`` in a row, None where it has no such key: one C-level call
+    for a full row."""
+    getter = itemgetter(*columns) if len(columns) > 1 else None
+
+    def cells(row: dict[str, Any]) -> Sequence[Any]:
+        if getter is not None:
+            try:
+                return getter(row)
+            except KeyError:
+                pass
+        return [row.get(column) for column in columns]
+
+    return cells
 
 
 def write_json(
