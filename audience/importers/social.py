@@ -69,18 +69,20 @@ class SaveResult:
 
 
 def save_social_import(
-    store: Store, data: SocialImport, *, allow_empty: bool = False
+    store: Store, data: SocialImport, *, allow_empty: bool = False, count_new: bool = True
 ) -> SaveResult:
     """Write a parsed export in one transaction. Re-saving the same data only moves last_seen.
 
     An empty following or followers list is refused unless ``allow_empty``: recorded as a
     snapshot, it would read as "unfollowed everyone" (a damaged or cut export looks the same).
+    ``count_new=False`` leaves ``new_accounts`` at 0: counting the platform's accounts twice
+    per part of a large file costs more than the part (the caller counts once instead).
     """
     refuse_empty_snapshots(data, allow_empty)
     result = SaveResult(warnings=list(data.warnings))
     with store.transaction():
         data, result.suppressed = without_forgotten(store, data)
-        before = _count_accounts(store, data.platform)
+        before = _count_accounts(store, data.platform) if count_new else 0
         ids = _save_accounts(store, data)
         owner_row = _owner_row(store, data, ids)
         result.new_follows = store.add_follows(_follow_pairs(data, ids, owner_row))
@@ -89,7 +91,8 @@ def save_social_import(
         result.snapshots = _save_snapshots(store, data, ids)
         store.sync_search_index()
         result.accounts = len(ids)
-        result.new_accounts = _count_accounts(store, data.platform) - before
+        if count_new:
+            result.new_accounts = _count_accounts(store, data.platform) - before
     if owner_row is None and (data.following_ids or data.follower_ids):
         result.warnings.append(
             "The export does not say whose it is: follow edges were not recorded "
@@ -301,7 +304,7 @@ def _save_accounts(store: Store, data: SocialImport) -> dict[str, int]:
         *(m for social_list in data.lists for m in social_list.member_ids),
         *(s.info.owner_id for s in data.lists if s.info.owner_id),
     ]
-    ids.update(store.ensure_account_ids(data.platform, referenced))
+    ids.update(store.ensure_account_ids(data.platform, [p for p in referenced if p not in ids]))
     return ids
 
 

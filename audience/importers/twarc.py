@@ -122,22 +122,27 @@ def import_twarc(
     with store.transaction():
         store.execute("CREATE TEMP TABLE IF NOT EXISTS _twarc_ids (platform_id TEXT PRIMARY KEY)")
         store.execute("DELETE FROM _twarc_ids")
+        before = _count_platform_accounts(store)
         parts = read_twarc_parts(path, lambda ids: _stored_handles(store, ids), part_records)
         for part in parts:
-            result = save_social_import(store, part)
+            result = save_social_import(store, part, count_new=False)
             store.db.conn.executemany(
                 "INSERT OR IGNORE INTO _twarc_ids VALUES (?)", ((i,) for i in _referenced(part))
             )
-            total.new_accounts += result.new_accounts
             total.new_follows += result.new_follows
             total.posts += result.posts
             total.lists += result.lists
             total.list_members += result.list_members
             total.snapshots += result.snapshots
             total.warnings += result.warnings
+        total.new_accounts = _count_platform_accounts(store) - before
         total.accounts = store.scalar("SELECT count(*) FROM _twarc_ids")
         store.execute("DROP TABLE _twarc_ids")
     return total
+
+
+def _count_platform_accounts(store: Store) -> int:
+    return store.scalar("SELECT count(*) FROM accounts WHERE platform = ?", [PLATFORM])
 
 
 def _referenced(part: SocialImport) -> Iterator[str]:

@@ -1,0 +1,87 @@
+"""The batched write paths (issue 18) store exactly what the row-by-row ones did."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from audience.models import Account, Post
+from audience.store import DEFERRED_REINDEX_MIN, open_store
+
+
+@pytest.fixture
+def store(tmp_path):
+    store = open_store(tmp_path / "audience.db")
+    yield store
+    store.close()
+
+
+def _search(store, words: str) -> list[str]:
+    rows = store.execute(
+        "SELECT a.platform_id FROM accounts_fts JOIN accounts a ON a.id = accounts_fts.rowid "
+        "WHERE accounts_fts MATCH ? ORDER BY a.platform_id",
+        [words],
+    )
+    return [r[0] for r in rows]
+
+
+def _integrity(store) -> None:
+    # raises sqlite3.DatabaseError when the index disagrees with the accounts table
+    store.execute("INSERT INTO accounts_fts (accounts_fts) VALUES ('integrity-check')")
+
+
+@pytest.mark.parametrize("count", [3, DEFERRED_REINDEX_MIN + 7])
+def test_filling_stubs_reindexes_them_for_search(store, count):
+    ids = [str(n) for n in range(count)]
+    store.ensure_account_ids("x", ids)
+    store.upsert_accounts([Account("x", i, handle=f"old{i}", bio="gardening notes") for i in ids])
+    store.sync_search_index()
+    with store.transaction():
+        store.upsert_accounts(
+            [Account("x", i, handle=f"new{i}", bio="contact centre reporter") for i in ids]
+        )
+    store.sync_search_index()
+    assert _search(store, "gardening") == []
+    assert _search(store, "reporter") == sorted(ids)
+    assert _search(store, "new1") == ["1"]
+    assert store.scalar("SELECT count(*) FROM _fts_pending") == 0
+    _integrity(store)
+
+
+def test_a_batch_updating_accounts_still_pending_indexes_each_once(store):
+    ids = [str(n) for n in range(DEFERRED_REINDEX_MIN + 1)]
+    store.upsert_accounts([Account("x", i, handle=f"h{i}") for i in ids])  # pending, unindexed
+    store.upsert_accounts([Account("x", i, handle=f"h{i}", bio="podcast host") for i in ids])
+    store.sync_search_index()
+    assert _search(store, "podcast") == sorted(ids)
+    assert store.scalar("SELECT count(*) FROM accounts_fts") == len(ids)
+    _integrity(store)
+
+
+def test_a_page_of_posts_stores_hashtags_and_the_latest_post(store):
+    ids = store.upsert_accounts([Account("x", "1", handle="a"), Account("x", "2", handle="b")])
+    early = datetime(2026, 10, 1, tzinfo=UTC)
+    late = datetime(2026, 11, 1, tzinfo=UTC)
+    posts = [
+        Post("x", "p1", "1", "#CX", created_at=late, hashtags=["CX"], like_count=1),
+        Post("x", "p2", "1", "#ai", created_at=early, hashtags=["#AI", "cx"]),
+        Post("x", "p3", "2", "no tags", created_at=None),
+        Post("x", "p4", "3", "by an unknown author", created_at=early, hashtags=["news"]),
+        Post("x", "p1", "1", "#CX", created_at=late, hashtags=["CX"], like_count=9),
+    ]
+    assert store.upsert_posts(posts, ids) == 5
+    assert store.scalar("SELECT count(*) FROM posts") == 4
+    assert store.scalar("SELECT like_count FROM posts WHERE platform_id = 'p1'") == 9
+    tags = store.execute(
+        "SELECT p.platform_id, h.tag FROM post_hashtags h JOIN posts p ON p.id = h.post_id "
+        "ORDER BY 1, 2"
+    ).fetchall()
+    assert tags == [("p1", "cx"), ("p2", "ai"), ("p2", "cx"), ("p4", "news")]
+    assert store.find_account("x", "a")["last_post_at"] == "2026-11-01T00:00:00+00:00"
+    assert store.find_account("x", "b")["last_post_at"] is None
+    author = store.find_account("x", "3")
+    assert author["handle"] is None and author["last_post_at"] == "2026-10-01T00:00:00+00:00"
+    # an older post later does not move last_post_at back
+    store.upsert_posts([Post("x", "p5", "1", "old", created_at=early)], ids)
+    assert store.find_account("x", "a")["last_post_at"] == "2026-11-01T00:00:00+00:00"
