@@ -607,6 +607,7 @@ def _remove_quietly(name: str) -> None:
 
 SHEET_NAME_LIMIT = 31
 URL_LIMIT = 2079  # Excel refuses longer links; those are written as text
+LINKS_PER_SHEET = 65_530  # Excel's limit of links in one worksheet
 WIDTH_LIMIT = 60
 ALL_SHEET = "Everyone"
 NO_SEGMENT_SHEET = "No segment"
@@ -648,7 +649,14 @@ def _write_workbook(
 ) -> None:
     import xlsxwriter
 
-    options = {"strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False}
+    # constant_memory: each row goes to disk as soon as the next one starts, so a sheet of
+    # 100,000 rows costs no more memory than one row (rows are written in order anyway).
+    options = {
+        "strings_to_numbers": False,
+        "strings_to_formulas": False,
+        "strings_to_urls": False,
+        "constant_memory": True,
+    }
     workbook = xlsxwriter.Workbook(filename, options)
     styles = {
         "header": workbook.add_format({"bold": True, "bg_color": "#EDF2F7", "bottom": 1}),
@@ -665,32 +673,49 @@ def _fill_sheet(sheet: Any, headers, columns, rows, styles) -> None:
     widths = [len(h) for h in headers]
     for col, header in enumerate(headers):
         sheet.write_string(0, col, header, styles["header"])
+    links = _LinkBudget()
+    write_number, write_string = sheet.write_number, sheet.write_string
+    cells = _cells_of(columns)
+    link_columns = {col for col, column in enumerate(columns) if column.endswith("_url")}
     for r, row in enumerate(rows, start=1):
-        for col, column in enumerate(columns):
-            value = row.get(column)
+        for col, value in enumerate(cells(row)):
             if value is None or value == "":
                 continue
-            if isinstance(value, bool):
-                value = int(value)
-            if isinstance(value, int | float):
-                sheet.write_number(r, col, value)
+            if type(value) is str:
+                text = value
+                if col in link_columns and links.take(text):
+                    sheet.write_url(r, col, text, styles["link"], string=text)
+                else:
+                    write_string(r, col, text)
+            elif isinstance(value, int | float):
+                value = int(value) if isinstance(value, bool) else value
+                write_number(r, col, value)
                 text = f"{value:,}"
             else:
                 text = str(value)
-                _write_text(sheet, r, col, column, text, styles)
-            widths[col] = max(widths[col], min(len(text), WIDTH_LIMIT))
+                write_string(r, col, text)
+            if len(text) > widths[col]:
+                widths[col] = min(len(text), WIDTH_LIMIT)
     for col, width in enumerate(widths):
         sheet.set_column(col, col, width + 2)
     sheet.freeze_panes(1, 0)
     sheet.autofilter(0, 0, max(len(rows), 1), len(headers) - 1)
 
 
-def _write_text(sheet: Any, r: int, col: int, column: str, text: str, styles) -> None:
-    is_link = column.endswith("_url") and text.startswith("https://") and ";" not in text
-    if is_link and len(text) <= URL_LIMIT:
-        sheet.write_url(r, col, text, styles["link"], string=text)
-        return
-    sheet.write_string(r, col, text)
+class _LinkBudget:
+    """Excel keeps at most :data:`LINKS_PER_SHEET` links in a sheet (XlsxWriter drops any
+    cell beyond, with a warning each): the first ones are links, the rest plain text."""
+
+    def __init__(self) -> None:
+        self.left = LINKS_PER_SHEET
+
+    def take(self, text: str) -> bool:
+        if self.left <= 0 or not text.startswith("https://") or ";" in text:
+            return False
+        if len(text) > URL_LIMIT:
+            return False
+        self.left -= 1
+        return True
 
 
 def _sheet_name(name: str, used: set[str]) -> str:

@@ -85,3 +85,31 @@ def test_a_page_of_posts_stores_hashtags_and_the_latest_post(store):
     # an older post later does not move last_post_at back
     store.upsert_posts([Post("x", "p5", "1", "old", created_at=early)], ids)
     assert store.find_account("x", "a")["last_post_at"] == "2026-11-01T00:00:00+00:00"
+
+
+def test_xlsx_links_beyond_excels_limit_stay_as_text(tmp_path, monkeypatch):
+    import openpyxl
+
+    import audience.export as export
+
+    monkeypatch.setattr(export, "LINKS_PER_SHEET", 2)
+    rows = [
+        {"name": f"n{k}", "x_url": f"https://x.com/h{k}", "followers_total": k} for k in range(4)
+    ]
+    out = export.write_xlsx(
+        rows,
+        tmp_path / "links.xlsx",
+        ("name", "x_url", "followers_total"),
+        raw_headers=True,
+        by_segment=False,
+    )
+    sheet = openpyxl.load_workbook(out)["Everyone"]
+    cells = [row[1] for row in sheet.iter_rows(min_row=2)]
+    assert [c.value for c in cells] == [f"https://x.com/h{k}" for k in range(4)]
+    assert [c.hyperlink.target if c.hyperlink else None for c in cells] == [
+        "https://x.com/h0",
+        "https://x.com/h1",
+        None,
+        None,
+    ]
+    assert [row[2].value for row in sheet.iter_rows(min_row=2)] == [0, 1, 2, 3]
