@@ -142,15 +142,15 @@ def build_rows(
     if unknown:
         raise ExportError(f"Unknown platform {unknown[0]!r}; use one of {', '.join(PLATFORMS)}.")
     segment_id = _segment_id(store, segment) if segment else None
-    groups = _groups(store)
-    if segment_id is not None:
-        members = _segment_account_ids(store, segment_id)
+    members = _segment_account_ids(store, segment_id) if segment_id is not None else None
+    groups = _groups(store, members)
+    if members is not None:
         groups = [g for g in groups if any(a["id"] in members for a in g.accounts)]
     if platforms:
         groups = [g for g in groups if any(a["platform"] in platforms for a in g.accounts)]
     if not groups:
         raise ExportError(_nothing_message(segment, platforms))
-    context = _Context.load(store, groups, topics)
+    context = _Context.load(store, groups, topics, everyone=members is None and not platforms)
     rows = [_row(group, context) for group in groups]
     rows.sort(key=lambda r: (-r["relevance"], (r["name"] or "").casefold(), r["person_id"] or 0))
     return rows
@@ -193,11 +193,24 @@ ORDER BY a.followers_count IS NULL, a.followers_count DESC, a.id
 """
 
 
-def _groups(store: Store) -> list[_Group]:
+def _groups(store: Store, members: set[int] | None = None) -> list[_Group]:
+    """Every person with their accounts, and every lone account, biggest first. ``members``
+    (a segment's accounts): only the groups that may hold one are built."""
     hidden_people, hidden_accounts = suppressed_ids(store)
+    cursor = store.execute(_ACCOUNTS_SQL)
+    names = [d[0] for d in cursor.description]
+    rows = cursor.fetchall()
+    if members is not None:
+        ID, PERSON = names.index("id"), names.index("person_id")  # noqa: N806
+        persons = {
+            r[PERSON]
+            for r in rows
+            if r[ID] in members and r[ID] not in hidden_accounts and r[PERSON] is not None
+        }
+        rows = [r for r in rows if r[ID] in members or r[PERSON] in persons]
     by_person: dict[int, _Group] = {}
     groups: list[_Group] = []
-    for account in store.query(_ACCOUNTS_SQL):
+    for account in (dict(zip(names, row, strict=True)) for row in rows):
         if account["id"] in hidden_accounts or account["person_id"] in hidden_people:
             continue
         person_id = account["person_id"]
@@ -222,7 +235,11 @@ class _Context:
     topics: tuple[str, ...]  # sorted
 
     @classmethod
-    def load(cls, store: Store, groups: list[_Group], topics: Iterable[str]) -> _Context:
+    def load(
+        cls, store: Store, groups: list[_Group], topics: Iterable[str], everyone: bool = True
+    ) -> _Context:
+        """``everyone=False``: the groups are a few of the crowd (a segment), so per-account
+        figures are computed for theirs only."""
         people_ids = {g.person_id for g in groups if g.person_id is not None}
         account_ids = {a["id"] for g in groups for a in g.accounts}
         return cls(
@@ -231,7 +248,7 @@ class _Context:
             },
             contacts=_contacts_by_person(store, people_ids),
             segments=_segments_by_account(store, account_ids),
-            hashtags=_hashtags_by_account(store, account_ids),
+            hashtags=_hashtags_by_account(store, account_ids, None if everyone else account_ids),
             topics=tuple(sorted({_topic_key(t) for t in topics if _topic_key(t)})),
         )
 
@@ -277,14 +294,25 @@ def _segments_by_account(store: Store, account_ids: set[int]) -> dict[int, list[
     return result
 
 
-def _hashtags_by_account(store: Store, account_ids: set[int]) -> dict[int, Counter]:
+def _hashtags_by_account(
+    store: Store, account_ids: set[int], only: set[int] | None = None
+) -> dict[int, Counter]:
+    """Hashtag uses per account of ``account_ids``; ``only``: count the posts of those
+    accounts alone (fewer than the whole crowd)."""
     result: dict[int, Counter] = defaultdict(Counter)
-    for row in store.query(
+    where, params = "", []
+    if only is not None:
+        where, params = (
+            "WHERE p.account_id IN (SELECT value FROM json_each(?)) ",
+            [json.dumps(sorted(only))],
+        )
+    for account_id, tag, uses in store.execute(
         "SELECT p.account_id, h.tag, count(*) AS uses FROM post_hashtags h "
-        "JOIN posts p ON p.id = h.post_id GROUP BY p.account_id, h.tag"
+        f"JOIN posts p ON p.id = h.post_id {where}GROUP BY p.account_id, h.tag",
+        params,
     ):
-        if row["account_id"] in account_ids:
-            result[row["account_id"]][row["tag"]] += row["uses"]
+        if account_id in account_ids:
+            result[account_id][tag] += uses
     return result
 
 
