@@ -1121,18 +1121,25 @@ _INSERT_FOLLOWERS_SQL = (
 
 
 def _edge_groups(pairs: Iterable[tuple[int, int]]) -> Iterator[tuple[int, list[int], str]]:
-    """Edges as follow lists: grouped by follower, or by followed when that makes fewer."""
+    """Edges as follow lists, as few as possible: grouped by follower, and the edges of
+    followers that have only one (my followers, each following me) grouped by followed when
+    that makes fewer lists. An export of 100,000 follows and 45,000 followers is two lists,
+    not 45,001 statements."""
     by_follower: dict[int, list[int]] = {}
-    by_followed: dict[int, list[int]] = {}
     for follower, followed in pairs:
         by_follower.setdefault(follower, []).append(followed)
-        by_followed.setdefault(followed, []).append(follower)
-    if len(by_follower) <= len(by_followed):
-        for follower, followed in by_follower.items():
+    by_followed: dict[int, list[int]] = {}
+    for follower, followed in by_follower.items():
+        if len(followed) == 1:
+            by_followed.setdefault(followed[0], []).append(follower)
+    single = sum(map(len, by_followed.values()))
+    if len(by_followed) >= single:  # regrouping saves nothing
+        by_followed = {}
+    for follower, followed in by_follower.items():
+        if not by_followed or len(followed) > 1:
             yield follower, followed, "following"
-    else:
-        for followed, followers in by_followed.items():
-            yield followed, followers, "followers"
+    for followed, followers in by_followed.items():
+        yield followed, followers, "followers"
 
 
 _account_values = operator.attrgetter(*ACCOUNT_FIELDS)

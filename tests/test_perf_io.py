@@ -113,3 +113,18 @@ def test_xlsx_links_beyond_excels_limit_stay_as_text(tmp_path, monkeypatch):
         None,
     ]
     assert [row[2].value for row in sheet.iter_rows(min_row=2)] == [0, 1, 2, 3]
+
+
+def test_an_archive_of_follows_and_followers_is_two_follow_lists(store):
+    from audience.store import _edge_groups
+
+    ids = store.ensure_account_ids("x", [str(n) for n in range(40)])
+    me = ids["0"]
+    following = [(me, ids[str(n)]) for n in range(1, 30)]
+    followers = [(ids[str(n)], me) for n in range(20, 40)]  # 20..29 both ways
+    pairs = following + followers
+    assert len(list(_edge_groups(pairs))) == 2
+    assert store.add_follows(pairs) == len(pairs)
+    stored = set(store.execute("SELECT follower_id, followed_id FROM follows").fetchall())
+    assert stored == set(pairs)
+    assert store.add_follows(pairs) == 0
