@@ -222,7 +222,7 @@ _FIELD_TYPES = {
 def wrong_field(record: Account | Post | ListInfo) -> str | None:
     """The first field holding a value of the wrong type, or None. The API always sends a
     number where a number belongs; a file on disk may hold a list there."""
-    names, expected_types, values_of, good = _typed_fields(type(record))
+    names, expected_types, values_of, good, lists = _typed_fields(type(record))
     values = values_of(record)
     kinds = tuple(map(type, values))
     if kinds not in good:
@@ -232,22 +232,26 @@ def wrong_field(record: Account | Post | ListInfo) -> str | None:
             if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
                 return name
         good.add(kinds)  # the same types of values give the same answer
-    for name, expected, value in zip(names, expected_types, values, strict=True):
-        if expected is list and value and not all(isinstance(item, str) for item in value):
-            return name
+    for i in lists:
+        if values[i] and not all(isinstance(item, str) for item in values[i]):
+            return names[i]
     return None
 
 
 @cache
-def _typed_fields(cls: type) -> tuple[tuple[str, ...], tuple[type, ...], Any, set[tuple]]:
+def _typed_fields(
+    cls: type,
+) -> tuple[tuple[str, ...], tuple[type, ...], Any, set[tuple], tuple[int, ...]]:
     """(field names, expected types, a getter of their values, the tuples of value types
-    already found right) of a record class, worked out once: an import checks a million
-    records of three classes, nearly all with the same few shapes."""
+    already found right, the positions of list fields) of a record class, worked out once: an
+    import checks a million records of three classes, nearly all with the same few shapes."""
     typed = ((f.name, _FIELD_TYPES.get(str(f.type).split(" | ")[0])) for f in fields(cls))
     pairs = [(name, expected) for name, expected in typed if expected is not None]
     names = tuple(name for name, _ in pairs)
     getter = attrgetter(*names) if len(names) > 1 else lambda record: (getattr(record, names[0]),)
-    return names, tuple(expected for _, expected in pairs), getter, set()
+    expected_types = tuple(expected for _, expected in pairs)
+    lists = tuple(i for i, expected in enumerate(expected_types) if expected is list)
+    return names, expected_types, getter, set(), lists
 
 
 def merge_accounts(accounts: Iterable[Account]) -> list[Account]:
