@@ -128,3 +128,53 @@ def test_an_archive_of_follows_and_followers_is_two_follow_lists(store):
     stored = set(store.execute("SELECT follower_id, followed_id FROM follows").fetchall())
     assert stored == set(pairs)
     assert store.add_follows(pairs) == 0
+
+
+def test_twarc_follow_list_entries_of_accounts_read_in_full(tmp_path):
+    """An entry (id, username, name) of a following page adds the edge; it changes the account
+    only when it says something new (a new name), never blanks what the look-up stored."""
+    import json
+
+    from audience.importers.twarc import import_twarc
+
+    def user(n: int, name: str) -> dict:
+        return {
+            "id": str(n),
+            "username": f"user{n}",
+            "name": name,
+            "description": f"bio of {n}",
+            "created_at": "2020-01-01T00:00:00.000Z",
+            "public_metrics": {"followers_count": n, "following_count": 1, "tweet_count": 1},
+        }
+
+    lookup = {"data": [user(1, "Ann"), user(2, "Bo"), user(3, "Cy")]}
+    following = {
+        "data": [
+            {"id": "2", "username": "user2", "name": "Bo"},  # as looked up
+            {"id": "3", "username": "user3", "name": "Cy Renamed"},  # renamed since
+            {"id": "4", "username": "user4", "name": "Di"},  # never looked up
+        ],
+        "__twarc": {"url": "https://api.twitter.com/2/users/1/following", "version": "2.14.0"},
+    }
+    path = tmp_path / "twarc.jsonl"
+    path.write_text(json.dumps(lookup) + "\n" + json.dumps(following) + "\n", encoding="utf-8")
+    store = open_store(tmp_path / "audience.db")
+    result = import_twarc(store, path, part_records=2)  # the look-up and the list in two parts
+    assert result.accounts == 4 and result.new_follows == 3
+    rows = store.execute(
+        "SELECT platform_id, handle, display_name, bio, followers_count FROM accounts "
+        "ORDER BY platform_id"
+    ).fetchall()
+    assert rows == [
+        ("1", "user1", "Ann", "bio of 1", 1),
+        ("2", "user2", "Bo", "bio of 2", 2),
+        ("3", "user3", "Cy Renamed", "bio of 3", 3),
+        ("4", "user4", "Di", None, None),
+    ]
+    follows = store.execute(
+        "SELECT b.platform_id FROM follows f JOIN accounts a ON a.id = f.follower_id "
+        "JOIN accounts b ON b.id = f.followed_id WHERE a.platform_id = '1' ORDER BY 1"
+    ).fetchall()
+    assert follows == [("2",), ("3",), ("4",)]
+    assert _search(store, "renamed") == ["3"]
+    store.close()
