@@ -30,8 +30,9 @@ import math
 import os
 import tempfile
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -141,15 +142,15 @@ def build_rows(
     if unknown:
         raise ExportError(f"Unknown platform {unknown[0]!r}; use one of {', '.join(PLATFORMS)}.")
     segment_id = _segment_id(store, segment) if segment else None
-    groups = _groups(store)
-    if segment_id is not None:
-        members = _segment_account_ids(store, segment_id)
+    members = _segment_account_ids(store, segment_id) if segment_id is not None else None
+    groups = _groups(store, members)
+    if members is not None:
         groups = [g for g in groups if any(a["id"] in members for a in g.accounts)]
     if platforms:
         groups = [g for g in groups if any(a["platform"] in platforms for a in g.accounts)]
     if not groups:
         raise ExportError(_nothing_message(segment, platforms))
-    context = _Context.load(store, groups, topics)
+    context = _Context.load(store, groups, topics, everyone=members is None and not platforms)
     rows = [_row(group, context) for group in groups]
     rows.sort(key=lambda r: (-r["relevance"], (r["name"] or "").casefold(), r["person_id"] or 0))
     return rows
@@ -192,11 +193,24 @@ ORDER BY a.followers_count IS NULL, a.followers_count DESC, a.id
 """
 
 
-def _groups(store: Store) -> list[_Group]:
+def _groups(store: Store, members: set[int] | None = None) -> list[_Group]:
+    """Every person with their accounts, and every lone account, biggest first. ``members``
+    (a segment's accounts): only the groups that may hold one are built."""
     hidden_people, hidden_accounts = suppressed_ids(store)
+    cursor = store.execute(_ACCOUNTS_SQL)
+    names = [d[0] for d in cursor.description]
+    rows = cursor.fetchall()
+    if members is not None:
+        ID, PERSON = names.index("id"), names.index("person_id")  # noqa: N806
+        persons = {
+            r[PERSON]
+            for r in rows
+            if r[ID] in members and r[ID] not in hidden_accounts and r[PERSON] is not None
+        }
+        rows = [r for r in rows if r[ID] in members or r[PERSON] in persons]
     by_person: dict[int, _Group] = {}
     groups: list[_Group] = []
-    for account in store.query(_ACCOUNTS_SQL):
+    for account in (dict(zip(names, row, strict=True)) for row in rows):
         if account["id"] in hidden_accounts or account["person_id"] in hidden_people:
             continue
         person_id = account["person_id"]
@@ -218,10 +232,14 @@ class _Context:
     contacts: dict[int, list[dict[str, Any]]]
     segments: dict[int, list[dict[str, Any]]]
     hashtags: dict[int, Counter]
-    topics: set[str]
+    topics: tuple[str, ...]  # sorted
 
     @classmethod
-    def load(cls, store: Store, groups: list[_Group], topics: Iterable[str]) -> _Context:
+    def load(
+        cls, store: Store, groups: list[_Group], topics: Iterable[str], everyone: bool = True
+    ) -> _Context:
+        """``everyone=False``: the groups are a few of the crowd (a segment), so per-account
+        figures are computed for theirs only."""
         people_ids = {g.person_id for g in groups if g.person_id is not None}
         account_ids = {a["id"] for g in groups for a in g.accounts}
         return cls(
@@ -230,8 +248,8 @@ class _Context:
             },
             contacts=_contacts_by_person(store, people_ids),
             segments=_segments_by_account(store, account_ids),
-            hashtags=_hashtags_by_account(store, account_ids),
-            topics={_topic_key(t) for t in topics if _topic_key(t)},
+            hashtags=_hashtags_by_account(store, account_ids, None if everyone else account_ids),
+            topics=tuple(sorted({_topic_key(t) for t in topics if _topic_key(t)})),
         )
 
 
@@ -276,58 +294,101 @@ def _segments_by_account(store: Store, account_ids: set[int]) -> dict[int, list[
     return result
 
 
-def _hashtags_by_account(store: Store, account_ids: set[int]) -> dict[int, Counter]:
+def _hashtags_by_account(
+    store: Store, account_ids: set[int], only: set[int] | None = None
+) -> dict[int, Counter]:
+    """Hashtag uses per account of ``account_ids``; ``only``: count the posts of those
+    accounts alone (fewer than the whole crowd)."""
     result: dict[int, Counter] = defaultdict(Counter)
-    for row in store.query(
+    where, params = "", []
+    if only is not None:
+        where, params = (
+            "WHERE p.account_id IN (SELECT value FROM json_each(?)) ",
+            [json.dumps(sorted(only))],
+        )
+    for account_id, tag, uses in store.execute(
         "SELECT p.account_id, h.tag, count(*) AS uses FROM post_hashtags h "
-        "JOIN posts p ON p.id = h.post_id GROUP BY p.account_id, h.tag"
+        f"JOIN posts p ON p.id = h.post_id {where}GROUP BY p.account_id, h.tag",
+        params,
     ):
-        if row["account_id"] in account_ids:
-            result[row["account_id"]][row["tag"]] += row["uses"]
+        if account_id in account_ids:
+            result[account_id][tag] += uses
     return result
 
 
+_NO_PERSON: dict[str, Any] = {}
+_NO_TAGS: Counter = Counter()
+
+
 def _row(group: _Group, ctx: _Context) -> dict[str, Any]:
-    person = ctx.people.get(group.person_id or -1, {})
-    contacts = ctx.contacts.get(group.person_id or -1, [])
-    top = group.accounts[0]
+    """One row. Runs for every person and lone account of the crowd: what most rows lack
+    (a person, contacts, segments, hashtags, a second account) costs nothing."""
+    accounts = group.accounts
+    top = accounts[0]
     row: dict[str, Any] = dict.fromkeys(COLUMNS)
+    if group.person_id is None:  # a lone account: most of a crowd
+        person, contacts = _NO_PERSON, ()
+        row["name"] = top["display_name"] or top["handle"]
+        row["location"] = next((a["location"] for a in accounts if a["location"]), None)
+        row["country"] = next((a["country"] for a in accounts if a["country"]), None)
+    else:
+        person = ctx.people.get(group.person_id, _NO_PERSON)
+        contacts = ctx.contacts.get(group.person_id, ())
+        _fill_person_cells(row, person, contacts, accounts)
+    memberships = [m for a in accounts for m in ctx.segments.get(a["id"], ())]
+    if any(m["name"] == "press" for m in memberships):
+        # Bios are read only for the press: at ~50 µs a bio, not for a whole crowd.
+        press = press_finding(accounts)
+        row["outlet"] = outlet_of(accounts, press) or row["organisation"]
+        row["title"] = row["title"] or (press.term if press else None)
+    row["bio"] = next((a["bio"] for a in accounts if a["bio"]), None)
+    _fill_platform_cells(row, accounts)
+    row["followers_total"] = sum(a["followers_count"] or 0 for a in accounts)
+    tags = _account_tags(accounts, ctx)
+    if tags:
+        row["topics"] = " ".join(f"#{tag}" for tag, _ in _top_tags(tags)) or None
+    last = max((a["last_post_at"] for a in accounts if a["last_post_at"]), default=None)
+    row["last_active"] = last[:10] if last else None
+    row["person_id"] = group.person_id
+    segments, reasons = _segments_and_reasons(memberships) if memberships else ([], [])
+    topic_hits = _topic_hits(accounts, tags, ctx.topics)
+    row["segments"] = "; ".join(segments) or None
+    row["reasons"] = "; ".join([*reasons, *(f"topic: {t}" for t in topic_hits)]) or None
+    row["relevance"] = relevance(bool(segments), len(topic_hits), row["followers_total"])
+    return row
+
+
+def _fill_person_cells(
+    row: dict[str, Any], person: dict[str, Any], contacts: Sequence[dict], accounts: list[dict]
+) -> None:
+    """Name, organisation, title, place, email and phone of a person: the person's own
+    values, else their contacts', else their accounts'."""
+    top = accounts[0]
     row["name"] = (
         person.get("name") or _first(contacts, "full_name") or top["display_name"] or top["handle"]
     )
     row["organisation"] = person.get("organisation") or _first(contacts, "organisation")
     row["title"] = person.get("title") or _first(contacts, "title")
-    if any(_in_press(a, ctx) for a in group.accounts):
-        # Bios are read only for the press: at ~50 µs a bio, not for a whole crowd.
-        press = press_finding(group.accounts)
-        row["outlet"] = outlet_of(group.accounts, press) or row["organisation"]
-        row["title"] = row["title"] or (press.term if press else None)
-    row["bio"] = next((a["bio"] for a in group.accounts if a["bio"]), None)
-    row.update(_platform_cells(group.accounts))
-    row["followers_total"] = sum(a["followers_count"] or 0 for a in group.accounts)
-    row["location"] = _location(person, contacts, group.accounts)
+    row["location"] = _location(person, contacts, accounts)
     row["country"] = (
         person.get("country")
         or _first(contacts, "country")
-        or next((a["country"] for a in group.accounts if a["country"]), None)
+        or next((a["country"] for a in accounts if a["country"]), None)
     )
     row["email"] = next((e for c in contacts for e in json_strings(c.get("emails"))), None)
     row["phone"] = _format_phone(
         next((p for c in contacts for p in json_strings(c.get("phones"))), None)
     )
-    tags = Counter()
-    for account in group.accounts:
-        tags.update(ctx.hashtags.get(account["id"], Counter()))
-    row["topics"] = " ".join(f"#{tag}" for tag, _ in _top_tags(tags)) or None
-    last = max((a["last_post_at"] for a in group.accounts if a["last_post_at"]), default=None)
-    row["last_active"] = last[:10] if last else None
-    row["person_id"] = group.person_id
-    segments, reasons = _segments_and_reasons(group.accounts, ctx)
-    topic_hits = _topic_hits(group.accounts, tags, ctx.topics)
-    row["segments"] = "; ".join(segments) or None
-    row["reasons"] = "; ".join([*reasons, *(f"topic: {t}" for t in topic_hits)]) or None
-    row["relevance"] = relevance(bool(segments), len(topic_hits), row["followers_total"])
-    return row
+
+
+def _account_tags(accounts: list[dict[str, Any]], ctx: _Context) -> Counter:
+    """The hashtags of a group's accounts with their uses (read-only: may be the context's)."""
+    if len(accounts) == 1:
+        return ctx.hashtags.get(accounts[0]["id"], _NO_TAGS)
+    tags: Counter = Counter()
+    for account in accounts:
+        tags.update(ctx.hashtags.get(account["id"], _NO_TAGS))
+    return tags
 
 
 def press_finding(accounts: list[dict[str, Any]]) -> Any:
@@ -367,10 +428,6 @@ def _outlet_name(outlet: str | None) -> str | None:
     return outlet.lstrip("@") or None
 
 
-def _in_press(account: dict[str, Any], ctx: _Context) -> bool:
-    return any(m["name"] == "press" for m in ctx.segments.get(account["id"], []))
-
-
 def relevance(in_segment: bool, topic_hits: int, followers: int) -> int:
     """0-100: 40 for belonging to a segment, 10 per workspace topic they use or mention in their
     bio (at most 30), and up to 30 for reach (6 per power of ten of followers)."""
@@ -386,14 +443,27 @@ def _first(rows: list[dict[str, Any]], key: str) -> Any:
     return next((r[key] for r in rows if r.get(key)), None)
 
 
-def _platform_cells(accounts: list[dict[str, Any]]) -> dict[str, Any]:
-    cells: dict[str, Any] = {}
-    for platform in PLATFORMS:
-        mine = [a for a in accounts if a["platform"] == platform]
-        cells[f"{platform}_handle"] = "; ".join(a["handle"].lstrip("@") for a in mine) or None
-        cells[f"{platform}_url"] = "; ".join(profile_url(a) for a in mine) or None
-        cells[f"{platform}_followers"] = mine[0]["followers_count"] if mine else None
-    return cells
+_PLATFORM_COLUMNS = tuple(
+    f"{platform}_{part}" for platform in PLATFORMS for part in ("handle", "url", "followers")
+)
+_CELL_NAMES = {
+    platform: (f"{platform}_handle", f"{platform}_url", f"{platform}_followers")
+    for platform in PLATFORMS
+}
+
+
+def _fill_platform_cells(row: dict[str, Any], accounts: list[dict[str, Any]]) -> None:
+    """Per platform: the handles and profile links of the group's accounts there ("; "
+    between several) and the first one's followers. Platforms with none stay as they are."""
+    by_platform: dict[str, list[dict[str, Any]]] = {}
+    for account in accounts:
+        if account["platform"] in _CELL_NAMES:
+            by_platform.setdefault(account["platform"], []).append(account)
+    for platform, mine in by_platform.items():
+        handle, url, followers = _CELL_NAMES[platform]
+        row[handle] = "; ".join(a["handle"].lstrip("@") for a in mine) or None
+        row[url] = "; ".join(profile_url(a) for a in mine) or None
+        row[followers] = mine[0]["followers_count"]
 
 
 def profile_url(account: dict[str, Any]) -> str:
@@ -434,27 +504,32 @@ def _format_phone(phone: str | None) -> str | None:
     return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
 
 
-def _segments_and_reasons(accounts: list[dict], ctx: _Context) -> tuple[list[str], list[str]]:
+def _segments_and_reasons(memberships: list[dict[str, Any]]) -> tuple[list[str], list[str]]:
+    """Segment names and "segment: reason" texts of a group's memberships, each once, in
+    order."""
     segments: list[str] = []
     reasons: list[str] = []
-    for account in accounts:
-        for member in ctx.segments.get(account["id"], []):
-            if member["name"] not in segments:
-                segments.append(member["name"])
-            reason = f"{member['name']}: {member['reason']}" if member["reason"] else None
-            if reason and reason not in reasons:
-                reasons.append(reason)
+    for member in memberships:
+        if member["name"] not in segments:
+            segments.append(member["name"])
+        reason = f"{member['name']}: {member['reason']}" if member["reason"] else None
+        if reason and reason not in reasons:
+            reasons.append(reason)
     return segments, reasons
 
 
-def _topic_hits(accounts: list[dict], tags: Counter, topics: set[str]) -> list[str]:
+def _topic_hits(accounts: list[dict], tags: Counter, topics: Collection[str]) -> list[str]:
+    """The workspace topics a group uses as hashtags, then those its bios name (spaces
+    ignored). ``topics`` is iterated in order: the context keeps them sorted."""
     if not topics:
         return []
-    hits = sorted(f"#{tag}" for tag in tags if _topic_key(tag) in topics)
-    bios = " ".join((a["bio"] or "").lower() for a in accounts)
-    squashed = "".join(bios.split())
-    for topic in sorted(topics):
-        if f"#{topic}" not in hits and topic in squashed:
+    hits = sorted(f"#{tag}" for tag in tags if _topic_key(tag) in topics) if tags else []
+    bios = [a["bio"] for a in accounts if a["bio"]]
+    if not bios:
+        return hits
+    squashed = "".join("".join(bio.lower().split()) for bio in bios)
+    for topic in topics if isinstance(topics, tuple) else sorted(topics):
+        if topic in squashed and f"#{topic}" not in hits:
             hits.append(topic)
     return hits
 
@@ -472,8 +547,30 @@ def write_csv(
     ``headers`` (default: the column names) is the first line."""
     writer = csv.writer(out)
     writer.writerow(headers or columns)
-    for row in rows:
-        writer.writerow([neutralise(row.get(column)) for column in columns])
+    cells = _cells_of(columns)
+    writer.writerows(
+        [
+            "" if value is None else value if type(value) is int else neutralise(value)
+            for value in cells(row)
+        ]
+        for row in rows
+    )
+
+
+def _cells_of(columns: Sequence[str]) -> Callable[[dict[str, Any]], Sequence[Any]]:
+    """The values of ``columns`` in a row, None where it has no such key: one C-level call
+    for a full row."""
+    getter = itemgetter(*columns) if len(columns) > 1 else None
+
+    def cells(row: dict[str, Any]) -> Sequence[Any]:
+        if getter is not None:
+            try:
+                return getter(row)
+            except KeyError:
+                pass
+        return [row.get(column) for column in columns]
+
+    return cells
 
 
 def write_json(
@@ -538,6 +635,7 @@ def _remove_quietly(name: str) -> None:
 
 SHEET_NAME_LIMIT = 31
 URL_LIMIT = 2079  # Excel refuses longer links; those are written as text
+LINKS_PER_SHEET = 65_530  # Excel's limit of links in one worksheet
 WIDTH_LIMIT = 60
 ALL_SHEET = "Everyone"
 NO_SEGMENT_SHEET = "No segment"
@@ -579,7 +677,14 @@ def _write_workbook(
 ) -> None:
     import xlsxwriter
 
-    options = {"strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False}
+    # constant_memory: each row goes to disk as soon as the next one starts, so a sheet of
+    # 100,000 rows costs no more memory than one row (rows are written in order anyway).
+    options = {
+        "strings_to_numbers": False,
+        "strings_to_formulas": False,
+        "strings_to_urls": False,
+        "constant_memory": True,
+    }
     workbook = xlsxwriter.Workbook(filename, options)
     styles = {
         "header": workbook.add_format({"bold": True, "bg_color": "#EDF2F7", "bottom": 1}),
@@ -596,32 +701,49 @@ def _fill_sheet(sheet: Any, headers, columns, rows, styles) -> None:
     widths = [len(h) for h in headers]
     for col, header in enumerate(headers):
         sheet.write_string(0, col, header, styles["header"])
+    links = _LinkBudget()
+    write_number, write_string = sheet.write_number, sheet.write_string
+    cells = _cells_of(columns)
+    link_columns = {col for col, column in enumerate(columns) if column.endswith("_url")}
     for r, row in enumerate(rows, start=1):
-        for col, column in enumerate(columns):
-            value = row.get(column)
+        for col, value in enumerate(cells(row)):
             if value is None or value == "":
                 continue
-            if isinstance(value, bool):
-                value = int(value)
-            if isinstance(value, int | float):
-                sheet.write_number(r, col, value)
+            if type(value) is str:
+                text = value
+                if col in link_columns and links.take(text):
+                    sheet.write_url(r, col, text, styles["link"], string=text)
+                else:
+                    write_string(r, col, text)
+            elif isinstance(value, int | float):
+                value = int(value) if isinstance(value, bool) else value
+                write_number(r, col, value)
                 text = f"{value:,}"
             else:
                 text = str(value)
-                _write_text(sheet, r, col, column, text, styles)
-            widths[col] = max(widths[col], min(len(text), WIDTH_LIMIT))
+                write_string(r, col, text)
+            if len(text) > widths[col]:
+                widths[col] = min(len(text), WIDTH_LIMIT)
     for col, width in enumerate(widths):
         sheet.set_column(col, col, width + 2)
     sheet.freeze_panes(1, 0)
     sheet.autofilter(0, 0, max(len(rows), 1), len(headers) - 1)
 
 
-def _write_text(sheet: Any, r: int, col: int, column: str, text: str, styles) -> None:
-    is_link = column.endswith("_url") and text.startswith("https://") and ";" not in text
-    if is_link and len(text) <= URL_LIMIT:
-        sheet.write_url(r, col, text, styles["link"], string=text)
-        return
-    sheet.write_string(r, col, text)
+class _LinkBudget:
+    """Excel keeps at most :data:`LINKS_PER_SHEET` links in a sheet (XlsxWriter drops any
+    cell beyond, with a warning each): the first ones are links, the rest plain text."""
+
+    def __init__(self) -> None:
+        self.left = LINKS_PER_SHEET
+
+    def take(self, text: str) -> bool:
+        if self.left <= 0 or not text.startswith("https://") or ";" in text:
+            return False
+        if len(text) > URL_LIMIT:
+            return False
+        self.left -= 1
+        return True
 
 
 def _sheet_name(name: str, used: set[str]) -> str:

@@ -12,6 +12,7 @@ out of every section.
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -146,25 +147,20 @@ def geography(
     ``Unknown`` last; and the most common places (city or state) named."""
     countries: Counter = Counter()
     places: Counter = Counter()
-    person_country = dict(
-        store.execute("SELECT id, country FROM people WHERE country IS NOT NULL").fetchall()
-    )
-    matched = dict(
-        store.execute(
-            "SELECT account_id, min(person_id) FROM matches WHERE status = 'accepted' "
-            "GROUP BY account_id"
-        ).fetchall()
-    )
-    for account_id, country, region, person_id in store.execute(
-        "SELECT id, country, region, person_id FROM accounts"
+    # One GROUP BY over the crowd: the account's country, else its person's (linked, or by an
+    # accepted match), counted per place.
+    for country, region, count in store.execute(
+        """SELECT coalesce(nullif(a.country, ''), p.country), a.region, count(*)
+           FROM json_each(?) crowd JOIN accounts a ON a.id = crowd.value
+           LEFT JOIN people p ON p.id = coalesce(a.person_id, (
+               SELECT min(m.person_id) FROM matches m
+               WHERE m.account_id = a.id AND m.status = 'accepted'))
+           GROUP BY 1, 2""",
+        [json.dumps(sorted(account_ids))],
     ):
-        if account_id not in account_ids:
-            continue
-        if not country:
-            country = person_country.get(person_id or matched.get(account_id))
-        countries[country or "Unknown"] += 1
+        countries[country or "Unknown"] += count
         if region:
-            places[f"{region}, {country}"] += 1
+            places[f"{region}, {country}"] += count
     unknown = countries.pop("Unknown", 0)
     ranked = sorted(countries.items(), key=lambda item: (-item[1], item[0]))
     shown, rest = ranked[:TOP_COUNTRIES], sum(n for _, n in ranked[TOP_COUNTRIES:])

@@ -15,7 +15,7 @@ Goals (issue 18): 100k under 5 s and 500 MB per command; 1M under 45 s and 2 GB;
 time per x10 data; at most 3x the reference where one is printed. Figures are noisy on a shared
 machine: the load average is printed with them.
 
-    uv run python bench/scale_bench.py [--sizes 10000,100000] [--large] [--keep DIR]
+    uv run python bench/scale_bench.py [--sizes 10000,100000] [--large] [--keep DIR] [--skip CMDS]
 """
 
 # ruff: noqa: E501  (the step and reference tables read best one per line)
@@ -37,6 +37,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+CODE = {"root": ROOT}  # the checkout whose commands are timed (--code: another one, for a "before")
 NOW = datetime(2026, 11, 1, tzinfo=UTC)
 OWNER_ID = "990000000000000001"
 OWNER_HANDLE = "our_brand"
@@ -455,7 +456,7 @@ class Run:
 def run_measured(argv: list[str], cwd: Path, timeout: float) -> Run:
     """Run a process, return wall time and its own peak RSS (wait4 rusage)."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    env["PYTHONPATH"] = str(ROOT)
+    env["PYTHONPATH"] = str(CODE["root"])
     with tempfile.TemporaryFile() as err:
         start = time.perf_counter()
         proc = subprocess.Popen(argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=err, env=env)
@@ -619,7 +620,10 @@ STEPS = [
 
 
 def xlsx_supported() -> bool:
-    done = subprocess.run(audience("export", "--help"), capture_output=True, text=True, cwd=ROOT)
+    env = {**os.environ, "PYTHONPATH": str(CODE["root"])}
+    done = subprocess.run(
+        audience("export", "--help"), capture_output=True, text=True, cwd=CODE["root"], env=env
+    )
     return "xlsx" in done.stdout.lower()
 
 
@@ -630,9 +634,12 @@ class Row:
     run: Run | None
     ref: Run | None = None
     note: str = ""
+    load: float = 0.0  # the 1-minute load average when the command finished
 
 
-def bench_size(size: int, folder: Path, timeout: float, skip_xlsx: bool) -> list[Row]:
+def bench_size(
+    size: int, folder: Path, timeout: float, skip_xlsx: bool, skip: frozenset[str] = frozenset()
+) -> list[Row]:
     data, ws = folder / "data", folder / "ws"
     data.mkdir(parents=True)
     ws.mkdir()
@@ -646,6 +653,9 @@ def bench_size(size: int, folder: Path, timeout: float, skip_xlsx: bool) -> list
     subprocess.run(audience("init", *db_args(ws)), cwd=ws, check=True, stdout=subprocess.DEVNULL)
     rows = []
     for step in STEPS:
+        if step.name in skip:
+            rows.append(Row(size, step.name, None, note="skipped (--skip)"))
+            continue
         if step.name == "export xlsx" and skip_xlsx:
             rows.append(Row(size, step.name, None, note="skipped: export has no .xlsx yet"))
             continue
@@ -655,7 +665,7 @@ def bench_size(size: int, folder: Path, timeout: float, skip_xlsx: bool) -> list
             extra = step.reference_args(ws, data) if step.reference_args else []
             args = extra if step.name.startswith("import") else [str(ws / "audience.db"), *extra]
             ref = best_of(reference(REFERENCES[step.reference], *args), ws, timeout, True)
-        row = Row(size, step.name, run, ref)
+        row = Row(size, step.name, run, ref, load=os.getloadavg()[0])
         rows.append(row)
         print_row(row, None, flush=True)
     return rows
@@ -689,15 +699,15 @@ def verdicts(row: Row, previous: Row | None) -> list[str]:
 def print_header() -> None:
     print(
         f"{'size':>9} {'command':<17} {'time s':>7} {'peak MB':>8} {'x10':>5} "
-        f"{'ref s':>6} {'ref MB':>7} {'ratio':>6}  verdict"
+        f"{'ref s':>6} {'ref MB':>7} {'ratio':>6} {'load':>5}  verdict"
     )
 
 
 def print_row(row: Row, previous: Row | None, flush: bool = False) -> None:
     if row.run is None:
         print(
-            f"{row.size:>9,} {row.step:<17} {'':>7} {'':>8} {'':>5} {'':>6} {'':>7} {'':>6}  "
-            f"{row.note}",
+            f"{row.size:>9,} {row.step:<17} {'':>7} {'':>8} {'':>5} {'':>6} {'':>7} {'':>6} "
+            f"{'':>5}  {row.note}",
             flush=flush,
         )
         return
@@ -714,7 +724,7 @@ def print_row(row: Row, previous: Row | None, flush: bool = False) -> None:
     verdict = ", ".join(verdicts(row, previous))
     print(
         f"{row.size:>9,} {row.step:<17} {row.run.seconds:7.2f} {row.run.peak_mb:8.0f} "
-        f"{growth:>5} {ref_s:>6} {ref_mb:>7} {ratio:>6}  {verdict}",
+        f"{growth:>5} {ref_s:>6} {ref_mb:>7} {ratio:>6} {row.load:5.2f}  {verdict}",
         flush=flush,
     )
     if not row.run.ok:
@@ -727,12 +737,33 @@ def main() -> None:
     parser.add_argument("--large", action="store_true", help="add the 1,000,000 workspace")
     parser.add_argument("--keep", type=Path, help="build the workspaces here and keep them")
     parser.add_argument("--timeout", type=float, default=600, help="seconds per command")
+    parser.add_argument(
+        "--skip",
+        default="",
+        help="comma-separated commands not to time (e.g. 'prune,prune --json'); the imports "
+        "build the workspace, so skipping one changes what the others work on",
+    )
+    parser.add_argument(
+        "--code",
+        type=Path,
+        default=ROOT,
+        help="time the commands of this checkout (e.g. the main branch, for before/after "
+        "figures in the same conditions); the workspaces and references are the same",
+    )
     args = parser.parse_args()
+    CODE["root"] = args.code.resolve()
+    skip = frozenset(name.strip() for name in args.skip.split(",") if name.strip())
+    unknown = skip - {step.name for step in STEPS}
+    if unknown:
+        parser.error(f"unknown command {sorted(unknown)[0]!r}; one of: {', '.join(s.name for s in STEPS)}")
     sizes = [int(s) for s in args.sizes.split(",") if s]
     if args.large and 1_000_000 not in sizes:
         sizes.append(1_000_000)
     skip_xlsx = not xlsx_supported()
-    print(f"load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores; sizes {sizes}")
+    print(
+        f"load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores; sizes {sizes}; "
+        f"code {CODE['root']}"
+    )
     root = args.keep or Path(tempfile.mkdtemp(prefix="audience-scale-"))
     all_rows: list[Row] = []
     try:
@@ -741,7 +772,7 @@ def main() -> None:
             folder = root / f"n{size}"
             if folder.exists():
                 shutil.rmtree(folder)
-            all_rows += bench_size(size, folder, args.timeout, skip_xlsx)
+            all_rows += bench_size(size, folder, args.timeout, skip_xlsx, skip)
             if not args.keep:
                 shutil.rmtree(folder, ignore_errors=True)
     finally:

@@ -118,6 +118,30 @@ class LazyGroup(TyperGroup):
 
 
 
+def _skip_coercing_missing_values() -> None:
+    """An option left out needs no coercion, yet typer builds a pydantic TypeAdapter for it
+    first: importing pydantic is ~100 ms of a simple command's start-up (``audience status``).
+    Here a missing value (None, single-valued) goes straight to the required check and the
+    callback, as typer's coercion would send it; any value given is coerced by typer as ever."""
+    parameter = getattr(typer.core, "_TyperParameter", None)
+    process_value = getattr(parameter, "process_value", None)
+    if process_value is None or getattr(process_value, "_lean", False):
+        return  # another typer: leave it alone
+
+    def lean_process_value(self: Any, ctx: Any, value: Any) -> Any:
+        if value is not None or self.multiple or self.nargs == -1:
+            return process_value(self, ctx, value)
+        if self.required:
+            raise typer.core._click.exceptions.MissingParameter(ctx=ctx, param=self)
+        return self.callback(ctx, self, value) if self.callback is not None else value
+
+    lean_process_value._lean = True  # type: ignore[attr-defined]
+    parameter.process_value = lean_process_value
+
+
+_skip_coercing_missing_values()
+
+
 class _App(typer.Typer):
     """Typer, but an unexpected exception loses any credential it quotes before the traceback
     shows it (requests, for one, quotes a malformed Authorization header whole)."""

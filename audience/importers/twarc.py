@@ -40,6 +40,8 @@ SOURCE = "twarc"
 MAX_LINE_BYTES = 64 * 1024 * 1024  # a full 100-tweet page with includes is well under 1 MB
 PART_RECORDS = 5_000  # accounts + tweets + edges held in memory before a part is saved
 
+_LISTED_KEYS = frozenset(("id", "username", "name"))  # a follow-list entry's default fields
+MAX_KNOWN_FULL = 5_000_000  # users remembered as read in full (~60 MB of hashes at most)
 _ID = re.compile(r"^\d{1,20}$")
 _GRAPH_URL = re.compile(r"/2/users/(\d{1,20})/(followers|following)\b")
 _LIST_MEMBERS_URL = re.compile(r"/2/lists/(\d{1,20})/members\b")
@@ -122,22 +124,27 @@ def import_twarc(
     with store.transaction():
         store.execute("CREATE TEMP TABLE IF NOT EXISTS _twarc_ids (platform_id TEXT PRIMARY KEY)")
         store.execute("DELETE FROM _twarc_ids")
+        before = _count_platform_accounts(store)
         parts = read_twarc_parts(path, lambda ids: _stored_handles(store, ids), part_records)
         for part in parts:
-            result = save_social_import(store, part)
+            result = save_social_import(store, part, count_new=False)
             store.db.conn.executemany(
                 "INSERT OR IGNORE INTO _twarc_ids VALUES (?)", ((i,) for i in _referenced(part))
             )
-            total.new_accounts += result.new_accounts
             total.new_follows += result.new_follows
             total.posts += result.posts
             total.lists += result.lists
             total.list_members += result.list_members
             total.snapshots += result.snapshots
             total.warnings += result.warnings
+        total.new_accounts = _count_platform_accounts(store) - before
         total.accounts = store.scalar("SELECT count(*) FROM _twarc_ids")
         store.execute("DROP TABLE _twarc_ids")
     return total
+
+
+def _count_platform_accounts(store: Store) -> int:
+    return store.scalar("SELECT count(*) FROM accounts WHERE platform = ?", [PLATFORM])
 
 
 def _referenced(part: SocialImport) -> Iterator[str]:
@@ -213,6 +220,14 @@ def _expanded_description(user: dict) -> object:
     return text
 
 
+def _names_key(user_id: str, user: dict) -> int | None:
+    """A user's id, username and name, hashed; None when they are not text."""
+    username, name = user.get("username"), user.get("name")
+    if not isinstance(username, str) or not (name is None or isinstance(name, str)):
+        return None
+    return hash((user_id, username, name))
+
+
 class _Reader:
     """Collects tweets, users, lists and edges line by line; checks every id it keeps."""
 
@@ -230,6 +245,9 @@ class _Reader:
         self.graph: dict[tuple[str, str], list[str]] = {}
         self.retrieved_at: datetime | None = None
         self.waiting = 0  # tweets carried over from the last part, waiting for their author
+        # (id, username, name) of the users read in full so far, hashed: a follow-list entry
+        # that says no more is not converted and saved again (see _add_user)
+        self.known_full: set[int] = set()
 
     def add_line(self, number: int, line: bytes) -> None:
         self.position = f"line {number}"
@@ -382,6 +400,14 @@ class _Reader:
         if not isinstance(user, dict):
             self._fail("a user is not an object")
         user_id = self._id(user.get("id"))
+        names = _names_key(user_id, user)
+        if user.keys() <= _LISTED_KEYS:
+            # A follow-list entry (id, username, name): nothing to store when the file
+            # already gave this account in full under the same names (its look-up page).
+            if names is not None and names in self.known_full:
+                return user_id
+        elif names is not None and len(self.known_full) < MAX_KNOWN_FULL:
+            self.known_full.add(names)
         user = {**user, "id": user_id, "description": _expanded_description(user)}
         self.accounts.append(self._checked(to_account, user))
         return user_id
