@@ -200,26 +200,6 @@ def _lines(path: Path, handle: IO[bytes]):
             yield number, line
 
 
-def _expanded_description(user: dict) -> object:
-    """The bio with its t.co links replaced by the addresses they stand for (the page of an
-    author on an outlet's site says more than https://t.co/x)."""
-    text = user.get("description")
-    entities = user.get("entities")
-    if not isinstance(text, str) or not isinstance(entities, dict):
-        return text
-    urls = (
-        (entities.get("description") or {}).get("urls")
-        if isinstance(entities.get("description"), dict)
-        else None
-    )
-    for item in urls or ():
-        if isinstance(item, dict) and isinstance(item.get("url"), str):
-            expanded = item.get("expanded_url") or item.get("display_url")
-            if isinstance(expanded, str) and expanded:
-                text = text.replace(item["url"], expanded)
-    return text
-
-
 def _names_key(user_id: str, user: dict) -> int | None:
     """A user's id, username and name, hashed; None when they are not text."""
     username, name = user.get("username"), user.get("name")
@@ -408,7 +388,7 @@ class _Reader:
                 return user_id
         elif names is not None and len(self.known_full) < MAX_KNOWN_FULL:
             self.known_full.add(names)
-        user = {**user, "id": user_id, "description": _expanded_description(user)}
+        user = {**user, "id": user_id}  # to_account expands the bio's t.co links
         self.accounts.append(self._checked(to_account, user))
         return user_id
 
