@@ -101,6 +101,9 @@ def test_found_by_handle(gazetteer, handle, outlet):
         ("www.nzz.ch", "Neue Zürcher Zeitung"),
         ("www.derstandard.at", "Der Standard"),
         ("www.kyivindependent.com", "The Kyiv Independent"),
+        # An outlet with a name in its own script answers to that name, not its Latin form.
+        ("www.nikkei.com", "日本経済新聞"),
+        ("www.youm7.com", "اليوم السابع"),
     ],
 )
 def test_found_by_domain(gazetteer, host, outlet):
@@ -120,6 +123,10 @@ def test_found_by_domain(gazetteer, host, outlet):
         ("Journaliste, Le Soir (Bruxelles)", "Le Soir"),
         ("記者 日本経済新聞", "日本経済新聞"),
         ("Muhabir, Hürriyet", "Hürriyet"),
+        ("Reporter, Globe and Mail", "Globe and Mail"),
+        ("Senior writer, The New Indian Express", "The New Indian Express"),
+        ("Senior writer, New Indian Express", "New Indian Express"),
+        ("Tech desk @ New Straits Times", "New Straits Times"),
     ],
 )
 def test_found_by_name(gazetteer, text, outlet):
