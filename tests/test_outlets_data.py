@@ -138,3 +138,8 @@ def test_ordinary_words_are_not_outlet_names(gazetteer):
     bio = "The Age of AI, The Star of the show, Stuff I like, Punch lines, Mint tea, The Hindu"
     found = [o.name for _, o in gazetteer.names_in(bio)]
     assert found == ["The Hindu"]
+
+
+@pytest.mark.parametrize("handle", ["newsroomhq", "republicans", "forbestech", "nationalist_x"])
+def test_other_peoples_handles_are_not_claimed_by_a_prefix(gazetteer, handle):
+    assert gazetteer.handle(handle) is None
