@@ -128,12 +128,14 @@ class Gazetteer:
         return stems
 
     def handle(self, handle: str | None) -> Outlet | None:
-        key = (handle or "").lstrip("@").lower()
+        raw = (handle or "").lstrip("@")
+        key = raw.lower()
         if found := self.by_handle.get(key):
             return found
         squashed = key.replace("_", "")
         for end in range(len(squashed), 5, -1):
-            if found := self._families.get(squashed[:end]):
+            found = self._families.get(squashed[:end])
+            if found and _desk_suffix(raw.replace("_", " "), end):
                 return found
         return None
 
@@ -164,6 +166,38 @@ class Gazetteer:
     def extended(self, outlets: Iterable[Outlet]) -> Gazetteer:
         more = tuple(outlets)
         return Gazetteer(self.outlets + more) if more else self
+
+
+# Desks and editions a family handle adds to the brand in lower case ("bbcnewsnight").
+DESK_WORDS = (
+    "news", "live", "tv", "radio", "fm", "uk", "us", "eu", "world", "politics", "business",
+    "biz", "money", "tech", "sport", "sports", "travel", "culture", "style", "food", "opinion",
+    "night", "breaking", "weekend", "magazine", "mag", "data", "video", "podcast", "pod",
+    "economia", "economie", "deportes", "cultura", "nachrichten", "wirtschaft",
+)
+
+
+def _desk_suffix(handle: str, stem_end: int) -> bool:
+    """The brand stem ends where a word of the handle ends: "TelegraphTravel", "elpais economia",
+    "CincoDiasES", or a desk word follows ("bbcnewsnight"); not "theagencyre" for @theage."""
+    squashed = handle.replace(" ", "")
+    rest = squashed[stem_end:]
+    if not rest:
+        return True
+    if rest[0].isupper() or rest[0].isdigit() or " " in handle and _word_break(handle, stem_end):
+        return True
+    return any(rest.lower().startswith(word) for word in DESK_WORDS)
+
+
+def _word_break(handle: str, stem_end: int) -> bool:
+    """A space (an underscore in the handle) right after ``stem_end`` letters."""
+    count = 0
+    for index, char in enumerate(handle):
+        if char != " ":
+            count += 1
+        if count == stem_end:
+            return handle[index + 1 : index + 2] == " "
+    return False
 
 
 def _ascii(text: str) -> str:

@@ -1229,7 +1229,8 @@ def _outlet_in_clause(bio: BioText, end: int) -> str | None:
     clause_end = min((e for s, e in bio.clauses() if e >= end), default=len(bio.folded))
     for mention in _MENTION.finditer(bio.folded, end, clause_end):
         between = bio.folded[end : mention.start()]
-        if bio.lexicon.gazetteer.handle(mention.group(1)) or _PROGRAMME_WORDS.search(between):
+        raw_handle = bio.raw[mention.start(1) : mention.end(1)]
+        if bio.lexicon.gazetteer.handle(raw_handle) or _PROGRAMME_WORDS.search(between):
             return bio.raw[mention.start() : mention.end()]
     return None
 
@@ -1825,7 +1826,7 @@ _NEWSLETTER_WORDS = re.compile(r"newsletter|substack|(?<![\w])writ(?:e|es|ing)(?
 def _outlet_mention(text: BioText, gazetteer: Gazetteer, busy: bool) -> PressFinding | None:
     """An outlet's @handle in the bio, as a current job: not "as featured in", not past."""
     for match in text.current(_MENTION):
-        outlet = gazetteer.handle(match.group(1))
+        outlet = gazetteer.handle(text.raw[match.start(1) : match.end(1)])
         if outlet is not None and outlet.kind in PLATFORM_KINDS:
             continue
         if outlet is None and not _newsroom_handle(text.raw[match.start() + 1 : match.end()]):

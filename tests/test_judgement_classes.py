@@ -340,3 +340,10 @@ def test_selling_followers_with_a_default_avatar_is_spam(world):
     found = world.suggested()
     assert "scam" in found["10"] and "default-avatar" in found["10"]
     assert "scam" in found["11"]
+
+
+def test_an_outlet_handle_family_needs_a_word_break_or_a_desk_word():
+    gazetteer = DEFAULT_LEXICON.gazetteer
+    assert gazetteer.handle("TelegraphTravel")  # a desk of @Telegraph
+    assert gazetteer.handle("elpais_economia")
+    assert gazetteer.handle("theagencyre") is None  # not @theage
