@@ -21,8 +21,10 @@ from audience.matching.names import (
     alternate_family_names,
     clean_display_names,
     compact,
+    email_family_names,
     email_parts,
     fold,
+    given_endings,
     handle_cores,
     handle_ids,
     handles_from_name,
@@ -62,6 +64,7 @@ from audience.store import Store
 NAME_SLOPE = 6.0
 RARITY_WEIGHT = 0.0
 OTHER_GIVEN_NAME = 0.4  # the most a name with another given name can agree
+GIVEN_WITH_HANDLE_SURNAME = 0.92  # "Dave" @davekirkshaw: as good as a nickname with the surname
 SIGNAL_NAME_FLOOR = 0.3  # names agreeing less are not worth reading the profile's text for
 # employer_match is worth log(EMPLOYER_SHOWN / the employer's share of the book), within bounds
 EMPLOYER_SHOWN = 0.5
@@ -130,6 +133,14 @@ GENERIC_HOSTS = frozenset(
     ]
 )
 _GENERIC_SITES = GENERIC_HOSTS
+
+
+def is_generic_host(host: str) -> bool:
+    """A link hub or social site, or a page on one ("jane.substack.com"): no employer's site."""
+    labels = host.lower().split(".")
+    return any(".".join(labels[k:]) in GENERIC_HOSTS for k in range(len(labels) - 1))
+
+
 _NO_SITE = Site()
 
 # Blocking kinds (bit flags): how a candidate pair was found.
@@ -168,6 +179,7 @@ class Person:
 
     orgs: OrgKeys = NO_ORG  # the card's organisation and the e-mail domains' organisations
     contact_keys: frozenset[str] = frozenset()  # e-mail addresses and phone numbers' digits
+    email_families: list[str] = field(default_factory=list)  # surnames the addresses spell
 
     @property
     def usable(self) -> bool:
@@ -293,6 +305,13 @@ def _finish(person: Person, alt_family: str = "") -> None:
     person.locals = [lp for lp in dict.fromkeys(map(personal_local_part, person.emails)) if lp]
     if not person.name.given and not person.name.family:
         person.name = name_from_email(person.emails)
+    # the surname the person's own address spells: married, or spelled right ("vrossi64@")
+    givens = [g for g in (person.name.given, *person.alt_given) if g]
+    person.email_families = email_family_names(
+        person.emails,
+        [n for g in givens for n in name_groups(g)],
+        person.name.family.replace(" ", ""),
+    )
     person.distinct_locals = [lp for lp in person.locals if more_than_name(lp, person)]
     domains = [email_parts(e)[1] for e in person.emails]
     person.domains = [d for d in dict.fromkeys(domains) if d and not is_free_mail(d)]
@@ -306,6 +325,7 @@ def _finish(person: Person, alt_family: str = "") -> None:
     family_words = person.name.family.split()
     variants = [person.name.family.replace(" ", "")] + [w for w in family_words if len(w) >= 3]
     variants.append(alt_family)  # "Rachel Dougherty (Owens)" in the book: also Rachel Owens
+    variants += person.email_families
     person.family_variants = tuple(dict.fromkeys(v for v in variants if v))
 
 
@@ -349,6 +369,7 @@ def more_than_name(local: str, person: Person) -> bool:
 
 def _name_words(person: Person) -> set[str]:
     words = {person.name.given, *person.name.others, *person.alt_given, *person.family_variants}
+    words |= set(person.email_families)
     words |= set(person.name.family.split())
     for given in (person.name.given, *person.alt_given):
         words |= name_groups(given) if given else set()
@@ -881,7 +902,7 @@ def _signal_features(f: PairFeatures, people: list[Person], accounts: Accounts, 
             handle = handles[a]
             out["handle_surname"][k] = any(
                 len(x) >= 4 and x in handle for x in person.family_variants
-            )
+            ) or handle_cut_surname(cores[a], person)
     for k, p, a in pairs(cols.long_core[ai]):
         core = cores[a]
         if any(form.startswith(core) for form in people[p].handle_forms):
@@ -929,7 +950,7 @@ class _AccountColumns:
                 if site.host:
                     self.sites[a] = site
                     self.has_site[a] = True
-                    if site.host not in _GENERIC_SITES:
+                    if not is_generic_host(site.host):
                         self.site_orgs[a] = domain_keys(site.host)
         # accounts whose bio, display name or website may name an employer
         self.org_info = np.zeros(size, dtype=bool)
@@ -992,6 +1013,24 @@ def _employer_pairs(out, f, live, people, accounts, cols: _AccountColumns) -> No
 TRUNCATED_AT = 12  # a handle core this long may be a name cut at X's 15 characters
 
 
+def handle_cut_surname(core: str, person: Person) -> bool:
+    """The handle is a given name (or its initial) and the first letters of the person's family
+    name, either way round: "chiomaogun" or "ogunchioma" for Chioma Ogundipe, "staylor" for
+    Sarah Taylor."""
+    givens = {n for g in (person.name.given, *person.alt_given) if g for n in name_groups(g)}
+    givens |= {g[0] for g in givens}
+    for given in givens:
+        if core.startswith(given):
+            rest = core[len(given) :]
+        elif core.endswith(given) and len(given) > 1:
+            rest = core[: -len(given)]
+        else:
+            continue
+        if len(rest) >= 3 and any(f.startswith(rest) for f in person.family_variants):
+            return True
+    return False
+
+
 def _given_agrees(given: str, person: Person) -> bool:
     """A display name's given name is the person's: the same, a nickname, or its first
     letters ("Max" for Maximiliane)."""
@@ -1001,6 +1040,8 @@ def _given_agrees(given: str, person: Person) -> bool:
         if given == own or (len(given) >= 3 and own.startswith(given)):
             return True
         if name_groups(given) & name_groups(own):
+            return True
+        if given in given_endings(own) or own in given_endings(given):  # Segun, Olusegun
             return True
     return False
 
@@ -1050,7 +1091,7 @@ def raw_score(f: PairFeatures) -> np.ndarray:
     name = f.name.astype(np.float64)
     # "Dave" with @kirkshawdave or kirkshaw.dev: the family name is there, outside the name
     named_elsewhere = (f.handle_surname | f.site_name) & (name < 0.85) & f.given_only
-    name = np.where(named_elsewhere, 0.85, name)
+    name = np.where(named_elsewhere, GIVEN_WITH_HANDLE_SURNAME, name)
     odds = NAME_SLOPE * (name - 1.0) + RARITY_WEIGHT * f.rarity * (name >= 0.8)
     # context counts in proportion to how well the name agrees: a colleague at the same
     # company never scores on context alone; identity (the e-mail, the phone) needs no name

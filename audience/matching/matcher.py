@@ -22,7 +22,7 @@ import numpy as np
 from audience.matching import evidence as ev
 from audience.matching.evidence import Accounts, Person
 from audience.matching.identity import account_ref_keys, profile_refs
-from audience.matching.names import name_groups
+from audience.matching.names import given_endings, name_groups
 from audience.store import Store, now_iso
 
 # Scores are probabilities: a pair's evidence (log-odds) weighed against every other candidate
@@ -170,7 +170,10 @@ def propose(
     unscored = unscored_namesakes(open_people, accounts, features)
     features.score = candidate_probabilities(features.pi, features.odds, unscored)
     fuzzy = _decide(features, open_people, accounts, accept, review, summary)
-    return _resolve_accounts(exact + fuzzy, summary)
+    # two contact cards with one name (the book holds the person twice); not a byline's person,
+    # which is merged into the contact when accepted
+    names = {p.id: p.name.full for p in people if p.cards and p.name.given and p.name.family}
+    return _resolve_accounts(exact + fuzzy, summary, names)
 
 
 # ---- exact links ------------------------------------------------------------------------
@@ -339,6 +342,14 @@ def _person_keys(people: list[Person]) -> tuple[np.ndarray, np.ndarray, np.ndarr
         for g in groups[i]
         if g not in givens[i]
     ]
+    # "Segun Adebayo" for Olusegun Adebayo
+    rows += [
+        (T_NICK, f, end, i)
+        for i, fs in enumerate(families)
+        for f in fs
+        for g in givens[i]
+        for end in given_endings(g)
+    ]
     rows += [(T_INITIAL, f, c, i) for i, fs in enumerate(families) for f in fs for c in initials[i]]
     rows += [
         (tag, g, part, i)
@@ -399,7 +410,8 @@ def _account_keys(accounts: Accounts) -> tuple[np.ndarray, np.ndarray]:
     add(T_NAME, hg[named], hf[named], named)
     add(T_NICK, hg[named], hf[named], named)
     add(T_INITIAL, hg[named], ev.str_hashes([f[0] for f in families])[f_of], named)
-    groups = [[grp for grp in name_groups(g) if grp != g] for g in givens]
+    # nickname groups, and the endings of a long given name ("Babatunde" for a card's Tunde)
+    groups = [[grp for grp in name_groups(g) if grp != g] + list(given_endings(g)) for g in givens]
     group_hashes = ev.str_hashes([grp for gs in groups for grp in gs])
     counts = np.array([len(gs) for gs in groups], dtype=np.int64)
     which = _expand((np.cumsum(counts) - counts)[g_of], counts[g_of])
@@ -441,7 +453,15 @@ def _account_keys(accounts: Accounts) -> tuple[np.ndarray, np.ndarray]:
         accounts.handle_core[first_only].tolist(),
         strict=True,
     ):
-        if len(given) < 2 or given not in core:
+        if len(given) < 2:
+            continue
+        if given not in core:  # "Piotr" @wisniewski_88, "Sarah" @staylor: a family name alone
+            for start in (0, 1):  # or after an initial
+                if len(core) - start >= 4:
+                    for name in name_groups(given):
+                        split_rows.append(k)
+                        split_given.append(name)
+                        split_prefix.append(core[start : start + 3])
             continue
         for rest in (core[len(given) :] if core.startswith(given) else "", core.split(given)[0]):
             if len(rest) >= 3:
@@ -460,7 +480,7 @@ def _account_keys(accounts: Accounts) -> tuple[np.ndarray, np.ndarray]:
     add(T_CONTACT, contact_hashes, None, contact_rows)
     domain_hash = accounts.hashes("domain")
     with_domain = np.nonzero(domain_hash != _NO_HASH)[0]
-    generic = [d in GENERIC_HOSTS for d in accounts.domain[with_domain].tolist()]
+    generic = [ev.is_generic_host(d) for d in accounts.domain[with_domain].tolist()]
     with_domain = with_domain[~np.array(generic, dtype=bool)]
     add(T_DOMAIN, domain_hash[with_domain], None, with_domain)
     bios = ev.distinct(accounts.bio.tolist())
@@ -640,8 +660,13 @@ def _decide(
     return proposals
 
 
-def _resolve_accounts(proposals: list[Proposal], summary: MatchSummary) -> list[Proposal]:
-    """One account, one person: when several people claim it, only a clear winner keeps it."""
+def _resolve_accounts(
+    proposals: list[Proposal], summary: MatchSummary, same_card: dict[int, str] | None = None
+) -> list[Proposal]:
+    """One account, one person: when several people claim it, only a clear winner keeps it.
+    Two cards of one person (the same name twice in the book, ``same_card`` maps a person to
+    their name) are no rivals: both keep the account."""
+    same_card = same_card or {}
     by_account: dict[int, list[Proposal]] = {}
     for proposal in proposals:
         by_account.setdefault(proposal.account_id, []).append(proposal)
@@ -649,10 +674,16 @@ def _resolve_accounts(proposals: list[Proposal], summary: MatchSummary) -> list[
         if len(group) < 2:
             continue
         group.sort(key=lambda p: (p.method.startswith("exact"), p.score), reverse=True)
-        first, second = group[0], group[1]
+        first = group[0]
+        name = same_card.get(first.person_id)
+        twins = [p for p in group[1:] if name and same_card.get(p.person_id) == name]
+        rivals = [p for p in group[1:] if p not in twins]
+        if not rivals:
+            continue
+        second = rivals[0]
         clear = first.method.startswith("exact") and not second.method.startswith("exact")
         clear = clear or first.score - second.score >= TIE_MARGIN
-        for proposal in group[1:] if clear else group:
+        for proposal in rivals if clear else group:
             proposal.status = "review"
     summary.accepted += sum(p.status == "accepted" for p in proposals)
     summary.review += sum(p.status == "review" for p in proposals)
