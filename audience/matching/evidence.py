@@ -71,6 +71,13 @@ EMPLOYER_SHOWN = 0.5
 EMPLOYER_MIN_BOOK = 50
 EMPLOYER_ODDS_MIN = 1.0
 EMPLOYER_ODDS_MAX = 4.5
+# city_in_location is worth log(CITY_SHOWN / the city's share of named places), within bounds:
+# the card may be older than a move (CITY_SHOWN < 1)
+CITY_SHOWN = 0.2
+CITY_MIN_COUNT = 3
+CITY_MIN_PLACES = 500
+CITY_ODDS_MIN = 0.7
+CITY_ODDS_MAX = 3.0
 LOG_ODDS = {
     "contact_in_bio": 10.0,
     "email_in_bio_name_like": 3.0,
@@ -565,6 +572,7 @@ class PairFeatures:
     handle_surname: np.ndarray
     given_only: np.ndarray  # the display name is the person's given name alone ("Dave")
     employer_odds: np.ndarray = None  # what the employer named on the profile is worth
+    city_odds: np.ndarray = None  # what the card's city as the profile's location is worth
     rarity: np.ndarray = None  # -log of how many profiles would bear the person's name by chance
     score: np.ndarray = None
     odds: np.ndarray = None  # log-odds that the pair is the same person, before competition
@@ -704,11 +712,32 @@ def compute_features(
     f.rare_name = (f.name >= 0.92) & (accounts.name_count[ai] == 1)
     f.rarity = _name_rarity(people, accounts)[pi]
     f.employer_odds = _employer_odds(people)[pi]
+    f.city_odds = _city_odds(people, accounts)[pi]
     f.organisation_account = accounts.is_org[ai]
     live = np.arange(len(pi)) if floor is None else np.nonzero(_best_case(f, cols) >= floor)[0]
     _context_features(f, cols, accounts, live)
     _signal_features(f, people, accounts, live)
     return f
+
+
+def _city_odds(people: list[Person], accounts: Accounts) -> np.ndarray:
+    """Log-odds of a profile's location naming the person's city: a namesake lives there as
+    often as the city's share of the places that profiles and cards name (both sides counted),
+    so London says less than Leeds, and Leeds less than Bath."""
+    places = distinct(accounts.location.tolist())
+    firsts = [fold(re.split(r"[,/|;·•(]", t or "", maxsplit=1)[0]).strip() for t in places.values]
+    per_value = np.bincount(places.of_row, minlength=len(places.values))
+    counts: dict[str, int] = {}
+    for first, n in zip(firsts, per_value.tolist(), strict=True):
+        if first:
+            counts[first] = counts.get(first, 0) + n
+    for person in people:
+        if person.city:
+            counts[person.city] = counts.get(person.city, 0) + 1
+    total = max(sum(counts.values()), CITY_MIN_PLACES)
+    shares = [max(counts.get(p.city, 0), CITY_MIN_COUNT) / total for p in people]
+    odds = np.log(CITY_SHOWN / np.array(shares, dtype=np.float64)) if people else np.zeros(0)
+    return np.clip(odds, CITY_ODDS_MIN, CITY_ODDS_MAX)
 
 
 def _employer_odds(people: list[Person]) -> np.ndarray:
@@ -1100,6 +1129,8 @@ def raw_score(f: PairFeatures) -> np.ndarray:
         flag = getattr(f, kind)
         if kind == "employer_match" and f.employer_odds is not None:
             value = f.employer_odds * flag
+        elif kind == "city_in_location" and f.city_odds is not None:
+            value = f.city_odds * flag
         else:
             value = weight * flag
         odds = odds + (value if kind in _UNGATED or weight < 0 else gate * value)

@@ -27,10 +27,10 @@ from audience.store import Store, now_iso
 
 # Scores are probabilities: a pair's evidence (log-odds) weighed against every other candidate
 # of the same person and against the chance that none of them is the person (NONE_ODDS).
-ACCEPT = 0.85
-REVIEW = 0.20
+ACCEPT = 0.90
+REVIEW = 0.15
 TIE_MARGIN = 0.05
-NONE_ODDS = 0.0
+NONE_ODDS = 0.5
 # Pairs whose log-odds cannot reach this even with every clue of the bio are not read further.
 FLOOR_ODDS = -4.0
 # A key shared by more accounts than this says too little about identity to be worth scoring:
