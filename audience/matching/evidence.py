@@ -374,6 +374,22 @@ def more_than_name(local: str, person: Person) -> bool:
     return sum(map(len, leftover)) >= 2
 
 
+def spelled_by_names(local: str, names: frozenset[str]) -> bool:
+    """The local part (or handle) is a name and nothing more: one or two known names, or an
+    initial and a name, with at most two digits ("meizhang", "aschmidt", "jose_blanco7";
+    not "pixeljane", "jdoe1987")."""
+    if sum(c.isdigit() for c in local) >= 3:
+        return False
+    core = "".join(c for c in local if c.isalpha())
+    if core in names:
+        return True
+    for cut in range(1, len(core)):
+        head, tail = core[:cut], core[cut:]
+        if (len(head) == 1 or head in names) and (len(tail) == 1 or tail in names):
+            return True
+    return False
+
+
 def _name_words(person: Person) -> set[str]:
     words = {person.name.given, *person.name.others, *person.alt_given, *person.family_variants}
     words |= set(person.email_families)
@@ -411,6 +427,12 @@ class Accounts:
 
     def __len__(self) -> int:
         return len(self.ids)
+
+    @cached_property
+    def name_words(self) -> frozenset[str]:
+        """Every given and family name the display names bear (two letters or more)."""
+        names = set(self.given.tolist()) | set(self.family.tolist())
+        return frozenset(n for n in names if len(n) >= 2)
 
     def hashes(self, column: str) -> np.ndarray:
         """``hash()`` of every string of a derived column, as uint64 (computed once)."""
@@ -811,9 +833,19 @@ def _name_features(f: PairFeatures, cols: _PeopleColumns, accounts: Accounts, un
     swapped_sim = _cpdist(fuzz.ratio, cols.given[f.pi], accounts.family[f.ai], cutoff=0)
     account_given_len = np.zeros(len(accounts), dtype=np.int64)
     account_given_len[uniq] = [len(g) for g in accounts.given[uniq].tolist()]
+    # a typo keeps the first letter: "Sandra" is no typo of "Andreas"
+    first = np.array([g[:1] for g in cols.given.tolist()], dtype=object)[f.pi]
+    account_first = _scatter(len(accounts), uniq, [g[:1] for g in accounts.given[uniq].tolist()])
+    account_family_first = _scatter(
+        len(accounts), uniq, [g[:1] for g in accounts.family[uniq].tolist()]
+    )
+    given_differs = (given_sim < 70) | ((first != account_first[f.ai]) & (given_sim < 90))
+    swapped_differs = (swapped_sim < 70) | (
+        (first != account_family_first[f.ai]) & (swapped_sim < 90)
+    )
     other_given = (
-        (given_sim < 70)
-        & (swapped_sim < 70)
+        given_differs
+        & swapped_differs
         & ((f.kinds & K_NAME) == 0)
         & (cols.given_len[f.pi] > 1)
         & (account_given_len[f.ai] > 1)
@@ -847,6 +879,11 @@ def _identity_features(f: PairFeatures, cols: _PeopleColumns, accounts: Accounts
     name_like = _in_sets(cols.forms, pi, handle_hash) | _in_sets(cols.forms, pi, core_hash)
     # "j.doe" is what any Jane Doe might pick; "jdoe1987" or "pixeljane" is this one's
     distinct = local_hit & _in_sets(cols.distinct_locals, pi, handle_hash)
+    # "mei.zhang" on Cindy Zhang's card is still a name (one any Mei Zhang might own): a local
+    # part made of the names profiles bear says no more than a name, whoever's it is
+    for k in np.nonzero(email_any & distinct)[0].tolist():
+        if spelled_by_names(accounts.handle_key[ai[k]], accounts.name_words):
+            distinct[k] = False
     f.email_handle = email_any & distinct
     f.email_handle_name_like = email_any & ~distinct
     f.handle_from_name = name_like & ~email_any
