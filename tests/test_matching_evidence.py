@@ -11,7 +11,7 @@ import pytest
 from audience.matching import evidence as ev
 from audience.matching import match_people
 from audience.matching.evidence import spelled_by_names
-from audience.matching.names import email_family_names, given_endings
+from audience.matching.names import email_family_names, email_given_names, given_endings
 from audience.matching.signals import bio_orgs
 from tests.test_matching import add_account, add_person, best_match, matches
 
@@ -205,3 +205,25 @@ def test_two_cards_of_one_name_share_the_profile_a_rival_does_not(store):
     match_people(store)
     assert best_match(store, first)["account_id"] == profile
     assert {best_match(store, p)["status"] for p in (first, second)} == {"accepted"}
+
+
+def test_the_given_name_the_address_spells_beside_the_surname(store):
+    person = add_person(store, "Sophia Wang", emails=["juan_wang@outlook.com"])
+    right = add_account(store, "jwang65", "Wang, Juan", bio="Customer Service Director")
+    match_people(store)
+    assert right in proposed(store, person)
+    assert email_given_names(["mei.zhang@kpmg.com", "jwang@deloitte.com"], ["zhang", "wang"]) == [
+        "mei"
+    ]  # an initial is no given name
+
+
+def test_a_work_address_names_the_employer_a_profile_is_found_by(store):
+    # no name in common with the card but the given name: a candidate through the employer
+    from audience.matching.matcher import candidate_pairs
+
+    add_person(store, "Inês Lopes", emails=["ines@heronfalcon.co.uk"])
+    add_account(store, "inesworks", "Inês 🌿", bio="Working in design at HeronFalcon")
+    add_account(store, "ines_elsewhere", "Inês 🌿", bio="Working in design at Acme Foods")
+    people, accounts = ev.load_people(store), ev.load_accounts(store, "x")
+    _, found, kinds = candidate_pairs(people, accounts)
+    assert accounts.handle[found].tolist() == ["inesworks"] and kinds[0] & ev.K_ORG

@@ -22,6 +22,7 @@ from audience.matching.names import (
     clean_display_names,
     compact,
     email_family_names,
+    email_given_names,
     email_parts,
     fold,
     given_endings,
@@ -312,6 +313,10 @@ def _finish(person: Person, alt_family: str = "") -> None:
     person.locals = [lp for lp in dict.fromkeys(map(personal_local_part, person.emails)) if lp]
     if not person.name.given and not person.name.family:
         person.name = name_from_email(person.emails)
+    # the given name the address spells beside the surname: "mei.zhang@" for Cindy Zhang
+    if person.name.family:
+        families = [person.name.family.replace(" ", ""), *person.name.family.split()]
+        person.alt_given = (*person.alt_given, *email_given_names(person.emails, families))
     # the surname the person's own address spells: married, or spelled right ("vrossi64@")
     givens = [g for g in (person.name.given, *person.alt_given) if g]
     person.email_families = email_family_names(

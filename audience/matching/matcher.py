@@ -23,6 +23,7 @@ from audience.matching import evidence as ev
 from audience.matching.evidence import Accounts, Person
 from audience.matching.identity import account_ref_keys, profile_refs
 from audience.matching.names import given_endings, name_groups
+from audience.matching.signals import domain_label
 from audience.store import Store, now_iso
 
 # Scores are probabilities: a pair's evidence (log-odds) weighed against every other candidate
@@ -331,7 +332,11 @@ def _person_keys(people: list[Person]) -> tuple[np.ndarray, np.ndarray, np.ndarr
     families = [p.family_variants for p in people]
     family = [p.name.family.replace(" ", "") for p in people]
     forms = [p.handle_forms | {lp for lp in p.locals if len(lp) >= 4} for p in people]
-    orgs = [{ev._org_word(p.org), ev.compact(p.org)} - {""} for p in people]
+    # the card's organisation, and the organisation of its e-mail domain ("deloitte.com")
+    orgs = [
+        {ev._org_word(p.org), ev.compact(p.org), *map(domain_label, p.domains)} - {""}
+        for p in people
+    ]
     rows = [(T_NAME, f, g, i) for i, fs in enumerate(families) for f in fs for g in givens[i]]
     # given and family names in each other's columns ("Smith", "Robert" for Bob Smith)
     rows += [(T_NAME, g, f, i) for i, fs in enumerate(families) for f in fs for g in givens[i]]

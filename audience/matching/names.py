@@ -405,6 +405,26 @@ def email_family_names(emails: Iterable[str], givens: Iterable[str], family: str
     return list(dict.fromkeys(found))
 
 
+def email_given_names(emails: Iterable[str], families: Iterable[str]) -> list[str]:
+    """The given names the person's own e-mail addresses spell beside their family name:
+    "mei.zhang@" or "juanwang@" on a card that calls her Cindy Zhang or Sophia Wang (an
+    adopted English name on the card, the birth name in the address). Initials are no name."""
+    names = {f for f in families if len(f) >= 2}
+    found = []
+    for email in emails:
+        local = re.sub(r"\d+", "", email.partition("@")[0].lower())
+        parts = [w for w in _LOCAL_SPLIT_RE.split(local) if w]
+        given = ""
+        if len(parts) == 2:
+            given = parts[0] if parts[1] in names else parts[1] if parts[0] in names else ""
+        elif len(parts) == 1:
+            family = next((f for f in names if parts[0].endswith(f) and parts[0] != f), "")
+            given = parts[0][: -len(family)] if family else ""
+        if len(given) >= 3 and given.isalpha() and given not in names:
+            found.append(given)
+    return list(dict.fromkeys(found))
+
+
 def given_compatible(a: str, b: str) -> bool:
     """Same given name, a nickname of it, or an initial of it."""
     if not a or not b:
