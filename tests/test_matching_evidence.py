@@ -5,6 +5,8 @@ names, a given name with another first letter, how common a city is, twin cards.
 
 from __future__ import annotations
 
+import json
+
 import numpy as np
 import pytest
 
@@ -227,3 +229,19 @@ def test_a_work_address_names_the_employer_a_profile_is_found_by(store):
     people, accounts = ev.load_people(store), ev.load_accounts(store, "x")
     _, found, kinds = candidate_pairs(people, accounts)
     assert accounts.handle[found].tolist() == ["inesworks"] and kinds[0] & ev.K_ORG
+
+
+def test_stored_evidence_shows_the_weight_the_employer_was_given(store):
+    for n in range(12):
+        add_person(store, f"Colleague{n} Person{n}", org="KPMG")
+    big = add_person(store, "Jane Doe", org="KPMG")
+    small = add_person(store, "John Roe", org="Kilnquay Energy")
+    add_account(store, "jdoe", "Jane Doe", bio="Auditor at KPMG")
+    add_account(store, "jroe", "John Roe", bio="Engineer at Kilnquay Energy")
+    match_people(store)
+
+    def employer_weight(person):
+        evidence = json.loads(best_match(store, person)["evidence"])
+        return next(e["weight"] for e in evidence if e["kind"] == "employer_match")
+
+    assert employer_weight(big) < employer_weight(small)

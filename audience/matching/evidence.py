@@ -1234,17 +1234,29 @@ def evidence_for_pairs(
         items = [
             {"kind": "name", "detail": f"{person.label!s} ~ {display!s}", "weight": name_weights[n]}
         ]
+        weighed = _weighed(f, int(ks[n]))
         items += [
             {
                 "kind": kind,
                 "detail": _DETAILS[kind](person, accounts, a),
-                "weight": LOG_ODDS.get(kind, 0.0),
+                "weight": weighed.get(kind, LOG_ODDS.get(kind, 0.0)),
             }
             for kind, flag in zip(kinds, row, strict=True)
             if flag
         ]
         result.append(items)
     return result
+
+
+def _weighed(f: PairFeatures, k: int) -> dict[str, float]:
+    """The log-odds this pair's employer and city evidence were given (they depend on how
+    common the employer is in the book and the city among the places named)."""
+    weights = {}
+    if f.employer_odds is not None:
+        weights["employer_match"] = round(float(f.employer_odds[k]), 2)
+    if f.city_odds is not None:
+        weights["city_in_location"] = round(float(f.city_odds[k]), 2)
+    return weights
 
 
 def _local_email(person: Person) -> str:
