@@ -245,3 +245,22 @@ def test_stored_evidence_shows_the_weight_the_employer_was_given(store):
         return next(e["weight"] for e in evidence if e["kind"] == "employer_match")
 
     assert employer_weight(big) < employer_weight(small)
+
+
+@pytest.mark.parametrize(
+    ("given", "family", "display"),
+    [
+        ("Smith", "Rachael", "Rachel Smith"),  # swapped on the card, misspelt
+        ("Nowak", "Katarzyna", "K. Nowak"),  # swapped, an initial on the profile
+        ("Jim", "Smith", "James S."),  # a nickname and the family name's initial
+    ],
+)
+def test_swapped_cards_and_nicknames_meet_other_name_forms(store, given, family, display):
+    from audience.matching.matcher import candidate_pairs
+
+    add_person(store, f"{given} {family}", given=given, family=family)
+    add_account(store, "someone_77", display)
+    add_account(store, "other_77", "Zoltan Quist")
+    people, accounts = ev.load_people(store), ev.load_accounts(store, "x")
+    _, found, _ = candidate_pairs(people, accounts)
+    assert accounts.handle[found].tolist() == ["someone_77"]

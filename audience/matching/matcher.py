@@ -380,6 +380,15 @@ def _person_keys(people: list[Person]) -> tuple[np.ndarray, np.ndarray, np.ndarr
         for form in fs
         if len(form) >= TRUNCATED
     ]
+    # "James S." for Jim Smith
+    rows += [
+        (T_GIVEN_INITIAL, g, family[i][0], i)
+        for i, gs in enumerate(groups)
+        if family[i]
+        for g in gs
+        if len(g) > 1 and g not in givens[i]
+    ]
+    rows += _swapped_keys(people)
     tags = np.array([r[0] for r in rows], dtype=np.int64)
     keys = _mix(tags, ev.str_hashes([r[1] for r in rows]), ev.str_hashes([r[2] for r in rows]))
     return keys, np.array([r[3] for r in rows], dtype=np.int64), _TAG_KIND[tags]
@@ -498,6 +507,23 @@ def _account_keys(accounts: Accounts) -> tuple[np.ndarray, np.ndarray]:
     mention_rows = mention_rows[named_given]
     add(T_ORG, hg[mention_rows], mention_hashes[named_given], mention_rows)
     return np.concatenate(keys), np.concatenate(rows)
+
+
+def _swapped_keys(people: list[Person]) -> list[tuple[int, str, str, int]]:
+    """A card with the given and family names in each other's columns ("Smith | Rachael",
+    "Nowak | Katarzyna") still meets the profile's nickname, initial or misspelling of the
+    given name ("Rachel Smith", "K. Nowak")."""
+    rows = []
+    for i, p in enumerate(people):
+        first, last = p.name.given, p.name.family
+        if not first or not last or " " in last or len(first) < 2 or len(last) < 2:
+            continue
+        rows += [(T_NICK, first, g, i) for g in name_groups(last) | set(given_endings(last))]
+        rows.append((T_INITIAL, first, last[0], i))
+        rows.append((T_GIVEN_INITIAL, last, first[0], i))
+        if len(first) >= 4:
+            rows += [(T_PREFIX, last, first[:3], i), (T_SUFFIX, last, first[-3:], i)]
+    return rows
 
 
 def _bio_contact_keys(bios: list[str | None]) -> tuple[np.ndarray, np.ndarray]:

@@ -400,7 +400,10 @@ def email_family_names(emails: Iterable[str], givens: Iterable[str], family: str
             rest = word[len(given) :] if given else (word[1:] if word[0] in initials else "")
         else:
             rest = ""
-        if len(rest) >= 3 and rest.isalpha() and not any(g in rest for g in forms):
+        # "antonio@" on a card misspelling Anonio is his given name, not "ntonio"
+        misspelt_given = any(fuzz.ratio(rest, g) >= 70 for g in forms)
+        inside = any(g in rest for g in forms)
+        if len(rest) >= 3 and rest.isalpha() and not misspelt_given and not inside:
             found.append(rest)
     return list(dict.fromkeys(found))
 
