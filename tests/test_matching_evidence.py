@@ -264,3 +264,14 @@ def test_swapped_cards_and_nicknames_meet_other_name_forms(store, given, family,
     people, accounts = ev.load_people(store), ev.load_accounts(store, "x")
     _, found, _ = candidate_pairs(people, accounts)
     assert accounts.handle[found].tolist() == ["someone_77"]
+
+
+def test_a_short_form_of_the_given_name_with_the_employer_is_a_candidate(store):
+    from audience.matching.matcher import candidate_pairs
+
+    add_person(store, "Patricia Hartson", emails=["patricia.hartson@kpmg.com"])
+    add_account(store, "pat", "Pat 🇩🇪", bio="Working in data at KPMG | football")
+    add_account(store, "pat_elsewhere", "Pat", bio="Working in data at Acme Foods")
+    people, accounts = ev.load_people(store), ev.load_accounts(store, "x")
+    _, found, kinds = candidate_pairs(people, accounts)
+    assert accounts.handle[found].tolist() == ["pat"] and kinds[0] & ev.K_ORG

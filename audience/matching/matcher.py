@@ -22,7 +22,7 @@ import numpy as np
 from audience.matching import evidence as ev
 from audience.matching.evidence import Accounts, Person
 from audience.matching.identity import account_ref_keys, profile_refs
-from audience.matching.names import given_endings, name_groups
+from audience.matching.names import given_endings, name_groups, short_forms
 from audience.matching.signals import domain_label
 from audience.store import Store, now_iso
 
@@ -365,7 +365,13 @@ def _person_keys(people: list[Person]) -> tuple[np.ndarray, np.ndarray, np.ndarr
     ]
     rows += [(T_HANDLE, form, "", i) for i, fs in enumerate(forms) for form in fs]
     rows += [(T_DOMAIN, d, "", i) for i, p in enumerate(people) for d in p.domains]
-    rows += [(T_ORG, g, w, i) for i, gs in enumerate(givens) for g in gs for w in orgs[i]]
+    # "Pat" at KPMG for Patricia at KPMG: the given name or a short form of it
+    rows += [
+        (T_ORG, g, w, i)
+        for i, gs in enumerate(givens)
+        for g in {*gs, *(n for x in gs for n in short_forms(x))}
+        for w in orgs[i]
+    ]
     rows += [(T_CONTACT, key, "", i) for i, p in enumerate(people) for key in p.contact_keys]
     rows += [
         (T_GIVEN_INITIAL, g, f[0], i)
