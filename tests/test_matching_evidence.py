@@ -275,3 +275,18 @@ def test_a_short_form_of_the_given_name_with_the_employer_is_a_candidate(store):
     people, accounts = ev.load_people(store), ev.load_accounts(store, "x")
     _, found, kinds = candidate_pairs(people, accounts)
     assert accounts.handle[found].tolist() == ["pat"] and kinds[0] & ev.K_ORG
+
+
+def test_an_employer_many_profiles_show_says_less_than_one_few_show(store):
+    # one card each, but many profiles have a website on the first firm's domain
+    common = add_person(store, "Jane Doe", emails=["jane.doe@brightwater.io"])
+    rare = add_person(store, "John Roe", emails=["john.roe@kilnquay.com"])
+    for n in range(40):
+        add_account(store, f"staff{n}", f"Staff {n}", website=f"https://brightwater.io/p/{n}")
+    for n in range(200):
+        add_account(store, f"other{n}", f"Other {n}", website=f"https://site{n}.com")
+    people = ev.load_people(store)
+    odds = ev._employer_odds(people, ev.load_accounts(store, "x"))
+    by_id = {p.id: o for p, o in zip(people, odds.tolist(), strict=True)}
+    assert by_id[common] < by_id[rare]
+    assert ev._employer_odds(people).tolist()[0] == ev._employer_odds(people).tolist()[1]

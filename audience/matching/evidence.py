@@ -49,6 +49,7 @@ from audience.matching.signals import (
     bio_contacts,
     bio_orgs,
     domain_keys,
+    domain_label,
     is_free_mail,
     org_hint_rows,
     org_keys,
@@ -70,6 +71,7 @@ SIGNAL_NAME_FLOOR = 0.3  # names agreeing less are not worth reading the profile
 # employer_match is worth log(EMPLOYER_SHOWN / the employer's share of the book), within bounds
 EMPLOYER_SHOWN = 0.5
 EMPLOYER_MIN_BOOK = 50
+EMPLOYER_MIN_SITES = 200
 EMPLOYER_ODDS_MIN = 1.0
 EMPLOYER_ODDS_MAX = 4.5
 # city_in_location is worth log(CITY_SHOWN / the city's share of named places), within bounds:
@@ -738,7 +740,7 @@ def compute_features(
     _identity_features(f, cols, accounts, uniq)
     f.rare_name = (f.name >= 0.92) & (accounts.name_count[ai] == 1)
     f.rarity = _name_rarity(people, accounts)[pi]
-    f.employer_odds = _employer_odds(people)[pi]
+    f.employer_odds = _employer_odds(people, accounts)[pi]
     f.city_odds = _city_odds(people, accounts)[pi]
     f.organisation_account = accounts.is_org[ai]
     live = np.arange(len(pi)) if floor is None else np.nonzero(_best_case(f, cols) >= floor)[0]
@@ -767,10 +769,12 @@ def _city_odds(people: list[Person], accounts: Accounts) -> np.ndarray:
     return np.clip(odds, CITY_ODDS_MIN, CITY_ODDS_MAX)
 
 
-def _employer_odds(people: list[Person]) -> np.ndarray:
+def _employer_odds(people: list[Person], accounts: Accounts | None = None) -> np.ndarray:
     """Log-odds of a profile naming the person's employer: a namesake is as likely to work
     there as the employer is common, so a firm that employs a tenth of the book says less than
-    one that employs a single contact."""
+    one that employs a single contact. How common it is is read from both sides: the book's
+    cards, and the profiles' websites on the employer's domain (a firm one card names may still
+    be everyone's employer)."""
     groups = _aliases()
     keys = [min(groups.get(k, k) for k in p.orgs.full) if p.orgs.full else "" for p in people]
     counts: dict[str, int] = {}
@@ -779,7 +783,24 @@ def _employer_odds(people: list[Person]) -> np.ndarray:
     # a small book says little of how common an employer is: count it as at least this large
     total = max(len(people), EMPLOYER_MIN_BOOK)
     shares = np.array([counts[k] / total if k else 1.0 for k in keys])
+    if accounts is not None and len(accounts):
+        sites = _site_shares(accounts)
+        on_sites = [max((sites.get(k, 0.0) for k in p.orgs.full), default=0.0) for p in people]
+        shares = np.maximum(shares, np.array(on_sites))
     return np.clip(np.log(EMPLOYER_SHOWN / shares), EMPLOYER_ODDS_MIN, EMPLOYER_ODDS_MAX)
+
+
+def _site_shares(accounts: Accounts) -> dict[str, float]:
+    """Each organisation's share of the profiles' websites (not link hubs or blog hosts)."""
+    sites = distinct(accounts.domain.tolist())
+    per_value = np.bincount(sites.of_row, minlength=len(sites.values)).tolist()
+    counts: dict[str, int] = {}
+    for host, n in zip(sites.values, per_value, strict=True):
+        label = domain_label(host) if host and not is_generic_host(host) else ""
+        if label:
+            counts[label] = counts.get(label, 0) + n
+    total = max(sum(counts.values()), EMPLOYER_MIN_SITES)
+    return {label: n / total for label, n in counts.items()}
 
 
 def _name_rarity(people: list[Person], accounts: Accounts) -> np.ndarray:
