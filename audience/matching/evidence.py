@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -145,6 +145,7 @@ GENERIC_HOSTS = frozenset(
 _GENERIC_SITES = GENERIC_HOSTS
 
 
+@lru_cache(maxsize=200_000)
 def is_generic_host(host: str) -> bool:
     """A link hub or social site, or a page on one ("jane.substack.com"): no employer's site."""
     labels = host.lower().split(".")

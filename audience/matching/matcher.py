@@ -22,7 +22,7 @@ import numpy as np
 from audience.matching import evidence as ev
 from audience.matching.evidence import Accounts, Person
 from audience.matching.identity import account_ref_keys, profile_refs
-from audience.matching.names import given_endings, name_groups, short_forms
+from audience.matching.names import given_endings, name_groups
 from audience.matching.signals import domain_label
 from audience.store import Store, now_iso
 
@@ -284,7 +284,7 @@ def candidate_pairs(
     people: list[Person], accounts: Accounts, max_block: dict[int, int] | None = None
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(person index, account index, kinds bit-set) for every pair sharing a blocking key."""
-    p_keys, p_idx, p_kind = _person_keys(people)
+    p_keys, p_idx, p_kind = _person_keys(people, _looks_swapped(people, accounts))
     a_keys, a_idx = _account_keys(accounts)
     # only account keys some person has: sorting them all would cost more than this test
     shared = ev.is_member(np.unique(p_keys), a_keys)
@@ -324,8 +324,11 @@ def _mix(tags, first: np.ndarray, second: np.ndarray) -> np.ndarray:
     return mixed + tags * np.uint64(0x165667B19E3779F9)
 
 
-def _person_keys(people: list[Person]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Blocking keys of every person: (key, person index, kind)."""
+def _person_keys(
+    people: list[Person], swapped: list[bool] | None = None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Blocking keys of every person: (key, person index, kind); ``swapped`` says whose card
+    seems to hold the names in each other's columns."""
     givens = [[g for g in (p.name.given, *p.alt_given) if g] for p in people]
     groups = [set().union(*map(name_groups, gs)) if gs else () for gs in givens]
     initials = [{g[0] for g in gs} for gs in givens]
@@ -365,13 +368,7 @@ def _person_keys(people: list[Person]) -> tuple[np.ndarray, np.ndarray, np.ndarr
     ]
     rows += [(T_HANDLE, form, "", i) for i, fs in enumerate(forms) for form in fs]
     rows += [(T_DOMAIN, d, "", i) for i, p in enumerate(people) for d in p.domains]
-    # "Pat" at KPMG for Patricia at KPMG: the given name or a short form of it
-    rows += [
-        (T_ORG, g, w, i)
-        for i, gs in enumerate(givens)
-        for g in {*gs, *(n for x in gs for n in short_forms(x))}
-        for w in orgs[i]
-    ]
+    rows += [(T_ORG, g, w, i) for i, gs in enumerate(givens) for g in gs for w in orgs[i]]
     rows += [(T_CONTACT, key, "", i) for i, p in enumerate(people) for key in p.contact_keys]
     rows += [
         (T_GIVEN_INITIAL, g, f[0], i)
@@ -394,7 +391,7 @@ def _person_keys(people: list[Person]) -> tuple[np.ndarray, np.ndarray, np.ndarr
         for g in gs
         if len(g) > 1 and g not in givens[i]
     ]
-    rows += _swapped_keys(people)
+    rows += _swapped_keys(people, swapped or [False] * len(people))
     tags = np.array([r[0] for r in rows], dtype=np.int64)
     keys = _mix(tags, ev.str_hashes([r[1] for r in rows]), ev.str_hashes([r[2] for r in rows]))
     return keys, np.array([r[3] for r in rows], dtype=np.int64), _TAG_KIND[tags]
@@ -515,20 +512,41 @@ def _account_keys(accounts: Accounts) -> tuple[np.ndarray, np.ndarray]:
     return np.concatenate(keys), np.concatenate(rows)
 
 
-def _swapped_keys(people: list[Person]) -> list[tuple[int, str, str, int]]:
+def _looks_swapped(people: list[Person], accounts: Accounts) -> list[bool]:
+    """Cards whose given name is more often a family name on the profiles than a given name,
+    and whose family name more often a given name ("Smith | Rachael"): the names the profiles
+    bear say which word is which."""
+    given = _counter(accounts.hashes("given"))
+    family = _counter(accounts.hashes("family"))
+    firsts = ev.str_hashes([p.name.given for p in people])
+    lasts = ev.str_hashes([p.name.family for p in people])
+    return ((family(firsts) > given(firsts)) & (given(lasts) >= family(lasts))).tolist()
+
+
+def _counter(hashes: np.ndarray):
+    """A function counting how often each of some hashes occurs among ``hashes``."""
+    keys, counts = np.unique(hashes, return_counts=True)
+
+    def count(wanted: np.ndarray) -> np.ndarray:
+        if not len(keys):
+            return np.zeros(len(wanted), dtype=np.int64)
+        pos = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
+        return np.where(keys[pos] == wanted, counts[pos], 0)
+
+    return count
+
+
+def _swapped_keys(people: list[Person], swapped: list[bool]) -> list[tuple[int, str, str, int]]:
     """A card with the given and family names in each other's columns ("Smith | Rachael",
-    "Nowak | Katarzyna") still meets the profile's nickname, initial or misspelling of the
-    given name ("Rachel Smith", "K. Nowak")."""
+    "Nowak | Katarzyna") still meets the profile's nickname or initial of the given name, or a
+    misspelling of it ("Rachel Smith", "K. Nowak")."""
     rows = []
     for i, p in enumerate(people):
         first, last = p.name.given, p.name.family
-        if not first or not last or " " in last or len(first) < 2 or len(last) < 2:
+        if not swapped[i] or not first or not last or " " in last or min(len(first), len(last)) < 2:
             continue
         rows += [(T_NICK, first, g, i) for g in name_groups(last) | set(given_endings(last))]
         rows.append((T_INITIAL, first, last[0], i))
-        rows.append((T_GIVEN_INITIAL, last, first[0], i))
-        if len(first) >= 4:
-            rows += [(T_PREFIX, last, first[:3], i), (T_SUFFIX, last, first[-3:], i)]
     return rows
 
 

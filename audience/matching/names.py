@@ -366,14 +366,6 @@ def name_groups(given: str) -> frozenset[str]:
     return frozenset({given, *_nicknamer().canonicals_of(given)})
 
 
-@lru_cache(maxsize=200_000)
-def short_forms(given: str) -> frozenset[str]:
-    """The nicknames a formal given name goes by (``patricia`` → pat, patty, trish, ...)."""
-    if not given or len(given) < 3:
-        return frozenset()
-    return frozenset(n for n in _nicknamer().nicknames_of(given) if len(n) >= 2)
-
-
 def given_endings(given: str) -> tuple[str, ...]:
     """Short forms that keep the end of a long given name: "segun" for Olusegun, "tunde" for
     Babatunde, "seun" for Oluwaseun (at least four letters, at least three dropped)."""

@@ -189,7 +189,8 @@ class BioOrgs:
 
 NO_BIO_ORGS = BioOrgs()
 _ORG_HINT_RE = re.compile(
-    r"@|\(|\b(?:at|for|with|ex|former|formerly|previously|alum|alumna|alumnus)\b|, [A-Z]", re.I
+    r"@|\(|\b(?:at|for|with|ex|former|formerly|previously|alum|alumna|alumnus)\b|(?-i:, [A-Z])",
+    re.I,
 )
 _DISPLAY_HINT_RE = re.compile(r"\s(?:@|\||-|–|—|·|•|at)\s|,")
 # a role of one to three words, a comma, a capitalised name: "Partner, KPMG", "data person, EY"
