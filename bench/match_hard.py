@@ -339,6 +339,7 @@ class People:
         self.rng = rng
         self.stats = stats
         self.count = 0
+        self.addresses: set[str] = set()  # personal e-mail addresses handed out
 
     def surname(self, origin: Origin) -> str:
         rng = self.rng
@@ -386,7 +387,12 @@ class People:
         person.phone = f"+{country.phone_code} {rng.randint(6, 9)}{rng.randint(0, 99):02d} " \
                        f"{rng.randint(100000, 999999)}"
         local = self.mail_local(person, personal=True)
-        person.personal_email = f"{local}@{rng.choice(country.mail_domains)}"
+        domain = rng.choice(country.mail_domains)
+        address = f"{local}@{domain}"
+        while address in self.addresses:  # a mailbox is one person's: the provider asks for another
+            address = f"{local}{rng.randint(1, 9999)}@{domain}"
+        self.addresses.add(address)
+        person.personal_email = address
         person.site_slug = _slug(f"{given}{family}") if rng.random() < 0.5 else \
             _slug(f"{given}-{family}", keep="-")
         return person

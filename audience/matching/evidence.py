@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -21,8 +21,11 @@ from audience.matching.names import (
     alternate_family_names,
     clean_display_names,
     compact,
+    email_family_names,
+    email_given_names,
     email_parts,
     fold,
+    given_endings,
     handle_cores,
     handle_ids,
     handles_from_name,
@@ -46,6 +49,7 @@ from audience.matching.signals import (
     bio_contacts,
     bio_orgs,
     domain_keys,
+    domain_label,
     is_free_mail,
     org_hint_rows,
     org_keys,
@@ -62,12 +66,21 @@ from audience.store import Store
 NAME_SLOPE = 6.0
 RARITY_WEIGHT = 0.0
 OTHER_GIVEN_NAME = 0.4  # the most a name with another given name can agree
+GIVEN_WITH_HANDLE_SURNAME = 0.92  # "Dave" @davekirkshaw: as good as a nickname with the surname
 SIGNAL_NAME_FLOOR = 0.3  # names agreeing less are not worth reading the profile's text for
 # employer_match is worth log(EMPLOYER_SHOWN / the employer's share of the book), within bounds
 EMPLOYER_SHOWN = 0.5
 EMPLOYER_MIN_BOOK = 50
+EMPLOYER_MIN_SITES = 200
 EMPLOYER_ODDS_MIN = 1.0
 EMPLOYER_ODDS_MAX = 4.5
+# city_in_location is worth log(CITY_SHOWN / the city's share of named places), within bounds:
+# the card may be older than a move (CITY_SHOWN < 1)
+CITY_SHOWN = 0.2
+CITY_MIN_COUNT = 3
+CITY_MIN_PLACES = 500
+CITY_ODDS_MIN = 0.7
+CITY_ODDS_MAX = 3.0
 LOG_ODDS = {
     "contact_in_bio": 10.0,
     "email_in_bio_name_like": 3.0,
@@ -130,6 +143,15 @@ GENERIC_HOSTS = frozenset(
     ]
 )
 _GENERIC_SITES = GENERIC_HOSTS
+
+
+@lru_cache(maxsize=200_000)
+def is_generic_host(host: str) -> bool:
+    """A link hub or social site, or a page on one ("jane.substack.com"): no employer's site."""
+    labels = host.lower().split(".")
+    return any(".".join(labels[k:]) in GENERIC_HOSTS for k in range(len(labels) - 1))
+
+
 _NO_SITE = Site()
 
 # Blocking kinds (bit flags): how a candidate pair was found.
@@ -168,6 +190,7 @@ class Person:
 
     orgs: OrgKeys = NO_ORG  # the card's organisation and the e-mail domains' organisations
     contact_keys: frozenset[str] = frozenset()  # e-mail addresses and phone numbers' digits
+    email_families: list[str] = field(default_factory=list)  # surnames the addresses spell
 
     @property
     def usable(self) -> bool:
@@ -293,6 +316,17 @@ def _finish(person: Person, alt_family: str = "") -> None:
     person.locals = [lp for lp in dict.fromkeys(map(personal_local_part, person.emails)) if lp]
     if not person.name.given and not person.name.family:
         person.name = name_from_email(person.emails)
+    # the given name the address spells beside the surname: "mei.zhang@" for Cindy Zhang
+    if person.name.family:
+        families = [person.name.family.replace(" ", ""), *person.name.family.split()]
+        person.alt_given = (*person.alt_given, *email_given_names(person.emails, families))
+    # the surname the person's own address spells: married, or spelled right ("vrossi64@")
+    givens = [g for g in (person.name.given, *person.alt_given) if g]
+    person.email_families = email_family_names(
+        person.emails,
+        [n for g in givens for n in name_groups(g)],
+        person.name.family.replace(" ", ""),
+    )
     person.distinct_locals = [lp for lp in person.locals if more_than_name(lp, person)]
     domains = [email_parts(e)[1] for e in person.emails]
     person.domains = [d for d in dict.fromkeys(domains) if d and not is_free_mail(d)]
@@ -306,6 +340,7 @@ def _finish(person: Person, alt_family: str = "") -> None:
     family_words = person.name.family.split()
     variants = [person.name.family.replace(" ", "")] + [w for w in family_words if len(w) >= 3]
     variants.append(alt_family)  # "Rachel Dougherty (Owens)" in the book: also Rachel Owens
+    variants += person.email_families
     person.family_variants = tuple(dict.fromkeys(v for v in variants if v))
 
 
@@ -347,8 +382,25 @@ def more_than_name(local: str, person: Person) -> bool:
     return sum(map(len, leftover)) >= 2
 
 
+def spelled_by_names(local: str, names: frozenset[str]) -> bool:
+    """The local part (or handle) is a name and nothing more: one or two known names, or an
+    initial and a name, with at most two digits ("meizhang", "aschmidt", "jose_blanco7";
+    not "pixeljane", "jdoe1987")."""
+    if sum(c.isdigit() for c in local) >= 3:
+        return False
+    core = "".join(c for c in local if c.isalpha())
+    if core in names:
+        return True
+    for cut in range(1, len(core)):
+        head, tail = core[:cut], core[cut:]
+        if (len(head) == 1 or head in names) and (len(tail) == 1 or tail in names):
+            return True
+    return False
+
+
 def _name_words(person: Person) -> set[str]:
     words = {person.name.given, *person.name.others, *person.alt_given, *person.family_variants}
+    words |= set(person.email_families)
     words |= set(person.name.family.split())
     for given in (person.name.given, *person.alt_given):
         words |= name_groups(given) if given else set()
@@ -383,6 +435,12 @@ class Accounts:
 
     def __len__(self) -> int:
         return len(self.ids)
+
+    @cached_property
+    def name_words(self) -> frozenset[str]:
+        """Every given and family name the display names bear (two letters or more)."""
+        names = set(self.given.tolist()) | set(self.family.tolist())
+        return frozenset(n for n in names if len(n) >= 2)
 
     def hashes(self, column: str) -> np.ndarray:
         """``hash()`` of every string of a derived column, as uint64 (computed once)."""
@@ -544,6 +602,7 @@ class PairFeatures:
     handle_surname: np.ndarray
     given_only: np.ndarray  # the display name is the person's given name alone ("Dave")
     employer_odds: np.ndarray = None  # what the employer named on the profile is worth
+    city_odds: np.ndarray = None  # what the card's city as the profile's location is worth
     rarity: np.ndarray = None  # -log of how many profiles would bear the person's name by chance
     score: np.ndarray = None
     odds: np.ndarray = None  # log-odds that the pair is the same person, before competition
@@ -682,7 +741,8 @@ def compute_features(
     _identity_features(f, cols, accounts, uniq)
     f.rare_name = (f.name >= 0.92) & (accounts.name_count[ai] == 1)
     f.rarity = _name_rarity(people, accounts)[pi]
-    f.employer_odds = _employer_odds(people)[pi]
+    f.employer_odds = _employer_odds(people, accounts)[pi]
+    f.city_odds = _city_odds(people, accounts)[pi]
     f.organisation_account = accounts.is_org[ai]
     live = np.arange(len(pi)) if floor is None else np.nonzero(_best_case(f, cols) >= floor)[0]
     _context_features(f, cols, accounts, live)
@@ -690,10 +750,32 @@ def compute_features(
     return f
 
 
-def _employer_odds(people: list[Person]) -> np.ndarray:
+def _city_odds(people: list[Person], accounts: Accounts) -> np.ndarray:
+    """Log-odds of a profile's location naming the person's city: a namesake lives there as
+    often as the city's share of the places that profiles and cards name (both sides counted),
+    so London says less than Leeds, and Leeds less than Bath."""
+    places = distinct(accounts.location.tolist())
+    firsts = [fold(re.split(r"[,/|;·•(]", t or "", maxsplit=1)[0]).strip() for t in places.values]
+    per_value = np.bincount(places.of_row, minlength=len(places.values))
+    counts: dict[str, int] = {}
+    for first, n in zip(firsts, per_value.tolist(), strict=True):
+        if first:
+            counts[first] = counts.get(first, 0) + n
+    for person in people:
+        if person.city:
+            counts[person.city] = counts.get(person.city, 0) + 1
+    total = max(sum(counts.values()), CITY_MIN_PLACES)
+    shares = [max(counts.get(p.city, 0), CITY_MIN_COUNT) / total for p in people]
+    odds = np.log(CITY_SHOWN / np.array(shares, dtype=np.float64)) if people else np.zeros(0)
+    return np.clip(odds, CITY_ODDS_MIN, CITY_ODDS_MAX)
+
+
+def _employer_odds(people: list[Person], accounts: Accounts | None = None) -> np.ndarray:
     """Log-odds of a profile naming the person's employer: a namesake is as likely to work
     there as the employer is common, so a firm that employs a tenth of the book says less than
-    one that employs a single contact."""
+    one that employs a single contact. How common it is is read from both sides: the book's
+    cards, and the profiles' websites on the employer's domain (a firm one card names may still
+    be everyone's employer)."""
     groups = _aliases()
     keys = [min(groups.get(k, k) for k in p.orgs.full) if p.orgs.full else "" for p in people]
     counts: dict[str, int] = {}
@@ -702,7 +784,24 @@ def _employer_odds(people: list[Person]) -> np.ndarray:
     # a small book says little of how common an employer is: count it as at least this large
     total = max(len(people), EMPLOYER_MIN_BOOK)
     shares = np.array([counts[k] / total if k else 1.0 for k in keys])
+    if accounts is not None and len(accounts):
+        sites = _site_shares(accounts)
+        on_sites = [max((sites.get(k, 0.0) for k in p.orgs.full), default=0.0) for p in people]
+        shares = np.maximum(shares, np.array(on_sites))
     return np.clip(np.log(EMPLOYER_SHOWN / shares), EMPLOYER_ODDS_MIN, EMPLOYER_ODDS_MAX)
+
+
+def _site_shares(accounts: Accounts) -> dict[str, float]:
+    """Each organisation's share of the profiles' websites (not link hubs or blog hosts)."""
+    sites = distinct(accounts.domain.tolist())
+    per_value = np.bincount(sites.of_row, minlength=len(sites.values)).tolist()
+    counts: dict[str, int] = {}
+    for host, n in zip(sites.values, per_value, strict=True):
+        label = domain_label(host) if host and not is_generic_host(host) else ""
+        if label:
+            counts[label] = counts.get(label, 0) + n
+    total = max(sum(counts.values()), EMPLOYER_MIN_SITES)
+    return {label: n / total for label, n in counts.items()}
 
 
 def _name_rarity(people: list[Person], accounts: Accounts) -> np.ndarray:
@@ -761,9 +860,19 @@ def _name_features(f: PairFeatures, cols: _PeopleColumns, accounts: Accounts, un
     swapped_sim = _cpdist(fuzz.ratio, cols.given[f.pi], accounts.family[f.ai], cutoff=0)
     account_given_len = np.zeros(len(accounts), dtype=np.int64)
     account_given_len[uniq] = [len(g) for g in accounts.given[uniq].tolist()]
+    # a typo keeps the first letter: "Sandra" is no typo of "Andreas"
+    first = np.array([g[:1] for g in cols.given.tolist()], dtype=object)[f.pi]
+    account_first = _scatter(len(accounts), uniq, [g[:1] for g in accounts.given[uniq].tolist()])
+    account_family_first = _scatter(
+        len(accounts), uniq, [g[:1] for g in accounts.family[uniq].tolist()]
+    )
+    given_differs = (given_sim < 70) | ((first != account_first[f.ai]) & (given_sim < 90))
+    swapped_differs = (swapped_sim < 70) | (
+        (first != account_family_first[f.ai]) & (swapped_sim < 90)
+    )
     other_given = (
-        (given_sim < 70)
-        & (swapped_sim < 70)
+        given_differs
+        & swapped_differs
         & ((f.kinds & K_NAME) == 0)
         & (cols.given_len[f.pi] > 1)
         & (account_given_len[f.ai] > 1)
@@ -797,6 +906,11 @@ def _identity_features(f: PairFeatures, cols: _PeopleColumns, accounts: Accounts
     name_like = _in_sets(cols.forms, pi, handle_hash) | _in_sets(cols.forms, pi, core_hash)
     # "j.doe" is what any Jane Doe might pick; "jdoe1987" or "pixeljane" is this one's
     distinct = local_hit & _in_sets(cols.distinct_locals, pi, handle_hash)
+    # "mei.zhang" on Cindy Zhang's card is still a name (one any Mei Zhang might own): a local
+    # part made of the names profiles bear says no more than a name, whoever's it is
+    for k in np.nonzero(email_any & distinct)[0].tolist():
+        if spelled_by_names(accounts.handle_key[ai[k]], accounts.name_words):
+            distinct[k] = False
     f.email_handle = email_any & distinct
     f.email_handle_name_like = email_any & ~distinct
     f.handle_from_name = name_like & ~email_any
@@ -881,7 +995,7 @@ def _signal_features(f: PairFeatures, people: list[Person], accounts: Accounts, 
             handle = handles[a]
             out["handle_surname"][k] = any(
                 len(x) >= 4 and x in handle for x in person.family_variants
-            )
+            ) or handle_cut_surname(cores[a], person)
     for k, p, a in pairs(cols.long_core[ai]):
         core = cores[a]
         if any(form.startswith(core) for form in people[p].handle_forms):
@@ -929,7 +1043,7 @@ class _AccountColumns:
                 if site.host:
                     self.sites[a] = site
                     self.has_site[a] = True
-                    if site.host not in _GENERIC_SITES:
+                    if not is_generic_host(site.host):
                         self.site_orgs[a] = domain_keys(site.host)
         # accounts whose bio, display name or website may name an employer
         self.org_info = np.zeros(size, dtype=bool)
@@ -992,6 +1106,24 @@ def _employer_pairs(out, f, live, people, accounts, cols: _AccountColumns) -> No
 TRUNCATED_AT = 12  # a handle core this long may be a name cut at X's 15 characters
 
 
+def handle_cut_surname(core: str, person: Person) -> bool:
+    """The handle is a given name (or its initial) and the first letters of the person's family
+    name, either way round: "chiomaogun" or "ogunchioma" for Chioma Ogundipe, "staylor" for
+    Sarah Taylor."""
+    givens = {n for g in (person.name.given, *person.alt_given) if g for n in name_groups(g)}
+    givens |= {g[0] for g in givens}
+    for given in givens:
+        if core.startswith(given):
+            rest = core[len(given) :]
+        elif core.endswith(given) and len(given) > 1:
+            rest = core[: -len(given)]
+        else:
+            continue
+        if len(rest) >= 3 and any(f.startswith(rest) for f in person.family_variants):
+            return True
+    return False
+
+
 def _given_agrees(given: str, person: Person) -> bool:
     """A display name's given name is the person's: the same, a nickname, or its first
     letters ("Max" for Maximiliane)."""
@@ -1001,6 +1133,8 @@ def _given_agrees(given: str, person: Person) -> bool:
         if given == own or (len(given) >= 3 and own.startswith(given)):
             return True
         if name_groups(given) & name_groups(own):
+            return True
+        if given in given_endings(own) or own in given_endings(given):  # Segun, Olusegun
             return True
     return False
 
@@ -1050,7 +1184,7 @@ def raw_score(f: PairFeatures) -> np.ndarray:
     name = f.name.astype(np.float64)
     # "Dave" with @kirkshawdave or kirkshaw.dev: the family name is there, outside the name
     named_elsewhere = (f.handle_surname | f.site_name) & (name < 0.85) & f.given_only
-    name = np.where(named_elsewhere, 0.85, name)
+    name = np.where(named_elsewhere, GIVEN_WITH_HANDLE_SURNAME, name)
     odds = NAME_SLOPE * (name - 1.0) + RARITY_WEIGHT * f.rarity * (name >= 0.8)
     # context counts in proportion to how well the name agrees: a colleague at the same
     # company never scores on context alone; identity (the e-mail, the phone) needs no name
@@ -1059,6 +1193,8 @@ def raw_score(f: PairFeatures) -> np.ndarray:
         flag = getattr(f, kind)
         if kind == "employer_match" and f.employer_odds is not None:
             value = f.employer_odds * flag
+        elif kind == "city_in_location" and f.city_odds is not None:
+            value = f.city_odds * flag
         else:
             value = weight * flag
         odds = odds + (value if kind in _UNGATED or weight < 0 else gate * value)
@@ -1120,17 +1256,29 @@ def evidence_for_pairs(
         items = [
             {"kind": "name", "detail": f"{person.label!s} ~ {display!s}", "weight": name_weights[n]}
         ]
+        weighed = _weighed(f, int(ks[n]))
         items += [
             {
                 "kind": kind,
                 "detail": _DETAILS[kind](person, accounts, a),
-                "weight": LOG_ODDS.get(kind, 0.0),
+                "weight": weighed.get(kind, LOG_ODDS.get(kind, 0.0)),
             }
             for kind, flag in zip(kinds, row, strict=True)
             if flag
         ]
         result.append(items)
     return result
+
+
+def _weighed(f: PairFeatures, k: int) -> dict[str, float]:
+    """The log-odds this pair's employer and city evidence were given (they depend on how
+    common the employer is in the book and the city among the places named)."""
+    weights = {}
+    if f.employer_odds is not None:
+        weights["employer_match"] = round(float(f.employer_odds[k]), 2)
+    if f.city_odds is not None:
+        weights["city_in_location"] = round(float(f.city_odds[k]), 2)
+    return weights
 
 
 def _local_email(person: Person) -> str:

@@ -22,15 +22,16 @@ import numpy as np
 from audience.matching import evidence as ev
 from audience.matching.evidence import Accounts, Person
 from audience.matching.identity import account_ref_keys, profile_refs
-from audience.matching.names import name_groups
+from audience.matching.names import given_endings, name_groups
+from audience.matching.signals import domain_label
 from audience.store import Store, now_iso
 
 # Scores are probabilities: a pair's evidence (log-odds) weighed against every other candidate
 # of the same person and against the chance that none of them is the person (NONE_ODDS).
-ACCEPT = 0.85
-REVIEW = 0.20
+ACCEPT = 0.90
+REVIEW = 0.15
 TIE_MARGIN = 0.05
-NONE_ODDS = 0.0
+NONE_ODDS = 0.5
 # Pairs whose log-odds cannot reach this even with every clue of the bio are not read further.
 FLOOR_ODDS = -4.0
 # A key shared by more accounts than this says too little about identity to be worth scoring:
@@ -170,7 +171,10 @@ def propose(
     unscored = unscored_namesakes(open_people, accounts, features)
     features.score = candidate_probabilities(features.pi, features.odds, unscored)
     fuzzy = _decide(features, open_people, accounts, accept, review, summary)
-    return _resolve_accounts(exact + fuzzy, summary)
+    # two contact cards with one name (the book holds the person twice); not a byline's person,
+    # which is merged into the contact when accepted
+    names = {p.id: p.name.full for p in people if p.cards and p.name.given and p.name.family}
+    return _resolve_accounts(exact + fuzzy, summary, names)
 
 
 # ---- exact links ------------------------------------------------------------------------
@@ -280,7 +284,7 @@ def candidate_pairs(
     people: list[Person], accounts: Accounts, max_block: dict[int, int] | None = None
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(person index, account index, kinds bit-set) for every pair sharing a blocking key."""
-    p_keys, p_idx, p_kind = _person_keys(people)
+    p_keys, p_idx, p_kind = _person_keys(people, _looks_swapped(people, accounts))
     a_keys, a_idx = _account_keys(accounts)
     # only account keys some person has: sorting them all would cost more than this test
     shared = ev.is_member(np.unique(p_keys), a_keys)
@@ -320,15 +324,22 @@ def _mix(tags, first: np.ndarray, second: np.ndarray) -> np.ndarray:
     return mixed + tags * np.uint64(0x165667B19E3779F9)
 
 
-def _person_keys(people: list[Person]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Blocking keys of every person: (key, person index, kind)."""
+def _person_keys(
+    people: list[Person], swapped: list[bool] | None = None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Blocking keys of every person: (key, person index, kind); ``swapped`` says whose card
+    seems to hold the names in each other's columns."""
     givens = [[g for g in (p.name.given, *p.alt_given) if g] for p in people]
     groups = [set().union(*map(name_groups, gs)) if gs else () for gs in givens]
     initials = [{g[0] for g in gs} for gs in givens]
     families = [p.family_variants for p in people]
     family = [p.name.family.replace(" ", "") for p in people]
     forms = [p.handle_forms | {lp for lp in p.locals if len(lp) >= 4} for p in people]
-    orgs = [{ev._org_word(p.org), ev.compact(p.org)} - {""} for p in people]
+    # the card's organisation, and the organisation of its e-mail domain ("deloitte.com")
+    orgs = [
+        {ev._org_word(p.org), ev.compact(p.org), *map(domain_label, p.domains)} - {""}
+        for p in people
+    ]
     rows = [(T_NAME, f, g, i) for i, fs in enumerate(families) for f in fs for g in givens[i]]
     # given and family names in each other's columns ("Smith", "Robert" for Bob Smith)
     rows += [(T_NAME, g, f, i) for i, fs in enumerate(families) for f in fs for g in givens[i]]
@@ -338,6 +349,14 @@ def _person_keys(people: list[Person]) -> tuple[np.ndarray, np.ndarray, np.ndarr
         for f in fs
         for g in groups[i]
         if g not in givens[i]
+    ]
+    # "Segun Adebayo" for Olusegun Adebayo
+    rows += [
+        (T_NICK, f, end, i)
+        for i, fs in enumerate(families)
+        for f in fs
+        for g in givens[i]
+        for end in given_endings(g)
     ]
     rows += [(T_INITIAL, f, c, i) for i, fs in enumerate(families) for f in fs for c in initials[i]]
     rows += [
@@ -364,6 +383,15 @@ def _person_keys(people: list[Person]) -> tuple[np.ndarray, np.ndarray, np.ndarr
         for form in fs
         if len(form) >= TRUNCATED
     ]
+    # "James S." for Jim Smith
+    rows += [
+        (T_GIVEN_INITIAL, g, family[i][0], i)
+        for i, gs in enumerate(groups)
+        if family[i]
+        for g in gs
+        if len(g) > 1 and g not in givens[i]
+    ]
+    rows += _swapped_keys(people, swapped or [False] * len(people))
     tags = np.array([r[0] for r in rows], dtype=np.int64)
     keys = _mix(tags, ev.str_hashes([r[1] for r in rows]), ev.str_hashes([r[2] for r in rows]))
     return keys, np.array([r[3] for r in rows], dtype=np.int64), _TAG_KIND[tags]
@@ -399,7 +427,8 @@ def _account_keys(accounts: Accounts) -> tuple[np.ndarray, np.ndarray]:
     add(T_NAME, hg[named], hf[named], named)
     add(T_NICK, hg[named], hf[named], named)
     add(T_INITIAL, hg[named], ev.str_hashes([f[0] for f in families])[f_of], named)
-    groups = [[grp for grp in name_groups(g) if grp != g] for g in givens]
+    # nickname groups, and the endings of a long given name ("Babatunde" for a card's Tunde)
+    groups = [[grp for grp in name_groups(g) if grp != g] + list(given_endings(g)) for g in givens]
     group_hashes = ev.str_hashes([grp for gs in groups for grp in gs])
     counts = np.array([len(gs) for gs in groups], dtype=np.int64)
     which = _expand((np.cumsum(counts) - counts)[g_of], counts[g_of])
@@ -441,7 +470,15 @@ def _account_keys(accounts: Accounts) -> tuple[np.ndarray, np.ndarray]:
         accounts.handle_core[first_only].tolist(),
         strict=True,
     ):
-        if len(given) < 2 or given not in core:
+        if len(given) < 2:
+            continue
+        if given not in core:  # "Piotr" @wisniewski_88, "Sarah" @staylor: a family name alone
+            for start in (0, 1):  # or after an initial
+                if len(core) - start >= 4:
+                    for name in name_groups(given):
+                        split_rows.append(k)
+                        split_given.append(name)
+                        split_prefix.append(core[start : start + 3])
             continue
         for rest in (core[len(given) :] if core.startswith(given) else "", core.split(given)[0]):
             if len(rest) >= 3:
@@ -460,7 +497,7 @@ def _account_keys(accounts: Accounts) -> tuple[np.ndarray, np.ndarray]:
     add(T_CONTACT, contact_hashes, None, contact_rows)
     domain_hash = accounts.hashes("domain")
     with_domain = np.nonzero(domain_hash != _NO_HASH)[0]
-    generic = [d in GENERIC_HOSTS for d in accounts.domain[with_domain].tolist()]
+    generic = [ev.is_generic_host(d) for d in accounts.domain[with_domain].tolist()]
     with_domain = with_domain[~np.array(generic, dtype=bool)]
     add(T_DOMAIN, domain_hash[with_domain], None, with_domain)
     bios = ev.distinct(accounts.bio.tolist())
@@ -473,6 +510,44 @@ def _account_keys(accounts: Accounts) -> tuple[np.ndarray, np.ndarray]:
     mention_rows = mention_rows[named_given]
     add(T_ORG, hg[mention_rows], mention_hashes[named_given], mention_rows)
     return np.concatenate(keys), np.concatenate(rows)
+
+
+def _looks_swapped(people: list[Person], accounts: Accounts) -> list[bool]:
+    """Cards whose given name is more often a family name on the profiles than a given name,
+    and whose family name more often a given name ("Smith | Rachael"): the names the profiles
+    bear say which word is which."""
+    given = _counter(accounts.hashes("given"))
+    family = _counter(accounts.hashes("family"))
+    firsts = ev.str_hashes([p.name.given for p in people])
+    lasts = ev.str_hashes([p.name.family for p in people])
+    return ((family(firsts) > given(firsts)) & (given(lasts) >= family(lasts))).tolist()
+
+
+def _counter(hashes: np.ndarray):
+    """A function counting how often each of some hashes occurs among ``hashes``."""
+    keys, counts = np.unique(hashes, return_counts=True)
+
+    def count(wanted: np.ndarray) -> np.ndarray:
+        if not len(keys):
+            return np.zeros(len(wanted), dtype=np.int64)
+        pos = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
+        return np.where(keys[pos] == wanted, counts[pos], 0)
+
+    return count
+
+
+def _swapped_keys(people: list[Person], swapped: list[bool]) -> list[tuple[int, str, str, int]]:
+    """A card with the given and family names in each other's columns ("Smith | Rachael",
+    "Nowak | Katarzyna") still meets the profile's nickname or initial of the given name, or a
+    misspelling of it ("Rachel Smith", "K. Nowak")."""
+    rows = []
+    for i, p in enumerate(people):
+        first, last = p.name.given, p.name.family
+        if not swapped[i] or not first or not last or " " in last or min(len(first), len(last)) < 2:
+            continue
+        rows += [(T_NICK, first, g, i) for g in name_groups(last) | set(given_endings(last))]
+        rows.append((T_INITIAL, first, last[0], i))
+    return rows
 
 
 def _bio_contact_keys(bios: list[str | None]) -> tuple[np.ndarray, np.ndarray]:
@@ -640,8 +715,13 @@ def _decide(
     return proposals
 
 
-def _resolve_accounts(proposals: list[Proposal], summary: MatchSummary) -> list[Proposal]:
-    """One account, one person: when several people claim it, only a clear winner keeps it."""
+def _resolve_accounts(
+    proposals: list[Proposal], summary: MatchSummary, same_card: dict[int, str] | None = None
+) -> list[Proposal]:
+    """One account, one person: when several people claim it, only a clear winner keeps it.
+    Two cards of one person (the same name twice in the book, ``same_card`` maps a person to
+    their name) are no rivals: both keep the account."""
+    same_card = same_card or {}
     by_account: dict[int, list[Proposal]] = {}
     for proposal in proposals:
         by_account.setdefault(proposal.account_id, []).append(proposal)
@@ -649,10 +729,16 @@ def _resolve_accounts(proposals: list[Proposal], summary: MatchSummary) -> list[
         if len(group) < 2:
             continue
         group.sort(key=lambda p: (p.method.startswith("exact"), p.score), reverse=True)
-        first, second = group[0], group[1]
+        first = group[0]
+        name = same_card.get(first.person_id)
+        twins = [p for p in group[1:] if name and same_card.get(p.person_id) == name]
+        rivals = [p for p in group[1:] if p not in twins]
+        if not rivals:
+            continue
+        second = rivals[0]
         clear = first.method.startswith("exact") and not second.method.startswith("exact")
         clear = clear or first.score - second.score >= TIE_MARGIN
-        for proposal in group[1:] if clear else group:
+        for proposal in rivals if clear else group:
             proposal.status = "review"
     summary.accepted += sum(p.status == "accepted" for p in proposals)
     summary.review += sum(p.status == "review" for p in proposals)

@@ -366,6 +366,68 @@ def name_groups(given: str) -> frozenset[str]:
     return frozenset({given, *_nicknamer().canonicals_of(given)})
 
 
+def given_endings(given: str) -> tuple[str, ...]:
+    """Short forms that keep the end of a long given name: "segun" for Olusegun, "tunde" for
+    Babatunde, "seun" for Oluwaseun (at least four letters, at least three dropped)."""
+    return tuple(given[k:] for k in range(3, len(given) - 3)) if len(given) >= 7 else ()
+
+
+_LOCAL_SPLIT_RE = re.compile(r"[._-]+")
+
+
+def email_family_names(emails: Iterable[str], givens: Iterable[str], family: str = "") -> list[str]:
+    """The family names the person's own e-mail addresses spell beside one of their given
+    names: "vrossi64@" or "valentina.rossi@" for Valentina: rossi (a married name, or the
+    right spelling of a surname the card misspells). A word before the given name is read only
+    when it is the card's family name misspelt ("taylor.sarah" for Sarah Tayler): people put
+    hobbies and initials there ("wanderpierre", "ccw_jo")."""
+    from rapidfuzz import fuzz
+
+    forms = {g for g in givens if len(g) >= 2}
+    initials = {g[0] for g in forms}
+    found = []
+    for email in emails:
+        local = re.sub(r"\d+", "", email.partition("@")[0].lower())
+        parts = [w for w in _LOCAL_SPLIT_RE.split(local) if w]
+        if len(parts) == 2:
+            first, second = parts
+            rest = second if first in forms or first in initials else ""
+            if not rest and second in forms and family and fuzz.ratio(first, family) >= 75:
+                rest = first
+        elif len(parts) == 1:
+            word = parts[0]
+            given = next((g for g in forms if word.startswith(g)), "")
+            rest = word[len(given) :] if given else (word[1:] if word[0] in initials else "")
+        else:
+            rest = ""
+        # "antonio@" on a card misspelling Anonio is his given name, not "ntonio"
+        misspelt_given = any(fuzz.ratio(rest, g) >= 70 for g in forms)
+        inside = any(g in rest for g in forms)
+        if len(rest) >= 3 and rest.isalpha() and not misspelt_given and not inside:
+            found.append(rest)
+    return list(dict.fromkeys(found))
+
+
+def email_given_names(emails: Iterable[str], families: Iterable[str]) -> list[str]:
+    """The given names the person's own e-mail addresses spell beside their family name:
+    "mei.zhang@" or "juanwang@" on a card that calls her Cindy Zhang or Sophia Wang (an
+    adopted English name on the card, the birth name in the address). Initials are no name."""
+    names = {f for f in families if len(f) >= 2}
+    found = []
+    for email in emails:
+        local = re.sub(r"\d+", "", email.partition("@")[0].lower())
+        parts = [w for w in _LOCAL_SPLIT_RE.split(local) if w]
+        given = ""
+        if len(parts) == 2:
+            given = parts[0] if parts[1] in names else parts[1] if parts[0] in names else ""
+        elif len(parts) == 1:
+            family = next((f for f in names if parts[0].endswith(f) and parts[0] != f), "")
+            given = parts[0][: -len(family)] if family else ""
+        if len(given) >= 3 and given.isalpha() and given not in names:
+            found.append(given)
+    return list(dict.fromkeys(found))
+
+
 def given_compatible(a: str, b: str) -> bool:
     """Same given name, a nickname of it, or an initial of it."""
     if not a or not b:

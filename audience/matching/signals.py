@@ -189,9 +189,14 @@ class BioOrgs:
 
 NO_BIO_ORGS = BioOrgs()
 _ORG_HINT_RE = re.compile(
-    r"@|\(|\b(?:at|for|with|ex|former|formerly|previously|alum|alumna|alumnus)\b", re.I
+    r"@|\(|\b(?:at|for|with|ex|former|formerly|previously|alum|alumna|alumnus)\b|(?-i:, [A-Z])",
+    re.I,
 )
 _DISPLAY_HINT_RE = re.compile(r"\s(?:@|\||-|–|—|·|•|at)\s|,")
+# a role of one to three words, a comma, a capitalised name: "Partner, KPMG", "data person, EY"
+_ROLE_COMMA_ORG_RE = re.compile(
+    r"(?:^|[|.;·•]\s*)[A-Za-z][\w&'-]*(?:\s[\w&'-]+){0,2},\s+([A-Z][^|.;·•,()\n!?]*)"
+)
 
 
 @lru_cache(maxsize=500_000)
@@ -209,9 +214,16 @@ def bio_orgs(bio: str, display: str = "") -> BioOrgs:
     for found in _AT_RE.finditer(text):
         handle = text[found.start(1) - 1] == "@"  # "@bbva", not "@ Ivy Ventures"
         current = current | _phrase_keys(found.group(1), handle)
+    for found in _ROLE_COMMA_ORG_RE.finditer(text):  # "Partner, KPMG"; not "Editor, London"
+        if city_point(found.group(1)) is None:
+            current = current | _phrase_keys(found.group(1))
     if display:
         found = _DISPLAY_ORG_RE.search(display)
-        if found:
+        # "Nguyen, Minh" is a family name before the given name, not a name before a company
+        surname_first = (
+            found and found.group(0).startswith(",") and " " not in display[: found.start()].strip()
+        )
+        if found and not surname_first:
             current = current | _phrase_keys(found.group(1))
     return BioOrgs(current, former)
 

@@ -1,0 +1,285 @@
+"""Evidence classes added for issue 13, each for and against: name forms (given-name endings,
+the surname the contact's own address spells, a given name with a cut surname in the handle),
+employers written after a comma, names that are no employer, page hosts, addresses spelled by
+names, a given name with another first letter, how common a city is, twin cards."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from audience.matching import evidence as ev
+from audience.matching import match_people
+from audience.matching.evidence import spelled_by_names
+from audience.matching.names import email_family_names, email_given_names, given_endings
+from audience.matching.signals import bio_orgs
+from tests.test_matching import add_account, add_person, best_match, matches
+
+
+def features(store, person_id, account_id, found_by=ev.K_NAME) -> dict:
+    """Every flag of one pair, computed as the matcher computes it (found by the name unless
+    ``found_by`` says how)."""
+    people = ev.load_people(store)
+    index = next(k for k, p in enumerate(people) if p.id == person_id)
+    accounts = ev.load_accounts(store, "x")
+    row = int(np.nonzero(accounts.ids == account_id)[0][0])
+    pairs = (np.array([index]), np.array([row]), np.array([found_by]))
+    f = ev.compute_features(people, accounts, *pairs)
+    return {kind: bool(getattr(f, kind)[0]) for kind in ev._FLAGS} | {"name": float(f.name[0])}
+
+
+def proposed(store, person_id) -> set[int]:
+    return {m["account_id"] for m in matches(store, person_id)}
+
+
+# ---- names --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("card", "display"),
+    [
+        ("Olusegun Adebayo", "Segun Adebayo"),  # the card has the long form
+        ("Tunde Okafor", "Babatunde Okafor"),  # the profile has it
+    ],
+)
+def test_a_short_form_keeping_a_given_name_end_is_that_name(store, card, display):
+    person = add_person(store, card)
+    right = add_account(store, "seg_ade_77", display)
+    match_people(store)
+    assert right in proposed(store, person)
+    assert features(store, person, right)["name"] >= 0.9
+
+
+def test_given_name_endings_need_a_long_name_and_leave_three_letters():
+    assert "segun" in given_endings("olusegun") and "tunde" in given_endings("babatunde")
+    assert given_endings("daniel") == ()  # "iel" is no name: short names keep their own
+
+
+def test_the_surname_the_contacts_own_address_spells_finds_a_married_name(store):
+    person = add_person(store, "Valentina Moretti", emails=["vrossi64@sfr.fr"])
+    right = add_account(store, "valentina6", "Valentina Rossi", bio="design person")
+    match_people(store)
+    assert right in proposed(store, person)
+
+
+def test_the_address_spells_the_surname_a_card_misspells(store):
+    person = add_person(store, "Rahul Guptta", emails=["rahul.gupta@ibm.com"])
+    right = add_account(store, "rahul_g_77", "Rahul Gupta")
+    match_people(store)
+    assert features(store, person, right)["name"] >= 0.9
+
+
+@pytest.mark.parametrize(
+    ("emails", "givens", "family", "expected"),
+    [
+        (["vrossi64@sfr.fr"], ["valentina"], "moretti", ["rossi"]),
+        (["luis.marques@bcg.com"], ["luis"], "silva", ["marques"]),
+        (["taylor.sarah@gmail.com"], ["sarah"], "tayler", ["taylor"]),  # misspelt card
+        (["ccw_jo@gmail.com"], ["jo"], "bloggs", []),  # a word before the given name: no name
+        (["wanderpierre933@gmail.com"], ["pierre"], "petit", []),  # a hobby before it
+    ],
+)
+def test_surnames_read_from_addresses(emails, givens, family, expected):
+    assert email_family_names(emails, givens, family) == expected
+
+
+def test_a_given_name_alone_with_the_surname_cut_in_the_handle(store):
+    person = add_person(store, "Chioma Ogundipe")
+    cut = add_account(store, "chiomaogun28", "Chioma")
+    other = add_account(store, "chiomabello", "Chioma")
+    assert features(store, person, cut)["handle_surname"]
+    assert not features(store, person, other)["handle_surname"]
+
+
+def test_a_given_name_alone_with_a_surname_only_handle_is_a_candidate(store):
+    person = add_person(store, "Piotr Wiśniewski")
+    right = add_account(store, "wisniewski_8856", "Piotr", bio="dogs · travel")
+    add_account(store, "kowalski_8856", "Piotr")
+    match_people(store)
+    found = proposed(store, person)
+    assert right in found and len(found) == 1
+
+
+def test_a_given_name_with_another_first_letter_is_another_name(store):
+    person = add_person(store, "Andreas Wagner", emails=["wagner@apexiris.ie"])
+    colleague = add_account(store, "swagner56", "Sandra Wagner", website="https://www.apexiris.ie/")
+    typo = add_account(store, "awagner", "Andraes Wagner")
+    # found through the website on the e-mail's domain, and through the surname and initial
+    assert features(store, person, colleague, ev.K_DOMAIN)["name"] <= ev.OTHER_GIVEN_NAME + 1e-6
+    assert features(store, person, typo, ev.K_INITIAL)["name"] > 0.8
+
+
+# ---- employers ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("bio", "employer"),
+    [
+        ("operations person, KPMG | books · running", "kpmg"),
+        ("data person, Ernst and Young. sci-fi", "ey"),
+        ("Reporter, London | cats", None),  # a place, not an employer
+        ("Managing Director. wine, vinyl", None),  # interests after a comma
+    ],
+)
+def test_an_employer_after_a_role_and_a_comma(bio, employer):
+    current = bio_orgs(bio, "").current
+    assert (employer in current.full | current.short) if employer else not current
+
+
+def test_a_comma_employer_matches_the_card(store):
+    person = add_person(store, "Yun Guo", org="KPMG", emails=["yun.guo@kpmg.com"])
+    right = add_account(store, "cosmicmango", "Yun Guo", bio="operations person, KPMG | books")
+    assert features(store, person, right)["employer_match"]
+
+
+def test_a_family_name_before_a_comma_is_no_employer(store):
+    person = add_person(store, "Minh Nguyen", org="PricewaterhouseCoopers")
+    right = add_account(store, "zenminh", "Nguyen, Minh", bio="Proud parent.")
+    flags = features(store, person, right)
+    assert not flags["employer_conflict"] and flags["name_exact"]
+    assert bio_orgs("", "Jane Doe, Acme Corp").current  # a name, a comma, a company still is
+
+
+def test_a_page_on_a_blog_host_names_no_employer(store):
+    person = add_person(store, "Rahul Gupta", org="IBM")
+    blog = add_account(
+        store, "guptarahul", "Rahul Gupta", website="https://guptarahul.substack.com"
+    )
+    firm = add_account(store, "rgupta_acme", "Rahul Gupta", website="https://acmefoods.com/team")
+    assert not features(store, person, blog)["employer_conflict"]
+    assert features(store, person, firm)["employer_conflict"]
+
+
+# ---- identity -----------------------------------------------------------------------------
+
+
+def test_a_local_part_spelled_by_profile_names_is_only_a_name(store):
+    person = add_person(store, "Cindy Zhang", emails=["mei.zhang@kpmg.com"])
+    named = add_account(store, "meizhang", "Mei Zhang")
+    flags = features(store, person, named)
+    assert flags["email_handle_name_like"] and not flags["email_handle"]
+
+
+def test_a_local_part_beyond_names_stays_distinctive(store):
+    person = add_person(store, "Jane Doe", emails=["pixeljane@gmail.com"])
+    own = add_account(store, "pixeljane", "Jane Doe")
+    flags = features(store, person, own)
+    assert flags["email_handle"] and not flags["email_handle_name_like"]
+
+
+def test_spelled_by_names():
+    names = frozenset({"mei", "zhang", "jose", "blanco", "schmidt"})
+    assert spelled_by_names("meizhang", names) and spelled_by_names("jose_blanco7", names)
+    assert spelled_by_names("aschmidt", names)  # an initial and a name
+    assert not spelled_by_names("pixelzhang", names) and not spelled_by_names("zhang1987", names)
+
+
+# ---- places -------------------------------------------------------------------------------
+
+
+def test_a_common_city_says_less_than_a_rare_one(store):
+    london = add_person(store, "Jane Doe", city="London")
+    leeds = add_person(store, "John Roe", city="Leeds")
+    for n in range(200):
+        add_account(store, f"someone{n}", f"Someone {n}", location="London, UK")
+    add_account(store, "someone_leeds", "Someone Leeds", location="Leeds")
+    people = ev.load_people(store)
+    odds = ev._city_odds(people, ev.load_accounts(store, "x"))
+    by_id = {p.id: o for p, o in zip(people, odds.tolist(), strict=True)}
+    assert by_id[london] < by_id[leeds]
+
+
+# ---- decisions ----------------------------------------------------------------------------
+
+
+def test_two_cards_of_one_name_share_the_profile_a_rival_does_not(store):
+    first = add_person(store, "Yetunde Adekunle", org="Brightwater Analytics", city="Leeds")
+    second = add_person(store, "Yetunde Adekunle", org="Brightwater Analytics", city="Leeds")
+    profile = add_account(
+        store,
+        "turboyetunde",
+        "Yetunde Adekunle",
+        bio="Analyst at Brightwater Analytics",
+        location="Leeds",
+    )
+    match_people(store)
+    assert best_match(store, first)["account_id"] == profile
+    assert {best_match(store, p)["status"] for p in (first, second)} == {"accepted"}
+
+
+def test_the_given_name_the_address_spells_beside_the_surname(store):
+    person = add_person(store, "Sophia Wang", emails=["juan_wang@outlook.com"])
+    right = add_account(store, "jwang65", "Wang, Juan", bio="Customer Service Director")
+    match_people(store)
+    assert right in proposed(store, person)
+    assert email_given_names(["mei.zhang@kpmg.com", "jwang@deloitte.com"], ["zhang", "wang"]) == [
+        "mei"
+    ]  # an initial is no given name
+
+
+def test_a_work_address_names_the_employer_a_profile_is_found_by(store):
+    # no name in common with the card but the given name: a candidate through the employer
+    from audience.matching.matcher import candidate_pairs
+
+    add_person(store, "Inês Lopes", emails=["ines@heronfalcon.co.uk"])
+    add_account(store, "inesworks", "Inês 🌿", bio="Working in design at HeronFalcon")
+    add_account(store, "ines_elsewhere", "Inês 🌿", bio="Working in design at Acme Foods")
+    people, accounts = ev.load_people(store), ev.load_accounts(store, "x")
+    _, found, kinds = candidate_pairs(people, accounts)
+    assert accounts.handle[found].tolist() == ["inesworks"] and kinds[0] & ev.K_ORG
+
+
+def test_stored_evidence_shows_the_weight_the_employer_was_given(store):
+    for n in range(12):
+        add_person(store, f"Colleague{n} Person{n}", org="KPMG")
+    big = add_person(store, "Jane Doe", org="KPMG")
+    small = add_person(store, "John Roe", org="Kilnquay Energy")
+    add_account(store, "jdoe", "Jane Doe", bio="Auditor at KPMG")
+    add_account(store, "jroe", "John Roe", bio="Engineer at Kilnquay Energy")
+    match_people(store)
+
+    def employer_weight(person):
+        evidence = json.loads(best_match(store, person)["evidence"])
+        return next(e["weight"] for e in evidence if e["kind"] == "employer_match")
+
+    assert employer_weight(big) < employer_weight(small)
+
+
+@pytest.mark.parametrize(
+    ("given", "family", "display"),
+    [
+        ("Smith", "Rachael", "Rachel Smith"),  # swapped on the card, misspelt
+        ("Nowak", "Katarzyna", "K. Nowak"),  # swapped, an initial on the profile
+        ("Jim", "Smith", "James S."),  # a nickname and the family name's initial
+    ],
+)
+def test_swapped_cards_and_nicknames_meet_other_name_forms(store, given, family, display):
+    from audience.matching.matcher import candidate_pairs
+
+    add_person(store, f"{given} {family}", given=given, family=family)
+    add_account(store, "someone_77", display)
+    add_account(store, "other_77", "Zoltan Quist")
+    # the profiles say which words are given names and which family names
+    for n, name in enumerate(["Anna Smith", "Rachel Jones", "Piotr Nowak", "Katarzyna Zielinska"]):
+        add_account(store, f"usage_{n}", name)
+    people, accounts = ev.load_people(store), ev.load_accounts(store, "x")
+    _, found, _ = candidate_pairs(people, accounts)
+    assert "someone_77" in accounts.handle[found].tolist()
+    assert "other_77" not in accounts.handle[found].tolist()
+
+
+def test_an_employer_many_profiles_show_says_less_than_one_few_show(store):
+    # one card each, but many profiles have a website on the first firm's domain
+    common = add_person(store, "Jane Doe", emails=["jane.doe@brightwater.io"])
+    rare = add_person(store, "John Roe", emails=["john.roe@kilnquay.com"])
+    for n in range(40):
+        add_account(store, f"staff{n}", f"Staff {n}", website=f"https://brightwater.io/p/{n}")
+    for n in range(200):
+        add_account(store, f"other{n}", f"Other {n}", website=f"https://site{n}.com")
+    people = ev.load_people(store)
+    odds = ev._employer_odds(people, ev.load_accounts(store, "x"))
+    by_id = {p.id: o for p, o in zip(people, odds.tolist(), strict=True)}
+    assert by_id[common] < by_id[rare]
+    assert ev._employer_odds(people).tolist()[0] == ev._employer_odds(people).tolist()[1]
