@@ -9,7 +9,7 @@ from pathlib import Path
 
 HERE = Path(__file__).parent
 SEP = "~~"
-VERIFIED = {"Helvisana", "MediFon_CH", "SRF_Puls", "RSInews", "tagesanzeiger_gesund"}
+VERIFIED = {"Helvisana", "MediFon_CH", "SRF_Puls", "RSInews", "TA_Gesundheit"}
 RETRIEVED = "2026-11-30T10:00:00+00:00"
 DEFAULT_AVATAR = "https://abs.twimg.com/sticky/default_profile_images/default_profile_normal.png"
 
@@ -40,7 +40,7 @@ def description_entities(text: str, seed: str) -> tuple[str, dict]:
         item["start"], item["end"] = start, start + len(item["url"])
     if url_items:
         entities["urls"] = url_items
-    mentions = [{"start": m.start(), "end": m.end(), "username": m.group(1)} for m in re.finditer(r"@(\w+)", out)]
+    mentions = [{"start": m.start(), "end": m.end(), "username": m.group(1)} for m in re.finditer(r"(?<![\w.])@(\w+)", out)]
     if mentions:
         entities["mentions"] = mentions
     tags = [{"start": m.start(), "end": m.end(), "tag": m.group(1)} for m in re.finditer(r"#(\w+)", out)]
@@ -91,7 +91,7 @@ def user_object(row: dict) -> dict:
 
 def tweet_entities(text: str) -> dict:
     entities: dict = {}
-    mentions = [{"start": m.start(), "end": m.end(), "username": m.group(1)} for m in re.finditer(r"@(\w+)", text)]
+    mentions = [{"start": m.start(), "end": m.end(), "username": m.group(1)} for m in re.finditer(r"(?<![\w.])@(\w+)", text)]
     tags = [{"start": m.start(), "end": m.end(), "tag": m.group(1)} for m in re.finditer(r"#(\w+)", text)]
     urls = [
         {"start": m.start(), "end": m.end(), "url": m.group(0), "expanded_url": m.group(0)}
