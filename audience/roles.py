@@ -958,11 +958,11 @@ class BioText:
             end = clauses[index][1]
             yield marker.start(), end
             if _POSTFIX_FORMER.fullmatch(marker.group(0)):
-                yield clauses[index][0], marker.end()  # "Helix Radio alumni": what came before
+                yield clauses[index][0], marker.end()  # "Harbour FM alumni": what came before
             # "Tidl. nyhetsankare": an abbreviated marker ends its own clause.
             if not re.search(r"\w", text[marker.end() : end]) and index + 1 < len(clauses):
                 yield clauses[index + 1]
-            # "Former site director, Sandalwood BPO. Now …": the comma goes on with the same job.
+            # "Former site director, Acme BPO. Now …": the comma goes on with the same job.
             elif index + 1 < len(clauses) and text[end : end + 1] == ",":
                 following = clauses[index + 1]
                 if not self.lexicon.now.search(text[following[0] : following[1]]):
@@ -979,7 +979,7 @@ class BioText:
             elif _WORKPLACE_NEXT.match(after) and not self.lexicon.press.search(after[:40]):
                 yield 0, now.start()  # "20 ans au Crédit X. Aujourd'hui chez Y / à mon compte"
         yield from self._dated_ranges(clauses)
-        # "CallPoint Brno → Mozaika": a move, the left side is where they were.
+        # "Acme Leeds → Beta Group": a move, the left side is where they were.
         for arrow in _MOVED_TO.finditer(text):
             start = max((s for s, e in clauses if s <= arrow.start()), default=0)
             yield start, arrow.start()
@@ -1167,10 +1167,10 @@ def _media_later(bio: BioText, end: int) -> bool:
     if _MEDIA_COMPOUND.search(after) or _NEWSLETTER_FORMS.search(after):
         return True
     if _FREQUENCY.search(after):
-        return True  # "Presenter, Dubai Eye 103.8": a radio station by its frequency
+        return True  # "Presenter, Harbour Radio 97.4": a radio station by its frequency
     title = bio.folded[:end].split()[-1] if bio.folded[:end].split() else ""
     if _TITLE.match(after.lstrip(" ,:")) and not _BOOK_WRITER.match(title):
-        return True  # 'Présentatrice "Éco Hebdo" sur 2STV': the show's name in quotes
+        return True  # 'Présentatrice "Le Midi" sur Canal Nord': the show's name in quotes
 
     return any(_MEDIA_HANDLE.search(m.group(1).replace("_", " ")) for m in _MENTION.finditer(after))
 
@@ -1287,14 +1287,14 @@ def press_role(bio_text: str | None, lexicon: Lexicon = DEFAULT_LEXICON) -> Pres
 
 
 def _outlet_before_trail(bio: BioText) -> PressFinding | None:
-    """ "DW Hindi के लिए लिखती हूँ" ("I write for DW Hindi"): the outlet is the few words of the
+    """ "Nagar Times के लिए लिखती हूँ" ("I write for Nagar Times"): the outlet is the few words of the
     clause before the verb phrase."""
     for match in bio.current(bio.lexicon.outlet_trail):
         if bio.in_trap(match):
             continue
         start = max((s for s, e in bio.clauses() if s <= match.start()), default=0)
         words = bio.raw[start : match.start()].split()[-3:]
-        # A name: "DW Hindi", "@hurriyet", "दैनिक जागरण"; not "bu hesap" ("this account").
+        # A name: "Nagar Times", "@citypost", "दैनिक जागरण"; not "bu hesap" ("this account").
         if words and not words[-1][0].islower():
             return PressFinding(bio.raw[match.start() : match.end()], " ".join(words))
     return None
@@ -1491,7 +1491,7 @@ def outlet_account(
 
 def _self_description_end(text: BioText) -> int:
     """Where the account's description of itself ends: the first clause, or the second after
-    a slogan of a few words ("The Business Station. Independent news and talk radio")."""
+    a slogan of a few words ("The City Station. News and talk radio")."""
     clauses = text.clauses()
     start, end = clauses[0]
     if len(clauses) > 1 and len(text.folded[start:end].split()) <= 4:
@@ -1745,8 +1745,8 @@ def _title_and_known_outlet(text: BioText) -> PressFinding | None:
 
 
 def _title_at_own_site(text: BioText, website: str | None) -> PressFinding | None:
-    """ "Aviation writer, Inquirer." with a website on inquirer.net: the name after the title
-    is the outlet whose site the account links to."""
+    """ "Aviation writer, Harbour Ledger." with a website on harbourledger.example: the name
+    after the title is the outlet whose site the account links to."""
     host = _host(website)
     if not host or host in GENERIC_HOSTS:
         return None
@@ -1763,7 +1763,7 @@ def _title_at_own_site(text: BioText, website: str | None) -> PressFinding | Non
 
 
 def _freelance_for_outlets(text: BioText) -> PressFinding | None:
-    """ "Now freelance: Reuters, Politico", "Freelance photographer. HS, Kauppalehti.": a
+    """ "Now freelance: Reuters, Le Monde", "Freelance photographer. El País, Reuters.": a
     current freelancer naming the outlets they work for, by name or @handle, in the same
     sentence or the next."""
     lexicon = text.lexicon
@@ -1853,7 +1853,7 @@ _NEWSROOM_WORDS = re.compile(
 
 
 def _newsroom_handle(handle: str) -> bool:
-    """ "@WalfQuotidien", "@AgenceEcofin", "@city_news": a handle whose words name a newsroom."""
+    """ "@NordQuotidien", "@AgenceSud", "@city_news": a handle whose words name a newsroom."""
     words = re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])", handle.replace("_", " "))
     return any(_NEWSROOM_WORDS.match(word.lower()) for word in words)
 

@@ -13,8 +13,8 @@ spaces matches a space). In ``outlet_leads`` a ``*`` stands for a few words of a
   it press ("radio producer") or something else ("music producer");
 * ``outlet_leads``: phrases followed by the outlet someone works for ("writes for", "words in");
 * ``not_outlet_leads``: phrases before an outlet that are not a job ("as featured in");
-* ``outlet_trails``: the same after the outlet, in languages that put the verb last ("DW Hindi
-  के लिए लिखती हूँ", "Hürriyet için yazıyorum");
+* ``outlet_trails``: the same after the outlet, in languages that put the verb last ("Nagar Times
+  के लिए लिखती हूँ", "Şehir Postası için yazıyorum");
 * ``outlet_nouns``: how an outlet, programme, podcast or newsletter describes itself;
 * ``news_words``: "news" itself: a bio that is only "Business news." is an outlet's;
 * ``not_press``: phrases that contain a press word but are another job ("correspondent
