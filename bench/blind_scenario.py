@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -49,6 +50,16 @@ def splits() -> list[tuple[str, Path]]:
     if "AUDIENCE_BLIND_DIR" in os.environ:
         return [("blind", BLIND)]
     return [(name, DATA / folder) for name, folder in SPLITS if (DATA / folder).is_dir()]
+
+
+def report_each(report: Callable[[str], None]) -> None:
+    """Run ``report(label)`` on every blind set present, held-out first."""
+    for label, folder in splits():
+        use(folder)
+        if available():
+            report(label)
+        else:
+            print(f"{label}: no labelled set in {folder}")
 
 
 def use(folder: Path) -> None:

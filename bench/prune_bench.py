@@ -311,12 +311,7 @@ def main() -> None:
     args = parser.parse_args()
     import blind_scenario
 
-    for label, folder in blind_scenario.splits():
-        blind_scenario.use(folder)
-        if blind_scenario.available():
-            report_blind(args.verbose, label)
-        else:
-            print(f"{label}: no labelled set in {folder}")
+    blind_scenario.report_each(lambda label: report_blind(args.verbose, label))
     if args.blind_only:
         return
     rows = load_rows()
