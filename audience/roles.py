@@ -1734,13 +1734,18 @@ def _title_and_known_outlet(text: BioText) -> PressFinding | None:
     gazetteer knows named as the current job elsewhere in the bio."""
     if other_job(text):
         return None
-    for match in text.current(text.lexicon.qualified):
-        if _is_object(text, match) or _non_media(text, match) or text.in_trap(match):
-            continue
-        current = "".join(" " if text.is_past(i) else c for i, c in enumerate(text.raw))
-        if outlet := _named_outlet(current, text.lexicon):
-            title = _phrase(text, match)
-            return PressFinding(title, outlet, explanation=f"{title} ({outlet})")
+    titles = (
+        m
+        for m in text.current(text.lexicon.qualified)
+        if not (_is_object(text, m) or _non_media(text, m) or text.in_trap(m))
+    )
+    match = next(titles, None)
+    if match is None:
+        return None
+    current = "".join(" " if text.is_past(i) else c for i, c in enumerate(text.raw))
+    if outlet := _named_outlet(current, text.lexicon):
+        title = _phrase(text, match)
+        return PressFinding(title, outlet, explanation=f"{title} ({outlet})")
     return None
 
 
