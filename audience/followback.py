@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from audience.config import Rules
+from audience.models import parse_time
 from audience.prune import (
     PruneSettings,
     TopicMatcher,
@@ -125,12 +126,9 @@ def _new_followers(
 
 
 def _snapshots_by(store: Store, platform: str, kind: str, as_of: datetime) -> list[SnapshotRef]:
-    return [s for s in snapshots(store, platform, kind) if _moment(s.taken_at) <= as_of]
-
-
-def _moment(taken_at: str) -> datetime:
-    moment = datetime.fromisoformat(taken_at.replace("Z", "+00:00"))
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return [
+        s for s in snapshots(store, platform, kind) if (parse_time(s.taken_at) or as_of) <= as_of
+    ]
 
 
 def _judge(

@@ -1133,14 +1133,14 @@ def _account_evidence(
         # guest column: the organisation's segment, not press.
         if finding.is_outlet_account or _GUEST.search(finding.term) or _GUEST.search(bio or ""):
             return
-        if not _named_outlet(finding.outlet, judge):
+        if not _title_names_outlet(finding.outlet, judge):
             return  # "Editor, Reporting & Compliance @Supplier": the title names no outlet
     findings[account["id"]] = finding
     for seg_id in judge.press_ids:
         yield seg_id, "rule", finding.reason
 
 
-def _named_outlet(outlet: str | None, judge: _Judge) -> bool:
+def _title_names_outlet(outlet: str | None, judge: _Judge) -> bool:
     """The title names an outlet: an @handle that is no listed organisation's, or a name the
     gazetteer (built in, the user's or learned here) knows."""
     if not outlet:
