@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, cached_property
+from itertools import accumulate
 from pathlib import Path
 
 from audience.errors import ConfigError
@@ -135,7 +136,7 @@ class Gazetteer:
         squashed = key.replace("_", "")
         for end in range(len(squashed), 5, -1):
             found = self._families.get(squashed[:end])
-            if found and _desk_suffix(raw.replace("_", " "), end):
+            if found and _desk_suffix(raw, end):
                 return found
         return None
 
@@ -178,26 +179,13 @@ DESK_WORDS = (
 
 
 def _desk_suffix(handle: str, stem_end: int) -> bool:
-    """The brand stem ends where a word of the handle ends: "TelegraphTravel", "elpais economia",
+    """The brand stem ends where a word of the handle ends: "TelegraphTravel", "elpais_economia",
     "CincoDiasES", or a desk word follows ("bbcnewsnight"); not "theagencyre" for @theage."""
-    squashed = handle.replace(" ", "")
-    rest = squashed[stem_end:]
-    if not rest:
+    parts = handle.split("_")
+    if stem_end in accumulate(len(part) for part in parts):
         return True
-    if rest[0].isupper() or rest[0].isdigit() or " " in handle and _word_break(handle, stem_end):
-        return True
-    return any(rest.lower().startswith(word) for word in DESK_WORDS)
-
-
-def _word_break(handle: str, stem_end: int) -> bool:
-    """A space (an underscore in the handle) right after ``stem_end`` letters."""
-    count = 0
-    for index, char in enumerate(handle):
-        if char != " ":
-            count += 1
-        if count == stem_end:
-            return handle[index + 1 : index + 2] == " "
-    return False
+    rest = "".join(parts)[stem_end:]
+    return not rest or rest[0].isupper() or rest[0].isdigit() or rest.lower().startswith(DESK_WORDS)
 
 
 def _ascii(text: str) -> str:
