@@ -22,9 +22,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache, cached_property, lru_cache
 from pathlib import Path
+from typing import Any
 
 from audience.outlets import GENERIC_HOSTS, PLATFORM_KINDS, Gazetteer, Outlet, gazetteer_with
-from audience.textmatch import lexicon_memo
+from audience.textmatch import lexicon_memo, searched, text_memo
 from audience.vocabulary import Vocabulary, vocabulary_with
 
 # ---- folding ----------------------------------------------------------------------------------
@@ -895,6 +896,8 @@ class BioText:
     lexicon: Lexicon = DEFAULT_LEXICON
     folded: str = field(init=False)
     _past: list[tuple[int, int]] = field(init=False, default_factory=list)
+    # answers the rules worked out from this text (audience/textmatch.py: text_memo)
+    memo: dict[Any, Any] = field(init=False, default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.folded = fold_same_length(self.raw)
@@ -913,10 +916,17 @@ class BioText:
         return any(start <= position < end for start, end in self._past)
 
     def current(self, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
-        """Matches of ``pattern`` that do not sit in a stretch about the past."""
-        for match in pattern.finditer(self.folded):
-            if not self.is_past(match.start()) and not self._ex_prefixed(match):
-                yield match
+        """Matches of ``pattern`` that do not sit in a stretch about the past (worked out once
+        per text and pattern: the rules ask the same question several times)."""
+        # By identity: hashing a pattern hashes its whole compiled program.
+        found = self.memo.get(id(pattern))
+        if found is None or found[0] is not pattern:
+            found = self.memo[id(pattern)] = pattern, tuple(
+                match
+                for match in pattern.finditer(self.folded)
+                if not self.is_past(match.start()) and not self._ex_prefixed(match)
+            )
+        return iter(found[1])
 
     def _ex_prefixed(self, match: re.Match[str]) -> bool:
         word = match.group(0)
@@ -1370,20 +1380,27 @@ def is_parody(
     pattern = (
         (lexicon.parody if disclaimers else lexicon.fans) if fans else lexicon.parody_only
     )
-    return any(pattern.search(fold_same_length(t)) for t in texts if t)
+    return any(searched(pattern, fold_same_length(t)) for t in texts if t)
 
 
 @lru_cache(maxsize=16384)
 def organisation_signals(handle: str | None, name: str | None, bio: str | None) -> tuple[int, int]:
     """(organisation score, person score) from the profile's own words."""
-    folded_bio = fold_same_length(bio)
+    org, person = _bio_signals(bio)
     folded_name = fold_same_length(name)
-    org = 2 * len(_ORG_STRONG.findall(folded_bio)) + min(len(_ORG_WEAK.findall(folded_bio)), 1)
-    if name and _LEGAL_SUFFIX.search(folded_name):
+    if name and searched(_LEGAL_SUFFIX, folded_name):
         org += 2
     handle_key = (handle or "").lower().lstrip("@").split(".")[0].split("@")[0]
     if any(handle_key.endswith(s) and len(handle_key) > len(s) + 2 for s in ORG_HANDLE_SUFFIXES):
         org += 1
+    return org, person
+
+
+@lru_cache(maxsize=16384)
+def _bio_signals(bio: str | None) -> tuple[int, int]:
+    """The bio's share of :func:`organisation_signals` (worked out once per distinct bio)."""
+    folded_bio = fold_same_length(bio)
+    org = 2 * len(_ORG_STRONG.findall(folded_bio)) + min(len(_ORG_WEAK.findall(folded_bio)), 1)
     # "i" is English "I" only when written so (in Catalan or Italian it is "and").
     raw_bio = bio or ""
     person = 2 * sum(
@@ -1421,10 +1438,10 @@ def outlet_account(
     text = _bio_text(bio, lexicon)
     first_clause_end = _self_description_end(text)
     # A company's news, deals or support account says so in its self-description.
-    company = _COMPANY_NEWS.search(text.folded)
+    company = searched(_COMPANY_NEWS, text.folded)
     if person > org or (company and company.start() < first_clause_end):
         return None
-    newsy_name = bool(_NEWSY_NAME.search(fold_same_length(name)))
+    newsy_name = bool(searched(_NEWSY_NAME, fold_same_length(name)))
     noun = next((n for n in text.current(_OUTLET_NOUNS) if _self_described(text, n)), None)
     # "Regionale krant.", "The trade magazine for...": the noun opens the self-description.
     opens_bio = noun is not None and noun.start() <= first_clause_end and noun.start() < 40
@@ -1434,31 +1451,35 @@ def outlet_account(
     # open the bio of an account that speaks for no company: "Weekly newsletter on retail".
     noun = next((n for n in text.current(lexicon.outlet_nouns) if _self_described(text, n)), None)
     opens_bio = noun is not None and noun.start() <= first_clause_end and noun.start() < 40
-    if noun and opens_bio and person == 0 and not _OUR_THING.search(text.folded[: noun.start()]):
+    if noun and opens_bio and person == 0 and not searched(_OUR_THING, text.folded[: noun.start()]):
         return PressFinding(bio[noun.start() : noun.end()], is_outlet_account=True)
     if person == 0 and (listed := _nouns_only_clause(text, lexicon)):
         return PressFinding(listed, is_outlet_account=True)
     start, end = text.clauses()[0]
     first = text.folded[start:end].strip()
-    titled = text.is_past(start) or lexicon.press.search(first) or lexicon.qualified.search(first)
+    titled = (
+        text.is_past(start)
+        or searched(lexicon.press, first)
+        or searched(lexicon.qualified, first)
+    )
     if person == 0 and not titled and (news := lexicon.topic_news.fullmatch(first)):
         said = text.raw[start:end].strip()
         return PressFinding(said[news.start() : news.end()], is_outlet_account=True)
     podcast = next(text.current(_A_PODCAST), None)
-    if podcast and person == 0 and not other_job(text) and not _OUR_THING.search(text.folded):
+    if podcast and person == 0 and not other_job(text) and not searched(_OUR_THING, text.folded):
         return PressFinding(bio[podcast.start() : podcast.end()], is_outlet_account=True)
     # "Newsletter every weekday", "New episodes every Monday": published on a rhythm.
     noun = noun or next(text.current(_EPISODES), None)
-    own = noun is not None and _OUR_THING.search(text.folded[: noun.start()])
+    own = noun is not None and searched(_OUR_THING, text.folded[: noun.start()])
     # Addressing the reader ("in je inbox", "for you") is no person speaking when the noun
     # opens the bio: a weak person signal is allowed there.
     personal = person > (2 if opens_bio else 0)
-    if noun and not personal and not own and _RHYTHM.search(text.folded):
+    if noun and not personal and not own and searched(_RHYTHM, text.folded):
         return PressFinding(bio[noun.start() : noun.end()], is_outlet_account=True)
     # A named podcast: "Harbour Talk – the podcast" as the display name, or the bio opening
     # with its title ("Podcast „Dockside”").
-    named = _PODCAST.search(fold_same_length(name)) if name else None
-    if named and person == 0 and not _OUR_THING.search(text.folded):
+    named = searched(_PODCAST, fold_same_length(name)) if name else None
+    if named and person == 0 and not searched(_OUR_THING, text.folded):
         return PressFinding(
             name[named.start() : named.end()],
             is_outlet_account=True,
@@ -1471,15 +1492,17 @@ def outlet_account(
     if bio_word and person == 0 and (newsy_name or org >= 2):
         return PressFinding(bio[bio_word.start() : bio_word.end()], is_outlet_account=True)
     # A programme's own account: a broadcast name, on air at set hours ("de 6 a 10h 📻").
-    if newsy_name and person == 0 and _ON_AIR.search(bio):
+    if newsy_name and person == 0 and searched(_ON_AIR, bio):
         return PressFinding(name or "", is_outlet_account=True)
     # The display name names the outlet or its newsroom ("Harbour Magazine", "Kurier
     # Redaktion", "Omroep Noord Verkeer"), for an account that speaks for no company.
     not_press = lexicon.not_press
     folded_name = fold_same_length(name)
-    press_office = not_press and (not_press.search(text.folded) or not_press.search(folded_name))
+    press_office = not_press and (
+        searched(not_press, text.folded) or searched(not_press, folded_name)
+    )
     if name and person == 0 and not other_job(text) and not press_office:
-        noun = _OUTLET_NOUNS.search(folded_name) or lexicon.outlet_nouns.search(folded_name)
+        noun = searched(_OUTLET_NOUNS, folded_name) or searched(lexicon.outlet_nouns, folded_name)
         if noun:
             return PressFinding(
                 name[noun.start() : noun.end()],
@@ -1489,6 +1512,7 @@ def outlet_account(
     return None
 
 
+@text_memo
 def _self_description_end(text: BioText) -> int:
     """Where the account's description of itself ends: the first clause, or the second after
     a slogan of a few words ("The City Station. News and talk radio")."""
@@ -1506,6 +1530,7 @@ _A_PODCAST = re.compile(r"(?<![\w])(?:a|an|the)\s+(?:[\w-]+\s+){0,3}pod[ck]ast(?
 _CONNECTORS = re.compile(r"(?<![\w])(?:and|und|og|och|et|y|e|i|ja|ir|un|a|en)(?![\w])|[\W_]")
 
 
+@text_memo
 def _nouns_only_clause(text: BioText, lexicon: Lexicon) -> str | None:
     """ "Tidning + nyhetsbrev.", "Magazine & podcast.": a clause of nothing but outlet nouns
     says what the account is."""
@@ -1617,6 +1642,7 @@ def _main_other_job(bio: BioText) -> bool:
     return False
 
 
+@text_memo
 def other_job(bio: BioText) -> bool:
     """The bio names a current job that is not press (Head of CX, PR manager, engineer)."""
     return next(bio.current(bio.lexicon.non_press_jobs), None) is not None
@@ -1636,11 +1662,11 @@ def press_evidence(
     if is_parody(name, bio, lexicon=lexicon, disclaimers=False):
         return None
     text = _bio_text(bio, lexicon)
-    if _BOT.search(text.folded) or _BOT.search(fold_same_length(name)):
+    if searched(_BOT, text.folded) or searched(_BOT, fold_same_length(name)):
         return None  # bots that repost headlines are not press
     follow_back = lexicon.follow_back
     if follow_back and (
-        follow_back.search(text.folded) or follow_back.search(fold_same_length(name))
+        searched(follow_back, text.folded) or searched(follow_back, fold_same_length(name))
     ):
         return None  # "Síguenos y te seguimos": a follow-for-follow account, whatever its name
     found = press_role(bio, lexicon) or _name_role(name, lexicon)
@@ -1654,7 +1680,8 @@ def press_evidence(
     if found := _freelance_now(text) or _freelance_for_outlets(text):
         return found
     if lexicon.not_press and (
-        lexicon.not_press.search(text.folded) or lexicon.not_press.search(fold_same_length(name))
+        searched(lexicon.not_press, text.folded)
+        or searched(lexicon.not_press, fold_same_length(name))
     ):
         return None  # a press office, a press officer: they speak to the press
     gazetteer = lexicon.gazetteer
@@ -1675,7 +1702,7 @@ def press_evidence(
         return found
     if found := _title_at_own_site(text, website) or _title_and_known_outlet(text):
         return found
-    if not _MEDIA_HINT.search(text.folded):
+    if not searched(_MEDIA_HINT, text.folded):
         return None
     for match in text.current(lexicon.qualified):
         if not (_is_object(text, match) or _non_media(text, match) or text.in_trap(match)):
@@ -1714,6 +1741,7 @@ def _name_role(name: str | None, lexicon: Lexicon) -> PressFinding | None:
     return found
 
 
+@text_memo
 def _freelance_now(text: BioText) -> PressFinding | None:
     """ "Former FT reporter, now freelance": the current role decides."""
     lexicon = text.lexicon
@@ -1729,6 +1757,7 @@ def _freelance_now(text: BioText) -> PressFinding | None:
     return None
 
 
+@text_memo
 def _title_and_known_outlet(text: BioText) -> PressFinding | None:
     """ "BBC Afrique. Productrice multimédia.": a title that needs an outlet, and an outlet the
     gazetteer knows named as the current job elsewhere in the bio."""
@@ -1767,6 +1796,7 @@ def _title_at_own_site(text: BioText, website: str | None) -> PressFinding | Non
     return None
 
 
+@text_memo
 def _freelance_for_outlets(text: BioText) -> PressFinding | None:
     """ "Now freelance: Reuters, Le Monde", "Freelance photographer. El País, Reuters.": a
     current freelancer naming the outlets they work for, by name or @handle, in the same
@@ -1828,6 +1858,7 @@ def _outlet_website(
 _NEWSLETTER_WORDS = re.compile(r"newsletter|substack|(?<![\w])writ(?:e|es|ing)(?![\w])|essays")
 
 
+@text_memo
 def _outlet_mention(text: BioText, gazetteer: Gazetteer, busy: bool) -> PressFinding | None:
     """An outlet's @handle in the bio, as a current job: not "as featured in", not past."""
     for match in text.current(_MENTION):

@@ -48,6 +48,7 @@ from audience.roles import (
 )
 from audience.roles import bio_text as shared_bio_text
 from audience.store import Store, now_iso
+from audience.textmatch import searched
 
 RULE_KEYS = ("keywords", "organisations", "domains", "handles", "lists", "hashtags")
 FLAG_KEYS = ("detect_journalists",)
@@ -1083,8 +1084,8 @@ def _account_evidence(
     scam = bool(
         lexicon.scam_markers
         and (
-            lexicon.scam_markers.search(bio_text.folded)
-            or lexicon.scam_markers.search(name_text.folded)
+            searched(lexicon.scam_markers, bio_text.folded)
+            or searched(lexicon.scam_markers, name_text.folded)
         )
     )
     for rules in judge.compiled:

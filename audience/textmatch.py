@@ -11,6 +11,8 @@ functions of text and a lexicon for the run, so each is worked out once per dist
 from __future__ import annotations
 
 import functools
+import operator
+import re
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -32,18 +34,17 @@ def lexicon_memo(function: F) -> F:
 
     @functools.wraps(function)
     def remembered(*args: Any, **kwargs: Any) -> Any:
-        options: tuple[tuple[str, Any], ...] = ()
-        if kwargs:
-            lexicon = kwargs.get("lexicon")
-            options = tuple((k, v) for k, v in kwargs.items() if k != "lexicon")
-            if not all(isinstance(v, _FLAGS) for _, v in options):
-                return function(*args, **kwargs)
-        if "lexicon" in kwargs:
-            texts = args
-        elif args and not isinstance(args[-1], _TEXT):
+        # (the most frequent calls in a run: kept to a few tests)
+        if args and not isinstance(args[-1], _TEXT) and "lexicon" not in kwargs:
             texts, lexicon = args[:-1], args[-1]
         else:
-            texts, lexicon = args, None  # the default lexicon, not given
+            texts, lexicon = args, kwargs.get("lexicon")  # None: the default lexicon
+        options: tuple[tuple[str, Any], ...] = ()
+        if kwargs:
+            options = tuple(item for item in kwargs.items() if item[0] != "lexicon")
+            for _, value in options:
+                if not isinstance(value, _FLAGS):
+                    return function(*args, **kwargs)
         key = (texts, id(lexicon), options)
         found = memo.get(key)
         if found is not None and found[0] is lexicon:
@@ -55,4 +56,44 @@ def lexicon_memo(function: F) -> F:
         return value
 
     remembered.cache_clear = memo.clear  # type: ignore[attr-defined]
+    return remembered  # type: ignore[return-value]
+
+
+SEARCH_MEMO_SIZE = 65536  # (pattern, text) answers kept; the memo starts again when full
+_SEARCHED: dict[tuple[int, str], tuple[re.Pattern[str], re.Match[str] | None]] = {}
+
+
+def searched(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """``pattern.search(text)``, worked out once per distinct text: a crowd repeats names and
+    bios, and a rule's big alternation costs tens of microseconds a text. Keyed by the
+    pattern's identity (hashing a pattern hashes its whole compiled program)."""
+    key = (id(pattern), text)
+    found = _SEARCHED.get(key)
+    if found is not None and found[0] is pattern:
+        return found[1]
+    match = pattern.search(text)
+    if len(_SEARCHED) >= SEARCH_MEMO_SIZE:
+        _SEARCHED.clear()
+    _SEARCHED[key] = (pattern, match)
+    return match
+
+
+def text_memo(function: F) -> F:
+    """Remember ``function(text, *args)``'s answer on the prepared text itself (an object with
+    a ``memo`` dict, :class:`audience.roles.BioText`), so the rules that ask the same question
+    of one bio, and the accounts that share a bio, work it out once. ``args`` are compared by
+    value when they are plain (str, int, bool, None), else by identity; the text keeps them.
+    ``function`` must be pure and return an immutable value."""
+
+    @functools.wraps(function)
+    def remembered(text: Any, *args: Any) -> Any:
+        key = (remembered, *(a if isinstance(a, _FLAGS) else id(a) for a in args))
+        held = tuple(a for a in args if not isinstance(a, _FLAGS))
+        found = text.memo.get(key)
+        if found is not None and (not held or all(map(operator.is_, found[0], held))):
+            return found[1]
+        value = function(text, *args)
+        text.memo[key] = (held, value)
+        return value
+
     return remembered  # type: ignore[return-value]
