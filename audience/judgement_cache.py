@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
+import os
 import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import fields, is_dataclass
@@ -41,6 +43,12 @@ RULE_MODULES = (
 PACKAGE = Path(__file__).resolve().parent
 DATA = PACKAGE / "data"
 SAVE_WAIT_MS = 500  # how long a cache write waits for another process's write lock
+# Judging ahead over the cores (JudgementCache.judge_ahead): only for enough work to pay for
+# starting the processes, in chunks small enough to keep every core busy to the end.
+AHEAD_MIN = 4000
+AHEAD_CHUNK = 2000
+AHEAD_WARM = 25  # judged here first, so the workers inherit the compiled patterns
+MAX_PROCESSES = 8
 
 
 def digest(*parts: Any) -> bytes:
@@ -112,6 +120,7 @@ class JudgementCache:
         self.hits = 0
         self.misses = 0
         self._new: list[tuple[str, int, bytes, str]] = []
+        self._ahead: set[int] = set()  # judged by judge_ahead, not yet asked for
         self._rows = self._load(ids)
 
     def _load(self, ids: Iterable[int] | None) -> dict[int, tuple[bytes, str]]:
@@ -138,15 +147,57 @@ class JudgementCache:
         fingerprint = self.fingerprint(fields)
         stored = self._rows.get(account_id)
         if stored is not None and stored[0] == fingerprint:
-            self.hits += 1
+            if account_id in self._ahead:
+                self._ahead.discard(account_id)
+                self.misses += 1  # judged in this run, by judge_ahead
+            else:
+                self.hits += 1
             return json.loads(stored[1])
         self.misses += 1
-        value = compute(*args)
-        text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+        text = _as_json(compute(*args))
         self._rows[account_id] = (fingerprint, text)
         self._new.append((self.kind, account_id, fingerprint, text))
         # What a later run reads back: the same JSON, so a hit and a miss give equal results.
         return json.loads(text)
+
+    def judge_ahead(
+        self,
+        work: Iterable[tuple[int, tuple[Any, ...], tuple[Any, ...]]],
+        compute: Callable[..., Any],
+    ) -> None:
+        """Judge now, over the machine's cores, the accounts of ``work`` (account id, fields,
+        arguments of ``compute``) that :meth:`judge` would have to judge, so that it finds them
+        done. The results are those :meth:`judge` would compute (``compute`` is pure); with one
+        core, little work or no ``fork``, nothing is done here and :meth:`judge` does it all."""
+        processes = min(len(os.sched_getaffinity(0)), MAX_PROCESSES)
+        if processes < 2 or "fork" not in multiprocessing.get_all_start_methods():
+            return
+        todo = []
+        for account_id, read, args in work:
+            fingerprint = self.fingerprint(read)
+            stored = self._rows.get(account_id)
+            if stored is None or stored[0] != fingerprint:
+                todo.append((account_id, fingerprint, args))
+        if len(todo) < AHEAD_MIN:
+            return
+        global _WORK
+        for account_id, fingerprint, args in todo[:AHEAD_WARM]:
+            self._keep(account_id, fingerprint, _as_json(compute(*args)))
+        todo = todo[AHEAD_WARM:]
+        _WORK = (compute, [args for _, _, args in todo])
+        chunks = [(i, min(i + AHEAD_CHUNK, len(todo))) for i in range(0, len(todo), AHEAD_CHUNK)]
+        try:
+            with multiprocessing.get_context("fork").Pool(processes) as pool:
+                texts = [text for part in pool.map(_judge_chunk, chunks, 1) for text in part]
+        finally:
+            _WORK = None
+        for (account_id, fingerprint, _), text in zip(todo, texts, strict=True):
+            self._keep(account_id, fingerprint, text)
+
+    def _keep(self, account_id: int, fingerprint: bytes, text: str) -> None:
+        self._rows[account_id] = (fingerprint, text)
+        self._new.append((self.kind, account_id, fingerprint, text))
+        self._ahead.add(account_id)
 
     def save(self) -> None:
         """Write the new results (inside the caller's transaction if one is open). A cache
@@ -177,3 +228,18 @@ class JudgementCache:
         finally:
             if owned:
                 conn.execute(f"PRAGMA busy_timeout = {int(waits)}")
+
+
+def _as_json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+# What the worker processes of judge_ahead judge: set before they fork, so they inherit it
+# (the rules and accounts are never pickled); each returns the JSON of its chunk's results.
+_WORK: tuple[Callable[..., Any], list[tuple[Any, ...]]] | None = None
+
+
+def _judge_chunk(bounds: tuple[int, int]) -> list[str]:
+    assert _WORK is not None
+    compute, work = _WORK
+    return [_as_json(compute(*args)) for args in work[bounds[0] : bounds[1]]]

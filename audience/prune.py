@@ -46,6 +46,7 @@ from audience.sync import (
     sync_account,
     synced_platforms,
 )
+from audience.textmatch import searched
 
 SORTS = ("score", "followers", "last-active")
 POSTS_PER_ACCOUNT = 50
@@ -675,7 +676,7 @@ def text_signals(profile: Profile) -> list[Any]:
 
     row = profile.row
     texts = [row["display_name"] or "", row["bio"] or "", *(p["text"] or "" for p in profile.posts)]
-    follow_back = next((m.group(0) for t in texts if (m := _follow_back().search(t))), None)
+    follow_back = next((m.group(0) for t in texts if (m := searched(_follow_back(), t))), None)
     parody = is_parody(row["display_name"], row["bio"], fans=False)
     return [follow_back, _bot_words(row["display_name"], row["bio"]), _scam_words(texts), parody]
 
@@ -708,7 +709,7 @@ def _bot_words(name: str | None, bio: str | None) -> str | None:
     for text in (name or "", bio or ""):
         if "🤖" in text:
             return "🤖"
-        if found := _BOT.search(_fold(text)):
+        if found := searched(_BOT, _fold(text)):
             return found.group(0)
     return None
 
@@ -720,7 +721,7 @@ def _scam_words(texts: list[str]) -> str | None:
     pattern = DEFAULT_LEXICON.scam_markers
     if pattern is None:
         return None
-    return next((m.group(0) for t in texts if (m := pattern.search(fold_same_length(t)))), None)
+    return next((m.group(0) for t in texts if (m := searched(pattern, fold_same_length(t)))), None)
 
 
 @lru_cache(maxsize=1)

@@ -836,6 +836,7 @@ def plan_auto(store: Store, config: SegmentConfig, *, as_of: datetime | None = N
     by_id = {a["id"]: a for a in accounts}
     findings: dict[int, PressFinding] = {}
     cache = JudgementCache(store, "segment", _judge_context(judge, config))
+    cache.judge_ahead(((a["id"], _judged_fields(a), (a, judge)) for a in accounts), _judge_account)
     for account in accounts:
         evidence, finding, flag = cache.judge(
             account["id"], _judged_fields(account), _judge_account, account, judge
