@@ -1032,12 +1032,23 @@ def _review_platform(
     press_cache = _press_cache(store, lexicon, candidates)
     signal_cache = _signal_cache(store, candidates)
     topic_cache = _topic_cache(store, rules, candidates)
+    active = []
     for account_id in candidates:
         profile = profiles[account_id]
         profile.following = following.get(account_id)
         profile.follower = followers.get(account_id)
-        if in_grace(profile, settings, now, sent.get(account_id)):
-            continue
+        if not in_grace(profile, settings, now, sent.get(account_id)):
+            active.append(profile)
+    # A large crowd's text judgements are shared out over the cores first (issue 18).
+    signal_cache.judge_ahead(((p.row["id"], _signal_fields(p), (p,)) for p in active), text_signals)
+    if matcher:
+        topic_cache.judge_ahead(
+            ((p.row["id"], _topic_fields(p), (p, matcher)) for p in active if not p.segments),
+            _sorted_topics,
+        )
+    assessed = []
+    for profile in active:
+        account_id = profile.row["id"]
         profile.signals = signal_cache.judge(
             account_id, _signal_fields(profile), text_signals, profile
         )
@@ -1050,12 +1061,18 @@ def _review_platform(
         gone = profile.row["state"] in ("suspended", "deleted")
         spam = noisy_or([r.weight for r in reasons if r.code in SPAM_CODES])
         # Headline bots and follow-for-follow accounts dressed as news are not press.
+        assessed.append((profile, reasons, value, not gone and spam < settings.min_score))
+    press_cache.judge_ahead(
+        ((p.row["id"], _press_fields(p.row), (p, lexicon)) for p, *_, asked in assessed if asked),
+        media_role,
+    )
+    for profile, reasons, value, asked in assessed:
         role = (
-            None
-            if gone or spam >= settings.min_score
-            else press_cache.judge(
-                account_id, _press_fields(profile.row), media_role, profile, lexicon
+            press_cache.judge(
+                profile.row["id"], _press_fields(profile.row), media_role, profile, lexicon
             )
+            if asked
+            else None
         )
         if role:
             check = Reason("press-evidence", f"check by hand: {role}", 0.0)

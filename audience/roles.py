@@ -1391,7 +1391,9 @@ def organisation_signals(handle: str | None, name: str | None, bio: str | None) 
     if name and searched(_LEGAL_SUFFIX, folded_name):
         org += 2
     handle_key = (handle or "").lower().lstrip("@").split(".")[0].split("@")[0]
-    if any(handle_key.endswith(s) and len(handle_key) > len(s) + 2 for s in ORG_HANDLE_SUFFIXES):
+    if handle_key.endswith(ORG_HANDLE_SUFFIXES) and any(
+        handle_key.endswith(s) and len(handle_key) > len(s) + 2 for s in ORG_HANDLE_SUFFIXES
+    ):
         org += 1
     return org, person
 

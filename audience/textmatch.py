@@ -41,10 +41,12 @@ def lexicon_memo(function: F) -> F:
             texts, lexicon = args, kwargs.get("lexicon")  # None: the default lexicon
         options: tuple[tuple[str, Any], ...] = ()
         if kwargs:
-            options = tuple(item for item in kwargs.items() if item[0] != "lexicon")
-            for _, value in options:
+            flags = kwargs.copy()
+            flags.pop("lexicon", None)
+            for value in flags.values():
                 if not isinstance(value, _FLAGS):
                     return function(*args, **kwargs)
+            options = tuple(flags.items())
         key = (texts, id(lexicon), options)
         found = memo.get(key)
         if found is not None and found[0] is lexicon:
@@ -87,8 +89,13 @@ def text_memo(function: F) -> F:
 
     @functools.wraps(function)
     def remembered(text: Any, *args: Any) -> Any:
-        key = (remembered, *(a if isinstance(a, _FLAGS) else id(a) for a in args))
-        held = tuple(a for a in args if not isinstance(a, _FLAGS))
+        if not args:  # the most frequent question: of the text alone
+            found = text.memo.get(remembered)
+            if found is None:
+                found = text.memo[remembered] = ((), function(text))
+            return found[1]
+        key = (remembered, *[a if isinstance(a, _FLAGS) else id(a) for a in args])
+        held = tuple([a for a in args if not isinstance(a, _FLAGS)])
         found = text.memo.get(key)
         if found is not None and (not held or all(map(operator.is_, found[0], held))):
             return found[1]

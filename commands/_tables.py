@@ -41,7 +41,50 @@ def stream_json(items: Iterable[Any]) -> None:
     out.write("[")
     count = 0
     for item in items:
-        text = json.dumps(item, ensure_ascii=False, indent=2, default=str)
-        out.write(("\n  " if count == 0 else ",\n  ") + text.replace("\n", "\n  "))
+        out.write(("\n  " if count == 0 else ",\n  ") + indented_json(item, "\n  "))
         count += 1
     out.write("\n]\n" if count else "]\n")
+
+
+def indented_json(value: Any, margin: str = "\n") -> str:
+    """``json.dumps(value, ensure_ascii=False, indent=2, default=str)``, each line after the
+    first starting with ``margin`` instead of a bare newline, the same text character for
+    character; about twice as quick on the plain dicts, lists, strings and numbers of a listing
+    (the standard library indents in pure Python, one small piece at a time). Anything else is
+    left to ``json.dumps``."""
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        if not all(type(key) is str for key in value):
+            return _dumps(value, margin)
+        inner = margin + "  "
+        items = [
+            _string(k) + ": " + (_string(v) if type(v) is str else indented_json(v, inner))
+            for k, v in value.items()
+        ]
+        return "{" + inner + ("," + inner).join(items) + margin + "}"
+    if isinstance(value, list):
+        if not value:
+            return "[]"
+        inner = margin + "  "
+        listed = ("," + inner).join([indented_json(v, inner) for v in value])
+        return "[" + inner + listed + margin + "]"
+    kind = type(value)
+    if kind is str:
+        return _string(value)
+    if value is None:
+        return "null"
+    if kind is bool:
+        return "true" if value else "false"
+    if kind is int:
+        return int.__repr__(value)
+    if kind is float and value == value and abs(value) != float("inf"):
+        return float.__repr__(value)
+    return _dumps(value, margin)
+
+
+_string = json.encoder.encode_basestring  # (C) what json.dumps writes with ensure_ascii=False
+
+
+def _dumps(value: Any, margin: str) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=2, default=str).replace("\n", margin)
