@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from functools import cached_property, lru_cache
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -1092,7 +1093,10 @@ _PRESS_FIELDS = ("handle", "display_name", "bio", "website", "following_count", 
 
 
 def _press_fields(row: dict[str, Any]) -> tuple[Any, ...]:
-    return tuple(row[key] for key in _PRESS_FIELDS)
+    return _READ_PRESS(row)
+
+
+_READ_PRESS = itemgetter(*_PRESS_FIELDS)
 
 
 def _signal_fields(profile: Profile) -> tuple[Any, ...]:

@@ -23,6 +23,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -853,6 +854,10 @@ def plan_auto(store: Store, config: SegmentConfig, *, as_of: datetime | None = N
     if learned and press_ids:
         judge.lexicon = config.lexicon.with_outlets(learned)
         cache = JudgementCache(store, "segment-learned", _judge_context(judge, config))
+        cache.judge_ahead(
+            ((a["id"], _judged_fields(a), (a, judge)) for a in accounts if a["id"] not in findings),
+            _learned_press,
+        )
         for account in accounts:
             if account["id"] in findings:
                 continue
@@ -890,7 +895,10 @@ _JUDGED_FIELDS = (
 
 
 def _judged_fields(account: dict[str, Any]) -> tuple[Any, ...]:
-    return tuple(account[key] for key in _JUDGED_FIELDS)
+    return _READ_JUDGED(account)
+
+
+_READ_JUDGED = itemgetter(*_JUDGED_FIELDS)
 
 
 def _judge_context(judge: _Judge, config: SegmentConfig) -> bytes:
