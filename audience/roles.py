@@ -703,7 +703,17 @@ class Lexicon:
     def topic_news(self) -> re.Pattern[str]:
         """ "Business news", "Canada's communications business news": a few words, then "news"."""
         words = _alternation(self.vocabulary.news_words or ("news",), literal=True)
-        return re.compile(rf"(?:[^\W\d_][\w&'’-]*\s+){{0,3}}(?:{words})")
+        return re.compile(rf"(?:[^\W\d_]\S*\s+){{0,3}}(?:{words})")
+
+    @cached_property
+    def house_media(self) -> re.Pattern[str] | None:
+        return _optional(self.vocabulary.house_media)
+
+    @cached_property
+    def news_first(self) -> re.Pattern[str]:
+        """ "Вести за српску заједницу у Швајцарској": "news" opens the clause."""
+        words = _alternation(self.vocabulary.news_words or ("news",), literal=True)
+        return re.compile(rf"(?:{words})(?:\s+[^\W\d_]\S*){{1,6}}")
 
     @cached_property
     def not_press(self) -> re.Pattern[str] | None:
@@ -730,6 +740,12 @@ class Lexicon:
         """ "until 2022", "bis 2022": the whole of a bracket."""
         words = _alternation(self.vocabulary.until_markers or ("until",), literal=True)
         return re.compile(rf"\s*(?:{words})\s+(?:19|20)\d\d\s*$")
+
+    @cached_property
+    def until_year_closing(self) -> re.Pattern[str]:
+        """ "… at Acme bis 2025": a clause that ends on "until" and a year."""
+        words = _alternation(self.vocabulary.until_markers or ("until",), literal=True)
+        return re.compile(rf"(?<![\w])(?:{words})\s+(?:19|20)\d\d\W*$")
 
     @cached_property
     def now(self) -> re.Pattern[str]:
@@ -953,6 +969,8 @@ class BioText:
                 yield _previous_clause(text, clauses, index)
                 stops = [m.end() for m in _SENTENCE_STOP.finditer(text, 0, marker.start())]
                 yield (stops[-1] if stops else 0), marker.start()
+            elif alone and index + 1 < len(clauses):
+                yield clauses[index + 1]  # "Retired. 35 years at Acme.": the career that follows
         for marker in self.lexicon.former.finditer(text):
             index = next(i for i, (s, e) in enumerate(clauses) if s <= marker.start() <= e)
             end = clauses[index][1]
@@ -998,6 +1016,9 @@ class BioText:
             temporary = _YEAR_ONLY.match(dated) and self.lexicon.temporary_roles.search(clause)
             if temporary or self.lexicon.until_year.match(dated):
                 yield start, after_end
+        for start, end in clauses:
+            if self.lexicon.until_year_closing.search(text, start, end):
+                yield start, end  # "Head of Care at Acme until 2025": no bracket needed
 
 
 _YEAR_ONLY = re.compile(r"\s*(?:[^\W\d]+\s+){0,2}(?:19|20)\d\d\s*$")
@@ -1438,12 +1459,8 @@ def outlet_account(
         return PressFinding(bio[noun.start() : noun.end()], is_outlet_account=True)
     if person == 0 and (listed := _nouns_only_clause(text, lexicon)):
         return PressFinding(listed, is_outlet_account=True)
-    start, end = text.clauses()[0]
-    first = text.folded[start:end].strip()
-    titled = text.is_past(start) or lexicon.press.search(first) or lexicon.qualified.search(first)
-    if person == 0 and not titled and (news := lexicon.topic_news.fullmatch(first)):
-        said = text.raw[start:end].strip()
-        return PressFinding(said[news.start() : news.end()], is_outlet_account=True)
+    if person == 0 and (said := _news_clause(text, lexicon)):
+        return PressFinding(said, is_outlet_account=True)
     podcast = next(text.current(_A_PODCAST), None)
     if podcast and person == 0 and not other_job(text) and not _OUR_THING.search(text.folded):
         return PressFinding(bio[podcast.start() : podcast.end()], is_outlet_account=True)
@@ -1644,6 +1661,8 @@ def press_evidence(
     ):
         return None  # "Síguenos y te seguimos": a follow-for-follow account, whatever its name
     found = press_role(bio, lexicon) or _name_role(name, lexicon)
+    if found and lexicon.house_media and next(text.current(lexicon.house_media), None):
+        return None  # "Redaktorin, das Kundenmagazin von Acme": Acme's staff
     if found:
         # "Columnista ocasional" with a day job elsewhere: not the segment, a second look.
         if (_OCCASIONAL.search(text.folded) or _COLUMN.search(fold_same_length(found.term))) and (
@@ -1669,7 +1688,7 @@ def press_evidence(
     for link in [website, *(m.group(0) for m in text.current(_LINK))]:
         if found := _outlet_website(link, text, gazetteer, busy):
             return found
-    if found := _outlet_mention(text, gazetteer, busy):
+    if found := _outlet_mention(text, gazetteer, busy) or _outlet_clause(text, gazetteer, busy):
         return found
     if found := _author_page(website, busy):
         return found
@@ -1823,6 +1842,41 @@ def _outlet_website(
     return PressFinding(
         host, outlet.name, strong=not busy, explanation=f"website on {host} ({outlet.name})"
     )
+
+
+def _news_clause(text: BioText, lexicon: Lexicon) -> str | None:
+    """ "Business news.", "IBC Tamil – Swiss news.", "News for the Serbian community in
+    Switzerland.": one of the first two clauses is news, and says nothing else."""
+    for start, end in text.clauses()[:2]:
+        clause = text.folded[start:end].strip()
+        if text.is_past(start) or lexicon.press.search(clause) or lexicon.qualified.search(clause):
+            return None
+        news = lexicon.topic_news.fullmatch(clause) or lexicon.news_first.fullmatch(clause)
+        if news:
+            return text.raw[start:end].strip()
+    return None
+
+
+def _outlet_clause(text: BioText, gazetteer: Gazetteer, busy: bool) -> PressFinding | None:
+    """ "RTS. Compte privé.": a clause that is an outlet's brand name, written as the brand
+    writes it (an ordinary word that names an outlet, "Metro.", is not enough)."""
+    for start, end in text.clauses():
+        clause = text.raw[start:end].strip(" .:'\"")
+        opens = not text.raw[:start].strip() or text.raw[:start].rstrip()[-1] in ".|•\n"
+        if not clause or not opens or text.is_past(start) or not _brand_like(clause):
+            continue  # not "Ex-reporter (Les Affaires, 8 years)"
+        if text.lexicon.non_press_jobs.fullmatch(text.folded[start:end].strip(" .:'\"")):
+            continue  # "CIO." is a job before it is a magazine
+        outlet = gazetteer.name_at(clause, 0)
+        if outlet and outlet.name == clause and outlet.kind not in PLATFORM_KINDS:
+            return PressFinding(
+                clause, clause, strong=not busy, explanation=f"names outlet {clause}"
+            )
+    return None
+
+
+def _brand_like(name: str) -> bool:
+    return len(name.split()) > 1 or bool(re.search(r".[A-Z0-9]", name))
 
 
 _NEWSLETTER_WORDS = re.compile(r"newsletter|substack|(?<![\w])writ(?:e|es|ing)(?![\w])|essays")

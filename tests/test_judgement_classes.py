@@ -198,8 +198,6 @@ def test_namesakes_aspirants_retirees_and_feeds_are_not_press(name, bio):
     assert press(bio, name=name) is None, bio
 
 
-
-
 # ---- employer versus mention ------------------------------------------------------------------
 
 ORGS = {
@@ -349,3 +347,88 @@ def test_an_outlet_handle_family_needs_a_word_break_or_a_desk_word():
     assert gazetteer.handle("TelegraphTravel")  # a desk of @Telegraph
     assert gazetteer.handle("elpais_economia")
     assert gazetteer.handle("theagencyre") is None  # not @theage
+
+
+# ---- fifth session: classes from blind10 (tuned on after it was measured held out) -----------
+
+
+@pytest.mark.parametrize(
+    ("name", "bio"),
+    [
+        ("Вести Подунавље", "Вести за словачку заједницу у Војводини."),  # "news" opens the bio
+        ("Lajme Bregu", "Portali i komunitetit në Gjenevë. Lajme, kulturë, sport."),  # Albanian
+        ("Radio Plaiv", "Las novitads da la regiun, mintga di."),  # Romansh news words
+        ("CTV கனடா", "CTV தமிழ் – கனடா செய்திகள்."),  # Tamil, news in the second clause
+        ("Canale Valle", "Canale Valle – televisione locale della Valle Maggia."),
+    ],
+)
+def test_outlets_describing_themselves_in_more_languages_are_press(name, bio):
+    found = press(bio, name=name, handle="outlet_account")
+    assert found and found.is_outlet_account, bio
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Новинарка. Дописница из Беча. Економија и миграције.",  # Serbian Cyrillic
+        "Gazetare e pavarur. Shkruaj për ekonominë dhe diasporën.",  # Albanian
+        "Schurnalista tar RTR. Cultura e politica.",  # Romansh
+        "RTS. Compte privé, avis personnels.",  # the outlet's brand as a clause of its own
+    ],
+)
+def test_titles_in_serbian_albanian_romansh_and_a_bare_outlet_brand_are_press(bio):
+    assert press(bio, name="Mira Test"), bio
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Redakteur, Kundenmagazin der Stadtwerke Nord. Texte rund ums Wohnen.",
+        "Editor of the customer magazine at a regional insurer. Corporate publishing.",
+        "Rédactrice du journal interne d'un groupe hospitalier.",
+        "Hobby-Journalist und Blogger. Schreibe über alles, was mich ärgert.",
+        "CIO. Building a challenger bank in three markets.",  # a job before a magazine
+        "Ex-reporter (Les Échos, 6 years). Head of content at a fintech since 2022.",
+    ],
+)
+def test_house_media_hobbyists_c_level_acronyms_and_past_outlets_are_not_press(bio):
+    assert press(bio, name="Mira Test") is None, bio
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Versichert bei Northwind Travel seit 15 Jahren und heute richtig sauer.",  # a customer
+        "Head of Care bei Bluefin Lines bis 2024. Sabbatical, Segeln.",  # until, no bracket
+        "Retraité. 30 ans à Bluefin Lines. Jardin et petits-enfants.",  # retired, career after
+        "Lernende im 1. Jahr. Später Logistik bei Bluefin Lines? 🤞",  # a hope, not a job
+        "War 9 Jahre bei Northwind Travel. Jetzt Lehrer in Graz.",  # "was ... at"
+    ],
+)
+def test_customers_of_a_brand_and_jobs_ended_or_hoped_for_are_not_the_employer(store, bio):
+    config = parse_segment_config({"segments": ORGS})
+    found = segments_of(store, config, {"handle": "m", "bio": bio})
+    assert not found["m"] & {"customers", "suppliers", "competitors"}, bio
+
+
+def test_a_german_title_right_before_the_employer_names_the_employer(store):
+    config = parse_segment_config({"segments": ORGS})
+    found = segments_of(
+        store, config, {"handle": "m", "bio": "Seit 2023 Mediensprecherin Bluefin Lines."}
+    )
+    assert found["m"] == {"competitors"}
+
+
+def test_a_pitch_said_twice_in_a_few_posts_is_repeated_whatever_its_hashtags(world):
+    world.accounts(
+        person("10", bio="AI agents for service teams. Book a demo!", location="Austin, TX")
+    )
+    world.posts(
+        "10", ["Book a demo today! #CX #AI", "Book a demo today! #ContactCenter", "New release"]
+    )
+    world.accounts(person("11"))
+    world.posts("11", ["Good morning!", "Team day at the centre", "Good morning!"])
+    follow_all(world, ["10", "11"])
+    found = world.suggested(include_below=True)
+    assert "repeated-posts" in found["10"]
+    assert "repeated-posts" not in found.get("11", [])  # two words said twice is no pitch
