@@ -717,12 +717,12 @@ _HASHTAG = re.compile(r"(?<![\w#])#\w+")
 
 
 def _bot_words(name: str | None, bio: str | None) -> str | None:
-    from audience.roles import _BOT
+    from audience.roles import DEFAULT_LEXICON
 
     for text in (name or "", bio or ""):
         if "🤖" in text:
             return "🤖"
-        if found := _BOT.search(_fold(text)):
+        if found := DEFAULT_LEXICON.automation.search(_fold(text)):
             return found.group(0)
     return None
 

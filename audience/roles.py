@@ -191,50 +191,9 @@ FORMER_MARKERS = (
     r"колишн\w*",
     r"πρωην",
 )
-# Words that make the whole clause about the past wherever they sit: "Reporter (retired)".
-FORMER_ANYWHERE = (
-    "retired",
-    "recovering",
-    "emeritus",
-    r"a\.\s?d\.",  # "a. D.", außer Dienst (escaped: "a.d." as a pattern matched "and ")
-    r"i\.\s?r\.",
-    "in a (?:past|previous|former|another) life",
-    "once upon a time",
-    "retraite",
-    "retraitee",
-    "jubilado",
-    "jubilada",
-    "pensionado",
-    "pensionato",
-    "pensionata",
-    "pensionar",
-    "emerytowan\\w*",
-    "سابق",
-    "سابقة",
-    "in pensione",
-    "na emeryturze",
-    "emerytowan\\w*",
-    "pensionerad",
-    "pensjonert",
-    "elakkeella",
-    "на пенсии",
-    "emekli",
-    "aposentad[oa]",
-    "reformad[oa]",
-    "gepensioneerd",
-    "im ruhestand",
-    "a la retraite",
-    "pensiun",
-    "bersara",
-    "purnabakti",
-    "เกษียณ",
-    "退休",
-    "引退",
-    "은퇴",
-    # A closed span of years closing a clause: "Reporter, Daily Post (2009–2016)" (not "the
-    # 2024–2025 season for @Sky").
-    r"(?:19|20)\d\d\s*[-–—]\s*(?:19|20)?\d\d(?=\s*(?:\)|\(|$|[|.;,•\n]))",
-)
+# A closed span of years closing a clause: "Reporter, Daily Post (2009–2016)" (not "the
+# 2024–2025 season for @Sky"); the words that do the same are ``retired_markers``.
+_CLOSED_YEARS = r"(?:19|20)\d\d\s*[-–—]\s*(?:19|20)?\d\d(?=\s*(?:\)|\(|$|[|.;,•\n]))"
 FORMER_PREFIXES_NO_SPACES = ("元", "前")
 # "X turned Y": X is the past.
 # "..., now Head of PR": what comes before is the past when a different job follows.
@@ -706,6 +665,54 @@ class Lexicon:
         return re.compile(rf"(?:[^\W\d_]\S*\s+){{0,3}}(?:{words})")
 
     @cached_property
+    def retired(self) -> re.Pattern[str]:
+        words = _alternation(self.vocabulary.retired_markers, literal=True)
+        return _word_regex(f"{words}|{_CLOSED_YEARS}" if words else _CLOSED_YEARS)
+
+    @cached_property
+    def automation(self) -> re.Pattern[str]:
+        return _vocabulary_words(self.vocabulary.automation_markers)
+
+    @cached_property
+    def rhythm(self) -> re.Pattern[str]:
+        return _vocabulary_words(self.vocabulary.rhythm_words)
+
+    @cached_property
+    def episodes(self) -> re.Pattern[str]:
+        return _vocabulary_words(self.vocabulary.episode_words)
+
+    @cached_property
+    def book_titles(self) -> re.Pattern[str]:
+        return _vocabulary_words(self.vocabulary.book_titles)
+
+    @cached_property
+    def newsroom_words(self) -> frozenset[str]:
+        return frozenset(fold_same_length(w) for w in self.vocabulary.newsroom_words)
+
+    @cached_property
+    def occasional(self) -> re.Pattern[str]:
+        return _vocabulary_words(self.vocabulary.occasional_markers)
+
+    @cached_property
+    def media_hints(self) -> re.Pattern[str]:
+        return _vocabulary_words(self.vocabulary.media_hints)
+
+    @cached_property
+    def audience_after(self) -> re.Pattern[str]:
+        """ "@Outlet fan", "@Outlet-Hörerin": the audience, not the staff."""
+        return re.compile(rf"\s*(?:{self._audience_words})(?![\w])")
+
+    @cached_property
+    def audience_before(self) -> re.Pattern[str]:
+        """ "listener of", "lezer van": the audience, not the staff ("listening to" is a
+        ``not_outlet_leads`` phrase)."""
+        return re.compile(rf"(?<![\w])(?:{self._audience_words})\s+(?:of|van|von|de|di|du)\s*$")
+
+    @cached_property
+    def _audience_words(self) -> str:
+        return _alternation(self.vocabulary.audience_words, literal=True) or "(?!)"
+
+    @cached_property
     def house_media(self) -> re.Pattern[str] | None:
         return _optional(self.vocabulary.house_media)
 
@@ -823,6 +830,11 @@ def _lead(phrase: str) -> str:
     )
 
 
+def _vocabulary_words(words: Iterable[str]) -> re.Pattern[str]:
+    """A vocabulary key's words as one pattern (one that never matches when the key is empty)."""
+    return _word_regex(_alternation(words, literal=True) or "(?!)")
+
+
 def _optional(words: Iterable[str]) -> re.Pattern[str] | None:
     words = [w for w in words if w]
     return (
@@ -838,7 +850,6 @@ _HARD_SEPARATORS = re.compile(
     r"[;|•·\n!?,]|(?<![\s.]\w)(?<![\s.]\w\w)\.(?!\w)|\s[-–—/]\s|\s[/+]\s|[()\[\]{}]"
     r"|\s{3,}|[。、，；]"
 )
-_FORMER_ANYWHERE = _word_regex(_words(FORMER_ANYWHERE))
 _CRITIC_QUALIFIERS = {
     "film",
     "movie",
@@ -956,7 +967,7 @@ class BioText:
     def _past_ranges(self) -> Iterator[tuple[int, int]]:
         text = self.folded
         clauses = self.clauses()
-        for marker in _FORMER_ANYWHERE.finditer(text):
+        for marker in self.lexicon.retired.finditer(text):
             index = next(i for i, (s, e) in enumerate(clauses) if s <= marker.start() <= e)
             yield clauses[index]
             start, end = clauses[index]
@@ -1004,7 +1015,7 @@ class BioText:
 
     def _dated_ranges(self, clauses: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
         """A dated internship ("Intern at Acme (summer 2021)") and a job "(until 2022)" are
-        the past (closed spans of years are in ``FORMER_ANYWHERE``)."""
+        the past (closed spans of years are in :attr:`Lexicon.retired`)."""
         text = self.folded
         for index, (start, end) in enumerate(clauses[:-1]):
             clause = text[start:end]
@@ -1190,17 +1201,12 @@ def _media_later(bio: BioText, end: int) -> bool:
     if _FREQUENCY.search(after):
         return True  # "Presenter, Harbour Radio 97.4": a radio station by its frequency
     title = bio.folded[:end].split()[-1] if bio.folded[:end].split() else ""
-    if _TITLE.match(after.lstrip(" ,:")) and not _BOOK_WRITER.match(title):
+    if _TITLE.match(after.lstrip(" ,:")) and not bio.lexicon.book_titles.match(title):
         return True  # 'Présentatrice "Le Midi" sur Canal Nord': the show's name in quotes
 
     return any(_MEDIA_HANDLE.search(m.group(1).replace("_", " ")) for m in _MENTION.finditer(after))
 
 
-# Titles whose quoted work is a book, not a show: 'schrijver "De snelle stad"'.
-_BOOK_WRITER = re.compile(
-    r"writer|author|schrijver|auteur|autrice|autor\w*|escritor\w*|scrittor\w*|pisar\w*"
-    r"|forfatter|forfattare|författare|kirjailija|συγγραφ\w*"
-)
 # An FM frequency (87.5-108.0 MHz) or "FM" itself.
 _FREQUENCY = re.compile(
     r"(?<![\w.])(?:8[7-9]|9\d|10[0-8])[.,]\d{1,2}(?!\d)(?:\s*(?:fm|mhz))?|(?<![\w])fm(?![\w])"
@@ -1234,14 +1240,6 @@ _MEDIA_COMPOUND = re.compile(
 )
 # A newsletter in its inflected forms: "Autor des Newsletters", "auteur de la newsletter".
 _NEWSLETTER_FORMS = re.compile(r"(?<![\w])(?:newsletter|nieuwsbrie[fv])\w{0,3}(?![\w])")
-# A programme's or podcast's episodes, in several languages.
-_EPISODES = re.compile(
-    r"(?<![\w])(?:episodes?|folgen?|afleverings?|odcine?k\w*|epizod\w*|dil|dily|episodi[oa]s?"
-    r"|episodio|episodios|emissions?|serij\w*|jakso\w*|avsnitt\w*|afsnit\w*|επεισοδι\w*"
-    r"|ეპიზოდ\w*)(?![\w])"
-)
-
-
 
 
 def _outlet_in_clause(bio: BioText, end: int) -> str | None:
@@ -1388,9 +1386,7 @@ def is_parody(
 ) -> bool:
     """Parody, satire, and (unless ``fans`` is False) fan, "unofficial" and (unless
     ``disclaimers`` is False) "not affiliated" accounts."""
-    pattern = (
-        (lexicon.parody if disclaimers else lexicon.fans) if fans else lexicon.parody_only
-    )
+    pattern = (lexicon.parody if disclaimers else lexicon.fans) if fans else lexicon.parody_only
     return any(pattern.search(fold_same_length(t)) for t in texts if t)
 
 
@@ -1465,12 +1461,12 @@ def outlet_account(
     if podcast and person == 0 and not other_job(text) and not _OUR_THING.search(text.folded):
         return PressFinding(bio[podcast.start() : podcast.end()], is_outlet_account=True)
     # "Newsletter every weekday", "New episodes every Monday": published on a rhythm.
-    noun = noun or next(text.current(_EPISODES), None)
+    noun = noun or next(text.current(lexicon.episodes), None)
     own = noun is not None and _OUR_THING.search(text.folded[: noun.start()])
     # Addressing the reader ("in je inbox", "for you") is no person speaking when the noun
     # opens the bio: a weak person signal is allowed there.
     personal = person > (2 if opens_bio else 0)
-    if noun and not personal and not own and _RHYTHM.search(text.folded):
+    if noun and not personal and not own and lexicon.rhythm.search(text.folded):
         return PressFinding(bio[noun.start() : noun.end()], is_outlet_account=True)
     # A named podcast: "Harbour Talk – the podcast" as the display name, or the bio opening
     # with its title ("Podcast „Dockside”").
@@ -1565,14 +1561,6 @@ _ON_AIR = re.compile(
 
 
 _OUR_THING = re.compile(r"(?<![\w])(?:our|my|the\s+official|sign\s+up|subscribe)(?![\w])")
-# How often an outlet publishes: "every weekday", "wöchentlich", "elke maandag", "co tydzień".
-_RHYTHM = re.compile(
-    r"(?<![\w])(?:every|each|daily|weekly|fortnightly|monthly|weekdays?|taglich\w*|wochentlich\w*"
-    r"|jeden|jede|alle\s+\d+\s+tage|des\s+tages|dagelijks\w*|wekelijks\w*|elke|iedere|codziennie"
-    r"|co\s+tydzien|co\s+dwa\s+tygodnie|denne|tydne|kazd\w+|chaque|quotidien\w*|hebdo\w*"
-    r"|cada|diari[oa]|semanal|ogni|settimanal\w|todos?\s+os|todas?\s+as|kiekvien\w*|kas\s+\w*dien\w*"
-    r"|katru|katr\w+|joka|varje|varannan|hver|hvert|κάθε|καθε|her\s+gün|her\s+hafta|ყოველ\w*)(?![\w])"
-)
 _MENTION = re.compile(r"(?<![\w@])@(\w{1,30})")
 _MORE_NON_PRESS_JOBS = _words(
     [
@@ -1629,7 +1617,7 @@ def _main_other_job(bio: BioText) -> bool:
     lecturer" is the side job of a columnist)."""
     for match in bio.current(bio.lexicon.non_press_jobs):
         around = bio.folded[max(0, match.start() - 12) : match.end() + 12]
-        if not _OCCASIONAL.search(around):
+        if not bio.lexicon.occasional.search(around):
             return True
     return False
 
@@ -1653,7 +1641,7 @@ def press_evidence(
     if is_parody(name, bio, lexicon=lexicon, disclaimers=False):
         return None
     text = _bio_text(bio, lexicon)
-    if _BOT.search(text.folded) or _BOT.search(fold_same_length(name)):
+    if lexicon.automation.search(text.folded) or lexicon.automation.search(fold_same_length(name)):
         return None  # bots that repost headlines are not press
     follow_back = lexicon.follow_back
     if follow_back and (
@@ -1665,9 +1653,9 @@ def press_evidence(
         return None  # "Redaktorin, das Kundenmagazin von Acme": Acme's staff
     if found:
         # "Columnista ocasional" with a day job elsewhere: not the segment, a second look.
-        if (_OCCASIONAL.search(text.folded) or _COLUMN.search(fold_same_length(found.term))) and (
-            _main_other_job(text)
-        ):
+        if (
+            lexicon.occasional.search(text.folded) or _COLUMN.search(fold_same_length(found.term))
+        ) and (_main_other_job(text)):
             return replace(found, strong=False)
         return found
     if found := _freelance_now(text) or _freelance_for_outlets(text):
@@ -1694,7 +1682,7 @@ def press_evidence(
         return found
     if found := _title_at_own_site(text, website) or _title_and_known_outlet(text):
         return found
-    if not _MEDIA_HINT.search(text.folded):
+    if not lexicon.media_hints.search(text.folded):
         return None
     for match in text.current(lexicon.qualified):
         if not (_is_object(text, match) or _non_media(text, match) or text.in_trap(match)):
@@ -1702,25 +1690,6 @@ def press_evidence(
     return None
 
 
-# Words that make a bare "Presenter" or "Producer" worth a second look.
-_MEDIA_HINT = re.compile(
-    r"(?<![\w])(?:radio|tv|television|telly|news\w*|media|journalism|broadcast\w*|magazine"
-    r"|press|stories|documentar\w*|newsletter|podcast|bylines?|on air|airwaves|bbc|itv|sky)(?![\w])"
-)
-
-
-_BOT = re.compile(
-    r"(?<![\w])(?:automated|automatic\w*|automaticamente|automaticament|automatisch\w*|bot"
-    r"|automatiqu\w*|automatizad\w*|automatizzat\w*"
-    r"|automatyczn\w*|automatick\w*|automaattis\w*|automatiniai|automatisk\w*|автоматичн\w*"
-    r"|автоматическ\w*|αυτοματ\w*|otomatik"
-    r"|rss|news\s*feed|aggregat\w*|agregador\w*|auto-?posts?|auto-?posted|auto-?rts?"
-    r"|auto-?retweets?|auto-?curated|rts\s+of)(?![\w])"
-)
-_OCCASIONAL = re.compile(
-    r"(?<![\w])(?:guest|occasional|ocasional|occasionnel\w*|invitad[oa]|convidad[oa]|gast|invitee?"
-    r"|visiting|ospite|gastdocent\w*|gastdozent\w*|gastprofessor\w*|wizytujac\w*)(?![\w])"
-)
 _LINK = re.compile(r"(?:https?://)?(?:[\w-]+\.)+[a-z]{2,}(?:/[^\s]*)?")
 # A column is a side role when the bio gives another current job (a professor's column).
 _COLUMN = re.compile(r"col[uo]mn|kolum|felieton|komentator|chroniqueu|editorialist|opinionist")
@@ -1888,14 +1857,18 @@ def _outlet_mention(text: BioText, gazetteer: Gazetteer, busy: bool) -> PressFin
         outlet = gazetteer.handle(text.raw[match.start(1) : match.end(1)])
         if outlet is not None and outlet.kind in PLATFORM_KINDS:
             continue
-        if outlet is None and not _newsroom_handle(text.raw[match.start() + 1 : match.end()]):
+        handle = text.raw[match.start() + 1 : match.end()]
+        if outlet is None and not _newsroom_handle(handle, text.lexicon):
             continue
         name = outlet.name if outlet else "a newsroom's handle"
         clause_start = max((s for s, e in text.clauses() if s <= match.start()), default=0)
         before = text.folded[clause_start : match.start()]
         if text.lexicon.not_outlet_lead.search(before):
             continue
-        if _AUDIENCE_AFTER.match(text.folded, match.end()) or _AUDIENCE_BEFORE.search(before):
+        lexicon = text.lexicon
+        if lexicon.audience_after.match(text.folded, match.end()) or lexicon.audience_before.search(
+            before
+        ):
             continue  # "@Outlet fan", "listening to @Outlet": the audience, not the staff
         mention = text.raw[match.start() : match.end()]
         return PressFinding(
@@ -1904,30 +1877,13 @@ def _outlet_mention(text: BioText, gazetteer: Gazetteer, busy: bool) -> PressFin
     return None
 
 
-_NEWSROOM_WORDS = re.compile(
-    r"^(?:quotidien|journal|hebdo|presse|agence|actu|actus|daily|times|gazette|tribune|herald"
-    r"|magazine|news|radio|tv|fm|zeitung|nachrichten|nieuws|noticias|notizie|gazeta|noviny"
-    r"|diario|giornale|jornal|krant|dagblad|sanomat|haber|akhbar)$"
-)
-
-
-def _newsroom_handle(handle: str) -> bool:
+def _newsroom_handle(handle: str, lexicon: Lexicon) -> bool:
     """ "@NordQuotidien", "@AgenceSud", "@city_news": a handle whose words name a newsroom."""
     words = re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])", handle.replace("_", " "))
-    return any(_NEWSROOM_WORDS.match(word.lower()) for word in words)
+    return any(word.lower() in lexicon.newsroom_words for word in words)
 
 
 # An outlet's audience: its fans, listeners, readers and subscribers, in several languages.
-_AUDIENCE_WORDS = (
-    r"fan|fans|fanboy|fangirl|listener|listeners|luisteraar\w*|horer\w*|hörer\w*|auditeur\w*|oyente\w*"
-    r"|ascoltator\w*|reader|readers|lezer\w*|leser\w*|lecteur\w*|lector\w*|lettor\w*|subscriber\w*"
-    r"|abonne\w*|abonnee\w*|abonnent\w*|suscriptor\w*|sluchacz\w*|czytelni\w*"
-)
-_AUDIENCE_AFTER = re.compile(rf"\s*(?:{_AUDIENCE_WORDS})(?![\w])")
-_AUDIENCE_BEFORE = re.compile(
-    rf"(?<![\w])(?:(?:{_AUDIENCE_WORDS})\s+(?:of|van|von|de|di|du)|listen\w*\s+to|luister\w*\s+naar"
-    r"|hore\s+gern|j'ecoute|escucho|ascolto|reading|lees\s+graag)\s*$"
-)
 
 
 # An author page on a news site, in several languages: /author/, /autor/, /auteur/, /autore/.

@@ -37,7 +37,17 @@ spaces matches a space). In ``outlet_leads`` a ``*`` stands for a few words of a
 * ``follow_back_markers``: follow-for-follow phrasing ("sígueme y te sigo");
 * ``parody_markers``: humour, parody and fan accounts ("cuenta de humor");
 * ``scam_markers``: giveaways, "work from home" and other bait: an account that uses a brand's
-  name with them is not that brand.
+  name with them is not that brand;
+* ``retired_markers``: words that put the whole clause in the past wherever they sit
+  ("Reporter (retired)", "im Ruhestand");
+* ``automation_markers``: an automated feed or bot ("RSS", "automatisch", "auto-posts");
+* ``rhythm_words``: how often an outlet publishes ("every weekday", "wöchentlich");
+* ``episode_words``: a programme's or podcast's episodes ("Folgen", "afleveringen");
+* ``book_titles``: titles whose quoted work is a book, not a show ("author", "schrijver");
+* ``newsroom_words``: words of a newsroom's handle (@NordQuotidien, @city_news);
+* ``occasional_markers``: a guest or occasional role ("guest columnist", "invitada");
+* ``media_hints``: words that make a bare "Presenter" or "Producer" worth a second look;
+* ``audience_words``: an outlet's fans, listeners, readers and subscribers ("@Outlet fan").
 """
 
 from __future__ import annotations
@@ -82,6 +92,15 @@ class Vocabulary:
     scam_markers: tuple[str, ...] = ()
     follow_back_markers: tuple[str, ...] = ()
     parody_markers: tuple[str, ...] = ()
+    retired_markers: tuple[str, ...] = ()
+    automation_markers: tuple[str, ...] = ()
+    rhythm_words: tuple[str, ...] = ()
+    episode_words: tuple[str, ...] = ()
+    book_titles: tuple[str, ...] = ()
+    newsroom_words: tuple[str, ...] = ()
+    occasional_markers: tuple[str, ...] = ()
+    media_hints: tuple[str, ...] = ()
+    audience_words: tuple[str, ...] = ()
 
     def merged(self, *others: Vocabulary) -> Vocabulary:
         values = {}
