@@ -7,8 +7,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # bench/, for blin
 
 from blind_builder import Format, build  # noqa: E402
 
-# X tags no post as Mapudungun, Aymara or Quechua: it calls them undetermined.
-UNDETERMINED = {"arn", "ay", "qu"}
+# X tags no post as Mapudungun, Aymara, Quechua or Guaraní: it calls them undetermined.
+UNDETERMINED = {"arn", "ay", "qu", "gn"}
 
 
 def post_lang(text: str, row: dict) -> tuple[str, str]:
