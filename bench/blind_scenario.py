@@ -24,11 +24,13 @@ from typing import Any
 DATA = Path(__file__).with_name("data")
 BLIND = Path(os.environ.get("AUDIENCE_BLIND_DIR", DATA / "blind"))
 SEGMENTS = ("press", "customers", "suppliers", "competitors")
-# Held out first. Each set was written blind, from docs/judgement.md only, before the rules
-# were tuned on it: blind to blind9 were then tuned on (rounds 1-9), so they flatter the
-# rules; blind10 was never looked at while tuning, so it alone measures how they generalise.
+# Held out first. Each set was written blind, from docs/judgement.md only, and measured before
+# the rules were tuned on it: blind to blind11 were then tuned on (rounds 1-11), so they flatter
+# the rules; blind12 was never looked at while tuning, so it alone measures how they generalise.
 SPLITS = (
-    ("blind10 (held out)", "blind10"),
+    ("blind12 (held out)", "blind12"),
+    ("blind11 (tuned on, round 11)", "blind11"),
+    ("blind10 (tuned on, round 10)", "blind10"),
     ("blind9 (tuned on, round 9)", "blind9"),
     ("blind8 (tuned on, round 8)", "blind8"),
     ("blind7 (tuned on, round 7)", "blind7"),
