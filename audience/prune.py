@@ -719,9 +719,9 @@ _HASHTAG = re.compile(r"(?<![\w#])#\w+")
 def _bot_words(name: str | None, bio: str | None) -> str | None:
     from audience.roles import DEFAULT_LEXICON
 
+    if "🤖" in (name or ""):
+        return "🤖"  # in a bio it is as often someone who designs chatbots
     for text in (name or "", bio or ""):
-        if "🤖" in text:
-            return "🤖"
         if found := DEFAULT_LEXICON.automation.search(_fold(text)):
             return found.group(0)
     return None

@@ -16,6 +16,7 @@ files extend. ``[roles]`` in ``audience.toml`` adds words and files (see
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -713,6 +714,10 @@ class Lexicon:
         return _alternation(self.vocabulary.audience_words, literal=True) or "(?!)"
 
     @cached_property
+    def press_office(self) -> re.Pattern[str]:
+        return _vocabulary_words(self.vocabulary.press_office)
+
+    @cached_property
     def house_media(self) -> re.Pattern[str] | None:
         return _optional(self.vocabulary.house_media)
 
@@ -720,7 +725,7 @@ class Lexicon:
     def news_first(self) -> re.Pattern[str]:
         """ "Вести за српску заједницу у Швајцарској": "news" opens the clause."""
         words = _alternation(self.vocabulary.news_words or ("news",), literal=True)
-        return re.compile(rf"(?:{words})(?:\s+[^\W\d_]\S*){{1,6}}")
+        return re.compile(rf"(?:{words})(?:\s+\S+){{1,6}}")
 
     @cached_property
     def not_press(self) -> re.Pattern[str] | None:
@@ -926,6 +931,7 @@ class BioText:
     def __post_init__(self) -> None:
         self.folded = fold_same_length(self.raw)
         self._past = list(self._past_ranges())
+        self._past += self._career_lengths(self.clauses())
 
     @cached_property
     def _traps(self) -> list[tuple[int, int]]:
@@ -1013,6 +1019,15 @@ class BioText:
             start = max((s for s, e in clauses if s <= arrow.start()), default=0)
             yield start, arrow.start()
 
+    def _career_lengths(self, clauses: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """ "Periodista jubilado. 40 años en radio.": a career length right after a clause about
+        the past is the same past."""
+        return [
+            (after_start, after_end)
+            for (start, _), (after_start, after_end) in itertools.pairwise(clauses)
+            if self.is_past(start) and _CAREER_LENGTH.match(self.folded, after_start)
+        ]
+
     def _dated_ranges(self, clauses: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
         """A dated internship ("Intern at Acme (summer 2021)") and a job "(until 2022)" are
         the past (closed spans of years are in :attr:`Lexicon.retired`)."""
@@ -1035,6 +1050,7 @@ class BioText:
 _YEAR_ONLY = re.compile(r"\s*(?:[^\W\d]+\s+){0,2}(?:19|20)\d\d\s*$")
 
 _SINCE_ONLY = re.compile(r"(?:since|depuis|desde|seit|dal|sinds|od|από)\s+(?:19|20)\d\d")
+_CAREER_LENGTH = re.compile(r"\s*\d{1,2}\+?\s+[^\W\d_]")  # "40 años en radio", "30+ years at"
 _YEARS_SPAN = re.compile(r"(?:19|20)\d\d")
 _POSTFIX_FORMER = re.compile(r"alumni|alumnus|alumna|alum")
 # A workplace right after "now": "now at", "aujourd'hui chez", "jetzt bei", "à mon compte".
@@ -1457,7 +1473,7 @@ def outlet_account(
         return PressFinding(listed, is_outlet_account=True)
     if person == 0 and (said := _news_clause(text, lexicon)):
         return PressFinding(said, is_outlet_account=True)
-    podcast = next(text.current(_A_PODCAST), None)
+    podcast = next(text.current(_A_PODCAST), None) or _podcast_opening(text, lexicon)
     if podcast and person == 0 and not other_job(text) and not _OUR_THING.search(text.folded):
         return PressFinding(bio[podcast.start() : podcast.end()], is_outlet_account=True)
     # "Newsletter every weekday", "New episodes every Monday": published on a rhythm.
@@ -1513,6 +1529,16 @@ def _self_description_end(text: BioText) -> int:
 
 
 # "An environmental podcast from …", "A weekly podcast about ports": a podcast describing itself.
+def _podcast_opening(text: BioText, lexicon: Lexicon) -> re.Match[str] | None:
+    """ "Podcast · Conversaciones sobre energía", "Podcast de experiencia de cliente": the bio
+    opens with the word; not "Podcast host", a person."""
+    opening = _PODCAST.match(text.folded)
+    if opening is None:
+        return None
+    rest = text.folded[opening.end() :].lstrip(" -–:·|")
+    return None if lexicon.qualified.match(rest) or lexicon.press.match(rest) else opening
+
+
 _A_PODCAST = re.compile(r"(?<![\w])(?:a|an|the)\s+(?:[\w-]+\s+){0,3}pod[ck]ast(?![\w])")
 
 
@@ -1651,6 +1677,8 @@ def press_evidence(
     found = press_role(bio, lexicon) or _name_role(name, lexicon)
     if found and lexicon.house_media and next(text.current(lexicon.house_media), None):
         return None  # "Redaktorin, das Kundenmagazin von Acme": Acme's staff
+    if found and not found.outlet and next(text.current(lexicon.press_office), None):
+        return None  # "Periodista | Jefa de prensa, Seremi": a journalist by training
     if found:
         # "Columnista ocasional" with a day job elsewhere: not the segment, a second look.
         if (
@@ -1858,7 +1886,10 @@ def _outlet_mention(text: BioText, gazetteer: Gazetteer, busy: bool) -> PressFin
         if outlet is not None and outlet.kind in PLATFORM_KINDS:
             continue
         handle = text.raw[match.start() + 1 : match.end()]
-        if outlet is None and not _newsroom_handle(handle, text.lexicon):
+        newsroom = _newsroom_handle(handle, text.lexicon) or _NEWS_EMOJI.search(
+            text.raw[max(0, match.start() - 3) : match.start()]
+        )
+        if outlet is None and not newsroom:
             continue
         name = outlet.name if outlet else "a newsroom's handle"
         clause_start = max((s for s, e in text.clauses() if s <= match.start()), default=0)
@@ -1875,6 +1906,10 @@ def _outlet_mention(text: BioText, gazetteer: Gazetteer, busy: bool) -> PressFin
             mention, mention, strong=not busy, explanation=f"names outlet {mention} ({name})"
         )
     return None
+
+
+# "📰 @elnorte_tco": the news emoji right before a handle names that handle a newsroom.
+_NEWS_EMOJI = re.compile("[📰🗞🎙📻📺]")
 
 
 def _newsroom_handle(handle: str, lexicon: Lexicon) -> bool:

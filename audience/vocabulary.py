@@ -19,6 +19,8 @@ spaces matches a space). In ``outlet_leads`` a ``*`` stands for a few words of a
 * ``news_words``: "news" itself: a bio that is only "Business news." is an outlet's;
 * ``not_press``: phrases that contain a press word but are another job ("correspondent
   banking", "reporting analyst", "editor of our blog");
+* ``press_office``: a press office or spokesperson's job ("jefa de prensa", "Pressestelle"):
+  a journalist by training who now speaks *to* the press is not press;
 * ``house_media``: an organisation's own publication ("customer magazine", "Kundenmagazin",
   "corporate publishing"): its editors are that organisation's staff, not press;
 * ``freelance``: "freelance" words, press after a former press job ("Former FT reporter, now
@@ -77,6 +79,7 @@ class Vocabulary:
     news_words: tuple[str, ...] = ()
     not_press: tuple[str, ...] = ()
     house_media: tuple[str, ...] = ()
+    press_office: tuple[str, ...] = ()
     freelance: tuple[str, ...] = ()
     former_markers: tuple[str, ...] = ()
     temporary_roles: tuple[str, ...] = ()

@@ -441,3 +441,85 @@ def test_a_pitch_said_twice_in_a_few_posts_is_repeated_whatever_its_hashtags(wor
     found = world.suggested(include_below=True)
     assert "repeated-posts" in found["10"]
     assert "repeated-posts" not in found.get("11", [])  # two words said twice is no pitch
+
+
+# ---- classes from blind11 (tuned on after it was measured held out) --------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "bio"),
+    [
+        ("Ondas del Valle", "Podcast · Conversaciones sobre agua y territorio. Hecho en Chiloé."),
+        ("Hora Punta", "Podcast de movilidad urbana en Lima. Temporada 2 en pausa."),
+        ("Nouvèl Jakmèl", "Nouvèl Jakmèl ak Sid-Ès 🇭🇹 chak jou."),  # news, an emoji, a rhythm
+    ],
+)
+def test_podcasts_opening_their_bio_and_news_with_an_emoji_are_outlets(name, bio):
+    found = press(bio, name=name, handle="outlet_account")
+    assert found and found.is_outlet_account, bio
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Conduzco «Tierra Adentro» en Radio Costa los sábados. Profesor rural.",
+        "Rptra. en Diario del Sur 📰 | policiales",
+        "📰 @diario_vallenorte · Ovalle · tribunales y regional",  # the news emoji names it
+    ],
+)
+def test_hosting_verbs_abbreviated_titles_and_the_news_emoji_are_press(bio):
+    assert press(bio, name="Mira Test"), bio
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Podcast host. Talking leadership every Tuesday.",  # a person, not the podcast
+        "Periodista | Jefa de prensa, Gobernación de Arauco. Trabajo con medios regionales.",
+        "Editor de video freelance 🎬 bodas y eventos.",
+        "Retired journalist. 40 years in radio.",  # the career that follows is past too
+    ],
+)
+def test_podcast_hosts_press_officers_video_editors_and_retirees_are_not_outlets(bio):
+    found = press_evidence("samdoe", "Sam Doe", bio, None, DEFAULT_LEXICON)
+    assert found is None or not found.is_outlet_account, bio
+    if "Podcast host" not in bio:
+        assert press(bio) is None, bio
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Vecinos afectados por la planta de Bluefin Lines. Exigimos aire limpio.",  # a complaint
+        "Consultora en Omnia. Partner certificado Keelhaul Fuels y otros.",  # certified partner
+        "Proveemos frutas a supermercados: Northwind Travel y otros.",  # supplying a client
+        "Sindicato de trabajadores de Bluefin Lines. Unidos.",  # the workers' union
+        "Trabajé 8 años en Northwind Travel. Hoy emprendo en repostería.",  # past, in Spanish
+    ],
+)
+def test_complaints_partners_unions_and_past_spanish_jobs_are_not_the_employer(store, bio):
+    config = parse_segment_config({"segments": ORGS})
+    found = segments_of(store, config, {"handle": "m", "bio": bio})
+    assert not found["m"] & {"customers", "suppliers", "competitors"}, bio
+
+
+def test_a_spanish_title_right_before_the_employer_names_the_employer(store):
+    config = parse_segment_config({"segments": ORGS})
+    found = segments_of(
+        store,
+        config,
+        {"handle": "g", "bio": "Gerente General Bluefin Lines ⚡ transporte rural."},
+        {"handle": "j", "bio": "Jefe técnico Saltmarsh Ferries · redes del sur"},
+    )
+    assert found["g"] == {"competitors"} and found["j"] == {"competitors"}
+
+
+def test_a_robot_emoji_in_a_bio_is_no_bot_but_in_the_name_it_is(world):
+    world.accounts(
+        person("10", bio="Diseño conversacional y chatbots para atención al cliente 🤖"),
+        person("11", display_name="Ofertas Bot 🤖", bio="Ofertas del día"),
+    )
+    follow_all(world, ["10", "11"])
+    found = world.suggested(include_below=True)
+    assert "bot" not in found.get("10", [])
+    assert "bot" in found["11"]
