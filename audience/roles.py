@@ -54,77 +54,24 @@ def _words(pattern_words: Iterable[str]) -> str:
 
 def _plain(word: str) -> str:
     """A user-supplied word or phrase as a regex: literal, folded, spaces flexible. A word
-    ending in ``*`` is a stem ("εφημερίδ*" matches every case ending of the word)."""
+    ending in ``*`` is a stem ("εφημερίδ*" matches every case ending of the word); one starting
+    with ``*`` also ends a compound ("*reporter" matches "Sportreporter")."""
     return r"\s+".join(_stem_or_word(part) for part in fold_same_length(word).split())
 
 
 def _stem_or_word(part: str) -> str:
+    """ "gazet*" is a stem; "*journalist" also ends a compound (Wirtschaftsjournalist)."""
+    prefix = r"\w*" if len(part) >= 2 and part.startswith("*") else ""
+    part = part[1:] if prefix else part
     if len(part) >= 2 and part.endswith("*"):
-        return re.escape(part[:-1]) + r"\w*"
-    return re.escape(part)
+        return prefix + re.escape(part[:-1]) + r"\w*"
+    return prefix + re.escape(part)
 
 
 # ---- vocabulary -------------------------------------------------------------------------------
 
-# Job titles that make someone press whatever the words around them. Regex fragments over
-# folded text; a leading \w* lets compounds through (Wirtschaftsjournalistin, hoofdredacteur).
-PRESS_TERMS = (
-    r"\w*journalist(?:e|es|s|in|innen|en|er|a|as|i|ka|ki|y)?",
-    r"\w*(?:jornalista|giornalista|periodista|jurnalist|jurnalista|jurnalis|novinar|novinarka)s?",
-    r"dziennikar(?:z|ka|ki|ze|zem|ka|ce)",
-    r"gazeteci|wartawan|ujsagiro|toimittaja|sangbaddik|muhabir\w*|verslaggever\w*",
-    r"journos?",
-    r"\w*reporter(?:s|in|innen|ka|ki|o|os|a|as|en)?",
-    r"reportero|reportera|reporteros|reporteras|reporteur",
-    r"\w*(?:correspondent|corresponsal|correspondant|corrispondente|correspondente|korrespondent"
-    r"|korespondent|corespondent|zpravodaj)\w{0,5}",
-    r"\w*(?:columnist|columnista|colunista|kolumnist|felietonist|editorialist|chroniqueu)\w{0,4}",
-    r"cronista|cronistas|publicysta|publicystka|kronikor|kose\s+yazari|commentator\s+at",
-    r"\w*(?:redakteur|redacteur|redactrice|redactor|redactora|redaktor|redaktør|redattore"
-    r"|redattrice|redator|redatora|szerkeszto)(?:in|innen|s|es|en|e|i|ka|ki|a)?",
-    r"editor(?:s|a|as)?(?:[\s-]+in[\s-]+chief)?|editeur\s+en\s+chef|editor\s+jefe",
-    r"caporedattore|caporedattrice|chefredakteur\w*|hoofdredacteur\w*",
-    r"bureau\s+chief|news\s*desk|newsreader|newscaster|broadcaster|fact[\s-]?checker",
-    r"press\s+photographer|photo\s*journalist",
-    r"pigiste|inviat[oa]\s+speciale|grand\s+reporter|locutor(?:a)?",
-    r"fernsehmoderator\w*|radiomoderator\w*|nachrichtensprecher\w*|sportswriter|newswriter",
-    r"журналист\w*|журналіст\w*|корреспондент\w*|кореспондент\w*|редактор\w*|репортер\w*",
-    r"обозревател\w*|колумнист\w*|δημοσιογραφ\w*|ρεπορτερ",
-    r"صحفي\w*|صحافي\w*|مراسل\w*|محرر\w*|पत्रकार|संवाददाता",
-)
-# Scripts written without spaces: matched anywhere.
-PRESS_TERMS_NO_SPACES = (
-    "記者",
-    "记者",
-    "ジャーナリスト",
-    "編集者",
-    "編集長",
-    "主编",
-    "主編",
-    "編輯",
-    "编辑",
-    "기자",
-    "언론인",
-    "편집장",
-)
-
-# Titles that are press only with a media qualifier before them or an outlet after them.
-QUALIFIED_TERMS = (
-    r"producer|producers|anchor|presenter|host|writer|critic|commentator|moderator"
-    r"|moderatorin|presentador|presentadora|presentateur|presentatrice|presentatore|prezenter"
-    r"|prezenterka|productor|productora|producteur|productrice|contributor|contributing\s+writer"
-)
-# Qualifiers that make a title something else: a music producer, a technical writer.
-# "writes for", "writer at", "words in" ... followed by an outlet.
-OUTLET_LEADS = (
-    r"writes?\s+(?:for|at|in)|writing\s+for|writer\s+(?:at|for|with)|words\s+(?:in|for|at)"
-    r"|bylines?\s*(?:in|at|:)|contributor\s+(?:to|at|for|in)|contributing\s+(?:editor|writer)\s+at"
-    r"|producer\s+(?:at|for|on)|presenter\s+(?:at|on|for)|host\s+(?:at|on)\s+(?:bbc|radio|tv)"
-    r"|words(?=\s+@)"
-    r"|anchor\s+(?:at|for)|ecrit\s+(?:pour|dans)|escribe\s+(?:para|en)|schreibt\s+(?:fur|fuer)"
-    r"|scrive\s+per|pisze\s+(?:dla|do|w)|schrijft\s+voor|skriver\s+(?:for|i)|escreve\s+(?:para|no|na)"
-    r"|scrie\s+pentru|пишет\s+для|пише\s+для"
-)
+# "Words @Outlet, @Other": the outlet leads of the language files, plus this one.
+_WORDS_BEFORE_HANDLE = r"words(?=\s+@)"
 OUTLET_OBJECT_STOP = (
     "fun",
     "a living",
@@ -146,52 +93,6 @@ OUTLET_OBJECT_STOP = (
     "money",
 )
 
-# Words that make a job title a thing of the past when they come before it in a clause.
-FORMER_MARKERS = (
-    "former",
-    "formerly",
-    "ex",
-    "erstwhile",
-    "previously",
-    "prev",
-    "past",
-    "once",
-    "used to be",
-    "aspiring",
-    "wannabe",
-    "future",
-    "would-be",
-    "ancien",
-    "ancienne",
-    "anciennement",
-    "autrefois",
-    "antiguo",
-    "antigua",
-    "anteriormente",
-    "antes",
-    "exjornalista",
-    r"ehemalige?\w*",
-    r"ehemals",
-    "fruher",
-    "vormals",
-    "ehem",
-    "gia",
-    r"by[łl][aye]?",
-    r"voormalig\w*",
-    "oud",
-    "vroeger",
-    "tidigare",
-    "f.d.",
-    "tidligere",
-    r"forhenvaerende",
-    "antigo",
-    "antiga",
-    r"fost\w*",
-    r"бывш\w*",
-    "экс",
-    r"колишн\w*",
-    r"πρωην",
-)
 # A closed span of years closing a clause: "Reporter, Daily Post (2009–2016)" (not "the
 # 2024–2025 season for @Sky"); the words that do the same are ``retired_markers``.
 _CLOSED_YEARS = r"(?:19|20)\d\d\s*[-–—]\s*(?:19|20)?\d\d(?=\s*(?:\)|\(|$|[|.;,•\n]))"
@@ -559,9 +460,9 @@ class Lexicon:
     (:mod:`audience.outlets`), and a workspace's own words and files (``[roles]`` in
     ``audience.toml``, see :meth:`extended`). Each pattern is compiled once, on first use."""
 
-    press_terms: tuple[str, ...] = PRESS_TERMS
+    press_terms: tuple[str, ...] = ()
     press_literals: tuple[str, ...] = ()
-    former_markers: tuple[str, ...] = FORMER_MARKERS
+    former_markers: tuple[str, ...] = ()
     former_literals: tuple[str, ...] = ()
     parody_markers: tuple[str, ...] = PARODY_MARKERS
     parody_literals: tuple[str, ...] = ()
@@ -611,22 +512,19 @@ class Lexicon:
     @cached_property
     def titles_ending_in_s(self) -> frozenset[str]:
         """Singular titles a language writes with a final s ("redaktors", "žurnalistas")."""
-        titles = [fold_same_length(w) for w in self.vocabulary.press_titles]
+        titles = [fold_same_length(w).strip("*") for w in self.vocabulary.press_titles]
         words = {t.split()[-1] for t in titles if t.endswith("s")}
         return frozenset(words)
 
     @cached_property
     def press_no_spaces(self) -> re.Pattern[str]:
-        words = [*PRESS_TERMS_NO_SPACES]
-        words += [
-            w for w in (*self.vocabulary.press_titles, *self.press_literals) if not _spaced(w)
-        ]
+        words = [w for w in (*self.vocabulary.press_titles, *self.press_literals) if not _spaced(w)]
         return re.compile(_alternation(words, literal=True))
 
     @cached_property
     def qualified(self) -> re.Pattern[str]:
         extra = [_plain(w) + r"(?:s|e|in|innen|a)?" for w in self.vocabulary.qualified_titles]
-        return _word_regex(_words([QUALIFIED_TERMS, *extra]))
+        return _word_regex(_words(extra))
 
     @cached_property
     def media_qualifiers(self) -> frozenset[str]:
@@ -641,7 +539,7 @@ class Lexicon:
     @cached_property
     def outlet_lead(self) -> re.Pattern[str]:
         extra = [_lead(w) for w in self.vocabulary.outlet_leads]
-        return re.compile(rf"(?<![\w.])(?:{_words([OUTLET_LEADS, *extra])})(?![\w])")
+        return re.compile(rf"(?<![\w.])(?:{_words([_WORDS_BEFORE_HANDLE, *extra])})(?![\w])")
 
     @cached_property
     def outlet_trail(self) -> re.Pattern[str]:
