@@ -4,7 +4,8 @@ the files a workspace names in ``audience.toml`` (``[roles] vocabulary = ["my-wo
 Every key is a list of plain words or phrases (case and accents do not matter, any run of
 spaces matches a space). In ``outlet_leads`` a ``*`` stands for a few words of a beat:
 "covering * for" matches "Covering retail and energy for"; a word ending in ``*`` is a stem
-("εφημερίδ*" matches every ending of the word). The keys:
+("εφημερίδ*" matches every ending of the word) and one starting with ``*`` ends a compound
+("*reporter" matches "Sportreporter"). The keys:
 
 * ``press_titles``: a current job that is press by itself (journalist, gohebydd, iriseoir);
 * ``qualified_titles``: press only with a media word before it or an outlet after it
