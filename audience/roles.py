@@ -559,9 +559,14 @@ class Lexicon:
 
     @cached_property
     def topic_news(self) -> re.Pattern[str]:
-        """ "Business news", "Canada's communications business news": a few words, then "news"."""
+        """ "Business news", "Canada's communications business news", "سعودی عرب اور خلیج سے
+        اردو میں خبریں": a few words, then "news"."""
         words = _alternation(self.vocabulary.news_words or ("news",), literal=True)
-        return re.compile(rf"(?:[^\W\d_]\S*\s+){{0,3}}(?:{words})")
+        # Up to three words before "news" ("UK business news"); more in scripts of languages that
+        # put a long phrase first ("سعودی عرب اور خلیج سے اردو میں خبریں").
+        return re.compile(
+            rf"(?:[^\W\d_]\S*\s+){{0,3}}(?:{words})|(?:[^\W\d_a-z]\S*\s+){{4,8}}(?:{words})"
+        )
 
     @cached_property
     def retired(self) -> re.Pattern[str]:
@@ -575,6 +580,18 @@ class Lexicon:
     @cached_property
     def rhythm(self) -> re.Pattern[str]:
         return _vocabulary_words(self.vocabulary.rhythm_words)
+
+    @cached_property
+    def podcast(self) -> re.Pattern[str]:
+        return _vocabulary_words(self.vocabulary.podcast_words)
+
+    @cached_property
+    def named_podcast(self) -> re.Pattern[str]:
+        """'Podcast „Dockside”', '"Dockside" – the podcast': a podcast with its title."""
+        words = self.podcast.pattern
+        return re.compile(
+            rf"{words}\s*:?\s*{_TITLE.pattern}|{_TITLE.pattern}\W{{0,6}}(?:\w+\s+)?{words}"
+        )
 
     @cached_property
     def episodes(self) -> re.Pattern[str]:
@@ -751,7 +768,7 @@ DEFAULT_LEXICON = Lexicon()
 # abbreviation ("8 J. Manager", "u.a.", "z.B.").
 _HARD_SEPARATORS = re.compile(
     r"[;|•·\n!?,]|(?<![\s.]\w)(?<![\s.]\w\w)\.(?!\w)|\s[-–—/]\s|\s[/+]\s|[()\[\]{}]"
-    r"|\s{3,}|[。、，；]"
+    r"|\s{3,}|[。、，；۔،؛।]"
 )
 _CRITIC_QUALIFIERS = {
     "film",
@@ -1108,7 +1125,7 @@ def _media_later(bio: BioText, end: int) -> bool:
     after = bio.folded[end : min(stop.start() if stop else len(bio.folded), end + 70)]
     if bio.lexicon.outlet_nouns.search(after) or _PROGRAMME_WORDS.search(after):
         return True
-    if _PODCAST.search(after) and _TITLE.search(after):
+    if bio.lexicon.podcast.search(after) and _TITLE.search(after):
         return True  # 'Host von "Dockside" – dem Podcast über Häfen'
     if _MEDIA_COMPOUND.search(after) or _NEWSLETTER_FORMS.search(after):
         return True
@@ -1137,13 +1154,8 @@ _PROGRAMME_WORDS = re.compile(
 
 
 # "podcast", "podkast", "podkastas", "podcastu", "podcasten": one word in many languages.
-_PODCAST = re.compile(r"(?<![\w])(?:pod[ck]ast\w{0,4}|balado\w{0,8})(?![\w])")
 # A title in quotes: "Dockside", „Dockside”, «Dockside».
 _TITLE = re.compile(r"[\"“„«‚‹'][^\"“”„«»]{2,40}[\"”“»‘’›']")
-_NAMED_PODCAST = re.compile(
-    rf"{_PODCAST.pattern}\s*:?\s*{_TITLE.pattern}|{_TITLE.pattern}\W{{0,6}}"
-    r"(?:\w+\s+)?(?:podcast)(?![\w])"
-)
 _MEDIA_HANDLE = re.compile(
     r"(?<![a-z])(?:podcast|radio|news|tv|fm|zeitung|nachrichten|nieuws|noticias|gazeta|noviny)"
     r"(?![a-z])|podcast|(?:pod|cast|radio|fm|tv|news)$"
@@ -1384,14 +1396,14 @@ def outlet_account(
         return PressFinding(bio[noun.start() : noun.end()], is_outlet_account=True)
     # A named podcast: "Harbour Talk – the podcast" as the display name, or the bio opening
     # with its title ("Podcast „Dockside”").
-    named = _PODCAST.search(fold_same_length(name)) if name else None
+    named = lexicon.podcast.search(fold_same_length(name)) if name else None
     if named and person == 0 and not _OUR_THING.search(text.folded):
         return PressFinding(
             name[named.start() : named.end()],
             is_outlet_account=True,
             explanation=f"a podcast's own account (named {name.strip()})",
         )
-    titled = next(text.current(_NAMED_PODCAST), None)
+    titled = next(text.current(lexicon.named_podcast), None)
     if titled and titled.start() < 20 and person == 0 and not other_job(text):
         return PressFinding(bio[titled.start() : titled.end()], is_outlet_account=True)
     bio_word = next(text.current(_NEWSY_BIO), None)
@@ -1430,7 +1442,7 @@ def _self_description_end(text: BioText) -> int:
 def _podcast_opening(text: BioText, lexicon: Lexicon) -> re.Match[str] | None:
     """ "Podcast · Conversaciones sobre energía", "Podcast de experiencia de cliente": the bio
     opens with the word; not "Podcast host", a person."""
-    opening = _PODCAST.match(text.folded)
+    opening = lexicon.podcast.match(text.folded)
     if opening is None:
         return None
     rest = text.folded[opening.end() :].lstrip(" -–:·|")

@@ -45,6 +45,7 @@ spaces matches a space). In ``outlet_leads`` a ``*`` stands for a few words of a
   ("Reporter (retired)", "im Ruhestand");
 * ``automation_markers``: an automated feed or bot ("RSS", "automatisch", "auto-posts");
 * ``rhythm_words``: how often an outlet publishes ("every weekday", "wöchentlich");
+* ``podcast_words``: "podcast" in every language and script ("balado", "بودكاست");
 * ``episode_words``: a programme's or podcast's episodes ("Folgen", "afleveringen");
 * ``book_titles``: titles whose quoted work is a book, not a show ("author", "schrijver");
 * ``newsroom_words``: words of a newsroom's handle (@NordQuotidien, @city_news);
@@ -100,6 +101,7 @@ class Vocabulary:
     automation_markers: tuple[str, ...] = ()
     rhythm_words: tuple[str, ...] = ()
     episode_words: tuple[str, ...] = ()
+    podcast_words: tuple[str, ...] = ()
     book_titles: tuple[str, ...] = ()
     newsroom_words: tuple[str, ...] = ()
     occasional_markers: tuple[str, ...] = ()

@@ -523,3 +523,66 @@ def test_a_robot_emoji_in_a_bio_is_no_bot_but_in_the_name_it_is(world):
     found = world.suggested(include_below=True)
     assert "bot" not in found.get("10", [])
     assert "bot" in found["11"]
+
+
+# ---- classes from blind12 (tuned on after it was measured held out) --------------------------
+
+ARABIC_ORGS = {
+    "customers": {"organisations": ["Northwind Travel", "سفريات الشمال"]},
+    "competitors": {"organisations": ["Bluefin Lines", "خطوط الزعنفة"]},
+}
+
+
+@pytest.mark.parametrize(
+    ("bio", "segment"),
+    [
+        ("مشرفة خدمة العملاء في سفريات الشمال", "customers"),  # "at", in a script without capitals
+        ("مدير العمليات - خطوط الزعنفة", "competitors"),  # "<title> - <org>"
+        ("Ops supervisor at خطوط الزعنفة, Dubai", "competitors"),
+    ],
+)
+def test_names_in_scripts_without_capitals_name_the_employer(store, bio, segment):
+    config = parse_segment_config({"segments": ARABIC_ORGS})
+    assert segments_of(store, config, {"handle": "a", "bio": bio})["a"] == {segment}
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "CX analyst. Wrapping up at a bank; joining Bluefin Lines in March 🎉",  # the future
+        "Until last month: partner lead at Keelhaul Fuels. Now taking a break.",
+        "Independent consultant. On a 6-month engagement with Keelhaul Fuels.",  # a client
+        "The region's CX conference. Speakers from Bluefin Lines, Northwind Travel and more.",
+    ],
+)
+def test_future_jobs_recent_departures_engagements_and_speakers_are_not_employers(store, bio):
+    config = parse_segment_config({"segments": ORGS})
+    found = segments_of(store, config, {"handle": "m", "bio": bio})
+    assert not found["m"] & {"customers", "suppliers", "competitors"}, bio
+
+
+@pytest.mark.parametrize(
+    ("name", "bio"),
+    [
+        (
+            "اردو خبریں",
+            "پاکستان اور خلیج سے اردو میں تازہ خبریں۔ کراچی",
+        ),  # Urdu full stop, verb last
+        ("بودكاست المسافة", "بودكاست عن العمل الليلي وحكاياته. حلقة كل أسبوع."),  # Arabic podcast
+        ("Drive Home", "The city's evening business show, weekdays 5-7pm on Harbour FM 98.2."),
+    ],
+)
+def test_news_in_urdu_podcasts_in_arabic_and_radio_shows_are_outlets(name, bio):
+    found = press(bio, name=name, handle="outlet_account")
+    assert found and found.is_outlet_account, bio
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Anchor investor in three fintechs. Ex-banker.",
+        "Media student @ KU. Editor of our campus paper The Quad.",
+    ],
+)
+def test_anchor_investors_and_campus_paper_editors_are_not_press(bio):
+    assert press(bio, name="Mira Test") is None, bio
