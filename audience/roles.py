@@ -633,6 +633,10 @@ class Lexicon:
         return _vocabulary_words(self.vocabulary.press_office)
 
     @cached_property
+    def community(self) -> re.Pattern[str]:
+        return _vocabulary_words(self.vocabulary.community_words)
+
+    @cached_property
     def house_media(self) -> re.Pattern[str] | None:
         return _optional(self.vocabulary.house_media)
 
@@ -1375,13 +1379,18 @@ def outlet_account(
         return PressFinding(bio[noun.start() : noun.end()], is_outlet_account=True)
     # The language files' nouns (a newsletter, a radio show, a trade title) count when they
     # open the bio of an account that speaks for no company: "Weekly newsletter on retail".
+    # A community group or association that shares news is not an outlet by that alone (a
+    # community radio is).
+    community = next(text.current(lexicon.community), None)
     noun = next((n for n in text.current(lexicon.outlet_nouns) if _self_described(text, n)), None)
     opens_bio = noun is not None and noun.start() <= first_clause_end and noun.start() < 40
-    if noun and opens_bio and person == 0 and not _OUR_THING.search(text.folded[: noun.start()]):
+    shares_news = community and noun and lexicon.topic_news.fullmatch(noun.group(0))
+    ours = noun and _OUR_THING.search(text.folded[: noun.start()])
+    if noun and opens_bio and person == 0 and not ours and not shares_news:
         return PressFinding(bio[noun.start() : noun.end()], is_outlet_account=True)
-    if person == 0 and (listed := _nouns_only_clause(text, lexicon)):
+    if person == 0 and not community and (listed := _nouns_only_clause(text, lexicon)):
         return PressFinding(listed, is_outlet_account=True)
-    if person == 0 and (said := _news_clause(text, lexicon)):
+    if person == 0 and not community and (said := _news_clause(text, lexicon)):
         return PressFinding(said, is_outlet_account=True)
     podcast = next(text.current(_A_PODCAST), None) or _podcast_opening(text, lexicon)
     if podcast and person == 0 and not other_job(text) and not _OUR_THING.search(text.folded):

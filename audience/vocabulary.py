@@ -22,6 +22,8 @@ spaces matches a space). In ``outlet_leads`` a ``*`` stands for a few words of a
   banking", "reporting analyst", "editor of our blog");
 * ``press_office``: a press office or spokesperson's job ("jefa de prensa", "Pressestelle"):
   a journalist by training who now speaks *to* the press is not press;
+* ``community_words``: a community group or association ("Spilnota", "yhdistys", "non-profit"):
+  one that shares news is not an outlet unless it calls itself one (a community radio is);
 * ``house_media``: an organisation's own publication ("customer magazine", "Kundenmagazin",
   "corporate publishing"): its editors are that organisation's staff, not press;
 * ``freelance``: "freelance" words, press after a former press job ("Former FT reporter, now
@@ -81,6 +83,7 @@ class Vocabulary:
     news_words: tuple[str, ...] = ()
     not_press: tuple[str, ...] = ()
     house_media: tuple[str, ...] = ()
+    community_words: tuple[str, ...] = ()
     press_office: tuple[str, ...] = ()
     freelance: tuple[str, ...] = ()
     former_markers: tuple[str, ...] = ()

@@ -586,3 +586,67 @@ def test_news_in_urdu_podcasts_in_arabic_and_radio_shows_are_outlets(name, bio):
 )
 def test_anchor_investors_and_campus_paper_editors_are_not_press(bio):
     assert press(bio, name="Mira Test") is None, bio
+
+
+# ---- classes from blind13 (tuned on after it was measured held out) --------------------------
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Aluetoimittaja, Satakunnan Kansa. Metsät ja maatalous.",  # a compound title
+        "Kirjoitan Turun Sanomiin talouden uutisia.",  # a verb, and the outlet in a case form
+        "Ent. Iltalehti, nyt vapaana toimittajana: Seura-lehti, Apu-lehti.",
+        "Uutispäällikkö, Iltalehti.",
+        "Wariye, Idaacadda Codka Nabadda. Wararka Soomaaliya.",  # Somali
+    ],
+)
+def test_finnish_compounds_cases_and_verbs_and_somali_titles_are_press(bio):
+    assert press(bio, name="Mira Test"), bio
+
+
+@pytest.mark.parametrize(
+    ("name", "bio"),
+    [
+        ("Tekniikan Maailma X", "Suomen vanhin tekniikkalehti. Testit ja uutiset."),
+        ("Radio Pori", "Paikallisradio Porista. Musiikkia ja uutisia 24/7."),
+    ],
+)
+def test_finnish_outlets_describing_themselves_are_outlets(name, bio):
+    found = press(bio, name=name, handle="outlet_account")
+    assert found and found.is_outlet_account, bio
+
+
+@pytest.mark.parametrize(
+    ("name", "bio"),
+    [
+        ("Білоруси в Польщі", "Спільнота білорусів у Польщі. Новини, допомога, події."),
+        ("الجالية في أوسلو", "أخبار ونصائح للعرب في النرويج. جمعية غير ربحية."),
+        ("Ent. toimittaja", "Ent. Iltalehden toimittaja. Nyt viestintäpäällikkö."),
+    ],
+)
+def test_community_groups_sharing_news_and_former_finnish_journalists_are_not_press(name, bio):
+    assert press(bio, name=name, handle="someone") is None, bio
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Mainostoimisto. Asiakkaitamme mm. Bluefin Lines ja Northwind Travel.",
+        "UX designer. Recent work: Northwind Travel app, Bluefin Lines self-service.",
+        "Early-stage VC. Portfolio: Keelhaul Fuels and 20 more.",
+        "Säljare på Lagerkraft. Stolt leverantör till Bluefin Lines!",
+        "Certified Keelhaul Fuels partner. Implementations for Nordic firms.",
+        "Engineer, 20 years at Bluefin Lines. Now teaching at a college.",
+    ],
+)
+def test_client_lists_portfolios_supplying_and_teaching_now_are_not_the_employer(store, bio):
+    config = parse_segment_config({"segments": ORGS})
+    found = segments_of(store, config, {"handle": "m", "bio": bio})
+    assert not found["m"] & {"customers", "suppliers", "competitors"}, bio
+
+
+def test_a_swedish_title_right_before_the_employer_names_it(store):
+    config = parse_segment_config({"segments": ORGS})
+    found = segments_of(store, config, {"handle": "p", "bio": "Produktchef Bluefin Lines."})
+    assert found["p"] == {"competitors"}
