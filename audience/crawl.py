@@ -274,8 +274,16 @@ class Crawler:
             )
         try:
             return self._run_claimed_pages(
-                result, state, job=job, endpoint=endpoint, subject=subject, label=label,
-                fetch=fetch, save=save, expected_pages=expected_pages, max_items=max_items,
+                result,
+                state,
+                job=job,
+                endpoint=endpoint,
+                subject=subject,
+                label=label,
+                fetch=fetch,
+                save=save,
+                expected_pages=expected_pages,
+                max_items=max_items,
             )
         finally:
             self.store.release_job(job)

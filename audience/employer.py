@@ -67,6 +67,10 @@ EMPLOYER_WORDS = (
     "у",
     "sa",
     "di",
+    # Arabic and Persian "at": "مشرف في Acme", "لدى Acme", "در Acme"
+    "في",
+    "لدى",
+    "در",
     # Greek "at the" (folded): "στην Acme", "στα ναυπηγεία"
     "στην",
     "στη",
@@ -78,7 +82,7 @@ EMPLOYER_WORDS = (
 )
 _AFTER_EMPLOYER = re.compile(
     r"(?:^|\s)(?:at|@|chez|bei|bij|presso|hos|på|en|em|na|no|w|στην|στη|στο|στον|στα|στις|στους"
-    r"|tai|в|у|sa|di)\s*$"
+    r"|tai|в|у|sa|di|في|لدى|در)\s*$"
 )
 # "Clients: Acme, Beta en Gamma": after a client marker, a list that goes on with "and" ("en"
 # in Dutch, not the Spanish "at") still names clients.
@@ -377,7 +381,7 @@ class OrgMatcher:
             for match in self._names.finditer(folded):
                 key = " ".join(re.sub(r"[\s.-]+", " ", match.group(0)).split())
                 org = self._by_key.get(key, (None, True))[0]
-                if org and any(c.isupper() for c in text[match.start() : match.end()]):
+                if org and not _lower_case(text[match.start() : match.end()]):
                     found.append((match, org))
         for match in _MENTION.finditer(folded):
             if hit := self.by_handle(match.group(1)):
@@ -419,12 +423,12 @@ class OrgMatcher:
             return False
         is_handle = raw[start : start + 1] == "@"
         # Written in lower case, a capitalised name is an ordinary word ("bright orange").
-        if not is_handle and not any(c.isupper() for c in raw[start:end]):
+        if not is_handle and _lower_case(raw[start:end]):
             return False
         if not strict:
             return True
         # A one-word name or an acronym: capitalised as a name, in the context of a job.
-        if not raw[start : start + 1].isupper() and not is_handle:
+        if _lower_case(raw[start : start + 1]) and not is_handle:
             return False
         if not is_handle and (
             self._in_enumeration(raw, folded, start, end) or _other_acronym(raw, start, end)
@@ -489,6 +493,12 @@ class OrgMatcher:
             if pattern is not None and pattern.match(rest):
                 return True
         return False
+
+
+def _lower_case(text: str) -> bool:
+    """Written in lower case: not "Acme", not "ACME", and not a script without capitals
+    (Arabic, Hebrew, Thai, CJK...), where a name cannot show itself by a capital."""
+    return any(c.islower() for c in text) and not any(c.isupper() for c in text)
 
 
 # A list of names: "Rhine, Danube, Elbe", "| Goethe, Schiller, Heine.", "Mars, Venus…".

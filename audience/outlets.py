@@ -78,6 +78,9 @@ class Outlet:
     kind: str
     domains: tuple[str, ...] = ()
     handles: tuple[str, ...] = ()
+    # Other ways a bio writes the name: inflected forms, a stem ending in "*" ("Kaleva*" for
+    # "Kalevan", "Kalevassa"), an acronym.
+    forms: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -94,20 +97,39 @@ class Gazetteer:
 
     @cached_property
     def names(self) -> re.Pattern[str] | None:
-        """Outlet names as written (case matters: "The Sun", not "the sun")."""
+        """Outlet names and their other forms as written (case matters: "The Sun", not "the
+        sun")."""
         names = sorted(
-            {o.name for o in self.outlets if len(o.name) >= 3 and o.kind not in PLATFORM_KINDS},
+            {
+                name
+                for o in self.outlets
+                if o.kind not in PLATFORM_KINDS
+                for name in (o.name, *o.forms)
+                if len(name.rstrip("*")) >= 3
+            },
             key=len,
             reverse=True,
         )
         if not names:
             return None
-        body = "|".join(r"\s+".join(map(re.escape, n.split())) for n in names)
+        body = "|".join(_name_regex(n) for n in names)
         return re.compile(rf"(?<![\w@])(?:{body})(?![\w])")
 
     @cached_property
     def _name_index(self) -> dict[str, Outlet]:
-        return {" ".join(o.name.split()): o for o in self.outlets}
+        index = {" ".join(f.split()): o for o in self.outlets for f in o.forms}
+        return index | {" ".join(o.name.split()): o for o in self.outlets}
+
+    @cached_property
+    def _stems(self) -> list[tuple[str, Outlet]]:
+        stems = [(f[:-1], o) for o in self.outlets for f in o.forms if f.endswith("*")]
+        return sorted(stems, key=lambda stem: len(stem[0]), reverse=True)
+
+    def _named(self, said: str) -> Outlet | None:
+        said = " ".join(said.split())
+        if found := self._name_index.get(said):
+            return found
+        return next((o for stem, o in self._stems if said.startswith(stem)), None)
 
     @cached_property
     def _families(self) -> dict[str, Outlet]:
@@ -154,13 +176,13 @@ class Gazetteer:
         if self.names is None:
             return None
         found = self.names.match(text, start)
-        return self._name_index.get(" ".join(found.group(0).split())) if found else None
+        return self._named(found.group(0)) if found else None
 
     def names_in(self, text: str) -> Iterable[tuple[re.Match[str], Outlet]]:
         if self.names is None:
             return
         for found in self.names.finditer(text):
-            outlet = self._name_index.get(" ".join(found.group(0).split()))
+            outlet = self._named(found.group(0))
             if outlet:
                 yield found, outlet
 
@@ -171,10 +193,42 @@ class Gazetteer:
 
 # Desks and editions a family handle adds to the brand in lower case ("bbcnewsnight").
 DESK_WORDS = (
-    "news", "live", "tv", "radio", "fm", "uk", "us", "eu", "world", "politics", "business",
-    "biz", "money", "tech", "sport", "sports", "travel", "culture", "style", "food", "opinion",
-    "night", "breaking", "weekend", "magazine", "mag", "data", "video", "podcast", "pod",
-    "economia", "economie", "deportes", "cultura", "nachrichten", "wirtschaft",
+    "news",
+    "live",
+    "tv",
+    "radio",
+    "fm",
+    "uk",
+    "us",
+    "eu",
+    "world",
+    "politics",
+    "business",
+    "biz",
+    "money",
+    "tech",
+    "sport",
+    "sports",
+    "travel",
+    "culture",
+    "style",
+    "food",
+    "opinion",
+    "night",
+    "breaking",
+    "weekend",
+    "magazine",
+    "mag",
+    "data",
+    "video",
+    "podcast",
+    "pod",
+    "economia",
+    "economie",
+    "deportes",
+    "cultura",
+    "nachrichten",
+    "wirtschaft",
 )
 
 
@@ -188,6 +242,13 @@ def _desk_suffix(handle: str, stem_end: int) -> bool:
     return not rest or rest[0].isupper() or rest[0].isdigit() or rest.lower().startswith(DESK_WORDS)
 
 
+def _name_regex(name: str) -> str:
+    """A name with flexible spaces; a trailing "*" takes a case ending ("Kaleva*": "Kalevan")."""
+    stem = name.endswith("*")
+    body = r"\s+".join(map(re.escape, name.rstrip("*").split()))
+    return body + r"\w{0,6}" if stem else body
+
+
 def _ascii(text: str) -> str:
     import unicodedata
 
@@ -196,7 +257,8 @@ def _ascii(text: str) -> str:
 
 
 def read_outlets(path: Path) -> list[Outlet]:
-    """One gazetteer CSV: ``name,kind,domains,handles`` (``;`` between several values)."""
+    """One gazetteer CSV: ``name,kind,domains,handles`` and optionally ``forms`` (``;`` between
+    several values)."""
     try:
         text = Path(path).read_text(encoding="utf-8-sig")
     except OSError as exc:
@@ -220,6 +282,7 @@ def read_outlets(path: Path) -> list[Outlet]:
                 kind,
                 _cells(row.get("domains"), lambda d: d.lower().removeprefix("www.")),
                 _cells(row.get("handles"), lambda h: h.lstrip("@").lower()),
+                _cells(row.get("forms"), str),
             )
         )
     return outlets

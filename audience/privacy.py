@@ -146,7 +146,6 @@ class Suppressions:
         keys = _keys_for(emails, phones, handles, account_ids, linkedin_url, name, organisation)
         return any(key in self.keys for key in keys if key[1])
 
-
     def forgotten_account(self, account: Any) -> bool:
         """An Account (of any platform) that was forgotten, by its id or its handle."""
         if not self.keys:

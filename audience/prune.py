@@ -692,8 +692,14 @@ def _post_pattern_reasons(posts: list[dict[str, Any]]) -> list[Reason]:
     bare = sum(1 for t in texts if _URL.search(t) and len(_WORD.findall(_URL.sub("", t))) < 4)
     if with_links / len(texts) >= 0.8 and (len(texts) >= 5 or bare == len(texts)):
         reasons.append(_reason("mostly-links", f"{with_links} of {len(texts)} posts are links"))
-    distinct = {" ".join(_URL.sub("", t).lower().split()) for t in texts}
-    if len(distinct) / len(texts) <= 0.5:
+    said_once = [_without_tags(t) for t in texts]
+    distinct = set(said_once)
+    # A few posts, one said twice word for word ("Daily #CX tip! 🔥"): people rarely do that.
+    repeated_line = len(texts) <= 5 and any(
+        said_once.count(line) > 1 and len(_WORD.findall(_URL.sub("", text))) >= 3
+        for line, text in zip(said_once, texts, strict=True)
+    )
+    if len(distinct) / len(texts) <= 0.5 or repeated_line:
         code = "repeated-links" if with_links == len(texts) else "repeated-posts"
         said = " with links" if code == "repeated-links" else ""
         reasons.append(
@@ -704,13 +710,21 @@ def _post_pattern_reasons(posts: list[dict[str, Any]]) -> list[Reason]:
     return reasons
 
 
-def _bot_words(name: str | None, bio: str | None) -> str | None:
-    from audience.roles import _BOT
+def _without_tags(text: str) -> str:
+    """A post without its links and hashtags: the same pitch with other tags is a repeat."""
+    return " ".join(_HASHTAG.sub("", _URL.sub("", text)).lower().split())
 
+
+_HASHTAG = re.compile(r"(?<![\w#])#\w+")
+
+
+def _bot_words(name: str | None, bio: str | None) -> str | None:
+    from audience.roles import DEFAULT_LEXICON
+
+    if "🤖" in (name or ""):
+        return "🤖"  # in a bio it is as often someone who designs chatbots
     for text in (name or "", bio or ""):
-        if "🤖" in text:
-            return "🤖"
-        if found := searched(_BOT, _fold(text)):
+        if found := searched(DEFAULT_LEXICON.automation, _fold(text)):
             return found.group(0)
     return None
 

@@ -16,6 +16,7 @@ files extend. ``[roles]`` in ``audience.toml`` adds words and files (see
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -54,77 +55,24 @@ def _words(pattern_words: Iterable[str]) -> str:
 
 def _plain(word: str) -> str:
     """A user-supplied word or phrase as a regex: literal, folded, spaces flexible. A word
-    ending in ``*`` is a stem ("εφημερίδ*" matches every case ending of the word)."""
+    ending in ``*`` is a stem ("εφημερίδ*" matches every case ending of the word); one starting
+    with ``*`` also ends a compound ("*reporter" matches "Sportreporter")."""
     return r"\s+".join(_stem_or_word(part) for part in fold_same_length(word).split())
 
 
 def _stem_or_word(part: str) -> str:
+    """ "gazet*" is a stem; "*journalist" also ends a compound (Wirtschaftsjournalist)."""
+    prefix = r"\w*" if len(part) >= 2 and part.startswith("*") else ""
+    part = part[1:] if prefix else part
     if len(part) >= 2 and part.endswith("*"):
-        return re.escape(part[:-1]) + r"\w*"
-    return re.escape(part)
+        return prefix + re.escape(part[:-1]) + r"\w*"
+    return prefix + re.escape(part)
 
 
 # ---- vocabulary -------------------------------------------------------------------------------
 
-# Job titles that make someone press whatever the words around them. Regex fragments over
-# folded text; a leading \w* lets compounds through (Wirtschaftsjournalistin, hoofdredacteur).
-PRESS_TERMS = (
-    r"\w*journalist(?:e|es|s|in|innen|en|er|a|as|i|ka|ki|y)?",
-    r"\w*(?:jornalista|giornalista|periodista|jurnalist|jurnalista|jurnalis|novinar|novinarka)s?",
-    r"dziennikar(?:z|ka|ki|ze|zem|ka|ce)",
-    r"gazeteci|wartawan|ujsagiro|toimittaja|sangbaddik|muhabir\w*|verslaggever\w*",
-    r"journos?",
-    r"\w*reporter(?:s|in|innen|ka|ki|o|os|a|as|en)?",
-    r"reportero|reportera|reporteros|reporteras|reporteur",
-    r"\w*(?:correspondent|corresponsal|correspondant|corrispondente|correspondente|korrespondent"
-    r"|korespondent|corespondent|zpravodaj)\w{0,5}",
-    r"\w*(?:columnist|columnista|colunista|kolumnist|felietonist|editorialist|chroniqueu)\w{0,4}",
-    r"cronista|cronistas|publicysta|publicystka|kronikor|kose\s+yazari|commentator\s+at",
-    r"\w*(?:redakteur|redacteur|redactrice|redactor|redactora|redaktor|redaktør|redattore"
-    r"|redattrice|redator|redatora|szerkeszto)(?:in|innen|s|es|en|e|i|ka|ki|a)?",
-    r"editor(?:s|a|as)?(?:[\s-]+in[\s-]+chief)?|editeur\s+en\s+chef|editor\s+jefe",
-    r"caporedattore|caporedattrice|chefredakteur\w*|hoofdredacteur\w*",
-    r"bureau\s+chief|news\s*desk|newsreader|newscaster|broadcaster|fact[\s-]?checker",
-    r"press\s+photographer|photo\s*journalist",
-    r"pigiste|inviat[oa]\s+speciale|grand\s+reporter|locutor(?:a)?",
-    r"fernsehmoderator\w*|radiomoderator\w*|nachrichtensprecher\w*|sportswriter|newswriter",
-    r"журналист\w*|журналіст\w*|корреспондент\w*|кореспондент\w*|редактор\w*|репортер\w*",
-    r"обозревател\w*|колумнист\w*|δημοσιογραφ\w*|ρεπορτερ",
-    r"صحفي\w*|صحافي\w*|مراسل\w*|محرر\w*|पत्रकार|संवाददाता",
-)
-# Scripts written without spaces: matched anywhere.
-PRESS_TERMS_NO_SPACES = (
-    "記者",
-    "记者",
-    "ジャーナリスト",
-    "編集者",
-    "編集長",
-    "主编",
-    "主編",
-    "編輯",
-    "编辑",
-    "기자",
-    "언론인",
-    "편집장",
-)
-
-# Titles that are press only with a media qualifier before them or an outlet after them.
-QUALIFIED_TERMS = (
-    r"producer|producers|anchor|presenter|host|writer|critic|commentator|moderator"
-    r"|moderatorin|presentador|presentadora|presentateur|presentatrice|presentatore|prezenter"
-    r"|prezenterka|productor|productora|producteur|productrice|contributor|contributing\s+writer"
-)
-# Qualifiers that make a title something else: a music producer, a technical writer.
-# "writes for", "writer at", "words in" ... followed by an outlet.
-OUTLET_LEADS = (
-    r"writes?\s+(?:for|at|in)|writing\s+for|writer\s+(?:at|for|with)|words\s+(?:in|for|at)"
-    r"|bylines?\s*(?:in|at|:)|contributor\s+(?:to|at|for|in)|contributing\s+(?:editor|writer)\s+at"
-    r"|producer\s+(?:at|for|on)|presenter\s+(?:at|on|for)|host\s+(?:at|on)\s+(?:bbc|radio|tv)"
-    r"|words(?=\s+@)"
-    r"|anchor\s+(?:at|for)|ecrit\s+(?:pour|dans)|escribe\s+(?:para|en)|schreibt\s+(?:fur|fuer)"
-    r"|scrive\s+per|pisze\s+(?:dla|do|w)|schrijft\s+voor|skriver\s+(?:for|i)|escreve\s+(?:para|no|na)"
-    r"|scrie\s+pentru|пишет\s+для|пише\s+для"
-)
+# "Words @Outlet, @Other": the outlet leads of the language files, plus this one.
+_WORDS_BEFORE_HANDLE = r"words(?=\s+@)"
 OUTLET_OBJECT_STOP = (
     "fun",
     "a living",
@@ -146,96 +94,9 @@ OUTLET_OBJECT_STOP = (
     "money",
 )
 
-# Words that make a job title a thing of the past when they come before it in a clause.
-FORMER_MARKERS = (
-    "former",
-    "formerly",
-    "ex",
-    "erstwhile",
-    "previously",
-    "prev",
-    "past",
-    "once",
-    "used to be",
-    "aspiring",
-    "wannabe",
-    "future",
-    "would-be",
-    "ancien",
-    "ancienne",
-    "anciennement",
-    "autrefois",
-    "antiguo",
-    "antigua",
-    "anteriormente",
-    "antes",
-    "exjornalista",
-    r"ehemalige?\w*",
-    r"ehemals",
-    "fruher",
-    "vormals",
-    "ehem",
-    "gia",
-    r"by[łl][aye]?",
-    r"voormalig\w*",
-    "oud",
-    "vroeger",
-    "tidigare",
-    "f.d.",
-    "tidligere",
-    r"forhenvaerende",
-    "antigo",
-    "antiga",
-    r"fost\w*",
-    r"бывш\w*",
-    "экс",
-    r"колишн\w*",
-    r"πρωην",
-)
-# Words that make the whole clause about the past wherever they sit: "Reporter (retired)".
-FORMER_ANYWHERE = (
-    "retired",
-    "recovering",
-    "emeritus",
-    r"a\.\s?d\.",  # "a. D.", außer Dienst (escaped: "a.d." as a pattern matched "and ")
-    r"i\.\s?r\.",
-    "in a (?:past|previous|former|another) life",
-    "once upon a time",
-    "retraite",
-    "retraitee",
-    "jubilado",
-    "jubilada",
-    "pensionado",
-    "pensionato",
-    "pensionata",
-    "pensionar",
-    "emerytowan\\w*",
-    "سابق",
-    "سابقة",
-    "in pensione",
-    "na emeryturze",
-    "emerytowan\\w*",
-    "pensionerad",
-    "pensjonert",
-    "elakkeella",
-    "на пенсии",
-    "emekli",
-    "aposentad[oa]",
-    "reformad[oa]",
-    "gepensioneerd",
-    "im ruhestand",
-    "a la retraite",
-    "pensiun",
-    "bersara",
-    "purnabakti",
-    "เกษียณ",
-    "退休",
-    "引退",
-    "은퇴",
-    # A closed span of years closing a clause: "Reporter, Daily Post (2009–2016)" (not "the
-    # 2024–2025 season for @Sky").
-    r"(?:19|20)\d\d\s*[-–—]\s*(?:19|20)?\d\d(?=\s*(?:\)|\(|$|[|.;,•\n]))",
-)
+# A closed span of years closing a clause: "Reporter, Daily Post (2009–2016)" (not "the
+# 2024–2025 season for @Sky"); the words that do the same are ``retired_markers``.
+_CLOSED_YEARS = r"(?:19|20)\d\d\s*[-–—]\s*(?:19|20)?\d\d(?=\s*(?:\)|\(|$|[|.;,•\n]))"
 FORMER_PREFIXES_NO_SPACES = ("元", "前")
 # "X turned Y": X is the past.
 # "..., now Head of PR": what comes before is the past when a different job follows.
@@ -600,9 +461,9 @@ class Lexicon:
     (:mod:`audience.outlets`), and a workspace's own words and files (``[roles]`` in
     ``audience.toml``, see :meth:`extended`). Each pattern is compiled once, on first use."""
 
-    press_terms: tuple[str, ...] = PRESS_TERMS
+    press_terms: tuple[str, ...] = ()
     press_literals: tuple[str, ...] = ()
-    former_markers: tuple[str, ...] = FORMER_MARKERS
+    former_markers: tuple[str, ...] = ()
     former_literals: tuple[str, ...] = ()
     parody_markers: tuple[str, ...] = PARODY_MARKERS
     parody_literals: tuple[str, ...] = ()
@@ -652,22 +513,19 @@ class Lexicon:
     @cached_property
     def titles_ending_in_s(self) -> frozenset[str]:
         """Singular titles a language writes with a final s ("redaktors", "žurnalistas")."""
-        titles = [fold_same_length(w) for w in self.vocabulary.press_titles]
+        titles = [fold_same_length(w).strip("*") for w in self.vocabulary.press_titles]
         words = {t.split()[-1] for t in titles if t.endswith("s")}
         return frozenset(words)
 
     @cached_property
     def press_no_spaces(self) -> re.Pattern[str]:
-        words = [*PRESS_TERMS_NO_SPACES]
-        words += [
-            w for w in (*self.vocabulary.press_titles, *self.press_literals) if not _spaced(w)
-        ]
+        words = [w for w in (*self.vocabulary.press_titles, *self.press_literals) if not _spaced(w)]
         return re.compile(_alternation(words, literal=True))
 
     @cached_property
     def qualified(self) -> re.Pattern[str]:
         extra = [_plain(w) + r"(?:s|e|in|innen|a)?" for w in self.vocabulary.qualified_titles]
-        return _word_regex(_words([QUALIFIED_TERMS, *extra]))
+        return _word_regex(_words(extra))
 
     @cached_property
     def media_qualifiers(self) -> frozenset[str]:
@@ -682,7 +540,7 @@ class Lexicon:
     @cached_property
     def outlet_lead(self) -> re.Pattern[str]:
         extra = [_lead(w) for w in self.vocabulary.outlet_leads]
-        return re.compile(rf"(?<![\w.])(?:{_words([OUTLET_LEADS, *extra])})(?![\w])")
+        return re.compile(rf"(?<![\w.])(?:{_words([_WORDS_BEFORE_HANDLE, *extra])})(?![\w])")
 
     @cached_property
     def outlet_trail(self) -> re.Pattern[str]:
@@ -702,9 +560,92 @@ class Lexicon:
 
     @cached_property
     def topic_news(self) -> re.Pattern[str]:
-        """ "Business news", "Canada's communications business news": a few words, then "news"."""
+        """ "Business news", "Canada's communications business news", "سعودی عرب اور خلیج سے
+        اردو میں خبریں": a few words, then "news"."""
         words = _alternation(self.vocabulary.news_words or ("news",), literal=True)
-        return re.compile(rf"(?:[^\W\d_][\w&'’-]*\s+){{0,3}}(?:{words})")
+        # Up to three words before "news" ("UK business news"); more in scripts of languages that
+        # put a long phrase first ("سعودی عرب اور خلیج سے اردو میں خبریں").
+        return re.compile(
+            rf"(?:[^\W\d_]\S*\s+){{0,3}}(?:{words})|(?:[^\W\d_a-z]\S*\s+){{4,8}}(?:{words})"
+        )
+
+    @cached_property
+    def retired(self) -> re.Pattern[str]:
+        words = _alternation(self.vocabulary.retired_markers, literal=True)
+        return _word_regex(f"{words}|{_CLOSED_YEARS}" if words else _CLOSED_YEARS)
+
+    @cached_property
+    def automation(self) -> re.Pattern[str]:
+        return _vocabulary_words(self.vocabulary.automation_markers)
+
+    @cached_property
+    def rhythm(self) -> re.Pattern[str]:
+        return _vocabulary_words(self.vocabulary.rhythm_words)
+
+    @cached_property
+    def podcast(self) -> re.Pattern[str]:
+        return _vocabulary_words(self.vocabulary.podcast_words)
+
+    @cached_property
+    def named_podcast(self) -> re.Pattern[str]:
+        """'Podcast „Dockside”', '"Dockside" – the podcast': a podcast with its title."""
+        words = self.podcast.pattern
+        return re.compile(
+            rf"{words}\s*:?\s*{_TITLE.pattern}|{_TITLE.pattern}\W{{0,6}}(?:\w+\s+)?{words}"
+        )
+
+    @cached_property
+    def episodes(self) -> re.Pattern[str]:
+        return _vocabulary_words(self.vocabulary.episode_words)
+
+    @cached_property
+    def book_titles(self) -> re.Pattern[str]:
+        return _vocabulary_words(self.vocabulary.book_titles)
+
+    @cached_property
+    def newsroom_words(self) -> frozenset[str]:
+        return frozenset(fold_same_length(w) for w in self.vocabulary.newsroom_words)
+
+    @cached_property
+    def occasional(self) -> re.Pattern[str]:
+        return _vocabulary_words(self.vocabulary.occasional_markers)
+
+    @cached_property
+    def media_hints(self) -> re.Pattern[str]:
+        return _vocabulary_words(self.vocabulary.media_hints)
+
+    @cached_property
+    def audience_after(self) -> re.Pattern[str]:
+        """ "@Outlet fan", "@Outlet-Hörerin": the audience, not the staff."""
+        return re.compile(rf"\s*(?:{self._audience_words})(?![\w])")
+
+    @cached_property
+    def audience_before(self) -> re.Pattern[str]:
+        """ "listener of", "lezer van": the audience, not the staff ("listening to" is a
+        ``not_outlet_leads`` phrase)."""
+        return re.compile(rf"(?<![\w])(?:{self._audience_words})\s+(?:of|van|von|de|di|du)\s*$")
+
+    @cached_property
+    def _audience_words(self) -> str:
+        return _alternation(self.vocabulary.audience_words, literal=True) or "(?!)"
+
+    @cached_property
+    def press_office(self) -> re.Pattern[str]:
+        return _vocabulary_words(self.vocabulary.press_office)
+
+    @cached_property
+    def community(self) -> re.Pattern[str]:
+        return _vocabulary_words(self.vocabulary.community_words)
+
+    @cached_property
+    def house_media(self) -> re.Pattern[str] | None:
+        return _optional(self.vocabulary.house_media)
+
+    @cached_property
+    def news_first(self) -> re.Pattern[str]:
+        """ "Вести за српску заједницу у Швајцарској": "news" opens the clause."""
+        words = _alternation(self.vocabulary.news_words or ("news",), literal=True)
+        return re.compile(rf"(?:{words})(?:\s+\S+){{1,6}}")
 
     @cached_property
     def not_press(self) -> re.Pattern[str] | None:
@@ -731,6 +672,12 @@ class Lexicon:
         """ "until 2022", "bis 2022": the whole of a bracket."""
         words = _alternation(self.vocabulary.until_markers or ("until",), literal=True)
         return re.compile(rf"\s*(?:{words})\s+(?:19|20)\d\d\s*$")
+
+    @cached_property
+    def until_year_closing(self) -> re.Pattern[str]:
+        """ "… at Acme bis 2025": a clause that ends on "until" and a year."""
+        words = _alternation(self.vocabulary.until_markers or ("until",), literal=True)
+        return re.compile(rf"(?<![\w])(?:{words})\s+(?:19|20)\d\d\W*$")
 
     @cached_property
     def now(self) -> re.Pattern[str]:
@@ -808,6 +755,11 @@ def _lead(phrase: str) -> str:
     )
 
 
+def _vocabulary_words(words: Iterable[str]) -> re.Pattern[str]:
+    """A vocabulary key's words as one pattern (one that never matches when the key is empty)."""
+    return _word_regex(_alternation(words, literal=True) or "(?!)")
+
+
 def _optional(words: Iterable[str]) -> re.Pattern[str] | None:
     words = [w for w in words if w]
     return (
@@ -821,9 +773,8 @@ DEFAULT_LEXICON = Lexicon()
 # abbreviation ("8 J. Manager", "u.a.", "z.B.").
 _HARD_SEPARATORS = re.compile(
     r"[;|•·\n!?,]|(?<![\s.]\w)(?<![\s.]\w\w)\.(?!\w)|\s[-–—/]\s|\s[/+]\s|[()\[\]{}]"
-    r"|\s{3,}|[。、，；]"
+    r"|\s{3,}|[。、，；۔،؛।]"
 )
-_FORMER_ANYWHERE = _word_regex(_words(FORMER_ANYWHERE))
 _CRITIC_QUALIFIERS = {
     "film",
     "movie",
@@ -902,6 +853,7 @@ class BioText:
     def __post_init__(self) -> None:
         self.folded = fold_same_length(self.raw)
         self._past = list(self._past_ranges())
+        self._past += self._career_lengths(self.clauses())
 
     @cached_property
     def _traps(self) -> list[tuple[int, int]]:
@@ -950,7 +902,7 @@ class BioText:
     def _past_ranges(self) -> Iterator[tuple[int, int]]:
         text = self.folded
         clauses = self.clauses()
-        for marker in _FORMER_ANYWHERE.finditer(text):
+        for marker in self.lexicon.retired.finditer(text):
             index = next(i for i, (s, e) in enumerate(clauses) if s <= marker.start() <= e)
             yield clauses[index]
             start, end = clauses[index]
@@ -963,6 +915,8 @@ class BioText:
                 yield _previous_clause(text, clauses, index)
                 stops = [m.end() for m in _SENTENCE_STOP.finditer(text, 0, marker.start())]
                 yield (stops[-1] if stops else 0), marker.start()
+            elif alone and index + 1 < len(clauses):
+                yield clauses[index + 1]  # "Retired. 35 years at Acme.": the career that follows
         for marker in self.lexicon.former.finditer(text):
             index = next(i for i, (s, e) in enumerate(clauses) if s <= marker.start() <= e)
             end = clauses[index][1]
@@ -994,9 +948,18 @@ class BioText:
             start = max((s for s, e in clauses if s <= arrow.start()), default=0)
             yield start, arrow.start()
 
+    def _career_lengths(self, clauses: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """ "Periodista jubilado. 40 años en radio.": a career length right after a clause about
+        the past is the same past."""
+        return [
+            (after_start, after_end)
+            for (start, _), (after_start, after_end) in itertools.pairwise(clauses)
+            if self.is_past(start) and _CAREER_LENGTH.match(self.folded, after_start)
+        ]
+
     def _dated_ranges(self, clauses: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
         """A dated internship ("Intern at Acme (summer 2021)") and a job "(until 2022)" are
-        the past (closed spans of years are in ``FORMER_ANYWHERE``)."""
+        the past (closed spans of years are in :attr:`Lexicon.retired`)."""
         text = self.folded
         for index, (start, end) in enumerate(clauses[:-1]):
             clause = text[start:end]
@@ -1008,11 +971,15 @@ class BioText:
             temporary = _YEAR_ONLY.match(dated) and self.lexicon.temporary_roles.search(clause)
             if temporary or self.lexicon.until_year.match(dated):
                 yield start, after_end
+        for start, end in clauses:
+            if self.lexicon.until_year_closing.search(text, start, end):
+                yield start, end  # "Head of Care at Acme until 2025": no bracket needed
 
 
 _YEAR_ONLY = re.compile(r"\s*(?:[^\W\d]+\s+){0,2}(?:19|20)\d\d\s*$")
 
 _SINCE_ONLY = re.compile(r"(?:since|depuis|desde|seit|dal|sinds|od|από)\s+(?:19|20)\d\d")
+_CAREER_LENGTH = re.compile(r"\s*\d{1,2}\+?\s+[^\W\d_]")  # "40 años en radio", "30+ years at"
 _YEARS_SPAN = re.compile(r"(?:19|20)\d\d")
 _POSTFIX_FORMER = re.compile(r"alumni|alumnus|alumna|alum")
 # A workplace right after "now": "now at", "aujourd'hui chez", "jetzt bei", "à mon compte".
@@ -1172,24 +1139,19 @@ def _media_later(bio: BioText, end: int) -> bool:
     after = bio.folded[end : min(stop.start() if stop else len(bio.folded), end + 70)]
     if bio.lexicon.outlet_nouns.search(after) or _PROGRAMME_WORDS.search(after):
         return True
-    if _PODCAST.search(after) and _TITLE.search(after):
+    if bio.lexicon.podcast.search(after) and _TITLE.search(after):
         return True  # 'Host von "Dockside" – dem Podcast über Häfen'
     if _MEDIA_COMPOUND.search(after) or _NEWSLETTER_FORMS.search(after):
         return True
     if _FREQUENCY.search(after):
         return True  # "Presenter, Harbour Radio 97.4": a radio station by its frequency
     title = bio.folded[:end].split()[-1] if bio.folded[:end].split() else ""
-    if _TITLE.match(after.lstrip(" ,:")) and not _BOOK_WRITER.match(title):
+    if _TITLE.match(after.lstrip(" ,:")) and not bio.lexicon.book_titles.match(title):
         return True  # 'Présentatrice "Le Midi" sur Canal Nord': the show's name in quotes
 
     return any(_MEDIA_HANDLE.search(m.group(1).replace("_", " ")) for m in _MENTION.finditer(after))
 
 
-# Titles whose quoted work is a book, not a show: 'schrijver "De snelle stad"'.
-_BOOK_WRITER = re.compile(
-    r"writer|author|schrijver|auteur|autrice|autor\w*|escritor\w*|scrittor\w*|pisar\w*"
-    r"|forfatter|forfattare|författare|kirjailija|συγγραφ\w*"
-)
 # An FM frequency (87.5-108.0 MHz) or "FM" itself.
 _FREQUENCY = re.compile(
     r"(?<![\w.])(?:8[7-9]|9\d|10[0-8])[.,]\d{1,2}(?!\d)(?:\s*(?:fm|mhz))?|(?<![\w])fm(?![\w])"
@@ -1206,13 +1168,8 @@ _PROGRAMME_WORDS = re.compile(
 
 
 # "podcast", "podkast", "podkastas", "podcastu", "podcasten": one word in many languages.
-_PODCAST = re.compile(r"(?<![\w])(?:pod[ck]ast\w{0,4}|balado\w{0,8})(?![\w])")
 # A title in quotes: "Dockside", „Dockside”, «Dockside».
 _TITLE = re.compile(r"[\"“„«‚‹'][^\"“”„«»]{2,40}[\"”“»‘’›']")
-_NAMED_PODCAST = re.compile(
-    rf"{_PODCAST.pattern}\s*:?\s*{_TITLE.pattern}|{_TITLE.pattern}\W{{0,6}}"
-    r"(?:\w+\s+)?(?:podcast)(?![\w])"
-)
 _MEDIA_HANDLE = re.compile(
     r"(?<![a-z])(?:podcast|radio|news|tv|fm|zeitung|nachrichten|nieuws|noticias|gazeta|noviny)"
     r"(?![a-z])|podcast|(?:pod|cast|radio|fm|tv|news)$"
@@ -1223,14 +1180,6 @@ _MEDIA_COMPOUND = re.compile(
 )
 # A newsletter in its inflected forms: "Autor des Newsletters", "auteur de la newsletter".
 _NEWSLETTER_FORMS = re.compile(r"(?<![\w])(?:newsletter|nieuwsbrie[fv])\w{0,3}(?![\w])")
-# A programme's or podcast's episodes, in several languages.
-_EPISODES = re.compile(
-    r"(?<![\w])(?:episodes?|folgen?|afleverings?|odcine?k\w*|epizod\w*|dil|dily|episodi[oa]s?"
-    r"|episodio|episodios|emissions?|serij\w*|jakso\w*|avsnitt\w*|afsnit\w*|επεισοδι\w*"
-    r"|ეპიზოდ\w*)(?![\w])"
-)
-
-
 
 
 def _outlet_in_clause(bio: BioText, end: int) -> str | None:
@@ -1377,9 +1326,7 @@ def is_parody(
 ) -> bool:
     """Parody, satire, and (unless ``fans`` is False) fan, "unofficial" and (unless
     ``disclaimers`` is False) "not affiliated" accounts."""
-    pattern = (
-        (lexicon.parody if disclaimers else lexicon.fans) if fans else lexicon.parody_only
-    )
+    pattern = (lexicon.parody if disclaimers else lexicon.fans) if fans else lexicon.parody_only
     return any(searched(pattern, fold_same_length(t)) for t in texts if t)
 
 
@@ -1451,43 +1398,40 @@ def outlet_account(
         return PressFinding(bio[noun.start() : noun.end()], is_outlet_account=True)
     # The language files' nouns (a newsletter, a radio show, a trade title) count when they
     # open the bio of an account that speaks for no company: "Weekly newsletter on retail".
+    # A community group or association that shares news is not an outlet by that alone (a
+    # community radio is).
+    community = next(text.current(lexicon.community), None)
     noun = next((n for n in text.current(lexicon.outlet_nouns) if _self_described(text, n)), None)
     opens_bio = noun is not None and noun.start() <= first_clause_end and noun.start() < 40
-    if noun and opens_bio and person == 0 and not searched(_OUR_THING, text.folded[: noun.start()]):
+    shares_news = community and noun and lexicon.topic_news.fullmatch(noun.group(0))
+    ours = noun and searched(_OUR_THING, text.folded[: noun.start()])
+    if noun and opens_bio and person == 0 and not ours and not shares_news:
         return PressFinding(bio[noun.start() : noun.end()], is_outlet_account=True)
-    if person == 0 and (listed := _nouns_only_clause(text, lexicon)):
+    if person == 0 and not community and (listed := _nouns_only_clause(text, lexicon)):
         return PressFinding(listed, is_outlet_account=True)
-    start, end = text.clauses()[0]
-    first = text.folded[start:end].strip()
-    titled = (
-        text.is_past(start)
-        or searched(lexicon.press, first)
-        or searched(lexicon.qualified, first)
-    )
-    if person == 0 and not titled and (news := lexicon.topic_news.fullmatch(first)):
-        said = text.raw[start:end].strip()
-        return PressFinding(said[news.start() : news.end()], is_outlet_account=True)
-    podcast = next(text.current(_A_PODCAST), None)
+    if person == 0 and not community and (said := _news_clause(text, lexicon)):
+        return PressFinding(said, is_outlet_account=True)
+    podcast = next(text.current(_A_PODCAST), None) or _podcast_opening(text, lexicon)
     if podcast and person == 0 and not other_job(text) and not searched(_OUR_THING, text.folded):
         return PressFinding(bio[podcast.start() : podcast.end()], is_outlet_account=True)
     # "Newsletter every weekday", "New episodes every Monday": published on a rhythm.
-    noun = noun or next(text.current(_EPISODES), None)
+    noun = noun or next(text.current(lexicon.episodes), None)
     own = noun is not None and searched(_OUR_THING, text.folded[: noun.start()])
     # Addressing the reader ("in je inbox", "for you") is no person speaking when the noun
     # opens the bio: a weak person signal is allowed there.
     personal = person > (2 if opens_bio else 0)
-    if noun and not personal and not own and searched(_RHYTHM, text.folded):
+    if noun and not personal and not own and searched(lexicon.rhythm, text.folded):
         return PressFinding(bio[noun.start() : noun.end()], is_outlet_account=True)
     # A named podcast: "Harbour Talk – the podcast" as the display name, or the bio opening
     # with its title ("Podcast „Dockside”").
-    named = searched(_PODCAST, fold_same_length(name)) if name else None
+    named = searched(lexicon.podcast, fold_same_length(name)) if name else None
     if named and person == 0 and not searched(_OUR_THING, text.folded):
         return PressFinding(
             name[named.start() : named.end()],
             is_outlet_account=True,
             explanation=f"a podcast's own account (named {name.strip()})",
         )
-    titled = next(text.current(_NAMED_PODCAST), None)
+    titled = next(text.current(lexicon.named_podcast), None)
     if titled and titled.start() < 20 and person == 0 and not other_job(text):
         return PressFinding(bio[titled.start() : titled.end()], is_outlet_account=True)
     bio_word = next(text.current(_NEWSY_BIO), None)
@@ -1526,6 +1470,16 @@ def _self_description_end(text: BioText) -> int:
 
 
 # "An environmental podcast from …", "A weekly podcast about ports": a podcast describing itself.
+def _podcast_opening(text: BioText, lexicon: Lexicon) -> re.Match[str] | None:
+    """ "Podcast · Conversaciones sobre energía", "Podcast de experiencia de cliente": the bio
+    opens with the word; not "Podcast host", a person."""
+    opening = lexicon.podcast.match(text.folded)
+    if opening is None:
+        return None
+    rest = text.folded[opening.end() :].lstrip(" -–:·|")
+    return None if lexicon.qualified.match(rest) or lexicon.press.match(rest) else opening
+
+
 _A_PODCAST = re.compile(r"(?<![\w])(?:a|an|the)\s+(?:[\w-]+\s+){0,3}pod[ck]ast(?![\w])")
 
 
@@ -1575,14 +1529,6 @@ _ON_AIR = re.compile(
 
 
 _OUR_THING = re.compile(r"(?<![\w])(?:our|my|the\s+official|sign\s+up|subscribe)(?![\w])")
-# How often an outlet publishes: "every weekday", "wöchentlich", "elke maandag", "co tydzień".
-_RHYTHM = re.compile(
-    r"(?<![\w])(?:every|each|daily|weekly|fortnightly|monthly|weekdays?|taglich\w*|wochentlich\w*"
-    r"|jeden|jede|alle\s+\d+\s+tage|des\s+tages|dagelijks\w*|wekelijks\w*|elke|iedere|codziennie"
-    r"|co\s+tydzien|co\s+dwa\s+tygodnie|denne|tydne|kazd\w+|chaque|quotidien\w*|hebdo\w*"
-    r"|cada|diari[oa]|semanal|ogni|settimanal\w|todos?\s+os|todas?\s+as|kiekvien\w*|kas\s+\w*dien\w*"
-    r"|katru|katr\w+|joka|varje|varannan|hver|hvert|κάθε|καθε|her\s+gün|her\s+hafta|ყოველ\w*)(?![\w])"
-)
 _MENTION = re.compile(r"(?<![\w@])@(\w{1,30})")
 _MORE_NON_PRESS_JOBS = _words(
     [
@@ -1639,7 +1585,7 @@ def _main_other_job(bio: BioText) -> bool:
     lecturer" is the side job of a columnist)."""
     for match in bio.current(bio.lexicon.non_press_jobs):
         around = bio.folded[max(0, match.start() - 12) : match.end() + 12]
-        if not _OCCASIONAL.search(around):
+        if not bio.lexicon.occasional.search(around):
             return True
     return False
 
@@ -1664,7 +1610,9 @@ def press_evidence(
     if is_parody(name, bio, lexicon=lexicon, disclaimers=False):
         return None
     text = _bio_text(bio, lexicon)
-    if searched(_BOT, text.folded) or searched(_BOT, fold_same_length(name)):
+    if searched(lexicon.automation, text.folded) or searched(
+        lexicon.automation, fold_same_length(name)
+    ):
         return None  # bots that repost headlines are not press
     follow_back = lexicon.follow_back
     if follow_back and (
@@ -1672,11 +1620,15 @@ def press_evidence(
     ):
         return None  # "Síguenos y te seguimos": a follow-for-follow account, whatever its name
     found = press_role(bio, lexicon) or _name_role(name, lexicon)
+    if found and lexicon.house_media and next(text.current(lexicon.house_media), None):
+        return None  # "Redaktorin, das Kundenmagazin von Acme": Acme's staff
+    if found and not found.outlet and next(text.current(lexicon.press_office), None):
+        return None  # "Periodista | Jefa de prensa, Seremi": a journalist by training
     if found:
         # "Columnista ocasional" with a day job elsewhere: not the segment, a second look.
-        if (_OCCASIONAL.search(text.folded) or _COLUMN.search(fold_same_length(found.term))) and (
-            _main_other_job(text)
-        ):
+        if (
+            lexicon.occasional.search(text.folded) or _COLUMN.search(fold_same_length(found.term))
+        ) and (_main_other_job(text)):
             return replace(found, strong=False)
         return found
     if found := _freelance_now(text) or _freelance_for_outlets(text):
@@ -1698,13 +1650,13 @@ def press_evidence(
     for link in [website, *(m.group(0) for m in text.current(_LINK))]:
         if found := _outlet_website(link, text, gazetteer, busy):
             return found
-    if found := _outlet_mention(text, gazetteer, busy):
+    if found := _outlet_mention(text, gazetteer, busy) or _outlet_clause(text, gazetteer, busy):
         return found
     if found := _author_page(website, busy):
         return found
     if found := _title_at_own_site(text, website) or _title_and_known_outlet(text):
         return found
-    if not searched(_MEDIA_HINT, text.folded):
+    if not searched(lexicon.media_hints, text.folded):
         return None
     for match in text.current(lexicon.qualified):
         if not (_is_object(text, match) or _non_media(text, match) or text.in_trap(match)):
@@ -1712,25 +1664,6 @@ def press_evidence(
     return None
 
 
-# Words that make a bare "Presenter" or "Producer" worth a second look.
-_MEDIA_HINT = re.compile(
-    r"(?<![\w])(?:radio|tv|television|telly|news\w*|media|journalism|broadcast\w*|magazine"
-    r"|press|stories|documentar\w*|newsletter|podcast|bylines?|on air|airwaves|bbc|itv|sky)(?![\w])"
-)
-
-
-_BOT = re.compile(
-    r"(?<![\w])(?:automated|automatic\w*|automaticamente|automaticament|automatisch\w*|bot"
-    r"|automatiqu\w*|automatizad\w*|automatizzat\w*"
-    r"|automatyczn\w*|automatick\w*|automaattis\w*|automatiniai|automatisk\w*|автоматичн\w*"
-    r"|автоматическ\w*|αυτοματ\w*|otomatik"
-    r"|rss|news\s*feed|aggregat\w*|agregador\w*|auto-?posts?|auto-?posted|auto-?rts?"
-    r"|auto-?retweets?|auto-?curated|rts\s+of)(?![\w])"
-)
-_OCCASIONAL = re.compile(
-    r"(?<![\w])(?:guest|occasional|ocasional|occasionnel\w*|invitad[oa]|convidad[oa]|gast|invitee?"
-    r"|visiting|ospite|gastdocent\w*|gastdozent\w*|gastprofessor\w*|wizytujac\w*)(?![\w])"
-)
 _LINK = re.compile(r"(?:https?://)?(?:[\w-]+\.)+[a-z]{2,}(?:/[^\s]*)?")
 # A column is a side role when the bio gives another current job (a professor's column).
 _COLUMN = re.compile(r"col[uo]mn|kolum|felieton|komentator|chroniqueu|editorialist|opinionist")
@@ -1857,6 +1790,41 @@ def _outlet_website(
     )
 
 
+def _news_clause(text: BioText, lexicon: Lexicon) -> str | None:
+    """ "Business news.", "IBC Tamil – Swiss news.", "News for the Serbian community in
+    Switzerland.": one of the first two clauses is news, and says nothing else."""
+    for start, end in text.clauses()[:2]:
+        clause = text.folded[start:end].strip()
+        if text.is_past(start) or lexicon.press.search(clause) or lexicon.qualified.search(clause):
+            return None
+        news = lexicon.topic_news.fullmatch(clause) or lexicon.news_first.fullmatch(clause)
+        if news:
+            return text.raw[start:end].strip()
+    return None
+
+
+def _outlet_clause(text: BioText, gazetteer: Gazetteer, busy: bool) -> PressFinding | None:
+    """ "RTS. Compte privé.": a clause that is an outlet's brand name, written as the brand
+    writes it (an ordinary word that names an outlet, "Metro.", is not enough)."""
+    for start, end in text.clauses():
+        clause = text.raw[start:end].strip(" .:'\"")
+        opens = not text.raw[:start].strip() or text.raw[:start].rstrip()[-1] in ".|•\n"
+        if not clause or not opens or text.is_past(start) or not _brand_like(clause):
+            continue  # not "Ex-reporter (Les Affaires, 8 years)"
+        if text.lexicon.non_press_jobs.fullmatch(text.folded[start:end].strip(" .:'\"")):
+            continue  # "CIO." is a job before it is a magazine
+        outlet = gazetteer.name_at(clause, 0)
+        if outlet and outlet.name == clause and outlet.kind not in PLATFORM_KINDS:
+            return PressFinding(
+                clause, clause, strong=not busy, explanation=f"names outlet {clause}"
+            )
+    return None
+
+
+def _brand_like(name: str) -> bool:
+    return len(name.split()) > 1 or bool(re.search(r".[A-Z0-9]", name))
+
+
 _NEWSLETTER_WORDS = re.compile(r"newsletter|substack|(?<![\w])writ(?:e|es|ing)(?![\w])|essays")
 
 
@@ -1867,14 +1835,21 @@ def _outlet_mention(text: BioText, gazetteer: Gazetteer, busy: bool) -> PressFin
         outlet = gazetteer.handle(text.raw[match.start(1) : match.end(1)])
         if outlet is not None and outlet.kind in PLATFORM_KINDS:
             continue
-        if outlet is None and not _newsroom_handle(text.raw[match.start() + 1 : match.end()]):
+        handle = text.raw[match.start() + 1 : match.end()]
+        newsroom = _newsroom_handle(handle, text.lexicon) or _NEWS_EMOJI.search(
+            text.raw[max(0, match.start() - 3) : match.start()]
+        )
+        if outlet is None and not newsroom:
             continue
         name = outlet.name if outlet else "a newsroom's handle"
         clause_start = max((s for s, e in text.clauses() if s <= match.start()), default=0)
         before = text.folded[clause_start : match.start()]
         if text.lexicon.not_outlet_lead.search(before):
             continue
-        if _AUDIENCE_AFTER.match(text.folded, match.end()) or _AUDIENCE_BEFORE.search(before):
+        lexicon = text.lexicon
+        if lexicon.audience_after.match(text.folded, match.end()) or lexicon.audience_before.search(
+            before
+        ):
             continue  # "@Outlet fan", "listening to @Outlet": the audience, not the staff
         mention = text.raw[match.start() : match.end()]
         return PressFinding(
@@ -1883,30 +1858,17 @@ def _outlet_mention(text: BioText, gazetteer: Gazetteer, busy: bool) -> PressFin
     return None
 
 
-_NEWSROOM_WORDS = re.compile(
-    r"^(?:quotidien|journal|hebdo|presse|agence|actu|actus|daily|times|gazette|tribune|herald"
-    r"|magazine|news|radio|tv|fm|zeitung|nachrichten|nieuws|noticias|notizie|gazeta|noviny"
-    r"|diario|giornale|jornal|krant|dagblad|sanomat|haber|akhbar)$"
-)
+# "📰 @elnorte_tco": the news emoji right before a handle names that handle a newsroom.
+_NEWS_EMOJI = re.compile("[📰🗞🎙📻📺]")
 
 
-def _newsroom_handle(handle: str) -> bool:
+def _newsroom_handle(handle: str, lexicon: Lexicon) -> bool:
     """ "@NordQuotidien", "@AgenceSud", "@city_news": a handle whose words name a newsroom."""
     words = re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])", handle.replace("_", " "))
-    return any(_NEWSROOM_WORDS.match(word.lower()) for word in words)
+    return any(word.lower() in lexicon.newsroom_words for word in words)
 
 
 # An outlet's audience: its fans, listeners, readers and subscribers, in several languages.
-_AUDIENCE_WORDS = (
-    r"fan|fans|fanboy|fangirl|listener|listeners|luisteraar\w*|horer\w*|hörer\w*|auditeur\w*|oyente\w*"
-    r"|ascoltator\w*|reader|readers|lezer\w*|leser\w*|lecteur\w*|lector\w*|lettor\w*|subscriber\w*"
-    r"|abonne\w*|abonnee\w*|abonnent\w*|suscriptor\w*|sluchacz\w*|czytelni\w*"
-)
-_AUDIENCE_AFTER = re.compile(rf"\s*(?:{_AUDIENCE_WORDS})(?![\w])")
-_AUDIENCE_BEFORE = re.compile(
-    rf"(?<![\w])(?:(?:{_AUDIENCE_WORDS})\s+(?:of|van|von|de|di|du)|listen\w*\s+to|luister\w*\s+naar"
-    r"|hore\s+gern|j'ecoute|escucho|ascolto|reading|lees\s+graag)\s*$"
-)
 
 
 # An author page on a news site, in several languages: /author/, /autor/, /auteur/, /autore/.

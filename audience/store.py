@@ -1024,8 +1024,7 @@ class Store:
             return self._conn.execute(
                 "INSERT INTO crawl_runs (platform, command, params, started_at, pid, host) "
                 "VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
-                [platform, command, json.dumps(params, default=str), now_iso(), os.getpid(),
-                 _HOST],
+                [platform, command, json.dumps(params, default=str), now_iso(), os.getpid(), _HOST],
             ).fetchone()[0]
 
     def drop_run(self, run_id: int) -> None:

@@ -4,7 +4,8 @@ the files a workspace names in ``audience.toml`` (``[roles] vocabulary = ["my-wo
 Every key is a list of plain words or phrases (case and accents do not matter, any run of
 spaces matches a space). In ``outlet_leads`` a ``*`` stands for a few words of a beat:
 "covering * for" matches "Covering retail and energy for"; a word ending in ``*`` is a stem
-("εφημερίδ*" matches every ending of the word). The keys:
+("εφημερίδ*" matches every ending of the word) and one starting with ``*`` ends a compound
+("*reporter" matches "Sportreporter"). The keys:
 
 * ``press_titles``: a current job that is press by itself (journalist, gohebydd, iriseoir);
 * ``qualified_titles``: press only with a media word before it or an outlet after it
@@ -19,6 +20,12 @@ spaces matches a space). In ``outlet_leads`` a ``*`` stands for a few words of a
 * ``news_words``: "news" itself: a bio that is only "Business news." is an outlet's;
 * ``not_press``: phrases that contain a press word but are another job ("correspondent
   banking", "reporting analyst", "editor of our blog");
+* ``press_office``: a press office or spokesperson's job ("jefa de prensa", "Pressestelle"):
+  a journalist by training who now speaks *to* the press is not press;
+* ``community_words``: a community group or association ("Spilnota", "yhdistys", "non-profit"):
+  one that shares news is not an outlet unless it calls itself one (a community radio is);
+* ``house_media``: an organisation's own publication ("customer magazine", "Kundenmagazin",
+  "corporate publishing"): its editors are that organisation's staff, not press;
 * ``freelance``: "freelance" words, press after a former press job ("Former FT reporter, now
   freelance");
 * ``former_markers`` / ``now_markers``: a past job, and the start of the current one;
@@ -35,7 +42,18 @@ spaces matches a space). In ``outlet_leads`` a ``*`` stands for a few words of a
 * ``follow_back_markers``: follow-for-follow phrasing ("sígueme y te sigo");
 * ``parody_markers``: humour, parody and fan accounts ("cuenta de humor");
 * ``scam_markers``: giveaways, "work from home" and other bait: an account that uses a brand's
-  name with them is not that brand.
+  name with them is not that brand;
+* ``retired_markers``: words that put the whole clause in the past wherever they sit
+  ("Reporter (retired)", "im Ruhestand");
+* ``automation_markers``: an automated feed or bot ("RSS", "automatisch", "auto-posts");
+* ``rhythm_words``: how often an outlet publishes ("every weekday", "wöchentlich");
+* ``podcast_words``: "podcast" in every language and script ("balado", "بودكاست");
+* ``episode_words``: a programme's or podcast's episodes ("Folgen", "afleveringen");
+* ``book_titles``: titles whose quoted work is a book, not a show ("author", "schrijver");
+* ``newsroom_words``: words of a newsroom's handle (@NordQuotidien, @city_news);
+* ``occasional_markers``: a guest or occasional role ("guest columnist", "invitada");
+* ``media_hints``: words that make a bare "Presenter" or "Producer" worth a second look;
+* ``audience_words``: an outlet's fans, listeners, readers and subscribers ("@Outlet fan").
 """
 
 from __future__ import annotations
@@ -64,6 +82,9 @@ class Vocabulary:
     outlet_nouns: tuple[str, ...] = ()
     news_words: tuple[str, ...] = ()
     not_press: tuple[str, ...] = ()
+    house_media: tuple[str, ...] = ()
+    community_words: tuple[str, ...] = ()
+    press_office: tuple[str, ...] = ()
     freelance: tuple[str, ...] = ()
     former_markers: tuple[str, ...] = ()
     temporary_roles: tuple[str, ...] = ()
@@ -79,6 +100,16 @@ class Vocabulary:
     scam_markers: tuple[str, ...] = ()
     follow_back_markers: tuple[str, ...] = ()
     parody_markers: tuple[str, ...] = ()
+    retired_markers: tuple[str, ...] = ()
+    automation_markers: tuple[str, ...] = ()
+    rhythm_words: tuple[str, ...] = ()
+    episode_words: tuple[str, ...] = ()
+    podcast_words: tuple[str, ...] = ()
+    book_titles: tuple[str, ...] = ()
+    newsroom_words: tuple[str, ...] = ()
+    occasional_markers: tuple[str, ...] = ()
+    media_hints: tuple[str, ...] = ()
+    audience_words: tuple[str, ...] = ()
 
     def merged(self, *others: Vocabulary) -> Vocabulary:
         values = {}

@@ -24,11 +24,17 @@ from typing import Any
 DATA = Path(__file__).with_name("data")
 BLIND = Path(os.environ.get("AUDIENCE_BLIND_DIR", DATA / "blind"))
 SEGMENTS = ("press", "customers", "suppliers", "competitors")
-# Held out first. Each set was written blind, from docs/judgement.md only, before the rules
-# were tuned on it: blind to blind9 were then tuned on (rounds 1-9), so they flatter the
-# rules; blind10 was never looked at while tuning, so it alone measures how they generalise.
+# Held out first. Each set was written blind, from docs/judgement.md only, and measured before
+# the rules were tuned on it: blind to blind13 were then tuned on (rounds 1-13), so they flatter
+# the rules; blind14 and blind15 were never looked at while tuning, so they alone measure how
+# the rules generalise.
 SPLITS = (
-    ("blind10 (held out)", "blind10"),
+    ("blind14 (held out)", "blind14"),
+    ("blind15 (held out)", "blind15"),
+    ("blind13 (tuned on, round 13)", "blind13"),
+    ("blind12 (tuned on, round 12)", "blind12"),
+    ("blind11 (tuned on, round 11)", "blind11"),
+    ("blind10 (tuned on, round 10)", "blind10"),
     ("blind9 (tuned on, round 9)", "blind9"),
     ("blind8 (tuned on, round 8)", "blind8"),
     ("blind7 (tuned on, round 7)", "blind7"),

@@ -8,13 +8,21 @@ import re
 
 import pytest
 
-from audience.outlets import KINDS, OUTLETS_DIR, Gazetteer, builtin_gazetteer, read_outlets
+from audience.outlets import (
+    KINDS,
+    OUTLETS_DIR,
+    Gazetteer,
+    Outlet,
+    builtin_gazetteer,
+    read_outlets,
+)
 
 FILES = sorted(OUTLETS_DIR.glob("*.csv"))
 DOMAIN = re.compile(r"^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$")
 HANDLE = re.compile(r"^[A-Za-z0-9_]{1,15}$")
 # Different outlets that really share a name (Público in Madrid and in Lisbon).
 HOMONYMS = {"Público"}
+COLUMNS = ["name", "kind", "domains", "handles"]
 
 
 def _rows(path):
@@ -26,7 +34,7 @@ def _rows(path):
 def test_every_row_is_valid(path):
     rows = _rows(path)
     assert rows, f"{path.name} is empty"
-    assert list(rows[0]) == ["name", "kind", "domains", "handles"]
+    assert list(rows[0]) in (COLUMNS, [*COLUMNS, "forms"])
     for number, row in enumerate(rows, start=2):
         where = f"{path.name}, line {number}"
         assert None not in row, f"{where}: too many cells"
@@ -143,3 +151,21 @@ def test_ordinary_words_are_not_outlet_names(gazetteer):
 @pytest.mark.parametrize("handle", ["newsroomhq", "republicans", "forbestech", "nationalist_x"])
 def test_other_peoples_handles_are_not_claimed_by_a_prefix(gazetteer, handle):
     assert gazetteer.handle(handle) is None
+
+
+def test_an_outlet_is_found_by_its_inflected_forms_and_stems():
+    gazetteer = Gazetteer(
+        (
+            Outlet(
+                "Pohjan Sanomat",
+                "regional",
+                ("pohjansanomat.fi",),
+                (),
+                ("Pohjan Sanomi*", "PS-lehti"),
+            ),
+        )
+    )
+    found = [o.name for _, o in gazetteer.names_in("Kirjoitan Pohjan Sanomiin. Ennen PS-lehti.")]
+    assert found == ["Pohjan Sanomat", "Pohjan Sanomat"]
+    assert gazetteer.name_at("Pohjan Sanomissa", 0).name == "Pohjan Sanomat"
+    assert not list(gazetteer.names_in("pohjan sanomissa"))  # case still matters

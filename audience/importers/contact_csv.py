@@ -257,7 +257,8 @@ def _refuse_own_profile(table: _Table) -> None:
     """LinkedIn's ``Profile.csv`` is the account owner, not a contact."""
     if set(table.header) >= _PROFILE_COLUMNS and "connected on" not in table.header:
         raise InputError(
-            table.path, table.where(1),
+            table.path,
+            table.where(1),
             "this is LinkedIn's Profile.csv (your own profile, not your contacts): "
             "import Connections.csv or the export zip",
         )

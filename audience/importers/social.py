@@ -132,9 +132,7 @@ def without_forgotten(store: Store, data: SocialImport) -> tuple[SocialImport, i
     def kept(ids: list[str] | None) -> list[str] | None:
         return None if ids is None else [pid for pid in ids if pid not in gone]
 
-    lists = [
-        SocialList(s.info, [m for m in s.member_ids if m not in gone]) for s in data.lists
-    ]
+    lists = [SocialList(s.info, [m for m in s.member_ids if m not in gone]) for s in data.lists]
     cleaned = replace(
         data,
         accounts=[a for a in data.accounts if a.platform_id not in gone],

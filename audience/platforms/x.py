@@ -64,7 +64,12 @@ USER_FIELDS = [
     "withheld",
 ]
 TWEET_FIELDS = [
-    "author_id", "created_at", "entities", "lang", "public_metrics", "referenced_tweets"
+    "author_id",
+    "created_at",
+    "entities",
+    "lang",
+    "public_metrics",
+    "referenced_tweets",
 ]
 LIST_FIELDS = ["created_at", "description", "follower_count", "member_count", "owner_id", "private"]
 HANDLE = re.compile(r"^[A-Za-z0-9_]{1,15}$")
