@@ -908,7 +908,8 @@ class BioText:
             start, end = clauses[index]
             # "Reporter (retired)": the marker sits alone in brackets after the job; "22 ans
             # chez X, retraité depuis 2023": it opens the clause after the job.
-            rest = text[start:end].replace(marker.group(0), "")
+            # "…, nyt eläkkeellä", "…, now retired": a now-word does not keep it company.
+            rest = self.lexicon.now.sub("", text[start:end].replace(marker.group(0), ""))
             alone = not re.search(r"\w", rest) or _SINCE_ONLY.fullmatch(rest.strip())
             opens = not text[start : marker.start()].strip()
             if index and (alone or (opens and not _YEARS_SPAN.match(marker.group(0)))):

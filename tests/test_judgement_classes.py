@@ -650,3 +650,8 @@ def test_a_swedish_title_right_before_the_employer_names_it(store):
     config = parse_segment_config({"segments": ORGS})
     found = segments_of(store, config, {"handle": "p", "bio": "Produktchef Bluefin Lines."})
     assert found["p"] == {"competitors"}
+
+
+def test_retired_after_a_now_word_ends_the_career_before_it():
+    text = bio_text("Line engineer. 30 years at Bluefin Lines, now retired.")
+    assert text.is_past(text.folded.index("bluefin"))
