@@ -83,6 +83,9 @@ class Outlet:
     forms: tuple[str, ...] = ()
 
 
+NAMES_AT_MEMO = 65536  # (text, position) answers of Gazetteer.name_at kept
+
+
 @dataclass(frozen=True)
 class Gazetteer:
     outlets: tuple[Outlet, ...] = ()
@@ -175,8 +178,20 @@ class Gazetteer:
         """The outlet whose name starts exactly at ``start`` in ``text``."""
         if self.names is None:
             return None
+        # Worked out once per text: a crowd repeats names, and the pattern is large.
+        key = (text, start)
+        if (known := self._names_at.get(key, self)) is not self:
+            return known
         found = self.names.match(text, start)
-        return self._named(found.group(0)) if found else None
+        outlet = self._named(found.group(0)) if found else None
+        if len(self._names_at) >= NAMES_AT_MEMO:
+            self._names_at.clear()
+        self._names_at[key] = outlet
+        return outlet
+
+    @cached_property
+    def _names_at(self) -> dict[tuple[str, int], Outlet | None]:
+        return {}
 
     def names_in(self, text: str) -> Iterable[tuple[re.Match[str], Outlet]]:
         if self.names is None:

@@ -1471,6 +1471,7 @@ def _self_description_end(text: BioText) -> int:
 
 
 # "An environmental podcast from …", "A weekly podcast about ports": a podcast describing itself.
+@text_memo
 def _podcast_opening(text: BioText, lexicon: Lexicon) -> re.Match[str] | None:
     """ "Podcast · Conversaciones sobre energía", "Podcast de experiencia de cliente": the bio
     opens with the word; not "Podcast host", a person."""
@@ -1791,6 +1792,7 @@ def _outlet_website(
     )
 
 
+@text_memo
 def _news_clause(text: BioText, lexicon: Lexicon) -> str | None:
     """ "Business news.", "IBC Tamil – Swiss news.", "News for the Serbian community in
     Switzerland.": one of the first two clauses is news, and says nothing else."""
@@ -1804,6 +1806,7 @@ def _news_clause(text: BioText, lexicon: Lexicon) -> str | None:
     return None
 
 
+@text_memo
 def _outlet_clause(text: BioText, gazetteer: Gazetteer, busy: bool) -> PressFinding | None:
     """ "RTS. Compte privé.": a clause that is an outlet's brand name, written as the brand
     writes it (an ordinary word that names an outlet, "Metro.", is not enough)."""
