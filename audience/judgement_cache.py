@@ -121,6 +121,7 @@ class JudgementCache:
         self.misses = 0
         self._new: list[tuple[str, int, bytes, str]] = []
         self._ahead: set[int] = set()  # judged by judge_ahead, not yet asked for
+        self._read: dict[int, tuple[tuple[Any, ...], bytes]] = {}  # fingerprints judge_ahead took
         self._rows = self._load(ids)
 
     def _load(self, ids: Iterable[int] | None) -> dict[int, tuple[bytes, str]]:
@@ -144,7 +145,8 @@ class JudgementCache:
     def judge(
         self, account_id: int, fields: tuple[Any, ...], compute: Callable[..., Any], *args: Any
     ) -> Any:
-        fingerprint = self.fingerprint(fields)
+        read = self._read.pop(account_id, None)
+        fingerprint = read[1] if read and read[0] == fields else self.fingerprint(fields)
         stored = self._rows.get(account_id)
         if stored is not None and stored[0] == fingerprint:
             if account_id in self._ahead:
@@ -175,6 +177,7 @@ class JudgementCache:
         todo = []
         for account_id, read, args in work:
             fingerprint = self.fingerprint(read)
+            self._read[account_id] = (read, fingerprint)
             stored = self._rows.get(account_id)
             if stored is None or stored[0] != fingerprint:
                 todo.append((account_id, fingerprint, args))
