@@ -140,11 +140,11 @@ class Place:
     country: str  # ISO 3166-1 alpha-2
     city: str | None = None
     continent: str | None = None
-    state: str | None = None  # a US state named without a city
+    state: str | None = None  # a US state or another country's region, named without a city
 
     @property
     def region(self) -> str | None:
-        """What is stored as ``accounts.region``: the city, else the US state, named."""
+        """What is stored as ``accounts.region``: the city, else the state or region, named."""
         return self.city or self.state
 
 
@@ -167,7 +167,31 @@ def _gazetteer() -> Gazetteer:
         if path is not None:
             _save_index(path, gazetteer)
     gazetteer[0].update(ALIASES)  # the everyday forms stay in code's hands, not the cache's
+    for key, (_, country) in _regions().items():
+        if key not in gazetteer[0] and key not in gazetteer[1]:
+            _REGION_ONLY.add(key)  # "Bayern", "Yorkshire"; not "Québec", also a city
+        gazetteer[0].setdefault(key, country)
     return gazetteer
+
+
+# Regions that are neither a country nor a city's name: as a home region, one means that
+# region, not its whole country.
+_REGION_ONLY: set[str] = set()
+
+
+@cache
+def _regions() -> dict[str, tuple[str, str]]:
+    """First-level regions from ``audience/data/places/regions.toml``: folded name -> (name,
+    country)."""
+    import tomllib
+
+    path = Path(__file__).parent / "data" / "places" / "regions.toml"
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    regions: dict[str, tuple[str, str]] = {}
+    for country, names in data.items():
+        for name in names:
+            regions.setdefault(fold(name), (name, country))
+    return regions
 
 
 def _index_path() -> Path | None:
@@ -266,6 +290,12 @@ def normalize_location(text: str | None) -> Place | None:
     state = None
     if country == "US" and not city:
         state = next((states[p] for p in reversed(parts) if p in states), None)
+    elif not city:
+        regions = _regions()
+        state = next(
+            (regions[p][0] for p in reversed(parts) if regions.get(p, ("", ""))[1] == country),
+            None,
+        )
     return Place(country=country, city=city, continent=continents.get(country), state=state)
 
 
@@ -315,10 +345,13 @@ def _continents() -> dict[str, str]:
 
 
 def region_countries(wanted: str) -> set[str] | None:
-    """Countries named by a ``--near`` or ``home_regions`` value; None for a continent name."""
+    """Countries named by a ``--near`` or ``home_regions`` value; None for a continent name.
+    A region that is not also a city names no whole country (see :func:`matches_region`)."""
     key = fold(wanted)
     if key in GROUPS:
         return GROUPS[key]
+    if _is_region_only(key):
+        return set()
     if len(wanted) == 2 and wanted.isalpha():
         return {"GB" if wanted.upper() == "UK" else wanted.upper()}
     countries = _gazetteer()[0]
@@ -326,6 +359,11 @@ def region_countries(wanted: str) -> set[str] | None:
         return {countries[key]}
     place = normalize_location(wanted)
     return {place.country} if place else set()
+
+
+def _is_region_only(key: str) -> bool:
+    _gazetteer()
+    return key in _REGION_ONLY
 
 
 def matches_region(place: Place | None, wanted: list[str]) -> bool:
@@ -336,6 +374,8 @@ def matches_region(place: Place | None, wanted: list[str]) -> bool:
         continent = CONTINENTS.get(fold(item))
         if continent and place.continent == continent:
             return True
+        if _is_region_only(fold(item)) and place.state and fold(place.state) == fold(item):
+            return True  # "Bayern" at home: a place written as Bayern (its cities are unknown)
         if place.country in (region_countries(item) or set()):
             return True
     return False
