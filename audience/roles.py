@@ -638,6 +638,15 @@ class Lexicon:
         return _vocabulary_words(self.vocabulary.community_words)
 
     @cached_property
+    def newsletter_words(self) -> re.Pattern[str]:
+        words = _alternation(self.vocabulary.newsletter_words, literal=True) or "(?!)"
+        return re.compile(rf"(?<![\w])(?:{words})(?![\w])|substack")
+
+    @cached_property
+    def mention_trails(self) -> re.Pattern[str] | None:
+        return _optional(self.vocabulary.mention_trails)
+
+    @cached_property
     def house_media(self) -> re.Pattern[str] | None:
         return _optional(self.vocabulary.house_media)
 
@@ -1416,7 +1425,8 @@ def outlet_account(
     if podcast and person == 0 and not other_job(text) and not searched(_OUR_THING, text.folded):
         return PressFinding(bio[podcast.start() : podcast.end()], is_outlet_account=True)
     # "Newsletter every weekday", "New episodes every Monday": published on a rhythm.
-    noun = noun or next(text.current(lexicon.episodes), None)
+    noun = noun or next(text.current(lexicon.episodes), None) or _podcast_itself(text, lexicon)
+
     own = noun is not None and searched(_OUR_THING, text.folded[: noun.start()])
     # Addressing the reader ("in je inbox", "for you") is no person speaking when the noun
     # opens the bio: a weak person signal is allowed there.
@@ -1472,9 +1482,26 @@ def _self_description_end(text: BioText) -> int:
 
 # "An environmental podcast from …", "A weekly podcast about ports": a podcast describing itself.
 @text_memo
+def _podcast_itself(text: BioText, lexicon: Lexicon) -> re.Match[str] | None:
+    """The podcast word, unless a host or producer follows it ("Podcast host")."""
+    for found in text.current(lexicon.podcast):
+        rest = text.folded[found.end() :].lstrip(" -–:·|")
+        if not (lexicon.qualified.match(rest) or lexicon.press.match(rest)):
+            return found
+    return None
+
+
+@text_memo
 def _podcast_opening(text: BioText, lexicon: Lexicon) -> re.Match[str] | None:
     """ "Podcast · Conversaciones sobre energía", "Podcast de experiencia de cliente": the bio
-    opens with the word; not "Podcast host", a person."""
+    opens with the word; "Müşteri deneyimi üzerine Türkçe podcast": the first clause ends with
+    it; not "Podcast host", a person."""
+    start, end = text.clauses()[0]
+    first = text.folded[start:end].rstrip(" .!")
+    closing = next((m for m in lexicon.podcast.finditer(first) if m.end() == len(first)), None)
+    # One podcast, not "too many podcasts".
+    if closing and len(first.split()) <= 8 and not closing.group(0).endswith("s"):
+        return closing
     opening = lexicon.podcast.match(text.folded)
     if opening is None:
         return None
@@ -1784,7 +1811,7 @@ def _outlet_website(
     if outlet.kind == "portfolio":
         return PressFinding(host, explanation=f"journalist's portfolio on {host}")
     if outlet.kind == "newsletter":
-        if _NEWSLETTER_WORDS.search(text.folded) and not busy:
+        if text.lexicon.newsletter_words.search(text.folded) and not busy:
             return PressFinding(host, explanation=f"writes a newsletter ({host})")
         return None
     return PressFinding(
@@ -1827,9 +1854,6 @@ def _outlet_clause(text: BioText, gazetteer: Gazetteer, busy: bool) -> PressFind
 
 def _brand_like(name: str) -> bool:
     return len(name.split()) > 1 or bool(re.search(r".[A-Z0-9]", name))
-
-
-_NEWSLETTER_WORDS = re.compile(r"newsletter|substack|(?<![\w])writ(?:e|es|ing)(?![\w])|essays")
 
 
 @text_memo

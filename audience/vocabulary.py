@@ -38,6 +38,10 @@ spaces matches a space). In ``outlet_leads`` a ``*`` stands for a few words of a
   journalists");
 * ``client_markers``, ``beat_markers``, ``complaint_markers``: words before an organisation's
   name that make it a client, a subject or a complaint, not the employer;
+* ``mention_trails``: the same after the names, in languages that put the verb last ("Kordon
+  Tekstil'e tedarik ediyoruz": we supply them; "… grevini takip ediyorum": a beat);
+* ``newsletter_words``: words that make an address on a newsletter platform the account's own
+  newsletter ("newsletter", "bülten", "writes");
 * ``relative_markers``: someone else whose job is named ("my mum works at Acme");
 * ``follow_back_markers``: follow-for-follow phrasing ("sígueme y te sigo");
 * ``parody_markers``: humour, parody and fan accounts ("cuenta de humor");
@@ -95,6 +99,8 @@ class Vocabulary:
     object_markers: tuple[str, ...] = ()
     client_markers: tuple[str, ...] = ()
     relative_markers: tuple[str, ...] = ()
+    mention_trails: tuple[str, ...] = ()
+    newsletter_words: tuple[str, ...] = ()
     beat_markers: tuple[str, ...] = ()
     complaint_markers: tuple[str, ...] = ()
     scam_markers: tuple[str, ...] = ()

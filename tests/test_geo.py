@@ -171,3 +171,20 @@ def test_near_and_prune_read_the_stored_country_not_the_location(store):
     assert show_members(store, "press", near=["UK"]) == []
     assert [r.handle for r in rank_topic_authors(store, ["#cx"], near=["Ireland"])] == ["ana"]
     assert rank_topic_authors(store, ["#cx"], near=["UK"]) == []
+
+
+def test_first_level_regions_give_their_country_and_stay_regions_at_home():
+    from audience.geo import matches_region, normalize_location, region_countries
+
+    assert normalize_location("Yorkshire").country == "GB"
+    assert normalize_location("Bayern").state == "Bayern"
+    assert normalize_location("Ontario").country == "CA"  # the province, not the Californian city
+    assert (
+        normalize_location("Cornwall, Ontario").city == "Cornwall"
+    )  # the city, when its country is said
+    # A home region that is only a region means that region, not its whole country...
+    assert region_countries("North Rhine-Westphalia") == set()
+    assert not matches_region(normalize_location("München"), ["North Rhine-Westphalia"])
+    assert matches_region(normalize_location("Bayern"), ["Bayern"])
+    # ...while one that is also a city keeps meaning its country, as before.
+    assert matches_region(normalize_location("Montréal"), ["Québec"])

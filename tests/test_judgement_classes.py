@@ -655,3 +655,67 @@ def test_a_swedish_title_right_before_the_employer_names_it(store):
 def test_retired_after_a_now_word_ends_the_career_before_it():
     text = bio_text("Line engineer. 30 years at Bluefin Lines, now retired.")
     assert text.is_past(text.folded.index("bluefin"))
+
+
+# ---- classes from blind14 (tuned on after it was measured held out) --------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "bio"),
+    [
+        (
+            "Şehir Sesleri",
+            "Şehir hayatı üzerine haftalık podcast.",
+        ),  # the podcast closes the clause
+        ("Yolda", "Her hafta bir şehir, bir hikâye. Podcast. Spotify'da."),  # a rhythm, a podcast
+        ("Kent Radyosu 95.2", "Trafik, hava durumu ve müzik. Canlı yayın."),  # named a radio
+        ("Liman Haber", "Liman ekonomi servisi. Gemi, yük, sanayi."),  # a desk
+    ],
+)
+def test_turkish_podcasts_radios_and_desks_are_outlets(name, bio):
+    found = press(bio, name=name, handle="outlet_account")
+    assert found and found.is_outlet_account, bio
+
+
+@pytest.mark.parametrize(
+    ("bio", "website"),
+    [
+        ("Rojnamevan li Wanê. Nûçegihana Rûdaw. Jin û kar.", None),  # Kurmanji
+        ("Haftalık ulaşım bülteni yazıyorum, 8 bin abone.", "https://ulasim.substack.com"),
+    ],
+)
+def test_kurmanji_titles_and_a_turkish_newsletter_on_substack_are_press(bio, website):
+    found = press_evidence("samdoe", "Sam Doe", bio, website, DEFAULT_LEXICON)
+    assert found and found.strong, bio
+
+
+@pytest.mark.parametrize(
+    ("name", "bio"),
+    [
+        ("Otobüsçüler Federasyonu", "Otobüsçüler Federasyonu Ege temsilciliği. Sektör haberleri."),
+        ("Ercan Ayyıldız", "Bluefin Lines Genel Müdürü. Hürriyet'te ayda bir konuk yazar."),
+    ],
+)
+def test_industry_bodies_sharing_news_and_guest_writers_with_a_day_job_are_not_press(name, bio):
+    assert press(bio, name=name, handle="someone") is None, bio
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Tekstil mühendisi. Eskiden Bluefin Lines, şimdi başka bir firmada kalite müdürü.",
+        "İplik üreticisi. Bluefin Lines ve Northwind Travel'a tedarik ediyoruz.",  # verb last
+        "CX danışmanı. Müşterilerim arasında Bluefin Lines ve iki banka var.",
+        "Official dealer of Bluefin Lines in Georgia. Sales & service.",
+    ],
+)
+def test_turkish_past_supplying_clients_and_dealers_are_not_the_employer(store, bio):
+    config = parse_segment_config({"segments": ORGS})
+    found = segments_of(store, config, {"handle": "m", "bio": bio})
+    assert not found["m"] & {"customers", "suppliers", "competitors"}, bio
+
+
+def test_selling_followers_is_follow_back_spam_on_its_own(world):
+    world.accounts(person("10", bio="Ucuz takipçi satışı, beğeni, izlenme. DM."))
+    follow_all(world, ["10"])
+    assert "follow-back-spam" in world.suggested()["10"]  # above the line with no other sign
