@@ -48,6 +48,7 @@ SAVE_WAIT_MS = 500  # how long a cache write waits for another process's write l
 AHEAD_MIN = 4000
 AHEAD_CHUNK = 2000
 AHEAD_WARM = 25  # judged here first, so the workers inherit the compiled patterns
+AHEAD_PROBE = 2000  # accounts looked at before giving up on a crowd mostly judged already
 MAX_PROCESSES = 8
 
 
@@ -121,7 +122,6 @@ class JudgementCache:
         self.misses = 0
         self._new: list[tuple[str, int, bytes, str]] = []
         self._ahead: set[int] = set()  # judged by judge_ahead, not yet asked for
-        self._read: dict[int, tuple[tuple[Any, ...], bytes]] = {}  # fingerprints judge_ahead took
         self._rows = self._load(ids)
 
     def _load(self, ids: Iterable[int] | None) -> dict[int, tuple[bytes, str]]:
@@ -145,8 +145,7 @@ class JudgementCache:
     def judge(
         self, account_id: int, fields: tuple[Any, ...], compute: Callable[..., Any], *args: Any
     ) -> Any:
-        read = self._read.pop(account_id, None)
-        fingerprint = read[1] if read and read[0] == fields else self.fingerprint(fields)
+        fingerprint = self.fingerprint(fields)
         stored = self._rows.get(account_id)
         if stored is not None and stored[0] == fingerprint:
             if account_id in self._ahead:
@@ -175,9 +174,10 @@ class JudgementCache:
         if processes < 2 or "fork" not in multiprocessing.get_all_start_methods():
             return
         todo = []
-        for account_id, read, args in work:
+        for seen, (account_id, read, args) in enumerate(work):
+            if seen == AHEAD_PROBE and self._rows and len(todo) * 4 < seen:
+                return  # mostly judged by an earlier run: judge() finds them, judges the rest
             fingerprint = self.fingerprint(read)
-            self._read[account_id] = (read, fingerprint)
             stored = self._rows.get(account_id)
             if stored is None or stored[0] != fingerprint:
                 todo.append((account_id, fingerprint, args))

@@ -111,3 +111,22 @@ def test_press_evidence_is_the_same_asked_twice(spec):
     fresh = press_evidence(*args)
     assert textmatch._SEARCHED
     assert press_evidence(*args) == fresh
+
+
+def test_a_crowd_judged_before_is_not_sent_to_the_cores(store, monkeypatch):
+    """Most accounts unchanged since the last run: judge() reads them back, and judges the one
+    changed bio itself; nothing is forked for it."""
+    monkeypatch.setattr(judgement_cache.os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    ids = add_accounts(store, *CROWD)
+    auto_segment(store, config(SEGMENTS))
+    store.execute(
+        "UPDATE accounts SET bio = 'Editor at The Harbour Ledger' WHERE id = ?", [ids["bob"]]
+    )
+    kept = []
+    monkeypatch.setattr(judgement_cache.JudgementCache, "_keep", lambda self, *a: kept.append(a))
+    monkeypatch.setattr(judgement_cache, "AHEAD_MIN", 1)
+    monkeypatch.setattr(judgement_cache, "AHEAD_PROBE", 6)
+    plan = plan_auto(store, config(SEGMENTS))
+    assert kept == []
+    assert (plan.judged[0].hits, plan.judged[0].misses) == (len(CROWD) - 1, 1)
+    assert ("add", "press", "bob") in {(c.action, c.segment, c.handle) for c in plan.changes}
