@@ -677,7 +677,7 @@ def text_signals(profile: Profile) -> list[Any]:
 
     row = profile.row
     texts = [row["display_name"] or "", row["bio"] or "", *(p["text"] or "" for p in profile.posts)]
-    follow_back = next((m.group(0) for t in texts if (m := searched(_follow_back(), t))), None)
+    follow_back = next((m.group(0) for t in texts if (m := _follow_back().search(t))), None)
     parody = is_parody(row["display_name"], row["bio"], fans=False)
     return [follow_back, _bot_words(row["display_name"], row["bio"]), _scam_words(texts), parody]
 
@@ -736,7 +736,7 @@ def _scam_words(texts: list[str]) -> str | None:
     pattern = DEFAULT_LEXICON.scam_markers
     if pattern is None:
         return None
-    return next((m.group(0) for t in texts if (m := searched(pattern, fold_same_length(t)))), None)
+    return next((m.group(0) for t in texts if (m := pattern.search(fold_same_length(t)))), None)
 
 
 @lru_cache(maxsize=1)
