@@ -170,7 +170,9 @@ class JudgementCache:
         arguments of ``compute``) that :meth:`judge` would have to judge, so that it finds them
         done. The results are those :meth:`judge` would compute (``compute`` is pure); with one
         core, little work or no ``fork``, nothing is done here and :meth:`judge` does it all."""
-        processes = min(len(os.sched_getaffinity(0)), MAX_PROCESSES)
+        # Linux only: fork is the default there and safe for a process without threads.
+        cores = getattr(os, "sched_getaffinity", None)
+        processes = min(len(cores(0)), MAX_PROCESSES) if cores else 1
         if processes < 2 or "fork" not in multiprocessing.get_all_start_methods():
             return
         todo = []
