@@ -526,11 +526,14 @@ def load_profiles(store: Store, account_ids: list[int]) -> dict[int, Profile]:
         [POSTS_PER_ACCOUNT],
     ):
         profiles[post["account_id"]].posts.append(post)
+    squashed: dict[str, str] = {}  # a crowd uses the same few hashtags: each read once
     for account_id, tag in store.execute(
         """SELECT p.account_id, h.tag FROM posts p JOIN _prune_ids i ON i.id = p.account_id
            JOIN post_hashtags h ON h.post_id = p.id"""
     ):
-        profiles[account_id].tags.add("".join(_words(tag)))
+        if (key := squashed.get(tag)) is None:
+            key = squashed[tag] = "".join(_words(tag))
+        profiles[account_id].tags.add(key)
     for account_id, name in store.execute(
         """SELECT m.account_id, s.name FROM segment_members m JOIN segments s ON s.id = m.segment_id
            JOIN _prune_ids i ON i.id = m.account_id WHERE m.excluded = 0 ORDER BY s.name"""
