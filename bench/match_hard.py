@@ -11,7 +11,9 @@ half of the true pairs carrying evidence; and namesakes rendered by the same cod
 
 Writes DIR/contacts.csv (Google Contacts CSV, current format), DIR/profiles.jsonl (twarc2
 users-lookup pages), DIR/truth.csv (contact_row,profile_id,username), DIR/contacts_meta.csv
-(contact_row,person_key) and DIR/variations.csv (how often each variation was planted).
+(contact_row,person_key), DIR/profiles_meta.csv (profile_id,kind,person_key,namesake_of: for
+error analysis only, never read by a matcher) and DIR/variations.csv (how often each variation
+was planted).
 Vocabulary (names, places, organisations, bio words) is in bench/data/match_hard/.
 """
 
@@ -327,6 +329,7 @@ class Person:
     personal_email: str = ""
     site_slug: str = ""
     tags: list[str] = field(default_factory=list)
+    namesake_of: str = ""  # the key of the contact person a namesake was planted for
 
 
 def _pick(rng: random.Random, items: list, cum: list[float]):
@@ -368,7 +371,7 @@ class People:
             sex = "f" if rng.random() < 0.5 else "m"
             given = _pick(rng, origin.given[sex], origin.given_cum[sex])
             family = self.surname(origin)
-        person = Person(key, origin, sex, given, family)
+        person = Person(key, origin, sex, given, family, namesake_of=like.key if like else "")
         if rng.random() < 0.25:
             person.middle = _pick(rng, origin.given[sex], origin.given_cum[sex])
         if sex == "f" and rng.random() < RATES["married"]:
@@ -954,7 +957,11 @@ def _write_profiles(path: Path, planted: list[tuple[str, Person]], n_profiles: i
     remaining_planted = len(planted)
     planted_iter = iter(planted)
     retrieved = datetime(2026, 11, 2, 9, 30, tzinfo=UTC)
-    with open(path, "w", encoding="utf-8") as out:
+    meta_path = path.with_name("profiles_meta.csv")
+    with open(path, "w", encoding="utf-8") as out, \
+            open(meta_path, "w", encoding="utf-8", newline="") as meta_file:
+        meta = csv.writer(meta_file)
+        meta.writerow(["profile_id", "kind", "person_key", "namesake_of"])
         page: list[dict] = []
         for slot in range(n_profiles):
             if rng.random() * (n_profiles - slot) < remaining_planted:
@@ -965,9 +972,12 @@ def _write_profiles(path: Path, planted: list[tuple[str, Person]], n_profiles: i
                     truth[person.key] = (user["id"], user["username"])
                     _tag_true_pair(person, user, stats)
             elif rng.random() < RATES["background_brand"]:
-                user = profiles.brand(people.new(), "background")
+                kind, person = "brand", people.new()
+                user = profiles.brand(person, "background")
             else:
-                user = profiles.render(people.new(), "background")
+                kind, person = "background", people.new()
+                user = profiles.render(person, "background")
+            meta.writerow([user["id"], kind, person.key, person.namesake_of])
             page.append(user)
             if len(page) == PAGE_SIZE or slot == n_profiles - 1:
                 ids = ",".join(u["id"] for u in page)
