@@ -343,6 +343,10 @@ class People:
         self.stats = stats
         self.count = 0
         self.addresses: set[str] = set()  # personal e-mail addresses handed out
+        # a personal domain and a phone number are one person's, as a mailbox is: a namesake
+        # who comes second registers another domain, and no two people share a number
+        self.site_slugs: set[str] = set()
+        self.phones: set[str] = set()
 
     def surname(self, origin: Origin) -> str:
         rng = self.rng
@@ -387,8 +391,7 @@ class People:
             country = v.countries[person.company.country]
             person.place = Place(country.code, _pick(rng, country.cities, country.city_cum))
         country = v.countries[person.place.country]
-        person.phone = f"+{country.phone_code} {rng.randint(6, 9)}{rng.randint(0, 99):02d} " \
-                       f"{rng.randint(100000, 999999)}"
+        person.phone = self._phone(country)
         local = self.mail_local(person, personal=True)
         domain = rng.choice(country.mail_domains)
         address = f"{local}@{domain}"
@@ -396,9 +399,34 @@ class People:
             address = f"{local}{rng.randint(1, 9999)}@{domain}"
         self.addresses.add(address)
         person.personal_email = address
-        person.site_slug = _slug(f"{given}{family}") if rng.random() < 0.5 else \
+        slug = _slug(f"{given}{family}") if rng.random() < 0.5 else \
             _slug(f"{given}-{family}", keep="-")
+        person.site_slug = self._own_slug(slug, person)
         return person
+
+    def _phone(self, country: Country) -> str:
+        rng = self.rng
+        while True:
+            phone = f"+{country.phone_code} {rng.randint(6, 9)}{rng.randint(0, 99):02d} " \
+                    f"{rng.randint(100000, 999999)}"
+            if phone not in self.phones:
+                self.phones.add(phone)
+                return phone
+
+    def _own_slug(self, slug: str, person: Person) -> str:
+        """The person's site name; when a namesake already owns it, what people do then: the
+        middle initial, a word of their trade, or a number."""
+        rng = self.rng
+        candidates = [slug]
+        if person.middle:
+            candidates.append(_slug(f"{person.given}{person.middle[0]}{person.family}"))
+        while True:
+            for candidate in candidates:
+                if candidate and candidate not in self.site_slugs:
+                    self.site_slugs.add(candidate)
+                    return candidate
+            word = rng.choice(self.v.words["handle_suffixes"] + [str(rng.randint(1, 99))])
+            candidates = [slug + _slug(word)]
 
     def mail_local(self, person: Person, personal: bool, family: str = "") -> str:
         rng = self.rng
@@ -631,6 +659,7 @@ class Profiles:
     def __init__(self, vocab: Vocabulary, rng: random.Random, stats: Counter):
         self.v, self.rng, self.stats = vocab, rng, stats
         self.handles: set[str] = set()
+        self.people_pages: set[str] = set()
         self.count = 0
         self.now = datetime(2026, 11, 1, tzinfo=UTC)
         names = ["dn_full", "dn_first_only", "dn_initial_surname", "dn_surname_first",
@@ -828,6 +857,12 @@ class Profiles:
             url = rng.choice([f"https://www.{company.domain}/",
                               f"https://{company.domain}/people/{_slug(p.given)}-{_slug(p.family)}",
                               f"https://www.{company.domain}/en/about/team"])
+            if "/people/" in url:  # a firm gives two namesakes two pages
+                base, n = url, 1
+                while url in self.people_pages:
+                    n += 1
+                    url = f"{base}-{n}"
+                self.people_pages.add(url)
         elif "ev_personal_site" in picks:
             url = rng.choice([f"https://{p.site_slug}.com", f"http://www.{p.site_slug}.co.uk",
                               f"https://{p.site_slug}.dev", f"https://about.me/{p.site_slug}"])
