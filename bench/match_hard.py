@@ -11,7 +11,7 @@ half of the true pairs carrying evidence; and namesakes rendered by the same cod
 
 Writes DIR/contacts.csv (Google Contacts CSV, current format), DIR/profiles.jsonl (twarc2
 users-lookup pages), DIR/truth.csv (contact_row,profile_id,username), DIR/contacts_meta.csv
-(contact_row,person_key), DIR/profiles_meta.csv (profile_id,kind,person_key,namesake_of: for
+(contact_row,person_key), DIR/profiles_meta.csv (profile_id,kind,person_key,namesake_of,evidence,tags: for
 error analysis only, never read by a matcher) and DIR/variations.csv (how often each variation
 was planted).
 Vocabulary (names, places, organisations, bio words) is in bench/data/match_hard/.
@@ -420,13 +420,15 @@ class People:
         candidates = [slug]
         if person.middle:
             candidates.append(_slug(f"{person.given}{person.middle[0]}{person.family}"))
-        while True:
+        for attempt in itertools.count():
             for candidate in candidates:
                 if candidate and candidate not in self.site_slugs:
                     self.site_slugs.add(candidate)
                     return candidate
-            word = rng.choice(self.v.words["handle_suffixes"] + [str(rng.randint(1, 99))])
+            number = str(rng.randint(1, 10 ** (2 + attempt // 8)))  # longer as tries fail
+            word = rng.choice(self.v.words["handle_suffixes"] + [number])
             candidates = [slug + _slug(word)]
+        raise AssertionError("unreachable")
 
     def mail_local(self, person: Person, personal: bool, family: str = "") -> str:
         rng = self.rng
@@ -660,6 +662,7 @@ class Profiles:
         self.v, self.rng, self.stats = vocab, rng, stats
         self.handles: set[str] = set()
         self.people_pages: set[str] = set()
+        self.last_evidence: list[str] = []  # what identity() planted, for profiles_meta.csv
         self.count = 0
         self.now = datetime(2026, 11, 1, tzinfo=UTC)
         names = ["dn_full", "dn_first_only", "dn_initial_surname", "dn_surname_first",
@@ -831,6 +834,7 @@ class Profiles:
                 picks.add(rng.choice(["ev_employer_bio", "ev_same_city", "ev_employer_site"]))
             for name in picks:
                 self.tag(kind, name)
+        self.last_evidence = sorted(picks)
         company = p.company
         if "ev_employer_bio" in picks:
             at = rng.choice([f"@{company.handle}", company.name, rng.choice(company.aliases)])
@@ -996,7 +1000,7 @@ def _write_profiles(path: Path, planted: list[tuple[str, Person]], n_profiles: i
     with open(path, "w", encoding="utf-8") as out, \
             open(meta_path, "w", encoding="utf-8", newline="") as meta_file:
         meta = csv.writer(meta_file)
-        meta.writerow(["profile_id", "kind", "person_key", "namesake_of"])
+        meta.writerow(["profile_id", "kind", "person_key", "namesake_of", "evidence", "tags"])
         page: list[dict] = []
         for slot in range(n_profiles):
             if rng.random() * (n_profiles - slot) < remaining_planted:
@@ -1012,7 +1016,8 @@ def _write_profiles(path: Path, planted: list[tuple[str, Person]], n_profiles: i
             else:
                 kind, person = "background", people.new()
                 user = profiles.render(person, "background")
-            meta.writerow([user["id"], kind, person.key, person.namesake_of])
+            meta.writerow([user["id"], kind, person.key, person.namesake_of,
+                           " ".join(profiles.last_evidence), " ".join(person.tags)])
             page.append(user)
             if len(page) == PAGE_SIZE or slot == n_profiles - 1:
                 ids = ",".join(u["id"] for u in page)
