@@ -62,9 +62,16 @@ from audience.matching.signals import (
 from audience.store import Store
 
 # Log-odds of each kind of evidence (see raw_score); the name's agreement (0..1) costs
-# NAME_SLOPE per unit below a perfect match.
-NAME_SLOPE = 6.0
-RARITY_WEIGHT = 0.0
+# NAME_SLOPE per unit below a perfect match, and an exact name earns NAME_EXACT.
+# The weights are a conditional logit (which candidate, or none, is the person's) fitted on the
+# hard generator's seeds 1 and 2 at 1k x 10k (bench/match_errors.py explains the classes) and
+# checked on seed 3, 10k x 100k and the old generator. Evidence every namesake shows (a handle
+# or website built from the name) is worth next to nothing; identity evidence (the contact's own
+# phone number or an address beyond the name) is near-proof and set, not fitted (too rare).
+NAME_SLOPE = 4.4
+NAME_EXACT = 0.0
+# log-odds per unit of rarity (-log of the profiles expected to bear the name by chance)
+RARITY_WEIGHT = 0.16
 OTHER_GIVEN_NAME = 0.4  # the most a name with another given name can agree
 GIVEN_WITH_HANDLE_SURNAME = 0.92  # "Dave" @davekirkshaw: as good as a nickname with the surname
 SIGNAL_NAME_FLOOR = 0.3  # names agreeing less are not worth reading the profile's text for
@@ -83,36 +90,24 @@ CITY_ODDS_MIN = 0.7
 CITY_ODDS_MAX = 3.0
 LOG_ODDS = {
     "contact_in_bio": 10.0,
-    "email_in_bio_name_like": 3.0,
+    "email_in_bio_name_like": 1.8,
     "email_handle": 5.0,
-    "email_handle_name_like": 1.0,
-    "handle_from_name": 0.3,
-    "employer_match": 3.0,
-    "former_employer": 4.0,
+    "email_handle_name_like": 1.0,  # the generator never reuses an address as a handle: not fitted
+    "handle_from_name": 0.0,
+    "employer_match": 3.0,  # weighed by employer_odds instead (raw_score)
+    "former_employer": 5.0,
     "employer_conflict": -2.0,
     "org_in_bio": 0.0,  # counted as employer_match
     "domain_website": 0.0,  # counted as employer_match
-    "title_in_bio": 2.5,
-    "city_in_location": 2.0,
-    "location_conflict": -1.0,
-    "site_name": 0.2,
-    "handle_surname": 0.0,  # lifts a given-name-only display name instead (raw_score)
+    "title_in_bio": 3.7,
+    "city_in_location": 2.0,  # weighed by city_odds instead (raw_score)
+    "location_conflict": -2.4,
+    "site_name": 0.0,  # a namesake's site carries the name too
+    "handle_surname": 0.3,
+    "given_only": 0.3,  # "Dave" alone, the person's given name: scored low by the name ratio
+    "rare_name": 0.6,  # the only profile bearing this name: no namesake competes
     "parody": -4.0,
     "organisation_account": -3.0,
-}
-NAME_WEIGHT = 0.55
-WEIGHTS = {
-    "email_handle": 0.60,
-    "email_handle_name_like": 0.20,
-    "handle_from_name": 0.08,
-    "domain_website": 0.30,
-    "org_in_bio": 0.30,
-    "title_in_bio": 0.10,
-    "city_in_location": 0.12,
-    "rare_name": 0.10,
-    "location_conflict": -0.08,
-    "parody": -0.60,
-    "organisation_account": -0.40,
 }
 
 # Link hubs and social sites: a website there names no employer.
@@ -1174,7 +1169,7 @@ def score_pairs(f: PairFeatures) -> np.ndarray:
     return f.score
 
 
-_UNGATED = frozenset(["contact_in_bio", "email_handle", "email_handle_name_like"])
+_UNGATED = frozenset(["contact_in_bio", "email_handle", "email_handle_name_like", "given_only"])
 
 
 def raw_score(f: PairFeatures) -> np.ndarray:
@@ -1185,7 +1180,8 @@ def raw_score(f: PairFeatures) -> np.ndarray:
     # "Dave" with @kirkshawdave or kirkshaw.dev: the family name is there, outside the name
     named_elsewhere = (f.handle_surname | f.site_name) & (name < 0.85) & f.given_only
     name = np.where(named_elsewhere, GIVEN_WITH_HANDLE_SURNAME, name)
-    odds = NAME_SLOPE * (name - 1.0) + RARITY_WEIGHT * f.rarity * (name >= 0.8)
+    odds = NAME_SLOPE * (name - 1.0) + NAME_EXACT * f.name_exact
+    odds = odds + RARITY_WEIGHT * f.rarity * (name >= 0.8)
     # context counts in proportion to how well the name agrees: a colleague at the same
     # company never scores on context alone; identity (the e-mail, the phone) needs no name
     gate = np.minimum(1.0, name / 0.8)
@@ -1215,6 +1211,7 @@ _DETAILS = {
     "city_in_location": lambda p, acc, a: f"location {acc.location[a]} ~ {p.city}",
     "location_conflict": lambda p, acc, a: f"location {acc.location[a]} vs {p.city}",
     "rare_name": lambda p, acc, a: "only profile with this name",
+    "given_only": lambda p, acc, a: f"display name {acc.display[a]} is the given name alone",
     "contact_in_bio": lambda p, acc, a: "bio holds the contact's e-mail address or phone number",
     "email_in_bio_name_like": lambda p, acc, a: "bio holds the contact's name-built e-mail address",
     "employer_match": lambda p, acc, a: (
