@@ -103,7 +103,7 @@ LOG_ODDS = {
     "city_in_location": 2.0,  # weighed by city_odds instead (raw_score)
     "location_conflict": -2.4,
     "site_name": 0.0,  # a namesake's site carries the name too
-    "handle_surname": 0.3,
+    "handle_surname": 0.0,  # lifts a given-name-only display name instead (raw_score)
     "given_only": 0.3,  # "Dave" alone, the person's given name: scored low by the name ratio
     "rare_name": 0.6,  # the only profile bearing this name: no namesake competes
     "parody": -4.0,

@@ -31,7 +31,7 @@ from audience.store import Store, now_iso
 ACCEPT = 0.85
 REVIEW = 0.15
 TIE_MARGIN = 0.05
-NONE_ODDS = 0.5  # fitted with the evidence weights (see evidence.LOG_ODDS)
+NONE_ODDS = 0.5  # held fixed when the evidence weights were fitted (see evidence.LOG_ODDS)
 # Pairs whose log-odds cannot reach this even with every clue of the bio are not read further.
 FLOOR_ODDS = -3.0
 # A key shared by more accounts than this says too little about identity to be worth scoring:
