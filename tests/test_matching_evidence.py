@@ -341,3 +341,34 @@ def test_a_place_that_contradicts_the_card_weighs_against(store):
     assert not features(store, person, here)["location_conflict"]
     match_people(store)
     assert best_match(store, person)["account_id"] == here
+
+
+def test_a_domain_naming_the_last_word_of_an_employer_is_that_employer(store):
+    person = add_person(store, "Thomas Redvers", emails=["thomas.redvers@philips.com"])
+    right = add_account(store, "tredvers", "Thomas Redvers", bio="Comms person (Royal Philips)")
+    found = features(store, person, right)
+    assert found["employer_match"] and not found["employer_conflict"]
+
+
+def test_a_name_ending_in_another_organisations_name_is_not_it(store):
+    person = add_person(store, "Aoife Brennan", emails=["aoife.brennan@unity.org"])
+    other = add_account(store, "abrennan", "Aoife Brennan", bio="Organiser (Community Trust)")
+    found = features(store, person, other)
+    assert found["employer_conflict"] and not found["employer_match"]
+
+
+def test_a_location_in_another_country_than_the_cards_weighs_against(store):
+    person = add_person(store, "Ines Carvalho", points=[("phone", "+351912345678")])
+    home = add_account(store, "inescarv", "Ines Carvalho", location="Portugal")
+    abroad = add_account(store, "ines_carvalho", "Ines Carvalho", location="Brazil")
+    assert features(store, person, abroad)["country_conflict"]
+    assert not features(store, person, home)["country_conflict"]
+    match_people(store)
+    assert best_match(store, person)["account_id"] == home
+
+
+def test_a_place_naming_no_country_is_no_conflict(store):
+    person = add_person(store, "Ines Carvalho", points=[("phone", "+351912345678")])
+    for handle, place in (("inesc1", "Remote"), ("inesc2", "the internet"), ("inesc3", "Alfama")):
+        account = add_account(store, handle, "Ines Carvalho", location=place)
+        assert not features(store, person, account)["country_conflict"], place

