@@ -80,7 +80,8 @@ def analyse(workdir: Path, n_contacts: int, n_profiles: int, seed: int, show: in
     f.score = mt.candidate_probabilities(f.pi, f.odds, unscored)
     index_of_person = {p.id - 1: i for i, p in enumerate(people)}
     index_of_account = {int(a) - 1: i for i, a in enumerate(accounts.ids.tolist())}
-    pair_of = {(int(p), int(a)): k for k, (p, a) in enumerate(zip(pi.tolist(), ai.tolist()))}
+    pairs = zip(pi.tolist(), ai.tolist(), strict=True)
+    pair_of = {(int(p), int(a)): k for k, (p, a) in enumerate(pairs)}
     by_person: dict[int, list[int]] = {}
     for k, p in enumerate(pi.tolist()):
         by_person.setdefault(p, []).append(k)

@@ -11,9 +11,9 @@ half of the true pairs carrying evidence; and namesakes rendered by the same cod
 
 Writes DIR/contacts.csv (Google Contacts CSV, current format), DIR/profiles.jsonl (twarc2
 users-lookup pages), DIR/truth.csv (contact_row,profile_id,username), DIR/contacts_meta.csv
-(contact_row,person_key), DIR/profiles_meta.csv (profile_id,kind,person_key,namesake_of,evidence,tags: for
-error analysis only, never read by a matcher) and DIR/variations.csv (how often each variation
-was planted).
+(contact_row,person_key), DIR/profiles_meta.csv (profile_id, kind, person_key, namesake_of,
+evidence, tags: for error analysis only, never read by a matcher) and DIR/variations.csv (how
+often each variation was planted).
 Vocabulary (names, places, organisations, bio words) is in bench/data/match_hard/.
 """
 

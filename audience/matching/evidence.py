@@ -48,6 +48,7 @@ from audience.matching.signals import (
     _aliases,
     bio_contacts,
     bio_orgs,
+    country_code,
     domain_keys,
     domain_label,
     is_free_mail,
@@ -55,7 +56,6 @@ from audience.matching.signals import (
     org_keys,
     orgs_agree,
     parse_site,
-    country_code,
     phone_country,
     phone_key,
     place_country,
@@ -1089,7 +1089,8 @@ def _place_pairs(out, f, live, people, accounts) -> None:
     if len(maybe):
         rows = _present(ai[maybe], len(accounts))
         named = distinct(places[rows].tolist())
-        country = _scatter(len(accounts), rows, named.spread(list(map(place_country, named.values))))
+        countries = named.spread([place_country(text) for text in named.values])
+        country = _scatter(len(accounts), rows, countries)
         there = country[ai[maybe]]
         codes = _set_codes([sorted(p.countries) for p in people])
         known = _in_sets(codes, pi[maybe], str_hashes(there.tolist()))
