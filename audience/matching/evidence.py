@@ -56,7 +56,7 @@ from audience.matching.signals import (
     org_keys,
     orgs_agree,
     parse_site,
-    phone_country,
+    phone_countries,
     phone_key,
     place_country,
     places_agree,
@@ -342,7 +342,8 @@ def _finish(person: Person, alt_family: str = "") -> None:
     phones = {phone_key(p) for p in person.phones} - {""}
     person.contact_keys = frozenset(person.emails) | frozenset(phones)
     countries = {country_code(c) for c in person.card_countries}
-    countries |= {phone_country(p) for p in person.phones}
+    for phone in person.phones:
+        countries |= phone_countries(phone)
     countries.add(place_country(person.city) if person.city else "")
     person.countries = frozenset(countries - {""})
     person.alt_given = tuple(g for g in person.alt_given if g and g != person.name.given)

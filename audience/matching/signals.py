@@ -400,22 +400,23 @@ def country_code(name: str) -> str:
     return _country_codes().get(folded, "")
 
 
-@lru_cache(maxsize=100_000)
-def phone_country(value: str) -> str:
-    """The country of an international phone number ("+44 7700 900123" -> GB), "" when the
-    number carries no country code."""
-    import phonenumbers
+def phone_countries(value: str) -> frozenset[str]:
+    """The countries an international number's calling code serves ("+44 7700 900123" -> GB
+    and the Crown dependencies, "+1 ..." -> the US, Canada and the rest of the plan); none when
+    the number has no calling code. A table look-up: parsing every number would cost more."""
+    from phonenumbers import COUNTRY_CODE_TO_REGION_CODE
 
     text = value.strip()
     if text.startswith("00"):
         text = "+" + text[2:]
     if not text.startswith("+"):
-        return ""
-    try:
-        number = phonenumbers.parse(text, None)
-    except phonenumbers.NumberParseException:
-        return ""
-    return phonenumbers.region_code_for_number(number) or ""
+        return frozenset()
+    digits = re.sub(r"\D", "", text)[:3]
+    for length in (1, 2, 3):  # calling codes are prefix-free: one length matches
+        regions = COUNTRY_CODE_TO_REGION_CODE.get(int(digits[:length] or 0))
+        if regions:
+            return frozenset(r for r in regions if r != "001")
+    return frozenset()
 
 
 @lru_cache(maxsize=200_000)
