@@ -28,7 +28,7 @@ from audience.store import Store, now_iso
 
 # Scores are probabilities: a pair's evidence (log-odds) weighed against every other candidate
 # of the same person and against the chance that none of them is the person (NONE_ODDS).
-ACCEPT = 0.85
+ACCEPT = 0.87
 REVIEW = 0.15
 TIE_MARGIN = 0.05
 NONE_ODDS = 0.5  # held fixed when the evidence weights were fitted (see evidence.LOG_ODDS)
