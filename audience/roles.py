@@ -863,6 +863,7 @@ class BioText:
         self.folded = fold_same_length(self.raw)
         self._past = list(self._past_ranges())
         self._past += self._career_lengths(self.clauses())
+        self._past += self._ex_titles(self.clauses())
 
     @cached_property
     def _traps(self) -> list[tuple[int, int]]:
@@ -957,6 +958,22 @@ class BioText:
         for arrow in _MOVED_TO.finditer(text):
             start = max((s for s, e in clauses if s <= arrow.start()), default=0)
             yield start, arrow.start()
+
+    def _ex_titles(self, clauses: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """ "Experiodista (20 anys a @diari)": a title written with "ex" and the bracket after
+        it are the past."""
+        ranges = []
+        for match in self.lexicon.press.finditer(self.folded):
+            if not self._ex_prefixed(match):
+                continue
+            index = next(i for i, (s, e) in enumerate(clauses) if s <= match.start() <= e)
+            ranges.append(clauses[index])
+            if (
+                index + 1 < len(clauses)
+                and "(" in self.folded[clauses[index][1] : clauses[index + 1][0]]
+            ):
+                ranges.append(clauses[index + 1])
+        return ranges
 
     def _career_lengths(self, clauses: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """ "Periodista jubilado. 40 años en radio.": a career length right after a clause about

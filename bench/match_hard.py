@@ -11,7 +11,9 @@ half of the true pairs carrying evidence; and namesakes rendered by the same cod
 
 Writes DIR/contacts.csv (Google Contacts CSV, current format), DIR/profiles.jsonl (twarc2
 users-lookup pages), DIR/truth.csv (contact_row,profile_id,username), DIR/contacts_meta.csv
-(contact_row,person_key) and DIR/variations.csv (how often each variation was planted).
+(contact_row,person_key), DIR/profiles_meta.csv (profile_id, kind, person_key, namesake_of,
+evidence, tags: for error analysis only, never read by a matcher) and DIR/variations.csv (how
+often each variation was planted).
 Vocabulary (names, places, organisations, bio words) is in bench/data/match_hard/.
 """
 
@@ -327,6 +329,7 @@ class Person:
     personal_email: str = ""
     site_slug: str = ""
     tags: list[str] = field(default_factory=list)
+    namesake_of: str = ""  # the key of the contact person a namesake was planted for
 
 
 def _pick(rng: random.Random, items: list, cum: list[float]):
@@ -340,6 +343,10 @@ class People:
         self.stats = stats
         self.count = 0
         self.addresses: set[str] = set()  # personal e-mail addresses handed out
+        # a personal domain and a phone number are one person's, as a mailbox is: a namesake
+        # who comes second registers another domain, and no two people share a number
+        self.site_slugs: set[str] = set()
+        self.phones: set[str] = set()
 
     def surname(self, origin: Origin) -> str:
         rng = self.rng
@@ -368,7 +375,7 @@ class People:
             sex = "f" if rng.random() < 0.5 else "m"
             given = _pick(rng, origin.given[sex], origin.given_cum[sex])
             family = self.surname(origin)
-        person = Person(key, origin, sex, given, family)
+        person = Person(key, origin, sex, given, family, namesake_of=like.key if like else "")
         if rng.random() < 0.25:
             person.middle = _pick(rng, origin.given[sex], origin.given_cum[sex])
         if sex == "f" and rng.random() < RATES["married"]:
@@ -384,8 +391,7 @@ class People:
             country = v.countries[person.company.country]
             person.place = Place(country.code, _pick(rng, country.cities, country.city_cum))
         country = v.countries[person.place.country]
-        person.phone = f"+{country.phone_code} {rng.randint(6, 9)}{rng.randint(0, 99):02d} " \
-                       f"{rng.randint(100000, 999999)}"
+        person.phone = self._phone(country)
         local = self.mail_local(person, personal=True)
         domain = rng.choice(country.mail_domains)
         address = f"{local}@{domain}"
@@ -393,9 +399,36 @@ class People:
             address = f"{local}{rng.randint(1, 9999)}@{domain}"
         self.addresses.add(address)
         person.personal_email = address
-        person.site_slug = _slug(f"{given}{family}") if rng.random() < 0.5 else \
+        slug = _slug(f"{given}{family}") if rng.random() < 0.5 else \
             _slug(f"{given}-{family}", keep="-")
+        person.site_slug = self._own_slug(slug, person)
         return person
+
+    def _phone(self, country: Country) -> str:
+        rng = self.rng
+        while True:
+            phone = f"+{country.phone_code} {rng.randint(6, 9)}{rng.randint(0, 99):02d} " \
+                    f"{rng.randint(100000, 999999)}"
+            if phone not in self.phones:
+                self.phones.add(phone)
+                return phone
+
+    def _own_slug(self, slug: str, person: Person) -> str:
+        """The person's site name; when a namesake already owns it, what people do then: the
+        middle initial, a word of their trade, or a number."""
+        rng = self.rng
+        candidates = [slug]
+        if person.middle:
+            candidates.append(_slug(f"{person.given}{person.middle[0]}{person.family}"))
+        for attempt in itertools.count():
+            for candidate in candidates:
+                if candidate and candidate not in self.site_slugs:
+                    self.site_slugs.add(candidate)
+                    return candidate
+            number = str(rng.randint(1, 10 ** (2 + attempt // 8)))  # longer as tries fail
+            word = rng.choice(self.v.words["handle_suffixes"] + [number])
+            candidates = [slug + _slug(word)]
+        raise AssertionError("unreachable")
 
     def mail_local(self, person: Person, personal: bool, family: str = "") -> str:
         rng = self.rng
@@ -628,6 +661,8 @@ class Profiles:
     def __init__(self, vocab: Vocabulary, rng: random.Random, stats: Counter):
         self.v, self.rng, self.stats = vocab, rng, stats
         self.handles: set[str] = set()
+        self.people_pages: set[str] = set()
+        self.last_evidence: list[str] = []  # what identity() planted, for profiles_meta.csv
         self.count = 0
         self.now = datetime(2026, 11, 1, tzinfo=UTC)
         names = ["dn_full", "dn_first_only", "dn_initial_surname", "dn_surname_first",
@@ -799,6 +834,7 @@ class Profiles:
                 picks.add(rng.choice(["ev_employer_bio", "ev_same_city", "ev_employer_site"]))
             for name in picks:
                 self.tag(kind, name)
+        self.last_evidence = sorted(picks)
         company = p.company
         if "ev_employer_bio" in picks:
             at = rng.choice([f"@{company.handle}", company.name, rng.choice(company.aliases)])
@@ -825,6 +861,12 @@ class Profiles:
             url = rng.choice([f"https://www.{company.domain}/",
                               f"https://{company.domain}/people/{_slug(p.given)}-{_slug(p.family)}",
                               f"https://www.{company.domain}/en/about/team"])
+            if "/people/" in url:  # a firm gives two namesakes two pages
+                base, n = url, 1
+                while url in self.people_pages:
+                    n += 1
+                    url = f"{base}-{n}"
+                self.people_pages.add(url)
         elif "ev_personal_site" in picks:
             url = rng.choice([f"https://{p.site_slug}.com", f"http://www.{p.site_slug}.co.uk",
                               f"https://{p.site_slug}.dev", f"https://about.me/{p.site_slug}"])
@@ -954,7 +996,11 @@ def _write_profiles(path: Path, planted: list[tuple[str, Person]], n_profiles: i
     remaining_planted = len(planted)
     planted_iter = iter(planted)
     retrieved = datetime(2026, 11, 2, 9, 30, tzinfo=UTC)
-    with open(path, "w", encoding="utf-8") as out:
+    meta_path = path.with_name("profiles_meta.csv")
+    with open(path, "w", encoding="utf-8") as out, \
+            open(meta_path, "w", encoding="utf-8", newline="") as meta_file:
+        meta = csv.writer(meta_file)
+        meta.writerow(["profile_id", "kind", "person_key", "namesake_of", "evidence", "tags"])
         page: list[dict] = []
         for slot in range(n_profiles):
             if rng.random() * (n_profiles - slot) < remaining_planted:
@@ -965,9 +1011,13 @@ def _write_profiles(path: Path, planted: list[tuple[str, Person]], n_profiles: i
                     truth[person.key] = (user["id"], user["username"])
                     _tag_true_pair(person, user, stats)
             elif rng.random() < RATES["background_brand"]:
-                user = profiles.brand(people.new(), "background")
+                kind, person = "brand", people.new()
+                user = profiles.brand(person, "background")
             else:
-                user = profiles.render(people.new(), "background")
+                kind, person = "background", people.new()
+                user = profiles.render(person, "background")
+            meta.writerow([user["id"], kind, person.key, person.namesake_of,
+                           " ".join(profiles.last_evidence), " ".join(person.tags)])
             page.append(user)
             if len(page) == PAGE_SIZE or slot == n_profiles - 1:
                 ids = ",".join(u["id"] for u in page)

@@ -719,3 +719,8 @@ def test_selling_followers_is_follow_back_spam_on_its_own(world):
     world.accounts(person("10", bio="Ucuz takipçi satışı, beğeni, izlenme. DM."))
     follow_all(world, ["10"])
     assert "follow-back-spam" in world.suggested()["10"]  # above the line with no other sign
+
+
+def test_a_title_written_with_ex_puts_the_bracket_after_it_in_the_past():
+    bio = "Experiodista (20 anys a @elperiodico). Ara dirigeixo una agència de comunicació."
+    assert press(bio) is None

@@ -283,3 +283,92 @@ def test_an_employer_many_profiles_show_says_less_than_one_few_show(store):
     by_id = {p.id: o for p, o in zip(people, odds.tolist(), strict=True)}
     assert by_id[common] < by_id[rare]
     assert ev._employer_odds(people).tolist()[0] == ev._employer_odds(people).tolist()[1]
+
+
+# ---- competition and what namesakes share (issue 13, round 2) ------------------------------
+
+
+def test_the_only_profile_bearing_the_name_counts_as_no_namesake_competes(store):
+    alone = add_person(store, "Imogen Threlfall")
+    shared = add_person(store, "Oskar Lindqvist")
+    only = add_account(store, "imogen_t", "Imogen Threlfall")
+    first = add_account(store, "oskar_l", "Oskar Lindqvist")
+    add_account(store, "oskarlq", "Oskar Lindqvist")
+    assert features(store, alone, only)["rare_name"]
+    assert not features(store, shared, first)["rare_name"]  # a namesake bears it too
+    match_people(store)
+    assert best_match(store, alone)["score"] > best_match(store, shared)["score"]
+
+
+def test_a_handle_or_site_built_from_the_name_lifts_no_namesake_over_another(store):
+    # every Jane Doe may own @janedoe or janedoe.dev: the two profiles stay alike
+    person = add_person(store, "Marta Kowalczyk")
+    built = add_account(
+        store, "martakowalczyk", "Marta Kowalczyk", website="https://martakowalczyk.dev"
+    )
+    other = add_account(store, "pixelcat77", "Marta Kowalczyk")
+    assert features(store, person, built)["handle_from_name"]
+    match_people(store)
+    found = {m["account_id"]: m for m in matches(store, person)}
+    assert set(found) == {built, other}
+    assert found[built]["score"] == found[other]["score"]
+    assert {m["status"] for m in found.values()} == {"review"}
+
+
+def test_the_cards_title_in_the_bio_sets_one_namesake_apart(store):
+    person = add_person(store, "Tomasz Wierzbicki", title="Head of Investor Relations")
+    right = add_account(store, "twierz", "Tomasz Wierzbicki", bio="Head of Investor Relations")
+    other = add_account(store, "tomwierz", "Tomasz Wierzbicki", bio="Cyclist. Coffee.")
+    assert features(store, person, right)["title_in_bio"]
+    assert not features(store, person, other)["title_in_bio"]
+    match_people(store)
+    assert best_match(store, person)["account_id"] == right
+
+
+def test_a_given_name_alone_counts_only_when_it_is_the_persons(store):
+    person = add_person(store, "Priyanka Raghunathan")
+    mine = add_account(store, "raghunathan_p", "Priyanka")
+    not_mine = add_account(store, "raghunathan_k", "Kavitha")
+    assert features(store, person, mine, ev.K_HANDLE)["given_only"]
+    assert not features(store, person, not_mine, ev.K_HANDLE)["given_only"]
+
+
+def test_a_place_that_contradicts_the_card_weighs_against(store):
+    person = add_person(store, "Ewan Gillespie", city="Glasgow")
+    here = add_account(store, "ewang", "Ewan Gillespie", location="Glasgow")
+    away = add_account(store, "ewan_g", "Ewan Gillespie", location="Perth, Australia")
+    assert features(store, person, away)["location_conflict"]
+    assert not features(store, person, here)["location_conflict"]
+    match_people(store)
+    assert best_match(store, person)["account_id"] == here
+
+
+def test_a_domain_naming_the_last_word_of_an_employer_is_that_employer(store):
+    person = add_person(store, "Thomas Redvers", emails=["thomas.redvers@philips.com"])
+    right = add_account(store, "tredvers", "Thomas Redvers", bio="Comms person (Royal Philips)")
+    found = features(store, person, right)
+    assert found["employer_match"] and not found["employer_conflict"]
+
+
+def test_a_name_ending_in_another_organisations_name_is_not_it(store):
+    person = add_person(store, "Aoife Brennan", emails=["aoife.brennan@unity.org"])
+    other = add_account(store, "abrennan", "Aoife Brennan", bio="Organiser (Community Trust)")
+    found = features(store, person, other)
+    assert found["employer_conflict"] and not found["employer_match"]
+
+
+def test_a_location_in_another_country_than_the_cards_weighs_against(store):
+    person = add_person(store, "Ines Carvalho", points=[("phone", "+351912345678")])
+    home = add_account(store, "inescarv", "Ines Carvalho", location="Portugal")
+    abroad = add_account(store, "ines_carvalho", "Ines Carvalho", location="Brazil")
+    assert features(store, person, abroad)["country_conflict"]
+    assert not features(store, person, home)["country_conflict"]
+    match_people(store)
+    assert best_match(store, person)["account_id"] == home
+
+
+def test_a_place_naming_no_country_is_no_conflict(store):
+    person = add_person(store, "Ines Carvalho", points=[("phone", "+351912345678")])
+    for handle, place in (("inesc1", "Remote"), ("inesc2", "the internet"), ("inesc3", "Alfama")):
+        account = add_account(store, handle, "Ines Carvalho", location=place)
+        assert not features(store, person, account)["country_conflict"], place

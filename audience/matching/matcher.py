@@ -28,12 +28,12 @@ from audience.store import Store, now_iso
 
 # Scores are probabilities: a pair's evidence (log-odds) weighed against every other candidate
 # of the same person and against the chance that none of them is the person (NONE_ODDS).
-ACCEPT = 0.90
+ACCEPT = 0.87
 REVIEW = 0.15
 TIE_MARGIN = 0.05
-NONE_ODDS = 0.5
+NONE_ODDS = 0.5  # held fixed when the evidence weights were fitted (see evidence.LOG_ODDS)
 # Pairs whose log-odds cannot reach this even with every clue of the bio are not read further.
-FLOOR_ODDS = -4.0
+FLOOR_ODDS = -3.0
 # A key shared by more accounts than this says too little about identity to be worth scoring:
 # the pair is then found through a more telling key or not at all.
 MAX_BLOCK = {
@@ -662,8 +662,8 @@ def candidate_probabilities(
     group = np.repeat(np.arange(len(starts)), np.diff(np.r_[starts, len(order)]))
     shifted = np.exp(odds[order] - top[group])
     total = np.add.reduceat(shifted, starts) + np.exp(NONE_ODDS - top)
-    if unscored is not None:
-        total += unscored[sorted_pi[starts]] * np.exp(-top)
+    if unscored is not None:  # each with the odds of an exact name and nothing else
+        total += unscored[sorted_pi[starts]] * np.exp(ev.NAME_EXACT - top)
     probabilities = np.empty(len(pi))
     probabilities[order] = shifted / total[group]
     return probabilities

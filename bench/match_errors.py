@@ -1,0 +1,235 @@
+"""Error analysis of ``audience match`` on the hard generator (bench/match_hard.py).
+
+For every true pair that is not accepted: was it never proposed (blocking), proposed but short
+of evidence (which evidence it had), or outscored by another profile (a namesake of the person,
+or someone else; and what the winner showed)? For the false pairs that score high: what
+evidence carries them. The generator's profiles_meta.csv (which profile is a namesake of whom)
+is read here only, never by the matcher.
+
+    uv run python bench/match_errors.py --contacts 1000 --profiles 10000 --seed 1
+    uv run python bench/match_errors.py ... --show 15     # print examples of each class
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+FLAG_NAMES = (
+    "contact_in_bio",
+    "email_in_bio_name_like",
+    "email_handle",
+    "email_handle_name_like",
+    "handle_from_name",
+    "handle_surname",
+    "site_name",
+    "employer_match",
+    "former_employer",
+    "employer_conflict",
+    "title_in_bio",
+    "city_in_location",
+    "location_conflict",
+    "given_only",
+    "parody",
+    "organisation_account",
+)
+
+
+def _flags(f, k: int) -> list[str]:
+    return [n for n in FLAG_NAMES if bool(getattr(f, n)[k])]
+
+
+def _evidence_label(f, k: int) -> str:
+    flags = [n for n in _flags(f, k) if n not in ("given_only",)]
+    return "+".join(flags) if flags else "name only"
+
+
+def analyse(workdir: Path, n_contacts: int, n_profiles: int, seed: int, show: int) -> None:
+    import numpy as np
+    from match_bench import prepare_hard
+
+    from audience.matching import evidence as ev
+    from audience.matching import matcher as mt
+    from audience.store import open_store
+
+    truth = prepare_hard(workdir, n_contacts, n_profiles, seed)
+    store = open_store(workdir / "audience.db")
+    mt.match_people(store, ["x"])
+    status = {
+        (p - 1, a - 1): (s, score)
+        for p, a, s, score in store.execute(
+            "SELECT person_id, account_id, status, score FROM matches"
+        )
+    }
+    kind_of, namesake_of, key_of_account = _profile_meta(store, workdir)
+    person_key = _person_keys(store, workdir)
+
+    people = [p for p in ev.load_people(store) if p.usable and not p.is_organisation]
+    accounts = ev.load_accounts(store, "x")
+    pi, ai, kinds = mt.candidate_pairs(people, accounts)
+    f = ev.compute_features(people, accounts, pi, ai, kinds, floor=mt.FLOOR_ODDS)
+    ev.score_pairs(f)
+    unscored = mt.unscored_namesakes(people, accounts, f)
+    f.score = mt.candidate_probabilities(f.pi, f.odds, unscored)
+    index_of_person = {p.id - 1: i for i, p in enumerate(people)}
+    index_of_account = {int(a) - 1: i for i, a in enumerate(accounts.ids.tolist())}
+    pairs = zip(pi.tolist(), ai.tolist(), strict=True)
+    pair_of = {(int(p), int(a)): k for k, (p, a) in enumerate(pairs)}
+    by_person: dict[int, list[int]] = {}
+    for k, p in enumerate(pi.tolist()):
+        by_person.setdefault(p, []).append(k)
+
+    classes: Counter = Counter()
+    evidence_short: Counter = Counter()
+    rival_share: Counter = Counter()
+    examples: dict[str, list[str]] = {}
+
+    def note(cls: str, text: str) -> None:
+        classes[cls] += 1
+        examples.setdefault(cls, []).append(text)
+
+    accepted_true = 0
+    for person, account in sorted(truth):
+        st = status.get((person, account), ("none", 0.0))
+        if st[0] == "accepted":
+            accepted_true += 1
+            continue
+        p = index_of_person.get(person)
+        a = index_of_account.get(account)
+        if p is None or a is None:
+            note("lost by import / not a usable person", f"{person} {account}")
+            continue
+        label = f"{people[p].label!r} ~ {accounts.display[a]!r} @{accounts.handle[a]}"
+        k = pair_of.get((p, a))
+        if k is None:
+            note("never proposed (blocking)", label)
+            continue
+        ks = by_person[p]
+        best = max(ks, key=lambda j: f.score[j])
+        if best == k or f.score[best] - f.score[k] < mt.TIE_MARGIN:
+            rivals = [j for j in ks if j != k and f.score[k] - f.score[j] < mt.TIE_MARGIN]
+            ev_label = _evidence_label(f, k)
+            if rivals:
+                cls = "tied with another candidate"
+                who = _rival_kind(rivals[0], f, accounts, kind_of, namesake_of, person_key, person)
+                rival_share[f"tie vs {who}: {_evidence_label(f, rivals[0])}"] += 1
+            else:
+                cls = "best candidate but short of evidence"
+            evidence_short[f"{cls}: {ev_label}"] += 1
+            note(cls, f"{label} p={f.score[k]:.2f} odds={f.odds[k]:.1f} [{ev_label}]")
+            continue
+        who = _rival_kind(best, f, accounts, kind_of, namesake_of, person_key, person)
+        note(
+            f"outscored by {who}",
+            f"{label} p={f.score[k]:.2f} [{_evidence_label(f, k)}] < "
+            f"{accounts.display[f.ai[best]]!r} @{accounts.handle[f.ai[best]]} "
+            f"p={f.score[best]:.2f} [{_evidence_label(f, best)}]",
+        )
+        rival_share[f"{who} wins with: {_evidence_label(f, best)}"] += 1
+
+    false_high: Counter = Counter()
+    false_kinds: Counter = Counter()
+    for (person, account), (st, score) in status.items():
+        if (person, account) in truth or st not in ("accepted", "review"):
+            continue
+        p, a = index_of_person.get(person), index_of_account.get(account)
+        k = pair_of.get((p, a)) if p is not None and a is not None else None
+        who = kind_of.get(account, "?")
+        if who == "namesake":
+            who = "namesake of this person" if namesake_of.get(account) == person_key.get(
+                person
+            ) else "namesake of another contact"
+        false_kinds[(st, who)] += 1
+        if st == "accepted" or score >= 0.5:
+            label = _evidence_label(f, k) if k is not None else "exact/other"
+            false_high[f"{st} p>={0.5 if st == 'review' else 0.9}: {label}"] += 1
+            examples.setdefault(f"false {st}", []).append(
+                f"{people[p].label!r} ~ {accounts.display[a]!r} @{accounts.handle[a]} "
+                f"p={score:.2f} [{label}] ({who})"
+            )
+
+    total = len(truth)
+    print(f"\n{n_contacts} x {n_profiles}, seed {seed}: {total} true pairs, "
+          f"{accepted_true} accepted ({accepted_true / total:.3f})")
+    print("\nTrue pairs not accepted, by cause:")
+    for cls, n in classes.most_common():
+        print(f"  {n:5d}  {n / total:6.1%}  {cls}")
+    print("\nEvidence of true pairs that were the best candidate but fell short (top 15):")
+    for cls, n in evidence_short.most_common(15):
+        print(f"  {n:5d}  {cls}")
+    print("\nWhat the rival showed (top 15):")
+    for cls, n in rival_share.most_common(15):
+        print(f"  {n:5d}  {cls}")
+    print("\nFalse pairs proposed, by status and who the profile is:")
+    for (st, who), n in false_kinds.most_common():
+        print(f"  {n:5d}  {st:<9} {who}")
+    print("\nHigh-scoring false pairs, by evidence:")
+    for cls, n in false_high.most_common(15):
+        print(f"  {n:5d}  {cls}")
+    if show:
+        for cls, items in examples.items():
+            print(f"\n-- {cls} (first {show}) --")
+            for item in items[:show]:
+                print("   ", item)
+    del np
+
+
+def _rival_kind(j, f, accounts, kind_of, namesake_of, person_key, person) -> str:
+    account = int(accounts.ids[f.ai[j]]) - 1
+    kind = kind_of.get(account, "?")
+    if kind == "namesake":
+        return "namesake" if namesake_of.get(account) == person_key.get(person) else (
+            "namesake of another contact"
+        )
+    if kind == "true":
+        return "another contact's true profile"
+    return kind
+
+
+def _profile_meta(store, workdir: Path):
+    account_of = dict(store.execute("SELECT platform_id, id FROM accounts WHERE platform = 'x'"))
+    kind_of, namesake_of, key_of = {}, {}, {}
+    with open(workdir / "data" / "profiles_meta.csv", encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            account = account_of.get(row["profile_id"])
+            if account is None:
+                continue
+            kind_of[account - 1] = row["kind"]
+            namesake_of[account - 1] = row["namesake_of"]
+            key_of[account - 1] = row["person_key"]
+    return kind_of, namesake_of, key_of
+
+
+def _person_keys(store, workdir: Path) -> dict[int, str]:
+    from match_bench import _people_by_row
+
+    person_of_row = _people_by_row(store, workdir / "data" / "contacts.csv")
+    keys = {}
+    with open(workdir / "data" / "contacts_meta.csv", encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            person = person_of_row.get(int(row["contact_row"]))
+            if person is not None:
+                keys[person - 1] = row["person_key"]
+    return keys
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--contacts", type=int, default=1000)
+    parser.add_argument("--profiles", type=int, default=10000)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--show", type=int, default=0, help="examples per class")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="match-errors-") as tmp:
+        analyse(Path(tmp), args.contacts, args.profiles, args.seed, args.show)
+
+
+if __name__ == "__main__":
+    main()
