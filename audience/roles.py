@@ -1344,7 +1344,6 @@ def _company_blog(bio: BioText, match: re.Match[str]) -> bool:
     return bool(re.search(r"(?<![\w])blog\w*", bio.folded[match.end() : clause_end]))
 
 
-@lexicon_memo
 def is_parody(
     *texts: str | None,
     lexicon: Lexicon = DEFAULT_LEXICON,
