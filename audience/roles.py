@@ -1402,7 +1402,6 @@ def is_organisation(handle: str | None, name: str | None, bio: str | None) -> bo
     return None
 
 
-@lexicon_memo
 def outlet_account(
     handle: str | None, name: str | None, bio: str | None, lexicon: Lexicon = DEFAULT_LEXICON
 ) -> PressFinding | None:
