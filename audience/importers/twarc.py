@@ -422,7 +422,8 @@ class _Reader:
                 return user_id
         elif names is not None and len(self.known_full) < MAX_KNOWN_FULL:
             self.known_full.add(names)
-        user = {**user, "id": user_id}  # to_account expands the bio's t.co links
+        if user["id"] is not user_id:  # a number: the record keeps the id as text
+            user = {**user, "id": user_id}
         self.accounts.append(self._checked(to_account, user))
         return user_id
 
@@ -458,6 +459,8 @@ class _Reader:
         return self.lists.setdefault(list_id, SocialList(ListInfo(PLATFORM, list_id, "")))
 
     def _id(self, value: object) -> str:
+        if type(value) is str and value.isdecimal() and len(value) <= 20:
+            return value  # what _ID matches, without the regex: ~800,000 ids in 100k users
         if isinstance(value, int) and not isinstance(value, bool):
             value = str(value)
         if not isinstance(value, str) or not _ID.match(value):
