@@ -90,6 +90,7 @@ HEADERS: dict[str, str] = {
 SUPPRESSION_COLUMNS: tuple[str, ...] = ("kind", "value", "created_at")
 FORMATS = ("csv", "json", "xlsx")
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+_LOOK_CLOSER = frozenset((*FORMULA_TRIGGERS, " "))  # first characters neutralise reads on from
 TOP_TOPICS = 5
 
 
@@ -102,6 +103,8 @@ class ExportError(AudienceError):
 
 def neutralise(value: Any) -> str | int | float:
     """A cell value that a spreadsheet shows as-is and never evaluates."""
+    if type(value) is str and value[:1] not in _LOOK_CLOSER:
+        return value  # most cells: nothing to strip, no trigger first
     if value is None:
         return ""
     if isinstance(value, bool):
