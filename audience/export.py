@@ -191,16 +191,25 @@ SELECT a.id, a.platform, a.platform_id,
                               WHERE m.account_id = a.id AND m.status = 'accepted')) AS person_id
 FROM accounts a
 WHERE (a.handle IS NOT NULL OR a.platform = 'bluesky')
-  AND a.id NOT IN (SELECT account_id FROM my_accounts)
+  AND a.id NOT IN (SELECT account_id FROM my_accounts){members}
 ORDER BY a.followers_count IS NULL, a.followers_count DESC, a.id
 """
+# A segment's accounts, and any account that may share a person with one (linked or matched):
+# a lone account outside the segment is never in its rows, so SQLite leaves it out.
+_MEMBERS_OR_PEOPLE = """
+  AND (a.id IN (SELECT value FROM json_each(?)) OR a.person_id IS NOT NULL
+       OR EXISTS (SELECT 1 FROM matches m WHERE m.account_id = a.id AND m.status = 'accepted'))"""
 
 
 def _groups(store: Store, members: set[int] | None = None) -> list[_Group]:
     """Every person with their accounts, and every lone account, biggest first. ``members``
     (a segment's accounts): only the groups that may hold one are built."""
     hidden_people, hidden_accounts = suppressed_ids(store)
-    cursor = store.execute(_ACCOUNTS_SQL)
+    if members is None:
+        cursor = store.execute(_ACCOUNTS_SQL.format(members=""))
+    else:
+        sql = _ACCOUNTS_SQL.format(members=_MEMBERS_OR_PEOPLE)
+        cursor = store.execute(sql, [json.dumps(sorted(members))])
     names = [d[0] for d in cursor.description]
     rows = cursor.fetchall()
     if members is not None:
