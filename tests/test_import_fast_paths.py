@@ -102,3 +102,49 @@ def test_raw_records_are_written_as_json_writes_them(value):
     assert _json(value) == _encode_json(value)
     assert json.loads(_json(value)) == json.loads(_encode_json(value))
     assert _json(None) is None
+
+
+def test_a_segment_export_keeps_each_persons_other_accounts_and_no_lone_outsider():
+    from audience.export import build_rows
+    from audience.models import Account
+
+    store = open_store(None)
+    ids = store.upsert_accounts(
+        Account("x", str(n), handle=f"user{n}", display_name=f"User {n}", followers_count=n)
+        for n in range(1, 7)
+    )
+    now = "2026-01-01T00:00:00"
+    people = [
+        store.execute(
+            "INSERT INTO people (name, created_at, updated_at) VALUES (?, ?, ?) RETURNING id",
+            [name, now, now],
+        ).fetchone()[0]
+        for name in ("Linked Person", "Matched Person")
+    ]
+    # person 1 owns accounts 1 (in the segment) and 2 (outside it); person 2 has account 3
+    # (in the segment) and, by an accepted match, account 4 (outside it)
+    store.execute(
+        "UPDATE accounts SET person_id = ? WHERE id IN (?, ?)", [people[0], ids["1"], ids["2"]]
+    )
+    store.execute("UPDATE accounts SET person_id = ? WHERE id = ?", [people[1], ids["3"]])
+    store.execute(
+        "INSERT INTO matches (person_id, account_id, platform, score, method, status, created_at) "
+        "VALUES (?, ?, 'x', 0.9, 'test', 'accepted', ?)",
+        [people[1], ids["4"], now],
+    )
+    segment = store.scalar("SELECT id FROM segments WHERE name = 'press'")  # built in
+    for member in ("1", "3", "5"):  # 5 is a lone account in the segment; 6 one outside it
+        store.execute(
+            "INSERT INTO segment_members (segment_id, account_id, source, created_at) "
+            "VALUES (?, ?, 'manual', ?)",
+            [segment, ids[member], now],
+        )
+    rows = build_rows(store, segment="press")
+    handles = sorted(row["x_handle"] for row in rows)
+    assert handles == ["user1; user2", "user3; user4", "user5"] or handles == [
+        "user2; user1",
+        "user4; user3",
+        "user5",
+    ]
+    everyone = build_rows(store)
+    assert len(everyone) == 4  # the two people and the lone accounts 5 and 6
