@@ -152,14 +152,15 @@ def _is_bulk(path: Path, accounts: int) -> bool:
 def _few_collections() -> Iterator[None]:
     """A page makes thousands of small dicts that go with their part: no cycles among them,
     yet the cyclic collector walked them all every 700 allocations (an eighth of the time)."""
-    threshold = gc.get_threshold()
+    threshold, frozen = gc.get_threshold(), gc.get_freeze_count()
     gc.freeze()  # what is alive already is not walked again
     gc.set_threshold(100_000, *threshold[1:])
     try:
         yield
     finally:
         gc.set_threshold(*threshold)
-        gc.unfreeze()
+        if not frozen:  # a caller's own freeze is left as it was
+            gc.unfreeze()
 
 
 def _save_parts(store: Store, parts: Iterator[SocialImport], total: SaveResult) -> None:
