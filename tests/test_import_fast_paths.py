@@ -148,3 +148,52 @@ def test_a_segment_export_keeps_each_persons_other_accounts_and_no_lone_outsider
     ]
     everyone = build_rows(store)
     assert len(everyone) == 4  # the two people and the lone accounts 5 and 6
+
+
+def _depth(value) -> int:
+    level, depth = ([value] if isinstance(value, dict | list) else []), 0
+    while level:
+        depth += 1
+        level = [
+            child
+            for item in level
+            for child in (item.values() if isinstance(item, dict) else item)
+            if isinstance(child, dict | list)
+        ]
+    return depth
+
+
+def test_the_bracket_count_of_nesting_agrees_with_the_parsed_value():
+    import random
+
+    import orjson
+
+    from audience.importers import social
+
+    rng = random.Random(7)
+    awkward = [1, "x", 'a"b', "[{", "]", "\\", '\\"]', None, True, "é", "\n", "\\u0041"]
+
+    def value(levels: int):
+        if levels == 0 or rng.random() < 0.2:
+            return rng.choice(awkward)
+        if rng.random() < 0.5:
+            return [value(levels - 1) for _ in range(rng.randint(0, 3))]
+        keys = ["k", "[", "{}", '"', "\\"]
+        return {rng.choice(keys) + str(i): value(levels - 1) for i in range(rng.randint(0, 3))}
+
+    told = 0
+    for _ in range(3000):
+        item = value(rng.randint(0, 8))
+        for text in (json.dumps(item).encode(), orjson.dumps(item)):
+            with pytest.MonkeyPatch.context() as patch:
+                patch.setattr(social, "MAX_NESTING", _depth(item))
+                assert social._shallow_enough(text) in (True, False)
+                if social._shallow_enough(text):
+                    told += 1
+                patch.setattr(social, "MAX_NESTING", _depth(item) - 1)
+                assert not social._shallow_enough(text) or _depth(item) == 0
+    assert told > 1000  # most values are told from their brackets alone
+    deep = b'{"a": ' + b"[" * 199 + b'"]]"' + b"]" * 199 + b"}"
+    assert loads_json(deep, "f.jsonl", "line 1")
+    with pytest.raises(InputError, match="nested more than 200"):
+        loads_json(b'{"a": ' + b"[" * 200 + b"]" * 200 + b"}", "f.jsonl", "line 1")
