@@ -90,6 +90,7 @@ HEADERS: dict[str, str] = {
 SUPPRESSION_COLUMNS: tuple[str, ...] = ("kind", "value", "created_at")
 FORMATS = ("csv", "json", "xlsx")
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+_LOOK_CLOSER = frozenset((*FORMULA_TRIGGERS, " "))  # first characters neutralise reads on from
 TOP_TOPICS = 5
 
 
@@ -102,6 +103,8 @@ class ExportError(AudienceError):
 
 def neutralise(value: Any) -> str | int | float:
     """A cell value that a spreadsheet shows as-is and never evaluates."""
+    if type(value) is str and value[:1] not in _LOOK_CLOSER:
+        return value  # most cells: nothing to strip, no trigger first
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -117,7 +120,7 @@ def neutralise(value: Any) -> str | int | float:
 # ---- building rows ------------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class _Group:
     """One future row: a person (or a lone account) and their accounts."""
 
@@ -188,19 +191,62 @@ SELECT a.id, a.platform, a.platform_id,
                               WHERE m.account_id = a.id AND m.status = 'accepted')) AS person_id
 FROM accounts a
 WHERE (a.handle IS NOT NULL OR a.platform = 'bluesky')
-  AND a.id NOT IN (SELECT account_id FROM my_accounts)
+  AND a.id NOT IN (SELECT account_id FROM my_accounts){members}
 ORDER BY a.followers_count IS NULL, a.followers_count DESC, a.id
 """
+# A segment's accounts, and any account that may share a person with one (linked or matched):
+# a lone account outside the segment is never in its rows, so SQLite leaves it out.
+_MEMBERS_OR_PEOPLE = """
+  AND (a.id IN (SELECT value FROM json_each(?)) OR a.person_id IS NOT NULL
+       OR EXISTS (SELECT 1 FROM matches m WHERE m.account_id = a.id AND m.status = 'accepted'))"""
+
+
+_ACCOUNT_FIELDS = (
+    "id",
+    "platform",
+    "platform_id",
+    "handle",
+    "display_name",
+    "location",
+    "country",
+    "url",
+    "followers_count",
+    "last_post_at",
+    "bio",
+    "person_id",
+)
+_ACCOUNT_INDEX = {name: i for i, name in enumerate(_ACCOUNT_FIELDS)}
+
+
+class _Account(tuple):
+    """An account of :data:`_ACCOUNTS_SQL`, read by column name (``a["bio"]``, ``a.get``) like
+    the dict it replaces, in a third of a dict's memory: an export holds the whole crowd."""
+
+    __slots__ = ()
+
+    def __getitem__(self, key: str) -> Any:  # type: ignore[override]
+        return tuple.__getitem__(self, _ACCOUNT_INDEX[key])
+
+    def get(self, key: str, default: Any = None) -> Any:
+        i = _ACCOUNT_INDEX.get(key)
+        return default if i is None else tuple.__getitem__(self, i)
 
 
 def _groups(store: Store, members: set[int] | None = None) -> list[_Group]:
     """Every person with their accounts, and every lone account, biggest first. ``members``
     (a segment's accounts): only the groups that may hold one are built."""
     hidden_people, hidden_accounts = suppressed_ids(store)
-    cursor = store.execute(_ACCOUNTS_SQL)
-    names = [d[0] for d in cursor.description]
-    rows = cursor.fetchall()
+    if members is None:
+        cursor = store.execute(_ACCOUNTS_SQL.format(members=""))
+    else:
+        sql = _ACCOUNTS_SQL.format(members=_MEMBERS_OR_PEOPLE)
+        cursor = store.execute(sql, [json.dumps(sorted(members))])
+    names = tuple(d[0] for d in cursor.description)
+    if names != _ACCOUNT_FIELDS:
+        raise RuntimeError(f"_ACCOUNTS_SQL gives {names}, not {_ACCOUNT_FIELDS}")
+    rows: Iterable[tuple] = cursor  # the whole crowd: read as it is grouped
     if members is not None:
+        rows = cursor.fetchall()
         ID, PERSON = names.index("id"), names.index("person_id")  # noqa: N806
         persons = {
             r[PERSON]
@@ -210,7 +256,7 @@ def _groups(store: Store, members: set[int] | None = None) -> list[_Group]:
         rows = [r for r in rows if r[ID] in members or r[PERSON] in persons]
     by_person: dict[int, _Group] = {}
     groups: list[_Group] = []
-    for account in (dict(zip(names, row, strict=True)) for row in rows):
+    for account in map(_Account, rows):
         if account["id"] in hidden_accounts or account["person_id"] in hidden_people:
             continue
         person_id = account["person_id"]

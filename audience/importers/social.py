@@ -8,7 +8,8 @@ writes it in one transaction, so a bad file leaves the workspace untouched.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+import re
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, fields, replace
 from datetime import datetime
 from functools import cache
@@ -178,17 +179,58 @@ def batches(items: list[str], size: int = LOOKUP_BATCH) -> Iterator[list[str]]:
 
 
 def loads_json(text: str | bytes, path: Path | str, position: str | None) -> object:
-    """json.loads with errors turned into InputError naming the file and position."""
+    """json.loads with errors turned into InputError naming the file and position.
+
+    orjson reads first (a twarc page in a third of the time); what it refuses (NaN, a lone
+    surrogate, bad JSON) is read again by json, whose answer and error messages count."""
     try:
-        value = json.loads(text)
+        value = _fast_loads()(text)
+    except ValueError:
+        value = _std_loads(text, path, position)
+    if not (isinstance(text, bytes) and _shallow_enough(text)):
+        check_depth(value, path, position)
+    return value
+
+
+_NOT_STRUCTURE = bytes(b for b in range(256) if b not in b'[]{}"')
+_ESCAPE = re.compile(rb"\\.", re.DOTALL)
+_EMPTY_CONTAINER = re.compile(rb"\[\]|\{\}")
+
+
+def _shallow_enough(text: bytes) -> bool:
+    """True when valid JSON ``text`` is surely nested at most :data:`MAX_NESTING` deep, read
+    from its brackets at C speed (a third of the time of walking the parsed value). Escapes go
+    first; with the rest of each string's text gone, a string is two adjacent quotes, unless it
+    holds a bracket: then this cannot tell, and the parsed value is walked instead. Each round
+    of removing empty ``[]`` and ``{}`` takes one level off every container."""
+    if b"\\" in text:
+        text = _ESCAPE.sub(b"", text)
+    brackets = text.translate(None, _NOT_STRUCTURE).replace(b'""', b"")
+    if b'"' in brackets:
+        return False  # a string with a bracket in it
+    for _ in range(MAX_NESTING):
+        if not brackets:
+            return True
+        brackets = _EMPTY_CONTAINER.sub(b"", brackets)
+    return not brackets
+
+
+@cache
+def _fast_loads() -> Callable[[str | bytes], object]:
+    import orjson
+
+    return orjson.loads
+
+
+def _std_loads(text: str | bytes, path: Path | str, position: str | None) -> object:
+    try:
+        return json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(path, _join(position, f"column {exc.colno}"), exc.msg) from None
     except UnicodeDecodeError as exc:
         raise InputError(path, position, f"not UTF-8 text (byte {exc.start + 1})") from None
     except RecursionError:
         raise InputError(path, position, "JSON nested too deeply") from None
-    check_depth(value, path, position)
-    return value
 
 
 def check_depth(value: object, path: Path | str, position: str | None) -> None:
