@@ -1256,14 +1256,12 @@ def _where(pattern: re.Pattern[str], bio: BioText, name: BioText) -> str | None:
     return None
 
 
-def _hosts(website: str | None, bio: BioText) -> set[str]:
-    hosts = set()
-    if domain := normalise_domain(website):
-        hosts.add(domain)
-    for match in bio.current(_HOSTS_IN_TEXT):
-        if domain := normalise_domain(match.group(0)):
-            hosts.add(domain)
-    return hosts
+def _hosts(website: str | None, bio: BioText) -> tuple[str, ...]:
+    """The website's host, then the bio's, each once and in order (the reason a run gives
+    is the same on every run)."""
+    found = [normalise_domain(website)]
+    found += [normalise_domain(match.group(0)) for match in bio.current(_HOSTS_IN_TEXT)]
+    return tuple(dict.fromkeys(host for host in found if host))
 
 
 def _organisation_flag(
