@@ -216,6 +216,14 @@ ORGS = {
 }
 
 
+def listed_employers(store, bio: str) -> set[str]:
+    """The organisation segments a bio puts its account in, with the ORGS below."""
+    found = segments_of(
+        store, parse_segment_config({"segments": ORGS}), {"handle": "m", "bio": bio}
+    )
+    return found["m"] & {"customers", "suppliers", "competitors"}
+
+
 def test_a_title_that_names_no_outlet_yields_to_the_listed_employer(store):
     found = segments_of(
         store,
@@ -258,9 +266,7 @@ def test_a_title_that_names_no_outlet_yields_to_the_listed_employer(store):
     ],
 )
 def test_sponsors_members_resellers_and_dated_jobs_are_not_the_employer(store, bio):
-    config = parse_segment_config({"segments": ORGS})
-    found = segments_of(store, config, {"handle": "m", "bio": bio})
-    assert not found["m"] & {"customers", "suppliers", "competitors"}, bio
+    assert not listed_employers(store, bio), bio
 
 
 def test_a_current_job_with_a_start_year_stays_current(store):
@@ -415,9 +421,7 @@ def test_house_media_hobbyists_c_level_acronyms_and_past_outlets_are_not_press(b
     ],
 )
 def test_customers_of_a_brand_and_jobs_ended_or_hoped_for_are_not_the_employer(store, bio):
-    config = parse_segment_config({"segments": ORGS})
-    found = segments_of(store, config, {"handle": "m", "bio": bio})
-    assert not found["m"] & {"customers", "suppliers", "competitors"}, bio
+    assert not listed_employers(store, bio), bio
 
 
 def test_a_german_title_right_before_the_employer_names_the_employer(store):
@@ -498,9 +502,7 @@ def test_podcast_hosts_press_officers_video_editors_and_retirees_are_not_outlets
     ],
 )
 def test_complaints_partners_unions_and_past_spanish_jobs_are_not_the_employer(store, bio):
-    config = parse_segment_config({"segments": ORGS})
-    found = segments_of(store, config, {"handle": "m", "bio": bio})
-    assert not found["m"] & {"customers", "suppliers", "competitors"}, bio
+    assert not listed_employers(store, bio), bio
 
 
 def test_a_spanish_title_right_before_the_employer_names_the_employer(store):
@@ -556,9 +558,7 @@ def test_names_in_scripts_without_capitals_name_the_employer(store, bio, segment
     ],
 )
 def test_future_jobs_recent_departures_engagements_and_speakers_are_not_employers(store, bio):
-    config = parse_segment_config({"segments": ORGS})
-    found = segments_of(store, config, {"handle": "m", "bio": bio})
-    assert not found["m"] & {"customers", "suppliers", "competitors"}, bio
+    assert not listed_employers(store, bio), bio
 
 
 @pytest.mark.parametrize(
@@ -641,9 +641,7 @@ def test_community_groups_sharing_news_and_former_finnish_journalists_are_not_pr
     ],
 )
 def test_client_lists_portfolios_supplying_and_teaching_now_are_not_the_employer(store, bio):
-    config = parse_segment_config({"segments": ORGS})
-    found = segments_of(store, config, {"handle": "m", "bio": bio})
-    assert not found["m"] & {"customers", "suppliers", "competitors"}, bio
+    assert not listed_employers(store, bio), bio
 
 
 def test_a_swedish_title_right_before_the_employer_names_it(store):
@@ -710,9 +708,7 @@ def test_industry_bodies_sharing_news_and_guest_writers_with_a_day_job_are_not_p
     ],
 )
 def test_turkish_past_supplying_clients_and_dealers_are_not_the_employer(store, bio):
-    config = parse_segment_config({"segments": ORGS})
-    found = segments_of(store, config, {"handle": "m", "bio": bio})
-    assert not found["m"] & {"customers", "suppliers", "competitors"}, bio
+    assert not listed_employers(store, bio), bio
 
 
 def test_selling_followers_is_follow_back_spam_on_its_own(world):
