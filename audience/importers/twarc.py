@@ -144,7 +144,10 @@ def import_twarc(
 def _is_bulk(path: Path, accounts: int) -> bool:
     """A file that may name more than half as many accounts as the workspace holds: its
     handles are written faster without the handle index, built again once at the end."""
-    size = path.stat().st_size * (8 if path.suffix == ".gz" else 1)
+    try:
+        size = path.stat().st_size * (8 if path.suffix == ".gz" else 1)
+    except OSError:
+        return False  # the reader says what is wrong with the file, naming it
     return size // BYTES_PER_USER >= max(BULK_ACCOUNTS_MIN, accounts // 2)
 
 
