@@ -765,8 +765,9 @@ def _lead(phrase: str) -> str:
 
 
 def _vocabulary_words(words: Iterable[str]) -> re.Pattern[str]:
-    """A vocabulary key's words as one pattern (one that never matches when the key is empty)."""
-    return _word_regex(_alternation(words, literal=True) or "(?!)")
+    """A vocabulary key's words as one pattern (one that never matches when the key is empty);
+    a lone ``*`` in a phrase stands for a few words ("alle * wochen")."""
+    return _word_regex(_words(_lead(w) for w in words) or "(?!)")
 
 
 def _optional(words: Iterable[str]) -> re.Pattern[str] | None:
@@ -883,10 +884,13 @@ class BioText:
         # By identity: hashing a pattern hashes its whole compiled program.
         found = self.memo.get(id(pattern))
         if found is None or found[0] is not pattern:
-            found = self.memo[id(pattern)] = pattern, tuple(
-                match
-                for match in pattern.finditer(self.folded)
-                if not self.is_past(match.start()) and not self._ex_prefixed(match)
+            found = self.memo[id(pattern)] = (
+                pattern,
+                tuple(
+                    match
+                    for match in pattern.finditer(self.folded)
+                    if not self.is_past(match.start()) and not self._ex_prefixed(match)
+                ),
             )
         return iter(found[1])
 
@@ -1499,11 +1503,13 @@ def _self_description_end(text: BioText) -> int:
 @text_memo
 def _podcast_itself(text: BioText, lexicon: Lexicon) -> re.Match[str] | None:
     """The podcast word, unless a host or producer follows it ("Podcast host")."""
-    for found in text.current(lexicon.podcast):
-        rest = text.folded[found.end() :].lstrip(" -–:·|")
-        if not (lexicon.qualified.match(rest) or lexicon.press.match(rest)):
-            return found
-    return None
+    return next((m for m in text.current(lexicon.podcast) if not _host_follows(text, m)), None)
+
+
+def _host_follows(text: BioText, podcast: re.Match[str]) -> bool:
+    """ "Podcast host", "Podcast-Moderatorin": a person's title right after the word."""
+    rest = text.folded[podcast.end() :].lstrip(" -–:·|")
+    return bool(text.lexicon.qualified.match(rest) or text.lexicon.press.match(rest))
 
 
 @text_memo
@@ -1518,10 +1524,7 @@ def _podcast_opening(text: BioText, lexicon: Lexicon) -> re.Match[str] | None:
     if closing and len(first.split()) <= 8 and not closing.group(0).endswith("s"):
         return closing
     opening = lexicon.podcast.match(text.folded)
-    if opening is None:
-        return None
-    rest = text.folded[opening.end() :].lstrip(" -–:·|")
-    return None if lexicon.qualified.match(rest) or lexicon.press.match(rest) else opening
+    return None if opening is None or _host_follows(text, opening) else opening
 
 
 _A_PODCAST = re.compile(r"(?<![\w])(?:a|an|the)\s+(?:[\w-]+\s+){0,3}pod[ck]ast(?![\w])")

@@ -720,3 +720,8 @@ def test_selling_followers_is_follow_back_spam_on_its_own(world):
 def test_a_title_written_with_ex_puts_the_bracket_after_it_in_the_past():
     bio = "Experiodista (20 anys a @elperiodico). Ara dirigeixo una agència de comunicació."
     assert press(bio) is None
+
+
+def test_a_lone_star_in_a_moved_key_stands_for_a_few_words():
+    assert DEFAULT_LEXICON.rhythm.search("neue folge alle 2 wochen")  # de: "alle * wochen"
+    assert not DEFAULT_LEXICON.rhythm.search("alle wochen")
