@@ -97,7 +97,6 @@ OUTLET_OBJECT_STOP = (
 # A closed span of years closing a clause: "Reporter, Daily Post (2009–2016)" (not "the
 # 2024–2025 season for @Sky"); the words that do the same are ``retired_markers``.
 _CLOSED_YEARS = r"(?:19|20)\d\d\s*[-–—]\s*(?:19|20)?\d\d(?=\s*(?:\)|\(|$|[|.;,•\n]))"
-FORMER_PREFIXES_NO_SPACES = ("元", "前")
 # "X turned Y": X is the past.
 # "..., now Head of PR": what comes before is the past when a different job follows.
 # Verbs and prepositions that turn "journalists" into the people someone works *with*.
@@ -571,8 +570,10 @@ class Lexicon:
 
     @cached_property
     def retired(self) -> re.Pattern[str]:
-        words = _alternation(self.vocabulary.retired_markers, literal=True)
-        return _word_regex(f"{words}|{_CLOSED_YEARS}" if words else _CLOSED_YEARS)
+        markers = [w for w in self.vocabulary.retired_markers if _spaced(w)]
+        words = _alternation(markers, literal=True)
+        spaced = _word_regex(f"{words}|{_CLOSED_YEARS}" if words else _CLOSED_YEARS)
+        return re.compile(spaced.pattern + _prefixes(self.vocabulary.retired_markers))
 
     @cached_property
     def automation(self) -> re.Pattern[str]:
@@ -670,7 +671,10 @@ class Lexicon:
     def former(self) -> re.Pattern[str]:
         words = [*self.former_markers, *(_plain(w) for w in self.former_literals)]
         words += [_lead(w) for w in self.vocabulary.former_markers if _spaced(w)]
-        return re.compile(rf"(?<![\w])(?:{_words(words)})(?![\w])|(?<![\w])ex-")
+        return re.compile(
+            rf"(?<![\w])(?:{_words(words)})(?![\w])|(?<![\w])ex-"
+            + _prefixes(self.vocabulary.former_markers)
+        )
 
     @cached_property
     def temporary_roles(self) -> re.Pattern[str]:
@@ -754,6 +758,13 @@ class Lexicon:
 def _spaced(word: str) -> bool:
     """Words of scripts written with spaces; Chinese, Japanese, Korean and Thai are not."""
     return not re.search(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]", word)
+
+
+def _prefixes(words: Iterable[str]) -> str:
+    """Markers of scripts written without spaces as an extra branch: they start a word and run
+    into the title they mark ("退休记者", "前 연합뉴스 기자"), so only their start is bounded."""
+    joined = [re.escape(w) for w in words if not _spaced(w)]
+    return rf"|(?<![\w])(?:{_words(joined)})" if joined else ""
 
 
 def _lead(phrase: str) -> str:
@@ -896,10 +907,6 @@ class BioText:
 
     def _ex_prefixed(self, match: re.Match[str]) -> bool:
         word = match.group(0)
-        # 元新聞記者: "former newspaper reporter", the marker a few characters before.
-        before = self.folded[max(0, match.start() - 3) : match.start()]
-        if any(p in before for p in FORMER_PREFIXES_NO_SPACES):
-            return True
         return word.startswith("ex") and bool(self.lexicon.press.fullmatch(word[2:]))
 
     def clauses(self) -> list[tuple[int, int]]:
@@ -1156,9 +1163,33 @@ def _qualified_ok(bio: BioText, match: re.Match[str]) -> bool:
     if last in bio.lexicon.media_qualifiers or pair in bio.lexicon.media_qualifiers:
         return True
     after = bio.folded[match.end() : match.end() + 30]
-    return bool(_MEDIA_AFTER.match(after)) or _media_later(bio, match.end())
+    if _MEDIA_AFTER.match(after) or _media_later(bio, match.end()):
+        return True
+    return _credit_after_media(bio, match)
 
 
+def _credit_after_media(bio: BioText, match: re.Match[str]) -> bool:
+    """ "A Tongan-language podcast about money. Host & producer.": a sentence of titles alone,
+    right after a sentence that describes a podcast or a programme, is the credit for it."""
+    stops = [m for m in _SENTENCE_STOP.finditer(bio.folded, 0, match.start())]
+    if not stops:
+        return False
+    start = stops[-1].end()
+    stop = _SENTENCE_STOP.search(bio.folded, match.end())
+    sentence = bio.folded[start : stop.start() if stop else len(bio.folded)]
+    left = bio.lexicon.qualified.sub("", bio.lexicon.press.sub("", sentence))
+    if re.search(r"[^\W\d_]", _JOINERS.sub("", left)):
+        return False
+    opening = bio.folded[stops[-2].end() if len(stops) > 1 else 0 : stops[-1].start()]
+    lexicon = bio.lexicon
+    return bool(
+        lexicon.podcast.search(opening)
+        or lexicon.outlet_nouns.search(opening)
+        or _PROGRAMME_WORDS.search(opening)
+    )
+
+
+_JOINERS = re.compile(r"(?<![\w])(?:and|und|et|en|y|e|i|og|och|ja)(?![\w])")
 _SENTENCE_STOP = re.compile(r"[;|•\n!?]|(?<![\s.]\w)(?<![\s.]\w\w)\.(?!\w)")
 
 
@@ -1186,6 +1217,7 @@ def _media_later(bio: BioText, end: int) -> bool:
 # An FM frequency (87.5-108.0 MHz) or "FM" itself.
 _FREQUENCY = re.compile(
     r"(?<![\w.])(?:8[7-9]|9\d|10[0-8])[.,]\d{1,2}(?!\d)(?:\s*(?:fm|mhz))?|(?<![\w])fm(?![\w])"
+    r"|(?<![\w.])(?:[5-9]\d\d|1[0-7]\d\d)\s*(?:am|khz)(?![\w])"  # "1161AM": medium wave
 )
 _MEDIA_AFTER = re.compile(
     r"\s+(?:de|di|der|du|del|de\s+la|do|da|dos|das|of\s+the|of)\s+(?:\w+\s+)?"
@@ -1323,9 +1355,10 @@ def _known_outlet_after(bio: BioText, end: int) -> str | None:
 
 
 def _phrase(bio: BioText, match: re.Match[str]) -> str:
-    previous = _previous_words(bio.raw, match.start(), 1)
     word = bio.raw[match.start() : match.end()]
-    return f"{previous[0]} {word}" if previous else word
+    # The qualifier right before the title ("Radio presenter"), not the end of a sentence.
+    qualifier = re.search(r"([\w&]+)[ \t]+$", bio.raw[max(0, match.start() - 60) : match.start()])
+    return f"{qualifier.group(1)} {word}" if qualifier else word
 
 
 def _not_a_job(bio: BioText, match: re.Match[str]) -> bool:

@@ -1,0 +1,71 @@
+"""Classes of judgement error fixed in the sixth session (issue 12), one test per class of
+docs/judgement.md. The examples are invented paraphrases of the classes the tuned blind sets
+showed (outlets are real outlets where the class is about the gazetteer)."""
+
+from __future__ import annotations
+
+import pytest
+
+from audience.roles import DEFAULT_LEXICON, press_evidence
+
+
+def press(bio: str, name: str = "Sam Doe", handle: str = "samdoe", website: str | None = None):
+    found = press_evidence(handle, name, bio, website, DEFAULT_LEXICON)
+    return found if found and found.strong else None
+
+
+# ---- press: scripts without spaces ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "退休记者，在晚报干了二十年。现在养花。",  # retired journalist
+        "前 한국일보 기자. 지금은 제주에서 게스트하우스 운영.",  # former journalist, now a guesthouse
+        "元新聞記者。今は京都で米を作っています。",  # former newspaper reporter, now a farmer
+        "定年退職した記者です。釣りと写真。",  # a reporter who retired
+    ],
+)
+def test_former_and_retired_markers_run_into_the_title_in_cjk_scripts(bio):
+    assert press(bio) is None, bio
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "目前是财经记者，关注能源。",  # "currently" contains the character for "former"
+        "地元の新聞記者です。",  # "local" contains the character for "former"
+        "フリーランスライター。エネルギーと移住について寄稿。",  # a freelance writer
+        "週刊ハーバー編集部の公式アカウントです。",  # an editorial team's account
+    ],
+)
+def test_current_journalists_and_newsrooms_in_cjk_scripts_are_press(bio):
+    assert press(bio), bio
+
+
+# ---- press: Pacific and Māori role words, medium-wave radio, credits ---------------------------
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Kaipūrongo ki te reo irirangi o te rohe. Rugby, whānau.",  # Māori: reporter
+        "Kaiwhakapāho | Harbour 1440AM. Hōtaka ahiahi.",  # Māori: broadcaster
+        "Tangata faiongoongo @harbour_tonga | Ongoongo ki he kāinga",  # Tongan: journalist
+        "Fa'asalalau tala fou i le leitio i Aukilani",  # Samoan: broadcasts the news
+    ],
+)
+def test_pacific_and_maori_role_words_are_press(bio):
+    assert press(bio), bio
+
+
+def test_a_presenter_on_a_medium_wave_station_is_press():
+    assert press("Presenter, Harbour Talk 1242 AM. Mornings and footy.")
+    assert not press("Presenter at the 9am stand-up, every weekday.")
+
+
+def test_a_credit_after_a_sentence_about_a_podcast_is_press():
+    found = press("A weekly podcast about money and faith in Aotearoa. Host & producer.")
+    assert found and found.term == "Host"
+    assert not press("Our cafe opens at nine. Host & producer of good times.")
+    assert not press("Dog mum. Host and producer.")
