@@ -13,5 +13,6 @@ if __name__ == "__main__":
             Path(__file__).parent,
             "com|kr|net|org|io|vn|ph|jp|cn|uz|ru|id|th|np|me|fm|blog|news|asia|co|tv",
             post_separator="||",
+            shared_accounts=True,  # a few accounts are in both crawls
         )
     )
