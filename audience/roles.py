@@ -714,6 +714,14 @@ class Lexicon:
         return _word_regex(_alternation(self.vocabulary.turned_markers, literal=True))
 
     @cached_property
+    def customer_trails(self) -> re.Pattern[str] | None:
+        return _optional(self.vocabulary.customer_trails)
+
+    @cached_property
+    def study_markers(self) -> re.Pattern[str] | None:
+        return _optional(self.vocabulary.study_markers)
+
+    @cached_property
     def client_markers(self) -> re.Pattern[str] | None:
         return _optional(self.vocabulary.client_markers)
 

@@ -7,6 +7,9 @@ from __future__ import annotations
 import pytest
 
 from audience.roles import DEFAULT_LEXICON, press_evidence
+from audience.segment import parse_segment_config
+from tests.test_segment_judgement import segments_of
+from tests.test_segment_judgement import store as store  # noqa: F401 - the fixture
 
 
 def press(bio: str, name: str = "Sam Doe", handle: str = "samdoe", website: str | None = None):
@@ -69,3 +72,65 @@ def test_a_credit_after_a_sentence_about_a_podcast_is_press():
     assert found and found.term == "Host"
     assert not press("Our cafe opens at nine. Host & producer of good times.")
     assert not press("Dog mum. Host and producer.")
+
+
+# ---- employer vs mention: short names, acronyms, customers, students ---------------------------
+
+ORGS = {
+    "customers": {
+        "organisations": [
+            {"name": "Tarnwick Foods", "former_names": ["Tarnwick Grocers Co-operative"]},
+            {"name": "Ellery University", "aliases": ["EU Ellery"], "domains": ["elu.ac.example"]},
+        ]
+    },
+    "competitors": {
+        "organisations": [
+            {"name": "Moorcroft Energy", "aliases": ["Moorcroft Prepay"]},
+            {"name": "Harbour Hotels"},
+        ]
+    },
+}
+
+
+def listed_employers(store, bio: str) -> set[str]:
+    found = segments_of(
+        store, parse_segment_config({"segments": ORGS}), {"handle": "m", "bio": bio}
+    )
+    return found["m"] & {"customers", "suppliers", "competitors"}
+
+
+@pytest.mark.parametrize(
+    ("bio", "segment"),
+    [
+        ("Chief Customer Officer, Moorcroft. Rugby on weekends.", "competitors"),
+        ("Contact centre manager at Moorcroft 🔌", "competitors"),
+        ("Head of Customer Care at Tarnwick. Netball mum.", "customers"),
+        ("Store manager, Tarnwick Grocers Co-op, Levin.", "customers"),
+        ("Ward clerk | ELU | mum of 3", "customers"),  # the domain's short name, in capitals
+    ],
+)
+def test_short_names_and_domain_acronyms_of_the_employer_count(store, bio, segment):
+    assert listed_employers(store, bio) == {segment}, bio
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Café de bairro na Harbour de Lisboa. Pastéis desde 1990.",  # a place, not the hotels
+        "Redactora de energía en Moorcroft (@diario_ejemplo).",  # an outlet of the same name
+        "Moorcroft Prepay customer and honestly it's fine. Dad, sparky.",  # a customer
+        "Tarnwick Foods rewards member since day one. Grandma of 7.",
+        "3rd year comms @ ELU. Ski, coffee, existential dread.",  # a student
+        "For graduates of Ellery University. Reunions, memories. Run by volunteers.",
+        "Ward clerk at Elu Lodge",  # the same letters, not written as the acronym
+        "Nous recrutons pour Moorcroft, Tarnwick et d'autres.",  # a recruiter's clients
+    ],
+)
+def test_places_outlets_customers_students_and_clients_are_not_the_employer(store, bio):
+    assert not listed_employers(store, bio), bio
+
+
+def test_a_staff_title_with_a_study_word_is_still_staff(store):
+    assert listed_employers(store, "Student services officer at Ellery University") == {
+        "customers"
+    }
