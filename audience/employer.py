@@ -67,6 +67,7 @@ EMPLOYER_WORDS = (
     "у",
     "sa",
     "di",
+    "untuk",
     # Arabic and Persian "at": "مشرف في Acme", "لدى Acme", "در Acme"
     "في",
     "لدى",
@@ -89,7 +90,7 @@ _AFTER_EMPLOYER = re.compile(
 _LIST_GOES_ON_BEFORE = re.compile(r"\w[\w.'’]*\s+(?:en|and|und|et|e|y|i|og|och|&)\s*$|,\s*$")
 # A sentence, for the markers: a list after "Clients:" runs on across its commas, and the
 # full stop of a short abbreviation ("u.a.", "z.B.", "e.g.", "ca.") ends nothing.
-_SENTENCE_END = re.compile(r"[;|•\n!?]|(?<![\s.]\w)(?<![\s.]\w\w)\.(?!\w)")
+_SENTENCE_END = re.compile(r"[;|•\n!?]|(?<![\s.][^\W\d_가-힣])(?<![\s.][^\W\d_가-힣]\w)\.(?!\w)")
 # Suffixes of an organisation's own secondary accounts: @AcmeCares, @Acme_Jobs, @AcmeUK (the
 # service words the roles module also uses, plus places and languages).
 FAMILY_SUFFIXES = frozenset(ORG_HANDLE_SUFFIXES) | frozenset(
@@ -174,7 +175,9 @@ _SEPARATOR_AFTER = re.compile(r"^\s*[|)]")
 _ALUMNI_AFTER = re.compile(r"^[\s'’s-]{0,3}(?:alumni|alumnus|alumna|alum)\b")
 _NEXT_WORD = re.compile(r"\s+([\w-]+)")
 # The end of a clause, after any emoji: "Acme.", "Acme, Leeds", "Acme 🚛".
-_CLAUSE_ENDS = re.compile(r"(?:\s*[^\w\s()\[\]@#.,;|!?-])*\s*(?:$|[.;,|!?\n•]|\s[-–—]\s)")
+_CLAUSE_ENDS = re.compile(
+    r"(?:\s*[^\w\s()\[\]@#.,;|!?-])*(?:\s*\([\w.&-]{1,12}\))?\s*(?:$|[.;,|!?\n•]|\s[-–—]\s)"
+)
 # A customer word ends its phrase: "Acme customer, and honestly…", "Acme member since 2019";
 # not "Acme customer service" (a team of Acme).
 _TRAIL_ENDS = re.compile(
@@ -431,8 +434,10 @@ class OrgMatcher:
         words = re.findall(r"[\w&@]+", before)
         if where == "name" and not before.strip() and not after.strip():
             return True
+        trails = self.lexicon.employer_trails
         return bool(
             (words and words[-1] in EMPLOYER_WORDS and _of_a_job(self.lexicon, words, before))
+            or (trails and trails.match(after.lstrip()))
             or _job_right_before(self.lexicon, before)
             or _SEPARATOR_BEFORE.search(raw[max(0, start - 3) : start])
             or (not before.strip() and _SEPARATOR_AFTER.match(after) and where != "name")

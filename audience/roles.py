@@ -718,6 +718,10 @@ class Lexicon:
         return _optional(self.vocabulary.customer_trails)
 
     @cached_property
+    def employer_trails(self) -> re.Pattern[str] | None:
+        return _optional(self.vocabulary.employer_trails)
+
+    @cached_property
     def study_markers(self) -> re.Pattern[str] | None:
         return _optional(self.vocabulary.study_markers)
 
@@ -801,7 +805,7 @@ DEFAULT_LEXICON = Lexicon()
 # A full stop ends a clause, except inside a domain ("trans.info") and after a short
 # abbreviation ("8 J. Manager", "u.a.", "z.B.").
 _HARD_SEPARATORS = re.compile(
-    r"[;|•·\n!?,]|(?<![\s.]\w)(?<![\s.]\w\w)\.(?!\w)|\s[-–—/]\s|\s[/+]\s|[()\[\]{}]"
+    r"[;|•·\n!?,]|(?<![\s.][^\W\d_가-힣])(?<![\s.][^\W\d_가-힣]\w)\.(?!\w)|\s[-–—/]\s|\s[/+]\s|[()\[\]{}]"
     r"|\s{3,}|[。、，；۔،؛।]"
 )
 _CRITIC_QUALIFIERS = {
@@ -950,7 +954,11 @@ class BioText:
         for marker in self.lexicon.former.finditer(text):
             index = next(i for i, (s, e) in enumerate(clauses) if s <= marker.start() <= e)
             end = clauses[index][1]
-            yield marker.start(), end
+            # "前 X 기자 → 현 Y 홍보팀": the past ends where a move or a now-word starts.
+            turn = _MOVED_TO.search(text, marker.end(), end) or self.lexicon.now.search(
+                text, marker.end(), end
+            )
+            yield marker.start(), turn.start() if turn else end
             if _POSTFIX_FORMER.fullmatch(marker.group(0)):
                 yield clauses[index][0], marker.end()  # "Harbour FM alumni": what came before
             # "Tidl. nyhetsankare": an abbreviated marker ends its own clause.
@@ -1198,7 +1206,7 @@ def _credit_after_media(bio: BioText, match: re.Match[str]) -> bool:
 
 
 _JOINERS = re.compile(r"(?<![\w])(?:and|und|et|en|y|e|i|og|och|ja)(?![\w])")
-_SENTENCE_STOP = re.compile(r"[;|•\n!?]|(?<![\s.]\w)(?<![\s.]\w\w)\.(?!\w)")
+_SENTENCE_STOP = re.compile(r"[;|•\n!?]|(?<![\s.][^\W\d_가-힣])(?<![\s.][^\W\d_가-힣]\w)\.(?!\w)")
 
 
 def _media_later(bio: BioText, end: int) -> bool:

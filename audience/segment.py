@@ -1141,7 +1141,8 @@ def _account_evidence(
     if employer_segments - judge.press_ids:
         # A listed organisation's own account, or someone whose day job is there writing a
         # guest column: the organisation's segment, not press.
-        if finding.is_outlet_account or _GUEST.search(finding.term) or _GUEST.search(bio or ""):
+        guest = _GUEST.search(finding.term) or _GUEST.search(bio or "")
+        if finding.is_outlet_account or guest or lexicon.occasional.search(fold_same_length(bio)):
             return
         if not _title_names_outlet(finding.outlet, judge):
             return  # "Editor, Reporting & Compliance @Supplier": the title names no outlet

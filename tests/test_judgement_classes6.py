@@ -8,6 +8,8 @@ import pytest
 
 from audience.roles import DEFAULT_LEXICON, press_evidence
 from audience.segment import parse_segment_config
+from tests.test_prune import follow_all, person
+from tests.test_prune import world as world  # noqa: F401 - the fixture
 from tests.test_segment_judgement import segments_of
 from tests.test_segment_judgement import store as store  # noqa: F401 - the fixture
 
@@ -24,7 +26,7 @@ def press(bio: str, name: str = "Sam Doe", handle: str = "samdoe", website: str 
     "bio",
     [
         "退休记者，在晚报干了二十年。现在养花。",  # retired journalist
-        "前 한국일보 기자. 지금은 제주에서 게스트하우스 운영.",  # former journalist, now a guesthouse
+        "前 한국일보 기자. 지금은 제주에서 게스트하우스.",  # former journalist, now an inn
         "元新聞記者。今は京都で米を作っています。",  # former newspaper reporter, now a farmer
         "定年退職した記者です。釣りと写真。",  # a reporter who retired
     ],
@@ -131,6 +133,72 @@ def test_places_outlets_customers_students_and_clients_are_not_the_employer(stor
 
 
 def test_a_staff_title_with_a_study_word_is_still_staff(store):
-    assert listed_employers(store, "Student services officer at Ellery University") == {
-        "customers"
-    }
+    assert listed_employers(store, "Student services officer at Ellery University") == {"customers"}
+
+
+# ---- languages that put the title after the employer, complaints, desks ------------------------
+
+KOREAN_ORGS = {
+    "competitors": {"organisations": [{"name": "Mokryeon Bank", "aliases": ["목련은행", "MRB"]}]}
+}
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "前 지역일보 기자 → 현 목련은행 홍보팀 차장. 언론 대응 담당",  # the title after the name
+        "MRB 고객센터 운영팀장. 상담사 150명과 함께.",  # an acronym, then the team
+        "목련은행 리스크팀장. 주말엔 등산.",
+    ],
+)
+def test_a_title_after_the_employer_names_the_employer(store, bio):
+    found = segments_of(
+        store, parse_segment_config({"segments": KOREAN_ORGS}), {"handle": "k", "bio": bio}
+    )
+    assert found["k"] == {"competitors"}, bio
+
+
+def test_a_complaint_in_korean_is_not_the_employer(store):
+    found = segments_of(
+        store,
+        parse_segment_config({"segments": KOREAN_ORGS}),
+        {"handle": "k", "bio": "목련은행 앱 또 먹통. 답변 좀 주세요"},
+    )
+    assert found["k"] == set()
+
+
+@pytest.mark.parametrize(
+    ("name", "bio"),
+    [
+        ("지역일보 경제부", "지역일보 경제부 계정입니다. 은행·보험"),  # a desk of an outlet
+        ("항구 레터", "매주 화요일, 항구 경제 뉴스레터. 구독은 링크에서"),  # a newsletter
+    ],
+)
+def test_korean_desks_and_newsletters_are_press(name, bio):
+    assert press(bio, name=name), bio
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "신방과 3학년 | 학보사 기자 | 기자 지망생",  # a campus paper, an aspirant
+        "언론홍보 대행. 보도자료 작성·배포, 기자간담회",  # a PR agency
+        "금융 뉴스 헤드라인 자동 수집. 자동 게시 계정입니다",  # a headline bot
+    ],
+)
+def test_korean_students_pr_agencies_and_bots_are_not_press(bio):
+    assert press(bio) is None, bio
+
+
+def test_automation_in_hangul_is_a_bot_to_unfollow(world):
+    world.accounts(person("10", display_name="채용봇", bio="지역 채용공고 자동 게시"))
+    follow_all(world, ["10"])
+    assert "bot" in world.suggested(include_below=True)["10"]
+
+
+def test_korean_regions_and_districts_are_places():
+    from audience.geo import normalize_location
+
+    assert normalize_location("부산 영도").country == "KR"
+    assert normalize_location("경남 창원").state == "경남"
+    assert normalize_location("서울대") is None  # a university, not a place
