@@ -1273,6 +1273,23 @@ def _outlet_in_clause(bio: BioText, end: int) -> str | None:
     return None
 
 
+def _outlets_next(bio: BioText, end: int) -> str | None:
+    """ "Freelance photographer. Work in Stuff, The Post, Te Ao.": the next sentence names two
+    or more outlets the gazetteer knows, and not as clients or subjects."""
+    stop = _SENTENCE_STOP.search(bio.folded, end)
+    if stop is None or re.search(r"\w", bio.folded[end : stop.start()]):
+        return None  # the title's own sentence says more than the title
+    following = _SENTENCE_STOP.search(bio.folded, stop.end())
+    until = following.start() if following else len(bio.folded)
+    folded = bio.folded[stop.end() : until]
+    lexicon = bio.lexicon
+    for markers in (lexicon.client_markers, lexicon.beat_markers, lexicon.not_outlet_lead):
+        if markers is not None and markers.search(folded):
+            return None
+    named = [outlet for _, outlet in lexicon.gazetteer.names_in(bio.raw[stop.end() : until])]
+    return named[0].name if len({o.name for o in named}) >= 2 else None
+
+
 def _lead_ok(bio: BioText, end: int) -> str | None:
     """The outlet after "writes for" / "producer at", unless it is "for fun", "for hire"..."""
     after = bio.raw[end : end + 40].lstrip(" :")
@@ -1305,7 +1322,7 @@ def press_role(bio_text: str | None, lexicon: Lexicon = DEFAULT_LEXICON) -> Pres
             continue
         lead = lexicon.outlet_lead.match(bio.folded, match.start())
         outlet = _lead_ok(bio, lead.end()) if lead else _known_outlet_after(bio, match.end())
-        outlet = outlet or _outlet_in_clause(bio, match.end())
+        outlet = outlet or _outlet_in_clause(bio, match.end()) or _outlets_next(bio, match.end())
         if not outlet:
             # "Dep Ed @TradeWeekly", "Photographer @CityDaily": a title written the way a job
             # at an account is written, the @handle right after it.

@@ -202,3 +202,10 @@ def test_korean_regions_and_districts_are_places():
     assert normalize_location("부산 영도").country == "KR"
     assert normalize_location("경남 창원").state == "경남"
     assert normalize_location("서울대") is None  # a university, not a place
+
+
+def test_a_title_then_a_sentence_of_known_outlets_is_press():
+    found = press("Freelance photographer. Work in The Guardian, BBC News and others.")
+    assert found and found.outlet == "The Guardian"
+    assert not press("Wedding photographer. Loved by BBC News viewers.")
+    assert not press("Photographer. Clients: The Guardian, BBC News.")
