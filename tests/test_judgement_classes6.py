@@ -209,3 +209,34 @@ def test_a_title_then_a_sentence_of_known_outlets_is_press():
     assert found and found.outlet == "The Guardian"
     assert not press("Wedding photographer. Loved by BBC News viewers.")
     assert not press("Photographer. Clients: The Guardian, BBC News.")
+
+
+# ---- prune: spam with few posts ----------------------------------------------------------------
+
+
+def test_mass_following_without_following_back_is_unfollowed(world):
+    world.accounts(
+        person(
+            "10", bio="Growth tips for contact centres", following_count=6000, followers_count=150
+        ),
+        person("11", bio="Contact centre agent, Leeds", following_count=300, followers_count=10),
+    )
+    follow_all(world, ["10", "11"], followers=[])
+    suggested = world.suggested()
+    assert "following-ratio" in suggested["10"]
+    assert "11" not in suggested  # a quiet person following a few hundred
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Giveaways every day! Follow + RT to win! Locals only",
+        "相互フォロー100%！フォローしてくれたら必ず返します！",
+        "맞팔해요! 선팔 환영",
+        "Instant cash today! No credit check. Apply now.",
+    ],
+)
+def test_giveaways_mutual_follow_and_loan_bait_are_spam(world, bio):
+    world.accounts(person("10", bio=bio))
+    follow_all(world, ["10"])
+    assert "10" in world.suggested(), bio
