@@ -335,6 +335,17 @@ class OrgMatcher:
                 return None
         return found, f"named {name} ({found.label})"
 
+    def in_display_name(self, name: str | None) -> bool:
+        """A listed name or alias anywhere in a display name ("Acme Newsroom", "Acme Investor
+        Relations"), not a short form: an account named after the organisation itself."""
+        if self._names is None or not name:
+            return False
+        folded = fold_same_length(name)
+        return any(
+            " ".join(re.sub(r"[\s.-]+", " ", m.group(0)).split()) not in self._short_keys
+            for m in self._names.finditer(folded)
+        )
+
     def by_host(self, host: str) -> ListedOrg | None:
         host = host.lower().removeprefix("www.")
         while host and "." in host:

@@ -240,3 +240,30 @@ def test_giveaways_mutual_follow_and_loan_bait_are_spam(world, bio):
     world.accounts(person("10", bio=bio))
     follow_all(world, ["10"])
     assert "10" in world.suggested(), bio
+
+
+# ---- an outlet a listed organisation owns -------------------------------------------------------
+
+OWNERS = {
+    "customers": {"organisations": [{"name": "Marlow University", "aliases": ["Marlow Uni"]}]},
+    "suppliers": {"organisations": [{"name": "Quillon Networks", "aliases": ["Quillon"]}]},
+}
+
+
+def test_an_outlet_owned_by_a_listed_organisation_is_press_as_well(store):
+    found = segments_of(
+        store,
+        parse_segment_config({"segments": OWNERS}),
+        {
+            "handle": "radio",
+            "display_name": "Campus Wave 98.4",
+            "bio": "Marlow University's campus and city radio. News, music, interviews.",
+        },
+        {
+            "handle": "newsroom",
+            "display_name": "Quillon Newsroom",
+            "bio": "Press releases and news from Quillon Networks.",
+        },
+    )
+    assert found["radio"] == {"customers", "press"}
+    assert found["newsroom"] == {"suppliers"}  # the organisation's own newsroom
