@@ -173,6 +173,8 @@ _RETIRED = re.compile(
 _SEPARATOR_BEFORE = re.compile(r"[|,:/–—(-]\s*$")
 _SEPARATOR_AFTER = re.compile(r"^\s*[|)]")
 _ALUMNI_AFTER = re.compile(r"^[\s'’s-]{0,3}(?:alumni|alumnus|alumna|alum)\b")
+# The end of a sentence: a full stop before a capital ("Müh. 2. sınıf" goes on), a bar, a line.
+_SENTENCE_AHEAD = re.compile(r"[.!?]\s+(?=[^\W\d_a-zß-ÿ])|[|\n•]")
 _NEXT_WORD = re.compile(r"\s+([\w-]+)")
 # The end of a clause, after any emoji: "Acme.", "Acme, Leeds", "Acme 🚛".
 _CLAUSE_ENDS = re.compile(
@@ -186,7 +188,7 @@ _TRAIL_ENDS = re.compile(
 # "Student services officer", "Student recruitment lead": a study word inside a staff title.
 _STAFF_TITLE = re.compile(
     r"(?<![\w])(?:officer|manager|advis[eo]r|co-?ordinator|director|lead|administrator|assistant"
-    r"|recruiter|services|support|success)(?![\w])"
+    r"|recruiter)(?![\w])"
 )
 _MENTION = re.compile(r"(?<![\w@])@(\w{1,30})")
 
@@ -427,6 +429,12 @@ class OrgMatcher:
             return False
         if self._not_employer(folded[sentence_start:start], sentence_after):
             return False
+        # A study year right after a name that opens the sentence ("Acme Üni Müh. 2. sınıf");
+        # not after a job ("Cajera en Acme, estudiante de enfermería").
+        if not re.search(r"\w", folded[sentence_start:start]) and self._studies_there(
+            _SENTENCE_AHEAD.split(raw[end : end + 60])[0].lower(), before=False
+        ):
+            return False
         if where == "name" and not _name_part_ok(raw[:start], raw[end:]):
             return False
         is_handle = raw[start : start + 1] == "@"
@@ -449,6 +457,7 @@ class OrgMatcher:
         return bool(
             (words and words[-1] in EMPLOYER_WORDS and _of_a_job(self.lexicon, words, before))
             or (trails and trails.match(after.lstrip()))
+            or _job_right_after(self.lexicon, after)
             or _job_right_before(self.lexicon, before)
             or _SEPARATOR_BEFORE.search(raw[max(0, start - 3) : start])
             or (not before.strip() and _SEPARATOR_AFTER.match(after) and where != "name")
@@ -471,12 +480,18 @@ class OrgMatcher:
             return False
         return not _next_item_is_a_place(raw, end)
 
-    def _studies_there(self, sentence: str) -> bool:
+    def _studies_there(self, sentence: str, before: bool = True) -> bool:
         """A study word before the name, with no job between them ("3rd year comms @", not
-        "Student services officer at")."""
+        "Student services officer at"), or right after it in the same sentence."""
         study = self.lexicon.study_markers
+        if not study:
+            return False
+        if not before:
+            sentence = fold_same_length(sentence)
+            found = study.search(sentence)
+            return bool(found) and not _STAFF_TITLE.search(sentence)
         found = None
-        for found in study.finditer(sentence) if study else ():  # noqa: B007 - the last one
+        for found in study.finditer(sentence):  # noqa: B007 - the last one counts
             pass
         if found is None:
             return False
@@ -491,7 +506,7 @@ class OrgMatcher:
         if relative and relative.search(sentence):
             return True  # "Ma mère travaille chez Acme": someone else's employer
         if self._studies_there(sentence):
-            return True  # "3rd year comms @ Acme Uni": a student, not staff
+            return True  # "3rd year comms @ Acme Uni", "Acme Uni, 2. sınıf": a student
         for pattern in (
             self.lexicon.client_markers,
             self.lexicon.beat_markers,
@@ -596,6 +611,19 @@ def _job_right_before(lexicon: Lexicon, before: str) -> bool:
         m.end() == len(text) and not _ADVISORY.search(m.group(0))
         for m in lexicon.non_press_jobs.finditer(text)
     )
+
+
+def _job_right_after(lexicon: Lexicon, after: str) -> bool:
+    """ "AmeenDrive claims team lead", "Acme CX manager": a job title within the next few words
+    of the same phrase names the organisation (or its product) as where they work."""
+    phrase = re.match(r"\s*((?:[\w&'’-]+\s+){0,3}[\w&'’-]+)", after)
+    if not phrase or re.match(r"\s*(?:and|&|or|vs)\b", after):
+        return False
+    words = phrase.group(1)
+    trading = lexicon.customer_trails
+    if trading and trading.search(words):
+        return False  # "Acme Partner & Reseller", "Acme customer": another organisation's tie
+    return bool(_STAFF_TITLE.search(words) or lexicon.non_press_jobs.search(words))
 
 
 # Advisers and consultants advise clients: "adviseur Acme" names a client, not the employer.

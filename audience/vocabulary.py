@@ -62,7 +62,8 @@ spaces matches a space). In ``outlet_leads`` a ``*`` stands for a few words of a
   name their employer ("Energy", "Foods", "GmbH", "Instalaciones": "Head of CX at Acme" for Acme
   Energy); the short name counts only in the context of a job;
 * ``customer_trails``: words right after an organisation's or product's name that make the
-  account its customer ("Acme customer, and honestly…", "Acme Rewards member since 2019");
+  account its customer or trading partner ("Acme customer, and honestly…", "Acme Rewards member
+  since 2019", "Acme Partner & Reseller");
 * ``employer_trails``: a job or team right after an organisation's name, in languages that put
   the title after the employer ("Acme 홍보팀 차장", "Acme 勤務"): the employer;
 * ``study_markers``: studying somewhere ("3rd year comms @ Acme Uni", "estudiante en"): a student

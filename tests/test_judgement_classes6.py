@@ -267,3 +267,25 @@ def test_an_outlet_owned_by_a_listed_organisation_is_press_as_well(store):
     )
     assert found["radio"] == {"customers", "press"}
     assert found["newsroom"] == {"suppliers"}  # the organisation's own newsroom
+
+
+PRODUCTS = {
+    "competitors": {"organisations": [{"name": "Sarrow Takaful", "aliases": ["SarrowDrive"]}]},
+    "customers": {"organisations": [{"name": "Linden University", "aliases": ["Linden Üni"]}]},
+}
+
+
+@pytest.mark.parametrize(
+    ("bio", "expected"),
+    [
+        ("SarrowDrive claims team lead. If you crashed, I'm sorry.", {"competitors"}),
+        ("SarrowDrive Partner & Reseller in the north. We migrate your fleet.", set()),
+        ("Linden Üni Bilgisayar Müh. 2. sınıf. Servis yine gelmedi.", set()),  # a student
+        ("Cashier at Linden University café. Nursing student by night.", {"customers"}),
+    ],
+)
+def test_a_title_after_a_product_and_a_study_year_after_the_name(store, bio, expected):
+    found = segments_of(
+        store, parse_segment_config({"segments": PRODUCTS}), {"handle": "p", "bio": bio}
+    )
+    assert found["p"] == expected, bio
