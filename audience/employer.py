@@ -458,10 +458,24 @@ class OrgMatcher:
             (words and words[-1] in EMPLOYER_WORDS and _of_a_job(self.lexicon, words, before))
             or (trails and trails.match(after.lstrip()))
             or _job_right_after(self.lexicon, after)
+            or self._after_a_job_sentence(folded, sentence_start, start, sentence_after)
             or _job_right_before(self.lexicon, before)
             or _SEPARATOR_BEFORE.search(raw[max(0, start - 3) : start])
             or (not before.strip() and _SEPARATOR_AFTER.match(after) and where != "name")
         )
+
+    def _after_a_job_sentence(self, folded: str, start: int, name: int, rest: str) -> bool:
+        """ "Data engineer. Acme. SQL & coffee.": the name alone as the sentence right after a
+        short sentence that is a job title."""
+        if re.search(r"\w", folded[start:name]) or re.search(r"\w", rest) or not start:
+            return False
+        stops = [m.start() for m in _SENTENCE_END.finditer(folded, 0, start)]
+        begin = max((m.end() for m in _SENTENCE_END.finditer(folded, 0, stops[-1])), default=0)
+        job = folded[begin : stops[-1]]
+        lexicon = self.lexicon
+        if len(job.split()) > 4 or lexicon.press.search(job):
+            return False
+        return bool(lexicon.non_press_jobs.search(job) or _STAFF_TITLE.search(job))
 
     def _in_enumeration(self, raw: str, folded: str, start: int, end: int) -> bool:
         """A one-word name in a list of names ("Rhine, Danube, Elbe", "| Goethe, Schiller,

@@ -289,3 +289,15 @@ def test_a_title_after_a_product_and_a_study_year_after_the_name(store, bio, exp
         store, parse_segment_config({"segments": PRODUCTS}), {"handle": "p", "bio": bio}
     )
     assert found["p"] == expected, bio
+
+
+def test_the_name_alone_after_a_job_sentence_is_the_employer(store):
+    orgs = {"customers": {"organisations": [{"name": "Tarvas Energia", "aliases": ["TarvasE"]}]}}
+    found = segments_of(
+        store,
+        parse_segment_config({"segments": orgs}),
+        {"handle": "a", "bio": "Data engineer. TarvasE. Electricity and SQL."},
+        {"handle": "b", "bio": "Coffee lover. TarvasE. Dogs."},
+    )
+    assert found["a"] == {"customers"}
+    assert found["b"] == set()
