@@ -1238,7 +1238,8 @@ _FREQUENCY = re.compile(
 _MEDIA_AFTER = re.compile(
     r"\s+(?:de|di|der|du|del|de\s+la|do|da|dos|das|of\s+the|of)\s+(?:\w+\s+)?"
     r"(?:tv|radio|television|televisao|televisio|noticias|noticies|informativos?|informatiu"
-    r"|telediario|noticiero|telejornal|jornal|programa|programme|magazine|boletin|news)"
+    r"|telediario|noticiero|telejornal|jornal|programa|programme|magazine|boletin|news"
+    r"|pod[ck]ast\w*|balado)"
 )
 _PROGRAMME_WORDS = re.compile(
     r"(?<![\w])(?:informativos?|informatiu|telediario|noticiero|telejornal|programa|programme"

@@ -1155,8 +1155,12 @@ def _account_evidence(
             house = lexicon.house_media
             if own_account or (house and house.search(fold_same_length(bio))):
                 return
-        elif not _title_names_outlet(finding.outlet, judge):
-            return  # "Editor, Reporting & Compliance @Supplier": the title names no outlet
+        elif not _title_names_outlet(finding.outlet, judge) and not searched(
+            lexicon.podcast, fold_same_length(bio)
+        ):
+            # "Editor, Reporting & Compliance @Supplier": the title names no outlet. A podcast's
+            # host is press whatever the day job ("co-host of the podcast X; sales at Acme").
+            return
     findings[account["id"]] = finding
     for seg_id in judge.press_ids:
         yield seg_id, "rule", finding.reason

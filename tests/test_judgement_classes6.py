@@ -301,3 +301,23 @@ def test_the_name_alone_after_a_job_sentence_is_the_employer(store):
     )
     assert found["a"] == {"customers"}
     assert found["b"] == set()
+
+
+def test_a_podcast_host_with_a_day_job_at_a_listed_organisation_is_both(store):
+    orgs = {"competitors": {"organisations": ["Vellan Mobile"]}}
+    found = segments_of(
+        store,
+        parse_segment_config({"segments": orgs}),
+        {"handle": "a", "bio": "Sales director at Vellan Mobile · co-host of the podcast Dakar Talk"},
+        {"handle": "b", "bio": "Sales director at Vellan Mobile. Guest column in Le Matin."},
+    )
+    assert found["a"] == {"competitors", "press"}
+    assert found["b"] == {"competitors"}  # a guest column: the day job's segment
+
+
+@pytest.mark.parametrize(
+    "bio",
+    ["Productrice, TFM. Les coulisses, c'est moi.", "BBC Afrique. Productrice multimédia."],
+)
+def test_producers_at_west_african_and_world_service_outlets_are_press(bio):
+    assert press(bio), bio
