@@ -1739,10 +1739,10 @@ def press_evidence(
     if found and not found.outlet and next(text.current(lexicon.press_office), None):
         return None  # "Periodista | Jefa de prensa, Seremi": a journalist by training
     if found:
-        # "Columnista ocasional" with a day job elsewhere: not the segment, a second look.
-        if (
-            lexicon.occasional.search(text.folded) or _COLUMN.search(fold_same_length(found.term))
-        ) and (_main_other_job(text)):
+        # "Columnista ocasional" with a day job elsewhere: not the segment, a second look; a
+        # regular column at a named outlet ("Columnist, NST. Lecturer") is a job at an outlet.
+        column = COLUMN.search(fold_same_length(found.term)) and not found.outlet
+        if (lexicon.occasional.search(text.folded) or column) and _main_other_job(text):
             return replace(found, strong=False)
         return found
     if found := _freelance_now(text) or _freelance_for_outlets(text):
@@ -1780,7 +1780,7 @@ def press_evidence(
 
 _LINK = re.compile(r"(?:https?://)?(?:[\w-]+\.)+[a-z]{2,}(?:/[^\s]*)?")
 # A column is a side role when the bio gives another current job (a professor's column).
-_COLUMN = re.compile(r"col[uo]mn|kolum|felieton|komentator|chroniqueu|editorialist|opinionist")
+COLUMN = re.compile(r"col[uo]mn|kolum|felieton|komentator|chroniqueu|editorialist|opinionist")
 
 
 def _name_role(name: str | None, lexicon: Lexicon) -> PressFinding | None:

@@ -33,6 +33,7 @@ from audience.judgement_cache import JudgementCache, context_fingerprint, lexico
 from audience.models import PLATFORMS
 from audience.outlets import GENERIC_HOSTS, Outlet
 from audience.roles import (
+    COLUMN,
     DEFAULT_LEXICON,
     BioText,
     Lexicon,
@@ -1147,6 +1148,7 @@ def _account_evidence(
         # Someone whose day job is at a listed organisation writing a guest column: the
         # organisation's segment, not press.
         guest = _GUEST.search(finding.term) or _GUEST.search(bio or "")
+        guest = guest or COLUMN.search(fold_same_length(bio))  # a column beside the day job
         if guest or lexicon.occasional.search(fold_same_length(bio)):
             return
         if finding.is_outlet_account:

@@ -308,7 +308,10 @@ def test_a_podcast_host_with_a_day_job_at_a_listed_organisation_is_both(store):
     found = segments_of(
         store,
         parse_segment_config({"segments": orgs}),
-        {"handle": "a", "bio": "Sales director at Vellan Mobile · co-host of the podcast Dakar Talk"},
+        {
+            "handle": "a",
+            "bio": "Sales director at Vellan Mobile · co-host of the podcast Dakar Talk",
+        },
         {"handle": "b", "bio": "Sales director at Vellan Mobile. Guest column in Le Matin."},
     )
     assert found["a"] == {"competitors", "press"}
@@ -321,3 +324,17 @@ def test_a_podcast_host_with_a_day_job_at_a_listed_organisation_is_both(store):
 )
 def test_producers_at_west_african_and_world_service_outlets_are_press(bio):
     assert press(bio), bio
+
+
+def test_a_regular_column_is_press_unless_the_day_job_is_listed(store):
+    assert press("Columnist, Harbour Times ('Flight Path', every Tuesday). Aviation lecturer.")
+    orgs = {"customers": {"organisations": ["Tamlin Schools"]}}
+    found = segments_of(
+        store,
+        parse_segment_config({"segments": orgs}),
+        {
+            "handle": "c",
+            "bio": "English teacher, Tamlin Schools. Monthly education column for The Guardian.",
+        },
+    )
+    assert found["c"] == {"customers"}  # judgement.md: the day job's segment wins
