@@ -466,7 +466,8 @@ def prepare_hard(
     made = generate_hard(n_contacts, n_profiles, seed, data_dir, namesakes)
     stats, persons = made["variations"], made["persons"] or 1
     print(
-        f"namesakes ({namesakes}): {stats.get('namesakes.contact_persons_with_any', 0) / persons:.0%}"
+        f"namesakes ({namesakes}): "
+        f"{stats.get('namesakes.contact_persons_with_any', 0) / persons:.0%}"
         f" of contact persons share their exact full name with another profile, "
         f"{stats.get('namesakes.profiles_per_contact_person', 0) / persons:.2f} such profiles each"
     )
