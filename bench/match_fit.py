@@ -34,6 +34,7 @@ FITTED = [
     "country_conflict",
     "given_only",
     "rare_name",
+    "outnamed",
 ]
 SCALARS = ["NAME_SLOPE", "RARITY_WEIGHT", "SOLE_RARITY_WEIGHT"]
 L2 = 0.5  # pull toward the current weights: a class seen a few times keeps its set value

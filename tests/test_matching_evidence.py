@@ -429,3 +429,33 @@ def test_the_sole_bearer_of_a_common_name_is_no_surer_than_the_name(store):
     assert _rarity_of(store)[person] < 1.0
     match_people(store)
     assert best_match(store, person)["status"] == "review"
+
+
+def _outnamed(store, person_id, account_ids) -> list[bool]:
+    """The outnamed flag of the person's pairs with ``account_ids``, scored together as the
+    matcher scores a person's candidates."""
+    people = ev.load_people(store)
+    index = next(k for k, p in enumerate(people) if p.id == person_id)
+    accounts = ev.load_accounts(store, "x")
+    rows = [int(np.nonzero(accounts.ids == a)[0][0]) for a in account_ids]
+    n = len(rows)
+    f = ev.compute_features(
+        people, accounts, np.full(n, index), np.array(rows), np.full(n, ev.K_NAME)
+    )
+    return f.outnamed.tolist()
+
+
+def test_a_near_name_loses_to_a_candidate_bearing_the_name_exactly(store):
+    person = add_person(store, "Imogen Threlfall")
+    exact = add_account(store, "imogen_t", "Imogen Threlfall")
+    near = add_account(store, "imo_thr", "Imogen Threlfield")
+    assert _outnamed(store, person, [exact, near]) == [False, True]
+    match_people(store)
+    assert best_match(store, person)["account_id"] == exact
+
+
+def test_a_near_name_alone_is_not_outnamed(store):
+    person = add_person(store, "Imogen Threlfall")
+    near = add_account(store, "imo_thr", "Imogen Threlfield")
+    other = add_account(store, "imo_t2", "Imogen Threlkeld")
+    assert _outnamed(store, person, [near, other]) == [False, False]

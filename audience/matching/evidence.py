@@ -66,20 +66,21 @@ from audience.store import Store
 
 # Log-odds of each kind of evidence (see raw_score); the name's agreement (0..1) costs
 # NAME_SLOPE per unit below a perfect match, and an exact name earns NAME_EXACT.
-# The weights are a conditional logit (which candidate, or none, is the person's) fitted on the
-# hard generator's seeds 1 and 2 at 1k x 10k (bench/match_errors.py explains the classes) and
-# checked on seed 3, 10k x 100k and the old generator. Evidence every namesake shows (a handle
-# or website built from the name) is worth next to nothing; identity evidence (the contact's own
+# The weights are a conditional logit (which candidate, or none, is the person's) fitted by
+# bench/match_fit.py on the hard generator's seeds 1 and 2 at 1k x 10k, both namesake modes
+# (bench/match_errors.py explains the classes), and checked on seed 3, 10k x 100k and the old
+# generator. Evidence every namesake shows (a handle or website built from the name) is worth
+# next to nothing; identity evidence (the contact's own
 # phone number or an address beyond the name) is near-proof and set, not fitted (too rare).
-NAME_SLOPE = 4.79
+NAME_SLOPE = 4.56
 NAME_EXACT = 0.0
 # log-odds per unit of rarity (-log of the profiles expected to bear the name by chance)
-RARITY_WEIGHT = 0.25
+RARITY_WEIGHT = 0.24
 # and again, for the only profile bearing exactly the name: with few namesakes expected and none
 # seen, the name itself is the evidence (with many expected, seeing none says little)
-SOLE_RARITY_WEIGHT = 0.28
-RARITY_FLOOR = 0.02
-RARITY_UNSEEN = 0.5  # namesakes counted for a surname before any other profile is seen with it  # expected namesakes below this say no more than this
+SOLE_RARITY_WEIGHT = 0.31
+RARITY_FLOOR = 0.02  # expected namesakes below this say no more than this
+RARITY_UNSEEN = 0.5  # namesakes counted for a surname before any other profile is seen with it
 RARITY_CAP = 3.0
 OTHER_GIVEN_NAME = 0.4  # the most a name with another given name can agree
 GIVEN_WITH_HANDLE_SURNAME = 0.92  # "Dave" @davekirkshaw: as good as a nickname with the surname
@@ -99,23 +100,24 @@ CITY_ODDS_MIN = 0.7
 CITY_ODDS_MAX = 3.0
 LOG_ODDS = {
     "contact_in_bio": 10.0,
-    "email_in_bio_name_like": 2.78,
+    "email_in_bio_name_like": 2.97,
     "email_handle": 5.0,
     "email_handle_name_like": 1.0,  # the generator never reuses an address as a handle: not fitted
     "handle_from_name": 0.0,
     "employer_match": 3.0,  # weighed by employer_odds instead (raw_score)
-    "former_employer": 5.27,
-    "employer_conflict": -1.67,
+    "former_employer": 5.44,
+    "employer_conflict": -1.66,
     "org_in_bio": 0.0,  # counted as employer_match
     "domain_website": 0.0,  # counted as employer_match
-    "title_in_bio": 3.73,
+    "title_in_bio": 3.76,
     "city_in_location": 2.0,  # weighed by city_odds instead (raw_score)
-    "location_conflict": -1.79,
-    "country_conflict": -1.0,
+    "location_conflict": -1.76,
+    "country_conflict": -1.01,
     "site_name": 0.0,  # a namesake's site carries the name too
     "handle_surname": 0.0,  # lifts a given-name-only display name instead (raw_score)
-    "given_only": 0.93,  # "Dave" alone, the person's given name: scored low by the name ratio
-    "rare_name": 0.87,  # the only profile bearing this name: no namesake competes
+    "given_only": 1.42,  # "Dave" alone, the person's given name: scored low by the name ratio
+    "rare_name": 0.97,  # the only profile bearing this name: no namesake competes
+    "outnamed": -1.08,  # another candidate bears the exact name
     "parody": -4.0,
     "organisation_account": -3.0,
 }
@@ -580,6 +582,7 @@ _FLAGS = (
     "location_conflict",
     "country_conflict",
     "rare_name",
+    "outnamed",
     "parody",
     "organisation_account",
     "contact_in_bio",
@@ -612,6 +615,7 @@ class PairFeatures:
     location_conflict: np.ndarray
     country_conflict: np.ndarray  # the location names another country than the card's
     rare_name: np.ndarray
+    outnamed: np.ndarray  # another candidate of the person bears the exact name, this one not
     parody: np.ndarray
     organisation_account: np.ndarray
     contact_in_bio: np.ndarray
@@ -761,6 +765,7 @@ def compute_features(
     _name_features(f, cols, accounts, uniq)
     _identity_features(f, cols, accounts, uniq)
     f.rare_name = (f.name >= 0.92) & (accounts.name_count[ai] == 1)
+    f.outnamed = _outnamed(f, len(people))
     f.rarity = _name_rarity(people, accounts)[pi]
     f.employer_odds = _employer_odds(people, accounts)[pi]
     f.city_odds = _city_odds(people, accounts)[pi]
@@ -769,6 +774,14 @@ def compute_features(
     _context_features(f, cols, accounts, live)
     _signal_features(f, people, accounts, live)
     return f
+
+
+def _outnamed(f: PairFeatures, n_people: int) -> np.ndarray:
+    """Pairs whose name is not exact while another candidate of the same person bears the
+    exact name: the competition says the near name is more likely someone else."""
+    has_exact = np.zeros(n_people, dtype=bool)
+    has_exact[f.pi[f.name_exact]] = True
+    return has_exact[f.pi] & ~f.name_exact
 
 
 def _city_odds(people: list[Person], accounts: Accounts) -> np.ndarray:
@@ -1281,6 +1294,7 @@ _DETAILS = {
         f"({', '.join(sorted(p.countries))})"
     ),
     "rare_name": lambda p, acc, a: "only profile with this name",
+    "outnamed": lambda p, acc, a: "another profile bears the name exactly",
     "given_only": lambda p, acc, a: f"display name {acc.display[a]} is the given name alone",
     "contact_in_bio": lambda p, acc, a: "bio holds the contact's e-mail address or phone number",
     "email_in_bio_name_like": lambda p, acc, a: "bio holds the contact's name-built e-mail address",
