@@ -338,3 +338,14 @@ def test_a_regular_column_is_press_unless_the_day_job_is_listed(store):
         },
     )
     assert found["c"] == {"customers"}  # judgement.md: the day job's segment wins
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "İletişim Fakültesi, Gazetecilik Bölümü. Yerel gazetecilik üzerine çalışıyorum.",  # academic
+        "Freelance journalist & tekstschrijver. Schreef voor Trouw. Tegenwoordig vooral bedrijfsteksten.",
+    ],
+)
+def test_the_discipline_and_a_move_to_copywriting_are_not_press(bio):
+    assert press(bio) is None, bio
