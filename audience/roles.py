@@ -774,7 +774,7 @@ def _spaced(word: str) -> bool:
 
 def _prefixes(words: Iterable[str]) -> str:
     """Markers of scripts written without spaces as an extra branch: they start a word and run
-    into the title they mark ("退休记者", "前 연합뉴스 기자"), so only their start is bounded."""
+    into the title they mark ("退休记者", "前 … 기자"), so only their start is bounded."""
     joined = [re.escape(w) for w in words if not _spaced(w)]
     return rf"|(?<![\w])(?:{_words(joined)})" if joined else ""
 
@@ -1185,7 +1185,7 @@ def _qualified_ok(bio: BioText, match: re.Match[str]) -> bool:
 
 
 def _credit_after_media(bio: BioText, match: re.Match[str]) -> bool:
-    """ "A Tongan-language podcast about money. Host & producer.": a sentence of titles alone,
+    """ "A weekly podcast about money. Host & producer.": a sentence of titles alone,
     right after a sentence that describes a podcast or a programme, is the credit for it."""
     stops = [m for m in _SENTENCE_STOP.finditer(bio.folded, 0, match.start())]
     if not stops:
@@ -1275,7 +1275,7 @@ def _outlet_in_clause(bio: BioText, end: int) -> str | None:
 
 
 def _outlets_next(bio: BioText, end: int) -> str | None:
-    """ "Freelance photographer. Work in Stuff, The Post, Te Ao.": the next sentence names two
+    """ "Freelance photographer. Work in The Harbour Times, City FM.": the next sentence names two
     or more outlets the gazetteer knows, and not as clients or subjects."""
     stop = _SENTENCE_STOP.search(bio.folded, end)
     if stop is None or re.search(r"\w", bio.folded[end : stop.start()]):
