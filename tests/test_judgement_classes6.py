@@ -349,3 +349,12 @@ def test_a_regular_column_is_press_unless_the_day_job_is_listed(store):
 )
 def test_the_discipline_and_a_move_to_copywriting_are_not_press(bio):
     assert press(bio) is None, bio
+
+
+def test_a_coach_operators_topics_reach_its_trade_in_other_languages():
+    from audience.prune import TopicMatcher
+
+    matcher = TopicMatcher(["otobüs", "intercity coach"])
+    assert matcher.terms("Ενημέρωση επιβατών ΚΤΕΛ. Δρομολόγια, εισιτήρια.")
+    assert matcher.terms("Bakı Beynəlxalq Avtovağzal Kompleksi. Reyslər, biletlər.")
+    assert not matcher.terms("Alphornbläserin. Appenzell.")
