@@ -790,14 +790,24 @@ def _lead(phrase: str) -> str:
 def _vocabulary_words(words: Iterable[str]) -> re.Pattern[str]:
     """A vocabulary key's words as one pattern (one that never matches when the key is empty);
     a lone ``*`` in a phrase stands for a few words ("alle * wochen")."""
-    return _word_regex(_words(_lead(w) for w in words) or "(?!)")
+    return _optional(words, before=r"(?<![\w@#])") or re.compile("(?!)")
 
 
-def _optional(words: Iterable[str]) -> re.Pattern[str] | None:
+def _optional(words: Iterable[str], before: str = r"(?<![\w#])") -> re.Pattern[str] | None:
+    """Whole words; those of scripts written without spaces run into their neighbours: a Korean
+    word takes its endings ("자동 게시하는"), Chinese and Japanese ones are not set off at all."""
     words = [w for w in words if w]
-    return (
-        re.compile(rf"(?<![\w#])(?:{_words(_lead(w) for w in words)})(?![\w])") if words else None
-    )
+    if not words:
+        return None
+    spaced = _words(_lead(w) for w in words if _spaced(w))
+    hangul = _words(_lead(w) for w in words if not _spaced(w) and _HANGUL.search(w))
+    others = _words(_lead(w) for w in words if not _spaced(w) and not _HANGUL.search(w))
+    branches = [rf"{before}(?:{spaced})(?![\w])" if spaced else ""]
+    branches += [rf"{before}(?:{hangul})" if hangul else "", f"(?:{others})" if others else ""]
+    return re.compile("|".join(b for b in branches if b))
+
+
+_HANGUL = re.compile(r"[\uac00-\ud7af]")
 
 
 DEFAULT_LEXICON = Lexicon()
