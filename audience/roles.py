@@ -804,7 +804,7 @@ def _optional(words: Iterable[str], before: str = r"(?<![\w#])") -> re.Pattern[s
     others = _words(_lead(w) for w in words if not _spaced(w) and not _HANGUL.search(w))
     branches = [rf"{before}(?:{spaced})(?![\w])" if spaced else ""]
     branches += [rf"{before}(?:{hangul})" if hangul else "", f"(?:{others})" if others else ""]
-    return re.compile("|".join(b for b in branches if b))
+    return re.compile("(?:" + "|".join(b for b in branches if b) + ")")  # embeddable whole
 
 
 _HANGUL = re.compile(r"[\uac00-\ud7af]")
