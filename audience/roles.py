@@ -119,56 +119,6 @@ PARODY_MARKERS = (
     "パロディ",
     "恶搞",
 )
-# Fan and "unofficial" accounts: not the organisation they name, but not parody either (prune
-# does not unfollow them for it).
-FAN_MARKERS = (
-    "nicht offiziell",
-    "inoffiziell",
-    "non ufficiale",
-    "unofficial",
-    "non officiel",
-    "no oficial",
-    "nieoficjaln\\w*",
-    "fan account",
-    "fan page",
-    "fanpage",
-    "onofficieel",
-    "niet officieel",
-    "geen officiele",
-    "pas officiel",
-    "not (?:an\\s+)?official",
-)
-# An account that says it is not the organisation it names, or not employed by it: "not
-# affiliated", "niet gelieerd", "not run by", "niet in dienst". It is none of the organisation's
-# segments, but an independent newsletter that says so is still press.
-DISCLAIMERS = (
-    "not affiliated",
-    "unaffiliated",
-    "no affiliation",
-    "not endorsed by",
-    "not run by",
-    "not employed by",
-    "not an employee",
-    "no afiliad[oa]",
-    "sin afiliacion",
-    "non affilie\\w*",
-    "pas affilie\\w*",
-    "non affiliat[oa]",
-    "non dipendente",
-    "nicht verbunden",
-    "nicht angestellt",
-    "keine verbindung",
-    "nicht von \\w+(?:\\s+\\w+)? selbst",
-    "niet gelieerd",
-    "niet verbonden",
-    "niet aangesloten",
-    "niet in dienst",
-    "niet van \\w+(?:\\s+\\w+)? zelf",
-    "nao afiliad[oa]",
-    "niezwiazan\\w*",
-    "pas salarie\\w*",
-)
-
 # Evidence that a profile speaks for an organisation rather than a person.
 ORG_STRONG = (
     r"official\s+(?:account|twitter|page|profile|feed|channel|handle|x account|bluesky)",
@@ -751,13 +701,21 @@ class Lexicon:
 
     @cached_property
     def parody(self) -> re.Pattern[str]:
-        """Parody, satire, fan and "unofficial" accounts."""
-        return re.compile(rf"{self.fans.pattern}|(?<![\w])(?:{_words(DISCLAIMERS)})")
+        """Parody, satire, fan and "unofficial" accounts, and those that say they are not the
+        organisation they name ("not affiliated", "niet in dienst": ``disclaimers``)."""
+        disclaimers = _optional(self.vocabulary.disclaimers, before=r"(?<![\w])")
+        return re.compile(
+            f"{self.fans.pattern}|{disclaimers.pattern}" if disclaimers else self.fans.pattern
+        )
 
     @cached_property
     def fans(self) -> re.Pattern[str]:
-        """Parody, satire, fan and "unofficial" accounts, without affiliation disclaimers."""
-        return re.compile(rf"{self.parody_only.pattern}|(?<![\w])(?:{_words(FAN_MARKERS)})")
+        """Parody, satire, fan and "unofficial" accounts (``fan_markers``), without affiliation
+        disclaimers."""
+        fans = _optional(self.vocabulary.fan_markers, before=r"(?<![\w])")
+        return re.compile(
+            f"{self.parody_only.pattern}|{fans.pattern}" if fans else self.parody_only.pattern
+        )
 
     @cached_property
     def parody_only(self) -> re.Pattern[str]:

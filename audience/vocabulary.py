@@ -45,6 +45,10 @@ spaces matches a space). In ``outlet_leads`` a ``*`` stands for a few words of a
 * ``relative_markers``: someone else whose job is named ("my mum works at Acme");
 * ``follow_back_markers``: follow-for-follow phrasing ("sígueme y te sigo");
 * ``parody_markers``: humour, parody and fan accounts ("cuenta de humor");
+* ``fan_markers``: fan and "unofficial" accounts ("fan page", "inoffiziell", "비공식"): not the
+  organisation they name, and not parody either;
+* ``disclaimers``: an account saying it is not the organisation it names, or not employed by
+  it ("not affiliated", "niet in dienst", "nicht von * selbst");
 * ``scam_markers``: giveaways, "work from home" and other bait: an account that uses a brand's
   name with them is not that brand;
 * ``retired_markers``: words that put the whole clause in the past wherever they sit
@@ -130,6 +134,8 @@ class Vocabulary:
     customer_trails: tuple[str, ...] = ()
     study_markers: tuple[str, ...] = ()
     employer_trails: tuple[str, ...] = ()
+    fan_markers: tuple[str, ...] = ()
+    disclaimers: tuple[str, ...] = ()
 
     def merged(self, *others: Vocabulary) -> Vocabulary:
         values = {}

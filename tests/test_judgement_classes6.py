@@ -361,3 +361,14 @@ def test_a_coach_operators_topics_reach_its_trade_in_other_languages():
     assert matcher.terms("Υπεραστικά δρομολόγια ΚΤΕΛ Λάρισας, ώρες και τιμές.")
     assert matcher.terms("Gəncə avtovağzalı: reyslər və qiymətlər.")
     assert not matcher.terms("Alphorn player and cheesemaker.")
+
+
+def test_fan_markers_and_disclaimers_are_vocabulary_in_any_language(tmp_path):
+    from audience.roles import Lexicon, is_parody
+
+    assert press("Tin hay mỗi ngày từ các báo lớn. Không phải tài khoản chính thức.") is None
+    words = tmp_path / "words.toml"
+    words.write_text('fan_markers = ["fanclub oficial"]\n', encoding="utf-8")
+    lexicon = Lexicon().extended(vocabulary_files=[words])
+    assert is_parody(None, "Fanclub oficial del equipo", lexicon=lexicon)
+    assert not is_parody(None, "Fanclub oficial del equipo")
