@@ -28,59 +28,6 @@ from audience.roles import (
     organisation_key,
 )
 
-EMPLOYER_WORDS = (
-    "at",
-    "@",
-    "for",
-    "with",
-    "chez",
-    "bei",
-    "bij",
-    "hos",
-    "pa",
-    "på",
-    "presso",
-    "para",
-    "en",
-    "na",
-    "w",
-    "u",
-    "joined",
-    "join",
-    "team",
-    "of",
-    # folded forms: für, pour, voor, dla, pro; "ve společnosti", "w firmie", "en la empresa"
-    "fur",
-    "pour",
-    "voor",
-    "dla",
-    "pro",
-    "v",
-    "ve",
-    "spolecnosti",
-    "firmie",
-    "firma",
-    "empresa",
-    # "at" in Vietnamese, Ukrainian/Russian, Tagalog and Indonesian/Malay (folded)
-    "tai",
-    "в",
-    "у",
-    "sa",
-    "di",
-    "untuk",
-    # Arabic and Persian "at": "مشرف في Acme", "لدى Acme", "در Acme"
-    "في",
-    "لدى",
-    "در",
-    # Greek "at the" (folded): "στην Acme", "στα ναυπηγεία"
-    "στην",
-    "στη",
-    "στο",
-    "στον",
-    "στα",
-    "στις",
-    "στους",
-)
 _AFTER_EMPLOYER = re.compile(
     r"(?:^|\s)(?:at|@|chez|bei|bij|presso|hos|på|en|em|na|no|w|στην|στη|στο|στον|στα|στις|στους"
     r"|tai|в|у|sa|di|في|لدى|در)\s*$"
@@ -400,7 +347,11 @@ class OrgMatcher:
             before = folded[max(0, match.start() - 60) : match.start()]
             sentence = before[max((m.end() for m in _SENTENCE_END.finditer(before)), default=0) :]
             team = _TEAM_BEFORE.search(before)
-            if team and _team_links(team.group("between")) and not self._not_employer(sentence, ""):
+            if (
+                team
+                and _team_links(team.group("between"), self.lexicon)
+                and not self._not_employer(sentence, "")
+            ):
                 return org, f'post names {org.label} as their team ("{text[:60].strip()}")'
         return None
 
@@ -455,7 +406,11 @@ class OrgMatcher:
             return True
         trails = self.lexicon.employer_trails
         return bool(
-            (words and words[-1] in EMPLOYER_WORDS and _of_a_job(self.lexicon, words, before))
+            (
+                words
+                and words[-1] in self.lexicon.employer_words
+                and _of_a_job(self.lexicon, words, before)
+            )
             or (trails and trails.match(after.lstrip()))
             or _job_right_after(self.lexicon, after)
             or self._after_a_job_sentence(folded, sentence_start, start, sentence_after)
@@ -484,7 +439,11 @@ class OrgMatcher:
         if not _list_shape(raw, start, end):
             return False
         words = re.findall(r"[\w&@]+", folded[max(0, start - 20) : start])
-        if words and words[-1] in EMPLOYER_WORDS and not folded[:start].rstrip().endswith(","):
+        if (
+            words
+            and words[-1] in self.lexicon.employer_words
+            and not folded[:start].rstrip().endswith(",")
+        ):
             return False
         # The list item before the name: "CX lead" in "CX lead, Capita, Leeds".
         item_end = len(folded[:start].rstrip().rstrip(","))
@@ -712,14 +671,15 @@ _TEAM_BEFORE = re.compile(
 # What may sit between the team word and the organisation: a few words ending in "at", "de",
 # "na"... ("our support team at @Acme", "a nossa fábrica na Acme"), not a sentence about the
 # organisation ("our yard got faster since Acme went live": a user).
-_TEAM_LINK_WORDS = frozenset(
-    [*EMPLOYER_WORDS, "de", "da", "do", "a", "no", "in", "im", "am", "beim"]
-)
+_TEAM_LINK_WORDS = frozenset(["de", "da", "do", "a", "no", "in", "im", "am", "beim"])
 
 
-def _team_links(between: str) -> bool:
+def _team_links(between: str, lexicon: Lexicon) -> bool:
     words = re.findall(r"[\w@&'’]+", between)
-    return not words or (len(words) <= 4 and words[-1] in _TEAM_LINK_WORDS)
+    last = words[-1] if words else ""
+    return not words or (
+        len(words) <= 4 and (last in _TEAM_LINK_WORDS or last in lexicon.employer_words)
+    )
 
 
 def _needs_context(name: str, key: str) -> bool:

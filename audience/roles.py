@@ -664,6 +664,11 @@ class Lexicon:
         return _word_regex(_alternation(self.vocabulary.turned_markers, literal=True))
 
     @cached_property
+    def employer_words(self) -> frozenset[str]:
+        """Words right before an employer's name: "at", "bei", "chez", "στην", "في"."""
+        return frozenset(fold_same_length(w) for w in self.vocabulary.employer_words)
+
+    @cached_property
     def customer_trails(self) -> re.Pattern[str] | None:
         return _optional(self.vocabulary.customer_trails)
 

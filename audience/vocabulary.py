@@ -62,6 +62,8 @@ spaces matches a space). In ``outlet_leads`` a ``*`` stands for a few words of a
 * ``occasional_markers``: a guest or occasional role ("guest columnist", "invitada");
 * ``media_hints``: words that make a bare "Presenter" or "Producer" worth a second look;
 * ``audience_words``: an outlet's fans, listeners, readers and subscribers ("@Outlet fan");
+* ``employer_words``: single words right before the name of where someone works, after a job
+  ("at", "bei", "chez", "bij", "presso", "στην", "في"); a one-word name or an acronym needs one;
 * ``generic_org_words``: the last words of an organisation's name that people drop when they
   name their employer ("Energy", "Foods", "GmbH", "Instalaciones": "Head of CX at Acme" for Acme
   Energy); the short name counts only in the context of a job;
@@ -131,6 +133,7 @@ class Vocabulary:
     media_hints: tuple[str, ...] = ()
     audience_words: tuple[str, ...] = ()
     generic_org_words: tuple[str, ...] = ()
+    employer_words: tuple[str, ...] = ()
     customer_trails: tuple[str, ...] = ()
     study_markers: tuple[str, ...] = ()
     employer_trails: tuple[str, ...] = ()
