@@ -199,6 +199,17 @@ class JudgementCache:
         for (account_id, fingerprint, _), text in zip(todo, texts, strict=True):
             self._keep(account_id, fingerprint, text)
 
+    def remember(self, account_id: int, fields: tuple[Any, ...], value: Any) -> None:
+        """Keep ``value``, worked out elsewhere by the same pure function of ``fields`` and
+        the context, for the next run (saved by :meth:`save`)."""
+        fingerprint = self.fingerprint(fields)
+        stored = self._rows.get(account_id)
+        if stored is not None and stored[0] == fingerprint:
+            return
+        text = _as_json(value)
+        self._rows[account_id] = (fingerprint, text)
+        self._new.append((self.kind, account_id, fingerprint, text))
+
     def _keep(self, account_id: int, fingerprint: bytes, text: str) -> None:
         self._rows[account_id] = (fingerprint, text)
         self._new.append((self.kind, account_id, fingerprint, text))
@@ -248,3 +259,33 @@ def _judge_chunk(bounds: tuple[int, int]) -> list[str]:
     assert _WORK is not None
     compute, work = _WORK
     return [_as_json(compute(*args)) for args in work[bounds[0] : bounds[1]]]
+
+
+# ---- press evidence, shared by `segment auto` and `prune` -------------------------------------
+
+PRESS_FIELDS = ("handle", "display_name", "bio", "website")
+
+
+def press_fields(account: dict[str, Any]) -> tuple[Any, ...]:
+    """What :func:`audience.roles.press_evidence` reads of an account."""
+    return (account["handle"], account["display_name"], account["bio"], account["website"])
+
+
+def press_evidence_cache(
+    store: Store, lexicon: Any, ids: Iterable[int] | None = ()
+) -> JudgementCache:
+    """:func:`audience.roles.press_evidence` of accounts under ``lexicon`` (its asdict, or
+    None), kept between runs and between commands: ``segment auto`` keeps what it found for
+    the accounts it puts in the press segment, and ``prune`` reads them back for the press
+    members it learns outlets from."""
+    context = context_fingerprint("press_evidence", lexicon_fingerprint(lexicon))
+    return JudgementCache(store, "press-evidence", context, ids)
+
+
+def press_evidence_of(account: dict[str, Any], lexicon: Any) -> dict[str, Any] | None:
+    from dataclasses import asdict
+
+    from audience.roles import press_evidence
+
+    found = press_evidence(*press_fields(account), lexicon)
+    return asdict(found) if found else None

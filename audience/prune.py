@@ -996,7 +996,8 @@ def review(
 
 def press_lexicon(store: Store, rules: Rules) -> Any:
     """The workspace's role words and outlets, with the outlets its press members show."""
-    from audience.roles import press_evidence
+    from audience.judgement_cache import press_evidence_cache, press_evidence_of, press_fields
+    from audience.roles import PressFinding
     from audience.segment import learn_outlets, parse_segment_config
 
     # Vocabulary files named in audience.toml sit next to it, beside the workspace file.
@@ -1007,13 +1008,15 @@ def press_lexicon(store: Store, rules: Rules) -> Any:
         "JOIN segment_members m ON m.account_id = a.id JOIN segments s ON s.id = m.segment_id "
         "WHERE s.name = 'press' AND m.excluded = 0"
     )
+    # Kept between runs, and filled by `segment auto` for the members it found (issue 18).
+    cache = press_evidence_cache(store, lexicon, [row["id"] for row in rows])
+    cache.judge_ahead(((r["id"], press_fields(r), (r, lexicon)) for r in rows), press_evidence_of)
     findings = {}
     for row in rows:
-        found = press_evidence(
-            row["handle"], row["display_name"], row["bio"], row["website"], lexicon
-        )
+        found = cache.judge(row["id"], press_fields(row), press_evidence_of, row, lexicon)
         if found:
-            findings[row["id"]] = found
+            findings[row["id"]] = PressFinding(**found)
+    cache.save()
     manual = {row["id"] for row in rows if row["source"] == "manual"}
     return lexicon.with_outlets(learn_outlets(rows, findings, manual))
 
