@@ -519,7 +519,8 @@ def load_profiles(store: Store, account_ids: list[int]) -> dict[int, Profile]:
     profiles = {row["id"]: Profile(row, [], set(), []) for row in rows}
     for post in store.query(
         """SELECT account_id, text, created_at, url, id FROM (
-               SELECT p.*, row_number() OVER (PARTITION BY p.account_id
+               SELECT p.account_id, p.text, p.created_at, p.url, p.id,
+                      row_number() OVER (PARTITION BY p.account_id
                                               ORDER BY p.created_at DESC) AS n
                FROM posts p JOIN _prune_ids i ON i.id = p.account_id)
            WHERE n <= ?""",
@@ -680,7 +681,8 @@ def text_signals(profile: Profile) -> list[Any]:
 
     row = profile.row
     texts = [row["display_name"] or "", row["bio"] or "", *(p["text"] or "" for p in profile.posts)]
-    follow_back = next((m.group(0) for t in texts if (m := _follow_back().search(t))), None)
+    # (searched: a crowd repeats names, bios and posts, each read once)
+    follow_back = next((m.group(0) for t in texts if (m := searched(_follow_back(), t))), None)
     parody = is_parody(row["display_name"], row["bio"], fans=False)
     return [follow_back, _bot_words(row["display_name"], row["bio"]), _scam_words(texts), parody]
 
@@ -739,7 +741,9 @@ def _scam_words(texts: list[str]) -> str | None:
     pattern = DEFAULT_LEXICON.scam_markers
     if pattern is None:
         return None
-    return next((m.group(0) for t in texts if (m := pattern.search(fold_same_length(t)))), None)
+    return next(
+        (m.group(0) for t in texts if (m := searched(pattern, fold_same_length(t)))), None
+    )
 
 
 @lru_cache(maxsize=1)

@@ -858,7 +858,7 @@ def plan_auto(store: Store, config: SegmentConfig, *, as_of: datetime | None = N
     press_cache = press_evidence_cache(store, config.lexicon, findings)
     for account_id, finding in findings.items():
         press_cache.remember(account_id, press_fields(by_id[account_id]), asdict(finding))
-    judged = [cache, press_cache]
+    judged = [cache]
     # Outlets learned from this workspace: a second look at the accounts not found as press.
     learned = learn_outlets(accounts, findings, _manual_press(store, press_ids))
     if learned and press_ids:
@@ -878,6 +878,7 @@ def plan_auto(store: Store, config: SegmentConfig, *, as_of: datetime | None = N
                 for seg_id in press_ids:
                     _propose(proposals, seg_id, account["id"], "rule", reason)
         judged.append(cache)
+    judged.append(press_cache)
     claimed = {account_id for (_, account_id) in proposals}
     for seg_id, account_id, reason in _post_evidence(store, compiled, claimed, judge):
         _propose(proposals, seg_id, account_id, "rule", reason)
