@@ -483,6 +483,7 @@ class Profile:
     topics: list[str] | None = None
 
 
+@lru_cache(maxsize=1 << 17)  # each date is read by the activity rule and the listing
 def _parse(value: str | None) -> datetime | None:
     if not value:
         return None

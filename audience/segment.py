@@ -728,13 +728,18 @@ def _ensure_primaries(
         params,
     ):
         memberships.setdefault(row["account_id"], []).append(row)
+    chosen = []
     for account_id, rows in memberships.items():
         primaries = [r for r in rows if r["is_primary"]]
         if len(primaries) == 1:
             continue
         pool = primaries or rows
         best = min(pool, key=lambda r: (r["source"] != "manual", ranks.get(r["segment_id"], 999)))
-        _set_primary(store, best["segment_id"], [account_id])
+        chosen.append((best["segment_id"], account_id))
+    # one statement for all (a first `auto` run sets tens of thousands)
+    store._conn.executemany(
+        "UPDATE segment_members SET is_primary = (segment_id = ?) WHERE account_id = ?", chosen
+    )
 
 
 # ---- automatic membership ---------------------------------------------------------------------
