@@ -279,9 +279,6 @@ def _judge_chunk(bounds: tuple[int, int]) -> list[str]:
 
 # ---- press evidence, shared by `segment auto` and `prune` -------------------------------------
 
-PRESS_FIELDS = ("handle", "display_name", "bio", "website")
-
-
 def press_fields(account: dict[str, Any]) -> tuple[Any, ...]:
     """What :func:`audience.roles.press_evidence` reads of an account."""
     return (account["handle"], account["display_name"], account["bio"], account["website"])

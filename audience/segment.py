@@ -719,8 +719,9 @@ def _ensure_primaries(
         ids = list(account_ids)
         if not ids:
             return
-        where = f"AND account_id IN ({','.join('?' * len(ids))})"
-        params = ids
+        # one parameter: a first run at 1M accounts touches more than SQLite allows variables
+        where = "AND account_id IN (SELECT value FROM json_each(?))"
+        params = [json.dumps(ids)]
     memberships: dict[int, list[dict[str, Any]]] = {}
     for row in store.query(
         f"SELECT segment_id, account_id, source, is_primary FROM segment_members "
