@@ -16,7 +16,7 @@ per text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from audience.roles import (
@@ -67,6 +67,7 @@ EMPLOYER_WORDS = (
     "у",
     "sa",
     "di",
+    "untuk",
     # Arabic and Persian "at": "مشرف في Acme", "لدى Acme", "در Acme"
     "في",
     "لدى",
@@ -89,7 +90,7 @@ _AFTER_EMPLOYER = re.compile(
 _LIST_GOES_ON_BEFORE = re.compile(r"\w[\w.'’]*\s+(?:en|and|und|et|e|y|i|og|och|&)\s*$|,\s*$")
 # A sentence, for the markers: a list after "Clients:" runs on across its commas, and the
 # full stop of a short abbreviation ("u.a.", "z.B.", "e.g.", "ca.") ends nothing.
-_SENTENCE_END = re.compile(r"[;|•\n!?]|(?<![\s.]\w)(?<![\s.]\w\w)\.(?!\w)")
+_SENTENCE_END = re.compile(r"[;|•\n!?]|(?<![\s.][^\W\d_가-힣])(?<![\s.][^\W\d_가-힣]\w)\.(?!\w)")
 # Suffixes of an organisation's own secondary accounts: @AcmeCares, @Acme_Jobs, @AcmeUK (the
 # service words the roles module also uses, plus places and languages).
 FAMILY_SUFFIXES = frozenset(ORG_HANDLE_SUFFIXES) | frozenset(
@@ -164,62 +165,6 @@ FAMILY_SUFFIXES = frozenset(ORG_HANDLE_SUFFIXES) | frozenset(
         "international",
     ]
 )
-# Words a listed name may carry or drop as a display name: "Solar del Sur (Instalaciones)".
-GENERIC_TRAILING = frozenset(
-    [
-        "instalaciones",
-        "instalacoes",
-        "energia",
-        "energias",
-        "renovables",
-        "renovaveis",
-        "solar",
-        "group",
-        "grupo",
-        "sa",
-        "sl",
-        "slu",
-        "lda",
-        "ltd",
-        "limited",
-        "gmbh",
-        "ag",
-        "spa",
-        "srl",
-        "bv",
-        "nv",
-        "plc",
-        "inc",
-        "llc",
-        "company",
-        "compania",
-        "companhia",
-        "transport",
-        "transporte",
-        "transportes",
-        "trasporti",
-        "logistics",
-        "logistik",
-        "logistiek",
-        "logistique",
-        "logistica",
-        "logistyka",
-        "spedition",
-        "freight",
-        "distribution",
-        "software",
-        "systems",
-        "systeme",
-        "services",
-        "solutions",
-        "technologies",
-        "technology",
-        "telecom",
-        "utilities",
-        "consulting",
-        "holding",
-    ]
-)
 _RETIRED = re.compile(
     r"(?<![\w])(?:retired|jubilad[oa]|reformad[oa]|aposentad[oa]|pensionist\w*|rentner\w*"
     r"|im ruhestand|ruhestand|en retraite|a la retraite|in pensione|lo deje|i left|left in|deixei"
@@ -228,6 +173,23 @@ _RETIRED = re.compile(
 _SEPARATOR_BEFORE = re.compile(r"[|,:/–—(-]\s*$")
 _SEPARATOR_AFTER = re.compile(r"^\s*[|)]")
 _ALUMNI_AFTER = re.compile(r"^[\s'’s-]{0,3}(?:alumni|alumnus|alumna|alum)\b")
+# The end of a sentence: a full stop before a capital ("Müh. 2. sınıf" goes on), a bar, a line.
+_SENTENCE_AHEAD = re.compile(r"[.!?]\s+(?=[^\W\d_a-zß-ÿ])|[|\n•]")
+_NEXT_WORD = re.compile(r"\s+([\w-]+)")
+# The end of a clause, after any emoji: "Acme.", "Acme, Leeds", "Acme 🚛".
+_CLAUSE_ENDS = re.compile(
+    r"(?:\s*[^\w\s()\[\]@#.,;|!?-])*(?:\s*\([\w.&-]{1,12}\))?\s*(?:$|[.;,|!?\n•]|\s[-–—]\s)"
+)
+# A customer word ends its phrase: "Acme customer, and honestly…", "Acme member since 2019";
+# not "Acme customer service" (a team of Acme).
+_TRAIL_ENDS = re.compile(
+    r"\s*(?:$|[,.;:!?|)(]|\s(?:since|for|and|here|too|of|seit|depuis|desde)\b)"
+)
+# "Student services officer", "Student recruitment lead": a study word inside a staff title.
+_STAFF_TITLE = re.compile(
+    r"(?<![\w])(?:officer|manager|advis[eo]r|co-?ordinator|director|lead|administrator|assistant"
+    r"|recruiter)(?![\w])"
+)
 _MENTION = re.compile(r"(?<![\w@])@(\w{1,30})")
 
 
@@ -251,6 +213,9 @@ class OrgMatcher:
     _by_domain: dict[str, ListedOrg] = field(init=False, default_factory=dict)
     _names: re.Pattern[str] | None = field(init=False, default=None)
     _owner_keys: dict[str, ListedOrg] = field(init=False, default_factory=dict)
+    _acronyms: set[str] = field(init=False, default_factory=set)
+    _short_keys: set[str] = field(init=False, default_factory=set)
+    _generic: frozenset[str] = field(init=False, default=frozenset())
 
     def __post_init__(self) -> None:
         for org in self.orgs:
@@ -268,28 +233,58 @@ class OrgMatcher:
                     self._families.append((handle.replace("_", ""), org))
             for domain in org.domains:
                 self._by_domain[domain.lower().removeprefix("www.")] = org
+                self._domain_acronym(domain, org)
+        generic = self._generic = self._generic_words()
         for org in self.orgs:
             # "Driver at Van der Meer" for "Van der Meer Transport": the name without its
             # generic last word, only in the context of a job.
             for name in org.names:
-                words = organisation_key(name).split()
-                while len(words) > 1 and words[-1] in GENERIC_TRAILING:
-                    words = words[:-1]
-                    if len(" ".join(words)) >= 4:
-                        self._by_key.setdefault(" ".join(words), (org, True))
+                for short in _shortened(organisation_key(name), generic):
+                    if len(short) >= 4 and short not in self._by_key:
+                        self._by_key[short] = (org, True)
+                        self._short_keys.add(short)
         if self._by_key:
             keys = sorted(self._by_key, key=len, reverse=True)
             body = "|".join(r"[\s.-]*".join(map(re.escape, k.split())) for k in keys)
             self._names = re.compile(rf"(?<![\w@#])(?:{body})(?![\w])(?!\.\w)")
         for org in self.orgs:
             for name in org.names:
-                words = organisation_key(name).split()
-                while len(words) > 1 and words[-1] in GENERIC_TRAILING:
-                    words = words[:-1]
-                    self._owner_keys.setdefault(" ".join(words), org)
+                for short in _shortened(organisation_key(name), generic):
+                    self._owner_keys.setdefault(short, org)
 
     def __bool__(self) -> bool:
         return bool(self.orgs)
+
+    def _short_name_ok(self, text: BioText, match: re.Match[str]) -> bool:
+        """A name without its generic words ("Acme" for Acme Energy) is also a place, a word
+        or an outlet ("na Marina de Lisboa", "Redactor en Invertia (@outlet)"): it counts
+        when it ends its sentence or clause, after a job that is not press ("Contact centre
+        manager at Acme.", "Chief Customer Officer, Acme.")."""
+        end = match.end()
+        # "Acme Co-op" for the listed "Acme Co-operative": generic words of another form.
+        while (word := _NEXT_WORD.match(text.folded, end)) and (
+            organisation_key(word.group(1)) in self._generic
+        ):
+            end = word.end()
+        if not _CLAUSE_ENDS.match(text.folded, end):
+            return False
+        stops = [m.end() for m in _SENTENCE_END.finditer(text.folded, 0, match.start())]
+        sentence = text.folded[stops[-1] if stops else 0 : match.start()]
+        return not self.lexicon.press.search(sentence)
+
+    def _domain_acronym(self, domain: str, org: ListedOrg) -> None:
+        """ "rhg.co.nz": people write the organisation as its domain's short name, in capitals
+        ("Ward manager | RHG"); only as an acronym, so a word of the same letters does not."""
+        label = domain.lower().removeprefix("www.").split(".")[0]
+        if 3 <= len(label) <= 4 and label.isalpha() and label not in self._by_key:
+            self._by_key[label] = (org, True)
+            self._acronyms.add(label)
+
+    def _generic_words(self) -> frozenset[str]:
+        """Words a listed name may carry or drop ("Acme Energy" is "Acme" at work, "Solar del
+        Sur (Instalaciones)" its display name): the vocabulary's ``generic_org_words``."""
+        words = (organisation_key(w) for w in self.lexicon.vocabulary.generic_org_words)
+        return frozenset(w for w in words if w)
 
     # ---- pieces of evidence ---------------------------------------------------------------
 
@@ -342,6 +337,17 @@ class OrgMatcher:
                 return None
         return found, f"named {name} ({found.label})"
 
+    def in_display_name(self, name: str | None) -> bool:
+        """A listed name or alias anywhere in a display name ("Acme Newsroom", "Acme Investor
+        Relations"), not a short form: an account named after the organisation itself."""
+        if self._names is None or not name:
+            return False
+        folded = fold_same_length(name)
+        return any(
+            " ".join(re.sub(r"[\s.-]+", " ", m.group(0)).split()) not in self._short_keys
+            for m in self._names.finditer(folded)
+        )
+
     def by_host(self, host: str) -> ListedOrg | None:
         host = host.lower().removeprefix("www.")
         while host and "." in host:
@@ -356,8 +362,12 @@ class OrgMatcher:
             for match in text.current(self._names):
                 key = " ".join(re.sub(r"[\s.-]+", " ", match.group(0)).split())
                 org, strict = self._by_key.get(key, (None, True))
+                said = text.raw[match.start() : match.end()]
+                if key in self._acronyms and not said.isupper():
+                    continue
+                if key in self._short_keys and not self._short_name_ok(text, match):
+                    continue
                 if org and self._is_employer(text, match, strict, where):
-                    said = text.raw[match.start() : match.end()]
                     yield (
                         org,
                         f"{where} names {org.label}"
@@ -419,6 +429,12 @@ class OrgMatcher:
             return False
         if self._not_employer(folded[sentence_start:start], sentence_after):
             return False
+        # A study year right after a name that opens the sentence ("Acme Üni Müh. 2. sınıf");
+        # not after a job ("Cajera en Acme, estudiante de enfermería").
+        if not re.search(r"\w", folded[sentence_start:start]) and self._studies_there(
+            _SENTENCE_AHEAD.split(raw[end : end + 60])[0].lower(), before=False
+        ):
+            return False
         if where == "name" and not _name_part_ok(raw[:start], raw[end:]):
             return False
         is_handle = raw[start : start + 1] == "@"
@@ -437,12 +453,29 @@ class OrgMatcher:
         words = re.findall(r"[\w&@]+", before)
         if where == "name" and not before.strip() and not after.strip():
             return True
+        trails = self.lexicon.employer_trails
         return bool(
             (words and words[-1] in EMPLOYER_WORDS and _of_a_job(self.lexicon, words, before))
+            or (trails and trails.match(after.lstrip()))
+            or _job_right_after(self.lexicon, after)
+            or self._after_a_job_sentence(folded, sentence_start, start, sentence_after)
             or _job_right_before(self.lexicon, before)
             or _SEPARATOR_BEFORE.search(raw[max(0, start - 3) : start])
             or (not before.strip() and _SEPARATOR_AFTER.match(after) and where != "name")
         )
+
+    def _after_a_job_sentence(self, folded: str, start: int, name: int, rest: str) -> bool:
+        """ "Data engineer. Acme. SQL & coffee.": the name alone as the sentence right after a
+        short sentence that is a job title."""
+        if re.search(r"\w", folded[start:name]) or re.search(r"\w", rest) or not start:
+            return False
+        stops = [m.start() for m in _SENTENCE_END.finditer(folded, 0, start)]
+        begin = max((m.end() for m in _SENTENCE_END.finditer(folded, 0, stops[-1])), default=0)
+        job = folded[begin : stops[-1]]
+        lexicon = self.lexicon
+        if len(job.split()) > 4 or lexicon.press.search(job):
+            return False
+        return bool(lexicon.non_press_jobs.search(job) or _STAFF_TITLE.search(job))
 
     def _in_enumeration(self, raw: str, folded: str, start: int, end: int) -> bool:
         """A one-word name in a list of names ("Rhine, Danube, Elbe", "| Goethe, Schiller,
@@ -461,6 +494,23 @@ class OrgMatcher:
             return False
         return not _next_item_is_a_place(raw, end)
 
+    def _studies_there(self, sentence: str, before: bool = True) -> bool:
+        """A study word before the name, with no job between them ("3rd year comms @", not
+        "Student services officer at"), or right after it in the same sentence."""
+        study = self.lexicon.study_markers
+        if not study:
+            return False
+        if not before:
+            sentence = fold_same_length(sentence)
+            found = study.search(sentence)
+            return bool(found) and not _STAFF_TITLE.search(sentence)
+        found = None
+        for found in study.finditer(sentence):  # noqa: B007 - the last one counts
+            pass
+        if found is None:
+            return False
+        return not _STAFF_TITLE.search(sentence, found.end())
+
     def _not_employer(self, before: str, after: str) -> bool:
         """A client, a beat or a complaint: a marker before the name (with no "at" between),
         or a complaint right after it."""
@@ -469,6 +519,8 @@ class OrgMatcher:
         sentence = re.split(r"[.!?|\n]", window)[-1]
         if relative and relative.search(sentence):
             return True  # "Ma mère travaille chez Acme": someone else's employer
+        if self._studies_there(sentence):
+            return True  # "3rd year comms @ Acme Uni", "Acme Uni, 2. sınıf": a student
         for pattern in (
             self.lexicon.client_markers,
             self.lexicon.beat_markers,
@@ -492,10 +544,25 @@ class OrgMatcher:
             return True  # "Kordon Tekstil'e tedarik ediyoruz": the verb comes last
         # Right after the name: "Acme-user since 2020", "Acme vs. the rest": a user or a subject.
         rest = after[len(after) - len(after.lstrip(" -–:'’s")) :]
+        trail = self.lexicon.customer_trails
+        if trail and (found := trail.match(rest)) and _TRAIL_ENDS.match(rest, found.end()):
+            return True  # "Acme Rewards collector since day one": a customer
         for pattern in (self.lexicon.client_markers, self.lexicon.beat_markers):
             if pattern is not None and pattern.match(rest):
                 return True
         return False
+
+
+def _shortened(key: str, generic: frozenset[str]) -> Iterator[str]:
+    """The name without its generic last words, one at a time ("acme energy group", "acme
+    energy", "acme"); a generic word may be a phrase ("co operative")."""
+    words = key.split()
+    while len(words) > 1:
+        cut = next((n for n in (3, 2, 1) if n < len(words) and " ".join(words[-n:]) in generic), 0)
+        if not cut:
+            return
+        words = words[:-cut]
+        yield " ".join(words)
 
 
 def _lower_case(text: str) -> bool:
@@ -558,6 +625,19 @@ def _job_right_before(lexicon: Lexicon, before: str) -> bool:
         m.end() == len(text) and not _ADVISORY.search(m.group(0))
         for m in lexicon.non_press_jobs.finditer(text)
     )
+
+
+def _job_right_after(lexicon: Lexicon, after: str) -> bool:
+    """ "AmeenDrive claims team lead", "Acme CX manager": a job title within the next few words
+    of the same phrase names the organisation (or its product) as where they work."""
+    phrase = re.match(r"\s*((?:[\w&'’-]+\s+){0,3}[\w&'’-]+)", after)
+    if not phrase or re.match(r"\s*(?:and|&|or|vs)\b", after):
+        return False
+    words = phrase.group(1)
+    trading = lexicon.customer_trails
+    if trading and trading.search(words):
+        return False  # "Acme Partner & Reseller", "Acme customer": another organisation's tie
+    return bool(_STAFF_TITLE.search(words) or lexicon.non_press_jobs.search(words))
 
 
 # Advisers and consultants advise clients: "adviseur Acme" names a client, not the employer.

@@ -184,6 +184,13 @@ def normalize_location(text: str | None) -> Place | None:
                 city, country = cities[word]
                 break
     if not country:
+        # "부산 영도", "경남 창원": a region then a district, in a script written without commas
+        for word in text.split():
+            if not word.isascii() and (key := fold(word)) in countries:
+                country = countries[key]
+                parts.append(key)
+                break
+    if not country:
         return None
     state = None
     if country == "US" and not city:

@@ -102,6 +102,8 @@ PAIR_SCORE = 0.6
 NEAR_MISS_MARGIN = 0.15
 # A following/followers ratio means little for someone following a handful of accounts.
 MIN_FOLLOWING_FOR_RATIO = 100
+MASS_FOLLOWING = 2000
+MASS_FOLLOWING_WEIGHT = 0.5
 MIN_POSTS_FOR_PATTERNS = 2
 # Four or more digits at the end (a year of birth aside), or nothing but digits.
 _DIGITS_HANDLE = re.compile(r"^[a-z_]*?(?:\d{5,}|(?!19\d\d$|20[012]\d$)\d{4})$|^\d+$", re.I)
@@ -637,10 +639,14 @@ def spam_reasons(profile: Profile, settings: PruneSettings, now: datetime) -> li
     if following is not None and followers is not None and following >= MIN_FOLLOWING_FOR_RATIO:
         ratio = following / max(followers, 1)
         if ratio > settings.following_ratio:
+            # Following thousands who do not follow back is how follow-spam grows; a quiet
+            # person following a hundred with few followers is not that.
+            mass = following >= MASS_FOLLOWING
             reasons.append(
                 _reason(
                     "following-ratio",
                     f"follows {following:,} but only {followers:,} follow back ({ratio:.0f}:1)",
+                    MASS_FOLLOWING_WEIGHT if mass else None,
                 )
             )
     if (
@@ -725,12 +731,13 @@ _HASHTAG = re.compile(r"(?<![\w#])#\w+")
 
 
 def _bot_words(name: str | None, bio: str | None) -> str | None:
-    from audience.roles import DEFAULT_LEXICON
+    from audience.roles import DEFAULT_LEXICON, fold_same_length
 
     if "🤖" in (name or ""):
         return "🤖"  # in a bio it is as often someone who designs chatbots
+    # Folded as the vocabulary is: a full decomposition would split Hangul into its letters.
     for text in (name or "", bio or ""):
-        if found := searched(DEFAULT_LEXICON.automation, _fold(text)):
+        if found := searched(DEFAULT_LEXICON.automation, fold_same_length(text)):
             return found.group(0)
     return None
 
@@ -752,11 +759,18 @@ def _follow_back() -> re.Pattern[str]:
     """Follow-for-follow phrasing: the built-in English and the language files' words."""
     from audience.roles import DEFAULT_LEXICON
 
-    extra = DEFAULT_LEXICON.vocabulary.follow_back_markers
+    extra = sorted(DEFAULT_LEXICON.vocabulary.follow_back_markers, key=len, reverse=True)
     if not extra:
         return _FOLLOW_BACK
-    words = "|".join(re.escape(w) for w in sorted(extra, key=len, reverse=True))
-    return re.compile(rf"{_FOLLOW_BACK.pattern}|(?<![\w])(?:{words})(?![\w])", re.I)
+    spaced = "|".join(re.escape(w) for w in extra if not _UNSPACED.search(w)) or "(?!)"
+    # Words of scripts without spaces run into the next one ("相互フォロー100%").
+    unspaced = "|".join(re.escape(w) for w in extra if _UNSPACED.search(w)) or "(?!)"
+    return re.compile(
+        rf"{_FOLLOW_BACK.pattern}|(?<![\w])(?:{spaced})(?![\w])|(?:{unspaced})", re.I
+    )
+
+
+_UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
 def region_reasons(profile: Profile, rules: Rules) -> list[Reason]:

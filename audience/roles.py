@@ -97,7 +97,6 @@ OUTLET_OBJECT_STOP = (
 # A closed span of years closing a clause: "Reporter, Daily Post (2009–2016)" (not "the
 # 2024–2025 season for @Sky"); the words that do the same are ``retired_markers``.
 _CLOSED_YEARS = r"(?:19|20)\d\d\s*[-–—]\s*(?:19|20)?\d\d(?=\s*(?:\)|\(|$|[|.;,•\n]))"
-FORMER_PREFIXES_NO_SPACES = ("元", "前")
 # "X turned Y": X is the past.
 # "..., now Head of PR": what comes before is the past when a different job follows.
 # Verbs and prepositions that turn "journalists" into the people someone works *with*.
@@ -571,8 +570,10 @@ class Lexicon:
 
     @cached_property
     def retired(self) -> re.Pattern[str]:
-        words = _alternation(self.vocabulary.retired_markers, literal=True)
-        return _word_regex(f"{words}|{_CLOSED_YEARS}" if words else _CLOSED_YEARS)
+        markers = [w for w in self.vocabulary.retired_markers if _spaced(w)]
+        words = _alternation(markers, literal=True)
+        spaced = _word_regex(f"{words}|{_CLOSED_YEARS}" if words else _CLOSED_YEARS)
+        return re.compile(spaced.pattern + _prefixes(self.vocabulary.retired_markers))
 
     @cached_property
     def automation(self) -> re.Pattern[str]:
@@ -670,7 +671,10 @@ class Lexicon:
     def former(self) -> re.Pattern[str]:
         words = [*self.former_markers, *(_plain(w) for w in self.former_literals)]
         words += [_lead(w) for w in self.vocabulary.former_markers if _spaced(w)]
-        return re.compile(rf"(?<![\w])(?:{_words(words)})(?![\w])|(?<![\w])ex-")
+        return re.compile(
+            rf"(?<![\w])(?:{_words(words)})(?![\w])|(?<![\w])ex-"
+            + _prefixes(self.vocabulary.former_markers)
+        )
 
     @cached_property
     def temporary_roles(self) -> re.Pattern[str]:
@@ -708,6 +712,18 @@ class Lexicon:
     @cached_property
     def turned(self) -> re.Pattern[str]:
         return _word_regex(_alternation(self.vocabulary.turned_markers, literal=True))
+
+    @cached_property
+    def customer_trails(self) -> re.Pattern[str] | None:
+        return _optional(self.vocabulary.customer_trails)
+
+    @cached_property
+    def employer_trails(self) -> re.Pattern[str] | None:
+        return _optional(self.vocabulary.employer_trails)
+
+    @cached_property
+    def study_markers(self) -> re.Pattern[str] | None:
+        return _optional(self.vocabulary.study_markers)
 
     @cached_property
     def client_markers(self) -> re.Pattern[str] | None:
@@ -756,6 +772,13 @@ def _spaced(word: str) -> bool:
     return not re.search(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]", word)
 
 
+def _prefixes(words: Iterable[str]) -> str:
+    """Markers of scripts written without spaces as an extra branch: they start a word and run
+    into the title they mark ("退休记者", "前 연합뉴스 기자"), so only their start is bounded."""
+    joined = [re.escape(w) for w in words if not _spaced(w)]
+    return rf"|(?<![\w])(?:{_words(joined)})" if joined else ""
+
+
 def _lead(phrase: str) -> str:
     """A phrase as a regex; ``*`` stands for a few words of the same clause."""
     parts = [_plain(part) for part in re.split(r"(?:^|(?<=\s))\*(?=\s|$)", phrase)]
@@ -782,7 +805,7 @@ DEFAULT_LEXICON = Lexicon()
 # A full stop ends a clause, except inside a domain ("trans.info") and after a short
 # abbreviation ("8 J. Manager", "u.a.", "z.B.").
 _HARD_SEPARATORS = re.compile(
-    r"[;|•·\n!?,]|(?<![\s.]\w)(?<![\s.]\w\w)\.(?!\w)|\s[-–—/]\s|\s[/+]\s|[()\[\]{}]"
+    r"[;|•·\n!?,]|(?<![\s.][^\W\d_가-힣])(?<![\s.][^\W\d_가-힣]\w)\.(?!\w)|\s[-–—/]\s|\s[/+]\s|[()\[\]{}]"
     r"|\s{3,}|[。、，；۔،؛।]"
 )
 _CRITIC_QUALIFIERS = {
@@ -896,10 +919,6 @@ class BioText:
 
     def _ex_prefixed(self, match: re.Match[str]) -> bool:
         word = match.group(0)
-        # 元新聞記者: "former newspaper reporter", the marker a few characters before.
-        before = self.folded[max(0, match.start() - 3) : match.start()]
-        if any(p in before for p in FORMER_PREFIXES_NO_SPACES):
-            return True
         return word.startswith("ex") and bool(self.lexicon.press.fullmatch(word[2:]))
 
     def clauses(self) -> list[tuple[int, int]]:
@@ -935,7 +954,11 @@ class BioText:
         for marker in self.lexicon.former.finditer(text):
             index = next(i for i, (s, e) in enumerate(clauses) if s <= marker.start() <= e)
             end = clauses[index][1]
-            yield marker.start(), end
+            # "前 X 기자 → 현 Y 홍보팀": the past ends where a move or a now-word starts.
+            turn = _MOVED_TO.search(text, marker.end(), end) or self.lexicon.now.search(
+                text, marker.end(), end
+            )
+            yield marker.start(), turn.start() if turn else end
             if _POSTFIX_FORMER.fullmatch(marker.group(0)):
                 yield clauses[index][0], marker.end()  # "Harbour FM alumni": what came before
             # "Tidl. nyhetsankare": an abbreviated marker ends its own clause.
@@ -1156,10 +1179,34 @@ def _qualified_ok(bio: BioText, match: re.Match[str]) -> bool:
     if last in bio.lexicon.media_qualifiers or pair in bio.lexicon.media_qualifiers:
         return True
     after = bio.folded[match.end() : match.end() + 30]
-    return bool(_MEDIA_AFTER.match(after)) or _media_later(bio, match.end())
+    if _MEDIA_AFTER.match(after) or _media_later(bio, match.end()):
+        return True
+    return _credit_after_media(bio, match)
 
 
-_SENTENCE_STOP = re.compile(r"[;|•\n!?]|(?<![\s.]\w)(?<![\s.]\w\w)\.(?!\w)")
+def _credit_after_media(bio: BioText, match: re.Match[str]) -> bool:
+    """ "A Tongan-language podcast about money. Host & producer.": a sentence of titles alone,
+    right after a sentence that describes a podcast or a programme, is the credit for it."""
+    stops = [m for m in _SENTENCE_STOP.finditer(bio.folded, 0, match.start())]
+    if not stops:
+        return False
+    start = stops[-1].end()
+    stop = _SENTENCE_STOP.search(bio.folded, match.end())
+    sentence = bio.folded[start : stop.start() if stop else len(bio.folded)]
+    left = bio.lexicon.qualified.sub("", bio.lexicon.press.sub("", sentence))
+    if re.search(r"[^\W\d_]", _JOINERS.sub("", left)):
+        return False
+    opening = bio.folded[stops[-2].end() if len(stops) > 1 else 0 : stops[-1].start()]
+    lexicon = bio.lexicon
+    return bool(
+        lexicon.podcast.search(opening)
+        or lexicon.outlet_nouns.search(opening)
+        or _PROGRAMME_WORDS.search(opening)
+    )
+
+
+_JOINERS = re.compile(r"(?<![\w])(?:and|und|et|en|y|e|i|og|och|ja)(?![\w])")
+_SENTENCE_STOP = re.compile(r"[;|•\n!?]|(?<![\s.][^\W\d_가-힣])(?<![\s.][^\W\d_가-힣]\w)\.(?!\w)")
 
 
 def _media_later(bio: BioText, end: int) -> bool:
@@ -1186,11 +1233,13 @@ def _media_later(bio: BioText, end: int) -> bool:
 # An FM frequency (87.5-108.0 MHz) or "FM" itself.
 _FREQUENCY = re.compile(
     r"(?<![\w.])(?:8[7-9]|9\d|10[0-8])[.,]\d{1,2}(?!\d)(?:\s*(?:fm|mhz))?|(?<![\w])fm(?![\w])"
+    r"|(?<![\w.])(?:[5-9]\d\d|1[0-7]\d\d)\s*(?:am|khz)(?![\w])"  # "1161AM": medium wave
 )
 _MEDIA_AFTER = re.compile(
     r"\s+(?:de|di|der|du|del|de\s+la|do|da|dos|das|of\s+the|of)\s+(?:\w+\s+)?"
     r"(?:tv|radio|television|televisao|televisio|noticias|noticies|informativos?|informatiu"
-    r"|telediario|noticiero|telejornal|jornal|programa|programme|magazine|boletin|news)"
+    r"|telediario|noticiero|telejornal|jornal|programa|programme|magazine|boletin|news"
+    r"|pod[ck]ast\w*|balado)"
 )
 _PROGRAMME_WORDS = re.compile(
     r"(?<![\w])(?:informativos?|informatiu|telediario|noticiero|telejornal|programa|programme"
@@ -1225,6 +1274,23 @@ def _outlet_in_clause(bio: BioText, end: int) -> str | None:
     return None
 
 
+def _outlets_next(bio: BioText, end: int) -> str | None:
+    """ "Freelance photographer. Work in Stuff, The Post, Te Ao.": the next sentence names two
+    or more outlets the gazetteer knows, and not as clients or subjects."""
+    stop = _SENTENCE_STOP.search(bio.folded, end)
+    if stop is None or re.search(r"\w", bio.folded[end : stop.start()]):
+        return None  # the title's own sentence says more than the title
+    following = _SENTENCE_STOP.search(bio.folded, stop.end())
+    until = following.start() if following else len(bio.folded)
+    folded = bio.folded[stop.end() : until]
+    lexicon = bio.lexicon
+    for markers in (lexicon.client_markers, lexicon.beat_markers, lexicon.not_outlet_lead):
+        if markers is not None and markers.search(folded):
+            return None
+    named = [outlet for _, outlet in lexicon.gazetteer.names_in(bio.raw[stop.end() : until])]
+    return named[0].name if len({o.name for o in named}) >= 2 else None
+
+
 def _lead_ok(bio: BioText, end: int) -> str | None:
     """The outlet after "writes for" / "producer at", unless it is "for fun", "for hire"..."""
     after = bio.raw[end : end + 40].lstrip(" :")
@@ -1257,7 +1323,7 @@ def press_role(bio_text: str | None, lexicon: Lexicon = DEFAULT_LEXICON) -> Pres
             continue
         lead = lexicon.outlet_lead.match(bio.folded, match.start())
         outlet = _lead_ok(bio, lead.end()) if lead else _known_outlet_after(bio, match.end())
-        outlet = outlet or _outlet_in_clause(bio, match.end())
+        outlet = outlet or _outlet_in_clause(bio, match.end()) or _outlets_next(bio, match.end())
         if not outlet:
             # "Dep Ed @TradeWeekly", "Photographer @CityDaily": a title written the way a job
             # at an account is written, the @handle right after it.
@@ -1323,9 +1389,10 @@ def _known_outlet_after(bio: BioText, end: int) -> str | None:
 
 
 def _phrase(bio: BioText, match: re.Match[str]) -> str:
-    previous = _previous_words(bio.raw, match.start(), 1)
     word = bio.raw[match.start() : match.end()]
-    return f"{previous[0]} {word}" if previous else word
+    # The qualifier right before the title ("Radio presenter"), not the end of a sentence.
+    qualifier = re.search(r"([\w&]+)[ \t]+$", bio.raw[max(0, match.start() - 60) : match.start()])
+    return f"{qualifier.group(1)} {word}" if qualifier else word
 
 
 def _not_a_job(bio: BioText, match: re.Match[str]) -> bool:
@@ -1672,10 +1739,10 @@ def press_evidence(
     if found and not found.outlet and next(text.current(lexicon.press_office), None):
         return None  # "Periodista | Jefa de prensa, Seremi": a journalist by training
     if found:
-        # "Columnista ocasional" with a day job elsewhere: not the segment, a second look.
-        if (
-            lexicon.occasional.search(text.folded) or _COLUMN.search(fold_same_length(found.term))
-        ) and (_main_other_job(text)):
+        # "Columnista ocasional" with a day job elsewhere: not the segment, a second look; a
+        # regular column at a named outlet ("Columnist, NST. Lecturer") is a job at an outlet.
+        column = COLUMN.search(fold_same_length(found.term)) and not found.outlet
+        if (lexicon.occasional.search(text.folded) or column) and _main_other_job(text):
             return replace(found, strong=False)
         return found
     if found := _freelance_now(text) or _freelance_for_outlets(text):
@@ -1713,7 +1780,7 @@ def press_evidence(
 
 _LINK = re.compile(r"(?:https?://)?(?:[\w-]+\.)+[a-z]{2,}(?:/[^\s]*)?")
 # A column is a side role when the bio gives another current job (a professor's column).
-_COLUMN = re.compile(r"col[uo]mn|kolum|felieton|komentator|chroniqueu|editorialist|opinionist")
+COLUMN = re.compile(r"col[uo]mn|kolum|felieton|komentator|chroniqueu|editorialist|opinionist")
 
 
 def _name_role(name: str | None, lexicon: Lexicon) -> PressFinding | None:

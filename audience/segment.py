@@ -39,6 +39,7 @@ from audience.judgement_cache import (
 from audience.models import PLATFORMS
 from audience.outlets import GENERIC_HOSTS, Outlet
 from audience.roles import (
+    COLUMN,
     DEFAULT_LEXICON,
     BioText,
     Lexicon,
@@ -1112,6 +1113,7 @@ def _account_evidence(
     hosts = _hosts(account["website"], bio_text)
     handle_lower = (handle or "").lower().lstrip("@")
     employer_segments = set()
+    own_account = False  # named or handled as a listed organisation itself
     scam = bool(
         lexicon.scam_markers
         and (
@@ -1128,6 +1130,7 @@ def _account_evidence(
             handle_lower,
         ) in rules.handles:
             employer_segments.add(seg)
+            own_account = True
             yield seg, "rule", f"handle @{handle}"
         for domain, label in rules.domains.items():
             host = next((h for h in hosts if h == domain or h.endswith("." + domain)), None)
@@ -1144,10 +1147,12 @@ def _account_evidence(
             continue  # a brand's name used as bait (@BrandHelp asking for card numbers) is not it
         if (found := rules.matcher.by_handle(handle)) and (None, handle_lower) not in rules.handles:
             employer_segments.add(seg)
+            own_account = True
             yield seg, "rule", found[1]
         named = rules.matcher.by_display_name(name, handle, hosts, bio)
         if named:
             employer_segments.add(seg)
+            own_account = True
             yield seg, "rule", named[1]
         for source, text in (("name", name_text), ("bio", bio_text)):
             if source == "name" and not named and rules.matcher.one_word_name(name):
@@ -1155,18 +1160,31 @@ def _account_evidence(
             for _, reason in rules.matcher.in_text(text, source):
                 employer_segments.add(seg)
                 yield seg, "rule", reason
+        own_account = own_account or rules.matcher.in_display_name(name)  # "Acme Newsroom"
     if not judge.press_ids or is_parody(name, bio, lexicon=lexicon, disclaimers=False):
         return
     finding = _press_finding(account, lexicon)
     if finding is None or not finding.strong:
         return
     if employer_segments - judge.press_ids:
-        # A listed organisation's own account, or someone whose day job is there writing a
-        # guest column: the organisation's segment, not press.
-        if finding.is_outlet_account or _GUEST.search(finding.term) or _GUEST.search(bio or ""):
+        # Someone whose day job is at a listed organisation writing a guest column: the
+        # organisation's segment, not press.
+        guest = _GUEST.search(finding.term) or _GUEST.search(bio or "")
+        guest = guest or COLUMN.search(fold_same_length(bio))  # a column beside the day job
+        if guest or lexicon.occasional.search(fold_same_length(bio)):
             return
-        if not _title_names_outlet(finding.outlet, judge):
-            return  # "Editor, Reporting & Compliance @Supplier": the title names no outlet
+        if finding.is_outlet_account:
+            # The organisation's own newsroom or customer magazine is the organisation; an
+            # outlet it owns under a name of its own (its radio, its podcast) is press as well.
+            house = lexicon.house_media
+            if own_account or (house and house.search(fold_same_length(bio))):
+                return
+        elif not _title_names_outlet(finding.outlet, judge) and not searched(
+            lexicon.podcast, fold_same_length(bio)
+        ):
+            # "Editor, Reporting & Compliance @Supplier": the title names no outlet. A podcast's
+            # host is press whatever the day job ("co-host of the podcast X; sales at Acme").
+            return
     findings[account["id"]] = finding
     for seg_id in judge.press_ids:
         yield seg_id, "rule", finding.reason

@@ -57,7 +57,17 @@ spaces matches a space). In ``outlet_leads`` a ``*`` stands for a few words of a
 * ``newsroom_words``: words of a newsroom's handle (@NordQuotidien, @city_news);
 * ``occasional_markers``: a guest or occasional role ("guest columnist", "invitada");
 * ``media_hints``: words that make a bare "Presenter" or "Producer" worth a second look;
-* ``audience_words``: an outlet's fans, listeners, readers and subscribers ("@Outlet fan").
+* ``audience_words``: an outlet's fans, listeners, readers and subscribers ("@Outlet fan");
+* ``generic_org_words``: the last words of an organisation's name that people drop when they
+  name their employer ("Energy", "Foods", "GmbH", "Instalaciones": "Head of CX at Acme" for Acme
+  Energy); the short name counts only in the context of a job;
+* ``customer_trails``: words right after an organisation's or product's name that make the
+  account its customer or trading partner ("Acme customer, and honestly…", "Acme Rewards member
+  since 2019", "Acme Partner & Reseller");
+* ``employer_trails``: a job or team right after an organisation's name, in languages that put
+  the title after the employer ("Acme 홍보팀 차장", "Acme 勤務"): the employer;
+* ``study_markers``: studying somewhere ("3rd year comms @ Acme Uni", "estudiante en"): a student
+  of a listed organisation is not its staff.
 """
 
 from __future__ import annotations
@@ -116,6 +126,10 @@ class Vocabulary:
     occasional_markers: tuple[str, ...] = ()
     media_hints: tuple[str, ...] = ()
     audience_words: tuple[str, ...] = ()
+    generic_org_words: tuple[str, ...] = ()
+    customer_trails: tuple[str, ...] = ()
+    study_markers: tuple[str, ...] = ()
+    employer_trails: tuple[str, ...] = ()
 
     def merged(self, *others: Vocabulary) -> Vocabulary:
         values = {}

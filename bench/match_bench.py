@@ -4,7 +4,10 @@ Two splits, each at several sizes, every method on the same instance in the same
 
 - ``hard``: ``bench/match_hard.py`` (written independently of the matcher) writes a Google
   Contacts CSV and a twarc2 JSONL of profiles; both go through the real importers into a
-  workspace, and contact rows are mapped to people through the import's records.
+  workspace, and contact rows are mapped to people through the import's records. Namesakes
+  come from the frequency-weighted name tables, so they are as many as the name is common;
+- ``hard-fixed``: the same, plus 1-4 planted namesakes for 40% of contact persons whatever the
+  name (``--namesakes fixed``, the generator's first version);
 - ``old``: ``bench/match_data.py``, written into a workspace directly.
 
 Each method runs in its own process, so its time and peak memory (ru_maxrss) are its own.
@@ -445,7 +448,9 @@ def run_all(workdir: Path, truth: set, methods: list[str], label: str) -> dict:
 # ---- the hard split: real formats through the real importers ----------------------------------
 
 
-def prepare_hard(workdir: Path, n_contacts: int, n_profiles: int, seed: int) -> set:
+def prepare_hard(
+    workdir: Path, n_contacts: int, n_profiles: int, seed: int, namesakes: str = "frequency"
+) -> set:
     """Generate with bench/match_hard.py, import the Google CSV and the twarc2 JSONL into a
     workspace, and return the truth as (person id - 1, account id - 1) pairs."""
     from match_hard import generate as generate_hard
@@ -458,7 +463,14 @@ def prepare_hard(workdir: Path, n_contacts: int, n_profiles: int, seed: int) -> 
 
     data_dir = workdir / "data"
     data_dir.mkdir()
-    generate_hard(n_contacts, n_profiles, seed, data_dir)
+    made = generate_hard(n_contacts, n_profiles, seed, data_dir, namesakes)
+    stats, persons = made["variations"], made["persons"] or 1
+    print(
+        f"namesakes ({namesakes}): "
+        f"{stats.get('namesakes.contact_persons_with_any', 0) / persons:.0%}"
+        f" of contact persons share their exact full name with another profile, "
+        f"{stats.get('namesakes.profiles_per_contact_person', 0) / persons:.2f} such profiles each"
+    )
     store = open_store(workdir / "audience.db")
     book = read_contacts(data_dir / "contacts.csv")
     save_contacts(store, book, "contacts.csv")
@@ -555,8 +567,16 @@ def prepare_old(workdir: Path, n_contacts: int, n_profiles: int, seed: int) -> s
     return data.truth
 
 
+def prepare_hard_fixed(workdir: Path, n_contacts: int, n_profiles: int, seed: int) -> set:
+    return prepare_hard(workdir, n_contacts, n_profiles, seed, namesakes="fixed")
+
+
 SPLITS = {
-    "hard": ("independent generator, real formats", prepare_hard),
+    "hard": ("independent generator, real formats, namesakes by name frequency", prepare_hard),
+    "hard-fixed": (
+        "independent generator, real formats, 1-4 planted namesakes for 40% of people",
+        prepare_hard_fixed,
+    ),
     "old": ("project generator", prepare_old),
 }
 
@@ -608,7 +628,12 @@ def main() -> None:
         default="1000x10000,10000x100000",
         help="CONTACTSxPROFILES, comma-separated (50000x1000000 on request).",
     )
-    parser.add_argument("--splits", default="hard,old", help="hard, old (comma-separated).")
+    parser.add_argument(
+        "--splits",
+        default="hard,hard-fixed,old",
+        help="hard (namesakes as common as the name), hard-fixed (planted namesakes for 40%% of "
+        "people whatever the name), old (comma-separated).",
+    )
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--methods", default="audience,rapidfuzz-names,splink")
     parser.add_argument("--febrl", action="store_true", help="Also run the Febrl4 check.")

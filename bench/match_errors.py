@@ -8,6 +8,7 @@ is read here only, never by the matcher.
 
     uv run python bench/match_errors.py --contacts 1000 --profiles 10000 --seed 1
     uv run python bench/match_errors.py ... --show 15     # print examples of each class
+    uv run python bench/match_errors.py ... --namesakes fixed  # the hard-fixed split
 """
 
 from __future__ import annotations
@@ -51,7 +52,9 @@ def _evidence_label(f, k: int) -> str:
     return "+".join(flags) if flags else "name only"
 
 
-def analyse(workdir: Path, n_contacts: int, n_profiles: int, seed: int, show: int) -> None:
+def analyse(
+    workdir: Path, n_contacts: int, n_profiles: int, seed: int, show: int, namesakes: str
+) -> None:
     import numpy as np
     from match_bench import prepare_hard
 
@@ -59,7 +62,7 @@ def analyse(workdir: Path, n_contacts: int, n_profiles: int, seed: int, show: in
     from audience.matching import matcher as mt
     from audience.store import open_store
 
-    truth = prepare_hard(workdir, n_contacts, n_profiles, seed)
+    truth = prepare_hard(workdir, n_contacts, n_profiles, seed, namesakes)
     store = open_store(workdir / "audience.db")
     mt.match_people(store, ["x"])
     status = {
@@ -226,9 +229,10 @@ def main() -> None:
     parser.add_argument("--profiles", type=int, default=10000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--show", type=int, default=0, help="examples per class")
+    parser.add_argument("--namesakes", choices=("frequency", "fixed"), default="frequency")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="match-errors-") as tmp:
-        analyse(Path(tmp), args.contacts, args.profiles, args.seed, args.show)
+        analyse(Path(tmp), args.contacts, args.profiles, args.seed, args.show, args.namesakes)
 
 
 if __name__ == "__main__":

@@ -104,10 +104,19 @@ RATES: dict[str, float] = {
     "handle_suffix": 0.10,
     "handle_camel": 0.30,
     # namesakes and background
-    "namesake": 0.40,  # share of contact persons with planted namesake profiles
-    "namesakes_max": 4,  # planted namesakes per such person: 1..max
+    "namesake": 0.40,  # --namesakes fixed: share of contact persons with planted namesakes
+    "namesakes_max": 4,  # --namesakes fixed: planted namesakes per such person: 1..max
     "background_brand": 0.04,  # background profiles that are brands, bots or jokes
 }
+
+# How namesakes of contact persons come into the profiles:
+# - "frequency": every background profile's name is drawn from the same frequency-weighted
+#   tables as the contacts', so how many profiles share a contact's full name follows from the
+#   name's commonness and the number of profiles (Binomial(N, p(name))), as in a real crowd;
+# - "fixed": on top of those, 40% of contact persons get 1-4 planted namesakes however rare
+#   the name and however few the profiles (the first version of this generator).
+# Both render every namesake with the same code as a true profile.
+NAMESAKE_MODES = ("frequency", "fixed")
 
 PAGE_SIZE = 100
 X_EPOCH_MS = 1288834974657
@@ -915,8 +924,12 @@ def _tco(rng: random.Random) -> str:
 # ---- the run --------------------------------------------------------------------------------
 
 
-def generate(n_contacts: int, n_profiles: int, seed: int, out_dir: Path) -> dict:
-    """Write contacts.csv, profiles.jsonl, truth.csv, contacts_meta.csv and variations.csv."""
+def generate(n_contacts: int, n_profiles: int, seed: int, out_dir: Path,
+             namesakes: str = "frequency") -> dict:
+    """Write contacts.csv, profiles.jsonl, truth.csv, contacts_meta.csv and variations.csv.
+    `namesakes` is one of NAMESAKE_MODES."""
+    if namesakes not in NAMESAKE_MODES:
+        raise ValueError(f"namesakes must be one of {NAMESAKE_MODES}, not {namesakes!r}")
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     rng = random.Random(seed)
@@ -927,9 +940,12 @@ def generate(n_contacts: int, n_profiles: int, seed: int, out_dir: Path) -> dict
     profiles = Profiles(vocab, rng, stats)
 
     persons, rows = _contact_rows(n_contacts, people, cards, rng, stats)
-    planted = _planted_profiles(persons, people, rng, stats, n_profiles)
+    planted = _planted_profiles(persons, people, rng, stats, n_profiles,
+                                namesake_rate=RATES["namesake"] if namesakes == "fixed" else 0.0)
+    names_in_profiles: Counter = Counter()
     truth_ids = _write_profiles(out_dir / "profiles.jsonl", planted, n_profiles, people,
-                                profiles, rng, stats)
+                                profiles, rng, stats, names_in_profiles)
+    _count_namesakes(persons, truth_ids, names_in_profiles, stats)
     n_true = _write_contacts(out_dir, rows, truth_ids)
     _write_variations(out_dir / "variations.csv", stats)
     return {
@@ -944,6 +960,7 @@ def generate(n_contacts: int, n_profiles: int, seed: int, out_dir: Path) -> dict
         "true_profiles": len(truth_ids),
         "true_pairs": n_true,
         "namesake_profiles": stats["planted.namesake"],
+        "namesakes": namesakes,
         "variations": dict(stats),
     }
 
@@ -970,13 +987,13 @@ def _contact_rows(n_contacts: int, people: People, cards: Cards, rng: random.Ran
 
 
 def _planted_profiles(persons: list[Person], people: People, rng: random.Random, stats: Counter,
-                      n_profiles: int) -> list[tuple[str, Person]]:
+                      n_profiles: int, namesake_rate: float) -> list[tuple[str, Person]]:
     """(kind, person) for true profiles and namesakes, shuffled; at most n_profiles."""
     planted: list[tuple[str, Person]] = []
     for person in persons:
         if rng.random() < RATES["has_profile"]:
             planted.append(("true", person))
-        if rng.random() < RATES["namesake"]:
+        if rng.random() < namesake_rate:
             for _ in range(rng.randint(1, int(RATES["namesakes_max"]))):
                 planted.append(("namesake", people.new(like=person)))
     if len(planted) > n_profiles:
@@ -990,7 +1007,7 @@ def _planted_profiles(persons: list[Person], people: People, rng: random.Random,
 
 def _write_profiles(path: Path, planted: list[tuple[str, Person]], n_profiles: int,
                     people: People, profiles: Profiles, rng: random.Random,
-                    stats: Counter) -> dict[str, tuple[str, str]]:
+                    stats: Counter, names: Counter) -> dict[str, tuple[str, str]]:
     """Stream n_profiles users in pages of 100; planted ones at random places among background."""
     truth: dict[str, tuple[str, str]] = {}  # person key -> (profile id, username)
     remaining_planted = len(planted)
@@ -1016,6 +1033,8 @@ def _write_profiles(path: Path, planted: list[tuple[str, Person]], n_profiles: i
             else:
                 kind, person = "background", people.new()
                 user = profiles.render(person, "background")
+            if person.family:  # a brand's company name is no one's namesake
+                names[(person.given, person.family)] += 1
             meta.writerow([user["id"], kind, person.key, person.namesake_of,
                            " ".join(profiles.last_evidence), " ".join(person.tags)])
             page.append(user)
@@ -1031,6 +1050,15 @@ def _write_profiles(path: Path, planted: list[tuple[str, Person]], n_profiles: i
                 }}, ensure_ascii=False) + "\n")
                 page = []
     return truth
+
+
+def _count_namesakes(persons: list[Person], truth: dict, names: Counter, stats: Counter) -> None:
+    """Per contact person: how many profiles other than their own bear their exact full name."""
+    for person in persons:
+        others = names[(person.given, person.family)] - (person.key in truth)
+        stats["namesakes.profiles_per_contact_person"] += others
+        if others:
+            stats["namesakes.contact_persons_with_any"] += 1
 
 
 def _tag_true_pair(person: Person, user: dict, stats: Counter) -> None:
@@ -1083,6 +1111,7 @@ def _summary(result: dict) -> str:
     for name in sorted(stats):
         group = name.split(".", 1)[0]
         base = {"card": result["contacts"], "person": persons, "true_pair": kinds["true"],
+                "namesakes": persons,
                 "planted": result["profiles"]}.get(
             group, kinds.get(group, 0))
         rate = f"{stats[name] / base:7.1%}" if base else ""
@@ -1098,6 +1127,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--rate", action="append", default=[], metavar="NAME=VALUE",
                         help=f"override a rate; names: {', '.join(RATES)}")
+    parser.add_argument("--namesakes", choices=NAMESAKE_MODES, default="frequency",
+                        help="frequency: namesakes as common as the name (default); fixed: also "
+                             "plant 1-4 for 40%% of contact persons whatever the name")
     parser.add_argument("--quiet", action="store_true", help="no variation table")
     args = parser.parse_args(argv)
     for item in args.rate:
@@ -1106,7 +1138,7 @@ def main(argv: list[str] | None = None) -> int:
             parser.error(f"unknown rate {name!r}")
         RATES[name] = float(value)
     started = time.perf_counter()
-    result = generate(args.contacts, args.profiles, args.seed, args.out)
+    result = generate(args.contacts, args.profiles, args.seed, args.out, args.namesakes)
     elapsed = time.perf_counter() - started
     if not args.quiet:
         print(_summary(result))

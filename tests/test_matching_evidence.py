@@ -372,3 +372,90 @@ def test_a_place_naming_no_country_is_no_conflict(store):
     for handle, place in (("inesc1", "Remote"), ("inesc2", "the internet"), ("inesc3", "Alfama")):
         account = add_account(store, handle, "Ines Carvalho", location=place)
         assert not features(store, person, account)["country_conflict"], place
+
+
+# ---- how rare a name is, read from the data (issue 13, round 3) ----------------------------
+
+
+def _rarity_of(store) -> dict[int, float]:
+    people = ev.load_people(store)
+    rarity = ev._name_rarity(people, ev.load_accounts(store, "x"))
+    return {p.id: r for p, r in zip(people, rarity.tolist(), strict=True)}
+
+
+def _crowd(store, surnames: list[str], givens: list[str], per_surname: int, tag: str) -> None:
+    for s, surname in enumerate(surnames):
+        for n in range(per_surname):
+            given = givens[(s + n) % len(givens)]
+            add_account(store, f"{tag}{s}x{n}", f"{given.title()} {surname.title()}")
+
+
+def test_a_given_name_is_as_common_as_it_is_among_the_surnames_it_goes_with(store):
+    # "Chao" is one name in 200 profiles, but one in five among the surnames it is seen with:
+    # a Li among ten Lis is likely to have a namesake called Chao, a rare surname is not
+    person = add_person(store, "Chao Li")
+    _crowd(store, ["li", "wang", "zhang"], ["chao", "wei", "ling", "jun", "min"], 10, "c")
+    _crowd(store, [f"smithson{n}" for n in range(17)], ["james", "anna", "paul"], 10, "w")
+    rare = add_person(store, "Chao Quenby")
+    add_account(store, "chaoq", "Chao Quenby")
+    rarity = _rarity_of(store)
+    assert rarity[person] < 0  # more than one namesake expected among ten Lis
+    assert rarity[rare] >= 1.5  # no other profile bears the surname
+
+
+def test_the_sole_bearer_of_a_rare_name_outranks_the_sole_bearer_of_a_common_one(store):
+    rare = add_person(store, "Folake Olabayo")
+    common = add_person(store, "Wei Wang")
+    only_rare = add_account(store, "folake_o", "Folake Olabayo")
+    only_common = add_account(store, "weiw", "Wei Wang")
+    # many Wangs, and Wei common among them, but no other Wei Wang
+    _crowd(store, ["wang"], ["jun", "ling", "min", "chao", "wei"], 4, "a")
+    _crowd(store, ["zhang", "liu"], ["wei", "jun"], 20, "b")
+    # both are the only profile bearing their name; only one name is rare
+    assert features(store, rare, only_rare)["rare_name"]
+    assert features(store, common, only_common)["rare_name"]
+    match_people(store)
+    assert best_match(store, rare)["score"] > best_match(store, common)["score"]
+
+
+def test_the_sole_bearer_of_a_common_name_is_no_surer_than_the_name(store):
+    # the only "Wei Zhang" among forty Zhangs, Wei common among them: that no namesake is seen
+    # says little, so the pair stays short of acceptance on the name alone
+    person = add_person(store, "Wei Zhang")
+    only = add_account(store, "wzhang", "Wei Zhang")
+    _crowd(store, ["zhang"], ["jun", "ling", "min", "chao", "wen", "yan", "hui"], 40, "z")
+    _crowd(store, ["liu", "chen"], ["wei", "jun"], 20, "y")
+    assert features(store, person, only)["rare_name"]
+    assert _rarity_of(store)[person] < 1.0
+    match_people(store)
+    assert best_match(store, person)["status"] == "review"
+
+
+def _outnamed(store, person_id, account_ids) -> list[bool]:
+    """The outnamed flag of the person's pairs with ``account_ids``, scored together as the
+    matcher scores a person's candidates."""
+    people = ev.load_people(store)
+    index = next(k for k, p in enumerate(people) if p.id == person_id)
+    accounts = ev.load_accounts(store, "x")
+    rows = [int(np.nonzero(accounts.ids == a)[0][0]) for a in account_ids]
+    n = len(rows)
+    f = ev.compute_features(
+        people, accounts, np.full(n, index), np.array(rows), np.full(n, ev.K_NAME)
+    )
+    return f.outnamed.tolist()
+
+
+def test_a_near_name_loses_to_a_candidate_bearing_the_name_exactly(store):
+    person = add_person(store, "Imogen Threlfall")
+    exact = add_account(store, "imogen_t", "Imogen Threlfall")
+    near = add_account(store, "imo_thr", "Imogen Threlfield")
+    assert _outnamed(store, person, [exact, near]) == [False, True]
+    match_people(store)
+    assert best_match(store, person)["account_id"] == exact
+
+
+def test_a_near_name_alone_is_not_outnamed(store):
+    person = add_person(store, "Imogen Threlfall")
+    near = add_account(store, "imo_thr", "Imogen Threlfield")
+    other = add_account(store, "imo_t2", "Imogen Threlkeld")
+    assert _outnamed(store, person, [near, other]) == [False, False]

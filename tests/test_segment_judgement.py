@@ -746,9 +746,9 @@ def test_of_names_the_employer_only_after_a_job(store):
     found = segments_of(
         store,
         config,
-        {"handle": "g1", "bio": "Founder of Capita. Coffee."},
-        {"handle": "g2", "bio": "Tour dates & live clips of Capita 🎹"},
-        {"handle": "g3", "bio": "My honest review of Capita, part 2"},
+        {"handle": "of1", "bio": "Founder of Capita. Coffee."},
+        {"handle": "of2", "bio": "Tour dates & live clips of Capita 🎹"},
+        {"handle": "of3", "bio": "My honest review of Capita, part 2"},
     )
-    assert found["g1"] == {"customers"}
-    assert not found["g2"] and not found["g3"]
+    assert found["of1"] == {"customers"}
+    assert not found["of2"] and not found["of3"]

@@ -66,15 +66,22 @@ from audience.store import Store
 
 # Log-odds of each kind of evidence (see raw_score); the name's agreement (0..1) costs
 # NAME_SLOPE per unit below a perfect match, and an exact name earns NAME_EXACT.
-# The weights are a conditional logit (which candidate, or none, is the person's) fitted on the
-# hard generator's seeds 1 and 2 at 1k x 10k (bench/match_errors.py explains the classes) and
-# checked on seed 3, 10k x 100k and the old generator. Evidence every namesake shows (a handle
-# or website built from the name) is worth next to nothing; identity evidence (the contact's own
+# The weights are a conditional logit (which candidate, or none, is the person's) fitted by
+# bench/match_fit.py on the hard generator's seeds 1 and 2 at 1k x 10k, both namesake modes
+# (bench/match_errors.py explains the classes), and checked on seed 3, 10k x 100k and the old
+# generator. Evidence every namesake shows (a handle or website built from the name) is worth
+# next to nothing; identity evidence (the contact's own
 # phone number or an address beyond the name) is near-proof and set, not fitted (too rare).
-NAME_SLOPE = 4.4
+NAME_SLOPE = 4.56
 NAME_EXACT = 0.0
 # log-odds per unit of rarity (-log of the profiles expected to bear the name by chance)
-RARITY_WEIGHT = 0.16
+RARITY_WEIGHT = 0.24
+# and again, for the only profile bearing exactly the name: with few namesakes expected and none
+# seen, the name itself is the evidence (with many expected, seeing none says little)
+SOLE_RARITY_WEIGHT = 0.31
+RARITY_FLOOR = 0.02  # expected namesakes below this say no more than this
+RARITY_UNSEEN = 0.5  # namesakes counted for a surname before any other profile is seen with it
+RARITY_CAP = 3.0
 OTHER_GIVEN_NAME = 0.4  # the most a name with another given name can agree
 GIVEN_WITH_HANDLE_SURNAME = 0.92  # "Dave" @davekirkshaw: as good as a nickname with the surname
 SIGNAL_NAME_FLOOR = 0.3  # names agreeing less are not worth reading the profile's text for
@@ -93,23 +100,24 @@ CITY_ODDS_MIN = 0.7
 CITY_ODDS_MAX = 3.0
 LOG_ODDS = {
     "contact_in_bio": 10.0,
-    "email_in_bio_name_like": 1.8,
+    "email_in_bio_name_like": 2.97,
     "email_handle": 5.0,
     "email_handle_name_like": 1.0,  # the generator never reuses an address as a handle: not fitted
     "handle_from_name": 0.0,
     "employer_match": 3.0,  # weighed by employer_odds instead (raw_score)
-    "former_employer": 5.0,
-    "employer_conflict": -2.0,
+    "former_employer": 5.44,
+    "employer_conflict": -1.66,
     "org_in_bio": 0.0,  # counted as employer_match
     "domain_website": 0.0,  # counted as employer_match
-    "title_in_bio": 3.7,
+    "title_in_bio": 3.76,
     "city_in_location": 2.0,  # weighed by city_odds instead (raw_score)
-    "location_conflict": -2.4,
-    "country_conflict": -2.0,
+    "location_conflict": -1.76,
+    "country_conflict": -1.01,
     "site_name": 0.0,  # a namesake's site carries the name too
     "handle_surname": 0.0,  # lifts a given-name-only display name instead (raw_score)
-    "given_only": 0.3,  # "Dave" alone, the person's given name: scored low by the name ratio
-    "rare_name": 0.6,  # the only profile bearing this name: no namesake competes
+    "given_only": 1.42,  # "Dave" alone, the person's given name: scored low by the name ratio
+    "rare_name": 0.97,  # the only profile bearing this name: no namesake competes
+    "outnamed": -1.08,  # another candidate bears the exact name
     "parody": -4.0,
     "organisation_account": -3.0,
 }
@@ -558,6 +566,9 @@ def str_hashes(texts: list[str]) -> np.ndarray:
     return np.fromiter(map(hash, texts), dtype=np.int64, count=len(texts)).view(np.uint64)
 
 
+_EMPTY_HASH = str_hashes([""])[0]
+
+
 _FLAGS = (
     "name",
     "name_exact",
@@ -571,6 +582,7 @@ _FLAGS = (
     "location_conflict",
     "country_conflict",
     "rare_name",
+    "outnamed",
     "parody",
     "organisation_account",
     "contact_in_bio",
@@ -603,6 +615,7 @@ class PairFeatures:
     location_conflict: np.ndarray
     country_conflict: np.ndarray  # the location names another country than the card's
     rare_name: np.ndarray
+    outnamed: np.ndarray  # another candidate of the person bears the exact name, this one not
     parody: np.ndarray
     organisation_account: np.ndarray
     contact_in_bio: np.ndarray
@@ -752,6 +765,7 @@ def compute_features(
     _name_features(f, cols, accounts, uniq)
     _identity_features(f, cols, accounts, uniq)
     f.rare_name = (f.name >= 0.92) & (accounts.name_count[ai] == 1)
+    f.outnamed = _outnamed(f, len(people))
     f.rarity = _name_rarity(people, accounts)[pi]
     f.employer_odds = _employer_odds(people, accounts)[pi]
     f.city_odds = _city_odds(people, accounts)[pi]
@@ -760,6 +774,14 @@ def compute_features(
     _context_features(f, cols, accounts, live)
     _signal_features(f, people, accounts, live)
     return f
+
+
+def _outnamed(f: PairFeatures, n_people: int) -> np.ndarray:
+    """Pairs whose name is not exact while another candidate of the same person bears the
+    exact name: the competition says the near name is more likely someone else."""
+    has_exact = np.zeros(n_people, dtype=bool)
+    has_exact[f.pi[f.name_exact]] = True
+    return has_exact[f.pi] & ~f.name_exact
 
 
 def _city_odds(people: list[Person], accounts: Accounts) -> np.ndarray:
@@ -818,23 +840,48 @@ def _site_shares(accounts: Accounts) -> dict[str, float]:
 
 def _name_rarity(people: list[Person], accounts: Accounts) -> np.ndarray:
     """For each person, -log of the number of profiles expected to bear their given and family
-    name by chance (profiles with the family name x share of profiles with the given name): a
-    rare name on a profile says much, a common one little."""
-    total = max(len(accounts), 1)
+    name by chance: a rare name on a profile says much, a common one little.
 
-    def counts(column: str, names: list[str]) -> np.ndarray:
-        hashes = accounts.hashes(column)
-        keys, numbers = np.unique(hashes, return_counts=True)
-        wanted = str_hashes(names)
-        if not len(keys):
-            return np.zeros(len(names))
+    The expectation is the other profiles bearing the family name (one may be the person's own)
+    times the given name's share among the people it goes with: the profiles and contacts whose
+    family names are seen beside that given name somewhere (a given name is common among the
+    surnames of its own language, not among all profiles, so "Chao" is weighed against Chinese
+    surnames, not against everyone). The share is read from both sides, profiles and contacts."""
+    given_names = [p.name.given for p in people]
+    family_names = [p.name.family.rpartition(" ")[2] for p in people]
+    givens = np.concatenate([accounts.hashes("given"), str_hashes(given_names)])
+    families = np.concatenate([accounts.hashes("family"), str_hashes(family_names)])
+    named = families != _EMPTY_HASH
+    givens, families = givens[named], families[named]
+    if not len(families):
+        return np.zeros(len(people))
+    family_keys, family_of, family_sizes = np.unique(
+        families, return_inverse=True, return_counts=True
+    )
+    family_of = family_of.reshape(-1)
+    # the family names each given name is seen with, once each, and their profiles in all
+    mixed = givens ^ (family_of.astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15))
+    first = np.unique(mixed, return_index=True)[1]  # one row per (given, family) pair
+    given_keys, given_of = np.unique(givens[first], return_inverse=True)
+    peers = np.bincount(given_of.reshape(-1), weights=family_sizes[family_of[first]])
+    given_sizes = np.bincount(np.searchsorted(given_keys, givens), minlength=len(given_keys))
+
+    def lookup(keys: np.ndarray, values: np.ndarray, wanted: np.ndarray) -> np.ndarray:
         pos = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
-        return np.where(keys[pos] == wanted, numbers[pos], 0).astype(np.float64)
+        return np.where(keys[pos] == wanted, values[pos], 0).astype(np.float64)
 
-    families = counts("family", [p.name.family.rpartition(" ")[2] for p in people])
-    givens = counts("given", [p.name.given for p in people])
-    expected = np.maximum(families, 1) * np.maximum(givens, 1) / total
-    return np.clip(-np.log(expected + 0.02), -3.0, 3.0)
+    wanted_given = str_hashes(given_names)
+    profile_families, profile_family_sizes = np.unique(
+        accounts.hashes("family"), return_counts=True
+    )
+    n_family = lookup(profile_families, profile_family_sizes, str_hashes(family_names))
+    share = lookup(given_keys, given_sizes, wanted_given) / np.maximum(
+        lookup(given_keys, peers, wanted_given), 1.0
+    )
+    # the person's own profile is among those counted: what is left is the namesakes; a
+    # surname no other profile bears may still have a namesake unseen (a small crowd shows few)
+    expected = (np.maximum(n_family - 1, 0.0) + RARITY_UNSEEN) * share
+    return np.clip(-np.log(expected + RARITY_FLOOR), -RARITY_CAP, RARITY_CAP)
 
 
 def _present(rows: np.ndarray, size: int) -> np.ndarray:
@@ -1213,6 +1260,7 @@ def raw_score(f: PairFeatures) -> np.ndarray:
     name = np.where(named_elsewhere, GIVEN_WITH_HANDLE_SURNAME, name)
     odds = NAME_SLOPE * (name - 1.0) + NAME_EXACT * f.name_exact
     odds = odds + RARITY_WEIGHT * f.rarity * (name >= 0.8)
+    odds = odds + SOLE_RARITY_WEIGHT * f.rarity * f.rare_name
     # context counts in proportion to how well the name agrees: a colleague at the same
     # company never scores on context alone; identity (the e-mail, the phone) needs no name
     gate = np.minimum(1.0, name / 0.8)
@@ -1246,6 +1294,7 @@ _DETAILS = {
         f"({', '.join(sorted(p.countries))})"
     ),
     "rare_name": lambda p, acc, a: "only profile with this name",
+    "outnamed": lambda p, acc, a: "another profile bears the name exactly",
     "given_only": lambda p, acc, a: f"display name {acc.display[a]} is the given name alone",
     "contact_in_bio": lambda p, acc, a: "bio holds the contact's e-mail address or phone number",
     "email_in_bio_name_like": lambda p, acc, a: "bio holds the contact's name-built e-mail address",
