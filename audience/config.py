@@ -153,6 +153,8 @@ class Rules:
     keywords: list[str] = field(default_factory=list)
     hashtags: list[str] = field(default_factory=list)
     home_regions: list[str] = field(default_factory=list)
+    # the workspace's own place-name files ([geography] places), next to audience.toml
+    places: list[Path] = field(default_factory=list)
     protected_segments: list[str] = field(default_factory=lambda: ["press", "customers"])
     # where phone numbers written without +code are read ([contacts] phone_region)
     phone_region: str = "GB"
@@ -200,6 +202,7 @@ def load_rules(path: Path) -> Rules:
         keywords=_string_list(topics, "keywords", "topics", path),
         hashtags=_string_list(topics, "hashtags", "topics", path),
         home_regions=_string_list(geography, "home_regions", "geography", path),
+        places=[path.parent / f for f in _string_list(geography, "places", "geography", path)],
         protected_segments=_string_list(segments, "protected", "segments", path)
         if "protected" in segments
         else ["press", "customers"],
@@ -223,6 +226,12 @@ CONFIG_TEMPLATE = """\
 # Where your audience lives: ISO country codes (GB, IE, US...) or regions (Europe, UK & Ireland).
 # `--near` and the prune rule "outside my home regions" use them. For example
 # home_regions = ["GB", "IE"]
+# Place names the built-in lists miss (a district, a nickname, a region in another script),
+# as TOML files next to this one, read by every command of this workspace:
+#   places = ["my-places.toml"]
+# with any of these tables:
+#   [countries]  "alba" = "GB"                   [cities]   "the smoke" = ["London", "GB"]
+#   [groups]     "home nations" = ["GB", "IE"]   [regions]  GB = ["Teesside", "Wirral"]
 
 [segments]
 # Segments that `audience prune` never suggests unfollowing.

@@ -257,7 +257,7 @@ class OrgMatcher:
 
     def _short_name_ok(self, text: BioText, match: re.Match[str]) -> bool:
         """A name without its generic words ("Acme" for Acme Energy) is also a place, a word
-        or an outlet ("na Marina de Lisboa", "Redactor en Invertia (@outlet)"): it counts
+        or an outlet ("Café na Ribeira do Porto", "Redactor en Acme (@outlet)"): it counts
         when it ends its sentence or clause, after a job that is not press ("Contact centre
         manager at Acme.", "Chief Customer Officer, Acme.")."""
         end = match.end()
@@ -628,7 +628,7 @@ def _job_right_before(lexicon: Lexicon, before: str) -> bool:
 
 
 def _job_right_after(lexicon: Lexicon, after: str) -> bool:
-    """ "AmeenDrive claims team lead", "Acme CX manager": a job title within the next few words
+    """ "AcmeDrive claims team lead", "Acme CX manager": a job title within the next few words
     of the same phrase names the organisation (or its product) as where they work."""
     phrase = re.match(r"\s*((?:[\w&'’-]+\s+){0,3}[\w&'’-]+)", after)
     if not phrase or re.match(r"\s*(?:and|&|or|vs)\b", after):

@@ -10,6 +10,7 @@ names used here are kept as a compact index (a marshal file of ~2 MB in the user
 
 from __future__ import annotations
 
+import hashlib
 import marshal
 import os
 import re
@@ -19,6 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import Any
 
 from audience.normalize import fold
 
@@ -33,6 +35,8 @@ CITY_ALIASES: dict[str, tuple[str, str]] = {k: tuple(v) for k, v in _ALIASES["ci
 GROUPS: dict[str, set[str]] = {k: set(v) for k, v in _ALIASES["groups"].items()}
 CONTINENTS: dict[str, str] = _ALIASES["continents"]
 NOWHERE: frozenset[str] = frozenset(_ALIASES["nowhere"])
+_BUILTIN_ALIASES, _BUILTIN_CITIES = dict(ALIASES), dict(CITY_ALIASES)
+_BUILTIN_GROUPS = {k: set(v) for k, v in GROUPS.items()}
 SEPARATORS = re.compile(r"\s*(?:[,/|;·•()\[\]]|\s-\s|\s–\s|\bbased in\b|\bliving in\b|\bin\b)\s*")
 
 
@@ -82,14 +86,111 @@ _REGION_ONLY: set[str] = set()
 
 @cache
 def _regions() -> dict[str, tuple[str, str]]:
-    """First-level regions from ``audience/data/places/regions.toml``: folded name -> (name,
-    country)."""
+    """First-level regions from ``audience/data/places/regions.toml`` and the workspace's own
+    place files: folded name -> (name, country)."""
     data = tomllib.loads((PLACES_DIR / "regions.toml").read_text(encoding="utf-8"))
     regions: dict[str, tuple[str, str]] = {}
-    for country, names in data.items():
+    for country, names in [*data.items(), *_EXTRA_REGIONS]:
         for name in names:
             regions.setdefault(fold(name), (name, country))
     return regions
+
+
+_EXTRA_REGIONS: list[tuple[str, list[str]]] = []
+
+
+def use_places(paths: Iterable[Path]) -> str:
+    """Add a workspace's own place names (``[geography] places`` in ``audience.toml``) to the
+    built-in ones, for this process. Each file has the tables of
+    ``audience/data/places/aliases.toml`` (``[countries]`` name -> ISO code, ``[cities]`` name ->
+    [city, ISO], ``[groups]`` name -> [ISO, ...]) and ``[regions]`` (ISO -> [region names]).
+    Returns a fingerprint of the files ("" for none), so stored places can be read again when
+    it changes."""
+    paths = [Path(p) for p in paths]
+    _reset_places()
+    if not paths:
+        return ""
+    digest = hashlib.sha256()
+    for path in paths:
+        text, data = _read_places(path)
+        digest.update(text.encode("utf-8"))
+        ALIASES.update({fold(name): code.upper() for name, code in data["countries"].items()})
+        CITY_ALIASES.update(
+            {fold(name): (city, code.upper()) for name, (city, code) in data["cities"].items()}
+        )
+        GROUPS.update({fold(name): {c.upper() for c in v} for name, v in data["groups"].items()})
+        _EXTRA_REGIONS.extend((code.upper(), names) for code, names in data["regions"].items())
+    _gazetteer.cache_clear()
+    _regions.cache_clear()
+    resolve_place.cache_clear()
+    return digest.hexdigest()
+
+
+def _reset_places() -> None:
+    """Back to the built-in place names (a process may open several workspaces)."""
+    for current, builtin in (
+        (ALIASES, _BUILTIN_ALIASES),
+        (CITY_ALIASES, _BUILTIN_CITIES),
+        (GROUPS, _BUILTIN_GROUPS),
+    ):
+        current.clear()
+        current.update(builtin)
+    _EXTRA_REGIONS.clear()
+    _REGION_ONLY.clear()
+    _gazetteer.cache_clear()
+    _regions.cache_clear()
+    resolve_place.cache_clear()
+
+
+_PLACE_TABLES = {
+    "countries": "must be a two-letter country code",
+    "cities": 'must be ["City", "country code"]',
+    "groups": "must be a list of two-letter country codes",
+    "regions": "must be a two-letter country code with a list of region names",
+}
+
+
+def _read_places(path: Path) -> tuple[str, dict[str, dict[str, Any]]]:
+    """A place file, checked: a bad one is a :class:`ConfigError` naming the file and key."""
+    from audience.errors import ConfigError
+
+    try:
+        text = path.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read the places file ({exc.strerror})") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: not a valid TOML places file ({exc})") from None
+    for table in data:
+        if table not in _PLACE_TABLES:
+            known = ", ".join(_PLACE_TABLES)
+            raise ConfigError(f"{path}: unknown table [{table}] (known: {known})")
+    tables = {table: data.get(table, {}) for table in _PLACE_TABLES}
+    for table, entries in tables.items():
+        if not isinstance(entries, dict):
+            raise ConfigError(f"{path}: [{table}] must be a table")
+        for name, value in entries.items():
+            if not _place_value_ok(table, name, value):
+                raise ConfigError(f"{path}: [{table}] {name!r} {_PLACE_TABLES[table]}")
+    return text, tables
+
+
+def _place_value_ok(table: str, name: str, value: Any) -> bool:
+    def code(v: Any) -> bool:
+        return isinstance(v, str) and bool(re.fullmatch(r"[A-Za-z]{2}", v))
+
+    if table == "countries":
+        return code(value)
+    if table == "cities":
+        return (
+            isinstance(value, list)
+            and len(value) == 2
+            and isinstance(value[0], str)
+            and code(value[1])
+        )
+    if table == "groups":
+        return isinstance(value, list) and bool(value) and all(code(v) for v in value)
+    return code(name) and isinstance(value, list) and all(isinstance(v, str) for v in value)
 
 
 def _index_path() -> Path | None:

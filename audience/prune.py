@@ -770,9 +770,6 @@ def _follow_back() -> re.Pattern[str]:
     )
 
 
-_UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
-
-
 def region_reasons(profile: Profile, rules: Rules) -> list[Reason]:
     from audience.geo import account_place, matches_region
 

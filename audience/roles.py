@@ -774,7 +774,7 @@ def _spaced(word: str) -> bool:
 
 def _prefixes(words: Iterable[str]) -> str:
     """Markers of scripts written without spaces as an extra branch: they start a word and run
-    into the title they mark ("退休记者", "前 연합뉴스 기자"), so only their start is bounded."""
+    into the title they mark ("退休记者", "前 … 기자"), so only their start is bounded."""
     joined = [re.escape(w) for w in words if not _spaced(w)]
     return rf"|(?<![\w])(?:{_words(joined)})" if joined else ""
 
@@ -790,14 +790,24 @@ def _lead(phrase: str) -> str:
 def _vocabulary_words(words: Iterable[str]) -> re.Pattern[str]:
     """A vocabulary key's words as one pattern (one that never matches when the key is empty);
     a lone ``*`` in a phrase stands for a few words ("alle * wochen")."""
-    return _word_regex(_words(_lead(w) for w in words) or "(?!)")
+    return _optional(words, before=r"(?<![\w@#])") or re.compile("(?!)")
 
 
-def _optional(words: Iterable[str]) -> re.Pattern[str] | None:
+def _optional(words: Iterable[str], before: str = r"(?<![\w#])") -> re.Pattern[str] | None:
+    """Whole words; those of scripts written without spaces run into their neighbours: a Korean
+    word takes its endings ("자동 게시하는"), Chinese and Japanese ones are not set off at all."""
     words = [w for w in words if w]
-    return (
-        re.compile(rf"(?<![\w#])(?:{_words(_lead(w) for w in words)})(?![\w])") if words else None
-    )
+    if not words:
+        return None
+    spaced = _words(_lead(w) for w in words if _spaced(w))
+    hangul = _words(_lead(w) for w in words if not _spaced(w) and _HANGUL.search(w))
+    others = _words(_lead(w) for w in words if not _spaced(w) and not _HANGUL.search(w))
+    branches = [rf"{before}(?:{spaced})(?![\w])" if spaced else ""]
+    branches += [rf"{before}(?:{hangul})" if hangul else "", f"(?:{others})" if others else ""]
+    return re.compile("(?:" + "|".join(b for b in branches if b) + ")")  # embeddable whole
+
+
+_HANGUL = re.compile(r"[\uac00-\ud7af]")
 
 
 DEFAULT_LEXICON = Lexicon()
@@ -1185,7 +1195,7 @@ def _qualified_ok(bio: BioText, match: re.Match[str]) -> bool:
 
 
 def _credit_after_media(bio: BioText, match: re.Match[str]) -> bool:
-    """ "A Tongan-language podcast about money. Host & producer.": a sentence of titles alone,
+    """ "A weekly podcast about money. Host & producer.": a sentence of titles alone,
     right after a sentence that describes a podcast or a programme, is the credit for it."""
     stops = [m for m in _SENTENCE_STOP.finditer(bio.folded, 0, match.start())]
     if not stops:
@@ -1275,7 +1285,7 @@ def _outlet_in_clause(bio: BioText, end: int) -> str | None:
 
 
 def _outlets_next(bio: BioText, end: int) -> str | None:
-    """ "Freelance photographer. Work in Stuff, The Post, Te Ao.": the next sentence names two
+    """ "Freelance photographer. Work in The Harbour Times, City FM.": the next sentence names two
     or more outlets the gazetteer knows, and not as clients or subjects."""
     stop = _SENTENCE_STOP.search(bio.folded, end)
     if stop is None or re.search(r"\w", bio.folded[end : stop.start()]):

@@ -425,6 +425,13 @@ def m007_actions(db: Database) -> None:
 def m008_places_history(db: Database) -> None:
     # Country and place were never filled: resolve every stored location once (per distinct
     # string) so the report, --near and prune read them instead of parsing locations.
+    _resolve_all_places(db)
+
+
+PLACES_KEY = "places_fingerprint"
+
+
+def _resolve_all_places(db: Database) -> None:
     from audience.geo import resolve_places
 
     last = 0
@@ -849,6 +856,24 @@ class Store:
             [platform, key, key],
         )
         return rows[0] if rows else None
+
+    def refresh_places(self, fingerprint: str) -> bool:
+        """Read every stored location again when the workspace's place files
+        (:func:`audience.geo.use_places`) changed since the last time; True when it did."""
+        if self.places_fingerprint() == fingerprint:
+            return False
+        with self.transaction():
+            _resolve_all_places(self.db)
+            self.execute(
+                "INSERT OR REPLACE INTO workspace_settings (key, value) VALUES (?, ?)",
+                [PLACES_KEY, fingerprint],
+            )
+        return True
+
+    def places_fingerprint(self) -> str:
+        """The fingerprint of the place files the stored places were read with ("" for none)."""
+        found = self.scalar("SELECT value FROM workspace_settings WHERE key = ?", [PLACES_KEY])
+        return found or ""
 
     def set_account_state(self, platform: str, platform_id: str, state: str) -> int:
         ids = self.ensure_account_ids(platform, [platform_id])

@@ -137,7 +137,13 @@ def open_workspace(db: Path | None, *, create: bool = False):
     from audience.store import open_store
 
     load_env()
-    return open_store(resolve_db_path(db), create=create)
+    store = open_store(resolve_db_path(db), create=create)
+    places = workspace_rules(db).places
+    if places or store.places_fingerprint():
+        from audience.geo import use_places
+
+        store.refresh_places(use_places(places))  # [geography] places, read once per change
+    return store
 
 
 def workspace_rules(db: Path | None):

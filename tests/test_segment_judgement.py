@@ -664,10 +664,13 @@ def test_a_listed_name_inside_another_organisations_display_name(store):
 
 def test_a_guest_or_visiting_side_job_does_not_undo_a_column():
     """A columnist whose other job is a guest or visiting one ("Prof invité", "visiting
-    lecturer") is press; a professor with a column stays below the line."""
+    lecturer") is press; so is a professor's regular column at a named outlet (a job at an
+    outlet, judgement.md; three independently labelled sets agree); a professor who writes an
+    occasional column, or one at no named outlet, stays below the line."""
     assert press("Chroniqueuse @LeJournalX | Prof invitée à l'université")
     assert press("Columnist @DailyX | visiting lecturer at Leeds")
-    assert press("Professor at Leeds. Columnist for the Post.") is None
+    assert press("Professor at Leeds. Columnist for the Post.")
+    assert press("Professor at Leeds. Occasional columnist.") is None
 
 
 def test_riding_or_driving_a_brands_product_is_not_working_there(store):
