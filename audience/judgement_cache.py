@@ -50,6 +50,7 @@ AHEAD_CHUNK = 2000
 AHEAD_WARM = 25  # judged here first, so the workers inherit the compiled patterns
 AHEAD_PROBE = 2000  # accounts looked at before giving up on a crowd mostly judged already
 MAX_PROCESSES = 8
+DECODED_MEMO = 65536  # distinct results kept decoded per cache; the memo starts again when full
 
 
 def digest(*parts: Any) -> bytes:
@@ -112,7 +113,8 @@ class JudgementCache:
 
     ``judge(account_id, fields, compute, *args)`` returns the stored result when the account's
     ``fields`` and the context are those it was computed from, else ``compute(*args)`` (which
-    must return JSON-able data), remembered for the next run by :meth:`save`."""
+    must return JSON-able data), remembered for the next run by :meth:`save`. Results are
+    shared between accounts judged alike: read them, never change them."""
 
     def __init__(self, store: Store, kind: str, context: bytes, ids: Iterable[int] | None = None):
         self.store = store
@@ -121,8 +123,10 @@ class JudgementCache:
         self.hits = 0
         self.misses = 0
         self._new: list[tuple[str, int, bytes, str]] = []
-        self._ahead: set[int] = set()  # judged by judge_ahead, not yet asked for
+        # judged by judge_ahead, not yet asked for: account -> the fields it was judged from
+        self._ahead: dict[int, tuple[Any, ...]] = {}
         self._rows = self._load(ids)
+        self._decoded: dict[str, Any] = {}  # a crowd's results are alike: each read once
 
     def _load(self, ids: Iterable[int] | None) -> dict[int, tuple[bytes, str]]:
         sql = "SELECT account_id, fingerprint, value FROM judgement_cache WHERE kind = ?"
@@ -145,21 +149,30 @@ class JudgementCache:
     def judge(
         self, account_id: int, fields: tuple[Any, ...], compute: Callable[..., Any], *args: Any
     ) -> Any:
+        if self._ahead.pop(account_id, None) == fields:
+            self.misses += 1  # judged in this run, by judge_ahead: its fingerprint is known
+            return self._decode(self._rows[account_id][1])
         fingerprint = self.fingerprint(fields)
         stored = self._rows.get(account_id)
         if stored is not None and stored[0] == fingerprint:
-            if account_id in self._ahead:
-                self._ahead.discard(account_id)
-                self.misses += 1  # judged in this run, by judge_ahead
-            else:
-                self.hits += 1
-            return json.loads(stored[1])
+            self.hits += 1
+            return self._decode(stored[1])
         self.misses += 1
         text = _as_json(compute(*args))
         self._rows[account_id] = (fingerprint, text)
         self._new.append((self.kind, account_id, fingerprint, text))
         # What a later run reads back: the same JSON, so a hit and a miss give equal results.
-        return json.loads(text)
+        return self._decode(text)
+
+    def _decode(self, text: str) -> Any:
+        """The result stored as ``text``, decoded once per distinct text: accounts with the
+        same result share one object, so callers must not change what :meth:`judge` returns."""
+        found = self._decoded.get(text, _UNSEEN)
+        if found is _UNSEEN:
+            if len(self._decoded) >= DECODED_MEMO:
+                self._decoded.clear()
+            found = self._decoded[text] = json.loads(text)
+        return found
 
     def judge_ahead(
         self,
@@ -182,27 +195,38 @@ class JudgementCache:
             fingerprint = self.fingerprint(read)
             stored = self._rows.get(account_id)
             if stored is None or stored[0] != fingerprint:
-                todo.append((account_id, fingerprint, args))
+                todo.append((account_id, fingerprint, args, read))
         if len(todo) < AHEAD_MIN:
             return
         global _WORK
-        for account_id, fingerprint, args in todo[:AHEAD_WARM]:
-            self._keep(account_id, fingerprint, _as_json(compute(*args)))
+        for account_id, fingerprint, args, read in todo[:AHEAD_WARM]:
+            self._keep(account_id, fingerprint, _as_json(compute(*args)), read)
         todo = todo[AHEAD_WARM:]
-        _WORK = (compute, [args for _, _, args in todo])
+        _WORK = (compute, [args for _, _, args, _ in todo])
         chunks = [(i, min(i + AHEAD_CHUNK, len(todo))) for i in range(0, len(todo), AHEAD_CHUNK)]
         try:
             with multiprocessing.get_context("fork").Pool(processes) as pool:
                 texts = [text for part in pool.map(_judge_chunk, chunks, 1) for text in part]
         finally:
             _WORK = None
-        for (account_id, fingerprint, _), text in zip(todo, texts, strict=True):
-            self._keep(account_id, fingerprint, text)
+        for (account_id, fingerprint, _, read), text in zip(todo, texts, strict=True):
+            self._keep(account_id, fingerprint, text, read)
 
-    def _keep(self, account_id: int, fingerprint: bytes, text: str) -> None:
+    def remember(self, account_id: int, fields: tuple[Any, ...], value: Any) -> None:
+        """Keep ``value``, worked out elsewhere by the same pure function of ``fields`` and
+        the context, for the next run (saved by :meth:`save`)."""
+        fingerprint = self.fingerprint(fields)
+        stored = self._rows.get(account_id)
+        if stored is not None and stored[0] == fingerprint:
+            return
+        text = _as_json(value)
         self._rows[account_id] = (fingerprint, text)
         self._new.append((self.kind, account_id, fingerprint, text))
-        self._ahead.add(account_id)
+
+    def _keep(self, account_id: int, fingerprint: bytes, text: str, read: tuple[Any, ...]) -> None:
+        self._rows[account_id] = (fingerprint, text)
+        self._new.append((self.kind, account_id, fingerprint, text))
+        self._ahead[account_id] = read
 
     def save(self) -> None:
         """Write the new results (inside the caller's transaction if one is open). A cache
@@ -235,6 +259,9 @@ class JudgementCache:
                 conn.execute(f"PRAGMA busy_timeout = {int(waits)}")
 
 
+_UNSEEN = object()
+
+
 def _as_json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
@@ -248,3 +275,30 @@ def _judge_chunk(bounds: tuple[int, int]) -> list[str]:
     assert _WORK is not None
     compute, work = _WORK
     return [_as_json(compute(*args)) for args in work[bounds[0] : bounds[1]]]
+
+
+# ---- press evidence, shared by `segment auto` and `prune` -------------------------------------
+
+def press_fields(account: dict[str, Any]) -> tuple[Any, ...]:
+    """What :func:`audience.roles.press_evidence` reads of an account."""
+    return (account["handle"], account["display_name"], account["bio"], account["website"])
+
+
+def press_evidence_cache(
+    store: Store, lexicon: Any, ids: Iterable[int] | None = ()
+) -> JudgementCache:
+    """:func:`audience.roles.press_evidence` of accounts under ``lexicon`` (its asdict, or
+    None), kept between runs and between commands: ``segment auto`` keeps what it found for
+    the accounts it puts in the press segment, and ``prune`` reads them back for the press
+    members it learns outlets from."""
+    context = context_fingerprint("press_evidence", lexicon_fingerprint(lexicon))
+    return JudgementCache(store, "press-evidence", context, ids)
+
+
+def press_evidence_of(account: dict[str, Any], lexicon: Any) -> dict[str, Any] | None:
+    from dataclasses import asdict
+
+    from audience.roles import press_evidence
+
+    found = press_evidence(*press_fields(account), lexicon)
+    return asdict(found) if found else None

@@ -485,6 +485,7 @@ class Profile:
     topics: list[str] | None = None
 
 
+@lru_cache(maxsize=1 << 17)  # each date is read by the activity rule and the listing
 def _parse(value: str | None) -> datetime | None:
     if not value:
         return None
@@ -521,7 +522,8 @@ def load_profiles(store: Store, account_ids: list[int]) -> dict[int, Profile]:
     profiles = {row["id"]: Profile(row, [], set(), []) for row in rows}
     for post in store.query(
         """SELECT account_id, text, created_at, url, id FROM (
-               SELECT p.*, row_number() OVER (PARTITION BY p.account_id
+               SELECT p.account_id, p.text, p.created_at, p.url, p.id,
+                      row_number() OVER (PARTITION BY p.account_id
                                               ORDER BY p.created_at DESC) AS n
                FROM posts p JOIN _prune_ids i ON i.id = p.account_id)
            WHERE n <= ?""",
@@ -686,7 +688,8 @@ def text_signals(profile: Profile) -> list[Any]:
 
     row = profile.row
     texts = [row["display_name"] or "", row["bio"] or "", *(p["text"] or "" for p in profile.posts)]
-    follow_back = next((m.group(0) for t in texts if (m := _follow_back().search(t))), None)
+    # (searched: a crowd repeats names, bios and posts, each read once)
+    follow_back = next((m.group(0) for t in texts if (m := searched(_follow_back(), t))), None)
     parody = is_parody(row["display_name"], row["bio"], fans=False)
     return [follow_back, _bot_words(row["display_name"], row["bio"]), _scam_words(texts), parody]
 
@@ -746,7 +749,9 @@ def _scam_words(texts: list[str]) -> str | None:
     pattern = DEFAULT_LEXICON.scam_markers
     if pattern is None:
         return None
-    return next((m.group(0) for t in texts if (m := pattern.search(fold_same_length(t)))), None)
+    return next(
+        (m.group(0) for t in texts if (m := searched(pattern, fold_same_length(t)))), None
+    )
 
 
 @lru_cache(maxsize=1)
@@ -1007,7 +1012,8 @@ def review(
 
 def press_lexicon(store: Store, rules: Rules) -> Any:
     """The workspace's role words and outlets, with the outlets its press members show."""
-    from audience.roles import press_evidence
+    from audience.judgement_cache import press_evidence_cache, press_evidence_of, press_fields
+    from audience.roles import PressFinding
     from audience.segment import learn_outlets, parse_segment_config
 
     # Vocabulary files named in audience.toml sit next to it, beside the workspace file.
@@ -1018,13 +1024,15 @@ def press_lexicon(store: Store, rules: Rules) -> Any:
         "JOIN segment_members m ON m.account_id = a.id JOIN segments s ON s.id = m.segment_id "
         "WHERE s.name = 'press' AND m.excluded = 0"
     )
+    # Kept between runs, and filled by `segment auto` for the members it found (issue 18).
+    cache = press_evidence_cache(store, lexicon, [row["id"] for row in rows])
+    cache.judge_ahead(((r["id"], press_fields(r), (r, lexicon)) for r in rows), press_evidence_of)
     findings = {}
     for row in rows:
-        found = press_evidence(
-            row["handle"], row["display_name"], row["bio"], row["website"], lexicon
-        )
+        found = cache.judge(row["id"], press_fields(row), press_evidence_of, row, lexicon)
         if found:
-            findings[row["id"]] = found
+            findings[row["id"]] = PressFinding(**found)
+    cache.save()
     manual = {row["id"] for row in rows if row["source"] == "manual"}
     return lexicon.with_outlets(learn_outlets(rows, findings, manual))
 
