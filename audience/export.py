@@ -175,6 +175,9 @@ def sorted_rows(
     return rows
 
 
+_COLUMN_VALUES = itemgetter(*COLUMNS)
+
+
 class SortedRows:
     """Export rows kept in a temporary table of the workspace's connection, read back in the
     export's order: relevance (highest first), name ignoring case, person id, then the order
@@ -199,7 +202,7 @@ class SortedRows:
     def add(self, row: dict[str, Any], top: Any) -> None:
         followers = top["followers_count"]
         name = (row["name"] or "").casefold().encode("utf-8", "surrogatepass")
-        values = tuple(row[column] for column in COLUMNS)
+        values = _COLUMN_VALUES(row)
         self._pending.append(
             (
                 row["relevance"],
@@ -211,7 +214,7 @@ class SortedRows:
                 marshal.dumps(values),
             )
         )
-        names = [n.strip() for n in (row["segments"] or "").split(";") if n.strip()]
+        names = _row_segments(row) if row["segments"] else ()
         for segment in names:
             self.segment_names.setdefault(segment)
         self.unsegmented = self.unsegmented or not names

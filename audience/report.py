@@ -16,6 +16,7 @@ import json
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from heapq import nsmallest
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +30,9 @@ TOP_INFLUENCERS = 20
 TOP_COUNTRIES = 15
 TOP_PLACES = 10
 MOVES_DAYS = 90
+NO_OUTLET = "No outlet named"
 MIN_RIVAL_FOLLOWERS = 20
+PRESS_LISTED = 200  # journalists the report lists by name
 GROUPS_EDGE_LIMIT = 150_000  # beyond this, `audience groups` runs them, not every report
 
 
@@ -75,7 +78,9 @@ class ReportData:
     changes: list[Changes]
     totals: dict[str, int] = field(default_factory=dict)
     places: list[tuple[str, int]] = field(default_factory=list)
-    press: list[dict[str, Any]] = field(default_factory=list)
+    press: list[dict[str, Any]] = field(default_factory=list)  # the first PRESS_LISTED
+    press_count: int | None = None  # the whole press list (None: len(press))
+    press_outlets: Counter | None = None  # journalists per outlet (None: counted from press)
     followback: list[Any] = field(default_factory=list)  # followback.Candidate
     history: Any = None  # history.CrowdHistory
     moves: list[Any] = field(default_factory=list)  # history.Move
@@ -93,6 +98,7 @@ def collect(store: Store, rules: Rules | None = None, *, now: datetime | None = 
     hidden = suppressed_account_ids(store)
     crowd = _crowd_ids(store, hidden)
     countries, places = geography(store, crowd)
+    press, press_count, press_outlets = press_summary(store, rules)
     return ReportData(
         generated_at=now.strftime("%Y-%m-%d %H:%M UTC"),
         segments=crowd_by_segment(store, hidden),
@@ -104,7 +110,9 @@ def collect(store: Store, rules: Rules | None = None, *, now: datetime | None = 
         followback=followback_candidates(store, rules, hidden, now),
         influencers=press_influencers(store, hidden),
         changes=follower_changes(store, hidden),
-        press=press_list(store, rules),
+        press=press,
+        press_count=press_count,
+        press_outlets=press_outlets,
         history=crowd_over_time(store),
         moves=find_moves(store, segment="press", since=now - timedelta(days=MOVES_DAYS)),
         comparisons=competitor_comparisons(store, rules),
@@ -289,17 +297,44 @@ def follower_changes(store: Store, hidden: set[int]) -> list[Changes]:
 def press_list(store: Store, rules: Rules) -> list[dict[str, Any]]:
     """The press segment as the export has it (one row per person, every platform's handle,
     outlet and role from the bio), with the beat; sorted by outlet, then name."""
-    from audience.export import ExportError, build_rows
+    return press_summary(store, rules, listed=None)[0]
+
+
+def press_summary(
+    store: Store, rules: Rules, listed: int | None = PRESS_LISTED
+) -> tuple[list[dict[str, Any]], int, Counter]:
+    """The first ``listed`` rows of :func:`press_list` (all with None), how many journalists
+    it has and how many per outlet: the export's rows stream by, and only those listed are
+    kept (and have their beat read)."""
+    from audience.export import ExportError, sorted_rows
     from audience.history import read_job
 
     try:
-        rows = build_rows(store, segment="press", topics=rules.topics)
+        rows = sorted_rows(store, segment="press", topics=rules.topics)
     except ExportError:
-        return []
-    for row in rows:
-        row["beat"] = read_job(row["bio"]).beat
-    rows.sort(key=lambda r: ((r["outlet"] or "\uffff").casefold(), (r["name"] or "").casefold()))
-    return rows
+        return [], 0, Counter()
+    try:
+        outlets: Counter = Counter()
+
+        def counted() -> Any:
+            for row in rows:
+                outlets[row["outlet"] or NO_OUTLET] += 1
+                yield row
+
+        def by_outlet(row: dict[str, Any]) -> tuple[str, str]:
+            return ((row["outlet"] or "\uffff").casefold(), (row["name"] or "").casefold())
+
+        # nsmallest is sorted(...)[:n], ties kept in the export's order
+        kept = (
+            sorted(counted(), key=by_outlet)
+            if listed is None
+            else nsmallest(listed, counted(), key=by_outlet)
+        )
+        for row in kept:
+            row["beat"] = read_job(row["bio"]).beat
+        return kept, len(rows), outlets
+    finally:
+        rows.close()
 
 
 def competitor_comparisons(store: Store, rules: Rules) -> list[Any]:
