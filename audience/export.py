@@ -316,40 +316,32 @@ _ACCOUNT_FIELDS = (
     "tags",
     "memberships",
 )
-_ACCOUNT_INDEX = {name: i for i, name in enumerate(_ACCOUNT_FIELDS)}
-_TAGS, _MEMBERSHIPS = _ACCOUNT_INDEX["tags"], _ACCOUNT_INDEX["memberships"]
+_TAGS, _MEMBERSHIPS = _ACCOUNT_FIELDS.index("tags"), _ACCOUNT_FIELDS.index("memberships")
 
 
-class _Account(tuple):
-    """An account of :data:`_ACCOUNTS_SQL`, read by column name (``a["bio"]``, ``a.get``) like
-    the dict it replaces, in a third of a dict's memory. ``tags`` is a Counter of its hashtag
-    uses and ``memberships`` its segment memberships (primary first, then by name)."""
-
-    __slots__ = ()
-
-    def __getitem__(self, key: str) -> Any:  # type: ignore[override]
-        return tuple.__getitem__(self, _ACCOUNT_INDEX[key])
-
-    def get(self, key: str, default: Any = None) -> Any:
-        i = _ACCOUNT_INDEX.get(key)
-        return default if i is None else tuple.__getitem__(self, i)
-
-
-def _account(row: tuple) -> _Account:
-    """The account of a row of :data:`_ACCOUNTS_SQL`, its hashtags and memberships read."""
+def _account(row: tuple) -> dict[str, Any]:
+    """The account of a row of :data:`_ACCOUNTS_SQL` by column name, with ``tags`` a Counter
+    of its hashtag uses and ``memberships`` its segment memberships (primary first, then by
+    name). A dict: a row reads ~18 of its fields, and the rows stream by (few are held)."""
+    account = dict(zip(_ACCOUNT_FIELDS, row, strict=True))
     tags, memberships = row[_TAGS], row[_MEMBERSHIPS]
-    if tags is None and memberships == "[]":
-        return _Account((*row[:_TAGS], _NO_TAGS, ()))
-    counted: Counter = Counter()
-    if tags is not None:
+    if tags is None:
+        account["tags"] = _NO_TAGS
+    else:
+        counted: Counter = Counter()
         for item in tags.split("\x1e"):
             tag, _, uses = item.rpartition("\x1f")
             counted[tag] += int(uses)
-    members = sorted(json.loads(memberships), key=lambda m: (-m[2], m[0]))
-    return _Account((*row[:_TAGS], counted, tuple({"name": m[0], "reason": m[1]} for m in members)))
+        account["tags"] = counted
+    if memberships == "[]":
+        account["memberships"] = ()
+    else:
+        members = sorted(json.loads(memberships), key=lambda m: (-m[2], m[0]))
+        account["memberships"] = tuple({"name": m[0], "reason": m[1]} for m in members)
+    return account
 
 
-def _top_first(account: _Account) -> tuple:
+def _top_first(account: dict[str, Any]) -> tuple:
     """An account's place in a group: most followers first (unknown last), then row id."""
     followers = account["followers_count"]
     return (followers is None, -(followers or 0), account["id"])
@@ -369,7 +361,7 @@ def _groups(store: Store, members: set[int] | None = None) -> Iterator[_Group]:
     if names != _ACCOUNT_FIELDS:
         raise RuntimeError(f"_ACCOUNTS_SQL gives {names}, not {_ACCOUNT_FIELDS}")
     ID, PERSON = names.index("id"), names.index("person_id")  # noqa: N806
-    by_person: dict[int, list[_Account]] = {}
+    by_person: dict[int, list[dict[str, Any]]] = {}
     for row in cursor:
         if row[ID] in hidden_accounts:
             continue
