@@ -131,12 +131,14 @@ def crowd_by_segment(store: Store, hidden: set[int]) -> list[tuple[str, dict[str
         r["name"]: dict.fromkeys(PLATFORMS, 0)
         for r in store.query("SELECT name FROM segments ORDER BY builtin DESC, name")
     }
-    for row in store.query(
-        "SELECT s.name, a.platform, a.id FROM segment_members m JOIN segments s "
-        "ON s.id = m.segment_id JOIN accounts a ON a.id = m.account_id WHERE m.excluded = 0"
+    for name, platform, members in store.execute(
+        "SELECT s.name, a.platform, count(*) FROM segment_members m JOIN segments s "
+        "ON s.id = m.segment_id JOIN accounts a ON a.id = m.account_id WHERE m.excluded = 0 "
+        "AND a.id NOT IN (SELECT value FROM json_each(?)) GROUP BY 1, 2",
+        [json.dumps(sorted(hidden))],
     ):
-        if row["id"] not in hidden and row["platform"] in result[row["name"]]:
-            result[row["name"]][row["platform"]] += 1
+        if platform in result[name]:
+            result[name][platform] += members
     return list(result.items())
 
 

@@ -155,3 +155,20 @@ def test_the_reports_press_summary_keeps_the_first_listed_and_counts_them_all(st
         for n in [sum(1 for r in everyone if r["outlet"] == row["outlet"])]
     }
     assert all("beat" in row for row in kept)
+
+
+def test_the_reports_segment_counts_leave_out_suppressed_accounts(store):
+    from audience.privacy import suppressed_account_ids
+    from audience.report import crowd_by_segment
+    from audience.store import now_iso
+
+    for k, platform in enumerate(["x", "x", "bluesky", "x"]):
+        account = add_account(store, platform, str(k), f"p{k}")
+        add_to_segment(store, "press", account, excluded=int(k == 3))
+    store.execute(
+        "INSERT INTO suppressions (kind, value, created_at) VALUES ('handle', 'x:p1', ?)",
+        [now_iso()],
+    )
+    counts = dict(crowd_by_segment(store, suppressed_account_ids(store)))
+    assert counts["press"] == {"x": 1, "bluesky": 1, "mastodon": 0, "linkedin": 0}
+    assert dict(crowd_by_segment(store, set()))["press"]["x"] == 2
