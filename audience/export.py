@@ -444,29 +444,32 @@ def _row(group: _Group, ctx: _Context) -> dict[str, Any]:
     accounts = group.accounts
     top = accounts[0]
     row: dict[str, Any] = dict.fromkeys(COLUMNS)
+    alone = len(accounts) == 1
     if group.person_id is None:  # a lone account: most of a crowd
-        person, contacts = _NO_PERSON, ()
         row["name"] = top["display_name"] or top["handle"]
-        row["location"] = next((a["location"] for a in accounts if a["location"]), None)
-        row["country"] = next((a["country"] for a in accounts if a["country"]), None)
+        row["location"] = top["location"] or None
+        row["country"] = top["country"] or None
     else:
         person = ctx.people.get(group.person_id, _NO_PERSON)
         contacts = ctx.contacts_of(group.person_id)
         _fill_person_cells(row, person, contacts, accounts)
-    memberships = [m for a in accounts for m in a["memberships"]]
-    if any(m["name"] == "press" for m in memberships):
+    memberships = top["memberships"] if alone else [m for a in accounts for m in a["memberships"]]
+    if memberships and any(m["name"] == "press" for m in memberships):
         # Bios are read only for the press: at ~50 µs a bio, not for a whole crowd.
         press = press_finding(accounts)
         row["outlet"] = outlet_of(accounts, press) or row["organisation"]
         row["title"] = row["title"] or (press.term if press else None)
-    row["bio"] = next((a["bio"] for a in accounts if a["bio"]), None)
-    _fill_platform_cells(row, accounts)
-    row["followers_total"] = sum(a["followers_count"] or 0 for a in accounts)
+    if alone:
+        _fill_account_cells(row, top)
+    else:
+        row["bio"] = next((a["bio"] for a in accounts if a["bio"]), None)
+        _fill_platform_cells(row, accounts)
+        row["followers_total"] = sum(a["followers_count"] or 0 for a in accounts)
+        last = max((a["last_post_at"] for a in accounts if a["last_post_at"]), default=None)
+        row["last_active"] = last[:10] if last else None
     tags = _account_tags(accounts)
     if tags:
         row["topics"] = " ".join(f"#{tag}" for tag, _ in _top_tags(tags)) or None
-    last = max((a["last_post_at"] for a in accounts if a["last_post_at"]), default=None)
-    row["last_active"] = last[:10] if last else None
     row["person_id"] = group.person_id
     segments, reasons = _segments_and_reasons(memberships) if memberships else ([], [])
     topic_hits = _topic_hits(accounts, tags, ctx.topics)
@@ -474,6 +477,20 @@ def _row(group: _Group, ctx: _Context) -> dict[str, Any]:
     row["reasons"] = "; ".join([*reasons, *(f"topic: {t}" for t in topic_hits)]) or None
     row["relevance"] = relevance(bool(segments), len(topic_hits), row["followers_total"])
     return row
+
+
+def _fill_account_cells(row: dict[str, Any], account: dict[str, Any]) -> None:
+    """The cells of a group of one account: what the loops over a group's accounts give for
+    one, without the loops (most rows of a crowd)."""
+    row["bio"] = account["bio"] or None
+    if account["platform"] in _CELL_NAMES:
+        handle, url, followers = _CELL_NAMES[account["platform"]]
+        row[handle] = account["handle"].lstrip("@") or None
+        row[url] = profile_url(account) or None
+        row[followers] = account["followers_count"]
+    row["followers_total"] = account["followers_count"] or 0
+    last = account["last_post_at"]
+    row["last_active"] = last[:10] if last else None
 
 
 def _fill_person_cells(
