@@ -215,9 +215,13 @@ def follow_back(store: Store) -> list[FollowBack]:
     for platform, following in latest_snapshots(store, "following").items():
         if platform not in followers:
             continue
-        mine = snapshot_members(store, following["id"])
-        back = mine & snapshot_members(store, followers[platform]["id"])
-        result.append(FollowBack(platform, len(mine), len(back)))
+        mine, back = store.execute(
+            "SELECT count(*), count(b.account_id) FROM snapshot_members m "
+            "LEFT JOIN snapshot_members b ON b.snapshot_id = ?2 AND b.account_id = m.account_id "
+            "WHERE m.snapshot_id = ?1",
+            [following["id"], followers[platform]["id"]],
+        ).fetchone()
+        result.append(FollowBack(platform, mine, back))
     return result
 
 
