@@ -26,11 +26,12 @@ import contextlib
 import csv
 import io
 import json
+import marshal
 import math
 import os
 import tempfile
 from collections import Counter, defaultdict
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from operator import itemgetter
 from pathlib import Path
@@ -141,22 +142,111 @@ def build_rows(
     account on one of them. ``topics`` are the workspace's hashtags and keywords (``Rules.topics``)
     used for the relevance score. Raises :class:`ExportError` when nothing is left to export.
     """
+    return list(sorted_rows(store, segment=segment, platforms=platforms, topics=topics))
+
+
+def sorted_rows(
+    store: Store,
+    *,
+    segment: str | None = None,
+    platforms: Sequence[str] = (),
+    topics: Iterable[str] = (),
+) -> SortedRows:
+    """:func:`build_rows` without holding them: each row goes to a temporary table as it is
+    built, and the rows are read back most relevant first (SQLite sorts them, spilling to disk),
+    so a crowd of a million costs the memory of a few rows. Raises :class:`ExportError` when
+    nothing is left to export."""
     unknown = [p for p in platforms if p not in PLATFORMS]
     if unknown:
         raise ExportError(f"Unknown platform {unknown[0]!r}; use one of {', '.join(PLATFORMS)}.")
     segment_id = _segment_id(store, segment) if segment else None
     members = _segment_account_ids(store, segment_id) if segment_id is not None else None
-    groups = _groups(store, members)
-    if members is not None:
-        groups = [g for g in groups if any(a["id"] in members for a in g.accounts)]
-    if platforms:
-        groups = [g for g in groups if any(a["platform"] in platforms for a in g.accounts)]
-    if not groups:
+    context = _Context.load(store, topics)
+    rows = SortedRows(store)
+    for group in _groups(store, members):
+        if members is not None and not any(a["id"] in members for a in group.accounts):
+            continue
+        if platforms and not any(a["platform"] in platforms for a in group.accounts):
+            continue
+        rows.add(_row(group, context), group.accounts[0])
+    rows.done()
+    if not rows:
         raise ExportError(_nothing_message(segment, platforms))
-    context = _Context.load(store, groups, topics, everyone=members is None and not platforms)
-    rows = [_row(group, context) for group in groups]
-    rows.sort(key=lambda r: (-r["relevance"], (r["name"] or "").casefold(), r["person_id"] or 0))
     return rows
+
+
+_COLUMN_VALUES = itemgetter(*COLUMNS)
+
+
+class SortedRows:
+    """Export rows kept in a temporary table of the workspace's connection, read back in the
+    export's order: relevance (highest first), name ignoring case, person id, then the order
+    of the group's top account (followers, most first; then row id)."""
+
+    _BATCH = 2_000
+    _counter = 0
+
+    def __init__(self, store: Store) -> None:
+        SortedRows._counter += 1
+        self._store = store
+        self._table = f"temp._export_rows_{os.getpid()}_{SortedRows._counter}"
+        store.execute(
+            f"CREATE TABLE {self._table} (relevance INTEGER, name BLOB, person INTEGER, "
+            "no_followers INTEGER, followers INTEGER, account INTEGER, row BLOB)"
+        )
+        self._pending: list[tuple] = []
+        self._count = 0
+        self.segment_names: dict[str, None] = {}  # every segment named in a row, in first order
+        self.unsegmented = False  # a row in no segment
+
+    def add(self, row: dict[str, Any], top: Any) -> None:
+        followers = top["followers_count"]
+        name = (row["name"] or "").casefold().encode("utf-8", "surrogatepass")
+        values = _COLUMN_VALUES(row)
+        self._pending.append(
+            (
+                row["relevance"],
+                name,
+                row["person_id"] or 0,
+                followers is None,
+                followers,
+                top["id"],
+                marshal.dumps(values),
+            )
+        )
+        names = _row_segments(row) if row["segments"] else ()
+        for segment in names:
+            self.segment_names.setdefault(segment)
+        self.unsegmented = self.unsegmented or not names
+        self._count += 1
+        if len(self._pending) >= self._BATCH:
+            self._flush()
+
+    def _flush(self) -> None:
+        self._store.db.conn.executemany(
+            f"INSERT INTO {self._table} VALUES (?, ?, ?, ?, ?, ?, ?)", self._pending
+        )
+        self._pending = []
+
+    def done(self) -> None:
+        self._flush()
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        cursor = self._store.execute(
+            f"SELECT row FROM {self._table} ORDER BY relevance DESC, name, person, "
+            "no_followers, followers DESC, account"
+        )
+        loads, columns = marshal.loads, COLUMNS
+        for (blob,) in cursor:
+            yield dict(zip(columns, loads(blob), strict=True))
+
+    def close(self) -> None:
+        """Drop the table (also dropped with the connection)."""
+        with contextlib.suppress(Exception):
+            self._store.execute(f"DROP TABLE IF EXISTS {self._table}")
 
 
 def _nothing_message(segment: str | None, platforms: Sequence[str]) -> str:
@@ -182,17 +272,26 @@ def _segment_account_ids(store: Store, segment_id: int) -> set[int]:
     return {r[0] for r in rows}
 
 
+# Each account with what its row needs from other tables, read by SQLite per account (one
+# index look-up each), so the crowd streams by in row-id order with nothing held: its hashtags
+# with their uses (tag, unit separator, uses; record separator between) and its segment
+# memberships (a JSON array of [segment, reason, is_primary]).
 _ACCOUNTS_SQL = """
 SELECT a.id, a.platform, a.platform_id,
        coalesce(a.handle, a.platform_id) AS handle,  -- a Bluesky DID until its handle is known
        a.display_name, a.location, a.country,
        a.url, a.followers_count, a.last_post_at, a.bio,
        coalesce(a.person_id, (SELECT min(m.person_id) FROM matches m
-                              WHERE m.account_id = a.id AND m.status = 'accepted')) AS person_id
+                              WHERE m.account_id = a.id AND m.status = 'accepted')) AS person_id,
+       (SELECT group_concat(tag || char(31) || uses, char(30)) FROM (
+            SELECT h.tag, count(*) AS uses FROM posts p JOIN post_hashtags h ON h.post_id = p.id
+            WHERE p.account_id = a.id GROUP BY h.tag)) AS tags,
+       (SELECT json_group_array(json_array(s.name, m.reason, m.is_primary))
+        FROM segment_members m JOIN segments s ON s.id = m.segment_id
+        WHERE m.account_id = a.id AND m.excluded = 0) AS memberships
 FROM accounts a
 WHERE (a.handle IS NOT NULL OR a.platform = 'bluesky')
   AND a.id NOT IN (SELECT account_id FROM my_accounts){members}
-ORDER BY a.followers_count IS NULL, a.followers_count DESC, a.id
 """
 # A segment's accounts, and any account that may share a person with one (linked or matched):
 # a lone account outside the segment is never in its rows, so SQLite leaves it out.
@@ -214,27 +313,44 @@ _ACCOUNT_FIELDS = (
     "last_post_at",
     "bio",
     "person_id",
+    "tags",
+    "memberships",
 )
-_ACCOUNT_INDEX = {name: i for i, name in enumerate(_ACCOUNT_FIELDS)}
+_TAGS, _MEMBERSHIPS = _ACCOUNT_FIELDS.index("tags"), _ACCOUNT_FIELDS.index("memberships")
 
 
-class _Account(tuple):
-    """An account of :data:`_ACCOUNTS_SQL`, read by column name (``a["bio"]``, ``a.get``) like
-    the dict it replaces, in a third of a dict's memory: an export holds the whole crowd."""
+def _account(row: tuple) -> dict[str, Any]:
+    """The account of a row of :data:`_ACCOUNTS_SQL` by column name, with ``tags`` a Counter
+    of its hashtag uses and ``memberships`` its segment memberships (primary first, then by
+    name). A dict: a row reads ~18 of its fields, and the rows stream by (few are held)."""
+    account = dict(zip(_ACCOUNT_FIELDS, row, strict=True))
+    tags, memberships = row[_TAGS], row[_MEMBERSHIPS]
+    if tags is None:
+        account["tags"] = _NO_TAGS
+    else:
+        counted: Counter = Counter()
+        for item in tags.split("\x1e"):
+            tag, _, uses = item.rpartition("\x1f")
+            counted[tag] += int(uses)
+        account["tags"] = counted
+    if memberships == "[]":
+        account["memberships"] = ()
+    else:
+        members = sorted(json.loads(memberships), key=lambda m: (-m[2], m[0]))
+        account["memberships"] = tuple({"name": m[0], "reason": m[1]} for m in members)
+    return account
 
-    __slots__ = ()
 
-    def __getitem__(self, key: str) -> Any:  # type: ignore[override]
-        return tuple.__getitem__(self, _ACCOUNT_INDEX[key])
-
-    def get(self, key: str, default: Any = None) -> Any:
-        i = _ACCOUNT_INDEX.get(key)
-        return default if i is None else tuple.__getitem__(self, i)
+def _top_first(account: dict[str, Any]) -> tuple:
+    """An account's place in a group: most followers first (unknown last), then row id."""
+    followers = account["followers_count"]
+    return (followers is None, -(followers or 0), account["id"])
 
 
-def _groups(store: Store, members: set[int] | None = None) -> list[_Group]:
-    """Every person with their accounts, and every lone account, biggest first. ``members``
-    (a segment's accounts): only the groups that may hold one are built."""
+def _groups(store: Store, members: set[int] | None = None) -> Iterator[_Group]:
+    """Every lone account as it is read, then every person with their accounts (top account
+    first). ``members`` (a segment's accounts): only the accounts that may be in a group
+    holding one are read."""
     hidden_people, hidden_accounts = suppressed_ids(store)
     if members is None:
         cursor = store.execute(_ACCOUNTS_SQL.format(members=""))
@@ -244,122 +360,78 @@ def _groups(store: Store, members: set[int] | None = None) -> list[_Group]:
     names = tuple(d[0] for d in cursor.description)
     if names != _ACCOUNT_FIELDS:
         raise RuntimeError(f"_ACCOUNTS_SQL gives {names}, not {_ACCOUNT_FIELDS}")
-    rows: Iterable[tuple] = cursor  # the whole crowd: read as it is grouped
-    if members is not None:
-        rows = cursor.fetchall()
-        ID, PERSON = names.index("id"), names.index("person_id")  # noqa: N806
-        persons = {
-            r[PERSON]
-            for r in rows
-            if r[ID] in members and r[ID] not in hidden_accounts and r[PERSON] is not None
-        }
-        rows = [r for r in rows if r[ID] in members or r[PERSON] in persons]
-    by_person: dict[int, _Group] = {}
-    groups: list[_Group] = []
-    for account in map(_Account, rows):
-        if account["id"] in hidden_accounts or account["person_id"] in hidden_people:
+    ID, PERSON = names.index("id"), names.index("person_id")  # noqa: N806
+    by_person: dict[int, list[dict[str, Any]]] = {}
+    for row in cursor:
+        if row[ID] in hidden_accounts:
             continue
-        person_id = account["person_id"]
+        person_id = row[PERSON]
         if person_id is None:
-            groups.append(_Group(None, [account]))
-            continue
-        if person_id not in by_person:
-            by_person[person_id] = _Group(person_id)
-            groups.append(by_person[person_id])
-        by_person[person_id].accounts.append(account)
-    return groups
+            if members is None or row[ID] in members:
+                yield _Group(None, [_account(row)])
+        elif person_id not in hidden_people:
+            by_person.setdefault(person_id, []).append(_account(row))
+    for person_id, accounts in by_person.items():
+        accounts.sort(key=_top_first)
+        yield _Group(person_id, accounts)
 
 
 @dataclass
 class _Context:
-    """Everything the rows need beyond the accounts, fetched once per export."""
+    """Everything the rows need beyond the accounts, fetched once per export: the people
+    (a crowd's few) and their contacts."""
 
     people: dict[int, dict[str, Any]]
     contacts: dict[int, list[dict[str, Any]]]
-    segments: dict[int, list[dict[str, Any]]]
-    hashtags: dict[int, Counter]
+    points: dict[tuple[int, str], list[str]]
     topics: tuple[str, ...]  # sorted
 
     @classmethod
-    def load(
-        cls, store: Store, groups: list[_Group], topics: Iterable[str], everyone: bool = True
-    ) -> _Context:
-        """``everyone=False``: the groups are a few of the crowd (a segment), so per-account
-        figures are computed for theirs only."""
-        people_ids = {g.person_id for g in groups if g.person_id is not None}
-        account_ids = {a["id"] for g in groups for a in g.accounts}
+    def load(cls, store: Store, topics: Iterable[str]) -> _Context:
+        contacts, points = _contacts_by_person(store)
         return cls(
-            people={
-                r["id"]: r for r in store.query("SELECT * FROM people") if r["id"] in people_ids
-            },
-            contacts=_contacts_by_person(store, people_ids),
-            segments=_segments_by_account(store, account_ids),
-            hashtags=_hashtags_by_account(store, account_ids, None if everyone else account_ids),
+            people={r["id"]: r for r in store.query(_PEOPLE_SQL)},
+            contacts=contacts,
+            points=points,
             topics=tuple(sorted({_topic_key(t) for t in topics if _topic_key(t)})),
         )
+
+    def contacts_of(self, person_id: int) -> list[dict[str, Any]]:
+        """A person's contacts, then their contact points: those fill in when the contacts'
+        JSON lists are empty."""
+        return [
+            *self.contacts.get(person_id, ()),
+            {
+                "emails": json.dumps(self.points.get((person_id, "email"), [])),
+                "phones": json.dumps(self.points.get((person_id, "phone"), [])),
+            },
+        ]
+
+
+_PEOPLE_SQL = "SELECT id, name, organisation, title, city, country FROM people"
 
 
 def _topic_key(text: str) -> str:
     return "".join(text.lstrip("#").lower().split())
 
 
-def _contacts_by_person(store: Store, people_ids: set[int]) -> dict[int, list[dict[str, Any]]]:
+def _contacts_by_person(
+    store: Store,
+) -> tuple[dict[int, list[dict[str, Any]]], dict[tuple[int, str], list[str]]]:
     result: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for contact in store.query(
         "SELECT id, person_id, full_name, organisation, title, city, country, emails, phones "
         "FROM contacts WHERE person_id IS NOT NULL ORDER BY id"
     ):
-        if contact["person_id"] in people_ids:
-            result[contact["person_id"]].append(contact)
+        result[contact["person_id"]].append(contact)
     points: dict[tuple[int, str], list[str]] = defaultdict(list)
-    for row in store.query(
+    for person_id, kind, value in store.execute(
         "SELECT c.person_id, p.kind, p.value FROM contact_points p JOIN contacts c "
-        "ON c.id = p.contact_id WHERE p.kind IN ('email', 'phone') ORDER BY c.id"
+        "ON c.id = p.contact_id WHERE p.kind IN ('email', 'phone') AND c.person_id IS NOT NULL "
+        "ORDER BY c.id"
     ):
-        points[(row["person_id"], row["kind"])].append(row["value"])
-    for person_id in people_ids:
-        # contact_points fill in when the contact's JSON lists are empty
-        result[person_id].append(
-            {
-                "emails": json.dumps(points[(person_id, "email")]),
-                "phones": json.dumps(points[(person_id, "phone")]),
-            }
-        )
-    return result
-
-
-def _segments_by_account(store: Store, account_ids: set[int]) -> dict[int, list[dict[str, Any]]]:
-    result: dict[int, list[dict[str, Any]]] = defaultdict(list)
-    for row in store.query(
-        "SELECT m.account_id, s.name, m.reason, m.is_primary FROM segment_members m "
-        "JOIN segments s ON s.id = m.segment_id WHERE m.excluded = 0 "
-        "ORDER BY m.is_primary DESC, s.name"
-    ):
-        if row["account_id"] in account_ids:
-            result[row["account_id"]].append(row)
-    return result
-
-
-def _hashtags_by_account(
-    store: Store, account_ids: set[int], only: set[int] | None = None
-) -> dict[int, Counter]:
-    """Hashtag uses per account of ``account_ids``; ``only``: count the posts of those
-    accounts alone (fewer than the whole crowd)."""
-    result: dict[int, Counter] = defaultdict(Counter)
-    where, params = "", []
-    if only is not None:
-        where, params = (
-            "WHERE p.account_id IN (SELECT value FROM json_each(?)) ",
-            [json.dumps(sorted(only))],
-        )
-    for account_id, tag, uses in store.execute(
-        "SELECT p.account_id, h.tag, count(*) AS uses FROM post_hashtags h "
-        f"JOIN posts p ON p.id = h.post_id {where}GROUP BY p.account_id, h.tag",
-        params,
-    ):
-        if account_id in account_ids:
-            result[account_id][tag] += uses
-    return result
+        points[(person_id, kind)].append(value)
+    return dict(result), dict(points)
 
 
 _NO_PERSON: dict[str, Any] = {}
@@ -372,29 +444,32 @@ def _row(group: _Group, ctx: _Context) -> dict[str, Any]:
     accounts = group.accounts
     top = accounts[0]
     row: dict[str, Any] = dict.fromkeys(COLUMNS)
+    alone = len(accounts) == 1
     if group.person_id is None:  # a lone account: most of a crowd
-        person, contacts = _NO_PERSON, ()
         row["name"] = top["display_name"] or top["handle"]
-        row["location"] = next((a["location"] for a in accounts if a["location"]), None)
-        row["country"] = next((a["country"] for a in accounts if a["country"]), None)
+        row["location"] = top["location"] or None
+        row["country"] = top["country"] or None
     else:
         person = ctx.people.get(group.person_id, _NO_PERSON)
-        contacts = ctx.contacts.get(group.person_id, ())
+        contacts = ctx.contacts_of(group.person_id)
         _fill_person_cells(row, person, contacts, accounts)
-    memberships = [m for a in accounts for m in ctx.segments.get(a["id"], ())]
-    if any(m["name"] == "press" for m in memberships):
+    memberships = top["memberships"] if alone else [m for a in accounts for m in a["memberships"]]
+    if memberships and any(m["name"] == "press" for m in memberships):
         # Bios are read only for the press: at ~50 µs a bio, not for a whole crowd.
         press = press_finding(accounts)
         row["outlet"] = outlet_of(accounts, press) or row["organisation"]
         row["title"] = row["title"] or (press.term if press else None)
-    row["bio"] = next((a["bio"] for a in accounts if a["bio"]), None)
-    _fill_platform_cells(row, accounts)
-    row["followers_total"] = sum(a["followers_count"] or 0 for a in accounts)
-    tags = _account_tags(accounts, ctx)
+    if alone:
+        _fill_account_cells(row, top)
+    else:
+        row["bio"] = next((a["bio"] for a in accounts if a["bio"]), None)
+        _fill_platform_cells(row, accounts)
+        row["followers_total"] = sum(a["followers_count"] or 0 for a in accounts)
+        last = max((a["last_post_at"] for a in accounts if a["last_post_at"]), default=None)
+        row["last_active"] = last[:10] if last else None
+    tags = _account_tags(accounts)
     if tags:
         row["topics"] = " ".join(f"#{tag}" for tag, _ in _top_tags(tags)) or None
-    last = max((a["last_post_at"] for a in accounts if a["last_post_at"]), default=None)
-    row["last_active"] = last[:10] if last else None
     row["person_id"] = group.person_id
     segments, reasons = _segments_and_reasons(memberships) if memberships else ([], [])
     topic_hits = _topic_hits(accounts, tags, ctx.topics)
@@ -402,6 +477,20 @@ def _row(group: _Group, ctx: _Context) -> dict[str, Any]:
     row["reasons"] = "; ".join([*reasons, *(f"topic: {t}" for t in topic_hits)]) or None
     row["relevance"] = relevance(bool(segments), len(topic_hits), row["followers_total"])
     return row
+
+
+def _fill_account_cells(row: dict[str, Any], account: dict[str, Any]) -> None:
+    """The cells of a group of one account: what the loops over a group's accounts give for
+    one, without the loops (most rows of a crowd)."""
+    row["bio"] = account["bio"] or None
+    if account["platform"] in _CELL_NAMES:
+        handle, url, followers = _CELL_NAMES[account["platform"]]
+        row[handle] = account["handle"].lstrip("@") or None
+        row[url] = profile_url(account) or None
+        row[followers] = account["followers_count"]
+    row["followers_total"] = account["followers_count"] or 0
+    last = account["last_post_at"]
+    row["last_active"] = last[:10] if last else None
 
 
 def _fill_person_cells(
@@ -427,13 +516,13 @@ def _fill_person_cells(
     )
 
 
-def _account_tags(accounts: list[dict[str, Any]], ctx: _Context) -> Counter:
-    """The hashtags of a group's accounts with their uses (read-only: may be the context's)."""
+def _account_tags(accounts: list[Any]) -> Counter:
+    """The hashtags of a group's accounts with their uses (read-only: may be the account's)."""
     if len(accounts) == 1:
-        return ctx.hashtags.get(accounts[0]["id"], _NO_TAGS)
+        return accounts[0]["tags"]
     tags: Counter = Counter()
     for account in accounts:
-        tags.update(ctx.hashtags.get(account["id"], _NO_TAGS))
+        tags.update(account["tags"])
     return tags
 
 
@@ -600,7 +689,7 @@ def write_csv(
             for value in cells(row)
         ]
         for row in rows
-    )
+    )  # a generator: the rows are written as they come
 
 
 def _cells_of(columns: Sequence[str]) -> Callable[[dict[str, Any]], Sequence[Any]]:
@@ -622,8 +711,15 @@ def _cells_of(columns: Sequence[str]) -> Callable[[dict[str, Any]], Sequence[Any
 def write_json(
     rows: Iterable[dict[str, Any]], out: TextIO, columns: Sequence[str] = COLUMNS
 ) -> None:
-    data = [{column: row.get(column) for column in columns} for row in rows]
-    out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    """A JSON array of the rows, indented by two spaces (what ``json.dumps(rows, indent=2)``
+    writes), one row at a time."""
+    out.write("[")
+    separator = "\n  "
+    for row in rows:
+        item = json.dumps({c: row.get(c) for c in columns}, ensure_ascii=False, indent=2)
+        out.write(separator + item.replace("\n", "\n  "))  # no raw line break is in a value
+        separator = ",\n  "
+    out.write("\n]\n" if separator != "\n  " else "]\n")
 
 
 def human_headers(columns: Sequence[str]) -> list[str]:
@@ -688,7 +784,7 @@ NO_SEGMENT_SHEET = "No segment"
 
 
 def write_xlsx(
-    rows: list[dict[str, Any]],
+    rows: Iterable[dict[str, Any]],
     path: Path,
     columns: Sequence[str] = COLUMNS,
     *,
@@ -699,32 +795,52 @@ def write_xlsx(
     """The rows as a workbook: everyone on the first sheet, then one sheet per segment (and one
     for people in none), each with a frozen header row, column widths and clickable profile
     links. Text goes in as typed string cells, so nothing is ever evaluated and nothing needs an
-    apostrophe. ``title`` names the first sheet. Written through a temporary file and renamed
-    into place."""
+    apostrophe. ``title`` names the first sheet. Rows are written as they come (every sheet at
+    once), so ``rows`` may stream by. Written through a temporary file and renamed into place.
+    A sheet holds at most Excel's :data:`SHEET_ROW_LIMIT` rows: the rows past it (the least
+    relevant) are left out."""
+    if by_segment and not isinstance(rows, list | SortedRows):
+        rows = list(rows)  # read twice: for the sheet names, then written
     headers = list(columns) if raw_headers else human_headers(columns)
-    sheets = {title: rows, **(_sheets(rows) if by_segment else {})}
-    return _atomic_file(path, lambda temp: _write_workbook(temp, headers, columns, sheets))
+    names = [title, *(_segment_sheets(rows) if by_segment else ())]
+    return _atomic_file(
+        path, lambda temp: _write_workbook(temp, headers, columns, names, rows, by_segment)
+    )
 
 
-def _sheets(rows: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
-    sheets: dict[str, list[dict[str, Any]]] = {}
-    for row in rows:
-        names = [n.strip() for n in (row.get("segments") or "").split(";") if n.strip()]
-        for name in names or [NO_SEGMENT_SHEET]:
-            sheets.setdefault(name, []).append(row)
-    return dict(sorted(sheets.items(), key=lambda item: (item[0] == NO_SEGMENT_SHEET, item[0])))
+def _segment_sheets(rows: Iterable[dict[str, Any]]) -> list[str]:
+    """The segment sheets' names in order (by name, "No segment" last). :class:`SortedRows`
+    noted the segments as its rows were built; a list is read here."""
+    if isinstance(rows, SortedRows):
+        names, unsegmented = list(rows.segment_names), rows.unsegmented
+    else:
+        seen: dict[str, None] = {}
+        unsegmented = False
+        for row in rows:
+            found = _row_segments(row)
+            seen.update(dict.fromkeys(found))
+            unsegmented = unsegmented or not found
+        names = list(seen)
+    return sorted(names) + ([NO_SEGMENT_SHEET] if unsegmented else [])
+
+
+def _row_segments(row: dict[str, Any]) -> list[str]:
+    return [n.strip() for n in (row.get("segments") or "").split(";") if n.strip()]
 
 
 def _write_workbook(
     filename: str,
     headers: list[str],
     columns: Sequence[str],
-    sheets: dict[str, list[dict[str, Any]]],
+    names: list[str],
+    rows: Iterable[dict[str, Any]],
+    by_segment: bool,
 ) -> None:
     import xlsxwriter
 
     # constant_memory: each row goes to disk as soon as the next one starts, so a sheet of
-    # 100,000 rows costs no more memory than one row (rows are written in order anyway).
+    # 100,000 rows costs no more memory than one row. Each sheet gets its rows in order, so
+    # the sheets can be filled side by side in one pass over the rows.
     options = {
         "strings_to_numbers": False,
         "strings_to_formulas": False,
@@ -737,43 +853,67 @@ def _write_workbook(
         "link": workbook.add_format({"font_color": "#2B6CB0", "underline": 1}),
     }
     used: set[str] = set()
-    for name, sheet_rows in sheets.items():
-        sheet = workbook.add_worksheet(_sheet_name(name, used))
-        _fill_sheet(sheet, headers, columns, sheet_rows, styles)
+    sheets = {
+        name: _Sheet(workbook.add_worksheet(_sheet_name(name, used)), headers, columns, styles)
+        for name in names
+    }
+    everyone = sheets[names[0]]
+    cells = _cells_of(columns)
+    for row in rows:
+        values = cells(row)
+        everyone.add(values)
+        if by_segment:
+            for name in _row_segments(row) or [NO_SEGMENT_SHEET]:
+                sheets[name].add(values)
+    for sheet in sheets.values():
+        sheet.finish()
     workbook.close()
 
 
-def _fill_sheet(sheet: Any, headers, columns, rows, styles) -> None:
-    widths = [len(h) for h in headers]
-    for col, header in enumerate(headers):
-        sheet.write_string(0, col, header, styles["header"])
-    links = _LinkBudget()
-    write_number, write_string = sheet.write_number, sheet.write_string
-    cells = _cells_of(columns)
-    link_columns = {col for col, column in enumerate(columns) if column.endswith("_url")}
-    for r, row in enumerate(rows, start=1):
-        for col, value in enumerate(cells(row)):
+SHEET_ROW_LIMIT = 1_048_575  # Excel's 1,048,576 rows, less the header row
+
+
+class _Sheet:
+    """One worksheet being filled row by row, its column widths measured as it goes."""
+
+    def __init__(self, sheet: Any, headers: list[str], columns: Sequence[str], styles) -> None:
+        self.sheet, self.styles = sheet, styles
+        self.widths = [len(h) for h in headers]
+        self.rows = 0
+        self.links = _LinkBudget()
+        self.link_columns = {col for col, column in enumerate(columns) if column.endswith("_url")}
+        for col, header in enumerate(headers):
+            sheet.write_string(0, col, header, styles["header"])
+
+    def add(self, values: Sequence[Any]) -> None:
+        if self.rows >= SHEET_ROW_LIMIT:
+            return  # Excel opens no more; XlsxWriter would drop each cell with a warning
+        self.rows += 1
+        r, sheet, widths = self.rows, self.sheet, self.widths
+        for col, value in enumerate(values):
             if value is None or value == "":
                 continue
             if type(value) is str:
                 text = value
-                if col in link_columns and links.take(text):
-                    sheet.write_url(r, col, text, styles["link"], string=text)
+                if col in self.link_columns and self.links.take(text):
+                    sheet.write_url(r, col, text, self.styles["link"], string=text)
                 else:
-                    write_string(r, col, text)
+                    sheet.write_string(r, col, text)
             elif isinstance(value, int | float):
                 value = int(value) if isinstance(value, bool) else value
-                write_number(r, col, value)
+                sheet.write_number(r, col, value)
                 text = f"{value:,}"
             else:
                 text = str(value)
-                write_string(r, col, text)
+                sheet.write_string(r, col, text)
             if len(text) > widths[col]:
                 widths[col] = min(len(text), WIDTH_LIMIT)
-    for col, width in enumerate(widths):
-        sheet.set_column(col, col, width + 2)
-    sheet.freeze_panes(1, 0)
-    sheet.autofilter(0, 0, max(len(rows), 1), len(headers) - 1)
+
+    def finish(self) -> None:
+        for col, width in enumerate(self.widths):
+            self.sheet.set_column(col, col, width + 2)
+        self.sheet.freeze_panes(1, 0)
+        self.sheet.autofilter(0, 0, max(self.rows, 1), len(self.widths) - 1)
 
 
 class _LinkBudget:
@@ -845,6 +985,7 @@ class ExportResult:
     rows: int
     text: str
     fmt: str = "csv"
+    left_out: int = 0  # rows past Excel's row limit, not in the workbook
 
 
 def export_people(
@@ -866,7 +1007,22 @@ def export_people(
     """
     fmt = format_for(output, fmt)
     with store.snapshot():  # one consistent state even while a crawl writes
-        rows = build_rows(store, segment=segment, platforms=platforms, topics=topics)
+        rows = sorted_rows(store, segment=segment, platforms=platforms, topics=topics)
+    try:
+        return _write_export(rows, fmt, output, excel, raw_headers, segment)
+    finally:
+        rows.close()
+
+
+def _write_export(
+    rows: SortedRows,
+    fmt: str,
+    output: Path | None,
+    excel: bool | None,
+    raw_headers: bool,
+    segment: str | None,
+) -> ExportResult:
+    """Rows streamed to the file (memory: a row at a time), or rendered for standard output."""
     if fmt == "xlsx":
         write_xlsx(
             rows,
@@ -875,12 +1031,24 @@ def export_people(
             by_segment=segment is None,
             title=segment or ALL_SHEET,
         )
-        return ExportResult(rows=len(rows), text="", fmt=fmt)
+        left_out = max(0, len(rows) - SHEET_ROW_LIMIT)
+        return ExportResult(rows=len(rows) - left_out, text="", fmt=fmt, left_out=left_out)
     bom = output is not None if excel is None else excel
-    text = render(rows, fmt, excel=bom, raw_headers=raw_headers)
-    if output is not None:
-        atomic_write_text(output, text)
-    return ExportResult(rows=len(rows), text=text, fmt=fmt)
+    if output is None:
+        return ExportResult(
+            rows=len(rows), text=render(rows, fmt, excel=bom, raw_headers=raw_headers), fmt=fmt
+        )
+    if fmt == "csv":
+        headers = None if raw_headers else human_headers(COLUMNS)
+
+        def write(handle: TextIO) -> None:
+            handle.write("\ufeff" if bom else "")
+            write_csv(rows, handle, COLUMNS, headers)
+
+        atomic_write(output, write)
+    else:
+        atomic_write(output, lambda handle: write_json(rows, handle))
+    return ExportResult(rows=len(rows), text="", fmt=fmt)
 
 
 def export_suppressions(

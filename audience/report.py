@@ -16,6 +16,7 @@ import json
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from heapq import nsmallest
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +30,9 @@ TOP_INFLUENCERS = 20
 TOP_COUNTRIES = 15
 TOP_PLACES = 10
 MOVES_DAYS = 90
+NO_OUTLET = "No outlet named"
 MIN_RIVAL_FOLLOWERS = 20
+PRESS_LISTED = 200  # journalists the report lists by name
 GROUPS_EDGE_LIMIT = 150_000  # beyond this, `audience groups` runs them, not every report
 
 
@@ -75,7 +78,9 @@ class ReportData:
     changes: list[Changes]
     totals: dict[str, int] = field(default_factory=dict)
     places: list[tuple[str, int]] = field(default_factory=list)
-    press: list[dict[str, Any]] = field(default_factory=list)
+    press: list[dict[str, Any]] = field(default_factory=list)  # the first PRESS_LISTED
+    press_count: int | None = None  # the whole press list (None: len(press))
+    press_outlets: Counter | None = None  # journalists per outlet (None: counted from press)
     followback: list[Any] = field(default_factory=list)  # followback.Candidate
     history: Any = None  # history.CrowdHistory
     moves: list[Any] = field(default_factory=list)  # history.Move
@@ -93,6 +98,7 @@ def collect(store: Store, rules: Rules | None = None, *, now: datetime | None = 
     hidden = suppressed_account_ids(store)
     crowd = _crowd_ids(store, hidden)
     countries, places = geography(store, crowd)
+    press, press_count, press_outlets = press_summary(store, rules)
     return ReportData(
         generated_at=now.strftime("%Y-%m-%d %H:%M UTC"),
         segments=crowd_by_segment(store, hidden),
@@ -104,7 +110,9 @@ def collect(store: Store, rules: Rules | None = None, *, now: datetime | None = 
         followback=followback_candidates(store, rules, hidden, now),
         influencers=press_influencers(store, hidden),
         changes=follower_changes(store, hidden),
-        press=press_list(store, rules),
+        press=press,
+        press_count=press_count,
+        press_outlets=press_outlets,
         history=crowd_over_time(store),
         moves=find_moves(store, segment="press", since=now - timedelta(days=MOVES_DAYS)),
         comparisons=competitor_comparisons(store, rules),
@@ -123,12 +131,14 @@ def crowd_by_segment(store: Store, hidden: set[int]) -> list[tuple[str, dict[str
         r["name"]: dict.fromkeys(PLATFORMS, 0)
         for r in store.query("SELECT name FROM segments ORDER BY builtin DESC, name")
     }
-    for row in store.query(
-        "SELECT s.name, a.platform, a.id FROM segment_members m JOIN segments s "
-        "ON s.id = m.segment_id JOIN accounts a ON a.id = m.account_id WHERE m.excluded = 0"
+    for name, platform, members in store.execute(
+        "SELECT s.name, a.platform, count(*) FROM segment_members m JOIN segments s "
+        "ON s.id = m.segment_id JOIN accounts a ON a.id = m.account_id WHERE m.excluded = 0 "
+        "AND a.id NOT IN (SELECT value FROM json_each(?)) GROUP BY 1, 2",
+        [json.dumps(sorted(hidden))],
     ):
-        if row["id"] not in hidden and row["platform"] in result[row["name"]]:
-            result[row["name"]][row["platform"]] += 1
+        if platform in result[name]:
+            result[name][platform] += members
     return list(result.items())
 
 
@@ -205,9 +215,13 @@ def follow_back(store: Store) -> list[FollowBack]:
     for platform, following in latest_snapshots(store, "following").items():
         if platform not in followers:
             continue
-        mine = snapshot_members(store, following["id"])
-        back = mine & snapshot_members(store, followers[platform]["id"])
-        result.append(FollowBack(platform, len(mine), len(back)))
+        mine, back = store.execute(
+            "SELECT count(*), count(b.account_id) FROM snapshot_members m "
+            "LEFT JOIN snapshot_members b ON b.snapshot_id = ?2 AND b.account_id = m.account_id "
+            "WHERE m.snapshot_id = ?1",
+            [following["id"], followers[platform]["id"]],
+        ).fetchone()
+        result.append(FollowBack(platform, mine, back))
     return result
 
 
@@ -289,17 +303,44 @@ def follower_changes(store: Store, hidden: set[int]) -> list[Changes]:
 def press_list(store: Store, rules: Rules) -> list[dict[str, Any]]:
     """The press segment as the export has it (one row per person, every platform's handle,
     outlet and role from the bio), with the beat; sorted by outlet, then name."""
-    from audience.export import ExportError, build_rows
+    return press_summary(store, rules, listed=None)[0]
+
+
+def press_summary(
+    store: Store, rules: Rules, listed: int | None = PRESS_LISTED
+) -> tuple[list[dict[str, Any]], int, Counter]:
+    """The first ``listed`` rows of :func:`press_list` (all with None), how many journalists
+    it has and how many per outlet: the export's rows stream by, and only those listed are
+    kept (and have their beat read)."""
+    from audience.export import ExportError, sorted_rows
     from audience.history import read_job
 
     try:
-        rows = build_rows(store, segment="press", topics=rules.topics)
+        rows = sorted_rows(store, segment="press", topics=rules.topics)
     except ExportError:
-        return []
-    for row in rows:
-        row["beat"] = read_job(row["bio"]).beat
-    rows.sort(key=lambda r: ((r["outlet"] or "\uffff").casefold(), (r["name"] or "").casefold()))
-    return rows
+        return [], 0, Counter()
+    try:
+        outlets: Counter = Counter()
+
+        def counted() -> Any:
+            for row in rows:
+                outlets[row["outlet"] or NO_OUTLET] += 1
+                yield row
+
+        def by_outlet(row: dict[str, Any]) -> tuple[str, str]:
+            return ((row["outlet"] or "\uffff").casefold(), (row["name"] or "").casefold())
+
+        # nsmallest is sorted(...)[:n], ties kept in the export's order
+        kept = (
+            sorted(counted(), key=by_outlet)
+            if listed is None
+            else nsmallest(listed, counted(), key=by_outlet)
+        )
+        for row in kept:
+            row["beat"] = read_job(row["bio"]).beat
+        return kept, len(rows), outlets
+    finally:
+        rows.close()
 
 
 def competitor_comparisons(store: Store, rules: Rules) -> list[Any]:

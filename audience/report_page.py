@@ -19,13 +19,13 @@ from typing import TYPE_CHECKING, Any
 
 from audience.export import profile_url
 from audience.models import PLATFORMS
-from audience.report import MOVES_DAYS
+from audience.report import MOVES_DAYS, NO_OUTLET, PRESS_LISTED
 
 if TYPE_CHECKING:
     from audience.report import ReportData
 
 MAX_LISTED = 50
-MAX_PRESS = 200
+MAX_PRESS = PRESS_LISTED
 CHART_WIDTH = 340  # drawn at phone width: never scaled down on a 390 px screen
 PLATFORM_LABELS = {"x": "X", "bluesky": "Bluesky", "mastodon": "Mastodon", "linkedin": "LinkedIn"}
 COUNTRY_NAMES_FILE = "data/countries.json"
@@ -197,7 +197,7 @@ def _at_a_glance(data: ReportData) -> str:
         ("My followers", followers),
         ("Since the last sync", f"+{gained:,} / -{lost:,}" if data.changes else "n/a"),
         ("Follow-back rate", rate),
-        ("Journalists", f"{len(data.press):,}"),
+        ("Journalists", f"{_press_count(data):,}"),
         ("Journalist moves", f"{len(data.moves):,}"),
         ("Prune candidates", f"{len(data.prune):,}"),
         ("People", f"{data.totals.get('people', 0):,}"),
@@ -304,17 +304,23 @@ def _section_press(data: ReportData) -> str:
                 person["last_active"],
             ]
         )
-    outlets = Counter(p["outlet"] or "No outlet named" for p in data.press)
+    outlets = data.press_outlets
+    if outlets is None:
+        outlets = Counter(p["outlet"] or NO_OUTLET for p in data.press)
     chart = ""
     if len(outlets) > 1:
         values = [{"outlet": o, "journalists": n} for o, n in outlets.most_common(12)]
         chart = _chart(_bar_spec(values, "outlet", "journalists"), "Journalists per outlet")
     note = _empty(
-        f"{len(data.press):,} journalists, by outlet. Outlet, role and beat are read from the "
+        f"{_press_count(data):,} journalists, by outlet. Outlet, role and beat are read from the "
         "bio (as press detection reads it) or the contact book; last active is their latest post."
     )
     table = _table(["Name", "Outlet", "Role", "Beat", "Handles", "Last active"], rows)
-    return _section(title, note, chart, table, _more(len(data.press), MAX_PRESS))
+    return _section(title, note, chart, table, _more(_press_count(data), MAX_PRESS))
+
+
+def _press_count(data: ReportData) -> int:
+    return len(data.press) if data.press_count is None else data.press_count
 
 
 def _section_influencers(data: ReportData) -> str:

@@ -105,6 +105,13 @@ def export(
             err_console.print(
                 f"Wrote {result.rows:,} rows to {target}", highlight=False, markup=False
             )
+            if result.left_out:
+                err_console.print(
+                    f"{result.left_out:,} less relevant rows were left out: a sheet holds at "
+                    "most 1,048,576 rows in Excel. Export CSV for everyone.",
+                    highlight=False,
+                    markup=False,
+                )
 
 
 def _write_stdout(text: str) -> None:

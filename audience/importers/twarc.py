@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import gzip
+import json
 import os
 import re
 import zlib
@@ -169,9 +170,10 @@ def _few_collections() -> Iterator[None]:
 def _save_parts(store: Store, parts: Iterator[SocialImport], total: SaveResult) -> None:
     for part in parts:
         result = save_social_import(store, part, count_new=False)
-        store.db.conn.executemany(
-            "INSERT OR IGNORE INTO _twarc_ids VALUES (?)",
-            ((i,) for i in sorted(set(_referenced(part)))),
+        # one statement per part: SQLite unpacks the ids itself
+        store.execute(
+            "INSERT OR IGNORE INTO _twarc_ids SELECT value FROM json_each(?)",
+            [json.dumps(sorted(set(_referenced(part))))],
         )
         total.new_follows += result.new_follows
         total.posts += result.posts
