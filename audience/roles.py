@@ -697,6 +697,10 @@ class Lexicon:
         return _optional(self.vocabulary.complaint_markers)
 
     @cached_property
+    def events(self) -> re.Pattern[str] | None:
+        return _optional(self.vocabulary.event_words)
+
+    @cached_property
     def follow_back(self) -> re.Pattern[str] | None:
         return _optional(self.vocabulary.follow_back_markers)
 
@@ -1270,7 +1274,14 @@ def _lead_ok(bio: BioText, end: int) -> str | None:
     folded_after = fold_same_length(after)
     if not after or any(folded_after.startswith(stop) for stop in OUTLET_OBJECT_STOP):
         return None
-    return _outlet_after(bio.raw, end)
+    outlet = _outlet_after(bio.raw, end)
+    return None if outlet and _names_event(bio, outlet) else outlet
+
+
+def _names_event(bio: BioText, outlet: str) -> bool:
+    """ "Host of the Harbour CX Awards": an MC at an event, not a job at an outlet."""
+    events = bio.lexicon.events
+    return bool(events and events.search(fold_same_length(outlet)))
 
 
 @lexicon_memo
@@ -1302,6 +1313,8 @@ def press_role(bio_text: str | None, lexicon: Lexicon = DEFAULT_LEXICON) -> Pres
             # at an account is written, the @handle right after it.
             after = _outlet_after(bio.raw, match.end())
             outlet = after if after and after.startswith("@") else None
+        if outlet and _names_event(bio, outlet):
+            continue
         if outlet or _qualified_ok(bio, match):
             return PressFinding(_phrase(bio, match), outlet)
     if found := _outlet_before_trail(bio):
@@ -1310,9 +1323,38 @@ def press_role(bio_text: str | None, lexicon: Lexicon = DEFAULT_LEXICON) -> Pres
         skip = _non_media(bio, match) or bio.in_trap(match) or _company_blog(bio, match)
         skip = skip or _trap_right_after(bio, match.end())
         outlet = None if skip else _lead_ok(bio, match.end())
-        if outlet:
+        if outlet and not (_describes_other_job(bio, match) and not _known_outlet(bio, outlet)):
             return PressFinding(bio.raw[match.start() : match.end()], outlet)
     return None
+
+
+def _describes_other_job(bio: BioText, lead: re.Match[str]) -> bool:
+    """ "Analyst covering CCaaS at Acme", "Copywriter. I write posts for CEOs": the verb phrase
+    tells what another job does, a job named before it in its clause or anywhere in a bio
+    that says it is a job that only looks like press (copywriter, ghostwriter)."""
+    start = max((s for s, e in bio.clauses() if s <= lead.start()), default=0)
+    before = bio.folded[start : lead.start()]
+    if bio.lexicon.non_press_jobs.search(before):
+        return True
+    pattern = bio.lexicon.not_press
+    return bool(pattern and next(bio.current(pattern), None))
+
+
+def _known_outlet(bio: BioText, outlet: str | None) -> bool:
+    if not outlet:
+        return False
+    gazetteer = bio.lexicon.gazetteer
+    found = gazetteer.handle(outlet) if outlet.startswith("@") else gazetteer.name_at(outlet, 0)
+    return found is not None
+
+
+def _studies_journalism(text: BioText) -> bool:
+    """ "Journalism student", "studying journalism": a phrase that is not press and says the
+    account is studying."""
+    lexicon = text.lexicon
+    if lexicon.not_press is None or lexicon.study_markers is None:
+        return False
+    return any(lexicon.study_markers.search(m.group(0)) for m in text.current(lexicon.not_press))
 
 
 def _outlet_before_trail(bio: BioText) -> PressFinding | None:
@@ -1604,6 +1646,8 @@ def _self_described(text: BioText, noun: re.Match[str]) -> bool:
     if text.in_trap(noun):
         return False
     before = text.folded[max(0, noun.start() - 50) : noun.start()]
+    if text.lexicon.occasional.search(before[-25:]):
+        return False  # "Frequent guest on radio": it appears on the radio, it is not one
     workplace = _WORKPLACE_BEFORE.search(before)
     return not (workplace and text.raw[noun.start() : noun.start() + 1].isupper())
 
@@ -1711,6 +1755,8 @@ def press_evidence(
         return None  # "Redaktorin, das Kundenmagazin von Acme": Acme's staff
     if found and not found.outlet and next(text.current(lexicon.press_office), None):
         return None  # "Periodista | Jefa de prensa, Seremi": a journalist by training
+    if found and _studies_journalism(text) and not _known_outlet(text, found.outlet):
+        return None  # "Journalism student, editor of the campus paper": students are not press
     if found:
         # "Columnista ocasional" with a day job elsewhere: not the segment, a second look; a
         # regular column at a named outlet ("Columnist, NST. Lecturer") is a job at an outlet.

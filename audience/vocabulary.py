@@ -72,6 +72,8 @@ spaces matches a space). In ``outlet_leads`` a ``*`` stands for a few words of a
   since 2019", "Acme Partner & Reseller");
 * ``employer_trails``: a job or team right after an organisation's name, in languages that put
   the title after the employer ("Acme 홍보팀 차장", "Acme 勤務"): the employer;
+* ``event_words``: events and awards ("Awards", "Summit", "Gala", "Premios"): a name after
+  "Host of" or "Presenter," that contains one is an event an MC hosts, not an outlet;
 * ``study_markers``: studying somewhere ("3rd year comms @ Acme Uni", "estudiante en"): a student
   of a listed organisation is not its staff.
 """
@@ -139,6 +141,7 @@ class Vocabulary:
     employer_trails: tuple[str, ...] = ()
     fan_markers: tuple[str, ...] = ()
     disclaimers: tuple[str, ...] = ()
+    event_words: tuple[str, ...] = ()
 
     def merged(self, *others: Vocabulary) -> Vocabulary:
         values = {}
