@@ -287,7 +287,9 @@ PERSON_STRONG = (
     r"ik",
     r"mijn",
     r"jag",
-    r"sou",
+    # Portuguese "sou" opens its sentence or follows "eu"; Haitian "sou" ("on") follows a noun.
+    r"eu\s+sou",
+    r"(?<![^\W\d_]\s)sou",
     r"il\s*/\s*lui",
     r"elle",
     r"er\s*/\s*ihm",
@@ -695,6 +697,10 @@ class Lexicon:
     @cached_property
     def complaint_markers(self) -> re.Pattern[str] | None:
         return _optional(self.vocabulary.complaint_markers)
+
+    @cached_property
+    def portfolio_leads(self) -> re.Pattern[str] | None:
+        return _optional(self.vocabulary.portfolio_leads)
 
     @cached_property
     def events(self) -> re.Pattern[str] | None:
@@ -1878,11 +1884,35 @@ def _freelance_for_outlets(text: BioText) -> PressFinding | None:
             stop = _SENTENCE_STOP.search(text.raw, end)
             end = stop.end() if stop else len(text.raw)
         after = text.raw[match.end() : end]
-        outlet = _named_outlet(after, lexicon)
+        outlet = _named_outlet(after, lexicon) or _portfolio(text, match.end(), end)
         if outlet:
             term = text.raw[match.start() : match.end()]
             return PressFinding(term, outlet, explanation=f"freelance for {outlet}")
     return None
+
+
+# One capitalised name of a list ("The Valley Post, "), up to four words.
+_LISTED_NAME = re.compile(
+    r"\s*((?:the\s+)?[A-Z@][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,3})\s*(?:,|and|&|$|\.)"
+)
+
+
+def _portfolio(text: BioText, start: int, end: int) -> str | None:
+    """ "Freelance photographer. Work in Harbour Times, The Post, Te Ao.": after a freelance
+    media title, a lead (``portfolio_leads``) and a list of two or more names: the outlets the
+    work appears in, known to the gazetteer or not."""
+    lexicon = text.lexicon
+    title = lexicon.qualified.search(text.folded, start, end) or lexicon.press.search(
+        text.folded, start, end
+    )
+    lead = lexicon.portfolio_leads and lexicon.portfolio_leads.search(text.folded, start, end)
+    if not (title and lead) or _non_media(text, title) or lead.start() < title.start():
+        return None
+    names, position = [], lead.end()
+    while (found := _LISTED_NAME.match(text.raw, position, end)) and len(names) < 6:
+        names.append(found.group(1))
+        position = found.end()
+    return names[0] if len(names) >= 2 else None
 
 
 def _named_outlet(text: str, lexicon: Lexicon) -> str | None:

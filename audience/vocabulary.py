@@ -74,6 +74,9 @@ spaces matches a space). In ``outlet_leads`` a ``*`` stands for a few words of a
   the title after the employer ("Acme 홍보팀 차장", "Acme 勤務"): the employer;
 * ``event_words``: events and awards ("Awards", "Summit", "Gala", "Premios"): a name after
   "Host of" or "Presenter," that contains one is an event an MC hosts, not an outlet;
+* ``portfolio_leads``: after a freelance media title, the words before the list of outlets the
+  work appears in ("Freelance photographer. Work in A, B, C.", "Trabajos en"): two or more
+  names after one are outlets, known to the gazetteer or not;
 * ``study_markers``: studying somewhere ("3rd year comms @ Acme Uni", "estudiante en"): a student
   of a listed organisation is not its staff.
 """
@@ -142,6 +145,7 @@ class Vocabulary:
     fan_markers: tuple[str, ...] = ()
     disclaimers: tuple[str, ...] = ()
     event_words: tuple[str, ...] = ()
+    portfolio_leads: tuple[str, ...] = ()
 
     def merged(self, *others: Vocabulary) -> Vocabulary:
         values = {}

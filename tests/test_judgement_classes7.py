@@ -194,3 +194,23 @@ def test_a_local_partner_that_names_me_is_kept(world):
     found = {s.account_id for s in suggest(world.store, rules, "x", now=NOW)}
     assert world.ids["10"] not in found
     assert world.ids["11"] in found  # off-topic and not following back
+
+
+# ---- press: freelancers' portfolios and a word shared by two languages -----------------------
+
+
+def test_a_freelancers_list_of_outlets_after_a_lead_is_press():
+    found = press("Freelance photographer. Work in Harbour Times, The Valley Post, Te Reo Weekly.")
+    assert found and found.outlet == "Harbour Times"
+    assert not press("Freelance photographer. Weddings, Portraits, Events.")
+    assert not press("Freelance designer. Work for Nike, Adidas, Puma.")
+    assert not press("Freelance writer. Work in Harbour Times.")  # one unknown name is not a list
+
+
+def test_haitian_sou_is_not_portuguese_i_am():
+    from audience.roles import organisation_signals
+
+    assert press("Nouvèl sou Jakmèl chak jou.", name="Jakmèl Kounye a", handle="jakmelnouvel")
+    assert organisation_signals(None, None, "Nouvèl sou Jakmèl chak jou.")[1] == 0
+    assert organisation_signals(None, None, "Padeiro. Sou de Lisboa.")[1] > 0  # "I am"
+    assert organisation_signals(None, None, "Eu sou mãe de dois")[1] > 0
