@@ -925,12 +925,30 @@ def media_role(profile: Profile, lexicon: Any = None) -> str | None:
     from audience.segment import follows_like_spam
 
     row = profile.row
-    found = press_evidence(
-        row["handle"], row["display_name"], row["bio"], row["website"], lexicon or DEFAULT_LEXICON
-    )
-    if found is None or (found.is_outlet_account and follows_like_spam(row)):
+    lexicon = lexicon or DEFAULT_LEXICON
+    found = press_evidence(row["handle"], row["display_name"], row["bio"], row["website"], lexicon)
+    if found is None:
+        byline = _byline_post(profile.posts, lexicon)
+        return f'a post reads as press work ("{byline}")' if byline else None
+    if found.is_outlet_account and follows_like_spam(row):
         return None
     return found.reason if found.strong else f"{found.reason} (below the press line)"
+
+
+def _byline_post(posts: list[dict[str, Any]], lexicon: Any) -> str | None:
+    """A post about the account's own press work ("On assignment for the Post", "My column in
+    today's paper", "In onda stasera"): ``byline_markers``. A journalist whose bio says nothing
+    is still press, and prune never suggests press."""
+    from audience.roles import fold_same_length
+
+    pattern = lexicon.byline_markers
+    if pattern is None:
+        return None
+    for post in posts:
+        text = post["text"] or ""
+        if found := searched(pattern, fold_same_length(text)):
+            return text[found.start() : found.end()]
+    return None
 
 
 def parody_reasons(profile: Profile) -> list[Reason]:
@@ -1144,13 +1162,13 @@ def _review_platform(
         # Headline bots and follow-for-follow accounts dressed as news are not press.
         assessed.append((profile, reasons, value, not gone and spam < settings.min_score))
     press_cache.judge_ahead(
-        ((p.row["id"], _press_fields(p.row), (p, lexicon)) for p, *_, asked in assessed if asked),
+        ((p.row["id"], _press_fields(p), (p, lexicon)) for p, *_, asked in assessed if asked),
         media_role,
     )
     for profile, reasons, value, asked in assessed:
         role = (
             press_cache.judge(
-                profile.row["id"], _press_fields(profile.row), media_role, profile, lexicon
+                profile.row["id"], _press_fields(profile), media_role, profile, lexicon
             )
             if asked
             else None
@@ -1172,8 +1190,8 @@ def _review_platform(
 _PRESS_FIELDS = ("handle", "display_name", "bio", "website", "following_count", "followers_count")
 
 
-def _press_fields(row: dict[str, Any]) -> tuple[Any, ...]:
-    return _READ_PRESS(row)
+def _press_fields(profile: Profile) -> tuple[Any, ...]:
+    return (*_READ_PRESS(profile.row), tuple(p["text"] for p in profile.posts))
 
 
 _READ_PRESS = itemgetter(*_PRESS_FIELDS)

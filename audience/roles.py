@@ -699,6 +699,10 @@ class Lexicon:
         return _optional(self.vocabulary.complaint_markers)
 
     @cached_property
+    def byline_markers(self) -> re.Pattern[str] | None:
+        return _optional(self.vocabulary.byline_markers)
+
+    @cached_property
     def portfolio_leads(self) -> re.Pattern[str] | None:
         return _optional(self.vocabulary.portfolio_leads)
 

@@ -77,6 +77,9 @@ spaces matches a space). In ``outlet_leads`` a ``*`` stands for a few words of a
 * ``portfolio_leads``: after a freelance media title, the words before the list of outlets the
   work appears in ("Freelance photographer. Work in A, B, C.", "Trabajos en"): two or more
   names after one are outlets, known to the gazetteer or not;
+* ``byline_markers``: a post about the account's own press work ("on assignment for", "my
+  column in", "in onda stasera", "nuevo episodio"): prune keeps such an account to check by
+  hand, whatever its bio says;
 * ``study_markers``: studying somewhere ("3rd year comms @ Acme Uni", "estudiante en"): a student
   of a listed organisation is not its staff.
 """
@@ -146,6 +149,7 @@ class Vocabulary:
     disclaimers: tuple[str, ...] = ()
     event_words: tuple[str, ...] = ()
     portfolio_leads: tuple[str, ...] = ()
+    byline_markers: tuple[str, ...] = ()
 
     def merged(self, *others: Vocabulary) -> Vocabulary:
         values = {}

@@ -214,3 +214,25 @@ def test_haitian_sou_is_not_portuguese_i_am():
     assert organisation_signals(None, None, "Nouvèl sou Jakmèl chak jou.")[1] == 0
     assert organisation_signals(None, None, "Padeiro. Sou de Lisboa.")[1] > 0  # "I am"
     assert organisation_signals(None, None, "Eu sou mãe de dois")[1] > 0
+
+
+# ---- prune: a journalist whose bio says nothing --------------------------------------------------
+
+
+def test_a_post_about_ones_own_press_work_keeps_the_account_to_check(world):
+    world.accounts(
+        person("10", bio="Dad, runner, Cardiff.", location="Lagos, NG"),
+        person("11", bio="Dad, runner, Cardiff.", location="Lagos, NG"),
+    )
+    world.posts("10", ["On assignment for the Harbour Post in Lagos today", "Long run done"])
+    world.posts("11", ["Long run done", "My new trainers arrived"])
+    follow_all(world, ["10", "11"], followers=[])
+    review = prune_review(world)
+    assert world.ids["10"] in {s.account_id for s in review.checks}
+    assert world.ids["11"] in {s.account_id for s in review.suggestions}
+
+
+def prune_review(world):
+    from audience.prune import review
+
+    return review(world.store, RULES, "x", now=NOW)
