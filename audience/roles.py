@@ -785,6 +785,7 @@ def _optional(words: Iterable[str], before: str = r"(?<![\w#])") -> re.Pattern[s
 
 
 _HANGUL = re.compile(r"[\uac00-\ud7af]")
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w&-]*)[ \t]+$")
 
 
 DEFAULT_LEXICON = Lexicon()
@@ -962,6 +963,8 @@ class BioText:
             if turned:
                 yield start, start + turned.start()
         for now in self.lexicon.now.finditer(text):
+            if self._in_a_name(now):
+                continue  # "Contributing writer for CX Today": an outlet, not "today"
             after = text[now.end() :]
             if self.lexicon.other_jobs.search(after) and not self.lexicon.press.search(after):
                 yield 0, now.start()
@@ -972,6 +975,14 @@ class BioText:
         for arrow in _MOVED_TO.finditer(text):
             start = max((s for s, e in clauses if s <= arrow.start()), default=0)
             yield start, arrow.start()
+
+    def _in_a_name(self, word: re.Match[str]) -> bool:
+        """A word inside a capitalised name ("USA Today", "Marketing Now"), not the word."""
+        raw = self.raw
+        if not raw[word.start() : word.start() + 1].isupper():
+            return False
+        before = _WORD_BEFORE.search(raw[max(0, word.start() - 30) : word.start()])
+        return bool(before and before.group(1)[0].isupper())
 
     def _ex_titles(self, clauses: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """ "Experiodista (20 anys a @diari)": a title written with "ex" and the bracket after
@@ -1795,6 +1806,10 @@ def press_evidence(
             return found
     if found := _outlet_mention(text, gazetteer, busy) or _outlet_clause(text, gazetteer, busy):
         return found
+    # "Sam Tan | @harbourpost": the outlet's handle in the display name.
+    named = _bio_text(name, lexicon) if name and "@" in name else None
+    if named and (found := _outlet_mention(named, gazetteer, busy)):
+        return found
     if found := _author_page(website, busy):
         return found
     if found := _title_at_own_site(text, website) or _title_and_known_outlet(text):
@@ -1983,11 +1998,21 @@ def _outlet_clause(text: BioText, gazetteer: Gazetteer, busy: bool) -> PressFind
         if text.lexicon.non_press_jobs.fullmatch(text.folded[start:end].strip(" .:'\"")):
             continue  # "CIO." is a job before it is a magazine
         outlet = gazetteer.name_at(clause, 0)
-        if outlet and outlet.name == clause and outlet.kind not in PLATFORM_KINDS:
+        if outlet and outlet.kind not in PLATFORM_KINDS and _outlet_or_section(clause, gazetteer):
             return PressFinding(
                 clause, clause, strong=not busy, explanation=f"names outlet {clause}"
             )
     return None
+
+
+def _outlet_or_section(clause: str, gazetteer: Gazetteer) -> bool:
+    """The clause is the outlet's name as written, or the name and a section of one or two
+    capitalised words ("HS Visio", "Financial Times Weekend")."""
+    said = gazetteer.names.match(clause) if gazetteer.names else None
+    if said is None:
+        return False
+    rest = clause[said.end() :].split()
+    return len(rest) <= 2 and all(word[:1].isupper() for word in rest)
 
 
 def _brand_like(name: str) -> bool:

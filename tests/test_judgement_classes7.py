@@ -236,3 +236,23 @@ def prune_review(world):
     from audience.prune import review
 
     return review(world.store, RULES, "x", now=NOW)
+
+
+# ---- press: outlet names that hold a now-word, sections, handles in the display name ----------
+
+
+def test_an_outlet_named_today_is_not_the_word_today():
+    found = press("Contributing writer for CX Today and Harbour Post. 20 yrs in the trade press.")
+    assert found and found.outlet == "CX Today"
+    assert not press("Reporter at the Courier. Today Head of PR at Acme.")
+
+
+def test_a_known_outlet_and_its_section_opening_the_bio_is_press():
+    assert press("L'Essor | Bamako | Économie.")
+    assert press("Financial Times Weekend | Lunch with the FT")
+    assert not press("BBC Good Food lover. Baking.")
+
+
+def test_an_outlets_handle_in_the_display_name_is_press():
+    assert press("Wellington. Politics and the people paying for it.", name="Sam Tan | @nzherald")
+    assert not press("Wellington.", name="Sam, fan of @nzherald")
