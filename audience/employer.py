@@ -401,6 +401,9 @@ class OrgMatcher:
             self._in_enumeration(raw, folded, start, end) or _other_acronym(raw, start, end)
         ):
             return False
+        kinds = self.lexicon.other_kinds
+        if not is_handle and kinds and kinds.match(after.lstrip()):
+            return False  # "Ndalo village", "Protea Hotel Umhlanga": a place, another business
         words = re.findall(r"[\w&@]+", before)
         if where == "name" and not before.strip() and not after.strip():
             return True

@@ -699,6 +699,10 @@ class Lexicon:
         return _optional(self.vocabulary.complaint_markers)
 
     @cached_property
+    def other_kinds(self) -> re.Pattern[str] | None:
+        return _optional(self.vocabulary.other_kinds)
+
+    @cached_property
     def byline_markers(self) -> re.Pattern[str] | None:
         return _optional(self.vocabulary.byline_markers)
 

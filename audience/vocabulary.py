@@ -80,6 +80,9 @@ spaces matches a space). In ``outlet_leads`` a ``*`` stands for a few words of a
 * ``byline_markers``: a post about the account's own press work ("on assignment for", "my
   column in", "in onda stasera", "nuevo episodio"): prune keeps such an account to check by
   hand, whatever its bio says;
+* ``other_kinds``: words right after a one-word name or an acronym that make it a place or
+  another kind of organisation ("Ndalo village", "Protea Hotel", "Acme FC"): not the listed
+  organisation of that name (a name written in full, such as "Acme Hotels", still counts);
 * ``study_markers``: studying somewhere ("3rd year comms @ Acme Uni", "estudiante en"): a student
   of a listed organisation is not its staff.
 """
@@ -150,6 +153,7 @@ class Vocabulary:
     event_words: tuple[str, ...] = ()
     portfolio_leads: tuple[str, ...] = ()
     byline_markers: tuple[str, ...] = ()
+    other_kinds: tuple[str, ...] = ()
 
     def merged(self, *others: Vocabulary) -> Vocabulary:
         values = {}

@@ -256,3 +256,51 @@ def test_a_known_outlet_and_its_section_opening_the_bio_is_press():
 def test_an_outlets_handle_in_the_display_name_is_press():
     assert press("Wellington. Politics and the people paying for it.", name="Sam Tan | @nzherald")
     assert not press("Wellington.", name="Sam, fan of @nzherald")
+
+
+# ---- employer vs mention: places, other businesses, comparers, secondments, partners ------------
+
+MORE_ORGS = {
+    "customers": {"organisations": [{"name": "Umlilo Retail Group", "aliases": ["Umlilo Stores"]}]},
+    "suppliers": {"organisations": [{"name": "Kapa Re", "aliases": ["Kapa Reinsurance"]}]},
+    "competitors": {
+        "organisations": [
+            {"name": "Sedge Assurance", "aliases": ["Sedge Group"]},
+            {"name": "Thaba Direct", "aliases": ["Thaba"]},
+        ]
+    },
+}
+
+
+def employers_of(store, bio: str) -> set[str]:
+    found = segments_of(
+        store, parse_segment_config({"segments": MORE_ORGS}), {"handle": "m", "bio": bio}
+    )
+    return found["m"] & {"customers", "suppliers", "competitors"}
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Community trust, Thaba village, Eastern Cape. Water and schools.",  # a village
+        "Front office manager, Sedge Hotel Durban. Hospitality is my calling.",  # a hotel
+        "Independent adviser. I compare Sedge, Thaba and others so you don't have to.",
+        "Account director at a CX agency, looking after the Umlilo Stores programme.",
+        "Seguradora angolana. Vida e funeral. Parceira da Kapa Re.",  # a partner
+        "Independent user group for teams running Thaba Direct. Run by customers, not by Thaba.",
+    ],
+)
+def test_places_other_businesses_comparers_clients_and_partners_are_not_the_employer(store, bio):
+    assert employers_of(store, bio) == set(), bio
+
+
+@pytest.mark.parametrize(
+    ("bio", "segment"),
+    [
+        ("Claims manager, Sedge. Durban.", "competitors"),
+        ("Team leader at Thaba, Pietermaritzburg", "competitors"),
+        ("Benefits officer at Umlilo Stores. Seconded to Kapa Re two days a week.", "customers"),
+    ],
+)
+def test_the_employer_is_still_found_beside_those_words(store, bio, segment):
+    assert employers_of(store, bio) == {segment}, bio
