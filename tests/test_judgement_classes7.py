@@ -304,3 +304,31 @@ def test_places_other_businesses_comparers_clients_and_partners_are_not_the_empl
 )
 def test_the_employer_is_still_found_beside_those_words(store, bio, segment):
     assert employers_of(store, bio) == {segment}, bio
+
+
+# ---- press: fans' news aggregators -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "bio"),
+    [
+        ("Futebol Hoje", "Notícias do futebol paulista."),
+        ("Kriket Daily", "Cricket news, IPL, scores. 🏏"),
+        ("Filmi Gupshup", "Bollywood news & gossip"),
+        ("Calcio Oggi", "Notizie di calcio e calciomercato."),
+    ],
+)
+def test_a_fans_news_aggregator_is_not_an_outlet(name, bio):
+    assert not press(bio, name=name, handle="fans"), bio
+
+
+@pytest.mark.parametrize(
+    ("name", "bio"),
+    [
+        ("Coast Sports Desk", "Sports news from the coast. Rugby. Part of the Coast Herald."),
+        ("Radio Lumo", "Community radio. News, music and football every Saturday."),
+        ("Kriket Daily", "Cricket news from @Reuters, every day."),
+    ],
+)
+def test_an_outlets_sports_desk_and_a_radio_covering_sport_are_press(name, bio):
+    assert press(bio, name=name, handle="desk"), bio
