@@ -1035,9 +1035,14 @@ class BioText:
             temporary = _YEAR_ONLY.match(dated) and self.lexicon.temporary_roles.search(clause)
             if temporary or self.lexicon.until_year.match(dated):
                 yield start, after_end
-        for start, end in clauses:
+        for index, (start, end) in enumerate(clauses):
             if self.lexicon.until_year_closing.search(text, start, end):
                 yield start, end  # "Head of Care at Acme until 2025": no bracket needed
+                # "Founder of Acme, sold 2021", "Co-founded Acme (now Beta), left 2021": the
+                # clause is only the date, so the job is what its sentence said before it.
+                if index and self.lexicon.until_year.match(text[start:end]):
+                    stops = [m.end() for m in _SENTENCE_STOP.finditer(text, 0, start)]
+                    yield (stops[-1] if stops else 0), start
 
 
 _YEAR_ONLY = re.compile(r"\s*(?:[^\W\d]+\s+){0,2}(?:19|20)\d\d\s*$")

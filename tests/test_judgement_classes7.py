@@ -332,3 +332,45 @@ def test_a_fans_news_aggregator_is_not_an_outlet(name, bio):
 )
 def test_an_outlets_sports_desk_and_a_radio_covering_sport_are_press(name, bio):
     assert press(bio, name=name, handle="desk"), bio
+
+
+# ---- employer vs mention: a company sold or left, an acronym in brackets ------------------------
+
+HISTORY_ORGS = {
+    "competitors": {
+        "organisations": [{"name": "Kahu Power", "former_names": ["GreenAmp NZ"]}],
+    },
+    "customers": {
+        "organisations": [{"name": "Tasman Fisheries Cooperative", "aliases": ["TFC"]}],
+    },
+}
+
+
+def history_employers(store, bio: str) -> set[str]:
+    found = segments_of(
+        store, parse_segment_config({"segments": HISTORY_ORGS}), {"handle": "m", "bio": bio}
+    )
+    return found["m"] & {"customers", "suppliers", "competitors"}
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Founder of GreenAmp NZ (sold 2021, now Kahu). Angel investor. Dad.",
+        "Co-founded GreenAmp NZ, left 2020. Now building climate startups.",
+        "Founder of GreenAmp NZ, sold 2019.",
+    ],
+)
+def test_a_company_sold_or_left_in_a_year_is_the_past(store, bio):
+    assert history_employers(store, bio) == set(), bio
+
+
+@pytest.mark.parametrize(
+    ("bio", "segment"),
+    [
+        ("Head of CX at Kahu Power. Sold 200 policies this year lol", "competitors"),
+        ("Deckhand. Kerja untuk Tasman Fisheries (TFC) sejak 2022.", "customers"),
+    ],
+)
+def test_a_count_is_no_year_and_an_acronym_in_brackets_confirms_the_name(store, bio, segment):
+    assert history_employers(store, bio) == {segment}, bio
