@@ -288,6 +288,7 @@ def employers_of(store, bio: str) -> set[str]:
         "Account director at a CX agency, looking after the Umlilo Stores programme.",
         "Seguradora angolana. Vida e funeral. Parceira da Kapa Re.",  # a partner
         "Independent user group for teams running Thaba Direct. Run by customers, not by Thaba.",
+        "Traveller. Umlilo Stores Platinum. Joburg-London-Lagos.",  # a loyalty tier
     ],
 )
 def test_places_other_businesses_comparers_clients_and_partners_are_not_the_employer(store, bio):
