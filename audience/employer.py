@@ -37,7 +37,10 @@ _AFTER_EMPLOYER = re.compile(
 _LIST_GOES_ON_BEFORE = re.compile(r"\w[\w.'’]*\s+(?:en|and|und|et|e|y|i|og|och|&)\s*$|,\s*$")
 # A sentence, for the markers: a list after "Clients:" runs on across its commas, and the
 # full stop of a short abbreviation ("u.a.", "z.B.", "e.g.", "ca.") ends nothing.
-_SENTENCE_END = re.compile(r"[;|•\n!?]|(?<![\s.][^\W\d_가-힣])(?<![\s.][^\W\d_가-힣]\w)\.(?!\w)")
+_SENTENCE_END = re.compile(
+    r"[;|•\n!?]|(?<![\s.][^\W\d_가-힣])(?<![\s.][^\W\d_가-힣]\w)(?<!incl)(?<!excl)(?<!approx)"
+    r"(?<!esp)\.(?!\w)"
+)
 # Suffixes of an organisation's own secondary accounts: @AcmeCares, @Acme_Jobs, @AcmeUK (the
 # service words the roles module also uses, plus places and languages).
 FAMILY_SUFFIXES = frozenset(ORG_HANDLE_SUFFIXES) | frozenset(
@@ -517,8 +520,8 @@ class OrgMatcher:
             ):
                 return True
         complaint = self.lexicon.complaint_markers
-        if complaint and complaint.search(after[:60]):
-            return True
+        if complaint and complaint.search(after[:60].split(". ")[0]):
+            return True  # "@Acme still no refund", not "IT @ Acme HQ. If you call me, it's broken"
         trails = self.lexicon.mention_trails
         if trails and trails.search(after):
             return True  # "Kordon Tekstil'e tedarik ediyoruz": the verb comes last

@@ -375,3 +375,19 @@ def test_a_company_sold_or_left_in_a_year_is_the_past(store, bio):
 )
 def test_a_count_is_no_year_and_an_acronym_in_brackets_confirms_the_name(store, bio, segment):
     assert history_employers(store, bio) == {segment}, bio
+
+
+@pytest.mark.parametrize(
+    ("bio", "segment"),
+    [
+        ("Directrice expérience client chez Brantwell. Avant: Kestrel.", "competitors"),
+        ("IT helpdesk @ Kestrel Ferries HQ. If you call me, it's already broken.", "customers"),
+    ],
+)
+def test_customer_experience_jobs_and_a_joke_after_the_employer(store, bio, segment):
+    assert listed_employers(store, bio) == {segment}, bio
+
+
+def test_clients_listed_after_an_abbreviation_are_clients(store):
+    bio = "CX consultant. I fix IVRs. Clients incl. Brantwell, Kestrel and a few banks."
+    assert listed_employers(store, bio) == set()
