@@ -2051,6 +2051,8 @@ def _outlet_or_section(clause: str, gazetteer: Gazetteer) -> bool:
     if said is None:
         return False
     rest = clause[said.end() :].split()
+    if rest and not _brand_like(said.group(0)):
+        return False  # "Building Stark": an ordinary word that names a trade title, then a name
     return len(rest) <= 2 and all(word[:1].isupper() for word in rest)
 
 

@@ -391,3 +391,8 @@ def test_customer_experience_jobs_and_a_joke_after_the_employer(store, bio, segm
 def test_clients_listed_after_an_abbreviation_are_clients(store):
     bio = "CX consultant. I fix IVRs. Clients incl. Brantwell, Kestrel and a few banks."
     assert listed_employers(store, bio) == set()
+
+
+def test_an_ordinary_word_that_names_an_outlet_then_a_name_is_no_section():
+    assert not press("Building Stark. Ex-Daily Courier. Into sport and cycling.")
+    assert press("Financial Times Weekend | Lunch with the FT")
