@@ -39,6 +39,7 @@ RULE_MODULES = (
     "vocabulary",
     "textmatch",
     "judgement_cache",
+    "press_gate",
 )
 PACKAGE = Path(__file__).resolve().parent
 DATA = PACKAGE / "data"

@@ -1450,6 +1450,10 @@ def outlet_account(
     handle: str | None, name: str | None, bio: str | None, lexicon: Lexicon = DEFAULT_LEXICON
 ) -> PressFinding | None:
     """A news outlet's own account: an organisation that describes itself as one."""
+    from audience.press_gate import may_be_outlet  # issue 18: most accounts stop here
+
+    if not may_be_outlet(name, bio, lexicon):
+        return None
     if not bio or is_parody(name, bio, lexicon=lexicon, disclaimers=False):
         return None
     org, person = organisation_signals(handle, name, bio)
@@ -1694,6 +1698,10 @@ def press_evidence(
     the name, a former journalist now freelance, an outlet's own account (from the gazetteer
     or its own words), then an outlet's website or @handle in a short bio. Findings with
     ``strong=False`` sit below the segment line."""
+    from audience.press_gate import may_be_press  # issue 18: most accounts stop here
+
+    if not may_be_press(handle, name, bio, website, lexicon):
+        return None
     if is_parody(name, bio, lexicon=lexicon, disclaimers=False):
         return None
     text = _bio_text(bio, lexicon)
