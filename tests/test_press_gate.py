@@ -32,7 +32,9 @@ def _labelled_accounts() -> list[tuple[str | None, str | None, str | None, str |
             users += page.get("includes", {}).get("users", [])
             for user in users:
                 website = user.get("url") or None
-                accounts.append((user["username"], user.get("name"), user.get("description"), website))
+                accounts.append(
+                    (user["username"], user.get("name"), user.get("description"), website)
+                )
     return list(dict.fromkeys(accounts))
 
 
@@ -81,7 +83,9 @@ def test_the_gate_changes_no_finding(monkeypatch, learned):
 
 def test_the_gate_is_shut_for_plain_bios_and_open_for_press_words():
     lexicon = DEFAULT_LEXICON
-    assert not press_gate.may_be_press("alice1", "Alice Smith", "Dad, runner, coffee.", None, lexicon)
+    assert not press_gate.may_be_press(
+        "alice1", "Alice Smith", "Dad, runner, coffee.", None, lexicon
+    )
     assert not press_gate.may_be_press("bob2", "Bob Jones", "", None, lexicon)
     assert press_gate.may_be_press("carol3", "Carol", "Reporter at the Daily Post", None, lexicon)
     assert press_gate.may_be_press("dan4", "Dan", "", "https://dan.example", lexicon)
