@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from audience.outlets import GENERIC_HOSTS, PLATFORM_KINDS, Gazetteer, Outlet, gazetteer_with
-from audience.textmatch import lexicon_memo, searched, text_memo
+from audience.textmatch import lexicon_memo, searched, searched_folded, text_memo
 from audience.vocabulary import Vocabulary, vocabulary_with
 
 # ---- folding ----------------------------------------------------------------------------------
@@ -1397,7 +1397,7 @@ def is_parody(
     """Parody, satire, and (unless ``fans`` is False) fan, "unofficial" and (unless
     ``disclaimers`` is False) "not affiliated" accounts."""
     pattern = (lexicon.parody if disclaimers else lexicon.fans) if fans else lexicon.parody_only
-    return any(searched(pattern, fold_same_length(t)) for t in texts if t)
+    return any(searched_folded(pattern, t, fold_same_length) for t in texts if t)
 
 
 @lru_cache(maxsize=16384)
