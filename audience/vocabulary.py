@@ -72,6 +72,17 @@ spaces matches a space). In ``outlet_leads`` a ``*`` stands for a few words of a
   since 2019", "Acme Partner & Reseller");
 * ``employer_trails``: a job or team right after an organisation's name, in languages that put
   the title after the employer ("Acme 홍보팀 차장", "Acme 勤務"): the employer;
+* ``event_words``: events and awards ("Awards", "Summit", "Gala", "Premios"): a name after
+  "Host of" or "Presenter," that contains one is an event an MC hosts, not an outlet;
+* ``portfolio_leads``: after a freelance media title, the words before the list of outlets the
+  work appears in ("Freelance photographer. Work in A, B, C.", "Trabajos en"): two or more
+  names after one are outlets, known to the gazetteer or not;
+* ``byline_markers``: a post about the account's own press work ("on assignment for", "my
+  column in", "in onda stasera", "nuevo episodio"): prune keeps such an account to check by
+  hand, whatever its bio says;
+* ``other_kinds``: words right after a one-word name or an acronym that make it a place or
+  another kind of organisation ("Ndalo village", "Protea Hotel", "Acme FC"): not the listed
+  organisation of that name (a name written in full, such as "Acme Hotels", still counts);
 * ``study_markers``: studying somewhere ("3rd year comms @ Acme Uni", "estudiante en"): a student
   of a listed organisation is not its staff.
 """
@@ -139,6 +150,10 @@ class Vocabulary:
     employer_trails: tuple[str, ...] = ()
     fan_markers: tuple[str, ...] = ()
     disclaimers: tuple[str, ...] = ()
+    event_words: tuple[str, ...] = ()
+    portfolio_leads: tuple[str, ...] = ()
+    byline_markers: tuple[str, ...] = ()
+    other_kinds: tuple[str, ...] = ()
 
     def merged(self, *others: Vocabulary) -> Vocabulary:
         values = {}
