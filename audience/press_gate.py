@@ -8,7 +8,7 @@ once per distinct display name. Each return of a finding in those rules needs at
 - a website (an outlet's site, an author page, a title at the account's own site);
 - a handle the gazetteer knows (an outlet's own account);
 - in the display name: a press job (:func:`press_role` of the name), an outlet's name at its
-  start, or a podcast or outlet noun;
+  start, an @handle, or a podcast or outlet noun;
 - in the bio: one of the findings of the rules that read the bio alone (a press job, a
   freelancer's outlets, a clause naming an outlet, a title with a known outlet, a clause of
   outlet nouns or of news), or a word of the vocabulary those rules start from (outlet nouns,
@@ -137,6 +137,7 @@ def _name_may_be_press(name: str | None, lexicon: Any) -> bool:
     return bool(
         (_may_have_press_role(folded, lexicon) and roles.press_role(name, lexicon))
         or lexicon.gazetteer.name_at(name.strip(), 0)
+        or ("@" in name and searched(roles._MENTION, folded))  # "Sam Tan | @harbourpost"
         or _name_may_be_outlet(name, lexicon)
     )
 

@@ -48,6 +48,7 @@ EXTRA = [
     ("x2", "Kurier Redaktion", "Aktuelles aus der Region", None),
     ("x3", "Jo Bloggs", "Reporter @dailylantern. Views mine.", None),
     ("x4", "Jo Bloggs", "", "https://news.example/author/jo-bloggs"),
+    ("x5", "Sam Tan | @bbcnews", "Dad, runner.", None),
 ]
 
 
