@@ -101,3 +101,28 @@ def test_a_word_added_to_the_vocabulary_opens_the_gate(tmp_path):
     assert not press_gate.may_be_press("f6", "Fay", bio, None, DEFAULT_LEXICON)
     assert press_gate.may_be_press("f6", "Fay", bio, None, extended)
     assert press_evidence("f6", "Fay", bio, None, extended) is not None
+
+
+def _handle_by_every_stem(gazetteer, handle):
+    """Gazetteer.handle without the look at the first six characters: every stem tried."""
+    from audience.outlets import _desk_suffix
+
+    raw = (handle or "").lstrip("@")
+    if found := gazetteer.by_handle.get(raw.lower()):
+        return found
+    squashed = raw.lower().replace("_", "")
+    for end in range(len(squashed), 5, -1):
+        found = gazetteer._families.get(squashed[:end])
+        if found and _desk_suffix(raw, end):
+            return found
+    return None
+
+
+def test_the_handle_look_up_finds_what_trying_every_stem_finds():
+    gazetteer = DEFAULT_LEXICON.gazetteer
+    handles = [h for h, *_ in ACCOUNTS]
+    for stem in list(gazetteer._families)[:400]:
+        handles += [stem, f"{stem}Travel", f"{stem[:3]}_{stem[3:]}_news", f"@{stem}es", stem[:5]]
+    assert any(gazetteer.handle(h) for h in handles)
+    for handle in [*handles, None, "", "@", "ab_cd_e"]:
+        assert gazetteer.handle(handle) is _handle_by_every_stem(gazetteer, handle), handle
