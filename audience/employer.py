@@ -37,7 +37,10 @@ _AFTER_EMPLOYER = re.compile(
 _LIST_GOES_ON_BEFORE = re.compile(r"\w[\w.'’]*\s+(?:en|and|und|et|e|y|i|og|och|&)\s*$|,\s*$")
 # A sentence, for the markers: a list after "Clients:" runs on across its commas, and the
 # full stop of a short abbreviation ("u.a.", "z.B.", "e.g.", "ca.") ends nothing.
-_SENTENCE_END = re.compile(r"[;|•\n!?]|(?<![\s.][^\W\d_가-힣])(?<![\s.][^\W\d_가-힣]\w)\.(?!\w)")
+_SENTENCE_END = re.compile(
+    r"[;|•\n!?]|(?<![\s.][^\W\d_가-힣])(?<![\s.][^\W\d_가-힣]\w)(?<!incl)(?<!excl)(?<!approx)"
+    r"(?<!esp)\.(?!\w)"
+)
 # Suffixes of an organisation's own secondary accounts: @AcmeCares, @Acme_Jobs, @AcmeUK (the
 # service words the roles module also uses, plus places and languages).
 FAMILY_SUFFIXES = frozenset(ORG_HANDLE_SUFFIXES) | frozenset(
@@ -124,6 +127,7 @@ _ALUMNI_AFTER = re.compile(r"^[\s'’s-]{0,3}(?:alumni|alumnus|alumna|alum)\b")
 _SENTENCE_AHEAD = re.compile(r"[.!?]\s+(?=[^\W\d_a-zß-ÿ])|[|\n•]")
 _NEXT_WORD = re.compile(r"\s+([\w-]+)")
 # The end of a clause, after any emoji: "Acme.", "Acme, Leeds", "Acme 🚛".
+_ACRONYM_AFTER = re.compile(r"\s*\(([\w&-]{2,10})\)")
 _CLAUSE_ENDS = re.compile(
     r"(?:\s*[^\w\s()\[\]@#.,;|!?-])*(?:\s*\([\w.&-]{1,12}\))?\s*(?:$|[.;,|!?\n•]|\s[-–—]\s)"
 )
@@ -213,11 +217,21 @@ class OrgMatcher:
             organisation_key(word.group(1)) in self._generic
         ):
             end = word.end()
-        if not _CLAUSE_ENDS.match(text.folded, end):
+        if not (_CLAUSE_ENDS.match(text.folded, end) or self._own_acronym_after(text, match, end)):
             return False
         stops = [m.end() for m in _SENTENCE_END.finditer(text.folded, 0, match.start())]
         sentence = text.folded[stops[-1] if stops else 0 : match.start()]
         return not self.lexicon.press.search(sentence)
+
+    def _own_acronym_after(self, text: BioText, match: re.Match[str], end: int) -> bool:
+        """ "Kerja untuk Harbour Fisheries (HFC) sejak 2022": the short name followed by the
+        same organisation's acronym in brackets is that organisation."""
+        bracket = _ACRONYM_AFTER.match(text.folded, end)
+        if bracket is None:
+            return False
+        key = " ".join(re.sub(r"[\s.-]+", " ", match.group(0)).split())
+        mine = self._by_key.get(key, (None,))[0]
+        return mine is not None and self._by_key.get(bracket.group(1), (None,))[0] is mine
 
     def _domain_acronym(self, domain: str, org: ListedOrg) -> None:
         """ "rhg.co.nz": people write the organisation as its domain's short name, in capitals
@@ -506,8 +520,8 @@ class OrgMatcher:
             ):
                 return True
         complaint = self.lexicon.complaint_markers
-        if complaint and complaint.search(after[:60]):
-            return True
+        if complaint and complaint.search(after[:60].split(". ")[0]):
+            return True  # "@Acme still no refund", not "IT @ Acme HQ. If you call me, it's broken"
         trails = self.lexicon.mention_trails
         if trails and trails.search(after):
             return True  # "Kordon Tekstil'e tedarik ediyoruz": the verb comes last

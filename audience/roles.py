@@ -699,6 +699,14 @@ class Lexicon:
         return _optional(self.vocabulary.complaint_markers)
 
     @cached_property
+    def parent_leads(self) -> re.Pattern[str] | None:
+        return _optional(self.vocabulary.parent_leads)
+
+    @cached_property
+    def fan_subjects(self) -> re.Pattern[str] | None:
+        return _optional(self.vocabulary.fan_subjects)
+
+    @cached_property
     def other_kinds(self) -> re.Pattern[str] | None:
         return _optional(self.vocabulary.other_kinds)
 
@@ -1027,9 +1035,14 @@ class BioText:
             temporary = _YEAR_ONLY.match(dated) and self.lexicon.temporary_roles.search(clause)
             if temporary or self.lexicon.until_year.match(dated):
                 yield start, after_end
-        for start, end in clauses:
+        for index, (start, end) in enumerate(clauses):
             if self.lexicon.until_year_closing.search(text, start, end):
                 yield start, end  # "Head of Care at Acme until 2025": no bracket needed
+                # "Founder of Acme, sold 2021", "Co-founded Acme (now Beta), left 2021": the
+                # clause is only the date, so the job is what its sentence said before it.
+                if index and self.lexicon.until_year.match(text[start:end]):
+                    stops = [m.end() for m in _SENTENCE_STOP.finditer(text, 0, start)]
+                    yield (stops[-1] if stops else 0), start
 
 
 _YEAR_ONLY = re.compile(r"\s*(?:[^\W\d]+\s+){0,2}(?:19|20)\d\d\s*$")
@@ -1811,6 +1824,8 @@ def press_evidence(
     if name and (named := gazetteer.name_at(name.strip(), 0)) and named.name == name.strip():
         return PressFinding(named.name, named.name, True, explanation=f"named {named.name}")
     if found := outlet_account(handle, name, bio, lexicon):
+        if _fan_news(text, lexicon, found):
+            return None  # "Bollywood news & gossip": a fan's aggregator, not an outlet
         return found
     busy = other_job(text)
     for link in [website, *(m.group(0) for m in text.current(_LINK))]:
@@ -2015,6 +2030,26 @@ def _outlet_clause(text: BioText, gazetteer: Gazetteer, busy: bool) -> PressFind
                 clause, clause, strong=not busy, explanation=f"names outlet {clause}"
             )
     return None
+
+
+def _fan_news(text: BioText, lexicon: Lexicon, found: PressFinding) -> bool:
+    """News about a team, a league, a sport or show business (``fan_subjects``) from an account
+    that calls itself news and nothing more (not a radio, a paper, a channel) and names no
+    outlet behind it: a fan's aggregator. An outlet's sports desk says whose it is ("By the
+    Harbour Times": ``parent_leads``), and a sports title the gazetteer knows is found first."""
+    subjects = lexicon.fan_subjects
+    if subjects is None or not searched(subjects, text.folded):
+        return False
+    if not searched(lexicon.topic_news, fold_same_length(found.term)):
+        return False  # "Community radio. News, music and football": a radio
+    if lexicon.parent_leads and _PARENT_NAMED.search(text.raw):
+        parent = lexicon.parent_leads.search(text.folded)
+        if parent and text.raw[parent.end() : parent.end() + 2].strip()[:1].isupper():
+            return False
+    return _named_outlet(text.raw, lexicon) is None and not next(text.current(_MENTION), None)
+
+
+_PARENT_NAMED = re.compile(r"[A-Z]\w+\s+[A-Z]\w+")
 
 
 def _outlet_or_section(clause: str, gazetteer: Gazetteer) -> bool:

@@ -83,6 +83,11 @@ spaces matches a space). In ``outlet_leads`` a ``*`` stands for a few words of a
 * ``other_kinds``: words right after a one-word name or an acronym that make it a place or
   another kind of organisation ("Ndalo village", "Protea Hotel", "Acme FC"): not the listed
   organisation of that name (a name written in full, such as "Acme Hotels", still counts);
+* ``fan_subjects``: teams, leagues, sports and show business ("football", "IPL", "Bollywood",
+  "gossip"): an account of news about them that names no outlet behind it is a fan's
+  aggregator, not an outlet;
+* ``parent_leads``: words before the outlet a desk belongs to ("By the", "Part of the",
+  "Parte de"): a sports desk that names its outlet is press;
 * ``study_markers``: studying somewhere ("3rd year comms @ Acme Uni", "estudiante en"): a student
   of a listed organisation is not its staff.
 """
@@ -154,6 +159,8 @@ class Vocabulary:
     portfolio_leads: tuple[str, ...] = ()
     byline_markers: tuple[str, ...] = ()
     other_kinds: tuple[str, ...] = ()
+    fan_subjects: tuple[str, ...] = ()
+    parent_leads: tuple[str, ...] = ()
 
     def merged(self, *others: Vocabulary) -> Vocabulary:
         values = {}

@@ -288,6 +288,7 @@ def employers_of(store, bio: str) -> set[str]:
         "Account director at a CX agency, looking after the Umlilo Stores programme.",
         "Seguradora angolana. Vida e funeral. Parceira da Kapa Re.",  # a partner
         "Independent user group for teams running Thaba Direct. Run by customers, not by Thaba.",
+        "Traveller. Umlilo Stores Platinum. Joburg-London-Lagos.",  # a loyalty tier
     ],
 )
 def test_places_other_businesses_comparers_clients_and_partners_are_not_the_employer(store, bio):
@@ -304,3 +305,89 @@ def test_places_other_businesses_comparers_clients_and_partners_are_not_the_empl
 )
 def test_the_employer_is_still_found_beside_those_words(store, bio, segment):
     assert employers_of(store, bio) == {segment}, bio
+
+
+# ---- press: fans' news aggregators -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "bio"),
+    [
+        ("Futebol Hoje", "Notícias do futebol paulista."),
+        ("Kriket Daily", "Cricket news, IPL, scores. 🏏"),
+        ("Filmi Gupshup", "Bollywood news & gossip"),
+        ("Calcio Oggi", "Notizie di calcio e calciomercato."),
+    ],
+)
+def test_a_fans_news_aggregator_is_not_an_outlet(name, bio):
+    assert not press(bio, name=name, handle="fans"), bio
+
+
+@pytest.mark.parametrize(
+    ("name", "bio"),
+    [
+        ("Coast Sports Desk", "Sports news from the coast. Rugby. Part of the Coast Herald."),
+        ("Radio Lumo", "Community radio. News, music and football every Saturday."),
+        ("Kriket Daily", "Cricket news from @Reuters, every day."),
+    ],
+)
+def test_an_outlets_sports_desk_and_a_radio_covering_sport_are_press(name, bio):
+    assert press(bio, name=name, handle="desk"), bio
+
+
+# ---- employer vs mention: a company sold or left, an acronym in brackets ------------------------
+
+HISTORY_ORGS = {
+    "competitors": {
+        "organisations": [{"name": "Kahu Power", "former_names": ["GreenAmp NZ"]}],
+    },
+    "customers": {
+        "organisations": [{"name": "Tasman Fisheries Cooperative", "aliases": ["TFC"]}],
+    },
+}
+
+
+def history_employers(store, bio: str) -> set[str]:
+    found = segments_of(
+        store, parse_segment_config({"segments": HISTORY_ORGS}), {"handle": "m", "bio": bio}
+    )
+    return found["m"] & {"customers", "suppliers", "competitors"}
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Founder of GreenAmp NZ (sold 2021, now Kahu). Angel investor. Dad.",
+        "Co-founded GreenAmp NZ, left 2020. Now building climate startups.",
+        "Founder of GreenAmp NZ, sold 2019.",
+    ],
+)
+def test_a_company_sold_or_left_in_a_year_is_the_past(store, bio):
+    assert history_employers(store, bio) == set(), bio
+
+
+@pytest.mark.parametrize(
+    ("bio", "segment"),
+    [
+        ("Head of CX at Kahu Power. Sold 200 policies this year lol", "competitors"),
+        ("Deckhand. Kerja untuk Tasman Fisheries (TFC) sejak 2022.", "customers"),
+    ],
+)
+def test_a_count_is_no_year_and_an_acronym_in_brackets_confirms_the_name(store, bio, segment):
+    assert history_employers(store, bio) == {segment}, bio
+
+
+@pytest.mark.parametrize(
+    ("bio", "segment"),
+    [
+        ("Directrice expérience client chez Brantwell. Avant: Kestrel.", "competitors"),
+        ("IT helpdesk @ Kestrel Ferries HQ. If you call me, it's already broken.", "customers"),
+    ],
+)
+def test_customer_experience_jobs_and_a_joke_after_the_employer(store, bio, segment):
+    assert listed_employers(store, bio) == {segment}, bio
+
+
+def test_clients_listed_after_an_abbreviation_are_clients(store):
+    bio = "CX consultant. I fix IVRs. Clients incl. Brantwell, Kestrel and a few banks."
+    assert listed_employers(store, bio) == set()
