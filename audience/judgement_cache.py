@@ -39,6 +39,7 @@ RULE_MODULES = (
     "vocabulary",
     "textmatch",
     "judgement_cache",
+    "press_gate",
 )
 PACKAGE = Path(__file__).resolve().parent
 DATA = PACKAGE / "data"
@@ -262,8 +263,12 @@ class JudgementCache:
 _UNSEEN = object()
 
 
+# json.dumps with these options builds a new encoder per call: one, made once, writes the same.
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
 def _as_json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return _ENCODE(value)
 
 
 # What the worker processes of judge_ahead judge: set before they fork, so they inherit it
@@ -278,6 +283,7 @@ def _judge_chunk(bounds: tuple[int, int]) -> list[str]:
 
 
 # ---- press evidence, shared by `segment auto` and `prune` -------------------------------------
+
 
 def press_fields(account: dict[str, Any]) -> tuple[Any, ...]:
     """What :func:`audience.roles.press_evidence` reads of an account."""

@@ -153,12 +153,18 @@ class Gazetteer:
                     stems.setdefault(handle.lower().replace("_", ""), outlet)
         return stems
 
+    @cached_property
+    def _family_starts(self) -> frozenset[str]:
+        return frozenset(stem[:6] for stem in self._families if len(stem) >= 6)
+
     def handle(self, handle: str | None) -> Outlet | None:
         raw = (handle or "").lstrip("@")
         key = raw.lower()
         if found := self.by_handle.get(key):
             return found
         squashed = key.replace("_", "")
+        if squashed[:6] not in self._family_starts:
+            return None  # no stem of 6+ characters starts the handle (most handles: issue 18)
         for end in range(len(squashed), 5, -1):
             found = self._families.get(squashed[:end])
             if found and _desk_suffix(raw, end):

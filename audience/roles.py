@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from audience.outlets import GENERIC_HOSTS, PLATFORM_KINDS, Gazetteer, Outlet, gazetteer_with
-from audience.textmatch import lexicon_memo, searched, text_memo
+from audience.textmatch import lexicon_memo, searched, searched_folded, text_memo
 from audience.vocabulary import Vocabulary, vocabulary_with
 
 # ---- folding ----------------------------------------------------------------------------------
@@ -1477,7 +1477,7 @@ def is_parody(
     """Parody, satire, and (unless ``fans`` is False) fan, "unofficial" and (unless
     ``disclaimers`` is False) "not affiliated" accounts."""
     pattern = (lexicon.parody if disclaimers else lexicon.fans) if fans else lexicon.parody_only
-    return any(searched(pattern, fold_same_length(t)) for t in texts if t)
+    return any(searched_folded(pattern, t, fold_same_length) for t in texts if t)
 
 
 @lru_cache(maxsize=16384)
@@ -1530,6 +1530,10 @@ def outlet_account(
     handle: str | None, name: str | None, bio: str | None, lexicon: Lexicon = DEFAULT_LEXICON
 ) -> PressFinding | None:
     """A news outlet's own account: an organisation that describes itself as one."""
+    from audience.press_gate import may_be_outlet  # issue 18: most accounts stop here
+
+    if not may_be_outlet(name, bio, lexicon):
+        return None
     if not bio or is_parody(name, bio, lexicon=lexicon, disclaimers=False):
         return None
     org, person = organisation_signals(handle, name, bio)
@@ -1776,6 +1780,10 @@ def press_evidence(
     the name, a former journalist now freelance, an outlet's own account (from the gazetteer
     or its own words), then an outlet's website or @handle in a short bio. Findings with
     ``strong=False`` sit below the segment line."""
+    from audience.press_gate import may_be_press  # issue 18: most accounts stop here
+
+    if not may_be_press(handle, name, bio, website, lexicon):
+        return None
     if is_parody(name, bio, lexicon=lexicon, disclaimers=False):
         return None
     text = _bio_text(bio, lexicon)

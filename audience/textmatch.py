@@ -80,6 +80,26 @@ def searched(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     return match
 
 
+_FOLDED_SEARCHED: dict[tuple[int, str], tuple[re.Pattern[str], re.Match[str] | None]] = {}
+
+
+def searched_folded(
+    pattern: re.Pattern[str], text: str, fold: Callable[[str], str]
+) -> re.Match[str] | None:
+    """``pattern.search(fold(text))``, remembered by the text as written: a rule asking the
+    same question of one name or bio several times folds it once (``fold`` must be pure and
+    the same for every call with this pattern)."""
+    key = (id(pattern), text)
+    found = _FOLDED_SEARCHED.get(key)
+    if found is not None and found[0] is pattern:
+        return found[1]
+    match = pattern.search(fold(text))
+    if len(_FOLDED_SEARCHED) >= SEARCH_MEMO_SIZE:
+        _FOLDED_SEARCHED.clear()
+    _FOLDED_SEARCHED[key] = (pattern, match)
+    return match
+
+
 def text_memo(function: F) -> F:
     """Remember ``function(text, *args)``'s answer on the prepared text itself (an object with
     a ``memo`` dict, :class:`audience.roles.BioText`), so the rules that ask the same question
