@@ -459,3 +459,78 @@ def test_a_near_name_alone_is_not_outnamed(store):
     near = add_account(store, "imo_thr", "Imogen Threlfield")
     other = add_account(store, "imo_t2", "Imogen Threlkeld")
     assert _outnamed(store, person, [near, other]) == [False, False]
+
+
+# ---- blocking: forms that never met a key before ------------------------------------------
+
+
+def _found_handles(store) -> set[str]:
+    from audience.matching.matcher import candidate_pairs
+
+    people, accounts = ev.load_people(store), ev.load_accounts(store, "x")
+    _, found, _ = candidate_pairs(people, accounts)
+    return set(accounts.handle[found].tolist())
+
+
+@pytest.mark.parametrize(
+    ("card", "handle"),
+    [
+        ("Richard Whithurst", "richard_whi6184"),  # the family name cut short
+        ("Dariusz Nowak", "nowakdarius3538"),  # family name first, the given name cut
+        ("José Fernández", "heyjFernand1969"),  # an initial and the family name cut
+    ],
+)
+def test_a_handle_cutting_the_name_short_finds_a_profile_with_an_unrelated_display(
+    store, card, handle
+):
+    add_person(store, card)
+    add_account(store, handle, "a potato")
+    add_account(store, "richardson_whi", "a potato")  # a name's letters, not this name's cut
+    found = _found_handles(store)
+    assert handle in found
+    assert "richardson_whi" not in found
+
+
+@pytest.mark.parametrize(
+    ("card", "handle", "display"),
+    [
+        ("Hung Tran", "HungmTran", "Hung"),  # a middle initial between the names
+        ("Jesus Paiz Gomez", "jesuspasizgomez", "Jesús"),  # a typo early in the surname
+        ("Tim Robinson", "timothyr1989", "Timothy"),  # the nickname's formal name, an initial
+    ],
+)
+def test_a_given_name_alone_with_the_surname_in_the_handle_after_an_initial_or_a_typo(
+    store, card, handle, display
+):
+    add_person(store, card)
+    add_account(store, handle, display)
+    add_account(store, f"{display.lower()}kowalczyk", display)  # another surname in the handle
+    found = _found_handles(store)
+    assert handle in found
+    assert f"{display.lower()}kowalczyk" not in found
+
+
+@pytest.mark.parametrize(
+    ("card", "display"),
+    [
+        ("Mick Tuurner", "Michael Turner"),  # a nickname on the card and a typo in the surname
+        ("Faisal Al-Sayde", "Faisal Al-Sayed"),  # a typo in one part of a double-barrelled name
+    ],
+)
+def test_a_typo_in_a_surname_part_meets_the_formal_name(store, card, display):
+    add_person(store, card)
+    add_account(store, "someone_77", display)
+    add_account(store, "other_77", display.split()[0] + " Quist")
+    found = _found_handles(store)
+    assert "someone_77" in found
+    assert "other_77" not in found
+
+
+def test_cut_handles_are_long_enough_to_tell_people_apart():
+    from audience.matching.names import cut_handles_from_name
+
+    forms = cut_handles_from_name("jo", "lee")
+    assert forms == set()  # "jolee" and the like are anyone's
+    forms = cut_handles_from_name("richard", "whithurst")
+    assert {"richardwhi", "whirichard", "rwhithu", "whithurstric"} <= forms
+    assert "richardwhithurst" not in forms  # the full forms are handles_from_name's

@@ -22,7 +22,7 @@ import numpy as np
 from audience.matching import evidence as ev
 from audience.matching.evidence import Accounts, Person
 from audience.matching.identity import account_ref_keys, profile_refs
-from audience.matching.names import given_endings, name_groups
+from audience.matching.names import cut_handles_from_name, given_endings, name_groups
 from audience.matching.signals import domain_label
 from audience.store import Store, now_iso
 
@@ -359,13 +359,20 @@ def _person_keys(
         for end in given_endings(g)
     ]
     rows += [(T_INITIAL, f, c, i) for i, fs in enumerate(families) for f in fs for c in initials[i]]
+    # a typo in the family name, or in each part of a double-barrelled one ("Al-Sayde" for
+    # Al-Sayed), with the given name or the formal name its nickname stands for ("Mick Tuurner"
+    # for Michael Turner)
     rows += [
         (tag, g, part, i)
-        for i, gs in enumerate(givens)
-        if len(family[i]) >= 4
-        for tag, part in ((T_PREFIX, family[i][:3]), (T_SUFFIX, family[i][-3:]))
-        for g in gs
+        for i, fs in enumerate(families)
+        for f in {family[i], *fs}
+        if len(f) >= 4
+        for tag, part in ((T_PREFIX, f[:3]), (T_SUFFIX, f[-3:]))
+        for g in groups[i]
     ]
+    # handles that cut a name short, whatever the display name says ("richard_whi6184",
+    # "nowakdari" for Dariusz Nowak)
+    rows += [(T_HANDLE, form, "", i) for i, p in enumerate(people) for form in _cut_handles(p)]
     rows += [(T_HANDLE, form, "", i) for i, fs in enumerate(forms) for form in fs]
     rows += [(T_DOMAIN, d, "", i) for i, p in enumerate(people) for d in p.domains]
     rows += [(T_ORG, g, w, i) for i, gs in enumerate(givens) for g in gs for w in orgs[i]]
@@ -395,6 +402,17 @@ def _person_keys(
     tags = np.array([r[0] for r in rows], dtype=np.int64)
     keys = _mix(tags, ev.str_hashes([r[1] for r in rows]), ev.str_hashes([r[2] for r in rows]))
     return keys, np.array([r[3] for r in rows], dtype=np.int64), _TAG_KIND[tags]
+
+
+def _cut_handles(person: Person) -> set[str]:
+    """The handles a person's name gives when one of its names is cut short."""
+    given = person.name.given
+    if len(given) < 2:
+        return set()
+    forms: set[str] = set()
+    for family in person.family_variants[:2]:
+        forms |= cut_handles_from_name(given, family)
+    return forms
 
 
 def _account_keys(accounts: Accounts) -> tuple[np.ndarray, np.ndarray]:
@@ -463,36 +481,22 @@ def _account_keys(accounts: Accounts) -> tuple[np.ndarray, np.ndarray]:
     add(T_GIVEN_INITIAL, hg[named[one_letter]], hf[named[one_letter]], named[one_letter])
     # "Dave" with the handle "kirkshawdave": the family name's first letters from the handle
     first_only = np.nonzero((hg != _NO_HASH) & (hf == _NO_HASH))[0]
-    split_rows, split_given, split_prefix = [], [], []
+    split: dict[int, tuple[list, list, list]] = {}
     for k, given, core in zip(
         first_only.tolist(),
         accounts.given[first_only].tolist(),
         accounts.handle_core[first_only].tolist(),
         strict=True,
     ):
-        if len(given) < 2:
-            continue
-        if given not in core:  # "Piotr" @wisniewski_88, "Sarah" @staylor: a family name alone
-            for start in (0, 1):  # or after an initial
-                if len(core) - start >= 4:
-                    for name in name_groups(given):
-                        split_rows.append(k)
-                        split_given.append(name)
-                        split_prefix.append(core[start : start + 3])
-            continue
-        for rest in (core[len(given) :] if core.startswith(given) else "", core.split(given)[0]):
-            if len(rest) >= 3:
+        if len(given) >= 2:
+            for tag, part in _handle_surname_parts(given, core):
+                rows_, givens_, parts_ = split.setdefault(tag, ([], [], []))
                 for name in name_groups(given):  # "dave" also stands for david
-                    split_rows.append(k)
-                    split_given.append(name)
-                    split_prefix.append(rest[:3])
-    if split_rows:
-        add(
-            T_PREFIX,
-            ev.str_hashes(split_given),
-            ev.str_hashes(split_prefix),
-            np.array(split_rows, dtype=np.int64),
-        )
+                    rows_.append(k)
+                    givens_.append(name)
+                    parts_.append(part)
+    for tag, (rows_, givens_, parts_) in split.items():
+        add(tag, ev.str_hashes(givens_), ev.str_hashes(parts_), np.array(rows_, dtype=np.int64))
     contact_rows, contact_hashes = _bio_contact_keys(accounts.bio.tolist())
     add(T_CONTACT, contact_hashes, None, contact_rows)
     domain_hash = accounts.hashes("domain")
@@ -510,6 +514,24 @@ def _account_keys(accounts: Accounts) -> tuple[np.ndarray, np.ndarray]:
     mention_rows = mention_rows[named_given]
     add(T_ORG, hg[mention_rows], mention_hashes[named_given], mention_rows)
     return np.concatenate(keys), np.concatenate(rows)
+
+
+def _handle_surname_parts(given: str, core: str) -> list[tuple[int, str]]:
+    """What the handle of a profile showing only a given name tells of the family name, as
+    (tag, part) blocking keys: its first letters, after a middle initial ("hungmtran"), its
+    last letters (a typo in between), or its initial alone ("timothyr")."""
+    if given not in core:  # "Piotr" @wisniewski_88, "Sarah" @staylor: a family name alone
+        return [(T_PREFIX, core[start : start + 3]) for start in (0, 1) if len(core) - start >= 4]
+    parts = []
+    after = core[len(given) :] if core.startswith(given) else ""
+    for rest in (after, core.split(given)[0]):
+        if len(rest) >= 3:
+            parts.append((T_PREFIX, rest[:3]))
+        if len(rest) >= 5:
+            parts += [(T_PREFIX, rest[1:4]), (T_SUFFIX, rest[-3:])]
+    if 1 <= len(after) <= 2:
+        parts.append((T_GIVEN_INITIAL, after[0]))
+    return parts
 
 
 def _looks_swapped(people: list[Person], accounts: Accounts) -> list[bool]:
