@@ -534,3 +534,30 @@ def test_cut_handles_are_long_enough_to_tell_people_apart():
     forms = cut_handles_from_name("richard", "whithurst")
     assert {"richardwhi", "whirichard", "rwhithu", "whithurstric"} <= forms
     assert "richardwhithurst" not in forms  # the full forms are handles_from_name's
+
+
+# ---- the review queue ---------------------------------------------------------------------
+
+
+def test_a_runner_up_worth_a_look_goes_to_review_behind_the_best(store):
+    from audience.matching.matcher import REVIEW
+
+    person = add_person(store, "Ines Albuquerque")
+    near = add_account(store, "ines_alb", "Ines Albuquerque")
+    # the given name alone, the surname in the handle: less likely, still worth a look
+    other = add_account(store, "inesalbuquerque", "Ines")
+    match_people(store)
+    found = {m["account_id"]: m for m in matches(store, person)}
+    assert set(found) == {near, other}
+    assert {m["status"] for m in found.values()} == {"review"}
+    assert found[near]["score"] > found[other]["score"] >= REVIEW
+
+
+def test_a_runner_up_below_the_floor_or_third_is_not_proposed(store):
+    person = add_person(store, "Ines Albuquerque", org="Brightwater Tiles", city="Porto")
+    right = add_account(store, "ines_alb", "Ines Albuquerque", bio="Sales at Brightwater Tiles")
+    for n in range(3):
+        add_account(store, f"albuquerque_{n}", "Ines Albuquerque")
+    match_people(store)
+    found = matches(store, person)
+    assert [m["account_id"] for m in found] == [right]

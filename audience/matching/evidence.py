@@ -102,7 +102,9 @@ LOG_ODDS = {
     "contact_in_bio": 10.0,
     "email_in_bio_name_like": 2.97,
     "email_handle": 5.0,
-    "email_handle_name_like": 1.0,  # the generator never reuses an address as a handle: not fitted
+    # a handle equal to a local part that is only the name ("jsmith"): a namesake may have
+    # picked it too; on the hard generator such pairs were right less often than a bare name
+    "email_handle_name_like": 0.5,
     "handle_from_name": 0.0,
     "employer_match": 3.0,  # weighed by employer_odds instead (raw_score)
     "former_employer": 5.44,

@@ -29,7 +29,13 @@ from audience.store import Store, now_iso
 # Scores are probabilities: a pair's evidence (log-odds) weighed against every other candidate
 # of the same person and against the chance that none of them is the person (NONE_ODDS).
 ACCEPT = 0.87
+# A candidate is worth a reviewer's look from this probability on (the README shows what a
+# higher floor trades: a shorter queue, fewer people found).
 REVIEW = 0.15
+# Beside the best candidate, the runner-up goes to review too when it is worth a look on its
+# own: a runner-up is the person's profile about as often as a best candidate of the same
+# probability, and the queue is ranked by probability.
+REVIEW_DEPTH = 2
 TIE_MARGIN = 0.05
 NONE_ODDS = 0.5  # held fixed when the evidence weights were fitted (see evidence.LOG_ODDS)
 # Pairs whose log-odds cannot reach this even with every clue of the bio are not read further.
@@ -713,6 +719,8 @@ def _decide(
         summary.ties += tie
         status = "accepted" if best >= accept and not tie else "review"
         chosen += [(j, status, len(close)) for j in close] if tie else [(start, status, 0)]
+        runners_up = range(start + len(close), min(end, start + REVIEW_DEPTH))
+        chosen += [(j, "review", 0) for j in runners_up]
     picked = order[[j for j, _, _ in chosen]]
     evidence = ev.evidence_for_pairs(f, picked, people, accounts)
     person_ids = [people[i].id for i in f.pi[picked].tolist()]
