@@ -561,3 +561,28 @@ def test_a_runner_up_below_the_floor_or_third_is_not_proposed(store):
     match_people(store)
     found = matches(store, person)
     assert [m["account_id"] for m in found] == [right]
+
+
+@pytest.mark.parametrize(
+    ("handle", "lifted"),
+    [
+        ("hannahhartson", True),  # both names in full
+        ("hartsonhannah", True),  # either way round
+        ("hannahhart_88", True),  # the family name cut short
+        ("hhartson", False),  # an initial and the family name: anyone's
+        ("hannahjones", False),  # another family name
+    ],
+)
+def test_a_handle_spelling_both_names_stands_in_for_a_display_that_is_no_name(
+    store, handle, lifted
+):
+    person = add_person(store, "Hannah Hartson")
+    account = add_account(store, handle, "Lord of the Pies")
+    found = features(store, person, account, ev.K_HANDLE)
+    assert (found["name"] >= ev.NAME_IN_HANDLE) is lifted
+
+
+def test_a_handle_spelling_the_name_lifts_no_display_that_already_agrees(store):
+    person = add_person(store, "Hannah Hartson")
+    account = add_account(store, "hannahhartson", "Hannah Hartson")
+    assert features(store, person, account, ev.K_HANDLE)["name"] == 1.0

@@ -25,6 +25,7 @@ from audience.matching.names import (
     email_given_names,
     email_parts,
     fold,
+    full_name_handles,
     given_endings,
     handle_cores,
     handle_ids,
@@ -84,6 +85,9 @@ RARITY_UNSEEN = 0.5  # namesakes counted for a surname before any other profile 
 RARITY_CAP = 3.0
 OTHER_GIVEN_NAME = 0.4  # the most a name with another given name can agree
 GIVEN_WITH_HANDLE_SURNAME = 0.92  # "Dave" @davekirkshaw: as good as a nickname with the surname
+# "The Coffee Cat" @hannahhartson or @richard_whi6184: a handle spelling both names (one may be
+# cut short) stands in for a display name that is no name, a little below a near name
+NAME_IN_HANDLE = 0.85
 SIGNAL_NAME_FLOOR = 0.3  # names agreeing less are not worth reading the profile's text for
 # employer_match is worth log(EMPLOYER_SHOWN / the employer's share of the book), within bounds
 EMPLOYER_SHOWN = 0.5
@@ -215,6 +219,19 @@ class Person:
             for family in self.family_variants or (self.name.family,):
                 forms |= handles_from_name(ParsedName(given, family))
         return {f for f in forms if len(f) >= 4}
+
+    @cached_property
+    def full_name_handles(self) -> set[str]:
+        """Handles spelling both names, one of them perhaps cut short: hannahhartson,
+        richardwhi, nowakdari (not the initials' forms: jdoe is anyone's)."""
+        given = self.name.given
+        if len(given) < 2:
+            return set()
+        forms = set()
+        for family in self.family_variants[:2]:
+            if len(family) >= 2:
+                forms |= full_name_handles(given, family)
+        return forms
 
 
 _PEOPLE_SQL = "SELECT id, name, given_name, family_name, organisation, title, city FROM people"
@@ -766,6 +783,7 @@ def compute_features(
     f = PairFeatures(pi, ai, kinds, **{k: np.zeros(len(pi), dtype=bool) for k in _FLAGS})
     _name_features(f, cols, accounts, uniq)
     _identity_features(f, cols, accounts, uniq)
+    _name_in_handle(f, people, accounts)
     f.rare_name = (f.name >= 0.92) & (accounts.name_count[ai] == 1)
     f.outnamed = _outnamed(f, len(people))
     f.rarity = _name_rarity(people, accounts)[pi]
@@ -776,6 +794,20 @@ def compute_features(
     _context_features(f, cols, accounts, live)
     _signal_features(f, people, accounts, live)
     return f
+
+
+def _name_in_handle(f: PairFeatures, people: list[Person], accounts: Accounts) -> None:
+    """A display name that is not the person's ("a potato", "Mr Nobody") beside a handle
+    spelling both of the person's names: the handle is the name the profile shows."""
+    # a given name alone ("Dave" @davekirkshaw) is scored with the surname in its handle
+    two_words = accounts.hashes("family")[f.ai] != _EMPTY_HASH
+    maybe = np.nonzero((f.name < NAME_IN_HANDLE) & ((f.kinds & K_HANDLE) > 0) & two_words)[0]
+    cores = accounts.handle_core
+    for k in maybe.tolist():
+        person = people[f.pi[k]]
+        if cores[f.ai[k]] in person.full_name_handles:
+            f.name[k] = NAME_IN_HANDLE
+            f.handle_from_name[k] = True
 
 
 def _outnamed(f: PairFeatures, n_people: int) -> np.ndarray:

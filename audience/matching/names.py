@@ -567,6 +567,17 @@ def cut_handles_from_name(given: str, family: str) -> set[str]:
     return {f for f in forms if len(f) >= CUT_MIN}
 
 
+def full_name_handles(given: str, family: str) -> set[str]:
+    """Handles spelling the given and the family name in full or cut to three letters or more,
+    either way round: janedoeson, doesonjane, janedoe, doesonjan."""
+    family = family.replace(" ", "")
+    forms = {given + family, family + given}
+    forms |= {given + family[:k] for k in range(3, len(family))}
+    forms |= {family[:k] + given for k in range(3, len(family))}
+    forms |= {family + given[:k] for k in range(3, len(given))}
+    return {f for f in forms if len(f) >= CUT_MIN}
+
+
 def is_parody(display_name: str | None, bio: str | None) -> bool:
     text = f"{fold(display_name)} {fold(bio)}"
     return bool(PARODY_RE.search(text)) or fold(display_name).startswith("not ")
