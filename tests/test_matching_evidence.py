@@ -586,3 +586,19 @@ def test_a_handle_spelling_the_name_lifts_no_display_that_already_agrees(store):
     person = add_person(store, "Hannah Hartson")
     account = add_account(store, "hannahhartson", "Hannah Hartson")
     assert features(store, person, account, ev.K_HANDLE)["name"] == 1.0
+
+
+@pytest.mark.parametrize(
+    ("display", "agrees"),
+    [
+        ("Michael Turner", True),  # the nickname's formal name, the surname's typo mended
+        ("Mike Turner", True),  # another form of the same name
+        ("Martin Turner", False),  # another given name
+        ("Michael Tanner", False),  # another family name
+    ],
+)
+def test_a_nickname_beside_a_misspelt_surname_is_no_other_given_name(store, display, agrees):
+    person = add_person(store, "Mick Tuurner")
+    account = add_account(store, "someone_77", display)
+    name = features(store, person, account, ev.K_FUZZY)["name"]
+    assert (name >= 0.85) is agrees

@@ -26,6 +26,7 @@ from audience.matching.names import (
     email_parts,
     fold,
     full_name_handles,
+    given_compatible,
     given_endings,
     handle_cores,
     handle_ids,
@@ -667,6 +668,8 @@ class _PeopleColumns:
         self.full_sorted = col(_sorted_words(full))
         self.given_len = np.array([len(p.name.given) for p in people], dtype=np.int64)
         self.given = col([p.name.given for p in people])
+        self.family = col([p.name.family.rpartition(" ")[2] for p in people])
+        self.alt_given = [p.alt_given for p in people]
         self.org = col([compact(p.org) for p in people])
         self.org_long = flags([len(o) >= 5 for o in self.org])
         # a first word several of the book's organisations share ("Lighthouse", "Unity") says
@@ -963,17 +966,41 @@ def _name_features(f: PairFeatures, cols: _PeopleColumns, accounts: Accounts, un
     swapped_differs = (swapped_sim < 70) | (
         (first != account_family_first[f.ai]) & (swapped_sim < 90)
     )
-    other_given = (
-        given_differs
-        & swapped_differs
-        & ((f.kinds & K_NAME) == 0)
+    two_given = (
+        ((f.kinds & K_NAME) == 0)
         & (cols.given_len[f.pi] > 1)
         & (account_given_len[f.ai] > 1)
         & ~f.name_exact
     )
+    nickname = _nickname_with_family(f, cols, accounts, two_given & (name < 0.85))
+    other_given = given_differs & swapped_differs & two_given & ~nickname
+    # as a nickname with the family name (0.92), a little less with a typo in it
+    name = np.where(nickname, np.maximum(name, 0.85), name)
     name = np.where(other_given, np.minimum(name, OTHER_GIVEN_NAME), name)
     same_given = (f.kinds & K_ORG) > 0
     f.name = np.where(same_given & (name < 0.45), 0.45, name)
+
+
+def _nickname_with_family(
+    f: PairFeatures, cols: _PeopleColumns, accounts: Accounts, which: np.ndarray
+) -> np.ndarray:
+    """Among ``which`` pairs, those whose given names are one name's forms ("Mick" and
+    "Michael", "Fede" and "Federica") beside the same family name or a typo of it ("Tuurner"):
+    no other given name."""
+    found = np.zeros(len(f.pi), dtype=bool)
+    where = np.nonzero(which)[0]
+    if not len(where):
+        return found
+    pi, ai = f.pi[where], f.ai[where]
+    family_sim = _cpdist(fuzz.ratio, cols.family[pi], accounts.family[ai], cutoff=80)
+    for k in np.nonzero(family_sim >= 80)[0].tolist():
+        person, given = int(pi[k]), accounts.given[ai[k]]
+        found[where[k]] = any(
+            given_compatible(own, given) or (len(given) >= 3 and own.startswith(given))
+            for own in (cols.given[person], *cols.alt_given[person])
+            if own
+        )
+    return found
 
 
 def _identity_features(f: PairFeatures, cols: _PeopleColumns, accounts: Accounts, uniq) -> None:
