@@ -602,3 +602,21 @@ def test_a_nickname_beside_a_misspelt_surname_is_no_other_given_name(store, disp
     account = add_account(store, "someone_77", display)
     name = features(store, person, account, ev.K_FUZZY)["name"]
     assert (name >= 0.85) is agrees
+
+
+@pytest.mark.parametrize(
+    ("handle", "found"),
+    [
+        ("rebecca_lidto83", True),  # the card's given name (the profile's surname) cut short
+        ("lidtonrebecca", True),  # whole
+        ("rebecca_jones", False),  # another surname
+    ],
+)
+def test_a_swapped_card_meets_a_given_name_alone_with_the_surname_in_the_handle(
+    store, handle, found
+):
+    person = add_person(store, "Lidton Rebecca", given="Lidton", family="Rebecca")
+    account = add_account(store, handle, "Rebecca")
+    flags = features(store, person, account, ev.K_HANDLE)
+    assert flags["handle_surname"] is found
+    assert flags["given_only"] is found

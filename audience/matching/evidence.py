@@ -1117,6 +1117,8 @@ def _signal_features(f: PairFeatures, people: list[Person], accounts: Accounts, 
             out["handle_surname"][k] = any(
                 len(x) >= 4 and x in handle for x in person.family_variants
             ) or handle_cut_surname(cores[a], person)
+        elif _swapped_given_only(givens[a], cores[a], person):
+            out["given_only"][k] = out["handle_surname"][k] = True
     for k, p, a in pairs(cols.long_core[ai]):
         core = cores[a]
         if any(form.startswith(core) for form in people[p].handle_forms):
@@ -1255,6 +1257,20 @@ def handle_cut_surname(core: str, person: Person) -> bool:
         if len(rest) >= 3 and any(f.startswith(rest) for f in person.family_variants):
             return True
     return False
+
+
+def _swapped_given_only(given: str, core: str, person: Person) -> bool:
+    """A card with its names in each other's columns ("Lidton | Rebecca") and a profile
+    showing the given name alone ("Rebecca" @rebecca_lidto83): the display is the card's
+    family name, and the handle spells the card's given name, whole or cut short."""
+    own_given, own_family = person.name.given, person.name.family
+    if len(own_given) < 3 or given != own_family:
+        return False
+    if len(own_given) >= 4 and own_given in core:
+        return True
+    rest = core[len(given) :] if core.startswith(given) else ""
+    rest = rest or (core[: -len(given)] if core.endswith(given) else "")
+    return len(rest) >= 3 and own_given.startswith(rest)
 
 
 def _given_agrees(given: str, person: Person) -> bool:
