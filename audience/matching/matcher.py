@@ -51,6 +51,7 @@ MAX_BLOCK = {
     ev.K_ORG: 100,
     ev.K_CONTACT: 5,
 }
+MAX_CUT_BLOCK = 5  # a handle cutting the name short, shared by more profiles: a namesake crowd
 GENERIC_HOSTS = ev.GENERIC_HOSTS
 _to_json = json.JSONEncoder(ensure_ascii=False).encode
 _MENTION_RE = re.compile(r"\n|@\w{4,}|\b[A-Z][\w&]{3,}")
@@ -291,6 +292,12 @@ def candidate_pairs(
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(person index, account index, kinds bit-set) for every pair sharing a blocking key."""
     p_keys, p_idx, p_kind = _person_keys(people, _looks_swapped(people, accounts))
+    # handles cutting a name short: a namesake crowd's cut handles are not worth a look
+    cut_keys, cut_idx = _cut_handle_keys(people)
+    p_keys = np.concatenate([p_keys, cut_keys])
+    p_idx = np.concatenate([p_idx, cut_idx])
+    p_kind = np.concatenate([p_kind, np.full(len(cut_idx), ev.K_HANDLE, dtype=np.int64)])
+    is_cut = np.r_[np.zeros(len(p_idx) - len(cut_idx), dtype=bool), np.ones(len(cut_idx), bool)]
     a_keys, a_idx = _account_keys(accounts)
     # only account keys some person has: sorting them all would cost more than this test
     shared = ev.is_member(np.unique(p_keys), a_keys)
@@ -305,7 +312,8 @@ def candidate_pairs(
     caps = np.zeros(max(MAX_BLOCK) + 1, dtype=np.int64)
     for kind, cap in (max_block or MAX_BLOCK).items():
         caps[kind] = cap
-    hit = np.nonzero((keys[pos] == p_keys) & (counts[pos] <= caps[p_kind]))[0]
+    cap = np.where(is_cut, MAX_CUT_BLOCK, caps[p_kind])
+    hit = np.nonzero((keys[pos] == p_keys) & (counts[pos] <= cap))[0]
     block_sizes = counts[pos[hit]]
     pair_p = np.repeat(p_idx[hit], block_sizes)
     pair_kind = np.repeat(p_kind[hit], block_sizes)
@@ -374,11 +382,8 @@ def _person_keys(
         for f in {family[i], *fs}
         if len(f) >= 4
         for tag, part in ((T_PREFIX, f[:3]), (T_SUFFIX, f[-3:]))
-        for g in groups[i]
+        for g in (groups[i] if f == family[i] else givens[i])
     ]
-    # handles that cut a name short, whatever the display name says ("richard_whi6184",
-    # "nowakdari" for Dariusz Nowak)
-    rows += [(T_HANDLE, form, "", i) for i, p in enumerate(people) for form in _cut_handles(p)]
     rows += [(T_HANDLE, form, "", i) for i, fs in enumerate(forms) for form in fs]
     rows += [(T_DOMAIN, d, "", i) for i, p in enumerate(people) for d in p.domains]
     rows += [(T_ORG, g, w, i) for i, gs in enumerate(givens) for g in gs for w in orgs[i]]
@@ -408,6 +413,19 @@ def _person_keys(
     tags = np.array([r[0] for r in rows], dtype=np.int64)
     keys = _mix(tags, ev.str_hashes([r[1] for r in rows]), ev.str_hashes([r[2] for r in rows]))
     return keys, np.array([r[3] for r in rows], dtype=np.int64), _TAG_KIND[tags]
+
+
+def _cut_handle_keys(people: list[Person]) -> tuple[np.ndarray, np.ndarray]:
+    """Handle keys of the handles that cut a person's name short, whatever the display name
+    says ("richard_whi6184", "nowakdari" for Dariusz Nowak): (key, person index)."""
+    forms, rows = [], []
+    for i, person in enumerate(people):
+        for form in _cut_handles(person):
+            forms.append(form)
+            rows.append(i)
+    hashes = ev.str_hashes(forms)
+    keys = _mix(T_HANDLE, hashes, np.full(len(forms), _NO_HASH, np.int64).view(np.uint64))
+    return keys, np.array(rows, dtype=np.int64)
 
 
 def _cut_handles(person: Person) -> set[str]:
@@ -525,7 +543,7 @@ def _account_keys(accounts: Accounts) -> tuple[np.ndarray, np.ndarray]:
 def _handle_surname_parts(given: str, core: str) -> list[tuple[int, str]]:
     """What the handle of a profile showing only a given name tells of the family name, as
     (tag, part) blocking keys: its first letters, after a middle initial ("hungmtran"), its
-    last letters (a typo in between), or its initial alone ("timothyr")."""
+    last letters (a typo in between)."""
     if given not in core:  # "Piotr" @wisniewski_88, "Sarah" @staylor: a family name alone
         return [(T_PREFIX, core[start : start + 3]) for start in (0, 1) if len(core) - start >= 4]
     parts = []
@@ -535,8 +553,6 @@ def _handle_surname_parts(given: str, core: str) -> list[tuple[int, str]]:
             parts.append((T_PREFIX, rest[:3]))
         if len(rest) >= 5:
             parts += [(T_PREFIX, rest[1:4]), (T_SUFFIX, rest[-3:])]
-    if 1 <= len(after) <= 2:
-        parts.append((T_GIVEN_INITIAL, after[0]))
     return parts
 
 

@@ -553,6 +553,7 @@ def handles_from_name(name: ParsedName) -> set[str]:
 
 
 CUT_MIN = 6  # shorter cut forms ("janedo") are shared by too many people to tell anyone apart
+CUT_BLOCK_MIN = 8  # and shorter than this, by too many profiles to look each one up
 
 
 def cut_handles_from_name(given: str, family: str) -> set[str]:
@@ -564,7 +565,7 @@ def cut_handles_from_name(given: str, family: str) -> set[str]:
         forms |= {given + family[:k], family[:k] + given, given[0] + family[:k]}
     for k in range(3, len(given)):
         forms.add(family + given[:k])
-    return {f for f in forms if len(f) >= CUT_MIN}
+    return {f for f in forms if len(f) >= CUT_BLOCK_MIN}
 
 
 def full_name_handles(given: str, family: str) -> set[str]:
