@@ -52,6 +52,16 @@ def match(
             "--max-requests", min=0, help="Stop --lookup after this many requests (as in find)."
         ),
     ] = 50,
+    review_floor: Annotated[
+        float,
+        typer.Option(
+            "--review-floor",
+            min=0.01,
+            max=0.86,
+            help="Send a candidate to review from this probability (default 0.15); higher: "
+            "a shorter queue, fewer people found.",
+        ),
+    ] = 0.15,
     as_json: JsonOpt = False,
 ) -> None:
     """Link every person to at most one account per platform (stored accounts by default)."""
@@ -70,7 +80,7 @@ def match(
             else:
                 result = {
                     "identity_links": identities.links,
-                    **match_people(store, platform or None).to_dict(),
+                    **match_people(store, platform or None, review=review_floor).to_dict(),
                 }
     _show(result, as_json)
 

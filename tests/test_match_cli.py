@@ -67,6 +67,15 @@ def test_match_json(db):
     assert data["unmatchable"][0]["reason"] == "no usable name or e-mail"
 
 
+def test_a_higher_review_floor_keeps_less_likely_candidates_out_of_the_queue(db):
+    result = runner.invoke(make_app(), ["match", "--review-floor", "0.6", "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert (data["accepted"], data["review"]) == (1, 0)  # the two Jane Does are a coin toss
+    refused = runner.invoke(make_app(), ["match", "--review-floor", "0.9"])
+    assert refused.exit_code != 0  # at or above the acceptance line there is no review
+
+
 def test_list_json_and_csv(db):
     runner.invoke(make_app(), ["match"])
     result = runner.invoke(make_app(), ["match", "list", "--status", "accepted", "--json"])

@@ -459,3 +459,165 @@ def test_a_near_name_alone_is_not_outnamed(store):
     near = add_account(store, "imo_thr", "Imogen Threlfield")
     other = add_account(store, "imo_t2", "Imogen Threlkeld")
     assert _outnamed(store, person, [near, other]) == [False, False]
+
+
+# ---- blocking: forms that never met a key before ------------------------------------------
+
+
+def _found_handles(store) -> set[str]:
+    from audience.matching.matcher import candidate_pairs
+
+    people, accounts = ev.load_people(store), ev.load_accounts(store, "x")
+    _, found, _ = candidate_pairs(people, accounts)
+    return set(accounts.handle[found].tolist())
+
+
+@pytest.mark.parametrize(
+    ("card", "handle"),
+    [
+        ("Richard Whithurst", "richard_whi6184"),  # the family name cut short
+        ("Dariusz Nowak", "nowakdarius3538"),  # family name first, the given name cut
+        ("José Fernández", "heyjFernand1969"),  # an initial and the family name cut
+    ],
+)
+def test_a_handle_cutting_the_name_short_finds_a_profile_with_an_unrelated_display(
+    store, card, handle
+):
+    add_person(store, card)
+    add_account(store, handle, "a potato")
+    add_account(store, "richardson_whi", "a potato")  # a name's letters, not this name's cut
+    found = _found_handles(store)
+    assert handle in found
+    assert "richardson_whi" not in found
+
+
+@pytest.mark.parametrize(
+    ("card", "handle", "display"),
+    [
+        ("Hung Tran", "HungmTran", "Hung"),  # a middle initial between the names
+        ("Jesus Paiz Gomez", "jesuspasizgomez", "Jesús"),  # a typo early in the surname
+        ("Tim Robinson", "timothyrobi_89", "Timothy"),  # the nickname's formal name
+    ],
+)
+def test_a_given_name_alone_with_the_surname_in_the_handle_after_an_initial_or_a_typo(
+    store, card, handle, display
+):
+    add_person(store, card)
+    add_account(store, handle, display)
+    add_account(store, f"{display.lower()}kowalczyk", display)  # another surname in the handle
+    found = _found_handles(store)
+    assert handle in found
+    assert f"{display.lower()}kowalczyk" not in found
+
+
+@pytest.mark.parametrize(
+    ("card", "display"),
+    [
+        ("Mick Tuurner", "Michael Turner"),  # a nickname on the card and a typo in the surname
+        ("Faisal Al-Sayde", "Faisal Al-Sayed"),  # a typo in one part of a double-barrelled name
+    ],
+)
+def test_a_typo_in_a_surname_part_meets_the_formal_name(store, card, display):
+    add_person(store, card)
+    add_account(store, "someone_77", display)
+    add_account(store, "other_77", display.split()[0] + " Quist")
+    found = _found_handles(store)
+    assert "someone_77" in found
+    assert "other_77" not in found
+
+
+def test_cut_handles_are_long_enough_to_tell_people_apart():
+    from audience.matching.names import cut_handles_from_name
+
+    forms = cut_handles_from_name("jo", "lee")
+    assert forms == set()  # "jolee" and the like are anyone's
+    forms = cut_handles_from_name("richard", "whithurst")
+    assert {"richardwhi", "whirichard", "rwhithur", "whithurstric"} <= forms
+    assert "rwhithu" not in forms
+    assert "richardwhithurst" not in forms  # the full forms are handles_from_name's
+
+
+# ---- the review queue ---------------------------------------------------------------------
+
+
+def test_a_runner_up_worth_a_look_goes_to_review_behind_the_best(store):
+    from audience.matching.matcher import REVIEW
+
+    person = add_person(store, "Ines Albuquerque")
+    near = add_account(store, "ines_alb", "Ines Albuquerque")
+    # the given name alone, the surname in the handle: less likely, still worth a look
+    other = add_account(store, "inesalbuquerque", "Ines")
+    match_people(store)
+    found = {m["account_id"]: m for m in matches(store, person)}
+    assert set(found) == {near, other}
+    assert {m["status"] for m in found.values()} == {"review"}
+    assert found[near]["score"] > found[other]["score"] >= REVIEW
+
+
+def test_a_runner_up_below_the_floor_or_third_is_not_proposed(store):
+    person = add_person(store, "Ines Albuquerque", org="Brightwater Tiles", city="Porto")
+    right = add_account(store, "ines_alb", "Ines Albuquerque", bio="Sales at Brightwater Tiles")
+    for n in range(3):
+        add_account(store, f"albuquerque_{n}", "Ines Albuquerque")
+    match_people(store)
+    found = matches(store, person)
+    assert [m["account_id"] for m in found] == [right]
+
+
+@pytest.mark.parametrize(
+    ("handle", "lifted"),
+    [
+        ("hannahhartson", True),  # both names in full
+        ("hartsonhannah", True),  # either way round
+        ("hannahhart_88", True),  # the family name cut short
+        ("hhartson", False),  # an initial and the family name: anyone's
+        ("hannahjones", False),  # another family name
+    ],
+)
+def test_a_handle_spelling_both_names_stands_in_for_a_display_that_is_no_name(
+    store, handle, lifted
+):
+    person = add_person(store, "Hannah Hartson")
+    account = add_account(store, handle, "Lord of the Pies")
+    found = features(store, person, account, ev.K_HANDLE)
+    assert (found["name"] >= ev.NAME_IN_HANDLE) is lifted
+
+
+def test_a_handle_spelling_the_name_lifts_no_display_that_already_agrees(store):
+    person = add_person(store, "Hannah Hartson")
+    account = add_account(store, "hannahhartson", "Hannah Hartson")
+    assert features(store, person, account, ev.K_HANDLE)["name"] == 1.0
+
+
+@pytest.mark.parametrize(
+    ("display", "agrees"),
+    [
+        ("Michael Turner", True),  # the nickname's formal name, the surname's typo mended
+        ("Mike Turner", True),  # another form of the same name
+        ("Martin Turner", False),  # another given name
+        ("Michael Tanner", False),  # another family name
+    ],
+)
+def test_a_nickname_beside_a_misspelt_surname_is_no_other_given_name(store, display, agrees):
+    person = add_person(store, "Mick Tuurner")
+    account = add_account(store, "someone_77", display)
+    name = features(store, person, account, ev.K_FUZZY)["name"]
+    assert (name >= 0.85) is agrees
+
+
+@pytest.mark.parametrize(
+    ("handle", "found"),
+    [
+        ("rebecca_lidto83", True),  # the card's given name (the profile's surname) cut short
+        ("lidtonrebecca", True),  # whole
+        ("rebecca_jones", False),  # another surname
+    ],
+)
+def test_a_swapped_card_meets_a_given_name_alone_with_the_surname_in_the_handle(
+    store, handle, found
+):
+    person = add_person(store, "Lidton Rebecca", given="Lidton", family="Rebecca")
+    account = add_account(store, handle, "Rebecca")
+    flags = features(store, person, account, ev.K_HANDLE)
+    assert flags["handle_surname"] is found
+    assert flags["given_only"] is found

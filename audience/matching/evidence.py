@@ -25,6 +25,8 @@ from audience.matching.names import (
     email_given_names,
     email_parts,
     fold,
+    full_name_handles,
+    given_compatible,
     given_endings,
     handle_cores,
     handle_ids,
@@ -84,6 +86,9 @@ RARITY_UNSEEN = 0.5  # namesakes counted for a surname before any other profile 
 RARITY_CAP = 3.0
 OTHER_GIVEN_NAME = 0.4  # the most a name with another given name can agree
 GIVEN_WITH_HANDLE_SURNAME = 0.92  # "Dave" @davekirkshaw: as good as a nickname with the surname
+# "The Coffee Cat" @hannahhartson or @richard_whi6184: a handle spelling both names (one may be
+# cut short) stands in for a display name that is no name, a little below a near name
+NAME_IN_HANDLE = 0.85
 SIGNAL_NAME_FLOOR = 0.3  # names agreeing less are not worth reading the profile's text for
 # employer_match is worth log(EMPLOYER_SHOWN / the employer's share of the book), within bounds
 EMPLOYER_SHOWN = 0.5
@@ -102,7 +107,10 @@ LOG_ODDS = {
     "contact_in_bio": 10.0,
     "email_in_bio_name_like": 2.97,
     "email_handle": 5.0,
-    "email_handle_name_like": 1.0,  # the generator never reuses an address as a handle: not fitted
+    # a handle equal to a local part that is only the name ("jsmith"): a namesake may have
+    # picked it too; on the hard generator such pairs were right less often than a bare name
+    # (0.5 cost recall at precision 0.95 on the old generator, 1.0 precision on hard-fixed)
+    "email_handle_name_like": 0.75,
     "handle_from_name": 0.0,
     "employer_match": 3.0,  # weighed by employer_odds instead (raw_score)
     "former_employer": 5.44,
@@ -213,6 +221,19 @@ class Person:
             for family in self.family_variants or (self.name.family,):
                 forms |= handles_from_name(ParsedName(given, family))
         return {f for f in forms if len(f) >= 4}
+
+    @cached_property
+    def full_name_handles(self) -> set[str]:
+        """Handles spelling both names, one of them perhaps cut short: hannahhartson,
+        richardwhi, nowakdari (not the initials' forms: jdoe is anyone's)."""
+        given = self.name.given
+        if len(given) < 2:
+            return set()
+        forms = set()
+        for family in self.family_variants[:2]:
+            if len(family) >= 2:
+                forms |= full_name_handles(given, family)
+        return forms
 
 
 _PEOPLE_SQL = "SELECT id, name, given_name, family_name, organisation, title, city FROM people"
@@ -648,6 +669,8 @@ class _PeopleColumns:
         self.full_sorted = col(_sorted_words(full))
         self.given_len = np.array([len(p.name.given) for p in people], dtype=np.int64)
         self.given = col([p.name.given for p in people])
+        self.family = col([p.name.family.rpartition(" ")[2] for p in people])
+        self.alt_given = [p.alt_given for p in people]
         self.org = col([compact(p.org) for p in people])
         self.org_long = flags([len(o) >= 5 for o in self.org])
         # a first word several of the book's organisations share ("Lighthouse", "Unity") says
@@ -764,6 +787,7 @@ def compute_features(
     f = PairFeatures(pi, ai, kinds, **{k: np.zeros(len(pi), dtype=bool) for k in _FLAGS})
     _name_features(f, cols, accounts, uniq)
     _identity_features(f, cols, accounts, uniq)
+    _name_in_handle(f, people, accounts)
     f.rare_name = (f.name >= 0.92) & (accounts.name_count[ai] == 1)
     f.outnamed = _outnamed(f, len(people))
     f.rarity = _name_rarity(people, accounts)[pi]
@@ -774,6 +798,20 @@ def compute_features(
     _context_features(f, cols, accounts, live)
     _signal_features(f, people, accounts, live)
     return f
+
+
+def _name_in_handle(f: PairFeatures, people: list[Person], accounts: Accounts) -> None:
+    """A display name that is not the person's ("a potato", "Mr Nobody") beside a handle
+    spelling both of the person's names: the handle is the name the profile shows."""
+    # a given name alone ("Dave" @davekirkshaw) is scored with the surname in its handle
+    two_words = accounts.hashes("family")[f.ai] != _EMPTY_HASH
+    maybe = np.nonzero((f.name < NAME_IN_HANDLE) & ((f.kinds & K_HANDLE) > 0) & two_words)[0]
+    cores = accounts.handle_core
+    for k in maybe.tolist():
+        person = people[f.pi[k]]
+        if cores[f.ai[k]] in person.full_name_handles:
+            f.name[k] = NAME_IN_HANDLE
+            f.handle_from_name[k] = True
 
 
 def _outnamed(f: PairFeatures, n_people: int) -> np.ndarray:
@@ -929,17 +967,41 @@ def _name_features(f: PairFeatures, cols: _PeopleColumns, accounts: Accounts, un
     swapped_differs = (swapped_sim < 70) | (
         (first != account_family_first[f.ai]) & (swapped_sim < 90)
     )
-    other_given = (
-        given_differs
-        & swapped_differs
-        & ((f.kinds & K_NAME) == 0)
+    two_given = (
+        ((f.kinds & K_NAME) == 0)
         & (cols.given_len[f.pi] > 1)
         & (account_given_len[f.ai] > 1)
         & ~f.name_exact
     )
+    nickname = _nickname_with_family(f, cols, accounts, two_given & (name < 0.85))
+    other_given = given_differs & swapped_differs & two_given & ~nickname
+    # as a nickname with the family name (0.92), a little less with a typo in it
+    name = np.where(nickname, np.maximum(name, 0.85), name)
     name = np.where(other_given, np.minimum(name, OTHER_GIVEN_NAME), name)
     same_given = (f.kinds & K_ORG) > 0
     f.name = np.where(same_given & (name < 0.45), 0.45, name)
+
+
+def _nickname_with_family(
+    f: PairFeatures, cols: _PeopleColumns, accounts: Accounts, which: np.ndarray
+) -> np.ndarray:
+    """Among ``which`` pairs, those whose given names are one name's forms ("Mick" and
+    "Michael", "Fede" and "Federica") beside the same family name or a typo of it ("Tuurner"):
+    no other given name."""
+    found = np.zeros(len(f.pi), dtype=bool)
+    where = np.nonzero(which)[0]
+    if not len(where):
+        return found
+    pi, ai = f.pi[where], f.ai[where]
+    family_sim = _cpdist(fuzz.ratio, cols.family[pi], accounts.family[ai], cutoff=80)
+    for k in np.nonzero(family_sim >= 80)[0].tolist():
+        person, given = int(pi[k]), accounts.given[ai[k]]
+        found[where[k]] = any(
+            given_compatible(own, given) or (len(given) >= 3 and own.startswith(given))
+            for own in (cols.given[person], *cols.alt_given[person])
+            if own
+        )
+    return found
 
 
 def _identity_features(f: PairFeatures, cols: _PeopleColumns, accounts: Accounts, uniq) -> None:
@@ -1056,6 +1118,8 @@ def _signal_features(f: PairFeatures, people: list[Person], accounts: Accounts, 
             out["handle_surname"][k] = any(
                 len(x) >= 4 and x in handle for x in person.family_variants
             ) or handle_cut_surname(cores[a], person)
+        elif _swapped_given_only(givens[a], cores[a], person):
+            out["given_only"][k] = out["handle_surname"][k] = True
     for k, p, a in pairs(cols.long_core[ai]):
         core = cores[a]
         if any(form.startswith(core) for form in people[p].handle_forms):
@@ -1194,6 +1258,20 @@ def handle_cut_surname(core: str, person: Person) -> bool:
         if len(rest) >= 3 and any(f.startswith(rest) for f in person.family_variants):
             return True
     return False
+
+
+def _swapped_given_only(given: str, core: str, person: Person) -> bool:
+    """A card with its names in each other's columns ("Lidton | Rebecca") and a profile
+    showing the given name alone ("Rebecca" @rebecca_lidto83): the display is the card's
+    family name, and the handle spells the card's given name, whole or cut short."""
+    own_given, own_family = person.name.given, person.name.family
+    if len(own_given) < 3 or given != own_family:
+        return False
+    if len(own_given) >= 4 and own_given in core:
+        return True
+    rest = core[len(given) :] if core.startswith(given) else ""
+    rest = rest or (core[: -len(given)] if core.endswith(given) else "")
+    return len(rest) >= 3 and own_given.startswith(rest)
 
 
 def _given_agrees(given: str, person: Person) -> bool:

@@ -22,14 +22,20 @@ import numpy as np
 from audience.matching import evidence as ev
 from audience.matching.evidence import Accounts, Person
 from audience.matching.identity import account_ref_keys, profile_refs
-from audience.matching.names import given_endings, name_groups
+from audience.matching.names import cut_handles_from_name, given_endings, name_groups
 from audience.matching.signals import domain_label
 from audience.store import Store, now_iso
 
 # Scores are probabilities: a pair's evidence (log-odds) weighed against every other candidate
 # of the same person and against the chance that none of them is the person (NONE_ODDS).
 ACCEPT = 0.87
+# A candidate is worth a reviewer's look from this probability on (the README shows what a
+# higher floor trades: a shorter queue, fewer people found).
 REVIEW = 0.15
+# Beside the best candidate, the runner-up goes to review too when it is worth a look on its
+# own: a runner-up is the person's profile about as often as a best candidate of the same
+# probability, and the queue is ranked by probability.
+REVIEW_DEPTH = 2
 TIE_MARGIN = 0.05
 NONE_ODDS = 0.5  # held fixed when the evidence weights were fitted (see evidence.LOG_ODDS)
 # Pairs whose log-odds cannot reach this even with every clue of the bio are not read further.
@@ -45,6 +51,7 @@ MAX_BLOCK = {
     ev.K_ORG: 100,
     ev.K_CONTACT: 5,
 }
+MAX_CUT_BLOCK = 5  # a handle cutting the name short, shared by more profiles: a namesake crowd
 GENERIC_HOSTS = ev.GENERIC_HOSTS
 _to_json = json.JSONEncoder(ensure_ascii=False).encode
 _MENTION_RE = re.compile(r"\n|@\w{4,}|\b[A-Z][\w&]{3,}")
@@ -285,6 +292,12 @@ def candidate_pairs(
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(person index, account index, kinds bit-set) for every pair sharing a blocking key."""
     p_keys, p_idx, p_kind = _person_keys(people, _looks_swapped(people, accounts))
+    # handles cutting a name short: a namesake crowd's cut handles are not worth a look
+    cut_keys, cut_idx = _cut_handle_keys(people)
+    p_keys = np.concatenate([p_keys, cut_keys])
+    p_idx = np.concatenate([p_idx, cut_idx])
+    p_kind = np.concatenate([p_kind, np.full(len(cut_idx), ev.K_HANDLE, dtype=np.int64)])
+    is_cut = np.r_[np.zeros(len(p_idx) - len(cut_idx), dtype=bool), np.ones(len(cut_idx), bool)]
     a_keys, a_idx = _account_keys(accounts)
     # only account keys some person has: sorting them all would cost more than this test
     shared = ev.is_member(np.unique(p_keys), a_keys)
@@ -299,7 +312,8 @@ def candidate_pairs(
     caps = np.zeros(max(MAX_BLOCK) + 1, dtype=np.int64)
     for kind, cap in (max_block or MAX_BLOCK).items():
         caps[kind] = cap
-    hit = np.nonzero((keys[pos] == p_keys) & (counts[pos] <= caps[p_kind]))[0]
+    cap = np.where(is_cut, MAX_CUT_BLOCK, caps[p_kind])
+    hit = np.nonzero((keys[pos] == p_keys) & (counts[pos] <= cap))[0]
     block_sizes = counts[pos[hit]]
     pair_p = np.repeat(p_idx[hit], block_sizes)
     pair_kind = np.repeat(p_kind[hit], block_sizes)
@@ -359,12 +373,16 @@ def _person_keys(
         for end in given_endings(g)
     ]
     rows += [(T_INITIAL, f, c, i) for i, fs in enumerate(families) for f in fs for c in initials[i]]
+    # a typo in the family name, or in each part of a double-barrelled one ("Al-Sayde" for
+    # Al-Sayed), with the given name or the formal name its nickname stands for ("Mick Tuurner"
+    # for Michael Turner)
     rows += [
         (tag, g, part, i)
-        for i, gs in enumerate(givens)
-        if len(family[i]) >= 4
-        for tag, part in ((T_PREFIX, family[i][:3]), (T_SUFFIX, family[i][-3:]))
-        for g in gs
+        for i, fs in enumerate(families)
+        for f in {family[i], *fs}
+        if len(f) >= 4
+        for tag, part in ((T_PREFIX, f[:3]), (T_SUFFIX, f[-3:]))
+        for g in (groups[i] if f == family[i] else givens[i])
     ]
     rows += [(T_HANDLE, form, "", i) for i, fs in enumerate(forms) for form in fs]
     rows += [(T_DOMAIN, d, "", i) for i, p in enumerate(people) for d in p.domains]
@@ -395,6 +413,30 @@ def _person_keys(
     tags = np.array([r[0] for r in rows], dtype=np.int64)
     keys = _mix(tags, ev.str_hashes([r[1] for r in rows]), ev.str_hashes([r[2] for r in rows]))
     return keys, np.array([r[3] for r in rows], dtype=np.int64), _TAG_KIND[tags]
+
+
+def _cut_handle_keys(people: list[Person]) -> tuple[np.ndarray, np.ndarray]:
+    """Handle keys of the handles that cut a person's name short, whatever the display name
+    says ("richard_whi6184", "nowakdari" for Dariusz Nowak): (key, person index)."""
+    forms, rows = [], []
+    for i, person in enumerate(people):
+        for form in _cut_handles(person):
+            forms.append(form)
+            rows.append(i)
+    hashes = ev.str_hashes(forms)
+    keys = _mix(T_HANDLE, hashes, np.full(len(forms), _NO_HASH, np.int64).view(np.uint64))
+    return keys, np.array(rows, dtype=np.int64)
+
+
+def _cut_handles(person: Person) -> set[str]:
+    """The handles a person's name gives when one of its names is cut short."""
+    given = person.name.given
+    if len(given) < 2:
+        return set()
+    forms: set[str] = set()
+    for family in person.family_variants[:2]:
+        forms |= cut_handles_from_name(given, family)
+    return forms
 
 
 def _account_keys(accounts: Accounts) -> tuple[np.ndarray, np.ndarray]:
@@ -463,36 +505,22 @@ def _account_keys(accounts: Accounts) -> tuple[np.ndarray, np.ndarray]:
     add(T_GIVEN_INITIAL, hg[named[one_letter]], hf[named[one_letter]], named[one_letter])
     # "Dave" with the handle "kirkshawdave": the family name's first letters from the handle
     first_only = np.nonzero((hg != _NO_HASH) & (hf == _NO_HASH))[0]
-    split_rows, split_given, split_prefix = [], [], []
+    split: dict[int, tuple[list, list, list]] = {}
     for k, given, core in zip(
         first_only.tolist(),
         accounts.given[first_only].tolist(),
         accounts.handle_core[first_only].tolist(),
         strict=True,
     ):
-        if len(given) < 2:
-            continue
-        if given not in core:  # "Piotr" @wisniewski_88, "Sarah" @staylor: a family name alone
-            for start in (0, 1):  # or after an initial
-                if len(core) - start >= 4:
-                    for name in name_groups(given):
-                        split_rows.append(k)
-                        split_given.append(name)
-                        split_prefix.append(core[start : start + 3])
-            continue
-        for rest in (core[len(given) :] if core.startswith(given) else "", core.split(given)[0]):
-            if len(rest) >= 3:
+        if len(given) >= 2:
+            for tag, part in _handle_surname_parts(given, core):
+                rows_, givens_, parts_ = split.setdefault(tag, ([], [], []))
                 for name in name_groups(given):  # "dave" also stands for david
-                    split_rows.append(k)
-                    split_given.append(name)
-                    split_prefix.append(rest[:3])
-    if split_rows:
-        add(
-            T_PREFIX,
-            ev.str_hashes(split_given),
-            ev.str_hashes(split_prefix),
-            np.array(split_rows, dtype=np.int64),
-        )
+                    rows_.append(k)
+                    givens_.append(name)
+                    parts_.append(part)
+    for tag, (rows_, givens_, parts_) in split.items():
+        add(tag, ev.str_hashes(givens_), ev.str_hashes(parts_), np.array(rows_, dtype=np.int64))
     contact_rows, contact_hashes = _bio_contact_keys(accounts.bio.tolist())
     add(T_CONTACT, contact_hashes, None, contact_rows)
     domain_hash = accounts.hashes("domain")
@@ -510,6 +538,22 @@ def _account_keys(accounts: Accounts) -> tuple[np.ndarray, np.ndarray]:
     mention_rows = mention_rows[named_given]
     add(T_ORG, hg[mention_rows], mention_hashes[named_given], mention_rows)
     return np.concatenate(keys), np.concatenate(rows)
+
+
+def _handle_surname_parts(given: str, core: str) -> list[tuple[int, str]]:
+    """What the handle of a profile showing only a given name tells of the family name, as
+    (tag, part) blocking keys: its first letters, after a middle initial ("hungmtran"), its
+    last letters (a typo in between)."""
+    if given not in core:  # "Piotr" @wisniewski_88, "Sarah" @staylor: a family name alone
+        return [(T_PREFIX, core[start : start + 3]) for start in (0, 1) if len(core) - start >= 4]
+    parts = []
+    after = core[len(given) :] if core.startswith(given) else ""
+    for rest in (after, core.split(given)[0]):
+        if len(rest) >= 3:
+            parts.append((T_PREFIX, rest[:3]))
+        if len(rest) >= 5:
+            parts += [(T_PREFIX, rest[1:4]), (T_SUFFIX, rest[-3:])]
+    return parts
 
 
 def _looks_swapped(people: list[Person], accounts: Accounts) -> list[bool]:
@@ -691,6 +735,8 @@ def _decide(
         summary.ties += tie
         status = "accepted" if best >= accept and not tie else "review"
         chosen += [(j, status, len(close)) for j in close] if tie else [(start, status, 0)]
+        runners_up = range(start + len(close), min(end, start + REVIEW_DEPTH))
+        chosen += [(j, "review", 0) for j in runners_up]
     picked = order[[j for j, _, _ in chosen]]
     evidence = ev.evidence_for_pairs(f, picked, people, accounts)
     person_ids = [people[i].id for i in f.pi[picked].tolist()]

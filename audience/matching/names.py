@@ -552,6 +552,33 @@ def handles_from_name(name: ParsedName) -> set[str]:
     return {given + family, given[0] + family, family + given[0], given + family[0], family + given}
 
 
+CUT_MIN = 6  # shorter cut forms ("janedo") are shared by too many people to tell anyone apart
+CUT_BLOCK_MIN = 8  # and shorter than this, by too many profiles to look each one up
+
+
+def cut_handles_from_name(given: str, family: str) -> set[str]:
+    """Handles that cut one of the names short: janedo, doejan, jdoeson for Jane Doeson;
+    the full forms are ``handles_from_name``'s."""
+    family = family.replace(" ", "")
+    forms = set()
+    for k in range(3, len(family)):
+        forms |= {given + family[:k], family[:k] + given, given[0] + family[:k]}
+    for k in range(3, len(given)):
+        forms.add(family + given[:k])
+    return {f for f in forms if len(f) >= CUT_BLOCK_MIN}
+
+
+def full_name_handles(given: str, family: str) -> set[str]:
+    """Handles spelling the given and the family name in full or cut to three letters or more,
+    either way round: janedoeson, doesonjane, janedoe, doesonjan."""
+    family = family.replace(" ", "")
+    forms = {given + family, family + given}
+    forms |= {given + family[:k] for k in range(3, len(family))}
+    forms |= {family[:k] + given for k in range(3, len(family))}
+    forms |= {family + given[:k] for k in range(3, len(given))}
+    return {f for f in forms if len(f) >= CUT_MIN}
+
+
 def is_parody(display_name: str | None, bio: str | None) -> bool:
     text = f"{fold(display_name)} {fold(bio)}"
     return bool(PARODY_RE.search(text)) or fold(display_name).startswith("not ")
