@@ -602,12 +602,19 @@ def _of_a_job(lexicon: Lexicon, words: list[str], before: str) -> bool:
 
 
 def _job_right_before(lexicon: Lexicon, before: str) -> bool:
-    """ "Sales Acme Benelux", "Engineer Acme": a job title written right before the name."""
+    """ "Sales Acme Benelux", "Engineer Acme": a job title written right before the name, or
+    followed by its department ("Direttore esercizio Acme", "Director comercial Acme")."""
     text = before.rstrip()
     return any(
-        m.end() == len(text) and not _ADVISORY.search(m.group(0))
+        _DEPARTMENT_AFTER.fullmatch(text, m.end()) and not _ADVISORY.search(m.group(0))
         for m in lexicon.non_press_jobs.finditer(text)
     )
+
+
+# One or two words of a department after a title, not "of"/"and" and their kin.
+_DEPARTMENT_AFTER = re.compile(
+    r"(?:\s+(?!(?:of|de|di|du|del|der|van|and|et|e|y|&)\b)[^\W\d_]{3,}){0,2}"
+)
 
 
 def _job_right_after(lexicon: Lexicon, after: str) -> bool:

@@ -396,3 +396,41 @@ def test_clients_listed_after_an_abbreviation_are_clients(store):
 def test_an_ordinary_word_that_names_an_outlet_then_a_name_is_no_section():
     assert not press("Building Stark. Ex-Daily Courier. Into sport and cycling.")
     assert press("Financial Times Weekend | Lunch with the FT")
+
+
+# ---- seventh-session round on blind19 (after its held-out figures were recorded) -------------
+
+TRAIN_ORGS = {
+    "customers": {"organisations": [{"name": "Agenzia Mobilità Lagunare", "aliases": ["AML"]}]},
+    "competitors": {"organisations": [{"name": "Kora Mobile", "aliases": ["Kora"]}]},
+}
+
+
+def train_employers(store, bio: str) -> set[str]:
+    found = segments_of(
+        store, parse_segment_config({"segments": TRAIN_ORGS}), {"handle": "m", "bio": bio}
+    )
+    return found["m"] & {"customers", "suppliers", "competitors"}
+
+
+@pytest.mark.parametrize(
+    "bio",
+    ["Direttore esercizio AML. Account privato.", "Responsabile customer care AML, Venezia"],
+)
+def test_an_italian_title_and_its_department_before_an_acronym_name_the_employer(store, bio):
+    assert train_employers(store, bio) == {"customers"}, bio
+
+
+def test_a_consultant_before_an_acronym_names_a_client(store):
+    assert train_employers(store, "Consulente esercizio AML") == set()
+
+
+def test_an_impostor_asking_for_a_code_is_not_the_brand(store):
+    bio = "Service client officiel Kora. Envoyez votre code en DM pour vérification."
+    assert train_employers(store, bio) == set()
+    assert train_employers(store, "Service client chez Kora. Dakar.") == {"competitors"}
+
+
+def test_a_friulian_weekly_is_press():
+    bio = "Setemanâl di Cjargne. Pagjinis par furlan."
+    assert press(bio, name="Il Cjargnel", handle="cjargnel")
