@@ -34,6 +34,10 @@ NO_OUTLET = "No outlet named"
 MIN_RIVAL_FOLLOWERS = 20
 PRESS_LISTED = 200  # journalists the report lists by name
 GROUPS_EDGE_LIMIT = 150_000  # beyond this, `audience groups` runs them, not every report
+MAX_LISTED = 50  # rows of a long table on the page (prune, follow-back, changes...)
+# A crowd this large (accounts I follow) has prune's and follow-back's judgement run in a
+# second process while this one collects the rest: they are most of a report's time.
+JUDGE_APART_FROM = 20_000
 
 
 # ---- the figures --------------------------------------------------------------------------------
@@ -73,7 +77,7 @@ class ReportData:
     countries: list[tuple[str, int]]
     crowd_size: int
     follow_back: list[FollowBack]
-    prune: list[Any]  # prune.Suggestion
+    prune: list[Any]  # prune.Suggestion: the first MAX_LISTED at least
     influencers: list[Influencers]
     changes: list[Changes]
     totals: dict[str, int] = field(default_factory=dict)
@@ -81,7 +85,10 @@ class ReportData:
     press: list[dict[str, Any]] = field(default_factory=list)  # the first PRESS_LISTED
     press_count: int | None = None  # the whole press list (None: len(press))
     press_outlets: Counter | None = None  # journalists per outlet (None: counted from press)
-    followback: list[Any] = field(default_factory=list)  # followback.Candidate
+    followback: list[Any] = field(default_factory=list)  # followback.Candidate (first ones)
+    prune_count: int | None = None  # every suggestion (None: len(prune))
+    followback_count: int | None = None  # every new follower judged (None: len(followback))
+    followback_worth: int | None = None  # of them worth following back (None: counted)
     history: Any = None  # history.CrowdHistory
     moves: list[Any] = field(default_factory=list)  # history.Move
     comparisons: list[Any] = field(default_factory=list)  # compare.Comparison
@@ -91,11 +98,22 @@ class ReportData:
 
 def collect(store: Store, rules: Rules | None = None, *, now: datetime | None = None) -> ReportData:
     """Compute every figure of the report from the workspace."""
-    from audience.history import crowd_over_time, find_moves
-
     rules = rules or Rules()
     now = now or datetime.now(UTC)
     hidden = suppressed_account_ids(store)
+    judged = JudgedLists.start(store, rules, hidden, now)
+    try:
+        data = _collect_figures(store, rules, now, hidden)
+        judged.fill(data)
+    finally:
+        judged.stop()
+    return data
+
+
+def _collect_figures(store: Store, rules: Rules, now: datetime, hidden: set[int]) -> ReportData:
+    """Every figure but prune's and follow-back's lists (see :class:`JudgedLists`)."""
+    from audience.history import crowd_over_time, find_moves
+
     crowd = _crowd_ids(store, hidden)
     countries, places = geography(store, crowd)
     press, press_count, press_outlets = press_summary(store, rules)
@@ -106,8 +124,7 @@ def collect(store: Store, rules: Rules | None = None, *, now: datetime | None = 
         places=places,
         crowd_size=len(crowd),
         follow_back=follow_back(store),
-        prune=prune_candidates(store, rules, hidden, now),
-        followback=followback_candidates(store, rules, hidden, now),
+        prune=[],
         influencers=press_influencers(store, hidden),
         changes=follower_changes(store, hidden),
         press=press,
@@ -247,6 +264,108 @@ def followback_candidates(store: Store, rules: Rules, hidden: set[int], now: dat
     except NeedsSync:
         return []
     return [c for c in (*queue.worth, *queue.not_worth) if c.account_id not in hidden]
+
+
+@dataclass
+class JudgedLists:
+    """Prune's suggestions and the follow-back queue as the report lists them: how many, and
+    the first :data:`MAX_LISTED` of each. Judging them is most of a large crowd's report, so
+    with ``fork`` (Linux) and a crowd of :data:`JUDGE_APART_FROM` or more they are judged in
+    a second process, on its own connection (the workspace as last committed), while this
+    one collects the other figures; only the listed rows come back. Elsewhere they are judged
+    here, after the rest."""
+
+    store: Store
+    rules: Rules
+    hidden: set[int]
+    now: datetime
+    process: Any = None
+    receiver: Any = None
+
+    @classmethod
+    def start(cls, store: Store, rules: Rules, hidden: set[int], now: datetime) -> JudgedLists:
+        judged = cls(store, rules, hidden, now)
+        if _judge_apart(store):
+            import multiprocessing
+
+            context = multiprocessing.get_context("fork")
+            judged.receiver, sender = context.Pipe(duplex=False)
+            judged.process = context.Process(
+                target=_judge_elsewhere, args=(sender, store.path, rules, hidden, now)
+            )
+            judged.process.start()
+            sender.close()
+        return judged
+
+    def fill(self, data: ReportData) -> None:
+        """Put the lists into ``data`` (waiting for the second process, if there is one)."""
+        found = self._received()
+        if found is None:  # judged here: no second process, or it failed
+            found = judge_lists(self.store, self.rules, self.hidden, self.now)
+        (data.prune, data.prune_count), (data.followback, count, worth) = found
+        data.followback_count, data.followback_worth = count, worth
+
+    def _received(self) -> Any:
+        if self.process is None:
+            return None
+        try:
+            kind, value = self.receiver.recv()
+        except (EOFError, OSError):  # the process died without a word
+            return None
+        return value if kind == "ok" else None
+
+    def stop(self) -> None:
+        if self.process is None:
+            return
+        self.receiver.close()
+        if self.process.is_alive():
+            self.process.join(timeout=5)
+        if self.process.is_alive():
+            self.process.terminate()
+            self.process.join()
+
+
+def _judge_apart(store: Store) -> bool:
+    import multiprocessing
+
+    if store.path is None or "fork" not in multiprocessing.get_all_start_methods():
+        return False
+    followed = store.scalar(
+        "SELECT max(count) FROM snapshots WHERE kind = 'following' AND complete = 1"
+    )
+    return (followed or 0) >= JUDGE_APART_FROM
+
+
+def _judge_elsewhere(
+    sender: Any, path: Path, rules: Rules, hidden: set[int], now: datetime
+) -> None:
+    """The second process of :class:`JudgedLists`: its own connection (a forked one is never
+    used), the lists judged and sent back, or the error named (the report then judges them)."""
+    from audience.store import open_store
+
+    try:
+        store = open_store(path, create=False)
+        try:
+            with store.snapshot():
+                found = judge_lists(store, rules, hidden, now)
+        finally:
+            store.close()
+        sender.send(("ok", found))
+    except Exception as exc:  # noqa: BLE001  (any failure: the report judges them itself)
+        sender.send(("error", f"{type(exc).__name__}: {exc}"))
+    finally:
+        sender.close()
+
+
+def judge_lists(store: Store, rules: Rules, hidden: set[int], now: datetime) -> tuple:
+    """``((first suggestions, how many), (first candidates, how many, how many worth))``."""
+    suggestions = prune_candidates(store, rules, hidden, now)
+    candidates = followback_candidates(store, rules, hidden, now)
+    worth = sum(1 for c in candidates if c.worth)
+    return (
+        (suggestions[:MAX_LISTED], len(suggestions)),
+        (candidates[:MAX_LISTED], len(candidates), worth),
+    )
 
 
 def _accounts(store: Store, ids: list[int]) -> list[dict[str, Any]]:
