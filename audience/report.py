@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from heapq import nsmallest
@@ -96,14 +97,24 @@ class ReportData:
     listening: Any = None
 
 
-def collect(store: Store, rules: Rules | None = None, *, now: datetime | None = None) -> ReportData:
-    """Compute every figure of the report from the workspace."""
+def collect(
+    store: Store,
+    rules: Rules | None = None,
+    *,
+    now: datetime | None = None,
+    meanwhile: Callable[[ReportData], Any] | None = None,
+) -> ReportData:
+    """Compute every figure of the report from the workspace. ``meanwhile(data)`` runs on the
+    figures while prune's and follow-back's lists are still being judged in a second process
+    (see :class:`JudgedLists`); not at all when they are judged here."""
     rules = rules or Rules()
     now = now or datetime.now(UTC)
     hidden = suppressed_account_ids(store)
     judged = JudgedLists.start(store, rules, hidden, now)
     try:
         data = _collect_figures(store, rules, now, hidden)
+        if meanwhile is not None and judged.process is not None:
+            meanwhile(data)
         judged.fill(data)
     finally:
         judged.stop()
@@ -526,8 +537,10 @@ def write_report(
     store: Store, path: Path, rules: Rules | None = None, *, now: datetime | None = None
 ) -> Path:
     """Collect, render and write the report atomically; returns the path written."""
+    from audience.report_page import draw_ahead
+
     with store.snapshot():
-        data = collect(store, rules, now=now)
+        data = collect(store, rules, now=now, meanwhile=draw_ahead)
     return atomic_write_text(Path(path), render_html(data))
 
 

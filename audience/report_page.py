@@ -36,6 +36,16 @@ LEGEND = {"orient": "bottom", "direction": "vertical", "labelLimit": 300}
 # ---- charts -------------------------------------------------------------------------------------
 
 
+_DRAWN: dict[str, str] = {}  # spec (JSON) -> SVG, for charts drawn ahead (see draw_ahead)
+DRAWN_KEPT = 64
+
+
+def draw_ahead(data: ReportData) -> None:
+    """Draw the charts of ``data``'s page now, so :func:`render_html` finds them drawn: the
+    report draws them while prune's and follow-back's lists (no chart) are judged elsewhere."""
+    render_html(data)
+
+
 def _chart(spec: dict[str, Any], label: str) -> str:
     """A Vega-Lite chart drawn at phone width, as inline SVG in a labelled figure."""
     from audience.charts import vega_lite_svg
@@ -47,7 +57,12 @@ def _chart(spec: dict[str, Any], label: str) -> str:
         "padding": {"left": 12, "right": 8, "top": 4, "bottom": 4},
         **spec,
     }
-    svg = vega_lite_svg(full)
+    key = json.dumps(full, sort_keys=True, default=repr)
+    svg = _DRAWN.get(key)
+    if svg is None:
+        if len(_DRAWN) >= DRAWN_KEPT:
+            _DRAWN.clear()
+        svg = _DRAWN[key] = vega_lite_svg(full)
     svg = svg.replace("<svg ", f'<svg role="img" aria-label="{escape(label)}" ', 1)
     return f'<figure class="chart"><figcaption>{escape(label)}</figcaption>{svg}</figure>'
 

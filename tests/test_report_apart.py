@@ -71,3 +71,18 @@ def test_a_failing_second_process_leaves_the_judging_to_the_report(workspace, mo
     data = _collected(workspace, monkeypatch, apart=True)
     assert [s.handle for s in data.prune] == ["quiet_one"]
     assert render_html(data) == render_html(here)
+
+
+def test_the_page_drawn_while_the_lists_are_judged_is_the_same_page(
+    workspace, monkeypatch, tmp_path
+):
+    import audience.report_page as page
+
+    drawn = []
+    real_draw = page.draw_ahead
+    monkeypatch.setattr(page, "draw_ahead", lambda data: drawn.append(real_draw(data)))
+    here = render_html(_collected(workspace, monkeypatch, apart=False))
+    monkeypatch.setattr(report, "JUDGE_APART_FROM", 0)
+    written = report.write_report(workspace, tmp_path / "report.html", Rules(), now=NOW)
+    assert len(drawn) == 1  # drawn ahead once, while the second process judged
+    assert written.read_text("utf-8") == here
