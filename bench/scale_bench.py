@@ -469,10 +469,14 @@ class Run:
     ok: bool
     error: str = ""
     again: float | None = None  # the fastest repeat, when the command ran more than once
+    # CPU seconds (user + sys) of the process and the processes it forked and waited for: on
+    # a shared machine, what to compare between checkouts when wall time is noise
+    cpu: float | None = None
 
 
 def run_measured(argv: list[str], cwd: Path, timeout: float) -> Run:
-    """Run a process, return wall time and its own peak RSS (wait4 rusage)."""
+    """Run a process, return wall time, peak RSS (wait4 rusage: the largest of the process
+    and of those it forked and waited for) and CPU time."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     env["PYTHONPATH"] = str(CODE["root"])
     with tempfile.TemporaryFile() as err:
@@ -498,6 +502,7 @@ def run_measured(argv: list[str], cwd: Path, timeout: float) -> Run:
         usage.ru_maxrss / 1024,
         code == 0,
         "" if code == 0 else (f"exit {code}: " + (message[-1][:160] if message else "")),
+        cpu=usage.ru_utime + usage.ru_stime,
     )
 
 
@@ -789,6 +794,8 @@ def print_row(row: Row, previous: Row | None, flush: bool = False) -> None:
     verdict = ", ".join(verdicts(row, previous))
     if row.run.again is not None:
         verdict = "; ".join(filter(None, [verdict, f"again {row.run.again:.2f} s"]))
+    if row.run.cpu is not None:
+        verdict = "; ".join(filter(None, [verdict, f"cpu {row.run.cpu:.2f} s"]))
     print(
         f"{row.size:>9,} {row.step:<17} {row.run.seconds:7.2f} {row.run.peak_mb:8.0f} "
         f"{growth:>5} {ref_s:>6} {ref_mb:>7} {ratio:>6} {row.load:5.2f}  {verdict}",
