@@ -156,23 +156,56 @@ def sorted_rows(
     built, and the rows are read back most relevant first (SQLite sorts them, spilling to disk),
     so a crowd of a million costs the memory of a few rows. Raises :class:`ExportError` when
     nothing is left to export."""
+    rows = SortedRows(store)
+    for row, top in _built_rows(store, segment, platforms, topics):
+        rows.add(row, top)
+    rows.done()
+    if not rows:
+        raise ExportError(_nothing_message(segment, platforms))
+    return rows
+
+
+def ordered_rows(
+    store: Store, *, segment: str | None = None, topics: Iterable[str] = ()
+) -> Iterator[tuple[tuple, dict[str, Any]]]:
+    """The rows of :func:`sorted_rows` as they are built, unsorted, each with its place in the
+    export's order (sorting by it gives :func:`sorted_rows`' order): for a caller that keeps
+    a few of them in an order of its own. Raises :class:`ExportError` for an unknown
+    segment; yields nothing for an empty one."""
+    for row, top in _built_rows(store, segment, (), topics):
+        yield _order_key(row, top), row
+
+
+def _order_key(row: dict[str, Any], top: dict[str, Any]) -> tuple:
+    """:class:`SortedRows`' ORDER BY, in Python."""
+    followers = top["followers_count"]
+    name = (row["name"] or "").casefold().encode("utf-8", "surrogatepass")
+    return (
+        -row["relevance"],
+        name,
+        row["person_id"] or 0,
+        followers is None,
+        -(followers or 0),
+        top["id"],
+    )
+
+
+def _built_rows(
+    store: Store, segment: str | None, platforms: Sequence[str], topics: Iterable[str]
+) -> Iterator[tuple[dict[str, Any], dict[str, Any]]]:
+    """Each export row as it is built, with its group's top account."""
     unknown = [p for p in platforms if p not in PLATFORMS]
     if unknown:
         raise ExportError(f"Unknown platform {unknown[0]!r}; use one of {', '.join(PLATFORMS)}.")
     segment_id = _segment_id(store, segment) if segment else None
     members = _segment_account_ids(store, segment_id) if segment_id is not None else None
     context = _Context.load(store, topics)
-    rows = SortedRows(store)
     for group in _groups(store, members):
         if members is not None and not any(a["id"] in members for a in group.accounts):
             continue
         if platforms and not any(a["platform"] in platforms for a in group.accounts):
             continue
-        rows.add(_row(group, context), group.accounts[0])
-    rows.done()
-    if not rows:
-        raise ExportError(_nothing_message(segment, platforms))
-    return rows
+        yield _row(group, context), group.accounts[0]
 
 
 _COLUMN_VALUES = itemgetter(*COLUMNS)

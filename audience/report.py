@@ -441,36 +441,41 @@ def press_summary(
 ) -> tuple[list[dict[str, Any]], int, Counter]:
     """The first ``listed`` rows of :func:`press_list` (all with None), how many journalists
     it has and how many per outlet: the export's rows stream by, and only those listed are
-    kept (and have their beat read)."""
-    from audience.export import ExportError, sorted_rows
+    kept (and have their beat read). Ties in outlet and name keep the export's order."""
+    from audience.export import ExportError, ordered_rows
     from audience.history import read_job
 
+    outlets: Counter = Counter()
+    first: dict[str, tuple] = {}  # outlet -> its first row in the export's order
+    count = 0
+
+    def by_outlet(item: tuple[tuple, dict[str, Any]]) -> tuple:
+        order, row = item
+        return ((row["outlet"] or "\uffff").casefold(), (row["name"] or "").casefold(), order)
+
+    def counted() -> Any:
+        nonlocal count
+        for item in ordered_rows(store, segment="press", topics=rules.topics):
+            outlet = item[1]["outlet"] or NO_OUTLET
+            outlets[outlet] += 1
+            if outlet not in first or item[0] < first[outlet]:
+                first[outlet] = item[0]
+            count += 1
+            yield item
+
     try:
-        rows = sorted_rows(store, segment="press", topics=rules.topics)
-    except ExportError:
-        return [], 0, Counter()
-    try:
-        outlets: Counter = Counter()
-
-        def counted() -> Any:
-            for row in rows:
-                outlets[row["outlet"] or NO_OUTLET] += 1
-                yield row
-
-        def by_outlet(row: dict[str, Any]) -> tuple[str, str]:
-            return ((row["outlet"] or "\uffff").casefold(), (row["name"] or "").casefold())
-
-        # nsmallest is sorted(...)[:n], ties kept in the export's order
         kept = (
             sorted(counted(), key=by_outlet)
             if listed is None
             else nsmallest(listed, counted(), key=by_outlet)
         )
-        for row in kept:
-            row["beat"] = read_job(row["bio"]).beat
-        return kept, len(rows), outlets
-    finally:
-        rows.close()
+    except ExportError:  # no press segment
+        return [], 0, Counter()
+    rows = [row for _, row in kept]
+    for row in rows:
+        row["beat"] = read_job(row["bio"]).beat
+    # outlets as counted in the export's order: the chart breaks ties by first appearance
+    return rows, count, Counter({name: outlets[name] for name in sorted(first, key=first.get)})
 
 
 def competitor_comparisons(store: Store, rules: Rules) -> list[Any]:
