@@ -401,6 +401,9 @@ class OrgMatcher:
             self._in_enumeration(raw, folded, start, end) or _other_acronym(raw, start, end)
         ):
             return False
+        kinds = self.lexicon.other_kinds
+        if not is_handle and kinds and kinds.match(after.lstrip()):
+            return False  # "Ndalo village", "Protea Hotel Umhlanga": a place, another business
         words = re.findall(r"[\w&@]+", before)
         if where == "name" and not before.strip() and not after.strip():
             return True
@@ -411,13 +414,18 @@ class OrgMatcher:
                 and words[-1] in self.lexicon.employer_words
                 and _of_a_job(self.lexicon, words, before)
             )
-            or (trails and trails.match(after.lstrip()))
+            or (trails and _trail_after(trails, after))
             or _job_right_after(self.lexicon, after)
             or self._after_a_job_sentence(folded, sentence_start, start, sentence_after)
             or _job_right_before(self.lexicon, before)
             or _SEPARATOR_BEFORE.search(raw[max(0, start - 3) : start])
             or (not before.strip() and _SEPARATOR_AFTER.match(after) and where != "name")
         )
+
+    def _inside_job(self, window: str, marker: re.Match[str]) -> bool:
+        """ "Agent service client chez Acme": the client word is part of a job title."""
+        jobs = self.lexicon.non_press_jobs.finditer(window, max(0, marker.start() - 30))
+        return any(job.start() < marker.start() < job.end() for job in jobs)
 
     def _after_a_job_sentence(self, folded: str, start: int, name: int, rest: str) -> bool:
         """ "Data engineer. Acme. SQL & coffee.": the name alone as the sentence right after a
@@ -490,6 +498,8 @@ class OrgMatcher:
             last = None
             for last in pattern.finditer(window):  # noqa: B007 - the last one counts
                 pass
+            if last is not None and pattern is self.lexicon.client_markers:
+                last = None if self._inside_job(window, last) else last
             if last is not None and (
                 not _AFTER_EMPLOYER.search(window[last.end() :])
                 or _LIST_GOES_ON_BEFORE.search(window[last.end() :])
@@ -701,3 +711,20 @@ def listed_org(
 
 def fold(text: str | None) -> str:
     return fold_same_length(text)
+
+
+_DEPARTMENT_WORD = re.compile(r"[^\W\d_]+\s+")
+
+
+def _trail_after(trails: re.Pattern[str], after: str) -> bool:
+    """A job or team right after the name, or after a department of one or two words
+    ("Acme 홍보팀", "Acme crew", "Acme fares team")."""
+    rest = after.lstrip()
+    for _ in range(3):
+        if trails.match(rest):
+            return True
+        word = _DEPARTMENT_WORD.match(rest)
+        if word is None:
+            return False
+        rest = rest[word.end() :]
+    return False

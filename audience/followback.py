@@ -24,6 +24,7 @@ from audience.prune import (
     protection,
     spam_reasons,
     state_reasons,
+    topic_matcher,
     topic_terms,
 )
 from audience.store import Store
@@ -84,7 +85,7 @@ def followback_queue(
     do not follow back, not only the new ones (also what a first sync gives)."""
     now = now or datetime.now(UTC)
     settings = PruneSettings.from_rules(rules)
-    matcher = TopicMatcher(rules.topics)
+    matcher = topic_matcher(rules)
     lexicon = press_lexicon(store, rules)
     queue = FollowbackQueue()
     for name in [platform] if platform else synced_platforms(store, "followers"):

@@ -280,13 +280,19 @@ def read_outlets(path: Path) -> list[Outlet]:
         raise ConfigError(f"{path}: cannot read the outlet list ({exc.strerror})") from None
     except UnicodeDecodeError:
         raise ConfigError(f"{path}: the outlet list is not UTF-8 text") from None
-    rows = list(csv.DictReader(text.splitlines()))
+    reader = csv.DictReader(text.splitlines())
+    rows = list(reader)
     outlets = []
     for number, row in enumerate(rows, start=2):
         name = (row.get("name") or "").strip()
         kind = (row.get("kind") or "national").strip().lower() or "national"
         if not name:
             raise ConfigError(f"{path}, line {number}: an outlet needs a name")
+        if row.get(None):
+            raise ConfigError(
+                f"{path}, line {number}: more cells than the header's columns "
+                f"({','.join(reader.fieldnames or ())}); put ';' between several values"
+            )
         if kind not in KINDS:
             raise ConfigError(
                 f"{path}, line {number}: kind {kind!r} is not one of {', '.join(KINDS)}"

@@ -358,7 +358,7 @@ class TopicMatcher:
     """Does a text touch my topics? Phrases match word for word (plural and spelling aside),
     hashtags match as tags or as the run-together phrase (#customerservice)."""
 
-    def __init__(self, topics: list[str], *, fields: bool = True):
+    def __init__(self, topics: list[str], *, fields: bool = True, own: tuple[str, ...] = ()):
         # A distinctive word of a topic, in any language's spelling, stands for the topic:
         # "fotovoltaica" -> every word starting "fotovo" (photovoltaïque, Photovoltaik...).
         self.stems: dict[str, str] = {}
@@ -393,6 +393,14 @@ class TopicMatcher:
             for name, triggers, words in _fields():
                 if TopicMatcher(list(triggers), fields=False).terms(" ".join(topics)):
                     self._add_field_words(f"{name} (trade words)", words)
+        self.has_topics = bool(self.phrases or self.tags)
+        # My own organisation named, by name or @handle: a partner, a sponsor, a supplier's
+        # staff (judgement.md keeps local partners); whole names only, no stems.
+        for said in own:
+            if said.startswith("@"):
+                self.tags.setdefault(said[1:].lower(), OWN_MENTION)
+            elif stems := tuple(_stem(w) for w in _words(said)):
+                self.phrases.setdefault(stems, OWN_MENTION)
 
     def _add_field_words(self, label: str, words: tuple[str, ...]) -> None:
         for word in words:
@@ -403,6 +411,13 @@ class TopicMatcher:
                 self.prefixes.setdefault(parts[0], label)
             elif parts:
                 self.exact.setdefault(parts[0], label)
+
+    @cached_property
+    def _phrases_by_first(self) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+        index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for stems, label in self.phrases.items():
+            index.setdefault(stems[0], []).append((stems, label))
+        return index
 
     @cached_property
     def _unspaced(self) -> dict[str, str]:
@@ -416,7 +431,7 @@ class TopicMatcher:
         return found
 
     def __bool__(self) -> bool:
-        return bool(self.phrases or self.tags)
+        return self.has_topics
 
     def terms(self, text: str, tags: set[str] = frozenset()) -> set[str]:
         """The topics (as written in the settings) that ``text`` or its ``tags`` touch."""
@@ -425,10 +440,11 @@ class TopicMatcher:
         # A tag counts written as a word too: "Head of CX" is on #cx.
         used = {"".join(_words(t)) for t in tags} | self._hashtags(text) | set(plain)
         found = {label for key, label in self.tags.items() if key in used}
-        for stems, label in self.phrases.items():
-            n = len(stems)
-            if any(tuple(words[i : i + n]) == stems for i in range(len(words) - n + 1)):
-                found.add(label)
+        by_first = self._phrases_by_first
+        for i, word in enumerate(words):
+            for stems, label in by_first.get(word, ()):
+                if _phrase_at(words, i, stems):
+                    found.add(label)
         for word in {w for w in plain if _UNSPACED.search(w)}:
             found.update(label for key, label in self._unspaced.items() if key in word)
         for word in {_sound(w) for w in plain} | {_sound(t) for t in used}:
@@ -444,6 +460,34 @@ class TopicMatcher:
     @staticmethod
     def _hashtags(text: str) -> set[str]:
         return {"".join(_words(tag)) for tag in re.findall(r"#(\w+)", text)}
+
+
+OWN_MENTION = "you (your organisation named)"
+
+
+def topic_matcher(rules: Rules) -> TopicMatcher:
+    """My topics, their fields' trade words, and my own organisation's names and handles
+    (``[self]`` in audience.toml)."""
+    return TopicMatcher(rules.topics, own=own_names(rules))
+
+
+def own_names(rules: Rules) -> tuple[str, ...]:
+    table = rules.raw.get("self") or {}
+    if not isinstance(table, dict):
+        return ()
+    names = [n for n in table.get("names") or () if isinstance(n, str) and len(n.strip()) >= 4]
+    handles = [h for h in table.get("handles") or () if isinstance(h, str) and h.strip("@ ")]
+    return (*names, *("@" + h.strip().lstrip("@") for h in handles))
+
+
+def _phrase_at(words: list[str], i: int, stems: tuple[str, ...]) -> bool:
+    """The phrase's words at ``words[i:]``; its last word, of 5+ letters, may start a longer
+    one ("kontaktų centr" -> "Kontaktų centrai", "customer serv" -> "customer service")."""
+    n = len(stems)
+    if len(words) - i < n or tuple(words[i : i + n - 1]) != stems[:-1]:
+        return False
+    last, said = stems[-1], words[i + n - 1]
+    return said == last or (n > 1 and len(last) >= 5 and said.startswith(last))
 
 
 FIELDS_DIR = Path(__file__).parent / "data" / "fields"
@@ -881,12 +925,30 @@ def media_role(profile: Profile, lexicon: Any = None) -> str | None:
     from audience.segment import follows_like_spam
 
     row = profile.row
-    found = press_evidence(
-        row["handle"], row["display_name"], row["bio"], row["website"], lexicon or DEFAULT_LEXICON
-    )
-    if found is None or (found.is_outlet_account and follows_like_spam(row)):
+    lexicon = lexicon or DEFAULT_LEXICON
+    found = press_evidence(row["handle"], row["display_name"], row["bio"], row["website"], lexicon)
+    if found is None:
+        byline = _byline_post(profile.posts, lexicon)
+        return f'a post reads as press work ("{byline}")' if byline else None
+    if found.is_outlet_account and follows_like_spam(row):
         return None
     return found.reason if found.strong else f"{found.reason} (below the press line)"
+
+
+def _byline_post(posts: list[dict[str, Any]], lexicon: Any) -> str | None:
+    """A post about the account's own press work ("On assignment for the Post", "My column in
+    today's paper", "In onda stasera"): ``byline_markers``. A journalist whose bio says nothing
+    is still press, and prune never suggests press."""
+    from audience.roles import fold_same_length
+
+    pattern = lexicon.byline_markers
+    if pattern is None:
+        return None
+    for post in posts:
+        text = post["text"] or ""
+        if found := searched(pattern, fold_same_length(text)):
+            return text[found.start() : found.end()]
+    return None
 
 
 def parody_reasons(profile: Profile) -> list[Reason]:
@@ -1064,7 +1126,7 @@ def _review_platform(
     candidates = [a for a in followed if a not in guarded]
     profiles = load_profiles(store, candidates)
     followers_known = follower_series[0].taken_at if follower_series else None
-    matcher = TopicMatcher(rules.topics)
+    matcher = topic_matcher(rules)
     sent = followed_at(store, platform)
     press_cache = _press_cache(store, lexicon, candidates)
     signal_cache = _signal_cache(store, candidates)
@@ -1100,13 +1162,13 @@ def _review_platform(
         # Headline bots and follow-for-follow accounts dressed as news are not press.
         assessed.append((profile, reasons, value, not gone and spam < settings.min_score))
     press_cache.judge_ahead(
-        ((p.row["id"], _press_fields(p.row), (p, lexicon)) for p, *_, asked in assessed if asked),
+        ((p.row["id"], _press_fields(p), (p, lexicon)) for p, *_, asked in assessed if asked),
         media_role,
     )
     for profile, reasons, value, asked in assessed:
         role = (
             press_cache.judge(
-                profile.row["id"], _press_fields(profile.row), media_role, profile, lexicon
+                profile.row["id"], _press_fields(profile), media_role, profile, lexicon
             )
             if asked
             else None
@@ -1128,8 +1190,8 @@ def _review_platform(
 _PRESS_FIELDS = ("handle", "display_name", "bio", "website", "following_count", "followers_count")
 
 
-def _press_fields(row: dict[str, Any]) -> tuple[Any, ...]:
-    return _READ_PRESS(row)
+def _press_fields(profile: Profile) -> tuple[Any, ...]:
+    return (*_READ_PRESS(profile.row), tuple(p["text"] for p in profile.posts))
 
 
 _READ_PRESS = itemgetter(*_PRESS_FIELDS)
@@ -1163,7 +1225,7 @@ def _topic_cache(store: Store, rules: Rules, account_ids: list[int]) -> Any:
     my topics and the trade words of audience/data/fields."""
     from audience.judgement_cache import JudgementCache, context_fingerprint
 
-    context = context_fingerprint("topic_terms", list(rules.topics))
+    context = context_fingerprint("topic_terms", list(rules.topics), own_names(rules))
     return JudgementCache(store, "prune-topics", context, account_ids)
 
 

@@ -287,7 +287,9 @@ PERSON_STRONG = (
     r"ik",
     r"mijn",
     r"jag",
-    r"sou",
+    # Portuguese "sou" opens its sentence or follows "eu"; Haitian "sou" ("on") follows a noun.
+    r"eu\s+sou",
+    r"(?<![^\W\d_]\s)sou",
     r"il\s*/\s*lui",
     r"elle",
     r"er\s*/\s*ihm",
@@ -697,6 +699,30 @@ class Lexicon:
         return _optional(self.vocabulary.complaint_markers)
 
     @cached_property
+    def parent_leads(self) -> re.Pattern[str] | None:
+        return _optional(self.vocabulary.parent_leads)
+
+    @cached_property
+    def fan_subjects(self) -> re.Pattern[str] | None:
+        return _optional(self.vocabulary.fan_subjects)
+
+    @cached_property
+    def other_kinds(self) -> re.Pattern[str] | None:
+        return _optional(self.vocabulary.other_kinds)
+
+    @cached_property
+    def byline_markers(self) -> re.Pattern[str] | None:
+        return _optional(self.vocabulary.byline_markers)
+
+    @cached_property
+    def portfolio_leads(self) -> re.Pattern[str] | None:
+        return _optional(self.vocabulary.portfolio_leads)
+
+    @cached_property
+    def events(self) -> re.Pattern[str] | None:
+        return _optional(self.vocabulary.event_words)
+
+    @cached_property
     def follow_back(self) -> re.Pattern[str] | None:
         return _optional(self.vocabulary.follow_back_markers)
 
@@ -771,6 +797,7 @@ def _optional(words: Iterable[str], before: str = r"(?<![\w#])") -> re.Pattern[s
 
 
 _HANGUL = re.compile(r"[\uac00-\ud7af]")
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w&-]*)[ \t]+$")
 
 
 DEFAULT_LEXICON = Lexicon()
@@ -948,6 +975,8 @@ class BioText:
             if turned:
                 yield start, start + turned.start()
         for now in self.lexicon.now.finditer(text):
+            if self._in_a_name(now):
+                continue  # "Contributing writer for CX Today": an outlet, not "today"
             after = text[now.end() :]
             if self.lexicon.other_jobs.search(after) and not self.lexicon.press.search(after):
                 yield 0, now.start()
@@ -958,6 +987,14 @@ class BioText:
         for arrow in _MOVED_TO.finditer(text):
             start = max((s for s, e in clauses if s <= arrow.start()), default=0)
             yield start, arrow.start()
+
+    def _in_a_name(self, word: re.Match[str]) -> bool:
+        """A word inside a capitalised name ("USA Today", "Marketing Now"), not the word."""
+        raw = self.raw
+        if not raw[word.start() : word.start() + 1].isupper():
+            return False
+        before = _WORD_BEFORE.search(raw[max(0, word.start() - 30) : word.start()])
+        return bool(before and before.group(1)[0].isupper())
 
     def _ex_titles(self, clauses: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """ "Experiodista (20 anys a @diari)": a title written with "ex" and the bracket after
@@ -1270,7 +1307,14 @@ def _lead_ok(bio: BioText, end: int) -> str | None:
     folded_after = fold_same_length(after)
     if not after or any(folded_after.startswith(stop) for stop in OUTLET_OBJECT_STOP):
         return None
-    return _outlet_after(bio.raw, end)
+    outlet = _outlet_after(bio.raw, end)
+    return None if outlet and _names_event(bio, outlet) else outlet
+
+
+def _names_event(bio: BioText, outlet: str) -> bool:
+    """ "Host of the Harbour CX Awards": an MC at an event, not a job at an outlet."""
+    events = bio.lexicon.events
+    return bool(events and events.search(fold_same_length(outlet)))
 
 
 @lexicon_memo
@@ -1302,6 +1346,8 @@ def press_role(bio_text: str | None, lexicon: Lexicon = DEFAULT_LEXICON) -> Pres
             # at an account is written, the @handle right after it.
             after = _outlet_after(bio.raw, match.end())
             outlet = after if after and after.startswith("@") else None
+        if outlet and _names_event(bio, outlet):
+            continue
         if outlet or _qualified_ok(bio, match):
             return PressFinding(_phrase(bio, match), outlet)
     if found := _outlet_before_trail(bio):
@@ -1310,9 +1356,38 @@ def press_role(bio_text: str | None, lexicon: Lexicon = DEFAULT_LEXICON) -> Pres
         skip = _non_media(bio, match) or bio.in_trap(match) or _company_blog(bio, match)
         skip = skip or _trap_right_after(bio, match.end())
         outlet = None if skip else _lead_ok(bio, match.end())
-        if outlet:
+        if outlet and not (_describes_other_job(bio, match) and not _known_outlet(bio, outlet)):
             return PressFinding(bio.raw[match.start() : match.end()], outlet)
     return None
+
+
+def _describes_other_job(bio: BioText, lead: re.Match[str]) -> bool:
+    """ "Analyst covering CCaaS at Acme", "Copywriter. I write posts for CEOs": the verb phrase
+    tells what another job does, a job named before it in its clause or anywhere in a bio
+    that says it is a job that only looks like press (copywriter, ghostwriter)."""
+    start = max((s for s, e in bio.clauses() if s <= lead.start()), default=0)
+    before = bio.folded[start : lead.start()]
+    if bio.lexicon.non_press_jobs.search(before):
+        return True
+    pattern = bio.lexicon.not_press
+    return bool(pattern and next(bio.current(pattern), None))
+
+
+def _known_outlet(bio: BioText, outlet: str | None) -> bool:
+    if not outlet:
+        return False
+    gazetteer = bio.lexicon.gazetteer
+    found = gazetteer.handle(outlet) if outlet.startswith("@") else gazetteer.name_at(outlet, 0)
+    return found is not None
+
+
+def _studies_journalism(text: BioText) -> bool:
+    """ "Journalism student", "studying journalism": a phrase that is not press and says the
+    account is studying."""
+    lexicon = text.lexicon
+    if lexicon.not_press is None or lexicon.study_markers is None:
+        return False
+    return any(lexicon.study_markers.search(m.group(0)) for m in text.current(lexicon.not_press))
 
 
 def _outlet_before_trail(bio: BioText) -> PressFinding | None:
@@ -1604,6 +1679,8 @@ def _self_described(text: BioText, noun: re.Match[str]) -> bool:
     if text.in_trap(noun):
         return False
     before = text.folded[max(0, noun.start() - 50) : noun.start()]
+    if text.lexicon.occasional.search(before[-25:]):
+        return False  # "Frequent guest on radio": it appears on the radio, it is not one
     workplace = _WORKPLACE_BEFORE.search(before)
     return not (workplace and text.raw[noun.start() : noun.start() + 1].isupper())
 
@@ -1711,6 +1788,8 @@ def press_evidence(
         return None  # "Redaktorin, das Kundenmagazin von Acme": Acme's staff
     if found and not found.outlet and next(text.current(lexicon.press_office), None):
         return None  # "Periodista | Jefa de prensa, Seremi": a journalist by training
+    if found and _studies_journalism(text) and not _known_outlet(text, found.outlet):
+        return None  # "Journalism student, editor of the campus paper": students are not press
     if found:
         # "Columnista ocasional" with a day job elsewhere: not the segment, a second look; a
         # regular column at a named outlet ("Columnist, NST. Lecturer") is a job at an outlet.
@@ -1732,12 +1811,18 @@ def press_evidence(
     if name and (named := gazetteer.name_at(name.strip(), 0)) and named.name == name.strip():
         return PressFinding(named.name, named.name, True, explanation=f"named {named.name}")
     if found := outlet_account(handle, name, bio, lexicon):
+        if _fan_news(text, lexicon, found):
+            return None  # "Bollywood news & gossip": a fan's aggregator, not an outlet
         return found
     busy = other_job(text)
     for link in [website, *(m.group(0) for m in text.current(_LINK))]:
         if found := _outlet_website(link, text, gazetteer, busy):
             return found
     if found := _outlet_mention(text, gazetteer, busy) or _outlet_clause(text, gazetteer, busy):
+        return found
+    # "Sam Tan | @harbourpost": the outlet's handle in the display name.
+    named = _bio_text(name, lexicon) if name and "@" in name else None
+    if named and (found := _outlet_mention(named, gazetteer, busy)):
         return found
     if found := _author_page(website, busy):
         return found
@@ -1832,11 +1917,35 @@ def _freelance_for_outlets(text: BioText) -> PressFinding | None:
             stop = _SENTENCE_STOP.search(text.raw, end)
             end = stop.end() if stop else len(text.raw)
         after = text.raw[match.end() : end]
-        outlet = _named_outlet(after, lexicon)
+        outlet = _named_outlet(after, lexicon) or _portfolio(text, match.end(), end)
         if outlet:
             term = text.raw[match.start() : match.end()]
             return PressFinding(term, outlet, explanation=f"freelance for {outlet}")
     return None
+
+
+# One capitalised name of a list ("The Valley Post, "), up to four words.
+_LISTED_NAME = re.compile(
+    r"\s*((?:the\s+)?[A-Z@][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,3})\s*(?:,|and|&|$|\.)"
+)
+
+
+def _portfolio(text: BioText, start: int, end: int) -> str | None:
+    """ "Freelance photographer. Work in Harbour Times, The Post, Te Ao.": after a freelance
+    media title, a lead (``portfolio_leads``) and a list of two or more names: the outlets the
+    work appears in, known to the gazetteer or not."""
+    lexicon = text.lexicon
+    title = lexicon.qualified.search(text.folded, start, end) or lexicon.press.search(
+        text.folded, start, end
+    )
+    lead = lexicon.portfolio_leads and lexicon.portfolio_leads.search(text.folded, start, end)
+    if not (title and lead) or _non_media(text, title) or lead.start() < title.start():
+        return None
+    names, position = [], lead.end()
+    while (found := _LISTED_NAME.match(text.raw, position, end)) and len(names) < 6:
+        names.append(found.group(1))
+        position = found.end()
+    return names[0] if len(names) >= 2 else None
 
 
 def _named_outlet(text: str, lexicon: Lexicon) -> str | None:
@@ -1903,11 +2012,41 @@ def _outlet_clause(text: BioText, gazetteer: Gazetteer, busy: bool) -> PressFind
         if text.lexicon.non_press_jobs.fullmatch(text.folded[start:end].strip(" .:'\"")):
             continue  # "CIO." is a job before it is a magazine
         outlet = gazetteer.name_at(clause, 0)
-        if outlet and outlet.name == clause and outlet.kind not in PLATFORM_KINDS:
+        if outlet and outlet.kind not in PLATFORM_KINDS and _outlet_or_section(clause, gazetteer):
             return PressFinding(
                 clause, clause, strong=not busy, explanation=f"names outlet {clause}"
             )
     return None
+
+
+def _fan_news(text: BioText, lexicon: Lexicon, found: PressFinding) -> bool:
+    """News about a team, a league, a sport or show business (``fan_subjects``) from an account
+    that calls itself news and nothing more (not a radio, a paper, a channel) and names no
+    outlet behind it: a fan's aggregator. An outlet's sports desk says whose it is ("By the
+    Harbour Times": ``parent_leads``), and a sports title the gazetteer knows is found first."""
+    subjects = lexicon.fan_subjects
+    if subjects is None or not searched(subjects, text.folded):
+        return False
+    if not searched(lexicon.topic_news, fold_same_length(found.term)):
+        return False  # "Community radio. News, music and football": a radio
+    if lexicon.parent_leads and _PARENT_NAMED.search(text.raw):
+        parent = lexicon.parent_leads.search(text.folded)
+        if parent and text.raw[parent.end() : parent.end() + 2].strip()[:1].isupper():
+            return False
+    return _named_outlet(text.raw, lexicon) is None and not next(text.current(_MENTION), None)
+
+
+_PARENT_NAMED = re.compile(r"[A-Z]\w+\s+[A-Z]\w+")
+
+
+def _outlet_or_section(clause: str, gazetteer: Gazetteer) -> bool:
+    """The clause is the outlet's name as written, or the name and a section of one or two
+    capitalised words ("HS Visio", "Financial Times Weekend")."""
+    said = gazetteer.names.match(clause) if gazetteer.names else None
+    if said is None:
+        return False
+    rest = clause[said.end() :].split()
+    return len(rest) <= 2 and all(word[:1].isupper() for word in rest)
 
 
 def _brand_like(name: str) -> bool:

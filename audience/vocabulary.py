@@ -72,6 +72,22 @@ spaces matches a space). In ``outlet_leads`` a ``*`` stands for a few words of a
   since 2019", "Acme Partner & Reseller");
 * ``employer_trails``: a job or team right after an organisation's name, in languages that put
   the title after the employer ("Acme 홍보팀 차장", "Acme 勤務"): the employer;
+* ``event_words``: events and awards ("Awards", "Summit", "Gala", "Premios"): a name after
+  "Host of" or "Presenter," that contains one is an event an MC hosts, not an outlet;
+* ``portfolio_leads``: after a freelance media title, the words before the list of outlets the
+  work appears in ("Freelance photographer. Work in A, B, C.", "Trabajos en"): two or more
+  names after one are outlets, known to the gazetteer or not;
+* ``byline_markers``: a post about the account's own press work ("on assignment for", "my
+  column in", "in onda stasera", "nuevo episodio"): prune keeps such an account to check by
+  hand, whatever its bio says;
+* ``other_kinds``: words right after a one-word name or an acronym that make it a place or
+  another kind of organisation ("Ndalo village", "Protea Hotel", "Acme FC"): not the listed
+  organisation of that name (a name written in full, such as "Acme Hotels", still counts);
+* ``fan_subjects``: teams, leagues, sports and show business ("football", "IPL", "Bollywood",
+  "gossip"): an account of news about them that names no outlet behind it is a fan's
+  aggregator, not an outlet;
+* ``parent_leads``: words before the outlet a desk belongs to ("By the", "Part of the",
+  "Parte de"): a sports desk that names its outlet is press;
 * ``study_markers``: studying somewhere ("3rd year comms @ Acme Uni", "estudiante en"): a student
   of a listed organisation is not its staff.
 """
@@ -139,6 +155,12 @@ class Vocabulary:
     employer_trails: tuple[str, ...] = ()
     fan_markers: tuple[str, ...] = ()
     disclaimers: tuple[str, ...] = ()
+    event_words: tuple[str, ...] = ()
+    portfolio_leads: tuple[str, ...] = ()
+    byline_markers: tuple[str, ...] = ()
+    other_kinds: tuple[str, ...] = ()
+    fan_subjects: tuple[str, ...] = ()
+    parent_leads: tuple[str, ...] = ()
 
     def merged(self, *others: Vocabulary) -> Vocabulary:
         values = {}
