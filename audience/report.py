@@ -371,12 +371,11 @@ def _judge_elsewhere(
 def judge_lists(store: Store, rules: Rules, hidden: set[int], now: datetime) -> tuple:
     """``((first suggestions, how many), (first candidates, how many, how many worth))``."""
     suggestions = prune_candidates(store, rules, hidden, now)
+    pruned = (suggestions[:MAX_LISTED], len(suggestions))
+    del suggestions  # a million accounts' worth: let them go before follow-back's judgement
     candidates = followback_candidates(store, rules, hidden, now)
     worth = sum(1 for c in candidates if c.worth)
-    return (
-        (suggestions[:MAX_LISTED], len(suggestions)),
-        (candidates[:MAX_LISTED], len(candidates), worth),
-    )
+    return pruned, (candidates[:MAX_LISTED], len(candidates), worth)
 
 
 def _accounts(store: Store, ids: list[int]) -> list[dict[str, Any]]:
