@@ -156,23 +156,56 @@ def sorted_rows(
     built, and the rows are read back most relevant first (SQLite sorts them, spilling to disk),
     so a crowd of a million costs the memory of a few rows. Raises :class:`ExportError` when
     nothing is left to export."""
+    rows = SortedRows(store)
+    for row, top in _built_rows(store, segment, platforms, topics):
+        rows.add(row, top)
+    rows.done()
+    if not rows:
+        raise ExportError(_nothing_message(segment, platforms))
+    return rows
+
+
+def ordered_rows(
+    store: Store, *, segment: str | None = None, topics: Iterable[str] = ()
+) -> Iterator[tuple[tuple, dict[str, Any]]]:
+    """The rows of :func:`sorted_rows` as they are built, unsorted, each with its place in the
+    export's order (sorting by it gives :func:`sorted_rows`' order): for a caller that keeps
+    a few of them in an order of its own. Raises :class:`ExportError` for an unknown
+    segment; yields nothing for an empty one."""
+    for row, top in _built_rows(store, segment, (), topics):
+        yield _order_key(row, top), row
+
+
+def _order_key(row: dict[str, Any], top: dict[str, Any]) -> tuple:
+    """:class:`SortedRows`' ORDER BY, in Python."""
+    followers = top["followers_count"]
+    name = (row["name"] or "").casefold().encode("utf-8", "surrogatepass")
+    return (
+        -row["relevance"],
+        name,
+        row["person_id"] or 0,
+        followers is None,
+        -(followers or 0),
+        top["id"],
+    )
+
+
+def _built_rows(
+    store: Store, segment: str | None, platforms: Sequence[str], topics: Iterable[str]
+) -> Iterator[tuple[dict[str, Any], dict[str, Any]]]:
+    """Each export row as it is built, with its group's top account."""
     unknown = [p for p in platforms if p not in PLATFORMS]
     if unknown:
         raise ExportError(f"Unknown platform {unknown[0]!r}; use one of {', '.join(PLATFORMS)}.")
     segment_id = _segment_id(store, segment) if segment else None
     members = _segment_account_ids(store, segment_id) if segment_id is not None else None
     context = _Context.load(store, topics)
-    rows = SortedRows(store)
     for group in _groups(store, members):
         if members is not None and not any(a["id"] in members for a in group.accounts):
             continue
         if platforms and not any(a["platform"] in platforms for a in group.accounts):
             continue
-        rows.add(_row(group, context), group.accounts[0])
-    rows.done()
-    if not rows:
-        raise ExportError(_nothing_message(segment, platforms))
-    return rows
+        yield _row(group, context), group.accounts[0]
 
 
 _COLUMN_VALUES = itemgetter(*COLUMNS)
@@ -859,18 +892,39 @@ def _write_workbook(
     }
     everyone = sheets[names[0]]
     cells = _cells_of(columns)
+    links = everyone.link_columns
     for row in rows:
-        values = cells(row)
-        everyone.add(values)
+        prepared = _prepared_cells(cells(row), links)  # once for every sheet the row is on
+        everyone.add(prepared)
         if by_segment:
             for name in _row_segments(row) or [NO_SEGMENT_SHEET]:
-                sheets[name].add(values)
+                sheets[name].add(prepared)
     for sheet in sheets.values():
         sheet.finish()
     workbook.close()
 
 
 SHEET_ROW_LIMIT = 1_048_575  # Excel's 1,048,576 rows, less the header row
+_TEXT, _NUMBER, _LINK = range(3)
+
+
+def _prepared_cells(values: Sequence[Any], link_columns: set[int]) -> list[tuple]:
+    """A row's cells as (column, kind, value, width): empty cells left out, numbers as
+    numbers (a bool as 0 or 1), anything else as text; the width is that of the text shown
+    (a number with its thousands separators)."""
+    prepared = []
+    for col, value in enumerate(values):
+        if value is None or value == "":
+            continue
+        if type(value) is str:
+            prepared.append((col, _LINK if col in link_columns else _TEXT, value, len(value)))
+        elif isinstance(value, int | float):
+            value = int(value) if isinstance(value, bool) else value
+            prepared.append((col, _NUMBER, value, len(f"{value:,}")))
+        else:
+            text = str(value)
+            prepared.append((col, _TEXT, text, len(text)))
+    return prepared
 
 
 class _Sheet:
@@ -882,32 +936,32 @@ class _Sheet:
         self.rows = 0
         self.links = _LinkBudget()
         self.link_columns = {col for col, column in enumerate(columns) if column.endswith("_url")}
+        # XlsxWriter's writers without the decorator that reads "A1" cell names
+        self.write_string = getattr(sheet, "_write_string", sheet.write_string)
+        self.write_number = getattr(sheet, "_write_number", sheet.write_number)
         for col, header in enumerate(headers):
             sheet.write_string(0, col, header, styles["header"])
 
-    def add(self, values: Sequence[Any]) -> None:
+    def add(self, cells: list[tuple]) -> None:
+        """A row of :func:`_prepared_cells`. Cells go in by row and column numbers, so they
+        skip XlsxWriter's "A1" argument parsing (its undecorated writers, where it has them):
+        at 2 million cells, that alone is a second."""
         if self.rows >= SHEET_ROW_LIMIT:
             return  # Excel opens no more; XlsxWriter would drop each cell with a warning
         self.rows += 1
         r, sheet, widths = self.rows, self.sheet, self.widths
-        for col, value in enumerate(values):
-            if value is None or value == "":
-                continue
-            if type(value) is str:
-                text = value
-                if col in self.link_columns and self.links.take(text):
-                    sheet.write_url(r, col, text, self.styles["link"], string=text)
-                else:
-                    sheet.write_string(r, col, text)
-            elif isinstance(value, int | float):
-                value = int(value) if isinstance(value, bool) else value
-                sheet.write_number(r, col, value)
-                text = f"{value:,}"
+        write_string, write_number = self.write_string, self.write_number
+        for col, kind, value, width in cells:
+            if kind == _TEXT:
+                write_string(r, col, value)
+            elif kind == _NUMBER:
+                write_number(r, col, value)
+            elif self.links.take(value):
+                sheet.write_url(r, col, value, self.styles["link"], string=value)
             else:
-                text = str(value)
-                sheet.write_string(r, col, text)
-            if len(text) > widths[col]:
-                widths[col] = min(len(text), WIDTH_LIMIT)
+                write_string(r, col, value)
+            if width > widths[col]:
+                widths[col] = min(width, WIDTH_LIMIT)
 
     def finish(self) -> None:
         for col, width in enumerate(self.widths):

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from heapq import nsmallest
@@ -34,6 +35,10 @@ NO_OUTLET = "No outlet named"
 MIN_RIVAL_FOLLOWERS = 20
 PRESS_LISTED = 200  # journalists the report lists by name
 GROUPS_EDGE_LIMIT = 150_000  # beyond this, `audience groups` runs them, not every report
+MAX_LISTED = 50  # rows of a long table on the page (prune, follow-back, changes...)
+# A crowd this large (accounts I follow) has prune's and follow-back's judgement run in a
+# second process while this one collects the rest: they are most of a report's time.
+JUDGE_APART_FROM = 20_000
 
 
 # ---- the figures --------------------------------------------------------------------------------
@@ -73,7 +78,7 @@ class ReportData:
     countries: list[tuple[str, int]]
     crowd_size: int
     follow_back: list[FollowBack]
-    prune: list[Any]  # prune.Suggestion
+    prune: list[Any]  # prune.Suggestion: the first MAX_LISTED at least
     influencers: list[Influencers]
     changes: list[Changes]
     totals: dict[str, int] = field(default_factory=dict)
@@ -81,7 +86,10 @@ class ReportData:
     press: list[dict[str, Any]] = field(default_factory=list)  # the first PRESS_LISTED
     press_count: int | None = None  # the whole press list (None: len(press))
     press_outlets: Counter | None = None  # journalists per outlet (None: counted from press)
-    followback: list[Any] = field(default_factory=list)  # followback.Candidate
+    followback: list[Any] = field(default_factory=list)  # followback.Candidate (first ones)
+    prune_count: int | None = None  # every suggestion (None: len(prune))
+    followback_count: int | None = None  # every new follower judged (None: len(followback))
+    followback_worth: int | None = None  # of them worth following back (None: counted)
     history: Any = None  # history.CrowdHistory
     moves: list[Any] = field(default_factory=list)  # history.Move
     comparisons: list[Any] = field(default_factory=list)  # compare.Comparison
@@ -89,13 +97,34 @@ class ReportData:
     listening: Any = None
 
 
-def collect(store: Store, rules: Rules | None = None, *, now: datetime | None = None) -> ReportData:
-    """Compute every figure of the report from the workspace."""
-    from audience.history import crowd_over_time, find_moves
-
+def collect(
+    store: Store,
+    rules: Rules | None = None,
+    *,
+    now: datetime | None = None,
+    meanwhile: Callable[[ReportData], Any] | None = None,
+) -> ReportData:
+    """Compute every figure of the report from the workspace. ``meanwhile(data)`` runs on the
+    figures while prune's and follow-back's lists are still being judged in a second process
+    (see :class:`JudgedLists`); not at all when they are judged here."""
     rules = rules or Rules()
     now = now or datetime.now(UTC)
     hidden = suppressed_account_ids(store)
+    judged = JudgedLists.start(store, rules, hidden, now)
+    try:
+        data = _collect_figures(store, rules, now, hidden)
+        if meanwhile is not None and judged.process is not None:
+            meanwhile(data)
+        judged.fill(data)
+    finally:
+        judged.stop()
+    return data
+
+
+def _collect_figures(store: Store, rules: Rules, now: datetime, hidden: set[int]) -> ReportData:
+    """Every figure but prune's and follow-back's lists (see :class:`JudgedLists`)."""
+    from audience.history import crowd_over_time, find_moves
+
     crowd = _crowd_ids(store, hidden)
     countries, places = geography(store, crowd)
     press, press_count, press_outlets = press_summary(store, rules)
@@ -106,8 +135,7 @@ def collect(store: Store, rules: Rules | None = None, *, now: datetime | None = 
         places=places,
         crowd_size=len(crowd),
         follow_back=follow_back(store),
-        prune=prune_candidates(store, rules, hidden, now),
-        followback=followback_candidates(store, rules, hidden, now),
+        prune=[],
         influencers=press_influencers(store, hidden),
         changes=follower_changes(store, hidden),
         press=press,
@@ -249,6 +277,107 @@ def followback_candidates(store: Store, rules: Rules, hidden: set[int], now: dat
     return [c for c in (*queue.worth, *queue.not_worth) if c.account_id not in hidden]
 
 
+@dataclass
+class JudgedLists:
+    """Prune's suggestions and the follow-back queue as the report lists them: how many, and
+    the first :data:`MAX_LISTED` of each. Judging them is most of a large crowd's report, so
+    with ``fork`` (Linux) and a crowd of :data:`JUDGE_APART_FROM` or more they are judged in
+    a second process, on its own connection (the workspace as last committed), while this
+    one collects the other figures; only the listed rows come back. Elsewhere they are judged
+    here, after the rest."""
+
+    store: Store
+    rules: Rules
+    hidden: set[int]
+    now: datetime
+    process: Any = None
+    receiver: Any = None
+
+    @classmethod
+    def start(cls, store: Store, rules: Rules, hidden: set[int], now: datetime) -> JudgedLists:
+        judged = cls(store, rules, hidden, now)
+        if _judge_apart(store):
+            import multiprocessing
+
+            context = multiprocessing.get_context("fork")
+            judged.receiver, sender = context.Pipe(duplex=False)
+            judged.process = context.Process(
+                target=_judge_elsewhere, args=(sender, store.path, rules, hidden, now)
+            )
+            judged.process.start()
+            sender.close()
+        return judged
+
+    def fill(self, data: ReportData) -> None:
+        """Put the lists into ``data`` (waiting for the second process, if there is one)."""
+        found = self._received()
+        if found is None:  # judged here: no second process, or it failed
+            found = judge_lists(self.store, self.rules, self.hidden, self.now)
+        (data.prune, data.prune_count), (data.followback, count, worth) = found
+        data.followback_count, data.followback_worth = count, worth
+
+    def _received(self) -> Any:
+        if self.process is None:
+            return None
+        try:
+            kind, value = self.receiver.recv()
+        except (EOFError, OSError):  # the process died without a word
+            return None
+        return value if kind == "ok" else None
+
+    def stop(self) -> None:
+        if self.process is None:
+            return
+        self.receiver.close()
+        if self.process.is_alive():
+            self.process.join(timeout=5)
+        if self.process.is_alive():
+            self.process.terminate()
+            self.process.join()
+
+
+def _judge_apart(store: Store) -> bool:
+    import multiprocessing
+
+    if store.path is None or "fork" not in multiprocessing.get_all_start_methods():
+        return False
+    followed = store.scalar(
+        "SELECT max(count) FROM snapshots WHERE kind = 'following' AND complete = 1"
+    )
+    return (followed or 0) >= JUDGE_APART_FROM
+
+
+def _judge_elsewhere(
+    sender: Any, path: Path, rules: Rules, hidden: set[int], now: datetime
+) -> None:
+    """The second process of :class:`JudgedLists`: its own connection (a forked one is never
+    used), the lists judged and sent back, or the error named (the report then judges them)."""
+    from audience.store import open_store
+
+    try:
+        store = open_store(path, create=False)
+        try:
+            with store.snapshot():
+                found = judge_lists(store, rules, hidden, now)
+        finally:
+            store.close()
+        sender.send(("ok", found))
+    except Exception as exc:  # noqa: BLE001  (any failure: the report judges them itself)
+        sender.send(("error", f"{type(exc).__name__}: {exc}"))
+    finally:
+        sender.close()
+
+
+def judge_lists(store: Store, rules: Rules, hidden: set[int], now: datetime) -> tuple:
+    """``((first suggestions, how many), (first candidates, how many, how many worth))``."""
+    suggestions = prune_candidates(store, rules, hidden, now)
+    pruned = (suggestions[:MAX_LISTED], len(suggestions))
+    del suggestions  # a million accounts' worth: let them go before follow-back's judgement
+    candidates = followback_candidates(store, rules, hidden, now)
+    worth = sum(1 for c in candidates if c.worth)
+    return pruned, (candidates[:MAX_LISTED], len(candidates), worth)
+
+
 def _accounts(store: Store, ids: list[int]) -> list[dict[str, Any]]:
     rows = []
     for chunk_start in range(0, len(ids), 500):
@@ -311,36 +440,41 @@ def press_summary(
 ) -> tuple[list[dict[str, Any]], int, Counter]:
     """The first ``listed`` rows of :func:`press_list` (all with None), how many journalists
     it has and how many per outlet: the export's rows stream by, and only those listed are
-    kept (and have their beat read)."""
-    from audience.export import ExportError, sorted_rows
+    kept (and have their beat read). Ties in outlet and name keep the export's order."""
+    from audience.export import ExportError, ordered_rows
     from audience.history import read_job
 
+    outlets: Counter = Counter()
+    first: dict[str, tuple] = {}  # outlet -> its first row in the export's order
+    count = 0
+
+    def by_outlet(item: tuple[tuple, dict[str, Any]]) -> tuple:
+        order, row = item
+        return ((row["outlet"] or "\uffff").casefold(), (row["name"] or "").casefold(), order)
+
+    def counted() -> Any:
+        nonlocal count
+        for item in ordered_rows(store, segment="press", topics=rules.topics):
+            outlet = item[1]["outlet"] or NO_OUTLET
+            outlets[outlet] += 1
+            if outlet not in first or item[0] < first[outlet]:
+                first[outlet] = item[0]
+            count += 1
+            yield item
+
     try:
-        rows = sorted_rows(store, segment="press", topics=rules.topics)
-    except ExportError:
-        return [], 0, Counter()
-    try:
-        outlets: Counter = Counter()
-
-        def counted() -> Any:
-            for row in rows:
-                outlets[row["outlet"] or NO_OUTLET] += 1
-                yield row
-
-        def by_outlet(row: dict[str, Any]) -> tuple[str, str]:
-            return ((row["outlet"] or "\uffff").casefold(), (row["name"] or "").casefold())
-
-        # nsmallest is sorted(...)[:n], ties kept in the export's order
         kept = (
             sorted(counted(), key=by_outlet)
             if listed is None
             else nsmallest(listed, counted(), key=by_outlet)
         )
-        for row in kept:
-            row["beat"] = read_job(row["bio"]).beat
-        return kept, len(rows), outlets
-    finally:
-        rows.close()
+    except ExportError:  # no press segment
+        return [], 0, Counter()
+    rows = [row for _, row in kept]
+    for row in rows:
+        row["beat"] = read_job(row["bio"]).beat
+    # outlets as counted in the export's order: the chart breaks ties by first appearance
+    return rows, count, Counter({name: outlets[name] for name in sorted(first, key=first.get)})
 
 
 def competitor_comparisons(store: Store, rules: Rules) -> list[Any]:
@@ -407,8 +541,10 @@ def write_report(
     store: Store, path: Path, rules: Rules | None = None, *, now: datetime | None = None
 ) -> Path:
     """Collect, render and write the report atomically; returns the path written."""
+    from audience.report_page import draw_ahead
+
     with store.snapshot():
-        data = collect(store, rules, now=now)
+        data = collect(store, rules, now=now, meanwhile=draw_ahead)
     return atomic_write_text(Path(path), render_html(data))
 
 

@@ -19,12 +19,11 @@ from typing import TYPE_CHECKING, Any
 
 from audience.export import profile_url
 from audience.models import PLATFORMS
-from audience.report import MOVES_DAYS, NO_OUTLET, PRESS_LISTED
+from audience.report import MAX_LISTED, MOVES_DAYS, NO_OUTLET, PRESS_LISTED
 
 if TYPE_CHECKING:
     from audience.report import ReportData
 
-MAX_LISTED = 50
 MAX_PRESS = PRESS_LISTED
 CHART_WIDTH = 340  # drawn at phone width: never scaled down on a 390 px screen
 PLATFORM_LABELS = {"x": "X", "bluesky": "Bluesky", "mastodon": "Mastodon", "linkedin": "LinkedIn"}
@@ -35,6 +34,16 @@ LEGEND = {"orient": "bottom", "direction": "vertical", "labelLimit": 300}
 
 
 # ---- charts -------------------------------------------------------------------------------------
+
+
+_DRAWN: dict[str, str] = {}  # spec (JSON) -> SVG, for charts drawn ahead (see draw_ahead)
+DRAWN_KEPT = 64
+
+
+def draw_ahead(data: ReportData) -> None:
+    """Draw the charts of ``data``'s page now, so :func:`render_html` finds them drawn: the
+    report draws them while prune's and follow-back's lists (no chart) are judged elsewhere."""
+    render_html(data)
 
 
 def _chart(spec: dict[str, Any], label: str) -> str:
@@ -48,7 +57,12 @@ def _chart(spec: dict[str, Any], label: str) -> str:
         "padding": {"left": 12, "right": 8, "top": 4, "bottom": 4},
         **spec,
     }
-    svg = vega_lite_svg(full)
+    key = json.dumps(full, sort_keys=True, default=repr)
+    svg = _DRAWN.get(key)
+    if svg is None:
+        if len(_DRAWN) >= DRAWN_KEPT:
+            _DRAWN.clear()
+        svg = _DRAWN[key] = vega_lite_svg(full)
     svg = svg.replace("<svg ", f'<svg role="img" aria-label="{escape(label)}" ', 1)
     return f'<figure class="chart"><figcaption>{escape(label)}</figcaption>{svg}</figure>'
 
@@ -199,7 +213,7 @@ def _at_a_glance(data: ReportData) -> str:
         ("Follow-back rate", rate),
         ("Journalists", f"{_press_count(data):,}"),
         ("Journalist moves", f"{len(data.moves):,}"),
-        ("Prune candidates", f"{len(data.prune):,}"),
+        ("Prune candidates", f"{_prune_count(data):,}"),
         ("People", f"{data.totals.get('people', 0):,}"),
     ]
     items = "".join(f'<div class="card">{escape(k)}<b>{escape(v)}</b></div>' for k, v in cards)
@@ -426,10 +440,12 @@ def _section_follow_back(data: ReportData) -> str:
     ]
     parts = [_table(["Platform", "I follow", "Follow me back", "Rate"], rows, {1, 2, 3})]
     if data.followback:
-        worth = sum(1 for c in data.followback if c.worth)
+        count = _count(data.followback_count, data.followback)
+        worth = data.followback_worth
+        if worth is None:
+            worth = sum(1 for c in data.followback if c.worth)
         parts.append(
-            f"<h3>New followers: {worth:,} worth following back, "
-            f"{len(data.followback) - worth:,} not</h3>"
+            f"<h3>New followers: {worth:,} worth following back, {count - worth:,} not</h3>"
         )
         listed = [
             [
@@ -442,14 +458,14 @@ def _section_follow_back(data: ReportData) -> str:
             for c in data.followback[:MAX_LISTED]
         ]
         parts.append(_table(["Account", "Name", "Follow back", "Why", "Followers"], listed, {4}))
-        parts.append(_more(len(data.followback)))
+        parts.append(_more(count))
     return _section(title, *parts)
 
 
 def _section_prune(data: ReportData) -> str:
     title = "Prune: accounts to consider unfollowing"
     note = _empty(
-        f"{len(data.prune):,} suggestions, strongest first; nothing is unfollowed until you run "
+        f"{_prune_count(data):,} suggestions, strongest first; nothing is unfollowed until you run "
         "`audience prune --apply`."
     )
     if not data.prune:
@@ -466,7 +482,15 @@ def _section_prune(data: ReportData) -> str:
         for s in data.prune[:MAX_LISTED]
     ]
     table = _table(["Account", "Name", "Score", "Why", "Last post", "Followers"], rows, {2, 5})
-    return _section(title, note, table, _more(len(data.prune)))
+    return _section(title, note, table, _more(_prune_count(data)))
+
+
+def _count(count: int | None, listed: list[Any]) -> int:
+    return len(listed) if count is None else count
+
+
+def _prune_count(data: ReportData) -> int:
+    return _count(data.prune_count, data.prune)
 
 
 def _section_changes(data: ReportData) -> str:

@@ -1,4 +1,4 @@
-"""The workspace: one SQLite file, opened through sqlite-utils, shaped by numbered migrations.
+"""The workspace: one SQLite file, shaped by numbered migrations (applied by sqlite-utils).
 
 Every write that belongs together (a page of a crawl and its cursor, a whole contact import) goes
 through :meth:`Store.transaction` so it lands whole or not at all.
@@ -15,22 +15,84 @@ import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from audience._lean import import_sqlite_utils
+from audience.errors import WorkspaceError
+from audience.models import Account, ListInfo, Post
 
-import_sqlite_utils()
-
-from sqlite_utils import Database  # noqa: E402
-from sqlite_utils.migrations import Migrations  # noqa: E402
-
-from audience.errors import WorkspaceError  # noqa: E402
-from audience.models import Account, ListInfo, Post  # noqa: E402
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 APP_ID = 0x61756469  # "audi": PRAGMA application_id marks the file as an audience workspace
-migrations = Migrations("audience")
+
+
+@dataclass(frozen=True)
+class _Migration:
+    name: str
+    fn: Callable[..., None]
+    transactional: bool = True
+
+
+class _Migrations:
+    """The workspace's migrations, applied by sqlite-utils' ``Migrations`` (same table, same
+    records), which is imported only when a workspace has one pending: importing sqlite-utils
+    costs ~40 ms, and most commands open an up-to-date workspace through plain ``sqlite3``."""
+
+    table = "_sqlite_migrations"
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self._migrations: list[_Migration] = []
+
+    def __call__(
+        self, *, name: str | None = None, transactional: bool = True
+    ) -> Callable[[Callable], Callable]:
+        def register(fn: Callable) -> Callable:
+            self._migrations.append(_Migration(name or fn.__name__, fn, transactional))
+            return fn
+
+        return register
+
+    def applied_names(self, conn: sqlite3.Connection) -> list[str]:
+        """The names applied to the workspace, in order (plain SQL: no sqlite-utils)."""
+        exists = conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [self.table]
+        ).fetchone()
+        if exists is None:
+            return []
+        rows = conn.execute(
+            f"SELECT name FROM {self.table} WHERE migration_set = ? ORDER BY rowid", [self.name]
+        )
+        return [row[0] for row in rows]
+
+    def pending_names(self, conn: sqlite3.Connection) -> list[str]:
+        applied = set(self.applied_names(conn))
+        return [m.name for m in self._migrations if m.name not in applied]
+
+    def _sqlite_utils(self) -> Any:
+        """The same migrations as sqlite-utils' ``Migrations``."""
+        import_sqlite_utils()
+        from sqlite_utils.migrations import Migrations
+
+        real = Migrations(self.name)
+        for migration in self._migrations:
+            real(name=migration.name, transactional=migration.transactional)(migration.fn)
+        return real
+
+    def apply(self, db: Database, **options: Any) -> None:
+        """Apply the pending migrations (sqlite-utils' ``apply``, same options)."""
+        self._sqlite_utils().apply(db, **options)
+
+    def applied(self, db: Database) -> list[Any]:
+        """The applied migrations, in order (sqlite-utils' records, with ``name``)."""
+        return self._sqlite_utils().applied(db)
+
+
+migrations = _Migrations("audience")
 log = logging.getLogger(__name__)
 BUSY_TIMEOUT_SECONDS = 30.0  # SQLite waits this long for a lock, then Store says so and waits on
 MAX_WRITE_WAIT_SECONDS = 30 * 60.0
@@ -560,14 +622,25 @@ _HOST = os.uname().nodename if hasattr(os, "uname") else "localhost"
 class Store:
     """The workspace database and the writes every feature shares."""
 
-    def __init__(self, db: Database, path: Path | None):
-        self.db = db
+    def __init__(self, db: Database | sqlite3.Connection, path: Path | None):
+        # sqlite-utils wraps the connection only when something asks for ``db``: most reads
+        # need plain SQL, and importing sqlite-utils is ~40 ms of start-up.
+        if isinstance(db, sqlite3.Connection):
+            self._conn, self._db = db, None
+        else:
+            self._conn, self._db = db.conn, db
         self.path = path
-        self._conn: sqlite3.Connection = db.conn
         # platform -> platform_id -> (fingerprint, row id) of accounts this Store wrote, so an
         # account met again in the same run (on every journalist's follow list) costs nothing.
         self._known: dict[str, dict[str, tuple[int, int]]] = {}
         self._data_version: int | None = None
+
+    @property
+    def db(self) -> Database:
+        """The connection wrapped by sqlite-utils (imported on first use)."""
+        if self._db is None:
+            self._db = _database(self._conn)
+        return self._db
 
     # ---- transactions -------------------------------------------------------------------
 
@@ -1258,39 +1331,42 @@ def _chunks(items: list, size: int) -> Iterator[list]:
 # ---- opening ---------------------------------------------------------------------------
 
 
-def _connect(path: Path | None) -> Database:
-    if path is None:
-        db = Database(memory=True)
-    else:
-        db = Database(
-            sqlite3.connect(
-                str(path),
-                timeout=BUSY_TIMEOUT_SECONDS,
-                isolation_level=None,
-                check_same_thread=False,
-            )
-        )
-    db.conn.isolation_level = None  # explicit transactions only; see Store.transaction
-    db.execute("PRAGMA foreign_keys = ON")
-    db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
+def _database(conn: sqlite3.Connection) -> Database:
+    """sqlite-utils over an open workspace connection (:func:`_connect` set its pragmas)."""
+    import_sqlite_utils()
+    from sqlite_utils import Database
+
+    return Database(conn, recursive_triggers=False)
+
+
+def _connect(path: Path | None) -> sqlite3.Connection:
+    conn = sqlite3.connect(
+        ":memory:" if path is None else str(path),
+        timeout=BUSY_TIMEOUT_SECONDS,
+        isolation_level=None,  # explicit transactions only; see Store.transaction
+        check_same_thread=False,
+    )
+    conn.execute("PRAGMA recursive_triggers = on")  # as sqlite-utils sets on its connections
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
     if path is not None:
-        _use_wal(db)
-        db.execute("PRAGMA synchronous = NORMAL")
+        _use_wal(conn)
+        conn.execute("PRAGMA synchronous = NORMAL")
         # Follow edges arrive in no useful order for the followed_id index; a 64 MB page
         # cache keeps its hot pages in memory during large crawls.
-        db.execute("PRAGMA cache_size = -65536")
+        conn.execute("PRAGMA cache_size = -65536")
         # Checkpoint the WAL every ~40 MB rather than every 4 MB: a crawl commits each page.
-        db.execute("PRAGMA wal_autocheckpoint = 10000")
-    return db
+        conn.execute("PRAGMA wal_autocheckpoint = 10000")
+    return conn
 
 
-def _use_wal(db: Database) -> None:
+def _use_wal(conn: sqlite3.Connection) -> None:
     # Switching to WAL needs the file to itself, and SQLite answers "locked" at once rather than
     # through the busy timeout while another process is creating the same workspace: retry.
     deadline = time.monotonic() + BUSY_TIMEOUT_SECONDS
     while True:
         try:
-            db.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA journal_mode = WAL")
             return
         except sqlite3.OperationalError as exc:
             if "locked" not in str(exc) or time.monotonic() > deadline:
@@ -1299,23 +1375,23 @@ def _use_wal(db: Database) -> None:
 
 
 @contextmanager
-def _read_snapshot(db: Database) -> Iterator[None]:
-    db.execute("BEGIN")
+def _read_snapshot(conn: sqlite3.Connection) -> Iterator[None]:
+    conn.execute("BEGIN")
     try:
         yield
     finally:
-        db.execute("COMMIT")
+        conn.execute("COMMIT")
 
 
-def _check_is_workspace(db: Database, path: Path) -> None:
+def _check_is_workspace(conn: sqlite3.Connection, path: Path) -> None:
     try:
-        with _read_snapshot(db):  # one view of both, even while another process creates it
-            app_id = db.execute("PRAGMA application_id").fetchone()[0]
-            tables = set(db.table_names())
+        with _read_snapshot(conn):  # one view of both, even while another process creates it
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            tables = conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
     except sqlite3.DatabaseError as exc:
         raise WorkspaceError(f"{path} is not an audience workspace ({exc}).") from None
     if app_id == APP_ID:
-        applied = {m.name for m in migrations.applied(db)}
+        applied = set(migrations.applied_names(conn))
         unknown = applied - OWN_MIGRATION_NAMES
         if unknown:
             raise WorkspaceError(
@@ -1332,9 +1408,9 @@ def _check_is_workspace(db: Database, path: Path) -> None:
 def open_store(path: str | os.PathLike[str] | None, *, create: bool = True) -> Store:
     """Open (and migrate) a workspace. ``None`` gives an in-memory one, for tests."""
     if path is None:
-        db = _connect(None)
-        _migrate(db)
-        return Store(db, None)
+        conn = _connect(None)
+        _migrate(conn)
+        return Store(conn, None)
     path = Path(path)
     if not path.exists():
         if not create:
@@ -1351,10 +1427,10 @@ def open_store(path: str | os.PathLike[str] | None, *, create: bool = True) -> S
         raise WorkspaceError(f"Cannot read {path}: {exc.strerror}.") from None
     if header and not header.startswith(b"SQLite format 3\x00"):
         raise WorkspaceError(f"{path} is not an audience workspace (not an SQLite file).")
-    db = _connect(path)
-    _check_is_workspace(db, path)
-    _migrate(db)
-    store = Store(db, path)
+    conn = _connect(path)
+    _check_is_workspace(conn, path)
+    _migrate(conn)
+    store = Store(conn, path)
     store.sync_search_index()  # catch up after a run that was killed before it could
     return store
 
@@ -1362,18 +1438,18 @@ def open_store(path: str | os.PathLike[str] | None, *, create: bool = True) -> S
 MIGRATION_WAIT_SECONDS = 30.0
 
 
-def _migrate(db: Database) -> None:
+def _migrate(conn: sqlite3.Connection) -> None:
     # Two processes may create (or upgrade) the same workspace at once, and a migration cannot
     # hold a lock throughout (executescript commits as it goes). The first step of each
     # migration fails for the one that comes second; it waits for the other to finish instead.
     deadline = time.monotonic() + MIGRATION_WAIT_SECONDS
-    while migrations.pending(db):
+    while migrations.pending_names(conn):
         try:
-            db.execute(f"PRAGMA application_id = {APP_ID}")
-            migrations.apply(db)
+            conn.execute(f"PRAGMA application_id = {APP_ID}")
+            migrations.apply(_database(conn))
         except sqlite3.DatabaseError:
-            if db.conn.in_transaction:
-                db.execute("ROLLBACK")
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
             if time.monotonic() > deadline:
                 raise
             time.sleep(0.05)

@@ -129,14 +129,40 @@ def _skip_coercing_missing_values() -> None:
         return  # another typer: leave it alone
 
     def lean_process_value(self: Any, ctx: Any, value: Any) -> Any:
-        if value is not None or self.multiple or self.nargs == -1:
+        if self.multiple or self.nargs == -1:
             return process_value(self, ctx, value)
-        if self.required:
+        if value is not None:
+            plain = _plain_coercion(self, ctx, value)
+            if plain is _COERCE:
+                return process_value(self, ctx, value)
+            value = plain
+        elif self.required:
             raise typer.core._click.exceptions.MissingParameter(ctx=ctx, param=self)
         return self.callback(ctx, self, value) if self.callback is not None else value
 
     lean_process_value._lean = True  # type: ignore[attr-defined]
     parameter.process_value = lean_process_value
+
+
+_COERCE = object()
+
+
+def _plain_coercion(parameter: Any, ctx: Any, value: Any) -> Any:
+    """A text or path given on the command line, coerced as typer does without pydantic (a
+    path still gets typer's own checks: exists, file or folder, readable...); ``_COERCE`` for
+    any other parameter, left to typer."""
+    descriptor = getattr(parameter, "type_descriptor", None)
+    info = getattr(descriptor, "parameter_info", None)
+    if info is None or info.parser is not None or type(value) is not str:
+        return _COERCE
+    annotation = descriptor.annotation
+    if annotation is str:
+        return value
+    if annotation is Path and not descriptor.is_file:
+        from typer._param_types import coerce_cli_path
+
+        return coerce_cli_path(Path(value), info, path_type=Path, param=parameter, ctx=ctx)
+    return _COERCE
 
 
 _skip_coercing_missing_values()
