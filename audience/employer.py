@@ -417,7 +417,7 @@ class OrgMatcher:
             return False
         kinds = self.lexicon.other_kinds
         if not is_handle and kinds and kinds.match(after.lstrip()):
-            return False  # "Ndalo village", "Protea Hotel Umhlanga": a place, another business
+            return False  # "Thaba village", "Acme Hotel Durban": a place, another business
         words = re.findall(r"[\w&@]+", before)
         if where == "name" and not before.strip() and not after.strip():
             return True

@@ -1825,7 +1825,7 @@ def press_evidence(
         return PressFinding(named.name, named.name, True, explanation=f"named {named.name}")
     if found := outlet_account(handle, name, bio, lexicon):
         if _fan_news(text, lexicon, found):
-            return None  # "Bollywood news & gossip": a fan's aggregator, not an outlet
+            return None  # "Film star news & gossip": a fan's aggregator, not an outlet
         return found
     busy = other_job(text)
     for link in [website, *(m.group(0) for m in text.current(_LINK))]:

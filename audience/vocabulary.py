@@ -81,9 +81,9 @@ spaces matches a space). In ``outlet_leads`` a ``*`` stands for a few words of a
   column in", "in onda stasera", "nuevo episodio"): prune keeps such an account to check by
   hand, whatever its bio says;
 * ``other_kinds``: words right after a one-word name or an acronym that make it a place or
-  another kind of organisation ("Ndalo village", "Protea Hotel", "Acme FC"): not the listed
+  another kind of organisation ("Thaba village", "Acme Hotel", "Acme FC"): not the listed
   organisation of that name (a name written in full, such as "Acme Hotels", still counts);
-* ``fan_subjects``: teams, leagues, sports and show business ("football", "IPL", "Bollywood",
+* ``fan_subjects``: teams, leagues, sports and show business ("football", "cricket", "showbiz",
   "gossip"): an account of news about them that names no outlet behind it is a fan's
   aggregator, not an outlet;
 * ``parent_leads``: words before the outlet a desk belongs to ("By the", "Part of the",

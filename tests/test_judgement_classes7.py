@@ -134,11 +134,16 @@ ORGS = {
 }
 
 
-def listed_employers(store, bio: str) -> set[str]:
+def employers(store, bio: str, orgs: dict = ORGS) -> set[str]:
+    """The listed organisations' segments a bio gives as the current employer."""
     found = segments_of(
-        store, parse_segment_config({"segments": ORGS}), {"handle": "m", "bio": bio}
+        store, parse_segment_config({"segments": orgs}), {"handle": "m", "bio": bio}
     )
     return found["m"] & {"customers", "suppliers", "competitors"}
+
+
+def listed_employers(store, bio: str) -> set[str]:
+    return employers(store, bio)
 
 
 @pytest.mark.parametrize(
@@ -248,7 +253,7 @@ def test_an_outlet_named_today_is_not_the_word_today():
 
 
 def test_a_known_outlet_and_its_section_opening_the_bio_is_press():
-    assert press("L'Essor | Bamako | Économie.")
+    assert press("L'Essor | Ségou | Politique et société.")
     assert press("Financial Times Weekend | Lunch with the FT")
     assert not press("BBC Good Food lover. Baking.")
 
@@ -273,10 +278,7 @@ MORE_ORGS = {
 
 
 def employers_of(store, bio: str) -> set[str]:
-    found = segments_of(
-        store, parse_segment_config({"segments": MORE_ORGS}), {"handle": "m", "bio": bio}
-    )
-    return found["m"] & {"customers", "suppliers", "competitors"}
+    return employers(store, bio, MORE_ORGS)
 
 
 @pytest.mark.parametrize(
@@ -314,8 +316,8 @@ def test_the_employer_is_still_found_beside_those_words(store, bio, segment):
     ("name", "bio"),
     [
         ("Futebol Hoje", "Notícias do futebol paulista."),
-        ("Kriket Daily", "Cricket news, IPL, scores. 🏏"),
-        ("Filmi Gupshup", "Bollywood news & gossip"),
+        ("Kriket Daily", "Cricket news and scores from the county game. 🏏"),
+        ("Filmi Gupshup", "Film star news & gossip, every day"),
         ("Calcio Oggi", "Notizie di calcio e calciomercato."),
     ],
 )
@@ -348,10 +350,7 @@ HISTORY_ORGS = {
 
 
 def history_employers(store, bio: str) -> set[str]:
-    found = segments_of(
-        store, parse_segment_config({"segments": HISTORY_ORGS}), {"handle": "m", "bio": bio}
-    )
-    return found["m"] & {"customers", "suppliers", "competitors"}
+    return employers(store, bio, HISTORY_ORGS)
 
 
 @pytest.mark.parametrize(
@@ -407,10 +406,7 @@ TRAIN_ORGS = {
 
 
 def train_employers(store, bio: str) -> set[str]:
-    found = segments_of(
-        store, parse_segment_config({"segments": TRAIN_ORGS}), {"handle": "m", "bio": bio}
-    )
-    return found["m"] & {"customers", "suppliers", "competitors"}
+    return employers(store, bio, TRAIN_ORGS)
 
 
 @pytest.mark.parametrize(
