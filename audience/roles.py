@@ -2042,14 +2042,16 @@ def _fan_news(text: BioText, lexicon: Lexicon, found: PressFinding) -> bool:
         return False
     if not searched(lexicon.topic_news, fold_same_length(found.term)):
         return False  # "Community radio. News, music and football": a radio
-    if lexicon.parent_leads and _PARENT_NAMED.search(text.raw):
-        parent = lexicon.parent_leads.search(text.folded)
-        if parent and text.raw[parent.end() : parent.end() + 2].strip()[:1].isupper():
-            return False
+    if _names_its_parent(text):
+        return False
     return _named_outlet(text.raw, lexicon) is None and not next(text.current(_MENTION), None)
 
 
-_PARENT_NAMED = re.compile(r"[A-Z]\w+\s+[A-Z]\w+")
+def _names_its_parent(text: BioText) -> bool:
+    """ "Part of the Harbour Times": a name after one of the ``parent_leads``."""
+    leads = text.lexicon.parent_leads
+    found = leads.search(text.folded) if leads else None
+    return found is not None and text.raw[found.end() :].lstrip()[:1].isupper()
 
 
 def _outlet_or_section(clause: str, gazetteer: Gazetteer) -> bool:
