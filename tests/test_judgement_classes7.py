@@ -411,7 +411,7 @@ def train_employers(store, bio: str) -> set[str]:
 
 @pytest.mark.parametrize(
     "bio",
-    ["Direttore esercizio AML. Account privato.", "Responsabile customer care AML, Venezia"],
+    ["Direttore commerciale AML. Account privato.", "Responsabile customer care AML, Venezia"],
 )
 def test_an_italian_title_and_its_department_before_an_acronym_name_the_employer(store, bio):
     assert train_employers(store, bio) == {"customers"}, bio
