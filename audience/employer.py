@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import chain
 
 from audience.roles import (
     LEGAL_SUFFIXES,
@@ -605,15 +606,18 @@ def _job_right_before(lexicon: Lexicon, before: str) -> bool:
     """ "Sales Acme Benelux", "Engineer Acme": a job title written right before the name, or
     followed by its department ("Direttore esercizio Acme", "Director comercial Acme")."""
     text = before.rstrip()
+    titles = lexicon.employer_titles
+    found = chain(lexicon.non_press_jobs.finditer(text), titles.finditer(text) if titles else ())
     return any(
         _DEPARTMENT_AFTER.fullmatch(text, m.end()) and not _ADVISORY.search(m.group(0))
-        for m in lexicon.non_press_jobs.finditer(text)
+        for m in found
     )
 
 
-# One or two words of a department after a title, not "of"/"and" and their kin.
+# One or two words of a department after a title ("Superviseure centre d'appels Acme"), not
+# "of"/"and" and their kin.
 _DEPARTMENT_AFTER = re.compile(
-    r"(?:\s+(?!(?:of|de|di|du|del|der|van|and|et|e|y|&)\b)[^\W\d_]{3,}){0,2}"
+    r"(?:\s+(?!(?:of|de|di|du|del|der|van|and|et|e|y|&)\b)(?:[dl]['’])?[^\W\d_]{3,}){0,2}"
 )
 
 

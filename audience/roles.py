@@ -675,6 +675,10 @@ class Lexicon:
         return _optional(self.vocabulary.customer_trails)
 
     @cached_property
+    def employer_titles(self) -> re.Pattern[str] | None:
+        return _optional(self.vocabulary.employer_titles)
+
+    @cached_property
     def employer_trails(self) -> re.Pattern[str] | None:
         return _optional(self.vocabulary.employer_trails)
 

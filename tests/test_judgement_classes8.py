@@ -1,0 +1,60 @@
+"""Classes of judgement error fixed in the eighth session (issue 12), one test per class of
+docs/judgement.md. The people and organisations are invented; the bios are paraphrases of the
+classes, not copies of benchmark rows."""
+
+from __future__ import annotations
+
+import pytest
+
+from audience.roles import DEFAULT_LEXICON, press_evidence
+from tests.test_judgement_classes7 import employers
+from tests.test_segment_judgement import store as store  # noqa: F401 - the fixture
+
+ORGS = {
+    "customers": {"organisations": [{"name": "Velora Trasporti", "aliases": ["VLT"]}]},
+    "competitors": {"organisations": [{"name": "Orbis Mobilité", "aliases": ["ORM"]}]},
+}
+
+
+def press(bio: str, name: str = "Sam Doe", handle: str = "samdoe"):
+    found = press_evidence(handle, name, bio, None, DEFAULT_LEXICON)
+    return found if found and found.strong else None
+
+
+# ---- employer vs mention: titles that also head a newsroom -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("bio", "segment"),
+    [
+        ("Direttrice manutenzione VLT. Profilo personale.", "customers"),  # Italian, department
+        ("Direttore VLT", "customers"),  # the bare title
+        ("Directrice réseau ORM, Grenoble.", "competitors"),  # French
+        ("Ingénieure maintenance ORM. Avis personnels.", "competitors"),  # a French job title
+        ("Presidente VLT. Treni e territorio.", "customers"),
+    ],
+)
+def test_a_director_title_before_an_acronym_names_the_employer(store, bio, segment):
+    assert employers(store, bio, ORGS) == {segment}, bio
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Ex direttore VLT, oggi in pensione.",  # past
+        "Direttore del mio destino. Viaggio spesso con VLT.",  # a passenger
+    ],
+)
+def test_a_director_title_does_not_make_a_passenger_or_a_former_director_staff(store, bio):
+    assert employers(store, bio, ORGS) == set(), bio
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Direttore responsabile de Il Corriere di Pordenone. Cronaca e territorio.",
+        "Directrice de la rédaction, Le Journal du Vercors.",
+    ],
+)
+def test_a_newsroom_director_is_still_press(bio):
+    assert press(bio), bio
