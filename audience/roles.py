@@ -1845,6 +1845,8 @@ def press_evidence(
         return found
     if found := _title_at_own_site(text, website) or _title_and_known_outlet(text):
         return found
+    if found := on_air_slot(text):
+        return found
     if not searched(lexicon.media_hints, text.folded):
         return None
     for match in text.current(lexicon.qualified):
@@ -1854,6 +1856,27 @@ def press_evidence(
 
 
 _LINK = re.compile(r"(?:https?://)?(?:[\w-]+\.)+[a-z]{2,}(?:/[^\s]*)?")
+# A broadcast station by its name ("Kaya FM", "Radio Sibiu", "Rádio Clube") and the hour a show
+# is on ("18:00", "6-9am", "21h30").
+_STATION = re.compile(
+    r"(?<![\w@.])(?:[A-Z][\w'’-]*\s+){1,3}FM(?![\w])|(?<![\w@])R[aá]di[oa]\s+[A-Z][\w'’-]+"
+)
+_SLOT_HOUR = re.compile(
+    r"(?<![\w:.,])(?:\d{1,2}[:h]\d\d|\d{1,2}(?::\d\d|h)?\s*[-–]\s*\d{1,2}(?::\d\d)?\s*(?:h|am|pm))"
+    r"(?![\w:.,]\d)"
+)
+
+
+@text_memo
+def on_air_slot(text: BioText) -> PressFinding | None:
+    """ "Madi a Rona, Mafikeng Community FM, weekdays 18:00": a station and the hour a show is on
+    name its presenter, in whatever language the role word is written."""
+    stations = _STATION.finditer(text.raw)
+    station = next((m for m in stations if not (text.in_trap(m) or text.is_past(m.start()))), None)
+    if station is None or not _SLOT_HOUR.search(text.raw, station.end()) or other_job(text):
+        return None
+    name = station.group(0)
+    return PressFinding(name, name, explanation=f"on air on {name} at set hours")
 # A column is a side role when the bio gives another current job (a professor's column).
 COLUMN = re.compile(r"col[uo]mn|kolum|felieton|komentator|chroniqueu|editorialist|opinionist")
 

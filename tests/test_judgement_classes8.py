@@ -58,3 +58,31 @@ def test_a_director_title_does_not_make_a_passenger_or_a_former_director_staff(s
 )
 def test_a_newsroom_director_is_still_press(bio):
     assert press(bio), bio
+
+
+# ---- press: a station and the hour a show is on ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Lenaneo la mantsiboa, Kgalagadi Community FM. Mantaga 19:00.",  # Setswana
+        "Apresento o Tarde Aberta na Rádio Serrana, 14h-16h.",  # Portuguese
+        "Lindiwe. Ubuntu Coast FM, weekdays 6-9am ☕",  # no role word at all
+        "Emisiunea de dimineață, Radio Bistrița, 07:30",  # Romanian
+    ],
+)
+def test_a_station_and_the_hour_a_show_is_on_name_its_presenter(bio):
+    assert press(bio, name="Lindiwe Khumalo"), bio
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Open 08:00-17:00. Proud sponsor of Ubuntu Coast FM.",  # opening hours, then a sponsorship
+        "Broadcast engineer at Ubuntu Coast FM. Night shift 22:00.",  # another job at the station
+        "Former presenter, Ubuntu Coast FM 6-9am. Now selling houses.",  # the past
+    ],
+)
+def test_hours_beside_a_station_are_no_presenter_for_a_shop_an_engineer_or_a_former_host(bio):
+    assert not press(bio, name="Lindiwe Khumalo"), bio
