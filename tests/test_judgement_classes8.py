@@ -86,3 +86,32 @@ def test_a_station_and_the_hour_a_show_is_on_name_its_presenter(bio):
 )
 def test_hours_beside_a_station_are_no_presenter_for_a_shop_an_engineer_or_a_former_host(bio):
     assert not press(bio, name="Lindiwe Khumalo"), bio
+
+
+# ---- press: Nigerian and East African languages, Brazilian titles ----------------------------
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Akọ̀ròyìn fún ìwé ìròyìn ìpínlẹ̀. Òṣèlú àti ọrọ̀ ajé.",  # Yoruba: reporter
+        "'Yar jarida ce a Kaduna. Lafiya da ilimi.",  # Hausa: journalist (f)
+        "Onye nta akụkọ, Owerri. Akụkọ gbasara ahịa.",  # Igbo: journalist
+        "I dey report for Ikeja Evening Mail, na business desk.",  # Nigerian Pidgin: verb phrase
+        "Mwanahabari wa kujitegemea, Mombasa. Bandari na biashara.",  # Swahili: journalist
+        "Radialista, manhãs na Rádio Vale do Sinos.",  # Brazilian Portuguese: radio broadcaster
+    ],
+)
+def test_role_words_of_more_languages_are_press(bio):
+    assert press(bio, name="Ngozi Okafor"), bio
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Tsohon dan jarida, yanzu manomi a Zaria.",  # Hausa: a former journalist, now a farmer
+        "Msemaji wa kampuni ya maji. Zamani mwandishi wa habari.",  # Swahili: a spokesperson
+    ],
+)
+def test_former_journalists_and_spokespeople_in_those_languages_are_not_press(bio):
+    assert not press(bio, name="Ngozi Okafor"), bio
