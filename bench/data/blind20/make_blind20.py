@@ -28,6 +28,7 @@ if __name__ == "__main__":
             Path(__file__).parent,
             "br|com|net|org|app|io|py|jp|kr|de|it|ht|bo|pe|uk|fm|news|me|coop|ind|med|srv",
             post_separator=" || ",
+            mention=r"(?<![\w.])@(\w+)",  # not the @ of an e-mail address
             post_lang=post_lang,
         )
     )
