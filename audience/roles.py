@@ -579,6 +579,11 @@ class Lexicon:
         return re.compile(rf"(?<![\w])(?:{self._audience_words})\s+(?:of|van|von|de|di|du)\s*$")
 
     @cached_property
+    def audience_words(self) -> re.Pattern[str]:
+        """ "fan", "listeners": the audience anywhere in a text."""
+        return re.compile(rf"(?<![\w])(?:{self._audience_words})(?![\w])")
+
+    @cached_property
     def _audience_words(self) -> str:
         return _alternation(self.vocabulary.audience_words, literal=True) or "(?!)"
 
@@ -1058,7 +1063,8 @@ _POSTFIX_FORMER = re.compile(r"alumni|alumnus|alumna|alum")
 # A workplace right after "now": "now at", "aujourd'hui chez", "jetzt bei", "à mon compte".
 _WORKPLACE_NEXT = re.compile(
     r"\s*[:,—–-]?\s*(?:at|@|with|chez|bei|beim|bij|en|em|na|w|presso|a|à|au|hos|på|à mon compte"
-    r"|a mon compte|freelance|self-employed|independent|indépendant|independiente)(?![\w])"
+    r"|a mon compte|freelance|self-employed|independent|indépendant|independiente"
+    r"|(?:running|run|with)\s+my\s+own|my\s+own)(?![\w])"
 )
 _MOVED_TO = re.compile(r"\s(?:→|->|⇒|➡️?|➜|»)\s(?!\s*(?:https?://|www\.|t\.co/))")
 
@@ -1613,7 +1619,22 @@ def outlet_account(
                 is_outlet_account=True,
                 explanation=f"an outlet's own account (named {name.strip()})",
             )
+        if broadcast_name(name, lexicon):
+            return PressFinding(
+                name.strip(), is_outlet_account=True, explanation=f"a broadcaster ({name.strip()})"
+            )
     return None
+
+
+# "Ramogi TV", "Coast FM": a proper name and a broadcast word make the whole name; not a fan
+# channel ("Leeds Fan TV").
+_BROADCAST_NAME = re.compile(r"\s*(?:[A-Z][\w'’-]*\s+){1,3}(?:TV|FM|Radio)\s*")
+
+
+def broadcast_name(name: str | None, lexicon: Lexicon = DEFAULT_LEXICON) -> bool:
+    if not name or not _BROADCAST_NAME.fullmatch(name):
+        return False
+    return not lexicon.audience_words.search(fold_same_length(name))
 
 
 @text_memo
@@ -2017,6 +2038,8 @@ def _outlet_website(
         return None
     if outlet.kind == "portfolio":
         return PressFinding(host, explanation=f"journalist's portfolio on {host}")
+    if outlet.kind == "learned" and next(text.current(text.lexicon.community), None):
+        return None  # a network whose podcast lives on its site is not an outlet for that
     if outlet.kind == "newsletter":
         if text.lexicon.newsletter_words.search(text.folded) and not busy:
             return PressFinding(host, explanation=f"writes a newsletter ({host})")

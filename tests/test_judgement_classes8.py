@@ -115,3 +115,122 @@ def test_role_words_of_more_languages_are_press(bio):
 )
 def test_former_journalists_and_spokespeople_in_those_languages_are_not_press(bio):
     assert not press(bio, name="Ngozi Okafor"), bio
+
+
+# ---- employer vs mention: customers, hosts, agencies, recruiters, past jobs ---------------------
+
+SHOP = {
+    "customers": {"organisations": [{"name": "Mto Grocers", "aliases": ["Mto Mart"]}]},
+    "suppliers": {"organisations": [{"name": "Ndege Devices", "aliases": ["NdegeLink"]}]},
+    "competitors": {"organisations": [{"name": "Pembe Parcels", "aliases": ["Pembe Box"]}]},
+}
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Talent partner | Placed CFOs at Mto Grocers and Ndege Devices.",  # placements
+        "Fresh produce wholesaler. Supplier to Mto Grocers since 2012.",  # supplies a customer
+        "Top-rated seller on Mto Mart and two other marketplaces.",  # sells on a platform
+        "App studio. We build apps integrated with NdegeLink and mobile money.",  # integrates
+        "Pharmacist. I tell my patients to use Ndege Devices for reminders.",  # recommends
+        "Beekeeper. I send every jar via Pembe Box 📦",  # a courier's customer
+        "Fuel station, Thika Road. Pembe Box pickup point inside!",  # hosts a locker
+        "Account Director, Nane Digital. Leading the Mto Grocers & Ndege Devices accounts.",
+        "Mkulima. Supplier wa Mto Grocers tangu 2015.",  # Swahili: supplier of
+        "Nimechukua mkopo wa Mto Grocers, sasa nina duka.",  # Swahili: I took (a loan)
+        "Ten years at Mto Grocers, now running my own shop in Thika.",  # the past, then her own
+        "Joined Zawadi Foods as CFO after 6 great years at Mto Grocers.",  # the past
+    ],
+)
+def test_clients_hosts_agencies_recruiters_and_past_jobs_are_not_staff(store, bio):
+    assert employers(store, bio, SHOP) == set(), bio
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Official Mto Mart support. Refunds & account recovery. DM now.",
+        "Pembe Box courier jobs! Registration fee KSh 1,000. Limited slots.",
+    ],
+)
+def test_a_support_or_jobs_impostor_is_not_the_brand(store, bio):
+    assert employers(store, bio, SHOP) == set(), bio
+
+
+def test_staff_still_name_their_employer(store):
+    assert employers(store, "Head of fulfilment at Mto Grocers. Nairobi.", SHOP) == {"customers"}
+    assert employers(store, "Pembe Box ops lead 📦", SHOP) == {"competitors"}
+
+
+def post_employers(store, *posts: str) -> set[str]:
+    """The segments a bio-less account's posts give it."""
+    from datetime import UTC, datetime
+
+    from audience.models import Account, Post
+    from audience.segment import auto_segment, parse_segment_config
+
+    ids = store.upsert_accounts([Account("x", "77", handle="poster")])
+    when = datetime(2026, 11, 1, tzinfo=UTC)
+    store.upsert_posts([Post("x", f"p{i}", "77", text, when) for i, text in enumerate(posts)], ids)
+    auto_segment(store, parse_segment_config({"segments": SHOP}))
+    rows = store.execute(
+        "SELECT s.name FROM segment_members m JOIN segments s ON s.id = m.segment_id "
+        "WHERE m.account_id = ?",
+        [ids["77"]],
+    )
+    return {name for (name,) in rows}
+
+
+def test_a_reply_to_the_brand_or_my_order_is_not_a_team(store):
+    assert (
+        post_employers(
+            store,
+            "@MtoMart three days and my Mto Mart order still has not come",
+            "Grateful for my years at Mto Grocers, on to new things",
+        )
+        == set()
+    )
+
+
+def test_a_post_about_our_team_still_names_the_employer(store):
+    assert post_employers(store, "Proud of our team at Mto Grocers this week!") == {"customers"}
+
+
+# ---- press: broadcasters by name, Afaan Oromo and Luganda ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "bio"),
+    [
+        ("Nyanza Dho TV", "Wach mag pinje Nyanza. Kisumu."),  # the bio in a language with no words
+        ("Kitale Coast FM", "Kitale, Trans-Nzoia."),
+        ("Caaltuu Badhaasaa", "Gaazexeessaa, Finfinnee. Oduu diinagdee."),  # Afaan Oromo
+        ("Nalongo Ssali", "Omusasi w'amawulire, Masaka."),  # Luganda
+    ],
+)
+def test_broadcasters_by_name_and_more_languages_are_press(name, bio):
+    assert press(bio, name=name), (name, bio)
+
+
+@pytest.mark.parametrize(
+    ("name", "bio"),
+    [
+        ("Kisumu City Fan TV", "Matchday live streams and banter."),
+        ("Amina Yusuf", "Fan of Kiss FM."),
+    ],
+)
+def test_a_fan_channel_or_a_listener_is_no_broadcaster(name, bio):
+    assert not press(bio, name=name), (name, bio)
+
+
+def test_a_network_on_the_domain_of_a_podcast_it_runs_is_not_press():
+    from audience.outlets import Outlet
+
+    lexicon = DEFAULT_LEXICON.with_outlets(
+        [Outlet("The Queue Podcast", "learned", domains=("cxnet.org",))]
+    )
+    bio = "Community of contact-centre professionals in Kenya. Monthly meetups."
+    assert press_evidence("cxnet", "CX Net", bio, "https://cxnet.org", lexicon) is None
+    host = press_evidence("q", "Amani", "Co-host, every Tuesday", "https://cxnet.org", lexicon)
+    assert host is not None
