@@ -234,3 +234,26 @@ def test_a_network_on_the_domain_of_a_podcast_it_runs_is_not_press():
     assert press_evidence("cxnet", "CX Net", bio, "https://cxnet.org", lexicon) is None
     host = press_evidence("q", "Amani", "Co-host, every Tuesday", "https://cxnet.org", lexicon)
     assert host is not None
+
+
+# ---- prune: mass following ---------------------------------------------------------------------
+
+
+def test_mass_following_at_half_the_ratio_line_is_a_spam_signal():
+    from audience.prune import Profile, PruneSettings, spam_reasons
+    from tests.test_prune import NOW
+
+    row = {
+        "default_avatar": 1,
+        "handle": "carsforyou",
+        "bio": "Best prices. WhatsApp us.",
+        "created_at": "2024-06-01T00:00:00+00:00",
+        "following_count": 4900,
+        "followers_count": 330,
+        "display_name": "Cars For You",
+    }
+    profile = Profile(row, [], set(), [], signals=[None, None, None, False])
+    codes = {r.code for r in spam_reasons(profile, PruneSettings(), NOW)}
+    assert "following-ratio" in codes
+    quiet = Profile({**row, "following_count": 900}, [], set(), [], signals=[None] * 3 + [False])
+    assert "following-ratio" not in {r.code for r in spam_reasons(quiet, PruneSettings(), NOW)}
