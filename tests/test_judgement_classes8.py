@@ -347,3 +347,9 @@ def test_banking_agents_and_link_reposters_that_say_so_are_not_press(name, bio):
 )
 def test_cub_reporters_and_weekly_programmes_are_press(name, bio):
     assert press(bio, name=name), (name, bio)
+
+
+def test_japanese_broadcast_producers_and_directors_are_press():
+    assert press("テレビ プロデューサー。サンパウロ在住。", name="Aiko Mori")
+    assert press("報道 ディレクター", name="Aiko Mori")
+    assert not press("音楽 プロデューサー", name="Aiko Mori")  # a music producer
