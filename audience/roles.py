@@ -579,6 +579,13 @@ class Lexicon:
         return re.compile(rf"(?<![\w])(?:{self._audience_words})\s+(?:of|van|von|de|di|du)\s*$")
 
     @cached_property
+    def audience_name(self) -> re.Pattern[str]:
+        """ "Fan of the Post", "Fã do Correio": a display name that names its reader."""
+        return re.compile(
+            rf"\s*(?:{self._audience_words})\s+(?:of|do|da|dos|das|de|del|di|du|van|von)(?![\w])"
+        )
+
+    @cached_property
     def audience_words(self) -> re.Pattern[str]:
         """ "fan", "listeners": the audience anywhere in a text."""
         return re.compile(rf"(?<![\w])(?:{self._audience_words})(?![\w])")
@@ -1614,8 +1621,9 @@ def outlet_account(
     bio_word = next(text.current(_NEWSY_BIO), None)
     if bio_word and person == 0 and (newsy_name or org >= 2):
         return PressFinding(bio[bio_word.start() : bio_word.end()], is_outlet_account=True)
-    # A programme's own account: a broadcast name, on air at set hours ("de 6 a 10h 📻").
-    if newsy_name and person == 0 and searched(_ON_AIR, bio):
+    # A programme's own account: a broadcast name, on air at set hours ("de 6 a 10h 📻") or
+    # on a station the bio names ("Kaya News": "Habari za Kaya FM").
+    if newsy_name and person == 0 and (searched(_ON_AIR, bio) or _STATION.search(bio)):
         return PressFinding(name or "", is_outlet_account=True)
     # The display name names the outlet or its newsroom ("Harbour Magazine", "Kurier
     # Redaktion", "Omroep Noord Verkeer"), for an account that speaks for no company.
@@ -1868,7 +1876,7 @@ def press_evidence(
     if name and (named := gazetteer.name_at(name.strip(), 0)) and named.name == name.strip():
         return PressFinding(named.name, named.name, True, explanation=f"named {named.name}")
     if found := outlet_account(handle, name, bio, lexicon):
-        if _fan_news(text, lexicon, found):
+        if _fan_news(text, lexicon, found) or lexicon.audience_name.match(fold_same_length(name)):
             return None  # "Film star news & gossip": a fan's aggregator, not an outlet
         return found
     busy = other_job(text)

@@ -353,3 +353,9 @@ def test_japanese_broadcast_producers_and_directors_are_press():
     assert press("テレビ プロデューサー。サンパウロ在住。", name="Aiko Mori")
     assert press("報道 ディレクター", name="Aiko Mori")
     assert not press("音楽 プロデューサー", name="Aiko Mori")  # a music producer
+
+
+def test_a_news_name_with_the_station_in_the_bio_is_press_and_a_named_reader_is_not():
+    assert press("Habari za Pwani FM na Pwani TV. Kila siku.", name="Pwani News")
+    assert not press("Leio a Gazeta do Vale todo dia. Comento as notícias.", name="Fã da Gazeta")
+    assert not press("Listening every morning. Love the news.", name="Fan of Coast FM")
