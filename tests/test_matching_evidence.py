@@ -621,3 +621,48 @@ def test_a_swapped_card_meets_a_given_name_alone_with_the_surname_in_the_handle(
     flags = features(store, person, account, ev.K_HANDLE)
     assert flags["handle_surname"] is found
     assert flags["given_only"] is found
+
+
+# ---- round 6: evidence that only looked like evidence --------------------------------------
+
+
+def test_a_title_counts_only_as_whole_words_of_the_bio(store):
+    person = add_person(store, "Obiora Nwachukwu", title="Partner")
+    inside = add_account(store, "obnwa", "Obiora Nwachukwu", bio="Working in partnerships")
+    whole = add_account(store, "obiora_n", "Obiora Nwachukwu", bio="Partner, tax. Cyclist")
+    assert not features(store, person, inside)["title_in_bio"]
+    assert features(store, person, whole)["title_in_bio"]
+
+
+def test_a_location_shorter_than_the_cards_city_is_no_part_of_it(store):
+    person = add_person(store, "Hollis Brandreth", city="Manchester")
+    code = add_account(store, "hbrandreth", "Hollis Brandreth", location="ES")
+    city = add_account(store, "hollisb", "Hollis Brandreth", location="Manchester, UK")
+    assert not features(store, person, code)["city_in_location"]
+    assert features(store, person, city)["city_in_location"]
+
+
+def test_a_nearby_large_city_is_another_place_a_nearby_town_is_not(store):
+    from audience.matching.signals import places_agree, places_conflict
+
+    assert not places_agree("Leeds", "Manchester") and not places_conflict("Leeds", "Manchester")
+    assert places_agree("Manchester", "Salford")
+    person = add_person(store, "Marieke Oosterhuis", city="Utrecht")
+    other_city = add_account(store, "moosterhuis", "Marieke Oosterhuis", location="Amsterdam")
+    found = features(store, person, other_city)
+    assert not found["city_in_location"] and not found["location_conflict"]
+
+
+def test_a_personal_mailbox_at_a_national_provider_names_the_country(store):
+    from audience.matching.signals import mail_country
+
+    assert mail_country("hotmail.co.uk") == "GB" and mail_country("wp.pl") == "PL"
+    # an employer's domain, a global provider or a country code used as a word: no country
+    assert mail_country("kpmg.de") == mail_country("gmail.com") == mail_country("pm.me") == ""
+    person = add_person(store, "Wendell Ashcombe", emails=["wendell.ashcombe@hotmail.co.uk"])
+    abroad = add_account(store, "washcombe", "Wendell Ashcombe", location="Köln, DE")
+    home = add_account(store, "wendella", "Wendell Ashcombe", location="Bristol, England")
+    assert features(store, person, abroad)["country_conflict"]
+    assert not features(store, person, home)["country_conflict"]
+    employer = add_person(store, "Wendy Ashcombe", emails=["wendy.ashcombe@kpmg.de"])
+    assert not features(store, employer, home)["country_conflict"]

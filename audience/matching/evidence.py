@@ -54,6 +54,7 @@ from audience.matching.signals import (
     domain_keys,
     domain_label,
     is_free_mail,
+    mail_country,
     org_hint_rows,
     org_keys,
     orgs_agree,
@@ -373,6 +374,7 @@ def _finish(person: Person, alt_family: str = "") -> None:
     countries = {country_code(c) for c in person.card_countries}
     for phone in person.phones:
         countries |= phone_countries(phone)
+    countries |= {mail_country(email_parts(e)[1]) for e in person.emails}
     countries.add(place_country(person.city) if person.city else "")
     person.countries = frozenset(countries - {""})
     person.alt_given = tuple(g for g in person.alt_given if g and g != person.name.given)
@@ -686,6 +688,7 @@ class _PeopleColumns:
         self.title_ok = flags([len(t) >= 4 for t in self.title])
         self.city = col([p.city for p in people])
         self.has_city = flags([bool(c) for c in self.city])
+        self.city_len = np.array([len(c) - 1 for c in self.city], dtype=np.int64)  # a typo
         self.locals = _set_codes([p.locals for p in people])
         self.distinct_locals = _set_codes([p.distinct_locals for p in people])
         long_locals = [[sorted_letters(lp) for lp in p.locals if len(lp) >= 5] for p in people]
@@ -1078,8 +1081,11 @@ def _context_features(f: PairFeatures, cols: _PeopleColumns, accounts: Accounts,
     word_hit = _contains_word(cols.org_word[pi], bio_full[ai], has_bio & cols.has_org_word[pi])
     f.org_in_bio[live] = (org_sim & org_long) | word_hit
     title_ok = cols.title_ok[pi] & has_bio
-    f.title_in_bio[live] = _partial_scores(cols.title[pi], bio_full[ai], title_ok, 95) >= 95
-    has_both = cols.has_city[pi] & has_location[ai]
+    title_hit = _partial_scores(cols.title[pi], bio_full[ai], title_ok, 95) >= 95
+    f.title_in_bio[live] = _whole_words(cols.title[pi], bio_full[ai], title_hit)
+    # a location shorter than the card's city is no city of it ("ES" in "manchester")
+    long_enough = _scatter(size, uniq, places.spread([len(w) for w in place_words]), np.int64)
+    has_both = cols.has_city[pi] & has_location[ai] & (long_enough[ai] >= cols.city_len[pi])
     city_sim = _partial_scores(cols.city[pi], location[ai], has_both, 60)
     f.city_in_location[live] = has_both & (city_sim >= 90)
     f.parody[live] = parody[ai]
@@ -1473,6 +1479,22 @@ def _cpdist(scorer, left: np.ndarray, right: np.ndarray, cutoff: float) -> np.nd
         workers=-1,
         dtype=np.float32,
     )
+
+
+def _whole_words(needles: np.ndarray, haystacks: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    """Where ``mask`` holds: the best alignment of the needle in the haystack begins and ends
+    at word boundaries ("partner" is not in "partnerships", "editor" in "editor-at-large" is)."""
+    out = np.zeros(len(needles), dtype=bool)
+    for k in np.nonzero(mask)[0].tolist():
+        needle, hay = needles[k], haystacks[k]
+        found = fuzz.partial_ratio_alignment(needle, hay)
+        if found is None:
+            continue
+        start, end = found.dest_start, found.dest_end
+        out[k] = (start == 0 or not hay[start - 1].isalnum()) and (
+            end >= len(hay) or not hay[end].isalnum()
+        )
+    return out
 
 
 def _contains_word(needles: np.ndarray, haystacks: np.ndarray, mask: np.ndarray) -> np.ndarray:
