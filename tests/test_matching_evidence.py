@@ -379,7 +379,7 @@ def test_a_place_naming_no_country_is_no_conflict(store):
 
 def _rarity_of(store) -> dict[int, float]:
     people = ev.load_people(store)
-    rarity = ev._name_rarity(people, ev.load_accounts(store, "x"))
+    rarity = ev._name_rarity(people, ev.load_accounts(store, "x"))[0]
     return {p.id: r for p, r in zip(people, rarity.tolist(), strict=True)}
 
 
@@ -666,3 +666,18 @@ def test_a_personal_mailbox_at_a_national_provider_names_the_country(store):
     assert not features(store, person, home)["country_conflict"]
     employer = add_person(store, "Wendy Ashcombe", emails=["wendy.ashcombe@kpmg.de"])
     assert not features(store, employer, home)["country_conflict"]
+
+
+def test_a_profile_bearing_every_part_of_a_double_family_name_bears_the_name(store):
+    person = add_person(store, "Susanne Krüger-Schmidt", given="Susanne", family="Krüger-Schmidt")
+    whole = add_account(store, "skschmidt", "Susanne Krüger-Schmidt")
+    other_half = add_account(store, "smschmidt", "Susanne Müller-Schmidt")
+    halves = [add_account(store, f"sschmidt{k}", "Susanne Schmidt") for k in range(3)]
+    assert features(store, person, whole)["name_exact"]
+    assert features(store, person, whole)["rare_name"]  # the only one bearing both parts
+    assert not features(store, person, other_half)["name_exact"]
+    assert not features(store, person, halves[0])["rare_name"]
+    match_people(store)
+    found = {m["account_id"]: m["score"] for m in matches(store, person)}
+    assert max(found, key=found.get) == whole
+    assert found[whole] > 0.5  # the half namesakes compete once each, not twice

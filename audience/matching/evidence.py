@@ -75,7 +75,7 @@ from audience.store import Store
 # generator. Evidence every namesake shows (a handle or website built from the name) is worth
 # next to nothing; identity evidence (the contact's own
 # phone number or an address beyond the name) is near-proof and set, not fitted (too rare).
-NAME_SLOPE = 4.56
+NAME_SLOPE = 4.91
 NAME_EXACT = 0.0
 # log-odds per unit of rarity (-log of the profiles expected to bear the name by chance)
 RARITY_WEIGHT = 0.24
@@ -106,7 +106,7 @@ CITY_ODDS_MIN = 0.7
 CITY_ODDS_MAX = 3.0
 LOG_ODDS = {
     "contact_in_bio": 10.0,
-    "email_in_bio_name_like": 2.97,
+    "email_in_bio_name_like": 3.14,
     "email_handle": 5.0,
     # a handle equal to a local part that is only the name ("jsmith"): a namesake may have
     # picked it too; on the hard generator such pairs were right less often than a bare name
@@ -114,19 +114,19 @@ LOG_ODDS = {
     "email_handle_name_like": 0.75,
     "handle_from_name": 0.0,
     "employer_match": 3.0,  # weighed by employer_odds instead (raw_score)
-    "former_employer": 5.44,
-    "employer_conflict": -1.66,
+    "former_employer": 5.48,
+    "employer_conflict": -1.60,
     "org_in_bio": 0.0,  # counted as employer_match
     "domain_website": 0.0,  # counted as employer_match
-    "title_in_bio": 3.76,
+    "title_in_bio": 4.15,
     "city_in_location": 2.0,  # weighed by city_odds instead (raw_score)
     "location_conflict": -1.76,
-    "country_conflict": -1.01,
+    "country_conflict": -1.17,
     "site_name": 0.0,  # a namesake's site carries the name too
     "handle_surname": 0.0,  # lifts a given-name-only display name instead (raw_score)
-    "given_only": 1.42,  # "Dave" alone, the person's given name: scored low by the name ratio
-    "rare_name": 0.97,  # the only profile bearing this name: no namesake competes
-    "outnamed": -1.08,  # another candidate bears the exact name
+    "given_only": 1.41,  # "Dave" alone, the person's given name: scored low by the name ratio
+    "rare_name": 0.99,  # the only profile bearing this name: no namesake competes
+    "outnamed": -0.97,  # another candidate bears the exact name
     "parody": -4.0,
     "organisation_account": -3.0,
 }
@@ -652,6 +652,7 @@ class PairFeatures:
     employer_odds: np.ndarray = None  # what the employer named on the profile is worth
     city_odds: np.ndarray = None  # what the card's city as the profile's location is worth
     rarity: np.ndarray = None  # -log of how many profiles would bear the person's name by chance
+    both_families: np.ndarray = None  # the display bears every part of a double family name
     score: np.ndarray = None
     odds: np.ndarray = None  # log-odds that the pair is the same person, before competition
 
@@ -672,6 +673,8 @@ class _PeopleColumns:
         self.given_len = np.array([len(p.name.given) for p in people], dtype=np.int64)
         self.given = col([p.name.given for p in people])
         self.family = col([p.name.family.rpartition(" ")[2] for p in people])
+        inner = [p.name.family.split()[-2:-1] for p in people]  # "kruger" of "kruger schmidt"
+        self.family_inner = col([w[0] if w and len(w[0]) >= 3 else "" for w in inner])
         self.alt_given = [p.alt_given for p in people]
         self.org = col([compact(p.org) for p in people])
         self.org_long = flags([len(o) >= 5 for o in self.org])
@@ -791,9 +794,14 @@ def compute_features(
     _name_features(f, cols, accounts, uniq)
     _identity_features(f, cols, accounts, uniq)
     _name_in_handle(f, people, accounts)
-    f.rare_name = (f.name >= 0.92) & (accounts.name_count[ai] == 1)
+    # a double family name borne whole ("Susanne Krüger-Schmidt"): its bearers are its
+    # namesakes, not every Susanne Schmidt (among the scored pairs: they all share a key)
+    bearing_both = np.bincount(pi[f.both_families], minlength=len(people))
+    sole = np.where(f.both_families, bearing_both[pi] == 1, accounts.name_count[ai] == 1)
+    f.rare_name = (f.name >= 0.92) & sole
     f.outnamed = _outnamed(f, len(people))
-    f.rarity = _name_rarity(people, accounts)[pi]
+    rarity, share = _name_rarity(people, accounts)
+    f.rarity = np.where(f.both_families, _rarity(bearing_both, share)[pi], rarity[pi])
     f.employer_odds = _employer_odds(people, accounts)[pi]
     f.city_odds = _city_odds(people, accounts)[pi]
     f.organisation_account = accounts.is_org[ai]
@@ -879,7 +887,7 @@ def _site_shares(accounts: Accounts) -> dict[str, float]:
     return {label: n / total for label, n in counts.items()}
 
 
-def _name_rarity(people: list[Person], accounts: Accounts) -> np.ndarray:
+def _name_rarity(people: list[Person], accounts: Accounts) -> tuple[np.ndarray, np.ndarray]:
     """For each person, -log of the number of profiles expected to bear their given and family
     name by chance: a rare name on a profile says much, a common one little.
 
@@ -895,7 +903,7 @@ def _name_rarity(people: list[Person], accounts: Accounts) -> np.ndarray:
     named = families != _EMPTY_HASH
     givens, families = givens[named], families[named]
     if not len(families):
-        return np.zeros(len(people))
+        return np.zeros(len(people)), np.ones(len(people))
     family_keys, family_of, family_sizes = np.unique(
         families, return_inverse=True, return_counts=True
     )
@@ -919,8 +927,14 @@ def _name_rarity(people: list[Person], accounts: Accounts) -> np.ndarray:
     share = lookup(given_keys, given_sizes, wanted_given) / np.maximum(
         lookup(given_keys, peers, wanted_given), 1.0
     )
-    # the person's own profile is among those counted: what is left is the namesakes; a
-    # surname no other profile bears may still have a namesake unseen (a small crowd shows few)
+    return _rarity(n_family, share), share
+
+
+def _rarity(n_family: np.ndarray, share: np.ndarray) -> np.ndarray:
+    """-log of the namesakes expected among ``n_family`` profiles bearing the family name, a
+    ``share`` of them with the given name. The person's own profile is among those counted:
+    what is left is the namesakes; a surname no other profile bears may still have a namesake
+    unseen (a small crowd shows few)."""
     expected = (np.maximum(n_family - 1, 0.0) + RARITY_UNSEEN) * share
     return np.clip(-np.log(expected + RARITY_FLOOR), -RARITY_CAP, RARITY_CAP)
 
@@ -941,7 +955,15 @@ def _name_features(f: PairFeatures, cols: _PeopleColumns, accounts: Accounts, un
         alt_names = accounts.alt_full_sorted[f.ai[alt]]
         alt_sim = _cpdist(fuzz.ratio, cols.full_sorted[f.pi[alt]], alt_names, cutoff=70)
         full_sim[alt] = np.maximum(full_sim[alt], alt_sim)
-    f.name_exact = full_sim >= 100
+    # every part of a double family name, as the card has it ("Krüger Schmidt"): the display
+    # names keep a family name's last word, and the word before it as another family name
+    f.both_families = (
+        (cols.family_inner[f.pi] != "")
+        & (accounts.alt_family[f.ai] == cols.family_inner[f.pi])
+        & (accounts.family[f.ai] == cols.family[f.pi])
+        & (accounts.given[f.ai] == cols.given[f.pi])
+    )
+    f.name_exact = (full_sim >= 100) | f.both_families
     # a typo ("Doh" for "Doe") costs little, a different name much
     fuzzy = np.clip((full_sim - 60.0) / 30.0, 0, 1) * 0.92
     one_letter = np.zeros(len(accounts), dtype=bool)

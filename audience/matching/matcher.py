@@ -685,7 +685,10 @@ def unscored_namesakes(people: list[Person], accounts: Accounts, f: ev.PairFeatu
     )
     pos = np.minimum(np.searchsorted(codes, wanted), len(codes) - 1)
     bearing = np.where(codes[pos] == wanted, counts[pos], 0)
-    scored = np.bincount(f.pi[f.name_exact], minlength=len(people))
+    # the scored pairs among those bearers (a "Susanne Schmidt" scored as a half of "Susanne
+    # Krüger-Schmidt" is one of them: she competes once, not twice)
+    bears = _mix(T_NAME, hf[f.ai], hg[f.ai]) == wanted[f.pi]
+    scored = np.bincount(f.pi[bears], minlength=len(people))
     return np.maximum(bearing - scored, 0).astype(np.float64)
 
 
