@@ -681,3 +681,31 @@ def test_a_profile_bearing_every_part_of_a_double_family_name_bears_the_name(sto
     found = {m["account_id"]: m["score"] for m in matches(store, person)}
     assert max(found, key=found.get) == whole
     assert found[whole] > 0.5  # the half namesakes compete once each, not twice
+
+
+@pytest.mark.parametrize(
+    ("card", "display"),
+    [
+        ("Katarzyna Wróblewska", "Kasia Wróblewska"),  # Polish
+        ("Consuelo Arrieta", "Chelo Arrieta"),  # Spanish
+        ("Roberto Galimberti", "Robi Galimberti"),  # Italian
+    ],
+)
+def test_a_diminutive_from_the_nickname_data_meets_its_formal_name(store, card, display):
+    person = add_person(store, card)
+    short = add_account(store, "dim_form_1", display)
+    match_people(store)
+    assert short in proposed(store, person)
+    assert features(store, person, short)["name"] >= 0.9
+
+
+def test_two_formal_names_sharing_a_short_form_stay_two_names(store):
+    from audience.matching.names import given_compatible
+
+    assert given_compatible("nino", "giovanni") and given_compatible("nino", "antonino")
+    assert not given_compatible("giovanni", "antonino")
+    person = add_person(store, "Giovanni Ferraresi")
+    nino = add_account(store, "nferraresi", "Nino Ferraresi")
+    other = add_account(store, "aferraresi", "Antonino Ferraresi")
+    match_people(store)
+    assert nino in proposed(store, person) and other not in proposed(store, person)
