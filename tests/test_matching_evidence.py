@@ -709,3 +709,34 @@ def test_two_formal_names_sharing_a_short_form_stay_two_names(store):
     other = add_account(store, "aferraresi", "Antonino Ferraresi")
     match_people(store)
     assert nino in proposed(store, person) and other not in proposed(store, person)
+
+
+def _background(store, names: list[str]) -> None:
+    """Profiles whose names tell which words are given names and which family names."""
+    for k, name in enumerate(names):
+        add_account(store, f"bg_{k}_{name.split()[0].lower()}", name)
+
+
+def test_a_family_name_with_its_particle_in_the_given_column_is_read_swapped(store):
+    _background(store, ["Pieter de Boer", "Anouk de Boer", "Bram Visser", "Bram Jansen"])
+    person = add_person(store, "de Boer Bram", given="de Boer", family="Bram")
+    mine = add_account(store, "bramdeboer", "Bram de Boer")
+    match_people(store)
+    assert mine in proposed(store, person)
+
+
+def test_a_middle_name_in_the_given_column_is_no_swapped_family_name(store):
+    _background(store, ["Ann Walsh", "Ann Carter", "Mary Quinn", "Peter Smith", "Joan Smith"])
+    person = add_person(store, "Mary Ann Smith", given="Mary Ann", family="Smith")
+    other = add_account(store, "smithann", "Smith Ann")
+    match_people(store)
+    assert other not in proposed(store, person)
+
+
+def test_a_nickname_and_a_family_initial_meet_the_formal_name(store):
+    person = add_person(store, "John Shaw")
+    jack = add_account(store, "jacks", "Jack S.")
+    other = add_account(store, "janes", "Jane S.")
+    match_people(store)
+    assert jack in proposed(store, person)
+    assert other not in proposed(store, person)

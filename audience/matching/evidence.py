@@ -1019,7 +1019,10 @@ def _nickname_with_family(
         return found
     pi, ai = f.pi[where], f.ai[where]
     family_sim = _cpdist(fuzz.ratio, cols.family[pi], accounts.family[ai], cutoff=80)
-    for k in np.nonzero(family_sim >= 80)[0].tolist():
+    # or the family name's initial ("Jack S." for John Shaw)
+    pairs = zip(cols.family[pi].tolist(), accounts.family[ai].tolist(), strict=True)
+    initial = np.array([len(a) == 1 and own[:1] == a for own, a in pairs], dtype=bool)
+    for k in np.nonzero((family_sim >= 80) | initial)[0].tolist():
         person, given = int(pi[k]), accounts.given[ai[k]]
         found[where[k]] = any(
             given_compatible(own, given) or (len(given) >= 3 and own.startswith(given))
