@@ -75,7 +75,7 @@ from audience.store import Store
 # generator. Evidence every namesake shows (a handle or website built from the name) is worth
 # next to nothing; identity evidence (the contact's own
 # phone number or an address beyond the name) is near-proof and set, not fitted (too rare).
-NAME_SLOPE = 4.91
+NAME_SLOPE = 4.56
 NAME_EXACT = 0.0
 # log-odds per unit of rarity (-log of the profiles expected to bear the name by chance)
 RARITY_WEIGHT = 0.24
@@ -106,7 +106,7 @@ CITY_ODDS_MIN = 0.7
 CITY_ODDS_MAX = 3.0
 LOG_ODDS = {
     "contact_in_bio": 10.0,
-    "email_in_bio_name_like": 3.14,
+    "email_in_bio_name_like": 2.97,
     "email_handle": 5.0,
     # a handle equal to a local part that is only the name ("jsmith"): a namesake may have
     # picked it too; on the hard generator such pairs were right less often than a bare name
@@ -114,19 +114,19 @@ LOG_ODDS = {
     "email_handle_name_like": 0.75,
     "handle_from_name": 0.0,
     "employer_match": 3.0,  # weighed by employer_odds instead (raw_score)
-    "former_employer": 5.48,
-    "employer_conflict": -1.60,
+    "former_employer": 5.44,
+    "employer_conflict": -1.66,
     "org_in_bio": 0.0,  # counted as employer_match
     "domain_website": 0.0,  # counted as employer_match
-    "title_in_bio": 4.15,
+    "title_in_bio": 3.76,
     "city_in_location": 2.0,  # weighed by city_odds instead (raw_score)
     "location_conflict": -1.76,
-    "country_conflict": -1.17,
+    "country_conflict": -1.01,
     "site_name": 0.0,  # a namesake's site carries the name too
     "handle_surname": 0.0,  # lifts a given-name-only display name instead (raw_score)
-    "given_only": 1.41,  # "Dave" alone, the person's given name: scored low by the name ratio
-    "rare_name": 0.99,  # the only profile bearing this name: no namesake competes
-    "outnamed": -0.97,  # another candidate bears the exact name
+    "given_only": 1.42,  # "Dave" alone, the person's given name: scored low by the name ratio
+    "rare_name": 0.97,  # the only profile bearing this name: no namesake competes
+    "outnamed": -1.08,  # another candidate bears the exact name
     "parody": -4.0,
     "organisation_account": -3.0,
 }
