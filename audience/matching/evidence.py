@@ -675,6 +675,7 @@ class _PeopleColumns:
         self.family = col([p.name.family.rpartition(" ")[2] for p in people])
         inner = [p.name.family.split()[-2:-1] for p in people]  # "kruger" of "kruger schmidt"
         self.family_inner = col([w[0] if w and len(w[0]) >= 3 else "" for w in inner])
+        self.has_inner = flags([bool(w) for w in self.family_inner])
         self.alt_given = [p.alt_given for p in people]
         self.org = col([compact(p.org) for p in people])
         self.org_long = flags([len(o) >= 5 for o in self.org])
@@ -957,11 +958,13 @@ def _name_features(f: PairFeatures, cols: _PeopleColumns, accounts: Accounts, un
         full_sim[alt] = np.maximum(full_sim[alt], alt_sim)
     # every part of a double family name, as the card has it ("Krüger Schmidt"): the display
     # names keep a family name's last word, and the word before it as another family name
-    f.both_families = (
-        (cols.family_inner[f.pi] != "")
-        & (accounts.alt_family[f.ai] == cols.family_inner[f.pi])
-        & (accounts.family[f.ai] == cols.family[f.pi])
-        & (accounts.given[f.ai] == cols.given[f.pi])
+    f.both_families = np.zeros(len(f.pi), dtype=bool)
+    double = np.nonzero(cols.has_inner[f.pi])[0]  # the few pairs of such people
+    pi, ai = f.pi[double], f.ai[double]
+    f.both_families[double] = (
+        (accounts.alt_family[ai] == cols.family_inner[pi])
+        & (accounts.family[ai] == cols.family[pi])
+        & (accounts.given[ai] == cols.given[pi])
     )
     f.name_exact = (full_sim >= 100) | f.both_families
     # a typo ("Doh" for "Doe") costs little, a different name much

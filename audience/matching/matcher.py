@@ -692,7 +692,8 @@ def unscored_namesakes(people: list[Person], accounts: Accounts, f: ev.PairFeatu
     """For each person, the profiles bearing exactly their name that were not scored (a name
     too common to block on): they compete all the same, as candidates without evidence."""
     hf, hg = accounts.hashes("family"), accounts.hashes("given")
-    codes, counts = np.unique(_mix(T_NAME, hf, hg), return_counts=True)
+    account_keys = _mix(T_NAME, hf, hg)
+    codes, counts = np.unique(account_keys, return_counts=True)
     wanted = _mix(
         T_NAME,
         ev.str_hashes([p.name.family.rpartition(" ")[2] for p in people]),
@@ -702,7 +703,8 @@ def unscored_namesakes(people: list[Person], accounts: Accounts, f: ev.PairFeatu
     bearing = np.where(codes[pos] == wanted, counts[pos], 0)
     # the scored pairs among those bearers (a "Susanne Schmidt" scored as a half of "Susanne
     # Krüger-Schmidt" is one of them: she competes once, not twice)
-    bears = _mix(T_NAME, hf[f.ai], hg[f.ai]) == wanted[f.pi]
+    named = np.nonzero(f.name >= 0.5)[0]  # a bearer's name agrees (and there are few such)
+    bears = named[account_keys[f.ai[named]] == wanted[f.pi[named]]]
     scored = np.bincount(f.pi[bears], minlength=len(people))
     return np.maximum(bearing - scored, 0).astype(np.float64)
 
