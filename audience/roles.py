@@ -1849,6 +1849,9 @@ def press_evidence(
         and searched(lexicon.not_press, text.folded)
     ):
         found = None  # "Lotérica e Correspondente" named, "Correspondente bancário" in the bio
+    scam = lexicon.scam_markers
+    if found and not found.outlet and scam and searched(scam, text.folded):
+        return None  # "Periodista digital… Ganancias garantizadas": bait dressed as press
     if found and lexicon.house_media and next(text.current(lexicon.house_media), None):
         return None  # "Redaktorin, das Kundenmagazin von Acme": Acme's staff
     if found and not found.outlet and next(text.current(lexicon.press_office), None):
