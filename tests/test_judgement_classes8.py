@@ -405,3 +405,10 @@ def test_screenwriters_and_bait_with_a_press_title_are_not_press():
     assert not press(
         "Periodista digital. Ganancias garantizadas con nuestro curso.", name="Notas IA"
     )
+
+
+def test_a_title_at_a_numbered_channel_or_a_station_is_press():
+    assert press("Presentadora bilingüe, Canal 9 Oaxaca.", name="Rosa Díaz")
+    assert press("Producer, Harbour Coast FM. Mornings.", name="Amy Li")
+    assert not press("Music producer. Harbour Coast FM fan.", name="Amy Li")
+    assert not press("Wedding photographer. Listen to Radio Costa!", name="Amy Li")
