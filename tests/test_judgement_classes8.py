@@ -131,18 +131,18 @@ SHOP = {
 @pytest.mark.parametrize(
     "bio",
     [
-        "Talent partner | Placed CFOs at Mto Grocers and Ndege Devices.",  # placements
+        "Executive search. We placed CTOs at Ndege Devices and Mto Grocers.",  # placements
         "Fresh produce wholesaler. Supplier to Mto Grocers since 2012.",  # supplies a customer
-        "Top-rated seller on Mto Mart and two other marketplaces.",  # sells on a platform
-        "App studio. We build apps integrated with NdegeLink and mobile money.",  # integrates
-        "Pharmacist. I tell my patients to use Ndege Devices for reminders.",  # recommends
-        "Beekeeper. I send every jar via Pembe Box 📦",  # a courier's customer
-        "Fuel station, Thika Road. Pembe Box pickup point inside!",  # hosts a locker
-        "Account Director, Nane Digital. Leading the Mto Grocers & Ndege Devices accounts.",
+        "Phones & chargers. Trusted seller on Mto Mart since 2021.",  # sells on a platform
+        "Our point-of-sale plugin is integrated with NdegeLink.",  # integrates
+        "Diabetes educator; I get every patient to use Ndege Devices alarms.",  # recommends
+        "Honey from Kitui; we send orders via Pembe Box across Kenya.",  # a courier's customer
+        "Corner shop in Eastleigh. Pembe Box pickup point here.",  # hosts a locker
+        "Client lead at Nane Digital, running the Mto Grocers & Ndege Devices accounts.",
         "Mkulima. Supplier wa Mto Grocers tangu 2015.",  # Swahili: supplier of
-        "Nimechukua mkopo wa Mto Grocers, sasa nina duka.",  # Swahili: I took (a loan)
-        "Ten years at Mto Grocers, now running my own shop in Thika.",  # the past, then her own
-        "Joined Zawadi Foods as CFO after 6 great years at Mto Grocers.",  # the past
+        "Nimechukua mkopo kutoka Mto Grocers kujenga duka langu.",  # Swahili: I took (a loan)
+        "Twelve years on the tills at Mto Grocers, now running my own bakery.",  # then her own
+        "CFO at Zawadi Foods since May, after 9 years at Mto Grocers.",  # the past
     ],
 )
 def test_clients_hosts_agencies_recruiters_and_past_jobs_are_not_staff(store, bio):
@@ -152,8 +152,8 @@ def test_clients_hosts_agencies_recruiters_and_past_jobs_are_not_staff(store, bi
 @pytest.mark.parametrize(
     "bio",
     [
-        "Official Mto Mart support. Refunds & account recovery. DM now.",
-        "Pembe Box courier jobs! Registration fee KSh 1,000. Limited slots.",
+        "Mto Mart help desk ✅ Account recovery and refunds in minutes, DM now",
+        "Pembe Box is hiring riders, pay the registration fee today to start",
     ],
 )
 def test_a_support_or_jobs_impostor_is_not_the_brand(store, bio):
@@ -205,7 +205,7 @@ def test_a_post_about_our_team_still_names_the_employer(store):
 @pytest.mark.parametrize(
     ("name", "bio"),
     [
-        ("Nyanza Dho TV", "Wach mag pinje Nyanza. Kisumu."),  # the bio in a language with no words
+        ("Lake Basin TV", "Kisumu, Siaya, Homa Bay."),  # the bio in a language with no words
         ("Kitale Coast FM", "Kitale, Trans-Nzoia."),
         ("Caaltuu Badhaasaa", "Gaazexeessaa, Finfinnee. Oduu diinagdee."),  # Afaan Oromo
         ("Nalongo Ssali", "Omusasi w'amawulire, Masaka."),  # Luganda
@@ -285,7 +285,7 @@ def test_an_authorised_dealer_named_after_the_brand_is_not_the_brand(store):
 
 
 def test_an_email_briefing_is_an_outlet_and_a_briefing_for_clients_is_not():
-    assert press("Daily email briefing on East African business. Subscribe 👇", name="Lake Brief")
+    assert press("Your 7am email briefing on Ugandan farming.", name="Lake Brief")
     assert not press("PR consultant. Media briefing and crisis training for execs.")
 
 
@@ -301,11 +301,11 @@ PLANS = {
 @pytest.mark.parametrize(
     "bio",
     [
-        "Fundador da Linha Viva CX (vendida em 2020). Investidor anjo.",  # sold: the past
+        "Cofundadora da Linha Viva CX (vendida em 2020). Hoje, professora.",  # sold: the past
         "Gerente de CX na Fundição Arroio. 8 anos na Sereno Saúde antes disso.",  # a trailing past
-        "Pediatra. Atendo Sereno Saúde, Unimed e particular.",  # a doctor accepting a plan
-        "Dicas de Linha Viva CX. Sou usuária, não trabalho na Linha Viva.",  # a user, not staff
-        "Ouvidoria Sereno Saúde. Resolva agora pelo WhatsApp 👉 link",  # an impostor
+        "Consultório de dermatologia: atendo Sereno Saúde e outros convênios.",  # a plan
+        "Vídeos sobre o painel da Linha Viva CX. Não trabalho na Linha Viva, só uso.",  # a user
+        "Central Sereno Saúde 24h: resolva agora seu reembolso, chame no WhatsApp",  # an impostor
     ],
 )
 def test_sold_trailing_past_accepted_plans_users_and_impostors_are_not_staff(store, bio):
@@ -325,12 +325,12 @@ def test_shifts_teams_and_here_at_in_posts_name_the_employer(store):
 @pytest.mark.parametrize(
     ("name", "bio"),
     [
-        ("Lotérica e Correspondente Sol", "Correspondente bancário. Pague suas contas aqui."),
+        ("Papelaria e Correspondente Vila Nova", "Correspondente bancário: saques e boletos."),
         (
-            "Saúde RS Agora",
-            "Todas as notícias num só lugar. Retweetamos os portais. Não somos jornal.",
+            "Portal Serra Hoje",
+            "Repostamos manchetes dos portais da serra. Não somos um jornal.",
         ),
-        ("Nouvèl Lakay", "Nouvèl pou dyaspora a. Pa yon jounal. Nou repataje lyen sèlman."),
+        ("Nouvèl Lakay", "Nou repataje lyen sou Ayiti chak jou, nou pa yon jounal."),
     ],
 )
 def test_banking_agents_and_link_reposters_that_say_so_are_not_press(name, bio):
@@ -340,8 +340,14 @@ def test_banking_agents_and_link_reposters_that_say_so_are_not_press(name, bio):
 @pytest.mark.parametrize(
     ("name", "bio"),
     [
-        ("Bruna Teles", "foca na @gazetadoserrano, cobrindo polícia e cidade"),  # newsroom slang
-        ("Arandu - programa", "Programa de radio los sábados, Radio Ñemby 900 AM."),  # weekly
+        (
+            "Bruna Teles",
+            "Sou foca na @gazetadoserrano desde março. Polícia e trânsito.",
+        ),  # newsroom slang
+        (
+            "Arandu - programa",
+            "Programa de radio sobre cultura guaraní. Los domingos, Radio Ñemby.",
+        ),  # weekly
         ("Caio Lins", "Programa de rádio aos domingos na Rádio Planalto."),
     ],
 )
@@ -357,7 +363,8 @@ def test_japanese_broadcast_producers_and_directors_are_press():
 
 def test_a_news_name_with_the_station_in_the_bio_is_press_and_a_named_reader_is_not():
     assert press("Habari za Pwani FM na Pwani TV. Kila siku.", name="Pwani News")
-    assert not press("Leio a Gazeta do Vale todo dia. Comento as notícias.", name="Fã da Gazeta")
+    reader = "Assino desde 1990 e palpito nas notícias do dia."
+    assert not press(reader, name="Fã da Gazeta do Vale")
     assert not press("Listening every morning. Love the news.", name="Fan of Coast FM")
 
 
@@ -373,9 +380,12 @@ PAGOS = {
 @pytest.mark.parametrize(
     ("bio", "segment"),
     [
-        ("Supervisora de contact center de Quetzal en Monterrey 🎧", "competitors"),  # job ... de
-        ("Agente de soporte · Quetzal · turno nocturno", "competitors"),  # a middle-dot separator
-        ("Gerente de sucursal 12 • FarmLirio • Culiacán", "customers"),  # a bullet separator
+        (
+            "Coordinadora de calidad del contact center de Quetzal, Saltillo.",
+            "competitors",
+        ),  # job ... de
+        ("Ejecutiva de cobranza · Quetzal · Zapopan", "competitors"),  # a middle-dot separator
+        ("Auxiliar de farmacia • FarmLirio • Hermosillo", "customers"),  # a bullet separator
     ],
 )
 def test_a_job_then_de_and_dot_separators_name_the_employer(store, bio, segment):
@@ -385,9 +395,9 @@ def test_a_job_then_de_and_dot_separators_name_the_employer(store, bio, segment)
 @pytest.mark.parametrize(
     "bio",
     [
-        "Partner y revendedor de Nubecita, Avaya y Genesys en el Bajío.",  # a reseller
-        "Estudiante. Pago todo con mi tarjeta Quetzal 💜",  # a consumer
-        "Partner en Fondo Ocelote. Inversionista en Quetzal y otros.",  # an investor
+        "Integramos telefonía: revendedor de Nubecita y otras marcas en Querétaro.",  # a reseller
+        "Mamá de dos. Pago el súper con mi tarjeta Quetzal.",  # a consumer
+        "Ángel inversionista en Quetzal y dos startups más.",  # an investor
         "Ingeniera y fan de Quetzal",  # a fan after a job
     ],
 )
@@ -408,7 +418,7 @@ def test_screenwriters_and_bait_with_a_press_title_are_not_press():
 
 
 def test_a_title_at_a_numbered_channel_or_a_station_is_press():
-    assert press("Presentadora bilingüe, Canal 9 Oaxaca.", name="Rosa Díaz")
+    assert press("Presentadora zapoteco-español en Canal 9 Oaxaca.", name="Rosa Díaz")
     assert press("Producer, Harbour Coast FM. Mornings.", name="Amy Li")
     assert not press("Music producer. Harbour Coast FM fan.", name="Amy Li")
     assert not press("Wedding photographer. Listen to Radio Costa!", name="Amy Li")
