@@ -230,7 +230,7 @@ class SortedRows:
         self._pending: list[tuple] = []
         self._count = 0
         self.segment_names: dict[str, None] = {}  # every segment named in a row, in first order
-        self.unsegmented = False  # a row in no segment
+        self.unsegmented = 0  # rows in no segment
 
     def add(self, row: dict[str, Any], top: Any) -> None:
         followers = top["followers_count"]
@@ -250,7 +250,7 @@ class SortedRows:
         names = _row_segments(row) if row["segments"] else ()
         for segment in names:
             self.segment_names.setdefault(segment)
-        self.unsegmented = self.unsegmented or not names
+        self.unsegmented += not names
         self._count += 1
         if len(self._pending) >= self._BATCH:
             self._flush()
@@ -814,6 +814,10 @@ LINKS_PER_SHEET = 65_530  # Excel's limit of links in one worksheet
 WIDTH_LIMIT = 60
 ALL_SHEET = "Everyone"
 NO_SEGMENT_SHEET = "No segment"
+# Past this many people in no segment, their sheet would mostly repeat "Everyone" (and double
+# the workbook's cells, XlsxWriter's time): it is left out; the Segments column's filter for
+# blanks on "Everyone" shows them.
+NO_SEGMENT_SHEET_ROWS = 20_000
 
 
 def write_xlsx(
@@ -842,19 +846,21 @@ def write_xlsx(
 
 
 def _segment_sheets(rows: Iterable[dict[str, Any]]) -> list[str]:
-    """The segment sheets' names in order (by name, "No segment" last). :class:`SortedRows`
-    noted the segments as its rows were built; a list is read here."""
+    """The segment sheets' names in order (by name, "No segment" last, when at least one and at
+    most :data:`NO_SEGMENT_SHEET_ROWS` rows are in no segment). :class:`SortedRows` noted the
+    segments as its rows were built; a list is read here."""
     if isinstance(rows, SortedRows):
         names, unsegmented = list(rows.segment_names), rows.unsegmented
     else:
         seen: dict[str, None] = {}
-        unsegmented = False
+        unsegmented = 0
         for row in rows:
             found = _row_segments(row)
             seen.update(dict.fromkeys(found))
-            unsegmented = unsegmented or not found
+            unsegmented += not found
         names = list(seen)
-    return sorted(names) + ([NO_SEGMENT_SHEET] if unsegmented else [])
+    no_segment = 0 < unsegmented <= NO_SEGMENT_SHEET_ROWS
+    return sorted(names) + ([NO_SEGMENT_SHEET] if no_segment else [])
 
 
 def _row_segments(row: dict[str, Any]) -> list[str]:
@@ -898,7 +904,8 @@ def _write_workbook(
         everyone.add(prepared)
         if by_segment:
             for name in _row_segments(row) or [NO_SEGMENT_SHEET]:
-                sheets[name].add(prepared)
+                if sheet := sheets.get(name):  # no "No segment" sheet in a large crowd
+                    sheet.add(prepared)
     for sheet in sheets.values():
         sheet.finish()
     workbook.close()
