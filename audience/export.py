@@ -268,13 +268,17 @@ class SortedRows:
         return self._count
 
     def __iter__(self) -> Iterator[dict[str, Any]]:
+        columns = COLUMNS
+        for values in self.values():
+            yield dict(zip(columns, values, strict=True))
+
+    def values(self) -> Iterator[tuple]:
+        """The rows as tuples of the values of :data:`COLUMNS`, in the export's order."""
         cursor = self._store.execute(
             f"SELECT row FROM {self._table} ORDER BY relevance DESC, name, person, "
             "no_followers, followers DESC, account"
         )
-        loads, columns = marshal.loads, COLUMNS
-        for (blob,) in cursor:
-            yield dict(zip(columns, loads(blob), strict=True))
+        return map(marshal.loads, map(itemgetter(0), cursor))
 
     def close(self) -> None:
         """Drop the table (also dropped with the connection)."""
@@ -715,14 +719,21 @@ def write_csv(
     ``headers`` (default: the column names) is the first line."""
     writer = csv.writer(out)
     writer.writerow(headers or columns)
-    cells = _cells_of(columns)
     writer.writerows(
         [
             "" if value is None else value if type(value) is int else neutralise(value)
-            for value in cells(row)
+            for value in values
         ]
-        for row in rows
+        for values in _row_values(rows, columns)
     )  # a generator: the rows are written as they come
+
+
+def _row_values(rows: Iterable[dict[str, Any]], columns: Sequence[str]) -> Iterator[Sequence]:
+    """Each row's values of ``columns``: :class:`SortedRows` hands its stored tuples over as
+    they are (no dict built and taken apart again)."""
+    if isinstance(rows, SortedRows) and tuple(columns) == COLUMNS:
+        return rows.values()
+    return map(_cells_of(columns), rows)
 
 
 def _cells_of(columns: Sequence[str]) -> Callable[[dict[str, Any]], Sequence[Any]]:
@@ -867,6 +878,11 @@ def _row_segments(row: dict[str, Any]) -> list[str]:
     return [n.strip() for n in (row.get("segments") or "").split(";") if n.strip()]
 
 
+def _segment_names(cell: str | None) -> list[str]:
+    """The sheets a row goes on besides the first: its segments, else "No segment"."""
+    return [n.strip() for n in (cell or "").split(";") if n.strip()] or [NO_SEGMENT_SHEET]
+
+
 def _write_workbook(
     filename: str,
     headers: list[str],
@@ -897,13 +913,13 @@ def _write_workbook(
         for name in names
     }
     everyone = sheets[names[0]]
-    cells = _cells_of(columns)
     links = everyone.link_columns
-    for row in rows:
-        prepared = _prepared_cells(cells(row), links)  # once for every sheet the row is on
+    at = list(columns).index("segments") if by_segment and "segments" in columns else None
+    for values in _row_values(rows, columns):
+        prepared = _prepared_cells(values, links)  # once for every sheet the row is on
         everyone.add(prepared)
         if by_segment:
-            for name in _row_segments(row) or [NO_SEGMENT_SHEET]:
+            for name in _segment_names(values[at] if at is not None else None):
                 if sheet := sheets.get(name):  # no "No segment" sheet in a large crowd
                     sheet.add(prepared)
     for sheet in sheets.values():
