@@ -230,7 +230,7 @@ class SortedRows:
         self._pending: list[tuple] = []
         self._count = 0
         self.segment_names: dict[str, None] = {}  # every segment named in a row, in first order
-        self.unsegmented = False  # a row in no segment
+        self.unsegmented = 0  # rows in no segment
 
     def add(self, row: dict[str, Any], top: Any) -> None:
         followers = top["followers_count"]
@@ -250,7 +250,7 @@ class SortedRows:
         names = _row_segments(row) if row["segments"] else ()
         for segment in names:
             self.segment_names.setdefault(segment)
-        self.unsegmented = self.unsegmented or not names
+        self.unsegmented += not names
         self._count += 1
         if len(self._pending) >= self._BATCH:
             self._flush()
@@ -268,13 +268,17 @@ class SortedRows:
         return self._count
 
     def __iter__(self) -> Iterator[dict[str, Any]]:
+        columns = COLUMNS
+        for values in self.values():
+            yield dict(zip(columns, values, strict=True))
+
+    def values(self) -> Iterator[tuple]:
+        """The rows as tuples of the values of :data:`COLUMNS`, in the export's order."""
         cursor = self._store.execute(
             f"SELECT row FROM {self._table} ORDER BY relevance DESC, name, person, "
             "no_followers, followers DESC, account"
         )
-        loads, columns = marshal.loads, COLUMNS
-        for (blob,) in cursor:
-            yield dict(zip(columns, loads(blob), strict=True))
+        return map(marshal.loads, map(itemgetter(0), cursor))
 
     def close(self) -> None:
         """Drop the table (also dropped with the connection)."""
@@ -715,14 +719,21 @@ def write_csv(
     ``headers`` (default: the column names) is the first line."""
     writer = csv.writer(out)
     writer.writerow(headers or columns)
-    cells = _cells_of(columns)
     writer.writerows(
         [
             "" if value is None else value if type(value) is int else neutralise(value)
-            for value in cells(row)
+            for value in values
         ]
-        for row in rows
+        for values in _row_values(rows, columns)
     )  # a generator: the rows are written as they come
+
+
+def _row_values(rows: Iterable[dict[str, Any]], columns: Sequence[str]) -> Iterator[Sequence]:
+    """Each row's values of ``columns``: :class:`SortedRows` hands its stored tuples over as
+    they are (no dict built and taken apart again)."""
+    if isinstance(rows, SortedRows) and tuple(columns) == COLUMNS:
+        return rows.values()
+    return map(_cells_of(columns), rows)
 
 
 def _cells_of(columns: Sequence[str]) -> Callable[[dict[str, Any]], Sequence[Any]]:
@@ -814,6 +825,10 @@ LINKS_PER_SHEET = 65_530  # Excel's limit of links in one worksheet
 WIDTH_LIMIT = 60
 ALL_SHEET = "Everyone"
 NO_SEGMENT_SHEET = "No segment"
+# Past this many people in no segment, their sheet would mostly repeat "Everyone" (and double
+# the workbook's cells, XlsxWriter's time): it is left out; the Segments column's filter for
+# blanks on "Everyone" shows them.
+NO_SEGMENT_SHEET_ROWS = 20_000
 
 
 def write_xlsx(
@@ -842,23 +857,30 @@ def write_xlsx(
 
 
 def _segment_sheets(rows: Iterable[dict[str, Any]]) -> list[str]:
-    """The segment sheets' names in order (by name, "No segment" last). :class:`SortedRows`
-    noted the segments as its rows were built; a list is read here."""
+    """The segment sheets' names in order (by name, "No segment" last, when at least one and at
+    most :data:`NO_SEGMENT_SHEET_ROWS` rows are in no segment). :class:`SortedRows` noted the
+    segments as its rows were built; a list is read here."""
     if isinstance(rows, SortedRows):
         names, unsegmented = list(rows.segment_names), rows.unsegmented
     else:
         seen: dict[str, None] = {}
-        unsegmented = False
+        unsegmented = 0
         for row in rows:
             found = _row_segments(row)
             seen.update(dict.fromkeys(found))
-            unsegmented = unsegmented or not found
+            unsegmented += not found
         names = list(seen)
-    return sorted(names) + ([NO_SEGMENT_SHEET] if unsegmented else [])
+    no_segment = 0 < unsegmented <= NO_SEGMENT_SHEET_ROWS
+    return sorted(names) + ([NO_SEGMENT_SHEET] if no_segment else [])
 
 
 def _row_segments(row: dict[str, Any]) -> list[str]:
     return [n.strip() for n in (row.get("segments") or "").split(";") if n.strip()]
+
+
+def _segment_names(cell: str | None) -> list[str]:
+    """The sheets a row goes on besides the first: its segments, else "No segment"."""
+    return [n.strip() for n in (cell or "").split(";") if n.strip()] or [NO_SEGMENT_SHEET]
 
 
 def _write_workbook(
@@ -891,14 +913,15 @@ def _write_workbook(
         for name in names
     }
     everyone = sheets[names[0]]
-    cells = _cells_of(columns)
     links = everyone.link_columns
-    for row in rows:
-        prepared = _prepared_cells(cells(row), links)  # once for every sheet the row is on
+    at = list(columns).index("segments") if by_segment and "segments" in columns else None
+    for values in _row_values(rows, columns):
+        prepared = _prepared_cells(values, links)  # once for every sheet the row is on
         everyone.add(prepared)
         if by_segment:
-            for name in _row_segments(row) or [NO_SEGMENT_SHEET]:
-                sheets[name].add(prepared)
+            for name in _segment_names(values[at] if at is not None else None):
+                if sheet := sheets.get(name):  # no "No segment" sheet in a large crowd
+                    sheet.add(prepared)
     for sheet in sheets.values():
         sheet.finish()
     workbook.close()

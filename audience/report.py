@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from heapq import nsmallest
@@ -292,6 +293,7 @@ class JudgedLists:
     now: datetime
     process: Any = None
     receiver: Any = None
+    answered: bool = False  # the second process sent its lists (or its error)
 
     @classmethod
     def start(cls, store: Store, rules: Rules, hidden: set[int], now: datetime) -> JudgedLists:
@@ -304,8 +306,14 @@ class JudgedLists:
             judged.process = context.Process(
                 target=_judge_elsewhere, args=(sender, store.path, rules, hidden, now)
             )
-            judged.process.start()
-            sender.close()
+            try:
+                with _interrupt_held():  # until the second process ignores it
+                    judged.process.start()
+            except BaseException:  # Ctrl-C held during the fork comes out here
+                judged.stop()
+                raise
+            finally:
+                sender.close()
         return judged
 
     def fill(self, data: ReportData) -> None:
@@ -323,17 +331,33 @@ class JudgedLists:
             kind, value = self.receiver.recv()
         except (EOFError, OSError):  # the process died without a word
             return None
+        self.answered = True
         return value if kind == "ok" else None
 
     def stop(self) -> None:
+        """End the second process: let it exit once it has answered; stop it at once when the
+        report ends before that (Ctrl-C, an error), since nobody will read its lists."""
         if self.process is None:
             return
         self.receiver.close()
-        if self.process.is_alive():
+        if self.process.is_alive() and self.answered:
             self.process.join(timeout=5)
         if self.process.is_alive():
             self.process.terminate()
             self.process.join()
+
+
+@contextmanager
+def _interrupt_held() -> Iterator[None]:
+    """SIGINT blocked (kept pending, not lost) meanwhile: a process forked here starts with it
+    blocked too."""
+    import signal
+
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 def _judge_apart(store: Store) -> bool:
@@ -352,8 +376,14 @@ def _judge_elsewhere(
 ) -> None:
     """The second process of :class:`JudgedLists`: its own connection (a forked one is never
     used), the lists judged and sent back, or the error named (the report then judges them)."""
+    import signal
+
     from audience.store import open_store
 
+    # Ctrl-C reaches both processes; the report's own process stops this one (see
+    # JudgedLists.stop), so it never prints a KeyboardInterrupt of its own
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # blocked while it forked
     try:
         store = open_store(path, create=False)
         try:

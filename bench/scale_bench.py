@@ -544,15 +544,21 @@ REFERENCES = {
     " || ':' || a.handle, ' ') FROM people p LEFT JOIN accounts a ON a.person_id = p.id"
     " GROUP BY p.id'''):\n    out.writerow(row)\n",
     # bare XlsxWriter writing the cells of the CSV export (numbers as numbers, the profile
-    # links up to Excel's limit) to the Everyone sheet and each row's segment sheets: the
-    # floor of any .xlsx writer built on XlsxWriter, which costs a few us a cell
+    # links up to Excel's limit) to the Everyone sheet and each row's segment sheets (the
+    # "No segment" one only up to 20,000 rows, as the export): the floor of any .xlsx writer
+    # built on XlsxWriter, which costs a few us a cell
     "export xlsx": "import csv, sys, xlsxwriter\n"
-    "rows = csv.reader(open(sys.argv[2], encoding='utf-8-sig', newline=''))\n"
+    "def read():\n"
+    "    return csv.reader(open(sys.argv[2], encoding='utf-8-sig', newline=''))\n"
+    "rows = read()\n"
     "headers = next(rows)\n"
+    "seg = headers.index('Segments')\n"
+    "no_segment = ['No segment'] if sum(not r[seg] for r in rows) <= 20000 else []\n"
+    "rows = read()\n"
+    "next(rows)\n"
     "numeric = {i for i, h in enumerate(headers)"
     " if h.endswith(('followers', 'platforms)', '(0-100)', 'Person ID'))}\n"
     "links = {i for i, h in enumerate(headers) if h.endswith('profile')}\n"
-    "seg = headers.index('Segments')\n"
     "book = xlsxwriter.Workbook(sys.argv[3], {'constant_memory': True,"
     " 'strings_to_numbers': False, 'strings_to_formulas': False, 'strings_to_urls': False})\n"
     "sheets, count = {}, {}\n"
@@ -565,7 +571,7 @@ REFERENCES = {
     "    return sheets[name]\n"
     "for row in rows:\n"
     "    for name in ['Everyone'] + ([n.strip() for n in row[seg].split(';') if n.strip()]"
-    " or ['No segment']):\n"
+    " or no_segment):\n"
     "        s, n = sheet(name), count[name]\n"
     "        n[0] += 1\n"
     "        for c, v in enumerate(row):\n"
