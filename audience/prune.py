@@ -905,10 +905,11 @@ def follow_back_reasons(profile: Profile, followers_known: str | None) -> list[R
 def in_grace(
     profile: Profile, settings: PruneSettings, now: datetime, followed_at: str | None = None
 ) -> bool:
-    """Followed less than the grace period ago: by ``audience follow`` (``followed_at``, exact)
-    or, failing that, by when the account first appeared in my following snapshots."""
+    """Followed within the grace period, its last day included ("within 14 days"): by
+    ``audience follow`` (``followed_at``, exact) or, failing that, by when the account first
+    appeared in my following snapshots."""
     days = _days(followed_at, now) if followed_at else None
-    if days is not None and 0 <= days < settings.grace_days:
+    if days is not None and 0 <= days <= settings.grace_days:
         return True
     # Members of the first snapshot were followed before tracking began: their date is unknown,
     # and treating it as "just now" would hide everyone for a month after the first sync.
@@ -916,7 +917,7 @@ def in_grace(
     if following is None or following.since_first:
         return False
     days = _days(following.since_at, now)
-    return days is not None and days < settings.grace_days
+    return days is not None and days <= settings.grace_days
 
 
 def media_role(profile: Profile, lexicon: Any = None) -> str | None:

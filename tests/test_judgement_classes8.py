@@ -9,6 +9,8 @@ import pytest
 from audience.roles import DEFAULT_LEXICON, press_evidence
 from audience.segment import parse_segment_config
 from tests.test_judgement_classes7 import employers
+from tests.test_prune import GONE, person
+from tests.test_prune import world as world  # noqa: F401 - the fixture
 from tests.test_segment_judgement import segments_of
 from tests.test_segment_judgement import store as store  # noqa: F401 - the fixture
 
@@ -422,3 +424,13 @@ def test_a_title_at_a_numbered_channel_or_a_station_is_press():
     assert press("Producer, Harbour Coast FM. Mornings.", name="Amy Li")
     assert not press("Music producer. Harbour Coast FM fan.", name="Amy Li")
     assert not press("Wedding photographer. Listen to Radio Costa!", name="Amy Li")
+
+
+def test_the_last_day_of_the_grace_period_is_still_within_it(world):
+    from audience.prune import PruneSettings
+
+    world.accounts(person("20", **GONE), person("21", **GONE))
+    world.snapshot("following", ["20"], 400)
+    world.snapshot("following", ["20", "21"], 14)
+    assert set(world.suggested(settings=PruneSettings(grace_days=14))) == {"20"}
+    assert set(world.suggested(settings=PruneSettings(grace_days=13))) == {"20", "21"}
