@@ -534,7 +534,7 @@ class OrgMatcher:
         # Right after the name: "Acme-user since 2020", "Acme vs. the rest": a user or a subject.
         rest = after[len(after) - len(after.lstrip(" -–:'’s")) :]
         trail = self.lexicon.customer_trails
-        if trail and _trails(trail, rest) or trail and _trails(trail, _LISTED_NEXT.sub("", rest)):
+        if trail and (_trails(trail, rest) or _trails(trail, _LISTED_NEXT.sub("", rest))):
             return True  # "Acme Rewards collector since day one", "the Acme & Beta accounts"
         for pattern in (self.lexicon.client_markers, self.lexicon.beat_markers):
             if pattern is not None and pattern.match(rest):

@@ -1077,6 +1077,12 @@ def _org_claims(account: dict[str, Any], judge: _Judge) -> bool:
     )
 
 
+def _dealer(bio: BioText, lexicon: Lexicon) -> bool:
+    """ "Acme Mombasa. Authorised dealer": named after the brand, a trading partner; its name
+    and bio do not make it the brand (its handle or website on the brand's domain still do)."""
+    return bool(lexicon.dealer_titles and searched(lexicon.dealer_titles, bio.folded))
+
+
 def _employer(account: dict[str, Any], matcher: OrgMatcher, lexicon: Lexicon) -> Iterable[str]:
     """Reasons the account works for (or is) one of the matcher's organisations now."""
     if not matcher:
@@ -1088,8 +1094,8 @@ def _employer(account: dict[str, Any], matcher: OrgMatcher, lexicon: Lexicon) ->
     for host in _hosts(account["website"], bio_text):
         if org := matcher.by_host(host):
             yield f"web domain {host} ({org.label})"
-    if lexicon.dealer_titles and searched(lexicon.dealer_titles, bio_text.folded):
-        return  # an authorised dealer named after the brand is a trading partner
+    if _dealer(bio_text, lexicon):
+        return
     name_text = shared_bio_text(name, lexicon)
     if found := matcher.by_display_name(name):
         yield found[1]
@@ -1114,7 +1120,7 @@ def _account_evidence(
     bio_text, name_text = shared_bio_text(bio, lexicon), shared_bio_text(name, lexicon)
     hosts = _hosts(account["website"], bio_text)
     handle_lower = (handle or "").lower().lstrip("@")
-    dealer = lexicon.dealer_titles and searched(lexicon.dealer_titles, bio_text.folded)
+    dealer = _dealer(bio_text, lexicon)
     employer_segments = set()
     own_account = False  # named or handled as a listed organisation itself
     scam = bool(
@@ -1153,7 +1159,7 @@ def _account_evidence(
             own_account = True
             yield seg, "rule", found[1]
         if dealer:
-            continue  # "Acme Mombasa. Authorised dealer": named after the brand, a trading partner
+            continue
         named = rules.matcher.by_display_name(name, handle, hosts, bio)
         if named:
             employer_segments.add(seg)
