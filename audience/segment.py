@@ -27,6 +27,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
+from audience.bulk import without_gc_pauses
 from audience.employer import ListedOrg, OrgMatcher, listed_org
 from audience.errors import ConfigError, InputError
 from audience.judgement_cache import (
@@ -988,6 +989,7 @@ _APPLY_SQL = {  # the order a plan is written in: a kind of change never touches
 }
 
 
+@without_gc_pauses
 def auto_segment(
     store: Store,
     config: SegmentConfig,
