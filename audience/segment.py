@@ -1419,7 +1419,9 @@ def _person_reasons(person: dict[str, Any], rules: _CompiledRules) -> Iterable[s
     who = f'contact "{person["name"]}"' if person["name"] else "a matched contact"
     for org_text in sorted(person["orgs"]):
         seen = set()
-        for org, _ in rules.matcher.in_text(BioText(org_text, rules.matcher.lexicon), "name"):
+        # (shared: each segment reads the same card, as the rules share a bio)
+        text = shared_bio_text(org_text, rules.matcher.lexicon)
+        for org, _ in rules.matcher.in_text(text, "name"):
             if org.label not in seen:
                 seen.add(org.label)
                 yield f"{who} works at {org.label} (accepted match)"
