@@ -215,8 +215,9 @@ class JudgementCache:
                 done = [pair for part in pool.map(_judge_chunk, chunks, 1) for pair in part]
         finally:
             _WORK = None
+        alike: dict[str, str] = {}  # most results are alike ("null"): one copy of each
         for (account_id, fingerprint, _, read), (worked_out, text) in zip(todo, done, strict=True):
-            self._keep(account_id, fingerprint or worked_out, text, read)
+            self._keep(account_id, fingerprint or worked_out, alike.setdefault(text, text), read)
 
     def remember(self, account_id: int, fields: tuple[Any, ...], value: Any) -> None:
         """Keep ``value``, worked out elsewhere by the same pure function of ``fields`` and
