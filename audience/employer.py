@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import chain
 
 from audience.roles import (
     LEGAL_SUFFIXES,
@@ -134,7 +135,7 @@ _CLAUSE_ENDS = re.compile(
 # A customer word ends its phrase: "Acme customer, and honestly…", "Acme member since 2019";
 # not "Acme customer service" (a team of Acme).
 _TRAIL_ENDS = re.compile(
-    r"\s*(?:$|[,.;:!?|)(]|\s(?:since|for|and|here|too|of|seit|depuis|desde)\b)"
+    r"\s*(?:$|[,.;:!?|)(]|\s(?:since|for|and|here|too|of|inside|in|at|on|seit|depuis|desde)\b)"
 )
 # "Student services officer", "Student recruitment lead": a study word inside a staff title.
 _STAFF_TITLE = re.compile(
@@ -358,13 +359,17 @@ class OrgMatcher:
             if hit := self.by_handle(match.group(1)):
                 found.append((match, hit[0]))
         for match, org in found:
+            if not folded[: match.start()].strip():
+                continue  # "@AcmeCare still waiting": a reply to the organisation
             before = folded[max(0, match.start() - 60) : match.start()]
             sentence = before[max((m.end() for m in _SENTENCE_END.finditer(before)), default=0) :]
             team = _TEAM_BEFORE.search(before)
             if (
                 team
+                and not _MY_THING.fullmatch(team.group(0))  # "my Acme order": bought
                 and _team_links(team.group("between"), self.lexicon)
                 and not self._not_employer(sentence, "")
+                and not self.lexicon.former.search(sentence)  # "grateful for my years at Acme"
             ):
                 return org, f'post names {org.label} as their team ("{text[:60].strip()}")'
         return None
@@ -528,12 +533,21 @@ class OrgMatcher:
         # Right after the name: "Acme-user since 2020", "Acme vs. the rest": a user or a subject.
         rest = after[len(after) - len(after.lstrip(" -–:'’s")) :]
         trail = self.lexicon.customer_trails
-        if trail and (found := trail.match(rest)) and _TRAIL_ENDS.match(rest, found.end()):
-            return True  # "Acme Rewards collector since day one": a customer
+        if trail and _trails(trail, rest) or trail and _trails(trail, _LISTED_NEXT.sub("", rest)):
+            return True  # "Acme Rewards collector since day one", "the Acme & Beta accounts"
         for pattern in (self.lexicon.client_markers, self.lexicon.beat_markers):
             if pattern is not None and pattern.match(rest):
                 return True
         return False
+
+
+# "Acme & Beta accounts": other names listed before the words that trail them all.
+_LISTED_NEXT = re.compile(r"^\s*(?:&|and|,)\s+(?:[\w'’.-]+\s+){0,2}[\w'’.-]+(?=\s)")
+
+
+def _trails(trail: re.Pattern[str], rest: str) -> bool:
+    found = trail.match(rest.lstrip())
+    return bool(found and _TRAIL_ENDS.match(rest.lstrip(), found.end()))
 
 
 def _shortened(key: str, generic: frozenset[str]) -> Iterator[str]:
@@ -605,15 +619,18 @@ def _job_right_before(lexicon: Lexicon, before: str) -> bool:
     """ "Sales Acme Benelux", "Engineer Acme": a job title written right before the name, or
     followed by its department ("Direttore esercizio Acme", "Director comercial Acme")."""
     text = before.rstrip()
+    titles = lexicon.employer_titles
+    found = chain(lexicon.non_press_jobs.finditer(text), titles.finditer(text) if titles else ())
     return any(
         _DEPARTMENT_AFTER.fullmatch(text, m.end()) and not _ADVISORY.search(m.group(0))
-        for m in lexicon.non_press_jobs.finditer(text)
+        for m in found
     )
 
 
-# One or two words of a department after a title, not "of"/"and" and their kin.
+# One or two words of a department after a title ("Superviseure centre d'appels Acme"), not
+# "of"/"and" and their kin.
 _DEPARTMENT_AFTER = re.compile(
-    r"(?:\s+(?!(?:of|de|di|du|del|der|van|and|et|e|y|&)\b)[^\W\d_]{3,}){0,2}"
+    r"(?:\s+(?!(?:of|de|di|du|del|der|van|and|et|e|y|&)\b)(?:[dl]['’])?[^\W\d_]{3,}){0,2}"
 )
 
 
@@ -699,6 +716,8 @@ _TEAM_BEFORE = re.compile(
     r"|interno|soporte|support|fabrica|factory|oficina|office|almacen|warehouse)(?![\w])"
     r"(?P<between>[^.!?\n]{0,40})$"
 )
+# "my Acme order", "mi Acme": one's own thing of the organisation is bought, not a team.
+_MY_THING = re.compile(r"(?:my|mi|mis|meu|meus|minha|minhas|mein\w*)\s+")
 # What may sit between the team word and the organisation: a few words ending in "at", "de",
 # "na"... ("our support team at @Acme", "a nossa fábrica na Acme"), not a sentence about the
 # organisation ("our yard got faster since Acme went live": a user).

@@ -8,11 +8,12 @@ once per distinct display name. Each return of a finding in those rules needs at
 - a website (an outlet's site, an author page, a title at the account's own site);
 - a handle the gazetteer knows (an outlet's own account);
 - in the display name: a press job (:func:`press_role` of the name), an outlet's name at its
-  start, an @handle, or a podcast or outlet noun;
+  start, an @handle, a podcast or outlet noun, or a broadcaster's name ("Coast FM");
 - in the bio: one of the findings of the rules that read the bio alone (a press job, a
   freelancer's outlets, a clause naming an outlet, a title with a known outlet, a clause of
-  outlet nouns or of news), or a word of the vocabulary those rules start from (outlet nouns,
-  podcast and episode words, newsy words, "on air" hours, a link, an @handle, media hints).
+  outlet nouns or of news, a station on air at set hours), or a word of the vocabulary those
+  rules start from (outlet nouns, podcast and episode words, newsy words, "on air" hours, a
+  link, an @handle, media hints).
 
 The gate asks exactly those questions, with the same functions and the same patterns (built
 from the vocabulary, the user's files and learned outlets included), so a word added to the
@@ -126,6 +127,7 @@ def _bio_may_be_press(bio: str | None, lexicon: Any) -> bool:
         or searched(roles._MENTION, folded)
         or roles._outlet_clause(text, lexicon.gazetteer, roles.other_job(text))
         or roles._title_and_known_outlet(text)
+        or roles.on_air_slot(text)
         or searched(lexicon.media_hints, folded)
     )
 
@@ -168,6 +170,7 @@ def _name_may_be_outlet(name: str | None, lexicon: Any) -> bool:
     folded = roles.fold_same_length(name)
     return bool(
         searched(lexicon.podcast, folded)
+        or roles.broadcast_name(name, lexicon)
         or searched(roles._OUTLET_NOUNS, folded)
         or searched(lexicon.outlet_nouns, folded)
     )

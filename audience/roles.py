@@ -579,6 +579,11 @@ class Lexicon:
         return re.compile(rf"(?<![\w])(?:{self._audience_words})\s+(?:of|van|von|de|di|du)\s*$")
 
     @cached_property
+    def audience_words(self) -> re.Pattern[str]:
+        """ "fan", "listeners": the audience anywhere in a text."""
+        return re.compile(rf"(?<![\w])(?:{self._audience_words})(?![\w])")
+
+    @cached_property
     def _audience_words(self) -> str:
         return _alternation(self.vocabulary.audience_words, literal=True) or "(?!)"
 
@@ -673,6 +678,10 @@ class Lexicon:
     @cached_property
     def customer_trails(self) -> re.Pattern[str] | None:
         return _optional(self.vocabulary.customer_trails)
+
+    @cached_property
+    def employer_titles(self) -> re.Pattern[str] | None:
+        return _optional(self.vocabulary.employer_titles)
 
     @cached_property
     def employer_trails(self) -> re.Pattern[str] | None:
@@ -1054,7 +1063,8 @@ _POSTFIX_FORMER = re.compile(r"alumni|alumnus|alumna|alum")
 # A workplace right after "now": "now at", "aujourd'hui chez", "jetzt bei", "à mon compte".
 _WORKPLACE_NEXT = re.compile(
     r"\s*[:,—–-]?\s*(?:at|@|with|chez|bei|beim|bij|en|em|na|w|presso|a|à|au|hos|på|à mon compte"
-    r"|a mon compte|freelance|self-employed|independent|indépendant|independiente)(?![\w])"
+    r"|a mon compte|freelance|self-employed|independent|indépendant|independiente"
+    r"|(?:running|run|with)\s+my\s+own|my\s+own)(?![\w])"
 )
 _MOVED_TO = re.compile(r"\s(?:→|->|⇒|➡️?|➜|»)\s(?!\s*(?:https?://|www\.|t\.co/))")
 
@@ -1609,7 +1619,22 @@ def outlet_account(
                 is_outlet_account=True,
                 explanation=f"an outlet's own account (named {name.strip()})",
             )
+        if broadcast_name(name, lexicon):
+            return PressFinding(
+                name.strip(), is_outlet_account=True, explanation=f"a broadcaster ({name.strip()})"
+            )
     return None
+
+
+# "Ramogi TV", "Coast FM": a proper name and a broadcast word make the whole name; not a fan
+# channel ("Leeds Fan TV").
+_BROADCAST_NAME = re.compile(r"\s*(?:[A-Z][\w'’-]*\s+){1,3}(?:TV|FM|Radio)\s*")
+
+
+def broadcast_name(name: str | None, lexicon: Lexicon = DEFAULT_LEXICON) -> bool:
+    if not name or not _BROADCAST_NAME.fullmatch(name):
+        return False
+    return not lexicon.audience_words.search(fold_same_length(name))
 
 
 @text_memo
@@ -1841,6 +1866,8 @@ def press_evidence(
         return found
     if found := _title_at_own_site(text, website) or _title_and_known_outlet(text):
         return found
+    if found := on_air_slot(text):
+        return found
     if not searched(lexicon.media_hints, text.folded):
         return None
     for match in text.current(lexicon.qualified):
@@ -1850,6 +1877,27 @@ def press_evidence(
 
 
 _LINK = re.compile(r"(?:https?://)?(?:[\w-]+\.)+[a-z]{2,}(?:/[^\s]*)?")
+# A broadcast station by its name ("Kaya FM", "Radio Sibiu", "Rádio Clube") and the hour a show
+# is on ("18:00", "6-9am", "21h30").
+_STATION = re.compile(
+    r"(?<![\w@.])(?:[A-Z][\w'’-]*\s+){1,3}FM(?![\w])|(?<![\w@])R[aá]di[oa]\s+[A-Z][\w'’-]+"
+)
+_SLOT_HOUR = re.compile(
+    r"(?<![\w:.,])(?:\d{1,2}[:h]\d\d|\d{1,2}(?::\d\d|h)?\s*[-–]\s*\d{1,2}(?::\d\d)?\s*(?:h|am|pm))"
+    r"(?![\w:.,]\d)"
+)
+
+
+@text_memo
+def on_air_slot(text: BioText) -> PressFinding | None:
+    """ "Madi a Rona, Mafikeng Community FM, weekdays 18:00": a station and the hour a show is on
+    name its presenter, in whatever language the role word is written."""
+    stations = _STATION.finditer(text.raw)
+    station = next((m for m in stations if not (text.in_trap(m) or text.is_past(m.start()))), None)
+    if station is None or not _SLOT_HOUR.search(text.raw, station.end()) or other_job(text):
+        return None
+    name = station.group(0)
+    return PressFinding(name, name, explanation=f"on air on {name} at set hours")
 # A column is a side role when the bio gives another current job (a professor's column).
 COLUMN = re.compile(r"col[uo]mn|kolum|felieton|komentator|chroniqueu|editorialist|opinionist")
 
@@ -1990,6 +2038,8 @@ def _outlet_website(
         return None
     if outlet.kind == "portfolio":
         return PressFinding(host, explanation=f"journalist's portfolio on {host}")
+    if outlet.kind == "learned" and next(text.current(text.lexicon.community), None):
+        return None  # a network whose podcast lives on its site is not an outlet for that
     if outlet.kind == "newsletter":
         if text.lexicon.newsletter_words.search(text.folded) and not busy:
             return PressFinding(host, explanation=f"writes a newsletter ({host})")

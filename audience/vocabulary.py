@@ -88,6 +88,10 @@ spaces matches a space). In ``outlet_leads`` a ``*`` stands for a few words of a
   aggregator, not an outlet;
 * ``parent_leads``: words before the outlet a desk belongs to ("By the", "Part of the",
   "Parte de"): a sports desk that names its outlet is press;
+* ``employer_titles``: titles that name the employer when an organisation follows them, alone
+  or after a department of one or two words ("Direttore esercizio Acme", "Directeur Acme"), but
+  that are no job of their own elsewhere, because the same word heads a newsroom ("direttore",
+  "directeur", "diretor"): they never make a bio "another job" for press;
 * ``study_markers``: studying somewhere ("3rd year comms @ Acme Uni", "estudiante en"): a student
   of a listed organisation is not its staff.
 """
@@ -161,6 +165,7 @@ class Vocabulary:
     other_kinds: tuple[str, ...] = ()
     fan_subjects: tuple[str, ...] = ()
     parent_leads: tuple[str, ...] = ()
+    employer_titles: tuple[str, ...] = ()
 
     def merged(self, *others: Vocabulary) -> Vocabulary:
         values = {}
