@@ -690,10 +690,12 @@ def spam_reasons(profile: Profile, settings: PruneSettings, now: datetime) -> li
     following, followers = row["following_count"], row["followers_count"]
     if following is not None and followers is not None and following >= MIN_FOLLOWING_FOR_RATIO:
         ratio = following / max(followers, 1)
-        if ratio > settings.following_ratio:
+        if ratio > settings.following_ratio or (
+            following >= MASS_FOLLOWING and ratio > settings.following_ratio / 2
+        ):
             # Following thousands who do not follow back is how follow-spam grows; a quiet
             # person following a hundred with few followers is not that.
-            mass = following >= MASS_FOLLOWING
+            mass = following >= MASS_FOLLOWING and ratio > settings.following_ratio
             reasons.append(
                 _reason(
                     "following-ratio",

@@ -680,6 +680,10 @@ class Lexicon:
         return _optional(self.vocabulary.customer_trails)
 
     @cached_property
+    def dealer_titles(self) -> re.Pattern[str] | None:
+        return _optional(self.vocabulary.dealer_titles)
+
+    @cached_property
     def employer_titles(self) -> re.Pattern[str] | None:
         return _optional(self.vocabulary.employer_titles)
 

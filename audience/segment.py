@@ -1090,6 +1090,8 @@ def _employer(account: dict[str, Any], matcher: OrgMatcher, lexicon: Lexicon) ->
     for host in _hosts(account["website"], bio_text):
         if org := matcher.by_host(host):
             yield f"web domain {host} ({org.label})"
+    if lexicon.dealer_titles and searched(lexicon.dealer_titles, bio_text.folded):
+        return  # an authorised dealer named after the brand is a trading partner
     name_text = shared_bio_text(name, lexicon)
     if found := matcher.by_display_name(name):
         yield found[1]
@@ -1114,6 +1116,7 @@ def _account_evidence(
     bio_text, name_text = shared_bio_text(bio, lexicon), shared_bio_text(name, lexicon)
     hosts = _hosts(account["website"], bio_text)
     handle_lower = (handle or "").lower().lstrip("@")
+    dealer = lexicon.dealer_titles and searched(lexicon.dealer_titles, bio_text.folded)
     employer_segments = set()
     own_account = False  # named or handled as a listed organisation itself
     scam = bool(
@@ -1151,6 +1154,8 @@ def _account_evidence(
             employer_segments.add(seg)
             own_account = True
             yield seg, "rule", found[1]
+        if dealer:
+            continue  # "Acme Mombasa. Authorised dealer": named after the brand, a trading partner
         named = rules.matcher.by_display_name(name, handle, hosts, bio)
         if named:
             employer_segments.add(seg)

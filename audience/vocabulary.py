@@ -92,6 +92,9 @@ spaces matches a space). In ``outlet_leads`` a ``*`` stands for a few words of a
   or after a department of one or two words ("Direttore esercizio Acme", "Directeur Acme"), but
   that are no job of their own elsewhere, because the same word heads a newsroom ("direttore",
   "directeur", "diretor"): they never make a bio "another job" for press;
+* ``dealer_titles``: an account describing itself as a brand's authorised dealer, reseller or
+  franchise ("authorised dealer", "revendedor autorizado"): named after the brand, it is still
+  a trading partner, not the brand or its staff;
 * ``study_markers``: studying somewhere ("3rd year comms @ Acme Uni", "estudiante en"): a student
   of a listed organisation is not its staff.
 """
@@ -166,6 +169,7 @@ class Vocabulary:
     fan_subjects: tuple[str, ...] = ()
     parent_leads: tuple[str, ...] = ()
     employer_titles: tuple[str, ...] = ()
+    dealer_titles: tuple[str, ...] = ()
 
     def merged(self, *others: Vocabulary) -> Vocabulary:
         values = {}

@@ -7,7 +7,9 @@ from __future__ import annotations
 import pytest
 
 from audience.roles import DEFAULT_LEXICON, press_evidence
+from audience.segment import parse_segment_config
 from tests.test_judgement_classes7 import employers
+from tests.test_segment_judgement import segments_of
 from tests.test_segment_judgement import store as store  # noqa: F401 - the fixture
 
 ORGS = {
@@ -234,3 +236,54 @@ def test_a_network_on_the_domain_of_a_podcast_it_runs_is_not_press():
     assert press_evidence("cxnet", "CX Net", bio, "https://cxnet.org", lexicon) is None
     host = press_evidence("q", "Amani", "Co-host, every Tuesday", "https://cxnet.org", lexicon)
     assert host is not None
+
+
+# ---- prune: mass following ---------------------------------------------------------------------
+
+
+def test_mass_following_at_half_the_ratio_line_is_a_spam_signal():
+    from audience.prune import Profile, PruneSettings, spam_reasons
+    from tests.test_prune import NOW
+
+    row = {
+        "default_avatar": 1,
+        "handle": "carsforyou",
+        "bio": "Best prices. WhatsApp us.",
+        "created_at": "2024-06-01T00:00:00+00:00",
+        "following_count": 4900,
+        "followers_count": 330,
+        "display_name": "Cars For You",
+    }
+    profile = Profile(row, [], set(), [], signals=[None, None, None, False])
+    codes = {r.code for r in spam_reasons(profile, PruneSettings(), NOW)}
+    assert "following-ratio" in codes
+    quiet = Profile({**row, "following_count": 900}, [], set(), [], signals=[None] * 3 + [False])
+    assert "following-ratio" not in {r.code for r in spam_reasons(quiet, PruneSettings(), NOW)}
+
+
+# ---- employer vs mention: dealers named after the brand; press: briefings -----------------------
+
+
+def test_an_authorised_dealer_named_after_the_brand_is_not_the_brand(store):
+    found = segments_of(
+        store,
+        parse_segment_config({"segments": SHOP}),
+        {
+            "handle": "d1",
+            "display_name": "Ndege Devices Kisumu",
+            "bio": "Authorised dealer. Sales & repairs.",
+        },
+        {"handle": "d2", "display_name": "Pembe Parcels Maputo", "bio": "Revendedor autorizado."},
+        {
+            "handle": "d3",
+            "display_name": "Ndege Devices Kenya",
+            "bio": "Phones that last. Made in Nairobi.",
+        },
+    )
+    assert found["d1"] == set() and found["d2"] == set()
+    assert found["d3"] == {"suppliers"}  # the brand's own regional account
+
+
+def test_an_email_briefing_is_an_outlet_and_a_briefing_for_clients_is_not():
+    assert press("Daily email briefing on East African business. Subscribe 👇", name="Lake Brief")
+    assert not press("PR consultant. Media briefing and crisis training for execs.")
