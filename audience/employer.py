@@ -713,7 +713,8 @@ _TEAM_BEFORE = re.compile(
     r"(?<![\w])(?:our|my|we|nuestr[oa]s?|mis?|nuestro|nossa|nosso|meus?|minhas?|la\s+meva|el\s+meu"
     r"|els\s+meus|les\s+meves|nostr[aeio]|unser\w*|mein\w*|notre|nos|team|equipo|equipa|equip"
     r"|l'equip|colleagues|compañer[oa]s|colegas|companys|coll[eè]gues|kollegen|internal|interna"
-    r"|interno|soporte|support|fabrica|factory|oficina|office|almacen|warehouse)(?![\w])"
+    r"|interno|soporte|support|fabrica|factory|oficina|office|almacen|warehouse"
+    r"|plant[aã]o|turno|shift|aqui\s+n[ao]|here\s+at|time(?=\s+d[aeo]\s))(?![\w])"
     r"(?P<between>[^.!?\n]{0,40})$"
 )
 # "my Acme order", "mi Acme": one's own thing of the organisation is bought, not a team.

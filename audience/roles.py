@@ -579,6 +579,13 @@ class Lexicon:
         return re.compile(rf"(?<![\w])(?:{self._audience_words})\s+(?:of|van|von|de|di|du)\s*$")
 
     @cached_property
+    def audience_name(self) -> re.Pattern[str]:
+        """ "Fan of the Post", "Fã do Correio": a display name that names its reader."""
+        return re.compile(
+            rf"\s*(?:{self._audience_words})\s+(?:of|do|da|dos|das|de|del|di|du|van|von)(?![\w])"
+        )
+
+    @cached_property
     def audience_words(self) -> re.Pattern[str]:
         """ "fan", "listeners": the audience anywhere in a text."""
         return re.compile(rf"(?<![\w])(?:{self._audience_words})(?![\w])")
@@ -678,6 +685,12 @@ class Lexicon:
     @cached_property
     def customer_trails(self) -> re.Pattern[str] | None:
         return _optional(self.vocabulary.customer_trails)
+
+    @cached_property
+    def former_trails(self) -> re.Pattern[str] | None:
+        """A clause ending on "before that" (only punctuation after it)."""
+        words = _alternation(self.vocabulary.former_trails, literal=True)
+        return re.compile(rf"(?<![\w])(?:{words})\W*$") if words else None
 
     @cached_property
     def dealer_titles(self) -> re.Pattern[str] | None:
@@ -982,8 +995,11 @@ class BioText:
                 following = clauses[index + 1]
                 if not self.lexicon.now.search(text[following[0] : following[1]]):
                     yield following
+        trails = self.lexicon.former_trails
         for start, end in clauses:
             clause = text[start:end]
+            if trails and trails.search(clause):
+                yield start, end  # "10 anos na Acme antes disso"
             turned = self.lexicon.turned.search(clause)
             if turned:
                 yield start, start + turned.start()
@@ -1605,8 +1621,9 @@ def outlet_account(
     bio_word = next(text.current(_NEWSY_BIO), None)
     if bio_word and person == 0 and (newsy_name or org >= 2):
         return PressFinding(bio[bio_word.start() : bio_word.end()], is_outlet_account=True)
-    # A programme's own account: a broadcast name, on air at set hours ("de 6 a 10h 📻").
-    if newsy_name and person == 0 and searched(_ON_AIR, bio):
+    # A programme's own account: a broadcast name, on air at set hours ("de 6 a 10h 📻") or
+    # on a station the bio names ("Kaya News": "Habari za Kaya FM").
+    if newsy_name and person == 0 and (searched(_ON_AIR, bio) or _STATION.search(bio)):
         return PressFinding(name or "", is_outlet_account=True)
     # The display name names the outlet or its newsroom ("Harbour Magazine", "Kurier
     # Redaktion", "Omroep Noord Verkeer"), for an account that speaks for no company.
@@ -1825,7 +1842,13 @@ def press_evidence(
         searched(follow_back, text.folded) or searched(follow_back, fold_same_length(name))
     ):
         return None  # "Síguenos y te seguimos": a follow-for-follow account, whatever its name
-    found = press_role(bio, lexicon) or _name_role(name, lexicon)
+    found = press_role(bio, lexicon)
+    if (
+        found is None
+        and (found := _name_role(name, lexicon))
+        and searched(lexicon.not_press, text.folded)
+    ):
+        found = None  # "Lotérica e Correspondente" named, "Correspondente bancário" in the bio
     if found and lexicon.house_media and next(text.current(lexicon.house_media), None):
         return None  # "Redaktorin, das Kundenmagazin von Acme": Acme's staff
     if found and not found.outlet and next(text.current(lexicon.press_office), None):
@@ -1853,7 +1876,7 @@ def press_evidence(
     if name and (named := gazetteer.name_at(name.strip(), 0)) and named.name == name.strip():
         return PressFinding(named.name, named.name, True, explanation=f"named {named.name}")
     if found := outlet_account(handle, name, bio, lexicon):
-        if _fan_news(text, lexicon, found):
+        if _fan_news(text, lexicon, found) or lexicon.audience_name.match(fold_same_length(name)):
             return None  # "Film star news & gossip": a fan's aggregator, not an outlet
         return found
     busy = other_job(text)
@@ -1884,7 +1907,7 @@ _LINK = re.compile(r"(?:https?://)?(?:[\w-]+\.)+[a-z]{2,}(?:/[^\s]*)?")
 # A broadcast station by its name ("Kaya FM", "Radio Sibiu", "Rádio Clube") and the hour a show
 # is on ("18:00", "6-9am", "21h30").
 _STATION = re.compile(
-    r"(?<![\w@.])(?:[A-Z][\w'’-]*\s+){1,3}FM(?![\w])|(?<![\w@])R[aá]di[oa]\s+[A-Z][\w'’-]+"
+    r"(?<![\w@.])(?:[A-ZÀ-ÖØ-Þ][\w'’-]*\s+){1,3}FM(?![\w])|(?<![\w@])R[aá]di[oa]\s+[A-ZÀ-ÖØ-Þ][\w'’-]+"
 )
 _SLOT_HOUR = re.compile(
     r"(?<![\w:.,])(?:\d{1,2}[:h]\d\d|\d{1,2}(?::\d\d|h)?\s*[-–]\s*\d{1,2}(?::\d\d)?\s*(?:h|am|pm))"
@@ -1902,6 +1925,8 @@ def on_air_slot(text: BioText) -> PressFinding | None:
         return None
     name = station.group(0)
     return PressFinding(name, name, explanation=f"on air on {name} at set hours")
+
+
 # A column is a side role when the bio gives another current job (a professor's column).
 COLUMN = re.compile(r"col[uo]mn|kolum|felieton|komentator|chroniqueu|editorialist|opinionist")
 

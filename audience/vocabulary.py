@@ -32,6 +32,8 @@ spaces matches a space). In ``outlet_leads`` a ``*`` stands for a few words of a
 * ``temporary_roles``: internships and placements; dated ("Intern at Acme (summer 2021)") they
   are past;
 * ``until_markers``: "until" before a year in brackets ("Founder of Acme (until 2022)"): the past;
+* ``former_trails``: words that end a clause about the past ("10 years at Acme before that",
+  "10 anos na Acme antes disso");
 * ``turned_markers``: "X turned Y" (X is the past);
 * ``other_jobs``: jobs that are not press ("Former reporter, now PR manager": the past);
 * ``object_markers``: words that make "journalists" the people someone works with ("PR for
@@ -170,6 +172,7 @@ class Vocabulary:
     parent_leads: tuple[str, ...] = ()
     employer_titles: tuple[str, ...] = ()
     dealer_titles: tuple[str, ...] = ()
+    former_trails: tuple[str, ...] = ()
 
     def merged(self, *others: Vocabulary) -> Vocabulary:
         values = {}

@@ -287,3 +287,75 @@ def test_an_authorised_dealer_named_after_the_brand_is_not_the_brand(store):
 def test_an_email_briefing_is_an_outlet_and_a_briefing_for_clients_is_not():
     assert press("Daily email briefing on East African business. Subscribe 👇", name="Lake Brief")
     assert not press("PR consultant. Media briefing and crisis training for execs.")
+
+
+# ---- round 20 classes: Brazilian Portuguese and its neighbours --------------------------------
+
+PLANS = {
+    "customers": {"organisations": [{"name": "Fundição Arroio", "aliases": ["Arroio"]}]},
+    "suppliers": {"organisations": [{"name": "Linha Viva CX", "aliases": ["LinhaViva"]}]},
+    "competitors": {"organisations": [{"name": "Sereno Saúde", "aliases": ["Sereno"]}]},
+}
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Fundador da Linha Viva CX (vendida em 2020). Investidor anjo.",  # sold: the past
+        "Gerente de CX na Fundição Arroio. 8 anos na Sereno Saúde antes disso.",  # a trailing past
+        "Pediatra. Atendo Sereno Saúde, Unimed e particular.",  # a doctor accepting a plan
+        "Dicas de Linha Viva CX. Sou usuária, não trabalho na Linha Viva.",  # a user, not staff
+        "Ouvidoria Sereno Saúde. Resolva agora pelo WhatsApp 👉 link",  # an impostor
+    ],
+)
+def test_sold_trailing_past_accepted_plans_users_and_impostors_are_not_staff(store, bio):
+    assert employers(store, bio, PLANS) - {"customers"} == set(), bio
+
+
+def test_a_short_name_without_its_cx_suffix_names_the_employer_after_a_job(store):
+    assert employers(store, "Supervisora de operações | Linha Viva - Pelotas.", PLANS) == {
+        "suppliers"
+    }
+
+
+def test_shifts_teams_and_here_at_in_posts_name_the_employer(store):
+    assert post_employers(store, "Mais um plantão na central da Mto Grocers hoje") == {"customers"}
+
+
+@pytest.mark.parametrize(
+    ("name", "bio"),
+    [
+        ("Lotérica e Correspondente Sol", "Correspondente bancário. Pague suas contas aqui."),
+        (
+            "Saúde RS Agora",
+            "Todas as notícias num só lugar. Retweetamos os portais. Não somos jornal.",
+        ),
+        ("Nouvèl Lakay", "Nouvèl pou dyaspora a. Pa yon jounal. Nou repataje lyen sèlman."),
+    ],
+)
+def test_banking_agents_and_link_reposters_that_say_so_are_not_press(name, bio):
+    assert not press(bio, name=name), (name, bio)
+
+
+@pytest.mark.parametrize(
+    ("name", "bio"),
+    [
+        ("Bruna Teles", "foca na @gazetadoserrano, cobrindo polícia e cidade"),  # newsroom slang
+        ("Arandu - programa", "Programa de radio los sábados, Radio Ñemby 900 AM."),  # weekly
+        ("Caio Lins", "Programa de rádio aos domingos na Rádio Planalto."),
+    ],
+)
+def test_cub_reporters_and_weekly_programmes_are_press(name, bio):
+    assert press(bio, name=name), (name, bio)
+
+
+def test_japanese_broadcast_producers_and_directors_are_press():
+    assert press("テレビ プロデューサー。サンパウロ在住。", name="Aiko Mori")
+    assert press("報道 ディレクター", name="Aiko Mori")
+    assert not press("音楽 プロデューサー", name="Aiko Mori")  # a music producer
+
+
+def test_a_news_name_with_the_station_in_the_bio_is_press_and_a_named_reader_is_not():
+    assert press("Habari za Pwani FM na Pwani TV. Kila siku.", name="Pwani News")
+    assert not press("Leio a Gazeta do Vale todo dia. Comento as notícias.", name="Fã da Gazeta")
+    assert not press("Listening every morning. Love the news.", name="Fan of Coast FM")

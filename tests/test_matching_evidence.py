@@ -379,7 +379,7 @@ def test_a_place_naming_no_country_is_no_conflict(store):
 
 def _rarity_of(store) -> dict[int, float]:
     people = ev.load_people(store)
-    rarity = ev._name_rarity(people, ev.load_accounts(store, "x"))
+    rarity = ev._name_rarity(people, ev.load_accounts(store, "x"))[0]
     return {p.id: r for p, r in zip(people, rarity.tolist(), strict=True)}
 
 
@@ -621,3 +621,122 @@ def test_a_swapped_card_meets_a_given_name_alone_with_the_surname_in_the_handle(
     flags = features(store, person, account, ev.K_HANDLE)
     assert flags["handle_surname"] is found
     assert flags["given_only"] is found
+
+
+# ---- round 6: evidence that only looked like evidence --------------------------------------
+
+
+def test_a_title_counts_only_as_whole_words_of_the_bio(store):
+    person = add_person(store, "Obiora Nwachukwu", title="Partner")
+    inside = add_account(store, "obnwa", "Obiora Nwachukwu", bio="Working in partnerships")
+    whole = add_account(store, "obiora_n", "Obiora Nwachukwu", bio="Partner, tax. Cyclist")
+    assert not features(store, person, inside)["title_in_bio"]
+    assert features(store, person, whole)["title_in_bio"]
+
+
+def test_a_location_shorter_than_the_cards_city_is_no_part_of_it(store):
+    person = add_person(store, "Hollis Brandreth", city="Manchester")
+    code = add_account(store, "hbrandreth", "Hollis Brandreth", location="ES")
+    city = add_account(store, "hollisb", "Hollis Brandreth", location="Manchester, UK")
+    assert not features(store, person, code)["city_in_location"]
+    assert features(store, person, city)["city_in_location"]
+
+
+def test_a_nearby_large_city_is_another_place_a_nearby_town_is_not(store):
+    from audience.matching.signals import places_agree, places_conflict
+
+    assert not places_agree("Leeds", "Manchester") and not places_conflict("Leeds", "Manchester")
+    assert places_agree("Manchester", "Salford")
+    person = add_person(store, "Marieke Oosterhuis", city="Utrecht")
+    other_city = add_account(store, "moosterhuis", "Marieke Oosterhuis", location="Amsterdam")
+    found = features(store, person, other_city)
+    assert not found["city_in_location"] and not found["location_conflict"]
+
+
+def test_a_personal_mailbox_at_a_national_provider_names_the_country(store):
+    from audience.matching.signals import mail_country
+
+    assert mail_country("hotmail.co.uk") == "GB" and mail_country("wp.pl") == "PL"
+    # an employer's domain, a global provider or a country code used as a word: no country
+    assert mail_country("kpmg.de") == mail_country("gmail.com") == mail_country("pm.me") == ""
+    person = add_person(store, "Wendell Ashcombe", emails=["wendell.ashcombe@hotmail.co.uk"])
+    abroad = add_account(store, "washcombe", "Wendell Ashcombe", location="Köln, DE")
+    home = add_account(store, "wendella", "Wendell Ashcombe", location="Bristol, England")
+    assert features(store, person, abroad)["country_conflict"]
+    assert not features(store, person, home)["country_conflict"]
+    employer = add_person(store, "Wendy Ashcombe", emails=["wendy.ashcombe@kpmg.de"])
+    assert not features(store, employer, home)["country_conflict"]
+
+
+def test_a_profile_bearing_every_part_of_a_double_family_name_bears_the_name(store):
+    person = add_person(store, "Susanne Krüger-Schmidt", given="Susanne", family="Krüger-Schmidt")
+    whole = add_account(store, "skschmidt", "Susanne Krüger-Schmidt")
+    other_half = add_account(store, "smschmidt", "Susanne Müller-Schmidt")
+    halves = [add_account(store, f"sschmidt{k}", "Susanne Schmidt") for k in range(3)]
+    assert features(store, person, whole)["name_exact"]
+    assert features(store, person, whole)["rare_name"]  # the only one bearing both parts
+    assert not features(store, person, other_half)["name_exact"]
+    assert not features(store, person, halves[0])["rare_name"]
+    match_people(store)
+    found = {m["account_id"]: m["score"] for m in matches(store, person)}
+    assert max(found, key=found.get) == whole
+    assert found[whole] > 0.5  # the half namesakes compete once each, not twice
+
+
+@pytest.mark.parametrize(
+    ("card", "display"),
+    [
+        ("Katarzyna Wróblewska", "Kasia Wróblewska"),  # Polish
+        ("Consuelo Arrieta", "Chelo Arrieta"),  # Spanish
+        ("Roberto Galimberti", "Robi Galimberti"),  # Italian
+    ],
+)
+def test_a_diminutive_from_the_nickname_data_meets_its_formal_name(store, card, display):
+    person = add_person(store, card)
+    short = add_account(store, "dim_form_1", display)
+    match_people(store)
+    assert short in proposed(store, person)
+    assert features(store, person, short)["name"] >= 0.9
+
+
+def test_two_formal_names_sharing_a_short_form_stay_two_names(store):
+    from audience.matching.names import given_compatible
+
+    assert given_compatible("nino", "giovanni") and given_compatible("nino", "antonino")
+    assert not given_compatible("giovanni", "antonino")
+    person = add_person(store, "Giovanni Ferraresi")
+    nino = add_account(store, "nferraresi", "Nino Ferraresi")
+    other = add_account(store, "aferraresi", "Antonino Ferraresi")
+    match_people(store)
+    assert nino in proposed(store, person) and other not in proposed(store, person)
+
+
+def _background(store, names: list[str]) -> None:
+    """Profiles whose names tell which words are given names and which family names."""
+    for k, name in enumerate(names):
+        add_account(store, f"bg_{k}_{name.split()[0].lower()}", name)
+
+
+def test_a_family_name_with_its_particle_in_the_given_column_is_read_swapped(store):
+    _background(store, ["Pieter de Boer", "Anouk de Boer", "Bram Visser", "Bram Jansen"])
+    person = add_person(store, "de Boer Bram", given="de Boer", family="Bram")
+    mine = add_account(store, "bramdeboer", "Bram de Boer")
+    match_people(store)
+    assert mine in proposed(store, person)
+
+
+def test_a_middle_name_in_the_given_column_is_no_swapped_family_name(store):
+    _background(store, ["Ann Walsh", "Ann Carter", "Mary Quinn", "Peter Smith", "Joan Smith"])
+    person = add_person(store, "Mary Ann Smith", given="Mary Ann", family="Smith")
+    other = add_account(store, "smithann", "Smith Ann")
+    match_people(store)
+    assert other not in proposed(store, person)
+
+
+def test_a_nickname_and_a_family_initial_meet_the_formal_name(store):
+    person = add_person(store, "John Shaw")
+    jack = add_account(store, "jacks", "Jack S.")
+    other = add_account(store, "janes", "Jane S.")
+    match_people(store)
+    assert jack in proposed(store, person)
+    assert other not in proposed(store, person)

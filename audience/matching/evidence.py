@@ -54,6 +54,7 @@ from audience.matching.signals import (
     domain_keys,
     domain_label,
     is_free_mail,
+    mail_country,
     org_hint_rows,
     org_keys,
     orgs_agree,
@@ -373,6 +374,7 @@ def _finish(person: Person, alt_family: str = "") -> None:
     countries = {country_code(c) for c in person.card_countries}
     for phone in person.phones:
         countries |= phone_countries(phone)
+    countries |= {mail_country(email_parts(e)[1]) for e in person.emails}
     countries.add(place_country(person.city) if person.city else "")
     person.countries = frozenset(countries - {""})
     person.alt_given = tuple(g for g in person.alt_given if g and g != person.name.given)
@@ -650,6 +652,7 @@ class PairFeatures:
     employer_odds: np.ndarray = None  # what the employer named on the profile is worth
     city_odds: np.ndarray = None  # what the card's city as the profile's location is worth
     rarity: np.ndarray = None  # -log of how many profiles would bear the person's name by chance
+    both_families: np.ndarray = None  # the display bears every part of a double family name
     score: np.ndarray = None
     odds: np.ndarray = None  # log-odds that the pair is the same person, before competition
 
@@ -670,6 +673,9 @@ class _PeopleColumns:
         self.given_len = np.array([len(p.name.given) for p in people], dtype=np.int64)
         self.given = col([p.name.given for p in people])
         self.family = col([p.name.family.rpartition(" ")[2] for p in people])
+        inner = [p.name.family.split()[-2:-1] for p in people]  # "kruger" of "kruger schmidt"
+        self.family_inner = col([w[0] if w and len(w[0]) >= 3 else "" for w in inner])
+        self.has_inner = flags([bool(w) for w in self.family_inner])
         self.alt_given = [p.alt_given for p in people]
         self.org = col([compact(p.org) for p in people])
         self.org_long = flags([len(o) >= 5 for o in self.org])
@@ -686,6 +692,7 @@ class _PeopleColumns:
         self.title_ok = flags([len(t) >= 4 for t in self.title])
         self.city = col([p.city for p in people])
         self.has_city = flags([bool(c) for c in self.city])
+        self.city_len = np.array([len(c) - 1 for c in self.city], dtype=np.int64)  # a typo
         self.locals = _set_codes([p.locals for p in people])
         self.distinct_locals = _set_codes([p.distinct_locals for p in people])
         long_locals = [[sorted_letters(lp) for lp in p.locals if len(lp) >= 5] for p in people]
@@ -788,9 +795,14 @@ def compute_features(
     _name_features(f, cols, accounts, uniq)
     _identity_features(f, cols, accounts, uniq)
     _name_in_handle(f, people, accounts)
-    f.rare_name = (f.name >= 0.92) & (accounts.name_count[ai] == 1)
+    # a double family name borne whole ("Susanne Krüger-Schmidt"): its bearers are its
+    # namesakes, not every Susanne Schmidt (among the scored pairs: they all share a key)
+    bearing_both = np.bincount(pi[f.both_families], minlength=len(people))
+    sole = np.where(f.both_families, bearing_both[pi] == 1, accounts.name_count[ai] == 1)
+    f.rare_name = (f.name >= 0.92) & sole
     f.outnamed = _outnamed(f, len(people))
-    f.rarity = _name_rarity(people, accounts)[pi]
+    rarity, share = _name_rarity(people, accounts)
+    f.rarity = np.where(f.both_families, _rarity(bearing_both, share)[pi], rarity[pi])
     f.employer_odds = _employer_odds(people, accounts)[pi]
     f.city_odds = _city_odds(people, accounts)[pi]
     f.organisation_account = accounts.is_org[ai]
@@ -876,7 +888,7 @@ def _site_shares(accounts: Accounts) -> dict[str, float]:
     return {label: n / total for label, n in counts.items()}
 
 
-def _name_rarity(people: list[Person], accounts: Accounts) -> np.ndarray:
+def _name_rarity(people: list[Person], accounts: Accounts) -> tuple[np.ndarray, np.ndarray]:
     """For each person, -log of the number of profiles expected to bear their given and family
     name by chance: a rare name on a profile says much, a common one little.
 
@@ -892,7 +904,7 @@ def _name_rarity(people: list[Person], accounts: Accounts) -> np.ndarray:
     named = families != _EMPTY_HASH
     givens, families = givens[named], families[named]
     if not len(families):
-        return np.zeros(len(people))
+        return np.zeros(len(people)), np.ones(len(people))
     family_keys, family_of, family_sizes = np.unique(
         families, return_inverse=True, return_counts=True
     )
@@ -916,8 +928,14 @@ def _name_rarity(people: list[Person], accounts: Accounts) -> np.ndarray:
     share = lookup(given_keys, given_sizes, wanted_given) / np.maximum(
         lookup(given_keys, peers, wanted_given), 1.0
     )
-    # the person's own profile is among those counted: what is left is the namesakes; a
-    # surname no other profile bears may still have a namesake unseen (a small crowd shows few)
+    return _rarity(n_family, share), share
+
+
+def _rarity(n_family: np.ndarray, share: np.ndarray) -> np.ndarray:
+    """-log of the namesakes expected among ``n_family`` profiles bearing the family name, a
+    ``share`` of them with the given name. The person's own profile is among those counted:
+    what is left is the namesakes; a surname no other profile bears may still have a namesake
+    unseen (a small crowd shows few)."""
     expected = (np.maximum(n_family - 1, 0.0) + RARITY_UNSEEN) * share
     return np.clip(-np.log(expected + RARITY_FLOOR), -RARITY_CAP, RARITY_CAP)
 
@@ -938,7 +956,17 @@ def _name_features(f: PairFeatures, cols: _PeopleColumns, accounts: Accounts, un
         alt_names = accounts.alt_full_sorted[f.ai[alt]]
         alt_sim = _cpdist(fuzz.ratio, cols.full_sorted[f.pi[alt]], alt_names, cutoff=70)
         full_sim[alt] = np.maximum(full_sim[alt], alt_sim)
-    f.name_exact = full_sim >= 100
+    # every part of a double family name, as the card has it ("Krüger Schmidt"): the display
+    # names keep a family name's last word, and the word before it as another family name
+    f.both_families = np.zeros(len(f.pi), dtype=bool)
+    double = np.nonzero(cols.has_inner[f.pi])[0]  # the few pairs of such people
+    pi, ai = f.pi[double], f.ai[double]
+    f.both_families[double] = (
+        (accounts.alt_family[ai] == cols.family_inner[pi])
+        & (accounts.family[ai] == cols.family[pi])
+        & (accounts.given[ai] == cols.given[pi])
+    )
+    f.name_exact = (full_sim >= 100) | f.both_families
     # a typo ("Doh" for "Doe") costs little, a different name much
     fuzzy = np.clip((full_sim - 60.0) / 30.0, 0, 1) * 0.92
     one_letter = np.zeros(len(accounts), dtype=bool)
@@ -994,7 +1022,10 @@ def _nickname_with_family(
         return found
     pi, ai = f.pi[where], f.ai[where]
     family_sim = _cpdist(fuzz.ratio, cols.family[pi], accounts.family[ai], cutoff=80)
-    for k in np.nonzero(family_sim >= 80)[0].tolist():
+    # or the family name's initial ("Jack S." for John Shaw)
+    pairs = zip(cols.family[pi].tolist(), accounts.family[ai].tolist(), strict=True)
+    initial = np.array([len(a) == 1 and own[:1] == a for own, a in pairs], dtype=bool)
+    for k in np.nonzero((family_sim >= 80) | initial)[0].tolist():
         person, given = int(pi[k]), accounts.given[ai[k]]
         found[where[k]] = any(
             given_compatible(own, given) or (len(given) >= 3 and own.startswith(given))
@@ -1078,8 +1109,11 @@ def _context_features(f: PairFeatures, cols: _PeopleColumns, accounts: Accounts,
     word_hit = _contains_word(cols.org_word[pi], bio_full[ai], has_bio & cols.has_org_word[pi])
     f.org_in_bio[live] = (org_sim & org_long) | word_hit
     title_ok = cols.title_ok[pi] & has_bio
-    f.title_in_bio[live] = _partial_scores(cols.title[pi], bio_full[ai], title_ok, 95) >= 95
-    has_both = cols.has_city[pi] & has_location[ai]
+    title_hit = _partial_scores(cols.title[pi], bio_full[ai], title_ok, 95) >= 95
+    f.title_in_bio[live] = _whole_words(cols.title[pi], bio_full[ai], title_hit)
+    # a location shorter than the card's city is no city of it ("ES" in "manchester")
+    long_enough = _scatter(size, uniq, places.spread([len(w) for w in place_words]), np.int64)
+    has_both = cols.has_city[pi] & has_location[ai] & (long_enough[ai] >= cols.city_len[pi])
     city_sim = _partial_scores(cols.city[pi], location[ai], has_both, 60)
     f.city_in_location[live] = has_both & (city_sim >= 90)
     f.parody[live] = parody[ai]
@@ -1473,6 +1507,22 @@ def _cpdist(scorer, left: np.ndarray, right: np.ndarray, cutoff: float) -> np.nd
         workers=-1,
         dtype=np.float32,
     )
+
+
+def _whole_words(needles: np.ndarray, haystacks: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    """Where ``mask`` holds: the best alignment of the needle in the haystack begins and ends
+    at word boundaries ("partner" is not in "partnerships", "editor" in "editor-at-large" is)."""
+    out = np.zeros(len(needles), dtype=bool)
+    for k in np.nonzero(mask)[0].tolist():
+        needle, hay = needles[k], haystacks[k]
+        found = fuzz.partial_ratio_alignment(needle, hay)
+        if found is None:
+            continue
+        start, end = found.dest_start, found.dest_end
+        out[k] = (start == 0 or not hay[start - 1].isalnum()) and (
+            end >= len(hay) or not hay[end].isalnum()
+        )
+    return out
 
 
 def _contains_word(needles: np.ndarray, haystacks: np.ndarray, mask: np.ndarray) -> np.ndarray:

@@ -500,9 +500,18 @@ def _account_keys(accounts: Accounts) -> tuple[np.ndarray, np.ndarray]:
         None,
         long_core,
     )
-    # "Adam K."
+    # "Adam K.", and "Jack S." also for John
     one_letter = np.array([len(f) == 1 for f in families], dtype=bool)[f_of]
     add(T_GIVEN_INITIAL, hg[named[one_letter]], hf[named[one_letter]], named[one_letter])
+    short = named[one_letter]
+    short_groups = [[grp for grp in name_groups(g) if grp != g] for g in accounts.given[short]]
+    short_counts = np.fromiter(map(len, short_groups), np.int64, len(short))
+    add(
+        T_GIVEN_INITIAL,
+        ev.str_hashes([grp for gs in short_groups for grp in gs]),
+        np.repeat(hf[short], short_counts),
+        np.repeat(short, short_counts),
+    )
     # "Dave" with the handle "kirkshawdave": the family name's first letters from the handle
     first_only = np.nonzero((hg != _NO_HASH) & (hf == _NO_HASH))[0]
     split: dict[int, tuple[list, list, list]] = {}
@@ -562,9 +571,15 @@ def _looks_swapped(people: list[Person], accounts: Accounts) -> list[bool]:
     bear say which word is which."""
     given = _counter(accounts.hashes("given"))
     family = _counter(accounts.hashes("family"))
-    firsts = ev.str_hashes([p.name.given for p in people])
+    firsts = ev.str_hashes([_given_column_last(p) for p in people])
     lasts = ev.str_hashes([p.name.family for p in people])
     return ((family(firsts) > given(firsts)) & (given(lasts) >= family(lasts))).tolist()
+
+
+def _given_column_last(person: Person) -> str:
+    """The last word of what the card gives as the given name(s): "boer" of "de Boer | Bram"
+    and "farsi" of "Al-Farsi | Faisal", a family name with its particle in the wrong column."""
+    return person.name.others[-1] if person.name.others else person.name.given
 
 
 def _counter(hashes: np.ndarray):
@@ -586,7 +601,7 @@ def _swapped_keys(people: list[Person], swapped: list[bool]) -> list[tuple[int, 
     misspelling of it ("Rachel Smith", "K. Nowak")."""
     rows = []
     for i, p in enumerate(people):
-        first, last = p.name.given, p.name.family
+        first, last = _given_column_last(p), p.name.family
         if not swapped[i] or not first or not last or " " in last or min(len(first), len(last)) < 2:
             continue
         rows += [(T_NICK, first, g, i) for g in name_groups(last) | set(given_endings(last))]
@@ -677,7 +692,8 @@ def unscored_namesakes(people: list[Person], accounts: Accounts, f: ev.PairFeatu
     """For each person, the profiles bearing exactly their name that were not scored (a name
     too common to block on): they compete all the same, as candidates without evidence."""
     hf, hg = accounts.hashes("family"), accounts.hashes("given")
-    codes, counts = np.unique(_mix(T_NAME, hf, hg), return_counts=True)
+    account_keys = _mix(T_NAME, hf, hg)
+    codes, counts = np.unique(account_keys, return_counts=True)
     wanted = _mix(
         T_NAME,
         ev.str_hashes([p.name.family.rpartition(" ")[2] for p in people]),
@@ -685,7 +701,11 @@ def unscored_namesakes(people: list[Person], accounts: Accounts, f: ev.PairFeatu
     )
     pos = np.minimum(np.searchsorted(codes, wanted), len(codes) - 1)
     bearing = np.where(codes[pos] == wanted, counts[pos], 0)
-    scored = np.bincount(f.pi[f.name_exact], minlength=len(people))
+    # the scored pairs among those bearers (a "Susanne Schmidt" scored as a half of "Susanne
+    # Krüger-Schmidt" is one of them: she competes once, not twice)
+    named = np.nonzero(f.name >= 0.5)[0]  # a bearer's name agrees (and there are few such)
+    bears = named[account_keys[f.ai[named]] == wanted[f.pi[named]]]
+    scored = np.bincount(f.pi[bears], minlength=len(people))
     return np.maximum(bearing - scored, 0).astype(np.float64)
 
 

