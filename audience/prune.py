@@ -150,7 +150,7 @@ class PruneSettings:
         return settings
 
 
-@dataclass
+@dataclass(slots=True)  # (a million accounts' reasons are held at once)
 class Reason:
     code: str
     text: str
@@ -160,7 +160,7 @@ class Reason:
         return {"code": self.code, "text": self.text, "weight": self.weight}
 
 
-@dataclass
+@dataclass(slots=True)
 class Suggestion:
     account_id: int
     platform: str
