@@ -121,7 +121,7 @@ _RETIRED = re.compile(
     r"|im ruhestand|ruhestand|en retraite|a la retraite|in pensione|lo deje|i left|left in|deixei"
     r"|συνταξιουχ\w*|emekli)(?![\w])"
 )
-_SEPARATOR_BEFORE = re.compile(r"[|,:/–—(-]\s*$")
+_SEPARATOR_BEFORE = re.compile(r"[|,:/–—(·•-]\s*$")
 _SEPARATOR_AFTER = re.compile(r"^\s*[|)]")
 _ALUMNI_AFTER = re.compile(r"^[\s'’s-]{0,3}(?:alumni|alumnus|alumna|alum)\b")
 # The end of a sentence: a full stop before a capital ("Müh. 2. sınıf" goes on), a bar, a line.
@@ -437,6 +437,7 @@ class OrgMatcher:
             or _job_right_after(self.lexicon, after)
             or self._after_a_job_sentence(folded, sentence_start, start, sentence_after)
             or _job_right_before(self.lexicon, before)
+            or _job_then_de(self.lexicon, words, before)
             or _SEPARATOR_BEFORE.search(raw[max(0, start - 3) : start])
             or (not before.strip() and _SEPARATOR_AFTER.match(after) and where != "name")
         )
@@ -613,6 +614,16 @@ def _of_a_job(lexicon: Lexicon, words: list[str], before: str) -> bool:
     if words[-1] != "of":
         return True
     return bool(_OF_JOB.search(before)) or _job_right_before(lexicon, before.rstrip()[:-2])
+
+
+# "de" and its kin: "Supervisora de contact center de Acme" names the employer after a job.
+_OF_WORDS = frozenset(["de", "del", "da", "do", "di", "du"])
+
+
+def _job_then_de(lexicon: Lexicon, words: list[str], before: str) -> bool:
+    """ "Jefe de operaciones en el contact center de Acme": a job earlier in the clause, and the
+    organisation's name after "de" (a fan or a client has its own marker)."""
+    return bool(words) and words[-1] in _OF_WORDS and bool(lexicon.non_press_jobs.search(before))
 
 
 def _job_right_before(lexicon: Lexicon, before: str) -> bool:

@@ -128,6 +128,7 @@ def _bio_may_be_press(bio: str | None, lexicon: Any) -> bool:
         or roles._outlet_clause(text, lexicon.gazetteer, roles.other_job(text))
         or roles._title_and_known_outlet(text)
         or roles.on_air_slot(text)
+        or roles.title_at_station(text)
         or searched(lexicon.media_hints, folded)
     )
 

@@ -1849,6 +1849,9 @@ def press_evidence(
         and searched(lexicon.not_press, text.folded)
     ):
         found = None  # "Lotérica e Correspondente" named, "Correspondente bancário" in the bio
+    scam = lexicon.scam_markers
+    if found and not found.outlet and scam and searched(scam, text.folded):
+        return None  # "Periodista digital… Ganancias garantizadas": bait dressed as press
     if found and lexicon.house_media and next(text.current(lexicon.house_media), None):
         return None  # "Redaktorin, das Kundenmagazin von Acme": Acme's staff
     if found and not found.outlet and next(text.current(lexicon.press_office), None):
@@ -1893,7 +1896,7 @@ def press_evidence(
         return found
     if found := _title_at_own_site(text, website) or _title_and_known_outlet(text):
         return found
-    if found := on_air_slot(text):
+    if found := on_air_slot(text) or title_at_station(text):
         return found
     if not searched(lexicon.media_hints, text.folded):
         return None
@@ -1908,11 +1911,26 @@ _LINK = re.compile(r"(?:https?://)?(?:[\w-]+\.)+[a-z]{2,}(?:/[^\s]*)?")
 # is on ("18:00", "6-9am", "21h30").
 _STATION = re.compile(
     r"(?<![\w@.])(?:[A-ZÀ-ÖØ-Þ][\w'’-]*\s+){1,3}FM(?![\w])|(?<![\w@])R[aá]di[oa]\s+[A-ZÀ-ÖØ-Þ][\w'’-]+"
+    r"|(?<![\w@])(?:Canal|Channel|Kanal)\s+\d{1,2}(?![\w])"
 )
 _SLOT_HOUR = re.compile(
     r"(?<![\w:.,])(?:\d{1,2}[:h]\d\d|\d{1,2}(?::\d\d|h)?\s*[-–]\s*\d{1,2}(?::\d\d)?\s*(?:h|am|pm))"
     r"(?![\w:.,]\d)"
 )
+
+
+@text_memo
+def title_at_station(text: BioText) -> PressFinding | None:
+    """ "Presentador, Canal 13 Mérida", "Producer, Coast FM": a title that needs an outlet, and
+    a broadcast station named in the same sentence."""
+    for title in text.current(text.lexicon.qualified):
+        if text.in_trap(title) or _non_media(text, title) or _is_object(text, title):
+            continue
+        sentence_end = _SENTENCE_STOP.search(text.raw, title.end())
+        end = sentence_end.start() if sentence_end else len(text.raw)
+        if station := _STATION.search(text.raw, title.end(), end):
+            return PressFinding(_phrase(text, title), station.group(0))
+    return None
 
 
 @text_memo

@@ -359,3 +359,56 @@ def test_a_news_name_with_the_station_in_the_bio_is_press_and_a_named_reader_is_
     assert press("Habari za Pwani FM na Pwani TV. Kila siku.", name="Pwani News")
     assert not press("Leio a Gazeta do Vale todo dia. Comento as notícias.", name="Fã da Gazeta")
     assert not press("Listening every morning. Love the news.", name="Fan of Coast FM")
+
+
+# ---- round 22 classes: Mexican Spanish ------------------------------------------------------
+
+PAGOS = {
+    "customers": {"organisations": [{"name": "Farmacias Lirio", "aliases": ["FarmLirio"]}]},
+    "suppliers": {"organisations": [{"name": "Nubecita", "aliases": ["Nube Cita"]}]},
+    "competitors": {"organisations": [{"name": "Quetzal", "aliases": ["QuetzalPay"]}]},
+}
+
+
+@pytest.mark.parametrize(
+    ("bio", "segment"),
+    [
+        ("Supervisora de contact center de Quetzal en Monterrey 🎧", "competitors"),  # job ... de
+        ("Agente de soporte · Quetzal · turno nocturno", "competitors"),  # a middle-dot separator
+        ("Gerente de sucursal 12 • FarmLirio • Culiacán", "customers"),  # a bullet separator
+    ],
+)
+def test_a_job_then_de_and_dot_separators_name_the_employer(store, bio, segment):
+    assert employers(store, bio, PAGOS) == {segment}, bio
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Partner y revendedor de Nubecita, Avaya y Genesys en el Bajío.",  # a reseller
+        "Estudiante. Pago todo con mi tarjeta Quetzal 💜",  # a consumer
+        "Partner en Fondo Ocelote. Inversionista en Quetzal y otros.",  # an investor
+        "Ingeniera y fan de Quetzal",  # a fan after a job
+    ],
+)
+def test_resellers_payers_investors_and_fans_are_not_staff(store, bio):
+    assert employers(store, bio, PAGOS) == set(), bio
+
+
+def test_regional_mexican_papers_and_us_spanish_networks_are_known_outlets():
+    assert press("Fotógrafo, El Sol de Puebla. Ciudad y deporte.", name="Iván Ruiz")
+    assert press("Camarógrafa. Univision 45 Houston.", name="Iris Vela")
+
+
+def test_screenwriters_and_bait_with_a_press_title_are_not_press():
+    assert not press("Guionista y script editor. Series de ficción.", name="Paz Luna")
+    assert not press(
+        "Periodista digital. Ganancias garantizadas con nuestro curso.", name="Notas IA"
+    )
+
+
+def test_a_title_at_a_numbered_channel_or_a_station_is_press():
+    assert press("Presentadora bilingüe, Canal 9 Oaxaca.", name="Rosa Díaz")
+    assert press("Producer, Harbour Coast FM. Mornings.", name="Amy Li")
+    assert not press("Music producer. Harbour Coast FM fan.", name="Amy Li")
+    assert not press("Wedding photographer. Listen to Radio Costa!", name="Amy Li")
