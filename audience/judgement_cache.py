@@ -143,9 +143,7 @@ class JudgementCache:
             return {}
 
     def fingerprint(self, fields: tuple[Any, ...]) -> bytes:
-        return hashlib.blake2b(
-            repr(fields).encode("utf-8", "surrogatepass"), digest_size=16, key=self.context
-        ).digest()
+        return _fingerprint(self.context, fields)
 
     def judge(
         self, account_id: int, fields: tuple[Any, ...], compute: Callable[..., Any], *args: Any
@@ -189,29 +187,37 @@ class JudgementCache:
         processes = min(len(cores(0)), MAX_PROCESSES) if cores else 1
         if processes < 2 or "fork" not in multiprocessing.get_all_start_methods():
             return
-        todo = []
+        todo: list[tuple[int, bytes | None, tuple[Any, ...], tuple[Any, ...]]] = []
         for seen, (account_id, read, args) in enumerate(work):
             if seen == AHEAD_PROBE and self._rows and len(todo) * 4 < seen:
                 return  # mostly judged by an earlier run: judge() finds them, judges the rest
-            fingerprint = self.fingerprint(read)
             stored = self._rows.get(account_id)
-            if stored is None or stored[0] != fingerprint:
+            if stored is None:  # never judged: its fingerprint is worked out with it, below
+                todo.append((account_id, None, args, read))
+                continue
+            fingerprint = self.fingerprint(read)
+            if stored[0] != fingerprint:
                 todo.append((account_id, fingerprint, args, read))
         if len(todo) < AHEAD_MIN:
             return
         global _WORK
         for account_id, fingerprint, args, read in todo[:AHEAD_WARM]:
+            fingerprint = fingerprint or self.fingerprint(read)
             self._keep(account_id, fingerprint, _as_json(compute(*args)), read)
         todo = todo[AHEAD_WARM:]
-        _WORK = (compute, [args for _, _, args, _ in todo])
+        # The workers also work out the fingerprints the loop above left out (a first run's
+        # hashing of 100,000 accounts' fields is then shared over the cores too).
+        unknown = [read if fingerprint is None else None for _, fingerprint, _, read in todo]
+        _WORK = (compute, [args for _, _, args, _ in todo], unknown, self.context)
         chunks = [(i, min(i + AHEAD_CHUNK, len(todo))) for i in range(0, len(todo), AHEAD_CHUNK)]
         try:
             with multiprocessing.get_context("fork").Pool(processes) as pool:
-                texts = [text for part in pool.map(_judge_chunk, chunks, 1) for text in part]
+                done = [pair for part in pool.map(_judge_chunk, chunks, 1) for pair in part]
         finally:
             _WORK = None
-        for (account_id, fingerprint, _, read), text in zip(todo, texts, strict=True):
-            self._keep(account_id, fingerprint, text, read)
+        alike: dict[str, str] = {}  # most results are alike ("null"): one copy of each
+        for (account_id, fingerprint, _, read), (worked_out, text) in zip(todo, done, strict=True):
+            self._keep(account_id, fingerprint or worked_out, alike.setdefault(text, text), read)
 
     def remember(self, account_id: int, fields: tuple[Any, ...], value: Any) -> None:
         """Keep ``value``, worked out elsewhere by the same pure function of ``fields`` and
@@ -271,15 +277,30 @@ def _as_json(value: Any) -> str:
     return _ENCODE(value)
 
 
+def _fingerprint(context: bytes, fields: tuple[Any, ...]) -> bytes:
+    """A keyed hash of ``fields`` (see :meth:`JudgementCache.fingerprint`)."""
+    return hashlib.blake2b(
+        repr(fields).encode("utf-8", "surrogatepass"), digest_size=16, key=context
+    ).digest()
+
+
 # What the worker processes of judge_ahead judge: set before they fork, so they inherit it
-# (the rules and accounts are never pickled); each returns the JSON of its chunk's results.
-_WORK: tuple[Callable[..., Any], list[tuple[Any, ...]]] | None = None
+# (the rules and accounts are never pickled): the function, its arguments per account, and
+# per account the fields to fingerprint (None: the fingerprint is known) under the context.
+# Each returns its chunk's (fingerprint or None, JSON of the result).
+_WORK: (
+    tuple[Callable[..., Any], list[tuple[Any, ...]], list[tuple[Any, ...] | None], bytes] | None
+) = None
 
 
-def _judge_chunk(bounds: tuple[int, int]) -> list[str]:
+def _judge_chunk(bounds: tuple[int, int]) -> list[tuple[bytes | None, str]]:
     assert _WORK is not None
-    compute, work = _WORK
-    return [_as_json(compute(*args)) for args in work[bounds[0] : bounds[1]]]
+    compute, work, unknown, context = _WORK
+    start, end = bounds
+    return [
+        (None if read is None else _fingerprint(context, read), _as_json(compute(*args)))
+        for args, read in zip(work[start:end], unknown[start:end], strict=True)
+    ]
 
 
 # ---- press evidence, shared by `segment auto` and `prune` -------------------------------------

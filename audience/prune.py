@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from audience.actions import followed_at
+from audience.bulk import without_gc_pauses
 from audience.config import Rules
 from audience.crawl import Crawler
 from audience.errors import (
@@ -149,7 +150,7 @@ class PruneSettings:
         return settings
 
 
-@dataclass
+@dataclass(slots=True)  # (a million accounts' reasons are held at once)
 class Reason:
     code: str
     text: str
@@ -159,7 +160,7 @@ class Reason:
         return {"code": self.code, "text": self.text, "weight": self.weight}
 
 
-@dataclass
+@dataclass(slots=True)
 class Suggestion:
     account_id: int
     platform: str
@@ -514,7 +515,7 @@ def _fields() -> tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]:
 # ---- what is known about the accounts I follow --------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)  # (no attribute dict: a million of them are held at once)
 class Profile:
     """One followed account with what the rules need, read in bulk from the store."""
 
@@ -550,10 +551,12 @@ def _temp_ids(store: Store, name: str, ids: list[int]) -> None:
 
 
 _UNREAD_COLUMNS = frozenset({"raw", "first_seen", "last_seen", "person_id", "protected"})
+_NO_TAGS: set[str] = frozenset()  # type: ignore[assignment]  (never added to: see below)
 
 
-def load_profiles(store: Store, account_ids: list[int]) -> dict[int, Profile]:
-    """Accounts with their latest stored posts, hashtags and segments, in a few queries."""
+def load_profiles(store: Store, account_ids: list[int], *, tags: bool = True) -> dict[int, Profile]:
+    """Accounts with their latest stored posts, hashtags (unless ``tags`` is False: only the
+    topic rule reads them) and segments, in a few queries."""
     _temp_ids(store, "_prune_ids", account_ids)
     # Every column but those no rule reads: the platform's raw record (400 bytes an account),
     # and enough others that a row fits Python's smaller dict (464 bytes, not 832: 40 MB at 100k).
@@ -563,7 +566,8 @@ def load_profiles(store: Store, account_ids: list[int]) -> dict[int, Profile]:
         if name not in _UNREAD_COLUMNS
     )
     rows = store.query(f"SELECT {columns} FROM accounts a JOIN _prune_ids i ON i.id = a.id")
-    profiles = {row["id"]: Profile(row, [], set(), []) for row in rows}
+    # An account without hashtags shares one empty set (a set each is 216 bytes).
+    profiles = {row["id"]: Profile(row, [], _NO_TAGS, []) for row in rows}
     for post in store.query(
         """SELECT account_id, text, created_at, url, id FROM (
                SELECT p.account_id, p.text, p.created_at, p.url, p.id,
@@ -575,13 +579,15 @@ def load_profiles(store: Store, account_ids: list[int]) -> dict[int, Profile]:
     ):
         profiles[post["account_id"]].posts.append(post)
     squashed: dict[str, str] = {}  # a crowd uses the same few hashtags: each read once
-    for account_id, tag in store.execute(
-        """SELECT p.account_id, h.tag FROM posts p JOIN _prune_ids i ON i.id = p.account_id
-           JOIN post_hashtags h ON h.post_id = p.id"""
-    ):
+    tagged = """SELECT p.account_id, h.tag FROM posts p JOIN _prune_ids i ON i.id = p.account_id
+                JOIN post_hashtags h ON h.post_id = p.id"""
+    for account_id, tag in store.execute(tagged) if tags else ():
         if (key := squashed.get(tag)) is None:
             key = squashed[tag] = "".join(_words(tag))
-        profiles[account_id].tags.add(key)
+        profile = profiles[account_id]
+        if profile.tags is _NO_TAGS:
+            profile.tags = set()
+        profile.tags.add(key)
     for account_id, name in store.execute(
         """SELECT m.account_id, s.name FROM segment_members m JOIN segments s ON s.id = m.segment_id
            JOIN _prune_ids i ON i.id = m.account_id WHERE m.excluded = 0 ORDER BY s.name"""
@@ -646,9 +652,11 @@ def state_reasons(profile: Profile) -> list[Reason]:
 
 
 def last_active(profile: Profile) -> str | None:
-    dates = [profile.row["last_post_at"], *(p["created_at"] for p in profile.posts[:1])]
-    dates = [d for d in dates if d]
-    return max(dates, key=lambda d: _parse(d)) if dates else None
+    stored = profile.row["last_post_at"]
+    latest = profile.posts[0]["created_at"] if profile.posts else None
+    if stored and latest and stored != latest:
+        return max(stored, latest, key=_parse)
+    return stored or latest or None
 
 
 def activity_reasons(profile: Profile, settings: PruneSettings, now: datetime) -> list[Reason]:
@@ -1043,6 +1051,7 @@ def suggest(
     return sort_suggestions(found.suggestions + found.near_misses, "score")
 
 
+@without_gc_pauses
 def review(
     store: Store,
     rules: Rules,
@@ -1127,9 +1136,9 @@ def _review_platform(
         follower_series, followers = presence(store, platform, "followers")
     guarded = protection(store, rules, followed)
     candidates = [a for a in followed if a not in guarded]
-    profiles = load_profiles(store, candidates)
-    followers_known = follower_series[0].taken_at if follower_series else None
     matcher = topic_matcher(rules)
+    profiles = load_profiles(store, candidates, tags=bool(matcher))
+    followers_known = follower_series[0].taken_at if follower_series else None
     sent = followed_at(store, platform)
     press_cache = _press_cache(store, lexicon, candidates)
     signal_cache = _signal_cache(store, candidates)

@@ -27,6 +27,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
+from audience.bulk import without_gc_pauses
 from audience.employer import ListedOrg, OrgMatcher, listed_org
 from audience.errors import ConfigError, InputError
 from audience.judgement_cache import (
@@ -988,6 +989,7 @@ _APPLY_SQL = {  # the order a plan is written in: a kind of change never touches
 }
 
 
+@without_gc_pauses
 def auto_segment(
     store: Store,
     config: SegmentConfig,
@@ -1428,7 +1430,9 @@ def _person_reasons(person: dict[str, Any], rules: _CompiledRules) -> Iterable[s
     who = f'contact "{person["name"]}"' if person["name"] else "a matched contact"
     for org_text in sorted(person["orgs"]):
         seen = set()
-        for org, _ in rules.matcher.in_text(BioText(org_text, rules.matcher.lexicon), "name"):
+        # (shared: each segment reads the same card, as the rules share a bio)
+        text = shared_bio_text(org_text, rules.matcher.lexicon)
+        for org, _ in rules.matcher.in_text(text, "name"):
             if org.label not in seen:
                 seen.add(org.label)
                 yield f"{who} works at {org.label} (accepted match)"

@@ -344,9 +344,10 @@ def snapshot_members(store: Store, snapshot_id: int) -> set[int]:
     }
 
 
-@dataclass
+@dataclass(frozen=True)
 class Presence:
-    """An account's history in a series of snapshots."""
+    """An account's history in a series of snapshots (shared by the accounts with the same
+    history: never changed)."""
 
     first_at: str  # taken_at of the first snapshot containing it
     last_at: str  # taken_at of the last snapshot containing it
@@ -377,20 +378,26 @@ def presence(
         seen.setdefault(account_id, []).append(index[snapshot_id])
     last = len(series) - 1
     result = {}
+    # Accounts seen in the same snapshots share one (unchanging) Presence: a crowd of a
+    # million has a few dozen histories between them.
+    histories: dict[tuple[int, ...], Presence] = {}
     for account_id, positions in seen.items():
-        positions.sort()
-        run_start = positions[-1]
-        for position in reversed(positions[:-1]):
-            if position != run_start - 1:
-                break
-            run_start = position
-        result[account_id] = Presence(
-            first_at=series[positions[0]].taken_at,
-            last_at=series[positions[-1]].taken_at,
-            since_at=series[run_start].taken_at,
-            in_latest=positions[-1] == last,
-            since_first=run_start == 0,
-        )
+        history = tuple(sorted(positions))
+        found = histories.get(history)
+        if found is None:
+            run_start = history[-1]
+            for position in reversed(history[:-1]):
+                if position != run_start - 1:
+                    break
+                run_start = position
+            found = histories[history] = Presence(
+                first_at=series[history[0]].taken_at,
+                last_at=series[history[-1]].taken_at,
+                since_at=series[run_start].taken_at,
+                in_latest=history[-1] == last,
+                since_first=run_start == 0,
+            )
+        result[account_id] = found
     return series, result
 
 

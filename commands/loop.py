@@ -206,7 +206,10 @@ def prune(
             settings=settings,
             as_of=moment is not None,
         )
-        suggestions = prune_lib.sort_suggestions(found.suggestions, sort)
+        # (review() lists them by score already)
+        suggestions = found.suggestions if sort == "score" else prune_lib.sort_suggestions(
+            found.suggestions, sort
+        )
         if csv_file:
             prune_lib.write_csv(csv_file, suggestions)
             err_console.print(f"Wrote {plural(len(suggestions), 'suggestion')} to {csv_file}")
