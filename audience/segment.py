@@ -20,6 +20,7 @@ import csv
 import io
 import json
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
@@ -872,13 +873,11 @@ def plan_auto(store: Store, config: SegmentConfig, *, as_of: datetime | None = N
     if learned and press_ids:
         judge.lexicon = config.lexicon.with_outlets(learned)
         cache = JudgementCache(store, "segment-learned", _judge_context(judge, config))
-        cache.judge_ahead(
-            ((a["id"], _judged_fields(a), (a, judge)) for a in accounts if a["id"] not in findings),
-            _learned_press,
-        )
-        for account in accounts:
-            if account["id"] in findings:
-                continue
+        may_name = _names_any_of(learned)
+        second = [a for a in accounts if a["id"] not in findings and may_name(a)]
+        ahead = ((a["id"], _judged_fields(a), (a, judge)) for a in second)
+        cache.judge_ahead(ahead, _learned_press)
+        for account in second:
             reason = cache.judge(
                 account["id"], _judged_fields(account), _learned_press, account, judge
             )
@@ -934,6 +933,34 @@ def _judge_account(account: dict[str, Any], judge: _Judge) -> list[Any]:
     finding = found.get(account["id"])
     flag = _organisation_flag(account, judge.compiled, judge.lexicon)
     return [evidence, asdict(finding) if finding else None, flag]
+
+
+_TOKEN = re.compile(r"\w+")
+
+
+def _tokens(text: str) -> list[str]:
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return _TOKEN.findall("".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
+def _names_any_of(learned: list[Outlet]) -> Any:
+    """A cheap test that an account's own text can name one of the learned outlets (its name,
+    handle or domain), which the second look needs to find anything the first did not: each
+    outlet's longest word, accents and case aside, is among the account's words (issue 18: the
+    second look is otherwise a whole second pass over the crowd)."""
+    keys = set()
+    for outlet in learned:
+        for text in (outlet.name, *outlet.handles, *outlet.domains):
+            words = _tokens(text)
+            if not words:
+                return lambda account: True
+            keys.add(max(words, key=len))
+
+    def may_name(account: dict[str, Any]) -> bool:
+        own = (account[f] or "" for f in ("handle", "display_name", "bio", "website"))
+        return not keys.isdisjoint(_tokens(" ".join(own)))
+
+    return may_name
 
 
 def _learned_press(account: dict[str, Any], judge: _Judge) -> str | None:

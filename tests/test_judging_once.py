@@ -129,3 +129,20 @@ def test_a_crowd_judged_before_is_not_sent_to_the_cores(store, monkeypatch):
     assert kept == []
     assert (plan.judged[0].hits, plan.judged[0].misses) == (len(CROWD) - 1, 1)
     assert ("add", "press", "bob") in {(c.action, c.segment, c.handle) for c in plan.changes}
+
+
+def test_the_second_look_reads_only_accounts_that_can_name_a_learned_outlet():
+    from audience.outlets import Outlet
+    from audience.segment import _names_any_of
+
+    may_name = _names_any_of(
+        [Outlet("Revista Dársena", "learned", handles=("darsena_rev",), domains=("dársena.es",))]
+    )
+
+    def account(**fields):
+        return {"handle": "x", "display_name": None, "bio": None, "website": None, **fields}
+
+    assert may_name(account(bio="Redactora en REVISTA DARSENA."))  # case and accents aside
+    assert may_name(account(bio="Escribo para @darsena_rev"))
+    assert may_name(account(website="https://www.darsena.es/autores/ana"))
+    assert not may_name(account(bio="Periodista en el puerto de Vigo."))
