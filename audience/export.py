@@ -875,12 +875,16 @@ def _segment_sheets(rows: Iterable[dict[str, Any]]) -> list[str]:
 
 
 def _row_segments(row: dict[str, Any]) -> list[str]:
-    return [n.strip() for n in (row.get("segments") or "").split(";") if n.strip()]
+    return _split_segments(row.get("segments"))
+
+
+def _split_segments(cell: str | None) -> list[str]:
+    return [n.strip() for n in (cell or "").split(";") if n.strip()]
 
 
 def _segment_names(cell: str | None) -> list[str]:
     """The sheets a row goes on besides the first: its segments, else "No segment"."""
-    return [n.strip() for n in (cell or "").split(";") if n.strip()] or [NO_SEGMENT_SHEET]
+    return _split_segments(cell) or [NO_SEGMENT_SHEET]
 
 
 def _write_workbook(

@@ -823,6 +823,8 @@ def _optional(words: Iterable[str], before: str = r"(?<![\w#])") -> re.Pattern[s
 
 
 _HANGUL = re.compile(r"[\uac00-\ud7af]")
+# A word written with a capital, accented or not ("Ñandutí", "Kaya"): station and channel names.
+_CAPITALISED = r"[A-ZÀ-ÖØ-Þ][\w'’-]*"
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w&-]*)[ \t]+$")
 
 
@@ -1649,7 +1651,7 @@ def outlet_account(
 
 # "Ramogi TV", "Coast FM": a proper name and a broadcast word make the whole name; not a fan
 # channel ("Leeds Fan TV").
-_BROADCAST_NAME = re.compile(r"\s*(?:[A-Z][\w'’-]*\s+){1,3}(?:TV|FM|Radio)\s*")
+_BROADCAST_NAME = re.compile(rf"\s*(?:{_CAPITALISED}\s+){{1,3}}(?:TV|FM|Radio)\s*")
 
 
 def broadcast_name(name: str | None, lexicon: Lexicon = DEFAULT_LEXICON) -> bool:
@@ -1880,7 +1882,7 @@ def press_evidence(
         return PressFinding(named.name, named.name, True, explanation=f"named {named.name}")
     if found := outlet_account(handle, name, bio, lexicon):
         if _fan_news(text, lexicon, found) or lexicon.audience_name.match(fold_same_length(name)):
-            return None  # "Film star news & gossip": a fan's aggregator, not an outlet
+            return None  # a fan's aggregator ("Film star news & gossip"), a reader ("Fã do X")
         return found
     busy = other_job(text)
     for link in [website, *(m.group(0) for m in text.current(_LINK))]:
@@ -1910,7 +1912,7 @@ _LINK = re.compile(r"(?:https?://)?(?:[\w-]+\.)+[a-z]{2,}(?:/[^\s]*)?")
 # A broadcast station by its name ("Kaya FM", "Radio Sibiu", "Rádio Clube") and the hour a show
 # is on ("18:00", "6-9am", "21h30").
 _STATION = re.compile(
-    r"(?<![\w@.])(?:[A-ZÀ-ÖØ-Þ][\w'’-]*\s+){1,3}FM(?![\w])|(?<![\w@])R[aá]di[oa]\s+[A-ZÀ-ÖØ-Þ][\w'’-]+"
+    rf"(?<![\w@.])(?:{_CAPITALISED}\s+){{1,3}}FM(?![\w])|(?<![\w@])R[aá]di[oa]\s+{_CAPITALISED}"
     r"|(?<![\w@])(?:Canal|Channel|Kanal)\s+\d{1,2}(?![\w])"
 )
 _SLOT_HOUR = re.compile(
