@@ -157,7 +157,8 @@ def sorted_rows(
     so a crowd of a million costs the memory of a few rows. Raises :class:`ExportError` when
     nothing is left to export."""
     rows = SortedRows(store)
-    for row, top in _built_rows(store, segment, platforms, topics):
+    context = rows.context = _Context.load(store, topics)
+    for row, top in _built_rows(store, segment, platforms, topics, context):
         rows.add(row, top)
     rows.done()
     if not rows:
@@ -191,15 +192,20 @@ def _order_key(row: dict[str, Any], top: dict[str, Any]) -> tuple:
 
 
 def _built_rows(
-    store: Store, segment: str | None, platforms: Sequence[str], topics: Iterable[str]
+    store: Store,
+    segment: str | None,
+    platforms: Sequence[str],
+    topics: Iterable[str],
+    context: _Context | None = None,
 ) -> Iterator[tuple[dict[str, Any], dict[str, Any]]]:
-    """Each export row as it is built, with its group's top account."""
+    """Each export row as it is built, with its group's top account. The press cells read
+    meanwhile are kept for the next run by ``context.save()`` (out of a read snapshot)."""
     unknown = [p for p in platforms if p not in PLATFORMS]
     if unknown:
         raise ExportError(f"Unknown platform {unknown[0]!r}; use one of {', '.join(PLATFORMS)}.")
     segment_id = _segment_id(store, segment) if segment else None
     members = _segment_account_ids(store, segment_id) if segment_id is not None else None
-    context = _Context.load(store, topics)
+    context = context or _Context.load(store, topics)
     for group in _groups(store, members):
         if members is not None and not any(a["id"] in members for a in group.accounts):
             continue
@@ -229,6 +235,7 @@ class SortedRows:
         )
         self._pending: list[tuple] = []
         self._count = 0
+        self.context: _Context | None = None  # what the rows were built with (sorted_rows)
         self.segment_names: dict[str, None] = {}  # every segment named in a row, in first order
         self.unsegmented = 0  # rows in no segment
 
@@ -422,6 +429,8 @@ class _Context:
     contacts: dict[int, list[dict[str, Any]]]
     points: dict[tuple[int, str], list[str]]
     topics: tuple[str, ...]  # sorted
+    store: Store | None = None
+    press: Any = None  # the press cells kept between runs (a JudgementCache), once needed
 
     @classmethod
     def load(cls, store: Store, topics: Iterable[str]) -> _Context:
@@ -431,7 +440,32 @@ class _Context:
             contacts=contacts,
             points=points,
             topics=tuple(sorted({_topic_key(t) for t in topics if _topic_key(t)})),
+            store=store,
         )
+
+    def press_cells(self, accounts: list[dict[str, Any]]) -> tuple[str | None, str | None]:
+        """:func:`press_cells` of a press member's group, kept between runs (issue 18):
+        reading a journalist's bio costs ~50 us, and the press is re-read by every export
+        and report. A changed handle, name or bio, or changed rules, reads it again. Only a
+        lone account's are kept, under its own id: forgetting an account deletes its rows,
+        and no row holds what another account's bio said."""
+        if self.store is None or len(accounts) > 1:
+            return press_cells(accounts)
+        if self.press is None:
+            from audience.judgement_cache import JudgementCache, context_fingerprint
+
+            context = context_fingerprint("export-press", _code_digest())
+            self.press = JudgementCache(self.store, "export-press", context)
+        account = accounts[0]
+        read = (account["handle"], account["display_name"], account["bio"])
+        outlet, term = self.press.judge(account["id"], read, press_cells, accounts)
+        return outlet, term
+
+    def save(self) -> None:
+        """Keep the press cells read for the next run. Not inside a transaction (a read
+        snapshot): the write would hold the workspace's write lock until it ends."""
+        if self.press is not None and self.store is not None and not self.store.in_transaction:
+            self.press.save()
 
     def contacts_of(self, person_id: int) -> list[dict[str, Any]]:
         """A person's contacts, then their contact points: those fill in when the contacts'
@@ -443,6 +477,20 @@ class _Context:
                 "phones": json.dumps(self.points.get((person_id, "phone"), [])),
             },
         ]
+
+
+def _code_digest() -> str:
+    """This module's code: the press cells are read by it as well as by the rules."""
+    import hashlib
+
+    return hashlib.blake2b(Path(__file__).read_bytes(), digest_size=16).hexdigest()
+
+
+def press_cells(accounts: list[dict[str, Any]]) -> tuple[str | None, str | None]:
+    """The outlet (:func:`outlet_of`) and the press role (:func:`press_finding`'s term) of
+    a press member's accounts: the Outlet column, and the Title column for want of one."""
+    finding = press_finding(accounts)
+    return outlet_of(accounts, finding), finding.term if finding else None
 
 
 _PEOPLE_SQL = "SELECT id, name, organisation, title, city, country FROM people"
@@ -493,9 +541,9 @@ def _row(group: _Group, ctx: _Context) -> dict[str, Any]:
     memberships = top["memberships"] if alone else [m for a in accounts for m in a["memberships"]]
     if memberships and any(m["name"] == "press" for m in memberships):
         # Bios are read only for the press: at ~50 µs a bio, not for a whole crowd.
-        press = press_finding(accounts)
-        row["outlet"] = outlet_of(accounts, press) or row["organisation"]
-        row["title"] = row["title"] or (press.term if press else None)
+        outlet, term = ctx.press_cells(accounts)
+        row["outlet"] = outlet or row["organisation"]
+        row["title"] = row["title"] or term
     if alone:
         _fill_account_cells(row, top)
     else:
@@ -1089,6 +1137,8 @@ def export_people(
     fmt = format_for(output, fmt)
     with store.snapshot():  # one consistent state even while a crawl writes
         rows = sorted_rows(store, segment=segment, platforms=platforms, topics=topics)
+    if rows.context is not None:
+        rows.context.save()
     try:
         return _write_export(rows, fmt, output, excel, raw_headers, segment)
     finally:

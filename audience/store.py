@@ -644,6 +644,11 @@ class Store:
 
     # ---- transactions -------------------------------------------------------------------
 
+    @property
+    def in_transaction(self) -> bool:
+        """Inside a transaction (or a read :meth:`snapshot`): a write now is held until it ends."""
+        return self._conn.in_transaction
+
     @contextmanager
     def transaction(self) -> Iterator[None]:
         """All-or-nothing: BEGIN IMMEDIATE so two writers queue on the busy timeout."""
