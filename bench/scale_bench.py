@@ -539,10 +539,18 @@ REFERENCES = {
     "rows = db.execute('''SELECT a.handle, a.bio FROM follows f JOIN accounts a"
     " ON a.id = f.follower_id WHERE f.followed_id = ? AND f.follower_id NOT IN"
     " (SELECT followed_id FROM follows WHERE follower_id = ?)''', (me, me)).fetchall()\n",
+    # every row the export writes (each crowd account, with its person's name), with what
+    # its cells need from other tables (hashtags, segments), written as SQLite gives them
     "export csv": REF_PRELUDE + "out = csv.writer(open(sys.argv[2], 'w', newline=''))\n"
-    "for row in db.execute('''SELECT p.name, p.organisation, p.title, group_concat(a.platform"
-    " || ':' || a.handle, ' ') FROM people p LEFT JOIN accounts a ON a.person_id = p.id"
-    " GROUP BY p.id'''):\n    out.writerow(row)\n",
+    "for row in db.execute('''SELECT coalesce(p.name, a.display_name, a.handle),"
+    " p.organisation, p.title, a.bio, a.platform, a.handle, a.url, a.followers_count,"
+    " a.location, a.country, a.last_post_at, a.person_id,"
+    " (SELECT group_concat(h.tag, ' ') FROM posts po JOIN post_hashtags h ON h.post_id = po.id"
+    " WHERE po.account_id = a.id),"
+    " (SELECT group_concat(s.name, '; ') FROM segment_members m JOIN segments s"
+    " ON s.id = m.segment_id WHERE m.account_id = a.id AND m.excluded = 0)"
+    " FROM accounts a LEFT JOIN people p ON p.id = a.person_id WHERE a.handle IS NOT NULL"
+    " AND a.id NOT IN (SELECT account_id FROM my_accounts)'''):\n    out.writerow(row)\n",
     # bare XlsxWriter writing the cells of the CSV export (numbers as numbers, the profile
     # links up to Excel's limit) to the Everyone sheet and each row's segment sheets (the
     # "No segment" one only up to 20,000 rows, as the export): the floor of any .xlsx writer
