@@ -15,10 +15,10 @@ import os
 import re
 import zlib
 from collections.abc import Callable, Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack, closing, contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, NoReturn
+from typing import IO, TYPE_CHECKING, Any, NoReturn
 
 from audience.errors import InputError
 from audience.importers.files import refuse_special_file
@@ -44,6 +44,9 @@ MAX_LINE_BYTES = 64 * 1024 * 1024  # a full 100-tweet page with includes is well
 PART_RECORDS = 5_000  # accounts + tweets + edges held in memory before a part is saved
 BYTES_PER_USER = 500  # a user object in a look-up page is 500-1,000 bytes of JSON
 BULK_ACCOUNTS_MIN = 20_000  # below this, rebuilding the handle index is not worth it
+# A file this large is read in a second process while this one saves (see _parts_read_apart):
+# starting it costs ~20 ms, reading is ~40% of an import.
+READ_APART_FROM_BYTES = 16 * 1024 * 1024
 
 _LISTED_KEYS = frozenset(("id", "username", "name"))  # a follow-list entry's default fields
 MAX_KNOWN_FULL = 5_000_000  # users remembered as read in full (~60 MB of hashes at most)
@@ -131,15 +134,153 @@ def import_twarc(
         store.execute("CREATE TEMP TABLE IF NOT EXISTS _twarc_ids (platform_id TEXT PRIMARY KEY)")
         store.execute("DELETE FROM _twarc_ids")
         before = _count_platform_accounts(store)
-        parts = read_twarc_parts(path, lambda ids: _stored_handles(store, ids), part_records)
         with ExitStack() as bulk:
             if _is_bulk(Path(path), before):
                 bulk.enter_context(store.index_rebuilt_after("accounts_handle"))
+            parts = bulk.enter_context(closing(_parts(store, Path(path), part_records)))
             _save_parts(store, parts, total)
         total.new_accounts = _count_platform_accounts(store) - before
         total.accounts = store.scalar("SELECT count(*) FROM _twarc_ids")
         store.execute("DROP TABLE _twarc_ids")
     return total
+
+
+def _parts(store: Store, path: Path, part_records: int) -> Iterator[SocialImport]:
+    """The file's parts, read here or, for a large file, in a second process."""
+    if _read_apart(store, path):
+        return _parts_read_apart(store, path, part_records)
+    return read_twarc_parts(path, lambda ids: _stored_handles(store, ids), part_records)
+
+
+def _read_apart(store: Store, path: Path) -> bool:
+    """A file of :data:`READ_APART_FROM_BYTES` or more, a workspace file and ``fork``: then
+    reading and converting the file (~40% of an import) runs beside the saving."""
+    import multiprocessing
+
+    if store.path is None or "fork" not in multiprocessing.get_all_start_methods():
+        return False
+    try:
+        return path.stat().st_size >= READ_APART_FROM_BYTES
+    except OSError:
+        return False  # the reader says what is wrong with the file, naming it
+
+
+def _parts_read_apart(store: Store, path: Path, part_records: int) -> Iterator[SocialImport]:
+    """:func:`read_twarc_parts` run in a forked second process, which sends each part as it
+    is read while this one saves the one before. It reads the workspace as last committed
+    (the import is one transaction) and knows the handles of the parts it sent: together,
+    what this process's store would answer. Its errors come out here (an :class:`InputError`
+    names the line); a part is only ever saved here, in this process's transaction, so an
+    interrupted or failed import leaves nothing written."""
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+    reader = context.Process(
+        target=_read_elsewhere, args=(sender, path, store.path, part_records), daemon=True
+    )
+    try:
+        with _interrupt_held():  # the second process starts with Ctrl-C held, then ignores it
+            reader.start()
+    finally:
+        sender.close()
+    try:
+        while True:
+            try:
+                kind, value = receiver.recv()
+            except EOFError:
+                raise RuntimeError(f"the process reading {path} ended without a word") from None
+            if kind == "part":
+                yield value
+            elif kind == "done":
+                return
+            elif kind == "input":
+                raise InputError(*value)
+            else:
+                raise RuntimeError(f"reading {path}: {value}")
+    finally:  # done, failed, or interrupted (Ctrl-C reaches this process only)
+        receiver.close()
+        if reader.is_alive():
+            reader.terminate()
+        reader.join()
+
+
+def _read_elsewhere(sender: Any, path: Path, db_path: Path, part_records: int) -> None:
+    """The second process of :func:`_parts_read_apart`."""
+    import signal
+    import sqlite3
+
+    # Ctrl-C reaches both processes: the importing one stops this one, and rolls back
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    gc.disable()  # as _few_collections: the records go with their part, no cycles among them
+    committed = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    try:
+        sent = _SentHandles(committed)
+        for part in read_twarc_parts(path, sent.handles, part_records):
+            sent.add(part)
+            sender.send(("part", part))
+        sender.send(("done", None))
+    except InputError as exc:
+        sender.send(("input", (exc.path, exc.position, exc.problem)))
+    except Exception as exc:  # noqa: BLE001  (named in the importing process)
+        sender.send(("error", f"{type(exc).__name__}: {exc}"))
+    finally:
+        committed.close()
+        sender.close()
+
+
+class _SentHandles:
+    """What the importing process's store would answer for the handles of authors while the
+    parts sent so far are saved: their handles (a mention does not rename an account stored
+    with a handle, as ``_save_accounts`` keeps it), else the workspace's as last committed."""
+
+    def __init__(self, committed: Any):
+        self.committed = committed
+        self.known: dict[str, str] = {}
+
+    def add(self, part: SocialImport) -> None:
+        hinted = [a.platform_id for a in part.accounts if a.platform_id in part.hinted_ids]
+        stored = self._committed([pid for pid in hinted if pid not in self.known])
+        for account in part.accounts:
+            pid = account.platform_id
+            if not account.handle or (
+                pid in part.hinted_ids and (pid in self.known or pid in stored)
+            ):
+                continue
+            self.known[pid] = account.handle
+
+    def handles(self, platform_ids: list[str]) -> dict[str, str]:
+        found = {pid: self.known[pid] for pid in platform_ids if pid in self.known}
+        found.update(self._committed([pid for pid in platform_ids if pid not in found]))
+        return found
+
+    def _committed(self, platform_ids: list[str]) -> dict[str, str]:
+        found: dict[str, str] = {}
+        for start in range(0, len(platform_ids), 500):
+            chunk = platform_ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            found.update(
+                self.committed.execute(
+                    f"SELECT platform_id, handle FROM accounts WHERE platform = ? AND handle "
+                    f"IS NOT NULL AND platform_id IN ({marks})",
+                    [PLATFORM, *chunk],
+                ).fetchall()
+            )
+        return found
+
+
+@contextmanager
+def _interrupt_held() -> Iterator[None]:
+    """SIGINT blocked (kept pending, not lost) meanwhile: a process forked here starts with it
+    blocked too."""
+    import signal
+
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 def _is_bulk(path: Path, accounts: int) -> bool:
