@@ -1310,13 +1310,28 @@ _encode_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), defau
 
 def _json(value: Any) -> str | None:
     """Compact JSON text of a raw API record. orjson writes it in a tenth of the time; what it
-    cannot write the same way (an integer beyond 64 bits, a non-text key) goes to json."""
+    cannot write the same way (an integer beyond 64 bits, a non-text key) goes to json.
+    Bytes are a record written already (:func:`raw_json_bytes`)."""
     if value is None:
         return None
+    if type(value) is bytes:
+        return value.decode()
     try:
         return _fast_dumps()(value).decode()
     except TypeError:  # orjson.JSONEncodeError
         return _encode_json(value)
+
+
+def raw_json_bytes(value: Any) -> bytes:
+    """A raw API record written as the workspace stores it (:func:`_json`), UTF-8: what a
+    process that reads a file hands to the one that saves it (``import twarc``), which then
+    stores it as it is, instead of a record to write."""
+    if type(value) is bytes:
+        return value
+    try:
+        return _fast_dumps()(value)
+    except TypeError:  # orjson.JSONEncodeError
+        return _encode_json(value).encode()
 
 
 @functools.cache

@@ -54,6 +54,9 @@ def test_read_apart_stores_what_reading_here_stores(tmp_path, part_records):
     here, expected = _imported(tmp_path, "here", path, False, part_records)
     apart, result = _imported(tmp_path, "apart", path, True, part_records)
     assert by_platform_ids(apart) == by_platform_ids(here)
+    for table in ("accounts", "posts"):  # the raw records, written by the reading process
+        raw = f"SELECT platform_id, raw FROM {table} ORDER BY platform_id"
+        assert apart.execute(raw).fetchall() == here.execute(raw).fetchall()
     assert by_platform_ids(here)["posts"] and by_platform_ids(here)["list_members"]
     assert result == expected
 
@@ -153,3 +156,17 @@ def test_ctrl_c_ends_both_processes_with_130_and_writes_nothing(tmp_path):
     store = open_store(db)
     assert store.scalar("SELECT count(*) FROM accounts") == 0
     store.close()
+
+
+@pytest.mark.parametrize(
+    "record",
+    [
+        {"id": "1", "name": "Zoë", "public_metrics": {"followers_count": 3}, "ok": True},
+        {"id": "2", "huge": 2**70, "nested": [{"a": None}]},  # beyond orjson: json writes it
+    ],
+)
+def test_a_record_written_by_the_reader_is_stored_as_the_saver_writes_it(record):
+    from audience.store import _json, raw_json_bytes
+
+    assert _json(raw_json_bytes(record)) == _json(record)
+    assert json.loads(_json(raw_json_bytes(record))) == record
