@@ -129,9 +129,11 @@ def now_iso() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def iso(value: datetime | None) -> str | None:
-    if value is None:
-        return None
+def iso(value: datetime | str | None) -> str | None:
+    """A moment as the workspace stores it; text is one written here already (a process that
+    reads a file hands its records' moments to the one that saves them so: ``import twarc``)."""
+    if value is None or type(value) is str:
+        return value
     if value.tzinfo is None:
         value = value.replace(tzinfo=UTC)
     return value.astimezone(UTC).isoformat(timespec="seconds")

@@ -231,14 +231,19 @@ def _read_elsewhere(sender: Any, path: Path, db_path: Path, part_records: int) -
 
 
 def _records_written(part: SocialImport) -> SocialImport:
-    """``part`` with its accounts' and posts' raw records written as JSON already: the
-    saving process stores the text as it is, and text crosses between the processes in a
-    fraction of the time a record's objects take."""
-    from audience.store import raw_json_bytes
+    """``part`` with its accounts' and posts' raw records written as JSON, and their moments
+    as text, as the workspace stores them: the saving process stores the text as it is, and
+    text crosses between the processes in a fraction of the time objects take."""
+    from audience.store import iso, raw_json_bytes
 
+    for account in part.accounts:
+        account.created_at = iso(account.created_at)
+        account.last_post_at = iso(account.last_post_at)
     for record in (*part.accounts, *part.posts):
         if record.raw is not None:
             record.raw = raw_json_bytes(record.raw)
+    for post in part.posts:
+        post.created_at = iso(post.created_at)
     return part
 
 
