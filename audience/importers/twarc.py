@@ -15,7 +15,7 @@ import os
 import re
 import zlib
 from collections.abc import Callable, Iterator
-from contextlib import ExitStack, closing, contextmanager
+from contextlib import ExitStack, closing, contextmanager, suppress
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, NoReturn
@@ -198,11 +198,11 @@ def _parts_read_apart(store: Store, path: Path, part_records: int) -> Iterator[S
                 raise InputError(*value)
             else:
                 raise RuntimeError(f"reading {path}: {value}")
-    finally:  # done, failed, or interrupted (Ctrl-C reaches this process only)
-        receiver.close()
+    finally:  # done, failed, or interrupted: stopped before its pipe closes under it
         if reader.is_alive():
             reader.terminate()
         reader.join()
+        receiver.close()
 
 
 def _read_elsewhere(sender: Any, path: Path, db_path: Path, part_records: int) -> None:
@@ -222,12 +222,18 @@ def _read_elsewhere(sender: Any, path: Path, db_path: Path, part_records: int) -
             sender.send(("part", _records_written(part)))
         sender.send(("done", None))
     except InputError as exc:
-        sender.send(("input", (exc.path, exc.position, exc.problem)))
+        _send_quietly(sender, ("input", (exc.path, exc.position, exc.problem)))
     except Exception as exc:  # noqa: BLE001  (named in the importing process)
-        sender.send(("error", f"{type(exc).__name__}: {exc}"))
+        _send_quietly(sender, ("error", f"{type(exc).__name__}: {exc}"))
     finally:
         committed.close()
         sender.close()
+
+
+def _send_quietly(sender: Any, message: tuple) -> None:
+    """Send, unless the importing process has stopped listening (it failed, or Ctrl-C)."""
+    with suppress(OSError):  # BrokenPipeError: nobody to tell
+        sender.send(message)
 
 
 def _records_written(part: SocialImport) -> SocialImport:
