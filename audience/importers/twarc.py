@@ -16,7 +16,9 @@ import re
 import zlib
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, closing, contextmanager, suppress
+from dataclasses import fields
 from datetime import UTC, datetime
+from operator import attrgetter
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, NoReturn
 
@@ -32,7 +34,7 @@ from audience.importers.social import (
     unique,
     wrong_field,
 )
-from audience.models import Account, ListInfo
+from audience.models import Account, ListInfo, Post
 from audience.platforms.x import to_account, to_post
 
 if TYPE_CHECKING:
@@ -191,7 +193,7 @@ def _parts_read_apart(store: Store, path: Path, part_records: int) -> Iterator[S
             except EOFError:
                 raise RuntimeError(f"the process reading {path} ended without a word") from None
             if kind == "part":
-                yield value
+                yield _unpacked(value)
             elif kind == "done":
                 return
             elif kind == "input":
@@ -219,7 +221,7 @@ def _read_elsewhere(sender: Any, path: Path, db_path: Path, part_records: int) -
         sent = _SentHandles(committed)
         for part in read_twarc_parts(path, sent.handles, part_records):
             sent.add(part)
-            sender.send(("part", _records_written(part)))
+            sender.send(("part", _packed(_records_written(part))))
         sender.send(("done", None))
     except InputError as exc:
         _send_quietly(sender, ("input", (exc.path, exc.position, exc.problem)))
@@ -250,6 +252,25 @@ def _records_written(part: SocialImport) -> SocialImport:
             record.raw = raw_json_bytes(record.raw)
     for post in part.posts:
         post.created_at = iso(post.created_at)
+    return part
+
+
+_ACCOUNT_VALUES = attrgetter(*(f.name for f in fields(Account)))
+_POST_VALUES = attrgetter(*(f.name for f in fields(Post)))
+
+
+def _packed(part: SocialImport) -> tuple[SocialImport, list[tuple], list[tuple]]:
+    """``part`` with its accounts and posts as tuples of their fields: pickled and unpickled
+    in about half the time of the records themselves (what :func:`_unpacked` undoes)."""
+    accounts, posts = list(map(_ACCOUNT_VALUES, part.accounts)), list(map(_POST_VALUES, part.posts))
+    part.accounts, part.posts = [], []
+    return part, accounts, posts
+
+
+def _unpacked(packed: tuple[SocialImport, list[tuple], list[tuple]]) -> SocialImport:
+    part, accounts, posts = packed
+    part.accounts = [Account(*values) for values in accounts]
+    part.posts = [Post(*values) for values in posts]
     return part
 
 
