@@ -329,6 +329,8 @@ class OrgMatcher:
                     continue
                 if key in self._short_keys and not self._short_name_ok(text, match):
                     continue
+                if org and _ordinary_words(said, org):
+                    continue
                 if org and self._is_employer(text, match, strict, where):
                     yield (
                         org,
@@ -561,6 +563,18 @@ def _shortened(key: str, generic: frozenset[str]) -> Iterator[str]:
             return
         words = words[:-cut]
         yield " ".join(words)
+
+
+def _ordinary_words(said: str, org: ListedOrg) -> bool:
+    """ "Dompet kita, tanggung jawab kita": the name's later words written in lower case where
+    the organisation writes them with capitals: ordinary words that happen to spell the name."""
+    spellings: dict[str, set[bool]] = {}
+    for name in org.names:
+        for word in name.split():
+            spellings.setdefault(word.lower(), set()).add(_lower_case(word))
+    return any(
+        _lower_case(word) and spellings.get(word.lower()) == {False} for word in said.split()[1:]
+    )
 
 
 def _lower_case(text: str) -> bool:

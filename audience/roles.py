@@ -479,6 +479,20 @@ class Lexicon:
         return _word_regex(_words(extra))
 
     @cached_property
+    def news_named(self) -> re.Pattern[str]:
+        """The news words of every language, in a name ("Kabar Pagi", "Business News Tonight")."""
+        return _vocabulary_words(self.vocabulary.news_words)
+
+    @cached_property
+    def negated(self) -> re.Pattern[str] | None:
+        """ "Bukan wartawan", "not a journalist", "kein Journalist": a title denied."""
+        words = self.vocabulary.negations
+        if not words:
+            return None
+        titles = f"{self.press.pattern}|{self.qualified.pattern}"
+        return re.compile(rf"(?<![\w])(?:{_words(_lead(w) for w in words)})\s+(?:{titles})")
+
+    @cached_property
     def media_qualifiers(self) -> frozenset[str]:
         words = self.vocabulary.media_qualifiers
         return frozenset(fold_same_length(w) for w in words)
@@ -919,8 +933,10 @@ class BioText:
 
     @cached_property
     def _traps(self) -> list[tuple[int, int]]:
-        pattern = self.lexicon.not_press
-        return [m.span() for m in pattern.finditer(self.folded)] if pattern else []
+        spans = []
+        for pattern in (self.lexicon.not_press, self.lexicon.negated):
+            spans += [m.span() for m in pattern.finditer(self.folded)] if pattern else []
+        return spans
 
     def in_trap(self, match: re.Match[str]) -> bool:
         """The match is part of a phrase that only looks like press ("correspondent banking")."""
@@ -1345,7 +1361,20 @@ def _lead_ok(bio: BioText, end: int) -> str | None:
     if not after or any(folded_after.startswith(stop) for stop in OUTLET_OBJECT_STOP):
         return None
     outlet = _outlet_after(bio.raw, end)
-    return None if outlet and _names_event(bio, outlet) else outlet
+    if outlet and (_names_event(bio, outlet) or _only_a_city(outlet)):
+        return None
+    return outlet
+
+
+def _only_a_city(name: str) -> bool:
+    """ "Cosplay & anime Surabaya": a lead word used otherwise, then a city, which no outlet is
+    named after alone."""
+    from audience.geo import normalize_location
+
+    if name.startswith("@"):
+        return False
+    place = normalize_location(name)
+    return bool(place and place.city) and fold_same_length(place.city) == fold_same_length(name)
 
 
 def _names_event(bio: BioText, outlet: str) -> bool:
@@ -1461,16 +1490,18 @@ def _trap_right_after(bio: BioText, end: int) -> bool:
 
 def _known_outlet_after(bio: BioText, end: int) -> str | None:
     """ "Producer, Nightly Business Report", "Presenter @BBCRadio4": an outlet right after the
-    title that the gazetteer knows or whose name reads as news."""
+    title that the gazetteer knows or whose name reads as news or a podcast."""
     outlet = _outlet_after(bio.raw, end)
     if not outlet:
         return None
     gazetteer = bio.lexicon.gazetteer
     if outlet.startswith("@"):
         return outlet if gazetteer.handle(outlet) else None
-    if gazetteer.name_at(outlet, 0) or _NEWSY_NAME.search(fold_same_length(outlet)):
+    folded = fold_same_length(outlet)
+    if gazetteer.name_at(outlet, 0) or _NEWSY_NAME.search(folded):
         return outlet
-    return None
+    named_news = searched(bio.lexicon.news_named, folded) or searched(bio.lexicon.podcast, folded)
+    return outlet if named_news else None
 
 
 def _phrase(bio: BioText, match: re.Match[str]) -> str:
@@ -1570,6 +1601,8 @@ def outlet_account(
         return None
     org, person = organisation_signals(handle, name, bio)
     text = _bio_text(bio, lexicon)
+    if lexicon.house_media and next(text.current(lexicon.house_media), None):
+        return None  # "Monthly bulletin for members": a body's own publication, not an outlet
     first_clause_end = _self_description_end(text)
     # A company's news, deals or support account says so in its self-description.
     company = searched(_COMPANY_NEWS, text.folded)
@@ -1592,6 +1625,8 @@ def outlet_account(
     ours = noun and searched(_OUR_THING, text.folded[: noun.start()])
     if noun and opens_bio and person == 0 and not ours and not shares_news:
         return PressFinding(bio[noun.start() : noun.end()], is_outlet_account=True)
+    if person == 0 and (part := _part_of_a_newsroom(text, lexicon)):
+        return PressFinding(part, is_outlet_account=True)
     if person == 0 and not community and (listed := _nouns_only_clause(text, lexicon)):
         return PressFinding(listed, is_outlet_account=True)
     if person == 0 and not community and (said := _news_clause(text, lexicon)):
@@ -2144,6 +2179,18 @@ def _fan_news(text: BioText, lexicon: Lexicon, found: PressFinding) -> bool:
     if _names_its_parent(text):
         return False
     return _named_outlet(text.raw, lexicon) is None and not next(text.current(_MENTION), None)
+
+
+def _part_of_a_newsroom(text: BioText, lexicon: Lexicon) -> str | None:
+    """ "Data desk. Part of the Harbour Times newsroom", "Bagian dari redaksi X": a desk that
+    says it belongs to an outlet, a parent lead and an outlet noun together."""
+    leads = lexicon.parent_leads
+    for lead in text.current(leads) if leads else ():
+        window = text.folded[lead.end() : lead.end() + 60]
+        noun = lexicon.outlet_nouns.search(window)
+        if noun and not re.search(r"[.;|!?\n]", window[: noun.start()]):
+            return text.raw[lead.start() : lead.end() + noun.end()]
+    return None
 
 
 def _names_its_parent(text: BioText) -> bool:
