@@ -1427,6 +1427,13 @@ def press_role(bio_text: str | None, lexicon: Lexicon = DEFAULT_LEXICON) -> Pres
     return None
 
 
+def _verb_only(found: PressFinding, bio: BioText) -> bool:
+    """Found by a verb phrase ("I write for"), not a title, and for no outlet the gazetteer
+    knows."""
+    title = bio.lexicon.press.search(fold_same_length(found.term))
+    return title is None and not _known_outlet(bio, found.outlet)
+
+
 def _describes_other_job(bio: BioText, lead: re.Match[str]) -> bool:
     """ "Analyst covering CCaaS at Acme", "Copywriter. I write posts for CEOs": the verb phrase
     tells what another job does, a job named before it in its clause or anywhere in a bio
@@ -1618,7 +1625,10 @@ def outlet_account(
     # open the bio of an account that speaks for no company: "Weekly newsletter on retail".
     # A community group or association that shares news is not an outlet by that alone (a
     # community radio is).
-    community = next(text.current(lexicon.community), None)
+    # "Egyptian community in Kuwait" as the name: a community group that shares news
+    community = next(text.current(lexicon.community), None) or searched(
+        lexicon.community, fold_same_length(name)
+    )
     noun = next((n for n in text.current(lexicon.outlet_nouns) if _self_described(text, n)), None)
     opens_bio = noun is not None and noun.start() <= first_clause_end and noun.start() < 40
     shares_news = community and noun and lexicon.topic_news.fullmatch(noun.group(0))
@@ -1886,6 +1896,8 @@ def press_evidence(
         and searched(lexicon.not_press, text.folded)
     ):
         found = None  # "Lotérica e Correspondente" named, "Correspondente bancário" in the bio
+    if found and _verb_only(found, text) and searched(lexicon.not_press, fold_same_length(name)):
+        return None  # "Nada | Ghostwriter": "I write posts for CEOs" is that job
     scam = lexicon.scam_markers
     if found and not found.outlet and scam and searched(scam, text.folded):
         return None  # "Periodista digital… Ganancias garantizadas": bait dressed as press
@@ -1988,6 +2000,8 @@ COLUMN = re.compile(r"col[uo]mn|kolum|felieton|komentator|chroniqueu|editorialis
 
 def _name_role(name: str | None, lexicon: Lexicon) -> PressFinding | None:
     found = press_role(name, lexicon)
+    if found and _verb_only(found, _bio_text(name, lexicon)):
+        return None  # "Giza Hosting Support": a verb in a name is a business's trade
     if found and found.outlet is None:
         return replace(found, explanation=f'journalist ("{found.term}" in name)')
     return found

@@ -196,3 +196,84 @@ def test_an_hourly_quote_bot_is_suggested_even_when_it_follows_back(world):
     follow_all(world, ["30", "31"])
     suggested = world.suggested()
     assert "bot" in suggested.get("30", []) and "31" not in suggested
+
+
+# ---- round 24: Arabic and Armenian press, and what only looks like it -------------------------
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "كاتب مقال أسبوعي في جريدة الوادي. مهتم بالاقتصاد",  # Arabic: columnist
+        "Լրագրող | տնտեսություն, Երևան",  # Armenian: journalist
+        "محرر سابق في جريدة النهار. أعمل الآن بشكل مستقل",  # former staff, now freelance
+    ],
+)
+def test_arabic_and_armenian_press_titles(bio):
+    assert press(bio, name="Karim Haddad"), bio
+
+
+@pytest.mark.parametrize(
+    ("name", "bio"),
+    [
+        ("مطبخ سلمى", "قناة يوتيوب عن الطبخ المصري. وصفات كل أسبوع"),  # a YouTube channel
+        ("م. طارق", "مهندس في شركة القناة للمقاولات"),  # "Canal" in a company's name
+        ("رابطة المصريين في ميلانو", "أخبار تهم المصريين في ميلانو"),  # a community's news
+    ],
+)
+def test_a_channel_word_or_a_community_s_news_is_not_an_outlet(name, bio):
+    assert press(bio, name=name, handle="page") is None, bio
+
+
+def test_an_arabic_news_channel_or_radio_is_an_outlet():
+    assert press("قناة إخبارية مصرية على مدار الساعة", name="الوادي نيوز", handle="wadinews")
+    assert press("راديو الشباب. أغاني وأخبار كل يوم", name="Shabab FM", handle="shababfm")
+
+
+def test_a_writing_verb_is_not_press_when_the_name_gives_another_job():
+    assert (
+        press("I write newsletters for founders. Ex-journalist.", name="Lina | Copywriter") is None
+    )
+    # a title with its outlet still is
+    assert press("Reporter at The Harbour Times", name="Sam | Copywriter")
+
+
+def test_a_verb_in_a_business_s_display_name_is_not_press():
+    assert press("", name="Delta Hosting Helpdesk", handle="deltahosting") is None
+
+
+@pytest.mark.parametrize(
+    ("bio", "segment"),
+    [
+        ("مهندسة بشركة VLT - القاهرة", "customers"),  # "at the company" glued to the name
+        ("كابتن VLT - المعادي", "customers"),  # a job word right before the name
+        ("Team lead at Orbis Mobilité (Velora Trasporti programme).", "competitors"),
+    ],
+)
+def test_arabic_job_words_and_a_client_programme_in_brackets(store, bio, segment):
+    assert employers(store, bio, ORGS) == {segment}, bio
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "كنت شغال في Velora Trasporti وسبت الشغل",  # "I was working at ... and left"
+        "صفحة غير رسمية لعمال Velora Trasporti",  # an unofficial page
+        "Velora Trasporti gold member 🚆 pendolare felice",  # a loyalty tier, then an emoji
+    ],
+)
+def test_arabic_past_unofficial_pages_and_loyalty_tiers_are_not_the_employer(store, bio):
+    assert employers(store, bio, ORGS) == set(), bio
+
+
+# ---- geography in Arabic letters ---------------------------------------------------------------
+
+
+def test_arabic_place_names_resolve_and_do_not_collide():
+    from audience.geo import matches_region, normalize_location
+
+    assert normalize_location("أسوان").country == "EG"
+    assert normalize_location("الرياض").country == "SA"
+    assert normalize_location("القاهرة، مصر").city == "Cairo"
+    # A home region written in Arabic names its own country, not a look-alike elsewhere.
+    assert not matches_region(normalize_location("Karachi"), ["مصر", "أسوان"])
