@@ -41,7 +41,8 @@ _BUILTIN_ALIASES, _BUILTIN_CITIES = dict(ALIASES), dict(CITY_ALIASES)
 _BUILTIN_GROUPS = {k: set(v) for k, v in GROUPS.items()}
 # Hebrew and Arabic letters (with their presentation forms)
 _ABJAD = re.compile(
-    r"[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
+    r"[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]"
+)
 SEPARATORS = re.compile(r"\s*(?:[,،/|;·•()\[\]]|\s-\s|\s–\s|\bbased in\b|\bliving in\b|\bin\b)\s*")
 
 
