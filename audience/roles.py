@@ -1505,7 +1505,7 @@ def _known_outlet_after(bio: BioText, end: int) -> str | None:
     if outlet.startswith("@"):
         return outlet if gazetteer.handle(outlet) else None
     folded = fold_same_length(outlet)
-    if gazetteer.name_at(outlet, 0) or _NEWSY_NAME.search(folded):
+    if gazetteer.name_at(outlet, 0) or gazetteer.short_form(outlet) or _NEWSY_NAME.search(folded):
         return outlet
     named_news = searched(bio.lexicon.news_named, folded) or searched(bio.lexicon.podcast, folded)
     return outlet if named_news else None

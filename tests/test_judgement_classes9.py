@@ -277,3 +277,18 @@ def test_arabic_place_names_resolve_and_do_not_collide():
     assert normalize_location("القاهرة، مصر").city == "Cairo"
     # A home region written in Arabic names its own country, not a look-alike elsewhere.
     assert not matches_region(normalize_location("Karachi"), ["مصر", "أسوان"])
+
+
+# ---- an agency by its two-letter form, where an outlet must stand ------------------------------
+
+
+@pytest.mark.parametrize("bio", ["Photographer, AP. Lima.", "Senior producer AP | views mine"])
+def test_a_two_letter_agency_form_right_after_a_title_is_an_outlet(bio):
+    found = press(bio)
+    assert found and found.outlet == "AP", bio
+
+
+@pytest.mark.parametrize("bio", ["Photographer. AP Moller fan", "Accounts payable, AP team lead"])
+def test_two_capital_letters_elsewhere_are_no_outlet(bio):
+    found = press_evidence("x", "Sam Doe", bio, None, DEFAULT_LEXICON)
+    assert not (found and found.outlet == "AP"), bio
