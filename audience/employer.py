@@ -329,7 +329,7 @@ class OrgMatcher:
                     continue
                 if key in self._short_keys and not self._short_name_ok(text, match):
                     continue
-                if org and _ordinary_words(said, org):
+                if org and (_ordinary_words(said, org) or _hyphen_glued(text.raw, match)):
                     continue
                 if org and self._is_employer(text, match, strict, where):
                     yield (
@@ -410,13 +410,15 @@ class OrgMatcher:
         if where == "name" and not _name_part_ok(raw[:start], raw[end:]):
             return False
         is_handle = raw[start : start + 1] == "@"
-        # Written in lower case, a capitalised name is an ordinary word ("bright orange").
-        if not is_handle and _lower_case(raw[start:end]):
+        # Written in lower case, a capitalised name is an ordinary word ("bright orange"),
+        # unless the whole bio is ("csr @ acme | night shift"): then only a job tells.
+        lower = not is_handle and _lower_case(raw[start:end])
+        if lower and any(c.isupper() for c in raw):
             return False
-        if not strict:
+        if not strict and not lower:
             return True
         # A one-word name or an acronym: capitalised as a name, in the context of a job.
-        if _lower_case(raw[start : start + 1]) and not is_handle:
+        if _lower_case(raw[start : start + 1]) and not is_handle and not lower:
             return False
         if not is_handle and (
             self._in_enumeration(raw, folded, start, end) or _other_acronym(raw, start, end)
@@ -426,6 +428,8 @@ class OrgMatcher:
         if not is_handle and kinds and kinds.match(after.lstrip()):
             return False  # "Thaba village", "Acme Hotel Durban": a place, another business
         words = re.findall(r"[\w&@]+", before)
+        if lower:  # "tl sa acme", "csr @ acme": in a bio all in lower case, only "at" tells
+            return bool(words) and words[-1] in self.lexicon.employer_words
         if where == "name" and not before.strip() and not after.strip():
             return True
         trails = self.lexicon.employer_trails
@@ -441,7 +445,7 @@ class OrgMatcher:
             or _job_right_before(self.lexicon, before)
             or _job_then_de(self.lexicon, words, before)
             or _SEPARATOR_BEFORE.search(raw[max(0, start - 3) : start])
-            or (not before.strip() and _SEPARATOR_AFTER.match(after) and where != "name")
+            or (not before.strip() and _SEPARATOR_AFTER.match(folded[end:]) and where != "name")
         )
 
     def _inside_job(self, window: str, marker: re.Match[str]) -> bool:
@@ -538,6 +542,8 @@ class OrgMatcher:
         trail = self.lexicon.customer_trails
         if trail and (_trails(trail, rest) or _trails(trail, _LISTED_NEXT.sub("", rest))):
             return True  # "Acme Rewards collector since day one", "the Acme & Beta accounts"
+        if (rest.split() or [""])[0] in FAMILY_SUFFIXES:
+            return False  # "Acme Help", "Acme Support": its own accounts and teams
         for pattern in (self.lexicon.client_markers, self.lexicon.beat_markers):
             if pattern is not None and pattern.match(rest):
                 return True
@@ -563,6 +569,16 @@ def _shortened(key: str, generic: frozenset[str]) -> Iterator[str]:
             return
         words = words[:-cut]
         yield " ".join(words)
+
+
+def _hyphen_glued(raw: str, match: re.Match[str]) -> bool:
+    """ "Sari-Sari Mart", "hatid-sundo": the name is the end of a word joined by a hyphen, or
+    the start of one whose next part is in lower case (not "Acme-Gruppe", "ex-Acme")."""
+    start, end = match.start(), match.end()
+    before = raw[max(0, start - 2) : start]
+    glued_after = raw[end : end + 1] == "-" and raw[end + 1 : end + 2].islower()
+    glued_before = len(before) == 2 and before[1] == "-" and before[0].isalpha()
+    return glued_after or (glued_before and not raw[:start].lower().endswith(("ex-", "pre-")))
 
 
 def _ordinary_words(said: str, org: ListedOrg) -> bool:

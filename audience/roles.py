@@ -1637,6 +1637,8 @@ def outlet_account(
         return PressFinding(bio[noun.start() : noun.end()], is_outlet_account=True)
     if person == 0 and (part := _part_of_a_newsroom(text, lexicon)):
         return PressFinding(part, is_outlet_account=True)
+    if not other_job(text) and (show := _show_on_an_outlet(text, lexicon)):
+        return show
     if person == 0 and not community and (listed := _nouns_only_clause(text, lexicon)):
         return PressFinding(listed, is_outlet_account=True)
     if person == 0 and not community and (said := _news_clause(text, lexicon)):
@@ -2168,7 +2170,10 @@ def _outlet_clause(text: BioText, gazetteer: Gazetteer, busy: bool) -> PressFind
     for start, end in text.clauses():
         clause = text.raw[start:end].strip(" .:'\"")
         opens = not text.raw[:start].strip() or text.raw[:start].rstrip()[-1] in ".|•\n"
-        if not clause or not opens or text.is_past(start) or not _brand_like(clause):
+        # "Reuters, Manila.": the outlet, then only the city it works from
+        where = re.match(r",\s*([^,.;|\n]+?)\s*(?:[.;|\n]|$)", text.raw[end:])
+        located = where is not None and _only_a_city(where.group(1))
+        if not clause or not opens or text.is_past(start) or not (_brand_like(clause) or located):
             continue  # not "Ex-reporter (Les Affaires, 8 years)"
         if text.lexicon.non_press_jobs.fullmatch(text.folded[start:end].strip(" .:'\"")):
             continue  # "CIO." is a job before it is a magazine
@@ -2193,6 +2198,28 @@ def _fan_news(text: BioText, lexicon: Lexicon, found: PressFinding) -> bool:
     if _names_its_parent(text):
         return False
     return _named_outlet(text.raw, lexicon) is None and not next(text.current(_MENTION), None)
+
+
+_SHOW = re.compile(
+    r"(?<![\w])(?:(?:tv|radio|talk|news|travel|tech)\s+)?(?:show|programme|program)(?![\w])"
+)
+_ON_AIR_AT = re.compile(r"(?<![\w])(?:on|sa|en|em|su|auf)\s+")
+
+
+def _show_on_an_outlet(text: BioText, lexicon: Lexicon) -> PressFinding | None:
+    """ "Travel show. Sundays on GMA News TV": a programme's own account, its self-description
+    a show, then the broadcaster the gazetteer knows or a station it names."""
+    show = _SHOW.search(text.folded)
+    if show is None or show.start() > 40:
+        return None
+    for on in _ON_AIR_AT.finditer(text.folded, show.end(), show.end() + 60):
+        outlet = lexicon.gazetteer.name_at(text.raw, on.end())
+        station = None if outlet else _STATION.match(text.raw, on.end())
+        if outlet or station:
+            named = outlet.name if outlet else station.group(0)
+            term = text.raw[show.start() : show.end()]
+            return PressFinding(term, named, True, explanation=f"a programme on {named}")
+    return None
 
 
 def _part_of_a_newsroom(text: BioText, lexicon: Lexicon) -> str | None:

@@ -292,3 +292,61 @@ def test_a_two_letter_agency_form_right_after_a_title_is_an_outlet(bio):
 def test_two_capital_letters_elsewhere_are_no_outlet(bio):
     found = press_evidence("x", "Sam Doe", bio, None, DEFAULT_LEXICON)
     assert not (found and found.outlet == "AP"), bio
+
+
+# ---- round 25 --------------------------------------------------------------------------------
+
+ORGS_PH = {
+    "competitors": {"organisations": [{"name": "Sundo Mobility", "aliases": ["Sundo"]}]},
+    "suppliers": {"organisations": [{"name": "Kalinda Chat", "domains": ["kalinda.io"]}]},
+}
+
+
+@pytest.mark.parametrize(
+    ("bio", "segments"),
+    [
+        ("Sundo | Ops Iloilo & Bacolod | night owl", {"competitors"}),  # the name, then a bar
+        ("tl sa sundo help 🎧 | night shift", {"competitors"}),  # all lower case, "at" before
+        ("Support lead. Views mine. kalinda.io", {"suppliers"}),  # the employer's site
+        ("Rider ako. Hatid-sundo ng anak araw-araw.", set()),  # a word joined by a hyphen
+        ("Sundo-sundo lang sa kanto, walang app.", set()),
+        ("males macet, sundo aja. akun receh", set()),  # lower case, no "at"
+        ("Partner at a fund. Investor in kalinda.io and others.", set()),  # a portfolio link
+        ("Private group account for Sundo drivers in Cebu.", set()),  # not the company's
+    ],
+)
+def test_names_in_lower_case_hyphens_and_links(store, bio, segments):
+    assert employers(store, bio, ORGS_PH) == segments, bio
+
+
+@pytest.mark.parametrize(
+    ("name", "bio"),
+    [
+        ("Kusina Weekend", "Weekend food show on GMA News. Recipes and markets."),  # a programme
+        ("D. Reyes", "Bloomberg, Singapore. Locked account."),  # an outlet, then its city
+        ("Luz Abellana", "Nagsulat og kolum matag Domingo sa SunStar."),  # Cebuano
+        ("Gab Cruz", "Brodkaster | Radyo Pilipinas | tuwing umaga"),  # Tagalog
+    ],
+)
+def test_programmes_outlets_with_a_city_and_philippine_press_words(name, bio):
+    assert press(bio, name=name), bio
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Our new show on Netflix is coming soon!",
+        "Ex-Reuters, Manila. Now in PR.",
+        "Journalism programme, Harbour University. Training reporters since 1950.",
+        "Head, Correspondent & Remittance Partnerships, a bank in Ortigas.",
+    ],
+)
+def test_a_show_a_past_outlet_a_school_and_correspondent_banking_are_not_press(bio):
+    assert press(bio, name="Harbour") is None, bio
+
+
+@pytest.mark.parametrize(
+    "text", ["Customer service head at an electric co-op.", "Forecasts call volumes for a living."]
+)
+def test_customer_service_and_call_volumes_are_contact_centre_words(text):
+    assert TopicMatcher(["contact centre"]).terms(text), text
