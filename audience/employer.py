@@ -197,7 +197,7 @@ class OrgMatcher:
                         self._short_keys.add(short)
         if self._by_key:
             keys = sorted(self._by_key, key=len, reverse=True)
-            body = "|".join(r"[\s.-]*".join(map(re.escape, k.split())) for k in keys)
+            body = "|".join(_inflected(k, k not in self._short_keys) for k in keys)
             self._names = re.compile(rf"(?<![\w@#])(?:{body})(?![\w])(?!\.\w)")
         for org in self.orgs:
             for name in org.names:
@@ -206,6 +206,34 @@ class OrgMatcher:
 
     def __bool__(self) -> bool:
         return bool(self.orgs)
+
+    def _current_names(self, text: BioText) -> list[re.Match[str]]:
+        """The names not said of the past; a name that starts with a past marker's word is
+        itself ("CEO, Volt Market": Hungarian "volt" is "was")."""
+        found = list(text.current(self._names))
+        if text.marker_starts:
+            current = {m.start() for m in found}
+            found += [
+                m
+                for m in self._names.finditer(text.folded)
+                if m.start() in text.marker_starts and m.start() not in current
+                and len(m.group(0).split()) > 1
+            ]
+        return found
+
+    def _key_of(self, said: str) -> str:
+        """The listed key a match stands for, its case ending taken off ("Volt Marketu",
+        "Tržnice", "Telvoxa" for Volt Market, Tržnica, Telvox)."""
+        key = " ".join(re.sub(r"[\s.-]+", " ", said).split())
+        if key in self._by_key:
+            return key
+        for ending in _CASE_ENDINGS:
+            if key.endswith(ending):
+                stem = key[: -len(ending)]
+                for base in (stem, stem + "a", stem + "а"):
+                    if base in self._by_key:
+                        return base
+        return key
 
     def _short_name_ok(self, text: BioText, match: re.Match[str]) -> bool:
         """A name without its generic words ("Acme" for Acme Energy) is also a place, a word
@@ -230,7 +258,7 @@ class OrgMatcher:
         bracket = _ACRONYM_AFTER.match(text.folded, end)
         if bracket is None:
             return False
-        key = " ".join(re.sub(r"[\s.-]+", " ", match.group(0)).split())
+        key = self._key_of(match.group(0))
         mine = self._by_key.get(key, (None,))[0]
         return mine is not None and self._by_key.get(bracket.group(1), (None,))[0] is mine
 
@@ -321,8 +349,8 @@ class OrgMatcher:
     def in_text(self, text: BioText, where: str) -> Iterable[tuple[ListedOrg, str]]:
         """Listed organisations a bio or display name gives as the current employer."""
         if self._names is not None:
-            for match in text.current(self._names):
-                key = " ".join(re.sub(r"[\s.-]+", " ", match.group(0)).split())
+            for match in self._current_names(text):
+                key = self._key_of(match.group(0))
                 org, strict = self._by_key.get(key, (None, True))
                 said = text.raw[match.start() : match.end()]
                 if key in self._acronyms and not said.isupper():
@@ -353,7 +381,7 @@ class OrgMatcher:
         found = []
         if self._names is not None:
             for match in self._names.finditer(folded):
-                key = " ".join(re.sub(r"[\s.-]+", " ", match.group(0)).split())
+                key = self._key_of(match.group(0))
                 org = self._by_key.get(key, (None, True))[0]
                 if org and not _lower_case(text[match.start() : match.end()]):
                     found.append((match, org))
@@ -579,6 +607,28 @@ def _hyphen_glued(raw: str, match: re.Match[str]) -> bool:
     glued_after = raw[end : end + 1] == "-" and raw[end + 1 : end + 2].islower()
     glued_before = len(before) == 2 and before[1] == "-" and before[0].isalpha()
     return glued_after or (glued_before and not raw[:start].lower().endswith(("ex-", "pre-")))
+
+
+# Case endings of Slavic languages (Latin and Cyrillic), longest first: "u Volt Marketu",
+# "CFO Tržnice", "CTO Telvoxa", "во Македонска пошта".
+_CASE_ENDINGS = (
+    *("ama", "ima", "om", "em", "oj", "ом", "ем", "ој"),
+    *("a", "e", "i", "u", "а", "е", "и", "у"),
+)
+
+
+def _inflected(key: str, inflect: bool = True) -> str:
+    """A listed key as a pattern that also takes a case ending on a last word of six letters or
+    more, or on a name of several words ("Volt Marketu"): Slavic languages decline names."""
+    words = key.split()
+    last = words[-1]
+    parts = [re.escape(w) for w in words]
+    if inflect and last.isalpha() and (len(last) >= 6 or len(words) > 1) and len(last) >= 3:
+        if last[-1] in "aа":
+            parts[-1] = re.escape(last[:-1]) + "(?:ama|om|oj|ом|ој|[aeiuаеиу])"
+        else:
+            parts[-1] = re.escape(last) + "(?:ama|ima|om|em|ом|ем|[aeiuаеиу])?"
+    return r"[\s.-]*".join(parts)
 
 
 def _ordinary_words(said: str, org: ListedOrg) -> bool:

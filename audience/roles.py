@@ -922,6 +922,8 @@ class BioText:
     lexicon: Lexicon = DEFAULT_LEXICON
     folded: str = field(init=False)
     _past: list[tuple[int, int]] = field(init=False, default_factory=list)
+    # where a past marker starts ("former", "ex-", "volt"): a name may start with one
+    marker_starts: set[int] = field(init=False, default_factory=set)
     # answers the rules worked out from this text (audience/textmatch.py: text_memo)
     memo: dict[Any, Any] = field(init=False, default_factory=dict, repr=False, compare=False)
 
@@ -971,10 +973,19 @@ class BioText:
     @cached_property
     def _clauses(self) -> list[tuple[int, int]]:
         bounds = [0]
+        cased = any(c.isupper() for c in self.raw)
         for sep in _HARD_SEPARATORS.finditer(self.folded):
+            if cased and sep.group(0) == "." and self._abbreviation_at(sep.start()):
+                continue  # "9 god. u Acme": an abbreviation, the sentence goes on in lower case
             bounds += [sep.start(), sep.end()]
         bounds.append(len(self.folded))
         return [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds) - 1, 2)]
+
+    def _abbreviation_at(self, dot: int) -> bool:
+        """A short word in lower case before the full stop and a lower-case word after it."""
+        word = re.search(r"(?<![\w.])([^\W\d_]{2,3})$", self.raw[max(0, dot - 4) : dot])
+        after = self.raw[dot + 1 : dot + 3]
+        return bool(word and word.group(1).islower() and after[:1] == " " and after[1:].islower())
 
     def _past_ranges(self) -> Iterator[tuple[int, int]]:
         text = self.folded
@@ -996,6 +1007,9 @@ class BioText:
             elif alone and index + 1 < len(clauses):
                 yield clauses[index + 1]  # "Retired. 35 years at Acme.": the career that follows
         for marker in self.lexicon.former.finditer(text):
+            if self._in_a_name_mid_sentence(marker.start()):
+                continue  # "u Volt Marketu": a name that holds a marker word ("volt": "was")
+            self.marker_starts.add(marker.start())
             index = next(i for i, (s, e) in enumerate(clauses) if s <= marker.start() <= e)
             end = clauses[index][1]
             # "前 X 기자 → 현 Y 홍보팀": the past ends where a move or a now-word starts.
@@ -1034,6 +1048,11 @@ class BioText:
         for arrow in _MOVED_TO.finditer(text):
             start = max((s for s, e in clauses if s <= arrow.start()), default=0)
             yield start, arrow.start()
+
+    def _in_a_name_mid_sentence(self, start: int) -> bool:
+        """A capitalised word right after another word: part of a name, not a marker."""
+        before = self.raw[:start].rstrip()
+        return self.raw[start : start + 1].isupper() and before[-1:].isalnum()
 
     def _in_a_name(self, word: re.Match[str]) -> bool:
         """A word inside a capitalised name ("USA Today", "Marketing Now"), not the word."""

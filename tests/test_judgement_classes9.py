@@ -350,3 +350,65 @@ def test_a_show_a_past_outlet_a_school_and_correspondent_banking_are_not_press(b
 )
 def test_customer_service_and_call_volumes_are_contact_centre_words(text):
     assert TopicMatcher(["contact centre"]).terms(text), text
+
+
+# ---- round 26: the Western Balkans ---------------------------------------------------------------
+
+ORGS_BALKANS = {
+    "customers": {
+        "organisations": [
+            {"name": "Zora Market", "handles": ["zoramarket"]},
+            {"name": "Lipnica"},
+            {"name": "Volt Dom"},
+        ]
+    },
+    "suppliers": {"organisations": [{"name": "Vexton"}]},
+}
+
+
+@pytest.mark.parametrize(
+    ("name", "bio"),
+    [
+        ("Ivana Perić", "Urednica, Jutarnji list. Gospodarstvo i rad."),  # outlet, then section
+        ("Marko Ilić", "@N1info | ekonomija i energetika"),  # the outlet's handle alone
+        ("Index.hr", "Vijesti iz Hrvatske i svijeta."),  # an outlet by its name
+        ("Политика Спорт", "Спортска рубрика дневног листа Политика."),  # a section's account
+    ],
+)
+def test_balkan_outlets_and_their_people_are_press(name, bio):
+    assert press(bio, name=name, handle="acct"), bio
+
+
+@pytest.mark.parametrize(
+    "bio",
+    ["Novinarka u penziji. 30 godina u Blicu.", "Novinar u pokušaju. Trenutno radim u kafiću."],
+)
+def test_retired_and_aspiring_journalists_are_not_press(bio):
+    assert press(bio, name="Ana") is None, bio
+
+
+@pytest.mark.parametrize(
+    ("bio", "segments"),
+    [
+        ("Direktorka prodaje u Zora Marketu.", {"customers"}),  # locative case
+        ("CFO Lipnice. Planinar vikendom.", {"customers"}),  # genitive of a name ending in -a
+        ("Osnivač firme (2009.), danas CTO Vextona.", {"suppliers"}),
+        ("CEO, Volt Dom grupa. Ljudi i brojevi.", {"customers"}),  # "volt" is a past marker too
+        ("Korrier në Vexton, Tiranë.", {"suppliers"}),  # Albanian
+        ("Radio sam 7 god. u Vextonu. Sada u banci.", set()),  # the past goes on after "god."
+        ("Dve nedelje čekam pošiljku od @zoramarket.", set()),  # a complaint
+        ("Nezvanična stranica ljubitelja Zora Marketa.", set()),  # an unofficial page
+        ("Marketing konsultant. Sarađujem sa Zora Market i drugim brendovima.", set()),
+        ("Studentkinja. Praksa u Vexton (leto 2024). Tražim posao.", set()),  # an internship
+        ("Predavač na Vexton Summit 2026. Direktor kontakt centra u banci.", set()),  # an event
+    ],
+)
+def test_balkan_employers_and_mentions(store, bio, segments):
+    assert employers(store, bio, ORGS_BALKANS) == segments, bio
+
+
+@pytest.mark.parametrize(
+    "text", ["Menaxher i qendrës së thirrjeve, Durrës.", "Supervizorka u kontakt centru, Niš."]
+)
+def test_balkan_contact_centre_words_are_on_topic(text):
+    assert TopicMatcher(["contact centre"]).terms(text), text
