@@ -12,7 +12,10 @@ import gc
 import gzip
 import json
 import os
+import pickle
+import queue
 import re
+import threading
 import zlib
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, closing, contextmanager, suppress
@@ -49,6 +52,7 @@ BULK_ACCOUNTS_MIN = 20_000  # below this, rebuilding the handle index is not wor
 # A file this large is read in a second process while this one saves (see _parts_read_apart):
 # starting it costs ~20 ms, reading is ~40% of an import.
 READ_APART_FROM_BYTES = 16 * 1024 * 1024
+RECEIVED_AHEAD = 8  # parts read by the second process and not yet saved, at most
 
 _LISTED_KEYS = frozenset(("id", "username", "name"))  # a follow-list entry's default fields
 MAX_KNOWN_FULL = 5_000_000  # users remembered as read in full (~60 MB of hashes at most)
@@ -186,12 +190,18 @@ def _parts_read_apart(store: Store, path: Path, part_records: int) -> Iterator[S
             reader.start()
     finally:
         sender.close()
+    # Parts are taken off the pipe as soon as they are sent (a few ahead), so the second
+    # process reads on while this one saves, instead of waiting for it part by part.
+    ahead: queue.Queue = queue.Queue(maxsize=RECEIVED_AHEAD)
+    stop = threading.Event()
+    taker = threading.Thread(target=_take_ahead, args=(receiver, ahead, stop), daemon=True)
+    taker.start()
     try:
         while True:
-            try:
-                kind, value = receiver.recv()
-            except EOFError:
-                raise RuntimeError(f"the process reading {path} ended without a word") from None
+            message = _next(ahead)
+            if message is None:
+                raise RuntimeError(f"the process reading {path} ended without a word")
+            kind, value = pickle.loads(message)
             if kind == "part":
                 yield _unpacked(value)
             elif kind == "done":
@@ -201,10 +211,37 @@ def _parts_read_apart(store: Store, path: Path, part_records: int) -> Iterator[S
             else:
                 raise RuntimeError(f"reading {path}: {value}")
     finally:  # done, failed, or interrupted: stopped before its pipe closes under it
+        stop.set()
         if reader.is_alive():
             reader.terminate()
         reader.join()
+        taker.join()  # the pipe's far end is closed: it stops
         receiver.close()
+
+
+def _take_ahead(receiver: Any, ahead: queue.Queue, stop: threading.Event) -> None:
+    """Move the second process's messages from the pipe to ``ahead`` (None: the pipe closed)."""
+    while not stop.is_set():
+        try:
+            message = receiver.recv_bytes()
+        except (EOFError, OSError):
+            message = None
+        while not stop.is_set():
+            try:
+                ahead.put(message, timeout=0.1)
+                break
+            except queue.Full:
+                continue
+        if message is None:
+            return
+
+
+def _next(ahead: queue.Queue) -> bytes | None:
+    while True:  # a short wait at a time: Ctrl-C is seen at once
+        try:
+            return ahead.get(timeout=0.2)
+        except queue.Empty:
+            continue
 
 
 def _read_elsewhere(sender: Any, path: Path, db_path: Path, part_records: int) -> None:
