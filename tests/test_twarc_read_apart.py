@@ -43,6 +43,7 @@ def _imported(tmp_path: Path, name: str, path: Path, apart: bool, part_records: 
 
         patch.setattr(twarc, "_parts_read_apart", counted)
         patch.setattr(twarc, "READ_APART_FROM_BYTES", 0 if apart else 10**15)
+        patch.setattr(twarc, "_core_to_spare", lambda: True)  # whatever the machine's load
         result = twarc.import_twarc(store, path, part_records=part_records)
     assert started == ([True] if apart else [])
     return store, result
@@ -93,6 +94,7 @@ def test_a_bad_line_names_it_and_writes_nothing(tmp_path, monkeypatch):
     path.write_text(good + '{"data": [{"id": "x1", "text": "not an id"}]}\n', encoding="utf-8")
     store = open_store(tmp_path / "audience.db")
     monkeypatch.setattr(twarc, "READ_APART_FROM_BYTES", 0)
+    monkeypatch.setattr(twarc, "_core_to_spare", lambda: True)
     with pytest.raises(InputError, match=f"line {lines + 1}.*not a numeric X id"):
         twarc.import_twarc(store, path, part_records=5)
     assert store.scalar("SELECT count(*) FROM accounts") == 0
@@ -107,6 +109,7 @@ import os, sys, time
 from audience.importers import twarc
 
 twarc.READ_APART_FROM_BYTES = 0
+twarc._core_to_spare = lambda: True
 marker, parent, real = sys.argv[1], os.getpid(), twarc.read_twarc_parts
 
 def slow_parts(*args, **kwargs):
@@ -170,3 +173,28 @@ def test_a_record_written_by_the_reader_is_stored_as_the_saver_writes_it(record)
 
     assert _json(raw_json_bytes(record)) == _json(record)
     assert json.loads(_json(raw_json_bytes(record))) == record
+
+
+@pytest.mark.parametrize(
+    ("load", "cores", "apart"),
+    [
+        (0.3, 2, True),
+        (1.2, 2, True),
+        (1.6, 2, False),
+        (5.0, 2, False),
+        (0.0, 1, False),
+        (2.0, 4, True),
+    ],
+)
+def test_a_large_file_is_read_apart_only_with_a_core_to_spare(
+    tmp_path, monkeypatch, load, cores, apart
+):
+    path = mixed_file(tmp_path)
+    store = open_store(tmp_path / "audience.db")
+    monkeypatch.setattr(twarc, "READ_APART_FROM_BYTES", 0)
+    monkeypatch.setattr(os, "getloadavg", lambda: (load, load, load))
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: set(range(cores)))
+    assert twarc._read_apart(store, path) is apart
+    monkeypatch.setattr(twarc, "READ_APART_FROM_BYTES", path.stat().st_size + 1)
+    assert twarc._read_apart(store, path) is False  # a small file: read here
+    store.close()
