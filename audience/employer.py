@@ -604,7 +604,9 @@ def _hyphen_glued(raw: str, match: re.Match[str]) -> bool:
     the start of one whose next part is in lower case (not "Acme-Gruppe", "ex-Acme")."""
     start, end = match.start(), match.end()
     before = raw[max(0, start - 2) : start]
-    glued_after = raw[end : end + 1] == "-" and raw[end + 1 : end + 2].islower()
+    # not a case suffix ("Acme Cloud-pi": at Acme Cloud, in Quechua)
+    glued_after = raw[end : end + 1] == "-" and bool(re.match(r"-[^\W\d_A-Z]{4}", raw[end:]))
+    glued_after = glued_after and raw[end + 1 : end + 2].islower()
     glued_before = len(before) == 2 and before[1] == "-" and before[0].isalpha()
     return glued_after or (glued_before and not raw[:start].lower().endswith(("ex-", "pre-")))
 

@@ -2220,9 +2220,9 @@ def _fan_news(text: BioText, lexicon: Lexicon, found: PressFinding) -> bool:
 
 
 _SHOW = re.compile(
-    r"(?<![\w])(?:(?:tv|radio|talk|news|travel|tech)\s+)?(?:show|programme|program)(?![\w])"
+    r"(?<![\w])(?:(?:tv|radio|talk|news|travel|tech)\s+)?(?:show|programme|program|programa)(?![\w])"
 )
-_ON_AIR_AT = re.compile(r"(?<![\w])(?:on|sa|en|em|su|auf)\s+")
+_ON_AIR_AT = re.compile(r"(?<![\w])(?:on|sa|en|em|su|auf|de|da|di)\s+")
 
 
 def _show_on_an_outlet(text: BioText, lexicon: Lexicon) -> PressFinding | None:
