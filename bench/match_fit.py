@@ -1,8 +1,8 @@
 """Fit the matcher's evidence weights as a conditional logit on the hard generator.
 
 For each contact person the model picks one of their scored candidates or "none" (odds
-NONE_ODDS, plus each unscored exact namesake at odds 0), the choice ``candidate_probabilities``
-makes. The weights fitted are the name's slope, the name's rarity and the evidence classes whose
+NONE_ODDS, plus each unscored exact namesake at the odds of the name alone), the choice
+``candidate_probabilities`` makes. The weights fitted are the name's slope, the name's rarity and the evidence classes whose
 worth is a matter of degree; the near-proof classes (own address or phone in the bio, e-mail
 local part as handle), the parody and organisation penalties, the employer's and city's worth
 (computed from how common they are) and what every namesake shows alike (a handle or website

@@ -740,3 +740,50 @@ def test_a_nickname_and_a_family_initial_meet_the_formal_name(store):
     match_people(store)
     assert jack in proposed(store, person)
     assert other not in proposed(store, person)
+
+
+# ---- namesakes too many to score (issue 13, 10k x 100k) -----------------------------------
+
+
+def _unscored(store):
+    from audience.matching import matcher as mt
+
+    people = [p for p in ev.load_people(store) if p.usable and not p.is_organisation]
+    accounts = ev.load_accounts(store, "x")
+    pi, ai, kinds = mt.candidate_pairs(people, accounts)
+    f = ev.compute_features(people, accounts, pi, ai, kinds, floor=mt.FLOOR_ODDS)
+    ev.score_pairs(f)
+    return people, accounts, f, mt.unscored_namesakes(people, accounts, f)
+
+
+def test_unscored_namesakes_of_a_common_name_weigh_what_a_scored_one_would(store):
+    # sixty James Smiths: too many to score one by one, they compete as the name alone at the
+    # name's rarity (less than an exact name at odds 0 each), and the one naming the card's
+    # employer is likelier than if each counted as a whole candidate
+    from audience.matching import matcher as mt
+
+    person = add_person(store, "James Smith", org="Kilnquay Energy")
+    right = add_account(store, "jsmith_kq", "James Smith", bio="Engineer at Kilnquay Energy")
+    for n in range(60):
+        add_account(store, f"zz{n}x", "James Smith")
+    people, accounts, f, weights = _unscored(store)
+    index = next(k for k, p in enumerate(people) if p.id == person)
+    bearers = int(np.sum(accounts.display == "James Smith"))
+    scored = int(np.sum((f.pi == index) & (f.name >= 0.5)))
+    count = bearers - scored
+    assert count > 0 and 0 < weights[index] < count
+    rarity = float(f.rarity[f.pi == index][0])
+    assert weights[index] == pytest.approx(count * np.exp(ev.RARITY_WEIGHT * rarity))
+    k = int(np.nonzero((f.pi == index) & (accounts.ids[f.ai] == right))[0][0])
+    as_whole = mt.candidate_probabilities(f.pi, f.odds, np.where(weights > 0, count, 0.0))
+    assert mt.candidate_probabilities(f.pi, f.odds, weights)[k] > as_whole[k]
+
+
+def test_a_name_no_unscored_profile_bears_has_no_unscored_namesakes(store):
+    person = add_person(store, "Ottoline Gravesend", org="Kilnquay Energy")
+    add_account(store, "ogravesend", "Ottoline Gravesend")
+    for n in range(60):
+        add_account(store, f"zz{n}x", "James Smith")
+    people, _, _, weights = _unscored(store)
+    index = next(k for k, p in enumerate(people) if p.id == person)
+    assert weights[index] == 0

@@ -690,7 +690,8 @@ def _decisions(store: Store, platform: str) -> tuple[set, set[int], dict[int, in
 
 def unscored_namesakes(people: list[Person], accounts: Accounts, f: ev.PairFeatures) -> np.ndarray:
     """For each person, the profiles bearing exactly their name that were not scored (a name
-    too common to block on): they compete all the same, as candidates without evidence."""
+    too common to block on): they compete all the same, as candidates without evidence. Each
+    is weighed as the exact name at the name's rarity would be (odds relative to 0)."""
     hf, hg = accounts.hashes("family"), accounts.hashes("given")
     account_keys = _mix(T_NAME, hf, hg)
     codes, counts = np.unique(account_keys, return_counts=True)
@@ -706,7 +707,13 @@ def unscored_namesakes(people: list[Person], accounts: Accounts, f: ev.PairFeatu
     named = np.nonzero(f.name >= 0.5)[0]  # a bearer's name agrees (and there are few such)
     bears = named[account_keys[f.ai[named]] == wanted[f.pi[named]]]
     scored = np.bincount(f.pi[bears], minlength=len(people))
-    return np.maximum(bearing - scored, 0).astype(np.float64)
+    count = np.maximum(bearing - scored, 0).astype(np.float64)
+    # each weighs what a scored namesake showing the name alone would: the exact name at the
+    # name's rarity (a "James Smith" among hundreds counts for less than odds 0)
+    rarity = np.zeros(len(people))
+    plain = np.nonzero(~f.both_families)[0]
+    rarity[f.pi[plain]] = f.rarity[plain]
+    return count * np.exp(ev.RARITY_WEIGHT * rarity)
 
 
 def candidate_probabilities(
@@ -715,7 +722,8 @@ def candidate_probabilities(
     """For each pair, the probability that its account is the person's: its odds against the
     odds of the person's other candidates and of none of them (a softmax per person). Two
     namesakes with the same evidence share the probability; one with a clue takes most of it.
-    ``unscored`` (per person) counts namesakes that were not scored, each at odds 0."""
+    ``unscored`` (per person) weighs the namesakes that were not scored (see
+    :func:`unscored_namesakes`), beside the exact name's odds."""
     if not len(pi):
         return np.zeros(0)
     order = np.argsort(pi, kind="stable")
