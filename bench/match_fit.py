@@ -2,13 +2,13 @@
 
 For each contact person the model picks one of their scored candidates or "none" (odds
 NONE_ODDS, plus each unscored exact namesake at the odds of the name alone), the choice
-``candidate_probabilities`` makes. The weights fitted are the name's slope, the name's rarity and the evidence classes whose
-worth is a matter of degree; the near-proof classes (own address or phone in the bio, e-mail
-local part as handle), the parody and organisation penalties, the employer's and city's worth
-(computed from how common they are) and what every namesake shows alike (a handle or website
-built from the name: zero) stay as set. Prints the weights and the log-likelihood; copy them to
-audience/matching/evidence.py by hand, then check with bench/match_bench.py on other seeds and
-sizes.
+``candidate_probabilities`` makes. The weights fitted are the name's slope, the name's rarity
+and the evidence classes whose worth is a matter of degree; the near-proof classes (own address
+or phone in the bio, e-mail local part as handle), the parody and organisation penalties, the
+employer's and city's worth (computed from how common they are) and what every namesake shows
+alike (a handle or website built from the name: zero) stay as set. Prints the weights and the
+log-likelihood; copy them to audience/matching/evidence.py by hand, then check with
+bench/match_bench.py on other seeds and sizes.
 
     uv run python bench/match_fit.py --seeds 1,2 --namesakes frequency,fixed
 """
