@@ -29,9 +29,10 @@ from audience.store import Store, now_iso
 # Scores are probabilities: a pair's evidence (log-odds) weighed against every other candidate
 # of the same person and against the chance that none of them is the person (NONE_ODDS).
 ACCEPT = 0.87
-# A candidate is worth a reviewer's look from this probability on (the README shows what a
-# higher floor trades: a shorter queue, fewer people found).
-REVIEW = 0.15
+# A candidate is worth a reviewer's look from this probability on: from 0.35 the queue holds
+# at most 1.5 candidates per true match on the hard generator at 1k x 10k (the README shows the
+# curve: a lower floor finds more people in a longer queue).
+REVIEW = 0.35
 # Beside the best candidate, the runner-up goes to review too when it is worth a look on its
 # own: a runner-up is the person's profile about as often as a best candidate of the same
 # probability, and the queue is ranked by probability.
