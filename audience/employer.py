@@ -216,7 +216,8 @@ class OrgMatcher:
             found += [
                 m
                 for m in self._names.finditer(text.folded)
-                if m.start() in text.marker_starts and m.start() not in current
+                if m.start() in text.marker_starts
+                and m.start() not in current
                 and len(m.group(0).split()) > 1
             ]
         return found
@@ -601,12 +602,14 @@ def _shortened(key: str, generic: frozenset[str]) -> Iterator[str]:
 
 def _hyphen_glued(raw: str, match: re.Match[str]) -> bool:
     """ "Sari-Sari Mart", "hatid-sundo": the name is the end of a word joined by a hyphen, or
-    the start of one whose next part is in lower case (not "Acme-Gruppe", "ex-Acme")."""
+    the start of one whose next part is in lower case (not "Acme-Gruppe", "ex-Acme": the past)."""
     start, end = match.start(), match.end()
     before = raw[max(0, start - 2) : start]
-    glued_after = raw[end : end + 1] == "-" and raw[end + 1 : end + 2].islower()
+    # not a case suffix ("Acme Cloud-pi": at Acme Cloud, in Quechua)
+    glued_after = raw[end : end + 1] == "-" and bool(re.match(r"-[^\W\d_A-Z]{4}", raw[end:]))
+    glued_after = glued_after and raw[end + 1 : end + 2].islower()
     glued_before = len(before) == 2 and before[1] == "-" and before[0].isalpha()
-    return glued_after or (glued_before and not raw[:start].lower().endswith(("ex-", "pre-")))
+    return glued_after or (glued_before and not raw[:start].lower().endswith("ex-"))
 
 
 # Case endings of Slavic languages (Latin and Cyrillic), longest first: "u Volt Marketu",

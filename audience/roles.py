@@ -484,6 +484,10 @@ class Lexicon:
         return _vocabulary_words(self.vocabulary.news_words)
 
     @cached_property
+    def programmes(self) -> re.Pattern[str] | None:
+        return _optional(self.vocabulary.programme_words)
+
+    @cached_property
     def negated(self) -> re.Pattern[str] | None:
         """ "Bukan wartawan", "not a journalist", "kein Journalist": a title denied."""
         words = self.vocabulary.negations
@@ -846,6 +850,7 @@ DEFAULT_LEXICON = Lexicon()
 
 # A full stop ends a clause, except inside a domain ("trans.info") and after a short
 # abbreviation ("8 J. Manager", "u.a.", "z.B.").
+_SHORT_WORD_AT_END = re.compile(r"(?<![\w.])([^\W\d_]{2,3})$")
 _HARD_SEPARATORS = re.compile(
     r"[;|•·\n!?,]|(?<![\s.][^\W\d_가-힣])(?<![\s.][^\W\d_가-힣]\w)\.(?!\w)|\s[-–—/]\s|\s[/+]\s|[()\[\]{}]"
     r"|\s{3,}|[。、，；۔،؛।]"
@@ -983,7 +988,7 @@ class BioText:
 
     def _abbreviation_at(self, dot: int) -> bool:
         """A short word in lower case before the full stop and a lower-case word after it."""
-        word = re.search(r"(?<![\w.])([^\W\d_]{2,3})$", self.raw[max(0, dot - 4) : dot])
+        word = _SHORT_WORD_AT_END.search(self.raw[max(0, dot - 4) : dot])
         after = self.raw[dot + 1 : dot + 3]
         return bool(word and word.group(1).islower() and after[:1] == " " and after[1:].islower())
 
@@ -2219,16 +2224,14 @@ def _fan_news(text: BioText, lexicon: Lexicon, found: PressFinding) -> bool:
     return _named_outlet(text.raw, lexicon) is None and not next(text.current(_MENTION), None)
 
 
-_SHOW = re.compile(
-    r"(?<![\w])(?:(?:tv|radio|talk|news|travel|tech)\s+)?(?:show|programme|program)(?![\w])"
-)
-_ON_AIR_AT = re.compile(r"(?<![\w])(?:on|sa|en|em|su|auf)\s+")
+# "on", "sa", "en", "auf"...: where a programme airs (grammar, not vocabulary)
+_ON_AIR_AT = re.compile(r"(?<![\w])(?:on|sa|en|em|su|auf|de|da|di)\s+")
 
 
 def _show_on_an_outlet(text: BioText, lexicon: Lexicon) -> PressFinding | None:
     """ "Travel show. Sundays on GMA News TV": a programme's own account, its self-description
-    a show, then the broadcaster the gazetteer knows or a station it names."""
-    show = _SHOW.search(text.folded)
+    a show (``programme_words``), then the broadcaster the gazetteer knows or a station."""
+    show = searched(lexicon.programmes, text.folded) if lexicon.programmes else None
     if show is None or show.start() > 40:
         return None
     for on in _ON_AIR_AT.finditer(text.folded, show.end(), show.end() + 60):

@@ -20,6 +20,8 @@ spaces matches a space). In ``outlet_leads`` a ``*`` stands for a few words of a
 * ``news_words``: "news" itself: a bio that is only "Business news." is an outlet's;
 * ``not_press``: phrases that contain a press word but are another job ("correspondent
   banking", "reporting analyst", "editor of our blog");
+* ``programme_words``: how a programme calls itself ("show", "programa", "Sendung"): one that
+  opens a bio and airs on a broadcaster the gazetteer knows is that programme's own account;
 * ``negations``: words right before a press title that deny it ("not a", "bukan", "kein"):
   "Content producer, not a journalist" is not press;
 * ``press_office``: a press office or spokesperson's job ("jefa de prensa", "Pressestelle"):
@@ -176,6 +178,7 @@ class Vocabulary:
     dealer_titles: tuple[str, ...] = ()
     former_trails: tuple[str, ...] = ()
     negations: tuple[str, ...] = ()
+    programme_words: tuple[str, ...] = ()
 
     def merged(self, *others: Vocabulary) -> Vocabulary:
         values = {}

@@ -412,3 +412,46 @@ def test_balkan_employers_and_mentions(store, bio, segments):
 )
 def test_balkan_contact_centre_words_are_on_topic(text):
     assert TopicMatcher(["contact centre"]).terms(text), text
+
+
+# ---- round 27: Peru ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("bio", "segments"),
+    [
+        ("Kunanqa Orbis Mobilité-pi llamkani.", {"competitors"}),  # a Quechua case suffix
+        ("Pasajera frecuente. Harta de los retrasos de Velora Trasporti.", set()),  # a complaint
+        ("Mi tarjeta Velora Trasporti me cobró dos veces sin aviso.", set()),
+        ("Community manager freelance. Gestiono redes para Velora Trasporti y una clínica.", set()),
+        ("Gerente CX en una cooperativa. Nuestro contact center lo opera Orbis Mobilité.", set()),
+        ("Fotos antiguas de Velora Trasporti. Cuenta de fans.", set()),
+        ("Consulente antifrode. Ho lavorato con Orbis Mobilité e altri vendor.", set()),
+    ],
+)
+def test_spanish_italian_and_quechua_employers_and_mentions(store, bio, segments):
+    assert employers(store, bio, ORGS) == segments, bio
+
+
+@pytest.mark.parametrize(
+    ("name", "bio"),
+    [
+        ("Salud al Día", "Programa de salud de RPP Noticias. Domingos 9am."),  # a programme
+        ("Rosa Díaz", "Jefa de Informaciones, Diario Gestión. Docente universitaria."),
+        ("華僑日報", "香港華文報紙，每日出版。"),  # traditional Chinese
+        ("Elsa Mamani", "Aymara yatiyiri, Radio Pachamama. Puno."),  # Aymara
+    ],
+)
+def test_spanish_programmes_and_titles_chinese_and_aymara_press(name, bio):
+    assert press(bio, name=name, handle="acct"), bio
+
+
+@pytest.mark.parametrize(
+    ("name", "bio"),
+    [
+        ("佐藤", "ジャーナリスト。元新聞記者、現在は企業の広報担当。"),  # now in PR
+        ("Revista Signo", "Revista científica de comunicación. Artículos académicos."),
+    ],
+)
+def test_a_journalist_now_in_pr_and_an_academic_journal_are_not_press(name, bio):
+    assert press(bio, name=name, handle="acct") is None, bio
