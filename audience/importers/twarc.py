@@ -211,7 +211,7 @@ def _parts_read_apart(store: Store, path: Path, part_records: int) -> Iterator[S
     taker.start()
     try:
         while True:
-            message = _next(ahead)
+            message = _next(ahead, taker)
             if message is None:
                 raise RuntimeError(f"the process reading {path} ended without a word")
             kind, value = pickle.loads(message)
@@ -249,12 +249,14 @@ def _take_ahead(receiver: Any, ahead: queue.Queue, stop: threading.Event) -> Non
             return
 
 
-def _next(ahead: queue.Queue) -> bytes | None:
+def _next(ahead: queue.Queue, taker: threading.Thread) -> bytes | None:
+    """The next message (None: the pipe closed, or the thread taking them is gone)."""
     while True:  # a short wait at a time: Ctrl-C is seen at once
         try:
             return ahead.get(timeout=0.2)
         except queue.Empty:
-            continue
+            if not taker.is_alive() and ahead.empty():
+                return None
 
 
 def _read_elsewhere(sender: Any, path: Path, db_path: Path, part_records: int) -> None:
