@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from audience.actions import followed_at
-from audience.bulk import without_gc_pauses
+from audience.bulk import SharedValues, without_gc_pauses
 from audience.config import Rules
 from audience.crawl import Crawler
 from audience.errors import (
@@ -552,6 +552,17 @@ def _temp_ids(store: Store, name: str, ids: list[int]) -> None:
 
 _UNREAD_COLUMNS = frozenset({"raw", "first_seen", "last_seen", "person_id", "protected"})
 _NO_TAGS: set[str] = frozenset()  # type: ignore[assignment]  (never added to: see below)
+_SHARED_COLUMNS = (
+    "platform",
+    "state",
+    "country",
+    "region",
+    "location",
+    "created_at",
+    "followers_count",
+    "following_count",
+    "posts_count",
+)
 
 
 def load_profiles(store: Store, account_ids: list[int], *, tags: bool = True) -> dict[int, Profile]:
@@ -566,8 +577,13 @@ def load_profiles(store: Store, account_ids: list[int], *, tags: bool = True) ->
         if name not in _UNREAD_COLUMNS
     )
     rows = store.query(f"SELECT {columns} FROM accounts a JOIN _prune_ids i ON i.id = a.id")
-    # An account without hashtags shares one empty set (a set each is 216 bytes).
-    profiles = {row["id"]: Profile(row, [], _NO_TAGS, []) for row in rows}
+    # An account without hashtags shares one empty set (a set each is 216 bytes); equal
+    # values of the columns a crowd repeats are one object (issue 18: memory at 1M accounts).
+    shared = SharedValues()
+    profiles = {
+        row["id"]: Profile(shared.share_columns(row, _SHARED_COLUMNS), [], _NO_TAGS, [])
+        for row in rows
+    }
     for post in store.query(
         """SELECT account_id, text, created_at, url, id FROM (
                SELECT p.account_id, p.text, p.created_at, p.url, p.id,
@@ -577,6 +593,7 @@ def load_profiles(store: Store, account_ids: list[int], *, tags: bool = True) ->
            WHERE n <= ?""",
         [POSTS_PER_ACCOUNT],
     ):
+        post["text"] = shared.share(post["text"])  # reposts and templates say the same
         profiles[post["account_id"]].posts.append(post)
     squashed: dict[str, str] = {}  # a crowd uses the same few hashtags: each read once
     tagged = """SELECT p.account_id, h.tag FROM posts p JOIN _prune_ids i ON i.id = p.account_id
