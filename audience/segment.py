@@ -939,6 +939,8 @@ _TOKEN = re.compile(r"\w+")
 
 
 def _tokens(text: str) -> list[str]:
+    if text.isascii():  # nothing to fold but case: the same words, a tenth of the time
+        return _TOKEN.findall(text.lower())
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return _TOKEN.findall("".join(c for c in decomposed if not unicodedata.combining(c)))
 
