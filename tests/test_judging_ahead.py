@@ -113,3 +113,33 @@ def test_the_memo_starts_again_when_full():
     values = ["".join(["x", str(n)]) for n in range(5)]
     assert [shared.share(v) for v in values] == values
     assert len(shared._memo) <= 2
+
+
+def test_segment_auto_keeps_the_press_evidence_of_every_member_it_finds(store):
+    """prune reads back what press_evidence found for each press member: those the second
+    look found with the outlets learned here are kept too (prune judged them all again)."""
+    from audience.judgement_cache import press_evidence_of
+    from audience.segment import auto_segment, parse_segment_config
+
+    ids = add_accounts(
+        store,
+        {"handle": "r1", "bio": "Reporter at @HillsideEcho, local politics"},
+        {"handle": "HillsideEcho", "display_name": "Hillside Echo", "bio": "Since 1921."},
+        {"handle": "r2", "bio": "@HillsideEcho ⚽ | dad of two"},
+        {"handle": "bob", "bio": "Baker in Leeds."},
+    )
+    segment_config = parse_segment_config({})
+    plan = auto_segment(store, segment_config)
+    second_look = {c.handle for c in plan.changes if c.segment == "press"} - {"r1"}
+    assert second_look == {"HillsideEcho", "r2"}  # found only with the outlet learned from r1
+    kept = {
+        row["account_id"]: row["value"]
+        for row in store.query(
+            "SELECT account_id, value FROM judgement_cache WHERE kind = 'press-evidence'"
+        )
+    }
+    press = {ids[h] for h in ("r1", "HillsideEcho", "r2")}
+    assert set(kept) == press
+    for account in store.query("SELECT * FROM accounts WHERE id IN (?, ?, ?)", sorted(press)):
+        fresh = press_evidence_of(account, segment_config.lexicon)
+        assert kept[account["id"]] == judgement_cache._as_json(fresh)
