@@ -584,17 +584,18 @@ def load_profiles(store: Store, account_ids: list[int], *, tags: bool = True) ->
         row["id"]: Profile(shared.share_columns(row, _SHARED_COLUMNS), [], _NO_TAGS, [])
         for row in rows
     }
-    for post in store.query(
-        """SELECT account_id, text, created_at, url, id FROM (
-               SELECT p.account_id, p.text, p.created_at, p.url, p.id,
+    # A post as the rules read it: its text and date (not its link and id: 150 bytes a post).
+    for account_id, text, created_at in store.execute(
+        """SELECT account_id, text, created_at FROM (
+               SELECT p.account_id, p.text, p.created_at,
                       row_number() OVER (PARTITION BY p.account_id
                                               ORDER BY p.created_at DESC) AS n
                FROM posts p JOIN _prune_ids i ON i.id = p.account_id)
            WHERE n <= ?""",
         [POSTS_PER_ACCOUNT],
     ):
-        post["text"] = shared.share(post["text"])  # reposts and templates say the same
-        profiles[post["account_id"]].posts.append(post)
+        # (reposts and templates say the same: one object per text)
+        profiles[account_id].posts.append({"text": shared.share(text), "created_at": created_at})
     squashed: dict[str, str] = {}  # a crowd uses the same few hashtags: each read once
     tagged = """SELECT p.account_id, h.tag FROM posts p JOIN _prune_ids i ON i.id = p.account_id
                 JOIN post_hashtags h ON h.post_id = p.id"""
