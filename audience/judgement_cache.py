@@ -227,7 +227,10 @@ class JudgementCache:
         # The results are taken as they come (judge() waits for the chunk of the account it is
         # asked for), so the caller's own work on the first accounts overlaps the workers'.
         self._running = _Running(pool, pool.imap(_judge_chunk, chunks, 1), todo, AHEAD_CHUNK)
-        self._pending = {account_id: i // AHEAD_CHUNK for i, (account_id, *_) in enumerate(todo)}
+        ids = [item[0] for item in todo]
+        self._pending = {}
+        for number, (start, end) in enumerate(chunks):
+            self._pending.update(dict.fromkeys(ids[start:end], number))
         _RUNNING.append(self)
 
     def _wait_for(self, account_id: int) -> None:
