@@ -188,7 +188,9 @@ class JudgementCache:
         """Judge now, over the machine's cores, the accounts of ``work`` (account id, fields,
         arguments of ``compute``) that :meth:`judge` would have to judge, so that it finds them
         done. The results are those :meth:`judge` would compute (``compute`` is pure); with one
-        core, little work or no ``fork``, nothing is done here and :meth:`judge` does it all."""
+        core, little work or no ``fork``, nothing is done here and :meth:`judge` does it all.
+        The workers start here and this returns at once: :meth:`judge` takes their results
+        as it comes to them (in the order of ``work``), and :meth:`save` all of them."""
         # Linux only: fork is the default there and safe for a process without threads.
         cores = getattr(os, "sched_getaffinity", None)
         processes = min(len(cores(0)), MAX_PROCESSES) if cores else 1
