@@ -1195,6 +1195,8 @@ def _review_platform(
         ((p.row["id"], _press_fields(p), (p, lexicon)) for p, *_, asked in assessed if asked),
         media_role,
     )
+    signal_cache.save()  # written while the workers judge the press (issue 18)
+    topic_cache.save()
     for profile, reasons, value, asked in assessed:
         role = (
             press_cache.judge(
@@ -1213,8 +1215,6 @@ def _review_platform(
         elif value >= settings.min_score - margin:
             result.near_misses.append(_suggestion(profile, value, reasons))
     press_cache.save()
-    signal_cache.save()
-    topic_cache.save()
 
 
 _PRESS_FIELDS = ("handle", "display_name", "bio", "website", "following_count", "followers_count")
