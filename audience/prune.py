@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from audience.actions import followed_at
-from audience.bulk import SharedValues, without_gc_pauses
+from audience.bulk import SharedValues, rows_sharing, without_gc_pauses
 from audience.config import Rules
 from audience.crawl import Crawler
 from audience.errors import (
@@ -576,14 +576,14 @@ def load_profiles(store: Store, account_ids: list[int], *, tags: bool = True) ->
         for _, name, *_ in store.execute("PRAGMA table_info(accounts)")
         if name not in _UNREAD_COLUMNS
     )
-    rows = store.query(f"SELECT {columns} FROM accounts a JOIN _prune_ids i ON i.id = a.id")
-    # An account without hashtags shares one empty set (a set each is 216 bytes); equal
-    # values of the columns a crowd repeats are one object (issue 18: memory at 1M accounts).
+    # Equal values of the columns a crowd repeats are one object (issue 18: memory at 1M).
+    rows = rows_sharing(
+        store.execute(f"SELECT {columns} FROM accounts a JOIN _prune_ids i ON i.id = a.id"),
+        _SHARED_COLUMNS,
+    )
+    # An account without hashtags shares one empty set (a set each is 216 bytes).
+    profiles = {row["id"]: Profile(row, [], _NO_TAGS, []) for row in rows}
     shared = SharedValues()
-    profiles = {
-        row["id"]: Profile(shared.share_columns(row, _SHARED_COLUMNS), [], _NO_TAGS, [])
-        for row in rows
-    }
     # A post as the rules read it: its text and date (not its link and id: 150 bytes a post).
     for account_id, text, created_at in store.execute(
         """SELECT account_id, text, created_at FROM (

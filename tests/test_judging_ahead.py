@@ -4,10 +4,12 @@ are held once."""
 
 from __future__ import annotations
 
+import sqlite3
+
 import pytest
 
 from audience import judgement_cache
-from audience.bulk import SharedValues
+from audience.bulk import SharedValues, rows_sharing
 from audience.judgement_cache import JudgementCache
 from tests.test_segment import add_accounts
 
@@ -95,17 +97,31 @@ def test_a_changed_account_is_judged_again_by_judge(store, over_two_cores):
     assert stored == judgement_cache._as_json(words("edited bio"))
 
 
+def rows_of(*rows: tuple) -> list[dict]:
+    """rows_sharing's rows of a table holding ``rows`` (columns state, count, bio, score)."""
+    db = sqlite3.connect(":memory:")
+    db.execute("CREATE TABLE t (state TEXT, count INTEGER, bio TEXT, score)")
+    db.executemany("INSERT INTO t VALUES (?, ?, ?, ?)", rows)
+    return rows_sharing(db.execute("SELECT * FROM t"), ("state", "count", "bio", "score"))
+
+
 def test_equal_values_are_held_once():
-    shared = SharedValues()
-    rows = [
-        {"state": "".join(["act", "ive"]), "count": int("1234"), "score": 1.0} for _ in range(3)
-    ]
-    for row in rows:
-        shared.share_columns(row, ("state", "count", "score"))
+    rows = rows_of(*[("active", 1234, None, 1.5)] * 3, ("moved", 99, "Reporter", 2))
     assert rows[0]["state"] is rows[2]["state"] and rows[0]["count"] is rows[1]["count"]
-    assert shared.share(True) is True and shared.share(1.0) == 1.0  # never an int's copy
-    assert type(shared.share(1.0)) is float
-    assert rows == [{"state": "active", "count": 1234, "score": 1.0}] * 3
+    assert rows == [
+        *[{"state": "active", "count": 1234, "bio": None, "score": 1.5}] * 3,
+        {"state": "moved", "count": 99, "bio": "Reporter", "score": 2},
+    ]
+    assert rows_of() == []
+    shared = SharedValues()
+    assert shared.share(True) is True and type(shared.share(1.0)) is float
+    assert shared.share("".join(["a", "b"])) is shared.share("".join(["a", "b"]))
+
+
+def test_a_column_with_floats_is_left_alone():
+    """1.0 equals 1: sharing them would turn one into the other."""
+    rows = rows_of(("a", 1, None, 1), ("a", 1, None, 1.0), ("a", 1, None, 1))
+    assert [type(row["score"]) for row in rows] == [int, float, int]
 
 
 def test_the_memo_starts_again_when_full():
