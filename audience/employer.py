@@ -135,7 +135,7 @@ _CLAUSE_ENDS = re.compile(
 # A customer word ends its phrase: "Acme customer, and honestly…", "Acme member since 2019";
 # not "Acme customer service" (a team of Acme).
 _TRAIL_ENDS = re.compile(
-    r"\s*(?:$|[,.;:!?|)(]|\s(?:since|for|and|here|too|of|inside|in|at|on|seit|depuis|desde)\b)"
+    r"\s*(?:$|[^\w\s'’-]|\s(?:since|for|and|here|too|of|inside|in|at|on|seit|depuis|desde)\b)"
 )
 # "Student services officer", "Student recruitment lead": a study word inside a staff title.
 _STAFF_TITLE = re.compile(
@@ -197,7 +197,7 @@ class OrgMatcher:
                         self._short_keys.add(short)
         if self._by_key:
             keys = sorted(self._by_key, key=len, reverse=True)
-            body = "|".join(r"[\s.-]*".join(map(re.escape, k.split())) for k in keys)
+            body = "|".join(_inflected(k, k not in self._short_keys) for k in keys)
             self._names = re.compile(rf"(?<![\w@#])(?:{body})(?![\w])(?!\.\w)")
         for org in self.orgs:
             for name in org.names:
@@ -206,6 +206,34 @@ class OrgMatcher:
 
     def __bool__(self) -> bool:
         return bool(self.orgs)
+
+    def _current_names(self, text: BioText) -> list[re.Match[str]]:
+        """The names not said of the past; a name that starts with a past marker's word is
+        itself ("CEO, Volt Market": Hungarian "volt" is "was")."""
+        found = list(text.current(self._names))
+        if text.marker_starts:
+            current = {m.start() for m in found}
+            found += [
+                m
+                for m in self._names.finditer(text.folded)
+                if m.start() in text.marker_starts and m.start() not in current
+                and len(m.group(0).split()) > 1
+            ]
+        return found
+
+    def _key_of(self, said: str) -> str:
+        """The listed key a match stands for, its case ending taken off ("Volt Marketu",
+        "Tržnice", "Telvoxa" for Volt Market, Tržnica, Telvox)."""
+        key = " ".join(re.sub(r"[\s.-]+", " ", said).split())
+        if key in self._by_key:
+            return key
+        for ending in _CASE_ENDINGS:
+            if key.endswith(ending):
+                stem = key[: -len(ending)]
+                for base in (stem, stem + "a", stem + "а"):
+                    if base in self._by_key:
+                        return base
+        return key
 
     def _short_name_ok(self, text: BioText, match: re.Match[str]) -> bool:
         """A name without its generic words ("Acme" for Acme Energy) is also a place, a word
@@ -230,7 +258,7 @@ class OrgMatcher:
         bracket = _ACRONYM_AFTER.match(text.folded, end)
         if bracket is None:
             return False
-        key = " ".join(re.sub(r"[\s.-]+", " ", match.group(0)).split())
+        key = self._key_of(match.group(0))
         mine = self._by_key.get(key, (None,))[0]
         return mine is not None and self._by_key.get(bracket.group(1), (None,))[0] is mine
 
@@ -321,13 +349,15 @@ class OrgMatcher:
     def in_text(self, text: BioText, where: str) -> Iterable[tuple[ListedOrg, str]]:
         """Listed organisations a bio or display name gives as the current employer."""
         if self._names is not None:
-            for match in text.current(self._names):
-                key = " ".join(re.sub(r"[\s.-]+", " ", match.group(0)).split())
+            for match in self._current_names(text):
+                key = self._key_of(match.group(0))
                 org, strict = self._by_key.get(key, (None, True))
                 said = text.raw[match.start() : match.end()]
                 if key in self._acronyms and not said.isupper():
                     continue
                 if key in self._short_keys and not self._short_name_ok(text, match):
+                    continue
+                if org and (_ordinary_words(said, org) or _hyphen_glued(text.raw, match)):
                     continue
                 if org and self._is_employer(text, match, strict, where):
                     yield (
@@ -351,7 +381,7 @@ class OrgMatcher:
         found = []
         if self._names is not None:
             for match in self._names.finditer(folded):
-                key = " ".join(re.sub(r"[\s.-]+", " ", match.group(0)).split())
+                key = self._key_of(match.group(0))
                 org = self._by_key.get(key, (None, True))[0]
                 if org and not _lower_case(text[match.start() : match.end()]):
                     found.append((match, org))
@@ -408,13 +438,15 @@ class OrgMatcher:
         if where == "name" and not _name_part_ok(raw[:start], raw[end:]):
             return False
         is_handle = raw[start : start + 1] == "@"
-        # Written in lower case, a capitalised name is an ordinary word ("bright orange").
-        if not is_handle and _lower_case(raw[start:end]):
+        # Written in lower case, a capitalised name is an ordinary word ("bright orange"),
+        # unless the whole bio is ("csr @ acme | night shift"): then only a job tells.
+        lower = not is_handle and _lower_case(raw[start:end])
+        if lower and any(c.isupper() for c in raw):
             return False
-        if not strict:
+        if not strict and not lower:
             return True
         # A one-word name or an acronym: capitalised as a name, in the context of a job.
-        if _lower_case(raw[start : start + 1]) and not is_handle:
+        if _lower_case(raw[start : start + 1]) and not is_handle and not lower:
             return False
         if not is_handle and (
             self._in_enumeration(raw, folded, start, end) or _other_acronym(raw, start, end)
@@ -424,6 +456,8 @@ class OrgMatcher:
         if not is_handle and kinds and kinds.match(after.lstrip()):
             return False  # "Thaba village", "Acme Hotel Durban": a place, another business
         words = re.findall(r"[\w&@]+", before)
+        if lower:  # "tl sa acme", "csr @ acme": in a bio all in lower case, only "at" tells
+            return bool(words) and words[-1] in self.lexicon.employer_words
         if where == "name" and not before.strip() and not after.strip():
             return True
         trails = self.lexicon.employer_trails
@@ -439,7 +473,7 @@ class OrgMatcher:
             or _job_right_before(self.lexicon, before)
             or _job_then_de(self.lexicon, words, before)
             or _SEPARATOR_BEFORE.search(raw[max(0, start - 3) : start])
-            or (not before.strip() and _SEPARATOR_AFTER.match(after) and where != "name")
+            or (not before.strip() and _SEPARATOR_AFTER.match(folded[end:]) and where != "name")
         )
 
     def _inside_job(self, window: str, marker: re.Match[str]) -> bool:
@@ -536,6 +570,8 @@ class OrgMatcher:
         trail = self.lexicon.customer_trails
         if trail and (_trails(trail, rest) or _trails(trail, _LISTED_NEXT.sub("", rest))):
             return True  # "Acme Rewards collector since day one", "the Acme & Beta accounts"
+        if (rest.split() or [""])[0] in FAMILY_SUFFIXES:
+            return False  # "Acme Help", "Acme Support": its own accounts and teams
         for pattern in (self.lexicon.client_markers, self.lexicon.beat_markers):
             if pattern is not None and pattern.match(rest):
                 return True
@@ -561,6 +597,52 @@ def _shortened(key: str, generic: frozenset[str]) -> Iterator[str]:
             return
         words = words[:-cut]
         yield " ".join(words)
+
+
+def _hyphen_glued(raw: str, match: re.Match[str]) -> bool:
+    """ "Sari-Sari Mart", "hatid-sundo": the name is the end of a word joined by a hyphen, or
+    the start of one whose next part is in lower case (not "Acme-Gruppe", "ex-Acme")."""
+    start, end = match.start(), match.end()
+    before = raw[max(0, start - 2) : start]
+    # not a case suffix ("Acme Cloud-pi": at Acme Cloud, in Quechua)
+    glued_after = raw[end : end + 1] == "-" and bool(re.match(r"-[^\W\d_A-Z]{4}", raw[end:]))
+    glued_after = glued_after and raw[end + 1 : end + 2].islower()
+    glued_before = len(before) == 2 and before[1] == "-" and before[0].isalpha()
+    return glued_after or (glued_before and not raw[:start].lower().endswith(("ex-", "pre-")))
+
+
+# Case endings of Slavic languages (Latin and Cyrillic), longest first: "u Volt Marketu",
+# "CFO Tržnice", "CTO Telvoxa", "во Македонска пошта".
+_CASE_ENDINGS = (
+    *("ama", "ima", "om", "em", "oj", "ом", "ем", "ој"),
+    *("a", "e", "i", "u", "а", "е", "и", "у"),
+)
+
+
+def _inflected(key: str, inflect: bool = True) -> str:
+    """A listed key as a pattern that also takes a case ending on a last word of six letters or
+    more, or on a name of several words ("Volt Marketu"): Slavic languages decline names."""
+    words = key.split()
+    last = words[-1]
+    parts = [re.escape(w) for w in words]
+    if inflect and last.isalpha() and (len(last) >= 6 or len(words) > 1) and len(last) >= 3:
+        if last[-1] in "aа":
+            parts[-1] = re.escape(last[:-1]) + "(?:ama|om|oj|ом|ој|[aeiuаеиу])"
+        else:
+            parts[-1] = re.escape(last) + "(?:ama|ima|om|em|ом|ем|[aeiuаеиу])?"
+    return r"[\s.-]*".join(parts)
+
+
+def _ordinary_words(said: str, org: ListedOrg) -> bool:
+    """ "Dompet kita, tanggung jawab kita": the name's later words written in lower case where
+    the organisation writes them with capitals: ordinary words that happen to spell the name."""
+    spellings: dict[str, set[bool]] = {}
+    for name in org.names:
+        for word in name.split():
+            spellings.setdefault(word.lower(), set()).add(_lower_case(word))
+    return any(
+        _lower_case(word) and spellings.get(word.lower()) == {False} for word in said.split()[1:]
+    )
 
 
 def _lower_case(text: str) -> bool:

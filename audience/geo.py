@@ -30,14 +30,20 @@ INDEX_FORMAT = 1  # bump when the index's shape changes
 PLACES_DIR = Path(__file__).parent / "data" / "places"
 # Everyday names the gazetteer does not carry, groups of countries, continents: data.
 _ALIASES = tomllib.loads((PLACES_DIR / "aliases.toml").read_text("utf-8"))
-ALIASES: dict[str, str] = _ALIASES["countries"]
-CITY_ALIASES: dict[str, tuple[str, str]] = {k: tuple(v) for k, v in _ALIASES["cities"].items()}
+ALIASES: dict[str, str] = {fold(k): v for k, v in _ALIASES["countries"].items()}
+CITY_ALIASES: dict[str, tuple[str, str]] = {
+    fold(k): tuple(v) for k, v in _ALIASES["cities"].items()
+}
 GROUPS: dict[str, set[str]] = {k: set(v) for k, v in _ALIASES["groups"].items()}
 CONTINENTS: dict[str, str] = _ALIASES["continents"]
 NOWHERE: frozenset[str] = frozenset(_ALIASES["nowhere"])
 _BUILTIN_ALIASES, _BUILTIN_CITIES = dict(ALIASES), dict(CITY_ALIASES)
 _BUILTIN_GROUPS = {k: set(v) for k, v in GROUPS.items()}
-SEPARATORS = re.compile(r"\s*(?:[,/|;·•()\[\]]|\s-\s|\s–\s|\bbased in\b|\bliving in\b|\bin\b)\s*")
+# Hebrew and Arabic letters (with their presentation forms)
+_ABJAD = re.compile(
+    r"[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]"
+)
+SEPARATORS = re.compile(r"\s*(?:[,،/|;·•()\[\]]|\s-\s|\s–\s|\bbased in\b|\bliving in\b|\bin\b)\s*")
 
 
 @dataclass(frozen=True)
@@ -259,6 +265,10 @@ def normalize_location(text: str | None) -> Place | None:
     if not text or not text.strip():
         return None
     countries, cities, continents, states = _gazetteer()
+    if _ABJAD.search(text):
+        # Arabic and Hebrew letters fold to their consonants ("أسوان" -> "swn"), which collide
+        # with other places' short names: only the aliases written in those scripts count.
+        countries, cities = ALIASES, {}
     flag = _flag_country(text)
     text = "".join(ch for ch in text if not 0x1F1E6 <= ord(ch) <= 0x1F1FF)
     parts = [fold(p) for p in SEPARATORS.split(text) if p and fold(p)]

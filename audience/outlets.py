@@ -128,6 +128,12 @@ class Gazetteer:
         stems = [(f[:-1], o) for o in self.outlets for f in o.forms if f.endswith("*")]
         return sorted(stems, key=lambda stem: len(stem[0]), reverse=True)
 
+    def short_form(self, said: str) -> Outlet | None:
+        """An outlet by a two-letter capital form ("AP"), too short to look for in running text:
+        only where an outlet must stand ("Photographer, AP")."""
+        said = said.strip()
+        return self._name_index.get(said) if len(said) == 2 and said.isupper() else None
+
     def _named(self, said: str) -> Outlet | None:
         said = " ".join(said.split())
         if found := self._name_index.get(said):

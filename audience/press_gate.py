@@ -163,6 +163,7 @@ def _bio_may_be_outlet(bio: str | None, lexicon: Any) -> bool:
         or roles._news_clause(text, lexicon)
         or roles._podcast_opening(text, lexicon)
         or roles._podcast_itself(text, lexicon)
+        or roles._show_on_an_outlet(text, lexicon)
     )
 
 

@@ -19,7 +19,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from functools import cached_property, lru_cache
+from functools import cache, cached_property, lru_cache
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
@@ -233,125 +233,15 @@ def _sound(word: str) -> str:
     return word.replace("ph", "f").replace("w", "v").replace("k", "c").replace("y", "i")
 
 
-# Words too common across fields to tie an account to a topic on their own.
-GENERIC_TOPIC_WORDS = frozenset(
-    [
-        "comunidad",
-        "comunidades",
-        "community",
-        "communities",
-        "comunitat",
-        "colectivo",
-        "colectiva",
-        "collective",
-        "system",
-        "systems",
-        "sistema",
-        "sistemas",
-        "transicion",
-        "transicao",
-        "transition",
-        "service",
-        "servicio",
-        "servico",
-        "services",
-        "business",
-        "empresa",
-        "empresas",
-        "company",
-        "experience",
-        "experiencia",
-        "management",
-        "support",
-        "social",
-        "digital",
-        "local",
-        "global",
-        "people",
-        "team",
-        "market",
-        "markets",
-        "data",
-        "home",
-        "casa",
-        "contact",
-        "contacto",
-        "contato",
-        "center",
-        "centre",
-        "centro",
-        "customer",
-        "customers",
-        "cliente",
-        "clientes",
-        "client",
-        "clients",
-        "klant",
-        "klanten",
-        "kunde",
-        "kunden",
-        "relation",
-        "relations",
-        "relacion",
-        "relaciones",
-        "relazione",
-        "relazioni",
-        "consumer",
-        "consumidor",
-        "consumption",
-        "consumo",
-        "self",
-        "auto",
-        "instalacion",
-        "installation",
-        "network",
-        "networks",
-        # Words of any trade: a "bike dealer" topic does not make a car dealer or a shoe shop
-        # relevant.
-        "dealer",
-        "dealers",
-        "handler",
-        "haendler",
-        "concessionnaire",
-        "concesionario",
-        "rivenditore",
-        "shop",
-        "shops",
-        "store",
-        "stores",
-        "winkel",
-        "winkels",
-        "tienda",
-        "tiendas",
-        "negozio",
-        "laden",
-        # Platforms everyone names ("Orders on WhatsApp"): a topic like "WhatsApp care" is
-        # not about every shop that takes orders there.
-        "whatsapp",
-        "facebook",
-        "instagram",
-        "telegram",
-        "linkedin",
-        "twitter",
-        "youtube",
-        "tiktok",
-        # The same everyday words in Cyrillic and Greek ("центр" of "контакт-центр").
-        "центр",
-        "центра",
-        "центре",
-        "центрі",
-        "контакт",
-        "клиент",
-        "клиенты",
-        "клієнт",
-        "клієнти",
-        "сервис",
-        "сервіс",
-        "служба",
-        "κεντρο",
-        "πελατες",
-    ]
-)
+@cache
+def generic_topic_words() -> frozenset[str]:
+    """Words too common across fields to tie an account to a topic on their own
+    (audience/data/generic_topic_words.txt), in the spelling topics are compared in."""
+    path = Path(__file__).parent / "data" / "generic_topic_words.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(_sound(w.strip().lower()) for w in lines if w.strip() and w[0] != "#")
+
+
 STEM_LENGTH = 6
 
 
@@ -365,11 +255,12 @@ class TopicMatcher:
         self.stems: dict[str, str] = {}
         self.exact: dict[str, str] = {}
         self.prefixes: dict[str, str] = {}
-        generic = {_sound(w)[:STEM_LENGTH] for w in GENERIC_TOPIC_WORDS}
+        generic_words = generic_topic_words()
+        generic = {w[:STEM_LENGTH] for w in generic_words}
         for topic in topics:
             label = topic.strip().lower()
             for word in map(_sound, _words(topic.lstrip("#"))):
-                if len(word) < 5 or word in GENERIC_TOPIC_WORDS:
+                if len(word) < 5 or word in generic_words:
                     continue
                 if len(word) > STEM_LENGTH and word[:STEM_LENGTH] not in generic:
                     self.stems.setdefault(word[:STEM_LENGTH], label)
@@ -436,11 +327,17 @@ class TopicMatcher:
 
     def terms(self, text: str, tags: set[str] = frozenset()) -> set[str]:
         """The topics (as written in the settings) that ``text`` or its ``tags`` touch."""
+        # An @handle names whom a post addresses ("@AcmeCare still no water"), not a topic;
+        # only my own handles count there.
+        mentions = {m.lower() for m in _HANDLE_MENTION.findall(text)} if "@" in text else set()
+        if mentions:
+            text = _HANDLE_MENTION.sub(" ", text)
         plain = _words(text)
         words = [_stem(w) for w in plain]
         # A tag counts written as a word too: "Head of CX" is on #cx.
         used = {"".join(_words(t)) for t in tags} | self._hashtags(text) | set(plain)
         found = {label for key, label in self.tags.items() if key in used}
+        found |= {self.tags[m] for m in mentions if self.tags.get(m) == OWN_MENTION}
         by_first = self._phrases_by_first
         for i, word in enumerate(words):
             for stems, label in by_first.get(word, ()):
@@ -464,6 +361,7 @@ class TopicMatcher:
 
 
 OWN_MENTION = "you (your organisation named)"
+_HANDLE_MENTION = re.compile(r"(?<![\w@])@(\w{1,30})")
 
 
 def topic_matcher(rules: Rules) -> TopicMatcher:
@@ -821,9 +719,7 @@ def _scam_words(texts: list[str]) -> str | None:
     pattern = DEFAULT_LEXICON.scam_markers
     if pattern is None:
         return None
-    return next(
-        (m.group(0) for t in texts if (m := searched(pattern, fold_same_length(t)))), None
-    )
+    return next((m.group(0) for t in texts if (m := searched(pattern, fold_same_length(t)))), None)
 
 
 @lru_cache(maxsize=1)
@@ -837,9 +733,7 @@ def _follow_back() -> re.Pattern[str]:
     spaced = "|".join(re.escape(w) for w in extra if not _UNSPACED.search(w)) or "(?!)"
     # Words of scripts without spaces run into the next one ("相互フォロー100%").
     unspaced = "|".join(re.escape(w) for w in extra if _UNSPACED.search(w)) or "(?!)"
-    return re.compile(
-        rf"{_FOLLOW_BACK.pattern}|(?<![\w])(?:{spaced})(?![\w])|(?:{unspaced})", re.I
-    )
+    return re.compile(rf"{_FOLLOW_BACK.pattern}|(?<![\w])(?:{spaced})(?![\w])|(?:{unspaced})", re.I)
 
 
 def region_reasons(profile: Profile, rules: Rules) -> list[Reason]:

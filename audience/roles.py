@@ -479,6 +479,24 @@ class Lexicon:
         return _word_regex(_words(extra))
 
     @cached_property
+    def news_named(self) -> re.Pattern[str]:
+        """The news words of every language, in a name ("Kabar Pagi", "Business News Tonight")."""
+        return _vocabulary_words(self.vocabulary.news_words)
+
+    @cached_property
+    def programmes(self) -> re.Pattern[str] | None:
+        return _optional(self.vocabulary.programme_words)
+
+    @cached_property
+    def negated(self) -> re.Pattern[str] | None:
+        """ "Bukan wartawan", "not a journalist", "kein Journalist": a title denied."""
+        words = self.vocabulary.negations
+        if not words:
+            return None
+        titles = f"{self.press.pattern}|{self.qualified.pattern}"
+        return re.compile(rf"(?<![\w])(?:{_words(_lead(w) for w in words)})\s+(?:{titles})")
+
+    @cached_property
     def media_qualifiers(self) -> frozenset[str]:
         words = self.vocabulary.media_qualifiers
         return frozenset(fold_same_length(w) for w in words)
@@ -832,6 +850,7 @@ DEFAULT_LEXICON = Lexicon()
 
 # A full stop ends a clause, except inside a domain ("trans.info") and after a short
 # abbreviation ("8 J. Manager", "u.a.", "z.B.").
+_SHORT_WORD_AT_END = re.compile(r"(?<![\w.])([^\W\d_]{2,3})$")
 _HARD_SEPARATORS = re.compile(
     r"[;|•·\n!?,]|(?<![\s.][^\W\d_가-힣])(?<![\s.][^\W\d_가-힣]\w)\.(?!\w)|\s[-–—/]\s|\s[/+]\s|[()\[\]{}]"
     r"|\s{3,}|[。、，；۔،؛।]"
@@ -908,6 +927,8 @@ class BioText:
     lexicon: Lexicon = DEFAULT_LEXICON
     folded: str = field(init=False)
     _past: list[tuple[int, int]] = field(init=False, default_factory=list)
+    # where a past marker starts ("former", "ex-", "volt"): a name may start with one
+    marker_starts: set[int] = field(init=False, default_factory=set)
     # answers the rules worked out from this text (audience/textmatch.py: text_memo)
     memo: dict[Any, Any] = field(init=False, default_factory=dict, repr=False, compare=False)
 
@@ -919,8 +940,10 @@ class BioText:
 
     @cached_property
     def _traps(self) -> list[tuple[int, int]]:
-        pattern = self.lexicon.not_press
-        return [m.span() for m in pattern.finditer(self.folded)] if pattern else []
+        spans = []
+        for pattern in (self.lexicon.not_press, self.lexicon.negated):
+            spans += [m.span() for m in pattern.finditer(self.folded)] if pattern else []
+        return spans
 
     def in_trap(self, match: re.Match[str]) -> bool:
         """The match is part of a phrase that only looks like press ("correspondent banking")."""
@@ -955,10 +978,19 @@ class BioText:
     @cached_property
     def _clauses(self) -> list[tuple[int, int]]:
         bounds = [0]
+        cased = any(c.isupper() for c in self.raw)
         for sep in _HARD_SEPARATORS.finditer(self.folded):
+            if cased and sep.group(0) == "." and self._abbreviation_at(sep.start()):
+                continue  # "9 god. u Acme": an abbreviation, the sentence goes on in lower case
             bounds += [sep.start(), sep.end()]
         bounds.append(len(self.folded))
         return [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds) - 1, 2)]
+
+    def _abbreviation_at(self, dot: int) -> bool:
+        """A short word in lower case before the full stop and a lower-case word after it."""
+        word = _SHORT_WORD_AT_END.search(self.raw[max(0, dot - 4) : dot])
+        after = self.raw[dot + 1 : dot + 3]
+        return bool(word and word.group(1).islower() and after[:1] == " " and after[1:].islower())
 
     def _past_ranges(self) -> Iterator[tuple[int, int]]:
         text = self.folded
@@ -980,6 +1012,9 @@ class BioText:
             elif alone and index + 1 < len(clauses):
                 yield clauses[index + 1]  # "Retired. 35 years at Acme.": the career that follows
         for marker in self.lexicon.former.finditer(text):
+            if self._in_a_name_mid_sentence(marker.start()):
+                continue  # "u Volt Marketu": a name that holds a marker word ("volt": "was")
+            self.marker_starts.add(marker.start())
             index = next(i for i, (s, e) in enumerate(clauses) if s <= marker.start() <= e)
             end = clauses[index][1]
             # "前 X 기자 → 현 Y 홍보팀": the past ends where a move or a now-word starts.
@@ -1018,6 +1053,11 @@ class BioText:
         for arrow in _MOVED_TO.finditer(text):
             start = max((s for s, e in clauses if s <= arrow.start()), default=0)
             yield start, arrow.start()
+
+    def _in_a_name_mid_sentence(self, start: int) -> bool:
+        """A capitalised word right after another word: part of a name, not a marker."""
+        before = self.raw[:start].rstrip()
+        return self.raw[start : start + 1].isupper() and before[-1:].isalnum()
 
     def _in_a_name(self, word: re.Match[str]) -> bool:
         """A word inside a capitalised name ("USA Today", "Marketing Now"), not the word."""
@@ -1345,7 +1385,20 @@ def _lead_ok(bio: BioText, end: int) -> str | None:
     if not after or any(folded_after.startswith(stop) for stop in OUTLET_OBJECT_STOP):
         return None
     outlet = _outlet_after(bio.raw, end)
-    return None if outlet and _names_event(bio, outlet) else outlet
+    if outlet and (_names_event(bio, outlet) or _only_a_city(outlet)):
+        return None
+    return outlet
+
+
+def _only_a_city(name: str) -> bool:
+    """ "Cosplay & anime Surabaya": a lead word used otherwise, then a city, which no outlet is
+    named after alone."""
+    from audience.geo import normalize_location
+
+    if name.startswith("@"):
+        return False
+    place = normalize_location(name)
+    return bool(place and place.city) and fold_same_length(place.city) == fold_same_length(name)
 
 
 def _names_event(bio: BioText, outlet: str) -> bool:
@@ -1396,6 +1449,13 @@ def press_role(bio_text: str | None, lexicon: Lexicon = DEFAULT_LEXICON) -> Pres
         if outlet and not (_describes_other_job(bio, match) and not _known_outlet(bio, outlet)):
             return PressFinding(bio.raw[match.start() : match.end()], outlet)
     return None
+
+
+def _verb_only(found: PressFinding, bio: BioText) -> bool:
+    """Found by a verb phrase ("I write for"), not a title, and for no outlet the gazetteer
+    knows."""
+    title = bio.lexicon.press.search(fold_same_length(found.term))
+    return title is None and not _known_outlet(bio, found.outlet)
 
 
 def _describes_other_job(bio: BioText, lead: re.Match[str]) -> bool:
@@ -1461,16 +1521,18 @@ def _trap_right_after(bio: BioText, end: int) -> bool:
 
 def _known_outlet_after(bio: BioText, end: int) -> str | None:
     """ "Producer, Nightly Business Report", "Presenter @BBCRadio4": an outlet right after the
-    title that the gazetteer knows or whose name reads as news."""
+    title that the gazetteer knows or whose name reads as news or a podcast."""
     outlet = _outlet_after(bio.raw, end)
     if not outlet:
         return None
     gazetteer = bio.lexicon.gazetteer
     if outlet.startswith("@"):
         return outlet if gazetteer.handle(outlet) else None
-    if gazetteer.name_at(outlet, 0) or _NEWSY_NAME.search(fold_same_length(outlet)):
+    folded = fold_same_length(outlet)
+    if gazetteer.name_at(outlet, 0) or gazetteer.short_form(outlet) or _NEWSY_NAME.search(folded):
         return outlet
-    return None
+    named_news = searched(bio.lexicon.news_named, folded) or searched(bio.lexicon.podcast, folded)
+    return outlet if named_news else None
 
 
 def _phrase(bio: BioText, match: re.Match[str]) -> str:
@@ -1570,6 +1632,8 @@ def outlet_account(
         return None
     org, person = organisation_signals(handle, name, bio)
     text = _bio_text(bio, lexicon)
+    if lexicon.house_media and next(text.current(lexicon.house_media), None):
+        return None  # "Monthly bulletin for members": a body's own publication, not an outlet
     first_clause_end = _self_description_end(text)
     # A company's news, deals or support account says so in its self-description.
     company = searched(_COMPANY_NEWS, text.folded)
@@ -1585,13 +1649,20 @@ def outlet_account(
     # open the bio of an account that speaks for no company: "Weekly newsletter on retail".
     # A community group or association that shares news is not an outlet by that alone (a
     # community radio is).
-    community = next(text.current(lexicon.community), None)
+    # "Egyptian community in Kuwait" as the name: a community group that shares news
+    community = next(text.current(lexicon.community), None) or searched(
+        lexicon.community, fold_same_length(name)
+    )
     noun = next((n for n in text.current(lexicon.outlet_nouns) if _self_described(text, n)), None)
     opens_bio = noun is not None and noun.start() <= first_clause_end and noun.start() < 40
     shares_news = community and noun and lexicon.topic_news.fullmatch(noun.group(0))
     ours = noun and searched(_OUR_THING, text.folded[: noun.start()])
     if noun and opens_bio and person == 0 and not ours and not shares_news:
         return PressFinding(bio[noun.start() : noun.end()], is_outlet_account=True)
+    if person == 0 and (part := _part_of_a_newsroom(text, lexicon)):
+        return PressFinding(part, is_outlet_account=True)
+    if not other_job(text) and (show := _show_on_an_outlet(text, lexicon)):
+        return show
     if person == 0 and not community and (listed := _nouns_only_clause(text, lexicon)):
         return PressFinding(listed, is_outlet_account=True)
     if person == 0 and not community and (said := _news_clause(text, lexicon)):
@@ -1851,6 +1922,8 @@ def press_evidence(
         and searched(lexicon.not_press, text.folded)
     ):
         found = None  # "Lotérica e Correspondente" named, "Correspondente bancário" in the bio
+    if found and _verb_only(found, text) and searched(lexicon.not_press, fold_same_length(name)):
+        return None  # "Nada | Ghostwriter": "I write posts for CEOs" is that job
     scam = lexicon.scam_markers
     if found and not found.outlet and scam and searched(scam, text.folded):
         return None  # "Periodista digital… Ganancias garantizadas": bait dressed as press
@@ -1953,6 +2026,8 @@ COLUMN = re.compile(r"col[uo]mn|kolum|felieton|komentator|chroniqueu|editorialis
 
 def _name_role(name: str | None, lexicon: Lexicon) -> PressFinding | None:
     found = press_role(name, lexicon)
+    if found and _verb_only(found, _bio_text(name, lexicon)):
+        return None  # "Giza Hosting Support": a verb in a name is a business's trade
     if found and found.outlet is None:
         return replace(found, explanation=f'journalist ("{found.term}" in name)')
     return found
@@ -2119,7 +2194,10 @@ def _outlet_clause(text: BioText, gazetteer: Gazetteer, busy: bool) -> PressFind
     for start, end in text.clauses():
         clause = text.raw[start:end].strip(" .:'\"")
         opens = not text.raw[:start].strip() or text.raw[:start].rstrip()[-1] in ".|•\n"
-        if not clause or not opens or text.is_past(start) or not _brand_like(clause):
+        # "Reuters, Manila.": the outlet, then only the city it works from
+        where = re.match(r",\s*([^,.;|\n]+?)\s*(?:[.;|\n]|$)", text.raw[end:])
+        located = where is not None and _only_a_city(where.group(1))
+        if not clause or not opens or text.is_past(start) or not (_brand_like(clause) or located):
             continue  # not "Ex-reporter (Les Affaires, 8 years)"
         if text.lexicon.non_press_jobs.fullmatch(text.folded[start:end].strip(" .:'\"")):
             continue  # "CIO." is a job before it is a magazine
@@ -2144,6 +2222,38 @@ def _fan_news(text: BioText, lexicon: Lexicon, found: PressFinding) -> bool:
     if _names_its_parent(text):
         return False
     return _named_outlet(text.raw, lexicon) is None and not next(text.current(_MENTION), None)
+
+
+# "on", "sa", "en", "auf"...: where a programme airs (grammar, not vocabulary)
+_ON_AIR_AT = re.compile(r"(?<![\w])(?:on|sa|en|em|su|auf|de|da|di)\s+")
+
+
+def _show_on_an_outlet(text: BioText, lexicon: Lexicon) -> PressFinding | None:
+    """ "Travel show. Sundays on GMA News TV": a programme's own account, its self-description
+    a show (``programme_words``), then the broadcaster the gazetteer knows or a station."""
+    show = searched(lexicon.programmes, text.folded) if lexicon.programmes else None
+    if show is None or show.start() > 40:
+        return None
+    for on in _ON_AIR_AT.finditer(text.folded, show.end(), show.end() + 60):
+        outlet = lexicon.gazetteer.name_at(text.raw, on.end())
+        station = None if outlet else _STATION.match(text.raw, on.end())
+        if outlet or station:
+            named = outlet.name if outlet else station.group(0)
+            term = text.raw[show.start() : show.end()]
+            return PressFinding(term, named, True, explanation=f"a programme on {named}")
+    return None
+
+
+def _part_of_a_newsroom(text: BioText, lexicon: Lexicon) -> str | None:
+    """ "Data desk. Part of the Harbour Times newsroom", "Bagian dari redaksi X": a desk that
+    says it belongs to an outlet, a parent lead and an outlet noun together."""
+    leads = lexicon.parent_leads
+    for lead in text.current(leads) if leads else ():
+        window = text.folded[lead.end() : lead.end() + 60]
+        noun = lexicon.outlet_nouns.search(window)
+        if noun and not re.search(r"[.;|!?\n]", window[: noun.start()]):
+            return text.raw[lead.start() : lead.end() + noun.end()]
+    return None
 
 
 def _names_its_parent(text: BioText) -> bool:

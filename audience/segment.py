@@ -1352,8 +1352,21 @@ def _hosts(website: str | None, bio: BioText) -> tuple[str, ...]:
     """The website's host, then the bio's, each once and in order (the reason a run gives
     is the same on every run)."""
     found = [normalise_domain(website)]
-    found += [normalise_domain(match.group(0)) for match in bio.current(_HOSTS_IN_TEXT)]
+    found += [
+        normalise_domain(match.group(0))
+        for match in bio.current(_HOSTS_IN_TEXT)
+        if not _linked_as_a_client(bio, match.start())
+    ]
     return tuple(dict.fromkeys(host for host in found if host))
+
+
+def _linked_as_a_client(bio: BioText, start: int) -> bool:
+    """ "Investor in acme.io and others", "consulting for beta.com": a link the account names
+    as a client or a subject, not its own site."""
+    sentence = re.split(r"[.!?|\n]\s", bio.folded[max(0, start - 80) : start])[-1]
+    lexicon = bio.lexicon
+    markers = (lexicon.client_markers, lexicon.beat_markers)
+    return any(pattern is not None and pattern.search(sentence) for pattern in markers)
 
 
 def _organisation_flag(

@@ -20,6 +20,10 @@ spaces matches a space). In ``outlet_leads`` a ``*`` stands for a few words of a
 * ``news_words``: "news" itself: a bio that is only "Business news." is an outlet's;
 * ``not_press``: phrases that contain a press word but are another job ("correspondent
   banking", "reporting analyst", "editor of our blog");
+* ``programme_words``: how a programme calls itself ("show", "programa", "Sendung"): one that
+  opens a bio and airs on a broadcaster the gazetteer knows is that programme's own account;
+* ``negations``: words right before a press title that deny it ("not a", "bukan", "kein"):
+  "Content producer, not a journalist" is not press;
 * ``press_office``: a press office or spokesperson's job ("jefa de prensa", "Pressestelle"):
   a journalist by training who now speaks *to* the press is not press;
 * ``community_words``: a community group or association ("Spilnota", "yhdistys", "non-profit"):
@@ -173,6 +177,8 @@ class Vocabulary:
     employer_titles: tuple[str, ...] = ()
     dealer_titles: tuple[str, ...] = ()
     former_trails: tuple[str, ...] = ()
+    negations: tuple[str, ...] = ()
+    programme_words: tuple[str, ...] = ()
 
     def merged(self, *others: Vocabulary) -> Vocabulary:
         values = {}

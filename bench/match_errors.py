@@ -161,6 +161,7 @@ def analyse(
     total = len(truth)
     print(f"\n{n_contacts} x {n_profiles}, seed {seed}: {total} true pairs, "
           f"{accepted_true} accepted ({accepted_true / total:.3f})")
+    _what_true_pairs_rest_on(f, truth, status, pair_of, index_of_person, index_of_account)
     print("\nTrue pairs not accepted, by cause:")
     for cls, n in classes.most_common():
         print(f"  {n:5d}  {n / total:6.1%}  {cls}")
@@ -182,6 +183,43 @@ def analyse(
             for item in items[:show]:
                 print("   ", item)
     del np
+
+
+CARD_EVIDENCE = ("employer_match", "former_employer", "title_in_bio", "city_in_location",
+                 "contact_in_bio")
+
+
+def _what_true_pairs_rest_on(f, truth, status, pair_of, index_of_person, index_of_account):
+    """The true pairs by what sets them apart from a namesake: evidence the card confirms,
+    else being the only profile bearing the name, else neither; with the share accepted and
+    the other candidates' summed odds (how crowded the person's namesakes are)."""
+    import numpy as np
+
+    mass = np.zeros(int(f.pi.max()) + 1 if len(f.pi) else 0)
+    np.add.at(mass, f.pi, np.exp(f.odds))
+    rows: dict[str, list] = {}
+    for person, account in truth:
+        p, a = index_of_person.get(person), index_of_account.get(account)
+        k = pair_of.get((p, a)) if p is not None and a is not None else None
+        if k is None:
+            rows.setdefault("never proposed", []).append((False, 0.0))
+            continue
+        if any(getattr(f, name)[k] for name in CARD_EVIDENCE):
+            cls = "card evidence (employer, title, city, former employer, own address)"
+        elif f.rare_name[k]:
+            cls = "the only profile bearing the name, no card evidence"
+        else:
+            cls = "neither (a name, a handle or site built from it)"
+        accepted = status.get((person, account), ("none",))[0] == "accepted"
+        rows.setdefault(cls, []).append((accepted, float(mass[f.pi[k]] - np.exp(f.odds[k]))))
+    total = len(truth)
+    print("\nWhat the true pairs rest on (share of true pairs, share accepted, median odds of the")
+    print("person's other candidates summed):")
+    for cls, items in sorted(rows.items(), key=lambda kv: -len(kv[1])):
+        accepted = sum(a for a, _ in items)
+        crowd = float(np.median([m for _, m in items])) if items else 0.0
+        print(f"  {len(items) / total:6.1%}  accepted {accepted / total:6.1%}  "
+              f"others {crowd:6.2f}  {cls}")
 
 
 def _rival_kind(j, f, accounts, kind_of, namesake_of, person_key, person) -> str:

@@ -1,16 +1,17 @@
 """Fit the matcher's evidence weights as a conditional logit on the hard generator.
 
 For each contact person the model picks one of their scored candidates or "none" (odds
-NONE_ODDS, plus each unscored exact namesake at odds 0), the choice ``candidate_probabilities``
-makes. The weights fitted are the name's slope, the name's rarity and the evidence classes whose
-worth is a matter of degree; the near-proof classes (own address or phone in the bio, e-mail
-local part as handle), the parody and organisation penalties, the employer's and city's worth
-(computed from how common they are) and what every namesake shows alike (a handle or website
-built from the name: zero) stay as set. Prints the weights and the log-likelihood; copy them to
-audience/matching/evidence.py by hand, then check with bench/match_bench.py on other seeds and
-sizes.
+NONE_ODDS, plus each unscored exact namesake at the odds of the name alone), the choice
+``candidate_probabilities`` makes. The weights fitted are the name's slope, the name's rarity
+and the evidence classes whose worth is a matter of degree; the near-proof classes (own address
+or phone in the bio, e-mail local part as handle), the parody and organisation penalties, the
+employer's and city's worth (computed from how common they are) and what every namesake shows
+alike (a handle or website built from the name: zero) stay as set. Prints the weights and the
+log-likelihood; copy them to audience/matching/evidence.py by hand, then check with
+bench/match_bench.py on other seeds and sizes.
 
     uv run python bench/match_fit.py --seeds 1,2 --namesakes frequency,fixed
+    uv run python bench/match_fit.py ... --extra 10000x100000:1:frequency   # and a larger one
 """
 
 from __future__ import annotations
@@ -132,20 +133,30 @@ def main() -> None:
     parser.add_argument("--seeds", default="1,2")
     parser.add_argument("--namesakes", default="frequency,fixed")
     parser.add_argument("--size", default="1000x10000")
+    parser.add_argument(
+        "--extra",
+        action="append",
+        default=[],
+        help="one more instance, SIZE:SEED:MODE (10000x100000:1:frequency), repeatable",
+    )
     args = parser.parse_args()
     from audience.matching import evidence as ev
     from audience.matching import matcher as mt
 
-    n_contacts, n_profiles = (int(n) for n in args.size.split("x"))
+    wanted = [
+        (args.size, seed, mode)
+        for mode in args.namesakes.split(",")
+        for seed in args.seeds.split(",")
+    ] + [tuple(extra.split(":")) for extra in args.extra]
     instances = []
-    for mode in args.namesakes.split(","):
-        for seed in args.seeds.split(","):
-            with tempfile.TemporaryDirectory(prefix="match-fit-") as tmp:
-                x, offset, pi, target, unscored, n = design(
-                    Path(tmp), n_contacts, n_profiles, int(seed), mode
-                )
-            order = np.argsort(pi, kind="stable")
-            instances.append((x[order], offset[order], pi[order], target[order], unscored, n))
+    for size, seed, mode in wanted:
+        n_contacts, n_profiles = (int(n) for n in size.split("x"))
+        with tempfile.TemporaryDirectory(prefix="match-fit-") as tmp:
+            x, offset, pi, target, unscored, n = design(
+                Path(tmp), n_contacts, n_profiles, int(seed), mode
+            )
+        order = np.argsort(pi, kind="stable")
+        instances.append((x[order], offset[order], pi[order], target[order], unscored, n))
     start = np.array([getattr(ev, k) for k in SCALARS] + [ev.LOG_ODDS[k] for k in FITTED])
     weights, value = fit(instances, start, mt.NONE_ODDS)
     print(f"negative log-likelihood {value:.1f}")

@@ -58,10 +58,10 @@ def match(
             "--review-floor",
             min=0.01,
             max=0.86,
-            help="Send a candidate to review from this probability (default 0.15); higher: "
-            "a shorter queue, fewer people found.",
+            help="Send a candidate to review from this probability (default 0.35); lower: "
+            "a longer queue, more people found.",
         ),
-    ] = 0.15,
+    ] = 0.35,
     as_json: JsonOpt = False,
 ) -> None:
     """Link every person to at most one account per platform (stored accounts by default)."""

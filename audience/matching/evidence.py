@@ -44,7 +44,9 @@ from audience.matching.names import (
     ROLE_LOCAL_PARTS as ROLE_WORDS,
 )
 from audience.matching.signals import (
+    NO_BIO_ORGS,
     NO_ORG,
+    BioOrgs,
     OrgKeys,
     Site,
     _aliases,
@@ -1208,10 +1210,12 @@ class _AccountColumns:
         self.org_info[list(self.site_orgs)] = True
         bios, displays = accounts.bio, accounts.display
         hinted = set(org_hint_rows(bios[uniq].tolist(), displays[uniq].tolist()))
+        self.bio_orgs: dict[int, BioOrgs] = {}  # what each bio naming an employer names
         for a in uniq[sorted(hinted)].tolist():
             orgs = bio_orgs(bios[a] or "", displays[a] or "")
             if orgs.current or orgs.former:
                 self.org_info[a] = True
+                self.bio_orgs[a] = orgs
 
 
 def _place_pairs(out, f, live, people, accounts) -> None:
@@ -1249,10 +1253,10 @@ def _employer_pairs(out, f, live, people, accounts, cols: _AccountColumns) -> No
     pi, ai = f.pi[live], f.ai[live]
     has_orgs = np.array([bool(p.orgs) for p in people], dtype=bool)
     out["employer_match"][:] = named_employer  # the former kind is told apart below
-    bios, displays, families = accounts.bio, accounts.display, accounts.family
+    families = accounts.family
     for k in np.nonzero((has_orgs[pi] | named_employer) & cols.org_info[ai])[0].tolist():
         person, a = people[pi[k]], int(ai[k])
-        orgs = bio_orgs(bios[a] or "", displays[a] or "")
+        orgs = cols.bio_orgs.get(a, NO_BIO_ORGS)
         current = orgs.current
         site_org = cols.site_orgs.get(a)
         if site_org is not None:

@@ -29,9 +29,10 @@ from audience.store import Store, now_iso
 # Scores are probabilities: a pair's evidence (log-odds) weighed against every other candidate
 # of the same person and against the chance that none of them is the person (NONE_ODDS).
 ACCEPT = 0.87
-# A candidate is worth a reviewer's look from this probability on (the README shows what a
-# higher floor trades: a shorter queue, fewer people found).
-REVIEW = 0.15
+# A candidate is worth a reviewer's look from this probability on: from 0.35 the queue holds
+# at most 1.5 candidates per true match on the hard generator at 1k x 10k (the README shows the
+# curve: a lower floor finds more people in a longer queue).
+REVIEW = 0.35
 # Beside the best candidate, the runner-up goes to review too when it is worth a look on its
 # own: a runner-up is the person's profile about as often as a best candidate of the same
 # probability, and the queue is ranked by probability.
@@ -690,7 +691,8 @@ def _decisions(store: Store, platform: str) -> tuple[set, set[int], dict[int, in
 
 def unscored_namesakes(people: list[Person], accounts: Accounts, f: ev.PairFeatures) -> np.ndarray:
     """For each person, the profiles bearing exactly their name that were not scored (a name
-    too common to block on): they compete all the same, as candidates without evidence."""
+    too common to block on): they compete all the same, as candidates without evidence. Each
+    is weighed as the exact name at the name's rarity would be (odds relative to 0)."""
     hf, hg = accounts.hashes("family"), accounts.hashes("given")
     account_keys = _mix(T_NAME, hf, hg)
     codes, counts = np.unique(account_keys, return_counts=True)
@@ -706,7 +708,13 @@ def unscored_namesakes(people: list[Person], accounts: Accounts, f: ev.PairFeatu
     named = np.nonzero(f.name >= 0.5)[0]  # a bearer's name agrees (and there are few such)
     bears = named[account_keys[f.ai[named]] == wanted[f.pi[named]]]
     scored = np.bincount(f.pi[bears], minlength=len(people))
-    return np.maximum(bearing - scored, 0).astype(np.float64)
+    count = np.maximum(bearing - scored, 0).astype(np.float64)
+    # each weighs what a scored namesake showing the name alone would: the exact name at the
+    # name's rarity (a "James Smith" among hundreds counts for less than odds 0)
+    rarity = np.zeros(len(people))
+    plain = np.nonzero(~f.both_families)[0]
+    rarity[f.pi[plain]] = f.rarity[plain]
+    return count * np.exp(ev.RARITY_WEIGHT * rarity)
 
 
 def candidate_probabilities(
@@ -715,7 +723,8 @@ def candidate_probabilities(
     """For each pair, the probability that its account is the person's: its odds against the
     odds of the person's other candidates and of none of them (a softmax per person). Two
     namesakes with the same evidence share the probability; one with a clue takes most of it.
-    ``unscored`` (per person) counts namesakes that were not scored, each at odds 0."""
+    ``unscored`` (per person) weighs the namesakes that were not scored (see
+    :func:`unscored_namesakes`), beside the exact name's odds."""
     if not len(pi):
         return np.zeros(0)
     order = np.argsort(pi, kind="stable")
