@@ -891,8 +891,7 @@ def plan_auto(store: Store, config: SegmentConfig, *, as_of: datetime | None = N
     for account_id, finding in findings.items():
         press_cache.remember(account_id, press_fields(by_id[account_id]), asdict(finding))
     base = config.lexicon
-    ahead = ((a["id"], press_fields(a), (a, base)) for a in second_finds)
-    press_cache.judge_ahead(ahead, press_evidence_of)
+    # (here, not over the cores: mostly shut at the press gate, a pool's start-up cost more)
     for account in second_finds:
         press_cache.judge(account["id"], press_fields(account), press_evidence_of, account, base)
     judged.append(press_cache)
