@@ -123,9 +123,14 @@ class JudgementCache:
         self.context = context
         self.hits = 0
         self.misses = 0
-        self._new: list[tuple[str, int, bytes, str]] = []
+        # the accounts judged in this run, to save (their results are in _rows: one list slot
+        # each, not a tuple of their own, counts at a million accounts)
+        self._new: list[int] = []
         # judged by judge_ahead, not yet asked for: account -> the fields it was judged from
         self._ahead: dict[int, tuple[Any, ...]] = {}
+        # being judged by judge_ahead's workers: account -> the chunk its result comes in
+        self._pending: dict[int, int] = {}
+        self._running: _Running | None = None
         self._rows = self._load(ids)
         self._decoded: dict[str, Any] = {}  # a crowd's results are alike: each read once
 
@@ -148,6 +153,8 @@ class JudgementCache:
     def judge(
         self, account_id: int, fields: tuple[Any, ...], compute: Callable[..., Any], *args: Any
     ) -> Any:
+        if self._pending:
+            self._wait_for(account_id)
         if self._ahead.pop(account_id, None) == fields:
             self.misses += 1  # judged in this run, by judge_ahead: its fingerprint is known
             return self._decode(self._rows[account_id][1])
@@ -159,7 +166,7 @@ class JudgementCache:
         self.misses += 1
         text = _as_json(compute(*args))
         self._rows[account_id] = (fingerprint, text)
-        self._new.append((self.kind, account_id, fingerprint, text))
+        self._new.append(account_id)
         # What a later run reads back: the same JSON, so a hit and a miss give equal results.
         return self._decode(text)
 
@@ -181,7 +188,9 @@ class JudgementCache:
         """Judge now, over the machine's cores, the accounts of ``work`` (account id, fields,
         arguments of ``compute``) that :meth:`judge` would have to judge, so that it finds them
         done. The results are those :meth:`judge` would compute (``compute`` is pure); with one
-        core, little work or no ``fork``, nothing is done here and :meth:`judge` does it all."""
+        core, little work or no ``fork``, nothing is done here and :meth:`judge` does it all.
+        The workers start here and this returns at once: :meth:`judge` takes their results
+        as it comes to them (in the order of ``work``), and :meth:`save` all of them."""
         # Linux only: fork is the default there and safe for a process without threads.
         cores = getattr(os, "sched_getaffinity", None)
         processes = min(len(cores(0)), MAX_PROCESSES) if cores else 1
@@ -205,43 +214,95 @@ class JudgementCache:
             fingerprint = fingerprint or self.fingerprint(read)
             self._keep(account_id, fingerprint, _as_json(compute(*args)), read)
         todo = todo[AHEAD_WARM:]
+        if not todo:
+            return
         # The workers also work out the fingerprints the loop above left out (a first run's
         # hashing of 100,000 accounts' fields is then shared over the cores too).
         unknown = [read if fingerprint is None else None for _, fingerprint, _, read in todo]
-        _WORK = (compute, [args for _, _, args, _ in todo], unknown, self.context)
         chunks = [(i, min(i + AHEAD_CHUNK, len(todo))) for i in range(0, len(todo), AHEAD_CHUNK)]
+        _finish_running()  # one pool at a time: a fork while another pool's threads run is unsafe
+        _WORK = (compute, [args for _, _, args, _ in todo], unknown, self.context)
         try:
-            with multiprocessing.get_context("fork").Pool(processes) as pool:
-                done = [pair for part in pool.map(_judge_chunk, chunks, 1) for pair in part]
+            pool = multiprocessing.get_context("fork").Pool(processes)
         finally:
-            _WORK = None
-        alike: dict[str, str] = {}  # most results are alike ("null"): one copy of each
-        for (account_id, fingerprint, _, read), (worked_out, text) in zip(todo, done, strict=True):
+            _WORK = None  # the workers have their copy
+        # The results are taken as they come (judge() waits for the chunk of the account it is
+        # asked for), so the caller's own work on the first accounts overlaps the workers'.
+        self._running = _Running(pool, pool.imap(_judge_chunk, chunks, 1), todo, AHEAD_CHUNK)
+        ids = [item[0] for item in todo]
+        self._pending = {}
+        for number, (start, end) in enumerate(chunks):
+            self._pending.update(dict.fromkeys(ids[start:end], number))
+        _RUNNING.append(self)
+
+    def _wait_for(self, account_id: int) -> None:
+        """Take the workers' results up to the chunk that holds ``account_id`` (if pending)."""
+        chunk = self._pending.pop(account_id, None)
+        while chunk is not None and self._running and self._running.received <= chunk:
+            self._take_chunk(self._running)
+
+    def _finish(self) -> None:
+        """Take every result still to come."""
+        while self._running:
+            self._take_chunk(self._running)
+
+    def _take_chunk(self, running: _Running) -> None:
+        start = running.received * running.size
+        try:
+            part = next(running.results)
+        except BaseException:
+            self._close(running, failed=True)
+            raise
+        alike = running.alike
+        for (account_id, fingerprint, _, read), (worked_out, text) in zip(
+            running.todo[start : start + running.size], part, strict=True
+        ):
             self._keep(account_id, fingerprint or worked_out, alike.setdefault(text, text), read)
+        # what the workers were given for these accounts is no longer needed here
+        running.todo[start : start + running.size] = [None] * len(part)
+        running.received += 1
+        if running.received * running.size >= len(running.todo):
+            self._close(running)
+
+    def _close(self, running: _Running, failed: bool = False) -> None:
+        """End the workers (all their results taken, or one failed)."""
+        self._running = None
+        self._pending = {}
+        if self in _RUNNING:
+            _RUNNING.remove(self)
+        if failed:
+            running.pool.terminate()
+        else:
+            running.pool.close()
+        running.pool.join()
 
     def remember(self, account_id: int, fields: tuple[Any, ...], value: Any) -> None:
         """Keep ``value``, worked out elsewhere by the same pure function of ``fields`` and
         the context, for the next run (saved by :meth:`save`)."""
+        if self._pending:
+            self._wait_for(account_id)
         fingerprint = self.fingerprint(fields)
         stored = self._rows.get(account_id)
         if stored is not None and stored[0] == fingerprint:
             return
         text = _as_json(value)
         self._rows[account_id] = (fingerprint, text)
-        self._new.append((self.kind, account_id, fingerprint, text))
+        self._new.append(account_id)
 
     def _keep(self, account_id: int, fingerprint: bytes, text: str, read: tuple[Any, ...]) -> None:
         self._rows[account_id] = (fingerprint, text)
-        self._new.append((self.kind, account_id, fingerprint, text))
+        self._new.append(account_id)
         self._ahead[account_id] = read
 
     def save(self) -> None:
         """Write the new results (inside the caller's transaction if one is open). A cache
         write never fails a command: a busy or read-only workspace only means the next run
         judges those accounts again."""
+        self._finish()
         if not self._new:
             return
         new, self._new = self._new, []
+        rows, kind = self._rows, self.kind
         conn = self.store._conn
         owned = not conn.in_transaction
         waits = conn.execute("PRAGMA busy_timeout").fetchone()[0]
@@ -254,7 +315,7 @@ class JudgementCache:
                 "INSERT INTO judgement_cache (kind, account_id, fingerprint, value) "
                 "VALUES (?, ?, ?, ?) ON CONFLICT (kind, account_id) DO UPDATE SET "
                 "fingerprint = excluded.fingerprint, value = excluded.value",
-                new,
+                ((kind, account_id, *rows[account_id]) for account_id in new),
             )
             if owned:
                 conn.execute("COMMIT")
@@ -267,6 +328,26 @@ class JudgementCache:
 
 
 _UNSEEN = object()
+
+
+class _Running:
+    """A pool of judge_ahead's workers and the results still to take from it."""
+
+    def __init__(self, pool: Any, results: Any, todo: list[Any], size: int):
+        self.pool = pool
+        self.results = results  # one list of (fingerprint or None, JSON) per chunk, in order
+        self.todo = todo
+        self.size = size
+        self.received = 0  # chunks taken so far
+        self.alike: dict[str, str] = {}  # most results are alike ("null"): one copy of each
+
+
+_RUNNING: list[JudgementCache] = []  # the caches whose workers are still judging (one at most)
+
+
+def _finish_running() -> None:
+    for cache in list(_RUNNING):
+        cache._finish()
 
 
 # json.dumps with these options builds a new encoder per call: one, made once, writes the same.

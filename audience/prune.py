@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from audience.actions import followed_at
-from audience.bulk import without_gc_pauses
+from audience.bulk import SharedValues, rows_sharing, without_gc_pauses
 from audience.config import Rules
 from audience.crawl import Crawler
 from audience.errors import (
@@ -450,6 +450,17 @@ def _temp_ids(store: Store, name: str, ids: list[int]) -> None:
 
 _UNREAD_COLUMNS = frozenset({"raw", "first_seen", "last_seen", "person_id", "protected"})
 _NO_TAGS: set[str] = frozenset()  # type: ignore[assignment]  (never added to: see below)
+_SHARED_COLUMNS = (
+    "platform",
+    "state",
+    "country",
+    "region",
+    "location",
+    "created_at",
+    "followers_count",
+    "following_count",
+    "posts_count",
+)
 
 
 def load_profiles(store: Store, account_ids: list[int], *, tags: bool = True) -> dict[int, Profile]:
@@ -463,19 +474,26 @@ def load_profiles(store: Store, account_ids: list[int], *, tags: bool = True) ->
         for _, name, *_ in store.execute("PRAGMA table_info(accounts)")
         if name not in _UNREAD_COLUMNS
     )
-    rows = store.query(f"SELECT {columns} FROM accounts a JOIN _prune_ids i ON i.id = a.id")
+    # Equal values of the columns a crowd repeats are one object (issue 18: memory at 1M).
+    rows = rows_sharing(
+        store.execute(f"SELECT {columns} FROM accounts a JOIN _prune_ids i ON i.id = a.id"),
+        _SHARED_COLUMNS,
+    )
     # An account without hashtags shares one empty set (a set each is 216 bytes).
     profiles = {row["id"]: Profile(row, [], _NO_TAGS, []) for row in rows}
-    for post in store.query(
-        """SELECT account_id, text, created_at, url, id FROM (
-               SELECT p.account_id, p.text, p.created_at, p.url, p.id,
+    shared = SharedValues()
+    # A post as the rules read it: its text and date (not its link and id: 150 bytes a post).
+    for account_id, text, created_at in store.execute(
+        """SELECT account_id, text, created_at FROM (
+               SELECT p.account_id, p.text, p.created_at,
                       row_number() OVER (PARTITION BY p.account_id
                                               ORDER BY p.created_at DESC) AS n
                FROM posts p JOIN _prune_ids i ON i.id = p.account_id)
            WHERE n <= ?""",
         [POSTS_PER_ACCOUNT],
     ):
-        profiles[post["account_id"]].posts.append(post)
+        # (reposts and templates say the same: one object per text)
+        profiles[account_id].posts.append({"text": shared.share(text), "created_at": created_at})
     squashed: dict[str, str] = {}  # a crowd uses the same few hashtags: each read once
     tagged = """SELECT p.account_id, h.tag FROM posts p JOIN _prune_ids i ON i.id = p.account_id
                 JOIN post_hashtags h ON h.post_id = p.id"""
@@ -1071,6 +1089,8 @@ def _review_platform(
         ((p.row["id"], _press_fields(p), (p, lexicon)) for p, *_, asked in assessed if asked),
         media_role,
     )
+    signal_cache.save()  # written while the workers judge the press (issue 18)
+    topic_cache.save()
     for profile, reasons, value, asked in assessed:
         role = (
             press_cache.judge(
@@ -1089,8 +1109,6 @@ def _review_platform(
         elif value >= settings.min_score - margin:
             result.near_misses.append(_suggestion(profile, value, reasons))
     press_cache.save()
-    signal_cache.save()
-    topic_cache.save()
 
 
 _PRESS_FIELDS = ("handle", "display_name", "bio", "website", "following_count", "followers_count")

@@ -36,6 +36,7 @@ from audience.judgement_cache import (
     context_fingerprint,
     lexicon_fingerprint,
     press_evidence_cache,
+    press_evidence_of,
     press_fields,
 )
 from audience.models import PLATFORMS
@@ -863,13 +864,10 @@ def plan_auto(store: Store, config: SegmentConfig, *, as_of: datetime | None = N
             findings[account["id"]] = PressFinding(**finding)
         if flag is not None and account["is_organisation"] is None:
             organisation_flags[account["id"]] = tuple(flag)
-    # What press_evidence found for the accounts found as press, for `prune` to read back.
-    press_cache = press_evidence_cache(store, config.lexicon, findings)
-    for account_id, finding in findings.items():
-        press_cache.remember(account_id, press_fields(by_id[account_id]), asdict(finding))
     judged = [cache]
     # Outlets learned from this workspace: a second look at the accounts not found as press.
     learned = learn_outlets(accounts, findings, _manual_press(store, press_ids))
+    second_finds: list[dict[str, Any]] = []
     if learned and press_ids:
         judge.lexicon = config.lexicon.with_outlets(learned)
         cache = JudgementCache(store, "segment-learned", _judge_context(judge, config))
@@ -882,9 +880,20 @@ def plan_auto(store: Store, config: SegmentConfig, *, as_of: datetime | None = N
                 account["id"], _judged_fields(account), _learned_press, account, judge
             )
             if reason:
+                second_finds.append(account)
                 for seg_id in press_ids:
                     _propose(proposals, seg_id, account["id"], "rule", reason)
         judged.append(cache)
+    # What press_evidence found for the accounts found as press, for `prune` to read back
+    # (the second look's finds too: prune reads every press member's; issue 18).
+    found_ids = [*findings, *(account["id"] for account in second_finds)]
+    press_cache = press_evidence_cache(store, config.lexicon, found_ids)
+    for account_id, finding in findings.items():
+        press_cache.remember(account_id, press_fields(by_id[account_id]), asdict(finding))
+    base = config.lexicon
+    # (here, not over the cores: mostly shut at the press gate, a pool's start-up cost more)
+    for account in second_finds:
+        press_cache.judge(account["id"], press_fields(account), press_evidence_of, account, base)
     judged.append(press_cache)
     claimed = {account_id for (_, account_id) in proposals}
     for seg_id, account_id, reason in _post_evidence(store, compiled, claimed, judge):
@@ -939,6 +948,8 @@ _TOKEN = re.compile(r"\w+")
 
 
 def _tokens(text: str) -> list[str]:
+    if text.isascii():  # nothing to fold but case: the same words, a tenth of the time
+        return _TOKEN.findall(text.lower())
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return _TOKEN.findall("".join(c for c in decomposed if not unicodedata.combining(c)))
 
