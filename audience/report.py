@@ -14,8 +14,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from heapq import nsmallest
@@ -24,6 +23,7 @@ from typing import Any
 
 from audience.config import Rules
 from audience.export import atomic_write_text
+from audience.forked import interrupt_held
 from audience.models import PLATFORMS
 from audience.privacy import suppressed_account_ids
 from audience.store import Store
@@ -307,7 +307,7 @@ class JudgedLists:
                 target=_judge_elsewhere, args=(sender, store.path, rules, hidden, now)
             )
             try:
-                with _interrupt_held():  # until the second process ignores it
+                with interrupt_held():  # until the second process ignores it
                     judged.process.start()
             except BaseException:  # Ctrl-C held during the fork comes out here
                 judged.stop()
@@ -347,19 +347,6 @@ class JudgedLists:
             self.process.join()
 
 
-@contextmanager
-def _interrupt_held() -> Iterator[None]:
-    """SIGINT blocked (kept pending, not lost) meanwhile: a process forked here starts with it
-    blocked too."""
-    import signal
-
-    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, held)
-
-
 def _judge_apart(store: Store) -> bool:
     import multiprocessing
 
@@ -376,14 +363,12 @@ def _judge_elsewhere(
 ) -> None:
     """The second process of :class:`JudgedLists`: its own connection (a forked one is never
     used), the lists judged and sent back, or the error named (the report then judges them)."""
-    import signal
-
+    from audience.forked import ignore_interrupts
     from audience.store import open_store
 
-    # Ctrl-C reaches both processes; the report's own process stops this one (see
-    # JudgedLists.stop), so it never prints a KeyboardInterrupt of its own
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # blocked while it forked
+    # the report's own process stops this one (see JudgedLists.stop), so it never prints a
+    # KeyboardInterrupt of its own
+    ignore_interrupts()
     try:
         store = open_store(path, create=False)
         try:

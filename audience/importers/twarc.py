@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, NoReturn
 
 from audience.errors import InputError
+from audience.forked import interrupt_held
 from audience.importers.files import refuse_special_file
 from audience.importers.social import (
     SaveResult,
@@ -199,7 +200,7 @@ def _parts_read_apart(store: Store, path: Path, part_records: int) -> Iterator[S
         target=_read_elsewhere, args=(sender, path, store.path, part_records), daemon=True
     )
     try:
-        with _interrupt_held():  # the second process starts with Ctrl-C held, then ignores it
+        with interrupt_held():  # the second process starts with Ctrl-C held, then ignores it
             reader.start()
     finally:
         sender.close()
@@ -261,12 +262,11 @@ def _next(ahead: queue.Queue, taker: threading.Thread) -> bytes | None:
 
 def _read_elsewhere(sender: Any, path: Path, db_path: Path, part_records: int) -> None:
     """The second process of :func:`_parts_read_apart`."""
-    import signal
     import sqlite3
 
-    # Ctrl-C reaches both processes: the importing one stops this one, and rolls back
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    from audience.forked import ignore_interrupts
+
+    ignore_interrupts()  # the importing process stops this one, and rolls back
     gc.disable()  # as _few_collections: the records go with their part, no cycles among them
     committed = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
     try:
@@ -364,19 +364,6 @@ class _SentHandles:
                 ).fetchall()
             )
         return found
-
-
-@contextmanager
-def _interrupt_held() -> Iterator[None]:
-    """SIGINT blocked (kept pending, not lost) meanwhile: a process forked here starts with it
-    blocked too."""
-    import signal
-
-    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 def _is_bulk(path: Path, accounts: int) -> bool:
