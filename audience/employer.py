@@ -28,6 +28,7 @@ from audience.roles import (
     fold_same_length,
     organisation_key,
 )
+from audience.textmatch import WORD_MARKS
 
 _AFTER_EMPLOYER = re.compile(
     r"(?:^|\s)(?:at|@|chez|bei|bij|presso|hos|på|en|em|na|no|w|στην|στη|στο|στον|στα|στις|στους"
@@ -142,6 +143,7 @@ _STAFF_TITLE = re.compile(
     r"(?<![\w])(?:officer|manager|advis[eo]r|co-?ordinator|director|lead|administrator|assistant"
     r"|recruiter)(?![\w])"
 )
+_WORD_OR_SIGN = re.compile(rf"(?:[\w&@]|[{WORD_MARKS}])+")
 _MENTION = re.compile(r"(?<![\w@])@(\w{1,30})")
 
 
@@ -456,7 +458,7 @@ class OrgMatcher:
         kinds = self.lexicon.other_kinds
         if not is_handle and kinds and kinds.match(after.lstrip()):
             return False  # "Thaba village", "Acme Hotel Durban": a place, another business
-        words = re.findall(r"[\w&@]+", before)
+        words = _WORD_OR_SIGN.findall(before)
         if lower:  # "tl sa acme", "csr @ acme": in a bio all in lower case, only "at" tells
             return bool(words) and words[-1] in self.lexicon.employer_words
         if where == "name" and not before.strip() and not after.strip():
@@ -501,7 +503,7 @@ class OrgMatcher:
         lead, Capita, Leeds", "at Capita, Leeds") or places follow it ("| Capita, London")."""
         if not _list_shape(raw, start, end):
             return False
-        words = re.findall(r"[\w&@]+", folded[max(0, start - 20) : start])
+        words = _WORD_OR_SIGN.findall(folded[max(0, start - 20) : start])
         if (
             words
             and words[-1] in self.lexicon.employer_words

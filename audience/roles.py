@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from audience.outlets import GENERIC_HOSTS, PLATFORM_KINDS, Gazetteer, Outlet, gazetteer_with
-from audience.textmatch import lexicon_memo, searched, searched_folded, text_memo
+from audience.textmatch import WORD_MARKS, lexicon_memo, searched, searched_folded, text_memo
 from audience.vocabulary import Vocabulary, vocabulary_with
 
 # ---- folding ----------------------------------------------------------------------------------
@@ -680,12 +680,12 @@ class Lexicon:
 
     @cached_property
     def other_jobs(self) -> re.Pattern[str]:
-        return _word_regex(_alternation(self.vocabulary.other_jobs, literal=True))
+        return _vocabulary_words(self.vocabulary.other_jobs)
 
     @cached_property
     def non_press_jobs(self) -> re.Pattern[str]:
-        words = _alternation(self.vocabulary.other_jobs, literal=True)
-        return _word_regex(f"{words}|{_MORE_NON_PRESS_JOBS}")
+        more = _word_regex(_MORE_NON_PRESS_JOBS).pattern
+        return re.compile(f"{self.other_jobs.pattern}|{more}")
 
     @cached_property
     def object_markers(self) -> frozenset[str]:
@@ -801,15 +801,28 @@ class Lexicon:
 
 
 def _spaced(word: str) -> bool:
-    """Words of scripts written with spaces; Chinese, Japanese, Korean and Thai are not."""
-    return not re.search(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]", word)
+    """Words of scripts written with spaces; Chinese, Japanese, Korean, Thai, Lao, Myanmar and
+    Khmer are not."""
+    return not _UNSPACED_SCRIPT.search(word)
+
+
+_UNSPACED_SCRIPT = re.compile(
+    r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]"
+)
+# Thai, Lao, Myanmar and Khmer put a modifier after the noun it qualifies ("นักข่าวเกษียณ",
+# a retired journalist) and run every word into the next: no boundary on either side.
+_RUN_ON_SCRIPT = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
 
 
 def _prefixes(words: Iterable[str]) -> str:
     """Markers of scripts written without spaces as an extra branch: they start a word and run
-    into the title they mark ("退休记者", "前 … 기자"), so only their start is bounded."""
-    joined = [re.escape(w) for w in words if not _spaced(w)]
-    return rf"|(?<![\w])(?:{_words(joined)})" if joined else ""
+    into the title they mark ("退休记者", "前 … 기자"), so only their start is bounded; in the
+    scripts of mainland South-East Asia they may also follow it, so they are not bounded."""
+    joined = [re.escape(w) for w in words if not _spaced(w) and not _RUN_ON_SCRIPT.search(w)]
+    run_on = [re.escape(w) for w in words if _RUN_ON_SCRIPT.search(w)]
+    return (rf"|(?<![\w])(?:{_words(joined)})" if joined else "") + (
+        f"|(?:{_words(run_on)})" if run_on else ""
+    )
 
 
 def _lead(phrase: str) -> str:
@@ -2359,7 +2372,10 @@ def organisation_key(name: str) -> str:
     """ "Rival Contact Ltd." -> "rival contact": what a bio or handle is likely to say."""
     folded = fold_same_length(name).strip()
     core = _LEGAL_SUFFIX.sub("", folded).strip(" ,.")
-    return " ".join(re.sub(r"[^\w&]+", " ", core or folded).split())
+    return " ".join(_NOT_IN_A_NAME.sub(" ", core or folded).split())
+
+
+_NOT_IN_A_NAME = re.compile(rf"(?:(?![{WORD_MARKS}])[^\w&])+")
 
 
 def organisation_pattern(name: str) -> re.Pattern[str] | None:

@@ -1,0 +1,123 @@
+"""Classes of judgement error fixed in the tenth session (issue 12), one test per class of
+docs/judgement.md. The people, outlets and organisations are invented; the bios are paraphrases
+of the classes, not copies of benchmark rows."""
+
+from __future__ import annotations
+
+import pytest
+
+from audience.roles import DEFAULT_LEXICON, organisation_key, press_evidence
+from audience.textmatch import WORD
+from tests.test_judgement_classes7 import employers
+from tests.test_segment_judgement import store as store  # noqa: F401 - the fixture
+
+ORGS = {
+    "customers": {
+        "organisations": [
+            {"name": "บ้านสวนมะลิ", "aliases": ["Baan Suan Mali", "BSM"]},
+            {"name": "ร้านข้าวมันไก่ป้าน้อย", "aliases": ["Pa Noi Rice"]},
+        ]
+    },
+    "suppliers": {"organisations": [{"name": "Kraviton", "aliases": ["KVT"]}]},
+    "competitors": {"organisations": [{"name": "เร็วทันใจ", "aliases": ["Reo Express"]}]},
+}
+
+
+def press(bio: str, name: str = "Sam Doe", handle: str = "samdoe"):
+    found = press_evidence(handle, name, bio, None, DEFAULT_LEXICON)
+    return found if found and found.strong else None
+
+
+# ---- scripts whose vowels and tones are marks ---------------------------------------------------
+
+
+def test_a_name_written_with_vowel_marks_keeps_its_words_whole():
+    # Thai vowel signs and tone marks are not letters to Python, but they are part of the word.
+    assert organisation_key("บ้านสวนมะลิ") == "บ้านสวนมะลิ"
+    assert organisation_key("नई दिल्ली समाचार") == "नई दिल्ली समाचार"
+    assert WORD.findall("หัวหน้าแคชเชียร์ ที่ Kraviton") == ["หัวหน้าแคชเชียร์", "ที่", "Kraviton"]
+
+
+@pytest.mark.parametrize(
+    ("bio", "segment"),
+    [
+        ("Store manager บ้านสวนมะลิ สาขาบางนา", "customers"),
+        ("COO ร้านข้าวมันไก่ป้าน้อย | ชอบวิ่ง", "customers"),
+        ("ฝ่ายขาย เร็วทันใจ ภาคเหนือ 🚚", "competitors"),
+        ("วิศวกร ที่ KVT มา 3 ปี", "suppliers"),  # "engineer at": Thai ที่
+    ],
+)
+def test_a_thai_name_after_a_job_is_the_employer(store, bio, segment):
+    assert employers(store, bio, ORGS) == {segment}, bio
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "เคยทำงาน บ้านสวนมะลิ 5 ปี ตอนนี้ขายกาแฟออนไลน์",  # "used to work at", now elsewhere
+        "ลูกค้า เร็วทันใจ ส่งของช้ามาก 😤",  # a customer complaining
+    ],
+)
+def test_a_thai_past_employer_or_a_complaint_is_not_the_employer(store, bio):
+    assert employers(store, bio, ORGS) == set(), bio
+
+
+# ---- Thai: the marker after the title, students, bots -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "ผู้สื่อข่าวเกษียณ ตอนนี้ทำสวนทุเรียน",  # retired reporter: the marker follows the title
+        "นักศึกษานิเทศ ปี 2 อยากเป็นนักข่าวสายกีฬา",  # a student who wants to be a journalist
+        "บอทดึงพาดหัวข่าวเศรษฐกิจ อัตโนมัติ ทุกชั่วโมง",  # a headline bot
+        "経済ニュースを自動で投稿するアカウントです",  # Japanese: an automated feed
+    ],
+)
+def test_retired_students_and_bots_are_not_press(bio):
+    assert press(bio) is None, bio
+
+
+def test_a_working_thai_reporter_is_press():
+    assert press("ผู้สื่อข่าวสายเศรษฐกิจ ประจำกรุงเทพฯ")
+
+
+def test_a_podcast_word_folded_does_not_become_another_word():
+    # Folding takes the voicing mark off katakana (ボ -> ホ): "bot" in katakana folds to "hot"
+    # and would be found inside "podcast"; a weekly podcast is not an automated feed.
+    assert press(
+        "経済ポッドキャスト。毎週月曜日に配信。", name="Keizai Podcast", handle="keizaipod"
+    )
+
+
+# ---- clients listed with "and others"; "no relation to" -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Media relations for Kraviton, Hollis Tea and others. Boutique agency, Leeds.",
+        "Attachée de presse pour Kraviton, Lumen & d'autres marques. Agence à Lyon.",
+        "Comunicación para Kraviton, Ferrandiz y otros clientes. Madrid.",
+    ],
+)
+def test_a_name_in_a_list_of_others_is_a_client_not_the_employer(store, bio):
+    assert employers(store, bio, ORGS) == set(), bio
+
+
+def test_the_employer_still_counts_when_others_are_elsewhere(store):
+    bio = "Field engineer at Kraviton. Weekends: hiking, climbing and others."
+    assert employers(store, bio, ORGS) == {"suppliers"}
+
+
+def test_a_namesake_that_says_it_is_unrelated_is_not_the_organisation(store):
+    bio = "Family bakery in Perth since 1998. No relation to Kraviton the manufacturer."
+    assert employers(store, bio, ORGS) == set()
+
+
+# ---- international broadcasters' language services ---------------------------------------------
+
+
+def test_a_producer_of_an_international_broadcaster_is_press():
+    found = press("Khmer service producer, VOA. Elections and labour.")
+    assert found and found.outlet == "VOA"
