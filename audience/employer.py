@@ -723,10 +723,12 @@ def _job_right_before(lexicon: Lexicon, before: str) -> bool:
     )
 
 
-# One or two words of a department after a title ("Superviseure centre d'appels Acme"), not
-# "of"/"and" and their kin.
+# One or two words of a department after a title ("Superviseure centre d'appels Acme", "Chef
+# R&D Acme"), not "of"/"and" and their kin.
 _DEPARTMENT_AFTER = re.compile(
-    r"(?:\s+(?!(?:of|de|di|du|del|der|van|and|et|e|y|&)\b)(?:[dl]['’])?[^\W\d_]{3,}){0,2}"
+    r"(?:(?:\s+|(?<=[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]))"  # Thai, Lao...: no spaces
+    r"(?!(?:of|de|di|du|del|der|van|and|et|e|y|&)\b)(?:[dl]['’])?"
+    rf"(?:[^\W\d_]|[{WORD_MARKS}])(?:[^\W_]|[&{WORD_MARKS}]){{2,}}){{0,2}}"
 )
 
 
@@ -778,11 +780,14 @@ def _other_acronym(raw: str, start: int, end: int) -> bool:
     """An acronym that is part of another name ("Mercedes-AMG") or spelled out right after as
     another name ("NHD – Nordic Hockey Days")."""
     said = raw[start:end]
-    letters = said.replace("&", "")
+    model = _MODEL_NUMBER.fullmatch(said)  # "LN-2", "X5": an acronym with a number
+    letters = model.group(1) if model else said.replace("&", "")
     if not (said.isupper() and len(said) <= 6 and letters.isalpha()):
         return False
     if start >= 2 and raw[start - 1] == "-" and raw[start - 2].isalpha():
         return True
+    if _MORE_ACRONYMS.match(raw, end):
+        return True  # "ICU nurse | SBP DBP HR": one of a run of abbreviations
     # "Ter Horst & De Wit (THDW)", "Kampen & Campen – K&C": the acronym of the name just
     # before it, defined there (the listed organisation's full name would have matched).
     if raw[start - 1 : start] == "(" or _spelled_before(raw[max(0, start - 60) : start], letters):
@@ -792,6 +797,10 @@ def _other_acronym(raw: str, start: int, end: int) -> bool:
         return False
     capitals = [w for w in expansion.group(1).split() if w[:1].isupper()]
     return "".join(w[0] for w in capitals).upper().startswith(letters.upper())
+
+
+_MODEL_NUMBER = re.compile(r"([A-Z]{1,4})-?\d{1,3}")
+_MORE_ACRONYMS = re.compile(r"\s+[A-Z]{2,5}\s+[A-Z]{2,5}(?![\w&-])")
 
 
 def _spelled_before(before: str, letters: str) -> bool:

@@ -1276,12 +1276,25 @@ def _qualified_ok(bio: BioText, match: re.Match[str]) -> bool:
         return last in _CRITIC_QUALIFIERS
     if last in bio.lexicon.non_media or pair in bio.lexicon.non_media:
         return False
+    if _joined_qualifier(bio.folded[max(0, match.start() - 40) : match.start()]) in (
+        bio.lexicon.non_media
+    ):
+        return False  # "Wedding & travel photographer": both qualify the title
     if last in bio.lexicon.media_qualifiers or pair in bio.lexicon.media_qualifiers:
         return True
     after = bio.folded[match.end() : match.end() + 30]
     if _MEDIA_AFTER.match(after) or _media_later(bio, match.end()):
         return True
     return _credit_after_media(bio, match)
+
+
+_JOINED_QUALIFIER = re.compile(r"(\w+)\s*(?:&|\+|/|,|\band|\bund|\bet|\by|\be|\bi|\ben)\s*\w+\s+$")
+
+
+def _joined_qualifier(before: str) -> str:
+    """The qualifier joined to the one right before a title ("wedding" in "wedding & travel")."""
+    joined = _JOINED_QUALIFIER.search(before)
+    return joined.group(1) if joined else ""
 
 
 def _credit_after_media(bio: BioText, match: re.Match[str]) -> bool:
@@ -1720,7 +1733,7 @@ def outlet_account(
     )
     if name and person == 0 and not other_job(text) and not press_office:
         noun = searched(_OUTLET_NOUNS, folded_name) or searched(lexicon.outlet_nouns, folded_name)
-        if noun:
+        if noun and not _inside_a_title(noun, folded_name, lexicon):
             return PressFinding(
                 name[noun.start() : noun.end()],
                 is_outlet_account=True,
@@ -1781,6 +1794,15 @@ def _podcast_opening(text: BioText, lexicon: Lexicon) -> re.Match[str] | None:
         return closing
     opening = lexicon.podcast.match(text.folded)
     return None if opening is None or _host_follows(text, opening) else opening
+
+
+def _inside_a_title(noun: re.Match[str], folded_name: str, lexicon: Lexicon) -> bool:
+    """ "ข่าว" (news) inside "นักข่าว" (journalist): in a script without spaces an outlet's noun
+    may be part of a person's title, and the name is a person's ("สมชาย (อดีตนักข่าว)")."""
+    return any(
+        m.start() <= noun.start() and noun.end() <= m.end()
+        for m in lexicon.press_no_spaces.finditer(folded_name)
+    )
 
 
 _A_PODCAST = re.compile(r"(?<![\w])(?:a|an|the)\s+(?:[\w-]+\s+){0,3}pod[ck]ast(?![\w])")

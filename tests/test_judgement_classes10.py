@@ -18,7 +18,7 @@ ORGS = {
             {"name": "ร้านข้าวมันไก่ป้าน้อย", "aliases": ["Pa Noi Rice"]},
         ]
     },
-    "suppliers": {"organisations": [{"name": "Kraviton", "aliases": ["KVT"]}]},
+    "suppliers": {"organisations": [{"name": "Kraviton", "aliases": ["KVT", "KX-9"]}]},
     "competitors": {"organisations": [{"name": "เร็วทันใจ", "aliases": ["Reo Express"]}]},
 }
 
@@ -121,3 +121,66 @@ def test_a_namesake_that_says_it_is_unrelated_is_not_the_organisation(store):
 def test_a_producer_of_an_international_broadcaster_is_press():
     found = press("Khmer service producer, VOA. Elections and labour.")
     assert found and found.outlet == "VOA"
+
+
+# ---- a department after the job, in Thai and with "&" -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("bio", "segment"),
+    [
+        ("ผู้จัดการคลังสินค้า บ้านสวนมะลิ 🏭", "customers"),  # "warehouse manager", glued
+        ("Chef R&D Kraviton, Rennes.", "suppliers"),
+    ],
+)
+def test_a_department_between_the_job_and_the_name(store, bio, segment):
+    assert employers(store, bio, ORGS) == {segment}, bio
+
+
+# ---- an acronym among abbreviations, or a model number defined in brackets ----------------------
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Physio. Notes to self: KVT ROM ADL, every shift 😅",  # a run of clinical abbreviations
+        "Cordless drill kits (KX-9) for hire. Weekends only.",  # a model number, defined
+    ],
+)
+def test_an_acronym_among_others_or_in_brackets_is_not_the_organisation(store, bio):
+    assert employers(store, bio, ORGS) == set(), bio
+
+
+def test_an_acronym_followed_by_a_department_is_still_the_employer(store):
+    assert employers(store, "Recruiter at KVT HR team, Leeds", ORGS) == {"suppliers"}
+
+
+# ---- two qualifiers joined before a title -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "bio", ["Pet & travel photographer, Galway.", "Wedding and news photographer 📷 book now"]
+)
+def test_a_non_media_qualifier_joined_to_a_media_one_is_not_press(bio):
+    assert press(bio) is None, bio
+
+
+def test_two_media_qualifiers_joined_are_press():
+    assert press("Sports and news photographer for the Harbour Ledger.")
+
+
+# ---- Thai: a title in the display name, gossip, "previously" ------------------------------------
+
+
+def test_a_former_title_in_a_thai_display_name_is_not_an_outlet_name():
+    assert press("ตอนนี้ทำสวนผลไม้ที่จันทบุรี", name="วิชัย (อดีตผู้สื่อข่าว)") is None
+
+
+def test_thai_gossip_is_not_press():
+    assert press("ซุบซิบวงการบันเทิง ข่าววงในดาราทุกวัน", name="เม้าท์มอย") is None
+
+
+def test_a_thai_journalist_who_previously_worked_for_a_listed_organisation(store):
+    bio = "ผู้สื่อข่าวสายธุรกิจ | ก่อนหน้านี้ทำงานที่ Kraviton 2 ปี"
+    assert press(bio)
+    assert employers(store, bio, ORGS) == set()
