@@ -718,9 +718,20 @@ def _job_right_before(lexicon: Lexicon, before: str) -> bool:
     titles = lexicon.employer_titles
     found = chain(lexicon.non_press_jobs.finditer(text), titles.finditer(text) if titles else ())
     return any(
-        _DEPARTMENT_AFTER.fullmatch(text, m.end()) and not _ADVISORY.search(m.group(0))
+        _DEPARTMENT_AFTER.fullmatch(text, m.end())
+        and not _ADVISORY.search(m.group(0))
+        and not _a_time(text, m)  # "back by 6 pm Acme fans"
         for m in found
     )
+
+
+_A_NUMBER_BEFORE = re.compile(r"\d\s?$")
+
+
+def _a_time(text: str, title: re.Match[str]) -> bool:
+    """A short title right after a number is a time or a unit ("6 pm"), not a job; a long one
+    is a job ("Seit 2024 Mediensprecher Acme")."""
+    return len(title.group(0)) <= 3 and bool(_A_NUMBER_BEFORE.search(text, 0, title.start()))
 
 
 # One or two words of a department after a title ("Superviseure centre d'appels Acme", "Chef

@@ -790,8 +790,22 @@ def topic_reasons(profile: Profile, matcher: TopicMatcher) -> list[Reason]:
         return []  # nothing to judge by; the empty bio is a spam signal of its own
     if profile.topics if profile.topics is not None else topic_terms(profile, matcher):
         return []
+    if _a_body(profile):
+        return []  # judgement.md keeps industry bodies and local partners, on topic or not
     said = f"bio and {len(profile.posts)} posts" if profile.posts else "bio"
     return [_reason("off-topic", f"nothing on your topics in their {said}")]
+
+
+def _a_body(profile: Profile) -> bool:
+    """An industry body, a chamber or a public agency speaking for itself (the vocabulary's
+    ``body_words``), not a person who mentions one."""
+    from audience.roles import DEFAULT_LEXICON, fold_same_length, organisation_signals
+
+    row = profile.row
+    name, bio = row["display_name"], row["bio"]
+    bodies = DEFAULT_LEXICON.bodies
+    said = searched(bodies, fold_same_length(name)) or searched(bodies, fold_same_length(bio))
+    return bool(said) and organisation_signals(row["handle"], name, bio)[1] == 0
 
 
 def follow_back_reasons(profile: Profile, followers_known: str | None) -> list[Reason]:

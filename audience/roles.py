@@ -621,6 +621,10 @@ class Lexicon:
         return _vocabulary_words(self.vocabulary.community_words)
 
     @cached_property
+    def bodies(self) -> re.Pattern[str]:
+        return _vocabulary_words(self.vocabulary.body_words)
+
+    @cached_property
     def newsletter_words(self) -> re.Pattern[str]:
         words = _alternation(self.vocabulary.newsletter_words, literal=True) or "(?!)"
         return re.compile(rf"(?<![\w])(?:{words})(?![\w])|substack")
@@ -1427,6 +1431,19 @@ def _only_a_city(name: str) -> bool:
     return bool(place and place.city) and fold_same_length(place.city) == fold_same_length(name)
 
 
+def _named_as_an_event(name: str | None, lexicon: Lexicon) -> bool:
+    """A display name that ends on an event's word, perhaps with its year ("… Awards 2019",
+    "… Summit '25"), not "Conference News", a trade title about events."""
+    events = lexicon.events
+    if not name or events is None:
+        return False
+    folded = _YEAR_AT_END.sub("", fold_same_length(name))
+    return any(m.end() == len(folded) for m in events.finditer(folded))
+
+
+_YEAR_AT_END = re.compile(r"[\s'’#-]*(?:(?:19|20)?\d\d)?[\s!.]*$")
+
+
 def _names_event(bio: BioText, outlet: str) -> bool:
     """ "Host of the Harbour CX Awards": an MC at an event, not a job at an outlet."""
     events = bio.lexicon.events
@@ -1660,6 +1677,8 @@ def outlet_account(
     text = _bio_text(bio, lexicon)
     if lexicon.house_media and next(text.current(lexicon.house_media), None):
         return None  # "Monthly bulletin for members": a body's own publication, not an outlet
+    if _named_as_an_event(name, lexicon):
+        return None  # "Harbour CX Awards 2019": its "edition", "programme" are the event's
     first_clause_end = _self_description_end(text)
     # A company's news, deals or support account says so in its self-description.
     company = searched(_COMPANY_NEWS, text.folded)

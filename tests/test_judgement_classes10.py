@@ -9,6 +9,8 @@ import pytest
 from audience.roles import DEFAULT_LEXICON, organisation_key, press_evidence
 from audience.textmatch import WORD
 from tests.test_judgement_classes7 import employers
+from tests.test_prune import follow_all, person
+from tests.test_prune import world as world  # noqa: F401 - the fixture
 from tests.test_segment_judgement import store as store  # noqa: F401 - the fixture
 
 ORGS = {
@@ -184,3 +186,40 @@ def test_a_thai_journalist_who_previously_worked_for_a_listed_organisation(store
     bio = "ผู้สื่อข่าวสายธุรกิจ | ก่อนหน้านี้ทำงานที่ Kraviton 2 ปี"
     assert press(bio)
     assert employers(store, bio, ORGS) == set()
+
+
+# ---- "PM <product>"; an event's "edition" -------------------------------------------------------
+
+
+def test_pm_right_before_the_name_is_the_employer_but_not_a_time(store):
+    assert employers(store, "PM Kraviton 🔧 opinions mine", ORGS) == {"suppliers"}
+    assert employers(store, "Home by 6 PM Kraviton fans unite", ORGS) == set()
+    assert employers(store, "Seit 2023 Projektleiter Kraviton.", ORGS) == {"suppliers"}
+
+
+def test_an_awards_account_is_not_an_outlet():
+    bio = "Awards for the best contact centres, 2024 edition. Entries open in May."
+    assert press(bio, name="Harbour CX Awards 2024", handle="harbourcxawards") is None
+
+
+def test_a_trade_title_about_events_is_still_an_outlet():
+    bio = "The trade magazine for event organisers. Monthly."
+    assert press(bio, name="Conference News", handle="confnews")
+
+
+# ---- prune keeps industry bodies, not every club ------------------------------------------------
+
+
+def test_an_industry_body_off_topic_is_kept_but_a_club_is_not(world):
+    chamber = person(
+        "40",
+        display_name="Harbour Chamber of Commerce",
+        bio="Chamber of commerce for the Harbour region. Trade missions and networking.",
+    )
+    thai_body = person("41", display_name="สมาคมผู้ค้าปลีก", bio="ข่าวสารสำหรับสมาชิก ทุกเดือน")
+    club = person("42", display_name="Canal Runners", bio="Sunday runs along the canal, all paces.")
+    world.accounts(chamber, thai_body, club)
+    follow_all(world, ["40", "41", "42"], followers=[])
+    suggested = world.suggested()
+    assert "40" not in suggested and "41" not in suggested
+    assert "42" in suggested
