@@ -738,7 +738,7 @@ def _a_time(text: str, title: re.Match[str]) -> bool:
 # R&D Acme"), not "of"/"and" and their kin.
 _DEPARTMENT_AFTER = re.compile(
     r"(?:(?:\s+|(?<=[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]))"  # Thai, Lao...: no spaces
-    r"(?!(?:of|de|di|du|del|der|van|and|et|e|y|&)\b)(?:[dl]['’])?"
+    r"(?!(?:of|de|di|du|del|der|van|and|et|e|y|&)\b)(?:[dl]['’]|по\s+)?"  # "Инженер по внедрению"
     rf"(?:[^\W\d_]|[{WORD_MARKS}])(?:[^\W_]|[&{WORD_MARKS}]){{2,}}){{0,2}}"
 )
 

@@ -20,7 +20,9 @@ ORGS = {
             {"name": "ร้านข้าวมันไก่ป้าน้อย", "aliases": ["Pa Noi Rice"]},
         ]
     },
-    "suppliers": {"organisations": [{"name": "Kraviton", "aliases": ["KVT", "KX-9"]}]},
+    "suppliers": {
+        "organisations": [{"name": "Kraviton", "aliases": ["KVT", "KX-9"], "handles": ["kraviton"]}]
+    },
     "competitors": {"organisations": [{"name": "เร็วทันใจ", "aliases": ["Reo Express"]}]},
 }
 
@@ -223,3 +225,49 @@ def test_an_industry_body_off_topic_is_kept_but_a_club_is_not(world):
     suggested = world.suggested()
     assert "40" not in suggested and "41" not in suggested
     assert "42" in suggested
+
+
+# ---- round 29: Central Asia ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "«Таң 24» тілшісі. Қарағанды облысы",  # Kazakh: correspondent
+        "Haftalik yangiliklar maktubi: energetika va suv. Obuna bepul.",  # Uzbek newsletter
+        "Yangi Davr gazetasi muxbiri. Qishloq xo'jaligi",  # Uzbek: the paper's reporter
+    ],
+)
+def test_kazakh_and_uzbek_press(bio):
+    assert press(bio, name="Dilnoza R."), bio
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "30 yil «Yangi Davr»da muxbir. Endi nafaqada, nevaralar bilan.",  # retired, "now"
+        "Jurnalistika fakulteti talabasi, 2-kurs. Kelajakdagi jurnalist",  # a student
+        "Mahalla faollari: yangiliklar, e'lonlar, tadbirlar",  # a neighbourhood group
+    ],
+)
+def test_uzbek_retired_students_and_neighbourhood_groups_are_not_press(bio):
+    assert press(bio, name="Yusuf aka") is None, bio
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Вторую неделю без света. @kravitonhelp где ответ?",  # Russian complaint
+        "@kraviton javob bering, buyurtmam qani?",  # Uzbek complaint
+        "Официальный партнёр Kraviton в Бишкеке. Продажа и монтаж.",  # a partner
+        "Qurilish mollari. Kraviton, Knauf distribyutori",  # a distributor, Uzbek word order
+        "Norasmiy guruh: Kraviton ishchilari, maosh haqida",  # an unofficial group
+        "Drills for pros. Competing with Kraviton? We're cheaper.",  # a rival
+    ],
+)
+def test_complaints_partners_and_rivals_do_not_name_the_employer(store, bio):
+    assert employers(store, bio, ORGS) == set(), bio
+
+
+def test_a_russian_department_after_po_names_the_employer(store):
+    assert employers(store, "Инженер по внедрению Kraviton, Алматы", ORGS) == {"suppliers"}
