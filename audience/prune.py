@@ -1103,8 +1103,12 @@ def _review_platform(
         value = score(reasons)
         gone = profile.row["state"] in ("suspended", "deleted")
         spam = noisy_or([r.weight for r in reasons if r.code in SPAM_CODES])
-        # Headline bots and follow-for-follow accounts dressed as news are not press.
-        assessed.append((profile, reasons, value, not gone and spam < settings.min_score))
+        # Headline bots and follow-for-follow accounts dressed as news are not press; nor is
+        # the staff of an organisation in one of my segments ("Marketing @AcmeTV").
+        staff = bool(profile.segments) and "press" not in profile.segments
+        assessed.append(
+            (profile, reasons, value, not gone and not staff and spam < settings.min_score)
+        )
     press_cache.judge_ahead(
         ((p.row["id"], _press_fields(p), (p, lexicon)) for p, *_, asked in assessed if asked),
         media_role,

@@ -10,7 +10,7 @@ from audience.prune import TopicMatcher
 from audience.roles import DEFAULT_LEXICON, organisation_key, press_evidence
 from audience.textmatch import WORD
 from tests.test_judgement_classes7 import employers
-from tests.test_prune import follow_all, person
+from tests.test_prune import ago, follow_all, person
 from tests.test_prune import world as world  # noqa: F401 - the fixture
 from tests.test_segment_judgement import store as store  # noqa: F401 - the fixture
 
@@ -361,3 +361,18 @@ def test_a_joint_venture_of_listed_organisations_is_no_list_of_brands(store):
     assert employers(store, "Engineer, Kraviton & Reo Express", ORGS) == set()
     bio = "Engineer, Kraviton & Reo Express joint venture"
     assert employers(store, bio, ORGS) == {"suppliers", "competitors"}
+
+
+def test_inactive_competitor_staff_with_a_broadcast_handle_in_the_bio_is_suggested(world):
+    # judgement.md keeps *active* competitor staff; an outlet-like handle of their employer
+    # ("@RivalTV") does not make them press to check by hand.
+    staff = person("43", bio="Marketing @BrantwellTV. Views mine.", last_post_at=ago(400))
+    world.accounts(staff)
+    follow_all(world, ["43"])
+    world.segment("competitors", "43")
+    assert "inactive" in world.suggested().get("43", [])
+
+
+def test_tweets_are_not_news_is_a_journalists_disclaimer():
+    bio = "Business reporter at the Harbour Ledger. Tweets are not news."
+    assert press(bio)
