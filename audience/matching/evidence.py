@@ -44,9 +44,7 @@ from audience.matching.names import (
     ROLE_LOCAL_PARTS as ROLE_WORDS,
 )
 from audience.matching.signals import (
-    NO_BIO_ORGS,
     NO_ORG,
-    BioOrgs,
     OrgKeys,
     Site,
     _aliases,
@@ -1182,7 +1180,9 @@ def _signal_features(f: PairFeatures, people: list[Person], accounts: Accounts, 
 
 
 class _AccountColumns:
-    """What the signals need of the accounts in play, computed once per account."""
+    """What the signals need of the accounts in play, computed once per account. The
+    organisations a profile names are numbered by value (``org_codes``; 0 is none), so that
+    whether two agree is decided once per pair of organisations, not once per pair of people."""
 
     def __init__(self, accounts: Accounts, ai: np.ndarray):
         size = len(accounts)
@@ -1196,26 +1196,64 @@ class _AccountColumns:
         self.long_core[uniq] = [len(c) >= TRUNCATED_AT for c in accounts.handle_core[uniq].tolist()]
         self.has_site = np.zeros(size, dtype=bool)
         self.sites: dict[int, Site] = {}
-        self.site_orgs: dict[int, OrgKeys] = {}
+        self.orgs = _OrgCodes()
+        self.site_org = np.zeros(size, dtype=np.int64)  # the website's organisation
+        self.current = np.zeros(size, dtype=np.int64)  # the employer the bio names
+        self.former = np.zeros(size, dtype=np.int64)  # the former employer the bio names
+        # websites and bios are mostly one account's own: parsed without a lasting cache
+        parsed: dict[str, Site] = {}
         for a, url in zip(uniq.tolist(), accounts.website[uniq].tolist(), strict=True):
             if url:
-                site = parse_site(url)
+                site = parsed.get(url)
+                if site is None:
+                    site = parsed[url] = parse_site.__wrapped__(url)
                 if site.host:
                     self.sites[a] = site
                     self.has_site[a] = True
                     if not is_generic_host(site.host):
-                        self.site_orgs[a] = domain_keys(site.host)
-        # accounts whose bio, display name or website may name an employer
-        self.org_info = np.zeros(size, dtype=bool)
-        self.org_info[list(self.site_orgs)] = True
+                        self.site_org[a] = self.orgs.code(domain_keys(site.host))
         bios, displays = accounts.bio, accounts.display
         hinted = set(org_hint_rows(bios[uniq].tolist(), displays[uniq].tolist()))
-        self.bio_orgs: dict[int, BioOrgs] = {}  # what each bio naming an employer names
         for a in uniq[sorted(hinted)].tolist():
-            orgs = bio_orgs(bios[a] or "", displays[a] or "")
-            if orgs.current or orgs.former:
-                self.org_info[a] = True
-                self.bio_orgs[a] = orgs
+            orgs = bio_orgs.__wrapped__(bios[a] or "", displays[a] or "")
+            self.current[a] = self.orgs.code(orgs.current)
+            self.former[a] = self.orgs.code(orgs.former)
+        # accounts whose bio, display name or website may name an employer
+        self.org_info = (self.site_org > 0) | (self.current > 0) | (self.former > 0)
+
+
+class _OrgCodes:
+    """Organisations (OrgKeys) numbered by value, 0 for none; whether two numbered ones agree
+    is worked out once per pair of numbers."""
+
+    def __init__(self) -> None:
+        self.keys: list[OrgKeys] = [NO_ORG]
+        self._codes: dict[OrgKeys, int] = {NO_ORG: 0}
+
+    def code(self, keys: OrgKeys) -> int:
+        if not keys:
+            return 0
+        found = self._codes.get(keys)
+        if found is None:
+            found = self._codes[keys] = len(self.keys)
+            self.keys.append(keys)
+        return found
+
+    def agree(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+        """For each k: do organisations ``left[k]`` and ``right[k]`` agree (0 agrees with none)?"""
+        result = np.zeros(len(left), dtype=bool)
+        both = np.nonzero((left > 0) & (right > 0))[0]
+        if not len(both):
+            return result
+        combos, which = np.unique(
+            left[both] * len(self.keys) + right[both], return_inverse=True
+        )
+        n = len(self.keys)
+        agreed = np.array(
+            [orgs_agree(self.keys[c // n], self.keys[c % n]) for c in combos.tolist()], dtype=bool
+        )
+        result[both] = agreed[which.reshape(-1)]
+        return result
 
 
 def _place_pairs(out, f, live, people, accounts) -> None:
@@ -1251,30 +1289,35 @@ def _employer_pairs(out, f, live, people, accounts, cols: _AccountColumns) -> No
     # the card's organisation written in the bio, or a website on the e-mail's domain
     named_employer = f.org_in_bio[live] | f.domain_website[live]
     pi, ai = f.pi[live], f.ai[live]
-    has_orgs = np.array([bool(p.orgs) for p in people], dtype=bool)
+    person_org = np.array([cols.orgs.code(p.orgs) for p in people], dtype=np.int64)
     out["employer_match"][:] = named_employer  # the former kind is told apart below
+    where = np.nonzero(((person_org[pi] > 0) | named_employer) & cols.org_info[ai])[0]
+    wp, wa = pi[where], ai[where]
+    own = person_org[wp]
+    now = cols.orgs.agree(own, cols.current[wa])
+    before = cols.orgs.agree(own, cols.former[wa])
+    has_current = cols.current[wa] > 0
+    # a website on an organisation's domain names the employer, unless it is the person's own
+    # (janedoe.com): read only where it decides something
+    site_agrees = cols.orgs.agree(own, cols.site_org[wa])
+    has_site = cols.site_org[wa] > 0
+    site_used = np.zeros(len(where), dtype=bool)
     families = accounts.family
-    for k in np.nonzero((has_orgs[pi] | named_employer) & cols.org_info[ai])[0].tolist():
-        person, a = people[pi[k]], int(ai[k])
-        orgs = cols.bio_orgs.get(a, NO_BIO_ORGS)
-        current = orgs.current
-        site_org = cols.site_orgs.get(a)
-        if site_org is not None:
-            site, family = cols.sites[a], families[a] or ""
-            personal = any(
-                len(x) >= 3 and (x == site.label or len(x) >= 4 and x in site.label)
-                for x in (*person.family_variants, family)
-            ) or any(form in site.label for form in person.handle_forms)  # janedoe.com
-            if not personal:
-                current = current | site_org
-        now = bool(current) and orgs_agree(person.orgs, current)
-        before = bool(orgs.former) and orgs_agree(person.orgs, orgs.former)
-        out["employer_match"][k] = now or (named_employer[k] and not before)
-        if not out["employer_match"][k]:
-            if before:  # "ex-Brightwater": the card is older than the profile
-                out["former_employer"][k] = True
-            elif current:
-                out["employer_conflict"][k] = True
+    for k in np.nonzero(has_site & ((site_agrees & ~now) | ~has_current))[0].tolist():
+        person, a = people[wp[k]], int(wa[k])
+        site, family = cols.sites[a], families[a] or ""
+        personal = any(
+            len(x) >= 3 and (x == site.label or len(x) >= 4 and x in site.label)
+            for x in (*person.family_variants, family)
+        ) or any(form in site.label for form in person.handle_forms)  # janedoe.com
+        site_used[k] = not personal
+    now |= site_used & site_agrees
+    current = has_current | site_used
+    match = now | (named_employer[where] & ~before)
+    out["employer_match"][where] = match
+    # "ex-Brightwater": the card is older than the profile
+    out["former_employer"][where] = ~match & before
+    out["employer_conflict"][where] = ~match & ~before & current
 
 
 TRUNCATED_AT = 12  # a handle core this long may be a name cut at X's 15 characters
