@@ -515,12 +515,26 @@ def load_accounts(store: Store, platform: str) -> Accounts:
     ids = _int_list(",".join(c[0] for c in chunks))
     is_org = _int_list(",".join(c[1] for c in chunks))
     texts = []
-    for k in range(len(_TEXT_COLUMNS)):
+    for k, column in enumerate(_TEXT_COLUMNS):
         blob = "\n".join(c[2 + k] for c in chunks)
-        texts.append(np.array(blob.split("\n") if chunks else [], dtype=object))
+        values = blob.split("\n") if chunks else []
+        texts.append(_column(_shared(values) if column == "location" else values))
     accounts = Accounts(platform, ids, *texts, is_org == 1)
     parse_account_names(accounts)
     return accounts
+
+
+def _column(values: list) -> np.ndarray:
+    out = np.empty(len(values), dtype=object)
+    out[:] = values
+    return out
+
+
+def _shared(values: list[str]) -> list[str]:
+    """The strings with each distinct one held once: a million rows of few values (places,
+    given names, web domains) would otherwise hold a million copies."""
+    canonical: dict[str, str] = {}
+    return [canonical.setdefault(v, v) for v in values]
 
 
 def _int_list(text: str) -> np.ndarray:
@@ -531,9 +545,9 @@ def parse_account_names(accounts: Accounts) -> None:
     """Given and family name of every display name, handle and website keys, name counts."""
     displays = distinct(accounts.display.tolist())
     cleaned = clean_display_names(displays.values)
-    given = [c.partition(" ")[0] for c in cleaned]
-    family = [c.rpartition(" ")[2] if " " in c else "" for c in cleaned]
-    full = [f"{g} {f}" if f else g for g, f in zip(given, family, strict=True)]
+    given = _shared([c.partition(" ")[0] for c in cleaned])
+    family = _shared([c.rpartition(" ")[2] if " " in c else "" for c in cleaned])
+    full = _shared([f"{g} {f}" if f else g for g, f in zip(given, family, strict=True)])
     # the name's words in order, as token_sort_ratio compares them
     accounts.full_sorted = displays.spread(
         [f"{f} {g}" if f and f < g else n for g, f, n in zip(given, family, full, strict=True)]
@@ -547,7 +561,7 @@ def parse_account_names(accounts: Accounts) -> None:
         a or (words_[-2] if len(words_) >= 3 and len(words_[-2]) >= 3 else "")
         for a, words_ in zip(alt, (c.split() for c in cleaned), strict=True)
     ]
-    accounts.alt_family = displays.spread(alt)
+    accounts.alt_family = displays.spread(_shared(alt))
     accounts.alt_full_sorted = displays.spread(
         [" ".join(sorted((g, a))) if a else "" for g, a in zip(given, alt, strict=True)]
     )
@@ -555,10 +569,13 @@ def parse_account_names(accounts: Accounts) -> None:
     accounts.given = displays.spread(given)
     accounts.family = displays.spread(family)
     accounts.full = displays.spread(full)
-    accounts.handle_key = np.array(handle_ids(accounts.handle.tolist()), dtype=object)
-    accounts.handle_core = np.array(handle_cores(accounts.handle_key.tolist()), dtype=object)
+    keys = handle_ids(accounts.handle.tolist())
+    accounts.handle_key = _column(keys)
+    # most handles are their core: one string for both
+    cores = handle_cores(keys)
+    accounts.handle_core = _column([k if c == k else c for c, k in zip(cores, keys, strict=True)])
     websites = distinct(accounts.website.tolist())
-    accounts.domain = websites.spread(url_domains(websites.values))
+    accounts.domain = websites.spread(_shared(url_domains(websites.values)))
     codes = np.unique(accounts.hashes("full"), return_inverse=True, return_counts=True)
     accounts.name_count = codes[2][codes[1].reshape(-1)]
 
