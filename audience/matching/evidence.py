@@ -224,6 +224,12 @@ class Person:
         return {f for f in forms if len(f) >= 4}
 
     @cached_property
+    def given_forms(self) -> frozenset[str]:
+        """The given names and their nicknames, and the initials of each."""
+        givens = {n for g in (self.name.given, *self.alt_given) if g for n in name_groups(g)}
+        return frozenset(givens | {g[0] for g in givens})
+
+    @cached_property
     def full_name_handles(self) -> set[str]:
         """Handles spelling both names, one of them perhaps cut short: hannahhartson,
         richardwhi, nowakdari (not the initials' forms: jdoe is anyone's)."""
@@ -998,25 +1004,30 @@ def _name_features(f: PairFeatures, cols: _PeopleColumns, accounts: Accounts, un
         f.name_exact, 1.0, np.where((f.kinds & K_NAME) > 0, 0.92, np.where(initial, 0.8, fuzzy))
     )
     # "Vivian Gopamurthy" and "Vijay Gopamurthy": a long family name hides another given name
-    given_sim = _cpdist(fuzz.ratio, cols.given[f.pi], accounts.given[f.ai], cutoff=0)
-    swapped_sim = _cpdist(fuzz.ratio, cols.given[f.pi], accounts.family[f.ai], cutoff=0)
     account_given_len = np.zeros(len(accounts), dtype=np.int64)
     account_given_len[uniq] = [len(g) for g in accounts.given[uniq].tolist()]
-    # a typo keeps the first letter: "Sandra" is no typo of "Andreas"
-    first = np.array([g[:1] for g in cols.given.tolist()], dtype=object)[f.pi]
-    account_first = _scatter(len(accounts), uniq, [g[:1] for g in accounts.given[uniq].tolist()])
-    account_family_first = _scatter(
-        len(accounts), uniq, [g[:1] for g in accounts.family[uniq].tolist()]
-    )
-    given_differs = (given_sim < 70) | ((first != account_first[f.ai]) & (given_sim < 90))
-    swapped_differs = (swapped_sim < 70) | (
-        (first != account_family_first[f.ai]) & (swapped_sim < 90)
-    )
     two_given = (
         ((f.kinds & K_NAME) == 0)
         & (cols.given_len[f.pi] > 1)
         & (account_given_len[f.ai] > 1)
         & ~f.name_exact
+    )
+    # the given names compared only where two given names meet
+    both = np.nonzero(two_given)[0]
+    pi, ai = f.pi[both], f.ai[both]
+    given_sim = _cpdist(fuzz.ratio, cols.given[pi], accounts.given[ai], cutoff=0)
+    swapped_sim = _cpdist(fuzz.ratio, cols.given[pi], accounts.family[ai], cutoff=0)
+    # a typo keeps the first letter: "Sandra" is no typo of "Andreas"
+    first = np.array([g[:1] for g in cols.given.tolist()], dtype=object)[pi]
+    account_first = _scatter(len(accounts), uniq, [g[:1] for g in accounts.given[uniq].tolist()])
+    account_family_first = _scatter(
+        len(accounts), uniq, [g[:1] for g in accounts.family[uniq].tolist()]
+    )
+    given_differs = np.zeros(len(f.pi), dtype=bool)
+    given_differs[both] = (given_sim < 70) | ((first != account_first[ai]) & (given_sim < 90))
+    swapped_differs = np.zeros(len(f.pi), dtype=bool)
+    swapped_differs[both] = (swapped_sim < 70) | (
+        (first != account_family_first[ai]) & (swapped_sim < 90)
     )
     nickname = _nickname_with_family(f, cols, accounts, two_given & (name < 0.85))
     other_given = given_differs & swapped_differs & two_given & ~nickname
@@ -1042,13 +1053,18 @@ def _nickname_with_family(
     # or the family name's initial ("Jack S." for John Shaw)
     pairs = zip(cols.family[pi].tolist(), accounts.family[ai].tolist(), strict=True)
     initial = np.array([len(a) == 1 and own[:1] == a for own, a in pairs], dtype=bool)
+    judged: dict[tuple[int, str], bool] = {}  # a person's namesakes repeat the given name
     for k in np.nonzero((family_sim >= 80) | initial)[0].tolist():
-        person, given = int(pi[k]), accounts.given[ai[k]]
-        found[where[k]] = any(
-            given_compatible(own, given) or (len(given) >= 3 and own.startswith(given))
-            for own in (cols.given[person], *cols.alt_given[person])
-            if own
-        )
+        meeting = (int(pi[k]), accounts.given[ai[k]])
+        verdict = judged.get(meeting)
+        if verdict is None:
+            person, given = meeting
+            verdict = judged[meeting] = any(
+                given_compatible(own, given) or (len(given) >= 3 and own.startswith(given))
+                for own in (cols.given[person], *cols.alt_given[person])
+                if own
+            )
+        found[where[k]] = verdict
     return found
 
 
@@ -1175,11 +1191,15 @@ def _signal_features(f: PairFeatures, people: list[Person], accounts: Accounts, 
         core = cores[a]
         if any(form.startswith(core) for form in people[p].handle_forms):
             out["handle_from_name"][k] = out["handle_surname"][k] = True  # cut at 15
+    # the family name a word of the site or inside it (Site.names), or a handle form inside it
+    needles: dict[int, tuple[tuple[str, ...], tuple[str, ...]]] = {}
     for k, p, a in pairs(cols.has_site[ai]):
-        site, person = cols.sites[a], people[p]
-        out["site_name"][k] = any(
-            len(x) >= 3 and site.names(x) for x in person.family_variants
-        ) or any(form in site.label or form in site.words for form in person.handle_forms)
+        site = cols.sites[a]
+        words_, inside = needles.get(p) or needles.setdefault(p, _site_needles(people[p]))
+        text = f"{site.label}\0{site.words}"
+        out["site_name"][k] = any(x in site.tokens for x in words_) or any(
+            x in text for x in inside
+        )
     bios = accounts.bio
     for k, p, a in pairs((f.kinds[live] & K_CONTACT) > 0):  # found by an address or a number
         shared = people[p].contact_keys & bio_contacts(bios[a] or "")
@@ -1194,6 +1214,13 @@ def _signal_features(f: PairFeatures, people: list[Person], accounts: Accounts, 
     _place_pairs(out, f, live, people, accounts)
     for kind, values in out.items():
         getattr(f, kind)[live] = values
+
+
+def _site_needles(person: Person) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(family names a website's word may be, strings a website may hold): see Site.names."""
+    families = tuple(x for x in person.family_variants if len(x) >= 3)
+    inside = tuple(x for x in families if len(x) >= 4) + tuple(person.handle_forms)
+    return families, inside
 
 
 class _AccountColumns:
@@ -1281,11 +1308,19 @@ def _place_pairs(out, f, live, people, accounts) -> None:
     has_place[uniq] = [bool(x) for x in accounts.location[uniq].tolist()]
     agree = f.city_in_location[live].copy()
     places = accounts.location
+    # cities and places repeat: each meeting of the two is judged once
+    judged: dict[tuple[str, str], int] = {}
     for k in np.nonzero(has_city[pi] & has_place[ai] & ~agree)[0].tolist():
-        city, place = people[pi[k]].city, places[ai[k]]
-        if places_conflict(city, place):
+        meeting = (people[pi[k]].city, places[ai[k]])
+        verdict = judged.get(meeting)
+        if verdict is None:
+            # 1: far apart; 2: "Salford" for Manchester; 0: neither
+            verdict = judged[meeting] = (
+                1 if places_conflict(*meeting) else 2 if places_agree(*meeting) else 0
+            )
+        if verdict == 1:
             out["location_conflict"][k] = True
-        elif places_agree(city, place):  # "Salford" for Manchester
+        elif verdict == 2:
             agree[k] = True
     f.city_in_location[live] = agree
     # another country than every one the card names (its country, its city's, its phones')
@@ -1344,9 +1379,7 @@ def handle_cut_surname(core: str, person: Person) -> bool:
     """The handle is a given name (or its initial) and the first letters of the person's family
     name, either way round: "chiomaogun" or "ogunchioma" for Chioma Ogundipe, "staylor" for
     Sarah Taylor."""
-    givens = {n for g in (person.name.given, *person.alt_given) if g for n in name_groups(g)}
-    givens |= {g[0] for g in givens}
-    for given in givens:
+    for given in person.given_forms:
         if core.startswith(given):
             rest = core[len(given) :]
         elif core.endswith(given) and len(given) > 1:
