@@ -1187,10 +1187,18 @@ def _signal_features(f: PairFeatures, people: list[Person], accounts: Accounts, 
             ) or handle_cut_surname(cores[a], person)
         elif _swapped_given_only(givens[a], cores[a], person):
             out["given_only"][k] = out["handle_surname"][k] = True
+    # a long handle that begins a handle form of the name: the name cut at 15 characters
+    cut_forms: dict[int, frozenset[str]] = {}
     for k, p, a in pairs(cols.long_core[ai]):
-        core = cores[a]
-        if any(form.startswith(core) for form in people[p].handle_forms):
-            out["handle_from_name"][k] = out["handle_surname"][k] = True  # cut at 15
+        beginnings = cut_forms.get(p)
+        if beginnings is None:
+            beginnings = cut_forms[p] = frozenset(
+                form[:n]
+                for form in people[p].handle_forms
+                for n in range(TRUNCATED_AT, len(form) + 1)
+            )
+        if cores[a] in beginnings:
+            out["handle_from_name"][k] = out["handle_surname"][k] = True
     # the family name a word of the site or inside it (Site.names), or a handle form inside it
     needles: dict[int, tuple[tuple[str, ...], tuple[str, ...]]] = {}
     for k, p, a in pairs(cols.has_site[ai]):
@@ -1272,14 +1280,13 @@ class _OrgCodes:
 
     def __init__(self) -> None:
         self.keys: list[OrgKeys] = [NO_ORG]
-        self._codes: dict[OrgKeys, int] = {NO_ORG: 0}
+        self._codes: dict[tuple, int] = {(NO_ORG.full, NO_ORG.short): 0}
 
     def code(self, keys: OrgKeys) -> int:
-        if not keys:
-            return 0
-        found = self._codes.get(keys)
+        value = (keys.full, keys.short)  # hashed in C, not by the dataclass's __hash__
+        found = self._codes.get(value)
         if found is None:
-            found = self._codes[keys] = len(self.keys)
+            found = self._codes[value] = len(self.keys)
             self.keys.append(keys)
         return found
 
