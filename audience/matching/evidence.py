@@ -90,6 +90,7 @@ GIVEN_WITH_HANDLE_SURNAME = 0.92  # "Dave" @davekirkshaw: as good as a nickname 
 # "The Coffee Cat" @hannahhartson or @richard_whi6184: a handle spelling both names (one may be
 # cut short) stands in for a display name that is no name, a little below a near name
 NAME_IN_HANDLE = 0.85
+NEAR_NAME = 0.6  # from here a name that is not the card's is near it (near_name_alone)
 SIGNAL_NAME_FLOOR = 0.3  # names agreeing less are not worth reading the profile's text for
 # employer_match is worth log(EMPLOYER_SHOWN / the employer's share of the book), within bounds
 EMPLOYER_SHOWN = 0.5
@@ -127,6 +128,9 @@ LOG_ODDS = {
     "given_only": 1.42,  # "Dave" alone, the person's given name: scored low by the name ratio
     "rare_name": 0.97,  # the only profile bearing this name: no namesake competes
     "outnamed": -1.08,  # another candidate bears the exact name
+    # at 1k x 10k and 10k x 100k such pairs were the person's about half as often as their
+    # probability said, and near names whose handle spells the card's name as often or more
+    "near_name_alone": -1.56,
     "parody": -4.0,
     "organisation_account": -3.0,
 }
@@ -639,6 +643,7 @@ _FLAGS = (
     "site_name",
     "handle_surname",
     "given_only",
+    "near_name_alone",
 )
 
 
@@ -672,10 +677,15 @@ class PairFeatures:
     site_name: np.ndarray
     handle_surname: np.ndarray
     given_only: np.ndarray  # the display name is the person's given name alone ("Dave")
+    # a display name spelled near the card's but not it, nor a nickname or initial of it
+    # ("Cindy Lin" for Cindy Li), and neither handle nor website spelling the card's name to
+    # say it is a typo
+    near_name_alone: np.ndarray
     employer_odds: np.ndarray = None  # what the employer named on the profile is worth
     city_odds: np.ndarray = None  # what the card's city as the profile's location is worth
     rarity: np.ndarray = None  # -log of how many profiles would bear the person's name by chance
     both_families: np.ndarray = None  # the display bears every part of a double family name
+    spelled_near: np.ndarray = None  # the name agrees by spelling, not as a form of the name
     score: np.ndarray = None
     odds: np.ndarray = None  # log-odds that the pair is the same person, before competition
 
@@ -832,6 +842,9 @@ def compute_features(
     live = np.arange(len(pi)) if floor is None else np.nonzero(_best_case(f, cols) >= floor)[0]
     _context_features(f, cols, accounts, live)
     _signal_features(f, people, accounts, live)
+    spelled = f.handle_from_name | f.email_handle | f.email_handle_name_like
+    spelled |= f.site_name | f.handle_surname
+    f.near_name_alone = f.spelled_near & ~f.given_only & ~spelled & (f.name >= NEAR_NAME)
     return f
 
 
@@ -1034,6 +1047,8 @@ def _name_features(f: PairFeatures, cols: _PeopleColumns, accounts: Accounts, un
     # as a nickname with the family name (0.92), a little less with a typo in it
     name = np.where(nickname, np.maximum(name, 0.85), name)
     name = np.where(other_given, np.minimum(name, OTHER_GIVEN_NAME), name)
+    # near by spelling alone: not the name, a nickname of it or its initial
+    f.spelled_near = ~f.name_exact & ((f.kinds & K_NAME) == 0) & ~initial & ~nickname
     same_given = (f.kinds & K_ORG) > 0
     f.name = np.where(same_given & (name < 0.45), 0.45, name)
 
@@ -1512,6 +1527,9 @@ _DETAILS = {
     "rare_name": lambda p, acc, a: "only profile with this name",
     "outnamed": lambda p, acc, a: "another profile bears the name exactly",
     "given_only": lambda p, acc, a: f"display name {acc.display[a]} is the given name alone",
+    "near_name_alone": lambda p, acc, a: (
+        f"display name {acc.display[a]} is near the name, and nothing else spells it"
+    ),
     "contact_in_bio": lambda p, acc, a: "bio holds the contact's e-mail address or phone number",
     "email_in_bio_name_like": lambda p, acc, a: "bio holds the contact's name-built e-mail address",
     "employer_match": lambda p, acc, a: (
