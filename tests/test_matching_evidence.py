@@ -827,12 +827,3 @@ def test_name_forms_are_not_near_names(store, card, display, handle):
     account = add_account(store, handle, display)
     found_by = ev.K_INITIAL if display.startswith("J.") else ev.K_NAME
     assert not features(store, person, account, found_by)["near_name_alone"]
-
-
-def test_a_given_name_alone_in_the_handle_does_not_spell_a_near_name(store):
-    # "anna44" is any Anna's: it says nothing of "Pteicki" against "Pieicki"
-    person = add_person(store, "Anna Pteicki")
-    account = add_account(store, "anna44", "Anna Pieicki")
-    found = features(store, person, account, ev.K_FUZZY)
-    assert found["handle_from_name"]
-    assert found["near_name_alone"]

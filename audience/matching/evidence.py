@@ -130,7 +130,7 @@ LOG_ODDS = {
     "outnamed": -1.08,  # another candidate bears the exact name
     # at 1k x 10k and 10k x 100k such pairs were the person's about half as often as their
     # probability said, and near names whose handle spells the card's name as often or more
-    "near_name_alone": -1.48,
+    "near_name_alone": -1.56,
     "parody": -4.0,
     "organisation_account": -3.0,
 }
@@ -678,8 +678,8 @@ class PairFeatures:
     handle_surname: np.ndarray
     given_only: np.ndarray  # the display name is the person's given name alone ("Dave")
     # a display name spelled near the card's but not it, nor a nickname or initial of it
-    # ("Cindy Lin" for Cindy Li), and neither handle nor website spelling the card's family
-    # name to say it is a typo
+    # ("Cindy Lin" for Cindy Li), and neither handle nor website spelling the card's name to
+    # say it is a typo
     near_name_alone: np.ndarray
     employer_odds: np.ndarray = None  # what the employer named on the profile is worth
     city_odds: np.ndarray = None  # what the card's city as the profile's location is worth
@@ -842,22 +842,10 @@ def compute_features(
     live = np.arange(len(pi)) if floor is None else np.nonzero(_best_case(f, cols) >= floor)[0]
     _context_features(f, cols, accounts, live)
     _signal_features(f, people, accounts, live)
-    f.near_name_alone = _near_name_alone(f, people, accounts)
+    spelled = f.handle_from_name | f.email_handle | f.email_handle_name_like
+    spelled |= f.site_name | f.handle_surname
+    f.near_name_alone = f.spelled_near & ~f.given_only & ~spelled & (f.name >= NEAR_NAME)
     return f
-
-
-def _near_name_alone(f: PairFeatures, people: list[Person], accounts: Accounts) -> np.ndarray:
-    """Pairs whose display name is spelled near the card's name (not a form of it) while
-    nothing else spells the card's family name: not the handle (a given name alone in it,
-    "anna44", is anyone's), the contact's own address as the handle, or the website."""
-    spelled = f.email_handle | f.email_handle_name_like | f.site_name | f.handle_surname
-    near = f.spelled_near & ~f.given_only & ~spelled & (f.name >= NEAR_NAME)
-    handles = accounts.handle_key
-    for k in np.nonzero(near & f.handle_from_name)[0].tolist():
-        handle = handles[f.ai[k]]
-        if any(len(x) >= 3 and x in handle for x in people[f.pi[k]].family_variants):
-            near[k] = False
-    return near
 
 
 def _name_in_handle(f: PairFeatures, people: list[Person], accounts: Accounts) -> None:
