@@ -39,6 +39,7 @@ FLAG_NAMES = (
     "city_in_location",
     "location_conflict",
     "given_only",
+    "near_name_alone",
     "parody",
     "organisation_account",
 )
