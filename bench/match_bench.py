@@ -348,7 +348,13 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def child(method: str, workdir: Path) -> None:
+def child(method: str, workdir: Path, code: Path | None = None) -> None:
+    if code is not None:  # another tree's library: its audience package shadows this one
+        sys.path.insert(0, str(code.resolve()))
+        for name in [m for m in sys.modules if m == "audience" or m.startswith("audience.")]:
+            del sys.modules[name]
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    cpu_before = usage.ru_utime + usage.ru_stime
     started = time.perf_counter()
     try:
         pairs = METHODS[method](workdir)
@@ -356,9 +362,12 @@ def child(method: str, workdir: Path) -> None:
     except ImportError as exc:
         pairs, error = [], f"{exc.name} missing. {INSTALL_HINT}"
     seconds = time.perf_counter() - started
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    cpu = usage.ru_utime + usage.ru_stime - cpu_before
     peak_mb = _peak_mb()
-    (workdir / f"{method}.pairs.json").write_text(json.dumps(pairs))
-    print(json.dumps({"seconds": seconds, "peak_mb": peak_mb, "error": error}))
+    suffix = "@ref" if code is not None else ""
+    (workdir / f"{method}{suffix}.pairs.json").write_text(json.dumps(pairs))
+    print(json.dumps({"seconds": seconds, "cpu": cpu, "peak_mb": peak_mb, "error": error}))
 
 
 # ---- evaluation ---------------------------------------------------------------------------
@@ -402,33 +411,40 @@ def queue_figures(pairs: list, truth: set) -> tuple[float, float]:
 
 HEADER = (
     f"{'method':<22}{'pairs':>7}{'P':>7}{'R':>7}{'F1':>7}{'P+rev':>7}{'R+rev':>7}{'F1+rev':>7}"
-    f"{'R@P95':>7}{'queue/true':>11}{'top¼ P':>8}{'time s':>8}{'peak MB':>8}"
+    f"{'R@P95':>7}{'queue/true':>11}{'top¼ P':>8}{'time s':>8}{'CPU s':>8}{'peak MB':>8}"
 )
 
 
-def run_all(workdir: Path, truth: set, methods: list[str], label: str) -> dict:
+def run_all(
+    workdir: Path, truth: set, methods: list[str], label: str, code: Path | None = None
+) -> dict:
+    """Each method in its own process; with ``code``, ``audience`` also runs with the library
+    of that tree (``audience@ref``, first), the reference measured in the same run."""
     print(f"\n== {label}: {len(truth):,} true links ==")
     print(HEADER)
     results = {}
-    for method in methods:
-        out = subprocess.run(
-            [sys.executable, __file__, "--child", method, "--workdir", str(workdir)],
-            capture_output=True,
-            text=True,
-        )
+    runs = [(m, None) for m in methods]
+    if code is not None and "audience" in methods:
+        runs.insert(methods.index("audience"), ("audience", code))
+    for method, tree in runs:
+        command = [sys.executable, __file__, "--child", method, "--workdir", str(workdir)]
+        if tree is not None:
+            command += ["--code", str(tree)]
+        out = subprocess.run(command, capture_output=True, text=True)
+        name = method if tree is None else f"{method}@ref"
         if out.returncode != 0:
-            print(f"{method:<22} failed:\n{out.stderr[-2000:]}")
+            print(f"{name:<22} failed:\n{out.stderr[-2000:]}")
             continue
         info = json.loads(out.stdout.strip().splitlines()[-1])
         if info["error"]:
-            print(f"{method:<22} skipped: {info['error']}")
+            print(f"{name:<22} skipped: {info['error']}")
             continue
-        pairs = [tuple(p) for p in json.loads((workdir / f"{method}.pairs.json").read_text())]
+        pairs = [tuple(p) for p in json.loads((workdir / f"{name}.pairs.json").read_text())]
         accepted = evaluate(pairs, truth, ("accepted",))
         both = evaluate(pairs, truth, ("accepted", "review"))
         r95 = recall_at_precision(pairs, truth)
         per_true, top_precision = queue_figures(pairs, truth)
-        results[method] = {
+        results[name] = {
             "accepted": accepted,
             "with_review": both,
             "recall_at_p95": r95,
@@ -437,10 +453,11 @@ def run_all(workdir: Path, truth: set, methods: list[str], label: str) -> dict:
             **info,
         }
         print(
-            f"{method:<22}{accepted['predicted']:>7}{accepted['precision']:>7.3f}"
+            f"{name:<22}{accepted['predicted']:>7}{accepted['precision']:>7.3f}"
             f"{accepted['recall']:>7.3f}{accepted['f1']:>7.3f}{both['precision']:>7.3f}"
             f"{both['recall']:>7.3f}{both['f1']:>7.3f}{r95:>7.3f}{per_true:>11.2f}"
-            f"{top_precision:>8.2f}{info['seconds']:>8.2f}{info['peak_mb']:>8.0f}"
+            f"{top_precision:>8.2f}{info['seconds']:>8.2f}{info.get('cpu', 0):>8.2f}"
+            f"{info['peak_mb']:>8.0f}"
         )
     return results
 
@@ -621,6 +638,20 @@ def febrl(workdir: Path, methods: list[str]) -> None:
     run_all(workdir, truth, methods, "Febrl4 (names and suburb only)")
 
 
+def _kept(directory: Path, prepare_split, n_contacts: int, n_profiles: int, seed: int) -> set:
+    """The instance kept in ``directory`` (prepared there the first time)."""
+    saved = directory / "truth.json"
+    if saved.exists():
+        print(f"\nreusing the instance in {directory}")
+        return {tuple(pair) for pair in json.loads(saved.read_text())}
+    directory.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    truth = prepare_split(directory, n_contacts, n_profiles, seed)
+    saved.write_text(json.dumps(sorted(truth)))
+    print(f"\nprepared {directory} in {time.perf_counter() - started:.1f} s")
+    return truth
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -639,15 +670,30 @@ def main() -> None:
     parser.add_argument("--febrl", action="store_true", help="Also run the Febrl4 check.")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--workdir", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--code",
+        type=Path,
+        help="Also run audience with the library of this tree (a checkout of main), first.",
+    )
+    parser.add_argument(
+        "--keep",
+        type=Path,
+        help="Prepare the instance in this directory and keep it; reuse it when it is there "
+        "(one split and one size).",
+    )
     args = parser.parse_args()
     if args.child:
-        child(args.child, args.workdir)
+        child(args.child, args.workdir, args.code)
         return
     methods = args.methods.split(",")
     for split in args.splits.split(","):
         label, prepare_split = SPLITS[split]
         for size in args.sizes.split(","):
             n_contacts, n_profiles = (int(n) for n in size.lower().split("x"))
+            if args.keep:
+                truth = _kept(args.keep, prepare_split, n_contacts, n_profiles, args.seed)
+                run_all(args.keep, truth, methods, f"{label}, {size}", args.code)
+                continue
             with tempfile.TemporaryDirectory(prefix="match-bench-") as tmp:
                 started = time.perf_counter()
                 truth = prepare_split(Path(tmp), n_contacts, n_profiles, args.seed)
@@ -655,7 +701,7 @@ def main() -> None:
                     f"\n{split}: {n_contacts:,} contacts x {n_profiles:,} profiles, seed "
                     f"{args.seed} (prepared in {time.perf_counter() - started:.1f} s)"
                 )
-                run_all(Path(tmp), truth, methods, f"{label}, {size}")
+                run_all(Path(tmp), truth, methods, f"{label}, {size}", args.code)
     if args.febrl:
         with tempfile.TemporaryDirectory(prefix="febrl-") as ftmp:
             febrl(Path(ftmp), methods)

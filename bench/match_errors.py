@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import json
 import sys
 import tempfile
 from collections import Counter
@@ -38,6 +39,7 @@ FLAG_NAMES = (
     "city_in_location",
     "location_conflict",
     "given_only",
+    "near_name_alone",
     "parody",
     "organisation_account",
 )
@@ -62,8 +64,15 @@ def analyse(
     from audience.matching import matcher as mt
     from audience.store import open_store
 
-    truth = prepare_hard(workdir, n_contacts, n_profiles, seed, namesakes)
+    saved = workdir / "truth.json"
+    if saved.exists():  # --keep: the instance prepared by an earlier run
+        truth = {tuple(pair) for pair in json.loads(saved.read_text())}
+    else:
+        truth = prepare_hard(workdir, n_contacts, n_profiles, seed, namesakes)
+        saved.write_text(json.dumps(sorted(truth)))
     store = open_store(workdir / "audience.db")
+    store.execute("DELETE FROM matches")  # a rerun on a kept instance starts from nothing
+    store.execute("UPDATE accounts SET person_id = NULL")
     mt.match_people(store, ["x"])
     status = {
         (p - 1, a - 1): (s, score)
@@ -268,7 +277,16 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--show", type=int, default=0, help="examples per class")
     parser.add_argument("--namesakes", choices=("frequency", "fixed"), default="frequency")
+    parser.add_argument(
+        "--keep",
+        type=Path,
+        help="Prepare the instance in this directory and keep it; reuse it when it is there.",
+    )
     args = parser.parse_args()
+    if args.keep:
+        args.keep.mkdir(parents=True, exist_ok=True)
+        analyse(args.keep, args.contacts, args.profiles, args.seed, args.show, args.namesakes)
+        return
     with tempfile.TemporaryDirectory(prefix="match-errors-") as tmp:
         analyse(Path(tmp), args.contacts, args.profiles, args.seed, args.show, args.namesakes)
 

@@ -36,6 +36,7 @@ FITTED = [
     "given_only",
     "rare_name",
     "outnamed",
+    "near_name_alone",
 ]
 SCALARS = ["NAME_SLOPE", "RARITY_WEIGHT", "SOLE_RARITY_WEIGHT"]
 L2 = 0.5  # pull toward the current weights: a class seen a few times keeps its set value

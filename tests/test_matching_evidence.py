@@ -788,3 +788,42 @@ def test_a_name_no_unscored_profile_bears_has_no_unscored_namesakes(store):
     people, _, _, weights = _unscored(store)
     index = next(k for k, p in enumerate(people) if p.id == person)
     assert weights[index] == 0
+
+
+# ---- a near name nothing else spells ----------------------------------------------------------
+
+
+def test_a_near_name_nothing_spells_weighs_against(store):
+    # "Cindy Lin" is one letter from Cindy Li, and nothing on the profile spells "Cindy Li"
+    person = add_person(store, "Cindy Li")
+    near = add_account(store, "sunnyside_77", "Cindy Lin")
+    found = features(store, person, near, ev.K_FUZZY)
+    assert found["near_name_alone"]
+    assert not found["name_exact"]
+
+
+def test_a_near_name_whose_handle_spells_the_card_is_a_typo_not_another_name(store):
+    # the handle spells the card's name: the display's missing letter is a typo
+    person = add_person(store, "Markus Bernberg")
+    typo = add_account(store, "markusbernberg", "Markus Bernburg")
+    alone = add_account(store, "mb_runs", "Markus Bernburg")
+    assert not features(store, person, typo, ev.K_FUZZY)["near_name_alone"]
+    assert features(store, person, alone, ev.K_FUZZY)["near_name_alone"]
+    match_people(store, review=LOW_FLOOR)
+    found = {m["account_id"]: m["score"] for m in matches(store, person)}
+    assert found[typo] > found.get(alone, 0.0)
+
+
+@pytest.mark.parametrize(
+    ("card", "display", "handle"),
+    [
+        ("Jane Doe", "J. Doe", "jd_writes"),  # an initial is a form of the name
+        ("Robert Smith", "Bob Smith", "bs_photos"),  # so is a nickname
+        ("Jane Doe", "Jane Doe", "pixelcat"),  # and the name itself
+    ],
+)
+def test_name_forms_are_not_near_names(store, card, display, handle):
+    person = add_person(store, card)
+    account = add_account(store, handle, display)
+    found_by = ev.K_INITIAL if display.startswith("J.") else ev.K_NAME
+    assert not features(store, person, account, found_by)["near_name_alone"]

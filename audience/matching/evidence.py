@@ -44,9 +44,7 @@ from audience.matching.names import (
     ROLE_LOCAL_PARTS as ROLE_WORDS,
 )
 from audience.matching.signals import (
-    NO_BIO_ORGS,
     NO_ORG,
-    BioOrgs,
     OrgKeys,
     Site,
     _aliases,
@@ -92,6 +90,7 @@ GIVEN_WITH_HANDLE_SURNAME = 0.92  # "Dave" @davekirkshaw: as good as a nickname 
 # "The Coffee Cat" @hannahhartson or @richard_whi6184: a handle spelling both names (one may be
 # cut short) stands in for a display name that is no name, a little below a near name
 NAME_IN_HANDLE = 0.85
+NEAR_NAME = 0.6  # from here a name that is not the card's is near it (near_name_alone)
 SIGNAL_NAME_FLOOR = 0.3  # names agreeing less are not worth reading the profile's text for
 # employer_match is worth log(EMPLOYER_SHOWN / the employer's share of the book), within bounds
 EMPLOYER_SHOWN = 0.5
@@ -129,6 +128,9 @@ LOG_ODDS = {
     "given_only": 1.42,  # "Dave" alone, the person's given name: scored low by the name ratio
     "rare_name": 0.97,  # the only profile bearing this name: no namesake competes
     "outnamed": -1.08,  # another candidate bears the exact name
+    # at 1k x 10k and 10k x 100k such pairs were the person's about half as often as their
+    # probability said, and near names whose handle spells the card's name as often or more
+    "near_name_alone": -1.56,
     "parody": -4.0,
     "organisation_account": -3.0,
 }
@@ -224,6 +226,12 @@ class Person:
             for family in self.family_variants or (self.name.family,):
                 forms |= handles_from_name(ParsedName(given, family))
         return {f for f in forms if len(f) >= 4}
+
+    @cached_property
+    def given_forms(self) -> frozenset[str]:
+        """The given names and their nicknames, and the initials of each."""
+        givens = {n for g in (self.name.given, *self.alt_given) if g for n in name_groups(g)}
+        return frozenset(givens | {g[0] for g in givens})
 
     @cached_property
     def full_name_handles(self) -> set[str]:
@@ -517,12 +525,26 @@ def load_accounts(store: Store, platform: str) -> Accounts:
     ids = _int_list(",".join(c[0] for c in chunks))
     is_org = _int_list(",".join(c[1] for c in chunks))
     texts = []
-    for k in range(len(_TEXT_COLUMNS)):
+    for k, column in enumerate(_TEXT_COLUMNS):
         blob = "\n".join(c[2 + k] for c in chunks)
-        texts.append(np.array(blob.split("\n") if chunks else [], dtype=object))
+        values = blob.split("\n") if chunks else []
+        texts.append(_column(_shared(values) if column == "location" else values))
     accounts = Accounts(platform, ids, *texts, is_org == 1)
     parse_account_names(accounts)
     return accounts
+
+
+def _column(values: list) -> np.ndarray:
+    out = np.empty(len(values), dtype=object)
+    out[:] = values
+    return out
+
+
+def _shared(values: list[str]) -> list[str]:
+    """The strings with each distinct one held once: a million rows of few values (places,
+    given names, web domains) would otherwise hold a million copies."""
+    canonical: dict[str, str] = {}
+    return [canonical.setdefault(v, v) for v in values]
 
 
 def _int_list(text: str) -> np.ndarray:
@@ -533,9 +555,9 @@ def parse_account_names(accounts: Accounts) -> None:
     """Given and family name of every display name, handle and website keys, name counts."""
     displays = distinct(accounts.display.tolist())
     cleaned = clean_display_names(displays.values)
-    given = [c.partition(" ")[0] for c in cleaned]
-    family = [c.rpartition(" ")[2] if " " in c else "" for c in cleaned]
-    full = [f"{g} {f}" if f else g for g, f in zip(given, family, strict=True)]
+    given = _shared([c.partition(" ")[0] for c in cleaned])
+    family = _shared([c.rpartition(" ")[2] if " " in c else "" for c in cleaned])
+    full = _shared([f"{g} {f}" if f else g for g, f in zip(given, family, strict=True)])
     # the name's words in order, as token_sort_ratio compares them
     accounts.full_sorted = displays.spread(
         [f"{f} {g}" if f and f < g else n for g, f, n in zip(given, family, full, strict=True)]
@@ -549,7 +571,7 @@ def parse_account_names(accounts: Accounts) -> None:
         a or (words_[-2] if len(words_) >= 3 and len(words_[-2]) >= 3 else "")
         for a, words_ in zip(alt, (c.split() for c in cleaned), strict=True)
     ]
-    accounts.alt_family = displays.spread(alt)
+    accounts.alt_family = displays.spread(_shared(alt))
     accounts.alt_full_sorted = displays.spread(
         [" ".join(sorted((g, a))) if a else "" for g, a in zip(given, alt, strict=True)]
     )
@@ -557,10 +579,13 @@ def parse_account_names(accounts: Accounts) -> None:
     accounts.given = displays.spread(given)
     accounts.family = displays.spread(family)
     accounts.full = displays.spread(full)
-    accounts.handle_key = np.array(handle_ids(accounts.handle.tolist()), dtype=object)
-    accounts.handle_core = np.array(handle_cores(accounts.handle_key.tolist()), dtype=object)
+    keys = handle_ids(accounts.handle.tolist())
+    accounts.handle_key = _column(keys)
+    # most handles are their core: one string for both
+    cores = handle_cores(keys)
+    accounts.handle_core = _column([k if c == k else c for c, k in zip(cores, keys, strict=True)])
     websites = distinct(accounts.website.tolist())
-    accounts.domain = websites.spread(url_domains(websites.values))
+    accounts.domain = websites.spread(_shared(url_domains(websites.values)))
     codes = np.unique(accounts.hashes("full"), return_inverse=True, return_counts=True)
     accounts.name_count = codes[2][codes[1].reshape(-1)]
 
@@ -618,6 +643,7 @@ _FLAGS = (
     "site_name",
     "handle_surname",
     "given_only",
+    "near_name_alone",
 )
 
 
@@ -651,10 +677,15 @@ class PairFeatures:
     site_name: np.ndarray
     handle_surname: np.ndarray
     given_only: np.ndarray  # the display name is the person's given name alone ("Dave")
+    # a display name spelled near the card's but not it, nor a nickname or initial of it
+    # ("Cindy Lin" for Cindy Li), and neither handle nor website spelling the card's name to
+    # say it is a typo
+    near_name_alone: np.ndarray
     employer_odds: np.ndarray = None  # what the employer named on the profile is worth
     city_odds: np.ndarray = None  # what the card's city as the profile's location is worth
     rarity: np.ndarray = None  # -log of how many profiles would bear the person's name by chance
     both_families: np.ndarray = None  # the display bears every part of a double family name
+    spelled_near: np.ndarray = None  # the name agrees by spelling, not as a form of the name
     score: np.ndarray = None
     odds: np.ndarray = None  # log-odds that the pair is the same person, before competition
 
@@ -811,6 +842,9 @@ def compute_features(
     live = np.arange(len(pi)) if floor is None else np.nonzero(_best_case(f, cols) >= floor)[0]
     _context_features(f, cols, accounts, live)
     _signal_features(f, people, accounts, live)
+    spelled = f.handle_from_name | f.email_handle | f.email_handle_name_like
+    spelled |= f.site_name | f.handle_surname
+    f.near_name_alone = f.spelled_near & ~f.given_only & ~spelled & (f.name >= NEAR_NAME)
     return f
 
 
@@ -983,31 +1017,38 @@ def _name_features(f: PairFeatures, cols: _PeopleColumns, accounts: Accounts, un
         f.name_exact, 1.0, np.where((f.kinds & K_NAME) > 0, 0.92, np.where(initial, 0.8, fuzzy))
     )
     # "Vivian Gopamurthy" and "Vijay Gopamurthy": a long family name hides another given name
-    given_sim = _cpdist(fuzz.ratio, cols.given[f.pi], accounts.given[f.ai], cutoff=0)
-    swapped_sim = _cpdist(fuzz.ratio, cols.given[f.pi], accounts.family[f.ai], cutoff=0)
     account_given_len = np.zeros(len(accounts), dtype=np.int64)
     account_given_len[uniq] = [len(g) for g in accounts.given[uniq].tolist()]
-    # a typo keeps the first letter: "Sandra" is no typo of "Andreas"
-    first = np.array([g[:1] for g in cols.given.tolist()], dtype=object)[f.pi]
-    account_first = _scatter(len(accounts), uniq, [g[:1] for g in accounts.given[uniq].tolist()])
-    account_family_first = _scatter(
-        len(accounts), uniq, [g[:1] for g in accounts.family[uniq].tolist()]
-    )
-    given_differs = (given_sim < 70) | ((first != account_first[f.ai]) & (given_sim < 90))
-    swapped_differs = (swapped_sim < 70) | (
-        (first != account_family_first[f.ai]) & (swapped_sim < 90)
-    )
     two_given = (
         ((f.kinds & K_NAME) == 0)
         & (cols.given_len[f.pi] > 1)
         & (account_given_len[f.ai] > 1)
         & ~f.name_exact
     )
+    # the given names compared only where two given names meet
+    both = np.nonzero(two_given)[0]
+    pi, ai = f.pi[both], f.ai[both]
+    given_sim = _cpdist(fuzz.ratio, cols.given[pi], accounts.given[ai], cutoff=0)
+    swapped_sim = _cpdist(fuzz.ratio, cols.given[pi], accounts.family[ai], cutoff=0)
+    # a typo keeps the first letter: "Sandra" is no typo of "Andreas"
+    first = np.array([g[:1] for g in cols.given.tolist()], dtype=object)[pi]
+    account_first = _scatter(len(accounts), uniq, [g[:1] for g in accounts.given[uniq].tolist()])
+    account_family_first = _scatter(
+        len(accounts), uniq, [g[:1] for g in accounts.family[uniq].tolist()]
+    )
+    given_differs = np.zeros(len(f.pi), dtype=bool)
+    given_differs[both] = (given_sim < 70) | ((first != account_first[ai]) & (given_sim < 90))
+    swapped_differs = np.zeros(len(f.pi), dtype=bool)
+    swapped_differs[both] = (swapped_sim < 70) | (
+        (first != account_family_first[ai]) & (swapped_sim < 90)
+    )
     nickname = _nickname_with_family(f, cols, accounts, two_given & (name < 0.85))
     other_given = given_differs & swapped_differs & two_given & ~nickname
     # as a nickname with the family name (0.92), a little less with a typo in it
     name = np.where(nickname, np.maximum(name, 0.85), name)
     name = np.where(other_given, np.minimum(name, OTHER_GIVEN_NAME), name)
+    # near by spelling alone: not the name, a nickname of it or its initial
+    f.spelled_near = ~f.name_exact & ((f.kinds & K_NAME) == 0) & ~initial & ~nickname
     same_given = (f.kinds & K_ORG) > 0
     f.name = np.where(same_given & (name < 0.45), 0.45, name)
 
@@ -1027,13 +1068,18 @@ def _nickname_with_family(
     # or the family name's initial ("Jack S." for John Shaw)
     pairs = zip(cols.family[pi].tolist(), accounts.family[ai].tolist(), strict=True)
     initial = np.array([len(a) == 1 and own[:1] == a for own, a in pairs], dtype=bool)
+    judged: dict[tuple[int, str], bool] = {}  # a person's namesakes repeat the given name
     for k in np.nonzero((family_sim >= 80) | initial)[0].tolist():
-        person, given = int(pi[k]), accounts.given[ai[k]]
-        found[where[k]] = any(
-            given_compatible(own, given) or (len(given) >= 3 and own.startswith(given))
-            for own in (cols.given[person], *cols.alt_given[person])
-            if own
-        )
+        meeting = (int(pi[k]), accounts.given[ai[k]])
+        verdict = judged.get(meeting)
+        if verdict is None:
+            person, given = meeting
+            verdict = judged[meeting] = any(
+                given_compatible(own, given) or (len(given) >= 3 and own.startswith(given))
+                for own in (cols.given[person], *cols.alt_given[person])
+                if own
+            )
+        found[where[k]] = verdict
     return found
 
 
@@ -1156,15 +1202,27 @@ def _signal_features(f: PairFeatures, people: list[Person], accounts: Accounts, 
             ) or handle_cut_surname(cores[a], person)
         elif _swapped_given_only(givens[a], cores[a], person):
             out["given_only"][k] = out["handle_surname"][k] = True
+    # a long handle that begins a handle form of the name: the name cut at 15 characters
+    cut_forms: dict[int, frozenset[str]] = {}
     for k, p, a in pairs(cols.long_core[ai]):
-        core = cores[a]
-        if any(form.startswith(core) for form in people[p].handle_forms):
-            out["handle_from_name"][k] = out["handle_surname"][k] = True  # cut at 15
+        beginnings = cut_forms.get(p)
+        if beginnings is None:
+            beginnings = cut_forms[p] = frozenset(
+                form[:n]
+                for form in people[p].handle_forms
+                for n in range(TRUNCATED_AT, len(form) + 1)
+            )
+        if cores[a] in beginnings:
+            out["handle_from_name"][k] = out["handle_surname"][k] = True
+    # the family name a word of the site or inside it (Site.names), or a handle form inside it
+    needles: dict[int, tuple[tuple[str, ...], tuple[str, ...]]] = {}
     for k, p, a in pairs(cols.has_site[ai]):
-        site, person = cols.sites[a], people[p]
-        out["site_name"][k] = any(
-            len(x) >= 3 and site.names(x) for x in person.family_variants
-        ) or any(form in site.label or form in site.words for form in person.handle_forms)
+        site = cols.sites[a]
+        words_, inside = needles.get(p) or needles.setdefault(p, _site_needles(people[p]))
+        text = f"{site.label}\0{site.words}"
+        out["site_name"][k] = any(x in site.tokens for x in words_) or any(
+            x in text for x in inside
+        )
     bios = accounts.bio
     for k, p, a in pairs((f.kinds[live] & K_CONTACT) > 0):  # found by an address or a number
         shared = people[p].contact_keys & bio_contacts(bios[a] or "")
@@ -1181,8 +1239,17 @@ def _signal_features(f: PairFeatures, people: list[Person], accounts: Accounts, 
         getattr(f, kind)[live] = values
 
 
+def _site_needles(person: Person) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(family names a website's word may be, strings a website may hold): see Site.names."""
+    families = tuple(x for x in person.family_variants if len(x) >= 3)
+    inside = tuple(x for x in families if len(x) >= 4) + tuple(person.handle_forms)
+    return families, inside
+
+
 class _AccountColumns:
-    """What the signals need of the accounts in play, computed once per account."""
+    """What the signals need of the accounts in play, computed once per account. The
+    organisations a profile names are numbered by value (``org_codes``; 0 is none), so that
+    whether two agree is decided once per pair of organisations, not once per pair of people."""
 
     def __init__(self, accounts: Accounts, ai: np.ndarray):
         size = len(accounts)
@@ -1196,26 +1263,63 @@ class _AccountColumns:
         self.long_core[uniq] = [len(c) >= TRUNCATED_AT for c in accounts.handle_core[uniq].tolist()]
         self.has_site = np.zeros(size, dtype=bool)
         self.sites: dict[int, Site] = {}
-        self.site_orgs: dict[int, OrgKeys] = {}
+        self.orgs = _OrgCodes()
+        self.site_org = np.zeros(size, dtype=np.int64)  # the website's organisation
+        self.current = np.zeros(size, dtype=np.int64)  # the employer the bio names
+        self.former = np.zeros(size, dtype=np.int64)  # the former employer the bio names
+        # websites and bios are mostly one account's own: parsed without a lasting cache
+        parsed: dict[str, Site] = {}
         for a, url in zip(uniq.tolist(), accounts.website[uniq].tolist(), strict=True):
             if url:
-                site = parse_site(url)
+                site = parsed.get(url)
+                if site is None:
+                    site = parsed[url] = parse_site.__wrapped__(url)
                 if site.host:
                     self.sites[a] = site
                     self.has_site[a] = True
                     if not is_generic_host(site.host):
-                        self.site_orgs[a] = domain_keys(site.host)
-        # accounts whose bio, display name or website may name an employer
-        self.org_info = np.zeros(size, dtype=bool)
-        self.org_info[list(self.site_orgs)] = True
+                        self.site_org[a] = self.orgs.code(domain_keys(site.host))
         bios, displays = accounts.bio, accounts.display
         hinted = set(org_hint_rows(bios[uniq].tolist(), displays[uniq].tolist()))
-        self.bio_orgs: dict[int, BioOrgs] = {}  # what each bio naming an employer names
         for a in uniq[sorted(hinted)].tolist():
-            orgs = bio_orgs(bios[a] or "", displays[a] or "")
-            if orgs.current or orgs.former:
-                self.org_info[a] = True
-                self.bio_orgs[a] = orgs
+            orgs = bio_orgs.__wrapped__(bios[a] or "", displays[a] or "")
+            self.current[a] = self.orgs.code(orgs.current)
+            self.former[a] = self.orgs.code(orgs.former)
+        # accounts whose bio, display name or website may name an employer
+        self.org_info = (self.site_org > 0) | (self.current > 0) | (self.former > 0)
+
+
+class _OrgCodes:
+    """Organisations (OrgKeys) numbered by value, 0 for none; whether two numbered ones agree
+    is worked out once per pair of numbers."""
+
+    def __init__(self) -> None:
+        self.keys: list[OrgKeys] = [NO_ORG]
+        self._codes: dict[tuple, int] = {(NO_ORG.full, NO_ORG.short): 0}
+
+    def code(self, keys: OrgKeys) -> int:
+        value = (keys.full, keys.short)  # hashed in C, not by the dataclass's __hash__
+        found = self._codes.get(value)
+        if found is None:
+            found = self._codes[value] = len(self.keys)
+            self.keys.append(keys)
+        return found
+
+    def agree(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+        """For each k: do organisations ``left[k]`` and ``right[k]`` agree (0 agrees with none)?"""
+        result = np.zeros(len(left), dtype=bool)
+        both = np.nonzero((left > 0) & (right > 0))[0]
+        if not len(both):
+            return result
+        combos, which = np.unique(
+            left[both] * len(self.keys) + right[both], return_inverse=True
+        )
+        n = len(self.keys)
+        agreed = np.array(
+            [orgs_agree(self.keys[c // n], self.keys[c % n]) for c in combos.tolist()], dtype=bool
+        )
+        result[both] = agreed[which.reshape(-1)]
+        return result
 
 
 def _place_pairs(out, f, live, people, accounts) -> None:
@@ -1226,11 +1330,19 @@ def _place_pairs(out, f, live, people, accounts) -> None:
     has_place[uniq] = [bool(x) for x in accounts.location[uniq].tolist()]
     agree = f.city_in_location[live].copy()
     places = accounts.location
+    # cities and places repeat: each meeting of the two is judged once
+    judged: dict[tuple[str, str], int] = {}
     for k in np.nonzero(has_city[pi] & has_place[ai] & ~agree)[0].tolist():
-        city, place = people[pi[k]].city, places[ai[k]]
-        if places_conflict(city, place):
+        meeting = (people[pi[k]].city, places[ai[k]])
+        verdict = judged.get(meeting)
+        if verdict is None:
+            # 1: far apart; 2: "Salford" for Manchester; 0: neither
+            verdict = judged[meeting] = (
+                1 if places_conflict(*meeting) else 2 if places_agree(*meeting) else 0
+            )
+        if verdict == 1:
             out["location_conflict"][k] = True
-        elif places_agree(city, place):  # "Salford" for Manchester
+        elif verdict == 2:
             agree[k] = True
     f.city_in_location[live] = agree
     # another country than every one the card names (its country, its city's, its phones')
@@ -1251,30 +1363,35 @@ def _employer_pairs(out, f, live, people, accounts, cols: _AccountColumns) -> No
     # the card's organisation written in the bio, or a website on the e-mail's domain
     named_employer = f.org_in_bio[live] | f.domain_website[live]
     pi, ai = f.pi[live], f.ai[live]
-    has_orgs = np.array([bool(p.orgs) for p in people], dtype=bool)
+    person_org = np.array([cols.orgs.code(p.orgs) for p in people], dtype=np.int64)
     out["employer_match"][:] = named_employer  # the former kind is told apart below
+    where = np.nonzero(((person_org[pi] > 0) | named_employer) & cols.org_info[ai])[0]
+    wp, wa = pi[where], ai[where]
+    own = person_org[wp]
+    now = cols.orgs.agree(own, cols.current[wa])
+    before = cols.orgs.agree(own, cols.former[wa])
+    has_current = cols.current[wa] > 0
+    # a website on an organisation's domain names the employer, unless it is the person's own
+    # (janedoe.com): read only where it decides something
+    site_agrees = cols.orgs.agree(own, cols.site_org[wa])
+    has_site = cols.site_org[wa] > 0
+    site_used = np.zeros(len(where), dtype=bool)
     families = accounts.family
-    for k in np.nonzero((has_orgs[pi] | named_employer) & cols.org_info[ai])[0].tolist():
-        person, a = people[pi[k]], int(ai[k])
-        orgs = cols.bio_orgs.get(a, NO_BIO_ORGS)
-        current = orgs.current
-        site_org = cols.site_orgs.get(a)
-        if site_org is not None:
-            site, family = cols.sites[a], families[a] or ""
-            personal = any(
-                len(x) >= 3 and (x == site.label or len(x) >= 4 and x in site.label)
-                for x in (*person.family_variants, family)
-            ) or any(form in site.label for form in person.handle_forms)  # janedoe.com
-            if not personal:
-                current = current | site_org
-        now = bool(current) and orgs_agree(person.orgs, current)
-        before = bool(orgs.former) and orgs_agree(person.orgs, orgs.former)
-        out["employer_match"][k] = now or (named_employer[k] and not before)
-        if not out["employer_match"][k]:
-            if before:  # "ex-Brightwater": the card is older than the profile
-                out["former_employer"][k] = True
-            elif current:
-                out["employer_conflict"][k] = True
+    for k in np.nonzero(has_site & ((site_agrees & ~now) | ~has_current))[0].tolist():
+        person, a = people[wp[k]], int(wa[k])
+        site, family = cols.sites[a], families[a] or ""
+        personal = any(
+            len(x) >= 3 and (x == site.label or len(x) >= 4 and x in site.label)
+            for x in (*person.family_variants, family)
+        ) or any(form in site.label for form in person.handle_forms)  # janedoe.com
+        site_used[k] = not personal
+    now |= site_used & site_agrees
+    current = has_current | site_used
+    match = now | (named_employer[where] & ~before)
+    out["employer_match"][where] = match
+    # "ex-Brightwater": the card is older than the profile
+    out["former_employer"][where] = ~match & before
+    out["employer_conflict"][where] = ~match & ~before & current
 
 
 TRUNCATED_AT = 12  # a handle core this long may be a name cut at X's 15 characters
@@ -1284,9 +1401,7 @@ def handle_cut_surname(core: str, person: Person) -> bool:
     """The handle is a given name (or its initial) and the first letters of the person's family
     name, either way round: "chiomaogun" or "ogunchioma" for Chioma Ogundipe, "staylor" for
     Sarah Taylor."""
-    givens = {n for g in (person.name.given, *person.alt_given) if g for n in name_groups(g)}
-    givens |= {g[0] for g in givens}
-    for given in givens:
+    for given in person.given_forms:
         if core.startswith(given):
             rest = core[len(given) :]
         elif core.endswith(given) and len(given) > 1:
@@ -1412,6 +1527,9 @@ _DETAILS = {
     "rare_name": lambda p, acc, a: "only profile with this name",
     "outnamed": lambda p, acc, a: "another profile bears the name exactly",
     "given_only": lambda p, acc, a: f"display name {acc.display[a]} is the given name alone",
+    "near_name_alone": lambda p, acc, a: (
+        f"display name {acc.display[a]} is near the name, and nothing else spells it"
+    ),
     "contact_in_bio": lambda p, acc, a: "bio holds the contact's e-mail address or phone number",
     "email_in_bio_name_like": lambda p, acc, a: "bio holds the contact's name-built e-mail address",
     "employer_match": lambda p, acc, a: (
