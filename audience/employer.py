@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import chain
+from itertools import chain, pairwise
 
 from audience.roles import (
     LEGAL_SUFFIXES,
@@ -28,7 +28,7 @@ from audience.roles import (
     fold_same_length,
     organisation_key,
 )
-from audience.textmatch import WORD_MARKS, searched
+from audience.textmatch import RUN_ON_SCRIPTS, WORD_MARKS, searched
 
 _AFTER_EMPLOYER = re.compile(
     r"(?:^|\s)(?:at|@|chez|bei|bij|presso|hos|på|en|em|na|no|w|στην|στη|στο|στον|στα|στις|στους"
@@ -221,9 +221,7 @@ class OrgMatcher:
         found = everyone._current_names(text)
         orgs = [everyone._by_key.get(everyone._key_of(m.group(0)), (None,))[0] for m in found]
         listed: set[int] = set()
-        for (one, first), (two, second) in zip(
-            zip(found, orgs, strict=True), list(zip(found, orgs, strict=True))[1:], strict=False
-        ):
+        for (one, first), (two, second) in pairwise(zip(found, orgs, strict=True)):
             between = text.folded[one.end() : two.start()]
             if first and second and first is not second and _LIST_JOIN.fullmatch(between):
                 listed.update((one.start(), two.start()))
@@ -609,7 +607,7 @@ class OrgMatcher:
 
 
 # What joins the items of a list of names: a comma, "&", "and", "/" (any order of spaces).
-_LIST_JOIN = re.compile(r"\s*(?:,|&|\+|/|and|y|e|et|und|и|va|na)\s*|\s*,\s*(?:and|&)\s+")
+_LIST_JOIN = re.compile(r"\s*(?:,|&|\+|/|and|y|e|et|und|и|va)\s*|\s*,\s*(?:and|&)\s+")
 
 # "Acme & Beta accounts": other names listed before the words that trail them all.
 _LISTED_NEXT = re.compile(r"^\s*(?:&|and|,)\s+(?:[\w'’.-]+\s+){0,2}[\w'’.-]+(?=\s)")
@@ -774,7 +772,7 @@ def _a_time(text: str, title: re.Match[str]) -> bool:
 # One or two words of a department after a title ("Superviseure centre d'appels Acme", "Chef
 # R&D Acme"), not "of"/"and" and their kin.
 _DEPARTMENT_AFTER = re.compile(
-    r"(?:(?:\s+|(?<=[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]))"  # Thai, Lao...: no spaces
+    rf"(?:(?:\s+|(?<=[{RUN_ON_SCRIPTS}]))"  # Thai, Lao...: no spaces between words
     r"(?!(?:of|de|di|du|del|der|van|and|et|e|y|&)\b)(?:[dl]['’]|по\s+)?"  # "Инженер по внедрению"
     rf"(?:[^\W\d_]|[{WORD_MARKS}])(?:[^\W_]|[&{WORD_MARKS}]){{2,}}){{0,2}}"
 )

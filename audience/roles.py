@@ -26,7 +26,14 @@ from pathlib import Path
 from typing import Any
 
 from audience.outlets import GENERIC_HOSTS, PLATFORM_KINDS, Gazetteer, Outlet, gazetteer_with
-from audience.textmatch import WORD_MARKS, lexicon_memo, searched, searched_folded, text_memo
+from audience.textmatch import (
+    RUN_ON_SCRIPTS,
+    WORD_MARKS,
+    lexicon_memo,
+    searched,
+    searched_folded,
+    text_memo,
+)
 from audience.vocabulary import Vocabulary, vocabulary_with
 
 # ---- folding ----------------------------------------------------------------------------------
@@ -814,12 +821,10 @@ def _spaced(word: str) -> bool:
     return not _UNSPACED_SCRIPT.search(word)
 
 
-_UNSPACED_SCRIPT = re.compile(
-    r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]"
-)
+_UNSPACED_SCRIPT = re.compile(f"[{RUN_ON_SCRIPTS}\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 # Thai, Lao, Myanmar and Khmer put a modifier after the noun it qualifies ("นักข่าวเกษียณ",
 # a retired journalist) and run every word into the next: no boundary on either side.
-_RUN_ON_SCRIPT = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
+_RUN_ON_SCRIPT = re.compile(f"[{RUN_ON_SCRIPTS}]")
 
 
 def _prefixes(words: Iterable[str]) -> str:
@@ -1597,13 +1602,13 @@ def _not_a_job(bio: BioText, match: re.Match[str]) -> bool:
     word = match.group(0)
     if word.startswith("editor") and previous and previous[0] in bio.lexicon.non_media:
         return True
-    if bio.in_trap(match) or _company_blog(bio, match) or _explained_elsewhere(bio, match):
+    if bio.in_trap(match) or _company_blog(bio, match) or _explained_in_the_sentence(bio, match):
         return True
     after = bio.folded[match.end() : match.end() + 12]
     return bool(re.match(r"\s+(?:relations|outreach|database|lists?|contacts)\b", after))
 
 
-def _explained_elsewhere(bio: BioText, match: re.Match[str]) -> bool:
+def _explained_in_the_sentence(bio: BioText, match: re.Match[str]) -> bool:
     """ "Senior correspondent, Acme Bank (correspondent banking)": a phrase that only looks
     like press, later in the same sentence, says what the title's word means here."""
     traps = bio.lexicon.not_press

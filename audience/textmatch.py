@@ -28,6 +28,8 @@ WORD_MARKS = (
     "\u17b4-\u17d3"
 )
 WORD = re.compile(rf"(?:[^\W_]|[{WORD_MARKS}])+")
+# Thai, Lao, Myanmar and Khmer run every word into the next, without spaces.
+RUN_ON_SCRIPTS = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
 
 MEMO_SIZE = 16384  # answers kept per function; the memo starts again when full
 _TEXT = (str, type(None))
