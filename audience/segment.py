@@ -41,6 +41,7 @@ from audience.judgement_cache import (
 )
 from audience.models import PLATFORMS
 from audience.outlets import GENERIC_HOSTS, Outlet
+from audience.press_gate import may_be_press
 from audience.roles import (
     COLUMN,
     DEFAULT_LEXICON,
@@ -854,10 +855,13 @@ def plan_auto(store: Store, config: SegmentConfig, *, as_of: datetime | None = N
     findings: dict[int, PressFinding] = {}
     cache = JudgementCache(store, "segment", _judge_context(judge, config))
     cache.judge_ahead(((a["id"], _judged_fields(a), (a, judge)) for a in accounts), _judge_account)
+    press_open: set[int] = set()  # accounts the press gate does not shut (see _judge_account)
     for account in accounts:
-        evidence, finding, flag = cache.judge(
+        evidence, finding, flag, gate_shut = cache.judge(
             account["id"], _judged_fields(account), _judge_account, account, judge
         )
+        if not gate_shut:
+            press_open.add(account["id"])
         for seg_id, source, reason in evidence:
             _propose(proposals, seg_id, account["id"], source, reason)
         if finding is not None:
@@ -893,7 +897,11 @@ def plan_auto(store: Store, config: SegmentConfig, *, as_of: datetime | None = N
     base = config.lexicon
     # (here, not over the cores: mostly shut at the press gate, a pool's start-up cost more)
     for account in second_finds:
-        press_cache.judge(account["id"], press_fields(account), press_evidence_of, account, base)
+        fields = press_fields(account)
+        if account["id"] in press_open:
+            press_cache.judge(account["id"], fields, press_evidence_of, account, base)
+        else:  # the first look found the press gate shut: press_evidence finds nothing
+            press_cache.remember(account["id"], fields, None)
     judged.append(press_cache)
     claimed = {account_id for (_, account_id) in proposals}
     for seg_id, account_id, reason in _post_evidence(store, compiled, claimed, judge):
@@ -935,13 +943,23 @@ def _judge_context(judge: _Judge, config: SegmentConfig) -> bytes:
 
 
 def _judge_account(account: dict[str, Any], judge: _Judge) -> list[Any]:
-    """[evidence, press finding (as a dict) or None, organisation flag or None] of one
-    account, from its own fields and the rules only."""
+    """[evidence, press finding (as a dict) or None, organisation flag or None, press gate
+    shut] of one account, from its own fields and the rules only."""
     found: dict[int, PressFinding] = {}
     evidence = list(_account_evidence(account, judge, found))
     finding = found.get(account["id"])
     flag = _organisation_flag(account, judge.compiled, judge.lexicon)
-    return [evidence, asdict(finding) if finding else None, flag]
+    return [evidence, asdict(finding) if finding else None, flag, _press_gate_shut(account, judge)]
+
+
+def _press_gate_shut(account: dict[str, Any], judge: _Judge) -> bool:
+    """press_evidence finds nothing for this account under the rules' lexicon: the gate it
+    starts with is shut (answered from the gate's memo: _account_evidence just asked it). The
+    second look's finds then need no press evidence worked out again in this process, where
+    the gate's memo is cold (issue 18)."""
+    if not judge.press_ids:
+        return False
+    return not may_be_press(*press_fields(account), judge.lexicon)
 
 
 _TOKEN = re.compile(r"\w+")
