@@ -854,7 +854,8 @@ def plan_auto(store: Store, config: SegmentConfig, *, as_of: datetime | None = N
     by_id = {a["id"]: a for a in accounts}
     findings: dict[int, PressFinding] = {}
     cache = JudgementCache(store, "segment", _judge_context(judge, config))
-    cache.judge_ahead(((a["id"], _judged_fields(a), (a, judge)) for a in accounts), _judge_account)
+    work = ((a["id"], _judged_fields(a), (a, judge)) for a in accounts)
+    cache.judge_ahead(work, _judge_account, together=_JUDGED_BIO)
     press_open: set[int] = set()  # accounts the press gate does not shut (see _judge_account)
     for account in accounts:
         evidence, finding, flag, gate_shut = cache.judge(
@@ -878,7 +879,7 @@ def plan_auto(store: Store, config: SegmentConfig, *, as_of: datetime | None = N
         may_name = _names_any_of(learned)
         second = [a for a in accounts if a["id"] not in findings and may_name(a)]
         ahead = ((a["id"], _judged_fields(a), (a, judge)) for a in second)
-        cache.judge_ahead(ahead, _learned_press)
+        cache.judge_ahead(ahead, _learned_press, together=_JUDGED_BIO)
         for account in second:
             reason = cache.judge(
                 account["id"], _judged_fields(account), _learned_press, account, judge
@@ -927,6 +928,7 @@ _JUDGED_FIELDS = (
     "following_count",
     "followers_count",
 )
+_JUDGED_BIO = _JUDGED_FIELDS.index("bio")  # accounts sharing a bio are judged by one worker
 
 
 def _judged_fields(account: dict[str, Any]) -> tuple[Any, ...]:
