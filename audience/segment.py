@@ -987,9 +987,23 @@ def _names_any_of(learned: list[Outlet]) -> Any:
                 return lambda account: True
             keys.add(max(words, key=len))
 
+    named: dict[str, bool] = {}  # per name or bio: a crowd repeats them (the same words apart)
+
+    def names(text: str | None) -> bool:
+        if not text:
+            return False
+        found = named.get(text)
+        if found is None:
+            found = named[text] = not keys.isdisjoint(_tokens(text))
+        return found
+
     def may_name(account: dict[str, Any]) -> bool:
-        own = (account[f] or "" for f in ("handle", "display_name", "bio", "website"))
-        return not keys.isdisjoint(_tokens(" ".join(own)))
+        return (
+            not keys.isdisjoint(_tokens(account["handle"] or ""))
+            or names(account["display_name"])
+            or names(account["bio"])
+            or not keys.isdisjoint(_tokens(account["website"] or ""))
+        )
 
     return may_name
 
