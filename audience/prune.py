@@ -48,7 +48,7 @@ from audience.sync import (
     sync_account,
     synced_platforms,
 )
-from audience.textmatch import searched
+from audience.textmatch import WORD, searched
 
 SORTS = ("score", "followers", "last-active")
 POSTS_PER_ACCOUNT = 50
@@ -117,12 +117,6 @@ _FOLLOW_BACK = re.compile(
 )
 _URL = re.compile(r"https?://\S+|\bwww\.\S+", re.IGNORECASE)
 _UNSPACED = re.compile(r"[\u0e00-\u0e7f\u0e80-\u0eff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
-# Letters and digits of every script: Greek, Cyrillic and Arabic bios have topics too. The vowel
-# signs of Indic, Thai and Lao scripts are marks, not letters, but belong to the word.
-_WORD = re.compile(
-    r"(?:[^\W_]|[\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u0610-\u061a\u064b-\u065f"
-    r"\u0900-\u0dff\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\u0eb1\u0eb4-\u0ebc\u0ec8-\u0ecd])+"
-)
 
 
 @dataclass
@@ -216,7 +210,7 @@ def _stem(word: str) -> str:
 
 
 def _words(text: str) -> list[str]:
-    return [_spelling(w) for w in _WORD.findall(_fold(text))]
+    return [_spelling(w) for w in WORD.findall(_fold(text))]
 
 
 @lru_cache(maxsize=65536)
@@ -671,14 +665,14 @@ def _post_pattern_reasons(posts: list[dict[str, Any]]) -> list[Reason]:
     reasons = []
     with_links = sum(1 for t in texts if _URL.search(t))
     # With only a few posts, a link only counts when it is (almost) all the post says.
-    bare = sum(1 for t in texts if _URL.search(t) and len(_WORD.findall(_URL.sub("", t))) < 4)
+    bare = sum(1 for t in texts if _URL.search(t) and len(WORD.findall(_URL.sub("", t))) < 4)
     if with_links / len(texts) >= 0.8 and (len(texts) >= 5 or bare == len(texts)):
         reasons.append(_reason("mostly-links", f"{with_links} of {len(texts)} posts are links"))
     said_once = [_without_tags(t) for t in texts]
     distinct = set(said_once)
     # A few posts, one said twice word for word ("Daily #CX tip! 🔥"): people rarely do that.
     repeated_line = len(texts) <= 5 and any(
-        said_once.count(line) > 1 and len(_WORD.findall(_URL.sub("", text))) >= 3
+        said_once.count(line) > 1 and len(WORD.findall(_URL.sub("", text))) >= 3
         for line, text in zip(said_once, texts, strict=True)
     )
     if len(distinct) / len(texts) <= 0.5 or repeated_line:
@@ -796,8 +790,22 @@ def topic_reasons(profile: Profile, matcher: TopicMatcher) -> list[Reason]:
         return []  # nothing to judge by; the empty bio is a spam signal of its own
     if profile.topics if profile.topics is not None else topic_terms(profile, matcher):
         return []
+    if _a_body(profile):
+        return []  # judgement.md keeps industry bodies and local partners, on topic or not
     said = f"bio and {len(profile.posts)} posts" if profile.posts else "bio"
     return [_reason("off-topic", f"nothing on your topics in their {said}")]
+
+
+def _a_body(profile: Profile) -> bool:
+    """An industry body, a chamber or a public agency speaking for itself (the vocabulary's
+    ``body_words``), not a person who mentions one."""
+    from audience.roles import DEFAULT_LEXICON, fold_same_length, organisation_signals
+
+    row = profile.row
+    name, bio = row["display_name"], row["bio"]
+    bodies = DEFAULT_LEXICON.bodies
+    said = searched(bodies, fold_same_length(name)) or searched(bodies, fold_same_length(bio))
+    return bool(said) and organisation_signals(row["handle"], name, bio)[1] == 0
 
 
 def follow_back_reasons(profile: Profile, followers_known: str | None) -> list[Reason]:
