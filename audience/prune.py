@@ -243,7 +243,17 @@ class TopicMatcher:
     """Does a text touch my topics? Phrases match word for word (plural and spelling aside),
     hashtags match as tags or as the run-together phrase (#customerservice)."""
 
-    def __init__(self, topics: list[str], *, fields: bool = True, own: tuple[str, ...] = ()):
+    def __init__(
+        self,
+        topics: list[str],
+        *,
+        fields: bool = True,
+        own: tuple[str, ...] = (),
+        places: tuple[str, ...] = (),
+    ):
+        # My home regions are where, not what: "#Toshkent" is a topic only as a hashtag, and a
+        # place's name in a topic does not stand for the topic on its own.
+        self.places = frozenset(w for p in places for w in ("".join(_words(p)), *_words(p)))
         # A distinctive word of a topic, in any language's spelling, stands for the topic:
         # "fotovoltaica" -> every word starting "fotovo" (photovoltaïque, Photovoltaik...).
         self.stems: dict[str, str] = {}
@@ -253,7 +263,7 @@ class TopicMatcher:
         generic = {w[:STEM_LENGTH] for w in generic_words}
         for topic in topics:
             label = topic.strip().lower()
-            for word in map(_sound, _words(topic.lstrip("#"))):
+            for word in map(_sound, (w for w in _words(topic.lstrip("#")) if w not in self.places)):
                 if len(word) < 5 or word in generic_words:
                     continue
                 if len(word) > STEM_LENGTH and word[:STEM_LENGTH] not in generic:
@@ -329,7 +339,9 @@ class TopicMatcher:
         plain = _words(text)
         words = [_stem(w) for w in plain]
         # A tag counts written as a word too: "Head of CX" is on #cx.
-        used = {"".join(_words(t)) for t in tags} | self._hashtags(text) | set(plain)
+        used = (
+            {"".join(_words(t)) for t in tags} | self._hashtags(text) | (set(plain) - self.places)
+        )
         found = {label for key, label in self.tags.items() if key in used}
         found |= {self.tags[m] for m in mentions if self.tags.get(m) == OWN_MENTION}
         by_first = self._phrases_by_first
@@ -361,7 +373,7 @@ _HANDLE_MENTION = re.compile(r"(?<![\w@])@(\w{1,30})")
 def topic_matcher(rules: Rules) -> TopicMatcher:
     """My topics, their fields' trade words, and my own organisation's names and handles
     (``[self]`` in audience.toml)."""
-    return TopicMatcher(rules.topics, own=own_names(rules))
+    return TopicMatcher(rules.topics, own=own_names(rules), places=tuple(rules.home_regions))
 
 
 def own_names(rules: Rules) -> tuple[str, ...]:
@@ -1158,7 +1170,9 @@ def _topic_cache(store: Store, rules: Rules, account_ids: list[int]) -> Any:
     my topics and the trade words of audience/data/fields."""
     from audience.judgement_cache import JudgementCache, context_fingerprint
 
-    context = context_fingerprint("topic_terms", list(rules.topics), own_names(rules))
+    context = context_fingerprint(
+        "topic_terms", list(rules.topics), own_names(rules), list(rules.home_regions)
+    )
     return JudgementCache(store, "prune-topics", context, account_ids)
 
 

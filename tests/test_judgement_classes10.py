@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from audience.prune import TopicMatcher
 from audience.roles import DEFAULT_LEXICON, organisation_key, press_evidence
 from audience.textmatch import WORD
 from tests.test_judgement_classes7 import employers
@@ -271,3 +272,34 @@ def test_complaints_partners_and_rivals_do_not_name_the_employer(store, bio):
 
 def test_a_russian_department_after_po_names_the_employer(store):
     assert employers(store, "Инженер по внедрению Kraviton, Алматы", ORGS) == {"suppliers"}
+
+
+# ---- prune: a home region in the topics is where, not what ---------------------------------------
+
+
+def test_a_home_region_hashtag_is_a_topic_only_as_a_hashtag():
+    topics = TopicMatcher(["#Kazan", "gas supply", "#gas"], places=("Kazan", "Tatarstan"))
+    assert topics.terms("Nail salon in Kazan, book online") == set()
+    assert topics.terms("Queues again #Kazan") == {"#kazan"}
+    assert topics.terms("Gas supply works in Kazan tonight") == {"gas supply", "#gas"}
+
+
+def test_a_place_in_a_topic_phrase_does_not_stand_for_the_topic():
+    topics = TopicMatcher(["Bukhara gas"], fields=False, places=("Bukhara",))
+    assert topics.terms("Bukhara carpets and silk") == set()
+
+
+def test_a_generic_service_or_centre_word_does_not_stand_for_a_topic():
+    topics = TopicMatcher(["mijozlarga xizmat", "kontakt markaz"], fields=False)
+    assert topics.terms("Taksi xizmati, Urganch") == set()
+    assert topics.terms("Savdo markazi, Chilonzor") == set()
+
+
+def test_an_uzbek_trade_journal_is_press():
+    assert press("Ilmiy-amaliy jurnal «Issiqlik». Toshkent", name="Issiqlik jurnali")
+
+
+def test_a_meme_account_is_parody():
+    from audience.roles import is_parody
+
+    assert is_parody("Boiler Memes", "memes about boilers and meters. not affiliated")
