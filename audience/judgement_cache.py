@@ -184,13 +184,17 @@ class JudgementCache:
         self,
         work: Iterable[tuple[int, tuple[Any, ...], tuple[Any, ...]]],
         compute: Callable[..., Any],
+        together: int | None = None,
     ) -> None:
         """Judge now, over the machine's cores, the accounts of ``work`` (account id, fields,
         arguments of ``compute``) that :meth:`judge` would have to judge, so that it finds them
         done. The results are those :meth:`judge` would compute (``compute`` is pure); with one
         core, little work or no ``fork``, nothing is done here and :meth:`judge` does it all.
         The workers start here and this returns at once: :meth:`judge` takes their results
-        as it comes to them (in the order of ``work``), and :meth:`save` all of them."""
+        as it comes to them (in the order of ``work``), and :meth:`save` all of them.
+        ``together``: the index in the fields of a text (the bio) whose accounts are judged in
+        one chunk, so by one worker: the rules remember their answers per text in each process,
+        and a crowd repeats bios (each worker working out every bio again cost a fifth more)."""
         # Linux only: fork is the default there and safe for a process without threads.
         cores = getattr(os, "sched_getaffinity", None)
         processes = min(len(cores(0)), MAX_PROCESSES) if cores else 1
@@ -216,6 +220,8 @@ class JudgementCache:
         todo = todo[AHEAD_WARM:]
         if not todo:
             return
+        if together is not None:
+            todo = _together(todo, together)
         # The workers also work out the fingerprints the loop above left out (a first run's
         # hashing of 100,000 accounts' fields is then shared over the cores too).
         unknown = [read if fingerprint is None else None for _, fingerprint, _, read in todo]
@@ -340,6 +346,17 @@ class _Running:
         self.size = size
         self.received = 0  # chunks taken so far
         self.alike: dict[str, str] = {}  # most results are alike ("null"): one copy of each
+
+
+def _together(todo: list[Any], index: int) -> list[Any]:
+    """``todo`` with the items whose fields hold the same text at ``index`` next to each other
+    (texts in the order first met; a crowd of distinct texts keeps its order)."""
+    groups: dict[Any, list[Any]] = {}
+    for item in todo:
+        groups.setdefault(item[3][index], []).append(item)
+    if len(groups) == len(todo):
+        return todo
+    return [item for group in groups.values() for item in group]
 
 
 _RUNNING: list[JudgementCache] = []  # the caches whose workers are still judging (one at most)

@@ -1112,6 +1112,7 @@ def _review_platform(
     press_cache.judge_ahead(
         ((p.row["id"], _press_fields(p), (p, lexicon)) for p, *_, asked in assessed if asked),
         media_role,
+        together=_PRESS_FIELDS.index("bio"),  # a bio's answers worked out by one worker
     )
     signal_cache.save()  # written while the workers judge the press (issue 18)
     topic_cache.save()

@@ -41,6 +41,7 @@ from audience.judgement_cache import (
 )
 from audience.models import PLATFORMS
 from audience.outlets import GENERIC_HOSTS, Outlet
+from audience.press_gate import may_be_press
 from audience.roles import (
     COLUMN,
     DEFAULT_LEXICON,
@@ -859,11 +860,15 @@ def plan_auto(store: Store, config: SegmentConfig, *, as_of: datetime | None = N
     by_id = {a["id"]: a for a in accounts}
     findings: dict[int, PressFinding] = {}
     cache = JudgementCache(store, "segment", _judge_context(judge, config))
-    cache.judge_ahead(((a["id"], _judged_fields(a), (a, judge)) for a in accounts), _judge_account)
+    work = ((a["id"], _judged_fields(a), (a, judge)) for a in accounts)
+    cache.judge_ahead(work, _judge_account, together=_JUDGED_BIO)
+    press_open: set[int] = set()  # accounts the press gate does not shut (see _judge_account)
     for account in accounts:
-        evidence, finding, flag = cache.judge(
+        evidence, finding, flag, gate_shut = cache.judge(
             account["id"], _judged_fields(account), _judge_account, account, judge
         )
+        if not gate_shut:
+            press_open.add(account["id"])
         for seg_id, source, reason in evidence:
             _propose(proposals, seg_id, account["id"], source, reason)
         if finding is not None:
@@ -880,7 +885,7 @@ def plan_auto(store: Store, config: SegmentConfig, *, as_of: datetime | None = N
         may_name = _names_any_of(learned)
         second = [a for a in accounts if a["id"] not in findings and may_name(a)]
         ahead = ((a["id"], _judged_fields(a), (a, judge)) for a in second)
-        cache.judge_ahead(ahead, _learned_press)
+        cache.judge_ahead(ahead, _learned_press, together=_JUDGED_BIO)
         for account in second:
             reason = cache.judge(
                 account["id"], _judged_fields(account), _learned_press, account, judge
@@ -899,7 +904,11 @@ def plan_auto(store: Store, config: SegmentConfig, *, as_of: datetime | None = N
     base = config.lexicon
     # (here, not over the cores: mostly shut at the press gate, a pool's start-up cost more)
     for account in second_finds:
-        press_cache.judge(account["id"], press_fields(account), press_evidence_of, account, base)
+        fields = press_fields(account)
+        if account["id"] in press_open:
+            press_cache.judge(account["id"], fields, press_evidence_of, account, base)
+        else:  # the first look found the press gate shut: press_evidence finds nothing
+            press_cache.remember(account["id"], fields, None)
     judged.append(press_cache)
     claimed = {account_id for (_, account_id) in proposals}
     for seg_id, account_id, reason in _post_evidence(store, compiled, claimed, judge):
@@ -925,6 +934,7 @@ _JUDGED_FIELDS = (
     "following_count",
     "followers_count",
 )
+_JUDGED_BIO = _JUDGED_FIELDS.index("bio")  # accounts sharing a bio are judged by one worker
 
 
 def _judged_fields(account: dict[str, Any]) -> tuple[Any, ...]:
@@ -941,13 +951,23 @@ def _judge_context(judge: _Judge, config: SegmentConfig) -> bytes:
 
 
 def _judge_account(account: dict[str, Any], judge: _Judge) -> list[Any]:
-    """[evidence, press finding (as a dict) or None, organisation flag or None] of one
-    account, from its own fields and the rules only."""
+    """[evidence, press finding (as a dict) or None, organisation flag or None, press gate
+    shut] of one account, from its own fields and the rules only."""
     found: dict[int, PressFinding] = {}
     evidence = list(_account_evidence(account, judge, found))
     finding = found.get(account["id"])
     flag = _organisation_flag(account, judge.compiled, judge.lexicon)
-    return [evidence, asdict(finding) if finding else None, flag]
+    return [evidence, asdict(finding) if finding else None, flag, _press_gate_shut(account, judge)]
+
+
+def _press_gate_shut(account: dict[str, Any], judge: _Judge) -> bool:
+    """press_evidence finds nothing for this account under the rules' lexicon: the gate it
+    starts with is shut (answered from the gate's memo: _account_evidence just asked it). The
+    second look's finds then need no press evidence worked out again in this process, where
+    the gate's memo is cold (issue 18)."""
+    if not judge.press_ids:
+        return False
+    return not may_be_press(*press_fields(account), judge.lexicon)
 
 
 _TOKEN = re.compile(r"\w+")
@@ -973,9 +993,23 @@ def _names_any_of(learned: list[Outlet]) -> Any:
                 return lambda account: True
             keys.add(max(words, key=len))
 
+    named: dict[str, bool] = {}  # per name or bio: a crowd repeats them (the same words apart)
+
+    def names(text: str | None) -> bool:
+        if not text:
+            return False
+        found = named.get(text)
+        if found is None:
+            found = named[text] = not keys.isdisjoint(_tokens(text))
+        return found
+
     def may_name(account: dict[str, Any]) -> bool:
-        own = (account[f] or "" for f in ("handle", "display_name", "bio", "website"))
-        return not keys.isdisjoint(_tokens(" ".join(own)))
+        return (
+            not keys.isdisjoint(_tokens(account["handle"] or ""))
+            or names(account["display_name"])
+            or names(account["bio"])
+            or not keys.isdisjoint(_tokens(account["website"] or ""))
+        )
 
     return may_name
 

@@ -4,7 +4,7 @@ while a changed bio is judged again."""
 
 from __future__ import annotations
 
-from audience import judgement_cache
+from audience import judgement_cache, segment
 from audience.config import Rules
 from audience.prune import press_lexicon
 from audience.segment import auto_segment
@@ -70,3 +70,33 @@ def test_a_changed_bio_is_judged_again(store, monkeypatch):
     asked.clear()
     press_lexicon(store, RULES)
     assert asked == []
+
+
+def test_the_second_looks_finds_keep_their_press_evidence(store, monkeypatch):
+    """An account found only with an outlet learned from the workspace keeps press_evidence
+    under the rules' own lexicon too (None here), without working it out again when the
+    first look found the press gate shut for it."""
+    ids = add_accounts(
+        store,
+        {"handle": "jane", "display_name": "Jane Doe", "bio": "Reporter at Harbour Ledger"},
+        {"handle": "hl_news", "display_name": "Harbour Ledger", "bio": "Dad, runner, coffee."},
+        {"handle": "bob", "display_name": "Bob Stone", "bio": "Baker in Leeds. Sourdough daily."},
+    )
+    asked = judged_here(monkeypatch)
+    monkeypatch.setattr(segment, "press_evidence_of", judgement_cache.press_evidence_of)
+    auto_segment(store, config())
+    press = store.query(
+        "SELECT m.account_id, m.reason FROM segment_members m JOIN segments s "
+        "ON s.id = m.segment_id WHERE s.name = 'press'"
+    )
+    assert {row["account_id"] for row in press} == {ids["jane"], ids["hl_news"]}
+    kept = store.query(
+        "SELECT account_id, value FROM judgement_cache WHERE kind = 'press-evidence'"
+    )
+    values = {row["account_id"]: row["value"] for row in kept}
+    assert values[ids["hl_news"]] == "null"
+    assert values[ids["jane"]] != "null"
+    assert "hl_news" not in asked
+    # what press_evidence itself says of it, under the rules' lexicon
+    account = store.query("SELECT * FROM accounts WHERE id = ?", [ids["hl_news"]])[0]
+    assert judgement_cache.press_evidence_of(account, config().lexicon) is None
