@@ -1,5 +1,6 @@
-"""The report's prune and follow-back lists judged in a second process (a large crowd) are
-the lists judged in the report's own process, and a failing second process costs nothing."""
+"""The report's prune and follow-back lists judged in second processes (a large crowd, one
+process per list) are the lists judged in the report's own process, and a failing second
+process costs nothing."""
 
 from __future__ import annotations
 
@@ -33,7 +34,7 @@ def _collected(store, monkeypatch, apart: bool):
 
     def start(cls, *args):
         judged = real_start(cls, *args)
-        started.append(judged.process is not None)
+        started.append(judged.apart)
         return judged
 
     monkeypatch.setattr(report.JudgedLists, "start", classmethod(start))
