@@ -895,13 +895,30 @@ class Store:
     def ensure_account_ids(self, platform: str, platform_ids: Iterable[str]) -> dict[str, int]:
         """Row ids for the given platform ids, creating id-only stubs for unknown ones."""
         platform_ids = list(dict.fromkeys(platform_ids))
+        found = self._known_rows(platform, platform_ids)
+        if found:
+            # Accounts this run wrote already (a large import names each many times: authors,
+            # follow-list entries): their rows are known, no statement asks for them again.
+            platform_ids = [pid for pid in platform_ids if pid not in found]
+            if not platform_ids:
+                return found
         seen = now_iso()
         self._conn.executemany(
             "INSERT INTO accounts (platform, platform_id, first_seen, last_seen) "
             "VALUES (?, ?, ?, ?) ON CONFLICT (platform, platform_id) DO NOTHING",
             [(platform, pid, seen, seen) for pid in platform_ids],
         )
-        return self.account_ids(platform, platform_ids)
+        return {**found, **self.account_ids(platform, platform_ids)}
+
+    def _known_rows(self, platform: str, platform_ids: list[str]) -> dict[str, int]:
+        """The row ids of those of ``platform_ids`` that this Store wrote in this run (see
+        ``_known``), while no other connection has committed since."""
+        self._drop_known_if_others_wrote()
+        known = self._known.get(platform)
+        if not known:
+            return {}
+        hits = zip(platform_ids, map(known.get, platform_ids), strict=True)
+        return {pid: hit[1] for pid, hit in hits if hit is not None}
 
     def account_ids(self, platform: str, platform_ids: list[str]) -> dict[str, int]:
         result: dict[str, int] = {}
