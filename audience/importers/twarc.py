@@ -54,6 +54,9 @@ BULK_ACCOUNTS_MIN = 20_000  # below this, rebuilding the handle index is not wor
 # starting it costs ~20 ms, reading is ~40% of an import.
 READ_APART_FROM_BYTES = 16 * 1024 * 1024
 RECEIVED_AHEAD = 8  # parts read by the second process and not yet saved, at most
+# SQLite's page cache while a file is saved (see _cache_megabytes): at a million users, 256 MB
+# rather than 64 MB is a tenth less CPU, a third less for the follow pages at the end.
+MIN_CACHE_MB, MAX_CACHE_MB = 64, 256
 
 _LISTED_KEYS = frozenset(("id", "username", "name"))  # a follow-list entry's default fields
 MAX_KNOWN_FULL = 5_000_000  # users remembered as read in full (~60 MB of hashes at most)
@@ -142,6 +145,7 @@ def import_twarc(
         store.execute("DELETE FROM _twarc_ids")
         before = _count_platform_accounts(store)
         with ExitStack() as bulk:
+            bulk.enter_context(store.page_cache(_cache_megabytes(Path(path))))
             if _is_bulk(Path(path), before):
                 bulk.enter_context(store.index_rebuilt_after("accounts_handle"))
             parts = bulk.enter_context(closing(_parts(store, Path(path), part_records)))
@@ -364,6 +368,16 @@ class _SentHandles:
                 ).fetchall()
             )
         return found
+
+
+def _cache_megabytes(path: Path) -> int:
+    """SQLite's page cache for importing ``path``: a fifth of the file (what it writes is about
+    1.4 times its size), from the workspace's usual 64 MB up to :data:`MAX_CACHE_MB`."""
+    try:
+        size = path.stat().st_size * (8 if path.suffix == ".gz" else 1)
+    except OSError:
+        size = 0  # the reader says what is wrong with the file, naming it
+    return max(MIN_CACHE_MB, min(MAX_CACHE_MB, size // 5 // 2**20))
 
 
 def _is_bulk(path: Path, accounts: int) -> bool:
