@@ -377,13 +377,16 @@ def _judge_elsewhere(
     """A second process of :class:`JudgedLists`: its own connection (a forked one is never
     used), its list judged and sent back, or the error named (the report then judges it)."""
     from audience.forked import ignore_interrupts
-    from audience.store import open_store
+    from audience.store import open_read_only, open_store
 
     # the report's own process stops this one (see JudgedLists.stop), so it never prints a
     # KeyboardInterrupt of its own
     ignore_interrupts()
     try:
-        store = open_store(path, create=False)
+        # Only prune's process keeps the judgements it makes: a cache write inside a read
+        # snapshot holds the workspace's write lock to its end, and two processes doing it
+        # would wait out each other's lock (follow-back asks the press evidence prune keeps).
+        store = open_store(path, create=False) if part == "prune" else open_read_only(path)
         try:
             with store.snapshot():
                 found = judge_part(store, rules, hidden, now, part)

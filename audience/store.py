@@ -636,6 +636,7 @@ class Store:
         # account met again in the same run (on every journalist's follow list) costs nothing.
         self._known: dict[str, dict[str, tuple[int, int]]] = {}
         self._data_version: int | None = None
+        self.read_only = False  # see open_read_only
 
     @property
     def db(self) -> Database:
@@ -787,7 +788,8 @@ class Store:
         return row[0] if row else None
 
     def close(self) -> None:
-        self.sync_search_index()
+        if not self.read_only:
+            self.sync_search_index()
         self._conn.close()
 
     # ---- accounts -----------------------------------------------------------------------
@@ -1488,6 +1490,23 @@ def open_store(path: str | os.PathLike[str] | None, *, create: bool = True) -> S
     _migrate(conn)
     store = Store(conn, path)
     store.sync_search_index()  # catch up after a run that was killed before it could
+    return store
+
+
+def open_read_only(path: str | os.PathLike[str]) -> Store:
+    """An existing, migrated workspace opened for reading: any write fails at once (a cache
+    write is then skipped, see ``JudgementCache.save``) instead of waiting for another
+    process's write lock. Temporary tables can still be written."""
+    uri = Path(path).resolve().as_uri() + "?mode=ro"
+    conn = sqlite3.connect(
+        uri, uri=True, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None, check_same_thread=False
+    )
+    conn.execute("PRAGMA recursive_triggers = on")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
+    conn.execute("PRAGMA cache_size = -65536")
+    store = Store(conn, Path(path))
+    store.read_only = True
     return store
 
 
