@@ -28,6 +28,7 @@ from audience.roles import (
     fold_same_length,
     organisation_key,
 )
+from audience.textmatch import WORD_MARKS
 
 _AFTER_EMPLOYER = re.compile(
     r"(?:^|\s)(?:at|@|chez|bei|bij|presso|hos|på|en|em|na|no|w|στην|στη|στο|στον|στα|στις|στους"
@@ -142,6 +143,7 @@ _STAFF_TITLE = re.compile(
     r"(?<![\w])(?:officer|manager|advis[eo]r|co-?ordinator|director|lead|administrator|assistant"
     r"|recruiter)(?![\w])"
 )
+_WORD_OR_SIGN = re.compile(rf"(?:[\w&@]|[{WORD_MARKS}])+")
 _MENTION = re.compile(r"(?<![\w@])@(\w{1,30})")
 
 
@@ -456,7 +458,7 @@ class OrgMatcher:
         kinds = self.lexicon.other_kinds
         if not is_handle and kinds and kinds.match(after.lstrip()):
             return False  # "Thaba village", "Acme Hotel Durban": a place, another business
-        words = re.findall(r"[\w&@]+", before)
+        words = _WORD_OR_SIGN.findall(before)
         if lower:  # "tl sa acme", "csr @ acme": in a bio all in lower case, only "at" tells
             return bool(words) and words[-1] in self.lexicon.employer_words
         if where == "name" and not before.strip() and not after.strip():
@@ -501,7 +503,7 @@ class OrgMatcher:
         lead, Capita, Leeds", "at Capita, Leeds") or places follow it ("| Capita, London")."""
         if not _list_shape(raw, start, end):
             return False
-        words = re.findall(r"[\w&@]+", folded[max(0, start - 20) : start])
+        words = _WORD_OR_SIGN.findall(folded[max(0, start - 20) : start])
         if (
             words
             and words[-1] in self.lexicon.employer_words
@@ -716,15 +718,28 @@ def _job_right_before(lexicon: Lexicon, before: str) -> bool:
     titles = lexicon.employer_titles
     found = chain(lexicon.non_press_jobs.finditer(text), titles.finditer(text) if titles else ())
     return any(
-        _DEPARTMENT_AFTER.fullmatch(text, m.end()) and not _ADVISORY.search(m.group(0))
+        _DEPARTMENT_AFTER.fullmatch(text, m.end())
+        and not _ADVISORY.search(m.group(0))
+        and not _a_time(text, m)  # "back by 6 pm Acme fans"
         for m in found
     )
 
 
-# One or two words of a department after a title ("Superviseure centre d'appels Acme"), not
-# "of"/"and" and their kin.
+_A_NUMBER_BEFORE = re.compile(r"\d\s?$")
+
+
+def _a_time(text: str, title: re.Match[str]) -> bool:
+    """A short title right after a number is a time or a unit ("6 pm"), not a job; a long one
+    is a job ("Seit 2024 Mediensprecher Acme")."""
+    return len(title.group(0)) <= 3 and bool(_A_NUMBER_BEFORE.search(text, 0, title.start()))
+
+
+# One or two words of a department after a title ("Superviseure centre d'appels Acme", "Chef
+# R&D Acme"), not "of"/"and" and their kin.
 _DEPARTMENT_AFTER = re.compile(
-    r"(?:\s+(?!(?:of|de|di|du|del|der|van|and|et|e|y|&)\b)(?:[dl]['’])?[^\W\d_]{3,}){0,2}"
+    r"(?:(?:\s+|(?<=[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]))"  # Thai, Lao...: no spaces
+    r"(?!(?:of|de|di|du|del|der|van|and|et|e|y|&)\b)(?:[dl]['’]|по\s+)?"  # "Инженер по внедрению"
+    rf"(?:[^\W\d_]|[{WORD_MARKS}])(?:[^\W_]|[&{WORD_MARKS}]){{2,}}){{0,2}}"
 )
 
 
@@ -776,11 +791,14 @@ def _other_acronym(raw: str, start: int, end: int) -> bool:
     """An acronym that is part of another name ("Mercedes-AMG") or spelled out right after as
     another name ("NHD – Nordic Hockey Days")."""
     said = raw[start:end]
-    letters = said.replace("&", "")
+    model = _MODEL_NUMBER.fullmatch(said)  # "LN-2", "X5": an acronym with a number
+    letters = model.group(1) if model else said.replace("&", "")
     if not (said.isupper() and len(said) <= 6 and letters.isalpha()):
         return False
     if start >= 2 and raw[start - 1] == "-" and raw[start - 2].isalpha():
         return True
+    if _MORE_ACRONYMS.match(raw, end):
+        return True  # "ICU nurse | SBP DBP HR": one of a run of abbreviations
     # "Ter Horst & De Wit (THDW)", "Kampen & Campen – K&C": the acronym of the name just
     # before it, defined there (the listed organisation's full name would have matched).
     if raw[start - 1 : start] == "(" or _spelled_before(raw[max(0, start - 60) : start], letters):
@@ -790,6 +808,10 @@ def _other_acronym(raw: str, start: int, end: int) -> bool:
         return False
     capitals = [w for w in expansion.group(1).split() if w[:1].isupper()]
     return "".join(w[0] for w in capitals).upper().startswith(letters.upper())
+
+
+_MODEL_NUMBER = re.compile(r"([A-Z]{1,4})-?\d{1,3}")
+_MORE_ACRONYMS = re.compile(r"\s+[A-Z]{2,5}\s+[A-Z]{2,5}(?![\w&-])")
 
 
 def _spelled_before(before: str, letters: str) -> bool:

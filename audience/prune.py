@@ -48,7 +48,7 @@ from audience.sync import (
     sync_account,
     synced_platforms,
 )
-from audience.textmatch import searched
+from audience.textmatch import WORD, searched
 
 SORTS = ("score", "followers", "last-active")
 POSTS_PER_ACCOUNT = 50
@@ -117,12 +117,6 @@ _FOLLOW_BACK = re.compile(
 )
 _URL = re.compile(r"https?://\S+|\bwww\.\S+", re.IGNORECASE)
 _UNSPACED = re.compile(r"[\u0e00-\u0e7f\u0e80-\u0eff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
-# Letters and digits of every script: Greek, Cyrillic and Arabic bios have topics too. The vowel
-# signs of Indic, Thai and Lao scripts are marks, not letters, but belong to the word.
-_WORD = re.compile(
-    r"(?:[^\W_]|[\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u0610-\u061a\u064b-\u065f"
-    r"\u0900-\u0dff\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\u0eb1\u0eb4-\u0ebc\u0ec8-\u0ecd])+"
-)
 
 
 @dataclass
@@ -216,7 +210,7 @@ def _stem(word: str) -> str:
 
 
 def _words(text: str) -> list[str]:
-    return [_spelling(w) for w in _WORD.findall(_fold(text))]
+    return [_spelling(w) for w in WORD.findall(_fold(text))]
 
 
 @lru_cache(maxsize=65536)
@@ -249,7 +243,17 @@ class TopicMatcher:
     """Does a text touch my topics? Phrases match word for word (plural and spelling aside),
     hashtags match as tags or as the run-together phrase (#customerservice)."""
 
-    def __init__(self, topics: list[str], *, fields: bool = True, own: tuple[str, ...] = ()):
+    def __init__(
+        self,
+        topics: list[str],
+        *,
+        fields: bool = True,
+        own: tuple[str, ...] = (),
+        places: tuple[str, ...] = (),
+    ):
+        # My home regions are where, not what: "#Toshkent" is a topic only as a hashtag, and a
+        # place's name in a topic does not stand for the topic on its own.
+        self.places = frozenset(w for p in places for w in ("".join(_words(p)), *_words(p)))
         # A distinctive word of a topic, in any language's spelling, stands for the topic:
         # "fotovoltaica" -> every word starting "fotovo" (photovoltaïque, Photovoltaik...).
         self.stems: dict[str, str] = {}
@@ -259,7 +263,7 @@ class TopicMatcher:
         generic = {w[:STEM_LENGTH] for w in generic_words}
         for topic in topics:
             label = topic.strip().lower()
-            for word in map(_sound, _words(topic.lstrip("#"))):
+            for word in map(_sound, (w for w in _words(topic.lstrip("#")) if w not in self.places)):
                 if len(word) < 5 or word in generic_words:
                     continue
                 if len(word) > STEM_LENGTH and word[:STEM_LENGTH] not in generic:
@@ -335,7 +339,9 @@ class TopicMatcher:
         plain = _words(text)
         words = [_stem(w) for w in plain]
         # A tag counts written as a word too: "Head of CX" is on #cx.
-        used = {"".join(_words(t)) for t in tags} | self._hashtags(text) | set(plain)
+        used = (
+            {"".join(_words(t)) for t in tags} | self._hashtags(text) | (set(plain) - self.places)
+        )
         found = {label for key, label in self.tags.items() if key in used}
         found |= {self.tags[m] for m in mentions if self.tags.get(m) == OWN_MENTION}
         by_first = self._phrases_by_first
@@ -367,7 +373,7 @@ _HANDLE_MENTION = re.compile(r"(?<![\w@])@(\w{1,30})")
 def topic_matcher(rules: Rules) -> TopicMatcher:
     """My topics, their fields' trade words, and my own organisation's names and handles
     (``[self]`` in audience.toml)."""
-    return TopicMatcher(rules.topics, own=own_names(rules))
+    return TopicMatcher(rules.topics, own=own_names(rules), places=tuple(rules.home_regions))
 
 
 def own_names(rules: Rules) -> tuple[str, ...]:
@@ -671,14 +677,14 @@ def _post_pattern_reasons(posts: list[dict[str, Any]]) -> list[Reason]:
     reasons = []
     with_links = sum(1 for t in texts if _URL.search(t))
     # With only a few posts, a link only counts when it is (almost) all the post says.
-    bare = sum(1 for t in texts if _URL.search(t) and len(_WORD.findall(_URL.sub("", t))) < 4)
+    bare = sum(1 for t in texts if _URL.search(t) and len(WORD.findall(_URL.sub("", t))) < 4)
     if with_links / len(texts) >= 0.8 and (len(texts) >= 5 or bare == len(texts)):
         reasons.append(_reason("mostly-links", f"{with_links} of {len(texts)} posts are links"))
     said_once = [_without_tags(t) for t in texts]
     distinct = set(said_once)
     # A few posts, one said twice word for word ("Daily #CX tip! 🔥"): people rarely do that.
     repeated_line = len(texts) <= 5 and any(
-        said_once.count(line) > 1 and len(_WORD.findall(_URL.sub("", text))) >= 3
+        said_once.count(line) > 1 and len(WORD.findall(_URL.sub("", text))) >= 3
         for line, text in zip(said_once, texts, strict=True)
     )
     if len(distinct) / len(texts) <= 0.5 or repeated_line:
@@ -796,8 +802,22 @@ def topic_reasons(profile: Profile, matcher: TopicMatcher) -> list[Reason]:
         return []  # nothing to judge by; the empty bio is a spam signal of its own
     if profile.topics if profile.topics is not None else topic_terms(profile, matcher):
         return []
+    if _a_body(profile):
+        return []  # judgement.md keeps industry bodies and local partners, on topic or not
     said = f"bio and {len(profile.posts)} posts" if profile.posts else "bio"
     return [_reason("off-topic", f"nothing on your topics in their {said}")]
+
+
+def _a_body(profile: Profile) -> bool:
+    """An industry body, a chamber or a public agency speaking for itself (the vocabulary's
+    ``body_words``), not a person who mentions one."""
+    from audience.roles import DEFAULT_LEXICON, fold_same_length, organisation_signals
+
+    row = profile.row
+    name, bio = row["display_name"], row["bio"]
+    bodies = DEFAULT_LEXICON.bodies
+    said = searched(bodies, fold_same_length(name)) or searched(bodies, fold_same_length(bio))
+    return bool(said) and organisation_signals(row["handle"], name, bio)[1] == 0
 
 
 def follow_back_reasons(profile: Profile, followers_known: str | None) -> list[Reason]:
@@ -1149,7 +1169,9 @@ def _topic_cache(store: Store, rules: Rules, account_ids: list[int]) -> Any:
     my topics and the trade words of audience/data/fields."""
     from audience.judgement_cache import JudgementCache, context_fingerprint
 
-    context = context_fingerprint("topic_terms", list(rules.topics), own_names(rules))
+    context = context_fingerprint(
+        "topic_terms", list(rules.topics), own_names(rules), list(rules.home_regions)
+    )
     return JudgementCache(store, "prune-topics", context, account_ids)
 
 

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from audience.outlets import GENERIC_HOSTS, PLATFORM_KINDS, Gazetteer, Outlet, gazetteer_with
-from audience.textmatch import lexicon_memo, searched, searched_folded, text_memo
+from audience.textmatch import WORD_MARKS, lexicon_memo, searched, searched_folded, text_memo
 from audience.vocabulary import Vocabulary, vocabulary_with
 
 # ---- folding ----------------------------------------------------------------------------------
@@ -621,6 +621,10 @@ class Lexicon:
         return _vocabulary_words(self.vocabulary.community_words)
 
     @cached_property
+    def bodies(self) -> re.Pattern[str]:
+        return _vocabulary_words(self.vocabulary.body_words)
+
+    @cached_property
     def newsletter_words(self) -> re.Pattern[str]:
         words = _alternation(self.vocabulary.newsletter_words, literal=True) or "(?!)"
         return re.compile(rf"(?<![\w])(?:{words})(?![\w])|substack")
@@ -680,12 +684,12 @@ class Lexicon:
 
     @cached_property
     def other_jobs(self) -> re.Pattern[str]:
-        return _word_regex(_alternation(self.vocabulary.other_jobs, literal=True))
+        return _vocabulary_words(self.vocabulary.other_jobs)
 
     @cached_property
     def non_press_jobs(self) -> re.Pattern[str]:
-        words = _alternation(self.vocabulary.other_jobs, literal=True)
-        return _word_regex(f"{words}|{_MORE_NON_PRESS_JOBS}")
+        more = _word_regex(_MORE_NON_PRESS_JOBS).pattern
+        return re.compile(f"{self.other_jobs.pattern}|{more}")
 
     @cached_property
     def object_markers(self) -> frozenset[str]:
@@ -801,15 +805,28 @@ class Lexicon:
 
 
 def _spaced(word: str) -> bool:
-    """Words of scripts written with spaces; Chinese, Japanese, Korean and Thai are not."""
-    return not re.search(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]", word)
+    """Words of scripts written with spaces; Chinese, Japanese, Korean, Thai, Lao, Myanmar and
+    Khmer are not."""
+    return not _UNSPACED_SCRIPT.search(word)
+
+
+_UNSPACED_SCRIPT = re.compile(
+    r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]"
+)
+# Thai, Lao, Myanmar and Khmer put a modifier after the noun it qualifies ("นักข่าวเกษียณ",
+# a retired journalist) and run every word into the next: no boundary on either side.
+_RUN_ON_SCRIPT = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
 
 
 def _prefixes(words: Iterable[str]) -> str:
     """Markers of scripts written without spaces as an extra branch: they start a word and run
-    into the title they mark ("退休记者", "前 … 기자"), so only their start is bounded."""
-    joined = [re.escape(w) for w in words if not _spaced(w)]
-    return rf"|(?<![\w])(?:{_words(joined)})" if joined else ""
+    into the title they mark ("退休记者", "前 … 기자"), so only their start is bounded; in the
+    scripts of mainland South-East Asia they may also follow it, so they are not bounded."""
+    joined = [re.escape(w) for w in words if not _spaced(w) and not _RUN_ON_SCRIPT.search(w)]
+    run_on = [re.escape(w) for w in words if _RUN_ON_SCRIPT.search(w)]
+    return (rf"|(?<![\w])(?:{_words(joined)})" if joined else "") + (
+        f"|(?:{_words(run_on)})" if run_on else ""
+    )
 
 
 def _lead(phrase: str) -> str:
@@ -1263,12 +1280,25 @@ def _qualified_ok(bio: BioText, match: re.Match[str]) -> bool:
         return last in _CRITIC_QUALIFIERS
     if last in bio.lexicon.non_media or pair in bio.lexicon.non_media:
         return False
+    if _joined_qualifier(bio.folded[max(0, match.start() - 40) : match.start()]) in (
+        bio.lexicon.non_media
+    ):
+        return False  # "Wedding & travel photographer": both qualify the title
     if last in bio.lexicon.media_qualifiers or pair in bio.lexicon.media_qualifiers:
         return True
     after = bio.folded[match.end() : match.end() + 30]
     if _MEDIA_AFTER.match(after) or _media_later(bio, match.end()):
         return True
     return _credit_after_media(bio, match)
+
+
+_JOINED_QUALIFIER = re.compile(r"(\w+)\s*(?:&|\+|/|,|\band|\bund|\bet|\by|\be|\bi|\ben)\s*\w+\s+$")
+
+
+def _joined_qualifier(before: str) -> str:
+    """The qualifier joined to the one right before a title ("wedding" in "wedding & travel")."""
+    joined = _JOINED_QUALIFIER.search(before)
+    return joined.group(1) if joined else ""
 
 
 def _credit_after_media(bio: BioText, match: re.Match[str]) -> bool:
@@ -1399,6 +1429,19 @@ def _only_a_city(name: str) -> bool:
         return False
     place = normalize_location(name)
     return bool(place and place.city) and fold_same_length(place.city) == fold_same_length(name)
+
+
+def _named_as_an_event(name: str | None, lexicon: Lexicon) -> bool:
+    """A display name that ends on an event's word, perhaps with its year ("… Awards 2019",
+    "… Summit '25"), not "Conference News", a trade title about events."""
+    events = lexicon.events
+    if not name or events is None:
+        return False
+    folded = _YEAR_AT_END.sub("", fold_same_length(name))
+    return any(m.end() == len(folded) for m in events.finditer(folded))
+
+
+_YEAR_AT_END = re.compile(r"[\s'’#-]*(?:(?:19|20)?\d\d)?[\s!.]*$")
 
 
 def _names_event(bio: BioText, outlet: str) -> bool:
@@ -1634,6 +1677,8 @@ def outlet_account(
     text = _bio_text(bio, lexicon)
     if lexicon.house_media and next(text.current(lexicon.house_media), None):
         return None  # "Monthly bulletin for members": a body's own publication, not an outlet
+    if _named_as_an_event(name, lexicon):
+        return None  # "Harbour CX Awards 2019": its "edition", "programme" are the event's
     first_clause_end = _self_description_end(text)
     # A company's news, deals or support account says so in its self-description.
     company = searched(_COMPANY_NEWS, text.folded)
@@ -1707,7 +1752,7 @@ def outlet_account(
     )
     if name and person == 0 and not other_job(text) and not press_office:
         noun = searched(_OUTLET_NOUNS, folded_name) or searched(lexicon.outlet_nouns, folded_name)
-        if noun:
+        if noun and not _inside_a_title(noun, folded_name, lexicon):
             return PressFinding(
                 name[noun.start() : noun.end()],
                 is_outlet_account=True,
@@ -1768,6 +1813,15 @@ def _podcast_opening(text: BioText, lexicon: Lexicon) -> re.Match[str] | None:
         return closing
     opening = lexicon.podcast.match(text.folded)
     return None if opening is None or _host_follows(text, opening) else opening
+
+
+def _inside_a_title(noun: re.Match[str], folded_name: str, lexicon: Lexicon) -> bool:
+    """ "ข่าว" (news) inside "นักข่าว" (journalist): in a script without spaces an outlet's noun
+    may be part of a person's title, and the name is a person's ("สมชาย (อดีตนักข่าว)")."""
+    return any(
+        m.start() <= noun.start() and noun.end() <= m.end()
+        for m in lexicon.press_no_spaces.finditer(folded_name)
+    )
 
 
 _A_PODCAST = re.compile(r"(?<![\w])(?:a|an|the)\s+(?:[\w-]+\s+){0,3}pod[ck]ast(?![\w])")
@@ -2359,7 +2413,10 @@ def organisation_key(name: str) -> str:
     """ "Rival Contact Ltd." -> "rival contact": what a bio or handle is likely to say."""
     folded = fold_same_length(name).strip()
     core = _LEGAL_SUFFIX.sub("", folded).strip(" ,.")
-    return " ".join(re.sub(r"[^\w&]+", " ", core or folded).split())
+    return " ".join(_NOT_IN_A_NAME.sub(" ", core or folded).split())
+
+
+_NOT_IN_A_NAME = re.compile(rf"(?:(?![{WORD_MARKS}])[^\w&])+")
 
 
 def organisation_pattern(name: str) -> re.Pattern[str] | None:

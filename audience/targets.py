@@ -182,7 +182,7 @@ def engage_feed(
             ORDER BY p.created_at DESC""",
         [since, platform] if platform else [since],
     )
-    matcher = TopicMatcher(rules.topics)
+    matcher = TopicMatcher(rules.topics, places=tuple(rules.home_regions))
     feed = []
     for row in rows:
         terms = (

@@ -18,6 +18,17 @@ from typing import Any, TypeVar
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+# The vowel signs and tone marks of Indic, Thai, Lao, Myanmar and Khmer scripts (and the accents
+# of decomposed Latin, Cyrillic, Hebrew and Arabic) are marks, not letters, but belong to the
+# word: "ที่" is one word, although Python's \w sees one letter and two marks.
+WORD_MARKS = (
+    "\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u0610-\u061a\u064b-\u065f\u0900-\u0dff"
+    "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\u0eb1\u0eb4-\u0ebc\u0ec8-\u0ecd\u102b-\u103e"
+    "\u1056-\u1059\u105e-\u1060\u1062-\u1064\u1067-\u106d\u1071-\u1074\u1082-\u108d"
+    "\u17b4-\u17d3"
+)
+WORD = re.compile(rf"(?:[^\W_]|[{WORD_MARKS}])+")
+
 MEMO_SIZE = 16384  # answers kept per function; the memo starts again when full
 _TEXT = (str, type(None))
 _FLAGS = (bool, int, str, type(None))
