@@ -339,8 +339,13 @@ class JudgedLists:
     def _received(self, part: str) -> Any:
         if part not in self.processes:
             return None
+        receiver = self.processes[part][1]
         try:
-            kind, value = self.processes[part][1].recv()
+            # A short wait at a time: Ctrl-C handled by another thread (the spinner's) is
+            # seen here at once, not when the judgement ends.
+            while not receiver.poll(0.2):
+                pass
+            kind, value = receiver.recv()
         except (EOFError, OSError):  # the process died without a word
             return None
         self.answered.add(part)
