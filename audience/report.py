@@ -354,15 +354,19 @@ class JudgedLists:
     def stop(self) -> None:
         """End the second processes: let each exit once it has answered; stop it at once when
         the report ends before that (Ctrl-C, an error), since nobody will read its list."""
+        started = []
         for part, (process, receiver) in self.processes.items():
             receiver.close()
             if process.pid is None:  # never started (Ctrl-C while forking the one before)
                 continue
-            if process.is_alive() and part in self.answered:
-                process.join(timeout=5)
+            started.append(process)
+            if process.is_alive() and part not in self.answered:
+                process.terminate()  # all of them first, then wait for each
+        for process in started:
+            process.join(timeout=5)
             if process.is_alive():
                 process.terminate()
-            process.join()
+                process.join()
 
 
 def _judge_apart(store: Store) -> bool:
