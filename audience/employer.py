@@ -28,7 +28,7 @@ from audience.roles import (
     fold_same_length,
     organisation_key,
 )
-from audience.textmatch import WORD_MARKS
+from audience.textmatch import WORD_MARKS, searched
 
 _AFTER_EMPLOYER = re.compile(
     r"(?:^|\s)(?:at|@|chez|bei|bij|presso|hos|på|en|em|na|no|w|στην|στη|στο|στον|στα|στις|στους"
@@ -170,6 +170,8 @@ class OrgMatcher:
     _acronyms: set[str] = field(init=False, default_factory=set)
     _short_keys: set[str] = field(init=False, default_factory=set)
     _generic: frozenset[str] = field(init=False, default=frozenset())
+    # every listed organisation's matcher (all segments, and mine), to see lists of brands
+    neighbours: OrgMatcher | None = field(init=False, default=None, repr=False)
 
     def __post_init__(self) -> None:
         for org in self.orgs:
@@ -208,6 +210,24 @@ class OrgMatcher:
 
     def __bool__(self) -> bool:
         return bool(self.orgs)
+
+    def _brand_list(self, text: BioText, found: list[re.Match[str]]) -> set[int]:
+        """Where names of two or more different listed organisations follow one another in a
+        list ("KV Box, VoltaMax, StarWave"): a retailer's, installer's or reviewer's brands,
+        none of them the employer. The starts of the names in such lists."""
+        if not found or searched(self.lexicon.joint, text.folded):
+            return set()  # "run jointly by Acme and Beta": both own it
+        everyone = self.neighbours or self
+        found = everyone._current_names(text)
+        orgs = [everyone._by_key.get(everyone._key_of(m.group(0)), (None,))[0] for m in found]
+        listed: set[int] = set()
+        for (one, first), (two, second) in zip(
+            zip(found, orgs, strict=True), list(zip(found, orgs, strict=True))[1:], strict=False
+        ):
+            between = text.folded[one.end() : two.start()]
+            if first and second and first is not second and _LIST_JOIN.fullmatch(between):
+                listed.update((one.start(), two.start()))
+        return listed
 
     def _current_names(self, text: BioText) -> list[re.Match[str]]:
         """The names not said of the past; a name that starts with a past marker's word is
@@ -352,7 +372,11 @@ class OrgMatcher:
     def in_text(self, text: BioText, where: str) -> Iterable[tuple[ListedOrg, str]]:
         """Listed organisations a bio or display name gives as the current employer."""
         if self._names is not None:
-            for match in self._current_names(text):
+            found = self._current_names(text)
+            listed = self._brand_list(text, found)
+            for match in found:
+                if match.start() in listed:
+                    continue  # "Decoders: AcmeBox, RivalMax, OtherSat": a shop's brands
                 key = self._key_of(match.group(0))
                 org, strict = self._by_key.get(key, (None, True))
                 said = text.raw[match.start() : match.end()]
@@ -360,7 +384,10 @@ class OrgMatcher:
                     continue
                 if key in self._short_keys and not self._short_name_ok(text, match):
                     continue
-                if org and (_ordinary_words(said, org) or _hyphen_glued(text.raw, match)):
+                if org and (
+                    _ordinary_words(said, org, text.raw[: match.start()])
+                    or _hyphen_glued(text.raw, match)
+                ):
                     continue
                 if org and self._is_employer(text, match, strict, where):
                     yield (
@@ -581,6 +608,9 @@ class OrgMatcher:
         return False
 
 
+# What joins the items of a list of names: a comma, "&", "and", "/" (any order of spaces).
+_LIST_JOIN = re.compile(r"\s*(?:,|&|\+|/|and|y|e|et|und|и|va|na)\s*|\s*,\s*(?:and|&)\s+")
+
 # "Acme & Beta accounts": other names listed before the words that trail them all.
 _LISTED_NEXT = re.compile(r"^\s*(?:&|and|,)\s+(?:[\w'’.-]+\s+){0,2}[\w'’.-]+(?=\s)")
 
@@ -636,9 +666,13 @@ def _inflected(key: str, inflect: bool = True) -> str:
     return r"[\s.-]*".join(parts)
 
 
-def _ordinary_words(said: str, org: ListedOrg) -> bool:
+def _ordinary_words(said: str, org: ListedOrg, before: str) -> bool:
     """ "Dompet kita, tanggung jawab kita": the name's later words written in lower case where
-    the organisation writes them with capitals: ordinary words that happen to spell the name."""
+    the organisation writes them with capitals, where a sentence starts (its capital says
+    nothing): ordinary words that happen to spell the name. Mid-sentence, the capital of the
+    first word names it ("Ops manager @ Acme bars")."""
+    if before.strip() and not _SENTENCE_OPENS.search(before):
+        return False
     spellings: dict[str, set[bool]] = {}
     for name in org.names:
         for word in name.split():
@@ -646,6 +680,9 @@ def _ordinary_words(said: str, org: ListedOrg) -> bool:
     return any(
         _lower_case(word) and spellings.get(word.lower()) == {False} for word in said.split()[1:]
     )
+
+
+_SENTENCE_OPENS = re.compile(r"[.!?|•\n:;\"“«(]\s*$")
 
 
 def _lower_case(text: str) -> bool:

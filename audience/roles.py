@@ -625,6 +625,10 @@ class Lexicon:
         return _vocabulary_words(self.vocabulary.body_words)
 
     @cached_property
+    def joint(self) -> re.Pattern[str]:
+        return _vocabulary_words(self.vocabulary.joint_markers)
+
+    @cached_property
     def newsletter_words(self) -> re.Pattern[str]:
         words = _alternation(self.vocabulary.newsletter_words, literal=True) or "(?!)"
         return re.compile(rf"(?<![\w])(?:{words})(?![\w])|substack")
@@ -1289,6 +1293,8 @@ def _qualified_ok(bio: BioText, match: re.Match[str]) -> bool:
     after = bio.folded[match.end() : match.end() + 30]
     if _MEDIA_AFTER.match(after) or _media_later(bio, match.end()):
         return True
+    if _STATION.search(bio.raw) and not other_job(bio):
+        return True  # "Ga news, Accra news. Presenter." on "Obonu FM" named earlier
     return _credit_after_media(bio, match)
 
 
@@ -1591,10 +1597,22 @@ def _not_a_job(bio: BioText, match: re.Match[str]) -> bool:
     word = match.group(0)
     if word.startswith("editor") and previous and previous[0] in bio.lexicon.non_media:
         return True
-    if bio.in_trap(match) or _company_blog(bio, match):
+    if bio.in_trap(match) or _company_blog(bio, match) or _explained_elsewhere(bio, match):
         return True
     after = bio.folded[match.end() : match.end() + 12]
     return bool(re.match(r"\s+(?:relations|outreach|database|lists?|contacts)\b", after))
+
+
+def _explained_elsewhere(bio: BioText, match: re.Match[str]) -> bool:
+    """ "Senior correspondent, Acme Bank (correspondent banking)": a phrase that only looks
+    like press, later in the same sentence, says what the title's word means here."""
+    traps = bio.lexicon.not_press
+    if traps is None:
+        return False
+    stop = _SENTENCE_STOP.search(bio.folded, match.end())
+    sentence = bio.folded[match.end() : stop.start() if stop else len(bio.folded)]
+    word = match.group(0).split()[-1]
+    return any(word in trap.group(0).split() for trap in traps.finditer(sentence))
 
 
 def _company_blog(bio: BioText, match: re.Match[str]) -> bool:
@@ -2082,9 +2100,23 @@ def _name_role(name: str | None, lexicon: Lexicon) -> PressFinding | None:
     found = press_role(name, lexicon)
     if found and _verb_only(found, _bio_text(name, lexicon)):
         return None  # "Giza Hosting Support": a verb in a name is a business's trade
+    if found and _opens_a_company_name(name or "", found, lexicon):
+        return None  # "Anchor Shipping Tema", "Editor Tools Ltd": the title word is a name's
     if found and found.outlet is None:
         return replace(found, explanation=f'journalist ("{found.term}" in name)')
     return found
+
+
+def _opens_a_company_name(name: str, found: PressFinding, lexicon: Lexicon) -> bool:
+    """The title is the first word of the display name and capitalised words follow it with no
+    separator ("Anchor Shipping Tema"), not an outlet the gazetteer knows ("Editor BBC")."""
+    if not name.startswith(found.term) or not found.outlet:
+        return False
+    if not re.match(r"\s+[A-Z]", name[len(found.term) :]):
+        return False
+    gazetteer = lexicon.gazetteer
+    known = gazetteer.handle(found.outlet) if found.outlet.startswith("@") else None
+    return not (known or gazetteer.name_at(found.outlet, 0))
 
 
 @text_memo

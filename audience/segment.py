@@ -842,6 +842,12 @@ def plan_auto(store: Store, config: SegmentConfig, *, as_of: datetime | None = N
         _compile(store, seg, config.for_segment(seg.name), config.lexicon) for seg in known.values()
     ]
     own = OrgMatcher([config.own.listed()], config.lexicon) if config.own else None
+    # A list of brands may mix segments ("Decoders: AcmeBox, RivalMax"): each segment's matcher
+    # sees the names of every listed organisation, and mine, to tell a list from an employer.
+    everyone = [org for rules in compiled for org in rules.matcher.orgs]
+    neighbours = OrgMatcher(everyone + (own.orgs if own else []), config.lexicon)
+    for rules in compiled:
+        rules.matcher.neighbours = neighbours
     press_ids = {r.segment.id for r in compiled if r.rules.detect_journalists}
     judge = _Judge(compiled, config.lexicon, own, press_ids)
     proposals: dict[tuple[int, int], _Proposal] = {}

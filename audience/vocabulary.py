@@ -28,6 +28,8 @@ spaces matches a space). In ``outlet_leads`` a ``*`` stands for a few words of a
   a journalist by training who now speaks *to* the press is not press;
 * ``community_words``: a community group or association ("Spilnota", "yhdistys", "non-profit"):
   one that shares news is not an outlet unless it calls itself one (a community radio is);
+* ``joint_markers``: an account two organisations run together ("run jointly by", "joint
+  venture", "qo'shma korxona"): the organisations it lists are all its owners, not a shop's brands;
 * ``body_words``: an industry body, a chamber or a public agency ("trade association",
   "Handelskammer", "หอการค้า"): prune keeps one that speaks for itself, on your topics or not;
 * ``house_media``: an organisation's own publication ("customer magazine", "Kundenmagazin",
@@ -136,6 +138,7 @@ class Vocabulary:
     house_media: tuple[str, ...] = ()
     community_words: tuple[str, ...] = ()
     body_words: tuple[str, ...] = ()
+    joint_markers: tuple[str, ...] = ()
     press_office: tuple[str, ...] = ()
     freelance: tuple[str, ...] = ()
     former_markers: tuple[str, ...] = ()

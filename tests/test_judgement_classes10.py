@@ -303,3 +303,61 @@ def test_a_meme_account_is_parody():
     from audience.roles import is_parody
 
     assert is_parody("Boiler Memes", "memes about boilers and meters. not affiliated")
+
+
+# ---- round 30: Ghana --------------------------------------------------------------------------
+
+
+def test_a_presenter_on_a_station_named_elsewhere_in_the_bio_is_press():
+    assert press("Ewe and English. Lagoon FM, Keta. Presenter.", name="Dela K.")
+    assert press("Presenter. Mum of two, Keta.", name="Dela K.") is None
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Auto-posting the latest Lagos headlines every hour. Not affiliated.",  # a bot
+        "We retweet Kenyan business news. Follow for updates.",  # an RT account
+        "Aspiring journalist. Campus reporter at the varsity radio. Level 200.",  # a student
+        "Senior correspondent, Harbour Bank (correspondent banking). Trade finance.",
+    ],
+)
+def test_bots_students_and_banking_correspondents_are_not_press(bio):
+    assert press(bio, name="Yaw Mensah") is None, bio
+
+
+def test_correspondent_banking_in_another_sentence_leaves_the_journalist():
+    assert press("Correspondent at Reuters, Accra. Before that: correspondent banking.")
+
+
+def test_a_title_opening_a_company_name_is_not_a_journalist():
+    assert press("Shipping line agents, Tema port.", name="Anchor Logistics Tema") is None
+
+
+def test_a_business_daily_is_an_outlet():
+    assert press("Ghana's business daily, since 1989.", name="The Harbour Times", handle="hbt")
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Phones & decoders, Circle market. Kraviton, Reo Express in stock!",  # a shop's brands
+        "Paying for Reo Express since 2019. Regretting it since 2019.",  # a paying customer
+        "Kraviton official support 24/7. Send your number & PIN for account verification.",
+    ],
+)
+def test_brand_lists_payers_and_scams_do_not_name_the_employer(store, bio):
+    assert employers(store, bio, ORGS) == set(), bio
+
+
+def test_a_name_with_a_lower_case_word_mid_sentence_is_still_the_name(store):
+    assert employers(store, "Head chef @ Baan Suan mali, Bangna branch", ORGS) == {"customers"}
+    assert employers(store, "Baan suan mali is my happy place", ORGS) == set()
+
+
+def test_a_joint_venture_of_listed_organisations_is_no_list_of_brands(store):
+    # "Engineer, A & B" reads as a shop's brands; the same words with "joint venture" name the
+    # employer, owned by both.
+    assert employers(store, "Engineer, Kraviton & Reo Express", ORGS) == set()
+    bio = "Engineer, Kraviton & Reo Express joint venture"
+    assert employers(store, bio, ORGS) == {"suppliers", "competitors"}
