@@ -114,7 +114,7 @@ def collect(
     judged = JudgedLists.start(store, rules, hidden, now)
     try:
         data = _collect_figures(store, rules, now, hidden)
-        if meanwhile is not None and judged.process is not None:
+        if meanwhile is not None and judged.apart:
             meanwhile(data)
         judged.fill(data)
     finally:
@@ -278,22 +278,25 @@ def followback_candidates(store: Store, rules: Rules, hidden: set[int], now: dat
     return [c for c in (*queue.worth, *queue.not_worth) if c.account_id not in hidden]
 
 
+JUDGED_PARTS = ("prune", "followback")  # the lists judged apart, each in a process of its own
+
+
 @dataclass
 class JudgedLists:
     """Prune's suggestions and the follow-back queue as the report lists them: how many, and
     the first :data:`MAX_LISTED` of each. Judging them is most of a large crowd's report, so
-    with ``fork`` (Linux) and a crowd of :data:`JUDGE_APART_FROM` or more they are judged in
-    a second process, on its own connection (the workspace as last committed), while this
-    one collects the other figures; only the listed rows come back. Elsewhere they are judged
-    here, after the rest."""
+    with ``fork`` (Linux) and a crowd of :data:`JUDGE_APART_FROM` or more each is judged in a
+    second process of its own (prune's and follow-back's judgements side by side, on their own
+    connections: the workspace as last committed), while this one collects the other figures;
+    only the listed rows come back. Elsewhere they are judged here, after the rest."""
 
     store: Store
     rules: Rules
     hidden: set[int]
     now: datetime
-    process: Any = None
-    receiver: Any = None
-    answered: bool = False  # the second process sent its lists (or its error)
+    # part (JUDGED_PARTS) -> (process, receiving end of its pipe)
+    processes: dict[str, tuple[Any, Any]] = field(default_factory=dict)
+    answered: set[str] = field(default_factory=set)  # parts whose process sent its answer
 
     @classmethod
     def start(cls, store: Store, rules: Rules, hidden: set[int], now: datetime) -> JudgedLists:
@@ -302,49 +305,68 @@ class JudgedLists:
             import multiprocessing
 
             context = multiprocessing.get_context("fork")
-            judged.receiver, sender = context.Pipe(duplex=False)
-            judged.process = context.Process(
-                target=_judge_elsewhere, args=(sender, store.path, rules, hidden, now)
-            )
             try:
-                with interrupt_held():  # until the second process ignores it
-                    judged.process.start()
-            except BaseException:  # Ctrl-C held during the fork comes out here
+                for part in JUDGED_PARTS:
+                    receiver, sender = context.Pipe(duplex=False)
+                    process = context.Process(
+                        target=_judge_elsewhere, args=(sender, store.path, rules, hidden, now, part)
+                    )
+                    judged.processes[part] = (process, receiver)
+                    try:
+                        with interrupt_held():  # until the second process ignores it
+                            process.start()
+                    finally:
+                        sender.close()
+            except BaseException:  # Ctrl-C held during a fork comes out here
                 judged.stop()
                 raise
-            finally:
-                sender.close()
         return judged
 
-    def fill(self, data: ReportData) -> None:
-        """Put the lists into ``data`` (waiting for the second process, if there is one)."""
-        found = self._received()
-        if found is None:  # judged here: no second process, or it failed
-            found = judge_lists(self.store, self.rules, self.hidden, self.now)
-        (data.prune, data.prune_count), (data.followback, count, worth) = found
-        data.followback_count, data.followback_worth = count, worth
+    @property
+    def apart(self) -> bool:
+        """The lists are being judged in other processes."""
+        return bool(self.processes)
 
-    def _received(self) -> Any:
-        if self.process is None:
+    def fill(self, data: ReportData) -> None:
+        """Put the lists into ``data`` (waiting for the second processes, if there are any)."""
+        found = {part: self._received(part) for part in JUDGED_PARTS}
+        for part, value in found.items():
+            if value is None:  # judged here: no second process, or it failed
+                found[part] = judge_part(self.store, self.rules, self.hidden, self.now, part)
+        data.prune, data.prune_count = found["prune"]
+        data.followback, data.followback_count, data.followback_worth = found["followback"]
+
+    def _received(self, part: str) -> Any:
+        if part not in self.processes:
             return None
+        receiver = self.processes[part][1]
         try:
-            kind, value = self.receiver.recv()
+            # A short wait at a time: Ctrl-C handled by another thread (the spinner's) is
+            # seen here at once, not when the judgement ends.
+            while not receiver.poll(0.2):
+                pass
+            kind, value = receiver.recv()
         except (EOFError, OSError):  # the process died without a word
             return None
-        self.answered = True
+        self.answered.add(part)
         return value if kind == "ok" else None
 
     def stop(self) -> None:
-        """End the second process: let it exit once it has answered; stop it at once when the
-        report ends before that (Ctrl-C, an error), since nobody will read its lists."""
-        if self.process is None:
-            return
-        self.receiver.close()
-        if self.process.is_alive() and self.answered:
-            self.process.join(timeout=5)
-        if self.process.is_alive():
-            self.process.terminate()
-            self.process.join()
+        """End the second processes: let each exit once it has answered; stop it at once when
+        the report ends before that (Ctrl-C, an error), since nobody will read its list."""
+        started = []
+        for part, (process, receiver) in self.processes.items():
+            receiver.close()
+            if process.pid is None:  # never started (Ctrl-C while forking the one before)
+                continue
+            started.append(process)
+            if process.is_alive() and part not in self.answered:
+                process.terminate()  # all of them first, then wait for each
+        for process in started:
+            process.join(timeout=5)
+            if process.is_alive():
+                process.terminate()
+                process.join()
 
 
 def _judge_apart(store: Store) -> bool:
@@ -359,25 +381,28 @@ def _judge_apart(store: Store) -> bool:
 
 
 def _judge_elsewhere(
-    sender: Any, path: Path, rules: Rules, hidden: set[int], now: datetime
+    sender: Any, path: Path, rules: Rules, hidden: set[int], now: datetime, part: str
 ) -> None:
-    """The second process of :class:`JudgedLists`: its own connection (a forked one is never
-    used), the lists judged and sent back, or the error named (the report then judges them)."""
+    """A second process of :class:`JudgedLists`: its own connection (a forked one is never
+    used), its list judged and sent back, or the error named (the report then judges it)."""
     from audience.forked import ignore_interrupts
-    from audience.store import open_store
+    from audience.store import open_read_only, open_store
 
     # the report's own process stops this one (see JudgedLists.stop), so it never prints a
     # KeyboardInterrupt of its own
     ignore_interrupts()
     try:
-        store = open_store(path, create=False)
+        # Only prune's process keeps the judgements it makes: a cache write inside a read
+        # snapshot holds the workspace's write lock to its end, and two processes doing it
+        # would wait out each other's lock (follow-back asks the press evidence prune keeps).
+        store = open_store(path, create=False) if part == "prune" else open_read_only(path)
         try:
             with store.snapshot():
-                found = judge_lists(store, rules, hidden, now)
+                found = judge_part(store, rules, hidden, now, part)
         finally:
             store.close()
         sender.send(("ok", found))
-    except Exception as exc:  # noqa: BLE001  (any failure: the report judges them itself)
+    except Exception as exc:  # noqa: BLE001  (any failure: the report judges it itself)
         sender.send(("error", f"{type(exc).__name__}: {exc}"))
     finally:
         sender.close()
@@ -385,12 +410,18 @@ def _judge_elsewhere(
 
 def judge_lists(store: Store, rules: Rules, hidden: set[int], now: datetime) -> tuple:
     """``((first suggestions, how many), (first candidates, how many, how many worth))``."""
-    suggestions = prune_candidates(store, rules, hidden, now)
-    pruned = (suggestions[:MAX_LISTED], len(suggestions))
-    del suggestions  # a million accounts' worth: let them go before follow-back's judgement
+    return tuple(judge_part(store, rules, hidden, now, part) for part in JUDGED_PARTS)
+
+
+def judge_part(store: Store, rules: Rules, hidden: set[int], now: datetime, part: str) -> tuple:
+    """One list of :func:`judge_lists`: ``"prune"`` (first suggestions, how many) or
+    ``"followback"`` (first candidates, how many, how many worth following back)."""
+    if part == "prune":
+        suggestions = prune_candidates(store, rules, hidden, now)
+        return suggestions[:MAX_LISTED], len(suggestions)
     candidates = followback_candidates(store, rules, hidden, now)
     worth = sum(1 for c in candidates if c.worth)
-    return pruned, (candidates[:MAX_LISTED], len(candidates), worth)
+    return candidates[:MAX_LISTED], len(candidates), worth
 
 
 def _accounts(store: Store, ids: list[int]) -> list[dict[str, Any]]:

@@ -636,6 +636,7 @@ class Store:
         # account met again in the same run (on every journalist's follow list) costs nothing.
         self._known: dict[str, dict[str, tuple[int, int]]] = {}
         self._data_version: int | None = None
+        self.read_only = False  # see open_read_only
 
     @property
     def db(self) -> Database:
@@ -723,6 +724,23 @@ class Store:
         self._conn.execute(row[0])
 
     @contextmanager
+    def page_cache(self, megabytes: int) -> Iterator[None]:
+        """SQLite's page cache at least ``megabytes`` meanwhile (then as it was): for one
+        transaction writing more than the usual cache holds (a twarc file of a million users
+        touches ~2 GB of pages; once the cache is full, each page read again costs a look-up
+        through the growing write-ahead log and each page evicted is written there again)."""
+        before = self._conn.execute("PRAGMA cache_size").fetchone()[0]
+        wanted = -megabytes * 1024  # negative: KiB
+        if (before < 0 and wanted >= before) or (before > 0 and -wanted <= before * 4):
+            yield  # the cache is that large already (4 KiB pages)
+            return
+        self._conn.execute(f"PRAGMA cache_size = {wanted}")
+        try:
+            yield
+        finally:
+            self._conn.execute(f"PRAGMA cache_size = {before}")
+
+    @contextmanager
     def trusted_references(self) -> Iterator[None]:
         """Skip SQLite's row-by-row foreign-key checks for bulk writes whose every reference
         is a row id written or read inside the same transaction, such as a crawled follow-list
@@ -770,7 +788,8 @@ class Store:
         return row[0] if row else None
 
     def close(self) -> None:
-        self.sync_search_index()
+        if not self.read_only:
+            self.sync_search_index()
         self._conn.close()
 
     # ---- accounts -----------------------------------------------------------------------
@@ -895,13 +914,30 @@ class Store:
     def ensure_account_ids(self, platform: str, platform_ids: Iterable[str]) -> dict[str, int]:
         """Row ids for the given platform ids, creating id-only stubs for unknown ones."""
         platform_ids = list(dict.fromkeys(platform_ids))
+        found = self._known_rows(platform, platform_ids)
+        if found:
+            # Accounts this run wrote already (a large import names each many times: authors,
+            # follow-list entries): their rows are known, no statement asks for them again.
+            platform_ids = [pid for pid in platform_ids if pid not in found]
+            if not platform_ids:
+                return found
         seen = now_iso()
         self._conn.executemany(
             "INSERT INTO accounts (platform, platform_id, first_seen, last_seen) "
             "VALUES (?, ?, ?, ?) ON CONFLICT (platform, platform_id) DO NOTHING",
             [(platform, pid, seen, seen) for pid in platform_ids],
         )
-        return self.account_ids(platform, platform_ids)
+        return {**found, **self.account_ids(platform, platform_ids)}
+
+    def _known_rows(self, platform: str, platform_ids: list[str]) -> dict[str, int]:
+        """The row ids of those of ``platform_ids`` that this Store wrote in this run (see
+        ``_known``), while no other connection has committed since."""
+        self._drop_known_if_others_wrote()
+        known = self._known.get(platform)
+        if not known:
+            return {}
+        hits = zip(platform_ids, map(known.get, platform_ids), strict=True)
+        return {pid: hit[1] for pid, hit in hits if hit is not None}
 
     def account_ids(self, platform: str, platform_ids: list[str]) -> dict[str, int]:
         result: dict[str, int] = {}
@@ -1045,7 +1081,7 @@ class Store:
         self._conn.executemany(
             "UPDATE accounts SET last_post_at = ?1 WHERE id = ?2 AND "
             "(last_post_at IS NULL OR last_post_at < ?1)",
-            [(when, row) for row, when in latest.items()],
+            [(latest[row], row) for row in sorted(latest)],  # in row order: fewer pages
         )
         return len(posts)
 
@@ -1454,6 +1490,23 @@ def open_store(path: str | os.PathLike[str] | None, *, create: bool = True) -> S
     _migrate(conn)
     store = Store(conn, path)
     store.sync_search_index()  # catch up after a run that was killed before it could
+    return store
+
+
+def open_read_only(path: str | os.PathLike[str]) -> Store:
+    """An existing, migrated workspace opened for reading: any write fails at once (a cache
+    write is then skipped, see ``JudgementCache.save``) instead of waiting for another
+    process's write lock. Temporary tables can still be written."""
+    uri = Path(path).resolve().as_uri() + "?mode=ro"
+    conn = sqlite3.connect(
+        uri, uri=True, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None, check_same_thread=False
+    )
+    conn.execute("PRAGMA recursive_triggers = on")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
+    conn.execute("PRAGMA cache_size = -65536")
+    store = Store(conn, Path(path))
+    store.read_only = True
     return store
 
 

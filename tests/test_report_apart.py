@@ -1,5 +1,6 @@
-"""The report's prune and follow-back lists judged in a second process (a large crowd) are
-the lists judged in the report's own process, and a failing second process costs nothing."""
+"""The report's prune and follow-back lists judged in second processes (a large crowd, one
+process per list) are the lists judged in the report's own process, and a failing second
+process costs nothing."""
 
 from __future__ import annotations
 
@@ -33,7 +34,7 @@ def _collected(store, monkeypatch, apart: bool):
 
     def start(cls, *args):
         judged = real_start(cls, *args)
-        started.append(judged.process is not None)
+        started.append(judged.apart)
         return judged
 
     monkeypatch.setattr(report.JudgedLists, "start", classmethod(start))
@@ -86,3 +87,33 @@ def test_the_page_drawn_while_the_lists_are_judged_is_the_same_page(
     written = report.write_report(workspace, tmp_path / "report.html", Rules(), now=NOW)
     assert len(drawn) == 1  # drawn ahead once, while the second process judged
     assert written.read_text("utf-8") == here
+
+
+def test_only_prunes_process_keeps_its_judgements(tmp_path):
+    """A judgement kept from inside a read snapshot holds the workspace's write lock to the
+    snapshot's end: follow-back's process keeps none (prune's keeps the same press evidence),
+    so the two never contend for the lock and prune's judgements are always kept."""
+    import signal
+    import sqlite3
+
+    path = tmp_path / "audience.db"
+    store = open_store(path)
+    seed_report(store)
+    store.close()
+    kept = {}
+    handler = signal.getsignal(signal.SIGINT)
+    for part in ("followback", "prune"):
+        receiver, sender = multiprocessing.Pipe(duplex=False)
+        try:
+            report._judge_elsewhere(sender, path, Rules(), set(), NOW, part)
+        finally:
+            signal.signal(signal.SIGINT, handler)  # as it was before "the second process"
+        kind, found = receiver.recv()
+        assert kind == "ok", found
+        with sqlite3.connect(path) as conn:
+            kept[part] = conn.execute("SELECT count(*) FROM judgement_cache").fetchone()[0]
+        if part == "followback":
+            listed, count, worth = found
+            assert ([c.handle for c in listed], count, worth) == (["newbie"], 1, 0)
+    assert kept["followback"] == 0
+    assert kept["prune"] > 0

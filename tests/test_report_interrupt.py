@@ -31,16 +31,16 @@ import os, sys, time
 import audience.report as report
 
 report.JUDGE_APART_FROM = 0  # a second process for any crowd
-marker, delay, parent, judge = sys.argv[1], float(sys.argv[2]), os.getpid(), report.judge_lists
+marker, delay, parent, judge = sys.argv[1], float(sys.argv[2]), os.getpid(), report.judge_part
 
-def judge_lists(*args, **kwargs):
-    if os.getpid() != parent:
-        with open(marker, "w") as handle:
+def judge_part(*args, **kwargs):
+    if os.getpid() != parent:  # one marker per list judged apart: prune's, follow-back's
+        with open(marker + ("" if args[-1] == "prune" else "." + args[-1]), "w") as handle:
             handle.write(str(os.getpid()))
         time.sleep(delay)
     return judge(*args, **kwargs)
 
-report.judge_lists = judge_lists
+report.judge_part = judge_part
 from commands import app
 sys.argv = ["audience", *sys.argv[3:]]
 app(prog_name="audience")
@@ -104,7 +104,8 @@ def test_the_report_finishes_with_the_spinner_live(db, tmp_path):
         pytest.fail("the report hung")
     assert proc.returncode == 0, err
     assert "Traceback" not in err
-    assert (tmp_path / "judging").exists()  # the lists were judged in the second process
+    assert (tmp_path / "judging").exists()  # the lists were judged in the second processes
+    assert (tmp_path / "judging.followback").exists()
     assert "quiet_one" in (tmp_path / "report.html").read_text(encoding="utf-8")
 
 
@@ -112,6 +113,7 @@ def test_the_report_finishes_with_the_spinner_live(db, tmp_path):
 def test_ctrl_c_ends_both_processes_with_130(db, tmp_path, whole_group):
     proc = _start(db, tmp_path / "judging", delay=60)
     child = _judging_pid(tmp_path / "judging", proc)
+    other = _judging_pid(tmp_path / "judging.followback", proc)
     interrupted = time.monotonic()
     if whole_group:  # what a terminal's Ctrl-C does: the foreground process group
         os.killpg(proc.pid, signal.SIGINT)
@@ -128,4 +130,5 @@ def test_ctrl_c_ends_both_processes_with_130(db, tmp_path, whole_group):
     assert "Traceback" not in err and "KeyboardInterrupt" not in err, err
     assert "interrupted" in err
     assert _ended(child, within=3), "the second process outlived the report"
+    assert _ended(other, within=3), "the follow-back process outlived the report"
     assert not (tmp_path / "report.html").exists()

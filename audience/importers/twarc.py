@@ -54,6 +54,9 @@ BULK_ACCOUNTS_MIN = 20_000  # below this, rebuilding the handle index is not wor
 # starting it costs ~20 ms, reading is ~40% of an import.
 READ_APART_FROM_BYTES = 16 * 1024 * 1024
 RECEIVED_AHEAD = 8  # parts read by the second process and not yet saved, at most
+# SQLite's page cache while a file is saved (see _cache_megabytes): at a million users, 256 MB
+# rather than 64 MB is a tenth less CPU, a third less for the follow pages at the end.
+MIN_CACHE_MB, MAX_CACHE_MB = 64, 256
 
 _LISTED_KEYS = frozenset(("id", "username", "name"))  # a follow-list entry's default fields
 MAX_KNOWN_FULL = 5_000_000  # users remembered as read in full (~60 MB of hashes at most)
@@ -137,11 +140,12 @@ def import_twarc(
     leaves the workspace untouched, and a 1 GB file needs no more memory than a part."""
     total = SaveResult()
     # every reference is a row id written or read in this transaction, and nothing is deleted
-    with store.trusted_references(), store.transaction(), _few_collections():
+    with store.trusted_references(), store.transaction(), _few_collections(), _temp_cache(store):
         store.execute("CREATE TEMP TABLE IF NOT EXISTS _twarc_ids (platform_id TEXT PRIMARY KEY)")
         store.execute("DELETE FROM _twarc_ids")
         before = _count_platform_accounts(store)
         with ExitStack() as bulk:
+            bulk.enter_context(store.page_cache(_cache_megabytes(Path(path))))
             if _is_bulk(Path(path), before):
                 bulk.enter_context(store.index_rebuilt_after("accounts_handle"))
             parts = bulk.enter_context(closing(_parts(store, Path(path), part_records)))
@@ -366,6 +370,16 @@ class _SentHandles:
         return found
 
 
+def _cache_megabytes(path: Path) -> int:
+    """SQLite's page cache for importing ``path``: a fifth of the file (what it writes is about
+    1.4 times its size), from the workspace's usual 64 MB up to :data:`MAX_CACHE_MB`."""
+    try:
+        size = path.stat().st_size * (8 if path.suffix == ".gz" else 1)
+    except OSError:
+        size = 0  # the reader says what is wrong with the file, naming it
+    return max(MIN_CACHE_MB, min(MAX_CACHE_MB, size // 5 // 2**20))
+
+
 def _is_bulk(path: Path, accounts: int) -> bool:
     """A file that may name more than half as many accounts as the workspace holds: its
     handles are written faster without the handle index, built again once at the end."""
@@ -374,6 +388,19 @@ def _is_bulk(path: Path, accounts: int) -> bool:
     except OSError:
         return False  # the reader says what is wrong with the file, naming it
     return size // BYTES_PER_USER >= max(BULK_ACCOUNTS_MIN, accounts // 2)
+
+
+@contextmanager
+def _temp_cache(store: Store) -> Iterator[None]:
+    """A 64 MB cache for the temporary table of the ids named (SQLite's default is 2 MB: a
+    million users' ids, added in no useful order, then go to its temporary file and back,
+    a third of that table's time)."""
+    before = store.scalar("PRAGMA temp.cache_size")
+    store.execute("PRAGMA temp.cache_size = -65536")
+    try:
+        yield
+    finally:
+        store.execute(f"PRAGMA temp.cache_size = {int(before)}")
 
 
 @contextmanager
