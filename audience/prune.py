@@ -48,7 +48,7 @@ from audience.sync import (
     sync_account,
     synced_platforms,
 )
-from audience.textmatch import WORD, searched
+from audience.textmatch import UNSPACED_SCRIPTS, WORD, searched
 
 SORTS = ("score", "followers", "last-active")
 POSTS_PER_ACCOUNT = 50
@@ -116,7 +116,7 @@ _FOLLOW_BACK = re.compile(
     re.I,
 )
 _URL = re.compile(r"https?://\S+|\bwww\.\S+", re.IGNORECASE)
-_UNSPACED = re.compile(r"[\u0e00-\u0e7f\u0e80-\u0eff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_UNSPACED = re.compile(f"[{UNSPACED_SCRIPTS}]")
 
 
 @dataclass

@@ -28,6 +28,7 @@ from typing import Any
 from audience.outlets import GENERIC_HOSTS, PLATFORM_KINDS, Gazetteer, Outlet, gazetteer_with
 from audience.textmatch import (
     RUN_ON_SCRIPTS,
+    UNSPACED_SCRIPTS,
     WORD_MARKS,
     lexicon_memo,
     searched,
@@ -821,7 +822,7 @@ def _spaced(word: str) -> bool:
     return not _UNSPACED_SCRIPT.search(word)
 
 
-_UNSPACED_SCRIPT = re.compile(f"[{RUN_ON_SCRIPTS}\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_UNSPACED_SCRIPT = re.compile(f"[{UNSPACED_SCRIPTS}]")
 # Thai, Lao, Myanmar and Khmer put a modifier after the noun it qualifies ("นักข่าวเกษียณ",
 # a retired journalist) and run every word into the next: no boundary on either side.
 _RUN_ON_SCRIPT = re.compile(f"[{RUN_ON_SCRIPTS}]")
@@ -1266,7 +1267,9 @@ def _non_media(bio: BioText, match: re.Match[str]) -> bool:
     )
 
 
-_AND_BEFORE = re.compile(r"(\w+)\s+[\w-]+\s*(?:&|\+|/|,|\band|\ben|\bund|\bet|\by|\be|\bi)\s*$")
+# What joins two titles or two qualifiers: "&", "+", "/", a comma, "and" and its kin.
+_JOIN = r"(?:&|\+|/|,|\band|\ben|\bund|\bet|\by|\be|\bi)"
+_AND_BEFORE = re.compile(rf"(\w+)\s+[\w-]+\s*{_JOIN}\s*$")
 
 
 def _shared_non_media(bio: BioText, match: re.Match[str]) -> bool:
@@ -1303,7 +1306,7 @@ def _qualified_ok(bio: BioText, match: re.Match[str]) -> bool:
     return _credit_after_media(bio, match)
 
 
-_JOINED_QUALIFIER = re.compile(r"(\w+)\s*(?:&|\+|/|,|\band|\bund|\bet|\by|\be|\bi|\ben)\s*\w+\s+$")
+_JOINED_QUALIFIER = re.compile(rf"(\w+)\s*{_JOIN}\s*\w+\s+$")
 
 
 def _joined_qualifier(before: str) -> str:

@@ -724,21 +724,23 @@ class Store:
         self._conn.execute(row[0])
 
     @contextmanager
-    def page_cache(self, megabytes: int) -> Iterator[None]:
+    def page_cache(self, megabytes: int, schema: str = "main") -> Iterator[None]:
         """SQLite's page cache at least ``megabytes`` meanwhile (then as it was): for one
         transaction writing more than the usual cache holds (a twarc file of a million users
         touches ~2 GB of pages; once the cache is full, each page read again costs a look-up
-        through the growing write-ahead log and each page evicted is written there again)."""
-        before = self._conn.execute("PRAGMA cache_size").fetchone()[0]
+        through the growing write-ahead log and each page evicted is written there again).
+        ``schema``: "main", or "temp" for the connection's temporary tables."""
+        pragma = f"PRAGMA {'temp' if schema == 'temp' else 'main'}.cache_size"
+        before = self._conn.execute(pragma).fetchone()[0]
         wanted = -megabytes * 1024  # negative: KiB
         if (before < 0 and wanted >= before) or (before > 0 and -wanted <= before * 4):
             yield  # the cache is that large already (4 KiB pages)
             return
-        self._conn.execute(f"PRAGMA cache_size = {wanted}")
+        self._conn.execute(f"{pragma} = {wanted}")
         try:
             yield
         finally:
-            self._conn.execute(f"PRAGMA cache_size = {before}")
+            self._conn.execute(f"{pragma} = {before}")
 
     @contextmanager
     def trusted_references(self) -> Iterator[None]:
@@ -1397,9 +1399,17 @@ def _database(conn: sqlite3.Connection) -> Database:
     return Database(conn, recursive_triggers=False)
 
 
-def _connect(path: Path | None) -> sqlite3.Connection:
+def _connect(path: Path | None, *, read_only: bool = False) -> sqlite3.Connection:
+    """``read_only``: an existing file opened so that any write fails at once."""
+    if path is None:
+        target, uri = ":memory:", False
+    elif read_only:
+        target, uri = path.resolve().as_uri() + "?mode=ro", True
+    else:
+        target, uri = str(path), False
     conn = sqlite3.connect(
-        ":memory:" if path is None else str(path),
+        target,
+        uri=uri,
         timeout=BUSY_TIMEOUT_SECONDS,
         isolation_level=None,  # explicit transactions only; see Store.transaction
         check_same_thread=False,
@@ -1408,11 +1418,12 @@ def _connect(path: Path | None) -> sqlite3.Connection:
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
     if path is not None:
-        _use_wal(conn)
-        conn.execute("PRAGMA synchronous = NORMAL")
         # Follow edges arrive in no useful order for the followed_id index; a 64 MB page
         # cache keeps its hot pages in memory during large crawls.
         conn.execute("PRAGMA cache_size = -65536")
+    if path is not None and not read_only:
+        _use_wal(conn)
+        conn.execute("PRAGMA synchronous = NORMAL")
         # Checkpoint the WAL every ~40 MB rather than every 4 MB: a crawl commits each page.
         conn.execute("PRAGMA wal_autocheckpoint = 10000")
     return conn
@@ -1497,15 +1508,7 @@ def open_read_only(path: str | os.PathLike[str]) -> Store:
     """An existing, migrated workspace opened for reading: any write fails at once (a cache
     write is then skipped, see ``JudgementCache.save``) instead of waiting for another
     process's write lock. Temporary tables can still be written."""
-    uri = Path(path).resolve().as_uri() + "?mode=ro"
-    conn = sqlite3.connect(
-        uri, uri=True, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None, check_same_thread=False
-    )
-    conn.execute("PRAGMA recursive_triggers = on")
-    conn.execute("PRAGMA foreign_keys = ON")
-    conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
-    conn.execute("PRAGMA cache_size = -65536")
-    store = Store(conn, Path(path))
+    store = Store(_connect(Path(path), read_only=True), Path(path))
     store.read_only = True
     return store
 

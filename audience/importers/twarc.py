@@ -140,7 +140,10 @@ def import_twarc(
     leaves the workspace untouched, and a 1 GB file needs no more memory than a part."""
     total = SaveResult()
     # every reference is a row id written or read in this transaction, and nothing is deleted
-    with store.trusted_references(), store.transaction(), _few_collections(), _temp_cache(store):
+    # SQLite's temporary tables get a 2 MB cache by default: a million users' ids, added in no
+    # useful order, then go to its temporary file and back, a third of that table's time.
+    temp_cache = store.page_cache(64, schema="temp")
+    with store.trusted_references(), store.transaction(), _few_collections(), temp_cache:
         store.execute("CREATE TEMP TABLE IF NOT EXISTS _twarc_ids (platform_id TEXT PRIMARY KEY)")
         store.execute("DELETE FROM _twarc_ids")
         before = _count_platform_accounts(store)
@@ -388,19 +391,6 @@ def _is_bulk(path: Path, accounts: int) -> bool:
     except OSError:
         return False  # the reader says what is wrong with the file, naming it
     return size // BYTES_PER_USER >= max(BULK_ACCOUNTS_MIN, accounts // 2)
-
-
-@contextmanager
-def _temp_cache(store: Store) -> Iterator[None]:
-    """A 64 MB cache for the temporary table of the ids named (SQLite's default is 2 MB: a
-    million users' ids, added in no useful order, then go to its temporary file and back,
-    a third of that table's time)."""
-    before = store.scalar("PRAGMA temp.cache_size")
-    store.execute("PRAGMA temp.cache_size = -65536")
-    try:
-        yield
-    finally:
-        store.execute(f"PRAGMA temp.cache_size = {int(before)}")
 
 
 @contextmanager
