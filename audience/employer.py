@@ -119,7 +119,8 @@ FAMILY_SUFFIXES = frozenset(ORG_HANDLE_SUFFIXES) | frozenset(
 )
 _RETIRED = re.compile(
     r"(?<![\w])(?:retired|jubilad[oa]|reformad[oa]|aposentad[oa]|pensionist\w*|rentner\w*"
-    r"|im ruhestand|ruhestand|en retraite|a la retraite|in pensione|lo deje|i left|left in|deixei"
+    r"|stepped down|stepped back|im ruhestand|ruhestand|en retraite|a la retraite|in pensione"
+    r"|lo deje|i left|left in|deixei"
     r"|συνταξιουχ\w*|emekli)(?![\w])"
 )
 _SEPARATOR_BEFORE = re.compile(r"[|,:/–—(·•-]\s*$")
@@ -378,8 +379,8 @@ class OrgMatcher:
                 key = self._key_of(match.group(0))
                 org, strict = self._by_key.get(key, (None, True))
                 said = text.raw[match.start() : match.end()]
-                if key in self._acronyms and not said.isupper():
-                    continue
+                if key in self._acronyms and not said.isupper() and not _lower_case(text.raw):
+                    continue  # an acronym in lower case is a word, unless the whole bio is
                 if key in self._short_keys and not self._short_name_ok(text, match):
                     continue
                 if org and (
@@ -484,8 +485,10 @@ class OrgMatcher:
         if not is_handle and kinds and kinds.match(after.lstrip()):
             return False  # "Thaba village", "Acme Hotel Durban": a place, another business
         words = _WORD_OR_SIGN.findall(before)
-        if lower:  # "tl sa acme", "csr @ acme": in a bio all in lower case, only "at" tells
-            return bool(words) and words[-1] in self.lexicon.employer_words
+        if lower:  # "tl sa acme", "csr @ acme": in a bio all in lower case, "at" or a job tells
+            return bool(words) and (
+                words[-1] in self.lexicon.employer_words or _job_right_before(self.lexicon, before)
+            )
         if where == "name" and not before.strip() and not after.strip():
             return True
         trails = self.lexicon.employer_trails

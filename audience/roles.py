@@ -361,7 +361,8 @@ OUTLET_NOUNS = (
     r"publication",
     r"news\s+and\s+(?:analysis|views|features|insight)",
     r"news\s*,\s*analysis",
-    r"(?:le|un|du|au)\s+quotidien",
+    # not "au quotidien", "day to day" ("La cuisine au quotidien")
+    r"(?:le|un|du)\s+quotidien",
     r"(?:l'|un\s+)hebdomadaire",
     r"journal\s+(?:d'information|independant)",
     r"periodico",

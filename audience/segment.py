@@ -1145,10 +1145,28 @@ def follows_like_spam(account: dict[str, Any]) -> bool:
 
 
 def _owned(account: dict[str, Any], judge: _Judge) -> bool:
-    """One of your own staff or accounts ([self] in audience.toml)."""
+    """One of your own staff or accounts ([self] in audience.toml). Your name in the bio of an
+    account whose handle or website is a listed organisation's is a client or a project of
+    theirs ("Acme project manager. Our Brand project."), not your staff."""
     if not judge.own:
         return False
-    return bool(next(_employer(account, judge.own, judge.lexicon), None))
+    if _identified(account, judge.own, judge.lexicon):
+        return True
+    if not next(_employer(account, judge.own, judge.lexicon), None):
+        return False
+    return not any(
+        _identified(account, rules.matcher, judge.lexicon)
+        for rules in judge.compiled
+        if rules.matcher
+    )
+
+
+def _identified(account: dict[str, Any], matcher: OrgMatcher, lexicon: Lexicon) -> bool:
+    """The account's handle or website is one of the matcher's organisations'."""
+    if matcher.by_handle(account["handle"]):
+        return True
+    hosts = _hosts(account["website"], shared_bio_text(account["bio"], lexicon))
+    return any(matcher.by_host(host) for host in hosts)
 
 
 def _org_claims(account: dict[str, Any], judge: _Judge) -> bool:
