@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import chain, pairwise
+from typing import Any
 
 from audience.roles import (
     LEGAL_SUFFIXES,
@@ -249,6 +250,8 @@ class OrgMatcher:
         key = " ".join(re.sub(r"[\s.-]+", " ", said).split())
         if key in self._by_key:
             return key
+        if georgian := _georgian_key(key, self._by_key):
+            return georgian
         for ending in _CASE_ENDINGS:
             if key.endswith(ending):
                 stem = key[: -len(ending)]
@@ -482,7 +485,7 @@ class OrgMatcher:
         ):
             return False
         kinds = self.lexicon.other_kinds
-        if not is_handle and kinds and kinds.match(after.lstrip()):
+        if not is_handle and kinds and kinds.match(folded[end:].lstrip(" ([")):
             return False  # "Thaba village", "Acme Hotel Durban": a place, another business
         words = _WORD_OR_SIGN.findall(before)
         if lower:  # "tl sa acme", "csr @ acme": in a bio all in lower case, "at" or a job tells
@@ -653,13 +656,55 @@ _CASE_ENDINGS = (
 )
 
 
+# Georgian case endings on a name's last word: a final -ი gives way to them ("ცისკარი" ->
+# "ცისკარში", "ენერჯი" -> "ენერჯის"), other vowels stay ("აკადემია" -> "აკადემიაში").
+_GEORGIAN = re.compile(r"[\u10d0-\u10ff]+")
+_GEORGIAN_AFTER_I = ("ისთვის", "იდან", "ისა", "ის", "ში", "ზე", "თან", "ით", "ად", "მა", "ს")
+_GEORGIAN_AFTER_VOWEL = ("სთვის", "დან", "სთან", "ში", "ზე", "ის", "ით", "ს", "მ")
+
+
+# Before an ending that starts with a vowel, the last vowel of a stem may drop ("წყალი" ->
+# "წყლის", "მტკვარი" -> "მტკვრის").
+_GEORGIAN_SYNCOPE = ("ისთვის", "იდან", "ის", "ით", "ად")
+_GEORGIAN_VOWELS = "აეო"
+
+
+def _georgian_forms(last: str) -> str | None:
+    if not _GEORGIAN.fullmatch(last) or len(last) < 4:
+        return None
+    if last.endswith("ი"):
+        stem = last[:-1]
+        forms = re.escape(stem) + f"(?:ი|{'|'.join(_GEORGIAN_AFTER_I)})"
+        if stem[-2] in _GEORGIAN_VOWELS and stem[-1] not in _GEORGIAN_VOWELS + "იუ":
+            short = re.escape(stem[:-2] + stem[-1])
+            forms = f"(?:{forms}|{short}(?:{'|'.join(_GEORGIAN_SYNCOPE)}))"
+        return forms
+    return re.escape(last) + f"(?:{'|'.join(_GEORGIAN_AFTER_VOWEL)})?"
+
+
+def _georgian_key(said: str, keys: dict[str, Any]) -> str | None:
+    """The listed key of a Georgian name said with a case ending."""
+    for ending in (*_GEORGIAN_AFTER_I, *_GEORGIAN_AFTER_VOWEL):
+        if said.endswith(ending) and _GEORGIAN.search(said[-1:]):
+            stem = said[: -len(ending)]
+            bases = [stem + "ი", stem]
+            bases += [stem[:-1] + vowel + stem[-1:] + "ი" for vowel in _GEORGIAN_VOWELS]
+            for base in bases:
+                if base in keys:
+                    return base
+    return None
+
+
 def _inflected(key: str, inflect: bool = True) -> str:
     """A listed key as a pattern that also takes a case ending on a last word of six letters or
-    more, or on a name of several words ("Volt Marketu"): Slavic languages decline names."""
+    more, or on a name of several words ("Volt Marketu"): Slavic languages decline names, and
+    Georgian ones any name."""
     words = key.split()
     last = words[-1]
     parts = [re.escape(w) for w in words]
-    if inflect and last.isalpha() and (len(last) >= 6 or len(words) > 1) and len(last) >= 3:
+    if inflect and (georgian := _georgian_forms(last)):
+        parts[-1] = georgian
+    elif inflect and last.isalpha() and (len(last) >= 6 or len(words) > 1) and len(last) >= 3:
         if last[-1] in "aа":
             parts[-1] = re.escape(last[:-1]) + "(?:ama|om|oj|ом|ој|[aeiuаеиу])"
         else:
@@ -688,8 +733,11 @@ _SENTENCE_OPENS = re.compile(r"[.!?|•\n:;\"“«(]\s*$")
 
 def _lower_case(text: str) -> bool:
     """Written in lower case: not "Acme", not "ACME", and not a script without capitals
-    (Arabic, Hebrew, Thai, CJK...), where a name cannot show itself by a capital."""
-    return any(c.islower() for c in text) and not any(c.isupper() for c in text)
+    (Arabic, Hebrew, Thai, CJK...), where a name cannot show itself by a capital. Georgian
+    letters count as lower case to Python, but Georgian is written without capitals."""
+    return any(c.islower() and not _GEORGIAN.match(c) for c in text) and not any(
+        c.isupper() for c in text
+    )
 
 
 # A list of names: "Rhine, Danube, Elbe", "| Goethe, Schiller, Heine.", "Mars, Venus…".

@@ -277,6 +277,7 @@ def normalize_location(text: str | None) -> Place | None:
     city = None
     if whole in CITY_ALIASES:
         city, country = CITY_ALIASES[whole]
+    country_part = None
     for part in reversed(parts):
         if part in NOWHERE:
             continue
@@ -284,11 +285,13 @@ def normalize_location(text: str | None) -> Place | None:
             city, code = CITY_ALIASES[part]
             country = country or code
         elif part in countries and not country:
-            country = countries[part]
+            country, country_part = countries[part], part
         elif part in cities and not city:
             name, code = cities[part]
             if country in (None, code):
                 city, country = name, code
+            elif code == "US" and country_part in states:
+                city, country = name, code  # "Atlanta, Georgia": the state, not the country
     if not country:
         for word in reversed(whole.split()):
             if word in cities and len(word) > 3:

@@ -1063,7 +1063,11 @@ class BioText:
         trails = self.lexicon.former_trails
         for start, end in clauses:
             clause = text[start:end]
-            if trails and trails.search(clause):
+            if trails and (trail := trails.search(clause)):
+                # "Ten years in retail (Acme, Beta) before that": the whole bracket is past.
+                head = text[: start + trail.start()].rstrip()
+                if head.endswith(")") and (opening := head.rfind("(")) >= 0:
+                    start = max((s for s, _ in clauses if s <= opening), default=0)
                 yield start, end  # "10 anos na Acme antes disso"
             turned = self.lexicon.turned.search(clause)
             if turned:
@@ -1085,7 +1089,7 @@ class BioText:
     def _in_a_name_mid_sentence(self, start: int) -> bool:
         """A capitalised word right after another word: part of a name, not a marker."""
         before = self.raw[:start].rstrip()
-        return self.raw[start : start + 1].isupper() and before[-1:].isalnum()
+        return self.raw[start : start + 1].isupper() and before[-1:].isalpha()
 
     def _in_a_name(self, word: re.Match[str]) -> bool:
         """A word inside a capitalised name ("USA Today", "Marketing Now"), not the word."""
@@ -1991,12 +1995,16 @@ def press_evidence(
         lexicon.automation, fold_same_length(name)
     ):
         return None  # bots that repost headlines are not press
-    follow_back = lexicon.follow_back
-    if follow_back and (
-        searched(follow_back, text.folded) or searched(follow_back, fold_same_length(name))
-    ):
-        return None  # "Síguenos y te seguimos": a follow-for-follow account, whatever its name
     found = press_role(bio, lexicon)
+    follow_back = lexicon.follow_back
+    # "Síguenos y te seguimos": a follow-for-follow account, whatever its name; but a
+    # journalist who names the outlet stays one ("Reporter, Acme News. I follow back").
+    if (
+        follow_back
+        and (searched(follow_back, text.folded) or searched(follow_back, fold_same_length(name)))
+        and not (found and found.strong and found.outlet)
+    ):
+        return None
     if (
         found is None
         and (found := _name_role(name, lexicon))

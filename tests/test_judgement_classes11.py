@@ -136,3 +136,87 @@ def test_payments_words_in_asian_scripts_are_on_a_fintech_topic():
 
 def test_social_media_care_is_contact_centre_work():
     assert TopicMatcher(["contact centre"]).terms("Social media care lead, night shift")
+
+
+# ---- round 32: the Caucasus ---------------------------------------------------------------------
+
+CAUCASUS = {
+    "customers": {
+        "organisations": [
+            {"name": "Alazani Water", "aliases": ["ალაზანი წყალი"]},
+            {"name": "Mtsvane Bank", "aliases": ["მწვანე ბანკი"], "former_names": ["GreenCredit"]},
+        ]
+    },
+    "suppliers": {
+        "organisations": [{"name": "Talgha Cloud", "aliases": ["თალღა", "Talgha"]}]
+    },
+    "competitors": {"organisations": [{"name": "Zarbazan Contact", "aliases": ["Zarbazan"]}]},
+}
+
+
+@pytest.mark.parametrize(
+    ("bio", "segment"),
+    [
+        ("ალაზანი წყლის ცხელი ხაზის ხელმძღვანელი", "customers"),  # genitive, then the title
+        ("ანალიტიკოსი მწვანე ბანკში. თბილისი", "customers"),  # "in the bank": locative
+        ("Talgha-ის მხარდაჭერის ინჟინერი, ქუთაისი", "suppliers"),  # a Latin name, Georgian ending
+        ("თალღას ტრენერი", "suppliers"),
+    ],
+)
+def test_a_georgian_name_with_a_case_ending_is_the_employer(store, bio, segment):
+    # Georgian has no capitals: its names stand in a job's context, whatever Python's case says.
+    assert employers(store, bio, CAUCASUS) == {segment}, bio
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "თალღა — ძველი ქართული სიმღერა",  # the word alone, no job: not the supplier
+        "Data analyst, Leeds. Ten years in banking (Mtsvane Bank, GreenCredit) before switching.",
+        "Editor at Harbour Post. 2018-2021 I was head of PR at Zarbazan Contact, now back home.",
+        "Our helpdesk is outsourced to Zarbazan Contact, great team!",
+    ],
+)
+def test_past_brackets_dated_pronoun_clauses_and_clients_are_not_the_employer(store, bio):
+    assert employers(store, bio, CAUCASUS) == set(), bio
+
+
+def test_a_band_named_like_a_supplier_is_not_the_supplier(store):
+    config = parse_segment_config({"segments": CAUCASUS})
+    band = {"handle": "talgha_music", "display_name": "TALGHA (band)", "bio": "Synth duo. New EP."}
+    assert segments_of(store, config, band)["talgha_music"] == set()
+
+
+@pytest.mark.parametrize(
+    ("bio", "name"),
+    [
+        ("Həftəlik müstəqil bülleten: Xəzər regionunda enerji. Müəllif: Aynur Quliyeva", "Enerji"),
+        ("Ֆոտոլրագրող, Երևան", "Anahit"),  # Armenian photojournalist, one word
+        ("Reporter, Harbour Times. I follow everyone back 🤝", "Gio"),  # names the outlet
+    ],
+)
+def test_azerbaijani_newsletters_armenian_photojournalists_and_journalists_who_follow_back(
+    bio, name
+):
+    assert press(bio, name=name)
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "პენსიონერი ჟურნალისტი. ახლა — ბაღი და შვილიშვილები",  # a retired journalist
+        "міські новини щогодини, автопостинг",  # an auto-posting feed
+        "Follow for follow! I follow everyone back 🔁",
+    ],
+)
+def test_retired_journalists_feeds_and_follow_for_follow_are_not_press(bio):
+    assert not press(bio, name="Nika")
+
+
+def test_a_us_city_in_georgia_is_not_the_country_georgia():
+    from audience.geo import matches_region, normalize_location
+
+    home = ["Georgia", "Tbilisi"]
+    assert not matches_region(normalize_location("Savannah, Georgia"), home)
+    assert matches_region(normalize_location("Kutaisi, Georgia"), home)
+    assert matches_region(normalize_location("Georgia"), home)
