@@ -2268,7 +2268,9 @@ def _outlet_website(
     if outlet.kind == "learned" and next(text.current(text.lexicon.community), None):
         return None  # a network whose podcast lives on its site is not an outlet for that
     if outlet.kind == "newsletter":
-        if text.lexicon.newsletter_words.search(text.folded) and not busy:
+        if text.lexicon.newsletter_words.search(text.folded):
+            # "I write a weekly newsletter… Also: lawyer": the newsletter is an outlet of its
+            # own whatever the day job (which may give the account a second segment).
             return PressFinding(host, explanation=f"writes a newsletter ({host})")
         return None
     return PressFinding(

@@ -220,3 +220,21 @@ def test_a_us_city_in_georgia_is_not_the_country_georgia():
     assert not matches_region(normalize_location("Savannah, Georgia"), home)
     assert matches_region(normalize_location("Kutaisi, Georgia"), home)
     assert matches_region(normalize_location("Georgia"), home)
+
+
+# ---- earlier rounds' sets, read again -------------------------------------------------------------
+
+
+def test_a_newsletter_on_a_newsletter_platform_is_press_whatever_the_day_job():
+    found = press_evidence(
+        "rails_letter",
+        "Kofi Mensah",
+        "Product lead by day. I write a fortnightly newsletter on payments in West Africa.",
+        "https://railsletter.substack.com",
+    )
+    assert found and found.strong
+
+
+def test_a_bengali_channel_of_news_and_entertainment_is_press():
+    # entertainment is a broadcaster's genre, not a fan's subject like film gossip
+    assert press("সন্ধ্যা টিভি — সংবাদ ও বিনোদন", name="Sondha TV")
