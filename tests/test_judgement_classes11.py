@@ -222,7 +222,7 @@ def test_a_us_city_in_georgia_is_not_the_country_georgia():
     assert matches_region(normalize_location("Georgia"), home)
 
 
-# ---- earlier rounds' sets, read again -------------------------------------------------------------
+# ---- earlier rounds' sets, read again ---------------------------------------------------------
 
 
 def test_a_newsletter_on_a_newsletter_platform_is_press_whatever_the_day_job():
