@@ -147,9 +147,7 @@ CAUCASUS = {
             {"name": "Mtsvane Bank", "aliases": ["მწვანე ბანკი"], "former_names": ["GreenCredit"]},
         ]
     },
-    "suppliers": {
-        "organisations": [{"name": "Talgha Cloud", "aliases": ["თალღა", "Talgha"]}]
-    },
+    "suppliers": {"organisations": [{"name": "Talgha Cloud", "aliases": ["თალღა", "Talgha"]}]},
     "competitors": {"organisations": [{"name": "Zarbazan Contact", "aliases": ["Zarbazan"]}]},
 }
 
