@@ -101,6 +101,7 @@ OFF_TOPIC_PAIRS = ("not-following-back", "stopped-following-back", "outside-regi
 PAIR_SCORE = 0.6
 # How far under the line a score still counts as a near miss.
 NEAR_MISS_MARGIN = 0.15
+REVIEW_BATCH = 50_000  # accounts whose profiles are loaded and judged together
 # A following/followers ratio means little for someone following a handful of accounts.
 MIN_FOLLOWING_FOR_RATIO = 100
 MASS_FOLLOWING = 2000
@@ -1068,10 +1069,46 @@ def _review_platform(
         follower_series, followers = presence(store, platform, "followers")
     guarded = protection(store, rules, followed)
     candidates = [a for a in followed if a not in guarded]
-    matcher = topic_matcher(rules)
+    crowd = _Crowd(
+        following,
+        followers,
+        followed_at(store, platform),
+        follower_series[0].taken_at if follower_series else None,
+        topic_matcher(rules),
+        lexicon,
+    )
+    # A batch of accounts at a time, each judged as all at once would be: only one batch's
+    # profiles (a row and posts each, ~2 KB) and judgements are held (issue 18: memory at 1M).
+    for start in range(0, len(candidates), REVIEW_BATCH):
+        batch = candidates[start : start + REVIEW_BATCH]
+        _review_batch(store, rules, batch, crowd, now, settings, margin, result)
+
+
+@dataclass
+class _Crowd:
+    """What the review of one platform's accounts knows of all of them, read once."""
+
+    following: dict[int, Presence]
+    followers: dict[int, Presence]
+    sent: dict[int, Any]  # account -> when I followed it (followed_at)
+    followers_known: str | None  # when my followers were first recorded
+    matcher: TopicMatcher
+    lexicon: Any  # press_lexicon
+
+
+def _review_batch(
+    store: Store,
+    rules: Rules,
+    candidates: list[int],
+    crowd: _Crowd,
+    now: datetime,
+    settings: PruneSettings,
+    margin: float,
+    result: PruneReview,
+) -> None:
+    following, followers, sent = crowd.following, crowd.followers, crowd.sent
+    matcher, lexicon, followers_known = crowd.matcher, crowd.lexicon, crowd.followers_known
     profiles = load_profiles(store, candidates, tags=bool(matcher))
-    followers_known = follower_series[0].taken_at if follower_series else None
-    sent = followed_at(store, platform)
     press_cache = _press_cache(store, lexicon, candidates)
     signal_cache = _signal_cache(store, candidates)
     topic_cache = _topic_cache(store, rules, candidates)
