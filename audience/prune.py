@@ -13,10 +13,11 @@ are settled by a fresh snapshot of whom I follow before anything new is sent.
 
 from __future__ import annotations
 
+import heapq
 import json
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from functools import cache, cached_property, lru_cache
@@ -956,6 +957,12 @@ class PruneReview:
     suggestions: list[Suggestion] = field(default_factory=list)
     near_misses: list[Suggestion] = field(default_factory=list)
     checks: list[Suggestion] = field(default_factory=list)
+    # With ``top``, only the first ``top`` suggestions in score order are kept (those of
+    # ``leave_out`` never), and ``suggested`` counts them all: a report lists a few of them.
+    top: int | None = None
+    leave_out: Collection[int] = frozenset()
+    suggested: int = 0
+    _kept: int = field(default=0, init=False, repr=False)  # suggestions already cut to the top
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -963,6 +970,18 @@ class PruneReview:
             "near_misses": [s.as_dict() for s in self.near_misses],
             "checks": [s.as_dict() for s in self.checks],
         }
+
+    def keep_top(self) -> None:
+        """Cut the suggestions added since the last cut, with the ones kept then, to ``top``
+        (the first of them sorted as :func:`sort_suggestions` sorts by score, equal ones in the
+        order they came, as a sort of them all would keep them)."""
+        if self.top is None:
+            return
+        kept, fresh = self.suggestions[: self._kept], self.suggestions[self._kept :]
+        fresh = [s for s in fresh if s.account_id not in self.leave_out]
+        self.suggested += len(fresh)
+        self.suggestions = heapq.nsmallest(self.top, kept + fresh, key=_by_score)
+        self._kept = len(self.suggestions)
 
 
 def suggest(
@@ -984,6 +1003,15 @@ def suggest(
     return sort_suggestions(found.suggestions + found.near_misses, "score")
 
 
+def top_suggestions(
+    store: Store, rules: Rules, now: datetime, limit: int, leave_out: Collection[int]
+) -> tuple[list[Suggestion], int]:
+    """The first ``limit`` accounts of :func:`suggest`'s list, those of ``leave_out`` left out,
+    and how many it has in all: only those few are held, whatever the crowd (issue 18)."""
+    found = review(store, rules, now=now, margin=0, top=limit, leave_out=leave_out)
+    return found.suggestions, found.suggested
+
+
 @without_gc_pauses
 def review(
     store: Store,
@@ -994,6 +1022,8 @@ def review(
     settings: PruneSettings | None = None,
     margin: float = NEAR_MISS_MARGIN,
     as_of: bool = False,
+    top: int | None = None,
+    leave_out: Collection[int] = frozenset(),
 ) -> PruneReview:
     """Suggestions, near misses within ``margin`` under ``min_score``, and press to check.
     ``now`` is the moment judged for: inactivity, account age and the grace period are all
@@ -1008,7 +1038,7 @@ def review(
             "No complete snapshot of whom you follow yet. Run `audience sync --platform x` "
             "(or bluesky, mastodon) first, or import your own archive with `audience import`."
         )
-    result = PruneReview()
+    result = PruneReview(top=top, leave_out=leave_out)
     lexicon = press_lexicon(store, rules)
     for name in platforms:
         _review_platform(store, rules, name, now, settings, margin, lexicon, result, replay)
@@ -1082,6 +1112,7 @@ def _review_platform(
     for start in range(0, len(candidates), REVIEW_BATCH):
         batch = candidates[start : start + REVIEW_BATCH]
         _review_batch(store, rules, batch, crowd, now, settings, margin, result)
+        result.keep_top()
 
 
 @dataclass
@@ -1261,10 +1292,14 @@ def sort_suggestions(suggestions: list[Suggestion], key: str) -> list[Suggestion
     if key not in SORTS:
         raise ConfigError(f"--sort must be one of {', '.join(SORTS)}")
     if key == "score":
-        return sorted(suggestions, key=lambda s: (-s.score, (s.handle or "").lower()))
+        return sorted(suggestions, key=_by_score)
     if key == "followers":
         return sorted(suggestions, key=lambda s: (s.followers or 0, -s.score))
     return sorted(suggestions, key=lambda s: (s.last_active is not None, s.last_active or ""))
+
+
+def _by_score(suggestion: Suggestion) -> tuple[float, str]:
+    return -suggestion.score, (suggestion.handle or "").lower()
 
 
 CSV_COLUMNS = (
