@@ -310,6 +310,9 @@ class JudgementCache:
         if not self._new:
             return
         new, self._new = self._new, []
+        # In the table's order: a crowd judged by bio comes in no order of its ids, and rows
+        # written in order fill each page once (a fifth of the write's time at 100k).
+        new.sort()
         rows, kind = self._rows, self.kind
         conn = self.store._conn
         owned = not conn.in_transaction
