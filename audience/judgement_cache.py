@@ -136,13 +136,15 @@ class JudgementCache:
 
     def _load(self, ids: Iterable[int] | None) -> dict[int, tuple[bytes, str]]:
         sql = "SELECT account_id, fingerprint, value FROM judgement_cache WHERE kind = ?"
-        wanted = None if ids is None else set(ids)
+        params: list[Any] = [self.kind]
+        if ids is not None:  # (one parameter: a batch of a large crowd is more than SQLite allows)
+            sql += " AND account_id IN (SELECT value FROM json_each(?))"
+            params.append(json.dumps(list(ids)))
         values: dict[str, str] = {}  # most results are alike ("null"): one copy of each
         try:
             return {
                 account: (fingerprint, values.setdefault(value, value))
-                for account, fingerprint, value in self.store.execute(sql, [self.kind])
-                if wanted is None or account in wanted
+                for account, fingerprint, value in self.store.execute(sql, params)
             }
         except sqlite3.OperationalError:  # an older workspace opened read-only: no cache
             return {}
@@ -308,6 +310,9 @@ class JudgementCache:
         if not self._new:
             return
         new, self._new = self._new, []
+        # In the table's order: a crowd judged by bio comes in no order of its ids, and rows
+        # written in order fill each page once (a fifth of the write's time at 100k).
+        new.sort()
         rows, kind = self._rows, self.kind
         conn = self.store._conn
         owned = not conn.in_transaction

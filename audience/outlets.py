@@ -150,7 +150,7 @@ class Gazetteer:
                 continue
             # An ordinary word ("Campaign", "Building") is no stem; a brand-like name is.
             brand = len(outlet.name.split()) > 1 or re.search(r".[A-Z0-9.]", outlet.name)
-            squashed = re.sub(r"[^a-z0-9]", "", _ascii(outlet.name))
+            squashed = _squashed(outlet.name)
             if brand and len(squashed) >= 6:
                 stems.setdefault(squashed, outlet)
             # A brand's main handle is a stem too: @TelegraphTravel is a desk of @Telegraph.
@@ -274,6 +274,21 @@ def _name_regex(name: str) -> str:
     stem = name.endswith("*")
     body = r"\s+".join(map(re.escape, name.rstrip("*").split()))
     return body + r"\w{0,6}" if stem else body
+
+
+def looked_up_by(outlet: Outlet) -> tuple[str, ...]:
+    """Every string a :class:`Gazetteer` look-up compares with a piece of text to find
+    ``outlet``: its name and other forms (a stem without its "*"), its handles and domains,
+    and the brand stems of :attr:`Gazetteer._families`. A text holding none of them (case,
+    accents, spaces and punctuation aside) never leads a look-up to ``outlet``."""
+    forms = (form.rstrip("*") for form in (outlet.name, *outlet.forms))
+    stems = (_squashed(outlet.name), *(h.lower().replace("_", "") for h in outlet.handles))
+    return (*forms, *outlet.handles, *outlet.domains, *stems)
+
+
+def _squashed(name: str) -> str:
+    """A brand's name as squashed into its handles: "El País" -> "elpais"."""
+    return re.sub(r"[^a-z0-9]", "", _ascii(name))
 
 
 def _ascii(text: str) -> str:

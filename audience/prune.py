@@ -13,10 +13,11 @@ are settled by a fresh snapshot of whom I follow before anything new is sent.
 
 from __future__ import annotations
 
+import heapq
 import json
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from functools import cache, cached_property, lru_cache
@@ -101,6 +102,7 @@ OFF_TOPIC_PAIRS = ("not-following-back", "stopped-following-back", "outside-regi
 PAIR_SCORE = 0.6
 # How far under the line a score still counts as a near miss.
 NEAR_MISS_MARGIN = 0.15
+REVIEW_BATCH = 50_000  # accounts whose profiles are loaded and judged together
 # A following/followers ratio means little for someone following a handful of accounts.
 MIN_FOLLOWING_FOR_RATIO = 100
 MASS_FOLLOWING = 2000
@@ -955,6 +957,12 @@ class PruneReview:
     suggestions: list[Suggestion] = field(default_factory=list)
     near_misses: list[Suggestion] = field(default_factory=list)
     checks: list[Suggestion] = field(default_factory=list)
+    # With ``top``, only the first ``top`` suggestions in score order are kept (those of
+    # ``leave_out`` never), and ``suggested`` counts them all: a report lists a few of them.
+    top: int | None = None
+    leave_out: Collection[int] = frozenset()
+    suggested: int = 0
+    _kept: int = field(default=0, init=False, repr=False)  # suggestions already cut to the top
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -962,6 +970,18 @@ class PruneReview:
             "near_misses": [s.as_dict() for s in self.near_misses],
             "checks": [s.as_dict() for s in self.checks],
         }
+
+    def keep_top(self) -> None:
+        """Cut the suggestions added since the last cut, with the ones kept then, to ``top``
+        (the first of them sorted as :func:`sort_suggestions` sorts by score, equal ones in the
+        order they came, as a sort of them all would keep them)."""
+        if self.top is None:
+            return
+        kept, fresh = self.suggestions[: self._kept], self.suggestions[self._kept :]
+        fresh = [s for s in fresh if s.account_id not in self.leave_out]
+        self.suggested += len(fresh)
+        self.suggestions = heapq.nsmallest(self.top, kept + fresh, key=_by_score)
+        self._kept = len(self.suggestions)
 
 
 def suggest(
@@ -983,6 +1003,15 @@ def suggest(
     return sort_suggestions(found.suggestions + found.near_misses, "score")
 
 
+def top_suggestions(
+    store: Store, rules: Rules, now: datetime, limit: int, leave_out: Collection[int]
+) -> tuple[list[Suggestion], int]:
+    """The first ``limit`` accounts of :func:`suggest`'s list, those of ``leave_out`` left out,
+    and how many it has in all: only those few are held, whatever the crowd (issue 18)."""
+    found = review(store, rules, now=now, margin=0, top=limit, leave_out=leave_out)
+    return found.suggestions, found.suggested
+
+
 @without_gc_pauses
 def review(
     store: Store,
@@ -993,6 +1022,8 @@ def review(
     settings: PruneSettings | None = None,
     margin: float = NEAR_MISS_MARGIN,
     as_of: bool = False,
+    top: int | None = None,
+    leave_out: Collection[int] = frozenset(),
 ) -> PruneReview:
     """Suggestions, near misses within ``margin`` under ``min_score``, and press to check.
     ``now`` is the moment judged for: inactivity, account age and the grace period are all
@@ -1007,7 +1038,7 @@ def review(
             "No complete snapshot of whom you follow yet. Run `audience sync --platform x` "
             "(or bluesky, mastodon) first, or import your own archive with `audience import`."
         )
-    result = PruneReview()
+    result = PruneReview(top=top, leave_out=leave_out)
     lexicon = press_lexicon(store, rules)
     for name in platforms:
         _review_platform(store, rules, name, now, settings, margin, lexicon, result, replay)
@@ -1068,10 +1099,47 @@ def _review_platform(
         follower_series, followers = presence(store, platform, "followers")
     guarded = protection(store, rules, followed)
     candidates = [a for a in followed if a not in guarded]
-    matcher = topic_matcher(rules)
+    crowd = _Crowd(
+        following,
+        followers,
+        followed_at(store, platform),
+        follower_series[0].taken_at if follower_series else None,
+        topic_matcher(rules),
+        lexicon,
+    )
+    # A batch of accounts at a time, each judged as all at once would be: only one batch's
+    # profiles (a row and posts each, ~2 KB) and judgements are held (issue 18: memory at 1M).
+    for start in range(0, len(candidates), REVIEW_BATCH):
+        batch = candidates[start : start + REVIEW_BATCH]
+        _review_batch(store, rules, batch, crowd, now, settings, margin, result)
+        result.keep_top()
+
+
+@dataclass
+class _Crowd:
+    """What the review of one platform's accounts knows of all of them, read once."""
+
+    following: dict[int, Presence]
+    followers: dict[int, Presence]
+    sent: dict[int, Any]  # account -> when I followed it (followed_at)
+    followers_known: str | None  # when my followers were first recorded
+    matcher: TopicMatcher
+    lexicon: Any  # press_lexicon
+
+
+def _review_batch(
+    store: Store,
+    rules: Rules,
+    candidates: list[int],
+    crowd: _Crowd,
+    now: datetime,
+    settings: PruneSettings,
+    margin: float,
+    result: PruneReview,
+) -> None:
+    following, followers, sent = crowd.following, crowd.followers, crowd.sent
+    matcher, lexicon, followers_known = crowd.matcher, crowd.lexicon, crowd.followers_known
     profiles = load_profiles(store, candidates, tags=bool(matcher))
-    followers_known = follower_series[0].taken_at if follower_series else None
-    sent = followed_at(store, platform)
     press_cache = _press_cache(store, lexicon, candidates)
     signal_cache = _signal_cache(store, candidates)
     topic_cache = _topic_cache(store, rules, candidates)
@@ -1224,10 +1292,14 @@ def sort_suggestions(suggestions: list[Suggestion], key: str) -> list[Suggestion
     if key not in SORTS:
         raise ConfigError(f"--sort must be one of {', '.join(SORTS)}")
     if key == "score":
-        return sorted(suggestions, key=lambda s: (-s.score, (s.handle or "").lower()))
+        return sorted(suggestions, key=_by_score)
     if key == "followers":
         return sorted(suggestions, key=lambda s: (s.followers or 0, -s.score))
     return sorted(suggestions, key=lambda s: (s.last_active is not None, s.last_active or ""))
+
+
+def _by_score(suggestion: Suggestion) -> tuple[float, str]:
+    return -suggestion.score, (suggestion.handle or "").lower()
 
 
 CSV_COLUMNS = (

@@ -254,16 +254,18 @@ def follow_back(store: Store) -> list[FollowBack]:
     return result
 
 
-def prune_candidates(store: Store, rules: Rules, hidden: set[int], now: datetime) -> list[Any]:
-    """What ``audience prune`` suggests unfollowing, with its reasons (none before a sync)."""
-    from audience.prune import suggest
+def prune_candidates(
+    store: Store, rules: Rules, hidden: set[int], now: datetime
+) -> tuple[list[Any], int]:
+    """The first :data:`MAX_LISTED` of what ``audience prune`` suggests unfollowing, with
+    their reasons, and how many it suggests (none before a sync)."""
+    from audience.prune import top_suggestions
     from audience.sync import NeedsSync
 
     try:
-        suggestions = suggest(store, rules, now=now)
+        return top_suggestions(store, rules, now, MAX_LISTED, hidden)
     except NeedsSync:
-        return []
-    return [s for s in suggestions if s.account_id not in hidden]
+        return [], 0
 
 
 def followback_candidates(store: Store, rules: Rules, hidden: set[int], now: datetime) -> list[Any]:
@@ -417,8 +419,7 @@ def judge_part(store: Store, rules: Rules, hidden: set[int], now: datetime, part
     """One list of :func:`judge_lists`: ``"prune"`` (first suggestions, how many) or
     ``"followback"`` (first candidates, how many, how many worth following back)."""
     if part == "prune":
-        suggestions = prune_candidates(store, rules, hidden, now)
-        return suggestions[:MAX_LISTED], len(suggestions)
+        return prune_candidates(store, rules, hidden, now)
     candidates = followback_candidates(store, rules, hidden, now)
     worth = sum(1 for c in candidates if c.worth)
     return candidates[:MAX_LISTED], len(candidates), worth

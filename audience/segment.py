@@ -21,7 +21,7 @@ import io
 import json
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from operator import itemgetter
@@ -40,7 +40,7 @@ from audience.judgement_cache import (
     press_fields,
 )
 from audience.models import PLATFORMS
-from audience.outlets import GENERIC_HOSTS, Outlet
+from audience.outlets import GENERIC_HOSTS, Outlet, looked_up_by
 from audience.press_gate import may_be_press
 from audience.roles import (
     COLUMN,
@@ -883,7 +883,13 @@ def plan_auto(store: Store, config: SegmentConfig, *, as_of: datetime | None = N
         judge.lexicon = config.lexicon.with_outlets(learned)
         cache = JudgementCache(store, "segment-learned", _judge_context(judge, config))
         may_name = _names_any_of(learned)
-        second = [a for a in accounts if a["id"] not in findings and may_name(a)]
+        # The learned outlets change nothing for the others, whose press gate the first look
+        # found shut: the second look would find nothing there either.
+        second = [
+            a
+            for a in accounts
+            if a["id"] not in findings and (a["id"] in press_open or may_name(a))
+        ]
         ahead = ((a["id"], _judged_fields(a), (a, judge)) for a in second)
         cache.judge_ahead(ahead, _learned_press, together=_JUDGED_BIO)
         for account in second:
@@ -970,48 +976,63 @@ def _press_gate_shut(account: dict[str, Any], judge: _Judge) -> bool:
     return not may_be_press(*press_fields(account), judge.lexicon)
 
 
-_TOKEN = re.compile(r"\w+")
-
-
-def _tokens(text: str) -> list[str]:
-    if text.isascii():  # nothing to fold but case: the same words, a tenth of the time
-        return _TOKEN.findall(text.lower())
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return _TOKEN.findall("".join(c for c in decomposed if not unicodedata.combining(c)))
-
-
-def _names_any_of(learned: list[Outlet]) -> Any:
-    """A cheap test that an account's own text can name one of the learned outlets (its name,
-    handle or domain), which the second look needs to find anything the first did not: each
-    outlet's longest word, accents and case aside, is among the account's words (issue 18: the
-    second look is otherwise a whole second pass over the crowd)."""
-    keys = set()
-    for outlet in learned:
-        for text in (outlet.name, *outlet.handles, *outlet.domains):
-            words = _tokens(text)
-            if not words:
-                return lambda account: True
-            keys.add(max(words, key=len))
-
-    named: dict[str, bool] = {}  # per name or bio: a crowd repeats them (the same words apart)
+def _names_any_of(learned: list[Outlet]) -> Callable[[dict[str, Any]], bool]:
+    """Whether an account's own texts can lead the gazetteer to one of the learned outlets:
+    one of the strings its look-ups compare (:func:`audience.outlets.looked_up_by`) is in its
+    handle, name, bio or website, case, accents, spaces and punctuation aside. An account for
+    which it is False is judged by the second look as by the first (issue 18: the second look
+    is otherwise a whole second pass over the crowd). One pattern of all those strings, read
+    once per distinct text."""
+    keys = {_skeleton(text) for outlet in learned for text in looked_up_by(outlet)}
+    pattern = _literals(keys)
+    named: dict[str, bool] = {}  # per text: a crowd repeats names and bios
 
     def names(text: str | None) -> bool:
         if not text:
             return False
         found = named.get(text)
         if found is None:
-            found = named[text] = not keys.isdisjoint(_tokens(text))
+            found = named[text] = pattern.search(_skeleton(text)) is not None
         return found
 
     def may_name(account: dict[str, Any]) -> bool:
-        return (
-            not keys.isdisjoint(_tokens(account["handle"] or ""))
-            or names(account["display_name"])
-            or names(account["bio"])
-            or not keys.isdisjoint(_tokens(account["website"] or ""))
-        )
+        return any(map(names, _READ_PRESS(account)))
 
     return may_name
+
+
+_READ_PRESS = itemgetter("handle", "display_name", "bio", "website")
+_NOT_ALNUM_ASCII = re.compile(r"[\W_]+")
+
+
+def _skeleton(text: str) -> str:
+    """Letters and digits only, folded as the rules fold (fold_same_length) and then as
+    Unicode folds case and compatibility forms: the same for a text and for its lower case or
+    folded forms, so a string the rules cut from a text and lower or fold is in its skeleton."""
+    if text.isascii():
+        return _NOT_ALNUM_ASCII.sub("", text.lower())
+    decomposed = unicodedata.normalize("NFKD", fold_same_length(text).casefold())
+    return "".join(c for c in decomposed if c.isalnum())
+
+
+def _literals(words: Iterable[str]) -> re.Pattern[str]:
+    """One pattern finding any of ``words`` (literal strings), as a trie: the engine follows
+    one branch per character instead of trying every word at every position."""
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a word ends here
+
+    def regex(node: dict[str, Any]) -> str:
+        branches = [re.escape(char) + regex(after) for char, after in node.items() if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+        return f"(?:{body})?" if "" in node else body
+
+    return re.compile(regex(trie))
 
 
 def _learned_press(account: dict[str, Any], judge: _Judge) -> str | None:

@@ -158,6 +158,19 @@ def test_prune_remembers_and_a_later_date_is_judged_fresh(store):
     assert found != first
 
 
+def test_prune_in_batches_judges_as_all_at_once(store, monkeypatch):
+    """A crowd reviewed a batch of accounts at a time (their profiles loaded, judged and let
+    go) gives what one batch of all of them gives, and keeps every judgement."""
+    from audience import prune
+
+    prune_world(store)
+    whole = fresh_review(store, RULES, NOW)
+    monkeypatch.setattr(prune, "REVIEW_BATCH", 2)
+    assert review(store, RULES, "x", NOW).as_dict() == whole
+    assert store.scalar("SELECT count(*) FROM judgement_cache WHERE kind = 'prune-signals'") == 3
+    assert review(store, RULES, "x", NOW).as_dict() == whole  # read back, batch by batch
+
+
 def test_prune_judges_a_changed_bio_or_post_again(store):
     world = prune_world(store)
     first = review(store, RULES, "x", NOW)

@@ -146,3 +146,20 @@ def test_the_second_look_reads_only_accounts_that_can_name_a_learned_outlet():
     assert may_name(account(bio="Escribo para @darsena_rev"))
     assert may_name(account(website="https://www.darsena.es/autores/ana"))
     assert not may_name(account(bio="Periodista en el puerto de Vigo."))
+
+
+def test_the_second_look_reads_a_handle_built_on_a_learned_outlets_brand():
+    """A handle the gazetteer finds by the learned outlet's squashed name ("revistadarsenatv"
+    for "Revista Dársena") names it too, though no word of the handle is the outlet's."""
+    from audience.outlets import Gazetteer, Outlet
+    from audience.segment import _names_any_of
+
+    outlet = Outlet("Revista Dársena", "learned", handles=("darsena_rev",))
+    assert Gazetteer((outlet,)).handle("RevistaDarsenaTV") is outlet
+    may_name = _names_any_of([outlet])
+
+    def account(handle, name=None):
+        return {"handle": handle, "display_name": name, "bio": None, "website": None}
+
+    assert may_name(account("RevistaDarsenaTV"))
+    assert not may_name(account("revista_vigo", "Dar"))

@@ -279,6 +279,29 @@ def test_every_reason_is_listed_with_a_combined_score(world):
     assert suggestion.score == pytest.approx(expected)
 
 
+def test_the_first_suggestions_and_how_many_as_suggest_lists_them(world, monkeypatch):
+    """The report's few (top_suggestions): what suggest() lists first, hidden accounts left
+    out, equal scores in handle order, whichever batch each account was reviewed in."""
+    from audience import prune
+    from audience.prune import top_suggestions
+
+    quiet = dict(bio="Crypto moon", location="Austin, TX", last_post_at=ago(500))
+    pids = ["10", "11", "12", "13", "14", "15", "16"]
+    world.accounts(
+        *(person(p, handle=f"h{9 - n}", **quiet) for n, p in enumerate(pids[:-1])),
+        person("16", handle="h0", last_post_at=ago(500)),  # on topic and at home: lower
+    )
+    follow_all(world, pids, followers=[])
+    hidden = {world.ids["12"]}
+    listed = [s.account_id for s in suggest(world.store, RULES, "x", now=NOW)]
+    expected = [a for a in listed if a not in hidden]
+    monkeypatch.setattr(prune, "REVIEW_BATCH", 2)
+    for limit in (1, 3, 10):
+        first, count = top_suggestions(world.store, RULES, NOW, limit, hidden)
+        assert ([s.account_id for s in first], count) == (expected[:limit], len(expected))
+    assert len(expected) == 6 and expected[-1] == world.ids["16"]
+
+
 # ---- never suggested ----------------------------------------------------------------------
 
 GONE = dict(state="suspended")
