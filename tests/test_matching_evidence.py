@@ -890,15 +890,3 @@ def test_a_profile_naming_the_employer_is_a_candidate_however_common_the_name(
     ids = accounts.ids[found].tolist()
     assert right in ids and other not in ids
     assert kinds[ids.index(right)] & ev.K_ORG
-
-
-def test_a_nickname_on_the_card_meets_the_formal_name_at_the_employer(store):
-    from audience.matching.matcher import MAX_BLOCK, candidate_pairs
-
-    add_person(store, "Jon Smith", org="Sitel")
-    for n in range(MAX_BLOCK[ev.K_NAME] + 1):
-        add_account(store, f"johnsmith{n}", "John Smith", bio="Working in design")
-    right = add_account(store, "john9083", "John Smith", bio="Working in product @ Sitel Group")
-    accounts = ev.load_accounts(store, "x")
-    _, found, _ = candidate_pairs(ev.load_people(store), accounts)
-    assert right in accounts.ids[found].tolist()

@@ -23,7 +23,7 @@ from audience.matching import evidence as ev
 from audience.matching.evidence import Accounts, Person
 from audience.matching.identity import account_ref_keys, profile_refs
 from audience.matching.names import cut_handles_from_name, given_endings, name_groups
-from audience.matching.signals import OrgKeys, org_keys
+from audience.matching.signals import OrgKeys, org_group
 from audience.store import Store, now_iso
 
 # Scores are probabilities: a pair's evidence (log-odds) weighed against every other candidate
@@ -49,7 +49,9 @@ MAX_BLOCK = {
     ev.K_FUZZY: 25,
     ev.K_HANDLE: 20,
     ev.K_DOMAIN: 50,
-    ev.K_ORG: 100,
+    # a given name at an employer: "Anna" at KPMG among a million profiles is a crowd of
+    # colleagues (60 keeps every true pair found at 100k profiles, and fewer pairs at 1M)
+    ev.K_ORG: 60,
     ev.K_CONTACT: 5,
 }
 MAX_CUT_BLOCK = 5  # a handle cutting the name short, shared by more profiles: a namesake crowd
@@ -58,8 +60,8 @@ _to_json = json.JSONEncoder(ensure_ascii=False).encode
 # a bio's @mentions and runs of capitalised words ("Clear Harbour", "PwC", "Working"): the
 # names of organisations it may hold, one match each
 _MENTION_RE = re.compile(r"\n|@\w{2,}|\b[A-Z][\w&'-]+(?: [A-Z][\w&'-]*){0,3}")
-# the organisation after a person's name in a display name, or a row break
-_DISPLAY_ORG_RE = re.compile(r" (?:@|\||-|–|—|·|•|at) +([^\n|@·•]+)")
+# the organisation a display name gives after a separator ("Emma Smith @ Crown Green Software")
+_DISPLAY_ORG_RE = re.compile(r"(?<= )[@|·•–—-] +([^\n|@·•]+)")
 # Employers block on the first letters of their glued name (or their group's, "pwc" for
 # PricewaterhouseCoopers): "@AlibabaGroup" meets Alibaba, "Clear Harbour" ClearHarbour
 ORG_STEM = 6
@@ -392,8 +394,7 @@ def _person_keys(
     ]
     rows += [(T_HANDLE, form, "", i) for i, fs in enumerate(forms) for form in fs]
     rows += [(T_DOMAIN, d, "", i) for i, p in enumerate(people) for d in p.domains]
-    # the given name or one of its forms ("Jon" at Sitel is John Smith there)
-    rows += [(T_ORG, g, w, i) for i, gs in enumerate(groups) for g in gs for w in orgs[i]]
+    rows += [(T_ORG, g, w, i) for i, gs in enumerate(givens) for g in gs for w in orgs[i]]
     rows += [(T_CONTACT, key, "", i) for i, p in enumerate(people) for key in p.contact_keys]
     rows += [
         (T_GIVEN_INITIAL, g, f[0], i)
@@ -646,16 +647,17 @@ def _expand(starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
 
 
 def _org_stems(orgs: OrgKeys) -> set[str]:
-    """The blocking stems of a card's organisation keys: its glued names and short forms
-    (the acronym, a distinctive first or last word), each cut to ORG_STEM letters."""
-    return {key[:ORG_STEM] for key in orgs.full | orgs.short if len(key) >= 2}
+    """The blocking stems of a card's organisation keys: its glued names (its group's
+    among them) cut to ORG_STEM letters, and its short forms as short as an acronym. Not a
+    first or last word cut short: "Consulting" would meet every bio's "Consultant"."""
+    short = {key for key in orgs.short if len(key) < ORG_STEM}
+    return {key[:ORG_STEM] for key in orgs.full | short if len(key) >= 2}
 
 
 def org_stem(phrase: str) -> str:
     """The blocking stem of an organisation as a bio writes it ("Clear Harbour", "@PwC",
     "PricewaterhouseCoopers"): its group's name in the alias table, else its glued words."""
-    keys = org_keys.__wrapped__(phrase)  # each phrase once: no cache to outlive the match
-    return min(keys.full, key=len)[:ORG_STEM] if keys.full else ""
+    return org_group(phrase)[:ORG_STEM]
 
 
 def _bio_mentions(bios: list[str | None]) -> tuple[np.ndarray, np.ndarray]:

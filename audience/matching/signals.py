@@ -135,12 +135,8 @@ NO_ORG = OrgKeys()
 def org_keys(name: str) -> OrgKeys:
     """Keys of an organisation name: its glued words, its group's name in the alias table,
     its first word and its acronym."""
-    text = fold(name).replace(".", "").replace("&", " ")
-    tokens = _PATH_WORDS_RE.findall(text)
-    while tokens and tokens[-1] in LEGAL_SUFFIXES | {"uk", "us", "eu", "emea", "global"}:
-        tokens.pop()
-    words = [t for t in tokens if t not in ORG_STOPWORDS]
-    if not words or words[0] in _NOT_ORG_WORDS:
+    words = _org_words(name)
+    if not words:
         return NO_ORG
     glued = "".join(words)
     full = {glued}
@@ -156,8 +152,33 @@ def org_keys(name: str) -> OrgKeys:
         acronym = "".join(w[0] for w in words)
         if len(acronym) >= 2:
             short.add(acronym)
-        short |= _initials_and_words(words)
     return OrgKeys(frozenset(k for k in full if len(k) >= 2), frozenset(short))
+
+
+def _org_words(name: str) -> list[str]:
+    """An organisation name's words, without legal suffixes, regions and stopwords; none for
+    a phrase that names no organisation ("at home")."""
+    text = fold(name).replace(".", "").replace("&", " ")
+    tokens = _PATH_WORDS_RE.findall(text)
+    while tokens and tokens[-1] in LEGAL_SUFFIXES | {"uk", "us", "eu", "emea", "global"}:
+        tokens.pop()
+    words = [t for t in tokens if t not in ORG_STOPWORDS]
+    return [] if not words or words[0] in _NOT_ORG_WORDS else words
+
+
+def org_group(name: str) -> str:
+    """An organisation's glued name, or its group's when the alias table has it ("pwc" for
+    "@PricewaterhouseCoopers"); "" for no organisation."""
+    glued = "".join(_org_words(name))
+    return _aliases().get(glued, glued)
+
+
+def card_org_keys(name: str) -> OrgKeys:
+    """The keys of the organisation a contact card names, and the forms its handle may take
+    with some words whole and the others as initials."""
+    keys = org_keys(name)
+    words = _org_words(name)
+    return keys | OrgKeys(frozenset(), frozenset(_initials_and_words(words)))
 
 
 def _initials_and_words(words: list[str]) -> set[str]:
