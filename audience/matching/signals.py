@@ -173,6 +173,7 @@ def org_group(name: str) -> str:
     return _aliases().get(glued, glued)
 
 
+@lru_cache(maxsize=20_000)  # a book names each employer on many cards
 def card_org_keys(name: str) -> OrgKeys:
     """The keys of the organisation a contact card names, and the forms its handle may take
     with some words whole and the others as initials."""
@@ -304,6 +305,7 @@ def _phrase_keys(phrase: str, handle: bool = False) -> OrgKeys:
     return org_keys(" ".join(words))
 
 
+@lru_cache(maxsize=50_000)  # organisations' handles repeat across bios
 def _handle_keys(handle: str) -> OrgKeys:
     """An organisation's handle, and the acronym of its capitalised words when it is written
     in them ("@CrownOrbitCommu", cut at 15 characters, is COC's)."""
