@@ -827,3 +827,66 @@ def test_name_forms_are_not_near_names(store, card, display, handle):
     account = add_account(store, handle, display)
     found_by = ev.K_INITIAL if display.startswith("J.") else ev.K_NAME
     assert not features(store, person, account, found_by)["near_name_alone"]
+
+
+# ---- employers as handles, acronyms and domains write them (match9) ----------------------
+
+
+@pytest.mark.parametrize(
+    ("card_org", "emails", "bio"),
+    [
+        ("", ["claire.a@lloydsbankinggroup.com"], "PR person (LBG) | wine"),  # domain's acronym
+        ("", ["ling.he@santander.com"], "sales person at @bancosantander"),  # a word before it
+        ("Guaranty Trust Bank", [], "Managing Director at @gtbank"),  # initials and a word
+        ("PKO Bank Polski", [], "contact centres person at @PKOBP"),  # a word and initials
+        ("COC", [], "Working in community at @CrownOrbitCommu"),  # a handle's capitals
+    ],
+)
+def test_an_employer_written_as_its_handle_or_acronym_is_the_cards(store, card_org, emails, bio):
+    person = add_person(store, "Sam Okafor", org=card_org or None, emails=emails)
+    right = add_account(store, "samokafor", "Sam Okafor", bio=bio)
+    found = features(store, person, right)
+    assert found["employer_match"] and not found["employer_conflict"]
+
+
+@pytest.mark.parametrize(
+    ("card_org", "emails", "bio"),
+    [
+        ("", ["sam@nova.pt"], "Analyst at @SuperNova"),  # a short name ending another
+        ("Guaranty Trust Bank", [], "Analyst at @gtholdings"),  # initials alone, another word
+        ("COC", [], "Analyst at @crownorbitcommu"),  # no capitals: no acronym to read
+        ("", ["sam@lloydsbankinggroup.com"], "Analyst at @LloydsBankNews"),  # another name
+    ],
+)
+def test_a_handle_that_only_resembles_the_employer_is_not_it(store, card_org, emails, bio):
+    person = add_person(store, "Sam Okafor", org=card_org or None, emails=emails)
+    other = add_account(store, "samokafor", "Sam Okafor", bio=bio)
+    found = features(store, person, other)
+    assert not found["employer_match"] and found["employer_conflict"]
+
+
+@pytest.mark.parametrize(
+    ("card_org", "display", "bio"),
+    [
+        ("ClearHarbour", "Linh Nguyen", "Working in CX @ Clear Harbour"),  # words glued
+        ("PricewaterhouseCoopers", "Linh Nguyen", "Head of Comms, @PwC"),  # the group's alias
+        ("Crown Green Software", "Linh Nguyen @ Crown Green Software", ""),  # display name
+        ("Alibaba", "Linh Nguyen", "Consultant at @AlibabaGroup"),  # a longer handle
+    ],
+)
+def test_a_profile_naming_the_employer_is_a_candidate_however_common_the_name(
+    store, card_org, display, bio
+):
+    # too many namesakes to block on the name: the employer finds the profile
+    from audience.matching.matcher import MAX_BLOCK, candidate_pairs
+
+    add_person(store, "Linh Nguyen", org=card_org)
+    for n in range(MAX_BLOCK[ev.K_NAME] + 1):
+        add_account(store, f"linhnguyen{n}", "Linh Nguyen", bio="Working in design")
+    right = add_account(store, "lnguyen_cx", display, bio=bio)
+    other = add_account(store, "lnguyen_elsewhere", display.split(" @")[0], bio="CX at Acme Foods")
+    accounts = ev.load_accounts(store, "x")
+    _, found, kinds = candidate_pairs(ev.load_people(store), accounts)
+    ids = accounts.ids[found].tolist()
+    assert right in ids and other not in ids
+    assert kinds[ids.index(right)] & ev.K_ORG

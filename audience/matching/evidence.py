@@ -50,13 +50,13 @@ from audience.matching.signals import (
     _aliases,
     bio_contacts,
     bio_orgs,
+    card_org_keys,
     country_code,
     domain_keys,
     domain_label,
     is_free_mail,
     mail_country,
     org_hint_rows,
-    org_keys,
     orgs_agree,
     parse_site,
     phone_countries,
@@ -375,7 +375,7 @@ def _finish(person: Person, alt_family: str = "") -> None:
     person.distinct_locals = [lp for lp in person.locals if more_than_name(lp, person)]
     domains = [email_parts(e)[1] for e in person.emails]
     person.domains = [d for d in dict.fromkeys(domains) if d and not is_free_mail(d)]
-    orgs = org_keys(person.org) if person.org else NO_ORG
+    orgs = card_org_keys(person.org) if person.org else NO_ORG
     for domain in person.domains:
         orgs = orgs | domain_keys(domain)
     person.orgs = orgs

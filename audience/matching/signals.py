@@ -16,6 +16,7 @@ Every function takes already folded text where it says so; the tables of aliases
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from dataclasses import dataclass
@@ -43,6 +44,9 @@ _EX_RE = re.compile(
 _AT_RE = re.compile(r"(?:\bat\b|@|\(|\bwith\b|\bfor\b)\s*@?\s*([^|.;·•,()\n!?]+)", re.I)
 _DISPLAY_ORG_RE = re.compile(r"(?:\s(?:@|\||-|–|—|·|•|at)\s+|,\s*)([^|]+)$", re.I)
 _PATH_WORDS_RE = re.compile(r"[a-z0-9]+")
+_CAMEL_RE = re.compile(r"[A-Z][a-z]+")
+# a glued name ending the other at least this long names the same organisation
+ORG_SUFFIX_MIN = 6
 # words after "at" or "for" that are no organisation: "at home", "for now"
 _NOT_ORG_WORDS = frozenset(
     [
@@ -85,11 +89,18 @@ def _aliases() -> dict[str, str]:
         line = line.split("#", 1)[0].strip()
         if not line:
             continue
-        names = [org_compact(n) for n in line.split("|")]
+        written = [n.strip() for n in line.split("|")]
+        names = [org_compact(n) for n in written]
         names = [n for n in names if n]
-        for name in names:
-            table.setdefault(name, names[0])
+        # also as a web domain glues them, suffixes kept: lloydsbankinggroup.com is LBG's
+        for name in names + [_glued(n) for n in written]:
+            if name:
+                table.setdefault(name, names[0])
     return table
+
+
+def _glued(name: str) -> str:
+    return "".join(_PATH_WORDS_RE.findall(fold(name).replace("&", " ")))
 
 
 @lru_cache(maxsize=200_000)
@@ -124,12 +135,8 @@ NO_ORG = OrgKeys()
 def org_keys(name: str) -> OrgKeys:
     """Keys of an organisation name: its glued words, its group's name in the alias table,
     its first word and its acronym."""
-    text = fold(name).replace(".", "").replace("&", " ")
-    tokens = _PATH_WORDS_RE.findall(text)
-    while tokens and tokens[-1] in LEGAL_SUFFIXES | {"uk", "us", "eu", "emea", "global"}:
-        tokens.pop()
-    words = [t for t in tokens if t not in ORG_STOPWORDS]
-    if not words or words[0] in _NOT_ORG_WORDS:
+    words = _org_words(name)
+    if not words:
         return NO_ORG
     glued = "".join(words)
     full = {glued}
@@ -146,6 +153,48 @@ def org_keys(name: str) -> OrgKeys:
         if len(acronym) >= 2:
             short.add(acronym)
     return OrgKeys(frozenset(k for k in full if len(k) >= 2), frozenset(short))
+
+
+def _org_words(name: str) -> list[str]:
+    """An organisation name's words, without legal suffixes, regions and stopwords; none for
+    a phrase that names no organisation ("at home")."""
+    text = fold(name).replace(".", "").replace("&", " ")
+    tokens = _PATH_WORDS_RE.findall(text)
+    while tokens and tokens[-1] in LEGAL_SUFFIXES | {"uk", "us", "eu", "emea", "global"}:
+        tokens.pop()
+    words = [t for t in tokens if t not in ORG_STOPWORDS]
+    return [] if not words or words[0] in _NOT_ORG_WORDS else words
+
+
+def org_group(name: str) -> str:
+    """An organisation's glued name, or its group's when the alias table has it ("pwc" for
+    "@PricewaterhouseCoopers"); "" for no organisation."""
+    glued = "".join(_org_words(name))
+    return _aliases().get(glued, glued)
+
+
+@lru_cache(maxsize=20_000)  # a book names each employer on many cards
+def card_org_keys(name: str) -> OrgKeys:
+    """The keys of the organisation a contact card names, and the forms its handle may take
+    with some words whole and the others as initials."""
+    keys = org_keys(name)
+    words = _org_words(name)
+    return keys | OrgKeys(frozenset(), frozenset(_initials_and_words(words)))
+
+
+def _initials_and_words(words: list[str]) -> set[str]:
+    """The name written with some words whole and the others as initials, as handles write
+    it ("gtbank" for Guaranty Trust Bank, "pkobp" for PKO Bank Polski): not all initials
+    (the acronym) nor all whole (the glued name)."""
+    if not 2 <= len(words) <= 4:
+        return set()
+    forms = set()
+    for whole in itertools.product((False, True), repeat=len(words)):
+        if any(whole) and not all(whole):
+            form = "".join(w if keep else w[0] for w, keep in zip(words, whole, strict=True))
+            if len(form) >= 4:
+                forms.add(form)
+    return forms
 
 
 def domain_label(domain: str) -> str:
@@ -179,6 +228,10 @@ def orgs_agree(a: OrgKeys, b: OrgKeys) -> bool:
                 return True
             shorter, longer = (x, y) if len(x) <= len(y) else (y, x)
             if len(shorter) >= 3 and longer.startswith(shorter):
+                return True
+            # a handle that puts a word before the name ("bancosantander" for Santander); not
+            # a short word inside another ("community" is no "unity")
+            if len(shorter) >= ORG_SUFFIX_MIN and longer.endswith(shorter):
                 return True
     return False
 
@@ -248,8 +301,19 @@ def _phrase_keys(phrase: str, handle: bool = False) -> OrgKeys:
     if not words or not (handle or words[0][:1].isupper() or words[0][:1].isdigit()):
         return NO_ORG
     if handle:
-        words = words[:1]
+        return _handle_keys(words[0])
     return org_keys(" ".join(words))
+
+
+@lru_cache(maxsize=50_000)  # organisations' handles repeat across bios
+def _handle_keys(handle: str) -> OrgKeys:
+    """An organisation's handle, and the acronym of its capitalised words when it is written
+    in them ("@CrownOrbitCommu", cut at 15 characters, is COC's)."""
+    keys = org_keys(handle)
+    parts = _CAMEL_RE.findall(handle)
+    if len(parts) >= 2 and "".join(parts) == handle:
+        keys = keys | OrgKeys(frozenset(), frozenset(["".join(p[0] for p in parts).lower()]))
+    return keys
 
 
 # ---- identity ----------------------------------------------------------------------------
