@@ -52,10 +52,14 @@ EXTRA = [
 ]
 
 
+# Each account once: an account without a website is in both lists.
+JUDGED = list(dict.fromkeys([*ACCOUNTS, *WITHOUT_SITES, *EXTRA]))
+
+
 def _judged(lexicon) -> list[tuple[object, object]]:
     return [
         (press_evidence(h, n, b, w, lexicon), outlet_account(h, n, b, lexicon))
-        for h, n, b, w in [*ACCOUNTS, *WITHOUT_SITES, *EXTRA]
+        for h, n, b, w in JUDGED
     ]
 
 
