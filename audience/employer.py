@@ -735,7 +735,7 @@ def _lower_case(text: str) -> bool:
     """Written in lower case: not "Acme", not "ACME", and not a script without capitals
     (Arabic, Hebrew, Thai, CJK...), where a name cannot show itself by a capital. Georgian
     letters count as lower case to Python, but Georgian is written without capitals."""
-    return any(c.islower() and not _GEORGIAN.match(c) for c in text) and not any(
+    return any(c.islower() and not "\u10d0" <= c <= "\u10ff" for c in text) and not any(
         c.isupper() for c in text
     )
 
