@@ -29,6 +29,7 @@ from audience.roles import (
     fold_same_length,
     organisation_key,
 )
+from audience.sounds import name_keys, script_words
 from audience.textmatch import RUN_ON_SCRIPTS, WORD_MARKS, searched
 
 _AFTER_EMPLOYER = re.compile(
@@ -172,6 +173,10 @@ class OrgMatcher:
     _acronyms: set[str] = field(init=False, default_factory=set)
     _short_keys: set[str] = field(init=False, default_factory=set)
     _generic: frozenset[str] = field(init=False, default=frozenset())
+    # names by the sound keys of their words, for names written in another script
+    _sounds: dict[str, list[tuple[tuple[str, ...], ListedOrg, bool]]] = field(
+        init=False, default_factory=dict
+    )
     # every listed organisation's matcher (all segments, and mine), to see lists of brands
     neighbours: OrgMatcher | None = field(init=False, default=None, repr=False)
 
@@ -209,6 +214,17 @@ class OrgMatcher:
             for name in org.names:
                 for short in _shortened(organisation_key(name), generic):
                     self._owner_keys.setdefault(short, org)
+                self._add_sounds(name, org)
+
+    def _add_sounds(self, name: str, org: ListedOrg) -> None:
+        """A name's sound keys, when long enough not to be another word's: an acronym is
+        spelt out, not transliterated."""
+        keys = name_keys(name)
+        consonants = sum(len(k.removeprefix("a")) for k in keys)
+        if name.isupper() or consonants < (3 if len(keys) > 1 else 4):
+            return
+        strict = _needs_context(name, organisation_key(name))
+        self._sounds.setdefault(keys[0], []).append((keys, org, strict))
 
     def __bool__(self) -> bool:
         return bool(self.orgs)
@@ -405,6 +421,28 @@ class OrgMatcher:
             found = self.by_handle(match.group(1))
             if found and self._is_employer(text, match, False, where):
                 yield found[0], f"{where} names @{match.group(1)} ({found[0].label})"
+        seen = [m.span() for m in self._names.finditer(text.folded)] if self._names else []
+        for org, strict, span in self._sounded(text):
+            if any(s < span.end() and span.start() < e for s, e in seen):
+                continue  # the name as listed, already judged
+            if self._is_employer(text, span, strict, where):
+                yield org, f'{where} names {org.label} ("{span.group(0)}")'
+
+    def _sounded(self, text: BioText) -> Iterator[tuple[ListedOrg, bool, _Span]]:
+        """Listed names written in another script ("ජය ලයිෆ්" for Jaya Life), not in the past."""
+        if not self._sounds:
+            return
+        words = script_words(text.raw)
+        for i, (start, _, key, _) in enumerate(words):
+            for keys, org, strict in self._sounds.get(key, ()):
+                window = words[i : i + len(keys)]
+                if (
+                    tuple(w[2] for w in window) == keys
+                    and any(w[3] for w in window)
+                    and all(_NAME_GAP.fullmatch(text.raw[a[1] : b[0]]) for a, b in pairwise(window))
+                    and not text.is_past(start)
+                ):
+                    yield org, strict, _Span(text.raw, start, window[-1][1])
 
     def in_post(self, text: str) -> tuple[ListedOrg, str] | None:
         """A post that confirms the employer: the organisation right after "our team",
@@ -933,6 +971,28 @@ def _team_links(between: str, lexicon: Lexicon) -> bool:
     return not words or (
         len(words) <= 4 and (last in _TEAM_LINK_WORDS or last in lexicon.employer_words)
     )
+
+
+# Between the words of one name: spaces or a hyphen, not a comma ("Вода, газ" is two words).
+_NAME_GAP = re.compile(r"[\s\-‐]{1,3}")
+
+
+@dataclass(frozen=True)
+class _Span:
+    """Where a name written in another script stands, shaped like the match of a pattern."""
+
+    text: str
+    begin: int
+    finish: int
+
+    def start(self) -> int:
+        return self.begin
+
+    def end(self) -> int:
+        return self.finish
+
+    def group(self, _: int = 0) -> str:
+        return self.text[self.begin : self.finish]
 
 
 def _needs_context(name: str, key: str) -> bool:

@@ -24,7 +24,8 @@ from typing import Any
 
 from audience.normalize import fold
 
-INDEX_FORMAT = 1  # bump when the index's shape changes
+INDEX_FORMAT = 2  # bump when the index's shape or how it is built changes
+OWN_NAME_WEIGHT = 10
 
 
 PLACES_DIR = Path(__file__).parent / "data" / "places"
@@ -240,17 +241,29 @@ def _build_gazetteer() -> Gazetteer:
         countries.setdefault(fold(state["name"]), "US")
         states[fold(state["name"])] = state["name"]
     cities: dict[str, tuple[str, str]] = {}
-    population: dict[str, int] = {}
+    # The bigger city wins a name, but a city's own name counts ten times its population
+    # against another city's alternate name: "Galle" is Sri Lanka's Galle, not Halle's old
+    # spelling, while "Calcutta" stays Kolkata rather than a small namesake.
+    weight: dict[str, int] = {}
     for city in cache_.get_cities().values():
-        names = [city["name"]]
+        names = [(name, OWN_NAME_WEIGHT) for name in _own_names(city["name"])]
         if city["population"] >= 200_000:
-            names += [n for n in city["alternatenames"] if n.isascii()]
-        for name in names:
+            names += [(n, 1) for n in city["alternatenames"] if n.isascii()]
+        for name, factor in names:
             key = fold(name)
-            if len(key) > 2 and city["population"] > population.get(key, 0):
-                population[key] = city["population"]
+            this = city["population"] * factor
+            if len(key) > 2 and this > weight.get(key, 0):
+                weight[key] = this
                 cities[key] = (city["name"], city["countrycode"])
     return countries, cities, continents, states
+
+
+def _own_names(name: str) -> set[str]:
+    """A city's name, and without its qualifier: "Halle (Saale)" is also "Halle"."""
+    return {name, _QUALIFIER.sub("", name).strip()}
+
+
+_QUALIFIER = re.compile(r"\s*\([^)]*\)")
 
 
 def _flag_country(text: str) -> str | None:

@@ -1187,7 +1187,11 @@ def _previous_clause(text: str, clauses: list[tuple[int, int]], index: int) -> t
 
 
 def _previous_words(text: str, position: int, count: int) -> list[str]:
-    return re.findall(r"[\w&]+", text[max(0, position - 60) : position])[-count:]
+    return _WORD_WITH_MARKS.findall(text[max(0, position - 60) : position])[-count:]
+
+
+# A word with its vowel signs ("ගුවන්විදුලි", "টিভি"): combining marks are not \w.
+_WORD_WITH_MARKS = re.compile(rf"[\w&{WORD_MARKS}\u200c\u200d]+")
 
 
 def _outlet_after(raw: str, end: int) -> str | None:

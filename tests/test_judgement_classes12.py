@@ -1,0 +1,125 @@
+"""Classes of judgement error fixed in the twelfth session (issue 12), one test per class of
+docs/judgement.md. The people, outlets and organisations are invented; the bios are paraphrases
+of the classes, not copies of benchmark rows."""
+
+from __future__ import annotations
+
+import pytest
+
+from audience.geo import normalize_location
+from audience.roles import DEFAULT_LEXICON, press_evidence
+from audience.sounds import name_keys, script_words
+from tests.test_judgement_classes7 import employers
+from tests.test_segment_judgement import store as store  # noqa: F401 - the fixture
+
+ORGS = {
+    "customers": {"organisations": [{"name": "Mahaweli Motors", "aliases": ["MMotors"]}]},
+    "suppliers": {"organisations": [{"name": "Kandula Outsourcing", "aliases": ["Kandula BPO"]}]},
+    "competitors": {"organisations": [{"name": "Vesak Life", "aliases": ["Vesak Life Cover"]}]},
+}
+
+
+def press(bio: str, name: str = "Sam Doe", handle: str = "samdoe"):
+    found = press_evidence(handle, name, bio, None, DEFAULT_LEXICON)
+    return found if found and found.strong else None
+
+
+# ---- names written in another script -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("latin", "written"),
+    [
+        ("Mahaweli Motors", "මහවැලි මෝටර්ස්"),  # Sinhala
+        ("Vesak Life", "வெசாக் லைஃப்"),  # Tamil writes f as aytham + pa
+        ("Kandula Outsourcing", "Кандула Аутсорсинг"),  # Russian
+    ],
+)
+def test_a_listed_name_sounds_the_same_in_another_script(latin, written):
+    assert name_keys(latin) == tuple(w[2] for w in script_words(written))
+
+
+@pytest.mark.parametrize(
+    ("bio", "segment"),
+    [
+        ("විකුණුම් කළමනාකරු - මහවැලි මෝටර්ස්, මහනුවර", "customers"),  # sales manager at
+        ("காப்புறுதி ஆலோசகர் - வெசாக் லைஃப், கண்டி", "competitors"),  # insurance adviser at
+        ("Team leader, Кандула Аутсорсинг. Night shift.", "suppliers"),
+    ],
+)
+def test_an_employer_written_in_the_local_script_is_the_employer(store, bio, segment):
+    assert employers(store, bio, ORGS) == {segment}, bio
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Хлеб, вода, маш. Рецепты на каждый день.",  # ordinary words, not a name split by a comma
+        "முன்னாள் வெசாக் லைஃப் முகவர். இப்போது ஆசிரியை.",  # former agent, now a teacher
+        "Brand ambassador for Vesak Life and a cricket bat maker.",  # paid to speak for them
+    ],
+)
+def test_ordinary_words_past_jobs_and_ambassadors_are_not_the_employer(store, bio):
+    assert employers(store, bio, ORGS) == set(), bio
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Recruiter for contact centres. Placing agents at Kandula Outsourcing and others.",
+        "Head of service at a regional bank. Our voice partner is Kandula Outsourcing.",
+        "Trade union for drivers. We represent workers at Mahaweli Motors and six depots.",
+    ],
+)
+def test_recruiters_unions_and_customers_of_a_vendor_are_not_its_staff(store, bio):
+    assert employers(store, bio, ORGS) == set(), bio
+
+
+def test_a_scam_asking_for_a_one_time_code_is_not_the_brand(store):
+    bio = "Mahaweli Motors help desk. DM your account number and OTP for a quick refund."
+    assert employers(store, bio, ORGS) == set()
+
+
+# ---- press -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "ප්‍රාදේශීය වාර්තාකරු - මාතර",  # regional correspondent, Matara
+        "නිදහස් මාධ්‍යවේදිනී. සතිපතා තීරු ලිපියක්.",  # freelance journalist (f.)
+        "ගුවන්විදුලි නිවේදිකා 🎙️ උදෑසන වැඩසටහන",  # radio announcer
+        "பிராந்திய செய்தியாளர் - வவுனியா",  # Tamil: regional correspondent
+    ],
+)
+def test_sinhala_and_tamil_press_titles_are_press(bio):
+    assert press(bio)
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "ஊடகக் கற்கைகள் மாணவன். எதிர்கால பத்திரிகையாளர்.",  # media studies student
+        "ජනමාධ්‍ය සිසුවිය. අනාගත මාධ්‍යවේදිනියක්.",  # mass media student, future journalist
+        "Agency life. I know which editor takes calls before ten.",  # another editor, not her
+    ],
+)
+def test_students_and_people_who_only_talk_about_editors_are_not_press(bio):
+    assert not press(bio)
+
+
+# ---- geography -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("place", "country"),
+    [
+        ("Galle", "LK"),  # its own name, not Halle's old spelling
+        ("Halle", "DE"),  # Halle (Saale) is Halle
+        ("Calcutta", "IN"),  # a big city's old name beats a small namesake
+        ("Islamabad", "PK"),
+    ],
+)
+def test_a_city_s_own_name_beats_another_city_s_alternate_name(place, country):
+    found = normalize_location(place)
+    assert found is not None and found.country == country
