@@ -525,7 +525,8 @@ class OrgMatcher:
         kinds = self.lexicon.other_kinds
         if not is_handle and kinds and kinds.match(folded[end:].lstrip(" ([")):
             return False  # "Thaba village", "Acme Hotel Durban": a place, another business
-        words = _WORD_OR_SIGN.findall(before)
+        # "Sales director at TPP (Trường Phát Packaging)": the name glosses the acronym before it.
+        words = _WORD_OR_SIGN.findall(_ACRONYM_GLOSSED.sub("", before))
         if lower:  # "tl sa acme", "csr @ acme": in a bio all in lower case, "at" or a job tells
             return bool(words) and (
                 words[-1] in self.lexicon.employer_words or _job_right_before(self.lexicon, before)
@@ -973,6 +974,7 @@ def _team_links(between: str, lexicon: Lexicon) -> bool:
     )
 
 
+_ACRONYM_GLOSSED = re.compile(r"\s[\w&]{2,6}\s*\(\s*$")
 # Between the words of one name: spaces or a hyphen, not a comma ("Вода, газ" is two words).
 _NAME_GAP = re.compile(r"[\s\-‐]{1,3}")
 

@@ -676,6 +676,17 @@ class Lexicon:
         )
 
     @cached_property
+    def accented_former(self) -> dict[str, set[str]]:
+        """One-word Latin-script past markers written with marks no unmarked marker shares, by
+        their folded form: the marks tell them from another language's word ("già", not "gia";
+        "dříve", not "drive"). Greek capitals drop their accents, so Greek words stay out."""
+        forms: dict[str, set[str]] = {}
+        for word in self.vocabulary.former_markers:
+            if " " not in word and "*" not in word and fold_same_length(word).isascii():
+                forms.setdefault(fold_same_length(word), set()).add(word.lower())
+        return {key: said for key, said in forms.items() if key not in said}
+
+    @cached_property
     def temporary_roles(self) -> re.Pattern[str]:
         return _word_regex(_alternation(self.vocabulary.temporary_roles, literal=True))
 
@@ -1039,9 +1050,13 @@ class BioText:
                 yield (stops[-1] if stops else 0), marker.start()
             elif alone and index + 1 < len(clauses):
                 yield clauses[index + 1]  # "Retired. 35 years at Acme.": the career that follows
+        accented = self.lexicon.accented_former
         for marker in self.lexicon.former.finditer(text):
             if self._in_a_name_mid_sentence(marker.start()):
                 continue  # "u Volt Marketu": a name that holds a marker word ("volt": "was")
+            spellings = accented.get(marker.group(0))
+            if spellings and self.raw[marker.start() : marker.end()].lower() not in spellings:
+                continue  # "già" (Italian: formerly) is marked; "chuyên gia" (an expert) is not
             self.marker_starts.add(marker.start())
             index = next(i for i, (s, e) in enumerate(clauses) if s <= marker.start() <= e)
             end = clauses[index][1]
@@ -1677,10 +1692,17 @@ def _bio_signals(bio: str | None) -> tuple[int, int]:
     person = 2 * sum(
         1
         for m in _PERSON_STRONG.finditer(folded_bio)
-        if m.group(0) != "i" or raw_bio[m.start() : m.end()] == "I"
+        if (m.group(0) != "i" or raw_bio[m.start() : m.end()] == "I")
+        and not _VIETNAMESE_LETTER.search(raw_bio, m.start(), m.end())
     )
-    person += min(len(_PERSON_WEAK.findall(folded_bio)), 2)
+    weak = _PERSON_WEAK.finditer(folded_bio)
+    person += min(sum(not _VIETNAMESE_LETTER.search(raw_bio, m.start(), m.end()) for m in weak), 2)
     return org, person
+
+
+# Vietnamese words lose their marks in folding and turn into other languages' person words
+# ("mỗi sáng", every morning, is not the French "moi").
+_VIETNAMESE_LETTER = re.compile("[\u1ea0-\u1ef9ơưđƠƯĐ]")
 
 
 @lru_cache(maxsize=16384)

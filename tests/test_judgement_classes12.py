@@ -123,3 +123,47 @@ def test_students_and_people_who_only_talk_about_editors_are_not_press(bio):
 def test_a_city_s_own_name_beats_another_city_s_alternate_name(place, country):
     found = normalize_location(place)
     assert found is not None and found.country == country
+
+
+# ---- Vietnamese, and words that fold into another language's ------------------------------------
+
+VN_ORGS = {"suppliers": {"organisations": [{"name": "Sao Mai Systems", "aliases": ["SMS VN"]}]}}
+
+
+@pytest.mark.parametrize(
+    ("bio", "name"),
+    [
+        ("Bản tin email mỗi sáng: tin bán lẻ đáng đọc.", "Chợ Sớm"),  # "mỗi" is not French "moi"
+        ("PV thể thao @baoxyz. Viết về bóng chuyền.", "Lan Anh"),  # a sports reporter
+        ("BTV Đài PT-TH Quảng Ngãi. Bản tin 19h.", "Thu Hà"),  # a regional TV news editor
+        ("Hebdomadaire francophone de l'actualité laotienne.", "Le Rénovateur"),
+    ],
+)
+def test_vietnamese_and_french_outlets_and_newsroom_abbreviations_are_press(bio, name):
+    assert press(bio, name=name)
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Nhà báo hưu trí. Giờ trồng rau và viết hồi ký.",  # a retired journalist
+        "Phân tích dữ liệu. Không phải nhà báo đâu nhé.",  # not a journalist
+        "Comité municipal PV en Tlaquepaque.",  # a party's initials, not a reporter's
+    ],
+)
+def test_retired_denied_and_initials_are_not_press(bio):
+    assert not press(bio)
+
+
+@pytest.mark.parametrize(
+    ("bio", "expected"),
+    [
+        ("Chuyên gia triển khai tại Sao Mai Systems.", {"suppliers"}),  # "gia" is not "già"
+        ("Già consulente di Sao Mai Systems, ora in pensione.", set()),  # Italian: formerly
+        ("I deliver for Sao Mai Systems, Grab and anyone who pays on time.", set()),
+    ],
+)
+def test_a_past_marker_needs_its_accents_and_a_list_of_anyone_is_no_employer(
+    store, bio, expected
+):
+    assert employers(store, bio, VN_ORGS) == expected, bio
