@@ -44,10 +44,13 @@ SEGMENTS = ("press", "customers", "suppliers", "competitors")
 # commits that added it and tuned on it), then tuned on (round 32). blind33 (a Colombo insurer),
 # written blind later in that session and measured held out on its start and final code, was
 # tuned on in the twelfth (round 33). blind34 (a Ho Chi Minh City courier), written blind in the
-# twelfth session and measured held out on its start code, is held out: nobody has read its
-# errors or tuned on it.
+# twelfth session and measured held out on its start code and after round 33, was tuned on in
+# that session (round 34). blind35 (an Ulaanbaatar bank), written blind later in that session and
+# measured held out on its start and final code, is held out: nobody has read its errors or
+# tuned on it.
 SPLITS = (
-    ("blind34 (held out)", "blind34"),
+    ("blind35 (held out)", "blind35"),
+    ("blind34 (tuned on, round 34)", "blind34"),
     ("blind33 (tuned on, round 33)", "blind33"),
     ("blind32 (tuned on, round 32)", "blind32"),
     ("blind31 (tuned on, round 31)", "blind31"),
