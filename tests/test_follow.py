@@ -84,6 +84,11 @@ def fake(monkeypatch):
         yield server
 
 
+def no_pacing(seconds: float) -> None:
+    """A crawler's sleep that does not wait: the default 20 s between follows (a minute a test)
+    is test_pacing_between_follows's to check."""
+
+
 def run(app, workspace: Path, *args: str, input: str | None = None):
     return CliRunner().invoke(app, [*args, "--db", str(workspace)], input=input)
 
@@ -334,7 +339,8 @@ def test_forgotten_between_plan_and_send_is_never_followed(workspace, fake):
     store = open_store(workspace)
     plan = plan_follow(store, Rules(), "x", from_segment(store, "x", "press"))
     add_suppressions(store, [("account", "x:4002")])
-    result = apply_follows(Crawler(store, get_platform("x")), Rules(), plan.follow)
+    crawler = Crawler(store, get_platform("x"), sleep=no_pacing)
+    result = apply_follows(crawler, Rules(), plan.follow)
     store.close()
 
     assert "4002" not in sent(fake)
@@ -376,7 +382,7 @@ def test_interrupt_mid_apply_resumes_without_following_anyone_twice(workspace, f
             raise KeyboardInterrupt
 
     store = open_store(workspace)
-    crawler = Crawler(store, get_platform("x"))
+    crawler = Crawler(store, get_platform("x"), sleep=no_pacing)
     plan = plan_follow(store, Rules(), "x", from_segment(store, "x", "press"))
     with pytest.raises(KeyboardInterrupt):
         apply_follows(crawler, Rules(), plan.follow, on_progress=interrupt_after_two)
@@ -384,7 +390,7 @@ def test_interrupt_mid_apply_resumes_without_following_anyone_twice(workspace, f
     assert [s for _, s in actions(workspace)] == ["done", "done", "planned", "planned", "planned"]
 
     store = open_store(workspace)
-    crawler = Crawler(store, get_platform("x"))
+    crawler = Crawler(store, get_platform("x"), sleep=no_pacing)
     prepared_run = prepare_apply(crawler)
     plan = plan_follow(store, Rules(), "x", from_segment(store, "x", "press"))
     apply_follows(crawler, Rules(), plan.follow)

@@ -118,6 +118,8 @@ def linkedin_env(monkeypatch, fake: FakeLinkedIn, tmp_path: Path) -> None:
     monkeypatch.setenv("LINKEDIN_PASSWORD", fake.password)
     monkeypatch.setenv("LINKEDIN_BASE_URL", fake.base_url)
     monkeypatch.setenv("LINKEDIN_COOKIES_DIR", str(tmp_path / "cookies"))
+    # linkedin-api sleeps 2-5 s before each request (test_platform_linkedin checks it does)
+    monkeypatch.setattr("linkedin_api.linkedin.sleep", lambda seconds: None)
 
 
 def test_linkedin_lookup_searches_by_name_and_company(store, people, tmp_path, monkeypatch):
