@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 from itertools import accumulate
 from pathlib import Path
+from typing import Any
 
 from audience.errors import ConfigError
 
@@ -115,7 +116,8 @@ class Gazetteer:
         )
         if not names:
             return None
-        body = "|".join(_name_regex(n) for n in names)
+        body = _names_trie(names) if all(map(_plainly_spaced, names)) else None
+        body = body or "|".join(_name_regex(n) for n in names)
         return re.compile(rf"(?<![\w@])(?:{body})(?![\w])")
 
     @cached_property
@@ -274,6 +276,53 @@ def _name_regex(name: str) -> str:
     stem = name.endswith("*")
     body = r"\s+".join(map(re.escape, name.rstrip("*").split()))
     return body + r"\w{0,6}" if stem else body
+
+
+def _plainly_spaced(name: str) -> bool:
+    """One space between words and at most one "*": the name's length is then the length of
+    what :func:`_names_trie` spells (a "*" counting one), which orders the trie's branches."""
+    body = name.rstrip("*")
+    return len(name) - len(body) <= 1 and body == " ".join(body.split())
+
+
+_END, _STEM = "", "**"  # (trie keys that no single character is)
+
+
+def _names_trie(names: Iterable[str]) -> str:
+    """The alternation of :func:`_name_regex` of ``names``, longest name first, as a trie: the
+    engine follows the few branches that agree with the text instead of trying 5,000 names at
+    each position (a bio's outlets found in a tenth of the time). At each point the longer
+    names are tried first, as in the sorted alternation: every literal continuation, then a
+    stem's ending (a name one longer than the letters so far), then a name ending there.
+    Continuations start with different characters, so at most one of them can match (a
+    space against a letter: "\\s+" is no letter); equally long names, tried in no set order
+    in the alternation, are the only ones whose order may differ."""
+    trie: dict[str, Any] = {}
+    for name in names:
+        body = name.rstrip("*")
+        node = trie
+        for char in body:
+            node = node.setdefault(char, {})
+        node[_STEM if name.endswith("*") else _END] = None
+
+    def regex(node: dict[str, Any]) -> str:
+        branches = []
+        for char, after in node.items():
+            if char in (_END, _STEM):
+                continue
+            run = char
+            while len(after) == 1 and not after.keys() & {_END, _STEM}:  # one way on: no group
+                ((char, after),) = after.items()
+                run += char
+            spelled = r"\s+".join(map(re.escape, run.split(" ")))
+            branches.append(spelled + regex(after))
+        branches += [r"\w{0,6}"] if _STEM in node else []
+        branches += [""] if _END in node else []
+        if len(branches) == 1:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ")"
+
+    return regex(trie)
 
 
 def looked_up_by(outlet: Outlet) -> tuple[str, ...]:

@@ -1114,6 +1114,7 @@ def _review_platform(
         follower_series[0].taken_at if follower_series else None,
         topic_matcher(rules),
         lexicon,
+        _press_context(lexicon),
     )
     # A batch of accounts at a time, each judged as all at once would be: only one batch's
     # profiles (a row and posts each, ~2 KB) and judgements are held (issue 18: memory at 1M).
@@ -1133,6 +1134,7 @@ class _Crowd:
     followers_known: str | None  # when my followers were first recorded
     matcher: TopicMatcher
     lexicon: Any  # press_lexicon
+    press_context: bytes  # what media_role's results depend on: worked out once, not per batch
 
 
 def _review_batch(
@@ -1148,7 +1150,7 @@ def _review_batch(
     following, followers, sent = crowd.following, crowd.followers, crowd.sent
     matcher, lexicon, followers_known = crowd.matcher, crowd.lexicon, crowd.followers_known
     profiles = load_profiles(store, candidates, tags=bool(matcher))
-    press_cache = _press_cache(store, lexicon, candidates)
+    press_cache = _press_cache(store, crowd.press_context, candidates)
     signal_cache = _signal_cache(store, candidates)
     topic_cache = _topic_cache(store, rules, candidates)
     active = []
@@ -1256,12 +1258,19 @@ def _topic_cache(store: Store, rules: Rules, account_ids: list[int]) -> Any:
     return JudgementCache(store, "prune-topics", context, account_ids)
 
 
-def _press_cache(store: Store, lexicon: Any, account_ids: list[int]) -> Any:
+def _press_context(lexicon: Any) -> bytes:
+    """What :func:`media_role` results depend on besides the account: the rules and the
+    lexicon, learned outlets included (hashing them takes ~0.4 s at 1M: once per review)."""
+    from audience.judgement_cache import context_fingerprint, lexicon_fingerprint
+
+    return context_fingerprint("media_role", lexicon_fingerprint(lexicon))
+
+
+def _press_cache(store: Store, context: bytes, account_ids: list[int]) -> Any:
     """:func:`media_role` results kept between runs (audience/judgement_cache.py): they read
     only the account's own fields and the lexicon (learned outlets included)."""
-    from audience.judgement_cache import JudgementCache, context_fingerprint, lexicon_fingerprint
+    from audience.judgement_cache import JudgementCache
 
-    context = context_fingerprint("media_role", lexicon_fingerprint(lexicon))
     return JudgementCache(store, "prune-press", context, account_ids)
 
 

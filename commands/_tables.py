@@ -8,6 +8,7 @@ import sys
 from collections.abc import Iterable, Sequence
 from typing import Annotated, Any, TypeVar
 
+import orjson
 import typer
 
 from commands._common import err_console
@@ -49,9 +50,49 @@ def stream_json(items: Iterable[Any]) -> None:
 def indented_json(value: Any, margin: str = "\n") -> str:
     """``json.dumps(value, ensure_ascii=False, indent=2, default=str)``, each line after the
     first starting with ``margin`` instead of a bare newline, the same text character for
-    character; about twice as quick on the plain dicts, lists, strings and numbers of a listing
-    (the standard library indents in pure Python, one small piece at a time). Anything else is
-    left to ``json.dumps``."""
+    character. Plain dicts, lists, strings and numbers are written by orjson (a tenth of the
+    time: the standard library indents in pure Python, one small piece at a time) when it
+    writes them alike; anything else by :func:`_indented`, or by ``json.dumps``."""
+    if _orjson_writes_alike(value):
+        try:
+            text = orjson.dumps(value, option=orjson.OPT_INDENT_2).decode()
+        except orjson.JSONEncodeError:  # an int past 64 bits, a lone surrogate
+            pass
+        else:  # (a newline inside a string is escaped: every one ends a line)
+            return text if margin == "\n" else text.replace("\n", margin)
+    return _indented(value, margin)
+
+
+def _orjson_writes_alike(value: Any) -> bool:
+    """Whether ``value`` holds only what orjson writes as ``json.dumps`` does: str-keyed dicts,
+    lists, tuples, strings, ints, bools, None and floats written without an exponent (orjson
+    writes 1e-05 as 0.00001, NaN as null; a dataclass or a date its own way, not as ``str``)."""
+    kind = type(value)
+    if kind in _PLAIN:
+        return True
+    if kind is float:
+        return value == 0 or 1e-4 <= abs(value) < 1e16  # (NaN is neither)
+    if kind is dict:
+        for key, item in value.items():
+            if type(key) is not str:
+                return False
+            if type(item) not in _PLAIN and not _orjson_writes_alike(item):
+                return False
+        return True
+    if kind is list or kind is tuple:
+        for item in value:
+            if type(item) not in _PLAIN and not _orjson_writes_alike(item):
+                return False
+        return True
+    return False
+
+
+_PLAIN = frozenset({str, int, bool, type(None)})  # written alike by orjson and json.dumps
+
+
+def _indented(value: Any, margin: str) -> str:
+    """:func:`indented_json` in Python: about twice as quick as ``json.dumps`` on the plain
+    values of a listing; anything else is left to ``json.dumps``."""
     if isinstance(value, dict):
         if not value:
             return "{}"
@@ -59,7 +100,7 @@ def indented_json(value: Any, margin: str = "\n") -> str:
             return _dumps(value, margin)
         inner = margin + "  "
         items = [
-            _string(k) + ": " + (_string(v) if type(v) is str else indented_json(v, inner))
+            _string(k) + ": " + (_string(v) if type(v) is str else _indented(v, inner))
             for k, v in value.items()
         ]
         return "{" + inner + ("," + inner).join(items) + margin + "}"
@@ -67,7 +108,7 @@ def indented_json(value: Any, margin: str = "\n") -> str:
         if not value:
             return "[]"
         inner = margin + "  "
-        listed = ("," + inner).join([indented_json(v, inner) for v in value])
+        listed = ("," + inner).join([_indented(v, inner) for v in value])
         return "[" + inner + listed + margin + "]"
     kind = type(value)
     if kind is str:

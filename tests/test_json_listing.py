@@ -22,6 +22,14 @@ VALUES = [
     -0.0,
     0.1 + 0.2,
     1e100,
+    1e-05,
+    9.99e-05,
+    1e-4,
+    1e15,
+    1e16,
+    2**64,
+    "lone surrogate \ud800",
+    ("a tuple", 0.5),
     float("nan"),
     float("inf"),
     -float("inf"),
@@ -33,6 +41,7 @@ VALUES = [
     {1: "a non-string key"},
     {"when": datetime(2026, 1, 2, 3, 4, 5)},
     {"pair": (1, "two")},
+    {"score": 0.5, "tiny": [1e-07], "why": "orjson writes 1e-07 without an exponent"},
 ]
 
 
