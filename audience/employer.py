@@ -271,7 +271,7 @@ class OrgMatcher:
         for ending in _CASE_ENDINGS:
             if key.endswith(ending):
                 stem = key[: -len(ending)]
-                for base in (stem, stem + "a", stem + "а"):
+                for base in (stem, stem + "a", stem + "а", stem + "ь"):
                     if base in self._by_key:
                         return base
         return key
@@ -689,8 +689,23 @@ def _hyphen_glued(raw: str, match: re.Match[str]) -> bool:
 
 # Case endings of Slavic languages (Latin and Cyrillic), longest first: "u Volt Marketu",
 # "CFO Tržnice", "CTO Telvoxa", "во Македонска пошта".
+# Mongolian case endings on a name's last word, longest first: genitive, dative-locative,
+# ablative, comitative, accusative, instrumental.
+_MONGOLIAN_ENDINGS = tuple(
+    sorted(
+        ["ийн", "ын", "ний", "ны", "ий", "д", "т", "аас", "ээс", "оос", "өөс", "тай", "тэй", "той",
+         "ийг", "ыг", "аар", "ээр", "оор", "өөр"],
+        key=len,
+        reverse=True,
+    )
+)
+_MONGOLIAN_SUFFIX = "|".join(fold_same_length(e) for e in _MONGOLIAN_ENDINGS)
+_CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff]+")
+
+
 _CASE_ENDINGS = (
     *("ama", "ima", "om", "em", "oj", "ом", "ем", "ој"),
+    *(fold_same_length(e) for e in _MONGOLIAN_ENDINGS),
     *("a", "e", "i", "u", "а", "е", "и", "у"),
 )
 
@@ -748,6 +763,9 @@ def _inflected(key: str, inflect: bool = True) -> str:
             parts[-1] = re.escape(last[:-1]) + "(?:ama|om|oj|ом|ој|[aeiuаеиу])"
         else:
             parts[-1] = re.escape(last) + "(?:ama|ima|om|em|ом|ем|[aeiuаеиу])?"
+        if _CYRILLIC_WORD.fullmatch(last):  # Mongolian: "Банкны", "Кашемирийн", "Сургуулийн"
+            stem = re.escape(last.removesuffix("ь"))
+            parts[-1] = f"(?:{parts[-1]}|{stem}(?:{_MONGOLIAN_SUFFIX}))"
     return r"[\s.-]*".join(parts)
 
 
@@ -1019,12 +1037,14 @@ def fold(text: str | None) -> str:
 
 
 _DEPARTMENT_WORD = re.compile(r"[^\W\d_]+\s+")
+# A case ending hyphenated to an acronym ("ХИС-ийн", "KHU-ийн"): the name's, not a word.
+_ENDING_ON_ACRONYM = re.compile(r"^-[^\W\d_]{1,4}(?![\w-])")
 
 
 def _trail_after(trails: re.Pattern[str], after: str) -> bool:
     """A job or team right after the name, or after a department of one or two words
     ("Acme 홍보팀", "Acme crew", "Acme fares team")."""
-    rest = after.lstrip()
+    rest = _ENDING_ON_ACRONYM.sub("", after).lstrip()
     for _ in range(3):
         if trails.match(rest):
             return True

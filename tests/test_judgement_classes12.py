@@ -167,3 +167,63 @@ def test_a_past_marker_needs_its_accents_and_a_list_of_anyone_is_no_employer(
     store, bio, expected
 ):
     assert employers(store, bio, VN_ORGS) == expected, bio
+
+
+# ---- Mongolian ----------------------------------------------------------------------------------
+
+MN_ORGS = {
+    "customers": {
+        "organisations": [
+            {"name": "Uliastai Wool", "aliases": ["Улиастай Ноос"]},
+            {"name": "Selenge University", "aliases": ["Сэлэнгэ Их Сургууль", "СИС"]},
+        ]
+    },
+    "competitors": {"organisations": [{"name": "Khuvsgul Bank", "aliases": ["Хөвсгөл Банк"]}]},
+}
+
+
+@pytest.mark.parametrize(
+    ("bio", "segment"),
+    [
+        ("Хөвсгөл Банкны эрсдэлийн хэлтсийн дарга.", "competitors"),  # the bank's (genitive)
+        ("Улиастай Ноосны экспортын менежер.", "customers"),
+        ("Сэлэнгэ Их Сургуулийн маркетингийн багш.", "customers"),  # the soft sign drops
+        ("СИС-ийн санхүүгийн албаны дарга.", "customers"),  # a case ending on the acronym
+    ],
+)
+def test_mongolian_case_endings_on_the_employer_s_name(store, bio, segment):
+    assert employers(store, bio, MN_ORGS) == {segment}, bio
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Хөвсгөл Банкны дуудлагын төвийн ажилтнуудад ханган нийлүүлдэг.",  # supplies them
+        "Хуучин Улиастай Ноос. Одоо хувиараа.",  # formerly
+    ],
+)
+def test_mongolian_suppliers_and_past_jobs_are_not_the_employer(store, bio):
+    assert employers(store, bio, MN_ORGS) == set(), bio
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Эдийн засгийн сэтгүүлч. Банк, санхүү.",  # economics journalist
+        "Мэдээний хөтлөгч, орой 20:00",  # news anchor
+        "Чөлөөт сэтгүүлч. Уул уурхай, байгаль орчин.",  # freelance journalist
+    ],
+)
+def test_mongolian_press_titles_are_press(bio):
+    assert press(bio)
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Сэтгүүл зүйн 2-р курсын оюутан. Ирээдүйн сурвалжлагч.",  # student, future reporter
+        "Хөвсгөл Банкны ахлах эдийн засагч. Сонинд зочин нийтлэл бичдэг.",  # guest columns
+    ],
+)
+def test_mongolian_students_and_guest_writers_are_not_press(bio):
+    assert not press(bio)
