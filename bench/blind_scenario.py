@@ -46,10 +46,12 @@ SEGMENTS = ("press", "customers", "suppliers", "competitors")
 # tuned on in the twelfth (round 33). blind34 (a Ho Chi Minh City courier), written blind in the
 # twelfth session and measured held out on its start code and after round 33, was tuned on in
 # that session (round 34). blind35 (an Ulaanbaatar bank), written blind later in that session and
-# measured held out on its start and final code, is held out: nobody has read its errors or
-# tuned on it.
+# measured held out on its start code and after round 34, was tuned on next (round 35). blind36
+# (a Taipei hotel group), written blind at the same time and measured held out on the session's
+# start and final code, is held out: nobody has read its errors or tuned on it.
 SPLITS = (
-    ("blind35 (held out)", "blind35"),
+    ("blind36 (held out)", "blind36"),
+    ("blind35 (tuned on, round 35)", "blind35"),
     ("blind34 (tuned on, round 34)", "blind34"),
     ("blind33 (tuned on, round 33)", "blind33"),
     ("blind32 (tuned on, round 32)", "blind32"),
