@@ -30,7 +30,7 @@ from audience.roles import (
     organisation_key,
 )
 from audience.sounds import name_keys, script_words
-from audience.textmatch import RUN_ON_SCRIPTS, WORD_MARKS, searched
+from audience.textmatch import RUN_ON_SCRIPTS, UNSPACED_SCRIPTS, WORD_MARKS, searched
 
 _AFTER_EMPLOYER = re.compile(
     r"(?:^|\s)(?:at|@|chez|bei|bij|presso|hos|på|en|em|na|no|w|στην|στη|στο|στον|στα|στις|στους"
@@ -42,7 +42,7 @@ _LIST_GOES_ON_BEFORE = re.compile(r"\w[\w.'’]*\s+(?:en|and|und|et|e|y|i|og|och
 # A sentence, for the markers: a list after "Clients:" runs on across its commas, and the
 # full stop of a short abbreviation ("u.a.", "z.B.", "e.g.", "ca.") ends nothing.
 _SENTENCE_END = re.compile(
-    r"[;|•\n!?]|(?<![\s.][^\W\d_가-힣])(?<![\s.][^\W\d_가-힣]\w)(?<!incl)(?<!excl)(?<!approx)"
+    r"[;|•\n!?｜。！？；]|(?<![\s.][^\W\d_가-힣])(?<![\s.][^\W\d_가-힣]\w)(?<!incl)(?<!excl)(?<!approx)"
     r"(?<!esp)\.(?!\w)"
 )
 # Suffixes of an organisation's own secondary accounts: @AcmeCares, @Acme_Jobs, @AcmeUK (the
@@ -125,8 +125,8 @@ _RETIRED = re.compile(
     r"|lo deje|i left|left in|deixei"
     r"|συνταξιουχ\w*|emekli)(?![\w])"
 )
-_SEPARATOR_BEFORE = re.compile(r"[|,:/–—(·•-]\s*$")
-_SEPARATOR_AFTER = re.compile(r"^\s*[|)]")
+_SEPARATOR_BEFORE = re.compile(r"[|,:/–—(·•\-｜，：／（]\s*$")
+_SEPARATOR_AFTER = re.compile(r"^\s*[|)｜）]")
 _ALUMNI_AFTER = re.compile(r"^[\s'’s-]{0,3}(?:alumni|alumnus|alumna|alum)\b")
 # The end of a sentence: a full stop before a capital ("Müh. 2. sınıf" goes on), a bar, a line.
 _SENTENCE_AHEAD = re.compile(r"[.!?]\s+(?=[^\W\d_a-zß-ÿ])|[|\n•]")
@@ -208,8 +208,15 @@ class OrgMatcher:
                         self._short_keys.add(short)
         if self._by_key:
             keys = sorted(self._by_key, key=len, reverse=True)
-            body = "|".join(_inflected(k, k not in self._short_keys) for k in keys)
-            self._names = re.compile(rf"(?<![\w@#])(?:{body})(?![\w])(?!\.\w)")
+            # Chinese and Japanese run words together ("海灣酒店訂房中心"): a name of three or
+            # more of their characters needs no space around it.
+            glued = [k for k in keys if len(k) >= 3 and _UNSPACED_NAME.fullmatch(k)]
+            spaced = [k for k in keys if k not in glued]
+            body = "|".join(_inflected(k, k not in self._short_keys) for k in spaced)
+            pattern = rf"(?<![\w@#])(?:{body})(?![\w])(?!\.\w)"
+            if glued:
+                pattern += "|" + "|".join(re.escape(k) for k in glued)
+            self._names = re.compile(pattern)
         for org in self.orgs:
             for name in org.names:
                 for short in _shortened(organisation_key(name), generic):
@@ -1037,6 +1044,8 @@ def fold(text: str | None) -> str:
 
 
 _DEPARTMENT_WORD = re.compile(r"[^\W\d_]+\s+")
+_UNSPACED_NAME = re.compile(rf"[{UNSPACED_SCRIPTS}]+")
+_PHRASE_END = re.compile(r"[\s。、，｜|.,;!?！？；（(]")
 # A case ending hyphenated to an acronym ("ХИС-ийн", "KHU-ийн"): the name's, not a word.
 _ENDING_ON_ACRONYM = re.compile(r"^-[^\W\d_]{1,4}(?![\w-])")
 
@@ -1045,6 +1054,11 @@ def _trail_after(trails: re.Pattern[str], after: str) -> bool:
     """A job or team right after the name, or after a department of one or two words
     ("Acme 홍보팀", "Acme crew", "Acme fares team")."""
     rest = _ENDING_ON_ACRONYM.sub("", after).lstrip()
+    if rest[:1] and _UNSPACED_NAME.match(rest[:1]):
+        # "鴻岳 熊本プロジェクト担当": in a run of unspaced words, the job ends the phrase.
+        phrase = _PHRASE_END.split(rest, maxsplit=1)[0][:12]
+        if trails.search(phrase):
+            return True
     for _ in range(3):
         if trails.match(rest):
             return True

@@ -270,7 +270,9 @@ class TopicMatcher:
         for topic in topics:
             label = topic.strip().lower()
             for word in map(_sound, (w for w in _words(topic.lstrip("#")) if w not in self.places)):
-                if len(word) < 5 or word in generic_words:
+                # A word of two Chinese or Japanese characters ("飯店") says as much as a long one.
+                short = len(word) < (2 if _UNSPACED.search(word) else 5)
+                if short or word in generic_words:
                     continue
                 if len(word) > STEM_LENGTH and word[:STEM_LENGTH] not in generic:
                     self.stems.setdefault(word[:STEM_LENGTH], label)

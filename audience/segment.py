@@ -54,6 +54,7 @@ from audience.roles import (
     is_parody,
     organisation_key,
     organisation_signals,
+    other_job,
     outlet_account,
     press_evidence,
     press_role,
@@ -1239,6 +1240,7 @@ def _account_evidence(
     handle_lower = (handle or "").lower().lstrip("@")
     dealer = _dealer(bio_text, lexicon)
     employer_segments = set()
+    named_in_text: list[tuple[int, str]] = []  # listed names in the bio or display name
     own_account = False  # named or handled as a listed organisation itself
     scam = bool(
         lexicon.scam_markers
@@ -1286,12 +1288,22 @@ def _account_evidence(
             if source == "name" and not named and rules.matcher.one_word_name(name):
                 continue  # "Zest!" alone, with no handle or domain of Zest: a namesake
             for _, reason in rules.matcher.in_text(text, source):
-                employer_segments.add(seg)
-                yield seg, "rule", reason
+                named_in_text.append((seg, reason))
         own_account = own_account or rules.matcher.in_display_name(name)  # "Acme Newsroom"
-    if not judge.press_ids or is_parody(name, bio, lexicon=lexicon, disclaimers=False):
-        return
-    finding = _press_finding(account, lexicon)
+    finding = None
+    if judge.press_ids and not is_parody(name, bio, lexicon=lexicon, disclaimers=False):
+        finding = _press_finding(account, lexicon)
+    beat = (
+        finding
+        and finding.strong
+        and not other_job(bio_text)
+        and _reporter_at_an_outlet(finding, judge, bio, hosts)
+    )
+    if not beat:
+        for seg, reason in named_in_text:
+            employer_segments.add(seg)
+            yield seg, "rule", reason
+    # else: a journalist at a named outlet writes about the organisations the bio names (a beat)
     if finding is None or not finding.strong:
         return
     if employer_segments - judge.press_ids:
@@ -1316,6 +1328,22 @@ def _account_evidence(
     findings[account["id"]] = finding
     for seg_id in judge.press_ids:
         yield seg_id, "rule", finding.reason
+
+
+def _reporter_at_an_outlet(
+    finding: PressFinding, judge: _Judge, bio: str | None, hosts: Iterable[str]
+) -> bool:
+    """A journalist whose bio or website names an outlet the gazetteer knows ("商業周刊 記者",
+    "Reporter at The Daily"): with no other job in the bio, the newsroom is the employer, so a
+    listed organisation the same bio names is a beat."""
+    if finding.is_outlet_account:
+        return False
+    if _title_names_outlet(finding.outlet, judge):
+        return True
+    gazetteer = judge.lexicon.gazetteer
+    newsrooms = [o for _, o in gazetteer.names_in(bio or "")]
+    newsrooms += [o for h in hosts if (o := gazetteer.domain(h))]
+    return any(o.kind != "portfolio" for o in newsrooms)
 
 
 def _title_names_outlet(outlet: str | None, judge: _Judge) -> bool:

@@ -48,9 +48,12 @@ SEGMENTS = ("press", "customers", "suppliers", "competitors")
 # that session (round 34). blind35 (an Ulaanbaatar bank), written blind later in that session and
 # measured held out on its start code and after round 34, was tuned on next (round 35). blind36
 # (a Taipei hotel group), written blind at the same time and measured held out on the session's
-# start and final code, is held out: nobody has read its errors or tuned on it.
+# start code and after round 35, was tuned on next (round 36). blind37 (a Lagos fibre broadband
+# provider), written blind meanwhile and measured held out on the session's start and final
+# code, is held out: nobody has read its errors or tuned on it.
 SPLITS = (
-    ("blind36 (held out)", "blind36"),
+    ("blind37 (held out)", "blind37"),
+    ("blind36 (tuned on, round 36)", "blind36"),
     ("blind35 (tuned on, round 35)", "blind35"),
     ("blind34 (tuned on, round 34)", "blind34"),
     ("blind33 (tuned on, round 33)", "blind33"),

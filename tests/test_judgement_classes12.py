@@ -8,8 +8,10 @@ import pytest
 
 from audience.geo import normalize_location
 from audience.roles import DEFAULT_LEXICON, press_evidence
+from audience.segment import parse_segment_config
 from audience.sounds import name_keys, script_words
 from tests.test_judgement_classes7 import employers
+from tests.test_segment_judgement import segments_of
 from tests.test_segment_judgement import store as store  # noqa: F401 - the fixture
 
 ORGS = {
@@ -227,3 +229,75 @@ def test_mongolian_press_titles_are_press(bio):
 )
 def test_mongolian_students_and_guest_writers_are_not_press(bio):
     assert not press(bio)
+
+
+# ---- Chinese and Japanese ------------------------------------------------------------------------
+
+ZH_ORGS = {
+    "customers": {"organisations": [{"name": "Qingsong Hotels", "aliases": ["青松酒店", "QSH"]}]},
+    "suppliers": {"organisations": [{"name": "Lanyu Linen", "aliases": ["蘭嶼布草"]}]},
+}
+
+
+@pytest.mark.parametrize(
+    ("bio", "segment"),
+    [
+        ("青松酒店訂房中心 客服｜每天接電話", "customers"),  # the name runs into the department
+        ("Guest Relations Manager｜QSH 青松酒店｜NPS", "customers"),  # full-width bars
+        ("蘭嶼布草 大阪工場エンジニア。", "suppliers"),  # a Japanese job at the end of the run
+    ],
+)
+def test_chinese_and_japanese_names_glued_to_their_department_name_the_employer(
+    store, bio, segment
+):
+    assert employers(store, bio, ZH_ORGS) == {segment}, bio
+
+
+def test_a_journalist_at_a_known_outlet_writes_about_the_organisations_the_bio_names(store):
+    reporter = {"handle": "tw_reporter", "bio": "中央社 記者｜觀光、青松酒店、航空業"}
+    found = segments_of(store, parse_segment_config({"segments": ZH_ORGS}), reporter)
+    assert found["tw_reporter"] == {"press"}  # the hotel chain is her beat
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "廣播電台主持人｜每天下午四點到六點",  # a radio host
+        "自由撰稿｜旅遊、美食｜現在替雜誌寫專欄",  # a freelance writer
+        "台灣旅宿業電子報，每週一封。",  # a newsletter
+    ],
+)
+def test_chinese_press_titles_and_outlets_are_press(bio):
+    assert press(bio, name="小安")
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "新聞系學生｜校刊記者｜喜歡拍照",  # a journalism student on the campus paper
+        "市政府發言人。記者會時間請見官網。",  # a spokesperson and press conferences
+    ],
+)
+def test_chinese_students_and_spokespeople_are_not_press(bio):
+    assert not press(bio, name="小安")
+
+
+@pytest.mark.parametrize(
+    ("bio", "expected"),
+    [
+        ("旅客｜青松酒店延誤入住兩小時 你們到底在幹嘛", set()),  # a guest complaining
+        ("晴天公關｜客戶：青松酒店、兩家旅行社", set()),  # a PR agency's client
+        ("2027/1 將加入 青松酒店 人資處", set()),  # joins next year
+        ("青松酒店 營收管理｜數字控", {"customers"}),  # revenue management at the chain
+    ],
+)
+def test_chinese_complaints_clients_future_jobs_and_departments(store, bio, expected):
+    assert employers(store, bio, ZH_ORGS) == expected, bio
+
+
+def test_chinese_topic_words_of_two_characters_match_inside_a_bio():
+    from audience.prune import TopicMatcher
+
+    topics = TopicMatcher(["飯店", "contact centre"])
+    assert topics.terms("台南 某飯店 前檯經理｜飯店人")
+    assert not topics.terms("台南 小吃 部落客")
