@@ -396,6 +396,10 @@ class OrgMatcher:
 
     def in_text(self, text: BioText, where: str) -> Iterable[tuple[ListedOrg, str]]:
         """Listed organisations a bio or display name gives as the current employer."""
+        return ((org, reason) for org, reason, _ in self.in_text_at(text, where))
+
+    def in_text_at(self, text: BioText, where: str) -> Iterator[tuple[ListedOrg, str, int]]:
+        """:meth:`in_text`, with where in the text each name starts."""
         if self._names is not None:
             found = self._current_names(text)
             listed = self._brand_list(text, found)
@@ -423,17 +427,18 @@ class OrgMatcher:
                             if organisation_key(said) != organisation_key(org.label)
                             else ""
                         ),
+                        match.start(),
                     )
         for match in text.current(_MENTION):
             found = self.by_handle(match.group(1))
             if found and self._is_employer(text, match, False, where):
-                yield found[0], f"{where} names @{match.group(1)} ({found[0].label})"
+                yield found[0], f"{where} names @{match.group(1)} ({found[0].label})", match.start()
         seen = [m.span() for m in self._names.finditer(text.folded)] if self._names else []
         for org, strict, span in self._sounded(text):
             if any(s < span.end() and span.start() < e for s, e in seen):
                 continue  # the name as listed, already judged
             if self._is_employer(text, span, strict, where):
-                yield org, f'{where} names {org.label} ("{span.group(0)}")'
+                yield org, f'{where} names {org.label} ("{span.group(0)}")', span.start()
 
     def _sounded(self, text: BioText) -> Iterator[tuple[ListedOrg, bool, _Span]]:
         """Listed names written in another script ("ජය ලයිෆ්" for Jaya Life), not in the past."""

@@ -1240,7 +1240,7 @@ def _account_evidence(
     handle_lower = (handle or "").lower().lstrip("@")
     dealer = _dealer(bio_text, lexicon)
     employer_segments = set()
-    named_in_text: list[tuple[int, str]] = []  # listed names in the bio or display name
+    named_in_text: list[tuple[int, str, int | None]] = []  # listed names in the bio or display name
     own_account = False  # named or handled as a listed organisation itself
     scam = bool(
         lexicon.scam_markers
@@ -1287,8 +1287,8 @@ def _account_evidence(
         for source, text in (("name", name_text), ("bio", bio_text)):
             if source == "name" and not named and rules.matcher.one_word_name(name):
                 continue  # "Zest!" alone, with no handle or domain of Zest: a namesake
-            for _, reason in rules.matcher.in_text(text, source):
-                named_in_text.append((seg, reason))
+            for _, reason, start in rules.matcher.in_text_at(text, source):
+                named_in_text.append((seg, reason, start if source == "bio" else None))
         own_account = own_account or rules.matcher.in_display_name(name)  # "Acme Newsroom"
     finding = None
     if judge.press_ids and not is_parody(name, bio, lexicon=lexicon, disclaimers=False):
@@ -1299,11 +1299,11 @@ def _account_evidence(
         and not other_job(bio_text)
         and _reporter_at_an_outlet(finding, judge, bio, hosts)
     )
-    if not beat:
-        for seg, reason in named_in_text:
-            employer_segments.add(seg)
-            yield seg, "rule", reason
-    # else: a journalist at a named outlet writes about the organisations the bio names (a beat)
+    for seg, reason, start in named_in_text:
+        if beat and start is not None and _same_sentence(bio or "", finding.term, start):
+            continue  # a journalist at a named outlet writes about the organisation: a beat
+        employer_segments.add(seg)
+        yield seg, "rule", reason
     if finding is None or not finding.strong:
         return
     if employer_segments - judge.press_ids:
@@ -1328,6 +1328,18 @@ def _account_evidence(
     findings[account["id"]] = finding
     for seg_id in judge.press_ids:
         yield seg_id, "rule", finding.reason
+
+
+def _same_sentence(bio: str, term: str, start: int) -> bool:
+    """The press title and the name at ``start`` stand in one sentence of the bio."""
+    at = bio.find(term)
+    if at < 0:
+        return False
+    low, high = sorted((at, start))
+    return not _SENTENCE_STOP.search(bio, low, high)
+
+
+_SENTENCE_STOP = re.compile(r"[.!?。！？\n](?:\s|$)|[。！？\n]")
 
 
 def _reporter_at_an_outlet(
