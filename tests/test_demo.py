@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 
+import pytest
 from typer.testing import CliRunner
 
 from audience.demo import run_demo
@@ -70,6 +71,7 @@ REPORT_SECTIONS = (
 )
 
 
+@pytest.mark.slow
 def test_demo_report_in_headless_chromium(tmp_path):
     from tests.test_report import check_in_browser
 
