@@ -105,6 +105,15 @@ def fresh_consoles(monkeypatch: pytest.MonkeyPatch) -> None:
             monkeypatch.setattr(lazy, "_console", None)
 
 
+@pytest.fixture(scope="session")
+def demo(tmp_path_factory: pytest.TempPathFactory):
+    """The demo on the bundled examples, run once per test process for the tests that only
+    read what it made."""
+    from audience.demo import run_demo
+
+    return run_demo(tmp_path_factory.mktemp("demo") / "demo")
+
+
 @pytest.fixture
 def store():
     from audience.store import open_store
