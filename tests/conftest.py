@@ -14,6 +14,7 @@ def pytest_addoption(parser: pytest.Parser, pluginmanager: pytest.PytestPluginMa
     """With `-p no:xdist` the suite runs in one process: take the options addopts gives it."""
     if not pluginmanager.has_plugin("xdist"):
         parser.addoption("--numprocesses", help="ignored: pytest-xdist is off")
+        parser.addoption("--maxprocesses", help="ignored: pytest-xdist is off")
         parser.addoption("--dist", help="ignored: pytest-xdist is off")
 
 
