@@ -81,6 +81,7 @@ def follow_ids(db: Path, follower: str) -> list[str]:
     return [r[0] for r in rows]
 
 
+@pytest.mark.slow
 def test_two_crawls_an_export_loop_and_an_import_at_once(fake: FakeX, tmp_path: Path) -> None:
     db = tmp_path / "audience.db"
     opts = {"base_url": fake.base_url, "cwd": tmp_path}
@@ -159,6 +160,7 @@ def test_two_crawls_creating_the_workspace_at_once(fake: FakeX, tmp_path: Path) 
     assert follow_ids(db, FIRST) == sorted(FIRST_FOLLOWS)
 
 
+@pytest.mark.slow
 def test_processes_creating_one_workspace_at_the_same_moment(tmp_path: Path) -> None:
     """Each process finds no workspace and creates (migrates) it: the one that comes second
     must wait for the first, not fail on "table accounts already exists"."""

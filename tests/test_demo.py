@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import csv
 
+import pytest
 from typer.testing import CliRunner
 
-from audience.demo import run_demo
 from commands import app
 
 
-def test_demo_runs_every_stage_and_writes_the_csv_and_report(tmp_path):
-    result = run_demo(tmp_path / "demo")
-    titles = [step.title for step in result.steps]
+def test_demo_runs_every_stage_and_writes_the_csv_and_report(demo):
+    titles = [step.title for step in demo.steps]
     assert titles[0] == "Import contact books" and titles[-1] == "Export for the PR team"
-    by_title = {step.title.split(":")[0]: step for step in result.steps}
+    by_title = {step.title.split(":")[0]: step for step in demo.steps}
 
     people = by_title["Import contact books"].summary
     assert "57 people" in people
@@ -33,20 +32,20 @@ def test_demo_runs_every_stage_and_writes_the_csv_and_report(tmp_path):
     assert any(row["follow back"] == "yes" for row in followback)
     assert any(row["follow back"] == "no" and "spam" in row["why"] for row in followback)
 
-    assert result.csv_path.read_bytes().startswith(b"\xef\xbb\xbf")  # Excel reads UTF-8
-    with result.csv_path.open(newline="", encoding="utf-8-sig") as handle:
+    assert demo.csv_path.read_bytes().startswith(b"\xef\xbb\xbf")  # Excel reads UTF-8
+    with demo.csv_path.open(newline="", encoding="utf-8-sig") as handle:
         rows = list(csv.DictReader(handle))
     assert any(row["Name"] == "Zoë Lambert-Hughes" for row in rows)
     assert all("press" in row["Segments"] for row in rows)
     outlets = {row["X handle"]: row["Outlet"] for row in rows}
     assert outlets["yarahaddad_news"] == "Cedarline Media"  # named in the bio only
     assert sum(1 for row in rows if row["Outlet"]) >= 11 and all(row["Bio"] for row in rows)
-    assert result.xlsx_path.read_bytes()[:2] == b"PK"
+    assert demo.xlsx_path.read_bytes()[:2] == b"PK"
 
     over_time = by_title["Over time"]
     assert "3 journalists moved" in over_time.summary
     assert {"what": "move", "who": "@chloemarchetti"}.items() <= over_time.rows[2].items()
-    report = result.report_path.read_text(encoding="utf-8")
+    report = demo.report_path.read_text(encoding="utf-8")
     for heading in REPORT_SECTIONS:
         assert f"<h2>{heading}</h2>" in report, heading
     for empty in ("Needs ", "No one in", "No follow", "No press member", "No follow edges"):
@@ -70,11 +69,11 @@ REPORT_SECTIONS = (
 )
 
 
-def test_demo_report_in_headless_chromium(tmp_path):
+@pytest.mark.slow
+def test_demo_report_in_headless_chromium(demo, tmp_path):
     from tests.test_report import check_in_browser
 
-    result = run_demo(tmp_path / "demo")
-    seen = check_in_browser(result.report_path, tmp_path, "report-demo")
+    seen = check_in_browser(demo.report_path, tmp_path, "report-demo")
     for width in (1400, 390):
         assert tuple(seen[width]["headings"]) == REPORT_SECTIONS
         assert seen[width]["svgs"] >= 8

@@ -558,6 +558,7 @@ def assert_safe(fake: FakeX, cap: int) -> None:
     assert not PROTECTED & set(done)
 
 
+@pytest.mark.slow
 def test_prune_apply_killed_at_random_moments_stays_safe(workspace, x_env, tmp_path):
     """The real CLI, SIGKILLed at seeded random moments: before any unfollow, right after the
     k-th DELETE, and while the answer to a DELETE the fake has carried out is held back."""

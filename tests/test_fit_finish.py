@@ -441,10 +441,11 @@ def test_14_14_db_before_the_subcommand(workspace):
     assert nested.exit_code == 0, nested.output
 
 
-def test_14_14_the_demo_prints_commands_that_work_in_its_folder(tmp_path):
+def test_14_14_the_demo_prints_commands_that_work_in_its_folder(tmp_path, monkeypatch):
     import shlex
     import subprocess
 
+    monkeypatch.setenv("COLUMNS", "80")
     folder = tmp_path / "demo"
     result = runner.invoke(app, ["demo", "--dir", str(folder)], terminal_width=80)
     assert result.exit_code == 0, result.output
@@ -466,6 +467,7 @@ def test_14_14_the_demo_prints_commands_that_work_in_its_folder(tmp_path):
 
 @pytest.fixture(scope="module")
 def demo_run(tmp_path_factory):
+    """A demo of this module's own, which its tests add to (a target, a report)."""
     from audience.demo import run_demo
 
     return run_demo(tmp_path_factory.mktemp("demo"))

@@ -13,6 +13,8 @@ import time
 from collections import Counter
 from pathlib import Path
 
+import pytest
+
 from audience.models import Account
 from tests.fakes.x_api import FakeX, make_user
 from tests.test_follow import ME, USER_CONTEXT_ENV, seed
@@ -47,7 +49,8 @@ def states(workspace: Path) -> Counter:
     return Counter(r["status"] for r in rows)
 
 
-def test_follow_apply_killed_at_random_moments_follows_everyone_once(workspace):
+@pytest.mark.slow
+def test_follow_apply_killed_at_random_moments_follows_everyone_once(workspace, monkeypatch):
     import typer
 
     from commands.loop import register
@@ -65,7 +68,9 @@ def test_follow_apply_killed_at_random_moments_follows_everyone_once(workspace):
             **USER_CONTEXT_ENV,
             "AUDIENCE_DB": str(workspace),
         }
-        os.environ.update({k: v for k, v in env.items() if k.startswith("X_")})
+        for name, value in env.items():
+            if name.startswith("X_"):  # for the sync run in this process
+                monkeypatch.setenv(name, value)
         (workspace.parent / "audience.toml").write_text(
             f"[follow.x]\npause_seconds = 0\ndaily_cap = {CAP}\n", encoding="utf-8"
         )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from audience.calls import read_calls, save_calls
-from audience.demo import run_demo
 from audience.listen import import_twarc_counts, report_data
 from tests.conftest import EXAMPLES
 
@@ -36,9 +35,8 @@ def test_report_data_has_series_comparison_and_chart_specs(store):
     assert len(data["series"][0]["points"]) == 56
 
 
-def test_demo_shows_listen_compare_and_audit(tmp_path):
-    result = run_demo(tmp_path / "demo")
-    steps = {step.title.split(":")[0]: step for step in result.steps}
+def test_demo_shows_listen_compare_and_audit(demo):
+    steps = {step.title.split(":")[0]: step for step in demo.steps}
 
     listened = {row["topic"]: row for row in steps["Listen"].rows}
     assert listened["#contactcentre"]["days"] == 56

@@ -366,10 +366,8 @@ def test_x_plan_without_list_writes_is_refused_with_the_reason(workspace, monkey
 # ---- the demo -------------------------------------------------------------------------------
 
 
-def test_demo_shows_a_dry_run_follow_back_and_lists_push(tmp_path):
-    from audience.demo import run_demo
-
-    steps = {s.title.split(":")[0]: s for s in run_demo(tmp_path / "demo").steps}
+def test_demo_shows_a_dry_run_follow_back_and_lists_push(demo):
+    steps = {s.title.split(":")[0]: s for s in demo.steps}
 
     follow = steps["Follow back"]
     assert "dry run" in follow.title and follow.rows
@@ -378,10 +376,9 @@ def test_demo_shows_a_dry_run_follow_back_and_lists_push(tmp_path):
     )
     push = steps["Lists"]
     assert "would be created" in push.summary and push.rows
-    db = tmp_path / "demo" / "audience.db"
     from audience.store import open_store
 
-    store = open_store(db)
+    store = open_store(demo.workspace)
     assert store.scalar("SELECT count(*) FROM platform_actions") == 0  # nothing was sent
     store.close()
 

@@ -68,6 +68,7 @@ def _clear_memos() -> None:
     roles.press_role.cache_clear()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("learned", [False, True])
 def test_the_gate_changes_no_finding(monkeypatch, learned):
     assert len(ACCOUNTS) > 2000  # the benchmarks' accounts were all read

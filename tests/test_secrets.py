@@ -151,6 +151,13 @@ def seed_mastodon(fake: FakeMastodon) -> str:
     return journalist
 
 
+@pytest.fixture(autouse=True)
+def own_needles(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A credential one test adds (a wrong password it tries) is looked for in that test only,
+    whichever tests ran before it in the process."""
+    monkeypatch.setattr(f"{__name__}.NEEDLES", dict(NEEDLES))
+
+
 @pytest.fixture
 def fakes() -> Iterator[Fakes]:
     x = FakeX(bearer_token=SECRETS["X_BEARER_TOKEN"])
@@ -293,6 +300,7 @@ def invocation(path: tuple[str, ...], command, db: Path, bad_file: Path) -> list
     return args
 
 
+@pytest.mark.slow
 def test_every_command_leaks_nothing(runner: Runner, tmp_path: Path) -> None:
     demo_dir = tmp_path / "work" / "demo"
     expect(runner.run("demo", "--dir", str(demo_dir)), 0)
@@ -320,6 +328,7 @@ def test_every_command_leaks_nothing(runner: Runner, tmp_path: Path) -> None:
 # ---- live commands, succeeding and failing ------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_live_commands_leak_nothing(runner: Runner, fakes: Fakes, tmp_path: Path) -> None:
     db = str(tmp_path / "work" / "audience.db")
     expect(runner.run("init", "--db", db), 0)
