@@ -116,8 +116,7 @@ class Gazetteer:
         )
         if not names:
             return None
-        body = _names_trie(names) if all(map(_plainly_spaced, names)) else None
-        body = body or "|".join(_name_regex(n) for n in names)
+        body = _names_trie(names) or "|".join(_name_regex(n) for n in names)
         return re.compile(rf"(?<![\w@])(?:{body})(?![\w])")
 
     @cached_property
@@ -278,17 +277,10 @@ def _name_regex(name: str) -> str:
     return body + r"\w{0,6}" if stem else body
 
 
-def _plainly_spaced(name: str) -> bool:
-    """One space between words and at most one "*": the name's length is then the length of
-    what :func:`_names_trie` spells (a "*" counting one), which orders the trie's branches."""
-    body = name.rstrip("*")
-    return len(name) - len(body) <= 1 and body == " ".join(body.split())
-
-
 _END, _STEM = "", "**"  # (trie keys that no single character is)
 
 
-def _names_trie(names: Iterable[str]) -> str:
+def _names_trie(names: Iterable[str]) -> str | None:
     """The alternation of :func:`_name_regex` of ``names``, longest name first, as a trie: the
     engine follows the few branches that agree with the text instead of trying 5,000 names at
     each position (a bio's outlets found in a tenth of the time). At each point the longer
@@ -296,14 +288,25 @@ def _names_trie(names: Iterable[str]) -> str:
     stem's ending (a name one longer than the letters so far), then a name ending there.
     Continuations start with different characters, so at most one of them can match (a
     space against a letter: "\\s+" is no letter); equally long names, tried in no set order
-    in the alternation, are the only ones whose order may differ."""
+    in the alternation, are the only ones whose order may differ. None when a name the
+    alternation sorts by its uneven spaces ("Radio  One" counts 10) would come after a
+    shorter one that continues it: the alternation is kept then."""
     trie: dict[str, Any] = {}
     for name in names:
-        body = name.rstrip("*")
         node = trie
-        for char in body:
+        for char in " ".join(name.rstrip("*").split()):
             node = node.setdefault(char, {})
-        node[_STEM if name.endswith("*") else _END] = None
+        mark = _STEM if name.endswith("*") else _END
+        node[mark] = max(node.get(mark, 0), len(name))  # its place in the alternation
+
+    def shortest(node: dict[str, Any]) -> int:
+        """The shortest name at or under ``node`` as the alternation counts; 0 when a name
+        ending at ``node`` counts more than one under it."""
+        below = [shortest(after) for key, after in node.items() if key not in (_END, _STEM)]
+        ending = [node[mark] for mark in (_END, _STEM) if mark in node]
+        if 0 in below or (below and ending and max(ending) > min(below)):
+            return 0
+        return min(below + ending)
 
     def regex(node: dict[str, Any]) -> str:
         branches = []
@@ -322,7 +325,7 @@ def _names_trie(names: Iterable[str]) -> str:
             return branches[0]
         return "(?:" + "|".join(branches) + ")"
 
-    return regex(trie)
+    return regex(trie) if shortest(trie) else None
 
 
 def looked_up_by(outlet: Outlet) -> tuple[str, ...]:

@@ -77,7 +77,34 @@ def test_hashtags_and_segments_are_read_per_account(store):
     assert bob["topics"] is None and bob["segments"] is None
 
 
-def test_the_temporary_table_is_dropped_and_the_rows_can_be_read_twice(store):
+def test_rows_held_in_memory_and_rows_spilled_to_the_table_come_back_alike(store, monkeypatch):
+    # relevance, name (case aside), person, unknown followers, followers, top account
+    for k in range(40):
+        account = add_account(
+            store,
+            "x",
+            str(k),
+            f"h{k}",
+            display_name=["Same", "same", "Zed", "Émile", None][k % 5],
+            followers_count=None if k % 7 == 0 else k % 3,
+            bio="#cx" if k % 4 == 0 else None,
+        )
+        if k % 6 == 0:
+            add_to_segment(store, "press", account)
+    for k in range(3):
+        person = add_person(store, f"Person {k % 2}")
+        store.execute("UPDATE accounts SET person_id = ? WHERE handle = ?", [person, f"h{k}"])
+    held = sorted_rows(store, topics=["#cx"])
+    assert not held._spilled
+    monkeypatch.setattr(export.SortedRows, "_HELD", 4)
+    spilled = sorted_rows(store, topics=["#cx"])
+    assert spilled._spilled
+    assert list(held.values()) == list(spilled.values()) and len(held) == len(spilled) == 40
+
+
+@pytest.mark.parametrize("held", [export.SortedRows._HELD, 0], ids=["held", "spilled"])
+def test_the_temporary_table_is_dropped_and_the_rows_can_be_read_twice(store, held, monkeypatch):
+    monkeypatch.setattr(export.SortedRows, "_HELD", held)
     add_account(store, "x", "1", "ada")
     rows = sorted_rows(store)
     assert list(rows) == list(rows) and len(rows) == 1
