@@ -699,8 +699,6 @@ def _hyphen_glued(raw: str, match: re.Match[str]) -> bool:
     return glued_after or (glued_before and not raw[:start].lower().endswith("ex-"))
 
 
-# Case endings of Slavic languages (Latin and Cyrillic), longest first: "u Volt Marketu",
-# "CFO Tržnice", "CTO Telvoxa", "во Македонска пошта".
 # Mongolian case endings on a name's last word, longest first: genitive, dative-locative,
 # ablative, comitative, accusative, instrumental.
 _MONGOLIAN_ENDINGS = tuple(
@@ -715,6 +713,8 @@ _MONGOLIAN_SUFFIX = "|".join(fold_same_length(e) for e in _MONGOLIAN_ENDINGS)
 _CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff]+")
 
 
+# Case endings of Slavic languages (Latin and Cyrillic) and Mongolian, longest first: "u Volt
+# Marketu", "CFO Tržnice", "CTO Telvoxa", "во Македонска пошта", "Хөвсгөл Банкны".
 _CASE_ENDINGS = (
     *("ama", "ima", "om", "em", "oj", "ом", "ем", "ој"),
     *(fold_same_length(e) for e in _MONGOLIAN_ENDINGS),
