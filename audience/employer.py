@@ -433,8 +433,10 @@ class OrgMatcher:
             found = self.by_handle(match.group(1))
             if found and self._is_employer(text, match, False, where):
                 yield found[0], f"{where} names @{match.group(1)} ({found[0].label})", match.start()
-        seen = [m.span() for m in self._names.finditer(text.folded)] if self._names else []
+        seen: list[tuple[int, int]] | None = None
         for org, strict, span in self._sounded(text):
+            if seen is None:
+                seen = [m.span() for m in self._names.finditer(text.folded)] if self._names else []
             if any(s < span.end() and span.start() < e for s, e in seen):
                 continue  # the name as listed, already judged
             if self._is_employer(text, span, strict, where):
