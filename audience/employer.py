@@ -414,7 +414,10 @@ class OrgMatcher:
                 if key in self._short_keys and not self._short_name_ok(text, match):
                     continue
                 if org and (
-                    _ordinary_words(said, org, text.raw[: match.start()])
+                    (
+                        _ordinary_words(said, org, text.raw[: match.start()])
+                        and not self._job_beside(text, match)
+                    )
                     or _hyphen_glued(text.raw, match)
                 ):
                     continue
@@ -441,6 +444,19 @@ class OrgMatcher:
                 continue  # the name as listed, already judged
             if self._is_employer(text, span, strict, where):
                 yield org, f'{where} names {org.label} ("{span.group(0)}")', span.start()
+
+    def _job_beside(self, text: BioText, match: re.Match[str]) -> bool:
+        """A job right before the name ("Giám đốc tại (Bao bì Trường Phát)") or right after
+        it ("Хонгор кашемир ... ажилтан"): a name in sentence case, not ordinary words."""
+        before = _ACRONYM_GLOSSED.sub("", text.folded[: match.start()]).rstrip(" (")
+        words = _WORD_OR_SIGN.findall(before)
+        after = text.folded[match.end() :]
+        trails = self.lexicon.employer_trails
+        return bool(
+            (words and words[-1] in self.lexicon.employer_words)
+            or (trails and _trail_after(trails, after))
+            or _job_right_after(self.lexicon, after)
+        )
 
     def _sounded(self, text: BioText) -> Iterator[tuple[ListedOrg, bool, _Span]]:
         """Listed names written in another script ("ජය ලයිෆ්" for Jaya Life), not in the past."""

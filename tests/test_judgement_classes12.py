@@ -301,3 +301,14 @@ def test_chinese_topic_words_of_two_characters_match_inside_a_bio():
     topics = TopicMatcher(["飯店", "contact centre"])
     assert topics.terms("台南 某飯店 前檯經理｜飯店人")
     assert not topics.terms("台南 小吃 部落客")
+
+
+@pytest.mark.parametrize(
+    ("bio", "orgs", "segment"),
+    [
+        ("Улиастай ноос экспортын хэлтсийн менежер.", MN_ORGS, "customers"),  # sentence case
+        ("Trưởng phòng tại SMS (Sao mai Systems). Hà Nội.", VN_ORGS, "suppliers"),
+    ],
+)
+def test_a_name_in_sentence_case_with_a_job_beside_it_is_the_employer(store, bio, orgs, segment):
+    assert employers(store, bio, orgs) == {segment}, bio
