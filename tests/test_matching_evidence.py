@@ -890,3 +890,52 @@ def test_a_profile_naming_the_employer_is_a_candidate_however_common_the_name(
     ids = accounts.ids[found].tolist()
     assert right in ids and other not in ids
     assert kinds[ids.index(right)] & ev.K_ORG
+
+
+# ---- a work address names the employer its colleagues' cards write (match10) -------------
+
+
+def test_a_work_address_takes_the_employer_its_colleagues_cards_write(store):
+    add_person(
+        store,
+        "Ines Duarte",
+        org="Crown Orbit Communications",
+        emails=["ines.duarte@crownorbitcommunications.com"],
+    )
+    person = add_person(store, "Sam Okafor", emails=["s.okafor@crownorbitcommunications.com"])
+    right = add_account(store, "samokafor", "Sam Okafor", bio="Working in research @ COC")
+    found = features(store, person, right)
+    assert found["employer_match"] and not found["employer_conflict"]
+
+
+def test_a_work_address_alone_does_not_spell_an_acronym(store):
+    person = add_person(store, "Sam Okafor", emails=["s.okafor@crownorbitcommunications.com"])
+    other = add_account(store, "samokafor", "Sam Okafor", bio="Working in research @ COC")
+    found = features(store, person, other)
+    assert not found["employer_match"]
+
+
+@pytest.mark.parametrize(
+    ("colleague_email", "bio"),
+    [
+        ("ines.duarte@crownorbit.de", "Working in research @ COC"),  # another domain
+        ("ines.duarte@crownorbitcommunications.com", "Analyst at KPMG"),  # another employer
+    ],
+)
+def test_a_colleague_lends_no_employer_across_domains_nor_against_another(
+    store, colleague_email, bio
+):
+    add_person(store, "Ines Duarte", org="Crown Orbit Communications", emails=[colleague_email])
+    person = add_person(store, "Sam Okafor", emails=["s.okafor@crownorbitcommunications.com"])
+    other = add_account(store, "samokafor", "Sam Okafor", bio=bio)
+    found = features(store, person, other)
+    assert not found["employer_match"]
+
+
+def test_a_free_mail_domain_lends_no_employer(store):
+    add_person(
+        store, "Ines Duarte", org="Crown Orbit Communications", emails=["ines.duarte@gmail.com"]
+    )
+    person = add_person(store, "Sam Okafor", emails=["sam.okafor@gmail.com"])
+    other = add_account(store, "samokafor", "Sam Okafor", bio="Working in research @ COC")
+    assert not features(store, person, other)["employer_match"]

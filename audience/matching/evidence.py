@@ -280,7 +280,36 @@ def load_people(store: Store, person_ids: list[int] | None = None) -> list[Perso
     labels = [person.label for person in people.values()]
     for person, alt_family in zip(people.values(), alternate_family_names(labels), strict=True):
         _finish(person, alt_family)
+    _borrow_colleague_orgs(list(people.values()), _domain_orgs(store))
     return list(people.values())
+
+
+def _domain_orgs(store: Store) -> dict[str, set[str]]:
+    """Work mail domain -> the organisations the book's cards with an address there write
+    (the whole book, so a match of a few people sees the colleagues the full match sees)."""
+    names: dict[str, set[str]] = {}
+    for org, emails in store.execute(
+        "SELECT organisation, emails FROM contacts WHERE organisation IS NOT NULL "
+        "AND organisation != '' AND emails LIKE '%@%'"
+    ):
+        key = org_key(org)
+        domains = {email_parts(e.strip().lower())[1] for e in _json_list(emails)}
+        for domain in domains:
+            if key and domain and not is_free_mail(domain):
+                names.setdefault(domain, set()).add(key)
+    return names
+
+
+def _borrow_colleague_orgs(people: list[Person], names: dict[str, set[str]]) -> None:
+    """A card with a work address but no organisation takes the names its colleagues' cards
+    (same mail domain) write: j.doe@northwindtravel.com is at "Northwind Travel", which a bio
+    may write "NWT"; the domain alone is one glued word with no acronym."""
+    for person in people:
+        if person.org or not person.domains:
+            continue
+        for domain in person.domains:
+            for name in sorted(names.get(domain, ())):
+                person.orgs = person.orgs | card_org_keys(name)
 
 
 def _person_from_row(person_id, name, given, family, org, title, city) -> Person:
