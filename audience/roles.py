@@ -1206,7 +1206,7 @@ def _previous_words(text: str, position: int, count: int) -> list[str]:
 
 
 # A word with its vowel signs ("ගුවන්විදුලි", "টিভি"): combining marks are not \w.
-_WORD_WITH_MARKS = re.compile(rf"[\w&{WORD_MARKS}\u200c\u200d]+")
+_WORD_WITH_MARKS = re.compile(rf"[\w&{WORD_MARKS}]+")
 
 
 def _outlet_after(raw: str, end: int) -> str | None:

@@ -1336,10 +1336,12 @@ def _same_sentence(bio: str, term: str, start: int) -> bool:
     if at < 0:
         return False
     low, high = sorted((at, start))
-    return not _SENTENCE_STOP.search(bio, low, high)
+    return not _FULL_STOP.search(bio, low, high)
 
 
-_SENTENCE_STOP = re.compile(r"[.!?。！？\n](?:\s|$)|[。！？\n]")
+# The end of a sentence for a beat: a full stop, not the bars and semicolons that divide a
+# journalist's list of subjects ("Reporter, @Daily | retail; Acme; Beta").
+_FULL_STOP = re.compile(r"[.!?。！？\n](?:\s|$)|[。！？\n]")
 
 
 def _reporter_at_an_outlet(

@@ -16,6 +16,8 @@ from functools import cache
 
 from anyascii import anyascii
 
+from audience.textmatch import WORD
+
 # Letters of alphabets and abugidas whose words are written out phonetically: Greek, Cyrillic,
 # Armenian, Georgian, Ethiopic, the Indic scripts, Sinhala, Thai, Lao, Myanmar, Khmer.
 _SCRIPT_LETTER = (
@@ -23,8 +25,6 @@ _SCRIPT_LETTER = (
     "\u0900-\u0dff\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
 )
 SCRIPT = re.compile(f"[{_SCRIPT_LETTER}]")
-# A word: letters with their vowel signs and joiners (combining marks are not \w).
-WORD = re.compile(rf"(?:[^\W\d_]|[{_SCRIPT_LETTER}\u200c\u200d])+")
 # Spellings a script uses for a sound it lacks: Tamil writes f as aytham + pa ("லைஃப்").
 _SCRIPT_SPELLINGS = {"ஃப": "f", "ஃஜ": "z", "ஃஸ": "z"}
 _ENGLISH_SPELLINGS = (

@@ -25,7 +25,7 @@ WORD_MARKS = (
     "\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u0610-\u061a\u064b-\u065f\u0900-\u0dff"
     "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\u0eb1\u0eb4-\u0ebc\u0ec8-\u0ecd\u102b-\u103e"
     "\u1056-\u1059\u105e-\u1060\u1062-\u1064\u1067-\u106d\u1071-\u1074\u1082-\u108d"
-    "\u17b4-\u17d3"
+    "\u17b4-\u17d3\u200c\u200d"  # and the joiners inside Indic and Persian words
 )
 WORD = re.compile(rf"(?:[^\W_]|[{WORD_MARKS}])+")
 # Thai, Lao, Myanmar and Khmer run every word into the next, without spaces.
