@@ -41,7 +41,7 @@ _AFTER_EMPLOYER = re.compile(
 _LIST_GOES_ON_BEFORE = re.compile(r"\w[\w.'’]*\s+(?:en|and|und|et|e|y|i|og|och|&)\s*$|,\s*$")
 # A sentence, for the markers: a list after "Clients:" runs on across its commas, and the
 # full stop of a short abbreviation ("u.a.", "z.B.", "e.g.", "ca.") ends nothing.
-SENTENCE_END = re.compile(
+_SENTENCE_END = re.compile(
     r"[;|•\n!?｜。！？；]|(?<![\s.][^\W\d_가-힣])(?<![\s.][^\W\d_가-힣]\w)(?<!incl)(?<!excl)(?<!approx)"
     r"(?<!esp)\.(?!\w)"
 )
@@ -296,7 +296,7 @@ class OrgMatcher:
             end = word.end()
         if not (_CLAUSE_ENDS.match(text.folded, end) or self._own_acronym_after(text, match, end)):
             return False
-        stops = [m.end() for m in SENTENCE_END.finditer(text.folded, 0, match.start())]
+        stops = [m.end() for m in _SENTENCE_END.finditer(text.folded, 0, match.start())]
         sentence = text.folded[stops[-1] if stops else 0 : match.start()]
         return not self.lexicon.press.search(sentence)
 
@@ -492,7 +492,7 @@ class OrgMatcher:
             if not folded[: match.start()].strip():
                 continue  # "@AcmeCare still waiting": a reply to the organisation
             before = folded[max(0, match.start() - 60) : match.start()]
-            sentence = before[max((m.end() for m in SENTENCE_END.finditer(before)), default=0) :]
+            sentence = before[max((m.end() for m in _SENTENCE_END.finditer(before)), default=0) :]
             team = _TEAM_BEFORE.search(before)
             if (
                 team
@@ -522,8 +522,8 @@ class OrgMatcher:
         clause_end = min((e for s, e in text.clauses() if e >= end), default=len(folded))
         before = folded[clause_start:start]
         after = folded[end:clause_end]
-        sentence_start = max((m.end() for m in SENTENCE_END.finditer(folded, 0, start)), default=0)
-        sentence_end = SENTENCE_END.search(folded, end)
+        sentence_start = max((m.end() for m in _SENTENCE_END.finditer(folded, 0, start)), default=0)
+        sentence_end = _SENTENCE_END.search(folded, end)
         sentence_after = folded[end : sentence_end.start() if sentence_end else len(folded)]
         if _ALUMNI_AFTER.match(folded[end:]) or _RETIRED.search(folded):
             return False
@@ -589,8 +589,8 @@ class OrgMatcher:
         short sentence that is a job title."""
         if re.search(r"\w", folded[start:name]) or re.search(r"\w", rest) or not start:
             return False
-        stops = [m.start() for m in SENTENCE_END.finditer(folded, 0, start)]
-        begin = max((m.end() for m in SENTENCE_END.finditer(folded, 0, stops[-1])), default=0)
+        stops = [m.start() for m in _SENTENCE_END.finditer(folded, 0, start)]
+        begin = max((m.end() for m in _SENTENCE_END.finditer(folded, 0, stops[-1])), default=0)
         job = folded[begin : stops[-1]]
         lexicon = self.lexicon
         if len(job.split()) > 4 or lexicon.press.search(job):
