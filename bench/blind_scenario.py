@@ -50,9 +50,12 @@ SEGMENTS = ("press", "customers", "suppliers", "competitors")
 # (a Taipei hotel group), written blind at the same time and measured held out on the session's
 # start code and after round 35, was tuned on next (round 36). blind37 (a Lagos fibre broadband
 # provider), written blind meanwhile and measured held out on the session's start and final
-# code, is held out: nobody has read its errors or tuned on it.
+# code, was tuned on in the thirteenth (round 37). blind38 (an Addis Ababa solar company),
+# written blind in the thirteenth session and measured held out on its start code, is held out:
+# nobody has read its errors or tuned on it.
 SPLITS = (
-    ("blind37 (held out)", "blind37"),
+    ("blind38 (held out)", "blind38"),
+    ("blind37 (tuned on, round 37)", "blind37"),
     ("blind36 (tuned on, round 36)", "blind36"),
     ("blind35 (tuned on, round 35)", "blind35"),
     ("blind34 (tuned on, round 34)", "blind34"),
