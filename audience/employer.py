@@ -133,6 +133,8 @@ _SENTENCE_AHEAD = re.compile(r"[.!?]\s+(?=[^\W\d_a-zß-ÿ])|[|\n•]")
 _NEXT_WORD = re.compile(r"\s+([\w-]+)")
 # The end of a clause, after any emoji: "Acme.", "Acme, Leeds", "Acme 🚛".
 _ACRONYM_AFTER = re.compile(r"\s*\(([\w&-]{2,10})\)")
+# A year right after the name, with a word before it in any language ("since 2014", "seit 2019").
+_TENURE = re.compile(r"\s+(?:[^\W\d]+\s+)?(?:19|20)\d\d(?![\w])")
 _CLAUSE_ENDS = re.compile(
     r"(?:\s*[^\w\s()\[\]@#.,;|!?-])*(?:\s*\([\w.&-]{1,12}\))?\s*(?:$|[.;,|!?\n•]|\s[-–—]\s)"
 )
@@ -172,6 +174,7 @@ class OrgMatcher:
     _owner_keys: dict[str, ListedOrg] = field(init=False, default_factory=dict)
     _acronyms: set[str] = field(init=False, default_factory=set)
     _short_keys: set[str] = field(init=False, default_factory=set)
+    _handle_keys: set[str] = field(init=False, default_factory=set)  # @AcmeCares as "acme cares"
     _generic: frozenset[str] = field(init=False, default=frozenset())
     # names by the sound keys of their words, for names written in another script
     _sounds: dict[str, list[tuple[tuple[str, ...], ListedOrg, bool]]] = field(
@@ -199,6 +202,8 @@ class OrgMatcher:
                 self._domain_acronym(domain, org)
         generic = self._generic = self._generic_words()
         for org in self.orgs:
+            self._add_handle_names(org)
+        for org in self.orgs:
             # "Driver at Van der Meer" for "Van der Meer Transport": the name without its
             # generic last word, only in the context of a job.
             for name in org.names:
@@ -222,6 +227,30 @@ class OrgMatcher:
                 for short in _shortened(organisation_key(name), generic):
                     self._owner_keys.setdefault(short, org)
                 self._add_sounds(name, org)
+
+    def _add_handle_names(self, org: ListedOrg) -> None:
+        """A secondary handle spelt as words is a name the account goes by: @AcmeNordics is
+        "Acme Nordics", @AcmeCares "Acme Cares" (the first words of a listed name, then a word)."""
+        for name in org.names:
+            words = organisation_key(name).split()
+            for size in range(1, len(words) + 1):
+                stem = "".join(words[:size])
+                if len(stem) < 5:
+                    continue
+                for handle in org.handles:
+                    rest = handle.lstrip("@").lower().replace("_", "")[len(stem) :]
+                    if (
+                        handle.lower().startswith(stem)
+                        and len(rest) >= 3
+                        and rest.isalpha()
+                        and rest not in self._generic  # @AcmePlc is Acme
+                    ):
+                        # a name the bio must give as a workplace: as a product or a
+                        # complaint it is anyone's
+                        key = " ".join([*words[:size], rest])
+                        if key not in self._by_key:
+                            self._by_key[key] = (org, True)
+                            self._handle_keys.add(key)
 
     def _add_sounds(self, name: str, org: ListedOrg) -> None:
         """A name's sound keys, when long enough not to be another word's: an acronym is
@@ -294,6 +323,8 @@ class OrgMatcher:
             organisation_key(word.group(1)) in self._generic
         ):
             end = word.end()
+        if tenure := _TENURE.match(text.folded, end):
+            end = tenure.end()  # "Team lead at Acme since 2014.": the years there end the clause
         if not (_CLAUSE_ENDS.match(text.folded, end) or self._own_acronym_after(text, match, end)):
             return False
         stops = [m.end() for m in _SENTENCE_END.finditer(text.folded, 0, match.start())]
@@ -407,6 +438,8 @@ class OrgMatcher:
                 if match.start() in listed:
                     continue  # "Decoders: AcmeBox, RivalMax, OtherSat": a shop's brands
                 key = self._key_of(match.group(0))
+                if key in self._handle_keys and where != "bio":
+                    continue  # "Acme Cares (fan)" as a display name is anyone's
                 org, strict = self._by_key.get(key, (None, True))
                 said = text.raw[match.start() : match.end()]
                 if key in self._acronyms and not said.isupper() and not _lower_case(text.raw):
@@ -432,8 +465,12 @@ class OrgMatcher:
                         ),
                         match.start(),
                     )
-        for match in text.current(_MENTION):
+        mentions = list(text.current(_MENTION))
+        listed = self._handle_list(text, mentions)
+        for match in mentions:
             found = self.by_handle(match.group(1))
+            if match.start() in listed:
+                continue  # "Ambassador @AcmeFibre, @BetaFoods": brands, none the employer
             if found and self._is_employer(text, match, False, where):
                 yield found[0], f"{where} names @{match.group(1)} ({found[0].label})", match.start()
         seen: list[tuple[int, int]] | None = None
@@ -444,6 +481,20 @@ class OrgMatcher:
                 continue  # the name as listed, already judged
             if self._is_employer(text, span, strict, where):
                 yield org, f'{where} names {org.label} ("{span.group(0)}")', span.start()
+
+    def _handle_list(self, text: BioText, mentions: list[re.Match[str]]) -> set[int]:
+        """:meth:`_brand_list` for handles: the starts of handles of two different listed
+        organisations that follow one another in a list."""
+        if len(mentions) < 2 or searched(self.lexicon.joint, text.folded):
+            return set()  # "run jointly by @Acme and @Beta": both own it
+        everyone = self.neighbours or self
+        owners = [(everyone.by_handle(m.group(1)) or (None,))[0] for m in mentions]
+        listed: set[int] = set()
+        for (one, first), (two, second) in pairwise(zip(mentions, owners, strict=True)):
+            between = text.folded[one.end() : two.start()]
+            if first and second and first is not second and _LIST_JOIN.fullmatch(between):
+                listed.update((one.start(), two.start()))
+        return listed
 
     def _job_beside(self, text: BioText, match: re.Match[str]) -> bool:
         """A job right before the name ("Giám đốc tại (Bao bì Trường Phát)") or right after
@@ -529,9 +580,13 @@ class OrgMatcher:
             return False
         if self._not_employer(folded[sentence_start:start], sentence_after):
             return False
+        opens_sentence = not re.search(r"\w", folded[sentence_start:start])
+        objects = self.lexicon.writer_objects
+        if opens_sentence and objects and objects.match(sentence_after):
+            return False  # "Acme owes me 50k", "Acme cut my line again": a customer speaking
         # A study year right after a name that opens the sentence ("Acme Üni Müh. 2. sınıf");
         # not after a job ("Cajera en Acme, estudiante de enfermería").
-        if not re.search(r"\w", folded[sentence_start:start]) and self._studies_there(
+        if opens_sentence and self._studies_there(
             _SENTENCE_AHEAD.split(raw[end : end + 60])[0].lower(), before=False
         ):
             return False

@@ -71,6 +71,7 @@ WEIGHTS = {
     "following-ratio": 0.3,
     "digits-handle": 0.25,
     "mostly-links": 0.3,
+    "link-only": 0.5,
     "repeated-posts": 0.35,
     "follow-back-spam": 0.6,
     "parody": 0.6,
@@ -86,6 +87,7 @@ SPAM_CODES = (
     "following-ratio",
     "digits-handle",
     "mostly-links",
+    "link-only",
     "repeated-posts",
     "follow-back-spam",
     "bot",
@@ -112,6 +114,8 @@ MIN_FOLLOWING_FOR_RATIO = 100
 MASS_FOLLOWING = 2000
 MASS_FOLLOWING_WEIGHT = 0.5
 MIN_POSTS_FOR_PATTERNS = 2
+# Two bare links may be a quiet person sharing; three with nothing said is a feed.
+MIN_LINK_ONLY_POSTS = 3
 # Four or more digits at the end (a year of birth aside), or nothing but digits.
 _DIGITS_HANDLE = re.compile(r"^[a-z_]*?(?:\d{5,}|(?!19\d\d$|20[012]\d$)\d{4})$|^\d+$", re.I)
 _FOLLOW_BACK = re.compile(
@@ -690,7 +694,10 @@ def _post_pattern_reasons(posts: list[dict[str, Any]]) -> list[Reason]:
     with_links = sum(1 for t in texts if _URL.search(t))
     # With only a few posts, a link only counts when it is (almost) all the post says.
     bare = sum(1 for t in texts if _URL.search(t) and len(WORD.findall(_URL.sub("", t))) < 4)
-    if with_links / len(texts) >= 0.8 and (len(texts) >= 5 or bare == len(texts)):
+    if bare == len(texts) >= MIN_LINK_ONLY_POSTS:
+        # judgement.md's "link-only posts": every post a link with a word or two around it
+        reasons.append(_reason("link-only", f"all {len(texts)} posts are bare links"))
+    elif with_links / len(texts) >= 0.8 and (len(texts) >= 5 or bare == len(texts)):
         reasons.append(_reason("mostly-links", f"{with_links} of {len(texts)} posts are links"))
     said_once = [_without_tags(t) for t in texts]
     distinct = set(said_once)

@@ -498,11 +498,12 @@ class Lexicon:
 
     @cached_property
     def negated(self) -> re.Pattern[str] | None:
-        """ "Bukan wartawan", "not a journalist", "kein Journalist": a title denied."""
+        """ "Bukan wartawan", "not a journalist", "kein Journalist", "not a newsroom": a title
+        or an outlet denied."""
         words = self.vocabulary.negations
         if not words:
             return None
-        titles = f"{self.press.pattern}|{self.qualified.pattern}"
+        titles = f"{self.press.pattern}|{self.qualified.pattern}|{self.outlet_nouns.pattern}"
         return re.compile(rf"(?<![\w])(?:{_words(_lead(w) for w in words)})\s+(?:{titles})")
 
     @cached_property
@@ -769,6 +770,15 @@ class Lexicon:
     @cached_property
     def complaint_markers(self) -> re.Pattern[str] | None:
         return _optional(self.vocabulary.complaint_markers)
+
+    @cached_property
+    def writer_objects(self) -> re.Pattern[str] | None:
+        """Up to two words (the verb), then the writer ("owes me", "cut my", "me debe")."""
+        words = [w for w in self.vocabulary.writer_objects if w]
+        if not words:
+            return None
+        objects = _words(map(re.escape, words))
+        return re.compile(rf"[ ]+(?:[^\W\d_]+[ ]+){{0,2}}(?:{objects})(?![\w'’])")
 
     @cached_property
     def parent_leads(self) -> re.Pattern[str] | None:
@@ -2064,6 +2074,8 @@ def press_evidence(
         return None  # a press office, a press officer: they speak to the press
     gazetteer = lexicon.gazetteer
     own = gazetteer.handle(handle)
+    if own and _another_kind(handle, name, text, gazetteer):
+        own = None
     if own and own.kind not in PLATFORM_KINDS:
         return PressFinding(own.name, own.name, True, explanation=f"the account of {own.name}")
     if name and (named := gazetteer.name_at(name.strip(), 0)) and named.name == name.strip():
@@ -2137,6 +2149,18 @@ def on_air_slot(text: BioText) -> PressFinding | None:
 
 # A column is a side role when the bio gives another current job (a professor's column).
 COLUMN = re.compile(r"col[uo]mn|kolum|felieton|komentator|chroniqueu|editorialist|opinionist")
+
+
+def _another_kind(handle: str | None, name: str | None, text: BioText, gazetteer: Any) -> bool:
+    """A handle that only starts like an outlet's (@guardian_hospice for the Guardian) on an
+    account that says it is another kind of organisation: a church, a foundation, a chamber."""
+    if (handle or "").lower().lstrip("@") in gazetteer.by_handle:
+        return False
+    lexicon = text.lexicon
+    words = " ".join(re.split(r"[_\d]+", (handle or "").lower()))
+    said = [words, fold_same_length(name), text.folded]
+    kinds = [lexicon.community, lexicon.bodies, lexicon.other_kinds]
+    return any(k is not None and searched(k, t) for k in kinds for t in said)
 
 
 def _name_role(name: str | None, lexicon: Lexicon) -> PressFinding | None:
@@ -2357,6 +2381,7 @@ def _fan_news(text: BioText, lexicon: Lexicon, found: PressFinding) -> bool:
 
 # "on", "sa", "en", "auf"...: where a programme airs (grammar, not vocabulary)
 _ON_AIR_AT = re.compile(r"(?<![\w])(?:on|sa|en|em|su|auf|de|da|di)\s+")
+_CHANNEL_INITIALS = re.compile(r"[A-Z][A-Z0-9]{1,4}(?![\w@])")
 
 
 def _show_on_an_outlet(text: BioText, lexicon: Lexicon) -> PressFinding | None:
@@ -2365,9 +2390,12 @@ def _show_on_an_outlet(text: BioText, lexicon: Lexicon) -> PressFinding | None:
     show = searched(lexicon.programmes, text.folded) if lexicon.programmes else None
     if show is None or show.start() > 40:
         return None
+    on_air = searched(_ON_AIR, text.raw)
     for on in _ON_AIR_AT.finditer(text.folded, show.end(), show.end() + 60):
         outlet = lexicon.gazetteer.name_at(text.raw, on.end())
         station = None if outlet else _STATION.match(text.raw, on.end())
+        # "Consumer show on KTV. Tuesdays 8pm": a channel's initials, with air times
+        station = station or (on_air and _CHANNEL_INITIALS.match(text.raw, on.end()))
         if outlet or station:
             named = outlet.name if outlet else station.group(0)
             term = text.raw[show.start() : show.end()]

@@ -1242,6 +1242,7 @@ def _account_evidence(
     employer_segments = set()
     named_in_text: list[tuple[int, str, int | None]] = []  # listed names in the bio or display name
     own_account = False  # named or handled as a listed organisation itself
+    own_site = False  # the profile's website is on a listed organisation's domain
     scam = bool(
         lexicon.scam_markers
         and (
@@ -1264,6 +1265,7 @@ def _account_evidence(
             host = next((h for h in hosts if h == domain or h.endswith("." + domain)), None)
             if host:
                 employer_segments.add(seg)
+                own_site = own_site or host == hosts[0] == normalise_domain(account["website"])
                 yield seg, "rule", f"web domain {host}" + (f" ({label})" if label != domain else "")
         if parody:
             continue
@@ -1316,8 +1318,12 @@ def _account_evidence(
         if finding.is_outlet_account:
             # The organisation's own newsroom or customer magazine is the organisation; an
             # outlet it owns under a name of its own (its radio, its podcast) is press as well.
+            # A publication whose website is the organisation's own site is the organisation's
+            # (its podcast, a programme under a name of its own, is still press).
             house = lexicon.house_media
-            if own_account or (house and house.search(fold_same_length(bio))):
+            folded_bio = fold_same_length(bio)
+            own_site = own_site and not searched(lexicon.podcast, folded_bio)
+            if own_account or own_site or (house and house.search(folded_bio)):
                 return
         elif not _title_names_outlet(finding.outlet, judge) and not searched(
             lexicon.podcast, fold_same_length(bio)

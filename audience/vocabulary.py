@@ -48,6 +48,8 @@ spaces matches a space). In ``outlet_leads`` a ``*`` stands for a few words of a
   journalists");
 * ``client_markers``, ``beat_markers``, ``complaint_markers``: words before an organisation's
   name that make it a client, a subject or a complaint, not the employer;
+* ``writer_objects``: the writer as the object of the verb right after an organisation's name
+  that opens a sentence ("Acme owes me", "Acme cut my line"): a customer speaking, not staff;
 * ``mention_trails``: the same after the names, in languages that put the verb last ("Kordon
   Tekstil'e tedarik ediyoruz": we supply them; "… grevini takip ediyorum": a beat);
 * ``newsletter_words``: words that make an address on a newsletter platform the account's own
@@ -154,6 +156,7 @@ class Vocabulary:
     newsletter_words: tuple[str, ...] = ()
     beat_markers: tuple[str, ...] = ()
     complaint_markers: tuple[str, ...] = ()
+    writer_objects: tuple[str, ...] = ()
     scam_markers: tuple[str, ...] = ()
     follow_back_markers: tuple[str, ...] = ()
     parody_markers: tuple[str, ...] = ()
