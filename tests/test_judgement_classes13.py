@@ -184,3 +184,27 @@ def test_three_posts_that_are_only_links_are_link_only_spam(world):
     found = world.suggested(include_below=True)
     assert "link-only" in found["20"]
     assert "link-only" not in found.get("21", [])  # two shared links are a quiet reader
+
+
+# ---- the field in more languages -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Mkufunzi wa huduma kwa wateja. Dar es Salaam.",  # Swahili: customer service trainer
+        "Ina horar da ma'aikatan cibiyar kira a Kano.",  # Hausa: call centre staff training
+    ],
+)
+def test_the_contact_centre_field_in_swahili_and_hausa_is_on_topic(bio):
+    from audience.prune import TopicMatcher
+
+    assert TopicMatcher(["contact centre"]).terms(bio)
+
+
+def test_a_telecoms_regulator_is_in_a_broadband_provider_s_field():
+    from audience.prune import TopicMatcher
+
+    topics = TopicMatcher(["broadband"])
+    assert topics.terms("Consumer desk of the Communications Authority of Freedonia.")
+    assert not topics.terms("Consumer desk of the Food Standards Agency.")
