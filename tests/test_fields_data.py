@@ -120,6 +120,17 @@ PRACTITIONERS = {
             "Community builder and brand strategist",
         ],
     ),
+    "public_relations": (
+        ["public relations"],
+        [
+            "Head of comms at a teaching hospital. Media relations, crisis comms.",
+            "Jefa de prensa en una aseguradora. Madrid.",
+        ],
+        [
+            "Public transport nerd. Trams, buses, timetables.",  # "public" alone is anyone's
+            "Lawyer specialised in intellectual property and data protection",
+        ],
+    ),
 }
 
 
