@@ -632,7 +632,18 @@ class OrgMatcher:
             or _job_then_de(self.lexicon, words, before)
             or _SEPARATOR_BEFORE.search(raw[max(0, start - 3) : start])
             or (not before.strip() and _SEPARATOR_AFTER.match(folded[end:]) and where != "name")
+            or (not before.strip() and self._job_after_comma(folded, end))
         )
+
+    def _job_after_comma(self, folded: str, end: int) -> bool:
+        """ "ACME JSC, financial analyst": the name (and its legal form) opens the clause, a
+        comma, then a job."""
+        while (word := _NEXT_WORD.match(folded, end)) and (
+            organisation_key(word.group(1)) in self._generic
+        ):
+            end = word.end()
+        comma = re.compile(r"\s*,").match(folded, end)
+        return comma is not None and _job_right_after(self.lexicon, folded[comma.end() :])
 
     def _inside_job(self, window: str, marker: re.Match[str]) -> bool:
         """ "Agent service client chez Acme": the client word is part of a job title."""

@@ -208,3 +208,16 @@ def test_a_telecoms_regulator_is_in_a_broadband_provider_s_field():
     topics = TopicMatcher(["broadband"])
     assert topics.terms("Consumer desk of the Communications Authority of Freedonia.")
     assert not topics.terms("Consumer desk of the Food Standards Agency.")
+
+
+@pytest.mark.parametrize(
+    ("bio", "expected"),
+    [
+        ("HNET JSC, financial analyst. Ulaanbaatar.", {"customers"}),  # the acronym, then a job
+        ("HNET, field engineer", {"customers"}),
+        ("HNET, Beta and Gamma are hiring this week.", set()),  # a list, no job
+    ],
+)
+def test_an_acronym_opening_the_bio_then_a_comma_and_a_job_is_the_employer(store, bio, expected):
+    orgs = {"customers": {"organisations": [{"name": "Highland Networks", "aliases": ["HNET"]}]}}
+    assert employers(store, bio, orgs) == expected, bio
