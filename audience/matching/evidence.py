@@ -1244,14 +1244,20 @@ def _signal_features(f: PairFeatures, people: list[Person], accounts: Accounts, 
         if cores[a] in beginnings:
             out["handle_from_name"][k] = out["handle_surname"][k] = True
     # the family name a word of the site or inside it (Site.names), or a handle form inside it
-    needles: dict[int, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+    needles: dict[int, tuple[frozenset[str], tuple[str, ...]]] = {}
+    named_sites = []
     for k, p, a in pairs(cols.has_site[ai]):
         site = cols.sites[a]
         words_, inside = needles.get(p) or needles.setdefault(p, _site_needles(people[p]))
+        if not site.tokens.isdisjoint(words_):
+            named_sites.append(k)
+            continue
         text = f"{site.label}\0{site.words}"
-        out["site_name"][k] = any(x in site.tokens for x in words_) or any(
-            x in text for x in inside
-        )
+        for x in inside:
+            if x in text:
+                named_sites.append(k)
+                break
+    out["site_name"][named_sites] = True
     bios = accounts.bio
     for k, p, a in pairs((f.kinds[live] & K_CONTACT) > 0):  # found by an address or a number
         shared = people[p].contact_keys & bio_contacts(bios[a] or "")
@@ -1268,11 +1274,11 @@ def _signal_features(f: PairFeatures, people: list[Person], accounts: Accounts, 
         getattr(f, kind)[live] = values
 
 
-def _site_needles(person: Person) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _site_needles(person: Person) -> tuple[frozenset[str], tuple[str, ...]]:
     """(family names a website's word may be, strings a website may hold): see Site.names."""
     families = tuple(x for x in person.family_variants if len(x) >= 3)
     inside = tuple(x for x in families if len(x) >= 4) + tuple(person.handle_forms)
-    return families, inside
+    return frozenset(families), inside
 
 
 class _AccountColumns:
