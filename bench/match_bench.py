@@ -144,7 +144,8 @@ def run_ours(workdir: Path) -> list[tuple[int, int, str, float]]:
 
     store = open_store(workdir / "audience.db")
     store.execute("DELETE FROM matches")  # a rerun starts from nothing, links included
-    store.execute("UPDATE accounts SET person_id = NULL")
+    # only the rows a previous run linked: rewriting a million rows cost ~3 s of the match's time
+    store.execute("UPDATE accounts SET person_id = NULL WHERE person_id IS NOT NULL")
     match_people(store, ["x"])
     return [
         (p - 1, a - 1, s, score)

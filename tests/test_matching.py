@@ -880,3 +880,32 @@ def test_a_word_several_of_the_book_organisations_share_is_no_employer(store):
     add_person(store, "Ann Lee", org="Lighthouse Learning")
     other = add_account(store, "pjones", "Patsy Jones", bio="Working at Lighthouse Digital")
     assert not _features(store, person, other)["employer_match"]
+
+
+def test_sorted_search_finds_what_searchsorted_finds():
+    """The lookup of many hashes in ascending order (a speed-up at a million profiles) gives
+    every query the position numpy's searchsorted gives it, below and above its threshold."""
+    rng = np.random.default_rng(7)
+    values = np.unique(rng.integers(0, 2**61, 5_000, dtype=np.int64) * 2).view(np.uint64)
+    for n in (50, ev.SORTED_SEARCH_MIN + 5):
+        queries = np.r_[rng.choice(values, n // 2), rng.integers(0, 2**62, n - n // 2)]
+        queries = queries.astype(np.uint64)
+        assert (ev.search_sorted(values, queries) == np.searchsorted(values, queries)).all()
+    present, absent = rng.choice(values, 20_000), values[:20_000] + np.uint64(1)  # odd: absent
+    found = ev.is_member(values, np.r_[present, absent])
+    assert found[:20_000].all() and not found[20_000:].any()
+
+
+def test_candidate_pairs_are_each_pair_once_with_every_kind_that_found_it():
+    from audience.matching.matcher import _dedupe
+
+    pi, ai = np.array([1, 0, 1, 1]), np.array([2, 3, 2, 4])
+    kinds = np.array([ev.K_NAME, ev.K_HANDLE, ev.K_ORG, ev.K_INITIAL])
+    people, accounts, merged = _dedupe(pi, ai, kinds, 5)
+    assert list(zip(people.tolist(), accounts.tolist(), merged.tolist(), strict=True)) == [
+        (0, 3, ev.K_HANDLE),
+        (1, 2, ev.K_NAME | ev.K_ORG),
+        (1, 4, ev.K_INITIAL),
+    ]
+    empty = np.zeros(0, dtype=np.int64)
+    assert all(len(x) == 0 for x in _dedupe(empty, empty, empty, 5))

@@ -786,6 +786,22 @@ def _in_sets(codes: np.ndarray, pi: np.ndarray, hashes: np.ndarray) -> np.ndarra
     return is_member(codes, _pair_codes(pi, hashes))
 
 
+def search_sorted(values: np.ndarray, queries: np.ndarray) -> np.ndarray:
+    """``np.searchsorted(values, queries)``, the queries looked up in ascending order: a binary
+    search for each of millions of hashes in random order misses the cache at almost every
+    step, in order each follows the path of the one before (3x faster at 1M profiles, sorting
+    included)."""
+    if len(queries) < SORTED_SEARCH_MIN:
+        return np.searchsorted(values, queries)
+    order = np.argsort(queries)
+    positions = np.empty(len(queries), dtype=np.intp)
+    positions[order] = np.searchsorted(values, queries[order])
+    return positions
+
+
+SORTED_SEARCH_MIN = 10_000
+
+
 def is_member(members: np.ndarray, queries: np.ndarray) -> np.ndarray:
     """``np.isin`` for uint64 hashes, ``members`` sorted: a bitmap of the low bits answers
     most queries, a binary search the few that hit it."""
@@ -798,7 +814,7 @@ def is_member(members: np.ndarray, queries: np.ndarray) -> np.ndarray:
     bitmap[members & low] = True
     maybe = np.nonzero(bitmap[queries & low])[0]
     wanted = queries[maybe]
-    pos = np.minimum(np.searchsorted(members, wanted), len(members) - 1)
+    pos = np.minimum(search_sorted(members, wanted), len(members) - 1)
     found[maybe] = members[pos] == wanted
     return found
 
@@ -979,10 +995,10 @@ def _name_rarity(people: list[Person], accounts: Accounts) -> tuple[np.ndarray, 
     first = np.unique(mixed, return_index=True)[1]  # one row per (given, family) pair
     given_keys, given_of = np.unique(givens[first], return_inverse=True)
     peers = np.bincount(given_of.reshape(-1), weights=family_sizes[family_of[first]])
-    given_sizes = np.bincount(np.searchsorted(given_keys, givens), minlength=len(given_keys))
+    given_sizes = np.bincount(search_sorted(given_keys, givens), minlength=len(given_keys))
 
     def lookup(keys: np.ndarray, values: np.ndarray, wanted: np.ndarray) -> np.ndarray:
-        pos = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
+        pos = np.minimum(search_sorted(keys, wanted), len(keys) - 1)
         return np.where(keys[pos] == wanted, values[pos], 0).astype(np.float64)
 
     wanted_given = str_hashes(given_names)
@@ -1244,14 +1260,20 @@ def _signal_features(f: PairFeatures, people: list[Person], accounts: Accounts, 
         if cores[a] in beginnings:
             out["handle_from_name"][k] = out["handle_surname"][k] = True
     # the family name a word of the site or inside it (Site.names), or a handle form inside it
-    needles: dict[int, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+    needles: dict[int, tuple[frozenset[str], tuple[str, ...]]] = {}
+    named_sites = []
     for k, p, a in pairs(cols.has_site[ai]):
         site = cols.sites[a]
         words_, inside = needles.get(p) or needles.setdefault(p, _site_needles(people[p]))
+        if not site.tokens.isdisjoint(words_):
+            named_sites.append(k)
+            continue
         text = f"{site.label}\0{site.words}"
-        out["site_name"][k] = any(x in site.tokens for x in words_) or any(
-            x in text for x in inside
-        )
+        for x in inside:
+            if x in text:
+                named_sites.append(k)
+                break
+    out["site_name"][named_sites] = True
     bios = accounts.bio
     for k, p, a in pairs((f.kinds[live] & K_CONTACT) > 0):  # found by an address or a number
         shared = people[p].contact_keys & bio_contacts(bios[a] or "")
@@ -1268,11 +1290,11 @@ def _signal_features(f: PairFeatures, people: list[Person], accounts: Accounts, 
         getattr(f, kind)[live] = values
 
 
-def _site_needles(person: Person) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _site_needles(person: Person) -> tuple[frozenset[str], tuple[str, ...]]:
     """(family names a website's word may be, strings a website may hold): see Site.names."""
     families = tuple(x for x in person.family_variants if len(x) >= 3)
     inside = tuple(x for x in families if len(x) >= 4) + tuple(person.handle_forms)
-    return families, inside
+    return frozenset(families), inside
 
 
 class _AccountColumns:

@@ -317,10 +317,10 @@ def candidate_pairs(
     if not len(p_keys) or not len(a_keys):
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty, empty
-    order = np.argsort(a_keys, kind="stable")
+    order = np.argsort(a_keys)  # pairs come out sorted by person and account whatever it is
     a_keys, a_idx = a_keys[order], a_idx[order]
     keys, starts, counts = np.unique(a_keys, return_index=True, return_counts=True)
-    pos = np.minimum(np.searchsorted(keys, p_keys), len(keys) - 1)
+    pos = np.minimum(ev.search_sorted(keys, p_keys), len(keys) - 1)
     caps = np.zeros(max(MAX_BLOCK) + 1, dtype=np.int64)
     for kind, cap in (max_block or MAX_BLOCK).items():
         caps[kind] = cap
@@ -335,9 +335,10 @@ def candidate_pairs(
 
 def _dedupe(pi: np.ndarray, ai: np.ndarray, kinds: np.ndarray, n_accounts: int):
     code = pi.astype(np.int64) * max(n_accounts, 1) + ai
-    order = np.argsort(code, kind="stable")
+    order = np.argsort(code)  # the kinds of one pair are or-ed: their order does not matter
     code, kinds = code[order], kinds[order]
-    uniq, first = np.unique(code, return_index=True)
+    first = np.nonzero(np.r_[len(code) > 0, code[1:] != code[:-1]])[0]  # no second sort
+    uniq = code[first]
     merged = np.bitwise_or.reduceat(kinds, first) if len(first) else kinds[:0]
     n = max(n_accounts, 1)
     return uniq // n, uniq % n, merged
@@ -601,7 +602,7 @@ def _counter(hashes: np.ndarray):
     def count(wanted: np.ndarray) -> np.ndarray:
         if not len(keys):
             return np.zeros(len(wanted), dtype=np.int64)
-        pos = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
+        pos = np.minimum(ev.search_sorted(keys, wanted), len(keys) - 1)
         return np.where(keys[pos] == wanted, counts[pos], 0)
 
     return count
@@ -739,7 +740,7 @@ def unscored_namesakes(people: list[Person], accounts: Accounts, f: ev.PairFeatu
         ev.str_hashes([p.name.family.rpartition(" ")[2] for p in people]),
         ev.str_hashes([p.name.given for p in people]),
     )
-    pos = np.minimum(np.searchsorted(codes, wanted), len(codes) - 1)
+    pos = np.minimum(ev.search_sorted(codes, wanted), len(codes) - 1)
     bearing = np.where(codes[pos] == wanted, counts[pos], 0)
     # the scored pairs among those bearers (a "Susanne Schmidt" scored as a half of "Susanne
     # Krüger-Schmidt" is one of them: she competes once, not twice)
