@@ -652,6 +652,10 @@ class Lexicon:
         return _optional(self.vocabulary.house_media)
 
     @cached_property
+    def personal_blogs(self) -> re.Pattern[str] | None:
+        return _optional(self.vocabulary.personal_blogs)
+
+    @cached_property
     def news_first(self) -> re.Pattern[str]:
         """ "Вести за српску заједницу у Швајцарској": "news" opens the clause."""
         words = _alternation(self.vocabulary.news_words or ("news",), literal=True)
@@ -2054,6 +2058,8 @@ def press_evidence(
         return None  # "Periodista digital… Ganancias garantizadas": bait dressed as press
     if found and lexicon.house_media and next(text.current(lexicon.house_media), None):
         return None  # "Redaktorin, das Kundenmagazin von Acme": Acme's staff
+    if found and not found.outlet and searched(lexicon.personal_blogs, text.folded):
+        return None  # "Editor-in-chief (of myself). Personal travel blog": no outlet
     if found and not found.outlet and next(text.current(lexicon.press_office), None):
         return None  # "Periodista | Jefa de prensa, Seremi": a journalist by training
     if found and _studies_journalism(text) and not _known_outlet(text, found.outlet):

@@ -34,6 +34,8 @@ spaces matches a space). In ``outlet_leads`` a ``*`` stands for a few words of a
   "Handelskammer", "หอการค้า"): prune keeps one that speaks for itself, on your topics or not;
 * ``house_media``: an organisation's own publication ("customer magazine", "Kundenmagazin",
   "corporate publishing"): its editors are that organisation's staff, not press;
+* ``personal_blogs``: the account's own blog ("my blog", "blog cá nhân"): a press title whose
+  only publication is that blog is no job at an outlet;
 * ``freelance``: "freelance" words, press after a former press job ("Former FT reporter, now
   freelance");
 * ``former_markers`` / ``now_markers``: a past job, and the start of the current one;
@@ -138,6 +140,7 @@ class Vocabulary:
     news_words: tuple[str, ...] = ()
     not_press: tuple[str, ...] = ()
     house_media: tuple[str, ...] = ()
+    personal_blogs: tuple[str, ...] = ()
     community_words: tuple[str, ...] = ()
     body_words: tuple[str, ...] = ()
     joint_markers: tuple[str, ...] = ()

@@ -221,3 +221,21 @@ def test_a_telecoms_regulator_is_in_a_broadband_provider_s_field():
 def test_an_acronym_opening_the_bio_then_a_comma_and_a_job_is_the_employer(store, bio, expected):
     orgs = {"customers": {"organisations": [{"name": "Highland Networks", "aliases": ["HNET"]}]}}
     assert employers(store, bio, orgs) == expected, bio
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Self-appointed editor-in-chief of my personal blog on street food.",
+        "主編（自己封的）｜我的部落格寫台南小吃",
+        "Tổng biên tập của blog cá nhân về cà phê.",
+    ],
+)
+def test_an_editor_of_a_personal_blog_is_not_press(bio):
+    assert press(bio) is None, bio
+    assert press("Reporter at the Daily Harbour. My blog: crumbs.net")  # a job at an outlet too
+
+
+def test_ad_sales_at_an_outlet_is_not_an_editorial_job():
+    found = press_evidence("minji", "Min-ji", "광고영업팀. 광고 문의 환영합니다.", "https://www.bbc.co.uk/")
+    assert found is None or not found.strong
