@@ -602,6 +602,7 @@ def write_report(
         data = collect(store, rules, now=now, meanwhile=draw_ahead)
     for kept in data.kept:
         kept.save()
+    data.kept = []  # (not needed by the page: let it go before drawing)
     return atomic_write_text(Path(path), render_html(data))
 
 
