@@ -167,13 +167,18 @@ def sorted_rows(
 
 
 def ordered_rows(
-    store: Store, *, segment: str | None = None, topics: Iterable[str] = ()
+    store: Store,
+    *,
+    segment: str | None = None,
+    topics: Iterable[str] = (),
+    context: _Context | None = None,
 ) -> Iterator[tuple[tuple, dict[str, Any]]]:
     """The rows of :func:`sorted_rows` as they are built, unsorted, each with its place in the
     export's order (sorting by it gives :func:`sorted_rows`' order): for a caller that keeps
     a few of them in an order of its own. Raises :class:`ExportError` for an unknown
-    segment; yields nothing for an empty one."""
-    for row, top in _built_rows(store, segment, (), topics):
+    segment; yields nothing for an empty one. A ``context`` (:func:`row_context`) keeps the
+    press cells read meanwhile for its ``save()``, once out of a read snapshot."""
+    for row, top in _built_rows(store, segment, (), topics, context):
         yield _order_key(row, top), row
 
 
@@ -497,6 +502,12 @@ class _Context:
                 "phones": json.dumps(self.points.get((person_id, "phone"), [])),
             },
         ]
+
+
+def row_context(store: Store, topics: Iterable[str] = ()) -> _Context:
+    """What :func:`ordered_rows` reads besides the accounts, for a caller that saves the press
+    cells it keeps (``context.save()``) after its read snapshot."""
+    return _Context.load(store, topics)
 
 
 def _code_digest() -> str:

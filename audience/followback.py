@@ -14,11 +14,14 @@ from typing import Any
 from audience.config import Rules
 from audience.models import parse_time
 from audience.prune import (
+    MEDIA_ROLE_BIO,
     PruneSettings,
     TopicMatcher,
     activity_reasons,
     load_profiles,
     media_role,
+    media_role_cache,
+    media_role_fields,
     noisy_or,
     press_lexicon,
     protection,
@@ -93,14 +96,33 @@ def followback_queue(
         queue.windows[name] = window
         guarded = protection(store, rules, account_ids)
         profiles = load_profiles(store, account_ids)
+        roles = _media_roles(store, lexicon, account_ids, profiles)
         for account_id in account_ids:
             candidate = _judge(
-                profiles[account_id], guarded.get(account_id), settings, matcher, now, lexicon
+                profiles[account_id], guarded.get(account_id), settings, matcher, now, roles
             )
             (queue.worth if candidate.worth else queue.not_worth).append(candidate)
     queue.worth.sort(key=lambda c: (-len(c.reasons), -(c.followers or 0)))
     queue.not_worth.sort(key=lambda c: (c.handle or "").lower())
     return queue
+
+
+def _media_roles(
+    store: Store, lexicon: Any, account_ids: list[int], profiles: dict[int, Any]
+) -> dict[int, str | None]:
+    """:func:`media_role` of each new follower, kept between runs (a follower's press
+    evidence is read again only when its texts or the rules change); over the cores for a
+    large crowd. A read-only workspace (the report's second process) keeps nothing."""
+    cache = media_role_cache(store, lexicon, account_ids)
+    work = ((i, media_role_fields(profiles[i]), (profiles[i], lexicon)) for i in account_ids)
+    cache.judge_ahead(work, media_role, together=MEDIA_ROLE_BIO)
+    roles = {
+        i: cache.judge(i, media_role_fields(profiles[i]), media_role, profiles[i], lexicon)
+        for i in account_ids
+    }
+    if not store.read_only:
+        cache.save()
+    return roles
 
 
 def _new_followers(
@@ -138,7 +160,7 @@ def _judge(
     settings: PruneSettings,
     matcher: TopicMatcher,
     now: datetime,
-    lexicon=None,
+    roles: dict[int, str | None],
 ) -> Candidate:
     row = profile.row
     against = [r.text for r in state_reasons(profile)]
@@ -146,7 +168,7 @@ def _judge(
     if noisy_or([r.weight for r in spam]) >= SPAM_LIMIT:
         against += ["looks like spam: " + ", ".join(r.text for r in spam)]
     against += [r.text for r in activity_reasons(profile, settings, now)]
-    fits = _fits(profile, guard, matcher, lexicon)
+    fits = _fits(profile, guard, matcher, roles[row["id"]])
     if not fits and not against:
         against.append("nothing ties them to your segments or topics")
     worth = bool(fits) and not against
@@ -162,12 +184,11 @@ def _judge(
     )
 
 
-def _fits(profile, guard: str | None, matcher: TopicMatcher, lexicon=None) -> list[str]:
+def _fits(profile, guard: str | None, matcher: TopicMatcher, role: str | None) -> list[str]:
     fits = [guard] if guard else []
     fits += [
         f"in segment {name}" for name in profile.segments if f"segment {name}" not in (guard or "")
     ]
-    role = media_role(profile, lexicon)
     if role:
         fits.append(role)
     terms = topic_terms(profile, matcher) if matcher else set()

@@ -1283,6 +1283,22 @@ def _press_cache(store: Store, context: bytes, account_ids: list[int]) -> Any:
     return JudgementCache(store, "prune-press", context, account_ids)
 
 
+def media_role_cache(store: Store, lexicon: Any, account_ids: list[int]) -> Any:
+    """:func:`media_role` of ``account_ids`` under ``lexicon`` (:func:`press_lexicon`), kept
+    between runs as prune keeps it: follow-back judges new followers with it, and an account
+    I follow and one following me are judged once for both. Ask it with
+    :func:`media_role_fields`."""
+    return _press_cache(store, _press_context(lexicon), account_ids)
+
+
+def media_role_fields(profile: Profile) -> tuple[Any, ...]:
+    """What :func:`media_role` reads of an account (its bio at :data:`MEDIA_ROLE_BIO`)."""
+    return _press_fields(profile)
+
+
+MEDIA_ROLE_BIO = _PRESS_FIELDS.index("bio")
+
+
 def already_unfollowed(store: Store, platform: str) -> set[int]:
     """Accounts unfollowed (or being unfollowed) since the latest snapshot of my following."""
     latest = latest_snapshot(store, platform, "following")

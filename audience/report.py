@@ -96,6 +96,9 @@ class ReportData:
     comparisons: list[Any] = field(default_factory=list)  # compare.Comparison
     groups: list[Any] | None = field(default_factory=list)  # None: too large for a report
     listening: Any = None
+    # what the figures read that is kept between runs (export's press cells), saved once out
+    # of the read snapshot: a write inside it would hold the workspace's write lock to its end
+    kept: list[Any] = field(default_factory=list)
 
 
 def collect(
@@ -124,11 +127,13 @@ def collect(
 
 def _collect_figures(store: Store, rules: Rules, now: datetime, hidden: set[int]) -> ReportData:
     """Every figure but prune's and follow-back's lists (see :class:`JudgedLists`)."""
+    from audience.export import row_context
     from audience.history import crowd_over_time, find_moves
 
     crowd = _crowd_ids(store, hidden)
     countries, places = geography(store, crowd)
-    press, press_count, press_outlets = press_summary(store, rules)
+    kept = row_context(store, rules.topics)
+    press, press_count, press_outlets = press_summary(store, rules, context=kept)
     return ReportData(
         generated_at=now.strftime("%Y-%m-%d %H:%M UTC"),
         segments=crowd_by_segment(store, hidden),
@@ -151,6 +156,7 @@ def _collect_figures(store: Store, rules: Rules, now: datetime, hidden: set[int]
             "accounts": store.scalar("SELECT count(*) FROM accounts WHERE handle IS NOT NULL"),
             "people": store.scalar("SELECT count(*) FROM people"),
         },
+        kept=[kept],
     )
 
 
@@ -483,11 +489,13 @@ def press_list(store: Store, rules: Rules) -> list[dict[str, Any]]:
 
 
 def press_summary(
-    store: Store, rules: Rules, listed: int | None = PRESS_LISTED
+    store: Store, rules: Rules, listed: int | None = PRESS_LISTED, context: Any = None
 ) -> tuple[list[dict[str, Any]], int, Counter]:
     """The first ``listed`` rows of :func:`press_list` (all with None), how many journalists
     it has and how many per outlet: the export's rows stream by, and only those listed are
-    kept (and have their beat read). Ties in outlet and name keep the export's order."""
+    kept (and have their beat read). Ties in outlet and name keep the export's order.
+    ``context`` (:func:`audience.export.row_context`) keeps the press cells read for the
+    caller to save."""
     from audience.export import ExportError, ordered_rows
     from audience.history import read_job
 
@@ -501,7 +509,7 @@ def press_summary(
 
     def counted() -> Any:
         nonlocal count
-        for item in ordered_rows(store, segment="press", topics=rules.topics):
+        for item in ordered_rows(store, segment="press", topics=rules.topics, context=context):
             outlet = item[1]["outlet"] or NO_OUTLET
             outlets[outlet] += 1
             if outlet not in first or item[0] < first[outlet]:
@@ -592,6 +600,9 @@ def write_report(
 
     with store.snapshot():
         data = collect(store, rules, now=now, meanwhile=draw_ahead)
+    for kept in data.kept:
+        kept.save()
+    data.kept = []  # (not needed by the page: let it go before drawing)
     return atomic_write_text(Path(path), render_html(data))
 
 

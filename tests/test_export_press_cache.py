@@ -88,3 +88,40 @@ def test_rows_read_inside_a_snapshot_keep_nothing(store):
         rows = press_list(store, Rules())
     assert sorted(r["outlet"] for r in rows) == ["Customer Desk Weekly", "Harbour Radio"]
     assert _kept(store) == 0
+
+
+def test_the_report_keeps_the_press_cells_it_reads_and_the_export_reuses_them(
+    store, tmp_path, monkeypatch
+):
+    from audience.config import Rules
+    from audience.report import write_report
+
+    write_report(store, tmp_path / "report.html", Rules())
+    assert _kept(store) == 2  # saved once out of the report's read snapshot
+
+    def no_reading(accounts):
+        raise AssertionError(f"bio read again: {accounts[0]['handle']}")
+
+    monkeypatch.setattr(export, "press_cells", no_reading)
+    row = _exported(store, tmp_path)["wren"]
+    assert (row["outlet"], row["title"]) == ("Customer Desk Weekly", "Reporter")
+    write_report(store, tmp_path / "again.html", Rules())
+    assert _kept(store) == 2
+
+
+def test_the_report_reads_a_changed_bio_again(store, tmp_path, monkeypatch):
+    from audience.config import Rules
+    from audience.report import press_list, write_report
+
+    write_report(store, tmp_path / "report.html", Rules())
+    with store.transaction():
+        store.execute("UPDATE accounts SET bio = 'Editor at The Ledger.' WHERE handle = 'wren'")
+    write_report(store, tmp_path / "again.html", Rules())
+    assert "The Ledger" in (tmp_path / "again.html").read_text(encoding="utf-8")
+
+    def no_reading(accounts):
+        raise AssertionError(f"bio read again: {accounts[0]['handle']}")
+
+    monkeypatch.setattr(export, "press_cells", no_reading)  # the report kept what it read
+    wren = next(r for r in press_list(store, Rules()) if r["x_handle"] == "wren")
+    assert (wren["outlet"], wren["title"]) == ("The Ledger", "Editor")
