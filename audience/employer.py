@@ -127,6 +127,9 @@ _RETIRED = re.compile(
 )
 _SEPARATOR_BEFORE = re.compile(r"[|,:/–—(·•\-｜，：／（]\s*$")
 _SEPARATOR_AFTER = re.compile(r"^\s*[|)｜）]")
+# The last step of a career written with arrows ("Beta → Acme"): where someone moved to.
+_MOVED_TO = re.compile(r"(?:→|->|⇒|➡️?|➔)\s*$")
+_MOVES_ON = re.compile(r"^[^.!?|\n]*?(?:→|->|⇒|➡|➔)")
 _ALUMNI_AFTER = re.compile(r"^[\s'’s-]{0,3}(?:alumni|alumnus|alumna|alum)\b")
 # The end of a sentence: a full stop before a capital ("Müh. 2. sınıf" goes on), a bar, a line.
 _SENTENCE_AHEAD = re.compile(r"[.!?]\s+(?=[^\W\d_a-zß-ÿ])|[|\n•]")
@@ -633,6 +636,17 @@ class OrgMatcher:
             or _SEPARATOR_BEFORE.search(raw[max(0, start - 3) : start])
             or (not before.strip() and _SEPARATOR_AFTER.match(folded[end:]) and where != "name")
             or (not before.strip() and self._job_after_comma(folded, end))
+            or self._moved_to(text, start, end)
+        )
+
+    def _moved_to(self, text: BioText, start: int, end: int) -> bool:
+        """ "SriTel → Acme since 2015": the last step of a career written with arrows, unless
+        the bio says the career is over ("… 22 years. Retired this year")."""
+        raw = text.raw
+        return bool(
+            _MOVED_TO.search(raw[max(0, start - 4) : start])
+            and not _MOVES_ON.match(raw[end:])
+            and not self.lexicon.retired.search(text.folded)
         )
 
     def _job_after_comma(self, folded: str, end: int) -> bool:

@@ -239,3 +239,16 @@ def test_an_editor_of_a_personal_blog_is_not_press(bio):
 def test_ad_sales_at_an_outlet_is_not_an_editorial_job():
     found = press_evidence("minji", "Min-ji", "광고영업팀. 광고 문의 환영합니다.", "https://www.bbc.co.uk/")
     assert found is None or not found.strong
+
+
+@pytest.mark.parametrize(
+    ("bio", "expected"),
+    [
+        ("Support lead. DustWave → HarmattanNet, same team since 2012.", {"competitors"}),
+        ("Sales. Baobab → LumenOptics (same company, new name).", {"suppliers"}),
+        ("Harmattan Net → Baobab Cables → a bakery of my own.", set()),  # moved on since
+        ("DustWave → Harmattan Net, 30 years. Retired this spring. Gardening now.", set()),
+    ],
+)
+def test_the_last_step_of_a_career_written_with_arrows_is_the_employer(store, bio, expected):
+    assert employers(store, bio, ORGS) == expected, bio
