@@ -1166,7 +1166,9 @@ class BioText:
             dated = text[after_start:after_end]
             temporary = _YEAR_ONLY.match(dated) and self.lexicon.temporary_roles.search(clause)
             if temporary or self.lexicon.until_year.match(dated):
-                yield start, after_end
+                # "Co-founder (left 2024) of Acme. Now …": the sentence goes on past the bracket
+                stop = _SENTENCE_STOP.search(text, after_end)
+                yield start, stop.start() if stop else len(text)
         for index, (start, end) in enumerate(clauses):
             if self.lexicon.until_year_closing.search(text, start, end):
                 yield start, end  # "Head of Care at Acme until 2025": no bracket needed

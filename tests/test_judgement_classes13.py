@@ -237,7 +237,9 @@ def test_an_editor_of_a_personal_blog_is_not_press(bio):
 
 
 def test_ad_sales_at_an_outlet_is_not_an_editorial_job():
-    found = press_evidence("minji", "Min-ji", "광고영업팀. 광고 문의 환영합니다.", "https://www.bbc.co.uk/")
+    found = press_evidence(
+        "minji", "Min-ji", "광고영업팀. 광고 문의 환영합니다.", "https://www.bbc.co.uk/"
+    )
     assert found is None or not found.strong
 
 
@@ -252,3 +254,12 @@ def test_ad_sales_at_an_outlet_is_not_an_editorial_job():
 )
 def test_the_last_step_of_a_career_written_with_arrows_is_the_employer(store, bio, expected):
     assert employers(store, bio, ORGS) == expected, bio
+
+
+def test_a_dated_bracket_mid_sentence_puts_the_rest_of_the_sentence_in_the_past(store):
+    assert (
+        employers(store, "Co-founder (left 2023) of Baobab Cables. Now investing.", ORGS) == set()
+    )
+    assert employers(
+        store, "Intern (summer 2022) at a bank. Now sales at Baobab Cables.", ORGS
+    ) == {"suppliers"}
