@@ -134,6 +134,7 @@ _ALUMNI_AFTER = re.compile(r"^[\s'’s-]{0,3}(?:alumni|alumnus|alumna|alum)\b")
 # The end of a sentence: a full stop before a capital ("Müh. 2. sınıf" goes on), a bar, a line.
 _SENTENCE_AHEAD = re.compile(r"[.!?]\s+(?=[^\W\d_a-zß-ÿ])|[|\n•]")
 _NEXT_WORD = re.compile(r"\s+([\w-]+)")
+_COMMA = re.compile(r"\s*,")
 # The end of a clause, after any emoji: "Acme.", "Acme, Leeds", "Acme 🚛".
 _ACRONYM_AFTER = re.compile(r"\s*\(([\w&-]{2,10})\)")
 # A year right after the name, with a word before it in any language ("since 2014", "seit 2019").
@@ -241,9 +242,10 @@ class OrgMatcher:
                 if len(stem) < 5:
                     continue
                 for handle in org.handles:
-                    rest = handle.lstrip("@").lower().replace("_", "")[len(stem) :]
+                    squashed = handle.lstrip("@").lower().replace("_", "")
+                    rest = squashed[len(stem) :]
                     if (
-                        handle.lower().startswith(stem)
+                        squashed.startswith(stem)
                         and len(rest) >= 3
                         and rest.isalpha()
                         and rest not in self._generic  # @AcmePlc is Acme
@@ -277,12 +279,7 @@ class OrgMatcher:
         everyone = self.neighbours or self
         found = everyone._current_names(text)
         orgs = [everyone._by_key.get(everyone._key_of(m.group(0)), (None,))[0] for m in found]
-        listed: set[int] = set()
-        for (one, first), (two, second) in pairwise(zip(found, orgs, strict=True)):
-            between = text.folded[one.end() : two.start()]
-            if first and second and first is not second and _LIST_JOIN.fullmatch(between):
-                listed.update((one.start(), two.start()))
-        return listed
+        return _listed_together(text, found, orgs)
 
     def _current_names(self, text: BioText) -> list[re.Match[str]]:
         """The names not said of the past; a name that starts with a past marker's word is
@@ -391,6 +388,8 @@ class OrgMatcher:
         an acronym ("Zest", "ACME") is also a band's, a meme account's or a shop's name: it
         needs the organisation's handle (or one of its family) or domain as well."""
         key = organisation_key(name or "")
+        if key in self._handle_keys:
+            return None  # a handle's words as a display name are anyone's (a fan, a scam)
         found, strict = self._by_key.get(key, (None, True))
         found = found or self._owner_keys.get(key)
         if found is None:
@@ -492,12 +491,7 @@ class OrgMatcher:
             return set()  # "run jointly by @Acme and @Beta": both own it
         everyone = self.neighbours or self
         owners = [(everyone.by_handle(m.group(1)) or (None,))[0] for m in mentions]
-        listed: set[int] = set()
-        for (one, first), (two, second) in pairwise(zip(mentions, owners, strict=True)):
-            between = text.folded[one.end() : two.start()]
-            if first and second and first is not second and _LIST_JOIN.fullmatch(between):
-                listed.update((one.start(), two.start()))
-        return listed
+        return _listed_together(text, mentions, owners)
 
     def _job_beside(self, text: BioText, match: re.Match[str]) -> bool:
         """A job right before the name ("Giám đốc tại (Bao bì Trường Phát)") or right after
@@ -656,7 +650,7 @@ class OrgMatcher:
             organisation_key(word.group(1)) in self._generic
         ):
             end = word.end()
-        comma = re.compile(r"\s*,").match(folded, end)
+        comma = _COMMA.match(folded, end)
         return comma is not None and _job_right_after(self.lexicon, folded[comma.end() :])
 
     def _inside_job(self, window: str, marker: re.Match[str]) -> bool:
@@ -759,6 +753,18 @@ class OrgMatcher:
             if pattern is not None and pattern.match(rest):
                 return True
         return False
+
+
+def _listed_together(
+    text: BioText, found: list[re.Match[str]], orgs: list[ListedOrg | None]
+) -> set[int]:
+    """The starts of names of two different organisations next to each other in a list."""
+    listed: set[int] = set()
+    for (one, first), (two, second) in pairwise(zip(found, orgs, strict=True)):
+        between = text.folded[one.end() : two.start()]
+        if first and second and first is not second and _LIST_JOIN.fullmatch(between):
+            listed.update((one.start(), two.start()))
+    return listed
 
 
 # What joins the items of a list of names: a comma, "&", "and", "/" (any order of spaces).

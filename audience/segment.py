@@ -1265,7 +1265,7 @@ def _account_evidence(
             host = next((h for h in hosts if h == domain or h.endswith("." + domain)), None)
             if host:
                 employer_segments.add(seg)
-                own_site = own_site or host == hosts[0] == normalise_domain(account["website"])
+                own_site = own_site or host == normalise_domain(account["website"])
                 yield seg, "rule", f"web domain {host}" + (f" ({label})" if label != domain else "")
         if parody:
             continue

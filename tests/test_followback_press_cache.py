@@ -60,20 +60,12 @@ def test_a_changed_bio_is_read_again(world, monkeypatch):
         world.store.execute(
             "UPDATE accounts SET bio = 'Sunsets and gardens.' WHERE id = ?", [world.ids["23"]]
         )
-    read = []
-    real = followback.media_role
-
-    def reading(profile, lexicon=None):
-        read.append(profile.row["handle"])
-        return real(profile, lexicon)
-
-    monkeypatch.setattr(followback, "media_role", reading)
+    assert _read_again(world, monkeypatch) == ["person23"]
     again = _queue(world.store)
-    assert read == ["person23"]
     assert not any(r.startswith("journalist") for r in again["person23"][1])
 
 
-def _read_again(world, monkeypatch, rules) -> list[str]:
+def _read_again(world, monkeypatch, rules=RULES) -> list[str]:
     read = []
     real = followback.media_role
 
