@@ -739,9 +739,9 @@ class Lexicon:
 
     @cached_property
     def former_trails(self) -> re.Pattern[str] | None:
-        """A clause ending on "before that" (only punctuation after it)."""
+        """ "before that", "before joining …": what the clause said before it is the past."""
         words = _alternation(self.vocabulary.former_trails, literal=True)
-        return re.compile(rf"(?<![\w])(?:{words})\W*$") if words else None
+        return re.compile(rf"(?<![\w])(?:{words})(?![\w])") if words else None
 
     @cached_property
     def dealer_titles(self) -> re.Pattern[str] | None:
@@ -1097,7 +1097,11 @@ class BioText:
                 head = text[: start + trail.start()].rstrip()
                 if head.endswith(")") and (opening := head.rfind("(")) >= 0:
                     start = max((s for s, _ in clauses if s <= opening), default=0)
-                yield start, end  # "10 anos na Acme antes disso"
+                    # not past the full stop before it ("Writer, BM.ge. Spent 10 years (…)")
+                    if (stop := head.rfind(". ", 0, opening)) >= 0:
+                        start = max(start, stop + 2)
+                # "10 anos na Acme antes disso"; "… before joining the Times": that is now
+                yield start, len(head)
             turned = self.lexicon.turned.search(clause)
             if turned:
                 yield start, start + turned.start()

@@ -263,3 +263,16 @@ def test_a_dated_bracket_mid_sentence_puts_the_rest_of_the_sentence_in_the_past(
     assert employers(
         store, "Intern (summer 2022) at a bank. Now sales at Baobab Cables.", ORGS
     ) == {"suppliers"}
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Energy reporter, Daily Harbour. Nine years a banker at Okapi Savings Bank before I "
+        "found the newsroom.",
+        "Staff writer, dh.example. Spent 12 years in banking (Okapi Savings Bank, Lumen Optics "
+        "Group) before switching sides",
+    ],
+)
+def test_a_job_before_before_joining_or_switching_is_the_past(store, bio):
+    assert employers(store, bio, ORGS) == set(), bio
