@@ -1302,8 +1302,10 @@ def _account_evidence(
         and _reporter_at_an_outlet(finding, judge, bio, hosts)
     )
     for seg, reason, start in named_in_text:
-        if beat and start is not None and _same_sentence(bio or "", finding.term, start):
-            continue  # a journalist at a named outlet writes about the organisation: a beat
+        if beat and start is not None:
+            # a journalist at a named outlet, with no other job, writes about the organisations
+            # the bio names (their employer is the newsroom; a past job is already left out)
+            continue
         employer_segments.add(seg)
         yield seg, "rule", reason
     if finding is None or not finding.strong:
@@ -1334,20 +1336,6 @@ def _account_evidence(
     findings[account["id"]] = finding
     for seg_id in judge.press_ids:
         yield seg_id, "rule", finding.reason
-
-
-def _same_sentence(bio: str, term: str, start: int) -> bool:
-    """The press title and the name at ``start`` stand in one sentence of the bio."""
-    at = bio.find(term)
-    if at < 0:
-        return False
-    low, high = sorted((at, start))
-    return not _FULL_STOP.search(bio, low, high)
-
-
-# The end of a sentence for a beat: a full stop, not the bars and semicolons that divide a
-# journalist's list of subjects ("Reporter, @Daily | retail; Acme; Beta").
-_FULL_STOP = re.compile(r"[.!?。！？\n](?:\s|$)|[。！？\n]")
 
 
 def _reporter_at_an_outlet(

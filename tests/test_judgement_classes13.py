@@ -276,3 +276,10 @@ def test_a_dated_bracket_mid_sentence_puts_the_rest_of_the_sentence_in_the_past(
 )
 def test_a_job_before_before_joining_or_switching_is_the_past(store, bio):
     assert employers(store, bio, ORGS) == set(), bio
+
+
+def test_a_journalist_at_a_known_outlet_writes_about_the_organisations_of_other_sentences(store):
+    bio = "Business editor, The Guardian. Okapi Savings, Harmattan Net: I have covered them all."
+    assert segments(store, bio=bio) == {"press"}
+    day_job = "Columnist, The Guardian. Head of treasury at Okapi Savings Bank."  # a day job
+    assert segments(store, bio=day_job) == {"customers"}
