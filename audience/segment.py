@@ -1302,9 +1302,9 @@ def _account_evidence(
         and _reporter_at_an_outlet(finding, judge, bio, hosts)
     )
     for seg, reason, start in named_in_text:
-        if beat and start is not None:
-            # a journalist at a named outlet, with no other job, writes about the organisations
-            # the bio names (their employer is the newsroom; a past job is already left out)
+        # A journalist at a named outlet, with no other job, writes about the organisations the
+        # bio names (the newsroom is the employer; a past job is already left out).
+        if beat and start is not None and not _workplace_elsewhere(bio, finding, start, lexicon):
             continue
         employer_segments.add(seg)
         yield seg, "rule", reason
@@ -1336,6 +1336,25 @@ def _account_evidence(
     findings[account["id"]] = finding
     for seg_id in judge.press_ids:
         yield seg_id, "rule", finding.reason
+
+
+def _workplace_elsewhere(
+    bio: str | None, finding: PressFinding, start: int, lexicon: Lexicon
+) -> bool:
+    """ "Tech reporter for @Daily. Weekdays ops at Acme": a sentence other than the press
+    title's gives the name as a workplace ("at", "@", "joined": ``employer_words``)."""
+    bio = bio or ""
+    at = bio.find(finding.term)
+    low, high = sorted((at, start)) if at >= 0 else (0, start)
+    if at >= 0 and not _FULL_STOP.search(bio, low, high):
+        return False  # the title's own sentence: "Reporter at The Daily covering Acme"
+    words = re.findall(r"[\w@]+", fold_same_length(bio[:start]))
+    return bool(words) and words[-1] in lexicon.employer_words
+
+
+# The end of a sentence for a beat: a full stop, not the bars and semicolons that divide a
+# journalist's list of subjects ("Reporter, @Daily | retail; Acme; Beta").
+_FULL_STOP = re.compile(r"[.!?。！？\n](?:\s|$)|[。！？\n]")
 
 
 def _reporter_at_an_outlet(
