@@ -317,12 +317,8 @@ class OrgMatcher:
         or an outlet ("Café na Ribeira do Porto", "Redactor en Acme (@outlet)"): it counts
         when it ends its sentence or clause, after a job that is not press ("Contact centre
         manager at Acme.", "Chief Customer Officer, Acme.")."""
-        end = match.end()
         # "Acme Co-op" for the listed "Acme Co-operative": generic words of another form.
-        while (word := _NEXT_WORD.match(text.folded, end)) and (
-            organisation_key(word.group(1)) in self._generic
-        ):
-            end = word.end()
+        end = self._past_generic_words(text.folded, match.end())
         if tenure := _TENURE.match(text.folded, end):
             end = tenure.end()  # "Team lead at Acme since 2014.": the years there end the clause
         if not (_CLAUSE_ENDS.match(text.folded, end) or self._own_acronym_after(text, match, end)):
@@ -643,14 +639,18 @@ class OrgMatcher:
             and not self.lexicon.retired.search(text.folded)
         )
 
-    def _job_after_comma(self, folded: str, end: int) -> bool:
-        """ "ACME JSC, financial analyst": the name (and its legal form) opens the clause, a
-        comma, then a job."""
+    def _past_generic_words(self, folded: str, end: int) -> int:
+        """Where the generic words right after a name end ("Acme Co-op", "ACME JSC")."""
         while (word := _NEXT_WORD.match(folded, end)) and (
             organisation_key(word.group(1)) in self._generic
         ):
             end = word.end()
-        comma = _COMMA.match(folded, end)
+        return end
+
+    def _job_after_comma(self, folded: str, end: int) -> bool:
+        """ "ACME JSC, financial analyst": the name (and its legal form) opens the clause, a
+        comma, then a job."""
+        comma = _COMMA.match(folded, self._past_generic_words(folded, end))
         return comma is not None and _job_right_after(self.lexicon, folded[comma.end() :])
 
     def _inside_job(self, window: str, marker: re.Match[str]) -> bool:

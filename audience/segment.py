@@ -1242,6 +1242,7 @@ def _account_evidence(
     employer_segments = set()
     named_in_text: list[tuple[int, str, int | None]] = []  # listed names in the bio or display name
     own_account = False  # named or handled as a listed organisation itself
+    site = normalise_domain(account["website"])
     own_site = False  # the profile's website is on a listed organisation's domain
     scam = bool(
         lexicon.scam_markers
@@ -1265,7 +1266,7 @@ def _account_evidence(
             host = next((h for h in hosts if h == domain or h.endswith("." + domain)), None)
             if host:
                 employer_segments.add(seg)
-                own_site = own_site or host == normalise_domain(account["website"])
+                own_site = own_site or host == site
                 yield seg, "rule", f"web domain {host}" + (f" ({label})" if label != domain else "")
         if parody:
             continue
