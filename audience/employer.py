@@ -42,7 +42,7 @@ _LIST_GOES_ON_BEFORE = re.compile(r"\w[\w.'’]*\s+(?:en|and|und|et|e|y|i|og|och
 # A sentence, for the markers: a list after "Clients:" runs on across its commas, and the
 # full stop of a short abbreviation ("u.a.", "z.B.", "e.g.", "ca.") ends nothing.
 _SENTENCE_END = re.compile(
-    r"[;|•\n!?｜。！？；]|(?<![\s.][^\W\d_가-힣])(?<![\s.][^\W\d_가-힣]\w)(?<!incl)(?<!excl)(?<!approx)"
+    r"[;|•\n!?｜。！？；።፤։]|(?<![\s.][^\W\d_가-힣])(?<![\s.][^\W\d_가-힣]\w)(?<!incl)(?<!excl)(?<!approx)"
     r"(?<!esp)\.(?!\w)"
 )
 # Suffixes of an organisation's own secondary accounts: @AcmeCares, @Acme_Jobs, @AcmeUK (the
@@ -129,6 +129,7 @@ _SEPARATOR_BEFORE = re.compile(r"[|,:/–—(·•\-｜，：／（]\s*$")
 _SEPARATOR_AFTER = re.compile(r"^\s*[|)｜）]")
 # The last step of a career written with arrows ("Beta → Acme"): where someone moved to.
 _MOVED_TO = re.compile(r"(?:→|->|⇒|➡️?|➔)\s*$")
+_AND_BEFORE = re.compile(r"\s(?:and|&|×|x|y|et|e|und|na|va|и)\s+$")
 _MOVES_ON = re.compile(r"^[^.!?|\n]*?(?:→|->|⇒|➡|➔)")
 _ALUMNI_AFTER = re.compile(r"^[\s'’s-]{0,3}(?:alumni|alumnus|alumna|alum)\b")
 # The end of a sentence: a full stop before a capital ("Müh. 2. sınıf" goes on), a bar, a line.
@@ -223,6 +224,8 @@ class OrgMatcher:
             spaced = [k for k in keys if k not in glued]
             body = "|".join(_inflected(k, k not in self._short_keys) for k in spaced)
             pattern = rf"(?<![\w@#])(?:{body})(?![\w])(?!\.\w)"
+            if ethiopic := [re.escape(k) for k in spaced if _ETHIOPIC.match(k)]:
+                pattern += rf"|{_ETHIOPIC_CLITIC}(?:{'|'.join(ethiopic)})(?![\w])"
             if glued:
                 pattern += "|" + "|".join(re.escape(k) for k in glued)
             self._names = re.compile(pattern)
@@ -603,6 +606,8 @@ class OrgMatcher:
         kinds = self.lexicon.other_kinds
         if not is_handle and kinds and kinds.match(folded[end:].lstrip(" ([")):
             return False  # "Thaba village", "Acme Hotel Durban": a place, another business
+        if self._joint_owner(folded[sentence_start:start]):
+            return True  # "Joint service of Acme Finance and Beta": the second owner
         # "Sales director at TPP (Trường Phát Packaging)": the name glosses the acronym before it.
         words = _WORD_OR_SIGN.findall(_ACRONYM_GLOSSED.sub("", before))
         if lower:  # "tl sa acme", "csr @ acme": in a bio all in lower case, "at" or a job tells
@@ -628,6 +633,12 @@ class OrgMatcher:
             or (not before.strip() and self._job_after_comma(folded, end))
             or self._moved_to(text, start, end)
         )
+
+    def _joint_owner(self, before: str) -> bool:
+        """The last of the owners an account run jointly lists: a joint marker earlier in the
+        sentence, "and" right before the name."""
+        joint = self.lexicon.joint
+        return bool(joint and _AND_BEFORE.search(before) and searched(joint, before))
 
     def _moved_to(self, text: BioText, start: int, end: int) -> bool:
         """ "SriTel → Acme since 2015": the last step of a career written with arrows, unless
@@ -807,8 +818,28 @@ def _hyphen_glued(raw: str, match: re.Match[str]) -> bool:
 # ablative, comitative, accusative, instrumental.
 _MONGOLIAN_ENDINGS = tuple(
     sorted(
-        ["ийн", "ын", "ний", "ны", "ий", "д", "т", "аас", "ээс", "оос", "өөс", "тай", "тэй", "той",
-         "ийг", "ыг", "аар", "ээр", "оор", "өөр"],
+        [
+            "ийн",
+            "ын",
+            "ний",
+            "ны",
+            "ий",
+            "д",
+            "т",
+            "аас",
+            "ээс",
+            "оос",
+            "өөс",
+            "тай",
+            "тэй",
+            "той",
+            "ийг",
+            "ыг",
+            "аар",
+            "ээр",
+            "оор",
+            "өөр",
+        ],
         key=len,
         reverse=True,
     )
@@ -1154,6 +1185,11 @@ def fold(text: str | None) -> str:
 
 _DEPARTMENT_WORD = re.compile(r"[^\W\d_]+\s+")
 _UNSPACED_NAME = re.compile(rf"[{UNSPACED_SCRIPTS}]+")
+# Amharic and Tigrinya write "of", "at", "for" and "from" as the first letter of the next word
+# ("በመብራት ሶላር", at Mebrat Solar): a name in Ethiopic script may follow one, the match
+# starting after it.
+_ETHIOPIC = re.compile("[\u1200-\u137f]")
+_ETHIOPIC_CLITIC = "(?<=(?<![\\w@#])[የበለከብን])"
 _PHRASE_END = re.compile(r"[\s。、，｜|.,;!?！？；（(]")
 # A case ending hyphenated to an acronym ("ХИС-ийн", "KHU-ийн"): the name's, not a word.
 _ENDING_ON_ACRONYM = re.compile(r"^-[^\W\d_]{1,4}(?![\w-])")

@@ -202,6 +202,12 @@ class Gazetteer:
         self._names_at[key] = outlet
         return outlet
 
+    def prefix_of(self, text: str) -> tuple[Outlet, int] | None:
+        """The outlet whose name opens ``text``, and where the name ends."""
+        found = self.names.match(text) if self.names is not None else None
+        outlet = self._named(found.group(0)) if found else None
+        return (outlet, found.end()) if outlet and found else None
+
     @cached_property
     def _names_at(self) -> dict[tuple[str, int], Outlet | None]:
         return {}

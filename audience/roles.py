@@ -656,6 +656,10 @@ class Lexicon:
         return _optional(self.vocabulary.personal_blogs)
 
     @cached_property
+    def language_names(self) -> re.Pattern[str] | None:
+        return _optional(self.vocabulary.language_names)
+
+    @cached_property
     def news_first(self) -> re.Pattern[str]:
         """ "Вести за српску заједницу у Швајцарској": "news" opens the clause."""
         words = _alternation(self.vocabulary.news_words or ("news",), literal=True)
@@ -906,7 +910,7 @@ DEFAULT_LEXICON = Lexicon()
 _SHORT_WORD_AT_END = re.compile(r"(?<![\w.])([^\W\d_]{2,3})$")
 _HARD_SEPARATORS = re.compile(
     r"[;|•·\n!?,]|(?<![\s.][^\W\d_가-힣])(?<![\s.][^\W\d_가-힣]\w)\.(?!\w)|\s[-–—/]\s|\s[/+]\s|[()\[\]{}]"
-    r"|\s{3,}|[。、，；۔،؛।]"
+    r"|\s{3,}|[。、，；۔،؛।።፣፤։]"
 )
 _CRITIC_QUALIFIERS = {
     "film",
@@ -1114,10 +1118,12 @@ class BioText:
             elif _WORKPLACE_NEXT.match(after) and not self.lexicon.press.search(after[:40]):
                 yield 0, now.start()  # "20 ans au Crédit X. Aujourd'hui chez Y / à mon compte"
         yield from self._dated_ranges(clauses)
-        # "Acme Leeds → Beta Group": a move, the left side is where they were.
+        # "Acme Leeds → Beta Group": a move, the left side is where they were; a move between
+        # flags ("Engineer @Acme 🇰🇷 → 🇪🇹") is one between countries, not jobs.
         for arrow in _MOVED_TO.finditer(text):
             start = max((s for s, e in clauses if s <= arrow.start()), default=0)
-            yield start, arrow.start()
+            if not _FLAG_BEFORE.search(text, start, arrow.start()):
+                yield start, arrow.start()
 
     def _in_a_name_mid_sentence(self, start: int) -> bool:
         """A capitalised word right after another word: part of a name, not a marker."""
@@ -1196,6 +1202,7 @@ _WORKPLACE_NEXT = re.compile(
     r"|(?:running|run|with)\s+my\s+own|my\s+own)(?![\w])"
 )
 _MOVED_TO = re.compile(r"\s(?:→|->|⇒|➡️?|➜|»)\s(?!\s*(?:https?://|www\.|t\.co/))")
+_FLAG_BEFORE = re.compile("[\U0001f1e6-\U0001f1ff]{2}\\s*$")
 
 _BIO_TEXTS: dict[tuple[int, str], BioText] = {}
 
@@ -1472,10 +1479,24 @@ def _lead_ok(bio: BioText, end: int) -> str | None:
     folded_after = fold_same_length(after)
     if not after or any(folded_after.startswith(stop) for stop in OUTLET_OBJECT_STOP):
         return None
-    outlet = _outlet_after(bio.raw, end)
+    outlet = _outlet_after(bio.raw, end) or _gazetteer_name_after(bio, end)
     if outlet and (_names_event(bio, outlet) or _only_a_city(outlet)):
         return None
     return outlet
+
+
+_QUOTES_AHEAD = re.compile(r"[\s:«“\"„'‘]*")
+_BARE_ALEF = str.maketrans("أإآ", "ااا")
+
+
+def _gazetteer_name_after(bio: BioText, end: int) -> str | None:
+    """ "أكتب لـ«العربي الجديد»": an outlet the gazetteer knows, in a script without capitals."""
+    start = _QUOTES_AHEAD.match(bio.raw, end).end()
+    said = bio.raw[start : start + 80]
+    gazetteer = bio.lexicon.gazetteer
+    # Arabic writes the alef with or without its hamza: "إندبندنت" is "اندبندنت".
+    found = gazetteer.prefix_of(said) or gazetteer.prefix_of(said.translate(_BARE_ALEF))
+    return found[0].name if found else None
 
 
 def _only_a_city(name: str) -> bool:
@@ -1740,6 +1761,15 @@ def is_organisation(handle: str | None, name: str | None, bio: str | None) -> bo
     return None
 
 
+def _language_service(name: str, gazetteer: Gazetteer, lexicon: Lexicon) -> Outlet | None:
+    """ "BBC Amharic", "VOA Afaan Oromoo": an outlet's name and a language, its service in it."""
+    if lexicon.language_names is None or not (found := gazetteer.prefix_of(name)):
+        return None
+    outlet, end = found
+    rest = fold_same_length(name[end:]).strip(" -–—:|·")
+    return outlet if rest and lexicon.language_names.fullmatch(rest) else None
+
+
 def outlet_account(
     handle: str | None, name: str | None, bio: str | None, lexicon: Lexicon = DEFAULT_LEXICON
 ) -> PressFinding | None:
@@ -1842,9 +1872,11 @@ def outlet_account(
     return None
 
 
-# "Ramogi TV", "Coast FM": a proper name and a broadcast word make the whole name; not a fan
-# channel ("Leeds Fan TV").
-_BROADCAST_NAME = re.compile(rf"\s*(?:{_CAPITALISED}\s+){{1,3}}(?:TV|FM|Radio)\s*")
+# "Ramogi TV", "Coast FM 98.4": a proper name and a broadcast word (and a frequency) make the
+# whole name; not a fan channel ("Leeds Fan TV").
+_BROADCAST_NAME = re.compile(
+    rf"\s*(?:{_CAPITALISED}\s+){{1,3}}(?:TV|FM|Radio)(?:\s+\d{{2,3}}(?:[.,]\d{{1,2}})?)?\s*"
+)
 
 
 def broadcast_name(name: str | None, lexicon: Lexicon = DEFAULT_LEXICON) -> bool:
@@ -2086,14 +2118,21 @@ def press_evidence(
         return None  # a press office, a press officer: they speak to the press
     gazetteer = lexicon.gazetteer
     own = gazetteer.handle(handle)
-    if own and _another_kind(handle, name, text, gazetteer):
+    if own and (
+        _another_kind(handle, name, text, gazetteer)
+        or _someone_working_elsewhere(handle, name, text)
+    ):
         own = None
     if own and own.kind not in PLATFORM_KINDS:
         return PressFinding(own.name, own.name, True, explanation=f"the account of {own.name}")
     if name and (named := gazetteer.name_at(name.strip(), 0)) and named.name == name.strip():
         return PressFinding(named.name, named.name, True, explanation=f"named {named.name}")
+    if name and (service := _language_service(name.strip(), gazetteer, lexicon)):
+        return PressFinding(service.name, service.name, True, explanation=f"named {name.strip()}")
     if found := outlet_account(handle, name, bio, lexicon):
-        if _fan_news(text, lexicon, found) or lexicon.audience_name.match(fold_same_length(name)):
+        if _fan_news(text, lexicon, found, name) or lexicon.audience_name.match(
+            fold_same_length(name)
+        ):
             return None  # a fan's aggregator ("Film star news & gossip"), a reader ("Fã do X")
         return found
     busy = other_job(text)
@@ -2171,8 +2210,23 @@ def _another_kind(handle: str | None, name: str | None, text: BioText, gazetteer
     lexicon = text.lexicon
     words = " ".join(re.split(r"[_\d]+", (handle or "").lower()))
     said = [words, fold_same_length(name), text.folded]
-    kinds = [lexicon.community, lexicon.bodies, lexicon.other_kinds]
-    return any(k is not None and searched(k, t) for k in kinds for t in said)
+    if any(
+        k is not None and searched(k, t) for k in (lexicon.community, lexicon.bodies) for t in said
+    ):
+        return True
+    # "Thaba village", "Acme Hotel" in a bio may be anyone's; in the handle or name, the account's.
+    return lexicon.other_kinds is not None and any(
+        searched(lexicon.other_kinds, t) for t in said[:2]
+    )
+
+
+def _someone_working_elsewhere(handle: str | None, name: str | None, text: BioText) -> bool:
+    """A person whose handle only starts like an outlet's (@outlet_former) and whose bio gives
+    a job elsewhere now: the handle remembers a past job, it is not the outlet's account."""
+    if (handle or "").lower().lstrip("@") in text.lexicon.gazetteer.by_handle:
+        return False
+    org, person = organisation_signals(handle, name, text.raw)
+    return person > org and other_job(text)
 
 
 def _name_role(name: str | None, lexicon: Lexicon) -> PressFinding | None:
@@ -2376,15 +2430,20 @@ def _outlet_clause(text: BioText, gazetteer: Gazetteer, busy: bool) -> PressFind
     return None
 
 
-def _fan_news(text: BioText, lexicon: Lexicon, found: PressFinding) -> bool:
+def _fan_news(
+    text: BioText, lexicon: Lexicon, found: PressFinding, name: str | None = None
+) -> bool:
     """News about a team, a league, a sport or show business (``fan_subjects``) from an account
     that calls itself news and nothing more (not a radio, a paper, a channel) and names no
     outlet behind it: a fan's aggregator. An outlet's sports desk says whose it is ("By the
     Harbour Times": ``parent_leads``), and a sports title the gazetteer knows is found first."""
     subjects = lexicon.fan_subjects
-    if subjects is None or not searched(subjects, text.folded):
+    folded_name = fold_same_length(name)
+    if subjects is None or not (searched(subjects, text.folded) or searched(subjects, folded_name)):
         return False
-    if not searched(lexicon.topic_news, fold_same_length(found.term)):
+    # "K-drama daily" as the name, "drama news every day" as the bio: the name was the evidence.
+    named = bool(name) and found.term in name and searched(lexicon.topic_news, text.folded)
+    if not (named or searched(lexicon.topic_news, fold_same_length(found.term))):
         return False  # "Community radio. News, music and football": a radio
     if _names_its_parent(text):
         return False

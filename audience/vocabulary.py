@@ -36,6 +36,9 @@ spaces matches a space). In ``outlet_leads`` a ``*`` stands for a few words of a
   "corporate publishing"): its editors are that organisation's staff, not press;
 * ``personal_blogs``: the account's own blog ("my blog", "blog cá nhân"): a press title whose
   only publication is that blog is no job at an outlet;
+* ``language_names``: languages an outlet broadcasts or publishes in ("Amharic", "Afaan Oromoo",
+  "Español"): a display name that is an outlet's name and one of them ("BBC Amharic") is that
+  outlet's service in the language, its own account;
 * ``freelance``: "freelance" words, press after a former press job ("Former FT reporter, now
   freelance");
 * ``former_markers`` / ``now_markers``: a past job, and the start of the current one;
@@ -141,6 +144,7 @@ class Vocabulary:
     not_press: tuple[str, ...] = ()
     house_media: tuple[str, ...] = ()
     personal_blogs: tuple[str, ...] = ()
+    language_names: tuple[str, ...] = ()
     community_words: tuple[str, ...] = ()
     body_words: tuple[str, ...] = ()
     joint_markers: tuple[str, ...] = ()

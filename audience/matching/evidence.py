@@ -1362,9 +1362,7 @@ class _OrgCodes:
         both = np.nonzero((left > 0) & (right > 0))[0]
         if not len(both):
             return result
-        combos, which = np.unique(
-            left[both] * len(self.keys) + right[both], return_inverse=True
-        )
+        combos, which = np.unique(left[both] * len(self.keys) + right[both], return_inverse=True)
         n = len(self.keys)
         agreed = np.array(
             [orgs_agree(self.keys[c // n], self.keys[c % n]) for c in combos.tolist()], dtype=bool

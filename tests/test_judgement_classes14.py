@@ -1,0 +1,233 @@
+"""Classes of judgement error fixed in the fourteenth session (issue 12), one test per class of
+docs/judgement.md. The people and organisations are invented (the outlets are real entries of
+the shipped gazetteer); the bios are paraphrases of the classes, not copies of benchmark rows."""
+
+from __future__ import annotations
+
+import pytest
+
+from audience.roles import DEFAULT_LEXICON, press_evidence
+from tests.test_judgement_classes7 import employers
+from tests.test_prune import follow_all, person
+from tests.test_prune import world as world  # noqa: F401 - the fixture
+from tests.test_segment_judgement import store as store  # noqa: F401 - the fixture
+
+ORGS = {
+    "customers": {
+        "organisations": [
+            {
+                "name": "Okapi Savings Bank",
+                "aliases": ["Okapi Savings", "ኦካፒ ቁጠባ"],
+                "domains": ["okapisavings.com"],
+            }
+        ]
+    },
+    "suppliers": {
+        "organisations": [
+            {
+                "name": "Lumen Optics Group",
+                "aliases": ["LumenOptics"],
+                "handles": ["LumenOptics"],
+            }
+        ]
+    },
+    "competitors": {
+        "organisations": [
+            {
+                "name": "Kora Off-Grid Energy",
+                "aliases": ["Kora Energy", "ኮራ ኢነርጂ"],
+                "former_names": ["Kora Lamps"],
+                "handles": ["KoraEnergy"],
+            }
+        ]
+    },
+}
+
+
+def press(bio: str, name: str = "Sam Doe", handle: str = "samdoe"):
+    found = press_evidence(handle, name, bio, None, DEFAULT_LEXICON)
+    return found if found and found.strong else None
+
+
+def employers_of(store, bio: str) -> set[str]:
+    return employers(store, bio, ORGS)
+
+
+# ---- Amharic and Tigrinya ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("bio", "expected"),
+    [
+        ("የሽያጭ ተወካይ በኮራ ኢነርጂ ። ቡና እወዳለሁ", {"competitors"}),  # "at Kora Energy": በ joined on
+        ("የሂሳብ ሰራተኛ ለኦካፒ ቁጠባ ።", {"customers"}),  # "for Okapi Savings": ለ joined on
+        ("ኮራ ኢነርጂ ።", {"competitors"}),  # the name alone, no preposition
+        ("ቡና እና መጽሐፍ ። አዲስ አበባ", set()),
+    ],
+)
+def test_a_name_in_ethiopic_script_after_a_joined_preposition_is_the_name(store, bio, expected):
+    assert employers_of(store, bio) == expected
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "የሳምንታዊ ጋዜጣ አምደኛ ። ገጣሚ ።",  # a weekly paper's columnist
+        "የማለዳ ዜና አቅራቢ ።",  # a morning news presenter
+    ],
+)
+def test_amharic_press_titles(bio):
+    assert press(bio)
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "የቴሌቪዥን ፕሮግራም ይፋዊ ገጽ ። ቅዳሜ ምሽት ።",  # "of the television": የ joined on
+        "ወግዓዊ ገጽ ናይ ከተማና ቲቪ",  # Tigrinya: official page of a town's TV
+    ],
+)
+def test_an_ethiopic_outlet_noun_with_a_joined_preposition_is_an_outlet(bio):
+    found = press(bio, name="Kestrel")
+    assert found and found.is_outlet_account
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "ሪፖርተር ነበርኩ፣ አሁን በኮሌጅ መምህር ።",  # Amharic: "I was a reporter, now a lecturer"
+        "ጋዜጠኛ ነይረ፣ ሕጂ ነጋዳይ ።",  # Tigrinya: "I was a journalist, now a trader"
+    ],
+)
+def test_i_was_a_journalist_in_amharic_or_tigrinya_is_the_past(bio):
+    assert press(bio) is None
+
+
+# ---- outlets' own accounts -------------------------------------------------------------------
+
+
+def test_a_station_named_with_its_frequency_is_a_broadcaster():
+    found = press("Music and talk for the valley, all day.", name="Kestrel FM 99.1")
+    assert found and found.is_outlet_account
+
+
+@pytest.mark.parametrize("name", ["BBC News Hausa", "BBC News – Somali", "Voice of America Urdu"])
+def test_an_outlet_s_name_and_a_language_is_its_service_in_that_language(name):
+    found = press("", name=name, handle="svc")
+    assert found and found.is_outlet_account
+
+
+def test_an_outlet_s_name_and_another_word_is_not_a_language_service():
+    assert press("", name="BBC News Fan Club", handle="fans") is None
+
+
+def test_a_person_whose_handle_starts_like_an_outlet_s_with_a_job_elsewhere_is_not_the_outlet():
+    # @addisstandard is the outlet's handle; this one only starts like it.
+    bio = "Addis Standard reporter 2009-2016. Now lecturer in history at a university."
+    assert press(bio, name="Hana Bekele", handle="addisstandard_old") is None
+    found = press("", name="Addis Standard Archive", handle="addisstandard_old")
+    assert found and found.outlet == "Addis Standard"
+
+
+@pytest.mark.parametrize(
+    ("name", "bio"),
+    [
+        ("Cricket Daily", "Scores, fixtures and news every day."),  # the subject in the name
+        ("Telenovela Daily", "News of every episode, every day."),
+    ],
+)
+def test_fan_news_whose_subject_is_in_the_name_is_not_an_outlet(name, bio):
+    assert press(bio, name=name, handle="fan") is None
+
+
+def test_a_korean_church_s_news_is_a_community_not_an_outlet():
+    assert press("대구 한인교회 소식", name="대구 한인교회", handle="church") is None
+
+
+# ---- verbs and titles ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "أكتب لـ«العربي الجديد» عن الهجرة والعمل.",  # "I write for The New Arab"
+        "مدونة. أكتب في «إندبندنت عربية».",  # the alef with its hamza, the gazetteer without
+    ],
+)
+def test_i_write_for_a_known_outlet_in_arabic_is_press(bio):
+    found = press(bio)
+    assert found and found.outlet in {"The New Arab", "Independent Arabia"}
+
+
+def test_a_commentator_whose_main_job_is_elsewhere_is_a_second_look_not_press():
+    bio = "Senior lecturer in economics, Harbour University. Commentator on BBC News."
+    found = press_evidence("lect", "Dr Lee", bio, None, DEFAULT_LEXICON)
+    assert found and not found.strong
+
+
+# ---- employer or not -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("bio", "expected"),
+    [
+        ("Field engineer @LumenOptics 🇩🇪 → 🇰🇪. Fibre and patience.", {"suppliers"}),
+        ("Field engineer @LumenOptics → @KoraEnergy.", {"competitors"}),
+    ],
+)
+def test_arrows_between_flags_are_countries_not_jobs(store, bio, expected):
+    assert employers_of(store, bio) == expected
+
+
+@pytest.mark.parametrize(
+    ("bio", "expected"),
+    [
+        ("Branch manager, Kora Bank, Adama branch. Banking with a smile.", set()),
+        ("Lecturer, Kora University. Physics.", set()),
+        ("Sales lead, Kora. Adama.", {"competitors"}),
+    ],
+)
+def test_a_short_name_then_bank_or_university_is_another_organisation(store, bio, expected):
+    assert employers_of(store, bio) == expected
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Programme officer at a women's cooperative. Partners: Okapi Savings, UNICEF.",
+        "Electrician. Subcontracting for Kora Off-Grid Energy this season.",
+        "Used to answer calls at Okapi Savings Bank. Now I bake bread.",
+        "Founded Kora Lamps in 2009. Now angel investor and sailor.",
+    ],
+)
+def test_partners_subcontracts_and_past_jobs_are_not_the_employer(store, bio):
+    assert employers_of(store, bio) == set()
+
+
+def test_an_account_two_organisations_run_together_belongs_to_both(store):
+    bio = "Joint service of Okapi Savings Bank and LumenOptics: solar loans repaid by phone."
+    assert employers_of(store, bio) == {"customers", "suppliers"}
+
+
+# ---- prune -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "فني تركيب ألواح شمسية في هرر",  # Arabic: solar panel fitter
+        "Farsamoyaqaan tamarta qorraxda, Garoowe.",  # Somali: solar energy technician
+        "Fundi wa paneli za jua, Arusha.",  # Swahili: solar panel technician
+    ],
+)
+def test_the_solar_field_in_arabic_somali_and_swahili_is_on_topic(bio):
+    from audience.prune import TopicMatcher
+
+    assert TopicMatcher(["solar"]).terms(bio)
+
+
+def test_betting_bait_is_a_scam(world):
+    world.accounts(person("30", bio="Best odds in the country. 18+ only."))
+    world.posts("30", ["Bet now and win https://t.co/x1"])
+    follow_all(world, ["30"])
+    assert "scam" in world.suggested(include_below=True)["30"]
