@@ -939,3 +939,36 @@ def test_a_free_mail_domain_lends_no_employer(store):
     person = add_person(store, "Sam Okafor", emails=["sam.okafor@gmail.com"])
     other = add_account(store, "samokafor", "Sam Okafor", bio="Working in research @ COC")
     assert not features(store, person, other)["employer_match"]
+
+
+# ---- titles as the bio writes them (match12) -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "bio"),
+    [
+        ("Co-founder", "Co-founder | hiking | She/her"),  # the card's hyphen, the bio's words
+        ("Editor-in-Chief", "Editor in chief, weekend cyclist"),
+        ("CEO", "CEO. wine · climbing"),  # a short title, a whole word of the bio
+        ("CTO", "Husband. CTO at a fintech"),
+    ],
+)
+def test_a_title_as_the_bio_writes_it_is_the_cards_title(store, title, bio):
+    person = add_person(store, "Marisol Quenby", title=title)
+    right = add_account(store, "mquenby", "Marisol Quenby", bio=bio)
+    assert features(store, person, right)["title_in_bio"]
+
+
+@pytest.mark.parametrize(
+    ("title", "bio"),
+    [
+        ("CEO", "Ceos and founders, read my newsletter"),  # inside a longer word
+        ("CFO", "What CFOs want. Coffee"),
+        ("Dr", "Dr of nothing. Coffee"),  # two letters are no job title
+        ("COO", "Cook, runner"),
+    ],
+)
+def test_a_short_title_inside_another_word_or_too_short_is_no_title(store, title, bio):
+    person = add_person(store, "Marisol Quenby", title=title)
+    other = add_account(store, "mquenby", "Marisol Quenby", bio=bio)
+    assert not features(store, person, other)["title_in_bio"]

@@ -105,6 +105,8 @@ CITY_MIN_COUNT = 3
 CITY_MIN_PLACES = 500
 CITY_ODDS_MIN = 0.7
 CITY_ODDS_MAX = 3.0
+MIN_TITLE = 3  # "CEO", "CTO"; "Dr", "Mr" on a card are no job
+
 LOG_ODDS = {
     "contact_in_bio": 10.0,
     "email_in_bio_name_like": 2.97,
@@ -750,8 +752,10 @@ class _PeopleColumns:
                 orgs_by_first.setdefault(word, set()).add(person.org)
         self.org_word = col([w if w and len(orgs_by_first[w]) == 1 else "" for w in firsts])
         self.has_org_word = flags([bool(w) for w in self.org_word])
-        self.title = col([p.title for p in people])
-        self.title_ok = flags([len(t) >= 4 for t in self.title])
+        # read as the bios are ("co-founder" is "co founder" there); a short title (CEO, CTO)
+        # counts only as a whole word of the bio (see _whole_words)
+        self.title = col(words_many(p.title for p in people))
+        self.title_ok = flags([len(t) >= MIN_TITLE for t in self.title])
         self.city = col([p.city for p in people])
         self.has_city = flags([bool(c) for c in self.city])
         self.city_len = np.array([len(c) - 1 for c in self.city], dtype=np.int64)  # a typo
