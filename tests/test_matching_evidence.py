@@ -939,3 +939,90 @@ def test_a_free_mail_domain_lends_no_employer(store):
     person = add_person(store, "Sam Okafor", emails=["sam.okafor@gmail.com"])
     other = add_account(store, "samokafor", "Sam Okafor", bio="Working in research @ COC")
     assert not features(store, person, other)["employer_match"]
+
+
+# ---- titles as the bio writes them (match12) -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "bio"),
+    [
+        ("Co-founder", "Co-founder | hiking | She/her"),  # the card's hyphen, the bio's words
+        ("Editor-in-Chief", "Editor in chief, weekend cyclist"),
+        ("CEO", "CEO. wine · climbing"),  # a short title, a whole word of the bio
+        ("CTO", "Husband. CTO at a fintech"),
+    ],
+)
+def test_a_title_as_the_bio_writes_it_is_the_cards_title(store, title, bio):
+    person = add_person(store, "Marisol Quenby", title=title)
+    right = add_account(store, "mquenby", "Marisol Quenby", bio=bio)
+    assert features(store, person, right)["title_in_bio"]
+
+
+@pytest.mark.parametrize(
+    ("title", "bio"),
+    [
+        ("CEO", "Ceos and founders, read my newsletter"),  # inside a longer word
+        ("CFO", "What CFOs want. Coffee"),
+        ("Dr", "Dr of nothing. Coffee"),  # two letters are no job title
+        ("COO", "Cook, runner"),
+    ],
+)
+def test_a_short_title_inside_another_word_or_too_short_is_no_title(store, title, bio):
+    person = add_person(store, "Marisol Quenby", title=title)
+    other = add_account(store, "mquenby", "Marisol Quenby", bio=bio)
+    assert not features(store, person, other)["title_in_bio"]
+
+
+# ---- the only bearer of a name near the card's (match12) --------------------------------------
+
+
+def _pair_features(store, person_id, account_id) -> ev.PairFeatures:
+    people = ev.load_people(store)
+    index = next(k for k, p in enumerate(people) if p.id == person_id)
+    accounts = ev.load_accounts(store, "x")
+    row = int(np.nonzero(accounts.ids == account_id)[0][0])
+    return ev.compute_features(
+        people, accounts, np.array([index]), np.array([row]), np.array([ev.K_FUZZY])
+    )
+
+
+def test_the_only_bearer_of_a_common_name_near_the_cards_is_weighed_as_that_name(store):
+    # the card misspells "Jing Li": no profile bears "Lii", so the card's spelling looks rare,
+    # but the profile bears a name two dozen Lis make common
+    _crowd(store, ["li"], ["wei", "ling", "jun", "min", "chao"], 24, "c")
+    person = add_person(store, "Jing Lii")
+    common = add_account(store, "jing_li_x", "Jing Li")
+    f = _pair_features(store, person, common)
+    assert f.rare_name[0] and not f.name_exact[0]
+    assert f.sole_rarity[0] < f.rarity[0] - 1.0
+
+
+def test_the_only_bearer_of_a_rare_name_near_the_cards_keeps_its_rarity(store):
+    _crowd(store, ["li"], ["wei", "ling", "jun", "min", "chao"], 24, "c")
+    person = add_person(store, "Jing Lindqvistt")
+    rare = add_account(store, "jinglindq", "Jing Lindqvist")  # no other Lindqvist
+    f = _pair_features(store, person, rare)
+    assert f.rare_name[0] and not f.name_exact[0]
+    assert f.sole_rarity[0] == f.rarity[0]
+
+
+def test_the_only_bearer_of_the_cards_exact_name_keeps_the_names_rarity(store):
+    _crowd(store, ["li"], ["wei", "ling", "jun", "min", "chao"], 24, "c")
+    person = add_person(store, "Jing Li")
+    exact = add_account(store, "jingli_x", "Jing Li")
+    f = _pair_features(store, person, exact)
+    assert f.rare_name[0] and f.name_exact[0]
+    assert f.sole_rarity[0] == f.rarity[0]
+
+
+def test_a_particle_of_a_family_name_is_no_family_name_alone(store):
+    person = add_person(store, "Maria van der Meer", given="Maria", family="van der Meer")
+    other = add_account(store, "mariavv", "Maria van Vliet")
+    half = add_account(store, "mariameer", "Maria Meer")
+    people = [p for p in ev.load_people(store) if p.id == person]
+    assert "van" not in people[0].family_variants and "der" not in people[0].family_variants
+    assert "meer" in people[0].family_variants
+    match_people(store, review=LOW_FLOOR)
+    assert other not in proposed(store, person)
+    assert half in proposed(store, person)

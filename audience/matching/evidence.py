@@ -24,6 +24,7 @@ from audience.matching.names import (
     email_family_names,
     email_given_names,
     email_parts,
+    family_particles,
     fold,
     full_name_handles,
     given_compatible,
@@ -85,6 +86,7 @@ SOLE_RARITY_WEIGHT = 0.31
 RARITY_FLOOR = 0.02  # expected namesakes below this say no more than this
 RARITY_UNSEEN = 0.5  # namesakes counted for a surname before any other profile is seen with it
 RARITY_CAP = 3.0
+RARITY_NAME = 0.8  # names agreeing less earn nothing for their rarity
 OTHER_GIVEN_NAME = 0.4  # the most a name with another given name can agree
 GIVEN_WITH_HANDLE_SURNAME = 0.92  # "Dave" @davekirkshaw: as good as a nickname with the surname
 # "The Coffee Cat" @hannahhartson or @richard_whi6184: a handle spelling both names (one may be
@@ -105,6 +107,8 @@ CITY_MIN_COUNT = 3
 CITY_MIN_PLACES = 500
 CITY_ODDS_MIN = 0.7
 CITY_ODDS_MAX = 3.0
+MIN_TITLE = 3  # "CEO", "CTO"; "Dr", "Mr" on a card are no job
+
 LOG_ODDS = {
     "contact_in_bio": 10.0,
     "email_in_bio_name_like": 2.97,
@@ -418,7 +422,9 @@ def _finish(person: Person, alt_family: str = "") -> None:
     person.countries = frozenset(countries - {""})
     person.alt_given = tuple(g for g in person.alt_given if g and g != person.name.given)
     family_words = person.name.family.split()
-    variants = [person.name.family.replace(" ", "")] + [w for w in family_words if len(w) >= 3]
+    particles = family_particles()
+    variants = [person.name.family.replace(" ", "")]
+    variants += [w for w in family_words if len(w) >= 3 and w not in particles]
     variants.append(alt_family)  # "Rachel Dougherty (Owens)" in the book: also Rachel Owens
     variants += person.email_families
     person.family_variants = tuple(dict.fromkeys(v for v in variants if v))
@@ -713,6 +719,8 @@ class PairFeatures:
     employer_odds: np.ndarray = None  # what the employer named on the profile is worth
     city_odds: np.ndarray = None  # what the card's city as the profile's location is worth
     rarity: np.ndarray = None  # -log of how many profiles would bear the person's name by chance
+    # for the only profile bearing its name: at most the rarity of that name (see rare_name)
+    sole_rarity: np.ndarray = None
     both_families: np.ndarray = None  # the display bears every part of a double family name
     spelled_near: np.ndarray = None  # the name agrees by spelling, not as a form of the name
     score: np.ndarray = None
@@ -750,8 +758,10 @@ class _PeopleColumns:
                 orgs_by_first.setdefault(word, set()).add(person.org)
         self.org_word = col([w if w and len(orgs_by_first[w]) == 1 else "" for w in firsts])
         self.has_org_word = flags([bool(w) for w in self.org_word])
-        self.title = col([p.title for p in people])
-        self.title_ok = flags([len(t) >= 4 for t in self.title])
+        # read as the bios are ("co-founder" is "co founder" there); a short title (CEO, CTO)
+        # counts only as a whole word of the bio (see _whole_words)
+        self.title = col(words_many(p.title for p in people))
+        self.title_ok = flags([len(t) >= MIN_TITLE for t in self.title])
         self.city = col([p.city for p in people])
         self.has_city = flags([bool(c) for c in self.city])
         self.city_len = np.array([len(c) - 1 for c in self.city], dtype=np.int64)  # a typo
@@ -879,8 +889,14 @@ def compute_features(
     sole = np.where(f.both_families, bearing_both[pi] == 1, accounts.name_count[ai] == 1)
     f.rare_name = (f.name >= 0.92) & sole
     f.outnamed = _outnamed(f, len(people))
-    rarity, share = _name_rarity(people, accounts)
+    # the only profile bearing a name near the card's (a typo, a nickname: "Jing Li" for the
+    # card's "Jing Lii") is as telling as the name it bears is rare, not as the card's
+    # spelling, which no profile may bear
+    near = np.nonzero(~f.name_exact & f.rare_name)[0]
+    rarity, share, shown = _name_rarity(people, accounts, ai[near])
     f.rarity = np.where(f.both_families, _rarity(bearing_both, share)[pi], rarity[pi])
+    f.sole_rarity = f.rarity.copy()
+    f.sole_rarity[near] = np.minimum(f.rarity[near], shown)
     f.employer_odds = _employer_odds(people, accounts)[pi]
     f.city_odds = _city_odds(people, accounts)[pi]
     f.organisation_account = accounts.is_org[ai]
@@ -969,9 +985,12 @@ def _site_shares(accounts: Accounts) -> dict[str, float]:
     return {label: n / total for label, n in counts.items()}
 
 
-def _name_rarity(people: list[Person], accounts: Accounts) -> tuple[np.ndarray, np.ndarray]:
+def _name_rarity(
+    people: list[Person], accounts: Accounts, shown: np.ndarray | None = None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """For each person, -log of the number of profiles expected to bear their given and family
-    name by chance: a rare name on a profile says much, a common one little.
+    name by chance: a rare name on a profile says much, a common one little; and the same for
+    the name each profile of ``shown`` (rows of ``accounts``) bears itself.
 
     The expectation is the other profiles bearing the family name (one may be the person's own)
     times the given name's share among the people it goes with: the profiles and contacts whose
@@ -984,8 +1003,9 @@ def _name_rarity(people: list[Person], accounts: Accounts) -> tuple[np.ndarray, 
     families = np.concatenate([accounts.hashes("family"), str_hashes(family_names)])
     named = families != _EMPTY_HASH
     givens, families = givens[named], families[named]
+    shown = np.zeros(0, dtype=np.int64) if shown is None else shown
     if not len(families):
-        return np.zeros(len(people)), np.ones(len(people))
+        return np.zeros(len(people)), np.ones(len(people)), np.full(len(shown), RARITY_CAP)
     family_keys, family_of, family_sizes = np.unique(
         families, return_inverse=True, return_counts=True
     )
@@ -1001,15 +1021,23 @@ def _name_rarity(people: list[Person], accounts: Accounts) -> tuple[np.ndarray, 
         pos = np.minimum(search_sorted(keys, wanted), len(keys) - 1)
         return np.where(keys[pos] == wanted, values[pos], 0).astype(np.float64)
 
-    wanted_given = str_hashes(given_names)
     profile_families, profile_family_sizes = np.unique(
         accounts.hashes("family"), return_counts=True
     )
-    n_family = lookup(profile_families, profile_family_sizes, str_hashes(family_names))
-    share = lookup(given_keys, given_sizes, wanted_given) / np.maximum(
-        lookup(given_keys, peers, wanted_given), 1.0
-    )
-    return _rarity(n_family, share), share
+
+    def rarity_of(given: np.ndarray, family: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        n_family = lookup(profile_families, profile_family_sizes, family)
+        share = lookup(given_keys, given_sizes, given) / np.maximum(
+            lookup(given_keys, peers, given), 1.0
+        )
+        return _rarity(n_family, share), share
+
+    rarity, share = rarity_of(str_hashes(given_names), str_hashes(family_names))
+    shown_given, shown_family = accounts.hashes("given")[shown], accounts.hashes("family")[shown]
+    shown_rarity = rarity_of(shown_given, shown_family)[0]
+    # a profile showing no family name bears no name of its own to weigh
+    unnamed = (shown_family == _EMPTY_HASH) | (shown_given == _EMPTY_HASH)
+    return rarity, share, np.where(unnamed, RARITY_CAP, shown_rarity)
 
 
 def _rarity(n_family: np.ndarray, share: np.ndarray) -> np.ndarray:
@@ -1539,8 +1567,9 @@ def raw_score(f: PairFeatures) -> np.ndarray:
     named_elsewhere = (f.handle_surname | f.site_name) & (name < 0.85) & f.given_only
     name = np.where(named_elsewhere, GIVEN_WITH_HANDLE_SURNAME, name)
     odds = NAME_SLOPE * (name - 1.0) + NAME_EXACT * f.name_exact
-    odds = odds + RARITY_WEIGHT * f.rarity * (name >= 0.8)
-    odds = odds + SOLE_RARITY_WEIGHT * f.rarity * f.rare_name
+    odds = odds + RARITY_WEIGHT * f.rarity * (name >= RARITY_NAME)
+    sole_rarity = f.rarity if f.sole_rarity is None else f.sole_rarity
+    odds = odds + SOLE_RARITY_WEIGHT * sole_rarity * f.rare_name
     # context counts in proportion to how well the name agrees: a colleague at the same
     # company never scores on context alone; identity (the e-mail, the phone) needs no name
     gate = np.minimum(1.0, name / 0.8)

@@ -514,6 +514,17 @@ def handle_ids(handles: Iterable[str | None]) -> list[str]:
 
 
 @lru_cache(maxsize=1)
+def family_particles() -> frozenset[str]:
+    """Words inside family names that are no family name alone (``data/family_particles.txt``):
+    "van" and "der" of "van der Meer"."""
+    from pathlib import Path
+
+    text = (Path(__file__).parent / "data" / "family_particles.txt").read_text(encoding="utf-8")
+    lines = (ln for ln in text.splitlines() if not ln.startswith("#"))
+    return frozenset(word for line in lines for word in line.split())
+
+
+@lru_cache(maxsize=1)
 def _handle_affix_res() -> tuple[re.Pattern, re.Pattern]:
     from pathlib import Path
 
