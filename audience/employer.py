@@ -131,7 +131,7 @@ _SEPARATOR_AFTER = re.compile(r"^\s*[|)｜）]")
 _MOVED_TO = re.compile(r"(?:→|->|⇒|➡️?|➔)\s*$")
 _AND_BEFORE = re.compile(r"\s(?:and|&|×|x|y|et|e|und|na|va|и)\s+$")
 _MOVES_ON = re.compile(r"^[^.!?|\n]*?(?:→|->|⇒|➡|➔)")
-_ALUMNI_AFTER = re.compile(r"^[\s'’s-]{0,3}(?:alumni|alumnus|alumna|alum)\b")
+_ALUMNI_AFTER = re.compile(r"^[\s'’s-]{0,3}(?:alumni|alumnus|alumna|alum|graduate|grad)\b")
 # The end of a sentence: a full stop before a capital ("Müh. 2. sınıf" goes on), a bar, a line.
 _SENTENCE_AHEAD = re.compile(r"[.!?]\s+(?=[^\W\d_a-zß-ÿ])|[|\n•]")
 _NEXT_WORD = re.compile(r"\s+([\w-]+)")

@@ -1064,8 +1064,7 @@ class BioText:
             opens = not text[start : marker.start()].strip()
             if index and (alone or (opens and not _YEARS_SPAN.match(marker.group(0)))):
                 yield _previous_clause(text, clauses, index)
-                stops = [m.end() for m in _SENTENCE_STOP.finditer(text, 0, marker.start())]
-                yield (stops[-1] if stops else 0), marker.start()
+                yield self._sentence_start(marker.start()), marker.start()
             elif alone and index + 1 < len(clauses):
                 yield clauses[index + 1]  # "Retired. 35 years at Acme.": the career that follows
         accented = self.lexicon.accented_former
@@ -1163,6 +1162,13 @@ class BioText:
             if self.is_past(start) and _CAREER_LENGTH.match(self.folded, after_start)
         ]
 
+    def _sentence_start(self, position: int) -> int:
+        """Where the sentence holding ``position`` starts; "TV. Former banker": a full stop
+        between capitals ends a sentence too, although "Co." or "TV." alone may not."""
+        stops = [m.end() for m in _SENTENCE_STOP.finditer(self.folded, 0, position)]
+        stops += [m.end() for m in _CAPITALS_STOP.finditer(self.raw, 0, position)]
+        return max(stops, default=0)
+
     def _dated_ranges(self, clauses: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
         """A dated internship ("Intern at Acme (summer 2021)") and a job "(until 2022)" are
         the past (closed spans of years are in :attr:`Lexicon.retired`)."""
@@ -1185,8 +1191,7 @@ class BioText:
                 # "Founder of Acme, sold 2021", "Co-founded Acme (now Beta), left 2021": the
                 # clause is only the date, so the job is what its sentence said before it.
                 if index and self.lexicon.until_year.match(text[start:end]):
-                    stops = [m.end() for m in _SENTENCE_STOP.finditer(text, 0, start)]
-                    yield (stops[-1] if stops else 0), start
+                    yield self._sentence_start(start), start
 
 
 _YEAR_ONLY = re.compile(r"\s*(?:[^\W\d]+\s+){0,2}(?:19|20)\d\d\s*$")
@@ -1389,6 +1394,7 @@ def _credit_after_media(bio: BioText, match: re.Match[str]) -> bool:
 
 _JOINERS = re.compile(r"(?<![\w])(?:and|und|et|en|y|e|i|og|och|ja)(?![\w])")
 _SENTENCE_STOP = re.compile(r"[;|•\n!?]|(?<![\s.][^\W\d_가-힣])(?<![\s.][^\W\d_가-힣]\w)\.(?!\w)")
+_CAPITALS_STOP = re.compile(r"(?<=[A-Z]{2})\.(?=\s+[A-Z][a-z])")
 
 
 def _media_later(bio: BioText, end: int) -> bool:
@@ -2403,9 +2409,14 @@ def _news_clause(text: BioText, lexicon: Lexicon) -> str | None:
         if text.is_past(start) or lexicon.press.search(clause) or lexicon.qualified.search(clause):
             return None
         news = lexicon.topic_news.fullmatch(clause) or lexicon.news_first.fullmatch(clause)
-        if news:
+        if news or _NEWS_FOR.fullmatch(clause):
             return text.raw[start:end].strip()
     return None
+
+
+# "Digital news for young Pakistan", "Local news from the valley": a kind of news and whom or
+# where it is for.
+_NEWS_FOR = re.compile(r"(?:[^\W\d_][\w-]*\s+){1,2}news\s+(?:for|from|about)\s+(?:\S+\s*){1,4}")
 
 
 @text_memo

@@ -1170,10 +1170,12 @@ def _owned(account: dict[str, Any], judge: _Judge) -> bool:
     """One of your own staff or accounts ([self] in audience.toml). Your name in the bio of an
     account whose handle or website is a listed organisation's is a client or a project of
     theirs ("Acme project manager. Our Brand project."), not your staff."""
-    if not judge.own or not next(_employer(account, judge.own, judge.lexicon), None):
+    if not judge.own:
         return False
     if _identified(account, judge.own, judge.lexicon):
-        return True
+        return True  # your own handle or website, whatever its bio and posts name
+    if not next(_employer(account, judge.own, judge.lexicon), None):
+        return False
     return not any(
         _identified(account, rules.matcher, judge.lexicon)
         for rules in judge.compiled

@@ -19,12 +19,21 @@ from anyascii import anyascii
 from audience.textmatch import WORD
 
 # Letters of alphabets and abugidas whose words are written out phonetically: Greek, Cyrillic,
-# Armenian, Georgian, Ethiopic, the Indic scripts, Sinhala, Thai, Lao, Myanmar, Khmer.
+# Armenian, Georgian, Ethiopic, the Indic scripts, Sinhala, Thai, Lao, Myanmar, Khmer; and the
+# Arabic script of Urdu, Sindhi, Pashto and Persian, which leaves short vowels unwritten.
+_ARABIC_LETTER = "\u0620-\u064a\u066e-\u06d3\u06d5\u0750-\u077f"
 _SCRIPT_LETTER = (
     "\u0370-\u03ff\u0400-\u052f\u0531-\u058f\u10a0-\u10ff\u1c90-\u1cbf\u1200-\u137f"
-    "\u0900-\u0dff\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
+    "\u0900-\u0dff\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff" + _ARABIC_LETTER
 )
 SCRIPT = re.compile(f"[{_SCRIPT_LETTER}]")
+_ARABIC = re.compile(f"[{_ARABIC_LETTER}]")
+# In the Arabic script alef, waw and yeh are long vowels inside a word and the sound itself at
+# its start; a final heh is a vowel ("رابطہ" is Raabta); ain and hamza are no consonant here.
+_ALEFS = "اآأإٱ"
+_WAWS = "وؤۇۆۈۋ"
+_YEHS = "یيىےېۍئێ"
+_FINAL_HEHS = "ہهةۀە"
 # Spellings a script uses for a sound it lacks: Tamil writes f as aytham + pa ("லைஃப்").
 _SCRIPT_SPELLINGS = {"ஃப": "f", "ஃஜ": "z", "ஃஸ": "z"}
 _ENGLISH_SPELLINGS = (
@@ -41,7 +50,9 @@ _VOWELS = re.compile(r"[aeiouy]+")
 
 def sound_key(word: str) -> str:
     """The sound key of one word, in any script ("" for none)."""
-    if SCRIPT.search(word):
+    if _ARABIC.search(word):
+        latin = "".join(_arabic_letter(word, i) for i in range(len(word)))
+    elif SCRIPT.search(word):
         for spelling, sound in _SCRIPT_SPELLINGS.items():
             word = word.replace(spelling, sound)
         latin = "".join(_letter(ch) for ch in word)
@@ -62,6 +73,19 @@ def _letter(ch: str) -> str:
     if latin.startswith("c"):
         latin = "s" + latin[1:]
     return latin[0] + re.sub(r"h", "", latin[1:]) if len(latin) > 1 else latin
+
+
+def _arabic_letter(word: str, i: int) -> str:
+    ch = word[i]
+    if ch in _ALEFS:
+        return "a" if i == 0 else ""
+    if ch in _WAWS:
+        return "w" if i == 0 else ""
+    if ch in _YEHS:
+        return "y" if i == 0 else ""
+    if ch in _FINAL_HEHS and i == len(word) - 1 or ch in "عء":
+        return ""
+    return _letter(ch)
 
 
 def _key(latin: str) -> str:

@@ -53,12 +53,13 @@ SEGMENTS = ("press", "customers", "suppliers", "competitors")
 # code, was tuned on in the thirteenth (round 37). blind38 (an Addis Ababa solar company) and
 # blind39 (a Karachi contact-centre outsourcer) were written blind in the thirteenth session and
 # measured held out on its start and final code (blind38's list of mistaken handles was printed
-# once by accident; its bios were not read). blind38 was tuned on in the fourteenth (round 38);
-# blind39 is still held out: nobody has tuned on it. blind40 (a Riga energy retailer), written
-# blind in the fourteenth session and measured held out on its start code, is held out too.
+# once by accident; its bios were not read). blind38 was tuned on in the fourteenth (round 38),
+# blind39 after it, once round 38 was measured on it (round 39). blind40 (a Riga energy
+# retailer), written blind in the fourteenth session and measured held out on its start code
+# and after rounds 38 and 39, is held out: nobody has tuned on it.
 SPLITS = (
     ("blind40 (held out)", "blind40"),
-    ("blind39 (held out)", "blind39"),
+    ("blind39 (tuned on, round 39)", "blind39"),
     ("blind38 (tuned on, round 38)", "blind38"),
     ("blind37 (tuned on, round 37)", "blind37"),
     ("blind36 (tuned on, round 36)", "blind36"),

@@ -231,3 +231,98 @@ def test_betting_bait_is_a_scam(world):
     world.posts("30", ["Bet now and win https://t.co/x1"])
     follow_all(world, ["30"])
     assert "scam" in world.suggested(include_below=True)["30"]
+
+
+# ---- round 39: the scripts of Pakistan, own accounts, clients and unions ------------------------
+
+MORE_ORGS = {
+    "customers": {"organisations": [{"name": "Sahil Bank", "handles": ["SahilBankPK"]}]},
+    "competitors": {
+        "organisations": [{"name": "Lahore Call Works", "aliases": ["LCW"], "handles": ["LCW_pk"]}]
+    },
+    "suppliers": {"organisations": [{"name": "Zarya Academy", "handles": ["ZaryaAcademy"]}]},
+}
+
+
+@pytest.mark.parametrize(
+    ("bio", "expected"),
+    [
+        ("ساحل بینک | برانچ مینیجر، ملتان", {"customers"}),  # Urdu spelling of Sahil Bank
+        ("لاهور ڪال ورڪس ۾ ايجنٽ", {"competitors"}),  # Sindhi: an agent at Lahore Call Works
+        ("ٽريننگ مئنيجر، لاهور ڪال ورڪس | اڳ ۾ زاريا اڪيڊمي", {"competitors"}),  # before: past
+        ("ساحل کے کنارے شام", set()),  # "an evening on the shore": one word is not the name
+    ],
+)
+def test_a_listed_name_written_in_urdu_or_sindhi_script_is_the_name(store, bio, expected):
+    assert employers(store, bio, MORE_ORGS) == expected
+
+
+@pytest.mark.parametrize(
+    ("bio", "expected"),
+    [
+        ("Zarya Academy graduate. Looking for a call centre job.", set()),
+        ("Sahil Bank Employees Union. Rights and dignity.", set()),
+        ("Freelance designer. Currently contracting for Sahil Bank.", set()),
+        ("COO of a clinic. Our helpline runs on Lahore Call Works, great partners.", set()),
+        ("Key account manager for Sahil Bank at Zarya Academy.", {"suppliers"}),
+    ],
+)
+def test_graduates_unions_contracts_and_client_accounts_are_not_the_employer(store, bio, expected):
+    assert employers(store, bio, MORE_ORGS) == expected
+
+
+def test_your_own_handle_is_yours_whatever_its_posts_name(store):
+    from audience.segment import parse_segment_config
+    from tests.test_segment_judgement import segments_of
+
+    raw = {"segments": MORE_ORGS, "self": {"names": ["Awaz CX"], "handles": ["@AwazCX"]}}
+    found = segments_of(
+        store,
+        parse_segment_config(raw),
+        {"handle": "AwazCX", "bio": "Contact centres in five languages."},
+        posts={"AwazCX": ["Proud to extend our partnership with Sahil Bank as their team."]},
+    )
+    assert found == {"AwazCX": set()}
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "سب ايڊيٽر، روزاني اخبار، سکر",  # Sindhi: sub-editor, a daily paper
+        "د سولې راډیو خبریال، کندهار",  # Pashto: a radio's reporter
+        "د ښار ټلویزیون وړاندې کوونکې",  # Pashto: a city TV's presenter
+    ],
+)
+def test_sindhi_and_pashto_press_titles(bio):
+    assert press(bio)
+
+
+def test_a_pashto_spokesman_is_not_press():
+    assert press("د ولایت ویاند، کندهار") is None
+
+
+def test_the_contact_centre_field_in_sindhi_is_on_topic():
+    from audience.prune import TopicMatcher
+
+    assert TopicMatcher(["contact centre"]).terms("ڪال سينٽر ٽرينر، سکر")
+
+
+def test_a_full_stop_after_capitals_ends_the_sentence_before_a_dated_past_job():
+    bio = 'Host of "Money Matters" on Harbour TV. Former banker (Sahil Bank, 2008-2015).'
+    assert press(bio)
+
+
+@pytest.mark.parametrize(
+    ("name", "bio"),
+    [
+        ("The Ledger", "Digital news for young Freedonia. Explainers and videos."),
+        ("Waseb Times", "سرائیکی وسیب دیاں خبراں"),  # Saraiki: news of the Waseb
+    ],
+)
+def test_a_kind_of_news_for_someone_and_saraiki_news_are_an_outlet(name, bio):
+    found = press(bio, name=name, handle="outlet")
+    assert found and found.is_outlet_account
+
+
+def test_good_news_for_everyone_is_no_outlet():
+    assert press("Good news for everyone: I'm back", name="Jo") is None
