@@ -313,7 +313,7 @@ class OrgMatcher:
                 for base in (stem, stem + "a", stem + "а", stem + "ь"):
                     if base in self._by_key:
                         return base
-        return key
+        return _baltic_key(key, self._by_key) or key
 
     def _short_name_ok(self, text: BioText, match: re.Match[str]) -> bool:
         """A name without its generic words ("Acme" for Acme Energy) is also a place, a word
@@ -870,6 +870,61 @@ _GEORGIAN_SYNCOPE = ("ისთვის", "იდან", "ის", "ით", "
 _GEORGIAN_VOWELS = "აეო"
 
 
+# Latvian, Lithuanian and Latgalian decline a name's last word by its ending (folded, without
+# accents): "Stārķis" -> "Stārķa klientu centrā", "Centrs" -> "Centrā", "Autobusi" ->
+# "Autobusūs", "Fabrika" -> "Fabrikas".
+_BALTIC_NOMINATIVES = ("is", "as", "us", "ys", "s", "i", "a", "e")
+_BALTIC_ENDINGS = tuple(
+    sorted(
+        {
+            *_BALTIC_NOMINATIVES,
+            "am",
+            "u",
+            "o",
+            "ui",
+            "im",
+            "io",
+            "iui",
+            "yje",
+            "os",
+            "ai",
+            "ei",
+            "es",
+            "ie",
+            "iem",
+            "uose",
+            "oje",
+            "ams",
+            "oms",
+            "ose",
+            "ej",
+            "aus",
+        },
+        key=len,
+        reverse=True,
+    )
+)
+_BALTIC_STEM = re.compile(r"([a-z]{4,}?)(?:is|as|us|ys|s|i|a|e)")
+
+
+def _baltic_forms(last: str) -> str | None:
+    stem = _BALTIC_STEM.fullmatch(last)
+    if not stem:
+        return None
+    return re.escape(stem.group(1)) + f"(?:{'|'.join(_BALTIC_ENDINGS)})"
+
+
+def _baltic_key(said: str, keys: dict[str, Any]) -> str | None:
+    """The listed key of a Latvian or Lithuanian name said in another case."""
+    for ending in _BALTIC_ENDINGS:
+        if said.endswith(ending):
+            stem = said[: -len(ending)]
+            for base in (stem + nominative for nominative in _BALTIC_NOMINATIVES):
+                if base in keys:
+                    return base
+    return None
+
+
 def _georgian_forms(last: str) -> str | None:
     if not _GEORGIAN.fullmatch(last) or len(last) < 4:
         return None
@@ -910,6 +965,8 @@ def _inflected(key: str, inflect: bool = True) -> str:
             parts[-1] = re.escape(last[:-1]) + "(?:ama|om|oj|ом|ој|[aeiuаеиу])"
         else:
             parts[-1] = re.escape(last) + "(?:ama|ima|om|em|ом|ем|[aeiuаеиу])?"
+        if baltic := _baltic_forms(last):
+            parts[-1] = f"(?:{parts[-1]}|{baltic})"
         if _CYRILLIC_WORD.fullmatch(last):  # Mongolian: "Банкны", "Кашемирийн", "Сургуулийн"
             stem = re.escape(last.removesuffix("ь"))
             parts[-1] = f"(?:{parts[-1]}|{stem}(?:{_MONGOLIAN_SUFFIX}))"

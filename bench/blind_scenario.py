@@ -56,9 +56,12 @@ SEGMENTS = ("press", "customers", "suppliers", "competitors")
 # once by accident; its bios were not read). blind38 was tuned on in the fourteenth (round 38),
 # blind39 after it, once round 38 was measured on it (round 39). blind40 (a Riga energy
 # retailer), written blind in the fourteenth session and measured held out on its start code
-# and after rounds 38 and 39, is held out: nobody has tuned on it.
+# and after rounds 38 and 39, was tuned on next (round 40). blind41 (a Dar es Salaam fleet-card
+# company), written blind meanwhile and measured held out on the session's start code and after
+# round 39, is held out: nobody has tuned on it.
 SPLITS = (
-    ("blind40 (held out)", "blind40"),
+    ("blind41 (held out)", "blind41"),
+    ("blind40 (tuned on, round 40)", "blind40"),
     ("blind39 (tuned on, round 39)", "blind39"),
     ("blind38 (tuned on, round 38)", "blind38"),
     ("blind37 (tuned on, round 37)", "blind37"),

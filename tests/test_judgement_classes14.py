@@ -326,3 +326,73 @@ def test_a_kind_of_news_for_someone_and_saraiki_news_are_an_outlet(name, bio):
 
 def test_good_news_for_everyone_is_no_outlet():
     assert press("Good news for everyone: I'm back", name="Jo") is None
+
+
+# ---- round 40: Latvian and Lithuanian cases, words and fields ----------------------------------
+
+BALTIC_ORGS = {
+    "customers": {
+        "organisations": [
+            {"name": "Ozolkalns", "handles": ["ozolkalns_lv"]},
+            {"name": "Kurzemes Ūdens Centrs", "aliases": ["KŪC"]},
+        ]
+    },
+    "competitors": {"organisations": [{"name": "Zibšņa Enerģija", "aliases": ["Zibsnis"]}]},
+}
+
+
+@pytest.mark.parametrize(
+    ("bio", "expected"),
+    [
+        ("Klientu konsultante Ozolkalna klientu centrā. Zvani un kafija.", {"customers"}),
+        ("IT vadītājs Kurzemes Ūdens Centrā. Digitālā veselība.", {"customers"}),
+        ("Ozolkalns loģistikas vadītājs. Biju viesis podkāstā.", {"customers"}),
+        ("Ozolkalna finanšu direktors.", {"customers"}),
+        ("Pastaiga gar Ozolkalna ezeru.", set()),  # a walk by the lake: no job
+    ],
+)
+def test_a_latvian_name_in_another_case_is_the_name(store, bio, expected):
+    assert employers(store, bio, BALTIC_ORGS) == expected
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Rakstu par maizi. Ozolkalns ir mans mīļākais, bet nestrādāju tur!",
+        "Metāla konstrukcijas Šiauliuose. Nesusiję su Ozolkalns (LV).",
+        "Kokapstrāde Zemgalē. Mūsu elektrības piegādātājs – Zibšņa Enerģija.",
+        "Kalbėjau Zibšņa Enerģija renginyje apie klientų patirtį.",
+    ],
+)
+def test_disclaimers_clients_and_events_in_latvian_and_lithuanian_are_not_the_employer(store, bio):
+    assert employers(store, bio, BALTIC_ORGS) == set()
+
+
+@pytest.mark.parametrize(
+    ("bio", "expected"),
+    [
+        ("Fotožurnālists, LETA. Ielas un hokejs.", True),
+        ("Pensionēts žurnālists. 30 gadi laikrakstā. Tagad dārzs.", False),
+    ],
+)
+def test_latvian_photojournalists_and_retired_journalists(bio, expected):
+    assert bool(press(bio)) is expected
+
+
+def test_card_details_bait_in_latvian_is_a_scam(world):
+    world.accounts(person("31", bio="Atmaksa 120 EUR klientiem. Ievadiet kartes datus šeit."))
+    world.posts("31", ["Saņemiet atmaksu https://t.co/x2"])
+    follow_all(world, ["31"])
+    assert "scam" in world.suggested(include_below=True)["31"]
+
+
+def test_the_energy_retail_field_and_the_contact_centre_in_baltic_languages():
+    from audience.prune import TopicMatcher
+
+    energy = TopicMatcher(["energy retail"])
+    assert energy.terms("KTU profesorius. Energetikos rinkos.")
+    assert energy.terms("Enerģētikas politika un tarifi Latvijā.")
+    assert TopicMatcher(["contact centre"]).terms("Kontaktcentra vadītājs.")
+    # electric bikes are no energy retailer's field, and a Turkish recipe is no tariff
+    assert not TopicMatcher(["e-bike", "vélo électrique"]).terms("Smart meter tariffs.")
+    assert not energy.terms("Bugünün tarifi: mercimek çorbası")
