@@ -59,8 +59,9 @@ def digest(*parts: Any) -> bytes:
     return hashlib.blake2b(repr(parts).encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
 
-def _file_hash(path: Path, into: Any) -> None:
-    into.update(str(path).encode("utf-8", "surrogatepass"))
+def _file_hash(path: Path, into: Any, name: str | None = None) -> None:
+    """The file's contents, after its ``name`` (its path unless told)."""
+    into.update((str(path) if name is None else name).encode("utf-8", "surrogatepass"))
     try:
         into.update(path.read_bytes())
     except OSError:
@@ -69,12 +70,14 @@ def _file_hash(path: Path, into: Any) -> None:
 
 @lru_cache(maxsize=1)
 def code_fingerprint() -> bytes:
-    """The rules' code and built-in vocabulary (``audience/data``) as one hash."""
+    """The rules' code and built-in vocabulary (``audience/data``) as one hash. Files are named
+    by their place in the package, not on disk: the same code installed elsewhere (another
+    checkout, a new virtual environment) judges alike and reads the same stored judgements."""
     hasher = hashlib.blake2b(digest_size=16)
     for name in RULE_MODULES:
-        _file_hash(PACKAGE / f"{name}.py", hasher)
+        _file_hash(PACKAGE / f"{name}.py", hasher, f"{name}.py")
     for path in sorted(p for p in DATA.rglob("*") if p.is_file()):
-        _file_hash(path, hasher)
+        _file_hash(path, hasher, path.relative_to(PACKAGE).as_posix())
     return hasher.digest()
 
 
