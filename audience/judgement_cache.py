@@ -27,6 +27,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import orjson
+
 from audience.store import Store
 
 # The modules whose code decides the judgements: a change to any of them judges again.
@@ -377,10 +379,38 @@ def _finish_running() -> None:
 
 # json.dumps with these options builds a new encoder per call: one, made once, writes the same.
 _ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+_PLAIN = frozenset({str, int, bool, type(None)})  # (exactly these types: no subclass)
 
 
 def _as_json(value: Any) -> str:
+    """What ``_ENCODE`` writes. A value made of strings, ints, booleans, None, lists, tuples
+    and str-keyed dicts (every rule's result) is written by orjson: the same text in a
+    fifth of the time (a crowd's first judgement writes hundreds of thousands). Anything
+    else goes to json: a float (orjson writes NaN as null), and what orjson refuses (an int
+    past 64 bits, a lone surrogate)."""
+    if _written_alike(value):
+        try:
+            return orjson.dumps(value).decode()
+        except orjson.JSONEncodeError:
+            pass
     return _ENCODE(value)
+
+
+def _written_alike(value: Any) -> bool:
+    kind = type(value)
+    if kind in _PLAIN:
+        return True
+    if kind is list or kind is tuple:
+        for item in value:  # noqa: SIM110  (all() over a generator takes twice as long)
+            if type(item) not in _PLAIN and not _written_alike(item):
+                return False
+        return True
+    if kind is dict:
+        for key, item in value.items():
+            if type(key) is not str or (type(item) not in _PLAIN and not _written_alike(item)):
+                return False
+        return True
+    return False
 
 
 def _fingerprint(context: bytes, fields: tuple[Any, ...]) -> bytes:
