@@ -132,3 +132,13 @@ def test_the_gazetteer_is_the_same_pattern_in_every_process():
         for seed in ("1", "2")
     }
     assert len(runs) == 1
+
+
+def test_an_edited_vocabulary_file_gets_its_own_pattern(fresh, tmp_path: Path):
+    words = tmp_path / "words.toml"
+    words.write_text('press_titles = ["baker"]\n', encoding="utf-8")
+    before = DEFAULT_LEXICON.extended(vocabulary_files=[words]).press
+    words.write_text('press_titles = ["baker", "brewer"]\n', encoding="utf-8")
+    after = DEFAULT_LEXICON.extended(vocabulary_files=[words]).press
+    assert after != before and after == re.compile(after.pattern)
+    assert after.search("head brewer at the mill") and not before.search("head brewer")
