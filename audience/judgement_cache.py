@@ -27,6 +27,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import orjson
+
 from audience.store import Store
 
 # The modules whose code decides the judgements: a change to any of them judges again.
@@ -59,8 +61,9 @@ def digest(*parts: Any) -> bytes:
     return hashlib.blake2b(repr(parts).encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
 
-def _file_hash(path: Path, into: Any) -> None:
-    into.update(str(path).encode("utf-8", "surrogatepass"))
+def _file_hash(path: Path, into: Any, name: str | None = None) -> None:
+    """The file's contents, after its ``name`` (its path unless told)."""
+    into.update((str(path) if name is None else name).encode("utf-8", "surrogatepass"))
     try:
         into.update(path.read_bytes())
     except OSError:
@@ -69,12 +72,14 @@ def _file_hash(path: Path, into: Any) -> None:
 
 @lru_cache(maxsize=1)
 def code_fingerprint() -> bytes:
-    """The rules' code and built-in vocabulary (``audience/data``) as one hash."""
+    """The rules' code and built-in vocabulary (``audience/data``) as one hash. Files are named
+    by their place in the package, not on disk: the same code installed elsewhere (another
+    checkout, a new virtual environment) judges alike and reads the same stored judgements."""
     hasher = hashlib.blake2b(digest_size=16)
     for name in RULE_MODULES:
-        _file_hash(PACKAGE / f"{name}.py", hasher)
+        _file_hash(PACKAGE / f"{name}.py", hasher, f"{name}.py")
     for path in sorted(p for p in DATA.rglob("*") if p.is_file()):
-        _file_hash(path, hasher)
+        _file_hash(path, hasher, path.relative_to(PACKAGE).as_posix())
     return hasher.digest()
 
 
@@ -374,10 +379,38 @@ def _finish_running() -> None:
 
 # json.dumps with these options builds a new encoder per call: one, made once, writes the same.
 _ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+_PLAIN = frozenset({str, int, bool, type(None)})  # (exactly these types: no subclass)
 
 
 def _as_json(value: Any) -> str:
+    """What ``_ENCODE`` writes. A value made of strings, ints, booleans, None, lists, tuples
+    and str-keyed dicts (every rule's result) is written by orjson: the same text in a
+    fifth of the time (a crowd's first judgement writes hundreds of thousands). Anything
+    else goes to json: a float (orjson writes NaN as null), and what orjson refuses (an int
+    past 64 bits, a lone surrogate)."""
+    if _written_alike(value):
+        try:
+            return orjson.dumps(value).decode()
+        except orjson.JSONEncodeError:
+            pass
     return _ENCODE(value)
+
+
+def _written_alike(value: Any) -> bool:
+    kind = type(value)
+    if kind in _PLAIN:
+        return True
+    if kind is list or kind is tuple:
+        for item in value:  # noqa: SIM110  (all() over a generator takes twice as long)
+            if type(item) not in _PLAIN and not _written_alike(item):
+                return False
+        return True
+    if kind is dict:
+        for key, item in value.items():
+            if type(key) is not str or (type(item) not in _PLAIN and not _written_alike(item)):
+                return False
+        return True
+    return False
 
 
 def _fingerprint(context: bytes, fields: tuple[Any, ...]) -> bytes:

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from audience.errors import ConfigError
+from audience.precompiled import compiled
 
 OUTLETS_DIR = Path(__file__).parent / "data" / "outlets"
 KINDS = (
@@ -104,20 +105,22 @@ class Gazetteer:
         """Outlet names and their other forms as written (case matters: "The Sun", not "the
         sun")."""
         names = sorted(
-            {
-                name
-                for o in self.outlets
-                if o.kind not in PLATFORM_KINDS
-                for name in (o.name, *o.forms)
-                if len(name.rstrip("*")) >= 3
-            },
+            sorted(  # (equally long names in one order: the same pattern in every process)
+                {
+                    name
+                    for o in self.outlets
+                    if o.kind not in PLATFORM_KINDS
+                    for name in (o.name, *o.forms)
+                    if len(name.rstrip("*")) >= 3
+                }
+            ),
             key=len,
             reverse=True,
         )
         if not names:
             return None
         body = _names_trie(names) or "|".join(_name_regex(n) for n in names)
-        return re.compile(rf"(?<![\w@])(?:{body})(?![\w])")
+        return compiled(rf"(?<![\w@])(?:{body})(?![\w])")
 
     @cached_property
     def _name_index(self) -> dict[str, Outlet]:

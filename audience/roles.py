@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from audience.outlets import GENERIC_HOSTS, PLATFORM_KINDS, Gazetteer, Outlet, gazetteer_with
+from audience.precompiled import compiled
 from audience.textmatch import (
     RUN_ON_SCRIPTS,
     UNSPACED_SCRIPTS,
@@ -408,7 +409,7 @@ def _alternation(items: Iterable[str], *, literal: bool = False) -> str:
 
 
 def _word_regex(alternation: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w@#])(?:{alternation})(?![\w])")
+    return compiled(rf"(?<![\w@#])(?:{alternation})(?![\w])")
 
 
 # ---- the lexicon ------------------------------------------------------------------------------
@@ -504,7 +505,7 @@ class Lexicon:
         if not words:
             return None
         titles = f"{self.press.pattern}|{self.qualified.pattern}|{self.outlet_nouns.pattern}"
-        return re.compile(rf"(?<![\w])(?:{_words(_lead(w) for w in words)})\s+(?:{titles})")
+        return compiled(rf"(?<![\w])(?:{_words(_lead(w) for w in words)})\s+(?:{titles})")
 
     @cached_property
     def media_qualifiers(self) -> frozenset[str]:
@@ -519,7 +520,7 @@ class Lexicon:
     @cached_property
     def outlet_lead(self) -> re.Pattern[str]:
         extra = [_lead(w) for w in self.vocabulary.outlet_leads]
-        return re.compile(rf"(?<![\w.])(?:{_words([_WORDS_BEFORE_HANDLE, *extra])})(?![\w])")
+        return compiled(rf"(?<![\w.])(?:{_words([_WORDS_BEFORE_HANDLE, *extra])})(?![\w])")
 
     @cached_property
     def outlet_trail(self) -> re.Pattern[str]:
@@ -535,7 +536,7 @@ class Lexicon:
         spaced = [_plain(w) for w in self.vocabulary.outlet_nouns if _spaced(w)]
         joined = [w for w in self.vocabulary.outlet_nouns if not _spaced(w)]
         nouns = rf"(?<![\w])(?:{_words([*OUTLET_NOUNS, *spaced])})(?![\w])"
-        return re.compile("|".join([nouns, *(re.escape(w) for w in joined)]))
+        return compiled("|".join([nouns, *(re.escape(w) for w in joined)]))
 
     @cached_property
     def topic_news(self) -> re.Pattern[str]:
@@ -722,7 +723,7 @@ class Lexicon:
     @cached_property
     def non_press_jobs(self) -> re.Pattern[str]:
         more = _word_regex(_MORE_NON_PRESS_JOBS).pattern
-        return re.compile(f"{self.other_jobs.pattern}|{more}")
+        return compiled(f"{self.other_jobs.pattern}|{more}")
 
     @cached_property
     def object_markers(self) -> frozenset[str]:
@@ -894,7 +895,7 @@ def _optional(words: Iterable[str], before: str = r"(?<![\w#])") -> re.Pattern[s
     others = _words(_lead(w) for w in words if not _spaced(w) and not _HANGUL.search(w))
     branches = [rf"{before}(?:{spaced})(?![\w])" if spaced else ""]
     branches += [rf"{before}(?:{hangul})" if hangul else "", f"(?:{others})" if others else ""]
-    return re.compile("(?:" + "|".join(b for b in branches if b) + ")")  # embeddable whole
+    return compiled("(?:" + "|".join(b for b in branches if b) + ")")  # embeddable whole
 
 
 _HANGUL = re.compile(r"[\uac00-\ud7af]")

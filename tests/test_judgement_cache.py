@@ -110,6 +110,30 @@ def test_an_edited_vocabulary_file_changes_the_fingerprint(tmp_path: Path):
     assert lexicon_fingerprint(DEFAULT_LEXICON) != before
 
 
+def test_the_same_code_elsewhere_reads_the_same_judgements(tmp_path: Path, monkeypatch):
+    """The rules' fingerprint is of their code and data, wherever the package is installed;
+    an edited rule module or vocabulary file still changes it."""
+    import shutil
+
+    from audience import judgement_cache
+
+    here = judgement_cache.code_fingerprint.__wrapped__()
+    copy = tmp_path / "elsewhere" / "audience"
+    shutil.copytree(judgement_cache.DATA, copy / "data")
+    for name in judgement_cache.RULE_MODULES:
+        shutil.copy(judgement_cache.PACKAGE / f"{name}.py", copy / f"{name}.py")
+    monkeypatch.setattr(judgement_cache, "PACKAGE", copy)
+    monkeypatch.setattr(judgement_cache, "DATA", copy / "data")
+    assert judgement_cache.code_fingerprint.__wrapped__() == here
+    rules = copy / "roles.py"
+    rules.write_text(rules.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    edited = judgement_cache.code_fingerprint.__wrapped__()
+    assert edited != here
+    vocabulary = next(p for p in sorted((copy / "data").rglob("*")) if p.is_file())
+    vocabulary.write_bytes(vocabulary.read_bytes() + b"\n")
+    assert judgement_cache.code_fingerprint.__wrapped__() not in (here, edited)
+
+
 def test_forgetting_an_account_drops_its_judgements(store):
     ids = add_accounts(store, *ACCOUNTS)
     auto_segment(store, config())
