@@ -818,28 +818,8 @@ def _hyphen_glued(raw: str, match: re.Match[str]) -> bool:
 # ablative, comitative, accusative, instrumental.
 _MONGOLIAN_ENDINGS = tuple(
     sorted(
-        [
-            "ийн",
-            "ын",
-            "ний",
-            "ны",
-            "ий",
-            "д",
-            "т",
-            "аас",
-            "ээс",
-            "оос",
-            "өөс",
-            "тай",
-            "тэй",
-            "той",
-            "ийг",
-            "ыг",
-            "аар",
-            "ээр",
-            "оор",
-            "өөр",
-        ],
+        ["ийн", "ын", "ний", "ны", "ий", "д", "т", "аас", "ээс", "оос", "өөс", "тай", "тэй", "той",
+         "ийг", "ыг", "аар", "ээр", "оор", "өөр"],
         key=len,
         reverse=True,
     )
@@ -871,39 +851,12 @@ _GEORGIAN_VOWELS = "აეო"
 
 
 # Latvian, Lithuanian and Latgalian decline a name's last word by its ending (folded, without
-# accents): "Stārķis" -> "Stārķa klientu centrā", "Centrs" -> "Centrā", "Autobusi" ->
-# "Autobusūs", "Fabrika" -> "Fabrikas".
+# accents): "Ozolkalns" -> "Ozolkalna klientu centrā", "Centrs" -> "Centrā", "Tīkli" ->
+# "Tīklos", "Fabrika" -> "Fabrikas".
 _BALTIC_NOMINATIVES = ("is", "as", "us", "ys", "s", "i", "a", "e")
-_BALTIC_ENDINGS = tuple(
-    sorted(
-        {
-            *_BALTIC_NOMINATIVES,
-            "am",
-            "u",
-            "o",
-            "ui",
-            "im",
-            "io",
-            "iui",
-            "yje",
-            "os",
-            "ai",
-            "ei",
-            "es",
-            "ie",
-            "iem",
-            "uose",
-            "oje",
-            "ams",
-            "oms",
-            "ose",
-            "ej",
-            "aus",
-        },
-        key=len,
-        reverse=True,
-    )
-)
+_BALTIC_CASES = ("am", "u", "o", "ui", "im", "io", "iui", "yje", "os", "ai", "ei", "es", "ie")
+_BALTIC_CASES += ("iem", "uose", "oje", "ams", "oms", "ose", "ej", "aus")
+_BALTIC_ENDINGS = tuple(sorted({*_BALTIC_NOMINATIVES, *_BALTIC_CASES}, key=len, reverse=True))
 _BALTIC_STEM = re.compile(r"([a-z]{4,}?)(?:is|as|us|ys|s|i|a|e)")
 
 
@@ -1243,7 +1196,7 @@ def fold(text: str | None) -> str:
 _DEPARTMENT_WORD = re.compile(r"[^\W\d_]+\s+")
 _UNSPACED_NAME = re.compile(rf"[{UNSPACED_SCRIPTS}]+")
 # Amharic and Tigrinya write "of", "at", "for" and "from" as the first letter of the next word
-# ("በመብራት ሶላር", at Mebrat Solar): a name in Ethiopic script may follow one, the match
+# ("በኮራ ኢነርጂ", at Kora Energy): a name in Ethiopic script may follow one, the match
 # starting after it.
 _ETHIOPIC = re.compile("[\u1200-\u137f]")
 _ETHIOPIC_CLITIC = "(?<=(?<![\\w@#])[የበለከብን])"

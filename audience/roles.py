@@ -664,7 +664,7 @@ class Lexicon:
     def news_first(self) -> re.Pattern[str]:
         """ "Вести за српску заједницу у Швајцарској": "news" opens the clause."""
         words = _alternation(self.vocabulary.news_words or ("news",), literal=True)
-        return re.compile(rf"(?:{words})(?:\s+\S+){{1,6}}")
+        return re.compile(rf"(?:{words})(?:\s+\S+){{1,8}}")
 
     @cached_property
     def not_press(self) -> re.Pattern[str] | None:
@@ -939,7 +939,7 @@ _CRITIC_QUALIFIERS = {
 # Capital letters of the Latin, Greek and Cyrillic scripts: an outlet's name starts with one.
 _UPPER = "A-ZÀ-ÖØ-ÞΆΈ-ΏΑ-ΩЀ-Я"
 _OUTLET_AFTER_TERM = re.compile(
-    r"\s*(?:at|for|with|on|chez|en|para|bei|fur|für|per|presso|dla|w|bij|voor|pa|på|för|na|no|em"
+    r"\s*(?:at|for|with|on|chez|en|para|bei|fur|für|per|presso|dla|w|bij|voor|pa|på|för|na|no|em|wa"
     r"|au|aux|à|a|u|в|,|-|–|—|:)?\s*(?:(?:the|der|die|das|le|la|les|el|il|lo|de|την|τη|το|τον|της"
     r"|του)\s+)?(?:https?://)?(?:www\.)?"
     rf"(@[\w.]+|[{_UPPER}][\w&'’-]*(?:\.\w+)*(?:\s+(?:of\s+|&\s+)?[{_UPPER}0-9][\w&'’-]*(?:\.\w+)*)"
@@ -2415,7 +2415,7 @@ def _news_clause(text: BioText, lexicon: Lexicon) -> str | None:
     return None
 
 
-# "Digital news for young Pakistan", "Local news from the valley": a kind of news and whom or
+# "Digital news for young Freedonia", "Local news from the valley": a kind of news and whom or
 # where it is for.
 _NEWS_FOR = re.compile(r"(?:[^\W\d_][\w-]*\s+){1,2}news\s+(?:for|from|about)\s+(?:\S+\s*){1,4}")
 
@@ -2453,7 +2453,8 @@ def _fan_news(
     folded_name = fold_same_length(name)
     if subjects is None or not (searched(subjects, text.folded) or searched(subjects, folded_name)):
         return False
-    # "K-drama daily" as the name, "drama news every day" as the bio: the name was the evidence.
+    # "Cricket Daily" as the name, "scores and news every day" as the bio: the name was the
+    # evidence.
     named = bool(name) and found.term in name and searched(lexicon.topic_news, text.folded)
     if not (named or searched(lexicon.topic_news, fold_same_length(found.term))):
         return False  # "Community radio. News, music and football": a radio

@@ -29,7 +29,7 @@ _SCRIPT_LETTER = (
 SCRIPT = re.compile(f"[{_SCRIPT_LETTER}]")
 _ARABIC = re.compile(f"[{_ARABIC_LETTER}]")
 # In the Arabic script alef, waw and yeh are long vowels inside a word and the sound itself at
-# its start; a final heh is a vowel ("رابطہ" is Raabta); ain and hamza are no consonant here.
+# its start; a final heh is a vowel ("ساحل" is Sahil); ain and hamza are no consonant here.
 _ALEFS = "اآأإٱ"
 _WAWS = "وؤۇۆۈۋ"
 _YEHS = "یيىےېۍئێ"

@@ -396,3 +396,59 @@ def test_the_energy_retail_field_and_the_contact_centre_in_baltic_languages():
     # electric bikes are no energy retailer's field, and a Turkish recipe is no tariff
     assert not TopicMatcher(["e-bike", "vélo électrique"]).terms("Smart meter tariffs.")
     assert not energy.terms("Bugünün tarifi: mercimek çorbası")
+
+
+# ---- round 41: Swahili press, Tanzanian outlets, field words ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Mwandishi Mwananchi, Arusha. Habari za utalii.",  # a writer at a known outlet
+        "Mwandishi wa HabariLeo, Kigoma. Habari za ziwa.",  # "wa": of
+        "Mwandishi wa michezo, Mwanaspoti. Soka la Bongo.",  # a sports writer
+        "Mwandishi huru: naandikia Raia Mwema na Jamhuri.",  # freelance, "I write for"
+        "Mtayarishaji wa vipindi, Azam TV. Utalii na mapishi.",  # a programme producer
+    ],
+)
+def test_swahili_press_titles_and_leads(bio):
+    assert press(bio)
+
+
+@pytest.mark.parametrize(
+    ("name", "bio"),
+    [
+        ("Kigoma Leo Blog", "Habari za Kigoma na ziwa Tanganyika kila siku."),
+        ("Kituo TV", "Kituo cha televisheni cha Kigoma. Habari, michezo na burudani."),
+    ],
+)
+def test_swahili_outlets_own_accounts(name, bio):
+    found = press(bio, name=name, handle="outlet")
+    assert found and found.is_outlet_account
+
+
+@pytest.mark.parametrize(
+    ("name", "bio"),
+    [
+        ("Habari Kila Dakika", "Habari za kila dakika kutoka Afrika Mashariki. Roboti."),  # a bot
+        ("Tuzo za Habari", "Tuzo za Waandishi wa Habari Kigoma. Nominations open."),  # awards
+        ("Mzee Ali", "Mhariri mstaafu, Uhuru."),  # a retired editor
+        ("Soko la Kigoma", "Habari za wafanyabiashara wa soko la Kigoma."),  # traders' page
+        ("Mama Amina", "Habari za asubuhi! Mama wa watoto wawili."),  # "good morning"
+        ("Neema Films", "Film & ad producer. TV commercials and music videos."),
+    ],
+)
+def test_what_only_looks_like_swahili_press_is_not(name, bio):
+    assert press(bio, name=name, handle="h") is None
+
+
+def test_swahili_hauliers_are_in_the_logistics_field_and_portugal_is_not_a_port():
+    from audience.prune import TopicMatcher
+
+    logistics = TopicMatcher(["logistics"])
+    assert logistics.terms("Msafirishaji Mbeya–Tunduma. Malori 12.")
+    assert not logistics.terms("Dicas de viagem em Lisboa e Portugal.")
+
+
+def test_arabic_film_news_is_a_fan_s_not_an_outlet():
+    assert press("أخبار الأفلام المصرية", name="سينما", handle="cinema") is None
