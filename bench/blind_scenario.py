@@ -58,8 +58,11 @@ SEGMENTS = ("press", "customers", "suppliers", "competitors")
 # retailer), written blind in the fourteenth session and measured held out on its start code
 # and after rounds 38 and 39, was tuned on next (round 40). blind41 (a Dar es Salaam fleet-card
 # company), written blind meanwhile and measured held out on the session's start code and after
-# round 39, is held out: nobody has tuned on it.
+# rounds 39 and 40, was tuned on next (round 41). blind42 (a Yerevan contact-centre software
+# company), written blind meanwhile and measured held out on the session's start code and after
+# round 41, is held out: nobody has tuned on it.
 SPLITS = (
+    ("blind42 (held out)", "blind42"),
     ("blind41 (tuned on, round 41)", "blind41"),
     ("blind40 (tuned on, round 40)", "blind40"),
     ("blind39 (tuned on, round 39)", "blind39"),
