@@ -307,6 +307,8 @@ class OrgMatcher:
             return key
         if georgian := _georgian_key(key, self._by_key):
             return georgian
+        if armenian := _armenian_key(key, self._by_key):
+            return armenian
         for ending in _CASE_ENDINGS:
             if key.endswith(ending):
                 stem = key[: -len(ending)]
@@ -833,6 +835,7 @@ _CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff]+")
 _CASE_ENDINGS = (
     *("ama", "ima", "om", "em", "oj", "ом", "ем", "ој"),
     *(fold_same_length(e) for e in _MONGOLIAN_ENDINGS),
+    *("um", "ic", "ov"),  # romanised Armenian: "Masis Bankum" (at Masis Bank)
     *("a", "e", "i", "u", "а", "е", "и", "у"),
 )
 
@@ -878,6 +881,34 @@ def _baltic_key(said: str, keys: dict[str, Any]) -> str | None:
     return None
 
 
+# Armenian case endings ("Գառնի Ապահովագրության" for Garni Insurance, "-ություն" in the
+# genitive), and the same endings romanised ("Masis Bankum", "ANB-um": at Masis Bank).
+_ARMENIAN = re.compile(r"[\u0531-\u058f]+")
+_ARMENIAN_ENDINGS = ("ից", "ում", "ով", "ի", "ը", "ն", "ու")
+_ARMENIAN_NOUN = "ություն"
+_ARMENIAN_NOUN_FORMS = ("ության", "ությամբ", "ությունից", "ությունում", "ությունը", "ությունն")
+
+
+def _armenian_forms(last: str) -> str | None:
+    if not _ARMENIAN.fullmatch(last) or len(last) < 3:
+        return None
+    if last.endswith(_ARMENIAN_NOUN):
+        stem = re.escape(last.removesuffix(_ARMENIAN_NOUN))
+        return f"{stem}(?:{'|'.join((_ARMENIAN_NOUN, *_ARMENIAN_NOUN_FORMS))})"
+    return re.escape(last) + f"(?:{'|'.join(_ARMENIAN_ENDINGS)})?"
+
+
+def _armenian_key(said: str, keys: dict[str, Any]) -> str | None:
+    """The listed key of an Armenian name said with a case ending."""
+    for form in _ARMENIAN_NOUN_FORMS:
+        if said.endswith(form) and (base := said.removesuffix(form) + _ARMENIAN_NOUN) in keys:
+            return base
+    for ending in _ARMENIAN_ENDINGS:
+        if said.endswith(ending) and (base := said.removesuffix(ending)) in keys:
+            return base
+    return None
+
+
 def _georgian_forms(last: str) -> str | None:
     if not _GEORGIAN.fullmatch(last) or len(last) < 4:
         return None
@@ -913,11 +944,13 @@ def _inflected(key: str, inflect: bool = True) -> str:
     parts = [re.escape(w) for w in words]
     if inflect and (georgian := _georgian_forms(last)):
         parts[-1] = georgian
+    elif inflect and (armenian := _armenian_forms(last)):
+        parts[-1] = armenian
     elif inflect and last.isalpha() and (len(last) >= 6 or len(words) > 1) and len(last) >= 3:
         if last[-1] in "aа":
             parts[-1] = re.escape(last[:-1]) + "(?:ama|om|oj|ом|ој|[aeiuаеиу])"
         else:
-            parts[-1] = re.escape(last) + "(?:ama|ima|om|em|ом|ем|[aeiuаеиу])?"
+            parts[-1] = re.escape(last) + "(?:ama|ima|om|em|um|ic|ov|ом|ем|[aeiuаеиу])?"
         if baltic := _baltic_forms(last):
             parts[-1] = f"(?:{parts[-1]}|{baltic})"
         if _CYRILLIC_WORD.fullmatch(last):  # Mongolian: "Банкны", "Кашемирийн", "Сургуулийн"

@@ -1769,12 +1769,20 @@ def is_organisation(handle: str | None, name: str | None, bio: str | None) -> bo
 
 
 def _language_service(name: str, gazetteer: Gazetteer, lexicon: Lexicon) -> Outlet | None:
-    """ "BBC Amharic", "VOA Afaan Oromoo": an outlet's name and a language, its service in it."""
-    if lexicon.language_names is None or not (found := gazetteer.prefix_of(name)):
+    """ "BBC Amharic", "VOA Afaan Oromoo", "Forbes Armenia": an outlet's name and a language
+    or a country, its service in that language or its edition there."""
+    from audience.geo import normalize_location
+
+    if not (found := gazetteer.prefix_of(name)):
         return None
     outlet, end = found
     rest = fold_same_length(name[end:]).strip(" -–—:|·")
-    return outlet if rest and lexicon.language_names.fullmatch(rest) else None
+    if not rest:
+        return None
+    if lexicon.language_names is not None and lexicon.language_names.fullmatch(rest):
+        return outlet
+    place = normalize_location(name[end:].strip(" -–—:|·"))
+    return outlet if place and place.country and not place.city else None
 
 
 def outlet_account(
@@ -2134,7 +2142,8 @@ def press_evidence(
         return PressFinding(own.name, own.name, True, explanation=f"the account of {own.name}")
     if name and (named := gazetteer.name_at(name.strip(), 0)) and named.name == name.strip():
         return PressFinding(named.name, named.name, True, explanation=f"named {named.name}")
-    if name and (service := _language_service(name.strip(), gazetteer, lexicon)):
+    service = name and _language_service(name.strip(), gazetteer, lexicon)
+    if service and not _another_kind(handle, name, text, gazetteer):
         return PressFinding(service.name, service.name, True, explanation=f"named {name.strip()}")
     if found := outlet_account(handle, name, bio, lexicon):
         if _fan_news(text, lexicon, found, name) or lexicon.audience_name.match(

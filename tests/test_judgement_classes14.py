@@ -452,3 +452,58 @@ def test_swahili_hauliers_are_in_the_logistics_field_and_portugal_is_not_a_port(
 
 def test_arabic_film_news_is_a_fan_s_not_an_outlet():
     assert press("أخبار الأفلام المصرية", name="سينما", handle="cinema") is None
+
+
+# ---- round 42: Armenian cases, romanised Armenian, editions, camera crews -----------------------
+
+ARMENIAN_ORGS = {
+    "customers": {
+        "organisations": [
+            {"name": "Aragats Bank", "aliases": ["Արագած Բանկ"]},
+            {"name": "Shirak Insurance", "aliases": ["Շիրակ Ապահովագրություն"]},
+        ]
+    },
+    "suppliers": {"organisations": [{"name": "Tavush Networks", "aliases": ["TVN"]}]},
+}
+
+
+@pytest.mark.parametrize(
+    ("bio", "expected"),
+    [
+        ("Շիրակ Ապահովագրության վաճառքի մենեջեր։", {"customers"}),  # genitive of -ություն
+        ("Արագած Բանկում եմ աշխատում։", {"customers"}),  # "I work at Aragats Bank"
+        ("Aragats Bankum em ashkhatum, call center-um.", {"customers"}),  # romanised
+        ("TVN-um em ashkhatum, network engineer.", {"suppliers"}),  # an acronym, hyphenated
+        ("Արագած լեռը ձմռանը։", set()),  # Mount Aragats in winter: one word, no job
+    ],
+)
+def test_armenian_names_in_their_cases_and_romanised(store, bio, expected):
+    assert employers(store, bio, ARMENIAN_ORGS) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "bio", "expected"),
+    [
+        ("Forbes Kenya", "Business, wealth, leadership. Print & online.", True),  # an edition
+        ("Forbes Nairobi", "Nairobi fans of rich lists.", False),  # a city is no edition
+        ("Sam Doe", "Cameraman at Kestrel TV. Filming since 2005.", True),
+        ("Sam Doe", "Fact-checking platform: checking Freedonian media since 2017.", True),
+        ("Sam Doe", "Թոշակառու լրագրող։ 40 տարի թերթում։", False),  # a retired journalist
+        ("Parody", "Պարոդիա։ Իրական լուրեր չկան։", False),  # parody, no real news
+    ],
+)
+def test_editions_camera_crews_fact_checkers_and_armenian_retirees(name, bio, expected):
+    assert bool(press(bio, name=name, handle="h")) is expected
+
+
+def test_an_association_named_like_an_outlet_and_a_country_is_no_edition():
+    bio = "Contact Centre Management Association Kenya. Events, awards, research."
+    assert press(bio, name="Forbes Kenya", handle="assoc") is None
+
+
+def test_the_contact_centre_field_in_georgian_and_speech_analytics():
+    from audience.prune import TopicMatcher
+
+    topics = TopicMatcher(["contact centre"])
+    assert topics.terms("საკონტაქტო ცენტრის მენეჯერი, ქუთაისი.")
+    assert topics.terms("PhD student, speech recognition for call audio.")
