@@ -60,8 +60,11 @@ SEGMENTS = ("press", "customers", "suppliers", "competitors")
 # company), written blind meanwhile and measured held out on the session's start code and after
 # rounds 39 and 40, was tuned on next (round 41). blind42 (a Yerevan contact-centre software
 # company), written blind meanwhile and measured held out on the session's start code and after
-# round 41, is held out: nobody has tuned on it.
+# round 41, was tuned on next (round 42). blind43 (a Nagoya mobile operator), written blind
+# meanwhile and measured held out on the session's start code and after round 42, is held out:
+# nobody has tuned on it.
 SPLITS = (
+    ("blind43 (held out)", "blind43"),
     ("blind42 (tuned on, round 42)", "blind42"),
     ("blind41 (tuned on, round 41)", "blind41"),
     ("blind40 (tuned on, round 40)", "blind40"),
