@@ -525,7 +525,10 @@ class Lexicon:
     @cached_property
     def outlet_trail(self) -> re.Pattern[str]:
         words = self.vocabulary.outlet_trails or ("(?!)",)
-        return re.compile(rf"(?<=\s)(?:{_words(_lead(w) for w in words)})(?![\w])")
+        spaced = _words(_lead(w) for w in words if _spaced(w))
+        # Japanese and Chinese run the verb into the outlet's name ("…オンラインで寄稿").
+        glued = _words(_plain(w) for w in words if not _spaced(w))
+        return re.compile(rf"(?<=\s)(?:{spaced})(?![\w])" + (f"|(?:{glued})" if glued else ""))
 
     @cached_property
     def not_outlet_lead(self) -> re.Pattern[str]:
@@ -669,7 +672,7 @@ class Lexicon:
     @cached_property
     def not_press(self) -> re.Pattern[str] | None:
         words = self.vocabulary.not_press
-        return _word_regex(_words(_lead(w) for w in words)) if words else None
+        return _optional(words, before=r"(?<![\w@#])") if words else None
 
     @cached_property
     def freelance(self) -> re.Pattern[str]:
@@ -843,8 +846,10 @@ class Lexicon:
     def parody_only(self) -> re.Pattern[str]:
         """Parody, satire and humour accounts, not fan pages."""
         literals = (*self.parody_literals, *self.vocabulary.parody_markers)
-        words = [*self.parody_markers, *(_plain(w) for w in literals)]
-        return re.compile(rf"(?<![\w])(?:{_words(words)})")
+        words = [*self.parody_markers, *(_plain(w) for w in literals if _spaced(w))]
+        # Japanese and Chinese run the marker into the words around it ("のパロディアカウント").
+        glued = _words(_plain(w) for w in literals if not _spaced(w))
+        return re.compile(rf"(?<![\w])(?:{_words(words)})" + (f"|(?:{glued})" if glued else ""))
 
 
 def _spaced(word: str) -> bool:

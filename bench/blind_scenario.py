@@ -61,10 +61,12 @@ SEGMENTS = ("press", "customers", "suppliers", "competitors")
 # rounds 39 and 40, was tuned on next (round 41). blind42 (a Yerevan contact-centre software
 # company), written blind meanwhile and measured held out on the session's start code and after
 # round 41, was tuned on next (round 42). blind43 (a Nagoya mobile operator), written blind
-# meanwhile and measured held out on the session's start code and after round 42, is held out:
-# nobody has tuned on it.
+# meanwhile and measured held out on the session's start code and after round 42, was tuned on
+# next (round 43). blind44 (a Baku food-delivery platform), written blind meanwhile and measured
+# held out on the session's start code and after round 43, is held out: nobody has tuned on it.
 SPLITS = (
-    ("blind43 (held out)", "blind43"),
+    ("blind44 (held out)", "blind44"),
+    ("blind43 (tuned on, round 43)", "blind43"),
     ("blind42 (tuned on, round 42)", "blind42"),
     ("blind41 (tuned on, round 41)", "blind41"),
     ("blind40 (tuned on, round 40)", "blind40"),

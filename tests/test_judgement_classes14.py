@@ -507,3 +507,44 @@ def test_the_contact_centre_field_in_georgian_and_speech_analytics():
     topics = TopicMatcher(["contact centre"])
     assert topics.terms("საკონტაქტო ცენტრის მენეჯერი, ქუთაისი.")
     assert topics.terms("PhD student, speech recognition for call audio.")
+
+
+# ---- round 43: Japanese context, glued trails and markers, Nepali --------------------------------
+
+JAPANESE_ORGS = {
+    "customers": {
+        "organisations": [
+            {"name": "長良川信用金庫", "aliases": ["ながしん"]},
+            {"name": "桜丘日本語学校", "aliases": ["桜丘学園"]},
+        ]
+    },
+}
+
+
+@pytest.mark.parametrize(
+    ("bio", "expected"),
+    [
+        ("長良川信用金庫 国際部。外為担当。", {"customers"}),  # a department after the name
+        ("日本語教師。桜丘学園で初級クラス担当。", {"customers"}),  # "at ...: in charge of"
+        ("ながしん岐阜支店です。", {"customers"}),  # a branch
+        ("桜丘学園の卒業生です。", set()),  # a graduate: no job there
+    ],
+)
+def test_a_japanese_employer_with_a_department_branch_or_charge(store, bio, expected):
+    assert employers(store, bio, JAPANESE_ORGS) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "bio", "expected"),
+    [
+        ("Sam", "日本経済新聞 名古屋支社 記者。自動車、物流。", True),  # 自動車 is a car
+        ("Sam", "東海テレビ報道部 ディレクター。", True),  # the newsroom
+        ("Sam", "現代ビジネス、プレジデントオンラインで寄稿。", True),  # "I contribute to"
+        ("Sam", "中日新聞社 広告局で営業しています。", False),  # ad sales at a paper
+        ("中日新聞（嘘）", "中日新聞のパロディアカウントです。", False),  # parody, glued
+        ("ニュースbot", "タイのニュースを自動で転載するbotです", False),  # a bot
+        ("Sam", "सम्पादक, Nepal Japan Khabar", True),  # Nepali: editor
+    ],
+)
+def test_japanese_and_nepali_press_and_what_only_looks_like_it(name, bio, expected):
+    assert bool(press(bio, name=name, handle="h")) is expected
