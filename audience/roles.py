@@ -525,7 +525,7 @@ class Lexicon:
     @cached_property
     def outlet_trail(self) -> re.Pattern[str]:
         words = self.vocabulary.outlet_trails or ("(?!)",)
-        spaced = _words(_lead(w) for w in words if _spaced(w))
+        spaced = _words(_lead(w) for w in words if _spaced(w)) or "(?!)"
         # Japanese and Chinese run the verb into the outlet's name ("…オンラインで寄稿").
         glued = _words(_plain(w) for w in words if not _spaced(w))
         return re.compile(rf"(?<=\s)(?:{spaced})(?![\w])" + (f"|(?:{glued})" if glued else ""))
