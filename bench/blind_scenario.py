@@ -63,9 +63,12 @@ SEGMENTS = ("press", "customers", "suppliers", "competitors")
 # round 41, was tuned on next (round 42). blind43 (a Nagoya mobile operator), written blind
 # meanwhile and measured held out on the session's start code and after round 42, was tuned on
 # next (round 43). blind44 (a Baku food-delivery platform), written blind meanwhile and measured
-# held out on the session's start code and after round 43, is held out: nobody has tuned on it.
+# held out on the session's start code and after round 43, was tuned on next (round 44).
+# blind45 (a Bergen contact-centre outsourcer), written blind meanwhile and measured held out on
+# the session's start code and after round 44, is held out: nobody has tuned on it.
 SPLITS = (
-    ("blind44 (held out)", "blind44"),
+    ("blind45 (held out)", "blind45"),
+    ("blind44 (tuned on, round 44)", "blind44"),
     ("blind43 (tuned on, round 43)", "blind43"),
     ("blind42 (tuned on, round 42)", "blind42"),
     ("blind41 (tuned on, round 41)", "blind41"),

@@ -548,3 +548,28 @@ def test_a_japanese_employer_with_a_department_branch_or_charge(store, bio, expe
 )
 def test_japanese_and_nepali_press_and_what_only_looks_like_it(name, bio, expected):
     assert bool(press(bio, name=name, handle="h")) is expected
+
+
+# ---- round 44: Azerbaijani titles and case endings, Russian news producers ----------------------
+
+
+@pytest.mark.parametrize(
+    ("bio", "expected"),
+    [
+        ("Kestrel TV-da aparıcı. Səhər proqramı hər gün 08:00", True),  # a presenter
+        ("Kestrel telekanalının aparıcısı. Axşam xəbərləri.", True),  # "the channel's presenter"
+        ("Kestrel fotomüxbiri. Hadisə yerindən.", True),  # a photojournalist
+        ("Продюсер новостей, Kestrel.az", True),  # a news producer
+        ("Dövlət qurumunda aparıcı mütəxəssis. Statistika.", False),  # a leading specialist
+        ("AMEA-nın müxbir üzvü, iqtisad elmləri doktoru.", False),  # a corresponding member
+        ("Jurnalistika fakültəsi, 3-cü kurs. Gələcək müxbir.", False),  # a student
+    ],
+)
+def test_azerbaijani_presenters_and_what_only_looks_like_press(bio, expected):
+    assert bool(press(bio)) is expected
+
+
+def test_an_azerbaijani_job_after_a_hyphenated_case_ending_names_the_employer(store):
+    orgs = {"suppliers": {"organisations": [{"name": "KestrelPay", "handles": ["KestrelPay"]}]}}
+    assert employers(store, "KestrelPay-da marketinq üzrə mütəxəssis 🎯", orgs) == {"suppliers"}
+    assert employers(store, "KestrelPay-da hesab açdım, çox rahatdır.", orgs) == set()
