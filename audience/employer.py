@@ -307,15 +307,12 @@ class OrgMatcher:
             return key
         if georgian := _georgian_key(key, self._by_key):
             return georgian
-        if armenian := _armenian_key(key, self._by_key):
-            return armenian
-        for ending in _CASE_ENDINGS:
-            if key.endswith(ending):
-                stem = key[: -len(ending)]
-                for base in (stem, stem + "a", stem + "а", stem + "ь"):
-                    if base in self._by_key:
-                        return base
-        return _baltic_key(key, self._by_key) or key
+        return (
+            _declined_key(key, self._by_key, _ARMENIAN_NOUN_FORMS, (_ARMENIAN_NOUN,))
+            or _declined_key(key, self._by_key, _CASE_ENDINGS, ("", "a", "а", "ь"))
+            or _declined_key(key, self._by_key, _BALTIC_ENDINGS, _BALTIC_NOMINATIVES)
+            or key
+        )
 
     def _short_name_ok(self, text: BioText, match: re.Match[str]) -> bool:
         """A name without its generic words ("Acme" for Acme Energy) is also a place, a word
@@ -830,12 +827,21 @@ _MONGOLIAN_SUFFIX = "|".join(fold_same_length(e) for e in _MONGOLIAN_ENDINGS)
 _CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff]+")
 
 
+# Armenian case endings ("Գառնի Ապահովագրության" for Garni Insurance, "-ություն" in the
+# genitive), and the same endings romanised ("Masis Bankum", "ANB-um": at Masis Bank).
+_ARMENIAN = re.compile(r"[\u0531-\u058f]+")
+_ARMENIAN_ENDINGS = ("ից", "ում", "ով", "ի", "ը", "ն", "ու")
+_ARMENIAN_NOUN = "ություն"
+_ARMENIAN_NOUN_FORMS = ("ության", "ությամբ", "ությունից", "ությունում", "ությունը", "ությունն")
+
+
 # Case endings of Slavic languages (Latin and Cyrillic) and Mongolian, longest first: "u Volt
 # Marketu", "CFO Tržnice", "CTO Telvoxa", "во Македонска пошта", "Хөвсгөл Банкны".
 _CASE_ENDINGS = (
     *("ama", "ima", "om", "em", "oj", "ом", "ем", "ој"),
     *(fold_same_length(e) for e in _MONGOLIAN_ENDINGS),
     *("um", "ic", "ov"),  # romanised Armenian: "Masis Bankum" (at Masis Bank)
+    *_ARMENIAN_ENDINGS,
     *("a", "e", "i", "u", "а", "е", "и", "у"),
 )
 
@@ -870,23 +876,18 @@ def _baltic_forms(last: str) -> str | None:
     return re.escape(stem.group(1)) + f"(?:{'|'.join(_BALTIC_ENDINGS)})"
 
 
-def _baltic_key(said: str, keys: dict[str, Any]) -> str | None:
-    """The listed key of a Latvian or Lithuanian name said in another case."""
-    for ending in _BALTIC_ENDINGS:
+def _declined_key(
+    said: str, keys: dict[str, Any], endings: tuple[str, ...], bases: tuple[str, ...]
+) -> str | None:
+    """The listed key of a name said with one of ``endings``: its stem with one of ``bases``
+    ("Stārķa" -> "stark" + "is", "Bankum" -> "bank" + "")."""
+    for ending in endings:
         if said.endswith(ending):
             stem = said[: -len(ending)]
-            for base in (stem + nominative for nominative in _BALTIC_NOMINATIVES):
-                if base in keys:
-                    return base
+            for base in bases:
+                if stem + base in keys:
+                    return stem + base
     return None
-
-
-# Armenian case endings ("Գառնի Ապահովագրության" for Garni Insurance, "-ություն" in the
-# genitive), and the same endings romanised ("Masis Bankum", "ANB-um": at Masis Bank).
-_ARMENIAN = re.compile(r"[\u0531-\u058f]+")
-_ARMENIAN_ENDINGS = ("ից", "ում", "ով", "ի", "ը", "ն", "ու")
-_ARMENIAN_NOUN = "ություն"
-_ARMENIAN_NOUN_FORMS = ("ության", "ությամբ", "ությունից", "ությունում", "ությունը", "ությունն")
 
 
 def _armenian_forms(last: str) -> str | None:
@@ -896,17 +897,6 @@ def _armenian_forms(last: str) -> str | None:
         stem = re.escape(last.removesuffix(_ARMENIAN_NOUN))
         return f"{stem}(?:{'|'.join((_ARMENIAN_NOUN, *_ARMENIAN_NOUN_FORMS))})"
     return re.escape(last) + f"(?:{'|'.join(_ARMENIAN_ENDINGS)})?"
-
-
-def _armenian_key(said: str, keys: dict[str, Any]) -> str | None:
-    """The listed key of an Armenian name said with a case ending."""
-    for form in _ARMENIAN_NOUN_FORMS:
-        if said.endswith(form) and (base := said.removesuffix(form) + _ARMENIAN_NOUN) in keys:
-            return base
-    for ending in _ARMENIAN_ENDINGS:
-        if said.endswith(ending) and (base := said.removesuffix(ending)) in keys:
-            return base
-    return None
 
 
 def _georgian_forms(last: str) -> str | None:

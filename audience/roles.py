@@ -527,8 +527,7 @@ class Lexicon:
         words = self.vocabulary.outlet_trails or ("(?!)",)
         spaced = _words(_lead(w) for w in words if _spaced(w)) or "(?!)"
         # Japanese and Chinese run the verb into the outlet's name ("…オンラインで寄稿").
-        glued = _words(_plain(w) for w in words if not _spaced(w))
-        return re.compile(rf"(?<=\s)(?:{spaced})(?![\w])" + (f"|(?:{glued})" if glued else ""))
+        return re.compile(rf"(?<=\s)(?:{spaced})(?![\w])" + _glued(words))
 
     @cached_property
     def not_outlet_lead(self) -> re.Pattern[str]:
@@ -848,8 +847,7 @@ class Lexicon:
         literals = (*self.parody_literals, *self.vocabulary.parody_markers)
         words = [*self.parody_markers, *(_plain(w) for w in literals if _spaced(w))]
         # Japanese and Chinese run the marker into the words around it ("のパロディアカウント").
-        glued = _words(_plain(w) for w in literals if not _spaced(w))
-        return re.compile(rf"(?<![\w])(?:{_words(words)})" + (f"|(?:{glued})" if glued else ""))
+        return re.compile(rf"(?<![\w])(?:{_words(words)})" + _glued(literals))
 
 
 def _spaced(word: str) -> bool:
@@ -873,6 +871,13 @@ def _prefixes(words: Iterable[str]) -> str:
     return (rf"|(?<![\w])(?:{_words(joined)})" if joined else "") + (
         f"|(?:{_words(run_on)})" if run_on else ""
     )
+
+
+def _glued(words: Iterable[str]) -> str:
+    """Words of scripts written without spaces as an extra branch, unbounded on both sides
+    (they run into their neighbours), folded like the text they are searched in."""
+    glued = _words(_plain(w) for w in words if not _spaced(w))
+    return f"|(?:{glued})" if glued else ""
 
 
 def _lead(phrase: str) -> str:
@@ -1773,21 +1778,20 @@ def is_organisation(handle: str | None, name: str | None, bio: str | None) -> bo
     return None
 
 
-def _language_service(name: str, gazetteer: Gazetteer, lexicon: Lexicon) -> Outlet | None:
-    """ "BBC Amharic", "VOA Afaan Oromoo", "Forbes Armenia": an outlet's name and a language
-    or a country, its service in that language or its edition there."""
+def _service_or_edition(rest: str, lexicon: Lexicon) -> bool:
+    """What follows an outlet's name in a display name makes it the outlet's service in a
+    language ("BBC Amharic", "VOA Afaan Oromoo") or its edition in a country ("Forbes
+    Armenia")."""
     from audience.geo import normalize_location
 
-    if not (found := gazetteer.prefix_of(name)):
-        return None
-    outlet, end = found
-    rest = fold_same_length(name[end:]).strip(" -–—:|·")
+    rest = rest.strip(" -–—:|·")
     if not rest:
-        return None
-    if lexicon.language_names is not None and lexicon.language_names.fullmatch(rest):
-        return outlet
-    place = normalize_location(name[end:].strip(" -–—:|·"))
-    return outlet if place and place.country and not place.city else None
+        return False
+    languages = lexicon.language_names
+    if languages is not None and languages.fullmatch(fold_same_length(rest)):
+        return True
+    place = normalize_location(rest)
+    return bool(place and place.country and not place.city)
 
 
 def outlet_account(
@@ -2145,11 +2149,14 @@ def press_evidence(
         own = None
     if own and own.kind not in PLATFORM_KINDS:
         return PressFinding(own.name, own.name, True, explanation=f"the account of {own.name}")
-    if name and (named := gazetteer.name_at(name.strip(), 0)) and named.name == name.strip():
-        return PressFinding(named.name, named.name, True, explanation=f"named {named.name}")
-    service = name and _language_service(name.strip(), gazetteer, lexicon)
-    if service and not _another_kind(handle, name, text, gazetteer):
-        return PressFinding(service.name, service.name, True, explanation=f"named {name.strip()}")
+    if name and (named := gazetteer.prefix_of(name.strip())):
+        outlet, end = named
+        if outlet.name == name.strip():
+            return PressFinding(outlet.name, outlet.name, True, explanation=f"named {outlet.name}")
+        if _service_or_edition(name.strip()[end:], lexicon) and not _another_kind(
+            handle, name, text, gazetteer
+        ):
+            return PressFinding(outlet.name, outlet.name, True, explanation=f"named {name.strip()}")
     if found := outlet_account(handle, name, bio, lexicon):
         if _fan_news(text, lexicon, found, name) or lexicon.audience_name.match(
             fold_same_length(name)
@@ -2226,7 +2233,7 @@ COLUMN = re.compile(r"col[uo]mn|kolum|felieton|komentator|chroniqueu|editorialis
 def _another_kind(handle: str | None, name: str | None, text: BioText, gazetteer: Any) -> bool:
     """A handle that only starts like an outlet's (@guardian_hospice for the Guardian) on an
     account that says it is another kind of organisation: a church, a foundation, a chamber."""
-    if (handle or "").lower().lstrip("@") in gazetteer.by_handle:
+    if _outlets_own_handle(handle, gazetteer):
         return False
     lexicon = text.lexicon
     words = " ".join(re.split(r"[_\d]+", (handle or "").lower()))
@@ -2241,10 +2248,14 @@ def _another_kind(handle: str | None, name: str | None, text: BioText, gazetteer
     )
 
 
+def _outlets_own_handle(handle: str | None, gazetteer: Any) -> bool:
+    return (handle or "").lower().lstrip("@") in gazetteer.by_handle
+
+
 def _someone_working_elsewhere(handle: str | None, name: str | None, text: BioText) -> bool:
     """A person whose handle only starts like an outlet's (@outlet_former) and whose bio gives
     a job elsewhere now: the handle remembers a past job, it is not the outlet's account."""
-    if (handle or "").lower().lstrip("@") in text.lexicon.gazetteer.by_handle:
+    if _outlets_own_handle(handle, text.lexicon.gazetteer):
         return False
     org, person = organisation_signals(handle, name, text.raw)
     return person > org and other_job(text)

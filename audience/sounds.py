@@ -83,7 +83,7 @@ def _arabic_letter(word: str, i: int) -> str:
         return "w" if i == 0 else ""
     if ch in _YEHS:
         return "y" if i == 0 else ""
-    if ch in _FINAL_HEHS and i == len(word) - 1 or ch in "عء":
+    if (ch in _FINAL_HEHS and i == len(word) - 1) or ch in "عء":
         return ""
     return _letter(ch)
 
