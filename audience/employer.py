@@ -594,7 +594,9 @@ class OrgMatcher:
         if lower and any(c.isupper() for c in raw):
             return False
         if not strict and not lower:
-            return True
+            # "Acme Pro 7, Jabra, Poly": a brand among others that a tester or a shop names.
+            listed = _names_follow(raw, end) and self._in_enumeration(raw, folded, start, end)
+            return is_handle or not listed
         # A one-word name or an acronym: capitalised as a name, in the context of a job.
         if _lower_case(raw[start : start + 1]) and not is_handle and not lower:
             return False
@@ -621,6 +623,7 @@ class OrgMatcher:
                 words
                 and words[-1] in self.lexicon.employer_words
                 and _of_a_job(self.lexicon, words, before)
+                and not self._a_place_named(raw, before, end)
             )
             or (trails and _trail_after(trails, after))
             or _job_right_after(self.lexicon, after)
@@ -698,9 +701,28 @@ class OrgMatcher:
         item_end = len(folded[:start].rstrip().rstrip(","))
         item_start = max((m.end() for m in _ITEM_START.finditer(folded, 0, item_end)), default=0)
         previous = folded[item_start:item_end]
-        if self.lexicon.non_press_jobs.search(previous) or self.lexicon.press.search(previous):
-            return False
+        if self._is_job(previous) or self._is_job(_next_item(folded, end)):
+            return False  # "CX lead, Capita, Leeds", "Acme Energy, Head of CX, Oslo"
         return not _next_item_is_a_place(raw, end)
+
+    def _a_place_named(self, raw: str, before: str, end: int) -> bool:
+        """ "Cabins to let in Nordvik, Nordland": a one-word name followed by its region or
+        country, with no job before it, is a place ("Team lead at Acme, Leeds" is a job)."""
+        from audience.geo import normalize_location
+
+        item = _next_item(raw, end)
+        if not item or len(item.split()) > 2:
+            return False
+        place = normalize_location(item)
+        return place is not None and place.city is None and not self._is_job(before)
+
+    def _is_job(self, item: str) -> bool:
+        lexicon = self.lexicon
+        return bool(
+            lexicon.non_press_jobs.search(item)
+            or lexicon.press.search(item)
+            or _STAFF_TITLE.search(item)
+        )
 
     def _studies_there(self, sentence: str, before: bool = True) -> bool:
         """A study word before the name, with no job between them ("3rd year comms @", not
@@ -1097,13 +1119,25 @@ _ITEM_START = re.compile(r"[,|;•\n(]")
 _ITEM_END = re.compile(r"[,|;•\n.…)!?]")
 
 
+def _next_item(text: str, end: int) -> str:
+    rest = text[end:].lstrip(" ,")
+    stop = _ITEM_END.search(rest)
+    return rest[: stop.start() if stop else len(rest)].strip()
+
+
+def _names_follow(raw: str, end: int) -> bool:
+    """Two short capitalised names after this one: "…, Jabra, Poly"."""
+    items = _ITEM_END.split(raw[end:].lstrip(" ,"), maxsplit=2)[:2]
+    return len(items) == 2 and all(
+        item.strip()[:1].isupper() and len(item.split()) <= 3 for item in items
+    )
+
+
 def _next_item_is_a_place(raw: str, end: int) -> bool:
     """ "Capita, Leeds, UK": the list after the name is where the job is."""
     from audience.geo import normalize_location
 
-    rest = raw[end:].lstrip(" ,")
-    stop = _ITEM_END.search(rest)
-    item = rest[: stop.start() if stop else len(rest)].strip()
+    item = _next_item(raw, end)
     return bool(item) and normalize_location(item) is not None
 
 

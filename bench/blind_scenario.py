@@ -65,9 +65,12 @@ SEGMENTS = ("press", "customers", "suppliers", "competitors")
 # next (round 43). blind44 (a Baku food-delivery platform), written blind meanwhile and measured
 # held out on the session's start code and after round 43, was tuned on next (round 44).
 # blind45 (a Bergen contact-centre outsourcer), written blind meanwhile and measured held out on
-# the session's start code and after round 44, is held out: nobody has tuned on it.
+# the session's start code and after round 44, was tuned on in the fifteenth (round 45).
+# blind46 (a Tel Aviv passenger-service company), written blind in the fifteenth session and
+# measured held out on its start code, is held out: nobody has tuned on it.
 SPLITS = (
-    ("blind45 (held out)", "blind45"),
+    ("blind46 (held out)", "blind46"),
+    ("blind45 (tuned on, round 45)", "blind45"),
     ("blind44 (tuned on, round 44)", "blind44"),
     ("blind43 (tuned on, round 43)", "blind43"),
     ("blind42 (tuned on, round 42)", "blind42"),

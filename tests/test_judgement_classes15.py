@@ -1,0 +1,155 @@
+"""Classes of judgement error fixed in the fifteenth session (issue 12), one test per class of
+docs/judgement.md. The people and organisations are invented (the outlets that the gazetteer
+must know are real entries of it); the bios are paraphrases of the classes, not copies of
+benchmark rows."""
+
+from __future__ import annotations
+
+import pytest
+
+from audience.roles import DEFAULT_LEXICON, press_evidence
+from audience.segment import parse_segment_config
+from tests.test_judgement_classes7 import employers
+from tests.test_segment_judgement import segments_of
+from tests.test_segment_judgement import store as store  # noqa: F401 - the fixture
+
+ORGS = {
+    "customers": {
+        "organisations": [{"name": "Havbris Energi", "aliases": ["Havbris", "Strømklokka"]}]
+    },
+    "suppliers": {
+        "organisations": [{"name": "Ordvakt", "aliases": ["Ordvakt AS", "Ordvakt Ekko 5"]}]
+    },
+    "competitors": {
+        "organisations": [{"name": "Svarhuset", "former_names": ["Fjellring Telefon"]}]
+    },
+}
+
+
+def press(bio: str, name: str = "Kari Nordmann", handle: str = "karin"):
+    found = press_evidence(handle, name, bio, None, DEFAULT_LEXICON)
+    return found if found and found.strong else None
+
+
+def employers_of(store, bio: str) -> set[str]:
+    return employers(store, bio, ORGS)
+
+
+def segments_with_name(store, name: str, bio: str) -> set[str]:
+    config = parse_segment_config({"segments": ORGS})
+    return segments_of(store, config, {"handle": "m", "display_name": name, "bio": bio})["m"]
+
+
+# ---- Scandinavian newsroom titles and "<title> i <outlet>" -----------------------------------
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Produsent i Fjordingposten. Dekker helse.",  # a producer "in" a paper nobody listed
+        "Fotograf på Vikaværingen, lokalavisa for Vika.",
+        "Desksjef @ Dagbladet. Teknologi og forbruk.",
+        "Vaktsjef, Bergens Tidende. Bank og finans.",
+        "Nyheitsleiar i Sogningen. Skriv om fiske.",  # Nynorsk
+        "Desksjef @ Avisa Vika. Dekker forbruker.",  # the paper says what it is
+        "Producer på Lokalavisen Sydvest.",  # Danish
+        "Fotograf för Morgontidningen Väst.",  # Swedish
+    ],
+)
+def test_scandinavian_newsroom_titles_at_an_outlet_are_press(bio):
+    assert press(bio), bio
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Vaktsjef i Vaktselskapet Nord. Trygghet først.",  # a security guard's shift leader
+        "Seniorrådgiver i et PR-byrå. 12 år som reporter i Dagbladet før jeg byttet side.",
+        "Journalistikkstudent ved høgskulen. Nyheter og musikk.",
+        "Fotograf. Bryllup og portretter i Vika.",
+    ],
+)
+def test_scandinavian_bios_that_only_look_like_press_are_not(bio):
+    assert not press(bio), bio
+
+
+# ---- Employer "i" and past employers in Norwegian and Danish ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("bio", "segment"),
+    [
+        ("Support engineer. Jobber i Ordvakt og trives.", "suppliers"),
+        ("Daglig leder i Svarhuset.", "competitors"),
+        ("Teamleder kundeservice i Havbris Energi. Bergen.", "customers"),
+        ("Ansat i Svarhuset siden 2019.", "competitors"),  # Danish
+    ],
+)
+def test_a_job_in_a_listed_organisation_names_the_employer(store, bio, segment):
+    assert employers_of(store, bio) == {segment}, bio
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Skriver nyhetsbrevet Kundeprat hver fredag. Før: 9 år i Svarhuset.",
+        "Pensjonist. Før: 30 år i Havbris.",
+        "Gjesteskribent i Bergens Tidende. Tidligere rådgiver i Ordvakt.",
+    ],
+)
+def test_before_colon_puts_the_employer_in_the_past(store, bio):
+    assert employers_of(store, bio) == set(), bio
+
+
+def test_a_guest_columnist_with_a_day_job_belongs_to_the_employer(store):
+    bio = "Gjesteskribent i Bergens Tidende om arbeidsliv. Til daglig HR-direktør i Svarhuset."
+    assert employers_of(store, bio) == {"competitors"}
+    assert segments_with_name(store, "Kari Nordmann", bio) == {"competitors"}
+
+
+# ---- Fans, disclaimers, scams and testers in Scandinavian languages -------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "bio"),
+    [
+        ("Strømklokka-hjelp (uoffisiell)", "Hjelpekonto for brukere. Ikke tilknyttet Havbris."),
+        ("Havbris Energi Support🎁", "Gratulerer! Du er valgt ut. Bekreft kortet ditt i lenken."),
+        ("Headsettesten", "Vi tester headset ærlig. Ordvakt Ekko 5, Jabra, Poly. Ingen sponsing."),
+        ("Svarhuset-fans", "Uofficiel fanside. Ikke tilknyttet Svarhuset."),  # Danish
+    ],
+)
+def test_accounts_that_only_use_a_listed_name_are_not_the_organisation(store, name, bio):
+    assert segments_with_name(store, name, bio) & {"customers", "suppliers", "competitors"} == set()
+
+
+# ---- Northern Sámi ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Sámegielat beaiveaviisa. Ođđasat juohke beaivve.",  # an outlet's own account
+        "Journalista Ođasbáikkis. Guovdageaidnu.",
+        "Váldodoaimmaheaddji, Sámi aviisa.",
+    ],
+)
+def test_northern_sami_press_is_found(bio):
+    assert press(bio), bio
+
+
+# ---- Lists of brands, places after a name ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("bio", "expected"),
+    [
+        ("We test headsets honestly. Ordvakt Ekko 5, Jabra, Poly. No sponsors.", set()),
+        ("Havbris Energi, avdeling 15, kasserer. Smil!", {"customers"}),  # name, branch, job
+        ("Havbris Energi, Head of CX, Oslo", {"customers"}),  # the item after is a job
+        ("Hytter til leie i Svarhuset, Nordland. Fiske og fjell.", set()),  # a place in a region
+        ("Kundeveileder i Svarhuset, Bergen.", {"competitors"}),  # a job, then the city
+    ],
+)
+def test_a_name_among_brands_or_before_its_region_is_no_employer(store, bio, expected):
+    assert employers_of(store, bio) == expected, bio
