@@ -15,6 +15,7 @@ per text.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -30,7 +31,14 @@ from audience.roles import (
     organisation_key,
 )
 from audience.sounds import name_keys, script_words
-from audience.textmatch import RUN_ON_SCRIPTS, UNSPACED_SCRIPTS, WORD_MARKS, searched
+from audience.textmatch import (
+    HEBREW_CLITIC,
+    HEBREW_LETTER,
+    RUN_ON_SCRIPTS,
+    UNSPACED_SCRIPTS,
+    WORD_MARKS,
+    searched,
+)
 
 _AFTER_EMPLOYER = re.compile(
     r"(?:^|\s)(?:at|@|chez|bei|bij|presso|hos|på|en|em|na|no|w|στην|στη|στο|στον|στα|στις|στους"
@@ -226,14 +234,19 @@ class OrgMatcher:
             pattern = rf"(?<![\w@#])(?:{body})(?![\w])(?!\.\w)"
             if ethiopic := [re.escape(k) for k in spaced if _ETHIOPIC.match(k)]:
                 pattern += rf"|{_ETHIOPIC_CLITIC}(?:{'|'.join(ethiopic)})(?![\w])"
+            if hebrew := [re.escape(k) for k in spaced if HEBREW_LETTER.match(k)]:
+                pattern += rf"|{HEBREW_CLITIC}(?:{'|'.join(hebrew)})(?![\w])"
             if glued:
                 pattern += "|" + "|".join(re.escape(k) for k in glued)
             self._names = re.compile(pattern)
         for org in self.orgs:
             for name in org.names:
-                for short in _shortened(organisation_key(name), generic):
+                key = organisation_key(name)
+                for short in _shortened(key, generic):
                     self._owner_keys.setdefault(short, org)
                 self._add_sounds(name, org)
+                if len(key.split()) < len(name.split()):
+                    self._add_sounds(key, org)  # "هموكيد" for Hamoked Group
 
     def _add_handle_names(self, org: ListedOrg) -> None:
         """A secondary handle spelt as words is a name the account goes by: @AcmeNordics is
@@ -441,6 +454,7 @@ class OrgMatcher:
                 if key in self._handle_keys and where != "bio":
                     continue  # "Acme Cares (fan)" as a display name is anyone's
                 org, strict = self._by_key.get(key, (None, True))
+                strict = strict or _glued_to_a_letter(text.raw, match.start())
                 said = text.raw[match.start() : match.end()]
                 if key in self._acronyms and not said.isupper() and not _lower_case(text.raw):
                     continue  # an acronym in lower case is a word, unless the whole bio is
@@ -817,10 +831,19 @@ def _shortened(key: str, generic: frozenset[str]) -> Iterator[str]:
     words = key.split()
     while len(words) > 1:
         cut = next((n for n in (3, 2, 1) if n < len(words) and " ".join(words[-n:]) in generic), 0)
+        cut = cut or int(_a_country(words[-1]))  # "Acme Israel" is "Acme" at work
         if not cut:
             return
         words = words[:-cut]
         yield " ".join(words)
+
+
+@functools.cache
+def _a_country(word: str) -> bool:
+    from audience.geo import normalize_location
+
+    place = normalize_location(word)
+    return bool(place and place.country and not place.city and not place.state)
 
 
 def _hyphen_glued(raw: str, match: re.Match[str]) -> bool:
@@ -832,7 +855,23 @@ def _hyphen_glued(raw: str, match: re.Match[str]) -> bool:
     glued_after = raw[end : end + 1] == "-" and bool(re.match(r"-[^\W\d_A-Z]{4}", raw[end:]))
     glued_after = glued_after and raw[end + 1 : end + 2].islower()
     glued_before = len(before) == 2 and before[1] == "-" and before[0].isalpha()
+    if glued_before and _after_hebrew_clitic(raw, start):
+        glued_before = False  # "ב-Acme": at Acme
     return glued_after or (glued_before and not raw[:start].lower().endswith("ex-"))
+
+
+def _glued_to_a_letter(raw: str, start: int) -> bool:
+    """A name reached through a Hebrew letter glued to it ("בזמן אמת"): an ordinary phrase may
+    read so, so the name needs the context of a job, as a one-word name does."""
+    return start > 0 and bool(HEBREW_LETTER.match(raw, start - 1))
+
+
+# "ב-Acme", "וה-TTI": a Hebrew preposition, article or "and" joined to a foreign name.
+_HEBREW_CLITIC_BEFORE = re.compile(r"(?<!\w)[ושמכ]?[בהולמשכ][-־]$")
+
+
+def _after_hebrew_clitic(raw: str, start: int) -> bool:
+    return bool(_HEBREW_CLITIC_BEFORE.search(raw, max(0, start - 3), start))
 
 
 # Mongolian case endings on a name's last word, longest first: genitive, dative-locative,
@@ -1040,10 +1079,16 @@ _OF_JOB = re.compile(
 
 def _of_a_job(lexicon: Lexicon, words: list[str], before: str) -> bool:
     """ "Head of CX of Acme", "Founder of Acme" count; "clips of Acme", "a review of Acme" do not:
-    "of" names the employer only after a job."""
-    if words[-1] != "of":
+    "of" names the employer only after a job, and so does a Hebrew letter glued to the name
+    ("מהנדס בטרנזיטק", an engineer at; not "מעדכן בזמן אמת", updating in real time)."""
+    word = words[-1]
+    if word not in _NEEDS_A_JOB:
         return True
-    return bool(_OF_JOB.search(before)) or _job_right_before(lexicon, before.rstrip()[:-2])
+    rest = before.rstrip()[: -len(word)]
+    return bool(_OF_JOB.search(before)) or _job_right_before(lexicon, rest)
+
+
+_NEEDS_A_JOB = frozenset(["of", *"בהולמשכ"])
 
 
 # "de" and its kin: "Supervisora de contact center de Acme" names the employer after a job.
@@ -1153,7 +1198,7 @@ def _other_acronym(raw: str, start: int, end: int) -> bool:
     if not (said.isupper() and len(said) <= 6 and letters.isalpha()):
         return False
     if start >= 2 and raw[start - 1] == "-" and raw[start - 2].isalpha():
-        return True
+        return not _after_hebrew_clitic(raw, start)
     if _MORE_ACRONYMS.match(raw, end):
         return True  # "ICU nurse | SBP DBP HR": one of a run of abbreviations
     # "Ter Horst & De Wit (THDW)", "Kampen & Campen – K&C": the acronym of the name just

@@ -20,6 +20,7 @@ from typing import Any
 
 from audience.errors import ConfigError
 from audience.precompiled import compiled
+from audience.textmatch import HEBREW_CLITIC
 
 OUTLETS_DIR = Path(__file__).parent / "data" / "outlets"
 KINDS = (
@@ -120,7 +121,9 @@ class Gazetteer:
         if not names:
             return None
         body = _names_trie(names) or "|".join(_name_regex(n) for n in names)
-        return compiled(rf"(?<![\w@])(?:{body})(?![\w])")
+        # A name in Hebrew script may carry a glued "in", "the", "and" ("בגלובס", "וכלכליסט").
+        hebrew = rf"{HEBREW_CLITIC}(?=[\u05d0-\u05ea])"
+        return compiled(rf"(?:(?<![\w@])|{hebrew})(?:{body})(?![\w])")
 
     @cached_property
     def _name_index(self) -> dict[str, Outlet]:

@@ -343,6 +343,12 @@ class TopicMatcher:
 
     def terms(self, text: str, tags: set[str] = frozenset()) -> set[str]:
         """The topics (as written in the settings) that ``text`` or its ``tags`` touch."""
+        found = self._terms(text, tags)
+        if _HEBREW_GLUED.search(text):  # "במוקד", "לזכויות נוסעים": "in", "for" glued on
+            found |= self._terms(_HEBREW_GLUED.sub("", text), tags)
+        return found
+
+    def _terms(self, text: str, tags: set[str]) -> set[str]:
         # An @handle names whom a post addresses ("@AcmeCare still no water"), not a topic;
         # only my own handles count there.
         mentions = {m.lower() for m in _HANDLE_MENTION.findall(text)} if "@" in text else set()
@@ -378,6 +384,9 @@ class TopicMatcher:
         return {"".join(_words(tag)) for tag in re.findall(r"#(\w+)", text)}
 
 
+# A Hebrew word of four or more letters after a letter that may be "in", "the", "and", "to",
+# "from" or "that" glued to it.
+_HEBREW_GLUED = re.compile(r"(?<![\w])[ושמכ]?[בהולמשכ](?=[\u05d0-\u05ea]{3})")
 OWN_MENTION = "you (your organisation named)"
 _HANDLE_MENTION = re.compile(r"(?<![\w@])@(\w{1,30})")
 
@@ -868,7 +877,8 @@ def in_grace(
     ``audience follow`` (``followed_at``, exact) or, failing that, by when the account first
     appeared in my following snapshots."""
     days = _days(followed_at, now) if followed_at else None
-    if days is not None and 0 <= days <= settings.grace_days:
+    # Whole days: one followed on the 16th is in its 14th day all through the 30th.
+    if days is not None and 0 <= days // 1 <= settings.grace_days:
         return True
     # Members of the first snapshot were followed before tracking began: their date is unknown,
     # and treating it as "just now" would hide everyone for a month after the first sync.
@@ -876,7 +886,7 @@ def in_grace(
     if following is None or following.since_first:
         return False
     days = _days(following.since_at, now)
-    return days is not None and days <= settings.grace_days
+    return days is not None and days // 1 <= settings.grace_days
 
 
 def media_role(profile: Profile, lexicon: Any = None) -> str | None:

@@ -1095,8 +1095,12 @@ class BioText:
             yield marker.start(), turn.start() if turn else end
             if _POSTFIX_FORMER.fullmatch(marker.group(0)):
                 yield clauses[index][0], marker.end()  # "Harbour FM alumni": what came before
-            # "Tidl. nyhetsankare": an abbreviated marker ends its own clause.
-            if not re.search(r"\w", text[marker.end() : end]) and index + 1 < len(clauses):
+            # "Tidl. nyhetsankare": an abbreviated marker ends its own clause; one after the
+            # job ("עיתונאית לשעבר.", a journalist formerly) puts that job in the past instead.
+            ends_clause = not re.search(r"\w", text[marker.end() : end])
+            if ends_clause and re.search(r"\w", text[clauses[index][0] : marker.start()]):
+                yield clauses[index][0], marker.end()
+            elif ends_clause and index + 1 < len(clauses):
                 yield clauses[index + 1]
             # "Former site director, Acme BPO. Now …": the comma goes on with the same job.
             elif index + 1 < len(clauses) and text[end : end + 1] == ",":

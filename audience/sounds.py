@@ -44,7 +44,8 @@ _ENGLISH_SPELLINGS = (
     ("qu", "kv"),
     ("x", "ks"),
 )
-_CLASSES = str.maketrans("bfdgqzwc", "pptkksvk")
+# h with k: Cyrillic and Arabic write a foreign h as x or kh ("Хамокед" for Hamoked).
+_CLASSES = str.maketrans("bfdgqzwch", "pptkksvkk")
 _VOWELS = re.compile(r"[aeiouy]+")
 
 

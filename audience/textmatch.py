@@ -32,6 +32,15 @@ WORD = re.compile(rf"(?:[^\W_]|[{WORD_MARKS}])+")
 RUN_ON_SCRIPTS = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
 # ...and so do Japanese kana, Chinese characters and (within a word's endings) Korean.
 UNSPACED_SCRIPTS = RUN_ON_SCRIPTS + "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af"
+# Hebrew writes "in", "at", "the", "and", "from", "to" and "that" as one or two letters glued to
+# the next word, a maqaf or a quote between when the word is quoted or foreign ("בהמוקד",
+# "ב"המוקד"", "וב-Acme"): a name in Hebrew script may follow them (a lookbehind, so that the
+# match is the name itself).
+HEBREW_LETTER = re.compile("[\u05d0-\u05ea]")
+HEBREW_CLITIC = (
+    "(?:(?<=(?<![\\w@#])[בהולמשכ])|(?<=(?<![\\w@#])[בהולמשכ][-־\"״])"
+    "|(?<=(?<![\\w@#])[ושמכ][בהלמ])|(?<=(?<![\\w@#])[ושמכ][בהלמ][-־\"״]))"
+)
 
 MEMO_SIZE = 16384  # answers kept per function; the memo starts again when full
 _TEXT = (str, type(None))

@@ -67,9 +67,12 @@ SEGMENTS = ("press", "customers", "suppliers", "competitors")
 # blind45 (a Bergen contact-centre outsourcer), written blind meanwhile and measured held out on
 # the session's start code and after round 44, was tuned on in the fifteenth (round 45).
 # blind46 (a Tel Aviv passenger-service company), written blind in the fifteenth session and
-# measured held out on its start code, is held out: nobody has tuned on it.
+# measured held out on its start code and after round 45, was tuned on next (round 46).
+# blind47 (a Cluj-Napoca medicine wholesaler), written blind meanwhile and measured held out on
+# the session's start code and after round 45, is held out: nobody has tuned on it.
 SPLITS = (
-    ("blind46 (held out)", "blind46"),
+    ("blind47 (held out)", "blind47"),
+    ("blind46 (tuned on, round 46)", "blind46"),
     ("blind45 (tuned on, round 45)", "blind45"),
     ("blind44 (tuned on, round 44)", "blind44"),
     ("blind43 (tuned on, round 43)", "blind43"),

@@ -10,6 +10,8 @@ import pytest
 from audience.roles import DEFAULT_LEXICON, press_evidence
 from audience.segment import parse_segment_config
 from tests.test_judgement_classes7 import employers
+from tests.test_prune import GONE, person
+from tests.test_prune import world as world  # noqa: F401 - the fixture
 from tests.test_segment_judgement import segments_of
 from tests.test_segment_judgement import store as store  # noqa: F401 - the fixture
 
@@ -153,3 +155,115 @@ def test_northern_sami_press_is_found(bio):
 )
 def test_a_name_among_brands_or_before_its_region_is_no_employer(store, bio, expected):
     assert employers_of(store, bio) == expected, bio
+
+
+# ---- The grace period counts whole days -------------------------------------------------------
+
+
+def test_an_account_followed_fourteen_days_ago_at_any_hour_is_in_its_grace_period(world):
+    from audience.prune import PruneSettings
+
+    world.accounts(person("20", **GONE), person("21", **GONE), person("22", **GONE))
+    world.snapshot("following", ["20"], 400)
+    world.snapshot("following", ["20", "21"], 14.6)  # on the 14th day, later in that day
+    world.snapshot("following", ["20", "21", "22"], 0.5)
+    assert set(world.suggested(settings=PruneSettings(grace_days=14))) == {"20"}
+    assert set(world.suggested(settings=PruneSettings(grace_days=13))) == {"20", "21"}
+
+
+# ---- Hebrew: letters glued to names and words, titles, past and clients -----------------------
+
+HE_ORGS = {
+    "customers": {"organisations": [{"name": "Nahal Buses", "aliases": ["נחל אוטובוסים"]}]},
+    "suppliers": {"organisations": [{"name": "Ofek Telecom", "aliases": ["אופק תקשורת"]}]},
+    "competitors": {
+        "organisations": [
+            {"name": "Tavor Systems Israel", "aliases": ["תבורסיס"]},
+            {"name": "Zohar Service Group", "aliases": ["זוהר שירות"]},
+        ]
+    },
+}
+
+
+@pytest.mark.parametrize(
+    ("bio", "expected"),
+    [
+        ("מהנדסת תוכנה בתבורסיס", {"competitors"}),  # "at" glued to the name
+        ('מנהלת משמרת ב"זוהר שירות"', {"competitors"}),  # and before a quoted name
+        ("DevOps ב-Ofek Telecom ☁️", {"suppliers"}),  # and hyphenated to a Latin one
+        ("Service manager at Tavor Systems", {"competitors"}),  # the country dropped
+        ("מנהל שירות ב-Tavor Systems", {"competitors"}),
+        ("עד לאחרונה מנהל פרויקטים בתבורסיס. מחפש אתגר", set()),  # until recently: the past
+        ("מנהלת מוקד @NahalBuses | לשעבר Zohar Service Group", {"customers"}),
+        ("קופירייטרית. לקוחות: נחל אוטובוסים, בנקים", set()),  # clients
+        ("מגייסת בכירים. משרה חמה: מנהל/ת מוקד בתבורסיס!", set()),  # a recruiter's opening
+    ],
+)
+def test_hebrew_employers_glued_quoted_past_and_clients(store, bio, expected):
+    found = segments_of(
+        store, parse_segment_config({"segments": HE_ORGS}), {"handle": "m", "bio": bio}
+    )
+    assert found["m"] & {"customers", "suppliers", "competitors"} == expected, bio
+
+
+def test_a_hebrew_phrase_that_reads_as_a_glued_name_needs_a_job(store):
+    orgs = {"competitors": {"organisations": [{"name": "Zman Tov", "aliases": ["זמן טוב"]}]}}
+    config = parse_segment_config({"segments": orgs})
+    updates = {"handle": "u", "bio": "מעדכן בזמן טוב על שיבושים בתחבורה. התנדבותי"}
+    worker = {"handle": "w", "bio": "מפתחת בזמן טוב. תל אביב"}
+    found = segments_of(store, config, updates, worker)
+    assert found["u"] == set() and found["w"] == {"competitors"}
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        'מגישה ועורכת "בוקר טוב צפון" @kann',  # "and editor", the conjunction glued
+        'כותבת את הניוזלטר "קו ישר" כל שבוע',
+        "אתר החדשות המוביל של הצפון",
+        "הפודקאסט של אנשי התחבורה בישראל. פרקים כל שבועיים",
+        "המקומון של באר שבע",
+        "כתבת תחבורה בגלובס",  # the outlet with "in" glued on
+    ],
+)
+def test_hebrew_press_is_found(bio):
+    assert press(bio, name="נועה כהן"), bio
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "עורכת דין | דיני עבודה",  # a lawyer: "editor of law"
+        "עיתונאית לשעבר (מעריב). היום: יחסי ציבור",  # former, written after the title
+        "עיתונאי בדימוס. עכשיו נכדים וגינה",  # retired
+        "קופירייטרית ועורכת תוכן לחברות",
+        'ה"כתב" הכי לא אמין בישראל. סאטירה',  # parody
+        "מאזין לרדיו ואוהב כדורגל. אבא לשלושה",  # a listener
+    ],
+)
+def test_hebrew_bios_that_only_look_like_press_are_not(bio):
+    assert not press(bio, name="דני לוי"), bio
+
+
+# ---- Names in Cyrillic and Arabic for a Latin h; Yiddish; Arabic titles; aspirations --------
+
+
+def test_a_foreign_h_written_as_kh_matches(store):
+    orgs = {"competitors": {"organisations": [{"name": "Hamoked Group"}]}}
+    config = parse_segment_config({"segments": orgs})
+    found = segments_of(store, config, {"handle": "r", "bio": "Оператор в Хамокед, Хайфа"})
+    assert found["r"] == {"competitors"}
+
+
+def test_yiddish_news_and_arabic_chief_editors_are_press_and_a_dream_is_not():
+    assert press("אידישע נייעס פון ירושלים", name="דער וועקער")
+    assert press("رئيس تحرير الصنارة. الناصرة", name="سامي حداد")
+    assert not press("طالبة إعلام في جامعة حيفا. أحلم بأن أصبح مراسلة", name="جود")
+
+
+def test_israeli_towns_in_hebrew_arabic_and_russian_are_places():
+    from audience.geo import normalize_location
+
+    for town in ('ת"א', "JLM", "רמת גן", "Беэр-Шева", "الناصرة", "חדרה"):
+        place = normalize_location(town)
+        assert place and place.country == "IL", town
