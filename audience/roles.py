@@ -1129,7 +1129,7 @@ class BioText:
             after = text[now.end() :]
             if self.lexicon.other_jobs.search(after) and not self.lexicon.press.search(after):
                 yield 0, now.start()
-            elif _WORKPLACE_NEXT.match(after) and not self.lexicon.press.search(after[:40]):
+            elif self._workplace_next(after) and not self.lexicon.press.search(after[:40]):
                 yield 0, now.start()  # "20 ans au Crédit X. Aujourd'hui chez Y / à mon compte"
         yield from self._dated_ranges(clauses)
         # "Acme Leeds → Beta Group": a move, the left side is where they were; a move between
@@ -1138,6 +1138,13 @@ class BioText:
             start = max((s for s, e in clauses if s <= arrow.start()), default=0)
             if not _FLAG_BEFORE.search(text, start, arrow.start()):
                 yield start, arrow.start()
+
+    def _workplace_next(self, after: str) -> bool:
+        """A workplace or a freelance word right after "now" ("now at", "acum pe cont propriu")."""
+        if _WORKPLACE_NEXT.match(after):
+            return True
+        freelance = self.lexicon.freelance.match(after.lstrip(" :,—–-"))
+        return freelance is not None
 
     def _in_a_name_mid_sentence(self, start: int) -> bool:
         """A capitalised word right after another word: part of a name, not a marker."""

@@ -69,9 +69,12 @@ SEGMENTS = ("press", "customers", "suppliers", "competitors")
 # blind46 (a Tel Aviv passenger-service company), written blind in the fifteenth session and
 # measured held out on its start code and after round 45, was tuned on next (round 46).
 # blind47 (a Cluj-Napoca medicine wholesaler), written blind meanwhile and measured held out on
-# the session's start code and after round 45, is held out: nobody has tuned on it.
+# the session's start code and after rounds 45 and 46, was tuned on next (round 47). blind48 (a
+# Kathmandu remittance company), written blind meanwhile and measured held out on the session's
+# start code and after round 46, is held out: nobody has tuned on it.
 SPLITS = (
-    ("blind47 (held out)", "blind47"),
+    ("blind48 (held out)", "blind48"),
+    ("blind47 (tuned on, round 47)", "blind47"),
     ("blind46 (tuned on, round 46)", "blind46"),
     ("blind45 (tuned on, round 45)", "blind45"),
     ("blind44 (tuned on, round 44)", "blind44"),

@@ -267,3 +267,55 @@ def test_israeli_towns_in_hebrew_arabic_and_russian_are_places():
     for town in ('ת"א', "JLM", "רמת גן", "Беэр-Шева", "الناصرة", "חדרה"):
         place = normalize_location(town)
         assert place and place.country == "IL", town
+
+
+# ---- Romanian, Moldovan, Hungarian-in-Romania and Russian newsrooms --------------------------
+
+
+@pytest.mark.parametrize(
+    ("bio", "name"),
+    [
+        ("Operator imagine @ VasluiTVPlus. Filmez tot 🎥", "Ion Popa"),
+        ("prezentatoare Moldova 1 / TRM. Emisiunea de sănătate, joi.", "Ana Rusu"),
+        ("Știri din Vaslui, 24 din 24. Trimite-ne un pont.", "Vaslui24"),
+        ("Главред SP.md. Новости севера Молдовы.", "Игорь Лунгу"),
+        ("a Bihari Napló szerkesztője. Nagyvárad.", "Szabó Péter"),  # the title after the outlet
+        ("a @maszol_ro munkatársa | egészségügy", "Tóth Anna"),
+    ],
+)
+def test_romanian_moldovan_and_hungarian_press_is_found(bio, name):
+    assert press(bio, name=name), bio
+
+
+def test_a_romanian_shop_is_no_magazine():
+    assert not press("Magazin de cartier pe strada Florilor. Deschis 7-23.", name="Magazin Flora")
+
+
+RO_ORGS = {
+    "customers": {"organisations": [{"name": "Farmacia Brândușa", "aliases": ["Lotus"]}]},
+    "competitors": {"organisations": [{"name": "Arnica Distribuție", "aliases": ["Arnica Farm"]}]},
+}
+
+
+@pytest.mark.parametrize(
+    ("bio", "expected"),
+    [
+        ("Consultant logistică. 9 ani la Arnica Distribuție, acum pe cont propriu.", set()),
+        ("Manager depozit la Farmacia Brândușa. Înainte: 7 ani la Arnica Farm.", {"customers"}),
+        ("Am lucrat 5 ani în depozitul Arnica Farm. Povestesc cum e.", set()),
+        ("Farmacie independentă. Ne aprovizionăm de la Arnica Farm și alții.", set()),
+        ("Câștigă 5000 lei de la Arnica Farm!! Click și completează formularul", set()),
+        ("PM building an online shop for Farmacia Brândușa as a contractor via an agency.", set()),
+        ("Медсестра зі Львова, тепер працюю в клініці Lotus у Клужі.", {"customers"}),
+    ],
+)
+def test_romanian_past_clients_scams_and_clinics(store, bio, expected):
+    config = parse_segment_config({"segments": RO_ORGS})
+    found = segments_of(store, config, {"handle": "m", "bio": bio})
+    assert found["m"] & {"customers", "suppliers", "competitors"} == expected, bio
+
+
+def test_an_editor_with_a_part_time_job_at_a_customer_is_both(store):
+    bio = "Redactor la Viața Medicală și farmacistă cu jumătate de normă la Farmacia Brândușa."
+    config = parse_segment_config({"segments": RO_ORGS})
+    assert segments_of(store, config, {"handle": "m", "bio": bio})["m"] == {"press", "customers"}
