@@ -319,3 +319,47 @@ def test_an_editor_with_a_part_time_job_at_a_customer_is_both(store):
     bio = "Redactor la Viața Medicală și farmacistă cu jumătate de normă la Farmacia Brândușa."
     config = parse_segment_config({"segments": RO_ORGS})
     assert segments_of(store, config, {"handle": "m", "bio": bio})["m"] == {"press", "customers"}
+
+
+# ---- Nepal: bureaus, desks, briefings, programmes; students, bodies, "at heart" -------------
+
+
+@pytest.mark.parametrize(
+    ("bio", "name"),
+    [
+        ("कान्तिपुर, कोशी ब्युरो । विराटनगर", "राम थापा"),  # an outlet's regional bureau
+        ("International desk, AP1 HD. Ex-intern at a daily.", "Sita Rai"),
+        ("Weekly briefing on Himalayan trade. Independent. Subscribe below.", "TradeLine"),
+        ("Ganthan — a public debate programme from Pokhara. Every Sunday.", "Ganthan"),
+        ("सगरमाथा एफएम १०२ । समाचार र संगीत", "सगरमाथा एफएम"),
+    ],
+)
+def test_nepali_and_english_press_forms_are_found(bio, name):
+    assert press(bio, name=name), bio
+
+
+@pytest.mark.parametrize(
+    ("bio", "name"),
+    [
+        ("पत्रकारिता विद्यार्थी । भविष्यको पत्रकार ✍️", "हरि केसी"),  # a student, a future one
+        ("नागरिक पत्रकार । गाउँको कुरा", "आम मान्छे"),  # a citizen journalist, no outlet
+        ("पत्रकार महासंघ । प्रेस स्वतन्त्रता", "पत्रकार महासंघ"),  # a journalists' body
+        ("Comms manager at an NGO. Ex-reporter, 10 yrs. Still a journo at heart.", "Dev Shah"),
+    ],
+)
+def test_nepali_and_english_bios_that_only_look_like_press_are_not(bio, name):
+    assert not press(bio, name=name), bio
+
+
+def test_a_visa_scam_and_a_marketplace_seller_are_not_the_listed_organisation(store):
+    orgs = {
+        "customers": {"organisations": [{"name": "Dhaulagiri Manpower"}, {"name": "Haat Bazaar"}]}
+    }
+    config = parse_segment_config({"segments": orgs})
+    scam = {"handle": "s", "bio": "Japan visa through Dhaulagiri Manpower!! Visa guaranteed."}
+    seller = {
+        "handle": "h",
+        "bio": "Handmade felt bags from Bhaktapur. Sold on Haat Bazaar & Daraz.",
+    }
+    found = segments_of(store, config, scam, seller)
+    assert found["s"] == set() and found["h"] == set()
