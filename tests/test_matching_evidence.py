@@ -1026,3 +1026,53 @@ def test_a_particle_of_a_family_name_is_no_family_name_alone(store):
     match_people(store, review=LOW_FLOOR)
     assert other not in proposed(store, person)
     assert half in proposed(store, person)
+
+
+@pytest.mark.parametrize(
+    ("bio", "current", "former"),
+    [
+        ("Analyst at Crown Orbit. Ex-Brightwater", "crownorbit", "brightwater"),
+        ("FORMERLY AT Brightwater, now at Crown Orbit", "crownorbit", "brightwater"),
+        ("Alumna of Brightwater | jane@crownorbit.com", "", "brightwater"),
+        ("Partner, Crown Orbit", "crownorbit", ""),
+        ("Writing for Crown Orbit (views mine)", "crownorbit", ""),
+        ("Expert in next-gen text; at home", "", ""),  # "ex" inside words is no former one
+        ("Previously: nothing capitalised, with friends", "", ""),
+    ],
+)
+def test_bio_employers_read_past_the_checks_that_skip_patterns(bio, current, former):
+    """bio_orgs runs each pattern only where what it needs is in the text ("@", "ex",
+    "former", "prev", "alum", a comma): the employers read are those the patterns find."""
+    orgs = bio_orgs.__wrapped__(bio, "")
+    assert (current in orgs.current.full) if current else not orgs.current
+    assert (former in orgs.former.full) if former else not orgs.former
+
+
+def test_org_hint_rows_are_the_texts_the_single_hint_pattern_finds():
+    """The hint patterns split in two (marks with their case, words in any case) pick the same
+    profiles as the one pattern bio_orgs itself checks."""
+    from audience.matching.signals import _DISPLAY_HINT_RE, _ORG_HINT_RE, org_hint_rows
+
+    bios = [
+        "Analyst AT Acme",
+        "formerly nowhere",
+        "alumnus",
+        "alumnu of X",
+        "Editor, London",
+        "editor, london",
+        "(views mine)",
+        "coffee & code",
+        "",
+        None,
+        "Formerlyish words",
+        "mail me: jo@x.io",
+        "Formally trained",
+    ]
+    displays = ["Jo Bloggs"] * (len(bios) - 1) + ["Jo Bloggs @ Acme"]
+    want = [
+        k
+        for k, (bio, display) in enumerate(zip(bios, displays, strict=True))
+        if _ORG_HINT_RE.search(bio or "") or _DISPLAY_HINT_RE.search(display)
+    ]
+    assert org_hint_rows(bios, displays) == want
+    assert 7 not in want and 10 not in want and 3 not in want and len(bios) - 1 in want

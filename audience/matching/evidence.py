@@ -812,6 +812,20 @@ def search_sorted(values: np.ndarray, queries: np.ndarray) -> np.ndarray:
 SORTED_SEARCH_MIN = 10_000
 
 
+def sorted_unique(values: np.ndarray) -> np.ndarray:
+    """``np.unique(values)`` by one sort: numpy 2's unique without other outputs hashes each
+    value, a second per three million distinct hashes, where a sort takes a tenth of that."""
+    ordered = np.sort(values)
+    return ordered[np.r_[True, ordered[1:] != ordered[:-1]]] if len(ordered) else ordered
+
+
+def runs(ordered: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(values, starts, counts) of the runs of equal values in an array already sorted:
+    ``np.unique(ordered, return_index=True, return_counts=True)`` without sorting again."""
+    starts = np.flatnonzero(np.r_[len(ordered) > 0, ordered[1:] != ordered[:-1]])
+    return ordered[starts], starts, np.diff(np.r_[starts, len(ordered)])
+
+
 def is_member(members: np.ndarray, queries: np.ndarray) -> np.ndarray:
     """``np.isin`` for uint64 hashes, ``members`` sorted: a bitmap of the low bits answers
     most queries, a binary search the few that hit it."""

@@ -312,14 +312,14 @@ def candidate_pairs(
     is_cut = np.r_[np.zeros(len(p_idx) - len(cut_idx), dtype=bool), np.ones(len(cut_idx), bool)]
     a_keys, a_idx = _account_keys(accounts)
     # only account keys some person has: sorting them all would cost more than this test
-    shared = ev.is_member(np.unique(p_keys), a_keys)
+    shared = ev.is_member(ev.sorted_unique(p_keys), a_keys)
     a_keys, a_idx = a_keys[shared], a_idx[shared]
     if not len(p_keys) or not len(a_keys):
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty, empty
     order = np.argsort(a_keys)  # pairs come out sorted by person and account whatever it is
     a_keys, a_idx = a_keys[order], a_idx[order]
-    keys, starts, counts = np.unique(a_keys, return_index=True, return_counts=True)
+    keys, starts, counts = ev.runs(a_keys)
     pos = np.minimum(ev.search_sorted(keys, p_keys), len(keys) - 1)
     caps = np.zeros(max(MAX_BLOCK) + 1, dtype=np.int64)
     for kind, cap in (max_block or MAX_BLOCK).items():

@@ -260,18 +260,22 @@ def bio_orgs(bio: str, display: str = "") -> BioOrgs:
     for now and worked for before. Raw text: capitals help tell a name from a phrase."""
     if not _ORG_HINT_RE.search(bio or "") and not _DISPLAY_HINT_RE.search(display or ""):
         return NO_BIO_ORGS  # most bios: a few interests and no employer
-    text = _EMAIL_RE.sub(" ", bio or "")
+    # each pattern is run only on a text holding what it must find (an "@", "ex", a comma):
+    # most bios hold one or two of them
+    text = _EMAIL_RE.sub(" ", bio) if bio and "@" in bio else bio or ""
     former = NO_ORG
-    for found in _EX_RE.finditer(text):
-        former = former | _phrase_keys(found.group(1))
-    text = _EX_RE.sub(" ", text)
+    if _may_name_former(text):
+        for found in _EX_RE.finditer(text):
+            former = former | _phrase_keys(found.group(1))
+        text = _EX_RE.sub(" ", text)
     current = NO_ORG
     for found in _AT_RE.finditer(text):
         handle = text[found.start(1) - 1] == "@"  # "@bbva", not "@ Ivy Ventures"
         current = current | _phrase_keys(found.group(1), handle)
-    for found in _ROLE_COMMA_ORG_RE.finditer(text):  # "Partner, KPMG"; not "Editor, London"
-        if city_point(found.group(1)) is None:
-            current = current | _phrase_keys(found.group(1))
+    if "," in text:
+        for found in _ROLE_COMMA_ORG_RE.finditer(text):  # "Partner, KPMG"; not "Editor, London"
+            if city_point(found.group(1)) is None:
+                current = current | _phrase_keys(found.group(1))
     if display:
         found = _DISPLAY_ORG_RE.search(display)
         # "Nguyen, Minh" is a family name before the given name, not a name before a company
@@ -283,13 +287,31 @@ def bio_orgs(bio: str, display: str = "") -> BioOrgs:
     return BioOrgs(current, former)
 
 
+def _may_name_former(text: str) -> bool:
+    """Whether ``text`` holds what _EX_RE must find ("ex", "former", "previously", "alum" in
+    any case; no letter of these has another case form in a regular expression)."""
+    low = text.lower()
+    return "ex" in low or "former" in low or "prev" in low or "alum" in low
+
+
+# _ORG_HINT_RE as two patterns whose matches fall in the same texts: its marks, case kept, and
+# its words, case ignored (one pattern mixing both tries every position several ways)
+_ORG_HINT_MARK_RE = re.compile(r"[@(]|, [A-Z]")
+_ORG_HINT_WORD_RE = re.compile(
+    r"\b(?:at|for|with|ex|former(?:ly)?|previously|alum(?:na|nus)?)\b", re.I
+)
+
+
 def org_hint_rows(bios: list[str | None], displays: list[str | None]) -> list[int]:
     """Indexes of the profiles whose bio or display name may name an employer: one pass of
     each hint pattern over them all."""
     rows: set[int] = set()
-    for texts, pattern in ((bios, _ORG_HINT_RE), (displays, _DISPLAY_HINT_RE)):
+    for texts, patterns in (
+        (bios, (_ORG_HINT_MARK_RE, _ORG_HINT_WORD_RE)),
+        (displays, (_DISPLAY_HINT_RE,)),
+    ):
         blob = "\n".join(t.replace("\n", " ") if t else "" for t in texts)
-        found = [m.start() for m in pattern.finditer(blob)]
+        found = [m.start() for pattern in patterns for m in pattern.finditer(blob)]
         if found:
             rows.update(_rows_of(texts, found).tolist())
     return sorted(rows)
@@ -400,6 +422,7 @@ def parse_site(url: str) -> Site:
     return Site(host, label, "".join(words), frozenset([label, *words]))
 
 
+@lru_cache(maxsize=50_000)  # a book's addresses share a few providers and employers
 def is_free_mail(domain: str) -> bool:
     """A mail provider's domain (gmail.com, yahoo.co.in, t-online.de): not an employer."""
     domain = domain.lower()
