@@ -1076,3 +1076,38 @@ def test_org_hint_rows_are_the_texts_the_single_hint_pattern_finds():
     ]
     assert org_hint_rows(bios, displays) == want
     assert 7 not in want and 10 not in want and 3 not in want and len(bios) - 1 in want
+
+
+def test_numbered_employers_agree_exactly_when_orgs_agree_says_so():
+    """_OrgCodes skips orgs_agree for pairs whose glued names share no first three or last six
+    letters (a speed-up at a million profiles): every pair still gets orgs_agree's answer,
+    prefixes ("@LighthouseCoppe"), endings ("bancosantander"), acronyms and aliases alike."""
+    from audience.matching.signals import card_org_keys, domain_keys, org_keys, orgs_agree
+
+    names = [
+        "Lighthouse Copper Partners",
+        "LighthouseCoppe",
+        "Banco Santander",
+        "bancosantander",
+        "Santander",
+        "Crown Orbit Communications",
+        "COC",
+        "PricewaterhouseCoopers",
+        "PwC",
+        "North Group",
+        "North Partners",
+        "Community Trust",
+        "Unity",
+        "KPMG LLP",
+        "Ogilvy",
+        "at home",
+    ]
+    keys = [org_keys(n) for n in names] + [card_org_keys(n) for n in names]
+    keys += [domain_keys(d) for d in ("santander.com", "pwc.co.uk", "crownorbit.com")]
+    codes = ev._OrgCodes()
+    numbers = np.array([codes.code(k) for k in keys], dtype=np.int64)
+    left, right = np.repeat(numbers, len(numbers)), np.tile(numbers, len(numbers))
+    want = [bool(a and b and orgs_agree(a, b)) for a in keys for b in keys]
+    got = codes.agree(left, right)
+    assert got.tolist() == want
+    assert any(want) and not all(want)

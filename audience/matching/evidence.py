@@ -46,6 +46,7 @@ from audience.matching.names import (
 )
 from audience.matching.signals import (
     NO_ORG,
+    ORG_SUFFIX_MIN,
     OrgKeys,
     Site,
     _aliases,
@@ -1389,6 +1390,8 @@ class _OrgCodes:
     def __init__(self) -> None:
         self.keys: list[OrgKeys] = [NO_ORG]
         self._codes: dict[tuple, int] = {(NO_ORG.full, NO_ORG.short): 0}
+        # each organisation's glued names' first three and last six letters (see _agree)
+        self._ends: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
 
     def code(self, keys: OrgKeys) -> int:
         value = (keys.full, keys.short)  # hashed in C, not by the dataclass's __hash__
@@ -1406,11 +1409,30 @@ class _OrgCodes:
             return result
         combos, which = np.unique(left[both] * len(self.keys) + right[both], return_inverse=True)
         n = len(self.keys)
-        agreed = np.array(
-            [orgs_agree(self.keys[c // n], self.keys[c % n]) for c in combos.tolist()], dtype=bool
-        )
+        agreed = np.array([self._agree(c // n, c % n) for c in combos.tolist()], dtype=bool)
         result[both] = agreed[which.reshape(-1)]
         return result
+
+    def _agree(self, a: int, b: int) -> bool:
+        """``orgs_agree`` of two numbered organisations. Two glued names agree only if they
+        begin alike (equal, or one begins the other: same first three letters) or end alike
+        (one ends the other: same last six letters); most pairs share neither, and then only a
+        short form can make them agree."""
+        (starts_a, ends_a), (starts_b, ends_b) = self._ends_of(a), self._ends_of(b)
+        if starts_a.isdisjoint(starts_b) and ends_a.isdisjoint(ends_b):
+            x, y = self.keys[a], self.keys[b]
+            return not x.short.isdisjoint(y.full) or not y.short.isdisjoint(x.full)
+        return orgs_agree(self.keys[a], self.keys[b])
+
+    def _ends_of(self, code: int) -> tuple[frozenset[str], frozenset[str]]:
+        ends = self._ends.get(code)
+        if ends is None:
+            full = self.keys[code].full
+            ends = self._ends[code] = (
+                frozenset(x[:3] for x in full),
+                frozenset(x[-ORG_SUFFIX_MIN:] for x in full if len(x) >= ORG_SUFFIX_MIN),
+            )
+        return ends
 
 
 def _place_pairs(out, f, live, people, accounts) -> None:
