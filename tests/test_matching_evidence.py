@@ -1111,3 +1111,39 @@ def test_numbered_employers_agree_exactly_when_orgs_agree_says_so():
     got = codes.agree(left, right)
     assert got.tolist() == want
     assert any(want) and not all(want)
+
+
+PATTERN_TEXTS = [
+    "Analyst AT Acme (views mine) with Bob, for now @AcmeCo",
+    "what a day at Acme; flat@home.com",
+    "\nAt the start\nFor Acme\n@x @ab ABC Corp Ltd-Group's Way Now More",
+    "Formerly at Brightwater, ex-Ogilvy, alumna of LSE, previously Foo",
+    "former formerly formers alumnus alumnu exam Ex EX eX",
+    "McDonald O'Brien&Co x-Ray iPhone É Zoë Éric at Éclair",
+    "tab\tFor\u00a0At\u2003with",
+    "",
+    "a",
+]
+
+
+def test_patterns_written_to_begin_with_their_characters_find_what_the_plain_ones_find():
+    """_AT_RE, the hint words and the bio mentions are written to begin with a set of
+    characters (searched for fast) instead of a word boundary: each finds exactly the matches
+    of its plain form, including words that only contain the hint ("flat", "exam")."""
+    import re
+
+    from audience.matching.matcher import _MENTION_RE
+    from audience.matching.signals import _AT_RE, _ORG_HINT_WORD_RE
+
+    plain = {
+        _AT_RE: re.compile(r"(?:\bat\b|@|\(|\bwith\b|\bfor\b)\s*@?\s*([^|.;·•,()\n!?]+)", re.I),
+        _ORG_HINT_WORD_RE: re.compile(
+            r"\b(?:at|for|with|ex|former|formerly|previously|alum|alumna|alumnus)\b", re.I
+        ),
+        _MENTION_RE: re.compile(r"\n|@\w{2,}|\b[A-Z][\w&'-]+(?: [A-Z][\w&'-]*){0,3}"),
+    }
+    for written, reference in plain.items():
+        for text in [*PATTERN_TEXTS, "\n".join(PATTERN_TEXTS)]:
+            got = [(m.span(), m.groups()) for m in written.finditer(text)]
+            assert got == [(m.span(), m.groups()) for m in reference.finditer(text)], text
+    assert not _ORG_HINT_WORD_RE.search("flat exam") and _ORG_HINT_WORD_RE.search("Flat EX")

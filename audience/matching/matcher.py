@@ -60,7 +60,11 @@ GENERIC_HOSTS = ev.GENERIC_HOSTS
 _to_json = json.JSONEncoder(ensure_ascii=False).encode
 # a bio's @mentions and runs of capitalised words ("Clear Harbour", "PwC", "Working"): the
 # names of organisations it may hold, one match each
-_MENTION_RE = re.compile(r"\n|@\w{2,}|\b[A-Z][\w&'-]+(?: [A-Z][\w&'-]*){0,3}")
+# (r"\n|@\w{2,}|\b[A-Z][\w&'-]+(?: [A-Z][\w&'-]*){0,3}" written to begin with its first
+# characters, which the engine searches for fast, rather than a word boundary tried everywhere)
+_MENTION_RE = re.compile(
+    r"[\n@A-Z](?:(?<=\n)|(?<=@)\w{2,}|(?<=[A-Z])(?<!\w[A-Z])[\w&'-]+(?: [A-Z][\w&'-]*){0,3})"
+)
 # the organisation a display name gives after a separator ("Emma Smith @ Crown Green Software")
 _DISPLAY_ORG_RE = re.compile(r"(?<= )[@|·•–—-] +([^\n|@·•]+)")
 # Employers block on the first letters of their glued name (or their group's, "pwc" for

@@ -41,7 +41,9 @@ _EX_RE = re.compile(
     r"[\s-]+@?\s*([^|.;·•,()\n!?]+)",
     re.I,
 )
-_AT_RE = re.compile(r"(?:\bat\b|@|\(|\bwith\b|\bfor\b)\s*@?\s*([^|.;·•,()\n!?]+)", re.I)
+# "at", "@", "(", "with", "for" and what follows; the marks first: a pattern beginning with a
+# set of characters is searched for them, one beginning with a word boundary tried everywhere
+_AT_RE = re.compile(r"(?:[@(]|\b(?:at|with|for)\b)\s*@?\s*([^|.;·•,()\n!?]+)", re.I)
 _DISPLAY_ORG_RE = re.compile(r"(?:\s(?:@|\||-|–|—|·|•|at)\s+|,\s*)([^|]+)$", re.I)
 _PATH_WORDS_RE = re.compile(r"[a-z0-9]+")
 _CAMEL_RE = re.compile(r"[A-Z][a-z]+")
@@ -297,8 +299,12 @@ def _may_name_former(text: str) -> bool:
 # _ORG_HINT_RE as two patterns whose matches fall in the same texts: its marks, case kept, and
 # its words, case ignored (one pattern mixing both tries every position several ways)
 _ORG_HINT_MARK_RE = re.compile(r"[@(]|, [A-Z]")
+# (r"\b(?:at|for|with|ex|former(?:ly)?|previously|alum(?:na|nus)?)\b" written to begin with
+# its first letters: the word boundary before is "no word character before that letter")
 _ORG_HINT_WORD_RE = re.compile(
-    r"\b(?:at|for|with|ex|former(?:ly)?|previously|alum(?:na|nus)?)\b", re.I
+    r"[afwep](?<!\w.)(?:(?<=a)t|(?<=f)or|(?<=w)ith|(?<=e)x|(?<=f)ormer(?:ly)?|(?<=p)reviously"
+    r"|(?<=a)lum(?:na|nus)?)\b",
+    re.I,
 )
 
 
