@@ -931,11 +931,10 @@ def _name_in_handle(f: PairFeatures, people: list[Person], accounts: Accounts) -
     two_words = accounts.hashes("family")[f.ai] != _EMPTY_HASH
     maybe = np.nonzero((f.name < NAME_IN_HANDLE) & ((f.kinds & K_HANDLE) > 0) & two_words)[0]
     cores = accounts.handle_core
-    for k in maybe.tolist():
-        person = people[f.pi[k]]
-        if cores[f.ai[k]] in person.full_name_handles:
-            f.name[k] = NAME_IN_HANDLE
-            f.handle_from_name[k] = True
+    pairs = zip(maybe.tolist(), f.pi[maybe].tolist(), f.ai[maybe].tolist(), strict=True)
+    spelled = [k for k, p, a in pairs if cores[a] in people[p].full_name_handles]
+    f.name[spelled] = NAME_IN_HANDLE
+    f.handle_from_name[spelled] = True
 
 
 def _outnamed(f: PairFeatures, n_people: int) -> np.ndarray:
@@ -1157,8 +1156,9 @@ def _nickname_with_family(
     pairs = zip(cols.family[pi].tolist(), accounts.family[ai].tolist(), strict=True)
     initial = np.array([len(a) == 1 and own[:1] == a for own, a in pairs], dtype=bool)
     judged: dict[tuple[int, str], bool] = {}  # a person's namesakes repeat the given name
-    for k in np.nonzero((family_sim >= 80) | initial)[0].tolist():
-        meeting = (int(pi[k]), accounts.given[ai[k]])
+    near = np.nonzero((family_sim >= 80) | initial)[0]
+    verdicts = []
+    for meeting in zip(pi[near].tolist(), accounts.given[ai[near]].tolist(), strict=True):
         verdict = judged.get(meeting)
         if verdict is None:
             person, given = meeting
@@ -1167,7 +1167,8 @@ def _nickname_with_family(
                 for own in (cols.given[person], *cols.alt_given[person])
                 if own
             )
-        found[where[k]] = verdict
+        verdicts.append(verdict)
+    found[where[near]] = verdicts
     return found
 
 
