@@ -1392,7 +1392,7 @@ class _OrgCodes:
         self.keys: list[OrgKeys] = [NO_ORG]
         self._codes: dict[tuple, int] = {(NO_ORG.full, NO_ORG.short): 0}
         # each organisation's glued names' first three and last six letters (see _agree)
-        self._ends: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
+        self._ends: dict[int, frozenset[str]] = {}
 
     def code(self, keys: OrgKeys) -> int:
         value = (keys.full, keys.short)  # hashed in C, not by the dataclass's __hash__
@@ -1419,19 +1419,20 @@ class _OrgCodes:
         begin alike (equal, or one begins the other: same first three letters) or end alike
         (one ends the other: same last six letters); most pairs share neither, and then only a
         short form can make them agree."""
-        (starts_a, ends_a), (starts_b, ends_b) = self._ends_of(a), self._ends_of(b)
-        if starts_a.isdisjoint(starts_b) and ends_a.isdisjoint(ends_b):
+        if self._ends_of(a).isdisjoint(self._ends_of(b)):
             x, y = self.keys[a], self.keys[b]
             return not x.short.isdisjoint(y.full) or not y.short.isdisjoint(x.full)
         return orgs_agree(self.keys[a], self.keys[b])
 
-    def _ends_of(self, code: int) -> tuple[frozenset[str], frozenset[str]]:
+    def _ends_of(self, code: int) -> frozenset[str]:
+        """The first three and last six letters of the organisation's glued names, in one set
+        (a beginning, three letters at most, never equals an ending of six)."""
         ends = self._ends.get(code)
         if ends is None:
             full = self.keys[code].full
-            ends = self._ends[code] = (
-                frozenset(x[:3] for x in full),
-                frozenset(x[-ORG_SUFFIX_MIN:] for x in full if len(x) >= ORG_SUFFIX_MIN),
+            ends = self._ends[code] = frozenset(
+                [x[:3] for x in full]
+                + [x[-ORG_SUFFIX_MIN:] for x in full if len(x) >= ORG_SUFFIX_MIN]
             )
         return ends
 
