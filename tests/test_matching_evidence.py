@@ -1117,7 +1117,7 @@ PATTERN_TEXTS = [
     "Analyst AT Acme (views mine) with Bob, for now @AcmeCo",
     "what a day at Acme; flat@home.com",
     "\nAt the start\nFor Acme\n@x @ab ABC Corp Ltd-Group's Way Now More",
-    "Formerly at Brightwater, ex-Ogilvy, alumna of LSE, previously Foo",
+    "Formerly at Brightwater, ex-Ogilvy, alumna of LSE, previously Foo, next-gen Ex -Acme",
     "former formerly formers alumnus alumnu exam Ex EX eX",
     "McDonald O'Brien&Co x-Ray iPhone É Zoë Éric at Éclair",
     "tab\tFor\u00a0At\u2003with",
@@ -1127,15 +1127,20 @@ PATTERN_TEXTS = [
 
 
 def test_patterns_written_to_begin_with_their_characters_find_what_the_plain_ones_find():
-    """_AT_RE, the hint words and the bio mentions are written to begin with a set of
+    """_AT_RE, _EX_RE, the hint words and the bio mentions are written to begin with a set of
     characters (searched for fast) instead of a word boundary: each finds exactly the matches
     of its plain form, including words that only contain the hint ("flat", "exam")."""
     import re
 
     from audience.matching.matcher import _MENTION_RE
-    from audience.matching.signals import _AT_RE, _ORG_HINT_WORD_RE
+    from audience.matching.signals import _AT_RE, _EX_RE, _ORG_HINT_WORD_RE
 
     plain = {
+        _EX_RE: re.compile(
+            r"\b(?:ex|former(?:ly)?(?:\s+at)?|previously(?:\s+at)?|alum(?:nus|na)?(?:\s+of)?)"
+            r"[\s-]+@?\s*([^|.;·•,()\n!?]+)",
+            re.I,
+        ),
         _AT_RE: re.compile(r"(?:\bat\b|@|\(|\bwith\b|\bfor\b)\s*@?\s*([^|.;·•,()\n!?]+)", re.I),
         _ORG_HINT_WORD_RE: re.compile(
             r"\b(?:at|for|with|ex|former|formerly|previously|alum|alumna|alumnus)\b", re.I

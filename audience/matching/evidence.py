@@ -51,11 +51,11 @@ from audience.matching.signals import (
     Site,
     _aliases,
     bio_contacts,
-    bio_orgs,
     card_org_keys,
     country_code,
     domain_keys,
     domain_label,
+    hinted_bio_orgs,
     is_free_mail,
     mail_country,
     org_hint_rows,
@@ -1377,7 +1377,7 @@ class _AccountColumns:
         bios, displays = accounts.bio, accounts.display
         hinted = set(org_hint_rows(bios[uniq].tolist(), displays[uniq].tolist()))
         for a in uniq[sorted(hinted)].tolist():
-            orgs = bio_orgs.__wrapped__(bios[a] or "", displays[a] or "")
+            orgs = hinted_bio_orgs(bios[a] or "", displays[a] or "")
             self.current[a] = self.orgs.code(orgs.current)
             self.former[a] = self.orgs.code(orgs.former)
         # accounts whose bio, display name or website may name an employer

@@ -36,9 +36,11 @@ DATA = Path(__file__).parent / "data"
 _EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # a phone number: digits with spaces, dots, dashes or brackets between them
 _PHONE_RE = re.compile(r"\+?\d[\d\s().-]{6,}\d")
+# "ex", "former(ly) (at)", "previously (at)", "alum(nus|na) (of)" as whole words and what
+# follows, written to begin with their first letters (see _ORG_HINT_WORD_RE)
 _EX_RE = re.compile(
-    r"\b(?:ex|former(?:ly)?(?:\s+at)?|previously(?:\s+at)?|alum(?:nus|na)?(?:\s+of)?)"
-    r"[\s-]+@?\s*([^|.;·•,()\n!?]+)",
+    r"[efpa](?<!\w.)(?:(?<=e)x|(?<=f)ormer(?:ly)?(?:\s+at)?|(?<=p)reviously(?:\s+at)?"
+    r"|(?<=a)lum(?:nus|na)?(?:\s+of)?)[\s-]+@?\s*([^|.;·•,()\n!?]+)",
     re.I,
 )
 # "at", "@", "(", "with", "for" and what follows; the marks first: a pattern beginning with a
@@ -262,6 +264,12 @@ def bio_orgs(bio: str, display: str = "") -> BioOrgs:
     for now and worked for before. Raw text: capitals help tell a name from a phrase."""
     if not _ORG_HINT_RE.search(bio or "") and not _DISPLAY_HINT_RE.search(display or ""):
         return NO_BIO_ORGS  # most bios: a few interests and no employer
+    return hinted_bio_orgs(bio, display)
+
+
+def hinted_bio_orgs(bio: str, display: str = "") -> BioOrgs:
+    """:func:`bio_orgs` of a profile whose bio or display name holds a hint of an employer (as
+    :func:`org_hint_rows` picks them, over all the profiles at once)."""
     # each pattern is run only on a text holding what it must find (an "@", "ex", a comma):
     # most bios hold one or two of them
     text = _EMAIL_RE.sub(" ", bio) if bio and "@" in bio else bio or ""
