@@ -183,6 +183,7 @@ def analyse(
     print("\nFalse pairs proposed, by status and who the profile is:")
     for (st, who), n in false_kinds.most_common():
         print(f"  {n:5d}  {st:<9} {who}")
+    _review_queue(status, truth)
     print("\nHigh-scoring false pairs, by evidence:")
     for cls, n in false_high.most_common(15):
         print(f"  {n:5d}  {cls}")
@@ -192,6 +193,27 @@ def analyse(
             for item in items[:show]:
                 print("   ", item)
     del np
+
+
+def _review_queue(status: dict, truth: set) -> None:
+    """What the review queue holds, contact by contact: its rows, the contacts they are for,
+    and why a contact's rows hold no true pair (no profile among the profiles, or the person's
+    profile elsewhere: never proposed, below the floor, or accepted for someone else)."""
+    rows: dict[int, list[bool]] = {}
+    for (person, account), (st, _) in status.items():
+        if st == "review":
+            rows.setdefault(person, []).append((person, account) in truth)
+    found = sum(any(r) for r in rows.values())
+    with_profile = {person for person, _ in truth}
+    n_rows = sum(map(len, rows.values()))
+    print("\nReview queue, by contact:")
+    print(f"  {n_rows:5d}  rows, {n_rows / max(found, 1):.2f} per true pair in review")
+    print(f"  {len(rows):5d}  contacts, {len(rows) / max(found, 1):.2f} per contact found")
+    print(f"  {sum(len(r) > 1 for r in rows.values()):5d}  contacts with two rows or more")
+    print(f"  {found:5d}  contacts whose profile is in review")
+    missing = [p for p, r in rows.items() if not any(r)]
+    print(f"  {sum(p not in with_profile for p in missing):5d}  contacts with no profile at all")
+    print(f"  {sum(p in with_profile for p in missing):5d}  contacts whose profile is elsewhere")
 
 
 CARD_EVIDENCE = ("employer_match", "former_employer", "title_in_bio", "city_in_location",

@@ -1026,3 +1026,129 @@ def test_a_particle_of_a_family_name_is_no_family_name_alone(store):
     match_people(store, review=LOW_FLOOR)
     assert other not in proposed(store, person)
     assert half in proposed(store, person)
+
+
+@pytest.mark.parametrize(
+    ("bio", "current", "former"),
+    [
+        ("Analyst at Crown Orbit. Ex-Brightwater", "crownorbit", "brightwater"),
+        ("FORMERLY AT Brightwater, now at Crown Orbit", "crownorbit", "brightwater"),
+        ("Alumna of Brightwater | jane@crownorbit.com", "", "brightwater"),
+        ("Partner, Crown Orbit", "crownorbit", ""),
+        ("Writing for Crown Orbit (views mine)", "crownorbit", ""),
+        ("Expert in next-gen text; at home", "", ""),  # "ex" inside words is no former one
+        ("Previously: nothing capitalised, with friends", "", ""),
+    ],
+)
+def test_bio_employers_read_past_the_checks_that_skip_patterns(bio, current, former):
+    """bio_orgs runs each pattern only where what it needs is in the text ("@", "ex",
+    "former", "prev", "alum", a comma): the employers read are those the patterns find."""
+    orgs = bio_orgs.__wrapped__(bio, "")
+    assert (current in orgs.current.full) if current else not orgs.current
+    assert (former in orgs.former.full) if former else not orgs.former
+
+
+def test_org_hint_rows_are_the_texts_the_single_hint_pattern_finds():
+    """The hint patterns split in two (marks with their case, words in any case) pick the same
+    profiles as the one pattern bio_orgs itself checks."""
+    from audience.matching.signals import _DISPLAY_HINT_RE, _ORG_HINT_RE, org_hint_rows
+
+    bios = [
+        "Analyst AT Acme",
+        "formerly nowhere",
+        "alumnus",
+        "alumnu of X",
+        "Editor, London",
+        "editor, london",
+        "(views mine)",
+        "coffee & code",
+        "",
+        None,
+        "Formerlyish words",
+        "mail me: jo@x.io",
+        "Formally trained",
+    ]
+    displays = ["Jo Bloggs"] * (len(bios) - 1) + ["Jo Bloggs @ Acme"]
+    want = [
+        k
+        for k, (bio, display) in enumerate(zip(bios, displays, strict=True))
+        if _ORG_HINT_RE.search(bio or "") or _DISPLAY_HINT_RE.search(display)
+    ]
+    assert org_hint_rows(bios, displays) == want
+    assert 7 not in want and 10 not in want and 3 not in want and len(bios) - 1 in want
+
+
+def test_numbered_employers_agree_exactly_when_orgs_agree_says_so():
+    """_OrgCodes skips orgs_agree for pairs whose glued names share no first three or last six
+    letters (a speed-up at a million profiles): every pair still gets orgs_agree's answer,
+    prefixes ("@LighthouseCoppe"), endings ("bancosantander"), acronyms and aliases alike."""
+    from audience.matching.signals import card_org_keys, domain_keys, org_keys, orgs_agree
+
+    names = [
+        "Lighthouse Copper Partners",
+        "LighthouseCoppe",
+        "Banco Santander",
+        "bancosantander",
+        "Santander",
+        "Crown Orbit Communications",
+        "COC",
+        "PricewaterhouseCoopers",
+        "PwC",
+        "North Group",
+        "North Partners",
+        "Community Trust",
+        "Unity",
+        "KPMG LLP",
+        "Ogilvy",
+        "at home",
+    ]
+    keys = [org_keys(n) for n in names] + [card_org_keys(n) for n in names]
+    keys += [domain_keys(d) for d in ("santander.com", "pwc.co.uk", "crownorbit.com")]
+    codes = ev._OrgCodes()
+    numbers = np.array([codes.code(k) for k in keys], dtype=np.int64)
+    left, right = np.repeat(numbers, len(numbers)), np.tile(numbers, len(numbers))
+    want = [bool(a and b and orgs_agree(a, b)) for a in keys for b in keys]
+    got = codes.agree(left, right)
+    assert got.tolist() == want
+    assert any(want) and not all(want)
+
+
+PATTERN_TEXTS = [
+    "Analyst AT Acme (views mine) with Bob, for now @AcmeCo",
+    "what a day at Acme; flat@home.com",
+    "\nAt the start\nFor Acme\n@x @ab ABC Corp Ltd-Group's Way Now More",
+    "Formerly at Brightwater, ex-Ogilvy, alumna of LSE, previously Foo, next-gen Ex -Acme",
+    "former formerly formers alumnus alumnu exam Ex EX eX",
+    "McDonald O'Brien&Co x-Ray iPhone É Zoë Éric at Éclair",
+    "tab\tFor\u00a0At\u2003with",
+    "",
+    "a",
+]
+
+
+def test_patterns_written_to_begin_with_their_characters_find_what_the_plain_ones_find():
+    """_AT_RE, _EX_RE, the hint words and the bio mentions are written to begin with a set of
+    characters (searched for fast) instead of a word boundary: each finds exactly the matches
+    of its plain form, including words that only contain the hint ("flat", "exam")."""
+    import re
+
+    from audience.matching.matcher import _MENTION_RE
+    from audience.matching.signals import _AT_RE, _EX_RE, _ORG_HINT_WORD_RE
+
+    plain = {
+        _EX_RE: re.compile(
+            r"\b(?:ex|former(?:ly)?(?:\s+at)?|previously(?:\s+at)?|alum(?:nus|na)?(?:\s+of)?)"
+            r"[\s-]+@?\s*([^|.;·•,()\n!?]+)",
+            re.I,
+        ),
+        _AT_RE: re.compile(r"(?:\bat\b|@|\(|\bwith\b|\bfor\b)\s*@?\s*([^|.;·•,()\n!?]+)", re.I),
+        _ORG_HINT_WORD_RE: re.compile(
+            r"\b(?:at|for|with|ex|former|formerly|previously|alum|alumna|alumnus)\b", re.I
+        ),
+        _MENTION_RE: re.compile(r"\n|@\w{2,}|\b[A-Z][\w&'-]+(?: [A-Z][\w&'-]*){0,3}"),
+    }
+    for written, reference in plain.items():
+        for text in [*PATTERN_TEXTS, "\n".join(PATTERN_TEXTS)]:
+            got = [(m.span(), m.groups()) for m in written.finditer(text)]
+            assert got == [(m.span(), m.groups()) for m in reference.finditer(text)], text
+    assert not _ORG_HINT_WORD_RE.search("flat exam") and _ORG_HINT_WORD_RE.search("Flat EX")

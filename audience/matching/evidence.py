@@ -46,15 +46,16 @@ from audience.matching.names import (
 )
 from audience.matching.signals import (
     NO_ORG,
+    ORG_SUFFIX_MIN,
     OrgKeys,
     Site,
     _aliases,
     bio_contacts,
-    bio_orgs,
     card_org_keys,
     country_code,
     domain_keys,
     domain_label,
+    hinted_bio_orgs,
     is_free_mail,
     mail_country,
     org_hint_rows,
@@ -812,6 +813,20 @@ def search_sorted(values: np.ndarray, queries: np.ndarray) -> np.ndarray:
 SORTED_SEARCH_MIN = 10_000
 
 
+def sorted_unique(values: np.ndarray) -> np.ndarray:
+    """``np.unique(values)`` by one sort: numpy 2's unique without other outputs hashes each
+    value, a second per three million distinct hashes, where a sort takes a tenth of that."""
+    ordered = np.sort(values)
+    return ordered[np.r_[True, ordered[1:] != ordered[:-1]]] if len(ordered) else ordered
+
+
+def runs(ordered: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(values, starts, counts) of the runs of equal values in an array already sorted:
+    ``np.unique(ordered, return_index=True, return_counts=True)`` without sorting again."""
+    starts = np.flatnonzero(np.r_[len(ordered) > 0, ordered[1:] != ordered[:-1]])
+    return ordered[starts], starts, np.diff(np.r_[starts, len(ordered)])
+
+
 def is_member(members: np.ndarray, queries: np.ndarray) -> np.ndarray:
     """``np.isin`` for uint64 hashes, ``members`` sorted: a bitmap of the low bits answers
     most queries, a binary search the few that hit it."""
@@ -916,11 +931,10 @@ def _name_in_handle(f: PairFeatures, people: list[Person], accounts: Accounts) -
     two_words = accounts.hashes("family")[f.ai] != _EMPTY_HASH
     maybe = np.nonzero((f.name < NAME_IN_HANDLE) & ((f.kinds & K_HANDLE) > 0) & two_words)[0]
     cores = accounts.handle_core
-    for k in maybe.tolist():
-        person = people[f.pi[k]]
-        if cores[f.ai[k]] in person.full_name_handles:
-            f.name[k] = NAME_IN_HANDLE
-            f.handle_from_name[k] = True
+    pairs = zip(maybe.tolist(), f.pi[maybe].tolist(), f.ai[maybe].tolist(), strict=True)
+    spelled = [k for k, p, a in pairs if cores[a] in people[p].full_name_handles]
+    f.name[spelled] = NAME_IN_HANDLE
+    f.handle_from_name[spelled] = True
 
 
 def _outnamed(f: PairFeatures, n_people: int) -> np.ndarray:
@@ -1142,8 +1156,9 @@ def _nickname_with_family(
     pairs = zip(cols.family[pi].tolist(), accounts.family[ai].tolist(), strict=True)
     initial = np.array([len(a) == 1 and own[:1] == a for own, a in pairs], dtype=bool)
     judged: dict[tuple[int, str], bool] = {}  # a person's namesakes repeat the given name
-    for k in np.nonzero((family_sim >= 80) | initial)[0].tolist():
-        meeting = (int(pi[k]), accounts.given[ai[k]])
+    near = np.nonzero((family_sim >= 80) | initial)[0]
+    verdicts = []
+    for meeting in zip(pi[near].tolist(), accounts.given[ai[near]].tolist(), strict=True):
         verdict = judged.get(meeting)
         if verdict is None:
             person, given = meeting
@@ -1152,7 +1167,8 @@ def _nickname_with_family(
                 for own in (cols.given[person], *cols.alt_given[person])
                 if own
             )
-        found[where[k]] = verdict
+        verdicts.append(verdict)
+    found[where[near]] = verdicts
     return found
 
 
@@ -1361,7 +1377,7 @@ class _AccountColumns:
         bios, displays = accounts.bio, accounts.display
         hinted = set(org_hint_rows(bios[uniq].tolist(), displays[uniq].tolist()))
         for a in uniq[sorted(hinted)].tolist():
-            orgs = bio_orgs.__wrapped__(bios[a] or "", displays[a] or "")
+            orgs = hinted_bio_orgs(bios[a] or "", displays[a] or "")
             self.current[a] = self.orgs.code(orgs.current)
             self.former[a] = self.orgs.code(orgs.former)
         # accounts whose bio, display name or website may name an employer
@@ -1375,6 +1391,8 @@ class _OrgCodes:
     def __init__(self) -> None:
         self.keys: list[OrgKeys] = [NO_ORG]
         self._codes: dict[tuple, int] = {(NO_ORG.full, NO_ORG.short): 0}
+        # each organisation's glued names' first three and last six letters (see _agree)
+        self._ends: dict[int, frozenset[str]] = {}
 
     def code(self, keys: OrgKeys) -> int:
         value = (keys.full, keys.short)  # hashed in C, not by the dataclass's __hash__
@@ -1392,11 +1410,31 @@ class _OrgCodes:
             return result
         combos, which = np.unique(left[both] * len(self.keys) + right[both], return_inverse=True)
         n = len(self.keys)
-        agreed = np.array(
-            [orgs_agree(self.keys[c // n], self.keys[c % n]) for c in combos.tolist()], dtype=bool
-        )
+        agreed = np.array([self._agree(c // n, c % n) for c in combos.tolist()], dtype=bool)
         result[both] = agreed[which.reshape(-1)]
         return result
+
+    def _agree(self, a: int, b: int) -> bool:
+        """``orgs_agree`` of two numbered organisations. Two glued names agree only if they
+        begin alike (equal, or one begins the other: same first three letters) or end alike
+        (one ends the other: same last six letters); most pairs share neither, and then only a
+        short form can make them agree."""
+        if self._ends_of(a).isdisjoint(self._ends_of(b)):
+            x, y = self.keys[a], self.keys[b]
+            return not x.short.isdisjoint(y.full) or not y.short.isdisjoint(x.full)
+        return orgs_agree(self.keys[a], self.keys[b])
+
+    def _ends_of(self, code: int) -> frozenset[str]:
+        """The first three and last six letters of the organisation's glued names, in one set
+        (a beginning, three letters at most, never equals an ending of six)."""
+        ends = self._ends.get(code)
+        if ends is None:
+            full = self.keys[code].full
+            ends = self._ends[code] = frozenset(
+                [x[:3] for x in full]
+                + [x[-ORG_SUFFIX_MIN:] for x in full if len(x) >= ORG_SUFFIX_MIN]
+            )
+        return ends
 
 
 def _place_pairs(out, f, live, people, accounts) -> None:

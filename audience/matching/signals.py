@@ -36,12 +36,16 @@ DATA = Path(__file__).parent / "data"
 _EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # a phone number: digits with spaces, dots, dashes or brackets between them
 _PHONE_RE = re.compile(r"\+?\d[\d\s().-]{6,}\d")
+# "ex", "former(ly) (at)", "previously (at)", "alum(nus|na) (of)" as whole words and what
+# follows, written to begin with their first letters (see _ORG_HINT_WORD_RE)
 _EX_RE = re.compile(
-    r"\b(?:ex|former(?:ly)?(?:\s+at)?|previously(?:\s+at)?|alum(?:nus|na)?(?:\s+of)?)"
-    r"[\s-]+@?\s*([^|.;·•,()\n!?]+)",
+    r"[efpa](?<!\w.)(?:(?<=e)x|(?<=f)ormer(?:ly)?(?:\s+at)?|(?<=p)reviously(?:\s+at)?"
+    r"|(?<=a)lum(?:nus|na)?(?:\s+of)?)[\s-]+@?\s*([^|.;·•,()\n!?]+)",
     re.I,
 )
-_AT_RE = re.compile(r"(?:\bat\b|@|\(|\bwith\b|\bfor\b)\s*@?\s*([^|.;·•,()\n!?]+)", re.I)
+# "at", "@", "(", "with", "for" and what follows; the marks first: a pattern beginning with a
+# set of characters is searched for them, one beginning with a word boundary tried everywhere
+_AT_RE = re.compile(r"(?:[@(]|\b(?:at|with|for)\b)\s*@?\s*([^|.;·•,()\n!?]+)", re.I)
 _DISPLAY_ORG_RE = re.compile(r"(?:\s(?:@|\||-|–|—|·|•|at)\s+|,\s*)([^|]+)$", re.I)
 _PATH_WORDS_RE = re.compile(r"[a-z0-9]+")
 _CAMEL_RE = re.compile(r"[A-Z][a-z]+")
@@ -260,18 +264,28 @@ def bio_orgs(bio: str, display: str = "") -> BioOrgs:
     for now and worked for before. Raw text: capitals help tell a name from a phrase."""
     if not _ORG_HINT_RE.search(bio or "") and not _DISPLAY_HINT_RE.search(display or ""):
         return NO_BIO_ORGS  # most bios: a few interests and no employer
-    text = _EMAIL_RE.sub(" ", bio or "")
+    return hinted_bio_orgs(bio, display)
+
+
+def hinted_bio_orgs(bio: str, display: str = "") -> BioOrgs:
+    """:func:`bio_orgs` of a profile whose bio or display name holds a hint of an employer (as
+    :func:`org_hint_rows` picks them, over all the profiles at once)."""
+    # each pattern is run only on a text holding what it must find (an "@", "ex", a comma):
+    # most bios hold one or two of them
+    text = _EMAIL_RE.sub(" ", bio) if bio and "@" in bio else bio or ""
     former = NO_ORG
-    for found in _EX_RE.finditer(text):
-        former = former | _phrase_keys(found.group(1))
-    text = _EX_RE.sub(" ", text)
+    if _may_name_former(text):
+        for found in _EX_RE.finditer(text):
+            former = former | _phrase_keys(found.group(1))
+        text = _EX_RE.sub(" ", text)
     current = NO_ORG
     for found in _AT_RE.finditer(text):
         handle = text[found.start(1) - 1] == "@"  # "@bbva", not "@ Ivy Ventures"
         current = current | _phrase_keys(found.group(1), handle)
-    for found in _ROLE_COMMA_ORG_RE.finditer(text):  # "Partner, KPMG"; not "Editor, London"
-        if city_point(found.group(1)) is None:
-            current = current | _phrase_keys(found.group(1))
+    if "," in text:
+        for found in _ROLE_COMMA_ORG_RE.finditer(text):  # "Partner, KPMG"; not "Editor, London"
+            if city_point(found.group(1)) is None:
+                current = current | _phrase_keys(found.group(1))
     if display:
         found = _DISPLAY_ORG_RE.search(display)
         # "Nguyen, Minh" is a family name before the given name, not a name before a company
@@ -283,13 +297,35 @@ def bio_orgs(bio: str, display: str = "") -> BioOrgs:
     return BioOrgs(current, former)
 
 
+def _may_name_former(text: str) -> bool:
+    """Whether ``text`` holds what _EX_RE must find ("ex", "former", "previously", "alum" in
+    any case; no letter of these has another case form in a regular expression)."""
+    low = text.lower()
+    return "ex" in low or "former" in low or "prev" in low or "alum" in low
+
+
+# _ORG_HINT_RE as two patterns whose matches fall in the same texts: its marks, case kept, and
+# its words, case ignored (one pattern mixing both tries every position several ways)
+_ORG_HINT_MARK_RE = re.compile(r"[@(]|, [A-Z]")
+# (r"\b(?:at|for|with|ex|former(?:ly)?|previously|alum(?:na|nus)?)\b" written to begin with
+# its first letters: the word boundary before is "no word character before that letter")
+_ORG_HINT_WORD_RE = re.compile(
+    r"[afwep](?<!\w.)(?:(?<=a)t|(?<=f)or|(?<=w)ith|(?<=e)x|(?<=f)ormer(?:ly)?|(?<=p)reviously"
+    r"|(?<=a)lum(?:na|nus)?)\b",
+    re.I,
+)
+
+
 def org_hint_rows(bios: list[str | None], displays: list[str | None]) -> list[int]:
     """Indexes of the profiles whose bio or display name may name an employer: one pass of
     each hint pattern over them all."""
     rows: set[int] = set()
-    for texts, pattern in ((bios, _ORG_HINT_RE), (displays, _DISPLAY_HINT_RE)):
+    for texts, patterns in (
+        (bios, (_ORG_HINT_MARK_RE, _ORG_HINT_WORD_RE)),
+        (displays, (_DISPLAY_HINT_RE,)),
+    ):
         blob = "\n".join(t.replace("\n", " ") if t else "" for t in texts)
-        found = [m.start() for m in pattern.finditer(blob)]
+        found = [m.start() for pattern in patterns for m in pattern.finditer(blob)]
         if found:
             rows.update(_rows_of(texts, found).tolist())
     return sorted(rows)
@@ -400,6 +436,7 @@ def parse_site(url: str) -> Site:
     return Site(host, label, "".join(words), frozenset([label, *words]))
 
 
+@lru_cache(maxsize=50_000)  # a book's addresses share a few providers and employers
 def is_free_mail(domain: str) -> bool:
     """A mail provider's domain (gmail.com, yahoo.co.in, t-online.de): not an employer."""
     domain = domain.lower()
