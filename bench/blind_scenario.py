@@ -71,9 +71,12 @@ SEGMENTS = ("press", "customers", "suppliers", "competitors")
 # blind47 (a Cluj-Napoca medicine wholesaler), written blind meanwhile and measured held out on
 # the session's start code and after rounds 45 and 46, was tuned on next (round 47). blind48 (a
 # Kathmandu remittance company), written blind meanwhile and measured held out on the session's
-# start code and after round 46, is held out: nobody has tuned on it.
+# start code and after round 46, was tuned on next (round 48). blind49 (an Almaty telecom),
+# written blind meanwhile and measured held out on the session's start code and after round 48,
+# is held out: nobody has tuned on it.
 SPLITS = (
-    ("blind48 (held out)", "blind48"),
+    ("blind49 (held out)", "blind49"),
+    ("blind48 (tuned on, round 48)", "blind48"),
     ("blind47 (tuned on, round 47)", "blind47"),
     ("blind46 (tuned on, round 46)", "blind46"),
     ("blind45 (tuned on, round 45)", "blind45"),
