@@ -1827,19 +1827,19 @@ def outlet_account(
     if person > org or (company and company.start() < first_clause_end):
         return None
     newsy_name = bool(searched(_NEWSY_NAME, fold_same_length(name)))
-    noun = next((n for n in text.current(_OUTLET_NOUNS) if _self_described(text, n)), None)
-    # "Regionale krant.", "The trade magazine for...": the noun opens the self-description.
-    opens_bio = noun is not None and noun.start() <= first_clause_end and noun.start() < 40
-    if noun and (org >= 1 or newsy_name or (opens_bio and person == 0)):
-        return PressFinding(bio[noun.start() : noun.end()], is_outlet_account=True)
-    # The language files' nouns (a newsletter, a radio show, a trade title) count when they
-    # open the bio of an account that speaks for no company: "Weekly newsletter on retail".
     # A community group or association that shares news is not an outlet by that alone (a
-    # community radio is).
-    # "Egyptian community in Kuwait" as the name: a community group that shares news
+    # community radio is): "Egyptian community in Kuwait" as the name, "городской паблик".
     community = next(text.current(lexicon.community), None) or searched(
         lexicon.community, fold_same_length(name)
     )
+    noun = next((n for n in text.current(_OUTLET_NOUNS) if _self_described(text, n)), None)
+    # "Regionale krant.", "The trade magazine for...": the noun opens the self-description.
+    opens_bio = noun is not None and noun.start() <= first_clause_end and noun.start() < 40
+    only_news = community and noun and lexicon.topic_news.fullmatch(noun.group(0))
+    if noun and not only_news and (org >= 1 or newsy_name or (opens_bio and person == 0)):
+        return PressFinding(bio[noun.start() : noun.end()], is_outlet_account=True)
+    # The language files' nouns (a newsletter, a radio show, a trade title) count when they
+    # open the bio of an account that speaks for no company: "Weekly newsletter on retail".
     noun = next((n for n in text.current(lexicon.outlet_nouns) if _self_described(text, n)), None)
     opens_bio = noun is not None and noun.start() <= first_clause_end and noun.start() < 40
     shares_news = community and noun and lexicon.topic_news.fullmatch(noun.group(0))
@@ -2238,7 +2238,9 @@ def on_air_slot(text: BioText) -> PressFinding | None:
 
 
 # A column is a side role when the bio gives another current job (a professor's column).
-COLUMN = re.compile(r"col[uo]mn|kolum|felieton|komentator|chroniqueu|editorialist|opinionist")
+COLUMN = re.compile(
+    r"col[uo]mn|kolum|колум|колонк|felieton|komentator|chroniqueu|editorialist|opinionist"
+)
 
 
 def _another_kind(handle: str | None, name: str | None, text: BioText, gazetteer: Any) -> bool:

@@ -73,9 +73,11 @@ SEGMENTS = ("press", "customers", "suppliers", "competitors")
 # Kathmandu remittance company), written blind meanwhile and measured held out on the session's
 # start code and after round 46, was tuned on next (round 48). blind49 (an Almaty telecom),
 # written blind meanwhile and measured held out on the session's start code and after round 48,
-# is held out: nobody has tuned on it.
+# was tuned on next (round 49). blind50, written blind meanwhile and measured held out on the
+# session's start code and after round 49, is held out: nobody has tuned on it.
 SPLITS = (
-    ("blind49 (held out)", "blind49"),
+    ("blind50 (held out)", "blind50"),
+    ("blind49 (tuned on, round 49)", "blind49"),
     ("blind48 (tuned on, round 48)", "blind48"),
     ("blind47 (tuned on, round 47)", "blind47"),
     ("blind46 (tuned on, round 46)", "blind46"),

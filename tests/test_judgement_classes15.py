@@ -363,3 +363,57 @@ def test_a_visa_scam_and_a_marketplace_seller_are_not_the_listed_organisation(st
     }
     found = segments_of(store, config, scam, seller)
     assert found["s"] == set() and found["h"] == set()
+
+
+# ---- Kazakh and Russian newsrooms, newsletters and not-press ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("bio", "name"),
+    [
+        ("Táýelsiz qazaqsha basylym. Saıasat, qoğam", "Dala Times"),  # Latin Kazakh outlet
+        ("«Ертіс» телеарнасының жаңалықтар қызметі", "Ертіс TV"),
+        ("Қостанай. Tengrinews пен Azattyq-қа жазамын", "Бекзат С."),  # "I write for", last
+        ("Jurgizýshi, Qazaqstan telearnasy. Tańǵy efır", "Gúlnar S."),
+        ("Бұрын банкте едім, енді Informburo тілшісімін", "Айжан Қ."),
+        ("Собкор «Казахстанской правды» по Павлодарской области", "Олег Ким"),
+        ("Пишу рассылку «Степной рубль» — каждую пятницу про деньги", "Ainur"),
+        ("Информационное агентство «Жетысу Пресс». Оперативно", "Жетысу Пресс"),
+    ],
+)
+def test_kazakh_and_russian_press_is_found(bio, name):
+    assert press(bio, name=name), bio
+
+
+@pytest.mark.parametrize(
+    ("bio", "name"),
+    [
+        ("Журналистика факультеті, 3 курс. Болашақ тілші 🎤", "Дана Б."),
+        ("Редактор корпоративного блога банка. Пишу про финграмотность", "Алия С."),
+        ("Главный редактор своей жизни ✨ коуч, марафоны желаний", "Коуч Мария"),
+        ("Новости Павлодара, городской паблик", "Павлодар Сегодня"),  # a city page
+    ],
+)
+def test_kazakh_and_russian_bios_that_only_look_like_press_are_not(bio, name):
+    assert not press(bio, name=name), bio
+
+
+def test_a_russian_columnist_with_a_day_job_at_a_listed_organisation_is_that_organisation(store):
+    orgs = {"competitors": {"organisations": [{"name": "Irtysh Connect"}]}}
+    config = parse_segment_config({"segments": orgs})
+    bio = "Директор по стратегии Irtysh Connect. Колумнист Kursiv по средам."
+    assert segments_of(store, config, {"handle": "c", "bio": bio})["c"] == {"competitors"}
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Пользуюсь Irtysh Connect каждый день — лучший сервис",  # a user
+        "Жду возврат денег от Irtysh Connect уже 60 дней",  # a complaint
+        "Поддержка клиентов Irtysh Connect. Пишите в WhatsApp для разблокировки",  # a scam
+    ],
+)
+def test_russian_suppliers_users_complaints_and_scams_are_not_the_organisation(store, bio):
+    orgs = {"customers": {"organisations": [{"name": "Irtysh Connect"}]}}
+    config = parse_segment_config({"segments": orgs})
+    assert segments_of(store, config, {"handle": "u", "bio": bio})["u"] == set(), bio
