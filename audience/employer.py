@@ -34,6 +34,7 @@ from audience.sounds import name_keys, script_words
 from audience.textmatch import (
     HEBREW_CLITIC,
     HEBREW_LETTER,
+    HEBREW_PROCLITIC,
     RUN_ON_SCRIPTS,
     UNSPACED_SCRIPTS,
     WORD_MARKS,
@@ -867,7 +868,7 @@ def _glued_to_a_letter(raw: str, start: int) -> bool:
 
 
 # "ב-Acme", "וה-TTI": a Hebrew preposition, article or "and" joined to a foreign name.
-_HEBREW_CLITIC_BEFORE = re.compile(r"(?<!\w)[ושמכ]?[בהולמשכ][-־]$")
+_HEBREW_CLITIC_BEFORE = re.compile(rf"(?<!\w){HEBREW_PROCLITIC}[-־]$")
 
 
 def _after_hebrew_clitic(raw: str, start: int) -> bool:

@@ -34,12 +34,17 @@ RUN_ON_SCRIPTS = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
 UNSPACED_SCRIPTS = RUN_ON_SCRIPTS + "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af"
 # Hebrew writes "in", "at", "the", "and", "from", "to" and "that" as one or two letters glued to
 # the next word, a maqaf or a quote between when the word is quoted or foreign ("בהמוקד",
-# "ב"המוקד"", "וב-Acme"): a name in Hebrew script may follow them (a lookbehind, so that the
-# match is the name itself).
+# "ב"המוקד"", "וב-Acme"). HEBREW_PROCLITIC matches those letters; HEBREW_CLITIC is a lookbehind
+# for them, so that a match after it is the name itself.
 HEBREW_LETTER = re.compile("[\u05d0-\u05ea]")
-HEBREW_CLITIC = (
-    "(?:(?<=(?<![\\w@#])[בהולמשכ])|(?<=(?<![\\w@#])[בהולמשכ][-־\"״])"
-    "|(?<=(?<![\\w@#])[ושמכ][בהלמ])|(?<=(?<![\\w@#])[ושמכ][בהלמ][-־\"״]))"
+_HEBREW_ONE, _HEBREW_TWO = "[בהולמשכ]", "[ושמכ][בהלמ]"
+HEBREW_PROCLITIC = f"(?:{_HEBREW_TWO}|{_HEBREW_ONE})"
+HEBREW_CLITIC = "(?:{})".format(
+    "|".join(
+        f"(?<=(?<![\\w@#]){letters}{joint})"
+        for letters in (_HEBREW_ONE, _HEBREW_TWO)
+        for joint in ("", "[-־\"״]")
+    )
 )
 
 MEMO_SIZE = 16384  # answers kept per function; the memo starts again when full
