@@ -249,9 +249,9 @@ def test_hebrew_bios_that_only_look_like_press_are_not(bio):
 
 
 def test_a_foreign_h_written_as_kh_matches(store):
-    orgs = {"competitors": {"organisations": [{"name": "Hamoked Group"}]}}
+    orgs = {"competitors": {"organisations": [{"name": "Halvorsk Group"}]}}
     config = parse_segment_config({"segments": orgs})
-    found = segments_of(store, config, {"handle": "r", "bio": "Оператор в Хамокед, Хайфа"})
+    found = segments_of(store, config, {"handle": "r", "bio": "Оператор в Хальворск, Хайфа"})
     assert found["r"] == {"competitors"}
 
 
