@@ -247,7 +247,7 @@ class OrgMatcher:
                     self._owner_keys.setdefault(short, org)
                 self._add_sounds(name, org)
                 if len(key.split()) < len(name.split()):
-                    self._add_sounds(key, org)  # "هموكيد" for Hamoked Group
+                    self._add_sounds(key, org)  # "هالفورسك" for Halvorsk Group
 
     def _add_handle_names(self, org: ListedOrg) -> None:
         """A secondary handle spelt as words is a name the account goes by: @AcmeNordics is
@@ -721,7 +721,7 @@ class OrgMatcher:
         return not _next_item_is_a_place(raw, end)
 
     def _a_place_named(self, raw: str, before: str, end: int) -> bool:
-        """ "Cabins to let in Nordvik, Nordland": a one-word name followed by its region or
+        """ "Cabins to let in Fjellvik, Nordland": a one-word name followed by its region or
         country, with no job before it, is a place ("Team lead at Acme, Leeds" is a job)."""
         from audience.geo import normalize_location
 
@@ -862,8 +862,9 @@ def _hyphen_glued(raw: str, match: re.Match[str]) -> bool:
 
 
 def _glued_to_a_letter(raw: str, start: int) -> bool:
-    """A name reached through a Hebrew letter glued to it ("בזמן אמת"): an ordinary phrase may
-    read so, so the name needs the context of a job, as a one-word name does."""
+    """A name reached through a Hebrew letter glued to it ("בזמן טוב", in good time): an
+    ordinary phrase may read so, so the name needs the context of a job, as a one-word name
+    does."""
     return start > 0 and bool(HEBREW_LETTER.match(raw, start - 1))
 
 
@@ -1081,7 +1082,7 @@ _OF_JOB = re.compile(
 def _of_a_job(lexicon: Lexicon, words: list[str], before: str) -> bool:
     """ "Head of CX of Acme", "Founder of Acme" count; "clips of Acme", "a review of Acme" do not:
     "of" names the employer only after a job, and so does a Hebrew letter glued to the name
-    ("מהנדס בטרנזיטק", an engineer at; not "מעדכן בזמן אמת", updating in real time)."""
+    ("מהנדס בתבורסיס", an engineer at; not "מעדכן בזמן טוב", updating in good time)."""
     word = words[-1]
     if word not in _NEEDS_A_JOB:
         return True

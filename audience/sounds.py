@@ -44,7 +44,7 @@ _ENGLISH_SPELLINGS = (
     ("qu", "kv"),
     ("x", "ks"),
 )
-# h with k: Cyrillic and Arabic write a foreign h as x or kh ("Хамокед" for Hamoked).
+# h with k: Cyrillic and Arabic write a foreign h as x or kh ("Хальворск" for Halvorsk).
 _CLASSES = str.maketrans("bfdgqzwch", "pptkksvkk")
 _VOWELS = re.compile(r"[aeiouy]+")
 

@@ -33,8 +33,8 @@ RUN_ON_SCRIPTS = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
 # ...and so do Japanese kana, Chinese characters and (within a word's endings) Korean.
 UNSPACED_SCRIPTS = RUN_ON_SCRIPTS + "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af"
 # Hebrew writes "in", "at", "the", "and", "from", "to" and "that" as one or two letters glued to
-# the next word, a maqaf or a quote between when the word is quoted or foreign ("בהמוקד",
-# "ב"המוקד"", "וב-Acme"). HEBREW_PROCLITIC matches those letters; HEBREW_CLITIC is a lookbehind
+# the next word, a maqaf or a quote between when the word is quoted or foreign ("בהאקמה",
+# "ב"האקמה"", "וב-Acme"). HEBREW_PROCLITIC matches those letters; HEBREW_CLITIC is a lookbehind
 # for them, so that a match after it is the name itself.
 HEBREW_LETTER = re.compile("[\u05d0-\u05ea]")
 _HEBREW_ONE, _HEBREW_TWO = "[בהולמשכ]", "[ושמכ][בהלמ]"
