@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import chain, pairwise
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from audience.roles import (
     LEGAL_SUFFIXES,
@@ -40,6 +40,9 @@ from audience.textmatch import (
     WORD_MARKS,
     searched,
 )
+
+if TYPE_CHECKING:
+    from audience.geo import Place
 
 _AFTER_EMPLOYER = re.compile(
     r"(?:^|\s)(?:at|@|chez|bei|bij|presso|hos|på|en|em|na|no|w|στην|στη|στο|στον|στα|στις|στους"
@@ -233,10 +236,9 @@ class OrgMatcher:
             spaced = [k for k in keys if k not in glued]
             body = "|".join(_inflected(k, k not in self._short_keys) for k in spaced)
             pattern = rf"(?<![\w@#])(?:{body})(?![\w])(?!\.\w)"
-            if ethiopic := [re.escape(k) for k in spaced if _ETHIOPIC.match(k)]:
-                pattern += rf"|{_ETHIOPIC_CLITIC}(?:{'|'.join(ethiopic)})(?![\w])"
-            if hebrew := [re.escape(k) for k in spaced if HEBREW_LETTER.match(k)]:
-                pattern += rf"|{HEBREW_CLITIC}(?:{'|'.join(hebrew)})(?![\w])"
+            for script, clitic in ((_ETHIOPIC, _ETHIOPIC_CLITIC), (HEBREW_LETTER, HEBREW_CLITIC)):
+                if names := [re.escape(k) for k in spaced if script.match(k)]:
+                    pattern += rf"|{clitic}(?:{'|'.join(names)})(?![\w])"
             if glued:
                 pattern += "|" + "|".join(re.escape(k) for k in glued)
             self._names = re.compile(pattern)
@@ -723,12 +725,9 @@ class OrgMatcher:
     def _a_place_named(self, raw: str, before: str, end: int) -> bool:
         """ "Cabins to let in Fjellvik, Nordland": a one-word name followed by its region or
         country, with no job before it, is a place ("Team lead at Acme, Leeds" is a job)."""
-        from audience.geo import normalize_location
-
-        item = _next_item(raw, end)
-        if not item or len(item.split()) > 2:
+        if len(_next_item(raw, end).split()) > 2:
             return False
-        place = normalize_location(item)
+        place = _place_after(raw, end)
         return place is not None and place.city is None and not self._is_job(before)
 
     def _is_job(self, item: str) -> bool:
@@ -1182,10 +1181,15 @@ def _names_follow(raw: str, end: int) -> bool:
 
 def _next_item_is_a_place(raw: str, end: int) -> bool:
     """ "Capita, Leeds, UK": the list after the name is where the job is."""
+    return _place_after(raw, end) is not None
+
+
+def _place_after(raw: str, end: int) -> Place | None:
+    """The place the list item after a name names, if it is one."""
     from audience.geo import normalize_location
 
     item = _next_item(raw, end)
-    return bool(item) and normalize_location(item) is not None
+    return normalize_location(item) if item else None
 
 
 _EXPANSION = re.compile(r"^\s*[-–—:(]\s*((?:[^\W\d_][\w'’]*\s+){1,6}[^\W\d_][\w'’]*)")
@@ -1303,7 +1307,7 @@ _UNSPACED_NAME = re.compile(rf"[{UNSPACED_SCRIPTS}]+")
 # ("በኮራ ኢነርጂ", at Kora Energy): a name in Ethiopic script may follow one, the match
 # starting after it.
 _ETHIOPIC = re.compile("[\u1200-\u137f]")
-_ETHIOPIC_CLITIC = "(?<=(?<![\\w@#])[የበለከብን])"
+_ETHIOPIC_CLITIC = "(?=[\u1200-\u137f])(?<=(?<![\\w@#])[የበለከብን])"
 _PHRASE_END = re.compile(r"[\s。、，｜|.,;!?！？；（(]")
 # A case ending hyphenated to an acronym ("ХИС-ийн", "KHU-ийн"): the name's, not a word.
 _ENDING_ON_ACRONYM = re.compile(r"^-[^\W\d_]{1,4}(?![\w-])")

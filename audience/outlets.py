@@ -122,8 +122,7 @@ class Gazetteer:
             return None
         body = _names_trie(names) or "|".join(_name_regex(n) for n in names)
         # A name in Hebrew script may carry a glued "in", "the", "and" ("בגלובס", "וכלכליסט").
-        hebrew = rf"{HEBREW_CLITIC}(?=[\u05d0-\u05ea])"
-        return compiled(rf"(?:(?<![\w@])|{hebrew})(?:{body})(?![\w])")
+        return compiled(rf"(?:(?<![\w@])|{HEBREW_CLITIC})(?:{body})(?![\w])")
 
     @cached_property
     def _name_index(self) -> dict[str, Outlet]:

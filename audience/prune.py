@@ -49,7 +49,7 @@ from audience.sync import (
     sync_account,
     synced_platforms,
 )
-from audience.textmatch import HEBREW_PROCLITIC, UNSPACED_SCRIPTS, WORD, searched
+from audience.textmatch import HEBREW_LETTERS, HEBREW_PROCLITIC, UNSPACED_SCRIPTS, WORD, searched
 
 SORTS = ("score", "followers", "last-active")
 POSTS_PER_ACCOUNT = 50
@@ -386,7 +386,7 @@ class TopicMatcher:
 
 # A Hebrew word of four or more letters after a letter that may be "in", "the", "and", "to",
 # "from" or "that" glued to it.
-_HEBREW_GLUED = re.compile(rf"(?<![\w]){HEBREW_PROCLITIC}(?=[\u05d0-\u05ea]{{3}})")
+_HEBREW_GLUED = re.compile(rf"(?<![\w]){HEBREW_PROCLITIC}(?=[{HEBREW_LETTERS}]{{3}})")
 OWN_MENTION = "you (your organisation named)"
 _HANDLE_MENTION = re.compile(r"(?<![\w@])@(\w{1,30})")
 
