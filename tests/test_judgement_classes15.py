@@ -48,12 +48,13 @@ def segments_with_name(store, name: str, bio: str) -> set[str]:
 @pytest.mark.parametrize(
     "bio",
     [
-        "Produsent i Fjordingposten. Dekker helse.",  # a producer "in" a paper nobody listed
+        # a producer "in" a paper nobody listed
+        "Jobber som produsent i Fjordingposten, mest med helsesaker.",
         "Fotograf på Vikaværingen, lokalavisa for Vika.",
         "Desksjef @ Dagbladet. Teknologi og forbruk.",
         "Vaktsjef, Bergens Tidende. Bank og finans.",
         "Nyheitsleiar i Sogningen. Skriv om fiske.",  # Nynorsk
-        "Desksjef @ Avisa Vika. Dekker forbruker.",  # the paper says what it is
+        "Desksjef i Avisa Vika og far til to.",  # the paper says what it is
         "Producer på Lokalavisen Sydvest.",  # Danish
         "Fotograf för Morgontidningen Väst.",  # Swedish
     ],
@@ -81,7 +82,7 @@ def test_scandinavian_bios_that_only_look_like_press_are_not(bio):
 @pytest.mark.parametrize(
     ("bio", "segment"),
     [
-        ("Support engineer. Jobber i Ordvakt og trives.", "suppliers"),
+        ("Jobber i Ordvakt med integrasjoner, bor i Bergen.", "suppliers"),
         ("Daglig leder i Svarhuset.", "competitors"),
         ("Teamleder kundeservice i Havbris Energi. Bergen.", "customers"),
         ("Ansat i Svarhuset siden 2019.", "competitors"),  # Danish
@@ -94,7 +95,7 @@ def test_a_job_in_a_listed_organisation_names_the_employer(store, bio, segment):
 @pytest.mark.parametrize(
     "bio",
     [
-        "Skriver nyhetsbrevet Kundeprat hver fredag. Før: 9 år i Svarhuset.",
+        "Før: seks år i Svarhuset. Nå lærer på Voss.",
         "Pensjonist. Før: 30 år i Havbris.",
         "Gjesteskribent i Bergens Tidende. Tidligere rådgiver i Ordvakt.",
     ],
@@ -104,7 +105,7 @@ def test_before_colon_puts_the_employer_in_the_past(store, bio):
 
 
 def test_a_guest_columnist_with_a_day_job_belongs_to_the_employer(store):
-    bio = "Gjesteskribent i Bergens Tidende om arbeidsliv. Til daglig HR-direktør i Svarhuset."
+    bio = "Til daglig HR-direktør i Svarhuset. Av og til gjesteskribent i Bergens Tidende."
     assert employers_of(store, bio) == {"competitors"}
     assert segments_with_name(store, "Kari Nordmann", bio) == {"competitors"}
 
@@ -117,7 +118,10 @@ def test_a_guest_columnist_with_a_day_job_belongs_to_the_employer(store):
     [
         ("Strømklokka-hjelp (uoffisiell)", "Hjelpekonto for brukere. Ikke tilknyttet Havbris."),
         ("Havbris Energi Support🎁", "Gratulerer! Du er valgt ut. Bekreft kortet ditt i lenken."),
-        ("Headsettesten", "Vi tester headset ærlig. Ordvakt Ekko 5, Jabra, Poly. Ingen sponsing."),
+        (
+            "Headsettesten",
+            "Anmeldelser av hodetelefoner. Ordvakt Ekko 5, Sennheiser, Bose og flere.",
+        ),
         ("Svarhuset-fans", "Uofficiel fanside. Ikke tilknyttet Svarhuset."),  # Danish
     ],
 )
@@ -131,7 +135,7 @@ def test_accounts_that_only_use_a_listed_name_are_not_the_organisation(store, na
 @pytest.mark.parametrize(
     "bio",
     [
-        "Sámegielat beaiveaviisa. Ođđasat juohke beaivve.",  # an outlet's own account
+        "Beaiveaviisa sámegillii. Ođđasat ja dieđut juohke iđit.",  # an outlet's own account
         "Journalista Ođasbáikkis. Guovdageaidnu.",
         "Váldodoaimmaheaddji, Sámi aviisa.",
     ],
@@ -193,7 +197,7 @@ HE_ORGS = {
         ("DevOps ב-Ofek Telecom ☁️", {"suppliers"}),  # and hyphenated to a Latin one
         ("Service manager at Tavor Systems", {"competitors"}),  # the country dropped
         ("מנהל שירות ב-Tavor Systems", {"competitors"}),
-        ("עד לאחרונה מנהל פרויקטים בתבורסיס. מחפש אתגר", set()),  # until recently: the past
+        ("מחפש עבודה חדשה; עד לאחרונה אנליסט בתבורסיס", set()),  # until recently: the past
         ("מנהלת מוקד @NahalBuses | לשעבר Zohar Service Group", {"customers"}),
         ("קופירייטרית. לקוחות: נחל אוטובוסים, בנקים", set()),  # clients
         ("מגייסת בכירים. משרה חמה: מנהל/ת מוקד בתבורסיס!", set()),  # a recruiter's opening
@@ -209,7 +213,7 @@ def test_hebrew_employers_glued_quoted_past_and_clients(store, bio, expected):
 def test_a_hebrew_phrase_that_reads_as_a_glued_name_needs_a_job(store):
     orgs = {"competitors": {"organisations": [{"name": "Zman Tov", "aliases": ["זמן טוב"]}]}}
     config = parse_segment_config({"segments": orgs})
-    updates = {"handle": "u", "bio": "מעדכן בזמן טוב על שיבושים בתחבורה. התנדבותי"}
+    updates = {"handle": "u", "bio": "מגיע תמיד בזמן טוב, גם כשהרכבת מאחרת"}
     worker = {"handle": "w", "bio": "מפתחת בזמן טוב. תל אביב"}
     found = segments_of(store, config, updates, worker)
     assert found["u"] == set() and found["w"] == {"competitors"}
@@ -221,7 +225,7 @@ def test_a_hebrew_phrase_that_reads_as_a_glued_name_needs_a_job(store):
         'מגישה ועורכת "בוקר טוב צפון" @kann',  # "and editor", the conjunction glued
         'כותבת את הניוזלטר "קו ישר" כל שבוע',
         "אתר החדשות המוביל של הצפון",
-        "הפודקאסט של אנשי התחבורה בישראל. פרקים כל שבועיים",
+        "פודקאסט שבועי על רכבות ואוטובוסים, בהנחיית דנה לוי",
         "המקומון של באר שבע",
         "כתבת תחבורה בגלובס",  # the outlet with "in" glued on
     ],
@@ -237,7 +241,7 @@ def test_hebrew_press_is_found(bio):
         "עיתונאית לשעבר (מעריב). היום: יחסי ציבור",  # former, written after the title
         "עיתונאי בדימוס. עכשיו נכדים וגינה",  # retired
         "קופירייטרית ועורכת תוכן לחברות",
-        'ה"כתב" הכי לא אמין בישראל. סאטירה',  # parody
+        'חדשות בדויות לגמרי מ"כתב" שלא קיים. סאטירה ותו לא',  # parody
         "מאזין לרדיו ואוהב כדורגל. אבא לשלושה",  # a listener
     ],
 )
@@ -258,7 +262,7 @@ def test_a_foreign_h_written_as_kh_matches(store):
 def test_yiddish_news_and_arabic_chief_editors_are_press_and_a_dream_is_not():
     assert press("אידישע נייעס פון ירושלים", name="דער וועקער")
     assert press("رئيس تحرير الصنارة. الناصرة", name="سامي حداد")
-    assert not press("طالبة إعلام في جامعة حيفا. أحلم بأن أصبح مراسلة", name="جود")
+    assert not press("أدرس الإعلام في الناصرة، وأحلم بأن أصبح مراسلة يوماً ما", name="جود")
 
 
 def test_israeli_towns_in_hebrew_arabic_and_russian_are_places():
@@ -276,10 +280,13 @@ def test_israeli_towns_in_hebrew_arabic_and_russian_are_places():
     ("bio", "name"),
     [
         ("Operator imagine @ VasluiTVPlus. Filmez tot 🎥", "Ion Popa"),
-        ("prezentatoare Moldova 1 / TRM. Emisiunea de sănătate, joi.", "Ana Rusu"),
-        ("Știri din Vaslui, 24 din 24. Trimite-ne un pont.", "Vaslui24"),
+        ("Prezentator la Moldova 1, știrile de seară.", "Ana Rusu"),
+        ("Știrile din Vaslui și din împrejurimi, actualizate toată ziua.", "Vaslui24"),
         ("Главред SP.md. Новости севера Молдовы.", "Игорь Лунгу"),
-        ("a Bihari Napló szerkesztője. Nagyvárad.", "Szabó Péter"),  # the title after the outlet
+        (
+            "Sportrovat: a Bihari Napló szerkesztője 2019 óta",
+            "Szabó Péter",
+        ),  # the title after the outlet
         ("a @maszol_ro munkatársa | egészségügy", "Tóth Anna"),
     ],
 )
@@ -288,7 +295,9 @@ def test_romanian_moldovan_and_hungarian_press_is_found(bio, name):
 
 
 def test_a_romanian_shop_is_no_magazine():
-    assert not press("Magazin de cartier pe strada Florilor. Deschis 7-23.", name="Magazin Flora")
+    assert not press(
+        "Magazinul nostru online: rochii și accesorii, livrare în toată țara.", name="Magazin Flora"
+    )
 
 
 RO_ORGS = {
@@ -300,11 +309,14 @@ RO_ORGS = {
 @pytest.mark.parametrize(
     ("bio", "expected"),
     [
-        ("Consultant logistică. 9 ani la Arnica Distribuție, acum pe cont propriu.", set()),
+        ("Opt ani în echipa Arnica Distribuție. Acum pe cont propriu, consultanță GDP.", set()),
         ("Manager depozit la Farmacia Brândușa. Înainte: 7 ani la Arnica Farm.", {"customers"}),
-        ("Am lucrat 5 ani în depozitul Arnica Farm. Povestesc cum e.", set()),
-        ("Farmacie independentă. Ne aprovizionăm de la Arnica Farm și alții.", set()),
-        ("Câștigă 5000 lei de la Arnica Farm!! Click și completează formularul", set()),
+        ("Am lucrat trei ani la Arnica Farm, la facturare.", set()),
+        ("Farmacie de familie în Dej. Ne aprovizionăm de la Arnica Farm de zece ani.", set()),
+        (
+            "Concurs! Câștigă un voucher Arnica Farm de 1000 lei, completează formularul din link.",
+            set(),
+        ),
         ("PM building an online shop for Farmacia Brândușa as a contractor via an agency.", set()),
         ("Медсестра зі Львова, тепер працюю в клініці Lotus у Клужі.", {"customers"}),
     ],
@@ -316,7 +328,10 @@ def test_romanian_past_clients_scams_and_clinics(store, bio, expected):
 
 
 def test_an_editor_with_a_part_time_job_at_a_customer_is_both(store):
-    bio = "Redactor la Viața Medicală și farmacistă cu jumătate de normă la Farmacia Brândușa."
+    bio = (
+        "Farmacistă în weekend la Farmacia Brândușa, "
+        "în timpul săptămânii redactor la Viața Medicală."
+    )
     config = parse_segment_config({"segments": RO_ORGS})
     assert segments_of(store, config, {"handle": "m", "bio": bio})["m"] == {"press", "customers"}
 
@@ -328,7 +343,7 @@ def test_an_editor_with_a_part_time_job_at_a_customer_is_both(store):
     ("bio", "name"),
     [
         ("कान्तिपुर, कोशी ब्युरो । विराटनगर", "राम थापा"),  # an outlet's regional bureau
-        ("International desk, AP1 HD. Ex-intern at a daily.", "Sita Rai"),
+        ("Business desk, AP1 HD: markets and money.", "Sita Rai"),
         ("Weekly briefing on Himalayan trade. Independent. Subscribe below.", "TradeLine"),
         ("Ganthan — a public debate programme from Pokhara. Every Sunday.", "Ganthan"),
         ("सगरमाथा एफएम १०२ । समाचार र संगीत", "सगरमाथा एफएम"),
@@ -344,7 +359,10 @@ def test_nepali_and_english_press_forms_are_found(bio, name):
         ("पत्रकारिता विद्यार्थी । भविष्यको पत्रकार ✍️", "हरि केसी"),  # a student, a future one
         ("नागरिक पत्रकार । गाउँको कुरा", "आम मान्छे"),  # a citizen journalist, no outlet
         ("पत्रकार महासंघ । प्रेस स्वतन्त्रता", "पत्रकार महासंघ"),  # a journalists' body
-        ("Comms manager at an NGO. Ex-reporter, 10 yrs. Still a journo at heart.", "Dev Shah"),
+        (
+            "Head of fundraising at a food bank. Former sports reporter. Journo at heart.",
+            "Dev Shah",
+        ),
     ],
 )
 def test_nepali_and_english_bios_that_only_look_like_press_are_not(bio, name):
@@ -371,12 +389,12 @@ def test_a_visa_scam_and_a_marketplace_seller_are_not_the_listed_organisation(st
 @pytest.mark.parametrize(
     ("bio", "name"),
     [
-        ("Táýelsiz qazaqsha basylym. Saıasat, qoğam", "Dala Times"),  # Latin Kazakh outlet
-        ("«Ертіс» телеарнасының жаңалықтар қызметі", "Ертіс TV"),
-        ("Қостанай. Tengrinews пен Azattyq-қа жазамын", "Бекзат С."),  # "I write for", last
-        ("Jurgizýshi, Qazaqstan telearnasy. Tańǵy efır", "Gúlnar S."),
-        ("Бұрын банкте едім, енді Informburo тілшісімін", "Айжан Қ."),
-        ("Собкор «Казахстанской правды» по Павлодарской области", "Олег Ким"),
+        ("Aptalyq basylym: mádenıet pen ádebıet", "Dala Times"),  # Latin Kazakh outlet
+        ("Павлодар облыстық «Ертіс» телеарнасы. Жаңалықтар күн сайын", "Ертіс TV"),
+        ("Экономика туралы Kursiv-ке жазамын", "Бекзат С."),  # "I write for", last
+        ("Jańalyqtar jurgizýshi, Qazaqstan telearnasy", "Gúlnar S."),
+        ("Informburo тілшісімін, экономика бөлімі", "Айжан Қ."),
+        ("В Атырау — собкор «Казахстанской правды».", "Олег Ким"),
         ("Пишу рассылку «Степной рубль» — каждую пятницу про деньги", "Ainur"),
         ("Информационное агентство «Жетысу Пресс». Оперативно", "Жетысу Пресс"),
     ],
@@ -388,10 +406,13 @@ def test_kazakh_and_russian_press_is_found(bio, name):
 @pytest.mark.parametrize(
     ("bio", "name"),
     [
-        ("Журналистика факультеті, 3 курс. Болашақ тілші 🎤", "Дана Б."),
-        ("Редактор корпоративного блога банка. Пишу про финграмотность", "Алия С."),
-        ("Главный редактор своей жизни ✨ коуч, марафоны желаний", "Коуч Мария"),
-        ("Новости Павлодара, городской паблик", "Павлодар Сегодня"),  # a city page
+        ("Болашақ тілші. Әзірге университетте оқимын", "Дана Б."),
+        ("Редактор корпоративного блога страховой компании «Полис плюс».", "Алия С."),
+        ("Сама себе редактор своей жизни. Психолог, тренинги по выходным.", "Коуч Мария"),
+        (
+            "Городской паблик Экибастуза: новости, объявления, потеряшки",
+            "Павлодар Сегодня",
+        ),  # a city page
     ],
 )
 def test_kazakh_and_russian_bios_that_only_look_like_press_are_not(bio, name):
@@ -410,7 +431,7 @@ def test_a_russian_columnist_with_a_day_job_at_a_listed_organisation_is_that_org
     [
         "Пользуюсь Irtysh Connect каждый день — лучший сервис",  # a user
         "Жду возврат денег от Irtysh Connect уже 60 дней",  # a complaint
-        "Поддержка клиентов Irtysh Connect. Пишите в WhatsApp для разблокировки",  # a scam
+        "Ваша карта Irtysh Connect заблокирована? Срочно пишите нам для разблокировки!",  # a scam
     ],
 )
 def test_russian_suppliers_users_complaints_and_scams_are_not_the_organisation(store, bio):
