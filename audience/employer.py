@@ -318,7 +318,7 @@ class OrgMatcher:
     def _key_of(self, said: str) -> str:
         """The listed key a match stands for, its case ending taken off ("Volt Marketu",
         "Tržnice", "Telvoxa" for Volt Market, Tržnica, Telvox)."""
-        key = " ".join(re.sub(r"[\s.-]+", " ", said).split())
+        key = " ".join(re.sub(rf"{_NAME_JOIN}+", " ", said).split())
         if key in self._by_key:
             return key
         if georgian := _georgian_key(key, self._by_key):
@@ -608,8 +608,8 @@ class OrgMatcher:
         # Written in lower case, a capitalised name is an ordinary word ("bright orange"),
         # unless the whole bio is ("csr @ acme | night shift"): then only a job tells.
         lower = not is_handle and _lower_case(raw[start:end])
-        if lower and any(c.isupper() for c in raw):
-            return False
+        if lower and any(c.isupper() for c in raw) and not _job_right_before(self.lexicon, before):
+            return False  # but "Senior seller acmehome, Leeds": a job right before names it
         if not strict and not lower:
             # "Acme Pro 7, Jabra, Poly": a brand among others that a tester or a shop names.
             listed = _names_follow(raw, end) and self._in_enumeration(raw, folded, start, end)
@@ -714,11 +714,11 @@ class OrgMatcher:
             and not folded[:start].rstrip().endswith(",")
         ):
             return False
-        # The list item before the name: "CX lead" in "CX lead, Capita, Leeds".
-        item_end = len(folded[:start].rstrip().rstrip(","))
-        item_start = max((m.end() for m in _ITEM_START.finditer(folded, 0, item_end)), default=0)
-        previous = folded[item_start:item_end]
-        if self._is_job(previous) or self._is_job(_next_item(folded, end)):
+        # The list items before the name: "CX lead" in "CX lead, Capita, Leeds" and in "CX
+        # lead, Dept of Care, Capita".
+        sentence = max((m.end() for m in _SENTENCE_END.finditer(folded, 0, start)), default=0)
+        items = _ITEM_START.split(folded[sentence:start])[-1].split(",")[-3:]
+        if any(self._is_job(item) for item in items) or self._is_job(_next_item(folded, end)):
             return False  # "CX lead, Capita, Leeds", "Acme Energy, Head of CX, Oslo"
         return not _next_item_is_a_place(raw, end)
 
@@ -987,6 +987,10 @@ def _georgian_key(said: str, keys: dict[str, Any]) -> str | None:
     return None
 
 
+# What may stand between the words of a name: "Acme-Pharm", "Acme. Pharm", "pharmacy «Acme»".
+_NAME_JOIN = r"[\s.«»“”„\"-]"
+
+
 def _inflected(key: str, inflect: bool = True) -> str:
     """A listed key as a pattern that also takes a case ending on a last word of six letters or
     more, or on a name of several words ("Volt Marketu"): Slavic languages decline names, and
@@ -1008,7 +1012,7 @@ def _inflected(key: str, inflect: bool = True) -> str:
         if _CYRILLIC_WORD.fullmatch(last):  # Mongolian: "Банкны", "Кашемирийн", "Сургуулийн"
             stem = re.escape(last.removesuffix("ь"))
             parts[-1] = f"(?:{parts[-1]}|{stem}(?:{_MONGOLIAN_SUFFIX}))"
-    return r"[\s.-]*".join(parts)
+    return rf"{_NAME_JOIN}*".join(parts)
 
 
 def _ordinary_words(said: str, org: ListedOrg, before: str) -> bool:
@@ -1043,6 +1047,7 @@ def _lower_case(text: str) -> bool:
 _LIST_ITEM_BEFORE = re.compile(r",\s*$")
 _LIST_GOES_ON = re.compile(r"^\s*(?:,|…|\.\.\.)")
 _TWO_MORE_ITEMS = re.compile(r"^\s*,[^,|;.!?\n]{1,30},")
+_TWO_ITEMS_BEFORE = re.compile(r",[^,|;.!?\n]{1,30},\s*$")
 
 
 _NAME_SEPARATOR_BEFORE = re.compile(r"(?:[|@·,/:(–—-]|\b(?:at|bij|bei|chez|en|@))\s*$", re.I)
@@ -1105,7 +1110,7 @@ def _job_then_de(lexicon: Lexicon, words: list[str], before: str) -> bool:
 def _job_right_before(lexicon: Lexicon, before: str) -> bool:
     """ "Sales Acme Benelux", "Engineer Acme": a job title written right before the name, or
     followed by its department ("Direttore esercizio Acme", "Director comercial Acme")."""
-    text = before.rstrip()
+    text = before.rstrip().rstrip(_OPENING_QUOTES).rstrip()  # "Manager of the «Acme» shop"
     titles = lexicon.employer_titles
     found = chain(lexicon.non_press_jobs.finditer(text), titles.finditer(text) if titles else ())
     return any(
@@ -1116,6 +1121,7 @@ def _job_right_before(lexicon: Lexicon, before: str) -> bool:
     )
 
 
+_OPENING_QUOTES = "«“„\"'‘‹"
 _A_NUMBER_BEFORE = re.compile(r"\d\s?$")
 
 
@@ -1130,7 +1136,7 @@ def _a_time(text: str, title: re.Match[str]) -> bool:
 _DEPARTMENT_AFTER = re.compile(
     rf"(?:(?:\s+|(?<=[{RUN_ON_SCRIPTS}]))"  # Thai, Lao...: no spaces between words
     r"(?!(?:of|de|di|du|del|der|van|and|et|e|y|&)\b)(?:[dl]['’]|по\s+)?"  # "Инженер по внедрению"
-    rf"(?:[^\W\d_]|[{WORD_MARKS}])(?:[^\W_]|[&{WORD_MARKS}]){{2,}}){{0,2}}"
+    rf"(?:[^\W\d_]|[{WORD_MARKS}])(?:[^\W_]|[&{WORD_MARKS}]|-(?=[^\W\d_])){{2,}}){{0,2}}"
 )
 
 
@@ -1158,10 +1164,11 @@ def _list_shape(raw: str, start: int, end: int) -> bool:
     return bool(
         (_LIST_ITEM_BEFORE.search(before) and _LIST_GOES_ON.match(after))
         or _TWO_MORE_ITEMS.match(after)
+        or _TWO_ITEMS_BEFORE.search(raw, max(0, start - 40), start)  # "A, B, Acme": the last
     )
 
 
-_ITEM_START = re.compile(r"[,|;•\n(]")
+_ITEM_START = re.compile(r"[|;•\n(]")  # what starts a list, besides its commas
 _ITEM_END = re.compile(r"[,|;•\n.…)!?]")
 
 
@@ -1188,8 +1195,10 @@ def _place_after(raw: str, end: int) -> Place | None:
     """The place the list item after a name names, if it is one."""
     from audience.geo import normalize_location
 
-    item = _next_item(raw, end)
-    return normalize_location(item) if item else None
+    item = _next_item(raw, end).lstrip("—–- ")
+    if not item or _lower_case(item[:1]):
+        return None  # "Acme, Beta — new every day": a place is written with a capital
+    return normalize_location(item)
 
 
 _EXPANSION = re.compile(r"^\s*[-–—:(]\s*((?:[^\W\d_][\w'’]*\s+){1,6}[^\W\d_][\w'’]*)")

@@ -469,7 +469,11 @@ class Lexicon:
         ending = r"(?:s|es|e|a|as|in|innen|ka|ki)?"
         words = [w for w in (*self.vocabulary.press_titles, *self.press_literals) if _spaced(w)]
         extra = [_plain(w) + ending for w in words]
-        return _word_regex(_words([*self.press_terms, *extra]))
+        titles = _words([*self.press_terms, *extra])
+        fields = _alternation(self.vocabulary.journalism_words, literal=True)
+        # A title's stem also spells the field ("журналист*": "журналистика"), which is no job.
+        not_field = rf"(?!(?:{fields})(?![\w]))" if fields else ""
+        return compiled(rf"(?<![\w@#]){not_field}(?:{titles})(?![\w])")
 
     @cached_property
     def titles_ending_in_s(self) -> frozenset[str]:
@@ -1213,9 +1217,15 @@ class BioText:
                 # "Founder of Acme, sold 2021", "Co-founded Acme (now Beta), left 2021": the
                 # clause is only the date, so the job is what its sentence said before it.
                 if index and self.lexicon.until_year.match(text[start:end]):
-                    yield self._sentence_start(start), start
+                    opening = self._sentence_start(start)
+                    if text[opening:start].strip() or not _DASH_OR_COLON.match(text, end):
+                        yield opening, start
+                    else:  # "Until 2024 — Acme. Now…": the date leads the job it ends
+                        stop = _SENTENCE_STOP.search(text, end)
+                        yield end, stop.start() if stop else len(text)
 
 
+_DASH_OR_COLON = re.compile(r"\s*[—–:-]")
 _YEAR_ONLY = re.compile(r"\s*(?:[^\W\d]+\s+){0,2}(?:19|20)\d\d\s*$")
 
 _SINCE_ONLY = re.compile(r"(?:since|depuis|desde|seit|dal|sinds|od|από)\s+(?:19|20)\d\d")
@@ -1974,14 +1984,23 @@ _A_PODCAST = re.compile(r"(?<![\w])(?:a|an|the)\s+(?:[\w-]+\s+){0,3}pod[ck]ast(?
 _CONNECTORS = re.compile(r"(?<![\w])(?:and|und|og|och|et|y|e|i|ja|ir|un|a|en)(?![\w])|[\W_]")
 
 
+def _names_an_outlet(text: BioText, start: int, end: int) -> bool:
+    names = text.lexicon.gazetteer.names
+    return bool(names and names.search(text.raw, start, end))
+
+
 @text_memo
 def _nouns_only_clause(text: BioText, lexicon: Lexicon) -> str | None:
     """ "Tidning + nyhetsbrev.", "Magazine & podcast.": a clause of nothing but outlet nouns
     says what the account is."""
+    item_before_was_a_noun = True
     for start, end in text.clauses():
         clause = text.folded[start:end]
         nouns = [*lexicon.outlet_nouns.finditer(clause), *_OUTLET_NOUNS.finditer(clause)]
-        if not nouns:
+        in_a_list = text.folded[:start].rstrip().endswith(",")
+        subject = in_a_list and not item_before_was_a_noun  # "Routes, timetables, news"
+        item_before_was_a_noun = bool(nouns) or _names_an_outlet(text, start, end)
+        if not nouns or subject:
             continue
         rest = list(clause)
         for noun in nouns:
@@ -2007,6 +2026,9 @@ def _self_described(text: BioText, noun: re.Match[str]) -> bool:
     before = text.folded[max(0, noun.start() - 50) : noun.start()]
     if text.lexicon.occasional.search(before[-25:]):
         return False  # "Frequent guest on radio": it appears on the radio, it is not one
+    beats = text.lexicon.beat_markers
+    if beats and searched(beats, re.split(r"[.!?|\n]", before)[-1]):
+        return False  # "I post about the news": the writer's subject
     workplace = _WORKPLACE_BEFORE.search(before)
     return not (workplace and text.raw[noun.start() : noun.start() + 1].isupper())
 
@@ -2447,8 +2469,10 @@ def _news_clause(text: BioText, lexicon: Lexicon) -> str | None:
         clause = text.folded[start:end].strip()
         if text.is_past(start) or lexicon.press.search(clause) or lexicon.qualified.search(clause):
             return None
-        news = lexicon.topic_news.fullmatch(clause) or lexicon.news_first.fullmatch(clause)
-        if news or _NEWS_FOR.fullmatch(clause):
+        topic = lexicon.topic_news.fullmatch(clause)
+        if topic and lexicon.beat_markers and searched(lexicon.beat_markers, clause):
+            topic = None  # "I post about the news": the writer's subject, not an outlet's name
+        if topic or lexicon.news_first.fullmatch(clause) or _NEWS_FOR.fullmatch(clause):
             return text.raw[start:end].strip()
     return None
 
@@ -2538,10 +2562,12 @@ def _part_of_a_newsroom(text: BioText, lexicon: Lexicon) -> str | None:
 
 
 def _names_its_parent(text: BioText) -> bool:
-    """ "Part of the Harbour Times": a name after one of the ``parent_leads``."""
+    """ "Part of the Harbour Times", "a service of harbourtimes.com": a name or a website after
+    one of the ``parent_leads``."""
     leads = text.lexicon.parent_leads
     found = leads.search(text.folded) if leads else None
-    return found is not None and text.raw[found.end() :].lstrip()[:1].isupper()
+    after = text.raw[found.end() :].lstrip() if found else ""
+    return after[:1].isupper() or bool(_LINK.match(after))
 
 
 def _outlet_or_section(clause: str, gazetteer: Gazetteer) -> bool:

@@ -22,6 +22,9 @@ spaces matches a space). In ``outlet_leads`` a ``*`` stands for a few words of a
   banking", "reporting analyst", "editor of our blog");
 * ``programme_words``: how a programme calls itself ("show", "programa", "Sendung"): one that
   opens a bio and airs on a broadcaster the gazetteer knows is that programme's own account;
+* ``journalism_words``: the field itself ("journalism", "журналистика", "gazetecilik"): no
+  job title, although a title's stem spells it ("журналист*"); an outlet may still describe
+  itself with it ("independent journalism" in ``outlet_nouns``);
 * ``negations``: words right before a press title that deny it ("not a", "bukan", "kein"):
   "Content producer, not a journalist" is not press;
 * ``press_office``: a press office or spokesperson's job ("jefa de prensa", "Pressestelle"):
@@ -194,6 +197,7 @@ class Vocabulary:
     dealer_titles: tuple[str, ...] = ()
     former_trails: tuple[str, ...] = ()
     negations: tuple[str, ...] = ()
+    journalism_words: tuple[str, ...] = ()
     programme_words: tuple[str, ...] = ()
 
     def merged(self, *others: Vocabulary) -> Vocabulary:

@@ -73,10 +73,15 @@ SEGMENTS = ("press", "customers", "suppliers", "competitors")
 # Kathmandu remittance company), written blind meanwhile and measured held out on the session's
 # start code and after round 46, was tuned on next (round 48). blind49 (an Almaty telecom),
 # written blind meanwhile and measured held out on the session's start code and after round 48,
-# was tuned on next (round 49). blind50, written blind meanwhile and measured held out on the
-# session's start code and after round 49, is held out: nobody has tuned on it.
+# was tuned on next (round 49). blind50 (a Ukrainian parcel courier), written blind meanwhile
+# and measured held out on the session's start code and after round 49, was tuned on in the
+# sixteenth (round 50). blind51 (a Tehran contact-centre outsourcer) and blind52 (an Asunción
+# river-barge line), written blind in the sixteenth session and measured held out on its start
+# code and after round 50, are held out: nobody has tuned on them.
 SPLITS = (
-    ("blind50 (held out)", "blind50"),
+    ("blind52 (held out)", "blind52"),
+    ("blind51 (held out)", "blind51"),
+    ("blind50 (tuned on, round 50)", "blind50"),
     ("blind49 (tuned on, round 49)", "blind49"),
     ("blind48 (tuned on, round 48)", "blind48"),
     ("blind47 (tuned on, round 47)", "blind47"),
