@@ -191,6 +191,7 @@ class OrgMatcher:
     _owner_keys: dict[str, ListedOrg] = field(init=False, default_factory=dict)
     _acronyms: set[str] = field(init=False, default_factory=set)
     _short_keys: set[str] = field(init=False, default_factory=set)
+    _squashed: dict[str, str] = field(init=False, default_factory=dict)  # "acme24": "acme 24"
     _handle_keys: set[str] = field(init=False, default_factory=set)  # @AcmeCares as "acme cares"
     _generic: frozenset[str] = field(init=False, default=frozenset())
     # names by the sound keys of their words, for names written in another script
@@ -228,6 +229,8 @@ class OrgMatcher:
                     if len(short) >= 4 and short not in self._by_key:
                         self._by_key[short] = (org, True)
                         self._short_keys.add(short)
+        for key in self._by_key:
+            self._squashed.setdefault(key.replace(" ", ""), key)
         if self._by_key:
             keys = sorted(self._by_key, key=len, reverse=True)
             # Chinese and Japanese run words together ("海灣酒店訂房中心"): a name of three or
@@ -321,6 +324,8 @@ class OrgMatcher:
         key = " ".join(re.sub(rf"{_NAME_JOIN}+", " ", said).split())
         if key in self._by_key:
             return key
+        if (joined := self._squashed.get(key.replace(" ", ""))) is not None:
+            return joined  # "Acme24" for Acme 24: the join may be nothing
         if georgian := _georgian_key(key, self._by_key):
             return georgian
         return (
@@ -987,8 +992,9 @@ def _georgian_key(said: str, keys: dict[str, Any]) -> str | None:
     return None
 
 
-# What may stand between the words of a name: "Acme-Pharm", "Acme. Pharm", "pharmacy «Acme»".
-_NAME_JOIN = r"[\s.«»“”„\"-]"
+# What may stand between the words of a name: "Acme-Pharm", "Acme. Pharm", "pharmacy «Acme»",
+# and Persian's zero-width non-joiner (folded to a tatweel).
+_NAME_JOIN = r"[\s.«»“”„\"\u0640-]"
 
 
 def _inflected(key: str, inflect: bool = True) -> str:

@@ -142,7 +142,7 @@ class Gazetteer:
 
     def _named(self, said: str) -> Outlet | None:
         said = " ".join(said.split())
-        if found := self._name_index.get(said):
+        if found := self._name_index.get(said) or self._name_index.get(_EZAFE_END.sub("", said)):
             return found
         return next((o for stem, o in self._stems if said.startswith(stem)), None)
 
@@ -285,7 +285,14 @@ def _name_regex(name: str) -> str:
     """A name with flexible spaces; a trailing "*" takes a case ending ("Kaleva*": "Kalevan")."""
     stem = name.endswith("*")
     body = r"\s+".join(map(re.escape, name.rstrip("*").split()))
+    if _ARABIC_SCRIPT_END.search(name):
+        body += _EZAFE  # Persian joins a name to the next word with "ی": "صدا و سیمای کیش"
     return body + r"\w{0,6}" if stem else body
+
+
+_ARABIC_SCRIPT_END = re.compile(r"[\u0620-\u064a\u066e-\u06d3]$")
+_EZAFE = "(?:[\u200c\u0640]?\u06cc(?![\\w]))?"
+_EZAFE_END = re.compile("[\u200c\u0640]?\u06cc$")
 
 
 _END, _STEM = "", "**"  # (trie keys that no single character is)
@@ -319,7 +326,7 @@ def _names_trie(names: Iterable[str]) -> str | None:
             return 0
         return min(below + ending)
 
-    def regex(node: dict[str, Any]) -> str:
+    def regex(node: dict[str, Any], last: str = "") -> str:
         branches = []
         for char, after in node.items():
             if char in (_END, _STEM):
@@ -329,9 +336,10 @@ def _names_trie(names: Iterable[str]) -> str | None:
                 ((char, after),) = after.items()
                 run += char
             spelled = r"\s+".join(map(re.escape, run.split(" ")))
-            branches.append(spelled + regex(after))
+            branches.append(spelled + regex(after, run[-1]))
         branches += [r"\w{0,6}"] if _STEM in node else []
-        branches += [""] if _END in node else []
+        if _END in node:
+            branches.append(_EZAFE if _ARABIC_SCRIPT_END.search(last) else "")
         if len(branches) == 1:
             return branches[0]
         return "(?:" + "|".join(branches) + ")"

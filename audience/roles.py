@@ -53,6 +53,12 @@ def fold_same_length(text: str | None) -> str:
 
 @cache
 def _fold_char(char: str) -> str:
+    if char == "\u200c":
+        # Persian's zero-width non-joiner joins the parts of one word ("برنامه‌نویس"): as a
+        # tatweel it stays inside the word (\w), where the joiner would end it.
+        return "\u0640"
+    if char in "ıİ":
+        return "i"  # Turkish and Azerbaijani dotless i: "Çağrı" is written "Cagri" too
     base = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
     lowered = base.lower() if len(base) == 1 else char.lower()
     return lowered if len(lowered) == 1 else char
@@ -66,7 +72,11 @@ def _plain(word: str) -> str:
     """A user-supplied word or phrase as a regex: literal, folded, spaces flexible. A word
     ending in ``*`` is a stem ("εφημερίδ*" matches every case ending of the word); one starting
     with ``*`` also ends a compound ("*reporter" matches "Sportreporter")."""
-    return r"\s+".join(_stem_or_word(part) for part in fold_same_length(word).split())
+    parts = fold_same_length(word).split()
+    # Persian joins a word's parts with a zero-width non-joiner (folded to a tatweel), a space
+    # or nothing: "روزنامه‌نگار", "روزنامه نگار", "روزنامهنگار".
+    words = (_stem_or_word(part).replace("\u0640", r"[\s\u0640]?") for part in parts)
+    return r"\s+".join(words)
 
 
 def _stem_or_word(part: str) -> str:
@@ -954,11 +964,12 @@ _CRITIC_QUALIFIERS = {
 _UPPER = "A-ZÀ-ÖØ-ÞΆΈ-ΏΑ-ΩЀ-Я"
 _OUTLET_AFTER_TERM = re.compile(
     r"\s*(?:at|for|with|on|chez|en|para|bei|fur|für|per|presso|dla|w|bij|voor|pa|på|för|na|no|em|wa"
-    r"|au|aux|à|a|u|в|,|-|–|—|:)?\s*(?:(?:the|der|die|das|le|la|les|el|il|lo|de|την|τη|το|τον|της"
+    r"|au|aux|à|a|u|в|,|-|–|—|:|@(?=\s))?\s*(?:(?:the|der|die|das|le|la|les|el|il|lo|de|την|τη|το|τον|της"
     r"|του)\s+)?(?:https?://)?(?:www\.)?"
     rf"(@[\w.]+|[{_UPPER}][\w&'’-]*(?:\.\w+)*(?:\s+(?:of\s+|&\s+)?[{_UPPER}0-9][\w&'’-]*(?:\.\w+)*)"
     r"{0,4}|[a-z0-9][\w-]*(?:\.[\w-]+)*\.[a-z]{2,}(?![\w.]))"
 )
+_NEXT_WORD = re.compile(r"\s+(\w+)")
 _PARTS_OF_TITLE = re.compile(r"(?:in[\s-]+chief|at\s+large|general|adjunto|adjunta|en\s+chef)$")
 _ORG_STRONG = re.compile(rf"(?<![\w])(?:{_words(ORG_STRONG)})(?![\w])", re.MULTILINE)
 _ORG_WEAK = _word_regex(_words(ORG_WEAK))
@@ -1181,12 +1192,35 @@ class BioText:
 
     def _career_lengths(self, clauses: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """ "Periodista jubilado. 40 años en radio.": a career length right after a clause about
-        the past is the same past."""
-        return [
+        the past is the same past; so is one that a later "now" follows ("12 yrs at Acme |
+        now consulting")."""
+        lengths = [
             (after_start, after_end)
             for (start, _), (after_start, after_end) in itertools.pairwise(clauses)
             if self.is_past(start) and _CAREER_LENGTH.match(self.folded, after_start)
         ]
+        for index, (start, end) in enumerate(clauses):
+            if _CAREER_LENGTH.match(self.folded, start) and any(
+                self._doing_now(self.folded[s:e].lstrip()) for s, e in clauses[index + 1 :]
+            ):
+                lengths.append((start, end))
+        return lengths
+
+    def _doing_now(self, clause: str) -> bool:
+        """A clause that opens with "now" and says what the account does now: a job, a workplace
+        or its clients ("now consulting", "now at Beta", "now helping banks"), not "now it is
+        called Beta"."""
+        lexicon = self.lexicon
+        now = lexicon.now.match(clause)
+        if now is None:
+            return False
+        rest = clause[now.end() :]
+        return bool(
+            lexicon.other_jobs.search(rest)
+            or lexicon.press.search(rest)
+            or (lexicon.client_markers and lexicon.client_markers.match(rest.lstrip()))
+            or self._workplace_next(rest)
+        )
 
     def _sentence_start(self, position: int) -> int:
         """Where the sentence holding ``position`` starts; "TV. Former banker": a full stop
@@ -1691,6 +1725,10 @@ def _known_outlet_after(bio: BioText, end: int) -> str | None:
     folded = fold_same_length(outlet)
     if gazetteer.name_at(outlet, 0) or gazetteer.short_form(outlet) or _NEWSY_NAME.search(folded):
         return outlet
+    # "at Harbour weekly": the paper's kind in lower case after its name
+    kind = _NEXT_WORD.match(bio.folded, bio.raw.find(outlet, end) + len(outlet))
+    if kind and _NEWSY_NAME.fullmatch(kind.group(1)):
+        return outlet
     named_news = searched(bio.lexicon.news_named, folded) or searched(bio.lexicon.podcast, folded)
     return outlet if named_news else None
 
@@ -1708,10 +1746,33 @@ def _not_a_job(bio: BioText, match: re.Match[str]) -> bool:
     word = match.group(0)
     if word.startswith("editor") and previous and previous[0] in bio.lexicon.non_media:
         return True
-    if bio.in_trap(match) or _company_blog(bio, match) or _explained_in_the_sentence(bio, match):
+    if bio.in_trap(match) and not _trap_title_at_a_newsroom(bio, match):
+        return True
+    if _company_blog(bio, match) or _explained_in_the_sentence(bio, match):
         return True
     after = bio.folded[match.end() : match.end() + 12]
     return bool(re.match(r"\s+(?:relations|outreach|database|lists?|contacts)\b", after))
+
+
+def _occasional_role(text: BioText, term: str) -> bool:
+    """ "Guest columnist", "columnist (occasional)": the marker beside the title, not "the
+    occasional rant" elsewhere in the bio."""
+    at = text.folded.find(fold_same_length(term))
+    if at < 0:
+        return bool(text.lexicon.occasional.search(text.folded))
+    near = text.folded[max(0, at - 30) : at + len(term) + 20]
+    return bool(text.lexicon.occasional.search(near))
+
+
+def _trap_title_at_a_newsroom(bio: BioText, match: re.Match[str]) -> bool:
+    """ "Photo editor @ the Harbour Weekly": a phrase that is mostly another job (a photo editor
+    retouches pictures) is the newsroom's job when an outlet's name follows it."""
+    lexicon = bio.lexicon
+    traps = [t for t in lexicon.not_press.finditer(bio.folded)] if lexicon.not_press else []
+    ending = [t.group(0) for t in traps if t.end() == match.end()]
+    if not ending or any(lexicon.occasional.search(t) for t in ending):
+        return False  # "Guest columnist, Harbour Times" stays a guest
+    return _known_outlet_after(bio, match.end()) is not None
 
 
 def _explained_in_the_sentence(bio: BioText, match: re.Match[str]) -> bool:
@@ -1799,10 +1860,10 @@ def is_organisation(handle: str | None, name: str | None, bio: str | None) -> bo
     return None
 
 
-def _service_or_edition(rest: str, lexicon: Lexicon) -> bool:
+def _service_or_edition(rest: str, lexicon: Lexicon, broadcaster: bool = False) -> bool:
     """What follows an outlet's name in a display name makes it the outlet's service in a
-    language ("BBC Amharic", "VOA Afaan Oromoo") or its edition in a country ("Forbes
-    Armenia")."""
+    language ("BBC Amharic", "VOA Afaan Oromoo"), its edition in a country ("Forbes
+    Armenia") or, for a broadcaster, its station in a city ("Harbour Radio Northtown")."""
     from audience.geo import normalize_location
 
     rest = rest.strip(" -–—:|·")
@@ -1812,7 +1873,7 @@ def _service_or_edition(rest: str, lexicon: Lexicon) -> bool:
     if languages is not None and languages.fullmatch(fold_same_length(rest)):
         return True
     place = normalize_location(rest)
-    return bool(place and place.country and not place.city)
+    return bool(place and place.country and (broadcaster or not place.city))
 
 
 def outlet_account(
@@ -2163,7 +2224,7 @@ def press_evidence(
         # "Columnista ocasional" with a day job elsewhere: not the segment, a second look; a
         # regular column at a named outlet ("Columnist, NST. Lecturer") is a job at an outlet.
         column = COLUMN.search(fold_same_length(found.term)) and not found.outlet
-        if (lexicon.occasional.search(text.folded) or column) and _main_other_job(text):
+        if (_occasional_role(text, found.term) or column) and _main_other_job(text):
             return replace(found, strong=False)
         return found
     if found := _freelance_now(text) or _freelance_for_outlets(text):
@@ -2186,7 +2247,9 @@ def press_evidence(
         outlet, end = named
         if outlet.name == name.strip():
             return PressFinding(outlet.name, outlet.name, True, explanation=f"named {outlet.name}")
-        if _service_or_edition(name.strip()[end:], lexicon) and not _another_kind(
+        rest = name.strip()[end:]
+        broadcaster = outlet.kind == "broadcast"
+        if _service_or_edition(rest, lexicon, broadcaster) and not _another_kind(
             handle, name, text, gazetteer
         ):
             return PressFinding(outlet.name, outlet.name, True, explanation=f"named {name.strip()}")
@@ -2669,7 +2732,7 @@ def organisation_key(name: str) -> str:
     return " ".join(_NOT_IN_A_NAME.sub(" ", core or folded).split())
 
 
-_NOT_IN_A_NAME = re.compile(rf"(?:(?![{WORD_MARKS}])[^\w&])+")
+_NOT_IN_A_NAME = re.compile(rf"(?:(?![{WORD_MARKS}])[^\w&]|\u0640)+")
 
 
 def organisation_pattern(name: str) -> re.Pattern[str] | None:

@@ -75,12 +75,14 @@ SEGMENTS = ("press", "customers", "suppliers", "competitors")
 # written blind meanwhile and measured held out on the session's start code and after round 48,
 # was tuned on next (round 49). blind50 (a Ukrainian parcel courier), written blind meanwhile
 # and measured held out on the session's start code and after round 49, was tuned on in the
-# sixteenth (round 50). blind51 (a Tehran contact-centre outsourcer) and blind52 (an Asunción
-# river-barge line), written blind in the sixteenth session and measured held out on its start
-# code and after round 50, are held out: nobody has tuned on them.
+# sixteenth (round 50). blind51 (a Tehran contact-centre outsourcer), written blind in the
+# sixteenth session and measured held out on its start code and after round 50, was tuned on
+# next (round 51). blind52 (an Asunción river-barge line), written blind meanwhile and measured
+# held out on the session's start code and after rounds 50 and 51, is held out: nobody has
+# tuned on it.
 SPLITS = (
     ("blind52 (held out)", "blind52"),
-    ("blind51 (held out)", "blind51"),
+    ("blind51 (tuned on, round 51)", "blind51"),
     ("blind50 (tuned on, round 50)", "blind50"),
     ("blind49 (tuned on, round 49)", "blind49"),
     ("blind48 (tuned on, round 48)", "blind48"),

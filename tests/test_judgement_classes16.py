@@ -148,3 +148,149 @@ def test_a_ukrainian_industry_body_is_kept(world):
     world.accounts(body)
     follow_all(world, ["60"], followers=[])
     assert "60" not in world.suggested()
+
+
+# ---- Persian: a word's parts joined by a zero-width non-joiner, titles that need an outlet ------
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "روزنامه\u200cنگار حوزه محیط زیست",  # joined by a non-joiner
+        "روزنامه نگار حوزه محیط زیست",  # by a space
+        "روزنامهنگار حوزه محیط زیست",  # by nothing
+        "دبیر سرویس اجتماعی روزنامه کرانه",  # a desk editor
+        "گوینده خبر شبکه استانی",  # a news presenter
+        "تهیه\u200cکننده برنامه «شب\u200cهای شهر» رادیو",  # a programme's producer
+        "khabarnegar-e varzeshi dar Sobh-e Karaneh",  # Finglish
+    ],
+)
+def test_persian_press_is_found_however_its_words_are_joined(bio):
+    assert press(bio, name="نگار رحیمی")
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "برنامه\u200cنویس بک\u200cاند | پایتون و گو",  # a programmer: not a programme
+        "تحلیلگر داده رسانه\u200cای در یک شرکت پایش رسانه",  # media monitoring
+        "دبیر ریاضی دبیرستان البرز | کلاس خصوصی",  # "دبیر": a teacher
+        "دبیر انجمن صنفی نانوایان",  # "دبیر": a secretary
+        "روزنامه\u200cنگار بازنشسته؛ حالا باغبانی می\u200cکنم",  # retired
+        "کپی\u200cرایتر برندها. قبلا خبرنگار ورزشی",  # a copywriter now
+        "دانشجوی کارشناسی روزنامه\u200cنگاری، ترم دوم؛ کتاب و کوه",  # a student
+        "صفحه طنز. اخبار ساختگی هر روز",  # parody news
+        "گروه خبرنگاران مدرسه\u200cی ما، کلاس هشتم",  # pupils
+    ],
+)
+def test_persian_bios_that_only_look_like_press_are_not(bio):
+    assert press(bio, name="نگار رحیمی") is None
+
+
+def test_formerly_opening_a_new_clause_leaves_the_job_before_it_current():
+    assert press("خبرنگار روزنامه کرانه | سابقا در چند خبرگزاری", name="نگار رحیمی")
+
+
+@pytest.mark.parametrize(
+    ("bio", "name"),
+    [
+        ("ڕۆژنامەنووس لە ماڵپەڕی هەواڵی شار", "ئاسۆ کەریمی"),  # Sorani: a journalist
+        ("Gəncə və ətrafından xəbərlər. Gündəlik xəbər saytı.", "Gəncə Xəbər"),  # Azerbaijani
+        ("Մեր համայնքի օրաթերթը", "Համայնք օրաթերթ"),  # Armenian: a daily
+    ],
+)
+def test_sorani_azerbaijani_and_armenian_outlets_are_press(bio, name):
+    assert press(bio, name=name)
+
+
+def test_a_national_broadcasters_city_station_in_persian_is_its_account():
+    # "صداوسیما" is IRIB in the gazetteer; the "ی" joins its name to the city's (Yazd)
+    assert press("مرکز استانی", name="صدا و سیمای یزد", handle="seda_yazd")
+
+
+# ---- English: titles beside their outlets ---------------------------------------------------
+
+
+def test_a_photo_editor_at_a_weekly_is_press_but_a_copy_editor_at_a_pr_agency_is_not():
+    assert press("photo editor @ Harbourside weekly. Ex-agency stringer.")
+    assert press("Photo editor. Lightroom presets and retouching.") is None
+    assert press("Senior copy editor at Brightline, a PR agency for fintechs") is None
+
+
+def test_only_an_occasional_marker_beside_the_title_makes_a_column_a_side_job():
+    bio = "Weekly columnist, the Harbourside daily: planning, housing and an occasional rant."
+    assert press(bio + " Also teaching at the polytechnic.")
+    assert press("Guest columnist for the Harbourside Times. Professor of law.") is None
+
+
+def test_a_retired_reporter_still_freelancing_for_a_paper_is_press():
+    assert press("Retired from the wire service after 25 yrs, still freelancing for Harbourside")
+
+
+# ---- employers: names written together, dotless i, moves and clients -------------------------
+
+MORE_ORGS = {
+    "customers": {
+        "organisations": [
+            {"name": "Bank Sepidar", "aliases": ["بانک سپیدار"]},
+            {"name": "Javab 24", "aliases": ["جواب ۲۴"]},
+        ]
+    },
+    "suppliers": {
+        "organisations": [{"name": "Yıldız Çağrı Sistemleri", "aliases": ["Yildiz Cagri"]}]
+    },
+    "competitors": {"organisations": [{"name": "Nilufar Contact"}]},
+}
+
+
+@pytest.mark.parametrize(
+    ("bio", "expected"),
+    [
+        ("QA lead, جواب۲۴ | I listen to calls so you don't have to", {"customers"}),
+        ("QA lead at Javab24", {"customers"}),
+        ("Sales engineer, Yıldız Çağrı | Caucasus", {"suppliers"}),
+        ("Sales engineer, YILDIZ ÇAĞRI", {"suppliers"}),
+        ("Ops consultant | 9 yrs at Bank Sepidar | now helping lenders fix onboarding", set()),
+        ("Team lead at Nilufar Contact | left Bank Sepidar in 2024", {"competitors"}),
+        ("Analyst, back at Bank Sepidar after a year at Nilufar Contact", {"customers"}),
+        ("Now: QA lead @ Bank Sepidar. Then: 4 yrs at Nilufar Contact.", {"customers"}),
+        ("Partner at a consultancy; on assignment at Bank Sepidar this year", set()),
+        ("استخدام اپراتور برای بانک سپیدار | رزومه بفرستید", set()),  # hiring for a client
+        ("Bank Sepidar help desk. Send your banking details by DM for a refund", set()),  # bait
+    ],
+)
+def test_names_written_together_moves_clients_and_bait(store, bio, expected):
+    assert employers(store, bio, MORE_ORGS) == expected
+
+
+def test_a_career_length_then_a_rename_is_still_the_employer(store):
+    bio = "15 yrs at Bank Sepidar, now it is Sepidar Group, and still counting"
+    assert employers(store, bio, MORE_ORGS) == {"customers"}
+
+
+# ---- prune: generic words of a topic, bodies, trade words ---------------------------------------
+
+
+def test_a_generic_word_of_a_topic_is_not_the_topic():
+    topics = TopicMatcher(["باشگاه مشتریان", "customer club"])
+    assert not topics.terms("باشگاه بدنسازی | سعادت\u200cآباد")  # a gym
+    assert not topics.terms("Rowing club, Sunday mornings")
+    assert topics.terms("مدیر باشگاه مشتریان یک فروشگاه")
+
+
+@pytest.mark.parametrize(
+    "bio",
+    ["Gəncədə çağrı mərkəzində növbə rəhbəri", "Çağrı merkezinde takım lideri, Bursa"],
+)
+def test_call_centres_in_azerbaijani_and_turkish_are_on_topic(bio):
+    assert TopicMatcher(["contact centre"]).terms(bio)
+
+
+def test_a_trade_association_is_kept_but_an_environmental_society_is_not(world):
+    trade = person("70", display_name="Bursa Lojistik", bio="Lojistik sektör derneği. Raporlar")
+    green = person("71", display_name="سبزینه", bio="انجمن دوستداران طبیعت | کارگاه بازیافت")
+    world.accounts(trade, green)
+    follow_all(world, ["70", "71"], followers=[])
+    suggested = world.suggested()
+    assert "70" not in suggested
+    assert "71" in suggested
