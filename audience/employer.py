@@ -613,8 +613,8 @@ class OrgMatcher:
         # Written in lower case, a capitalised name is an ordinary word ("bright orange"),
         # unless the whole bio is ("csr @ acme | night shift"): then only a job tells.
         lower = not is_handle and _lower_case(raw[start:end])
-        if lower and any(c.isupper() for c in raw) and not _job_right_before(self.lexicon, before):
-            return False  # but "Senior seller acmehome, Leeds": a job right before names it
+        if lower and any(c.isupper() for c in raw) and not self._job_just_before(before):
+            return False  # but "Senior seller acmehome", "Painter at acme yard": a job names it
         if not strict and not lower:
             # "Acme Pro 7, Jabra, Poly": a brand among others that a tester or a shop names.
             listed = _names_follow(raw, end) and self._in_enumeration(raw, folded, start, end)
@@ -632,6 +632,7 @@ class OrgMatcher:
         if self._joint_owner(folded[sentence_start:start]):
             return True  # "Joint service of Acme Finance and Beta": the second owner
         # "Sales director at TPP (Trường Phát Packaging)": the name glosses the acronym before it.
+        before = _ARTICLE_AT_END.sub("", before)  # "12 años en la Acme": "en" names it
         words = _WORD_OR_SIGN.findall(_ACRONYM_GLOSSED.sub("", before))
         if lower:  # "tl sa acme", "csr @ acme": in a bio all in lower case, "at" or a job tells
             return bool(words) and (
@@ -657,6 +658,15 @@ class OrgMatcher:
             or (not before.strip() and self._job_after_comma(folded, end))
             or self._moved_to(text, start, end)
         )
+
+    def _job_just_before(self, before: str) -> bool:
+        """A job right before the name, or before the "at" right before it."""
+        if _job_right_before(self.lexicon, before):
+            return True
+        words = _WORD_OR_SIGN.findall(before)
+        if not words or words[-1] not in self.lexicon.employer_words:
+            return False
+        return _job_right_before(self.lexicon, before.rstrip()[: -len(words[-1])])
 
     def _joint_owner(self, before: str) -> bool:
         """The last of the owners an account run jointly lists: a joint marker earlier in the
@@ -1127,6 +1137,10 @@ def _job_right_before(lexicon: Lexicon, before: str) -> bool:
     )
 
 
+# An article between "at" and the name: "en la", "at the", "bei der".
+_ARTICLE_AT_END = re.compile(
+    r"(?<![\w])(?:the|la|el|los|las|le|les|l'|der|die|das|dem|den|il|lo)\s*$"
+)
 _OPENING_QUOTES = "«“„\"'‘‹"
 _A_NUMBER_BEFORE = re.compile(r"\d\s?$")
 

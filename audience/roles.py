@@ -1087,7 +1087,8 @@ class BioText:
             # "…, nyt eläkkeellä", "…, now retired": a now-word does not keep it company.
             rest = self.lexicon.now.sub("", text[start:end].replace(marker.group(0), ""))
             alone = not re.search(r"\w", rest) or _SINCE_ONLY.fullmatch(rest.strip())
-            opens = not text[start : marker.start()].strip()
+            # "Retired teacher" opening a clause names the job it ended, not the one before.
+            opens = not text[start : marker.start()].strip() and not self._names_a_job(rest)
             if index and (alone or (opens and not _YEARS_SPAN.match(marker.group(0)))):
                 yield _previous_clause(text, clauses, index)
                 yield self._sentence_start(marker.start()), marker.start()
@@ -1117,8 +1118,9 @@ class BioText:
                 yield clauses[index][0], marker.end()
             elif ends_clause and index + 1 < len(clauses):
                 yield clauses[index + 1]
-            # "Former site director, Acme BPO. Now …": the comma goes on with the same job.
-            elif index + 1 < len(clauses) and text[end : end + 1] == ",":
+            # "Former site director, Acme BPO. Now …": the comma goes on with the same job, and
+            # so does a slash between an organisation's old and new names ("Acme / Beta").
+            elif index + 1 < len(clauses) and text[end : clauses[index + 1][0]].strip() in _GOES_ON:
                 following = clauses[index + 1]
                 if not self.lexicon.now.search(text[following[0] : following[1]]):
                     yield following
@@ -1153,6 +1155,9 @@ class BioText:
             start = max((s for s, e in clauses if s <= arrow.start()), default=0)
             if not _FLAG_BEFORE.search(text, start, arrow.start()):
                 yield start, arrow.start()
+
+    def _names_a_job(self, text: str) -> bool:
+        return bool(self.lexicon.other_jobs.search(text) or self.lexicon.press.search(text))
 
     def _workplace_next(self, after: str) -> bool:
         """A workplace or a freelance word right after "now" ("now at", "acum pe cont propriu")."""
@@ -1259,6 +1264,7 @@ class BioText:
                         yield end, stop.start() if stop else len(text)
 
 
+_GOES_ON = (",", "/")
 _DASH_OR_COLON = re.compile(r"\s*[—–:-]")
 _YEAR_ONLY = re.compile(r"\s*(?:[^\W\d]+\s+){0,2}(?:19|20)\d\d\s*$")
 

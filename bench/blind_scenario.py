@@ -78,10 +78,12 @@ SEGMENTS = ("press", "customers", "suppliers", "competitors")
 # sixteenth (round 50). blind51 (a Tehran contact-centre outsourcer), written blind in the
 # sixteenth session and measured held out on its start code and after round 50, was tuned on
 # next (round 51). blind52 (an Asunción river-barge line), written blind meanwhile and measured
-# held out on the session's start code and after rounds 50 and 51, is held out: nobody has
-# tuned on it.
+# held out on the session's start code and after rounds 50 and 51, was tuned on next (round 52).
+# blind53 (a La Paz cable-car operator), written blind meanwhile and measured held out on the
+# session's start code and after rounds 51 and 52, is held out: nobody has tuned on it.
 SPLITS = (
-    ("blind52 (held out)", "blind52"),
+    ("blind53 (held out)", "blind53"),
+    ("blind52 (tuned on, round 52)", "blind52"),
     ("blind51 (tuned on, round 51)", "blind51"),
     ("blind50 (tuned on, round 50)", "blind50"),
     ("blind49 (tuned on, round 49)", "blind49"),

@@ -294,3 +294,79 @@ def test_a_trade_association_is_kept_but_an_environmental_society_is_not(world):
     suggested = world.suggested()
     assert "70" not in suggested
     assert "71" in suggested
+
+
+# ---- round 52: Spanish newsroom titles and their false friends ----------------------------------
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Desde 2019 trabajo como productora periodística en Canal Sur, turno de noche",
+        "Somos un colectivo de periodistas que investiga el agua y la minería en el norte",
+        "Fixer & producer for foreign media in Bolivia.",
+        "共同通信 リマ支局長",  # Japanese: a bureau chief
+    ],
+)
+def test_news_producers_collectives_fixers_and_bureau_chiefs_are_press(bio):
+    assert press(bio, name="Inés Robles")
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Redactor creativo en una agencia de publicidad. Copys que venden.",  # a copywriter
+        "Editora de libros en una editorial pequeña: poesía y ensayo.",  # books, not news
+        "Atendemos como corresponsal no bancario del barrio San Roque, de lunes a sábado",
+        "Periodista de formación | Consultora de comunicación en crisis para empresas",  # PR
+    ],
+)
+def test_spanish_bios_that_only_look_like_press_are_not(bio):
+    assert press(bio, name="Inés Robles") is None
+
+
+def test_a_retired_teacher_opening_a_clause_leaves_the_column_before_it_current():
+    assert press("Weekly column in the Harbourside Times. Retired teacher.")
+
+
+# ---- round 52: employers after articles, in lower case, as acronyms, under two names ------------
+
+RIVER_ORGS = {
+    "customers": {
+        "organisations": [
+            {"name": "Molinos Bahía", "former_names": ["Harinera Costa"]},
+            {"name": "Agroexport Delta", "aliases": ["AGRODEL"]},
+            {"name": "Panadería Sol"},
+        ]
+    },
+    "suppliers": {"organisations": [{"name": "Astillero Ribera", "aliases": ["RiberaDesk"]}]},
+}
+
+
+@pytest.mark.parametrize(
+    ("bio", "expected"),
+    [
+        ("repartidor. 9 años en la panadería sol. hincha de olimpia", {"customers"}),
+        ("Soldador en astillero ribera. Vamos que se puede", {"suppliers"}),
+        ("Trader en AGRODEL Bolivia. Granos al mundo.", {"customers"}),  # an acronym, a country
+        ("Antes jefe comercial en Harinera Costa / Molinos Bahía. Hoy asesor", set()),
+        ("Clienta fiel y fanática de la Panadería Sol desde chica; no trabajo ahí", set()),
+        ("Consultor certificado RiberaDesk. Implemento sus soluciones para clientes", set()),
+    ],
+)
+def test_spanish_employers_after_articles_in_lower_case_and_under_two_names(store, bio, expected):
+    assert employers(store, bio, RIVER_ORGS) == expected
+
+
+# ---- round 52: prune: rivers and containers are trade words; a taverna is not transport ---------
+
+
+def test_river_work_is_maritime_and_containers_are_logistics_in_spanish():
+    assert TopicMatcher(["navegación"]).terms("Marinero de remolcador en el río Paraná")
+    assert TopicMatcher(["logística"]).terms("Importamos contenedores por el puerto seco")
+
+
+def test_a_phrase_among_a_fields_triggers_does_not_stand_for_the_field_by_one_word():
+    # "transport" alone (a passenger-transport topic) does not call up the shipping words
+    taverna = "Οικογενειακό εστιατόριο δίπλα στη θάλασσα, φρέσκο χταπόδι κάθε μέρα"
+    assert not TopicMatcher(["passenger transport"]).terms(taverna)
