@@ -644,6 +644,10 @@ class Lexicon:
         return _vocabulary_words(self.vocabulary.press_office)
 
     @cached_property
+    def job_seeking(self) -> re.Pattern[str]:
+        return _vocabulary_words(self.vocabulary.job_seeking)
+
+    @cached_property
     def community(self) -> re.Pattern[str]:
         return _vocabulary_words(self.vocabulary.community_words)
 
@@ -974,7 +978,8 @@ _PARTS_OF_TITLE = re.compile(r"(?:in[\s-]+chief|at\s+large|general|adjunto|adjun
 _ORG_STRONG = re.compile(rf"(?<![\w])(?:{_words(ORG_STRONG)})(?![\w])", re.MULTILINE)
 _ORG_WEAK = _word_regex(_words(ORG_WEAK))
 _PERSON_STRONG = _word_regex(_words(PERSON_STRONG))
-_PERSON_WEAK = _word_regex(_words(PERSON_WEAK))
+# not inside a word with a glottal stop ("Mba'éichapa!" in Guaraní is no MBA)
+_PERSON_WEAK = compiled(rf"(?<![\w@#])(?:{_words(PERSON_WEAK)})(?![\w]|['’]\w)")
 _OUTLET_NOUNS = re.compile(rf"(?<![\w])(?:{_words(OUTLET_NOUNS)})(?![\w])|新聞|新闻|日报|日報|신문")
 _LEGAL_SUFFIX = re.compile(rf"(?:[\s,]+(?:{_alternation(LEGAL_SUFFIXES, literal=True)}))+\.?\s*$")
 _NEWSY_NAME = _word_regex(
@@ -1595,7 +1600,8 @@ def _named_as_an_event(name: str | None, lexicon: Lexicon) -> bool:
     if not name or events is None:
         return False
     folded = _YEAR_AT_END.sub("", fold_same_length(name))
-    return any(m.end() == len(folded) for m in events.finditer(folded))
+    # "Premios Nacionales de Periodismo": languages that put the noun first open with it
+    return any(m.end() == len(folded) or m.start() == 0 for m in events.finditer(folded))
 
 
 _YEAR_AT_END = re.compile(r"[\s'’#-]*(?:(?:19|20)?\d\d)?[\s!.]*$")
@@ -1758,6 +1764,20 @@ def _not_a_job(bio: BioText, match: re.Match[str]) -> bool:
         return True
     after = bio.folded[match.end() : match.end() + 12]
     return bool(re.match(r"\s+(?:relations|outreach|database|lists?|contacts)\b", after))
+
+
+def _no_job_at_an_outlet(text: BioText) -> bool:
+    """A press word with no outlet in a bio that looks for work or denies being a journalist."""
+    lexicon = text.lexicon
+    if searched(lexicon.job_seeking, text.folded):
+        return not _writes_for_an_outlet(text)
+    return bool(lexicon.negated and searched(lexicon.negated, text.folded))
+
+
+def _writes_for_an_outlet(text: BioText) -> bool:
+    """ "Escribo en el Diario del Valle": the bio names an outlet after an outlet lead."""
+    leads = text.current(text.lexicon.outlet_lead)
+    return any(_lead_ok(text, lead.end()) for lead in leads)
 
 
 def _occasional_role(text: BioText, term: str) -> bool:
@@ -2204,7 +2224,7 @@ def press_evidence(
     if (
         follow_back
         and (searched(follow_back, text.folded) or searched(follow_back, fold_same_length(name)))
-        and not (found and found.strong and found.outlet)
+        and not (found and found.strong and (found.outlet or _writes_for_an_outlet(text)))
     ):
         return None
     if (
@@ -2222,6 +2242,8 @@ def press_evidence(
         return None  # "Redaktorin, das Kundenmagazin von Acme": Acme's staff
     if found and not found.outlet and searched(lexicon.personal_blogs, text.folded):
         return None  # "Editor-in-chief (of myself). Personal travel blog": no outlet
+    if found and not found.outlet and _no_job_at_an_outlet(text):
+        return None  # "Journalist. Looking for work", "Comunicador. No soy periodista"
     if found and not found.outlet and next(text.current(lexicon.press_office), None):
         return None  # "Periodista | Jefa de prensa, Seremi": a journalist by training
     if found and _studies_journalism(text) and not _known_outlet(text, found.outlet):
@@ -2260,6 +2282,8 @@ def press_evidence(
         ):
             return PressFinding(outlet.name, outlet.name, True, explanation=f"named {name.strip()}")
     if found := outlet_account(handle, name, bio, lexicon):
+        if scam and searched(scam, text.folded):
+            return None  # "Real news the media hide. Share before they delete it!": bait
         if _fan_news(text, lexicon, found, name) or lexicon.audience_name.match(
             fold_same_length(name)
         ):

@@ -22,6 +22,8 @@ spaces matches a space). In ``outlet_leads`` a ``*`` stands for a few words of a
   banking", "reporting analyst", "editor of our blog");
 * ``programme_words``: how a programme calls itself ("show", "programa", "Sendung"): one that
   opens a bio and airs on a broadcaster the gazetteer knows is that programme's own account;
+* ``job_seeking``: looking for work ("open to work", "buscando trabajo"): a press title that
+  names no outlet is no job at one;
 * ``journalism_words``: the field itself ("journalism", "журналистика", "gazetecilik"): no
   job title, although a title's stem spells it ("журналист*"); an outlet may still describe
   itself with it ("independent journalism" in ``outlet_nouns``);
@@ -197,6 +199,7 @@ class Vocabulary:
     dealer_titles: tuple[str, ...] = ()
     former_trails: tuple[str, ...] = ()
     negations: tuple[str, ...] = ()
+    job_seeking: tuple[str, ...] = ()
     journalism_words: tuple[str, ...] = ()
     programme_words: tuple[str, ...] = ()
 

@@ -80,9 +80,12 @@ SEGMENTS = ("press", "customers", "suppliers", "competitors")
 # next (round 51). blind52 (an Asunción river-barge line), written blind meanwhile and measured
 # held out on the session's start code and after rounds 50 and 51, was tuned on next (round 52).
 # blind53 (a La Paz cable-car operator), written blind meanwhile and measured held out on the
-# session's start code and after rounds 51 and 52, is held out: nobody has tuned on it.
+# session's start code and after rounds 51 and 52, was tuned on next (round 53). blind54 (a
+# Reykjavík contact-centre outsourcer), written blind meanwhile and measured held out on the
+# session's start code and after rounds 52 and 53, is held out: nobody has tuned on it.
 SPLITS = (
-    ("blind53 (held out)", "blind53"),
+    ("blind54 (held out)", "blind54"),
+    ("blind53 (tuned on, round 53)", "blind53"),
     ("blind52 (tuned on, round 52)", "blind52"),
     ("blind51 (tuned on, round 51)", "blind51"),
     ("blind50 (tuned on, round 50)", "blind50"),

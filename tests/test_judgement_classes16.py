@@ -370,3 +370,73 @@ def test_a_phrase_among_a_fields_triggers_does_not_stand_for_the_field_by_one_wo
     # "transport" alone (a passenger-transport topic) does not call up the shipping words
     taverna = "Οικογενειακό εστιατόριο δίπλα στη θάλασσα, φρέσκο χταπόδι κάθε μέρα"
     assert not TopicMatcher(["passenger transport"]).terms(taverna)
+
+
+# ---- round 53: sports callers, community radio, fact-checkers; job seekers and deniers -----------
+
+
+@pytest.mark.parametrize(
+    ("bio", "name"),
+    [
+        ("Relator deportivo en Radio Cumbre: la voz del básquet cada domingo", "Ramiro Paz"),
+        ("Narrador esportivo da Rádio Vale do Sul, futebol e vôlei", "Caio Prado"),
+        ("Radio comunitaria en guaraní y castellano. Mba'e pa reiko?", "Radio Yvoty"),
+        ("Plataforma de verificación de datos del sur andino. Escríbenos", "Verifica Sur"),
+        ("Antropóloga. Columna quincenal en El Diario del Valle sobre ferias", "Nora Gil"),
+        ("Periodista. Escribo en El Diario del Valle. A los bancos los sigo a todos", "Nora Gil"),
+    ],
+)
+def test_sports_callers_community_radio_fact_checkers_and_columnists_are_press(bio, name):
+    assert press(bio, name=name)
+
+
+@pytest.mark.parametrize(
+    ("bio", "name"),
+    [
+        ("Periodista. Diez años de radio. Buscando trabajo; mientras, traduzco", "Ramiro Paz"),
+        ("Open to work. Journalist, ten years in local radio.", "Ramiro Paz"),
+        ("Comunicadora comunitaria. No soy periodista: vecina con un teléfono", "Nora Gil"),
+        ("Periodista en formación, primer año en la UMSS", "Nora Gil"),
+        ("Monitoreo de medios para bancos y ministerios: clippings cada mañana", "Radar"),
+        ("Periodista de profesión. Consultor en comunicación y RRPP para empresas", "Ramiro Paz"),
+        ("Concurso anual de crónica. Bases y convocatoria en la web", "Premios de Crónica"),
+        ("Lo que la tele no te dice. ¡Compartí antes de que lo borren!", "Verdad Ya"),
+    ],
+)
+def test_job_seekers_deniers_trainees_monitors_awards_and_bait_are_not_press(bio, name):
+    assert press(bio, name=name) is None
+
+
+# ---- round 53: employers: on one's own now, partners, relatives ----------------------------------
+
+TOUR_ORGS = {
+    "customers": {"organisations": [{"name": "Quinua Tours"}]},
+    "competitors": {"organisations": [{"name": "Condor Buses"}]},
+}
+
+
+@pytest.mark.parametrize(
+    ("bio", "expected"),
+    [
+        ("Guía de trekking. 10 años en Quinua Tours, hoy por mi cuenta", set()),
+        ("Small-group tour operator in Leeds. Ground partner in Peru: Quinua Tours", set()),
+        ("Periodista en El Diario del Valle. Mi papá maneja para Condor Buses", set()),
+    ],
+)
+def test_on_ones_own_now_partners_and_relatives_are_not_staff(store, bio, expected):
+    assert employers(store, bio, TOUR_ORGS) == expected
+
+
+def test_service_to_the_customer_in_spanish_is_on_topic():
+    assert TopicMatcher(["contact centre"]).terms("Speaker y consultora de servicio al cliente")
+
+
+def test_a_prize_bait_with_a_customers_name_is_no_customer(store):
+    assert employers(store, "Premios Quinua Tours 🎁 Reclama tu premio aquí", TOUR_ORGS) == set()
+
+
+def test_a_local_union_of_the_trade_is_kept(world):
+    union = person("80", display_name="Sindicato de taxistas", bio="Sindicato de taxistas de Oruro")
+    world.accounts(union)
+    follow_all(world, ["80"], followers=[])
+    assert "80" not in world.suggested()
