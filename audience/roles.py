@@ -1600,8 +1600,10 @@ def _named_as_an_event(name: str | None, lexicon: Lexicon) -> bool:
     if not name or events is None:
         return False
     folded = _YEAR_AT_END.sub("", fold_same_length(name))
-    # "Premios Nacionales de Periodismo": languages that put the noun first open with it
-    return any(m.end() == len(folded) or m.start() == 0 for m in events.finditer(folded))
+    # "Premios Nacionales de Periodismo": languages that put the noun first open with it; a
+    # name that reads as news is a title about events ("Conference News")
+    opens = not _NEWSY_NAME.search(folded)
+    return any(m.end() == len(folded) or (opens and not m.start()) for m in events.finditer(folded))
 
 
 _YEAR_AT_END = re.compile(r"[\s'’#-]*(?:(?:19|20)?\d\d)?[\s!.]*$")
