@@ -2073,23 +2073,28 @@ _A_PODCAST = re.compile(r"(?<![\w])(?:a|an|the)\s+(?:[\w-]+\s+){0,3}pod[ck]ast(?
 _CONNECTORS = re.compile(r"(?<![\w])(?:and|und|og|och|et|y|e|i|ja|ir|un|a|en)(?![\w])|[\W_]")
 
 
-def _names_an_outlet(text: BioText, start: int, end: int) -> bool:
-    names = text.lexicon.gazetteer.names
-    return bool(names and names.search(text.raw, start, end))
+def _a_subject_in_a_list(text: BioText, start: int, item_before: tuple[int, int] | None) -> bool:
+    """ "Routes, timetables, news": an item after a comma whose item before names no outlet,
+    with no outlet noun or outlet name ("Magazine, podcast", "HS, Yle, Kauppalehti" are not)."""
+    if item_before is None or not text.folded[:start].rstrip().endswith(","):
+        return False
+    lexicon, (before_start, before_end) = text.lexicon, item_before
+    clause = text.folded[before_start:before_end]
+    if lexicon.outlet_nouns.search(clause) or _OUTLET_NOUNS.search(clause):
+        return False
+    names = lexicon.gazetteer.names
+    return not (names and names.search(text.raw, before_start, before_end))
 
 
 @text_memo
 def _nouns_only_clause(text: BioText, lexicon: Lexicon) -> str | None:
     """ "Tidning + nyhetsbrev.", "Magazine & podcast.": a clause of nothing but outlet nouns
     says what the account is."""
-    item_before_was_a_noun = True
+    previous = None
     for start, end in text.clauses():
-        clause = text.folded[start:end]
+        clause, item_before, previous = text.folded[start:end], previous, (start, end)
         nouns = [*lexicon.outlet_nouns.finditer(clause), *_OUTLET_NOUNS.finditer(clause)]
-        in_a_list = text.folded[:start].rstrip().endswith(",")
-        subject = in_a_list and not item_before_was_a_noun  # "Routes, timetables, news"
-        item_before_was_a_noun = bool(nouns) or _names_an_outlet(text, start, end)
-        if not nouns or subject:
+        if not nouns or _a_subject_in_a_list(text, start, item_before):
             continue
         rest = list(clause)
         for noun in nouns:
