@@ -188,6 +188,8 @@ class OrgMatcher:
     _families: list[tuple[str, ListedOrg]] = field(init=False, default_factory=list)
     _by_domain: dict[str, ListedOrg] = field(init=False, default_factory=dict)
     _names: re.Pattern[str] | None = field(init=False, default=None)
+    # the names with Icelandic and Faroese case endings, for texts in those languages
+    _nordic_names: re.Pattern[str] | None = field(init=False, default=None)
     _owner_keys: dict[str, ListedOrg] = field(init=False, default_factory=dict)
     _acronyms: set[str] = field(init=False, default_factory=set)
     _short_keys: set[str] = field(init=False, default_factory=set)
@@ -207,6 +209,10 @@ class OrgMatcher:
                 key = organisation_key(name)
                 if key:
                     self._by_key.setdefault(key, (org, _needs_context(name, key)))
+                    # "Skiftly ApS" as written: a company's full name, a name of two words
+                    full = organisation_key(name, legal_form=True)
+                    if full != key and full.startswith(key):
+                        self._by_key.setdefault(full, (org, _needs_context(name, full)))
                     squashed = key.replace(" ", "").replace("&", "")
                     if len(squashed) >= 5:
                         self._families.append((squashed, org))
@@ -218,6 +224,8 @@ class OrgMatcher:
             for domain in org.domains:
                 self._by_domain[domain.lower().removeprefix("www.")] = org
                 self._domain_acronym(domain, org)
+            for name in org.names:
+                self._initials(name, org)
         generic = self._generic = self._generic_words()
         for org in self.orgs:
             self._add_handle_names(org)
@@ -245,6 +253,10 @@ class OrgMatcher:
             if glued:
                 pattern += "|" + "|".join(re.escape(k) for k in glued)
             self._names = re.compile(pattern)
+            if declined := [_declined_nordic(k) for k in spaced if k not in self._short_keys]:
+                body = "|".join(d for d in declined if d)
+                nordic = rf"(?<![\w@#])(?:{body})(?![\w])(?!\.\w)"
+                self._nordic_names = re.compile(f"{nordic}|{pattern}")
         for org in self.orgs:
             for name in org.names:
                 key = organisation_key(name)
@@ -306,17 +318,34 @@ class OrgMatcher:
     def _current_names(self, text: BioText) -> list[re.Match[str]]:
         """The names not said of the past; a name that starts with a past marker's word is
         itself ("CEO, Volt Market": Hungarian "volt" is "was")."""
-        found = list(text.current(self._names))
+        names = self._names_in(text.folded)
+        found = list(text.current(names))
         if text.marker_starts:
             current = {m.start() for m in found}
             found += [
                 m
-                for m in self._names.finditer(text.folded)
+                for m in names.finditer(text.folded)
                 if m.start() in text.marker_starts
                 and m.start() not in current
                 and len(m.group(0).split()) > 1
             ]
         return found
+
+    def _names_in(self, folded: str) -> re.Pattern[str]:
+        """The names pattern for a text: with Icelandic and Faroese case endings when the text
+        is written in those languages ("hjá Jökulbanka", "Útibússtjóri Sparisjóðs")."""
+        if self._nordic_names is not None and _NORDIC_LETTERS.search(folded):
+            return self._nordic_names
+        assert self._names is not None
+        return self._names
+
+    @functools.cached_property
+    def _nordic_keys(self) -> list[tuple[re.Pattern[str], str]]:
+        return [
+            (re.compile(declined), key)
+            for key in self._by_key
+            if key not in self._short_keys and (declined := _declined_nordic(key))
+        ]
 
     def _key_of(self, said: str) -> str:
         """The listed key a match stands for, its case ending taken off ("Volt Marketu",
@@ -332,7 +361,7 @@ class OrgMatcher:
             _declined_key(key, self._by_key, _ARMENIAN_NOUN_FORMS, (_ARMENIAN_NOUN,))
             or _declined_key(key, self._by_key, _CASE_ENDINGS, ("", "a", "а", "ь"))
             or _declined_key(key, self._by_key, _BALTIC_ENDINGS, _BALTIC_NOMINATIVES)
-            or key
+            or next((k for pattern, k in self._nordic_keys if pattern.fullmatch(key)), key)
         )
 
     def _short_name_ok(self, text: BioText, match: re.Match[str]) -> bool:
@@ -365,6 +394,21 @@ class OrgMatcher:
         ("Ward manager | RHG"); only as an acronym, so a word of the same letters does not."""
         label = domain.lower().removeprefix("www.").split(".")[0]
         if 3 <= len(label) <= 4 and label.isalpha() and label not in self._by_key:
+            self._by_key[label] = (org, True)
+            self._acronyms.add(label)
+
+    def _initials(self, name: str, org: ListedOrg) -> None:
+        """ "NAG" for Nordic Answer Group: a name of three or four words written as its
+        initials, in capitals and in the context of a job, like a domain's short name."""
+        written = name.split()  # "Câble Saint-Laurent" is two words, "Banco del Sur" has "del"
+        words = organisation_key(name, legal_form=True).split()
+        label = "".join(w[0] for w in words)
+        if (
+            3 <= len(words) <= 4
+            and len(written) == len(words)
+            and all(w.isalpha() and w[0].isupper() for w in written)
+            and label not in self._by_key
+        ):
             self._by_key[label] = (org, True)
             self._acronyms.add(label)
 
@@ -435,7 +479,7 @@ class OrgMatcher:
         folded = fold_same_length(name)
         return any(
             " ".join(re.sub(r"[\s.-]+", " ", m.group(0)).split()) not in self._short_keys
-            for m in self._names.finditer(folded)
+            for m in self._names_in(folded).finditer(folded)
         )
 
     def by_host(self, host: str) -> ListedOrg | None:
@@ -498,7 +542,8 @@ class OrgMatcher:
         seen: list[tuple[int, int]] | None = None
         for org, strict, span in self._sounded(text):
             if seen is None:
-                seen = [m.span() for m in self._names.finditer(text.folded)] if self._names else []
+                names = self._names_in(text.folded) if self._names else None
+                seen = [m.span() for m in names.finditer(text.folded)] if names else []
             if any(s < span.end() and span.start() < e for s, e in seen):
                 continue  # the name as listed, already judged
             if self._is_employer(text, span, strict, where):
@@ -548,7 +593,7 @@ class OrgMatcher:
         folded = fold_same_length(text)
         found = []
         if self._names is not None:
-            for match in self._names.finditer(folded):
+            for match in self._names_in(folded).finditer(folded):
                 key = self._key_of(match.group(0))
                 org = self._by_key.get(key, (None, True))[0]
                 if org and not _lower_case(text[match.start() : match.end()]):
@@ -1000,6 +1045,46 @@ def _georgian_key(said: str, keys: dict[str, Any]) -> str | None:
                 if base in keys:
                     return base
     return None
+
+
+# Icelandic and Faroese decline every word of a name ("Sparisjóður Austurlands" ->
+# "Sparisjóðs Austurlands", "Miðlun Samskipti" -> "Miðlunar Samskipta", "Kringvarp Føroya" ->
+# "Kringvarpinum"), the definite article glued on. A word's stem is the name's word without its
+# nominative ending; any case ending, definite or not, may follow. Their letters (folded: ð, þ,
+# æ, ø stay) and their "hjá" (at) tell which texts to read so.
+_NORDIC_LETTERS = re.compile(r"[ðþæø]|(?<!\w)hja(?!\w)")
+_NORDIC_NOMINATIVES = ("ur", "ir", "an", "i", "a")
+_NORDIC_ENDINGS = tuple(
+    sorted(
+        {
+            *("a", "i", "u", "s", "ur", "ir", "ar", "um", "na", "an", "ann", "ans", "anum"),
+            *("anna", "una", "unni", "unnar", "in", "ina", "inni", "inn", "inum", "ins", "inu"),
+            *("ið", "id", "sins", "num", "nir", "arnir", "urnar", "unum", "irnar", "innar", "nar"),
+            *("arinnar", "ini", "inar", "unar"),
+        },
+        key=len,
+        reverse=True,
+    )
+)
+_NORDIC_ENDING = f"(?:{'|'.join(_NORDIC_ENDINGS)})?"
+
+
+def _nordic_word(word: str) -> str:
+    if len(word) < 4 or not word.isalpha():
+        return re.escape(word)
+    stems = {word} | {
+        word[: -len(n)] for n in _NORDIC_NOMINATIVES if word.endswith(n) and len(word) - len(n) >= 3
+    }
+    return f"(?:{'|'.join(sorted(map(re.escape, stems), key=len, reverse=True))}){_NORDIC_ENDING}"
+
+
+def _declined_nordic(key: str) -> str | None:
+    """A listed key with Icelandic and Faroese case endings on each word, or None when no word
+    of it can take one."""
+    words = key.split()
+    if not any(len(w) >= 4 and w.isalpha() for w in words):
+        return None
+    return rf"{_NAME_JOIN}*".join(_nordic_word(w) for w in words)
 
 
 # What may stand between the words of a name: "Acme-Pharm", "Acme. Pharm", "pharmacy «Acme»",

@@ -233,6 +233,12 @@ LEGAL_SUFFIXES = (
     "oy",
     "ab",
     "a/s",
+    "aps",
+    "ehf",  # Icelandic: einkahlutafélag, hlutafélag, opinbert hlutafélag
+    "hf",
+    "ohf",
+    "p/f",  # Faroese: partafelag, smápartafelag
+    "sp/f",
     "as",
     "spa",
     "s.p.a.",
@@ -725,6 +731,13 @@ class Lexicon:
         """ "until 2022", "bis 2022": the whole of a bracket."""
         words = _alternation(self.vocabulary.until_markers or ("until",), literal=True)
         return re.compile(rf"\s*(?:{words})\s+(?:19|20)\d\d\s*$")
+
+    @cached_property
+    def until_year_opening(self) -> re.Pattern[str]:
+        """ "Until 2025 at Acme", "Do 2025 w Acme": a clause that opens on "until" and a year
+        and goes on to the job it ended."""
+        words = _alternation(self.vocabulary.until_markers or ("until",), literal=True)
+        return re.compile(rf"\s*(?:{words})\s+(?:19|20)\d\d\s+[^\W\d_]")
 
     @cached_property
     def until_year_closing(self) -> re.Pattern[str]:
@@ -1256,7 +1269,9 @@ class BioText:
                 stop = _SENTENCE_STOP.search(text, after_end)
                 yield start, stop.start() if stop else len(text)
         for index, (start, end) in enumerate(clauses):
-            if self.lexicon.until_year_closing.search(text, start, end):
+            if self.lexicon.until_year_opening.match(text, start, end):
+                yield start, end
+            elif self.lexicon.until_year_closing.search(text, start, end):
                 yield start, end  # "Head of Care at Acme until 2025": no bracket needed
                 # "Founder of Acme, sold 2021", "Co-founded Acme (now Beta), left 2021": the
                 # clause is only the date, so the job is what its sentence said before it.
@@ -2762,10 +2777,11 @@ def _host(website: str | None) -> str | None:
 
 
 @lru_cache(maxsize=65536)
-def organisation_key(name: str) -> str:
-    """ "Rival Contact Ltd." -> "rival contact": what a bio or handle is likely to say."""
+def organisation_key(name: str, legal_form: bool = False) -> str:
+    """ "Rival Contact Ltd." -> "rival contact": what a bio or handle is likely to say (with
+    ``legal_form``, "rival contact ltd": the name as written in full)."""
     folded = fold_same_length(name).strip()
-    core = _LEGAL_SUFFIX.sub("", folded).strip(" ,.")
+    core = folded if legal_form else _LEGAL_SUFFIX.sub("", folded).strip(" ,.")
     return " ".join(_NOT_IN_A_NAME.sub(" ", core or folded).split())
 
 

@@ -1,0 +1,168 @@
+"""Classes of judgement error fixed in the seventeenth session (issue 12), one test per class of
+docs/judgement.md. The people and organisations are invented; the bios are paraphrases of the
+classes, not copies of benchmark rows."""
+
+from __future__ import annotations
+
+import pytest
+
+from audience.prune import TopicMatcher
+from audience.roles import DEFAULT_LEXICON, press_evidence
+from tests.test_judgement_classes7 import employers
+from tests.test_segment_judgement import store as store  # noqa: F401 - the fixture
+
+ORGS = {
+    "customers": {
+        "organisations": [
+            {"name": "Fjarðabanki", "aliases": ["Fjarðabanki hf."]},
+            {"name": "Austur Veitur"},
+        ]
+    },
+    "suppliers": {
+        "organisations": [
+            {"name": "Vindur fjarskipti", "aliases": ["Vindur"]},
+            {"name": "Brimsúla ApS"},
+        ]
+    },
+    "competitors": {
+        "organisations": [
+            {"name": "Röddun Samskipti"},
+            {"name": "Selvík Call Services"},
+            {"name": "Centro del Mar"},
+        ]
+    },
+}
+
+
+def employers_of(store, bio: str) -> set[str]:
+    return employers(store, bio, ORGS)
+
+
+def press(bio: str, name: str = "Hildur Jóns", handle: str = "hildur_j"):
+    found = press_evidence(handle, name, bio, None, DEFAULT_LEXICON)
+    return found if found and found.strong else None
+
+
+# ---- Icelandic and Faroese decline an employer's name --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("bio", "segment"),
+    [
+        ("Gjaldkeri hjá Fjarðabanka í Neskaupstað. Skíði á veturna.", "customers"),
+        ("Deildarstjóri Fjarðabankans á Austurlandi", "customers"),  # definite, genitive
+        ("Starfa í þjónustuveri Austur Veitna, kvöldvaktir", "customers"),  # plural genitive
+        ("Tæknistjóri Vinds. Ljósleiðarar og lax.", "suppliers"),  # "Vindur", genitive
+        ("Verkefnastjóri hjá Röddun Samskiptum 📞", "competitors"),  # dative plural
+        ("Nýr framkvæmdastjóri Röddunar Samskipta frá og með mars", "competitors"),  # "-un"
+        ("Seljari hjá Fjarðabankanum í Havn, vestanfyri", "customers"),  # Faroese, definite
+    ],
+)
+def test_icelandic_and_faroese_case_endings_name_the_employer(store, bio, segment):
+    assert employers_of(store, bio) == {segment}, bio
+
+
+def test_those_endings_are_read_only_in_texts_written_in_those_languages(store):
+    # "Vinda" would be a case of "Vindur" in Icelandic; in English it is another name.
+    assert employers_of(store, "Driver at Vinda Logistics, Leeds. Vans and podcasts.") == set()
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Fv. sölustjóri hjá Vindi. Nú hjá Fjarðabanka í útibúinu.",  # "fv." is "former"
+        "Búin að vera í bið hjá Vindi síðan í hádeginu 🙄",  # on hold: a complaint
+        "Meðstofnandi Brimsúla (seldi 2021). Golf, barnabörn og bækur.",  # sold: the past
+    ],
+)
+def test_icelandic_past_jobs_and_complaints_are_not_suppliers(store, bio):
+    assert "suppliers" not in employers_of(store, bio), bio
+
+
+# ---- names as written in full, and as initials ----------------------------------------------
+
+
+def test_a_name_written_with_its_legal_form_counts_without_a_job_word(store):
+    assert employers_of(store, "Owner and CEO. Brimsúla ApS. Coffee and sailing.") == {
+        "suppliers"
+    }
+
+
+@pytest.mark.parametrize(
+    ("bio", "expected"),
+    [
+        ("Shift lead at SCS, Akureyri office", {"competitors"}),
+        ("Shift lead at scs, a typo of mine", set()),  # not written as an acronym
+        ("Taxi driver in CDM, tours every day", set()),  # "del": no initials
+    ],
+)
+def test_a_name_of_three_or_four_words_may_be_written_as_its_initials(store, bio, expected):
+    assert employers_of(store, bio) == expected, bio
+
+
+# ---- the past that opens a clause, and clients ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Until 2023 at Selvík Call Services. Now studying nursing.",
+        "Do 2024 w Selvík Call Services. Teraz studiuję w Gdańsku.",  # Polish
+        "We outsource our weekend queue to Selvík Call Services and sleep well.",
+        "Аналитик банка. Покрываю Selvík Call Services и ещё пять компаний.",  # a beat
+    ],
+)
+def test_a_job_that_ended_a_client_and_a_beat_are_not_the_employer(store, bio):
+    assert employers_of(store, bio) == set(), bio
+
+
+def test_a_job_since_a_year_is_still_current(store):
+    assert employers_of(store, "Since 2023 at Selvík Call Services. Team lead.") == {
+        "competitors"
+    }
+
+
+# ---- Icelandic and Faroese press ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Íþróttafréttakona. Fótbolti, handbolti og allt þar á milli.",
+        "Blaðaljósmyndari. Myndir af fólki, veðri og eldgosum.",
+        "Tíðindamaður hjá útvarpinum. Fiskiskapur og politikkur.",  # Faroese
+        "Stjórnandi hlaðvarpsins Sófaspjall. Nýr þáttur á fimmtudögum.",  # a podcast host
+        "Held úti hlaðvarpi um fjármál heimilanna. Óháð og ókeypis.",
+        "Fréttaþulur á kvöldin, mamma á daginn.",  # a newsreader
+    ],
+)
+def test_icelandic_and_faroese_journalists_are_press(bio):
+    assert press(bio) is not None, bio
+
+
+@pytest.mark.parametrize(
+    ("bio", "name"),
+    [
+        ("Upplýsingafulltrúi bankans. Fyrrverandi blaðamaður.", "Hildur Jóns"),  # press office
+        ("Nemi í blaðamennsku við háskólann. Tónlist á kvöldin.", "Hildur Jóns"),  # a student
+        ("Kommunan í Norðdepli. Tíðindi og fráboðanir til borgarar.", "Norðdepils kommuna"),
+        ("Nurse in Leeds. Sending parcels home every winter.", "Ama in Leeds"),  # English
+        ("Magazyn, spedycja i zwroty — Brimsúla, Gdynia.", "Ola"),  # Polish: a warehouse
+    ],
+)
+def test_words_that_only_look_like_press_in_those_languages_are_not(bio, name):
+    assert press(bio, name=name) is None, bio
+
+
+# ---- the trade's words in Icelandic and Faroese ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Vaktstjóri í þjónustuverinu, kaffi og þolinmæði",
+        "Arbeiði sum kundatænastuleiðari í Suðuroy síðan 2019",  # Faroese
+    ],
+)
+def test_the_contact_centre_in_icelandic_and_faroese_is_on_topic(bio):
+    assert TopicMatcher(["customer service"]).terms(bio), bio
