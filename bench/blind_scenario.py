@@ -82,9 +82,13 @@ SEGMENTS = ("press", "customers", "suppliers", "competitors")
 # blind53 (a La Paz cable-car operator), written blind meanwhile and measured held out on the
 # session's start code and after rounds 51 and 52, was tuned on next (round 53). blind54 (a
 # Reykjavík contact-centre outsourcer), written blind meanwhile and measured held out on the
-# session's start code and after rounds 52 and 53, is held out: nobody has tuned on it.
+# session's start code and after rounds 52 and 53, was tuned on in the seventeenth (round 54).
+# blind55 (a Tunis nearshore contact-centre outsourcer), written blind in the seventeenth
+# session and measured held out on its start code and after round 54, is held out: nobody has
+# tuned on it.
 SPLITS = (
-    ("blind54 (held out)", "blind54"),
+    ("blind55 (held out)", "blind55"),
+    ("blind54 (tuned on, round 54)", "blind54"),
     ("blind53 (tuned on, round 53)", "blind53"),
     ("blind52 (tuned on, round 52)", "blind52"),
     ("blind51 (tuned on, round 51)", "blind51"),
