@@ -19,6 +19,7 @@ from audience.matching.names import (
     PARODY_RE,
     ParsedName,
     alternate_family_names,
+    alternate_family_words,
     clean_display_names,
     compact,
     email_family_names,
@@ -512,6 +513,7 @@ class Accounts:
     full: np.ndarray = None
     full_sorted: np.ndarray = None
     alt_family: np.ndarray = None  # "Rachel Dougherty (Owens)": "owens"; "" for none
+    family_parts: np.ndarray = None  # the family names beyond those two (see _family_parts)
     alt_full_sorted: np.ndarray = None  # the given name with it, words in order
     has_alt: np.ndarray = None  # bool
     handle_key: np.ndarray = None  # handle without separators (digits kept)
@@ -598,15 +600,17 @@ def parse_account_names(accounts: Accounts) -> None:
     accounts.full_sorted = displays.spread(
         [f"{f} {g}" if f and f < g else n for g, f, n in zip(given, family, full, strict=True)]
     )
+    alt_words = alternate_family_words(displays.values)
     alt = [
-        a if a != f and g else ""
-        for a, g, f in zip(alternate_family_names(displays.values), given, family, strict=True)
+        a.rsplit("-", 1)[-1] if a and g and a.rsplit("-", 1)[-1] != f else ""
+        for a, g, f in zip(alt_words, given, family, strict=True)
     ]
     # "Florian Eichthal-Schwarz": the first part of a double-barrelled name is a family name too
     alt = [
         a or (words_[-2] if len(words_) >= 3 and len(words_[-2]) >= 3 else "")
         for a, words_ in zip(alt, (c.split() for c in cleaned), strict=True)
     ]
+    accounts.family_parts = displays.spread(_family_parts(cleaned, alt_words, family, alt))
     accounts.alt_family = displays.spread(_shared(alt))
     accounts.alt_full_sorted = displays.spread(
         [" ".join(sorted((g, a))) if a else "" for g, a in zip(given, alt, strict=True)]
@@ -624,6 +628,31 @@ def parse_account_names(accounts: Accounts) -> None:
     accounts.domain = websites.spread(_shared(url_domains(websites.values)))
     codes = np.unique(accounts.hashes("full"), return_inverse=True, return_counts=True)
     accounts.name_count = codes[2][codes[1].reshape(-1)]
+
+
+_NO_PARTS: tuple[str, ...] = ()
+
+
+def _family_parts(
+    cleaned: list[str], alt_words: list[str], family: list[str], alt: list[str]
+) -> list[tuple[str, ...]]:
+    """Each display name's family names beyond its last word and its other family name:
+    every part of a double-barrelled or longer one ("Sofia Ribeiro Pereira-Santos Silva",
+    "Anne Visser de Jong") and of a hyphenated maiden name ("(née Taylor-Ellingham)")."""
+    particles = family_particles()
+    found = []
+    for clean, alt_word, last, other in zip(cleaned, alt_words, family, alt, strict=True):
+        if clean.count(" ") < 2 and "-" not in alt_word:  # most names: two words
+            found.append(_NO_PARTS)
+            continue
+        names = clean.split()
+        candidates = names[1:-1] if len(names) >= 3 else []
+        if "-" in alt_word:
+            candidates += alt_word.split("-")
+        kept = (w for w in candidates if len(w) >= 3 and w not in particles)
+        parts = tuple(dict.fromkeys(w for w in kept if w not in (last, other)))
+        found.append(parts or _NO_PARTS)
+    return found
 
 
 @dataclass
