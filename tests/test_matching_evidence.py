@@ -1211,3 +1211,22 @@ def test_a_given_name_display_meets_the_card_through_its_website(store):
     found = _found(store)
     assert "margot_77" in found and "nomdeplume" in found  # the site spells the whole name
     assert "marg_88" not in found
+
+
+@pytest.mark.parametrize(
+    ("website", "names"),
+    [
+        ("https://quillpartners.com/people/louise-warbrook", False),  # another family name
+        ("https://louisewarbrook.dev", False),
+        ("https://about.me/louisew", True),  # the given name and the initial, a word alone
+        ("https://linktr.ee/louisew84", True),
+        ("https://quillpartners.com/people/louise-whitbury", True),
+        ("https://louisewhitbury.dev", True),
+    ],
+)
+def test_a_website_beginning_with_the_given_name_and_initial_may_spell_another_name(
+    store, website, names
+):
+    person = add_person(store, "Louise Whitbury")
+    account = add_account(store, "louise_q", "Louise", website=website)
+    assert bool(_pair_features(store, person, account).site_name[0]) is names

@@ -1364,10 +1364,15 @@ def _signal_features(f: PairFeatures, people: list[Person], accounts: Accounts, 
 
 
 def _site_needles(person: Person) -> tuple[frozenset[str], tuple[str, ...]]:
-    """(family names a website's word may be, strings a website may hold): see Site.names."""
+    """(words a website's word may be, strings a website may hold): the family names (see
+    Site.names) and the handle forms of the name. A form that holds no family name whole,
+    the given name and an initial ("louisew"), counts only as a word of its own: inside the
+    glued words of "/people/louise-warbrook" it begins another family name."""
     families = tuple(x for x in person.family_variants if len(x) >= 3)
-    inside = tuple(x for x in families if len(x) >= 4) + tuple(person.handle_forms)
-    return frozenset(families), inside
+    forms = person.handle_forms
+    whole = [f for f in forms if any(fam in f for fam in person.family_variants)]
+    inside = tuple(x for x in families if len(x) >= 4) + tuple(whole)
+    return frozenset(families) | frozenset(forms), inside
 
 
 class _AccountColumns:
