@@ -1230,3 +1230,32 @@ def test_a_website_beginning_with_the_given_name_and_initial_may_spell_another_n
     person = add_person(store, "Louise Whitbury")
     account = add_account(store, "louise_q", "Louise", website=website)
     assert bool(_pair_features(store, person, account).site_name[0]) is names
+
+
+@pytest.mark.parametrize(
+    ("display", "conflict"),
+    [
+        ("Elena Pérez Galero", True),  # the same father's name, another mother's
+        ("Elena Galero Zuera", True),  # the same mother's name, another father's
+        ("Elena Pérez Zuera", False),
+        ("Elena Pérez Zueras", False),  # a misspelling of the card's
+        ("Elena Pérez", False),  # one of the two
+        ("Elena Lucía Zuera", False),  # a word profiles bear as a given name: a middle name
+    ],
+)
+def test_two_family_names_one_of_them_another_are_another_person(store, display, conflict):
+    person = add_person(store, "Elena Pérez Zuera", given="Elena", family="Pérez Zuera")
+    add_account(store, "lucia_x", "Lucía Ortiz")  # "lucia" is a given name among the profiles
+    account = add_account(store, "elena_x", display)
+    name = float(_pair_features(store, person, account).name[0])
+    assert (name <= ev.OTHER_GIVEN_NAME + 1e-6) is conflict
+
+
+def test_a_bearer_of_the_name_scored_low_for_another_family_name_competes_once(store):
+    # "Maria Rodrigues Lopes" bears "Maria Lopes" but another first family name: scored, low,
+    # and not counted again among the namesakes too common to score
+    person = add_person(store, "Maria Loumães Lopes", given="Maria", family="Loumães Lopes")
+    add_account(store, "marial67", "Loumaes Lopes, Maria")
+    add_account(store, "mrlopes", "Maria Rodrigues Lopes")
+    people, _, _, weights = _unscored(store)
+    assert weights[next(k for k, p in enumerate(people) if p.id == person)] == 0

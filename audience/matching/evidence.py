@@ -516,6 +516,7 @@ class Accounts:
     family_parts: np.ndarray = None  # the family names beyond those two (see _family_parts)
     alt_full_sorted: np.ndarray = None  # the given name with it, words in order
     has_alt: np.ndarray = None  # bool
+    has_second: np.ndarray = None  # bool: the other family name is the word before the last
     handle_key: np.ndarray = None  # handle without separators (digits kept)
     handle_core: np.ndarray = None  # its letters without digits, prefixes ("real") and suffixes
     domain: np.ndarray = None  # the website's host, "" without one
@@ -606,16 +607,18 @@ def parse_account_names(accounts: Accounts) -> None:
         for a, g, f in zip(alt_words, given, family, strict=True)
     ]
     # "Florian Eichthal-Schwarz": the first part of a double-barrelled name is a family name too
-    alt = [
-        a or (words_[-2] if len(words_) >= 3 and len(words_[-2]) >= 3 else "")
+    second = [
+        "" if a else (words_[-2] if len(words_) >= 3 and len(words_[-2]) >= 3 else "")
         for a, words_ in zip(alt, (c.split() for c in cleaned), strict=True)
     ]
+    alt = [a or b for a, b in zip(alt, second, strict=True)]
     accounts.family_parts = displays.spread(_family_parts(cleaned, alt_words, family, alt))
     accounts.alt_family = displays.spread(_shared(alt))
     accounts.alt_full_sorted = displays.spread(
         [" ".join(sorted((g, a))) if a else "" for g, a in zip(given, alt, strict=True)]
     )
     accounts.has_alt = displays.spread([bool(a) for a in alt]).astype(bool)
+    accounts.has_second = displays.spread([bool(b) for b in second]).astype(bool)
     accounts.given = displays.spread(given)
     accounts.family = displays.spread(family)
     accounts.full = displays.spread(full)
@@ -1119,6 +1122,7 @@ def _name_features(f: PairFeatures, cols: _PeopleColumns, accounts: Accounts, un
         & (accounts.given[ai] == cols.given[pi])
     )
     f.name_exact = (full_sim >= 100) | f.both_families
+    other_family = _other_second_family(f, cols, accounts, double)
     # a typo ("Doh" for "Doe") costs little, a different name much
     fuzzy = np.clip((full_sim - 60.0) / 30.0, 0, 1) * 0.92
     one_letter = np.zeros(len(accounts), dtype=bool)
@@ -1162,11 +1166,44 @@ def _name_features(f: PairFeatures, cols: _PeopleColumns, accounts: Accounts, un
     other_given = given_differs & swapped_differs & two_given & ~nickname
     # as a nickname with the family name (0.92), a little less with a typo in it
     name = np.where(nickname, np.maximum(name, 0.85), name)
-    name = np.where(other_given, np.minimum(name, OTHER_GIVEN_NAME), name)
+    name = np.where(other_given | other_family, np.minimum(name, OTHER_GIVEN_NAME), name)
     # near by spelling alone: not the name, a nickname of it or its initial
     f.spelled_near = ~f.name_exact & ((f.kinds & K_NAME) == 0) & ~initial & ~nickname
     same_given = (f.kinds & K_ORG) > 0
     f.name = np.where(same_given & (name < 0.45), 0.45, name)
+
+
+def _other_second_family(
+    f: PairFeatures, cols: _PeopleColumns, accounts: Accounts, double: np.ndarray
+) -> np.ndarray:
+    """Among the pairs whose card has two family names (``double``), those whose display name
+    has two as well, one of them the card's and the other another name ("Elena Pérez Zuera"
+    and "Elena Pérez Galero": another mother's name, another person). Not a misspelling of
+    the card's, nor a word profiles bear as a given name (a middle name: "Emma Sarah Jones")."""
+    found = np.zeros(len(f.pi), dtype=bool)
+    pi, ai = f.pi[double], f.ai[double]
+    both = np.nonzero(accounts.has_second[ai])[0]
+    if not len(both):
+        return found
+    pi, ai = pi[both], ai[both]
+    own_inner, own_last = cols.family_inner[pi], cols.family[pi]
+    inner, last = accounts.alt_family[ai], accounts.family[ai]
+    first_agrees = inner == own_inner
+    other = np.where(first_agrees, last, inner)
+    own_other = np.where(first_agrees, own_last, own_inner)
+    one_agrees = first_agrees ^ (last == own_last)
+    given_names = frozenset(accounts.given.tolist())
+    differs = np.array(
+        [
+            agrees and word not in given_names and fuzz.ratio(word, own) < 75
+            for agrees, word, own in zip(
+                one_agrees.tolist(), other.tolist(), own_other.tolist(), strict=True
+            )
+        ],
+        dtype=bool,
+    )
+    found[double[both]] = differs
+    return found
 
 
 def _nickname_with_family(

@@ -797,9 +797,9 @@ def unscored_namesakes(people: list[Person], accounts: Accounts, f: ev.PairFeatu
     pos = np.minimum(ev.search_sorted(codes, wanted), len(codes) - 1)
     bearing = np.where(codes[pos] == wanted, counts[pos], 0)
     # the scored pairs among those bearers (a "Susanne Schmidt" scored as a half of "Susanne
-    # Krüger-Schmidt" is one of them: she competes once, not twice)
-    named = np.nonzero(f.name >= 0.5)[0]  # a bearer's name agrees (and there are few such)
-    bears = named[account_keys[f.ai[named]] == wanted[f.pi[named]]]
+    # Krüger-Schmidt" is one of them: she competes once, not twice; so does "Maria Rodrigues
+    # Lopes" for Maria Loumães Lopes, scored low for her other family name)
+    bears = np.nonzero(account_keys[f.ai] == wanted[f.pi])[0]
     scored = np.bincount(f.pi[bears], minlength=len(people))
     count = np.maximum(bearing - scored, 0).astype(np.float64)
     # each weighs what a scored namesake showing the name alone would: the exact name at the
