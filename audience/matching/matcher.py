@@ -498,7 +498,7 @@ def _account_keys(accounts: Accounts) -> tuple[np.ndarray, np.ndarray]:
     for tag in (T_NAME, T_NICK):
         add(tag, part_hashes, hg[rows_], rows_)
         add(tag, part_hashes, hf[rows_], rows_)
-        add(tag, ha[alt_named], hf[alt_named], alt_named)  # "SCHMIDT-BECKER Sophie"
+    add(T_NAME, ha[alt_named], hf[alt_named], alt_named)  # "SCHMIDT-BECKER Sophie"
     given_initials = ev.str_hashes([g[0] for g in accounts.given[rows_].tolist()])
     add(T_INITIAL, part_hashes, given_initials, rows_)
     # "Doe Jane" read the other way
@@ -579,7 +579,7 @@ def _account_keys(accounts: Accounts) -> tuple[np.ndarray, np.ndarray]:
     with_domain = with_domain[~np.array(generic, dtype=bool)]
     add(T_DOMAIN, domain_hash[with_domain], None, with_domain)
     # a website spelling a name as handles do ("jose-guerrero.com"), as a handle would
-    site_names = _site_names(accounts.domain[with_domain].tolist())
+    site_names = _site_names(accounts.domain[with_domain].tolist(), generic_checked=True)
     long_site = np.fromiter((len(n) >= 6 for n in site_names), bool, len(site_names))
     add(
         T_HANDLE,
@@ -587,10 +587,8 @@ def _account_keys(accounts: Accounts) -> tuple[np.ndarray, np.ndarray]:
         None,
         with_domain[long_site],
     )
-    for column in ("family", "alt_family"):
-        hashes = accounts.hashes(column)
-        named_site = with_domain[hashes[with_domain] != _NO_HASH]
-        add(T_DOMAIN_NAME, domain_hash[named_site], hashes[named_site], named_site)
+    named_site = with_domain[hf[with_domain] != _NO_HASH]
+    add(T_DOMAIN_NAME, domain_hash[named_site], hf[named_site], named_site)
     bios = ev.distinct(accounts.bio.tolist())
     bio_rows, bio_hashes = _bio_mentions(bios.values)
     counts = np.bincount(bio_rows, minlength=len(bios.values))
@@ -606,14 +604,14 @@ def _account_keys(accounts: Accounts) -> tuple[np.ndarray, np.ndarray]:
     return np.concatenate(keys), np.concatenate(rows)
 
 
-def _site_names(domains: list[str]) -> list[str]:
-    """The letters of each personal website's first label ("marierichard" of
-    marie-richard.dev); "" for none, or for a host anyone's pages are on."""
-    return [
-        "".join(c for c in d.split(".", 1)[0] if c.isalpha()) if d and not ev.is_generic_host(d)
-        else ""
-        for d in domains
-    ]
+def _site_names(domains: list[str], generic_checked: bool = False) -> list[str]:
+    """The letters of each website's first label ("marierichard" of marie-richard.dev); ""
+    for none, or for a host anyone's pages are on (unless the caller left those out)."""
+    names: dict[str, str] = {}  # employers' domains repeat
+    for d in set(domains):
+        generic = not d or (not generic_checked and ev.is_generic_host(d))
+        names[d] = "" if generic else "".join(c for c in d.split(".", 1)[0] if c.isalpha())
+    return [names[d] for d in domains]
 
 
 def _handle_surname_parts(given: str, core: str) -> list[tuple[int, str]]:
