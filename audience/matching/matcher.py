@@ -404,11 +404,12 @@ def _person_keys(
     rows += [(T_HANDLE, form, "", i) for i, fs in enumerate(forms) for form in fs]
     rows += [(T_DOMAIN, d, "", i) for i, p in enumerate(people) for d in p.domains]
     rows += [
-        (T_DOMAIN_NAME, d, name, i)
+        (T_DOMAIN_NAME, d, f"{name} {initial}", i)
         for i, p in enumerate(people)
         for d in p.domains
         for name in families[i]
         if len(name) >= 2
+        for initial in initials[i]
     ]
     rows += [(T_ORG, g, w, i) for i, gs in enumerate(givens) for g in gs for w in orgs[i]]
     rows += [(T_CONTACT, key, "", i) for i, p in enumerate(people) for key in p.contact_keys]
@@ -588,7 +589,13 @@ def _account_keys(accounts: Accounts) -> tuple[np.ndarray, np.ndarray]:
         with_domain[long_site],
     )
     named_site = with_domain[hf[with_domain] != _NO_HASH]
-    add(T_DOMAIN_NAME, domain_hash[named_site], hf[named_site], named_site)
+    family_initials = [
+        f"{f} {g[:1]}"
+        for f, g in zip(
+            accounts.family[named_site].tolist(), accounts.given[named_site].tolist(), strict=True
+        )
+    ]
+    add(T_DOMAIN_NAME, domain_hash[named_site], ev.str_hashes(family_initials), named_site)
     bios = ev.distinct(accounts.bio.tolist())
     bio_rows, bio_hashes = _bio_mentions(bios.values)
     counts = np.bincount(bio_rows, minlength=len(bios.values))
