@@ -295,7 +295,7 @@ T_NAME, T_INITIAL, T_PREFIX, T_SUFFIX, T_HANDLE, T_DOMAIN, T_ORG, T_NICK = range
 # name's initial ("Adam K."); T_TRUNCATED: the first letters of a long handle (X cuts at 15).
 T_CONTACT, T_GIVEN_INITIAL, T_TRUNCATED = 9, 10, 11
 # T_DOMAIN_NAME: a website on the domain of the card's e-mail, beside the card's family name
-# ("Liam Byrne" with ibm.com): a large employer's domain alone is a crowd of colleagues
+# and given initial ("Liam Byrne" with ibm.com): a large employer's domain alone is a crowd
 T_DOMAIN_NAME = 12
 TRUNCATED = 12
 # T_NAME joins a person's given name with the same name on a profile or one of its nicknames;
