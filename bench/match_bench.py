@@ -138,6 +138,9 @@ def _write_workspace(path: Path, contacts: list[dict], profiles: list[dict]) -> 
 # ---- methods (child processes) ------------------------------------------------------------
 
 
+SCORED: list[int] = []  # the candidate pairs blocking proposed, for the child's report
+
+
 def run_ours(workdir: Path) -> list[tuple[int, int, str, float]]:
     from audience.matching import match_people
     from audience.store import open_store
@@ -146,7 +149,8 @@ def run_ours(workdir: Path) -> list[tuple[int, int, str, float]]:
     store.execute("DELETE FROM matches")  # a rerun starts from nothing, links included
     # only the rows a previous run linked: rewriting a million rows cost ~3 s of the match's time
     store.execute("UPDATE accounts SET person_id = NULL WHERE person_id IS NOT NULL")
-    match_people(store, ["x"])
+    summary = match_people(store, ["x"])
+    SCORED.append(summary.pairs_scored)
     return [
         (p - 1, a - 1, s, score)
         for p, a, s, score in store.execute(
@@ -368,7 +372,8 @@ def child(method: str, workdir: Path, code: Path | None = None) -> None:
     peak_mb = _peak_mb()
     suffix = "@ref" if code is not None else ""
     (workdir / f"{method}{suffix}.pairs.json").write_text(json.dumps(pairs))
-    print(json.dumps({"seconds": seconds, "cpu": cpu, "peak_mb": peak_mb, "error": error}))
+    report = {"seconds": seconds, "cpu": cpu, "peak_mb": peak_mb, "error": error}
+    print(json.dumps(report | {"scored": sum(SCORED)}))
 
 
 # ---- evaluation ---------------------------------------------------------------------------
@@ -413,6 +418,7 @@ def queue_figures(pairs: list, truth: set) -> tuple[float, float]:
 HEADER = (
     f"{'method':<22}{'pairs':>7}{'P':>7}{'R':>7}{'F1':>7}{'P+rev':>7}{'R+rev':>7}{'F1+rev':>7}"
     f"{'R@P95':>7}{'queue/true':>11}{'top¼ P':>8}{'time s':>8}{'CPU s':>8}{'peak MB':>8}"
+    f"{'scored':>10}"
 )
 
 
@@ -458,7 +464,7 @@ def run_all(
             f"{accepted['recall']:>7.3f}{accepted['f1']:>7.3f}{both['precision']:>7.3f}"
             f"{both['recall']:>7.3f}{both['f1']:>7.3f}{r95:>7.3f}{per_true:>11.2f}"
             f"{top_precision:>8.2f}{info['seconds']:>8.2f}{info.get('cpu', 0):>8.2f}"
-            f"{info['peak_mb']:>8.0f}"
+            f"{info['peak_mb']:>8.0f}{info.get('scored', 0):>10,}"
         )
     return results
 

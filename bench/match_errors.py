@@ -108,6 +108,7 @@ def analyse(
         examples.setdefault(cls, []).append(text)
 
     accepted_true = 0
+    never: list[tuple[int, int]] = []
     for person, account in sorted(truth):
         st = status.get((person, account), ("none", 0.0))
         if st[0] == "accepted":
@@ -122,6 +123,7 @@ def analyse(
         k = pair_of.get((p, a))
         if k is None:
             note("never proposed (blocking)", label)
+            never.append((p, a))
             continue
         ks = by_person[p]
         best = max(ks, key=lambda j: f.score[j])
@@ -184,6 +186,7 @@ def analyse(
     for (st, who), n in false_kinds.most_common():
         print(f"  {n:5d}  {st:<9} {who}")
     _review_queue(status, truth)
+    _never_proposed(people, accounts, never, show)
     print("\nHigh-scoring false pairs, by evidence:")
     for cls, n in false_high.most_common(15):
         print(f"  {n:5d}  {cls}")
@@ -193,6 +196,132 @@ def analyse(
             for item in items[:show]:
                 print("   ", item)
     del np
+
+
+def _never_proposed(people, accounts, never: list[tuple[int, int]], show: int) -> None:
+    """Sort the true pairs blocking never proposes by why: a key they share with a block
+    larger than its cap (which kind), else by what the profile's display name, handle,
+    website and bio show of the card's names, and which key would have caught each."""
+    from rapidfuzz import fuzz
+
+    from audience.matching import matcher as mt
+    from audience.matching.names import name_groups, words
+
+    if not never:
+        return
+    persons = sorted({p for p, _ in never})
+    subset = [people[p] for p in persons]
+    saved_cut = mt.MAX_CUT_BLOCK
+    mt.MAX_CUT_BLOCK = 10**9
+    try:
+        pi, ai, kinds = mt.candidate_pairs(subset, accounts, {k: 10**9 for k in mt.MAX_BLOCK})
+    finally:
+        mt.MAX_CUT_BLOCK = saved_cut
+    uncapped = {(persons[int(p)], int(a)): int(k) for p, a, k in zip(pi, ai, kinds, strict=True)}
+    kind_names = {1: "name", 2: "initial", 4: "fuzzy", 8: "handle", 16: "domain", 32: "org",
+                  64: "contact"}
+    classes: Counter = Counter()
+    extra_keys: Counter = Counter()
+    examples: dict[str, list[str]] = {}
+
+    def near(a: str, b: str, cut: float = 80) -> bool:
+        return bool(a) and bool(b) and (a == b or (min(len(a), len(b)) >= 3
+                                                   and fuzz.ratio(a, b) >= cut))
+
+    for p, a in never:
+        person = people[p]
+        givens = {g for g in (person.name.given, *person.alt_given) if g}
+        groups = set().union(*map(name_groups, givens)) if givens else set()
+        families = {f for f in person.family_variants if len(f) >= 2}
+        families |= {w for f in list(families) for w in f.split()}
+        pg, pf, palt = accounts.given[a], accounts.family[a], accounts.alt_family[a]
+        display_words = set(words(accounts.display[a]))
+        core, domain = accounts.handle_core[a], accounts.domain[a] or ""
+        bio = (accounts.bio[a] or "").lower()
+        given_same = pg in groups
+        given_near = given_same or any(near(pg, g, 75) for g in givens)
+        family_same = pf in families or palt in families
+        family_near = family_same or any(near(pf, f) for f in families)
+        in_display = families & display_words
+        if (p, a) in uncapped:
+            k = uncapped[(p, a)]
+            cls = "a key shared, its block over the cap: " + "+".join(
+                n for bit, n in kind_names.items() if k & bit)
+        elif not pf and pg:
+            where = (
+                "family in handle" if _holds(families, core)
+                else "family in website" if _holds(families, domain)
+                else "family in bio" if _holds(families, bio)
+                else "family nowhere"
+            )
+            word = "the given name" if given_near else "another word"
+            cls = f"one-word display ({word}): {where}"
+        elif given_near and in_display:
+            cls = "given name and the card's family beside another (nee, double-barrelled)"
+        elif given_near and family_near:
+            cls = "given and family near (typo) but no key"
+        elif given_near:
+            sub = ("card family a part of it" if any(f in pf for f in families if len(f) >= 3)
+                   else "a part of the card's family" if any(pf in f for f in families if pf)
+                   else "family in handle" if _holds(families, core) else "another family name")
+            cls = f"given name with another family name: {sub}"
+        elif pg in families and pf in groups | givens:
+            cls = "swapped order"
+        elif family_near:
+            if len(pg) == 1:
+                other = pg not in {g[0] for g in groups}
+                sub = "an initial of another name" if other else "the initial"
+            elif any(near(pg, g, 60) for g in givens):
+                sub = "a given name near the card's (typo, short form)"
+            elif _holds(groups, core):
+                sub = "another, the card's given name in the handle"
+            else:
+                sub = "another"
+            cls = f"family name with another given name or initial: {sub}"
+        elif pg in families or pf in groups or pg in groups:
+            cls = "one card name in another position"
+        else:
+            in_core = (_holds(families, core), _holds(groups, core))
+            where = (
+                "both names in handle" if all(in_core)
+                else "family in handle" if in_core[0]
+                else "given in handle" if in_core[1]
+                else "family in website" if _holds(families, domain)
+                else "nothing of the name"
+            )
+            cls = f"display shares no card name: {where}"
+        classes[cls] += 1
+        if any(key in bio for key in person.contact_keys if "@" in key):
+            extra_keys["the card's e-mail address in the bio"] += 1
+        if any(lp and len(lp) >= 4 and lp == accounts.handle_key[a] for lp in person.locals):
+            extra_keys["an e-mail local part = the handle"] += 1
+        if domain and domain in person.domains:
+            extra_keys["the website on the e-mail's domain"] += 1
+        examples.setdefault(cls, []).append(
+            f"{person.label!r} ~ {accounts.display[a]!r} @{accounts.handle[a]} "
+            f"[{domain}] {(accounts.bio[a] or '')[:50]!r}")
+    total = sum(classes.values())
+    print(f"\nNever proposed ({total}), by why blocking misses them (in all, then in detail):")
+    groups_of: Counter = Counter()
+    for cls, n in classes.items():
+        groups_of[cls.split(":")[0]] += n
+    for cls, n in groups_of.most_common():
+        print(f"  {n:5d}  {n / total:6.1%}  {cls}")
+    print()
+    for cls, n in classes.most_common():
+        print(f"  {n:5d}  {n / total:6.1%}  {cls}")
+    for cls, n in extra_keys.most_common():
+        print(f"  ({n} of them: {cls})")
+    if show:
+        for cls, _ in classes.most_common():
+            print(f"\n-- never proposed: {cls} (first {show}) --")
+            for item in examples[cls][:show]:
+                print("   ", item)
+
+
+def _holds(names: set[str], text: str) -> bool:
+    """One of the names (three letters or more) is inside the text."""
+    return any(len(n) >= 3 and n in text for n in names)
 
 
 def _review_queue(status: dict, truth: set) -> None:

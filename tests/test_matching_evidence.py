@@ -1152,3 +1152,110 @@ def test_patterns_written_to_begin_with_their_characters_find_what_the_plain_one
             got = [(m.span(), m.groups()) for m in written.finditer(text)]
             assert got == [(m.span(), m.groups()) for m in reference.finditer(text)], text
     assert not _ORG_HINT_WORD_RE.search("flat exam") and _ORG_HINT_WORD_RE.search("Flat EX")
+
+
+# ---- blocking keys for names the profile shows otherwise (match14) -------------------------
+
+
+def _found(store) -> list[str]:
+    from audience.matching.matcher import candidate_pairs
+
+    accounts = ev.load_accounts(store, "x")
+    _, found, _ = candidate_pairs(ev.load_people(store), accounts)
+    return accounts.handle[found].tolist()
+
+
+def test_a_website_on_the_cards_domain_with_its_family_name_is_found_in_a_crowd(store):
+    # too many namesakes to block on the name, and too many profiles on the employer's domain
+    # to block on it: the family name beside the domain makes the block small. A colleague of
+    # another family name, or a namesake elsewhere, is no candidate by it.
+    from audience.matching.matcher import MAX_BLOCK
+
+    add_person(store, "Tomasz Wrzesniak", emails=["t.wrzesniak@quillstone.com"])
+    for n in range(MAX_BLOCK[ev.K_DOMAIN] + 1):
+        add_account(store, f"colleague{n}", f"Person{n} Other{n}", website="https://quillstone.com")
+    for n in range(MAX_BLOCK[ev.K_NAME] + 1):
+        add_account(store, f"namesake{n}", "Tomasz Wrzesniak", website=f"https://site{n}.pl")
+    add_account(store, "tw_quill", "Tomasz Wrzesniak", website="https://quillstone.com/team")
+    add_account(store, "tb_quill", "Tomasz Brzezinski", website="https://quillstone.com/team")
+    found = _found(store)
+    assert "tw_quill" in found
+    assert not {"tb_quill", "colleague0", "namesake0"} & set(found)
+
+
+@pytest.mark.parametrize(
+    ("card", "display"),
+    [
+        ("Inés Albarrán", "Inés Albarrán Quiroga-Ledesma"),  # the first of three family names
+        ("Henrike Brügge", "WOLTERS-BRÜGGE Henrike"),  # surname first, hyphenated
+        ("Odile Perrichon", "Odile Vasseur (née Perrichon-Lallemand)"),  # a hyphenated née name
+    ],
+)
+def test_every_part_of_a_longer_family_name_meets_the_card(store, card, display):
+    add_person(store, card)
+    add_account(store, "the_person", display)
+    add_account(store, "a_namesake_of_a_part", display.replace(card.split()[0], "Zygmunt"))
+    # the profiles say which words are given names
+    for n, name in enumerate(["Inés Soto", "Henrike Maas", "Odile Brun", "Zygmunt Kalla"]):
+        add_account(store, f"usage_{n}", name)
+    found = _found(store)
+    assert "the_person" in found
+    assert "a_namesake_of_a_part" not in found  # another given name with the same surnames
+
+
+def test_a_given_name_display_meets_the_card_through_its_website(store):
+    add_person(store, "Marguerite Solanet")
+    add_account(store, "margot_77", "Marguerite 🌿", website="https://marguerite-solanet.fr")
+    add_account(store, "marg_88", "Marguerite 🌿", website="https://marguerite-dubrac.fr")
+    add_account(store, "nomdeplume", "Plume", website="https://margueritesolanet.com")
+    found = _found(store)
+    assert "margot_77" in found and "nomdeplume" in found  # the site spells the whole name
+    assert "marg_88" not in found
+
+
+@pytest.mark.parametrize(
+    ("website", "names"),
+    [
+        ("https://quillpartners.com/people/louise-warbrook", False),  # another family name
+        ("https://louisewarbrook.dev", False),
+        ("https://about.me/louisew", True),  # the given name and the initial, a word alone
+        ("https://linktr.ee/louisew84", True),
+        ("https://quillpartners.com/people/louise-whitbury", True),
+        ("https://louisewhitbury.dev", True),
+    ],
+)
+def test_a_website_beginning_with_the_given_name_and_initial_may_spell_another_name(
+    store, website, names
+):
+    person = add_person(store, "Louise Whitbury")
+    account = add_account(store, "louise_q", "Louise", website=website)
+    assert bool(_pair_features(store, person, account).site_name[0]) is names
+
+
+@pytest.mark.parametrize(
+    ("display", "conflict"),
+    [
+        ("Elena Pérez Galero", True),  # the same father's name, another mother's
+        ("Elena Galero Zuera", True),  # the same mother's name, another father's
+        ("Elena Pérez Zuera", False),
+        ("Elena Pérez Zueras", False),  # a misspelling of the card's
+        ("Elena Pérez", False),  # one of the two
+        ("Elena Lucía Zuera", False),  # a word profiles bear as a given name: a middle name
+    ],
+)
+def test_two_family_names_one_of_them_another_are_another_person(store, display, conflict):
+    person = add_person(store, "Elena Pérez Zuera", given="Elena", family="Pérez Zuera")
+    add_account(store, "lucia_x", "Lucía Ortiz")  # "lucia" is a given name among the profiles
+    account = add_account(store, "elena_x", display)
+    name = float(_pair_features(store, person, account).name[0])
+    assert (name <= ev.OTHER_GIVEN_NAME + 1e-6) is conflict
+
+
+def test_a_bearer_of_the_name_scored_low_for_another_family_name_competes_once(store):
+    # "Maria Rodrigues Lopes" bears "Maria Lopes" but another first family name: scored, low,
+    # and not counted again among the namesakes too common to score
+    person = add_person(store, "Maria Loumães Lopes", given="Maria", family="Loumães Lopes")
+    add_account(store, "marial67", "Loumaes Lopes, Maria")
+    add_account(store, "mrlopes", "Maria Rodrigues Lopes")
+    people, _, _, weights = _unscored(store)
+    assert weights[next(k for k, p in enumerate(people) if p.id == person)] == 0

@@ -19,6 +19,7 @@ from audience.matching.names import (
     PARODY_RE,
     ParsedName,
     alternate_family_names,
+    alternate_family_words,
     clean_display_names,
     compact,
     email_family_names,
@@ -512,8 +513,10 @@ class Accounts:
     full: np.ndarray = None
     full_sorted: np.ndarray = None
     alt_family: np.ndarray = None  # "Rachel Dougherty (Owens)": "owens"; "" for none
+    family_parts: np.ndarray = None  # the family names beyond those two (see _family_parts)
     alt_full_sorted: np.ndarray = None  # the given name with it, words in order
     has_alt: np.ndarray = None  # bool
+    has_second: np.ndarray = None  # bool: the other family name is the word before the last
     handle_key: np.ndarray = None  # handle without separators (digits kept)
     handle_core: np.ndarray = None  # its letters without digits, prefixes ("real") and suffixes
     domain: np.ndarray = None  # the website's host, "" without one
@@ -598,20 +601,24 @@ def parse_account_names(accounts: Accounts) -> None:
     accounts.full_sorted = displays.spread(
         [f"{f} {g}" if f and f < g else n for g, f, n in zip(given, family, full, strict=True)]
     )
+    alt_words = alternate_family_words(displays.values)
     alt = [
-        a if a != f and g else ""
-        for a, g, f in zip(alternate_family_names(displays.values), given, family, strict=True)
+        a.rsplit("-", 1)[-1] if a and g and a.rsplit("-", 1)[-1] != f else ""
+        for a, g, f in zip(alt_words, given, family, strict=True)
     ]
     # "Florian Eichthal-Schwarz": the first part of a double-barrelled name is a family name too
-    alt = [
-        a or (words_[-2] if len(words_) >= 3 and len(words_[-2]) >= 3 else "")
+    second = [
+        "" if a else (words_[-2] if len(words_) >= 3 and len(words_[-2]) >= 3 else "")
         for a, words_ in zip(alt, (c.split() for c in cleaned), strict=True)
     ]
+    alt = [a or b for a, b in zip(alt, second, strict=True)]
+    accounts.family_parts = displays.spread(_family_parts(cleaned, alt_words, family, alt))
     accounts.alt_family = displays.spread(_shared(alt))
     accounts.alt_full_sorted = displays.spread(
         [" ".join(sorted((g, a))) if a else "" for g, a in zip(given, alt, strict=True)]
     )
     accounts.has_alt = displays.spread([bool(a) for a in alt]).astype(bool)
+    accounts.has_second = displays.spread([bool(b) for b in second]).astype(bool)
     accounts.given = displays.spread(given)
     accounts.family = displays.spread(family)
     accounts.full = displays.spread(full)
@@ -624,6 +631,31 @@ def parse_account_names(accounts: Accounts) -> None:
     accounts.domain = websites.spread(_shared(url_domains(websites.values)))
     codes = np.unique(accounts.hashes("full"), return_inverse=True, return_counts=True)
     accounts.name_count = codes[2][codes[1].reshape(-1)]
+
+
+_NO_PARTS: tuple[str, ...] = ()
+
+
+def _family_parts(
+    cleaned: list[str], alt_words: list[str], family: list[str], alt: list[str]
+) -> list[tuple[str, ...]]:
+    """Each display name's family names beyond its last word and its other family name:
+    every part of a double-barrelled or longer one ("Sofia Ribeiro Pereira-Santos Silva",
+    "Anne Visser de Jong") and of a hyphenated maiden name ("(née Taylor-Ellingham)")."""
+    particles = family_particles()
+    found = []
+    for clean, alt_word, last, other in zip(cleaned, alt_words, family, alt, strict=True):
+        if clean.count(" ") < 2 and "-" not in alt_word:  # most names: two words
+            found.append(_NO_PARTS)
+            continue
+        names = clean.split()
+        candidates = names[1:-1] if len(names) >= 3 else []
+        if "-" in alt_word:
+            candidates += alt_word.split("-")
+        kept = (w for w in candidates if len(w) >= 3 and w not in particles)
+        parts = tuple(dict.fromkeys(w for w in kept if w not in (last, other)))
+        found.append(parts or _NO_PARTS)
+    return found
 
 
 @dataclass
@@ -1090,6 +1122,7 @@ def _name_features(f: PairFeatures, cols: _PeopleColumns, accounts: Accounts, un
         & (accounts.given[ai] == cols.given[pi])
     )
     f.name_exact = (full_sim >= 100) | f.both_families
+    other_family = _other_second_family(f, cols, accounts, double)
     # a typo ("Doh" for "Doe") costs little, a different name much
     fuzzy = np.clip((full_sim - 60.0) / 30.0, 0, 1) * 0.92
     one_letter = np.zeros(len(accounts), dtype=bool)
@@ -1133,11 +1166,44 @@ def _name_features(f: PairFeatures, cols: _PeopleColumns, accounts: Accounts, un
     other_given = given_differs & swapped_differs & two_given & ~nickname
     # as a nickname with the family name (0.92), a little less with a typo in it
     name = np.where(nickname, np.maximum(name, 0.85), name)
-    name = np.where(other_given, np.minimum(name, OTHER_GIVEN_NAME), name)
+    name = np.where(other_given | other_family, np.minimum(name, OTHER_GIVEN_NAME), name)
     # near by spelling alone: not the name, a nickname of it or its initial
     f.spelled_near = ~f.name_exact & ((f.kinds & K_NAME) == 0) & ~initial & ~nickname
     same_given = (f.kinds & K_ORG) > 0
     f.name = np.where(same_given & (name < 0.45), 0.45, name)
+
+
+def _other_second_family(
+    f: PairFeatures, cols: _PeopleColumns, accounts: Accounts, double: np.ndarray
+) -> np.ndarray:
+    """Among the pairs whose card has two family names (``double``), those whose display name
+    has two as well, one of them the card's and the other another name ("Elena Pérez Zuera"
+    and "Elena Pérez Galero": another mother's name, another person). Not a misspelling of
+    the card's, nor a word profiles bear as a given name (a middle name: "Emma Sarah Jones")."""
+    found = np.zeros(len(f.pi), dtype=bool)
+    pi, ai = f.pi[double], f.ai[double]
+    both = np.nonzero(accounts.has_second[ai])[0]
+    if not len(both):
+        return found
+    pi, ai = pi[both], ai[both]
+    own_inner, own_last = cols.family_inner[pi], cols.family[pi]
+    inner, last = accounts.alt_family[ai], accounts.family[ai]
+    first_agrees = inner == own_inner
+    other = np.where(first_agrees, last, inner)
+    own_other = np.where(first_agrees, own_last, own_inner)
+    one_agrees = first_agrees ^ (last == own_last)
+    given_names = frozenset(accounts.given.tolist())
+    differs = np.array(
+        [
+            agrees and word not in given_names and fuzz.ratio(word, own) < 75
+            for agrees, word, own in zip(
+                one_agrees.tolist(), other.tolist(), own_other.tolist(), strict=True
+            )
+        ],
+        dtype=bool,
+    )
+    found[double[both]] = differs
+    return found
 
 
 def _nickname_with_family(
@@ -1335,10 +1401,15 @@ def _signal_features(f: PairFeatures, people: list[Person], accounts: Accounts, 
 
 
 def _site_needles(person: Person) -> tuple[frozenset[str], tuple[str, ...]]:
-    """(family names a website's word may be, strings a website may hold): see Site.names."""
+    """(words a website's word may be, strings a website may hold): the family names (see
+    Site.names) and the handle forms of the name. A form that holds no family name whole,
+    the given name and an initial ("louisew"), counts only as a word of its own: inside the
+    glued words of "/people/louise-warbrook" it begins another family name."""
     families = tuple(x for x in person.family_variants if len(x) >= 3)
-    inside = tuple(x for x in families if len(x) >= 4) + tuple(person.handle_forms)
-    return frozenset(families), inside
+    forms = person.handle_forms
+    whole = [f for f in forms if any(fam in f for fam in person.family_variants)]
+    inside = tuple(x for x in families if len(x) >= 4) + tuple(whole)
+    return frozenset(families) | frozenset(forms), inside
 
 
 class _AccountColumns:

@@ -287,13 +287,16 @@ def _account_by_ref(store: Store, platform: str, key: str) -> int | None:
 # Tag -> the kind of evidence (bit flag) a pair sharing such a key is found by.
 _TAG_KIND = np.array(
     [0, ev.K_NAME, ev.K_INITIAL, ev.K_FUZZY, ev.K_FUZZY, ev.K_HANDLE, ev.K_DOMAIN, ev.K_ORG]
-    + [ev.K_NAME, ev.K_CONTACT, ev.K_INITIAL, ev.K_HANDLE],
+    + [ev.K_NAME, ev.K_CONTACT, ev.K_INITIAL, ev.K_HANDLE, ev.K_DOMAIN],
     dtype=np.int64,
 )
 T_NAME, T_INITIAL, T_PREFIX, T_SUFFIX, T_HANDLE, T_DOMAIN, T_ORG, T_NICK = range(1, 9)
 # T_CONTACT: an e-mail address or phone number; T_GIVEN_INITIAL: the given name and the family
 # name's initial ("Adam K."); T_TRUNCATED: the first letters of a long handle (X cuts at 15).
 T_CONTACT, T_GIVEN_INITIAL, T_TRUNCATED = 9, 10, 11
+# T_DOMAIN_NAME: a website on the domain of the card's e-mail, beside the card's family name
+# and given initial ("Liam Byrne" with ibm.com): a large employer's domain alone is a crowd
+T_DOMAIN_NAME = 12
 TRUNCATED = 12
 # T_NAME joins a person's given name with the same name on a profile or one of its nicknames;
 # T_NICK joins a person's nicknames with the profile's given name. Two names that are merely
@@ -400,6 +403,14 @@ def _person_keys(
     ]
     rows += [(T_HANDLE, form, "", i) for i, fs in enumerate(forms) for form in fs]
     rows += [(T_DOMAIN, d, "", i) for i, p in enumerate(people) for d in p.domains]
+    rows += [
+        (T_DOMAIN_NAME, d, f"{name} {initial}", i)
+        for i, p in enumerate(people)
+        for d in p.domains
+        for name in families[i]
+        if len(name) >= 2
+        for initial in initials[i]
+    ]
     rows += [(T_ORG, g, w, i) for i, gs in enumerate(givens) for g in gs for w in orgs[i]]
     rows += [(T_CONTACT, key, "", i) for i, p in enumerate(people) for key in p.contact_keys]
     rows += [
@@ -479,6 +490,18 @@ def _account_keys(accounts: Accounts) -> tuple[np.ndarray, np.ndarray]:
     ha = accounts.hashes("alt_family")
     add(T_NAME, ha[alt_named], hg[alt_named], alt_named)
     add(T_NICK, ha[alt_named], hg[alt_named], alt_named)
+    # every part of a longer family name, read either way ("Sofia Ribeiro Pereira-Santos
+    # Silva", "SCHMIDT-BECKER Sophie", "Laura Lewis (née Taylor-Ellingham)")
+    parted = named[np.fromiter(map(len, accounts.family_parts[named].tolist()), bool, len(named))]
+    part_rows = [(k, part) for k in parted.tolist() for part in accounts.family_parts[k]]
+    rows_ = np.array([k for k, _ in part_rows], dtype=np.int64)
+    part_hashes = ev.str_hashes([part for _, part in part_rows])
+    for tag in (T_NAME, T_NICK):
+        add(tag, part_hashes, hg[rows_], rows_)
+        add(tag, part_hashes, hf[rows_], rows_)
+    add(T_NAME, ha[alt_named], hf[alt_named], alt_named)  # "SCHMIDT-BECKER Sophie"
+    given_initials = ev.str_hashes([g[0] for g in accounts.given[rows_].tolist()])
+    add(T_INITIAL, part_hashes, given_initials, rows_)
     # "Doe Jane" read the other way
     add(T_NAME, hg[named], hf[named], named)
     add(T_NICK, hg[named], hf[named], named)
@@ -527,16 +550,21 @@ def _account_keys(accounts: Accounts) -> tuple[np.ndarray, np.ndarray]:
         np.repeat(short, short_counts),
     )
     # "Dave" with the handle "kirkshawdave": the family name's first letters from the handle
+    # and "Marie" at marie-richard.dev: from the website's name, when it holds the given name
     first_only = np.nonzero((hg != _NO_HASH) & (hf == _NO_HASH))[0]
     split: dict[int, tuple[list, list, list]] = {}
-    for k, given, core in zip(
+    for k, given, core, site in zip(
         first_only.tolist(),
         accounts.given[first_only].tolist(),
         accounts.handle_core[first_only].tolist(),
+        _site_names(accounts.domain[first_only].tolist()),
         strict=True,
     ):
         if len(given) >= 2:
-            for tag, part in _handle_surname_parts(given, core):
+            parts = _handle_surname_parts(given, core)
+            if given in site and site != core:
+                parts = list(dict.fromkeys(parts + _handle_surname_parts(given, site)))
+            for tag, part in parts:
                 rows_, givens_, parts_ = split.setdefault(tag, ([], [], []))
                 for name in name_groups(given):  # "dave" also stands for david
                     rows_.append(k)
@@ -551,6 +579,23 @@ def _account_keys(accounts: Accounts) -> tuple[np.ndarray, np.ndarray]:
     generic = [ev.is_generic_host(d) for d in accounts.domain[with_domain].tolist()]
     with_domain = with_domain[~np.array(generic, dtype=bool)]
     add(T_DOMAIN, domain_hash[with_domain], None, with_domain)
+    # a website spelling a name as handles do ("jose-guerrero.com"), as a handle would
+    site_names = _site_names(accounts.domain[with_domain].tolist(), generic_checked=True)
+    long_site = np.fromiter((len(n) >= 6 for n in site_names), bool, len(site_names))
+    add(
+        T_HANDLE,
+        ev.str_hashes([n for n, keep in zip(site_names, long_site.tolist(), strict=True) if keep]),
+        None,
+        with_domain[long_site],
+    )
+    named_site = with_domain[hf[with_domain] != _NO_HASH]
+    family_initials = [
+        f"{f} {g[:1]}"
+        for f, g in zip(
+            accounts.family[named_site].tolist(), accounts.given[named_site].tolist(), strict=True
+        )
+    ]
+    add(T_DOMAIN_NAME, domain_hash[named_site], ev.str_hashes(family_initials), named_site)
     bios = ev.distinct(accounts.bio.tolist())
     bio_rows, bio_hashes = _bio_mentions(bios.values)
     counts = np.bincount(bio_rows, minlength=len(bios.values))
@@ -564,6 +609,16 @@ def _account_keys(accounts: Accounts) -> tuple[np.ndarray, np.ndarray]:
     mention_rows = mention_rows[named_given]
     add(T_ORG, hg[mention_rows], mention_hashes[named_given], mention_rows)
     return np.concatenate(keys), np.concatenate(rows)
+
+
+def _site_names(domains: list[str], generic_checked: bool = False) -> list[str]:
+    """The letters of each website's first label ("marierichard" of marie-richard.dev); ""
+    for none, or for a host anyone's pages are on (unless the caller left those out)."""
+    names: dict[str, str] = {}  # employers' domains repeat
+    for d in set(domains):
+        generic = not d or (not generic_checked and ev.is_generic_host(d))
+        names[d] = "" if generic else "".join(c for c in d.split(".", 1)[0] if c.isalpha())
+    return [names[d] for d in domains]
 
 
 def _handle_surname_parts(given: str, core: str) -> list[tuple[int, str]]:
@@ -747,9 +802,9 @@ def unscored_namesakes(people: list[Person], accounts: Accounts, f: ev.PairFeatu
     pos = np.minimum(ev.search_sorted(codes, wanted), len(codes) - 1)
     bearing = np.where(codes[pos] == wanted, counts[pos], 0)
     # the scored pairs among those bearers (a "Susanne Schmidt" scored as a half of "Susanne
-    # Krüger-Schmidt" is one of them: she competes once, not twice)
-    named = np.nonzero(f.name >= 0.5)[0]  # a bearer's name agrees (and there are few such)
-    bears = named[account_keys[f.ai[named]] == wanted[f.pi[named]]]
+    # Krüger-Schmidt" is one of them: she competes once, not twice; so does "Maria Rodrigues
+    # Lopes" for Maria Loumães Lopes, scored low for her other family name)
+    bears = np.nonzero(account_keys[f.ai] == wanted[f.pi])[0]
     scored = np.bincount(f.pi[bears], minlength=len(people))
     count = np.maximum(bearing - scored, 0).astype(np.float64)
     # each weighs what a scored namesake showing the name alone would: the exact name at the

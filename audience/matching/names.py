@@ -322,6 +322,11 @@ def alternate_family_names(displays: Iterable[str | None]) -> list[str]:
     """The other family name of each display name, folded ("" for none): a single word in
     brackets after the name, not a title or pronoun. Hyphenated, its last part, as the main
     family name is taken."""
+    return [word.rsplit("-", 1)[-1] for word in alternate_family_words(displays)]
+
+
+def alternate_family_words(displays: Iterable[str | None]) -> list[str]:
+    """:func:`alternate_family_names` with a hyphenated name whole ("taylor-ellingham")."""
     displays = list(displays)
     names = [""] * len(displays)
     blob = fold_lines(displays) if displays else ""
@@ -331,9 +336,10 @@ def alternate_family_names(displays: Iterable[str | None]) -> list[str]:
         line += blob.count("\n", counted, start)
         counted = start
         before = blob[blob.rfind("\n", 0, start) + 1 : start]
-        word = (match.group(1) or match.group(2)).rsplit("-", 1)[-1]
+        word = match.group(1) or match.group(2)
+        last = word.rsplit("-", 1)[-1]
         after_a_name = any(c.isalpha() for c in before)
-        if after_a_name and len(word) >= 2 and word not in TITLES and word not in _PRONOUNS:
+        if after_a_name and len(last) >= 2 and last not in TITLES and last not in _PRONOUNS:
             names[line] = word
     return names
 

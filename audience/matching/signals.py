@@ -433,7 +433,8 @@ def parse_site(url: str) -> Site:
     host = host.split("@")[-1].split(":")[0].removeprefix("www.")
     label = domain_label(host)
     words = _PATH_WORDS_RE.findall(path)
-    return Site(host, label, "".join(words), frozenset([label, *words]))
+    letters = [w.strip("0123456789") for w in words]  # "/adityam80" is the word "adityam"
+    return Site(host, label, "".join(words), frozenset([label, *words, *letters]) - {""})
 
 
 @lru_cache(maxsize=50_000)  # a book's addresses share a few providers and employers
