@@ -1969,7 +1969,12 @@ def outlet_account(
     if person == 0 and not community and (said := _news_clause(text, lexicon)):
         return PressFinding(said, is_outlet_account=True)
     podcast = next(text.current(_A_PODCAST), None) or _podcast_opening(text, lexicon)
-    if podcast and person == 0 and not other_job(text) and not searched(_OUR_THING, text.folded):
+    if (
+        podcast
+        and person == 0
+        and not _job_besides(text, podcast)
+        and not searched(_OUR_THING, text.folded)
+    ):
         return PressFinding(bio[podcast.start() : podcast.end()], is_outlet_account=True)
     # "Newsletter every weekday", "New episodes every Monday": published on a rhythm.
     noun = noun or next(text.current(lexicon.episodes), None) or _podcast_itself(text, lexicon)
@@ -2082,7 +2087,11 @@ def _inside_a_title(noun: re.Match[str], folded_name: str, lexicon: Lexicon) -> 
     )
 
 
-_A_PODCAST = re.compile(r"(?<![\w])(?:a|an|the)\s+(?:[\w-]+\s+){0,3}pod[ck]ast(?![\w])")
+# "a podcast", "le podcast", "el pódcast", "der Podcast": an article before the word
+_A_PODCAST = re.compile(
+    r"(?<![\w])(?:a|an|the|le|un|une|el|il|lo|o|um|uma|der|das|ein|een|het|de)\s+"
+    r"(?:[\w-]+\s+){0,3}pod[ck]ast(?![\w])"
+)
 
 
 _CONNECTORS = re.compile(r"(?<![\w])(?:and|und|og|och|et|y|e|i|ja|ir|un|a|en)(?![\w])|[\W_]")
@@ -2209,6 +2218,15 @@ def _main_other_job(bio: BioText) -> bool:
         if not bio.lexicon.occasional.search(around):
             return True
     return False
+
+
+def _job_besides(bio: BioText, subject_of: re.Match[str]) -> bool:
+    """A current job that is not press outside the clause that names a podcast or show: in
+    "The podcast of customer service" the job's words are its subject."""
+    start, end = next(
+        ((s, e) for s, e in bio.clauses() if s <= subject_of.start() < e), (0, len(bio.folded))
+    )
+    return any(not start <= job.start() < end for job in bio.current(bio.lexicon.non_press_jobs))
 
 
 @text_memo
