@@ -152,6 +152,7 @@ _COMMA = re.compile(r"\s*,")
 _ACRONYM_AFTER = re.compile(r"\s*\(([\w&-]{2,10})\)")
 # A year right after the name, with a word before it in any language ("since 2014", "seit 2019").
 _TENURE = re.compile(r"\s+(?:[^\W\d]+\s+)?(?:19|20)\d\d(?![\w])")
+_BRACKET_AFTER = re.compile(r"\s*\(([^()]{1,60})\)")
 _CLAUSE_ENDS = re.compile(
     r"(?:\s*[^\w\s()\[\]@#.,;|!?-])*(?:\s*\([\w.&-]{1,12}\))?\s*(?:$|[.;,|!?\n•]|\s[-–—]\s)"
 )
@@ -373,11 +374,21 @@ class OrgMatcher:
         end = self._past_generic_words(text.folded, match.end())
         if tenure := _TENURE.match(text.folded, end):
             end = tenure.end()  # "Team lead at Acme since 2014.": the years there end the clause
+        if former := self._former_name_after(text, end):
+            end = former  # "Head of Operations, Acme (ex Beta Bank).": its old name aside
         if not (_CLAUSE_ENDS.match(text.folded, end) or self._own_acronym_after(text, match, end)):
             return False
         stops = [m.end() for m in _SENTENCE_END.finditer(text.folded, 0, match.start())]
         sentence = text.folded[stops[-1] if stops else 0 : match.start()]
         return not self.lexicon.press.search(sentence)
+
+    def _former_name_after(self, text: BioText, end: int) -> int | None:
+        """Where a bracket right after a name ends when it opens with a past marker ("Acme (ex
+        Beta Bank)", "Acme (anciennement Beta)"): the organisation's former name, an aside."""
+        bracket = _BRACKET_AFTER.match(text.folded, end)
+        if bracket is None or not self.lexicon.former.match(bracket.group(1)):
+            return None
+        return bracket.end()
 
     def _own_acronym_after(self, text: BioText, match: re.Match[str], end: int) -> bool:
         """ "Kerja untuk Harbour Fisheries (HFC) sejak 2022": the short name followed by the

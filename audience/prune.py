@@ -273,7 +273,10 @@ class TopicMatcher:
         generic = {w[:STEM_LENGTH] for w in generic_words}
         for topic in topics:
             label = topic.strip().lower()
-            for word in map(_sound, (w for w in _words(topic.lstrip("#")) if w not in self.places)):
+            words = [w for w in _words(topic.lstrip("#")) if w not in self.places]
+            if topic.startswith("#"):  # "#TunisieNearshore": a place glued to the topic
+                words = [w for w in words if not self._starts_with_a_place(w)]
+            for word in map(_sound, words):
                 # A word of two Chinese or Japanese characters ("飯店") says as much as a long one.
                 short = len(word) < (2 if _UNSPACED.search(word) else 5)
                 if short or word in generic_words:
@@ -309,6 +312,9 @@ class TopicMatcher:
                 self.tags.setdefault(said[1:].lower(), OWN_MENTION)
             elif stems := tuple(_stem(w) for w in _words(said)):
                 self.phrases.setdefault(stems, OWN_MENTION)
+
+    def _starts_with_a_place(self, word: str) -> bool:
+        return any(word.startswith(place) for place in self.places if len(place) >= 4)
 
     def _add_field_words(self, label: str, words: tuple[str, ...]) -> None:
         for word in words:

@@ -1223,18 +1223,26 @@ class BioText:
             if self.is_past(start) and _CAREER_LENGTH.match(self.folded, after_start)
         ]
         for index, (start, end) in enumerate(clauses):
-            if _CAREER_LENGTH.match(self.folded, start) and any(
-                self._doing_now(self.folded[s:e].lstrip()) for s, e in clauses[index + 1 :]
+            measured = _CAREER_LENGTH.match(self.folded, start) or _CAREER_LENGTH_AT_END.search(
+                self.folded, start, end
+            )
+            if measured and any(
+                self._doing_now(self._to_sentence_end(s)) for s, _ in clauses[index + 1 :]
             ):
                 lengths.append((start, end))
         return lengths
+
+    def _to_sentence_end(self, start: int) -> str:
+        """ "Since 2021, I run comms": the clause at ``start`` and the rest of its sentence."""
+        stop = _SENTENCE_STOP.search(self.folded, start)
+        return self.folded[start : stop.start() if stop else len(self.folded)].lstrip()
 
     def _doing_now(self, clause: str) -> bool:
         """A clause that opens with "now" and says what the account does now: a job, a workplace
         or its clients ("now consulting", "now at Beta", "now helping banks"), not "now it is
         called Beta"."""
         lexicon = self.lexicon
-        now = lexicon.now.match(clause)
+        now = lexicon.now.match(clause) or _SINCE_A_YEAR.match(clause)
         if now is None:
             return False
         rest = clause[now.end() :]
@@ -1288,8 +1296,14 @@ _GOES_ON = (",", "/")
 _DASH_OR_COLON = re.compile(r"\s*[—–:-]")
 _YEAR_ONLY = re.compile(r"\s*(?:[^\W\d]+\s+){0,2}(?:19|20)\d\d\s*$")
 
+# "Since 2021, I run comms at …", "Depuis 2021, je dirige …": what the account does now.
+_SINCE_A_YEAR = re.compile(
+    r"(?:since|depuis|desde|seit|dal|sinds|od|από)\s+(?:19|20)\d\d[\s,:—–-]*"
+)
 _SINCE_ONLY = re.compile(r"(?:since|depuis|desde|seit|dal|sinds|od|από)\s+(?:19|20)\d\d")
 _CAREER_LENGTH = re.compile(r"\s*\d{1,2}\+?\s+[^\W\d_]")  # "40 años en radio", "30+ years at"
+# "Reporter for 15 years", "Journaliste pendant 15 ans": a job and how long it lasted
+_CAREER_LENGTH_AT_END = re.compile(r"\s\d{1,2}\+?\s+[^\W\d_]+\W*$")
 _YEARS_SPAN = re.compile(r"(?:19|20)\d\d")
 _POSTFIX_FORMER = re.compile(r"alumni|alumnus|alumna|alum")
 # A workplace right after "now": "now at", "aujourd'hui chez", "jetzt bei", "à mon compte".

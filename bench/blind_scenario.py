@@ -84,10 +84,13 @@ SEGMENTS = ("press", "customers", "suppliers", "competitors")
 # Reykjavík contact-centre outsourcer), written blind meanwhile and measured held out on the
 # session's start code and after rounds 52 and 53, was tuned on in the seventeenth (round 54).
 # blind55 (a Tunis nearshore contact-centre outsourcer), written blind in the seventeenth
-# session and measured held out on its start code and after round 54, is held out: nobody has
-# tuned on it.
+# session and measured held out on its start code and after round 54, was tuned on next (round
+# 55). blind56 (a Limassol multilingual contact-centre outsourcer), written blind meanwhile and
+# measured held out on the session's start code and after rounds 54 and 55, is held out: nobody
+# has tuned on it.
 SPLITS = (
-    ("blind55 (held out)", "blind55"),
+    ("blind56 (held out)", "blind56"),
+    ("blind55 (tuned on, round 55)", "blind55"),
     ("blind54 (tuned on, round 54)", "blind54"),
     ("blind53 (tuned on, round 53)", "blind53"),
     ("blind52 (tuned on, round 52)", "blind52"),

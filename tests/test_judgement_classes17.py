@@ -16,12 +16,15 @@ ORGS = {
         "organisations": [
             {"name": "Fjarðabanki", "aliases": ["Fjarðabanki hf."]},
             {"name": "Austur Veitur"},
+            {"name": "Marlow Bank"},
+            {"name": "Kalon Box"},
         ]
     },
     "suppliers": {
         "organisations": [
             {"name": "Vindur fjarskipti", "aliases": ["Vindur"]},
             {"name": "Brimsúla ApS"},
+            {"name": "Quillon", "aliases": ["Quillon Academy"]},
         ]
     },
     "competitors": {
@@ -166,3 +169,66 @@ def test_words_that_only_look_like_press_in_those_languages_are_not(bio, name):
 )
 def test_the_contact_centre_in_icelandic_and_faroese_is_on_topic(bio):
     assert TopicMatcher(["customer service"]).terms(bio), bio
+
+
+# ---- round 55: asides, careers that ended, podcasts of a trade, news pages --------------------
+
+
+@pytest.mark.parametrize(
+    ("bio", "expected"),
+    [
+        ("Head of Operations, Marlow (formerly Castle Street Savings). Rugby.", {"customers"}),
+        ("Réseau des anciens de Selvík Call Services — apéros, offres d'emploi", set()),
+        ("Abonnée Kalon Box depuis 2023, et franchement ravie", set()),  # a subscriber
+        ("Recrutement urgent Selvík Call Services !! frais de dossier 30 DT par virement", set()),
+        ("Qualité chez Selvík Call Services. Formatrice Quillon certifiée.", {"competitors"}),
+    ],
+)
+def test_a_former_name_aside_alumni_subscribers_scams_and_certificates(store, bio, expected):
+    assert employers_of(store, bio) == expected, bio
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Reporter for 12 years (Post, Mail). Since 2022 I run communications at a charity.",
+        "Reporter radio pendant 20 ans. Depuis 2019, chargée de com chez une mutuelle.",
+    ],
+)
+def test_a_press_career_with_its_length_then_another_job_since_a_year_is_past(bio):
+    assert press(bio) is None, bio
+
+
+def test_a_press_job_held_since_a_year_is_current():
+    assert press("Reporter at the Irish Times since 2012. Courts and councils.") is not None
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Le podcast des métiers de la relation client. Un épisode par mois.",
+        "La chaîne du sport marocain, en direct et en replay",
+        "القناة الوطنية — نشرات وبرامج يومية",  # the national channel
+        "Critique gastronomique, Le Monde. Bistrots et marchés.",
+    ],
+)
+def test_a_trade_podcast_a_tv_channel_and_a_critic_are_press(bio):
+    assert press(bio, name="Entre Nous") is not None, bio
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Podcast sur la relation client. Consultante chez Kalon Box le jour.",  # another job
+        "L'actualité de Bizerte et environs — page citoyenne, sans rédaction",
+        "Responsable des relations média, Kalon Box",  # "média" alone is no outlet
+    ],
+)
+def test_a_podcast_beside_a_day_job_a_citizen_page_and_media_relations_are_not(bio):
+    assert press(bio, name="Nour") is None, bio
+
+
+def test_a_place_glued_to_a_hashtag_does_not_make_the_place_a_topic():
+    topics = TopicMatcher(["#BerlinCX"], places=("Berlin",))
+    assert not topics.terms("Berliner Luft, Currywurst und Hertha")
+    assert topics.terms("Schöner Abend beim #BerlinCX Meetup")
