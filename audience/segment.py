@@ -919,12 +919,14 @@ def plan_auto(store: Store, config: SegmentConfig, *, as_of: datetime | None = N
     judged.append(press_cache)
     claimed = {account_id for (_, account_id) in proposals}
 
-    def partner(account_id: int) -> bool:
-        """A dealer's or a certified partner's posts about "the Acme team" are a partner's."""
-        bio = shared_bio_text(by_id[account_id]["bio"], judge.lexicon)
-        return _dealer(bio, judge.lexicon)
+    def not_staff(account_id: int) -> bool:
+        """A dealer's or a certified partner's posts about "the Acme team" are a partner's;
+        your own staff's ("our Acme team": the client they serve) are yours."""
+        account = by_id[account_id]
+        bio = shared_bio_text(account["bio"], judge.lexicon)
+        return _dealer(bio, judge.lexicon) or _owned(account, judge)
 
-    for seg_id, account_id, reason in _post_evidence(store, compiled, claimed, partner):
+    for seg_id, account_id, reason in _post_evidence(store, compiled, claimed, not_staff):
         _propose(proposals, seg_id, account_id, "rule", reason)
     for rules in compiled:
         for account_id, reason in _list_and_hashtag_evidence(store, rules):
@@ -1399,7 +1401,7 @@ def _post_evidence(
     store: Store,
     compiled: list[_CompiledRules],
     claimed: set[int],
-    partner: Callable[[int], bool],
+    not_staff: Callable[[int], bool],
 ) -> Iterable[tuple[int, int, str]]:
     """Accounts whose recent posts confirm a listed employer ("el equipo de Acme"), for
     the accounts nothing else placed. SQL picks the posts that name an organisation at all
@@ -1422,7 +1424,7 @@ def _post_evidence(
             seen[account_id] = seen.get(account_id, 0) + 1
             if seen[account_id] > POSTS_PER_ACCOUNT:
                 continue
-            if (hit := rules.matcher.in_post(text)) and not partner(account_id):
+            if (hit := rules.matcher.in_post(text)) and not not_staff(account_id):
                 found.add(account_id)
                 yield rules.segment.id, account_id, hit[1]
 
