@@ -86,10 +86,13 @@ SEGMENTS = ("press", "customers", "suppliers", "competitors")
 # blind55 (a Tunis nearshore contact-centre outsourcer), written blind in the seventeenth
 # session and measured held out on its start code and after round 54, was tuned on next (round
 # 55). blind56 (a Limassol multilingual contact-centre outsourcer), written blind meanwhile and
-# measured held out on the session's start code and after rounds 54 and 55, is held out: nobody
-# has tuned on it.
+# measured held out on the session's start code and after rounds 54 and 55, was tuned on next
+# (round 56). blind57 (a Luxembourg multilingual contact-centre outsourcer), written blind
+# meanwhile and measured held out on the session's start code and after rounds 54 to 56, is held
+# out: nobody has tuned on it.
 SPLITS = (
-    ("blind56 (held out)", "blind56"),
+    ("blind57 (held out)", "blind57"),
+    ("blind56 (tuned on, round 56)", "blind56"),
     ("blind55 (tuned on, round 55)", "blind55"),
     ("blind54 (tuned on, round 54)", "blind54"),
     ("blind53 (tuned on, round 53)", "blind53"),

@@ -86,9 +86,7 @@ def test_icelandic_past_jobs_and_complaints_are_not_suppliers(store, bio):
 
 
 def test_a_name_written_with_its_legal_form_counts_without_a_job_word(store):
-    assert employers_of(store, "Owner and CEO. Brimsúla ApS. Coffee and sailing.") == {
-        "suppliers"
-    }
+    assert employers_of(store, "Owner and CEO. Brimsúla ApS. Coffee and sailing.") == {"suppliers"}
 
 
 @pytest.mark.parametrize(
@@ -120,9 +118,7 @@ def test_a_job_that_ended_a_client_and_a_beat_are_not_the_employer(store, bio):
 
 
 def test_a_job_since_a_year_is_still_current(store):
-    assert employers_of(store, "Since 2023 at Selvík Call Services. Team lead.") == {
-        "competitors"
-    }
+    assert employers_of(store, "Since 2023 at Selvík Call Services. Team lead.") == {"competitors"}
 
 
 # ---- Icelandic and Faroese press ------------------------------------------------------------
@@ -232,3 +228,71 @@ def test_a_place_glued_to_a_hashtag_does_not_make_the_place_a_topic():
     topics = TopicMatcher(["#BerlinCX"], places=("Berlin",))
     assert not topics.terms("Berliner Luft, Currywurst und Hertha")
     assert topics.terms("Schöner Abend beim #BerlinCX Meetup")
+
+
+# ---- round 56: shared hosts are not outlets, your staff's posts, Greek and sub-editors --------
+
+
+def test_a_channel_on_a_messaging_host_does_not_make_the_host_an_outlet():
+    from audience.roles import PressFinding
+    from audience.segment import learn_outlets
+
+    accounts = [
+        {
+            "id": 1,
+            "handle": "kanal_x",
+            "display_name": "Канал Икс",
+            "bio": "Новости",
+            "website": "https://t.me/kanal_x",
+        },
+        {
+            "id": 2,
+            "handle": "harbour_news",
+            "display_name": "Harbour News",
+            "bio": "News",
+            "website": "https://harbournews.example",
+        },
+    ]
+    outlet = PressFinding("Новости", is_outlet_account=True)
+    learned = learn_outlets(accounts, {1: outlet, 2: outlet}, set())
+    domains = {d for o in learned for d in o.domains}
+    assert "t.me" not in domains
+    assert "harbournews.example" in domains
+
+
+def test_your_own_staffs_posts_about_a_clients_team_do_not_make_them_the_client(store):
+    from audience.segment import parse_segment_config
+    from tests.test_segment_judgement import segments_of
+
+    raw = {"segments": ORGS, "self": {"names": ["Lantern CX"], "handles": ["@lanterncx"]}}
+    found = segments_of(
+        store,
+        parse_segment_config(raw),
+        {"handle": "q1", "bio": "Quality coach @ Lantern CX. Tea and spreadsheets."},
+        posts={"q1": ["Workshop with our Kalon Box team this morning, great questions"]},
+    )
+    assert found == {"q1": set()}
+
+
+@pytest.mark.parametrize(
+    ("bio", "expected"),
+    [
+        ("Σκιτσογράφος στην Καθημερινή, κάθε Κυριακή", True),  # a cartoonist at a paper
+        ("subbing for the Irish Times, nights mostly", True),  # a sub-editor, casually
+        ("Η πιο γρήγορη αθλητική ιστοσελίδα της Κρήτης", True),  # a sports website
+        ("Διευθυντής σύνταξης του φοιτητικού περιοδικού της σχολής", False),  # a student mag
+    ],
+)
+def test_greek_cartoonists_sports_sites_and_sub_editors(bio, expected):
+    assert (press(bio, name="Νίκος") is not None) == expected, bio
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Λογίστρια σε ξενοδοχείο. Προηγουμένως Selvík Call Services.",  # previously
+        "Εκπαιδεύτρια, freelance. Έχω συνεργαστεί με Selvík Call Services και άλλους.",
+    ],
+)
+def test_greek_past_employers_and_clients_are_not_the_employer(store, bio):
+    assert employers_of(store, bio) == set(), bio
