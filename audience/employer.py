@@ -254,9 +254,9 @@ class OrgMatcher:
             if glued:
                 pattern += "|" + "|".join(re.escape(k) for k in glued)
             self._names = re.compile(pattern)
-            if declined := [_declined_nordic(k) for k in spaced if k not in self._short_keys]:
-                body = "|".join(d for d in declined if d)
-                nordic = rf"(?<![\w@#])(?:{body})(?![\w])(?!\.\w)"
+            nordic_keys = (k for k in spaced if k not in self._short_keys)
+            if declined := [d for k in nordic_keys if (d := _declined_nordic(k))]:
+                nordic = rf"(?<![\w@#])(?:{'|'.join(declined)})(?![\w])(?!\.\w)"
                 self._nordic_names = re.compile(f"{nordic}|{pattern}")
         for org in self.orgs:
             for name in org.names:

@@ -1296,11 +1296,10 @@ _GOES_ON = (",", "/")
 _DASH_OR_COLON = re.compile(r"\s*[—–:-]")
 _YEAR_ONLY = re.compile(r"\s*(?:[^\W\d]+\s+){0,2}(?:19|20)\d\d\s*$")
 
+_SINCE = r"(?:since|depuis|desde|seit|dal|sinds|od|από)\s+(?:19|20)\d\d"
 # "Since 2021, I run comms at …", "Depuis 2021, je dirige …": what the account does now.
-_SINCE_A_YEAR = re.compile(
-    r"(?:since|depuis|desde|seit|dal|sinds|od|από)\s+(?:19|20)\d\d[\s,:—–-]*"
-)
-_SINCE_ONLY = re.compile(r"(?:since|depuis|desde|seit|dal|sinds|od|από)\s+(?:19|20)\d\d")
+_SINCE_A_YEAR = re.compile(rf"{_SINCE}[\s,:—–-]*")
+_SINCE_ONLY = re.compile(_SINCE)
 _CAREER_LENGTH = re.compile(r"\s*\d{1,2}\+?\s+[^\W\d_]")  # "40 años en radio", "30+ years at"
 # "Reporter for 15 years", "Journaliste pendant 15 ans": a job and how long it lasted
 _CAREER_LENGTH_AT_END = re.compile(r"\s\d{1,2}\+?\s+[^\W\d_]+\W*$")
