@@ -306,7 +306,7 @@ PERSON_STRONG = (
     r"moi",
     r"soy",
     r"ich",
-    r"mein\w*",
+    r"mein(?:e[nmrs]?)?",  # mein, meine, meinen...; not Luxembourgish "Méindes" (Monday)
     r"sono",
     r"jestem",
     r"ik",
