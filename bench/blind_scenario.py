@@ -88,10 +88,13 @@ SEGMENTS = ("press", "customers", "suppliers", "competitors")
 # 55). blind56 (a Limassol multilingual contact-centre outsourcer), written blind meanwhile and
 # measured held out on the session's start code and after rounds 54 and 55, was tuned on next
 # (round 56). blind57 (a Luxembourg multilingual contact-centre outsourcer), written blind
-# meanwhile and measured held out on the session's start code and after rounds 54 to 56, is held
-# out: nobody has tuned on it.
+# meanwhile and measured held out on the session's start code and after rounds 54 to 56, was
+# tuned on next (round 57). blind58 (a Sarajevo insurer), written blind meanwhile and measured
+# held out on the session's start code and after rounds 54 to 57, is held out: nobody has tuned
+# on it.
 SPLITS = (
-    ("blind57 (held out)", "blind57"),
+    ("blind58 (held out)", "blind58"),
+    ("blind57 (tuned on, round 57)", "blind57"),
     ("blind56 (tuned on, round 56)", "blind56"),
     ("blind55 (tuned on, round 55)", "blind55"),
     ("blind54 (tuned on, round 54)", "blind54"),

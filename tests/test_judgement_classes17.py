@@ -202,7 +202,7 @@ def test_a_press_job_held_since_a_year_is_current():
 @pytest.mark.parametrize(
     "bio",
     [
-        "Le podcast des métiers de la relation client. Un épisode par mois.",
+        "Le podcast qui parle aux conseillers clientèle du Québec, chaque jeudi.",
         "La chaîne du sport marocain, en direct et en replay",
         "القناة الوطنية — نشرات وبرامج يومية",  # the national channel
         "Critique gastronomique, Le Monde. Bistrots et marchés.",
@@ -279,7 +279,10 @@ def test_your_own_staffs_posts_about_a_clients_team_do_not_make_them_the_client(
     [
         ("Σκιτσογράφος στην Καθημερινή, κάθε Κυριακή", True),  # a cartoonist at a paper
         ("subbing for the Irish Times, nights mostly", True),  # a sub-editor, casually
-        ("Η πιο γρήγορη αθλητική ιστοσελίδα της Κρήτης", True),  # a sports website
+        (
+            "Αθλητική ιστοσελίδα για το μπάσκετ και το βόλεϊ στη Θεσσαλονίκη",
+            True,
+        ),  # a sports website
         ("Διευθυντής σύνταξης του φοιτητικού περιοδικού της σχολής", False),  # a student mag
     ],
 )
@@ -296,3 +299,53 @@ def test_greek_cartoonists_sports_sites_and_sub_editors(bio, expected):
 )
 def test_greek_past_employers_and_clients_are_not_the_employer(store, bio):
     assert employers_of(store, bio) == set(), bio
+
+
+# ---- round 57: Luxembourgish, and jobs in Italian, Portuguese and French --------------------
+
+
+@pytest.mark.parametrize(
+    ("bio", "name", "expected"),
+    [
+        ("D'Noriichten aus dem Süden, all Dag.", "Süden Aktuell", True),  # "the news"
+        ("Eng onofhängeg Zäitschrëft iwwer Sport an Ëmwelt, véier Mol am Joer.", "Revue X", True),
+        (
+            "Owesshow mat Musek a Gäscht — Méindes bis Donneschdes um Radio.",
+            "Owend Live (Show)",
+            True,
+        ),
+        (
+            "Journalist, pensionéiert zënter 2019. Vëlo, Bicher a Kichen.",
+            "Marc K.",
+            False,
+        ),  # retired
+    ],
+)
+def test_luxembourgish_outlets_programmes_and_retired_journalists(bio, name, expected):
+    assert (press(bio, name=name) is not None) == expected, bio
+
+
+@pytest.mark.parametrize(
+    ("bio", "expected"),
+    [
+        ("Fréier Selvík Call Services, elo doheem mat de Kanner.", set()),  # "formerly"
+        ("Bis gëschter Teamleader bei Selvík Call Services 😢 Merci fir alles!", set()),
+        ("Nous sommes sous-traitant en maintenance d'antennes pour Kalon Box depuis 2015.", set()),
+        ("Partenaire Kalon Box 🔥 code PROMO5 | streams le soir", set()),  # a sponsored partner
+        ("Assistente di volo Quillon, sempre in valigia", {"suppliers"}),
+        ("Agente de check-in Quillon, aeroporto de Faro, turno da noite", {"suppliers"}),
+        (
+            "Administratrice, Quillon. Conseils d'administration et golf.",
+            {"suppliers"},
+        ),  # a board seat is its people
+    ],
+)
+def test_luxembourgish_past_french_partners_and_crew_and_board_jobs(store, bio, expected):
+    assert employers_of(store, bio) == expected, bio
+
+
+def test_a_german_possessive_is_not_a_luxembourgish_weekday():
+    from audience.roles import organisation_signals
+
+    assert organisation_signals(None, "Owend Live", "Méindes bis Freides um Radio.")[1] == 0
+    assert organisation_signals(None, "Jo", "Meine Katze und mein Garten.")[1] > 0
