@@ -191,6 +191,7 @@ class OrgMatcher:
     _names: re.Pattern[str] | None = field(init=False, default=None)
     # the names with Icelandic and Faroese case endings, for texts in those languages
     _nordic_names: re.Pattern[str] | None = field(init=False, default=None)
+    _declined: dict[str, str] = field(init=False, default_factory=dict)  # key -> its pattern
     _owner_keys: dict[str, ListedOrg] = field(init=False, default_factory=dict)
     _acronyms: set[str] = field(init=False, default_factory=set)
     _short_keys: set[str] = field(init=False, default_factory=set)
@@ -255,8 +256,10 @@ class OrgMatcher:
                 pattern += "|" + "|".join(re.escape(k) for k in glued)
             self._names = re.compile(pattern)
             nordic_keys = (k for k in spaced if k not in self._short_keys)
-            if declined := [d for k in nordic_keys if (d := _declined_nordic(k))]:
-                nordic = rf"(?<![\w@#])(?:{'|'.join(declined)})(?![\w])(?!\.\w)"
+            self._declined = {k: d for k in nordic_keys if (d := _declined_nordic(k))}
+            if self._declined:
+                body = "|".join(self._declined.values())
+                nordic = rf"(?<![\w@#])(?:{body})(?![\w])(?!\.\w)"
                 self._nordic_names = re.compile(f"{nordic}|{pattern}")
         for org in self.orgs:
             for name in org.names:
@@ -342,11 +345,7 @@ class OrgMatcher:
 
     @functools.cached_property
     def _nordic_keys(self) -> list[tuple[re.Pattern[str], str]]:
-        return [
-            (re.compile(declined), key)
-            for key in self._by_key
-            if key not in self._short_keys and (declined := _declined_nordic(key))
-        ]
+        return [(re.compile(declined), key) for key, declined in self._declined.items()]
 
     def _key_of(self, said: str) -> str:
         """The listed key a match stands for, its case ending taken off ("Volt Marketu",
