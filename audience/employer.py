@@ -247,7 +247,9 @@ class OrgMatcher:
             # more of their characters needs no space around it.
             glued = [k for k in keys if len(k) >= 3 and _UNSPACED_NAME.fullmatch(k)]
             spaced = [k for k in keys if k not in glued]
-            body = "|".join(_inflected(k, k not in self._short_keys) for k in spaced)
+            # a short name takes a case ending too when it is long enough not to be a word
+            # inside another ("u Centrali" for Centrala Cloud, in the context of a job)
+            body = "|".join(_inflected(k, k not in self._short_keys or len(k) >= 6) for k in spaced)
             pattern = rf"(?<![\w@#])(?:{body})(?![\w])(?!\.\w)"
             for script, clitic in ((_ETHIOPIC, _ETHIOPIC_CLITIC), (HEBREW_LETTER, HEBREW_CLITIC)):
                 if names := [re.escape(k) for k in spaced if script.match(k)]:

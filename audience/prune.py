@@ -714,14 +714,16 @@ def _post_pattern_reasons(posts: list[dict[str, Any]]) -> list[Reason]:
         reasons.append(_reason("link-only", f"all {len(texts)} posts are bare links"))
     elif with_links / len(texts) >= 0.8 and (len(texts) >= 5 or bare == len(texts)):
         reasons.append(_reason("mostly-links", f"{with_links} of {len(texts)} posts are links"))
-    said_once = [_without_tags(t) for t in texts]
+    # A post without a word ("…", an emoji) says nothing, once or twice.
+    worded = [t for t in texts if WORD.search(t)]
+    said_once = [_without_tags(t) for t in worded]
     distinct = set(said_once)
     # A few posts, one said twice word for word ("Daily #CX tip! 🔥"): people rarely do that.
     repeated_line = len(texts) <= 5 and any(
         said_once.count(line) > 1 and len(WORD.findall(_URL.sub("", text))) >= 3
-        for line, text in zip(said_once, texts, strict=True)
+        for line, text in zip(said_once, worded, strict=True)
     )
-    if len(distinct) / len(texts) <= 0.5 or repeated_line:
+    if (worded and len(distinct) / len(worded) <= 0.5) or repeated_line:
         code = "repeated-links" if with_links == len(texts) else "repeated-posts"
         said = " with links" if code == "repeated-links" else ""
         reasons.append(

@@ -113,9 +113,10 @@ OUTLET_OBJECT_STOP = (
     "money",
 )
 
-# A closed span of years closing a clause: "Reporter, Daily Post (2009–2016)" (not "the
-# 2024–2025 season for @Sky"); the words that do the same are ``retired_markers``.
-_CLOSED_YEARS = r"(?:19|20)\d\d\s*[-–—]\s*(?:19|20)?\d\d(?=\s*(?:\)|\(|$|[|.;,•\n]))"
+# A closed span of years closing a clause: "Reporter, Daily Post (2009–2016)", "Acme 2012–2025
+# ❤️" (not "the 2024–2025 season for @Sky", nor "2019–2023 – press officer": it dates what
+# follows); the words that do the same are ``retired_markers``.
+_CLOSED_YEARS = r"(?:19|20)\d\d\s*[-–—]\s*(?:19|20)?\d\d(?=\s*(?:$|[^\w\s:@–—-]))"
 # "X turned Y": X is the past.
 # "..., now Head of PR": what comes before is the past when a different job follows.
 # Verbs and prepositions that turn "journalists" into the people someone works *with*.
@@ -987,6 +988,7 @@ _OUTLET_AFTER_TERM = re.compile(
     r"{0,4}|[a-z0-9][\w-]*(?:\.[\w-]+)*\.[a-z]{2,}(?![\w.]))"
 )
 _NEXT_WORD = re.compile(r"\s+(\w+)")
+_KIND_ENDING_THE_CLAUSE = re.compile(r"(?:\s+[^\W\d_][\w'’-]*){1,2}\s+(\w+)(?=\s*(?:$|[^\w\s]))")
 _PARTS_OF_TITLE = re.compile(r"(?:in[\s-]+chief|at\s+large|general|adjunto|adjunta|en\s+chef)$")
 _ORG_STRONG = re.compile(rf"(?<![\w])(?:{_words(ORG_STRONG)})(?![\w])", re.MULTILINE)
 _ORG_WEAK = _word_regex(_words(ORG_WEAK))
@@ -997,7 +999,7 @@ _OUTLET_NOUNS = re.compile(rf"(?<![\w])(?:{_words(OUTLET_NOUNS)})(?![\w])|新聞
 _LEGAL_SUFFIX = re.compile(rf"(?:[\s,]+(?:{_alternation(LEGAL_SUFFIXES, literal=True)}))+\.?\s*$")
 _NEWSY_NAME = _word_regex(
     r"news|times|gazette|herald|tribune|chronicle|journal|daily|post"
-    r"|observer|courier|magazine|mag|radio|tv|fm|press|review|weekly|report|mati|manana|tarde"
+    r"|observer|courier|magazine|mag|radio|tv\d{0,2}|fm|press|review|weekly|report|mati|manana|tarde"
     r"|today|wire|insider|digest|bulletin|monitor|dispatch|standard|mirror"
     r"|express|guardian|telegraph|independent|live|24|online|journal"
     r"|zeitung|nachrichten|noticias|noticies|informatiu|informativo|actualites|infos|notizie|nieuws"
@@ -1164,7 +1166,9 @@ class BioText:
             after = text[now.end() :]
             if self.lexicon.other_jobs.search(after) and not self.lexicon.press.search(after):
                 yield 0, now.start()
-            elif self._workplace_next(after) and not self.lexicon.press.search(after[:40]):
+            elif self._workplace_next(after, self.raw[now.end() :]) and not (
+                self.lexicon.press.search(after[:40])
+            ):
                 yield 0, now.start()  # "20 ans au Crédit X. Aujourd'hui chez Y / à mon compte"
         yield from self._dated_ranges(clauses)
         # "Acme Leeds → Beta Group": a move, the left side is where they were; a move between
@@ -1177,10 +1181,17 @@ class BioText:
     def _names_a_job(self, text: str) -> bool:
         return bool(self.lexicon.other_jobs.search(text) or self.lexicon.press.search(text))
 
-    def _workplace_next(self, after: str) -> bool:
-        """A workplace or a freelance word right after "now" ("now at", "acum pe cont propriu")."""
-        if _WORKPLACE_NEXT.match(after):
-            return True
+    def _workplace_next(self, after: str, raw_after: str | None = None) -> bool:
+        """A workplace or a freelance word right after "now" ("now at", "acum pe cont propriu");
+        a short preposition before words in lower case only is a state, not a place
+        ("Trenutno na porodiljskom": on maternity leave)."""
+        if found := _WORKPLACE_NEXT.match(after):
+            said = found.group(0).strip(" :,—–-")
+            if raw_after is None or said not in _SHORT_PREPOSITIONS:
+                return True
+            clause = _CLAUSE_END.split(raw_after[found.end() :], maxsplit=1)[0]
+            if not clause.islower() or self.lexicon.freelance.match(clause.lstrip()):
+                return True
         freelance = self.lexicon.freelance.match(after.lstrip(" :,—–-"))
         return freelance is not None
 
@@ -1307,10 +1318,12 @@ _YEARS_SPAN = re.compile(r"(?:19|20)\d\d")
 _POSTFIX_FORMER = re.compile(r"alumni|alumnus|alumna|alum")
 # A workplace right after "now": "now at", "aujourd'hui chez", "jetzt bei", "à mon compte".
 _WORKPLACE_NEXT = re.compile(
-    r"\s*[:,—–-]?\s*(?:at|@|with|chez|bei|beim|bij|en|em|na|w|presso|a|à|au|hos|på|à mon compte"
-    r"|a mon compte|freelance|self-employed|independent|indépendant|independiente"
+    r"\s*[:,—–-]?\s*(?:à mon compte|a mon compte|at|@|with|chez|bei|beim|bij|en|em|na|w|presso|a|à"
+    r"|au|hos|på|freelance|self-employed|independent|indépendant|independiente"
     r"|(?:running|run|with)\s+my\s+own|my\s+own)(?![\w])"
 )
+_SHORT_PREPOSITIONS = frozenset({"na", "w", "en", "em", "a", "à", "au"})
+_CLAUSE_END = re.compile(r"[.;|!?\n•]")
 _MOVED_TO = re.compile(r"\s(?:→|->|⇒|➡️?|➜|»)\s(?!\s*(?:https?://|www\.|t\.co/))")
 _FLAG_BEFORE = re.compile("[\U0001f1e6-\U0001f1ff]{2}\\s*$")
 
@@ -1767,10 +1780,15 @@ def _known_outlet_after(bio: BioText, end: int) -> str | None:
     folded = fold_same_length(outlet)
     if gazetteer.name_at(outlet, 0) or gazetteer.short_form(outlet) or _NEWSY_NAME.search(folded):
         return outlet
-    # "at Harbour weekly": the paper's kind in lower case after its name
-    kind = _NEXT_WORD.match(bio.folded, bio.raw.find(outlet, end) + len(outlet))
+    # "at Harbour weekly": the paper's kind in lower case after its name; "Host, Byte by Byte
+    # podcast 🎙️": a name with small words in it, its kind ending the clause
+    start = bio.raw.find(outlet, end)
+    kind = _NEXT_WORD.match(bio.folded, start + len(outlet))
     if kind and _NEWSY_NAME.fullmatch(kind.group(1)):
         return outlet
+    kind = _KIND_ENDING_THE_CLAUSE.match(bio.folded, start + len(outlet))
+    if kind and (_NEWSY_NAME.fullmatch(kind.group(1)) or searched(bio.lexicon.podcast, kind[1])):
+        return bio.raw[start : kind.end()]
     named_news = searched(bio.lexicon.news_named, folded) or searched(bio.lexicon.podcast, folded)
     return outlet if named_news else None
 
@@ -2244,8 +2262,13 @@ def _job_besides(bio: BioText, subject_of: re.Match[str]) -> bool:
 
 @text_memo
 def other_job(bio: BioText) -> bool:
-    """The bio names a current job that is not press (Head of CX, PR manager, engineer)."""
-    return next(bio.current(bio.lexicon.non_press_jobs), None) is not None
+    """The bio names a current job that is not press (Head of CX, PR manager, engineer), not
+    as a word of a title that may be press ("freier Mitarbeiter": a freelance contributor)."""
+    titles = [m.span() for m in bio.current(bio.lexicon.qualified)]
+    return any(
+        not any(start <= job.start() < end for start, end in titles)
+        for job in bio.current(bio.lexicon.non_press_jobs)
+    )
 
 
 def press_evidence(
