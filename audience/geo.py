@@ -402,12 +402,43 @@ def matches_region(place: Place | None, wanted: list[str]) -> bool:
     """True when the place lies in any of the wanted countries, groups or continents."""
     if place is None:
         return False
-    for item in wanted:
+    for item, countries in zip(wanted, _read_together(tuple(wanted)), strict=True):
         continent = CONTINENTS.get(fold(item))
         if continent and place.continent == continent:
             return True
         if _is_region_only(fold(item)) and place.state and fold(place.state) == fold(item):
             return True  # "Bayern" at home: a place written as Bayern (its cities are unknown)
-        if place.country in (region_countries(item) or set()):
+        if place.country in countries:
             return True
     return False
+
+
+def home_countries(wanted: list[str]) -> set[str]:
+    """Every country the wanted regions name, each read beside the others."""
+    return set().union(*_read_together(tuple(wanted)))
+
+
+@lru_cache(maxsize=256)
+def _read_together(wanted: tuple[str, ...]) -> tuple[set[str], ...]:
+    """Each wanted region's countries, a name that is also a place in a country named beside it
+    read as that one: "Argentina, Paraná" is the Argentine city, not the Brazilian state."""
+    readings = [region_countries(item) or set() for item in wanted]
+    named = [
+        (item, countries)
+        for item, countries in zip(wanted, readings, strict=True)
+        if fold(item) in GROUPS or _a_whole_country(item)
+    ]
+    for index, item in enumerate(wanted):
+        if not readings[index] or any(readings[index] & countries for _, countries in named):
+            continue
+        for country_name, countries in named:
+            place = normalize_location(f"{item}, {country_name}")
+            if place is not None and place.city and place.country in countries:
+                readings[index] = {place.country}
+                break
+    return tuple(readings)
+
+
+def _a_whole_country(name: str) -> bool:
+    place = normalize_location(name)
+    return place is not None and place.city is None and place.state is None

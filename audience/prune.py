@@ -290,9 +290,9 @@ class TopicMatcher:
                     self.prefixes.setdefault(word, label)
         # normalised form -> the topic as written in audience.toml
         self.phrases = {
-            tuple(_stem(w) for w in _words(t)): t.strip().lower()
+            _phrase_key(t): t.strip().lower()
             for t in topics
-            if not t.startswith("#") and _words(t)
+            if not t.startswith("#") and _phrase_key(t)
         }
         self.tags = {"".join(_words(t)): t.strip().lower() for t in topics if t.startswith("#")}
         for t in topics:
@@ -310,7 +310,7 @@ class TopicMatcher:
         for said in own:
             if said.startswith("@"):
                 self.tags.setdefault(said[1:].lower(), OWN_MENTION)
-            elif stems := tuple(_stem(w) for w in _words(said)):
+            elif stems := _phrase_key(said):
                 self.phrases.setdefault(stems, OWN_MENTION)
 
     def _starts_with_a_place(self, word: str) -> bool:
@@ -319,8 +319,8 @@ class TopicMatcher:
     def _add_field_words(self, label: str, words: tuple[str, ...]) -> None:
         for word in words:
             parts = [_sound(w) for w in _words(word)]
-            if len(parts) > 1:
-                self.phrases.setdefault(tuple(_stem(w) for w in _words(word)), label)
+            if len(parts) > 1 and (key := _phrase_key(word)):
+                self.phrases.setdefault(key, label)
             elif parts and len(parts[0]) >= 5:
                 self.prefixes.setdefault(parts[0], label)
             elif parts:
@@ -361,7 +361,7 @@ class TopicMatcher:
         if mentions:
             text = _HANDLE_MENTION.sub(" ", text)
         plain = _words(text)
-        words = [_stem(w) for w in plain]
+        words = [_stem(w) for w in plain if w not in _LINKING_WORDS]
         # A tag counts written as a word too: "Head of CX" is on #cx.
         used = (
             {"".join(_words(t)) for t in tags} | self._hashtags(text) | (set(plain) - self.places)
@@ -410,6 +410,17 @@ def own_names(rules: Rules) -> tuple[str, ...]:
     names = [n for n in table.get("names") or () if isinstance(n, str) and len(n.strip()) >= 4]
     handles = [h for h in table.get("handles") or () if isinstance(h, str) and h.strip("@ ")]
     return (*names, *("@" + h.strip().lstrip("@") for h in handles))
+
+
+# Articles and "of" inside a phrase: "experiencia de cliente" says "experiencia del cliente".
+_LINKING_WORDS = frozenset(
+    {"a", "al", "au", "aux", "da", "das", "de", "del", "den", "der", "des", "di", "do", "dos"}
+    | {"du", "el", "la", "le", "les", "lo", "of", "the"}
+)
+
+
+def _phrase_key(text: str) -> tuple[str, ...]:
+    return tuple(_stem(w) for w in _words(text) if w not in _LINKING_WORDS)
 
 
 def _phrase_at(words: list[str], i: int, stems: tuple[str, ...]) -> bool:
@@ -795,11 +806,9 @@ def region_reasons(profile: Profile, rules: Rules) -> list[Reason]:
 @lru_cache(maxsize=4096)
 def _city_in_home(city: str, home_regions: tuple[str, ...]) -> bool:
     """A city of this name (15,000+ people) exists in one of the home regions."""
-    from audience.geo import region_countries
+    from audience.geo import home_countries
 
-    home: set[str] = set()
-    for region in home_regions:
-        home |= region_countries(region) or set()
+    home = home_countries(list(home_regions))
     return any(code in home for code in _cities_by_name().get(_fold(city), ()))
 
 

@@ -983,7 +983,7 @@ _UPPER = "A-ZÀ-ÖØ-ÞΆΈ-ΏΑ-ΩЀ-Я"
 _OUTLET_AFTER_TERM = re.compile(
     r"\s*(?:at|for|with|on|chez|en|para|bei|fur|für|per|presso|dla|w|bij|voor|pa|på|för|na|no|em|wa"
     r"|au|aux|à|a|u|в|,|-|–|—|:|@(?=\s))?\s*(?:(?:the|der|die|das|le|la|les|el|il|lo|de|την|τη|το|τον|της"
-    r"|του)\s+)?(?:https?://)?(?:www\.)?"
+    r"|του)\s+)?[\"“«„]?(?:https?://)?(?:www\.)?"
     rf"(@[\w.]+|[{_UPPER}][\w&'’-]*(?:\.\w+)*(?:\s+(?:of\s+|&\s+)?[{_UPPER}0-9][\w&'’-]*(?:\.\w+)*)"
     r"{0,4}|[a-z0-9][\w-]*(?:\.[\w-]+)*\.[a-z]{2,}(?![\w.]))"
 )
@@ -995,7 +995,9 @@ _ORG_WEAK = _word_regex(_words(ORG_WEAK))
 _PERSON_STRONG = _word_regex(_words(PERSON_STRONG))
 # not inside a word with a glottal stop ("Mba'éichapa!" in Guaraní is no MBA)
 _PERSON_WEAK = compiled(rf"(?<![\w@#])(?:{_words(PERSON_WEAK)})(?![\w]|['’]\w)")
-_OUTLET_NOUNS = re.compile(rf"(?<![\w])(?:{_words(OUTLET_NOUNS)})(?![\w])|新聞|新闻|日报|日報|신문")
+_OUTLET_NOUNS = re.compile(
+    rf"(?<![\w])(?:{_words(OUTLET_NOUNS)})(?![\w])|新聞網|新闻网|新聞|新闻|日报|日報|신문"
+)
 _LEGAL_SUFFIX = re.compile(rf"(?:[\s,]+(?:{_alternation(LEGAL_SUFFIXES, literal=True)}))+\.?\s*$")
 _NEWSY_NAME = _word_regex(
     r"news|times|gazette|herald|tribune|chronicle|journal|daily|post"
@@ -1771,6 +1773,8 @@ def _trap_right_after(bio: BioText, end: int) -> bool:
 def _known_outlet_after(bio: BioText, end: int) -> str | None:
     """ "Producer, Nightly Business Report", "Presenter @BBCRadio4": an outlet right after the
     title that the gazetteer knows or whose name reads as news or a podcast."""
+    if programme := _programme_on_a_channel(bio, end):
+        return programme
     outlet = _outlet_after(bio.raw, end)
     if not outlet:
         return None
@@ -1791,6 +1795,26 @@ def _known_outlet_after(bio: BioText, end: int) -> str | None:
         return bio.raw[start : kind.end()]
     named_news = searched(bio.lexicon.news_named, folded) or searched(bio.lexicon.podcast, folded)
     return outlet if named_news else None
+
+
+def _programme_on_a_channel(bio: BioText, end: int) -> str | None:
+    """ "Productora de «Pymes en Marcha» (Canal Rural)": a programme's quoted title after the
+    title, then the channel it airs on in brackets."""
+    quoted = _QUOTED_PROGRAMME.match(bio.raw, end)
+    if not quoted:
+        return None
+    channel = quoted.group(2).strip()
+    folded = fold_same_length(channel)
+    gazetteer = bio.lexicon.gazetteer
+    if gazetteer.name_at(channel, 0) or _NEWSY_NAME.search(folded) or _CHANNEL.search(folded):
+        return quoted.group(1)
+    return None
+
+
+_QUOTED_PROGRAMME = re.compile(
+    r"\s*(?:de|del|of|da|do|di|von|du|,|:)?\s*[\"“«„]([^\"“”«»„]{2,60})[\"”»“]\s*\(([^()]{2,40})\)"
+)
+_CHANNEL = _word_regex(r"canal|kanal|channel|chaine|cadena|emisora|televisi\w+|televiz\w+|sianel")
 
 
 def _phrase(bio: BioText, match: re.Match[str]) -> str:

@@ -135,3 +135,62 @@ def test_posts_without_a_word_are_no_repeated_pitch(world):
     follow_all(world, ["20"])
     found = world.suggested(include_below=True)
     assert "repeated-posts" not in found.get("20", [])
+
+
+# ---- round 59: Argentine Spanish, programmes on a channel, a news site in Chinese ------------
+
+
+@pytest.mark.parametrize(
+    ("name", "bio"),
+    [
+        ("Flor", "Productora de «Mañanas de Campo» (Canal Rural), sábados."),
+        ("Ana", "Produtora de «Marés Altas» (Canal Litoral), aos domingos."),
+        ("Caminos del Sur", "Programa de TV sobre rutas y pueblos. Sábados por Canal 10."),
+        ("華人快訊", "布宜諾斯艾利斯華人新聞網。社區、移民、商業。Noticias para la colectividad."),
+    ],
+)
+def test_a_programme_on_a_channel_and_a_community_news_site_are_press(name, bio):
+    assert press(bio, name=name) is not None, bio
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Locutora comercial 🎙️ Grabo mensajes de espera y spots para radio.",
+        "Voice-over artist: explainer videos, phone menus, audiobooks.",
+        "Periodista devenida asesora de comunicación. Consultora propia, clientes del agro.",
+    ],
+)
+def test_voice_over_artists_and_journalists_turned_advisers_are_not_press(bio):
+    assert press(bio, name="Maru") is None, bio
+
+
+def test_a_follow_back_promo_account_named_reporter_is_not_press():
+    bio = "Virales, memes y sorteos todos los días. Seguime y te sigo 🔁"
+    assert press(bio, name="Tano Reporter 📰", handle="tano_rep") is None
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Almacén de barrio. Cobramos con Vrelo Osiguranje y efectivo.",  # a merchant using it
+        "Odio a Krajina Assist con todo mi corazón. Abogado laboralista.",  # a complaint
+    ],
+)
+def test_merchants_using_a_product_and_haters_are_not_the_employer(store, bio):
+    assert employers_of(store, bio) == set(), bio
+
+
+def test_articles_and_of_inside_a_topic_phrase_do_not_matter():
+    topics = TopicMatcher(["experiencia del cliente", "atención al cliente"])
+    assert topics.terms("Jornadas de experiencia de cliente, edición Rosario")
+    assert topics.terms("Atención a clientes, turno noche")
+
+
+def test_a_home_region_that_is_also_a_place_abroad_is_read_beside_the_country_named():
+    from audience.geo import matches_region, normalize_location
+
+    home = ["Argentina", "Rosario", "Paraná", "Mendoza"]  # Paraná, Entre Ríos; not the state
+    assert not matches_region(normalize_location("Curitiba"), home)
+    assert matches_region(normalize_location("Paraná, Entre Ríos"), home)
+    assert matches_region(normalize_location("Curitiba"), ["Paraná"])  # alone, it is the state
