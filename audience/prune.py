@@ -361,7 +361,7 @@ class TopicMatcher:
         if mentions:
             text = _HANDLE_MENTION.sub(" ", text)
         plain = _words(text)
-        words = [_stem(w) for w in plain if w not in _LINKING_WORDS]
+        words = [_LINK if w in _LINKING_WORDS else _stem(w) for w in plain]
         # A tag counts written as a word too: "Head of CX" is on #cx.
         used = (
             {"".join(_words(t)) for t in tags} | self._hashtags(text) | (set(plain) - self.places)
@@ -412,15 +412,18 @@ def own_names(rules: Rules) -> tuple[str, ...]:
     return (*names, *("@" + h.strip().lstrip("@") for h in handles))
 
 
-# Articles and "of" inside a phrase: "experiencia de cliente" says "experiencia del cliente".
+# Articles and "of" inside a phrase stand for one another: "experiencia de cliente" says
+# "experiencia del cliente" ("contact the centre" still is no "contact centre").
 _LINKING_WORDS = frozenset(
     {"a", "al", "au", "aux", "da", "das", "de", "del", "den", "der", "des", "di", "do", "dos"}
     | {"du", "el", "la", "le", "les", "lo", "of", "the"}
 )
+_LINK = "·"
 
 
 def _phrase_key(text: str) -> tuple[str, ...]:
-    return tuple(_stem(w) for w in _words(text) if w not in _LINKING_WORDS)
+    key = tuple(_LINK if w in _LINKING_WORDS else _stem(w) for w in _words(text))
+    return key if any(w != _LINK for w in key) else ()
 
 
 def _phrase_at(words: list[str], i: int, stems: tuple[str, ...]) -> bool:

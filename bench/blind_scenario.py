@@ -93,12 +93,15 @@ SEGMENTS = ("press", "customers", "suppliers", "competitors")
 # held out on the session's start code and after rounds 54 to 57, was tuned on in the
 # eighteenth (round 58). blind59 (a Córdoba payments contact centre), written blind in the
 # eighteenth session and measured held out on its start code and after round 58, was tuned on
-# next (round 59). blind60 (a Skopje multilingual outsourcer) and blind61 (a Malta multilingual
-# outsourcer), written blind meanwhile and measured held out on the session's start code and
-# after rounds 58 and 59, are held out: nobody has tuned on them.
+# next (round 59). blind60 (a Skopje multilingual outsourcer), written blind meanwhile and
+# measured held out on the session's start code and after rounds 58 and 59, was tuned on next
+# (round 60). blind61 (a Malta multilingual outsourcer) and blind62 (a Velenje appliance maker),
+# written blind meanwhile and measured held out on the session's start code and after rounds 58
+# to 60, are held out: nobody has tuned on them.
 SPLITS = (
+    ("blind62 (held out)", "blind62"),
     ("blind61 (held out)", "blind61"),
-    ("blind60 (held out)", "blind60"),
+    ("blind60 (tuned on, round 60)", "blind60"),
     ("blind59 (tuned on, round 59)", "blind59"),
     ("blind58 (tuned on, round 58)", "blind58"),
     ("blind57 (tuned on, round 57)", "blind57"),

@@ -194,3 +194,52 @@ def test_a_home_region_that_is_also_a_place_abroad_is_read_beside_the_country_na
     assert not matches_region(normalize_location("Curitiba"), home)
     assert matches_region(normalize_location("Paraná, Entre Ríos"), home)
     assert matches_region(normalize_location("Curitiba"), ["Paraná"])  # alone, it is the state
+
+
+# ---- round 60: Macedonian, Albanian, Bulgarian; desks, contributors, newsletters -------------
+
+
+@pytest.mark.parametrize(
+    ("name", "bio"),
+    [
+        ("Истрага МК", "Истражувачко новинарство од Битола. Документи и факти."),
+        ("Малопродажба Плус", "Седмичен бюлетин за търговията на дребно. Пише: Петя."),
+        ("Logistika sedmično", "Nedeljni njuzleter o lukama i skladištima."),
+        ("Zëri i Pollogut", "Televizion lokal, Gostivar. Lajme çdo mbrëmje."),
+        ("Bojan", "Politics desk @ Nova Makedonija. Weekends: hiking."),
+        ("Lena", "Contributor, VICE Balkans. Music and night trains."),
+    ],
+)
+def test_macedonian_albanian_and_bulgarian_outlets_desks_and_contributors_are_press(name, bio):
+    assert press(bio, name=name) is not None, bio
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Пензионирана новинарка. Сега внуци и градина.",
+        "Не сум новинар, само читам многу портали.",
+        "Некогаш новинар во Скопје, денес наставник по историја.",
+        "Help desk @ Lipa Trgovina. Tickets and patience.",
+    ],
+)
+def test_macedonian_retirees_denials_and_career_changes_are_not_press(bio):
+    assert press(bio, name="Ристо") is None, bio
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Користиме Una Prevoz за доставки низ цела Македонија.",  # we use it
+        "Синдикат на возачите на Una Prevoz. Правата на возачите.",  # a union of its drivers
+        "Qytetarë kundër Vrelo Osiguranje! Rimbursoni dëmet.",  # a complaint
+        "Дугогодишњи клијент Lipa Trgovina. Купујем суботом.",  # a customer of it
+        "FREE points for every Lipa Trgovina shopper!! click link below",  # a scam
+    ],
+)
+def test_users_unions_complaints_and_scams_in_macedonian_albanian_and_serbian(store, bio):
+    assert employers_of(store, bio) == set(), bio
+
+
+def test_an_association_of_customer_contact_people_is_on_topic():
+    assert TopicMatcher(["contact centre"]).terms("Association of customer contact leaders, EU")
