@@ -1313,8 +1313,8 @@ def _place_after(raw: str, end: int) -> Place | None:
     from audience.geo import normalize_location
 
     item = _next_item(raw, end).lstrip("—–- ")
-    if not item or _lower_case(item[:1]):
-        return None  # "Acme, Beta — new every day": a place is written with a capital
+    if not item[:1].isupper():
+        return None  # "Acme, Beta — new every day", "Acme 🇧🇬→🇲🇹": a place is written with a capital
     return normalize_location(item)
 
 

@@ -95,12 +95,13 @@ SEGMENTS = ("press", "customers", "suppliers", "competitors")
 # eighteenth session and measured held out on its start code and after round 58, was tuned on
 # next (round 59). blind60 (a Skopje multilingual outsourcer), written blind meanwhile and
 # measured held out on the session's start code and after rounds 58 and 59, was tuned on next
-# (round 60). blind61 (a Malta multilingual outsourcer) and blind62 (a Velenje appliance maker),
-# written blind meanwhile and measured held out on the session's start code and after rounds 58
-# to 60, are held out: nobody has tuned on them.
+# (round 60). blind61 (a Malta multilingual outsourcer), written blind meanwhile and measured
+# held out on the session's start code and after rounds 58 to 60, was tuned on next (round 61).
+# blind62 (a Velenje appliance maker), written blind meanwhile and measured held out on the
+# session's start code and after rounds 59 to 61, is held out: nobody has tuned on it.
 SPLITS = (
     ("blind62 (held out)", "blind62"),
-    ("blind61 (held out)", "blind61"),
+    ("blind61 (tuned on, round 61)", "blind61"),
     ("blind60 (tuned on, round 60)", "blind60"),
     ("blind59 (tuned on, round 59)", "blind59"),
     ("blind58 (tuned on, round 58)", "blind58"),
