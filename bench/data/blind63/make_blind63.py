@@ -1,7 +1,7 @@
 """Build blind63 (a Tirana contact-centre outsourcer working for Albanian and Italian brands)."""
 
-from pathlib import Path
 import sys
+from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
