@@ -98,9 +98,12 @@ SEGMENTS = ("press", "customers", "suppliers", "competitors")
 # (round 60). blind61 (a Malta multilingual outsourcer), written blind meanwhile and measured
 # held out on the session's start code and after rounds 58 to 60, was tuned on next (round 61).
 # blind62 (a Velenje appliance maker), written blind meanwhile and measured held out on the
-# session's start code and after rounds 59 to 61, is held out: nobody has tuned on it.
+# session's start code and after rounds 59 to 61, was tuned on next (round 62). blind63 (a Tirana
+# multilingual outsourcer), written blind meanwhile and measured held out on the session's start
+# code and after round 62, is held out: nobody has tuned on it.
 SPLITS = (
-    ("blind62 (held out)", "blind62"),
+    ("blind63 (held out)", "blind63"),
+    ("blind62 (tuned on, round 62)", "blind62"),
     ("blind61 (tuned on, round 61)", "blind61"),
     ("blind60 (tuned on, round 60)", "blind60"),
     ("blind59 (tuned on, round 59)", "blind59"),

@@ -301,3 +301,46 @@ def test_a_latvian_word_is_not_read_as_a_maltese_marker(store):
     # "darba" is Latvian for "of work" and Maltese for "once": the vocabulary is shared.
     bio = "Darba aizsardzības vadītāja, Lipa Trgovina. Rīga."
     assert employers_of(store, bio) == {"customers"}
+
+
+# ---- round 62: Slovenian ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "bio", "website"),
+    [
+        ("Tina", "Notranja politika. Pišem o vladi in parlamentu.", "mladina.si"),
+        ("Pomurje danes", "Strokovni portal za kmetijstvo v Pomurju.", None),
+        ("Muravidéki Hírek", "Hetilap a Muravidékről: közélet, kultúra, sport.", None),
+    ],
+)
+def test_slovenian_outlets_portals_and_a_minority_weekly_are_press(name, bio, website):
+    found = press_evidence("t", name, bio, website, DEFAULT_LEXICON)
+    assert found is not None and found.strong, bio
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Upokojena novinarka; vrtnarim na Krasu.",  # retired
+        "Nekoč TV voditelj; zdaj svetovalec za komunikacijo v Celju.",  # a new job now
+    ],
+)
+def test_slovenian_retirees_and_presenters_who_moved_on_are_not_press(bio):
+    assert press(bio, name="Bojan") is None, bio
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Kupujem pri Lipa Trgovina vsak teden, zvesta stranka.",  # a loyalty-club member
+        "Volim svoju Vrelo Osiguranje policu, ozbiljno 😂",  # a fan of the product
+        "Restaurant critic. Krajina Assist fan, Vrelo skeptic.",  # a fan, not staff
+    ],
+)
+def test_loyal_members_and_fans_are_not_the_employer(store, bio):
+    assert employers_of(store, bio) == set(), bio
+
+
+def test_a_serbian_store_manager_before_the_name_works_there(store):
+    assert employers_of(store, "Шеф продавнице Lipa Trgovina, Ниш") == {"customers"}
