@@ -1313,7 +1313,7 @@ def _place_after(raw: str, end: int) -> Place | None:
     from audience.geo import normalize_location
 
     item = _next_item(raw, end).lstrip("—–- ")
-    if not item[:1].isupper():
+    if not item[:1].isalpha() or _lower_case(item[:1]):
         return None  # "Acme, Beta — new every day", "Acme 🇧🇬→🇲🇹": a place is written with a capital
     return normalize_location(item)
 
