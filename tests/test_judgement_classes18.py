@@ -206,7 +206,7 @@ def test_a_home_region_that_is_also_a_place_abroad_is_read_beside_the_country_na
         ("Истрага МК", "Истражувачко новинарство од Битола. Документи и факти."),
         ("Малопродажба Плус", "Седмичен бюлетин за търговията на дребно. Пише: Петя."),
         ("Logistika sedmično", "Nedeljni njuzleter o lukama i skladištima."),
-        ("Zëri i Pollogut", "Televizion lokal, Gostivar. Lajme çdo mbrëmje."),
+        ("Zëri i Pollogut", "Televizion lokal për Pollogun; edicioni i lajmeve në ora 19."),
         ("Lena", "Contributor, VICE Balkans 🎧 techno, Thessaloniki"),
     ],
 )
@@ -344,3 +344,47 @@ def test_loyal_members_and_fans_are_not_the_employer(store, bio):
 
 def test_a_serbian_store_manager_before_the_name_works_there(store):
     assert employers_of(store, "Шеф продавнице Lipa Trgovina, Ниш") == {"customers"}
+
+
+# ---- round 63: Albanian -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "bio"),
+    [
+        ("Hetimi.al", "Hetime për tenderat publikë: platformë e gazetarisë investigative."),
+        ("Shkodra Sot", "Gazetë online nga Shkodra: politikë, kulturë, sport."),
+    ],
+)
+def test_albanian_investigative_platforms_and_online_papers_are_press(name, bio):
+    assert press(bio, name=name) is not None, bio
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Gazetar qytetar 📱 filmoj çfarë ndodh në lagjen time.",  # a citizen journalist
+        "Arkivi automatik i lajmeve të së hënës. Mos shkruani këtu.",  # an automatic archive
+    ],
+)
+def test_albanian_citizen_journalists_and_automatic_archives_are_not_press(bio):
+    assert press(bio, name="Besa") is None, bio
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Studio dizajni. Klientët tanë: Lipa Trgovina dhe Una Prevoz.",  # clients
+        "Ambasadore e markës Vrelo Osiguranje 🏐 volejboliste.",  # a brand ambassador
+        "Dikur bashkëthemelues i Krajina Assist; tani konsulent i pavarur.",  # sold
+        "Punë nga shtëpia te Krajina Assist, tarifë regjistrimi 20€",  # a fee scam
+        "Software tester, on a project for Una Prevoz through an agency.",  # a client
+    ],
+)
+def test_albanian_clients_ambassadors_sold_companies_and_fee_scams(store, bio):
+    assert employers_of(store, bio) == set(), bio
+
+
+def test_i_work_at_in_albanian_is_no_outlet_lead(store):
+    assert press("Punoj në Krajina Assist, turni i natës.", name="Sara") is None
+    assert employers_of(store, "Punoj në Krajina Assist, turni i natës.") == {"competitors"}
