@@ -377,6 +377,8 @@ class OrgMatcher:
             end = tenure.end()  # "Team lead at Acme since 2014.": the years there end the clause
         if former := self._former_name_after(text, end):
             end = former  # "Head of Operations, Acme (ex Beta Bank).": its old name aside
+            if tenure := _TENURE.match(text.folded, end):
+                end = tenure.end()  # "Sales at Beta (now Acme) since 2015."
         if not (_CLAUSE_ENDS.match(text.folded, end) or self._own_acronym_after(text, match, end)):
             return False
         stops = [m.end() for m in _SENTENCE_END.finditer(text.folded, 0, match.start())]
@@ -385,9 +387,13 @@ class OrgMatcher:
 
     def _former_name_after(self, text: BioText, end: int) -> int | None:
         """Where a bracket right after a name ends when it opens with a past marker ("Acme (ex
-        Beta Bank)", "Acme (anciennement Beta)"): the organisation's former name, an aside."""
+        Beta Bank)", "Acme (anciennement Beta)") or a now-word ("Beta Bank (now Acme)"): the
+        organisation's other name, an aside."""
         bracket = _BRACKET_AFTER.match(text.folded, end)
-        if bracket is None or not self.lexicon.former.match(bracket.group(1)):
+        if bracket is None:
+            return None
+        opening = bracket.group(1)
+        if not (self.lexicon.former.match(opening) or self.lexicon.now.match(opening)):
             return None
         return bracket.end()
 
@@ -1376,6 +1382,8 @@ _TEAM_LINK_WORDS = frozenset(["de", "da", "do", "a", "no", "in", "im", "am", "be
 
 
 def _team_links(between: str, lexicon: Lexicon) -> bool:
+    if between.strip() == ":":
+        return False  # "On duty tonight: Acme, Beta": a heading over a list
     words = re.findall(r"[\w@&'’]+", between)
     last = words[-1] if words else ""
     return not words or (

@@ -1131,6 +1131,8 @@ class BioText:
                 text, marker.end(), end
             )
             yield marker.start(), turn.start() if turn else end
+            if turn is None and self._renamed_aside(clauses, index):
+                yield clauses[index + 1]  # "ex Acme (now Beta)": the old employer's new name
             if _POSTFIX_FORMER.fullmatch(marker.group(0)):
                 yield clauses[index][0], marker.end()  # "Harbour FM alumni": what came before
             # "Tidl. nyhetsankare": an abbreviated marker ends its own clause; one after the
@@ -1179,6 +1181,21 @@ class BioText:
             start = max((s for s, e in clauses if s <= arrow.start()), default=0)
             if not _FLAG_BEFORE.search(text, start, arrow.start()):
                 yield start, arrow.start()
+
+    def _renamed_aside(self, clauses: list[tuple[int, int]], index: int) -> bool:
+        """The clause after ``index`` is a bracket that opens with "now" and gives a name only,
+        no job and no workplace ("(now Beta)", not "(now at Beta)")."""
+        if index + 1 >= len(clauses):
+            return False
+        text = self.folded
+        start, end = clauses[index + 1]
+        if "(" not in text[clauses[index][1] : start]:
+            return False
+        now = self.lexicon.now.match(text, start)
+        if now is None:
+            return False
+        rest = text[now.end() : end]
+        return not self._names_a_job(rest) and not self._workplace_next(rest)
 
     def _names_a_job(self, text: str) -> bool:
         return bool(self.lexicon.other_jobs.search(text) or self.lexicon.press.search(text))
@@ -1298,8 +1315,11 @@ class BioText:
                 # clause is only the date, so the job is what its sentence said before it.
                 if index and self.lexicon.until_year.match(text[start:end]):
                     opening = self._sentence_start(start)
-                    if text[opening:start].strip() or not _DASH_OR_COLON.match(text, end):
+                    if text[opening:start].strip():
                         yield opening, start
+                    elif not _DASH_OR_COLON.match(text, end):
+                        # "Co-founded Acme. Left in 2024.": a sentence of its own ends the last
+                        yield self._sentence_start(max(opening - 1, 0)), opening
                     else:  # "Until 2024 — Acme. Now…": the date leads the job it ends
                         stop = _SENTENCE_STOP.search(text, end)
                         yield end, stop.start() if stop else len(text)
@@ -1431,6 +1451,16 @@ def _is_plural(lexicon: Lexicon, match: re.Match[str]) -> bool:
     if word.split()[-1] in lexicon.titles_ending_in_s:
         return False  # Latvian "redaktors", Lithuanian "žurnalistas": one person
     return word.endswith("s") and bool(lexicon.press.fullmatch(word[:-1]))
+
+
+def _desk_of_an_outlet(bio: BioText, match: re.Match[str]) -> str | None:
+    """ "Corresponsales de Canal Sur": a plural title opening the bio, with an outlet the
+    gazetteer knows in the same clause, is that outlet's desk speaking for itself."""
+    if bio.folded[: match.start()].strip():
+        return None
+    clause_end = min((e for _, e in bio.clauses() if e >= match.end()), default=len(bio.raw))
+    named = bio.lexicon.gazetteer.names_in(bio.raw[match.end() : clause_end])
+    return next((outlet.name for _, outlet in named), None)
 
 
 def _non_media(bio: BioText, match: re.Match[str]) -> bool:
@@ -1665,8 +1695,13 @@ def press_role(bio_text: str | None, lexicon: Lexicon = DEFAULT_LEXICON) -> Pres
         return None
     bio = _bio_text(bio_text, lexicon)
     for match in bio.current(lexicon.press):
+        if _is_plural(lexicon, match) and (desk := _desk_of_an_outlet(bio, match)):
+            return PressFinding(bio.raw[match.start() : match.end()], desk, True)
         if _is_object(bio, match) or _not_a_job(bio, match) or _is_plural(lexicon, match):
             continue
+        if _credits_someone(bio.raw, match.end()):
+            # "Editor: Ana Vega." in a bio: a publication crediting its editor
+            return PressFinding(bio.raw[match.start() : match.end()], is_outlet_account=True)
         if _shared_non_media(bio, match):
             continue  # "Music producer & editor": the music qualifies both titles
         outlet = _outlet_after(bio.raw, match.end())
@@ -1846,6 +1881,23 @@ def _no_job_at_an_outlet(text: BioText) -> bool:
     return bool(lexicon.negated and searched(lexicon.negated, text.folded))
 
 
+def _writer_for_clients(text: BioText) -> bool:
+    """A freelance writer who lists clients ("Clients: …") and no outlet the gazetteer knows."""
+    lexicon = text.lexicon
+    if lexicon.client_markers is None or not next(text.current(lexicon.freelance), None):
+        return False
+    listed = any(
+        _COLON_NEXT.match(text.folded, marker.end()) or marker.group(0).endswith(":")
+        for marker in text.current(lexicon.client_markers)
+    )
+    return listed and not any(lexicon.gazetteer.names_in(text.raw)) and not (
+        _writes_for_an_outlet(text) or searched(_MENTION, text.folded)
+    )
+
+
+_COLON_NEXT = re.compile(r"\s*:")
+
+
 def _writes_for_an_outlet(text: BioText) -> bool:
     """ "Escribo en el Diario del Valle": the bio names an outlet after an outlet lead."""
     leads = text.current(text.lexicon.outlet_lead)
@@ -1934,8 +1986,34 @@ def _bio_signals(bio: str | None) -> tuple[int, int]:
         and not _VIETNAMESE_LETTER.search(raw_bio, m.start(), m.end())
     )
     weak = _PERSON_WEAK.finditer(folded_bio)
-    person += min(sum(not _VIETNAMESE_LETTER.search(raw_bio, m.start(), m.end()) for m in weak), 2)
+    person += min(
+        sum(
+            not _VIETNAMESE_LETTER.search(raw_bio, m.start(), m.end())
+            and not _credits_someone(raw_bio, m.end())
+            for m in weak
+        ),
+        2,
+    )
     return org, person
+
+
+# "Director: Ana Vega", a masthead's credit: the job of someone the account names, not its own.
+_CREDITED_NAME = re.compile(r"\s*:\s*([^\W\d_]+)\s+([^\W\d_]{2,})")
+_CREDIT_ENDS = re.compile(r"\s*(?:[.;|•\n]|$)")
+
+
+def _credits_someone(bio: str, end: int) -> bool:
+    """A job title followed by a person's name that ends the clause: "Director: Ana Vega.", not
+    "Editor: Daily Times." nor "toimittajana: Suomen Kuvalehti, Yle Tiede" (the outlets)."""
+    credit = _CREDITED_NAME.match(bio, end)
+    if credit is None or not (credit[1][0].isupper() and credit[2][0].isupper()):
+        return False
+    if not _CREDIT_ENDS.match(bio, credit.end()):
+        return False
+    name = f"{credit[1]} {credit[2]}"
+    return not (
+        searched(_NEWSY_NAME, fold_same_length(name)) or DEFAULT_LEXICON.gazetteer.prefix_of(name)
+    )
 
 
 # Vietnamese words lose their marks in folding and turn into other languages' person words
@@ -1990,6 +2068,8 @@ def outlet_account(
         return None  # "Monthly bulletin for members": a body's own publication, not an outlet
     if _named_as_an_event(name, lexicon):
         return None  # "Harbour CX Awards 2019": its "edition", "programme" are the event's
+    if next(text.current(lexicon.press_office), None):
+        return None  # "Thirty years in radio, now our bank's spokesman": it speaks to the press
     first_clause_end = _self_description_end(text)
     # A company's news, deals or support account says so in its self-description.
     company = searched(_COMPANY_NEWS, text.folded)
@@ -2346,6 +2426,8 @@ def press_evidence(
         return None  # "Journalist. Looking for work", "Comunicador. No soy periodista"
     if found and not found.outlet and next(text.current(lexicon.press_office), None):
         return None  # "Periodista | Jefa de prensa, Seremi": a journalist by training
+    if found and not found.outlet and _writer_for_clients(text):
+        return None  # "Redactora freelance: webs, fichas. Clientes: …": a copywriter
     if found and _studies_journalism(text) and not _known_outlet(text, found.outlet):
         return None  # "Journalism student, editor of the campus paper": students are not press
     if found:

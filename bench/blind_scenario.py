@@ -102,9 +102,12 @@ SEGMENTS = ("press", "customers", "suppliers", "competitors")
 # multilingual outsourcer), written blind meanwhile and measured held out on the session's start
 # code and after round 62, was tuned on next (round 63). blind64 (a Montevideo nearshore contact
 # centre), written blind meanwhile and measured held out on the session's start code and after
-# rounds 62 and 63, is held out: nobody has tuned on it.
+# rounds 62 and 63, was tuned on in the nineteenth (round 64). blind65 (a Debrecen multilingual
+# outsourcer), written blind in the nineteenth session and measured held out on its start code
+# and after round 64, is held out: nobody has tuned on it.
 SPLITS = (
-    ("blind64 (held out)", "blind64"),
+    ("blind65 (held out)", "blind65"),
+    ("blind64 (tuned on, round 64)", "blind64"),
     ("blind63 (tuned on, round 63)", "blind63"),
     ("blind62 (tuned on, round 62)", "blind62"),
     ("blind61 (tuned on, round 61)", "blind61"),

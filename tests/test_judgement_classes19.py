@@ -1,0 +1,174 @@
+"""Classes of judgement error fixed in the nineteenth session (issue 12), one test per class of
+docs/judgement.md. The people and organisations are invented; the bios are paraphrases of the
+classes, not copies of benchmark rows."""
+
+from __future__ import annotations
+
+import pytest
+
+from audience.roles import DEFAULT_LEXICON, press_evidence
+from audience.segment import parse_segment_config
+from tests.test_judgement_classes7 import employers
+from tests.test_segment_judgement import segments_of
+from tests.test_segment_judgement import store as store  # noqa: F401 - the fixture
+
+ORGS = {
+    "customers": {
+        "organisations": [
+            {"name": "Brisa Móvil", "former_names": ["Telcel Sur"]},
+            {"name": "Banco Ceibo"},
+        ]
+    },
+    "suppliers": {
+        "organisations": [
+            {"name": "Nodo Cloud", "former_names": ["Voxa Sistemas"]},
+            {"name": "Fonix"},
+        ]
+    },
+    "competitors": {"organisations": [{"name": "Quebracho BPO"}, {"name": "Tala Contact"}]},
+}
+
+
+def employers_of(store, bio: str) -> set[str]:
+    return employers(store, bio, ORGS)
+
+
+def press(bio: str, name: str = "Inés Olivera", handle: str = "ines_o"):
+    found = press_evidence(handle, name, bio, None, DEFAULT_LEXICON)
+    return found if found and found.strong else None
+
+
+# ---- round 64: Uruguayan Spanish, mastheads, desks, copywriters --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "bio"),
+    [
+        ("Puerto y Carga", "Revista bimestral del sector portuario. Editor: Raúl Benítez."),
+        ("Harbour Ledger", "The monthly trade magazine for ports. Director: Anne Kearney."),
+    ],
+)
+def test_a_masthead_credit_in_an_outlets_bio_is_not_the_accounts_own_job(name, bio):
+    found = press(bio, name=name)
+    assert found is not None and found.is_outlet_account, bio
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Corresponsales en el interior para El País. Avisos y fotos por DM.",
+        "Reporteros de la diaria en Salto y Paysandú.",
+    ],
+)
+def test_a_plural_title_opening_the_bio_of_a_known_outlet_is_its_desk(bio):
+    found = press(bio, name="Mesa del interior")
+    assert found is not None and found.is_outlet_account, bio
+
+
+def test_a_plural_title_without_an_outlet_still_names_other_people():
+    assert press("Periodistas: les respondo en 24 horas con datos del sector.") is None
+
+
+@pytest.mark.parametrize(
+    ("bio", "expected"),
+    [
+        ("Redactor freelance: catálogos y mailings. Clientes: dos bodegas y una óptica.", None),
+        ("Freelance writer. Clients: two breweries, a dentist, a bike shop.", None),
+        ("Freier Journalist, u.a. für @zeitonline und @tazgezwitscher. Mobilität.", "press"),
+    ],
+)
+def test_a_freelance_writer_who_lists_clients_is_a_copywriter(bio, expected):
+    assert (press(bio) is not None) == (expected == "press"), bio
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Veinte años en la radio. Hoy vocera del Banco Ceibo.",
+        "Two decades in radio; now spokesman for a regional bank.",
+    ],
+)
+def test_a_spokesperson_with_years_in_radio_is_not_an_outlet(bio):
+    assert press(bio, name="Marta Sosa") is None, bio
+
+
+@pytest.mark.parametrize(
+    ("bio", "expected"),
+    [
+        ("Relatora en Radio Carve. Fútbol del interior y básquet.", "press"),
+        ("Periodismo de datos en la diaria. Mapas y planillas.", "press"),
+        ("Canal de la Intendencia. Cultura e informativos.", None),  # named by the gazetteer only
+        ("Editor independiente de libros. Corrección y maquetación.", None),
+    ],
+)
+def test_sports_callers_data_journalists_and_book_editors(bio, expected):
+    assert (press(bio, name="Lu") is not None) == (expected == "press"), bio
+
+
+def test_a_public_city_channel_named_by_the_gazetteer_is_press():
+    found = press("Canal de la Intendencia. Cultura e informativos.", name="TV Ciudad")
+    assert found is not None and found.is_outlet_account
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Cofundé Voxa Sistemas (hoy Nodo Cloud). Me fui en 2023. Ahora huerta y libros.",
+        "Co-founded Fonix. Left in 2022. Sailing now.",
+        "Ex Voxa Sistemas (hoy Nodo Cloud). Docente de matemática.",
+        "Responsable de compras en Tala Contact.  Dejé la empresa en 2021.",
+    ],
+)
+def test_leaving_in_a_sentence_of_its_own_and_a_renamed_past_employer_are_the_past(store, bio):
+    assert employers_of(store, bio) == set(), bio
+
+
+@pytest.mark.parametrize(
+    ("bio", "segment"),
+    [
+        ("Ex Fonix (hoy en Nodo Cloud), soporte nivel 2.", "suppliers"),  # a move, not a rename
+        ("Ventas empresas en Telcel (hoy Brisa) desde 2016.", "customers"),
+        ("Fundadora de Fonix. Auriculares para centros de contacto.", "suppliers"),
+    ],
+)
+def test_a_move_a_renamed_current_employer_and_founders(store, bio, segment):
+    assert employers_of(store, bio) == {segment}, bio
+
+
+@pytest.mark.parametrize(
+    ("bio", "expected"),
+    [
+        ("Gerente de cuentas. Conversando con Quebracho BPO por un nuevo rol 👀", set()),
+        ("Responsabile assistenza clienti. Il nostro partner a Montevideo: Tala Contact.", set()),
+        ("Equipo de Quebracho BPO que atiende a Brisa Móvil en Rocha", {"competitors"}),
+        ("Jubilada, cansada de que Brisa Móvil me cobre de más 😤", set()),
+    ],
+)
+def test_prospects_partners_clients_served_and_complaints_are_not_the_employer(
+    store, bio, expected
+):
+    assert employers_of(store, bio) == expected, bio
+
+
+def test_an_invoice_scam_in_a_suppliers_name_is_not_the_supplier(store):
+    bio = "Nodo Cloud billing. Pay your outstanding invoice today to avoid service suspension."
+    assert employers_of(store, bio) == set()
+
+
+def test_a_heading_over_a_list_of_names_in_a_post_is_no_team(store):
+    config = parse_segment_config({"segments": ORGS})
+    bot = {"handle": "turnos_bot", "display_name": "Guardias de hoy", "bio": "Bot de guardias."}
+    posts = {"turnos_bot": ["Esta noche de turno: Banco Ceibo Centro, Farmacia Lido"]}
+    assert segments_of(store, config, bot, posts=posts)["turnos_bot"] == set()
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Ex-Post, nyt vapaana toimittajana: Helsingin Sanomat, Yle, Apu.",  # the outlets listed
+        "Reporter: Harbour Times.",  # an outlet's name, not a person's
+    ],
+)
+def test_a_title_followed_by_its_outlets_is_the_accounts_own_job(bio):
+    found = press(bio, name="Aino")
+    assert found is not None and not found.is_outlet_account, bio
