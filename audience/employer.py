@@ -154,7 +154,7 @@ _ACRONYM_AFTER = re.compile(r"\s*\(([\w&-]{2,10})\)")
 _TENURE = re.compile(r"\s+(?:[^\W\d]+\s+)?(?:19|20)\d\d(?![\w])")
 _BRACKET_AFTER = re.compile(r"\s*\(([^()]{1,60})\)")
 _CLAUSE_ENDS = re.compile(
-    r"(?:\s*[^\w\s()\[\]@#.,;|!?-])*(?:\s*\([\w.&-]{1,12}\))?\s*(?:$|[.;,|!?\n•]|\s[-–—]\s)"
+    r"(?:\s*[^\w\s()\[\]@#.,;|!?·-])*(?:\s*\([\w.&-]{1,12}\))?\s*(?:$|[.;,|!?\n•·]|\s[-–—]\s)"
 )
 # A customer word ends its phrase: "Acme customer, and honestly…", "Acme member since 2019";
 # not "Acme customer service" (a team of Acme).
@@ -363,6 +363,7 @@ class OrgMatcher:
             _declined_key(key, self._by_key, _ARMENIAN_NOUN_FORMS, (_ARMENIAN_NOUN,))
             or _declined_key(key, self._by_key, _CASE_ENDINGS, ("", "a", "а", "ь"))
             or _declined_key(key, self._by_key, _BALTIC_ENDINGS, _BALTIC_NOMINATIVES)
+            or _hungarian_key(key, self._by_key)
             or next((k for pattern, k in self._nordic_keys if pattern.fullmatch(key)), key)
         )
 
@@ -986,6 +987,28 @@ _CASE_ENDINGS = (
 )
 
 
+# Hungarian suffixes glued to a name (folded: "a Kikötő Banknál", "a Fecskénél", "Telekomtól"),
+# and "-val/-vel" that doubles the last consonant ("Bankkal").
+_HUNGARIAN_ENDINGS = (
+    *("nal", "nel", "ban", "ben", "bol", "hoz", "hez", "tol", "nak", "nek", "val", "vel", "rol"),
+    *("ra", "re", "ba", "be", "on", "en", "ot", "et", "ert"),
+)
+
+
+def _hungarian_forms(last: str) -> str:
+    return re.escape(last) + rf"(?:{'|'.join(_HUNGARIAN_ENDINGS)}|{re.escape(last[-1])}[ae]l)"
+
+
+def _hungarian_key(said: str, keys: dict[str, Any]) -> str | None:
+    """The listed key of a name with a Hungarian suffix ("kikoto banknal" -> "kikoto bank")."""
+    if found := _declined_key(said, keys, _HUNGARIAN_ENDINGS, ("",)):
+        return found
+    doubled = said[:-2]  # "bankkal" -> "bankk" -> "bank"
+    if said.endswith(("al", "el")) and len(doubled) > 2 and doubled[-1] == doubled[-2]:
+        return doubled[:-1] if doubled[:-1] in keys else None
+    return None
+
+
 # Georgian case endings on a name's last word: a final -ი gives way to them ("ცისკარი" ->
 # "ცისკარში", "ენერჯი" -> "ენერჯის"), other vowels stay ("აკადემია" -> "აკადემიაში").
 _GEORGIAN = re.compile(r"[\u10d0-\u10ff]+")
@@ -1128,6 +1151,7 @@ def _inflected(key: str, inflect: bool = True) -> str:
             parts[-1] = re.escape(last) + "(?:ama|ima|om|em|um|ic|ov|ом|ем|[aeiuаеиу])?"
         if baltic := _baltic_forms(last):
             parts[-1] = f"(?:{parts[-1]}|{baltic})"
+        parts[-1] = f"(?:{parts[-1]}|{_hungarian_forms(last)})"
         if _CYRILLIC_WORD.fullmatch(last):  # Mongolian: "Банкны", "Кашемирийн", "Сургуулийн"
             stem = re.escape(last.removesuffix("ь"))
             parts[-1] = f"(?:{parts[-1]}|{stem}(?:{_MONGOLIAN_SUFFIX}))"

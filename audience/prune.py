@@ -697,7 +697,8 @@ def spam_reasons(profile: Profile, settings: PruneSettings, now: datetime) -> li
         reasons.append(_reason("bot", f'an automated account ("{said}")'))
     if said := scam:
         reasons.append(_reason("scam", f'bait or phishing ("{said}")'))
-    reasons += _post_pattern_reasons(profile.posts)
+    if not profile.segments:  # a listed organisation's job or alerts feed repeats itself too
+        reasons += _post_pattern_reasons(profile.posts)
     return reasons
 
 

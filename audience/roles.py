@@ -584,6 +584,12 @@ class Lexicon:
         return _vocabulary_words(self.vocabulary.automation_markers)
 
     @cached_property
+    def denial_ending(self) -> re.Pattern[str] | None:
+        """A negation ending a text ("…, not a", "nem vagyok"): it denies the word after it."""
+        words = self.vocabulary.negations
+        return compiled(rf"(?<![\w])(?:{_words(_lead(w) for w in words)})\s*$") if words else None
+
+    @cached_property
     def rhythm(self) -> re.Pattern[str]:
         return _vocabulary_words(self.vocabulary.rhythm_words)
 
@@ -1307,6 +1313,9 @@ class BioText:
                 stop = _SENTENCE_STOP.search(text, after_end)
                 yield start, stop.start() if stop else len(text)
         for index, (start, end) in enumerate(clauses):
+            opening = _SPAN_OPENING.match(text, start, end)
+            if opening and self.raw[opening.end() : opening.end() + 1].isupper():
+                yield start, end  # "2018–2022 Acme BPO": a closed span dates the job after it
             if self.lexicon.until_year_opening.match(text, start, end):
                 yield start, end
             elif self.lexicon.until_year_closing.search(text, start, end):
@@ -1326,6 +1335,7 @@ class BioText:
 
 
 _GOES_ON = (",", "/")
+_SPAN_OPENING = re.compile(r"\s*(?:19|20)\d\d\s*[-–—]\s*(?:19|20)?\d\d\s*[:–—-]?\s*")
 _DASH_OR_COLON = re.compile(r"\s*[—–:-]")
 _YEAR_ONLY = re.compile(r"\s*(?:[^\W\d]+\s+){0,2}(?:19|20)\d\d\s*$")
 
@@ -1714,6 +1724,8 @@ def press_role(bio_text: str | None, lexicon: Lexicon = DEFAULT_LEXICON) -> Pres
     for match in bio.current(lexicon.qualified):
         if _is_object(bio, match) or _non_media(bio, match) or bio.in_trap(match):
             continue
+        if _credits_someone(bio.raw, match.end()):  # "Host: Ana Vega.": a show's credit
+            return PressFinding(bio.raw[match.start() : match.end()], is_outlet_account=True)
         lead = lexicon.outlet_lead.match(bio.folded, match.start())
         outlet = _lead_ok(bio, lead.end()) if lead else _known_outlet_after(bio, match.end())
         outlet = outlet or _outlet_in_clause(bio, match.end()) or _outlets_next(bio, match.end())
@@ -1735,6 +1747,15 @@ def press_role(bio_text: str | None, lexicon: Lexicon = DEFAULT_LEXICON) -> Pres
         if outlet and not (_describes_other_job(bio, match) and not _known_outlet(bio, outlet)):
             return PressFinding(bio.raw[match.start() : match.end()], outlet)
     return None
+
+
+def _automated(folded: str, lexicon: Lexicon) -> bool:
+    """A bot or a feed by its own words; "I'm not a bot", "nem vagyok bot" deny it."""
+    denial = lexicon.denial_ending
+    return any(
+        denial is None or not denial.search(folded, 0, match.start())
+        for match in lexicon.automation.finditer(folded)
+    )
 
 
 def _verb_only(found: PressFinding, bio: BioText) -> bool:
@@ -1999,7 +2020,7 @@ def _bio_signals(bio: str | None) -> tuple[int, int]:
 
 # "Director: Ana Vega", a masthead's credit: the job of someone the account names, not its own.
 _CREDITED_NAME = re.compile(r"\s*:\s*([^\W\d_]+)\s+([^\W\d_]{2,})")
-_CREDIT_ENDS = re.compile(r"\s*(?:[.;|•\n]|$)")
+_CREDIT_ENDS = re.compile(r"\s*(?:[.;|•(\n]|$)")
 
 
 def _credits_someone(bio: str, end: int) -> bool:
@@ -2393,9 +2414,7 @@ def press_evidence(
     if is_parody(name, bio, lexicon=lexicon, disclaimers=False):
         return None
     text = _bio_text(bio, lexicon)
-    if searched(lexicon.automation, text.folded) or searched(
-        lexicon.automation, fold_same_length(name)
-    ):
+    if _automated(text.folded, lexicon) or _automated(fold_same_length(name), lexicon):
         return None  # bots that repost headlines are not press
     found = press_role(bio, lexicon)
     follow_back = lexicon.follow_back

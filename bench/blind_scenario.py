@@ -104,9 +104,12 @@ SEGMENTS = ("press", "customers", "suppliers", "competitors")
 # centre), written blind meanwhile and measured held out on the session's start code and after
 # rounds 62 and 63, was tuned on in the nineteenth (round 64). blind65 (a Debrecen multilingual
 # outsourcer), written blind in the nineteenth session and measured held out on its start code
-# and after round 64, is held out: nobody has tuned on it.
+# and after round 64, was tuned on next (round 65). blind66 (a Tallinn contact centre), written
+# blind meanwhile and measured held out on the session's start code and after rounds 64 and 65,
+# is held out: nobody has tuned on it.
 SPLITS = (
-    ("blind65 (held out)", "blind65"),
+    ("blind66 (held out)", "blind66"),
+    ("blind65 (tuned on, round 65)", "blind65"),
     ("blind64 (tuned on, round 64)", "blind64"),
     ("blind63 (tuned on, round 63)", "blind63"),
     ("blind62 (tuned on, round 62)", "blind62"),

@@ -9,6 +9,8 @@ import pytest
 from audience.roles import DEFAULT_LEXICON, press_evidence
 from audience.segment import parse_segment_config
 from tests.test_judgement_classes7 import employers
+from tests.test_prune import follow_all, person
+from tests.test_prune import world as world  # noqa: F401 - the fixture
 from tests.test_segment_judgement import segments_of
 from tests.test_segment_judgement import store as store  # noqa: F401 - the fixture
 
@@ -172,3 +174,71 @@ def test_a_heading_over_a_list_of_names_in_a_post_is_no_team(store):
 def test_a_title_followed_by_its_outlets_is_the_accounts_own_job(bio):
     found = press(bio, name="Aino")
     assert found is not None and not found.is_outlet_account, bio
+
+
+# ---- round 65: Hungarian case endings, possessive outlet nouns, denials, job feeds -----------
+
+
+@pytest.mark.parametrize(
+    ("bio", "segment"),
+    [
+        ("Éjszakai műszakvezető a Tala Contactnál, Szeged", "competitors"),
+        ("Rendszergazda a Nodo Cloudnál 🖥️", "suppliers"),
+        ("ügyfélszolgálati vezető a Banco Ceibónál", "customers"),
+        ("Kockázatkezelés @ Fonix🎧 · Győr · túrázás", "suppliers"),  # a middle dot ends it
+    ],
+)
+def test_hungarian_case_endings_and_a_middle_dot_name_the_employer(store, bio, segment):
+    assert employers_of(store, bio) == {segment}, bio
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Két éve a Banco Ceibóval dolgozunk együtt. Ügynökség, Pécs.",  # a client
+        "Marketing vezető. A Nodo Cloud platformját vezettük be tavaly.",  # the verb comes last
+        "Hivatalos viszonteladó – Fonix partner üzlet, Győr",  # a reseller
+        "2016–2021 Quebracho BPO · most: otthon, két gyerekkel",  # a closed span before it
+        "Tanár vagyok. Nem vagyok elégedett a Banco Ceibóval, harmadszor hívom őket.",
+    ],
+)
+def test_hungarian_clients_resellers_past_spans_and_complaints_are_not_the_employer(store, bio):
+    assert employers_of(store, bio) == set(), bio
+
+
+@pytest.mark.parametrize(
+    ("name", "bio"),
+    [
+        ("Szegedi Hírek", "Szeged hírportálja. Közélet, sport, kultúra."),
+        ("Tiszavidék TV", "Szolnok városi televíziója"),
+        ("Munka rovat", "a Délvidéki Lapok munka és pénz rovata"),
+        ("Tőzsdefigyelő", "független hírlevél: pénz és piacok, minden kedden"),
+        ("Gábor", "gazdasági újságíró, Telex. Nem vagyok bot 🤖"),  # the bot denied
+        ("Hangos Ügyfél", "podcast a várakozó zenéről. Host: Kiss Emese (Banco Ceibo)"),
+    ],
+)
+def test_hungarian_outlets_newsletters_a_denied_bot_and_a_credited_host_are_press(name, bio):
+    assert press(bio, name=name) is not None, bio
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "nyugalmazott újságíró. 35 év a megyei lapnál. Most kert és unokák.",
+        'szatirikus "hírportál" · minden kitalált',
+        "Automated headlines bot. Not affiliated with any newsroom.",  # a bot said plainly
+    ],
+)
+def test_retired_journalists_satire_and_bots_are_not_press(bio):
+    assert press(bio, name="Béla") is None, bio
+
+
+def test_a_listed_organisations_job_feed_is_not_spam_for_repeating_itself(world):
+    world.accounts(person("30", bio="toborzás · Szeged, Debrecen"), person("31", bio="Hello"))
+    world.posts("30", ["Állás", "Állás"])
+    world.posts("31", ["Follow me", "Follow me"])
+    world.segment("competitors", "30")
+    follow_all(world, ["30", "31"], followers=[])
+    found = world.suggested(include_below=True)
+    assert "repeated-posts" not in found.get("30", [])
+    assert "repeated-posts" in found.get("31", [])
