@@ -363,7 +363,7 @@ class OrgMatcher:
             _declined_key(key, self._by_key, _ARMENIAN_NOUN_FORMS, (_ARMENIAN_NOUN,))
             or _declined_key(key, self._by_key, _CASE_ENDINGS, ("", "a", "а", "ь"))
             or _declined_key(key, self._by_key, _BALTIC_ENDINGS, _BALTIC_NOMINATIVES)
-            or _hungarian_key(key, self._by_key)
+            or _glued_key(key, self._by_key)
             or next((k for pattern, k in self._nordic_keys if pattern.fullmatch(key)), key)
         )
 
@@ -987,21 +987,23 @@ _CASE_ENDINGS = (
 )
 
 
-# Hungarian suffixes glued to a name (folded: "a Kikötő Banknál", "a Fecskénél", "Telekomtól"),
-# and "-val/-vel" that doubles the last consonant ("Bankkal").
-_HUNGARIAN_ENDINGS = (
-    *("nal", "nel", "ban", "ben", "bol", "hoz", "hez", "tol", "nak", "nek", "val", "vel", "rol"),
+# Hungarian and Estonian suffixes glued to a name (folded: "a Kikötő Banknál", "Acme
+# Kontaktis"), and Hungarian "-val/-vel" that doubles the last consonant ("Bankkal"). Not the
+# cases of "from" ("Banktól", "Kontaktist"): coming from a place is leaving it.
+_GLUED_ENDINGS = (
+    *("nal", "nel", "ban", "ben", "hoz", "hez", "nak", "nek", "val", "vel"),
     *("ra", "re", "ba", "be", "on", "en", "ot", "et", "ert"),
+    *("isse", "iga", "ile", "sse", "is", "le", "ga"),
 )
 
 
-def _hungarian_forms(last: str) -> str:
-    return re.escape(last) + rf"(?:{'|'.join(_HUNGARIAN_ENDINGS)}|{re.escape(last[-1])}[ae]l)"
+def _glued_forms(last: str) -> str:
+    return re.escape(last) + rf"(?:{'|'.join(_GLUED_ENDINGS)}|{re.escape(last[-1])}[ae]l)"
 
 
-def _hungarian_key(said: str, keys: dict[str, Any]) -> str | None:
-    """The listed key of a name with a Hungarian suffix ("kikoto banknal" -> "kikoto bank")."""
-    if found := _declined_key(said, keys, _HUNGARIAN_ENDINGS, ("",)):
+def _glued_key(said: str, keys: dict[str, Any]) -> str | None:
+    """The listed key of a name with a glued suffix ("kikoto banknal" -> "kikoto bank")."""
+    if found := _declined_key(said, keys, _GLUED_ENDINGS, ("",)):
         return found
     doubled = said[:-2]  # "bankkal" -> "bankk" -> "bank"
     if said.endswith(("al", "el")) and len(doubled) > 2 and doubled[-1] == doubled[-2]:
@@ -1151,7 +1153,7 @@ def _inflected(key: str, inflect: bool = True) -> str:
             parts[-1] = re.escape(last) + "(?:ama|ima|om|em|um|ic|ov|ом|ем|[aeiuаеиу])?"
         if baltic := _baltic_forms(last):
             parts[-1] = f"(?:{parts[-1]}|{baltic})"
-        parts[-1] = f"(?:{parts[-1]}|{_hungarian_forms(last)})"
+        parts[-1] = f"(?:{parts[-1]}|{_glued_forms(last)})"
         if _CYRILLIC_WORD.fullmatch(last):  # Mongolian: "Банкны", "Кашемирийн", "Сургуулийн"
             stem = re.escape(last.removesuffix("ь"))
             parts[-1] = f"(?:{parts[-1]}|{stem}(?:{_MONGOLIAN_SUFFIX}))"

@@ -106,9 +106,12 @@ SEGMENTS = ("press", "customers", "suppliers", "competitors")
 # outsourcer), written blind in the nineteenth session and measured held out on its start code
 # and after round 64, was tuned on next (round 65). blind66 (a Tallinn contact centre), written
 # blind meanwhile and measured held out on the session's start code and after rounds 64 and 65,
-# is held out: nobody has tuned on it.
+# was tuned on next (round 66). blind67 (an Amman contact-centre outsourcer), written blind
+# meanwhile and measured held out on the session's start code and after rounds 65 and 66, is
+# held out: nobody has tuned on it.
 SPLITS = (
-    ("blind66 (held out)", "blind66"),
+    ("blind67 (held out)", "blind67"),
+    ("blind66 (tuned on, round 66)", "blind66"),
     ("blind65 (tuned on, round 65)", "blind65"),
     ("blind64 (tuned on, round 64)", "blind64"),
     ("blind63 (tuned on, round 63)", "blind63"),

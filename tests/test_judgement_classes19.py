@@ -199,6 +199,8 @@ def test_hungarian_case_endings_and_a_middle_dot_name_the_employer(store, bio, s
         "Marketing vezető. A Nodo Cloud platformját vezettük be tavaly.",  # the verb comes last
         "Hivatalos viszonteladó – Fonix partner üzlet, Győr",  # a reseller
         "2016–2021 Quebracho BPO · most: otthon, két gyerekkel",  # a closed span before it
+        "Müügijuht. Nodo Cloudist tulin Tartusse 2023.",  # came from it: the past
+        "A Tala Contacttól jöttem át tavaly.",
         "Tanár vagyok. Nem vagyok elégedett a Banco Ceibóval, harmadszor hívom őket.",
     ],
 )
@@ -242,3 +244,52 @@ def test_a_listed_organisations_job_feed_is_not_spam_for_repeating_itself(world)
     found = world.suggested(include_below=True)
     assert "repeated-posts" not in found.get("30", [])
     assert "repeated-posts" in found.get("31", [])
+
+
+# ---- round 66: Estonian titles, papers, newsletters and case endings ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "bio"),
+    [
+        ("Emajõe Päevik", "Lõuna-Eesti nädalaleht. Iga kolmapäev paberil."),
+        ("Põhjaranniku Kiri", "Iganädalane uudiskiri sadamatest ja kaubandusest."),
+        ("Mari", "kultuuriajakirjanik, Postimees | teater ja film"),
+        ("Mari", "majandusajakirjanik Eesti Päevalehes"),
+    ],
+)
+def test_estonian_papers_newsletters_and_compound_titles_are_press(name, bio):
+    assert press(bio, name=name) is not None, bio
+
+
+@pytest.mark.parametrize(
+    ("name", "bio"),
+    [
+        ("Ülo", "Pensionil ajakirjanik. Kolmkümmend aastat maakonnalehes. Nüüd mesilased."),
+        ("Ülikooli Teataja", "Ülikooli ajakiri: teadus, inimesed, ülikool."),  # the house's own
+        ("Rahvapank (paroodia)", "PAROODIA. Meie äpp töötab. Vahel."),
+        ("Tisza FC Hírek", "Szolnoki foci: hírek, eredmények"),  # a fan's football news
+    ],
+)
+def test_retired_house_magazines_parody_and_fan_news_are_not_press(name, bio):
+    assert press(bio, name=name) is None, bio
+
+
+@pytest.mark.parametrize(
+    ("bio", "segment"),
+    [
+        ("Klienditeenindaja Tala Contactis, Tallinn", "competitors"),
+        ("Müügijuht Nodo Cloudis, Tartu", "suppliers"),
+        ("Päevalehe külaliskolumnist | päevatöö: CX juht, Banco Ceibo", "customers"),
+    ],
+)
+def test_estonian_case_endings_and_a_guest_columnists_day_job_name_the_employer(
+    store, bio, segment
+):
+    assert employers_of(store, bio) == {segment}, bio
+
+
+def test_an_estonian_contact_centre_word_in_a_compound_is_on_topic():
+    from audience.prune import TopicMatcher
+
+    assert TopicMatcher(["contact centre"]).terms("keelekursused koostöös kontaktikeskustega")
