@@ -15,5 +15,6 @@ if __name__ == "__main__":
             tlds="rw|com|org|net|io|fr|be|ug|bi|cd|africa|co|tz|ke|fm|news",
             post_separator=" ‖ ",
             mention=r"(?<![\w.])@(\w+)",
+            shared_accounts=True,
         )
     )
