@@ -32,6 +32,8 @@ from audience.roles import (
 )
 from audience.sounds import name_keys, script_words
 from audience.textmatch import (
+    ARABIC_CLITIC,
+    ARABIC_LETTER,
     HEBREW_CLITIC,
     HEBREW_LETTER,
     HEBREW_PROCLITIC,
@@ -153,8 +155,10 @@ _ACRONYM_AFTER = re.compile(r"\s*\(([\w&-]{2,10})\)")
 # A year right after the name, with a word before it in any language ("since 2014", "seit 2019").
 _TENURE = re.compile(r"\s+(?:[^\W\d]+\s+)?(?:19|20)\d\d(?![\w])")
 _BRACKET_AFTER = re.compile(r"\s*\(([^()]{1,60})\)")
+# (Arabic: its comma and a word opening on "and" ("وقبلها", and before that) start a clause.)
 _CLAUSE_ENDS = re.compile(
-    r"(?:\s*[^\w\s()\[\]@#.,;|!?·-])*(?:\s*\([\w.&-]{1,12}\))?\s*(?:$|[.;,|!?\n•·]|\s[-–—]\s)"
+    r"(?:\s*[^\w\s()\[\]@#.,;|!?·،-])*(?:\s*\([\w.&-]{1,12}\))?\s*"
+    r"(?:$|[.;,|!?\n•·،؛]|\s[-–—]\s|(?<=\s)و(?=[\u0621-\u064a]))"
 )
 # A customer word ends its phrase: "Acme customer, and honestly…", "Acme member since 2019";
 # not "Acme customer service" (a team of Acme).
@@ -251,7 +255,11 @@ class OrgMatcher:
             # inside another ("u Centrali" for Centrala Cloud, in the context of a job)
             body = "|".join(_inflected(k, k not in self._short_keys or len(k) >= 6) for k in spaced)
             pattern = rf"(?<![\w@#])(?:{body})(?![\w])(?!\.\w)"
-            for script, clitic in ((_ETHIOPIC, _ETHIOPIC_CLITIC), (HEBREW_LETTER, HEBREW_CLITIC)):
+            for script, clitic in (
+                (_ETHIOPIC, _ETHIOPIC_CLITIC),
+                (HEBREW_LETTER, HEBREW_CLITIC),
+                (ARABIC_LETTER, ARABIC_CLITIC),
+            ):
                 if names := [re.escape(k) for k in spaced if script.match(k)]:
                     pattern += rf"|{clitic}(?:{'|'.join(names)})(?![\w])"
             if glued:
@@ -704,6 +712,8 @@ class OrgMatcher:
             )
         if where == "name" and not before.strip() and not after.strip():
             return True
+        if not is_handle and ARABIC_LETTER.match(raw, start):
+            return self._arabic_job_before(words, before)
         trails = self.lexicon.employer_trails
         return bool(
             (
@@ -808,6 +818,17 @@ class OrgMatcher:
             return False
         place = _place_after(raw, end)
         return place is not None and place.city is None and not self._is_job(before)
+
+    def _arabic_job_before(self, words: list[str], before: str) -> bool:
+        """ "مهندس شبكات بنشامى" (network engineer at Nashama), "بشتغل لنور" (I work for Noor):
+        no capital tells a one-word Arabic name from a word ("بدوام", in working hours; "| حياة
+        واحدة", one life), so a job must come right before it ("كابتن طيار"), or "at" or "for"
+        after a job or a verb of working."""
+        if _job_right_before(self.lexicon, before):
+            return True
+        if not words or words[-1] not in self.lexicon.employer_words:
+            return False
+        return self._is_job(before) or any(w in self.lexicon.employer_words for w in words[:-1])
 
     def _is_job(self, item: str) -> bool:
         lexicon = self.lexicon
@@ -940,12 +961,15 @@ def _hyphen_glued(raw: str, match: re.Match[str]) -> bool:
 
 
 def _glued_to_a_letter(raw: str, start: int) -> bool:
-    """A name reached through a Hebrew letter glued to it ("בזמן טוב", in good time): an
+    """A name reached through a Hebrew or Arabic letter glued to it ("בזמן טוב", "بصوت عالٍ"): an
     ordinary phrase may read so, so the name needs the context of a job, as a one-word name
     does."""
-    return start > 0 and bool(HEBREW_LETTER.match(raw, start - 1))
+    if start == 0:
+        return False
+    return bool(HEBREW_LETTER.match(raw, start - 1) or _ARABIC_GLUED.search(raw, 0, start))
 
 
+_ARABIC_GLUED = re.compile(r"(?<![\w@#])[وف]?[وفبلك]ـ? ?$")
 # "ב-Acme", "וה-TTI": a Hebrew preposition, article or "and" joined to a foreign name.
 _HEBREW_CLITIC_BEFORE = re.compile(rf"(?<!\w){HEBREW_PROCLITIC}[-־]$")
 

@@ -49,6 +49,19 @@ HEBREW_CLITIC = f"(?=[{HEBREW_LETTERS}])" + "(?:{})".format(
     )
 )
 
+# Arabic glues "and", "so", "at/with", "for" and "like" to the next word ("بنشامى", at Nashama;
+# "ولنور", and for Noor), with a tatweel between when the word is foreign or set apart ("بـ Acme").
+ARABIC_LETTERS = "\u0621-\u064a"
+ARABIC_LETTER = re.compile(f"[{ARABIC_LETTERS}]")
+_ARABIC_ONE, _ARABIC_TWO = "[وفبلك]", "[وف][بلك]"
+ARABIC_CLITIC = f"(?=[{ARABIC_LETTERS}])" + "(?:{})".format(
+    "|".join(
+        f"(?<=(?<![\\w@#]){letters}{joint})"
+        for letters in (_ARABIC_ONE, _ARABIC_TWO)
+        for joint in ("", "ـ", "ـ ")
+    )
+)
+
 MEMO_SIZE = 16384  # answers kept per function; the memo starts again when full
 _TEXT = (str, type(None))
 _FLAGS = (bool, int, str, type(None))

@@ -107,10 +107,13 @@ SEGMENTS = ("press", "customers", "suppliers", "competitors")
 # and after round 64, was tuned on next (round 65). blind66 (a Tallinn contact centre), written
 # blind meanwhile and measured held out on the session's start code and after rounds 64 and 65,
 # was tuned on next (round 66). blind67 (an Amman contact-centre outsourcer), written blind
-# meanwhile and measured held out on the session's start code and after rounds 65 and 66, is
-# held out: nobody has tuned on it.
+# meanwhile and measured held out on the session's start code and after rounds 65 and 66, was
+# tuned on next (round 67). blind68 (a Kigali contact centre), written blind meanwhile and
+# measured held out on the session's start code and after rounds 66 and 67, is held out:
+# nobody has tuned on it.
 SPLITS = (
-    ("blind67 (held out)", "blind67"),
+    ("blind68 (held out)", "blind68"),
+    ("blind67 (tuned on, round 67)", "blind67"),
     ("blind66 (tuned on, round 66)", "blind66"),
     ("blind65 (tuned on, round 65)", "blind65"),
     ("blind64 (tuned on, round 64)", "blind64"),

@@ -293,3 +293,44 @@ def test_an_estonian_contact_centre_word_in_a_compound_is_on_topic():
     from audience.prune import TopicMatcher
 
     assert TopicMatcher(["contact centre"]).terms("keelekursused koostöös kontaktikeskustega")
+
+
+# ---- round 67: Arabic clitics, Arabizi, scams and fan pages ------------------------------------
+
+ORGS_AR = {
+    "customers": {"organisations": [{"name": "Sahel Telecom", "aliases": ["ساحل للاتصالات"]}]},
+    "suppliers": {"organisations": [{"name": "Mizan Systems", "aliases": ["ميزان للأنظمة"]}]},
+    "competitors": {"organisations": [{"name": "Nakhla BPO", "aliases": ["نخلة للخدمات"]}]},
+}
+
+
+@pytest.mark.parametrize(
+    ("bio", "segment"),
+    [
+        ("فني شبكات بساحل من 2019 📡", "customers"),  # "at" glued to the name, after a job
+        ("بشتغل لميزان من 2022، دعم فني", "suppliers"),  # "for", after a verb of working
+        ("مشرفة جودة في نخلة، وقبلها طالبة", "competitors"),
+        ("QA lead f Sahel | Zarqa", "customers"),  # Arabizi "f": at
+    ],
+)
+def test_an_arabic_one_word_name_after_a_job_is_the_employer(store, bio, segment):
+    assert employers(store, bio, ORGS_AR) == {segment}, bio
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "مدونة سفر | ساحل وبحر وشمس ☀️",  # the coast, after a separator
+        "بميزان الذهب نبيع ونشتري",  # "with the scales": a clitic and no job
+        "الدعم الرسمي لساحل للاتصالات | لاسترداد أموالك أرسل رقم البطاقة على الواتساب",
+        "توظيف لمراكز الاتصال | بوظّف لنخلة وغيرها 🤝",  # a recruiter's clients
+        "no internet for two days, thanks Sahel Telecom 😡",  # an outage complaint
+    ],
+)
+def test_arabic_words_scams_recruiters_and_outage_complaints_are_not_the_employer(store, bio):
+    assert employers(store, bio, ORGS_AR) == set(), bio
+
+
+def test_an_arabic_programme_maker_is_press_and_a_team_fan_page_is_not():
+    assert press("معدة برامج | قناة المملكة", name="هبة") is not None
+    assert press("مشجعو منتخب الوطن | كل أخبار المنتخب", name="نسور الوطن") is None
