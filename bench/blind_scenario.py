@@ -109,10 +109,13 @@ SEGMENTS = ("press", "customers", "suppliers", "competitors")
 # was tuned on next (round 66). blind67 (an Amman contact-centre outsourcer), written blind
 # meanwhile and measured held out on the session's start code and after rounds 65 and 66, was
 # tuned on next (round 67). blind68 (a Kigali contact centre), written blind meanwhile and
-# measured held out on the session's start code and after rounds 66 and 67, is held out:
+# measured held out on the session's start code and after rounds 66 and 67, was tuned on next
+# (round 68). blind69 (a Bratislava contact-centre and PR outsourcer), written blind meanwhile
+# and measured held out on the session's start code and after rounds 67 and 68, is held out:
 # nobody has tuned on it.
 SPLITS = (
-    ("blind68 (held out)", "blind68"),
+    ("blind69 (held out)", "blind69"),
+    ("blind68 (tuned on, round 68)", "blind68"),
     ("blind67 (tuned on, round 67)", "blind67"),
     ("blind66 (tuned on, round 66)", "blind66"),
     ("blind65 (tuned on, round 65)", "blind65"),

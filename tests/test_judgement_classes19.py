@@ -334,3 +334,39 @@ def test_arabic_words_scams_recruiters_and_outage_complaints_are_not_the_employe
 def test_an_arabic_programme_maker_is_press_and_a_team_fan_page_is_not():
     assert press("معدة برامج | قناة المملكة", name="هبة") is not None
     assert press("مشجعو منتخب الوطن | كل أخبار المنتخب", name="نسور الوطن") is None
+
+
+# ---- round 68: Kinyarwanda, Rwandan outlets, consumers' words ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "bio"),
+    [
+        ("Aline", "Umunyamakuru kuri IGIHE | ubuzima n'uburezi"),
+        ("Eric", "Umufotozi wa Imvaho Nshya 📷 | Rusizi"),  # a photographer of a known paper
+        ("Ijwi ry'Isoko", "Ikinyamakuru cya buri cyumweru: ubukungu n'ubuhinzi."),
+        ("Kivu Ledger", "Investigative journalism from the Great Lakes. Independent."),
+        ("Gaspard", "Umunyamakuru wigenga: nandika kuri Taarifa na KT Press."),
+    ],
+)
+def test_kinyarwanda_titles_weeklies_and_investigative_outlets_are_press(name, bio):
+    assert press(bio, name=name) is not None, bio
+
+
+def test_a_journalists_association_in_kinyarwanda_is_not_press():
+    bio = "Ishyirahamwe ry'abanyamakuru mu Burasirazuba. Amahugurwa n'ubuvugizi."
+    assert press(bio, name="Ishyirahamwe") is None
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Umukiriya wa Banco Ceibo utishimye 😡 | Remera",  # a customer of it, unhappy
+        "Umuhinzi | ndi umukiriya wa Brisa Móvil kuva 2020",
+        "Bakery owner. Our ovens come from Fonix, best purchase ever.",  # bought from it
+        "Social media for Brisa Móvil, Banco Ceibo and 12 more brands. Kigali.",
+        "Verify your Banco Ceibo wallet now or it will be blocked! 🔒",
+    ],
+)
+def test_consumers_buyers_agencies_and_phishing_are_not_the_employer(store, bio):
+    assert employers_of(store, bio) == set(), bio
