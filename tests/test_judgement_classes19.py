@@ -76,7 +76,7 @@ def test_a_plural_title_without_an_outlet_still_names_other_people():
     [
         ("Redactor freelance: catálogos y mailings. Clientes: dos bodegas y una óptica.", None),
         ("Freelance writer. Clients: two breweries, a dentist, a bike shop.", None),
-        ("Freier Journalist, u.a. für @zeitonline und @tazgezwitscher. Mobilität.", "press"),
+        ("Freier Journalist, Klimathemen, u.a. für @zeitonline.", "press"),
     ],
 )
 def test_a_freelance_writer_who_lists_clients_is_a_copywriter(bio, expected):
@@ -97,9 +97,9 @@ def test_a_spokesperson_with_years_in_radio_is_not_an_outlet(bio):
 @pytest.mark.parametrize(
     ("bio", "expected"),
     [
-        ("Relatora en Radio Carve. Fútbol del interior y básquet.", "press"),
-        ("Periodismo de datos en la diaria. Mapas y planillas.", "press"),
-        ("Canal de la Intendencia. Cultura e informativos.", None),  # named by the gazetteer only
+        ("Relatora de básquet en Radio Carve los fines de semana.", "press"),
+        ("Hago periodismo de datos en la diaria desde 2021.", "press"),
+        ("Señal pública de la ciudad: teatro, barrio y noticieros.", None),  # the name decides
         ("Editor independiente de libros. Corrección y maquetación.", None),
     ],
 )
@@ -108,7 +108,7 @@ def test_sports_callers_data_journalists_and_book_editors(bio, expected):
 
 
 def test_a_public_city_channel_named_by_the_gazetteer_is_press():
-    found = press("Canal de la Intendencia. Cultura e informativos.", name="TV Ciudad")
+    found = press("Señal pública de la ciudad: teatro, barrio y noticieros.", name="TV Ciudad")
     assert found is not None and found.is_outlet_account
 
 
@@ -153,7 +153,7 @@ def test_prospects_partners_clients_served_and_complaints_are_not_the_employer(
 
 
 def test_an_invoice_scam_in_a_suppliers_name_is_not_the_supplier(store):
-    bio = "Nodo Cloud billing. Pay your outstanding invoice today to avoid service suspension."
+    bio = "Accounts team of Nodo Cloud? Settle the outstanding invoice in 24h to avoid suspension."
     assert employers_of(store, bio) == set()
 
 
@@ -167,7 +167,7 @@ def test_a_heading_over_a_list_of_names_in_a_post_is_no_team(store):
 @pytest.mark.parametrize(
     "bio",
     [
-        "Ex-Post, nyt vapaana toimittajana: Helsingin Sanomat, Yle, Apu.",  # the outlets listed
+        "Nyt vapaana toimittajana: Helsingin Sanomat, Yle, Maaseudun Tulevaisuus.",  # outlets
         "Reporter: Harbour Times.",  # an outlet's name, not a person's
     ],
 )
@@ -197,7 +197,7 @@ def test_hungarian_case_endings_and_a_middle_dot_name_the_employer(store, bio, s
     [
         "Két éve a Banco Ceibóval dolgozunk együtt. Ügynökség, Pécs.",  # a client
         "Marketing vezető. A Nodo Cloud platformját vezettük be tavaly.",  # the verb comes last
-        "Hivatalos viszonteladó – Fonix partner üzlet, Győr",  # a reseller
+        "Győri bolt, hivatalos viszonteladó: Fonix partner üzlet",  # a reseller
         "2016–2021 Quebracho BPO · most: otthon, két gyerekkel",  # a closed span before it
         "Müügijuht. Nodo Cloudist tulin Tartusse 2023.",  # came from it: the past
         "A Tala Contacttól jöttem át tavaly.",
@@ -212,7 +212,7 @@ def test_hungarian_clients_resellers_past_spans_and_complaints_are_not_the_emplo
     ("name", "bio"),
     [
         ("Szegedi Hírek", "Szeged hírportálja. Közélet, sport, kultúra."),
-        ("Tiszavidék TV", "Szolnok városi televíziója"),
+        ("Tiszavidék TV", "Szolnok városi televíziója, híradó minden este"),
         ("Munka rovat", "a Délvidéki Lapok munka és pénz rovata"),
         ("Tőzsdefigyelő", "független hírlevél: pénz és piacok, minden kedden"),
         ("Gábor", "gazdasági újságíró, Telex. Nem vagyok bot 🤖"),  # the bot denied
@@ -226,9 +226,9 @@ def test_hungarian_outlets_newsletters_a_denied_bot_and_a_credited_host_are_pres
 @pytest.mark.parametrize(
     "bio",
     [
-        "nyugalmazott újságíró. 35 év a megyei lapnál. Most kert és unokák.",
-        'szatirikus "hírportál" · minden kitalált',
-        "Automated headlines bot. Not affiliated with any newsroom.",  # a bot said plainly
+        "Nyugalmazott újságíró, Szegeden élek, kertészkedem.",
+        'szatirikus oldal, a hírek itt mind kitalált hírek',
+        "I am a bot: automated headlines every hour, no humans here.",  # a bot said plainly
     ],
 )
 def test_retired_journalists_satire_and_bots_are_not_press(bio):
@@ -236,7 +236,7 @@ def test_retired_journalists_satire_and_bots_are_not_press(bio):
 
 
 def test_a_listed_organisations_job_feed_is_not_spam_for_repeating_itself(world):
-    world.accounts(person("30", bio="toborzás · Szeged, Debrecen"), person("31", bio="Hello"))
+    world.accounts(person("30", bio="állásajánlatok, toborzás"), person("31", bio="Hello"))
     world.posts("30", ["Állás", "Állás"])
     world.posts("31", ["Follow me", "Follow me"])
     world.segment("competitors", "30")
@@ -254,7 +254,7 @@ def test_a_listed_organisations_job_feed_is_not_spam_for_repeating_itself(world)
     [
         ("Emajõe Päevik", "Lõuna-Eesti nädalaleht. Iga kolmapäev paberil."),
         ("Põhjaranniku Kiri", "Iganädalane uudiskiri sadamatest ja kaubandusest."),
-        ("Mari", "kultuuriajakirjanik, Postimees | teater ja film"),
+        ("Mari", "Postimehe muusikaajakirjanik, Tallinn"),
         ("Mari", "majandusajakirjanik Eesti Päevalehes"),
     ],
 )
@@ -266,8 +266,8 @@ def test_estonian_papers_newsletters_and_compound_titles_are_press(name, bio):
     ("name", "bio"),
     [
         ("Ülo", "Pensionil ajakirjanik. Kolmkümmend aastat maakonnalehes. Nüüd mesilased."),
-        ("Ülikooli Teataja", "Ülikooli ajakiri: teadus, inimesed, ülikool."),  # the house's own
-        ("Rahvapank (paroodia)", "PAROODIA. Meie äpp töötab. Vahel."),
+        ("Ülikooli Teataja", "Ülikooli ajakiri, ilmub neli korda aastas."),  # the house's own
+        ("Rahvapank (paroodia)", "Paroodiakonto, mitte päris pank. Naljaga pooleks."),
         ("Tisza FC Hírek", "Szolnoki foci: hírek, eredmények"),  # a fan's football news
     ],
 )
@@ -292,7 +292,7 @@ def test_estonian_case_endings_and_a_guest_columnists_day_job_name_the_employer(
 def test_an_estonian_contact_centre_word_in_a_compound_is_on_topic():
     from audience.prune import TopicMatcher
 
-    assert TopicMatcher(["contact centre"]).terms("keelekursused koostöös kontaktikeskustega")
+    assert TopicMatcher(["contact centre"]).terms("koolitame kontaktikeskuste meeskondi Tartus")
 
 
 # ---- round 67: Arabic clitics, Arabizi, scams and fan pages ------------------------------------
@@ -322,8 +322,8 @@ def test_an_arabic_one_word_name_after_a_job_is_the_employer(store, bio, segment
     [
         "مدونة سفر | ساحل وبحر وشمس ☀️",  # the coast, after a separator
         "بميزان الذهب نبيع ونشتري",  # "with the scales": a clitic and no job
-        "الدعم الرسمي لساحل للاتصالات | لاسترداد أموالك أرسل رقم البطاقة على الواتساب",
-        "توظيف لمراكز الاتصال | بوظّف لنخلة وغيرها 🤝",  # a recruiter's clients
+        "ساحل للاتصالات - خدمة الاسترجاع | لاسترداد أموالك راسلنا برقم البطاقة",
+        "مستشارة موارد بشرية | بوظّف لنخلة وشركات ثانية",  # a recruiter's clients
         "no internet for two days, thanks Sahel Telecom 😡",  # an outage complaint
     ],
 )
@@ -333,7 +333,7 @@ def test_arabic_words_scams_recruiters_and_outage_complaints_are_not_the_employe
 
 def test_an_arabic_programme_maker_is_press_and_a_team_fan_page_is_not():
     assert press("معدة برامج | قناة المملكة", name="هبة") is not None
-    assert press("مشجعو منتخب الوطن | كل أخبار المنتخب", name="نسور الوطن") is None
+    assert press("مشجعو منتخب الوطن في كل مباراة، الصور والنتائج", name="نسور الوطن") is None
 
 
 # ---- round 68: Kinyarwanda, Rwandan outlets, consumers' words ----------------------------------
@@ -342,11 +342,11 @@ def test_an_arabic_programme_maker_is_press_and_a_team_fan_page_is_not():
 @pytest.mark.parametrize(
     ("name", "bio"),
     [
-        ("Aline", "Umunyamakuru kuri IGIHE | ubuzima n'uburezi"),
-        ("Eric", "Umufotozi wa Imvaho Nshya 📷 | Rusizi"),  # a photographer of a known paper
-        ("Ijwi ry'Isoko", "Ikinyamakuru cya buri cyumweru: ubukungu n'ubuhinzi."),
-        ("Kivu Ledger", "Investigative journalism from the Great Lakes. Independent."),
-        ("Gaspard", "Umunyamakuru wigenga: nandika kuri Taarifa na KT Press."),
+        ("Aline", "Umunyamakuru kuri IGIHE, siporo na muzika"),
+        ("Eric", "Ndi umufotozi wa Imvaho Nshya kuva kera"),  # a photographer of a known paper
+        ("Ijwi ry'Isoko", "Ikinyamakuru gisohoka buri wa gatanu, i Nyagatare."),
+        ("Kivu Ledger", "Investigative journalism on land and water rights."),
+        ("Gaspard", "Umunyamakuru wigenga, nandika kuri KT Press."),
     ],
 )
 def test_kinyarwanda_titles_weeklies_and_investigative_outlets_are_press(name, bio):
@@ -361,11 +361,11 @@ def test_a_journalists_association_in_kinyarwanda_is_not_press():
 @pytest.mark.parametrize(
     "bio",
     [
-        "Umukiriya wa Banco Ceibo utishimye 😡 | Remera",  # a customer of it, unhappy
-        "Umuhinzi | ndi umukiriya wa Brisa Móvil kuva 2020",
+        "Ndi umubyeyi, umukiriya wa Banco Ceibo utishimye na gato",  # a customer of it, unhappy
+        "Umwarimu i Huye, ndi umukiriya wa Brisa Móvil",
         "Bakery owner. Our ovens come from Fonix, best purchase ever.",  # bought from it
         "Social media for Brisa Móvil, Banco Ceibo and 12 more brands. Kigali.",
-        "Verify your Banco Ceibo wallet now or it will be blocked! 🔒",
+        "Banco Ceibo security: confirm your PIN today or it will be blocked.",
     ],
 )
 def test_consumers_buyers_agencies_and_phishing_are_not_the_employer(store, bio):
