@@ -111,12 +111,13 @@ SEGMENTS = ("press", "customers", "suppliers", "competitors")
 # tuned on next (round 67). blind68 (a Kigali contact centre), written blind meanwhile and
 # measured held out on the session's start code and after rounds 66 and 67, was tuned on next
 # (round 68). blind69 (a Bratislava contact-centre and PR outsourcer), written blind meanwhile
-# and measured held out on the session's start code and after rounds 67 and 68, is held out:
-# nobody has tuned on it; nor on blind70 (a Douala contact-centre and PR outsourcer), written
-# blind last in that session and measured on its start and final code.
+# and measured held out on the session's start code and after rounds 67 and 68, was tuned on
+# next (round 69). blind70 (a Douala contact-centre and PR outsourcer), written blind last in
+# that session and measured on its start code and after rounds 68 and 69, is held out: nobody
+# has tuned on it.
 SPLITS = (
     ("blind70 (held out)", "blind70"),
-    ("blind69 (held out)", "blind69"),
+    ("blind69 (tuned on, round 69)", "blind69"),
     ("blind68 (tuned on, round 68)", "blind68"),
     ("blind67 (tuned on, round 67)", "blind67"),
     ("blind66 (tuned on, round 66)", "blind66"),

@@ -370,3 +370,37 @@ def test_a_journalists_association_in_kinyarwanda_is_not_press():
 )
 def test_consumers_buyers_agencies_and_phishing_are_not_the_employer(store, bio):
     assert employers_of(store, bio) == set(), bio
+
+
+# ---- round 69: Slovak, Romani and Rusyn --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "bio", "expected"),
+    [
+        ("Oľga", "Novinárka na dôchodku, pestujem paradajky.", None),  # retired
+        ("Juraj", "stĺpčekár, šport a spoločnosť, každý piatok", "press"),
+        ("Romano Lil", "Romane nevipena andal e Čechiko", "press"),  # a Romani news outlet
+        ("Русиньскый голос", "Тыжденник Русинів, култура і школа", "press"),  # a Rusyn weekly
+    ],
+)
+def test_slovak_retirees_columnists_and_romani_and_rusyn_outlets(name, bio, expected):
+    assert (press(bio, name=name) is not None) == (expected == "press"), bio
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Autorizovaný predajca Fonix, Prešov a okolie",
+        "Predaj paušálov Brisa Móvil a iných operátorov, Michalovce",
+        "Voicebot pre call centrá, integrácia s Nodo Cloud",
+    ],
+)
+def test_slovak_dealers_shops_and_integrators_are_not_the_employer(store, bio):
+    assert employers_of(store, bio) == set(), bio
+
+
+def test_a_slovak_contact_centre_in_its_cases_is_on_topic():
+    from audience.prune import TopicMatcher
+
+    assert TopicMatcher(["contact centre"]).terms("supervízorka v kontaktnom centre banky")
