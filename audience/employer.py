@@ -34,6 +34,8 @@ from audience.sounds import name_keys, script_words
 from audience.textmatch import (
     ARABIC_CLITIC,
     ARABIC_LETTER,
+    ARABIC_LETTERS,
+    ARABIC_PROCLITIC,
     HEBREW_CLITIC,
     HEBREW_LETTER,
     HEBREW_PROCLITIC,
@@ -158,7 +160,7 @@ _BRACKET_AFTER = re.compile(r"\s*\(([^()]{1,60})\)")
 # (Arabic: its comma and a word opening on "and" ("وقبلها", and before that) start a clause.)
 _CLAUSE_ENDS = re.compile(
     r"(?:\s*[^\w\s()\[\]@#.,;|!?·،-])*(?:\s*\([\w.&-]{1,12}\))?\s*"
-    r"(?:$|[.;,|!?\n•·،؛]|\s[-–—]\s|(?<=\s)و(?=[\u0621-\u064a]))"
+    rf"(?:$|[.;,|!?\n•·،؛]|\s[-–—]\s|(?<=\s)و(?=[{ARABIC_LETTERS}]))"
 )
 # A customer word ends its phrase: "Acme customer, and honestly…", "Acme member since 2019";
 # not "Acme customer service" (a team of Acme).
@@ -969,7 +971,7 @@ def _glued_to_a_letter(raw: str, start: int) -> bool:
     return bool(HEBREW_LETTER.match(raw, start - 1) or _ARABIC_GLUED.search(raw, 0, start))
 
 
-_ARABIC_GLUED = re.compile(r"(?<![\w@#])[وف]?[وفبلك]ـ? ?$")
+_ARABIC_GLUED = re.compile(rf"(?<![\w@#]){ARABIC_PROCLITIC}ـ? ?$")
 # "ב-Acme", "וה-TTI": a Hebrew preposition, article or "and" joined to a foreign name.
 _HEBREW_CLITIC_BEFORE = re.compile(rf"(?<!\w){HEBREW_PROCLITIC}[-־]$")
 

@@ -1313,8 +1313,8 @@ class BioText:
                 stop = _SENTENCE_STOP.search(text, after_end)
                 yield start, stop.start() if stop else len(text)
         for index, (start, end) in enumerate(clauses):
-            opening = _SPAN_OPENING.match(text, start, end)
-            if opening and self.raw[opening.end() : opening.end() + 1].isupper():
+            span = _SPAN_OPENING.match(text, start, end)
+            if span and self.raw[span.end() : span.end() + 1].isupper():
                 yield start, end  # "2018–2022 Acme BPO": a closed span dates the job after it
             if self.lexicon.until_year_opening.match(text, start, end):
                 yield start, end
@@ -1705,11 +1705,13 @@ def press_role(bio_text: str | None, lexicon: Lexicon = DEFAULT_LEXICON) -> Pres
         return None
     bio = _bio_text(bio_text, lexicon)
     for match in bio.current(lexicon.press):
-        if _is_plural(lexicon, match) and (desk := _desk_of_an_outlet(bio, match)):
-            return PressFinding(bio.raw[match.start() : match.end()], desk, True)
-        if _is_object(bio, match) or _not_a_job(bio, match) or _is_plural(lexicon, match):
+        if _is_plural(lexicon, match):
+            if desk := _desk_of_an_outlet(bio, match):
+                return PressFinding(bio.raw[match.start() : match.end()], desk, True)
             continue
-        if _credits_someone(bio.raw, match.end()):
+        if _is_object(bio, match) or _not_a_job(bio, match):
+            continue
+        if _credits_someone(bio.raw, match.end(), lexicon.gazetteer):
             # "Editor: Ana Vega." in a bio: a publication crediting its editor
             return PressFinding(bio.raw[match.start() : match.end()], is_outlet_account=True)
         if _shared_non_media(bio, match):
@@ -1724,7 +1726,7 @@ def press_role(bio_text: str | None, lexicon: Lexicon = DEFAULT_LEXICON) -> Pres
     for match in bio.current(lexicon.qualified):
         if _is_object(bio, match) or _non_media(bio, match) or bio.in_trap(match):
             continue
-        if _credits_someone(bio.raw, match.end()):  # "Host: Ana Vega.": a show's credit
+        if _credits_someone(bio.raw, match.end(), lexicon.gazetteer):  # "Host: Ana Vega."
             return PressFinding(bio.raw[match.start() : match.end()], is_outlet_account=True)
         lead = lexicon.outlet_lead.match(bio.folded, match.start())
         outlet = _lead_ok(bio, lead.end()) if lead else _known_outlet_after(bio, match.end())
@@ -2023,7 +2025,7 @@ _CREDITED_NAME = re.compile(r"\s*:\s*([^\W\d_]+)\s+([^\W\d_]{2,})")
 _CREDIT_ENDS = re.compile(r"\s*(?:[.;|•(\n]|$)")
 
 
-def _credits_someone(bio: str, end: int) -> bool:
+def _credits_someone(bio: str, end: int, gazetteer: Gazetteer | None = None) -> bool:
     """A job title followed by a person's name that ends the clause: "Director: Ana Vega.", not
     "Editor: Daily Times." nor "toimittajana: Suomen Kuvalehti, Yle Tiede" (the outlets)."""
     credit = _CREDITED_NAME.match(bio, end)
@@ -2032,9 +2034,8 @@ def _credits_someone(bio: str, end: int) -> bool:
     if not _CREDIT_ENDS.match(bio, credit.end()):
         return False
     name = f"{credit[1]} {credit[2]}"
-    return not (
-        searched(_NEWSY_NAME, fold_same_length(name)) or DEFAULT_LEXICON.gazetteer.prefix_of(name)
-    )
+    gazetteer = gazetteer or DEFAULT_LEXICON.gazetteer
+    return not (searched(_NEWSY_NAME, fold_same_length(name)) or gazetteer.prefix_of(name))
 
 
 # Vietnamese words lose their marks in folding and turn into other languages' person words

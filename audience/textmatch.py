@@ -54,6 +54,7 @@ HEBREW_CLITIC = f"(?=[{HEBREW_LETTERS}])" + "(?:{})".format(
 ARABIC_LETTERS = "\u0621-\u064a"
 ARABIC_LETTER = re.compile(f"[{ARABIC_LETTERS}]")
 _ARABIC_ONE, _ARABIC_TWO = "[وفبلك]", "[وف][بلك]"
+ARABIC_PROCLITIC = f"(?:{_ARABIC_TWO}|{_ARABIC_ONE})"
 ARABIC_CLITIC = f"(?=[{ARABIC_LETTERS}])" + "(?:{})".format(
     "|".join(
         f"(?<=(?<![\\w@#]){letters}{joint})"
