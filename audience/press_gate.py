@@ -159,6 +159,7 @@ def _bio_may_be_outlet(bio: str | None, lexicon: Any) -> bool:
         or searched(roles._NEWSY_BIO, folded)
         or searched(roles._ON_AIR, bio)
         or roles._STATION.search(bio)
+        or lexicon.broadcast_name.match(bio)
         or roles._nouns_only_clause(text, lexicon)
         or roles._news_clause(text, lexicon)
         or roles._podcast_opening(text, lexicon)

@@ -515,6 +515,21 @@ class Lexicon:
         return _vocabulary_words(self.vocabulary.news_words)
 
     @cached_property
+    def broadcast_name(self) -> re.Pattern[str]:
+        """ "Ramogi TV", "Coast FM 98.4", "Vision 4 Télévision": a proper name (capitalised words,
+        a channel number) and a broadcast word, as written."""
+        written = sorted(self.vocabulary.broadcast_words or ("TV", "FM", "Radio"), key=len)
+        words = "|".join(re.escape(w) for w in reversed(written))  # as written: "TV", not "tv"
+        return re.compile(
+            rf"\s*{_CAPITALISED}\s+(?:(?:{_CAPITALISED}|\d{{1,3}})\s+){{0,2}}(?:{words})"
+            r"(?:\s+\d{2,3}(?:[.,]\d{1,2})?)?(?![\w])"
+        )
+
+    @cached_property
+    def hired_writers(self) -> re.Pattern[str]:
+        return _vocabulary_words(self.vocabulary.hired_writers)
+
+    @cached_property
     def programmes(self) -> re.Pattern[str] | None:
         return _optional(self.vocabulary.programme_words)
 
@@ -1063,6 +1078,10 @@ class BioText:
     def is_past(self, position: int) -> bool:
         return any(start <= position < end for start, end in self._past)
 
+    @property
+    def has_past(self) -> bool:
+        return bool(self._past)
+
     def current(self, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
         """Matches of ``pattern`` that do not sit in a stretch about the past (worked out once
         per text and pattern: the rules ask the same question several times)."""
@@ -1133,7 +1152,7 @@ class BioText:
             index = next(i for i, (s, e) in enumerate(clauses) if s <= marker.start() <= e)
             end = clauses[index][1]
             # "前 X 기자 → 현 Y 홍보팀": the past ends where a move or a now-word starts.
-            turn = _MOVED_TO.search(text, marker.end(), end) or self.lexicon.now.search(
+            turn = next(_moves(text, marker.end(), end), None) or self.lexicon.now.search(
                 text, marker.end(), end
             )
             yield marker.start(), turn.start() if turn else end
@@ -1183,7 +1202,7 @@ class BioText:
         yield from self._dated_ranges(clauses)
         # "Acme Leeds → Beta Group": a move, the left side is where they were; a move between
         # flags ("Engineer @Acme 🇰🇷 → 🇪🇹") is one between countries, not jobs.
-        for arrow in _MOVED_TO.finditer(text):
+        for arrow in _moves(text):
             start = max((s for s, e in clauses if s <= arrow.start()), default=0)
             if not _FLAG_BEFORE.search(text, start, arrow.start()):
                 yield start, arrow.start()
@@ -1357,6 +1376,18 @@ _WORKPLACE_NEXT = re.compile(
 _SHORT_PREPOSITIONS = frozenset({"na", "w", "en", "em", "a", "à", "au"})
 _CLAUSE_END = re.compile(r"[.;|!?\n•]")
 _MOVED_TO = re.compile(r"\s(?:→|->|⇒|➡️?|➜|»)\s(?!\s*(?:https?://|www\.|t\.co/))")
+
+
+def _moves(text: str, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
+    """The arrows of a move in ``text``; a "»" that closes a « quoted title » is none."""
+    for arrow in _MOVED_TO.finditer(text, start, len(text) if end is None else end):
+        if "»" in arrow.group(0) and text.rfind("«", 0, arrow.start()) > text.rfind(
+            "»", 0, arrow.start()
+        ):
+            continue
+        yield arrow
+
+
 _FLAG_BEFORE = re.compile("[\U0001f1e6-\U0001f1ff]{2}\\s*$")
 
 _BIO_TEXTS: dict[tuple[int, str], BioText] = {}
@@ -1861,7 +1892,7 @@ def _programme_on_a_channel(bio: BioText, end: int) -> str | None:
     quoted = _QUOTED_PROGRAMME.match(bio.raw, end)
     if not quoted:
         return None
-    channel = quoted.group(2).strip()
+    channel = (quoted.group(2) or quoted.group(3)).strip()
     folded = fold_same_length(channel)
     gazetteer = bio.lexicon.gazetteer
     if gazetteer.name_at(channel, 0) or _NEWSY_NAME.search(folded) or _CHANNEL.search(folded):
@@ -1869,8 +1900,10 @@ def _programme_on_a_channel(bio: BioText, end: int) -> str | None:
     return None
 
 
+# The quoted title, then the channel: in brackets, or after "on" ("«Eco Matin» sur CRTV Radio").
 _QUOTED_PROGRAMME = re.compile(
-    r"\s*(?:de|del|of|da|do|di|von|du|,|:)?\s*[\"“«„]([^\"“”«»„]{2,60})[\"”»“]\s*\(([^()]{2,40})\)"
+    r"\s*(?:de|del|of|da|do|di|von|du|,|:)?\s*[\"“«„]([^\"“”«»„]{2,60})[\"”»“]\s*"
+    r"(?:\(([^()]{2,40})\)|(?:on|sur|en|em|su|auf|na|op)\s+([^.,;:|()\n]{2,40}))"
 )
 _CHANNEL = _word_regex(r"canal|kanal|channel|chaine|cadena|emisora|televisi\w+|televiz\w+|sianel")
 
@@ -1916,6 +1949,11 @@ def _writer_for_clients(text: BioText) -> bool:
     return listed and not any(lexicon.gazetteer.names_in(text.raw)) and not (
         _writes_for_an_outlet(text) or searched(_MENTION, text.folded)
     )
+
+
+def _hired_writer(text: BioText) -> bool:
+    """The bio names a current writing job done for clients (``hired_writers``)."""
+    return next(text.current(text.lexicon.hired_writers), None) is not None
 
 
 _COLON_NEXT = re.compile(r"\s*:")
@@ -2176,24 +2214,38 @@ def outlet_account(
                 is_outlet_account=True,
                 explanation=f"an outlet's own account (named {name.strip()})",
             )
-        if broadcast_name(name, lexicon):
+        station = name.strip() if broadcast_name(name, lexicon) else None
+        station = station or (None if community else _opens_with_a_station(text))
+        if station:
             return PressFinding(
-                name.strip(), is_outlet_account=True, explanation=f"a broadcaster ({name.strip()})"
+                station, is_outlet_account=True, explanation=f"a broadcaster ({station})"
             )
     return None
 
 
-# "Ramogi TV", "Coast FM 98.4": a proper name and a broadcast word (and a frequency) make the
-# whole name; not a fan channel ("Leeds Fan TV").
-_BROADCAST_NAME = re.compile(
-    rf"\s*(?:{_CAPITALISED}\s+){{1,3}}(?:TV|FM|Radio)(?:\s+\d{{2,3}}(?:[.,]\d{{1,2}})?)?\s*"
-)
-
-
 def broadcast_name(name: str | None, lexicon: Lexicon = DEFAULT_LEXICON) -> bool:
-    if not name or not _BROADCAST_NAME.fullmatch(name):
+    """The whole display name is a station's (``Lexicon.broadcast_name``), not a fan channel's
+    ("Leeds Fan TV")."""
+    found = lexicon.broadcast_name.match(name or "")
+    if not found or name[found.end() :].strip():
         return False
     return not lexicon.audience_words.search(fold_same_length(name))
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+# What may follow a station's name that opens a bio: the end of that clause.
+_CLAUSE_BREAK = re.compile(r"\s*(?:[-–—|.,:;(•·]|$)")
+
+
+def _opens_with_a_station(text: BioText) -> str | None:
+    """ "Spectrum Television — la télé de Douala": the bio opens with a station's name, alone in
+    its clause."""
+    found = text.lexicon.broadcast_name.match(text.raw)
+    if not found or not _CLAUSE_BREAK.match(text.raw, found.end()):
+        return None
+    if text.lexicon.audience_words.search(text.folded, 0, found.end()):
+        return None
+    return found.group(0).strip()
 
 
 @text_memo
@@ -2448,6 +2500,8 @@ def press_evidence(
         return None  # "Periodista | Jefa de prensa, Seremi": a journalist by training
     if found and not found.outlet and _writer_for_clients(text):
         return None  # "Redactora freelance: webs, fichas. Clientes: …": a copywriter
+    if found and not (found.outlet or found.is_outlet_account) and _hired_writer(text):
+        return None  # "Rédactrice web & ghostwriter": the title is that job's
     if found and _studies_journalism(text) and not _known_outlet(text, found.outlet):
         return None  # "Journalism student, editor of the campus paper": students are not press
     if found:
@@ -2813,7 +2867,9 @@ def _fan_news(
     # "Cricket Daily" as the name, "scores and news every day" as the bio: the name was the
     # evidence.
     named = bool(name) and found.term in name and searched(lexicon.topic_news, text.folded)
-    if not (named or searched(lexicon.topic_news, fold_same_length(found.term))):
+    term = fold_same_length(found.term)
+    news = any(not _LETTER.match(term, m.end()) for m in lexicon.topic_news.finditer(term))
+    if not (named or news):  # "news", not "newspaper"
         return False  # "Community radio. News, music and football": a radio
     if _names_its_parent(text):
         return False

@@ -1286,7 +1286,13 @@ def _account_evidence(
                 yield seg, "rule", f'keyword "{keyword}" in {where}'
         if scam:
             continue  # a brand's name used as bait (@BrandHelp asking for card numbers) is not it
-        if (found := rules.matcher.by_handle(handle)) and (None, handle_lower) not in rules.handles:
+        # A handle of the organisation's family, unless the display name puts the organisation in
+        # the past ("Ex-Acme Alumni" as @acme_alumni's name).
+        if (
+            (found := rules.matcher.by_handle(handle))
+            and (None, handle_lower) not in rules.handles
+            and not name_text.has_past
+        ):
             employer_segments.add(seg)
             own_account = True
             yield seg, "rule", found[1]
