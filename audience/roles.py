@@ -1946,14 +1946,20 @@ def _writer_for_clients(text: BioText) -> bool:
         _COLON_NEXT.match(text.folded, marker.end()) or marker.group(0).endswith(":")
         for marker in text.current(lexicon.client_markers)
     )
-    return listed and not any(lexicon.gazetteer.names_in(text.raw)) and not (
-        _writes_for_an_outlet(text) or searched(_MENTION, text.folded)
-    )
+    return listed and not (_names_an_outlet(text) or _writes_for_an_outlet(text))
+
+
+def _names_an_outlet(text: BioText) -> bool:
+    """An outlet the gazetteer knows, or an @handle, anywhere in the bio."""
+    return any(text.lexicon.gazetteer.names_in(text.raw)) or bool(searched(_MENTION, text.folded))
 
 
 def _hired_writer(text: BioText) -> bool:
-    """The bio names a current writing job done for clients (``hired_writers``)."""
-    return next(text.current(text.lexicon.hired_writers), None) is not None
+    """The bio names a current writing job done for clients (``hired_writers``) and no outlet
+    ("Freelance journalist (Delfi, LSM) and sometimes copywriter" names two)."""
+    if next(text.current(text.lexicon.hired_writers), None) is None:
+        return False
+    return not (_names_an_outlet(text) or _writes_for_an_outlet(text))
 
 
 _COLON_NEXT = re.compile(r"\s*:")

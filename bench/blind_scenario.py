@@ -113,10 +113,15 @@ SEGMENTS = ("press", "customers", "suppliers", "competitors")
 # (round 68). blind69 (a Bratislava contact-centre and PR outsourcer), written blind meanwhile
 # and measured held out on the session's start code and after rounds 67 and 68, was tuned on
 # next (round 69). blind70 (a Douala contact-centre and PR outsourcer), written blind last in
-# that session and measured on its start code and after rounds 68 and 69, is held out: nobody
-# has tuned on it.
+# that session and measured on its start code and after rounds 68 and 69, was tuned on in the
+# twentieth session (round 70). blind71 (a Maputo/Beira contact-centre and PR outsourcer),
+# written blind in that session and measured on its start code, was tuned on next (round 71).
+# blind72 (a Plovdiv/Sofia contact centre and PR team), written blind in the same session and
+# measured on its start code and after rounds 70 and 71, is held out: nobody has tuned on it.
 SPLITS = (
-    ("blind70 (held out)", "blind70"),
+    ("blind72 (held out)", "blind72"),
+    ("blind71 (tuned on, round 71)", "blind71"),
+    ("blind70 (tuned on, round 70)", "blind70"),
     ("blind69 (tuned on, round 69)", "blind69"),
     ("blind68 (tuned on, round 68)", "blind68"),
     ("blind67 (tuned on, round 67)", "blind67"),
