@@ -299,7 +299,8 @@ def normalize_location(text: str | None) -> Place | None:
             country = country or code
         elif part in countries and not country:
             country, country_part = countries[part], part
-        elif part in cities and not city:
+        elif part in cities and not city and not (part == whole and part in countries):
+            # "Mozambique" alone is the country, not the island town of that name
             name, code = cities[part]
             if country in (None, code):
                 city, country = name, code

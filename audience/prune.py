@@ -801,8 +801,11 @@ def region_reasons(profile: Profile, rules: Rules) -> list[Reason]:
     place = account_place(profile.row)
     if place is None or matches_region(place, rules.home_regions):
         return []
-    if place.city and _city_in_home(place.city, tuple(rules.home_regions)):
-        return []  # Valencia (Spain) as well as Valencia (Venezuela): the home one is meant
+    named = place.city or place.state
+    if named and _city_in_home(named, tuple(rules.home_regions)):
+        # Valencia (Spain) as well as Valencia (Venezuela), Beira (a Portuguese region) as well
+        # as Beira (Mozambique): the home one is meant
+        return []
     where = f"{place.city}, {place.country}" if place.city else place.country
     return [_reason("outside-region", f"in {where}, outside {', '.join(rules.home_regions)}")]
 

@@ -738,11 +738,15 @@ class Lexicon:
         """One-word Latin-script past markers written with marks no unmarked marker shares, by
         their folded form: the marks tell them from another language's word ("già", not "gia";
         "dříve", not "drive"). Greek capitals drop their accents, so Greek words stay out."""
-        forms: dict[str, set[str]] = {}
-        for word in self.vocabulary.former_markers:
-            if " " not in word and "*" not in word and fold_same_length(word).isascii():
-                forms.setdefault(fold_same_length(word), set()).add(word.lower())
-        return {key: said for key, said in forms.items() if key not in said}
+        return _accented(self.vocabulary.former_markers)
+
+    @cached_property
+    def accented_now(self) -> dict[str, set[str]]:
+        """The same for short now-words, whose folded forms are other languages' small words:
+        Norwegian "nå" is not the "na" of Portuguese or Polish, Czech "dál" not Italian "dal".
+        Longer ones are often typed without their marks ("desormais", "simdi")."""
+        short = (w for w in self.vocabulary.now_markers if len(w) <= 3)
+        return _accented(short)
 
     @cached_property
     def temporary_roles(self) -> re.Pattern[str]:
@@ -941,6 +945,16 @@ def _lead(phrase: str) -> str:
     )
 
 
+def _accented(words: Iterable[str]) -> dict[str, set[str]]:
+    """One-word Latin-script ``words`` written with marks no unmarked word of the list shares,
+    by their folded form."""
+    forms: dict[str, set[str]] = {}
+    for word in words:
+        if " " not in word and "*" not in word and fold_same_length(word).isascii():
+            forms.setdefault(fold_same_length(word), set()).add(word.lower())
+    return {key: said for key, said in forms.items() if key not in said}
+
+
 def _vocabulary_words(words: Iterable[str]) -> re.Pattern[str]:
     """A vocabulary key's words as one pattern (one that never matches when the key is empty);
     a lone ``*`` in a phrase stands for a few words ("alle * wochen")."""
@@ -1105,6 +1119,15 @@ class BioText:
     def clauses(self) -> list[tuple[int, int]]:
         return self._clauses
 
+    def nows(self, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
+        """The now-words between ``start`` and ``end``, written with their own marks."""
+        accented = self.lexicon.accented_now
+        until = len(self.folded) if end is None else end
+        for now in self.lexicon.now.finditer(self.folded, start, until):
+            spellings = accented.get(now.group(0))
+            if not spellings or self.raw[now.start() : now.end()].lower() in spellings:
+                yield now
+
     @cached_property
     def _clauses(self) -> list[tuple[int, int]]:
         bounds = [0]
@@ -1152,12 +1175,14 @@ class BioText:
             index = next(i for i, (s, e) in enumerate(clauses) if s <= marker.start() <= e)
             end = clauses[index][1]
             # "前 X 기자 → 현 Y 홍보팀": the past ends where a move or a now-word starts.
-            turn = next(_moves(text, marker.end(), end), None) or self.lexicon.now.search(
-                text, marker.end(), end
+            turn = next(_moves(text, marker.end(), end), None) or next(
+                self.nows(marker.end(), end), None
             )
             yield marker.start(), turn.start() if turn else end
-            if turn is None and self._renamed_aside(clauses, index):
-                yield clauses[index + 1]  # "ex Acme (now Beta)": the old employer's new name
+            if turn is None and self._aside_of_the_past(clauses, index):
+                # "Ex-Acme (app AcmePay)", "ex Acme (now Beta)": the old employer's product,
+                # years or new name
+                yield clauses[index + 1]
             if _POSTFIX_FORMER.fullmatch(marker.group(0)):
                 yield clauses[index][0], marker.end()  # "Harbour FM alumni": what came before
             # "Tidl. nyhetsankare": an abbreviated marker ends its own clause; one after the
@@ -1171,7 +1196,7 @@ class BioText:
             # so does a slash between an organisation's old and new names ("Acme / Beta").
             elif index + 1 < len(clauses) and text[end : clauses[index + 1][0]].strip() in _GOES_ON:
                 following = clauses[index + 1]
-                if not self.lexicon.now.search(text[following[0] : following[1]]):
+                if next(self.nows(*following), None) is None:
                     yield following
         trails = self.lexicon.former_trails
         for start, end in clauses:
@@ -1189,7 +1214,7 @@ class BioText:
             turned = self.lexicon.turned.search(clause)
             if turned:
                 yield start, start + turned.start()
-        for now in self.lexicon.now.finditer(text):
+        for now in self.nows():
             if self._in_a_name(now):
                 continue  # "Contributing writer for CX Today": an outlet, not "today"
             after = text[now.end() :]
@@ -1207,18 +1232,19 @@ class BioText:
             if not _FLAG_BEFORE.search(text, start, arrow.start()):
                 yield start, arrow.start()
 
-    def _renamed_aside(self, clauses: list[tuple[int, int]], index: int) -> bool:
-        """The clause after ``index`` is a bracket that opens with "now" and gives a name only,
-        no job and no workplace ("(now Beta)", not "(now at Beta)")."""
+    def _aside_of_the_past(self, clauses: list[tuple[int, int]], index: int) -> bool:
+        """The clause after ``index`` is a bracket about the same past job: anything but one that
+        opens with "now" and names a job or a workplace ("(now Beta)" is the old employer's new
+        name, "(now at Beta)" a move)."""
         if index + 1 >= len(clauses):
             return False
         text = self.folded
         start, end = clauses[index + 1]
         if "(" not in text[clauses[index][1] : start]:
             return False
-        now = self.lexicon.now.match(text, start)
-        if now is None:
-            return False
+        now = next(self.nows(start, end), None)
+        if now is None or text[start : now.start()].strip():
+            return True
         rest = text[now.end() : end]
         return not self._names_a_job(rest) and not self._workplace_next(rest)
 
@@ -1789,6 +1815,16 @@ def _automated(folded: str, lexicon: Lexicon) -> bool:
         denial is None or not denial.search(folded, 0, match.start())
         for match in lexicon.automation.finditer(folded)
     )
+
+
+def _affirmed(text: BioText, pattern: re.Pattern[str]) -> re.Match[str] | None:
+    """The first current match of ``pattern`` that no negation right before it denies ("Não sou
+    porta-voz de ninguém": not a spokesman)."""
+    denial = text.lexicon.denial_ending
+    for match in text.current(pattern):
+        if denial is None or not denial.search(text.folded, 0, match.start()):
+            return match
+    return None
 
 
 def _verb_only(found: PressFinding, bio: BioText) -> bool:
@@ -2502,7 +2538,7 @@ def press_evidence(
         return None  # "Editor-in-chief (of myself). Personal travel blog": no outlet
     if found and not found.outlet and _no_job_at_an_outlet(text):
         return None  # "Journalist. Looking for work", "Comunicador. No soy periodista"
-    if found and not found.outlet and next(text.current(lexicon.press_office), None):
+    if found and not found.outlet and _affirmed(text, lexicon.press_office):
         return None  # "Periodista | Jefa de prensa, Seremi": a journalist by training
     if found and not found.outlet and _writer_for_clients(text):
         return None  # "Redactora freelance: webs, fichas. Clientes: …": a copywriter
@@ -2870,6 +2906,8 @@ def _fan_news(
     folded_name = fold_same_length(name)
     if subjects is None or not (searched(subjects, text.folded) or searched(subjects, folded_name)):
         return False
+    if broadcast_name(name, lexicon) or _STATION.match(text.raw):
+        return False  # "Rádio Zambeze FM": a station's news, sport and music
     # "Cricket Daily" as the name, "scores and news every day" as the bio: the name was the
     # evidence.
     named = bool(name) and found.term in name and searched(lexicon.topic_news, text.folded)

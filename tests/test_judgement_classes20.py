@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from audience.geo import home_countries, normalize_location
 from audience.prune import TopicMatcher
 from audience.roles import DEFAULT_LEXICON, press_evidence
 from audience.segment import parse_segment_config
@@ -96,7 +97,7 @@ def test_a_press_title_beside_a_hired_pen_needs_an_outlet(bio, expected):
 
 
 def test_an_automated_french_press_digest_is_not_press():
-    bio = "Revue de presse automatisée chaque matin | Sources: Cameroon Tribune, Le Messager"
+    bio = "Chaque matin, une revue de presse automatisée des quotidiens de Yaoundé."
     assert press(bio, name="La Revue du Matin") is None
 
 
@@ -132,12 +133,12 @@ def test_a_regulators_users_desk_and_a_trade_association_are_kept(world):
     regulator = person(
         "50",
         display_name="Usagers des Postes",
-        bio="Le service des usagers de l'Agence de régulation des postes. Vos réclamations.",
+        bio="Réclamations des usagers: antenne de Bertoua de l'agence de régulation postale.",
     )
     insurers = person(
         "51",
         display_name="Assureurs du Nord",
-        bio="Association des sociétés d'assurances du Nord: formations et séminaires.",
+        bio="Ici parle l'association des sociétés d'assurances du Grand Nord, depuis 1998.",
     )
     world.accounts(regulator, insurers)
     follow_all(world, ["50", "51"], followers=[])
@@ -148,9 +149,55 @@ def test_a_regulators_users_desk_and_a_trade_association_are_kept(world):
 @pytest.mark.parametrize(
     "bio",
     [
-        "Consultante qualité de service pour les banques, Maroua.",
+        "J'audite la qualité de service des agences bancaires de Maroua.",
         "Nearshore delivery lead, Lisbon. Spanish and French lines.",
     ],
 )
 def test_service_quality_and_nearshore_work_are_on_contact_centre_topics(bio):
     assert TopicMatcher(["service client"]).terms(bio), bio
+
+
+# ---- round 71: Mozambican Portuguese, Chichewa, country names and short now-words -------------
+
+
+@pytest.mark.parametrize(
+    ("bio", "expected"),
+    [
+        ("Diseñadora UX freelance. Ex-Brisa Móvil (equipa da app Telcel Sur).", set()),
+        ("Antes 5 anos de vendas na Brisa Móvil; hoje dou aulas de inglês.", set()),
+        ("Tidligere Fonix. Nå rådgiver i Tala Contact.", {"competitors"}),  # "nå" as written
+        ("Analista de dados na Quebracho BPO. Uso Nodo Cloud todos os dias.", {"competitors"}),
+        ("Arquiteta, Nodo Cloud. Implementámos a solução para o Banco Ceibo.", {"suppliers"}),
+        ("Lifestyle e viagens ✈️ | Parceira Brisa Móvil 💛", set()),
+        ("Vagas Tala Contact 2027! Pague 300 MT de inscrição e garanta a sua vaga.", set()),
+        ("Suporte Brisa Móvil: conta bloqueada? Envie o seu PIN por DM.", set()),
+    ],
+)
+def test_asides_of_a_past_job_tools_partners_and_portuguese_scams(store, bio, expected):
+    assert employers_of(store, bio) == expected, bio
+
+
+@pytest.mark.parametrize(
+    ("name", "bio", "expected"),
+    [
+        ("MZ 24", "Últimas notícias do país, hora a hora. Quem segue, seguimos de volta.", False),
+        ("Ferroviário Notícias", "Página de notícias do clube, feita por adeptos ⚽", False),
+        ("Rádio Chimoio FM", "Rádio comunitária de Chimoio 📻 notícias, música e desporto", True),
+        ("Jorge", 'Editor do "Queixas" no @jornal_do_norte. Não sou porta-voz de ninguém.', True),
+        ("Chisomo", "Mtolankhani wa wailesi, Blantyre.", True),
+        ("Chisomo", "Mkonzi wa nyuzipepala ya ku Lilongwe.", True),
+    ],
+)
+def test_mozambican_and_chichewa_press_follow_back_pages_and_fans(name, bio, expected):
+    assert (press(bio, name=name) is not None) is expected, bio
+
+
+def test_a_country_written_alone_is_the_country_and_its_cities_are_read_beside_it():
+    assert normalize_location("Mozambique").city is None
+    assert normalize_location("Moçambique").country == "MZ"
+    assert home_countries(["Mozambique", "Beira"]) == {"MZ"}  # not the Portuguese region
+
+
+def test_a_comms_office_is_on_public_relations_topics():
+    topics = TopicMatcher(["relações públicas"])
+    assert topics.terms("Gabinete de comunicação da Câmara de Comércio de Tete")
