@@ -310,7 +310,7 @@ class OrgMatcher:
     def _add_sounds(self, name: str, org: ListedOrg) -> None:
         """A name's sound keys, when long enough not to be another word's: an acronym is
         spelt out, not transliterated."""
-        keys = name_keys(name)
+        keys = name_keys(_DOMAIN_ENDING.sub("", name))  # "Smyana.io" sounds like "Smyana"
         consonants = sum(len(k.removeprefix("a")) for k in keys)
         if name.isupper() or consonants < (3 if len(keys) > 1 else 4):
             return
@@ -901,6 +901,10 @@ class OrgMatcher:
             if pattern is not None and pattern.match(rest):
                 return True
         return False
+
+
+# A name written as a domain ends with its top-level domain, no word of its sound.
+_DOMAIN_ENDING = re.compile(r"(?<=\w)\.[a-z]{2,4}$")
 
 
 def _listed_together(

@@ -986,9 +986,11 @@ DEFAULT_LEXICON = Lexicon()
 # A full stop ends a clause, except inside a domain ("trans.info") and after a short
 # abbreviation ("8 J. Manager", "u.a.", "z.B.").
 _SHORT_WORD_AT_END = re.compile(r"(?<![\w.])([^\W\d_]{2,3})$")
+# A full stop ends a clause, not the dots of initials and abbreviations ("e.g.", "S.A."); one
+# right after a domain does ("… at dev.ua. Before that …").
 _HARD_SEPARATORS = re.compile(
     r"[;|•·\n!?,]|(?<![\s.][^\W\d_가-힣])(?<![\s.][^\W\d_가-힣]\w)\.(?!\w)|\s[-–—/]\s|\s[/+]\s|[()\[\]{}]"
-    r"|\s{3,}|[。、，；۔،؛।።፣፤։]"
+    r"|(?<=\w\w\.[^\W\d_]{2})\.(?=\s)|\s{3,}|[。、，；۔،؛।።፣፤։]"
 )
 _CRITIC_QUALIFIERS = {
     "film",
@@ -1199,9 +1201,14 @@ class BioText:
                 if next(self.nows(*following), None) is None:
                     yield following
         trails = self.lexicon.former_trails
-        for start, end in clauses:
+        for index, (start, end) in enumerate(clauses):
             clause = text[start:end]
-            if trails and (trail := trails.search(clause)):
+            trail = trails.search(clause) if trails else None
+            alone = trail and not clause.replace(trail.group(0), "").strip(" .!")
+            if alone and index and text[end : end + 1] not in (",", ":"):
+                # "2 years at Acme, never again.": the clause before ("Before that, …" goes on)
+                yield clauses[index - 1]
+            elif trail:
                 # "Ten years in retail (Acme, Beta) before that": the whole bracket is past.
                 head = text[: start + trail.start()].rstrip()
                 if head.endswith(")") and (opening := head.rfind("(")) >= 0:
@@ -2248,7 +2255,9 @@ def outlet_account(
     press_office = not_press and (
         searched(not_press, text.folded) or searched(not_press, folded_name)
     )
-    if name and person == 0 and not other_job(text) and not press_office:
+    # "Former photo magazine (2010–2019), archive": an outlet that was, whatever its name says.
+    defunct = any(start < 20 for start in text.marker_starts)
+    if name and person == 0 and not other_job(text) and not press_office and not defunct:
         noun = searched(_OUTLET_NOUNS, folded_name) or searched(lexicon.outlet_nouns, folded_name)
         if noun and not _inside_a_title(noun, folded_name, lexicon):
             return PressFinding(
@@ -2487,8 +2496,12 @@ def other_job(bio: BioText) -> bool:
     titles = [m.span() for m in bio.current(bio.lexicon.qualified)]
     return any(
         not any(start <= job.start() < end for start, end in titles)
+        and not _DOMAIN_GOES_ON.match(bio.folded, job.end())  # "dev.ua" is an address
         for job in bio.current(bio.lexicon.non_press_jobs)
     )
+
+
+_DOMAIN_GOES_ON = re.compile(r"\.[^\W\d_]")
 
 
 def press_evidence(

@@ -117,9 +117,15 @@ SEGMENTS = ("press", "customers", "suppliers", "competitors")
 # twentieth session (round 70). blind71 (a Maputo/Beira contact-centre and PR outsourcer),
 # written blind in that session and measured on its start code, was tuned on next (round 71).
 # blind72 (a Plovdiv/Sofia contact centre and PR team), written blind in the same session and
-# measured on its start code and after rounds 70 and 71, is held out: nobody has tuned on it.
+# measured on its start code and after rounds 70 and 71, was tuned on next (round 72). blind73
+# (an Antananarivo/Toamasina contact centre and press desk), written blind meanwhile and measured
+# on the session's start code, was tuned on next (round 73). blind74 (a Göteborg/Stockholm
+# contact-centre and PR outsourcer), written blind beside it and measured on the session's start
+# code and after rounds 72 and 73, is held out: nobody has tuned on it.
 SPLITS = (
-    ("blind72 (held out)", "blind72"),
+    ("blind74 (held out)", "blind74"),
+    ("blind73 (tuned on, round 73)", "blind73"),
+    ("blind72 (tuned on, round 72)", "blind72"),
     ("blind71 (tuned on, round 71)", "blind71"),
     ("blind70 (tuned on, round 70)", "blind70"),
     ("blind69 (tuned on, round 69)", "blind69"),

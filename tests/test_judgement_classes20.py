@@ -201,3 +201,60 @@ def test_a_country_written_alone_is_the_country_and_its_cities_are_read_beside_i
 def test_a_comms_office_is_on_public_relations_topics():
     topics = TopicMatcher(["relações públicas"])
     assert topics.terms("Gabinete de comunicação da Câmara de Comércio de Tete")
+
+
+# ---- round 72: Bulgarian press words, defunct outlets, addresses and "never again" -----------
+
+
+@pytest.mark.parametrize(
+    ("name", "bio", "expected"),
+    [
+        ("Росица", "Дописничка на „Марица“ за Хасково и Кърджали", True),
+        ("Ямбол Днес", "Ямбол и селата около него: информационен сайт от 2012", True),
+        ("Сливен Нюз", "Новините на Сливен, денонощно", True),
+        ("Илко", "Продуцент, BNT „По света“. Снимаме в Азия.", True),
+        ("Ралица", "Прессекретар на Община Русе | за медиите: pr@ruse.example", False),
+        ("Петко", "пенсионирана журналистка, 30 г. в „Труд“. Сега пътувам.", False),
+        ("СЖ Русе", "Съюз на журналистите, клон Русе. Членство и правна помощ.", False),
+        ("Перо 2027", "Годишните журналистически награди за разследване", False),
+        ("Пътеки – списание", "архивът на едно бивше списание за пътувания, 2009–2018", False),
+    ],
+)
+def test_bulgarian_press_offices_retirees_unions_and_defunct_titles(name, bio, expected):
+    assert (press(bio, name=name) is not None) is expected, bio
+
+
+def test_a_word_of_a_web_address_is_no_job_and_its_full_stop_ends_the_sentence():
+    bio = "пишу про банки у dev.ua. раніше — маркетинг у стартапі, тепер тут"
+    found = press_evidence("olena", "Олена", bio, "dev.ua", DEFAULT_LEXICON)
+    assert found is not None and found.strong
+
+
+@pytest.mark.parametrize(
+    ("bio", "expected"),
+    [
+        ("3 години в Tala Contact, никога повече.", set()),
+        ("Agent at Brisa Móvil. Before that, 2 years at Tala Contact.", {"customers"}),
+        ("Пародиен акаунт за Tala Contact. Смеем се на чакането.", set()),
+    ],
+)
+def test_never_again_ends_a_job_and_a_bulgarian_parody_is_not_the_organisation(
+    store, bio, expected
+):
+    assert employers_of(store, bio) == expected, bio
+
+
+def test_a_domain_name_is_not_sounded_out_with_its_ending(store):
+    orgs = {"suppliers": {"organisations": [{"name": "Samona.io"}]}}
+    assert employers(store, "Новини от Шумен и Търговище, всеки ден", orgs) == set()
+
+
+@pytest.mark.parametrize(
+    ("topic", "bio"),
+    [
+        ("contact center", "правя чатботове за банки и телекоми"),
+        ("contact center", "Conversation design for voice assistants, Malmö"),
+    ],
+)
+def test_bots_and_conversation_design_are_on_contact_centre_topics(topic, bio):
+    assert TopicMatcher([topic]).terms(bio), bio
