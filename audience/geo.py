@@ -299,8 +299,7 @@ def normalize_location(text: str | None) -> Place | None:
             country = country or code
         elif part in countries and not country:
             country, country_part = countries[part], part
-        elif part in cities and not city and not (part == whole and part in countries):
-            # "Mozambique" alone is the country, not the island town of that name
+        elif part in cities and not city:
             name, code = cities[part]
             if country in (None, code):
                 city, country = name, code
@@ -441,5 +440,8 @@ def _read_together(wanted: tuple[str, ...]) -> tuple[set[str], ...]:
 
 
 def _a_whole_country(name: str) -> bool:
+    """A country's name ("Mozambique", "Singapore"), though a town may share it."""
     place = normalize_location(name)
-    return place is not None and place.city is None and place.state is None
+    if place is None or place.state is not None:
+        return False
+    return place.city is None or _gazetteer()[0].get(fold(name)) == place.country
