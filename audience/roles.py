@@ -1208,7 +1208,7 @@ class BioText:
             if alone and index and text[end : end + 1] not in (",", ":"):
                 # "2 years at Acme, never again.": the clause before ("Before that, …" goes on)
                 yield clauses[index - 1]
-            elif trail:
+            if trail:
                 # "Ten years in retail (Acme, Beta) before that": the whole bracket is past.
                 head = text[: start + trail.start()].rstrip()
                 if head.endswith(")") and (opening := head.rfind("(")) >= 0:
@@ -2179,6 +2179,8 @@ def outlet_account(
         return None  # "Harbour CX Awards 2019": its "edition", "programme" are the event's
     if next(text.current(lexicon.press_office), None):
         return None  # "Thirty years in radio, now our bank's spokesman": it speaks to the press
+    if lexicon.negated and searched(lexicon.negated, text.folded):
+        return None  # "Travel blog, not a news site": it says what it is not
     first_clause_end = _self_description_end(text)
     # A company's news, deals or support account says so in its self-description.
     company = searched(_COMPANY_NEWS, text.folded)
@@ -2534,12 +2536,12 @@ def press_evidence(
         and not (found and found.strong and (found.outlet or _writes_for_an_outlet(text)))
     ):
         return None
-    if (
-        found is None
-        and (found := _name_role(name, lexicon))
-        and searched(lexicon.not_press, text.folded)
+    if found is None and (found := _name_role(name, lexicon)) and (
+        searched(lexicon.not_press, text.folded) or _named_as_an_event(name, lexicon)
     ):
-        found = None  # "Lotérica e Correspondente" named, "Correspondente bancário" in the bio
+        # "Lotérica e Correspondente" named, "Correspondente bancário" in the bio; a prize for
+        # young journalists named after them
+        found = None
     if found and _verb_only(found, text) and searched(lexicon.not_press, fold_same_length(name)):
         return None  # "Nada | Ghostwriter": "I write posts for CEOs" is that job
     scam = lexicon.scam_markers

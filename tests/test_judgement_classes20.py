@@ -257,3 +257,40 @@ def test_a_domain_name_is_not_sounded_out_with_its_ending(store):
 )
 def test_bots_and_conversation_design_are_on_contact_centre_topics(topic, bio):
     assert TopicMatcher([topic]).terms(bio), bio
+
+
+# ---- round 73: Malagasy press words, French newsroom slang, clients and denials ---------------
+
+
+@pytest.mark.parametrize(
+    ("name", "bio", "expected"),
+    [
+        ("Fara", "Mpanao gazety, Mahajanga. Politika sy toekarena.", True),
+        ("Tahiry", "Tonian'ny sampana toekarena. Antsirabe.", True),
+        ("Solo", "Mpianatra fanaovan-gazety, taona faha-3, Fianarantsoa.", False),
+        ("Mamy", "Rédac' chef adjointe à Lagune Hebdo, Mahajanga.", True),
+        ("Ony", "Photographe pour Newsmada et d'autres titres.", True),
+        ("Le Journal de Route", "Carnet de voyage à vélo, pas un journal d'information.", False),
+        ("Prix de la Jeune Journaliste", "Concours annuel; dépôt des dossiers en janvier.", False),
+    ],
+)
+def test_malagasy_press_newsroom_slang_and_what_only_looks_like_an_outlet(name, bio, expected):
+    assert (press(bio, name=name) is not None) is expected, bio
+
+
+@pytest.mark.parametrize(
+    ("bio", "expected"),
+    [
+        ("Notre standard est opéré par Tala Contact depuis 2022.", set()),
+        ("Planificatrice chez Quebracho BPO. Outils : Nodo Cloud et Excel.", {"competitors"}),
+        ("Chargé de compte chez Quebracho BPO, je gère le compte Banco Ceibo.", {"competitors"}),
+        ("Assistance Banco Ceibo: envoyez identifiant et code secret en DM.", set()),
+        ("Distributeur Nodo Cloud pour l'océan Indien: casques et micros.", set()),
+        ("Pejy tsy ofisialy an'ny mpanjifa Brisa Móvil.", set()),
+        ("Asa vaovao ao amin'ny Tala Contact: alefaso 5 000 Ar hanamarinana.", set()),
+    ],
+)
+def test_operators_tools_accounts_distributors_and_malagasy_fan_and_fee_pages(
+    store, bio, expected
+):
+    assert employers_of(store, bio) == expected, bio
