@@ -117,9 +117,9 @@ spaces matches a space). In ``outlet_leads`` a ``*`` stands for a few words of a
 * ``dealer_titles``: an account describing itself as a brand's authorised dealer, reseller or
   franchise ("authorised dealer", "revendedor autorizado"): named after the brand, it is still
   a trading partner, not the brand or its staff;
-* ``broadcast_words``: the word that ends a broadcaster's own name ("Ramogi TV", "Coast FM",
-  "Equinoxe Télévision"): a display name made of a proper name and one of them, or a bio that
-  opens with one, is a station's own account;
+* ``broadcast_words``: the word that ends a broadcaster's own name, matched as written, capitals
+  and accents included ("Ramogi TV", "Coast FM", "Equinoxe Télévision"): a display name made of
+  a proper name and one of them, or a bio that opens with one, is a station's own account;
 * ``hired_writers``: writing jobs done for clients, not for an outlet ("copywriter",
   "ghostwriter", "rédactrice web"): a press title beside one that names no outlet is that job;
 * ``study_markers``: studying somewhere ("3rd year comms @ Acme Uni", "estudiante en"): a student

@@ -11,36 +11,11 @@ from audience.prune import TopicMatcher
 from audience.roles import DEFAULT_LEXICON, press_evidence
 from audience.segment import parse_segment_config
 from tests.test_judgement_classes7 import employers
+from tests.test_judgement_classes19 import ORGS, employers_of, press
 from tests.test_prune import follow_all, person
 from tests.test_prune import world as world  # noqa: F401 - the fixture
 from tests.test_segment_judgement import segments_of
 from tests.test_segment_judgement import store as store  # noqa: F401 - the fixture
-
-ORGS = {
-    "customers": {
-        "organisations": [
-            {"name": "Brisa Móvil", "former_names": ["Telcel Sur"]},
-            {"name": "Banco Ceibo"},
-        ]
-    },
-    "suppliers": {
-        "organisations": [
-            {"name": "Nodo Cloud", "former_names": ["Voxa Sistemas"]},
-            {"name": "Fonix"},
-        ]
-    },
-    "competitors": {"organisations": [{"name": "Quebracho BPO"}, {"name": "Tala Contact"}]},
-}
-
-
-def employers_of(store, bio: str) -> set[str]:
-    return employers(store, bio, ORGS)
-
-
-def press(bio: str, name: str = "Aïcha Njoya", handle: str = "aicha_n"):
-    found = press_evidence(handle, name, bio, None, DEFAULT_LEXICON)
-    return found if found and found.strong else None
-
 
 # ---- round 70: Cameroonian French and English: stations, quoted shows, hired pens -------------
 
