@@ -1017,13 +1017,15 @@ _CASE_ENDINGS = (
 )
 
 
-# Hungarian and Estonian suffixes glued to a name (folded: "a Kikötő Banknál", "Acme
-# Kontaktis"), and Hungarian "-val/-vel" that doubles the last consonant ("Bankkal"). Not the
-# cases of "from" ("Banktól", "Kontaktist"): coming from a place is leaving it.
+# Hungarian, Estonian and Finnish suffixes glued to a name (folded: "a Kikötő Banknál", "Acme
+# Kontaktis", "Nordsvarilla"), and Hungarian "-val/-vel" that doubles the last consonant
+# ("Bankkal"). Not the cases of "from" ("Banktól", "Kontaktist", "Acmesta"): coming from a
+# place is leaving it.
 _GLUED_ENDINGS = (
     *("nal", "nel", "ban", "ben", "hoz", "hez", "nak", "nek", "val", "vel"),
     *("ra", "re", "ba", "be", "on", "en", "ot", "et", "ert"),
     *("isse", "iga", "ile", "sse", "is", "le", "ga"),
+    *("illa", "issa", "ille", "iin", "lla", "ssa", "lle", "in"),
 )
 
 

@@ -1997,6 +1997,18 @@ def _names_an_outlet(text: BioText) -> bool:
     return any(text.lexicon.gazetteer.names_in(text.raw)) or bool(searched(_MENTION, text.folded))
 
 
+def _not_press_now(text: BioText) -> bool:
+    """A phrase of ``not_press`` said of now: "retired journalist", "future reporter" say it
+    themselves; "Formerly a press officer, now …" does not."""
+    lexicon = text.lexicon
+    return any(
+        not text.is_past(match.start())
+        or searched(lexicon.former, match.group(0))
+        or searched(lexicon.retired, match.group(0))
+        for match in lexicon.not_press.finditer(text.folded)
+    )
+
+
 def _hired_writer(text: BioText) -> bool:
     """The bio names a current writing job done for clients (``hired_writers``) and no outlet
     ("Freelance journalist (Delfi, LSM) and sometimes copywriter" names two)."""
@@ -2571,8 +2583,7 @@ def press_evidence(
     if found := _freelance_now(text) or _freelance_for_outlets(text):
         return found
     if lexicon.not_press and (
-        searched(lexicon.not_press, text.folded)
-        or searched(lexicon.not_press, fold_same_length(name))
+        _not_press_now(text) or searched(lexicon.not_press, fold_same_length(name))
     ):
         return None  # a press office, a press officer: they speak to the press
     gazetteer = lexicon.gazetteer

@@ -269,3 +269,34 @@ def test_operators_tools_accounts_distributors_and_malagasy_fan_and_fee_pages(
     store, bio, expected
 ):
     assert employers_of(store, bio) == expected, bio
+
+
+# ---- round 74: Swedish podcasts, members' magazines, past jobs and complaints; Finnish cases ---
+
+
+@pytest.mark.parametrize(
+    ("name", "bio", "expected"),
+    [
+        ("Kassapodden", "Veckans podd om handel och kassalinjer. Oberoende.", True),
+        ("Svea Lind", "Frilansskribent: SvD, Dagens Samhälle och andra.", True),
+        ("Jonna", "Tidigare kommunikatör. Skriver nyhetsbrevet ”Kön” varje fredag.", True),
+        ("Sjöbladet", "Medlemstidning för Båtklubben Väst. Fyra nummer om året.", False),
+        ("Maja", "Medietränare; lär chefer att möta journalister.", False),
+        ("Nyheter Idag Sverige", "Reporter 📰 Följ tillbaka! Allt gratis.", False),
+        ("Hodan", "Bogga taageerayaasha kooxda Hargeysa: natiijooyinka iyo wararka.", False),
+    ],
+)
+def test_swedish_podcasts_newsletters_members_magazines_and_follow_back_pages(name, bio, expected):
+    assert (press(bio, name=name) is not None) is expected, bio
+
+
+@pytest.mark.parametrize(
+    ("bio", "expected"),
+    [
+        ("Asiakasneuvoja Tala Contactilla Oulussa.", {"competitors"}),
+        ("@tala_contact svarade inte på tre veckor. Dålig service.", set()),
+        ("Elektriker. Försäkrad hos Brisa Móvil sedan länge.", set()),
+    ],
+)
+def test_finnish_cases_and_swedish_complaints_and_customers(store, bio, expected):
+    assert employers_of(store, bio) == expected, bio
