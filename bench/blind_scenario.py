@@ -121,9 +121,14 @@ SEGMENTS = ("press", "customers", "suppliers", "competitors")
 # (an Antananarivo/Toamasina contact centre and press desk), written blind meanwhile and measured
 # on the session's start code, was tuned on next (round 73). blind74 (a Göteborg/Stockholm
 # contact-centre and PR outsourcer), written blind beside it and measured on the session's start
-# code and after rounds 72 and 73, is held out: nobody has tuned on it.
+# code and after rounds 72 and 73, was tuned on last (round 74). blind75 (a Vilnius/Kaunas
+# contact centre and press desk) and blind76 (a Beirut/Tripoli contact-centre and PR outsourcer),
+# written blind meanwhile and measured on the session's start code and after round 74 (the same
+# figures), are held out: nobody has tuned on them.
 SPLITS = (
-    ("blind74 (held out)", "blind74"),
+    ("blind76 (held out)", "blind76"),
+    ("blind75 (held out)", "blind75"),
+    ("blind74 (tuned on, round 74)", "blind74"),
     ("blind73 (tuned on, round 73)", "blind73"),
     ("blind72 (tuned on, round 72)", "blind72"),
     ("blind71 (tuned on, round 71)", "blind71"),
