@@ -2297,7 +2297,6 @@ def broadcast_name(name: str | None, lexicon: Lexicon = DEFAULT_LEXICON) -> bool
     return not lexicon.audience_words.search(fold_same_length(name))
 
 
-_LETTER = re.compile(r"[^\W\d_]")
 # What may follow a station's name that opens a bio: the end of that clause.
 _CLAUSE_BREAK = re.compile(r"\s*(?:[-–—|.,:;(•·]|$)")
 
@@ -2919,6 +2918,9 @@ def _outlet_clause(text: BioText, gazetteer: Gazetteer, busy: bool) -> PressFind
                 clause, clause, strong=not busy, explanation=f"names outlet {clause}"
             )
     return None
+
+
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def _fan_news(

@@ -41,13 +41,18 @@ HEBREW_LETTERS = "\u05d0-\u05ea"
 HEBREW_LETTER = re.compile(f"[{HEBREW_LETTERS}]")
 _HEBREW_ONE, _HEBREW_TWO = "[בהולמשכ]", "[ושמכ][בהלמ]"
 HEBREW_PROCLITIC = f"(?:{_HEBREW_TWO}|{_HEBREW_ONE})"
-HEBREW_CLITIC = f"(?=[{HEBREW_LETTERS}])" + "(?:{})".format(
-    "|".join(
-        f"(?<=(?<![\\w@#]){letters}{joint})"
-        for letters in (_HEBREW_ONE, _HEBREW_TWO)
-        for joint in ("", "[-־\"״]")
+
+
+def _clitic_before(script: str, one: str, two: str, joints: tuple[str, ...]) -> str:
+    """A lookbehind for a proclitic of one or two letters (``one``, ``two``) glued to the next
+    word of ``script``, directly or through one of ``joints``; the script's letter first."""
+    behind = "|".join(
+        f"(?<=(?<![\\w@#]){letters}{joint})" for letters in (one, two) for joint in joints
     )
-)
+    return f"(?=[{script}])(?:{behind})"
+
+
+HEBREW_CLITIC = _clitic_before(HEBREW_LETTERS, _HEBREW_ONE, _HEBREW_TWO, ("", "[-־\"״]"))
 
 # Arabic glues "and", "so", "at/with", "for" and "like" to the next word ("بنشامى", at Nashama;
 # "ولنور", and for Noor), with a tatweel between when the word is foreign or set apart ("بـ Acme").
@@ -55,13 +60,7 @@ ARABIC_LETTERS = "\u0621-\u064a"
 ARABIC_LETTER = re.compile(f"[{ARABIC_LETTERS}]")
 _ARABIC_ONE, _ARABIC_TWO = "[وفبلك]", "[وف][بلك]"
 ARABIC_PROCLITIC = f"(?:{_ARABIC_TWO}|{_ARABIC_ONE})"
-ARABIC_CLITIC = f"(?=[{ARABIC_LETTERS}])" + "(?:{})".format(
-    "|".join(
-        f"(?<=(?<![\\w@#]){letters}{joint})"
-        for letters in (_ARABIC_ONE, _ARABIC_TWO)
-        for joint in ("", "ـ", "ـ ")
-    )
-)
+ARABIC_CLITIC = _clitic_before(ARABIC_LETTERS, _ARABIC_ONE, _ARABIC_TWO, ("", "ـ", "ـ "))
 
 MEMO_SIZE = 16384  # answers kept per function; the memo starts again when full
 _TEXT = (str, type(None))
