@@ -2001,6 +2001,8 @@ def _not_press_now(text: BioText) -> bool:
     """A phrase of ``not_press`` said of now: "retired journalist", "future reporter" say it
     themselves; "Formerly a press officer, now …" does not."""
     lexicon = text.lexicon
+    if not searched(lexicon.not_press, text.folded):  # remembered: other rules ask it too
+        return False
     return any(
         not text.is_past(match.start())
         or searched(lexicon.former, match.group(0))
