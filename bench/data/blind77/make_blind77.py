@@ -15,5 +15,6 @@ if __name__ == "__main__":
             tlds="co|com|org|net|io|br|us|fm|news|edu",
             post_separator=" ‖ ",
             mention=r"(?<![\w.])@(\w+)",
+            shared_accounts=True,
         )
     )
