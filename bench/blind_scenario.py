@@ -124,10 +124,15 @@ SEGMENTS = ("press", "customers", "suppliers", "competitors")
 # code and after rounds 72 and 73, was tuned on last (round 74). blind75 (a Vilnius/Kaunas
 # contact centre and press desk) and blind76 (a Beirut/Tripoli contact-centre and PR outsourcer),
 # written blind meanwhile and measured on the session's start code and after round 74 (the same
-# figures), are held out: nobody has tuned on them.
+# figures), were tuned on in the twenty-first session (blind76 in round 75, blind75 in round 76).
+# blind77 (a Barranquilla/Medellín contact-centre and PR desk) and blind78 (a Zagreb/Split
+# contact centre and PR team), written blind in that session and measured on its start code, are
+# held out: nobody has tuned on them.
 SPLITS = (
-    ("blind76 (held out)", "blind76"),
-    ("blind75 (held out)", "blind75"),
+    ("blind78 (held out)", "blind78"),
+    ("blind77 (held out)", "blind77"),
+    ("blind76 (tuned on, round 75)", "blind76"),
+    ("blind75 (tuned on, round 76)", "blind75"),
     ("blind74 (tuned on, round 74)", "blind74"),
     ("blind73 (tuned on, round 73)", "blind73"),
     ("blind72 (tuned on, round 72)", "blind72"),
