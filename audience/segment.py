@@ -926,7 +926,12 @@ def plan_auto(store: Store, config: SegmentConfig, *, as_of: datetime | None = N
         bio = shared_bio_text(account["bio"], judge.lexicon)
         return _dealer(bio, judge.lexicon) or _owned(account, judge)
 
-    for seg_id, account_id, reason in _post_evidence(store, compiled, claimed, not_staff):
+    def bio_of(account_id: int) -> str | None:
+        return by_id[account_id]["bio"]
+
+    for seg_id, account_id, reason in _post_evidence(
+        store, compiled, claimed, not_staff, bio_of
+    ):
         _propose(proposals, seg_id, account_id, "rule", reason)
     for rules in compiled:
         for account_id, reason in _list_and_hashtag_evidence(store, rules):
@@ -1408,10 +1413,12 @@ def _post_evidence(
     compiled: list[_CompiledRules],
     claimed: set[int],
     not_staff: Callable[[int], bool],
+    bio_of: Callable[[int], str | None],
 ) -> Iterable[tuple[int, int, str]]:
     """Accounts whose recent posts confirm a listed employer ("el equipo de Acme"), for
     the accounts nothing else placed. SQL picks the posts that name an organisation at all
-    (one pass over the table); the patterns only read those."""
+    (one pass over the table); the patterns only read those. A bio that names the
+    organisation as a client says what the posts' "our Acme team" means: the team serving it."""
     for rules in compiled:
         words = rules.matcher.post_filter()
         if not words:
@@ -1430,7 +1437,12 @@ def _post_evidence(
             seen[account_id] = seen.get(account_id, 0) + 1
             if seen[account_id] > POSTS_PER_ACCOUNT:
                 continue
-            if (hit := rules.matcher.in_post(text)) and not not_staff(account_id):
+            hit = rules.matcher.in_post(text)
+            if (
+                hit
+                and not not_staff(account_id)
+                and hit[0] not in rules.matcher.clients_in(bio_of(account_id))
+            ):
                 found.add(account_id)
                 yield rules.segment.id, account_id, hit[1]
 

@@ -2,8 +2,9 @@
 the files a workspace names in ``audience.toml`` (``[roles] vocabulary = ["my-words.toml"]``).
 
 Every key is a list of plain words or phrases (case and accents do not matter, any run of
-spaces matches a space). In ``outlet_leads`` a ``*`` stands for a few words of a beat:
-"covering * for" matches "Covering retail and energy for"; a word ending in ``*`` is a stem
+spaces matches a space). In ``outlet_leads`` and ``outlet_nouns`` a ``*`` stands for a few
+words: "covering * for" matches "Covering retail and energy for", "موقع * الإخباري" ("the *
+news site") the name between; a word ending in ``*`` is a stem
 ("εφημερίδ*" matches every ending of the word) and one starting with ``*`` ends a compound
 ("*reporter" matches "Sportreporter"). The keys:
 
