@@ -118,3 +118,36 @@ def test_a_location_that_names_another_country_is_outside_home_though_the_city_i
 
 def test_employers_of_the_usual_organisations_are_unchanged_by_the_denial(store):
     assert employers_of(store, "Agent at Banco Ceibo, not at home much") == {"customers"}
+
+
+# ---- round 76: Lithuanian and Belarusian ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("bio", "expected"),
+    [
+        ("Reporterė, Lietuvos rytas. Teismai ir kriminalai", True),  # "-is/-ė": not a plural
+        ("Reporteris. Sportas ir krepšinis Kaune", True),
+        ("Радыё-рэпарцёр, пішу пра эканоміку", True),  # Belarusian
+        ("Былая карэспандэнтка, цяпер выкладчыца ў Вільні", False),
+        ("Redaktorius pensininkas. Dabar tik žvejyba", False),
+    ],
+)
+def test_lithuanian_singular_titles_belarusian_and_a_lithuanian_retiree(bio, expected):
+    assert (press(bio) is not None) is expected, bio
+
+
+ORGS_LT = {"suppliers": {"organisations": [{"name": "Gervė Cloud", "aliases": ["Gervė"]}]}}
+
+
+def test_a_display_name_glossed_with_another_kind_is_not_the_organisation(store):
+    config = parse_segment_config({"segments": ORGS_LT})
+    band = {"handle": "gerve_band", "display_name": "Gervė (grupė)", "bio": "Roko grupė"}
+    brand = {"handle": "gerve_lt", "display_name": "Gervė (Vilnius)", "bio": "Kontaktų centrai"}
+    found = segments_of(store, config, band, brand)
+    assert found == {"gerve_band": set(), "gerve_lt": {"suppliers"}}
+
+
+def test_a_consultant_who_helps_firms_put_in_a_product_is_not_its_staff(store):
+    bio = "CX konsultantė. Padedu bankams įdiegti Gervė Cloud. Klientai: telekomai."
+    assert employers(store, bio, ORGS_LT) == set()
