@@ -687,6 +687,9 @@ class OrgMatcher:
         sentence_after = folded[end : sentence_end.start() if sentence_end else len(folded)]
         if _ALUMNI_AFTER.match(folded[end:]) or _RETIRED.search(folded):
             return False
+        answer = _ASKED_AND_ANSWERED.match(folded, end)
+        if answer and answer.group(1) in self.lexicon.answers_no:
+            return False  # "Acme? No, Beta Bank.": the name is asked about and denied
         if self._not_employer(folded[sentence_start:start], sentence_after):
             return False
         opens_sentence = not re.search(r"\w", folded[sentence_start:start])
@@ -935,6 +938,8 @@ class OrgMatcher:
                 return True
         return False
 
+
+_ASKED_AND_ANSWERED = re.compile(r"\s*\?+\s*(\w+)")
 
 # A name written as a domain ends with its top-level domain, no word of its sound.
 _DOMAIN_ENDING = re.compile(r"(?<=\w)\.[a-z]{2,4}$")

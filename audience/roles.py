@@ -813,6 +813,11 @@ class Lexicon:
         return frozenset(w for w in words if w.isalpha())
 
     @cached_property
+    def answers_no(self) -> frozenset[str]:
+        """ "No" as an answer ("nein", "ne"): "Acme? No, Beta Bank." denies the name."""
+        return frozenset(fold_same_length(w) for w in self.vocabulary.answers_no)
+
+    @cached_property
     def customer_trails(self) -> re.Pattern[str] | None:
         return _optional(self.vocabulary.customer_trails)
 
@@ -1532,6 +1537,17 @@ def _is_object(bio: BioText, match: re.Match[str]) -> bool:
     return plural and any(w in markers for w in previous)
 
 
+_QUOTE_MARKS = "\"'“”„‘’«»‹›"
+
+
+def _in_scare_quotes(bio: BioText, match: re.Match[str]) -> bool:
+    """ '"Journalist" 😉 actually content and PR': a title alone inside quotes is said in jest."""
+    raw, start, end = bio.raw, match.start(), match.end()
+    if start == 0 or end == len(raw):
+        return False
+    return raw[start - 1] in _QUOTE_MARKS and raw[end] in _QUOTE_MARKS
+
+
 def _is_plural(lexicon: Lexicon, match: re.Match[str]) -> bool:
     """ "I know what reporters want": a plural names other people, not the account's job."""
     word = match.group(0)
@@ -1788,7 +1804,7 @@ def press_role(bio_text: str | None, lexicon: Lexicon = DEFAULT_LEXICON) -> Pres
             if desk := _desk_of_an_outlet(bio, match):
                 return PressFinding(bio.raw[match.start() : match.end()], desk, True)
             continue
-        if _is_object(bio, match) or _not_a_job(bio, match):
+        if _is_object(bio, match) or _not_a_job(bio, match) or _in_scare_quotes(bio, match):
             continue
         if _credits_someone(bio.raw, match.end(), lexicon.gazetteer):
             # "Editor: Ana Vega." in a bio: a publication crediting its editor

@@ -30,6 +30,8 @@ news site") the name between; a word ending in ``*`` is a stem
   itself with it ("independent journalism" in ``outlet_nouns``);
 * ``negations``: words right before a press title that deny it ("not a", "bukan", "kein"):
   "Content producer, not a journalist" is not press;
+* ``answers_no``: "no" as an answer ("no", "nein", "ne"): "Acme? No, Beta Bank." denies the
+  name it answers;
 * ``press_office``: a press office or spokesperson's job ("jefa de prensa", "Pressestelle"):
   a journalist by training who now speaks *to* the press is not press;
 * ``community_words``: a community group or association ("Spilnota", "yhdistys", "non-profit"):
@@ -205,6 +207,7 @@ class Vocabulary:
     dealer_titles: tuple[str, ...] = ()
     former_trails: tuple[str, ...] = ()
     negations: tuple[str, ...] = ()
+    answers_no: tuple[str, ...] = ()
     job_seeking: tuple[str, ...] = ()
     journalism_words: tuple[str, ...] = ()
     programme_words: tuple[str, ...] = ()

@@ -151,3 +151,44 @@ def test_a_display_name_glossed_with_another_kind_is_not_the_organisation(store)
 def test_a_consultant_who_helps_firms_put_in_a_product_is_not_its_staff(store):
     bio = "CX konsultantė. Padedu bankams įdiegti Gervė Cloud. Klientai: telekomai."
     assert employers(store, bio, ORGS_LT) == set()
+
+
+# ---- round 77: Croatian, Slovene and German beside them -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "bio", "expected"),
+    [
+        ("Mreža", "Digitalni biznis i startupi iz regije, newsletter svaki četvrtak", True),
+        ("Iva Perić", '"Novinarka" 🙂 zapravo copywriting za hotele na Hvaru', False),
+        ("Ivo Babić", "Pišem newsletter o marketingu. Inače vlasnik male PR agencije.", False),
+    ],
+)
+def test_croatian_rhythms_scare_quotes_and_a_pr_agency_owners_newsletter(name, bio, expected):
+    assert (press(bio, name=name) is not None) is expected, bio
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "I dalje imam Brisa Móvil tarifu od 2015, ne mijenjam",  # a subscriber
+        "Koristim Nodo Cloud svaki dan na poslu u trgovini",  # a user of the product
+        "Savjetovanje. Pomogli smo brendovima poput Banco Ceibo",  # clients
+        "Podcast o korisničkoj službi. Sponzor: Fonix",  # a sponsor
+        "Brisa Móvil ambasadorica | moda i putovanja",  # a paid ambassador
+        "Regionalni menadžer prodaje, partneri: Nodo Cloud",  # a partner
+        "Grafička dizajnerica, radila za Banco Ceibo (projekt)",  # a past project
+        "Konzultantica u agenciji, vodim račun Banco Ceibo",  # an agency's client
+        "¿Banco Ceibo? No, Banco del Sur. Cajera en Salto",  # asked about and denied
+        "Versicherung in Split. Kundenservice durch Fonix.",  # a client, in German
+        "Garden centre in Galway. Customer service by Fonix.",
+    ],
+)
+def test_subscribers_users_sponsors_ambassadors_partners_and_agencies_are_not_staff(store, bio):
+    assert employers_of(store, bio) == set(), bio
+
+
+def test_a_croatian_pin_request_is_a_scam(world):
+    world.accounts(person("10", bio="Podrška korisnicima 24/7. Pošaljite PIN u DM, rješavamo."))
+    follow_all(world, ["10"], followers=["10"])
+    assert "scam" in world.suggested(include_below=True).get("10", [])
