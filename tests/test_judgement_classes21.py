@@ -159,7 +159,7 @@ def test_a_consultant_who_helps_firms_put_in_a_product_is_not_its_staff(store):
 @pytest.mark.parametrize(
     ("name", "bio", "expected"),
     [
-        ("Mreža", "Digitalni biznis i startupi iz regije, newsletter svaki četvrtak", True),
+        ("Mreža", "Poduzetništvo i tehnologija u Dalmaciji — newsletter svaki četvrtak", True),
         ("Iva Perić", '"Novinarka" 🙂 zapravo copywriting za hotele na Hvaru', False),
         ("Ivo Babić", "Pišem newsletter o marketingu. Inače vlasnik male PR agencije.", False),
     ],
