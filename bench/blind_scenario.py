@@ -126,11 +126,17 @@ SEGMENTS = ("press", "customers", "suppliers", "competitors")
 # written blind meanwhile and measured on the session's start code and after round 74 (the same
 # figures), were tuned on in the twenty-first session (blind76 in round 75, blind75 in round 76).
 # blind77 (a Barranquilla/Medellín contact-centre and PR desk) and blind78 (a Zagreb/Split
-# contact centre and PR team), written blind in that session and measured on its start code, are
-# held out: nobody has tuned on them.
+# contact centre and PR team), written blind in that session and measured on its start code and
+# after rounds 75 and 76 (the same figures): blind78 was tuned on in round 77, blind77 in round
+# 78. blind79 (a Cork/Galway contact centre and PR desk) and blind80 (a Phnom Penh/Siem Reap
+# contact centre and media-relations desk), written blind meanwhile and measured on the
+# session's start code and after round 77 (the same figures), are held out: nobody has tuned on
+# them.
 SPLITS = (
-    ("blind78 (held out)", "blind78"),
-    ("blind77 (held out)", "blind77"),
+    ("blind80 (held out)", "blind80"),
+    ("blind79 (held out)", "blind79"),
+    ("blind78 (tuned on, round 77)", "blind78"),
+    ("blind77 (tuned on, round 78)", "blind77"),
     ("blind76 (tuned on, round 75)", "blind76"),
     ("blind75 (tuned on, round 76)", "blind75"),
     ("blind74 (tuned on, round 74)", "blind74"),
