@@ -192,3 +192,37 @@ def test_a_croatian_pin_request_is_a_scam(world):
     world.accounts(person("10", bio="Podrška korisnicima 24/7. Pošaljite PIN u DM, rješavamo."))
     follow_all(world, ["10"], followers=["10"])
     assert "scam" in world.suggested(include_below=True).get("10", [])
+
+
+# ---- round 78: Colombian Spanish --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Mantenimiento de redes: contratistas de obra civil para Banco Ceibo y otros",
+        "Desarrolladora Kotlin. Proyecto actual: app de Brisa Móvil (vía una consultora)",
+        "Red de exempleados de Tala Contact: reencuentros y vacantes",
+    ],
+)
+def test_contractors_current_projects_and_former_staff_networks_are_not_staff(store, bio):
+    assert employers_of(store, bio) == set(), bio
+
+
+def test_a_journalist_looking_for_new_challenges_names_no_job():
+    assert press("Periodista 🎙️ buscando nuevos retos. Ex @ElSurDiario, disponible") is None
+
+
+def test_an_award_won_is_no_bait_but_a_prize_to_claim_is(world):
+    world.accounts(
+        person("10", bio="Atención al cliente tercerizada en Cali desde 2001"),
+        person("11", bio="Atención al cliente tercerizada en Cali desde 2001"),
+        person("12", bio="Centro de contacto em Lisboa"),
+    )
+    follow_all(world, ["10", "11", "12"], followers=[])
+    world.posts("10", ["Premio a la excelencia en servicio 2026 para nuestro equipo"])
+    world.posts("11", ["Ganaste un premio 🎁 escríbenos tus datos"])
+    world.posts("12", ["Prémio Excelência no Atendimento 2026"])
+    found = world.suggested(include_below=True)
+    assert "scam" not in found.get("10", []) and "scam" not in found.get("12", [])
+    assert "scam" in found["11"]
