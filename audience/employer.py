@@ -710,10 +710,13 @@ class OrgMatcher:
         lower = not is_handle and _lower_case(raw[start:end])
         if lower and any(c.isupper() for c in raw) and not self._job_just_before(before):
             return False  # but "Senior seller acmehome", "Painter at acme yard": a job names it
+        # "Thaba village", "Acme Hotel Durban": a place, another business; a display name
+        # "Acme (band)" says what kind of thing it is, whatever the name.
         kinds = self.lexicon.other_kinds
+        another_kind = kinds is not None and kinds.match(folded[end:].lstrip(" ([")) is not None
         glossed = where == "name" and folded[end:].lstrip().startswith("(")
-        if glossed and kinds and kinds.match(folded[end:].lstrip(" (")):
-            return False  # a display name "Acme (band)" says what kind of thing it is
+        if another_kind and (glossed or (not is_handle and (strict or lower))):
+            return False
         if not strict and not lower:
             # "Acme Pro 7, Jabra, Poly": a brand among others that a tester or a shop names.
             listed = _names_follow(raw, end) and self._in_enumeration(raw, folded, start, end)
@@ -725,8 +728,6 @@ class OrgMatcher:
             self._in_enumeration(raw, folded, start, end) or _other_acronym(raw, start, end)
         ):
             return False
-        if not is_handle and kinds and kinds.match(folded[end:].lstrip(" ([")):
-            return False  # "Thaba village", "Acme Hotel Durban": a place, another business
         if self._joint_owner(folded[sentence_start:start]):
             return True  # "Joint service of Acme Finance and Beta": the second owner
         # "Sales director at TPP (Trường Phát Packaging)": the name glosses the acronym before it.

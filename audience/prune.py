@@ -802,8 +802,8 @@ def region_reasons(profile: Profile, rules: Rules) -> list[Reason]:
     if place is None or matches_region(place, rules.home_regions):
         return []
     named = place.city or place.state
-    location = profile.row["location"]
-    if named and not names_a_country(location) and _city_in_home(named, tuple(rules.home_regions)):
+    home = tuple(rules.home_regions)
+    if named and _city_in_home(named, home) and not names_a_country(profile.row["location"]):
         # Valencia (Spain) as well as Valencia (Venezuela), Beira (a Portuguese region) as well
         # as Beira (Mozambique): the home one is meant, unless the location says the country
         return []
