@@ -53,6 +53,7 @@ def fold_same_length(text: str | None) -> str:
 
 _ARABIC_VOWEL_SIGNS = frozenset("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670")
 _ARABIC_SCRIPT_LETTER = re.compile("([\u0620-\u063f\u0641-\u064a\u0671-\u06d3])")
+_RUN_ON_LETTER = re.compile(f"([{RUN_ON_SCRIPTS}])(?=[{RUN_ON_SCRIPTS}])")
 
 
 @cache
@@ -85,7 +86,10 @@ def _plain(word: str) -> str:
     # Persian joins a word's parts with a zero-width non-joiner (folded to a tatweel), a space
     # or nothing: "روزنامه‌نگار", "روزنامه نگار", "روزنامهنگار".
     words = (_stem_or_word(part).replace("\u0640", r"[\s\u0640]?") for part in parts)
-    return _ARABIC_SCRIPT_LETTER.sub("\\1\u0640*", r"\s+".join(words))
+    pattern = _ARABIC_SCRIPT_LETTER.sub("\\1\u0640*", r"\s+".join(words))
+    # Khmer, Thai, Lao and Myanmar writers may mark the boundaries between their run-on words
+    # with a zero-width space ("អ្នក\u200bយក\u200bព័ត៌មាន"): one may come between any two letters.
+    return _RUN_ON_LETTER.sub("\\1\u200b?", pattern)
 
 
 def _stem_or_word(part: str) -> str:
