@@ -25,5 +25,6 @@ if __name__ == "__main__":
             post_separator=" ⁂ ",
             mention=r"(?<![\w.])@(\w+)",
             post_lang=post_lang,
+            shared_accounts=True,
         )
     )
