@@ -557,6 +557,16 @@ class Lexicon:
         return compiled(rf"(?<![\w])(?:{_words(_lead(w) for w in words)})\s+(?:{titles})")
 
     @cached_property
+    def negated_news(self) -> re.Pattern[str] | None:
+        """ "Not news, we sell pepper": an account denying it is news (a radio DJ's "not news,
+        just vibes" denies only the news, not the job)."""
+        words = self.vocabulary.negations
+        if not words:
+            return None
+        news = _alternation(self.vocabulary.news_words or ("news",), literal=True)
+        return compiled(rf"(?<![\w])(?:{_words(_lead(w) for w in words)})\s+(?:{news})(?!\w)")
+
+    @cached_property
     def media_qualifiers(self) -> frozenset[str]:
         words = self.vocabulary.media_qualifiers
         return frozenset(fold_same_length(w) for w in words)
@@ -1062,7 +1072,7 @@ _OUTLET_NOUNS = re.compile(
 _LEGAL_SUFFIX = re.compile(rf"(?:[\s,]+(?:{_alternation(LEGAL_SUFFIXES, literal=True)}))+\.?\s*$")
 _NEWSY_NAME = _word_regex(
     r"news|times|gazette|herald|tribune|chronicle|journal|daily|post"
-    r"|observer|courier|magazine|mag|radio|tv\d{0,2}|fm|press|review|weekly|report|mati|manana|tarde"
+    r"|observer|courier|magazine|mag|radio|(?:hd)?tv\d{0,2}|fm|press|review|weekly|report|mati|manana|tarde"
     r"|today|wire|insider|digest|bulletin|monitor|dispatch|standard|mirror"
     r"|express|guardian|telegraph|independent|live|24|online|journal"
     r"|zeitung|nachrichten|noticias|noticies|informatiu|informativo|actualites|infos|notizie|nieuws"
@@ -2212,12 +2222,16 @@ def is_organisation(handle: str | None, name: str | None, bio: str | None) -> bo
 def _service_or_edition(rest: str, lexicon: Lexicon, broadcaster: bool = False) -> bool:
     """What follows an outlet's name in a display name makes it the outlet's service in a
     language ("BBC Amharic", "VOA Afaan Oromoo"), its edition in a country ("Forbes
-    Armenia") or, for a broadcaster, its station in a city ("Harbour Radio Northtown")."""
+    Armenia"), its own secondary account ("Harbour Times Careers") or, for a broadcaster, its
+    station in a city ("Harbour Radio Northtown")."""
     from audience.geo import normalize_location
 
     rest = rest.strip(" -–—:|·")
     if not rest:
         return False
+    words = rest.lower().split()
+    if all(word in ORG_HANDLE_SUFFIXES for word in words):
+        return True
     languages = lexicon.language_names
     if languages is not None and languages.fullmatch(fold_same_length(rest)):
         return True
@@ -2243,8 +2257,9 @@ def outlet_account(
         return None  # "Harbour CX Awards 2019": its "edition", "programme" are the event's
     if next(text.current(lexicon.press_office), None):
         return None  # "Thirty years in radio, now our bank's spokesman": it speaks to the press
-    if lexicon.negated and searched(lexicon.negated, text.folded):
-        return None  # "Travel blog, not a news site": it says what it is not
+    denials = (lexicon.negated, lexicon.negated_news)
+    if any(denied and searched(denied, text.folded) for denied in denials):
+        return None  # "Travel blog, not a news site", "Not news: pepper": it says what it is not
     first_clause_end = _self_description_end(text)
     # A company's news, deals or support account says so in its self-description.
     company = searched(_COMPANY_NEWS, text.folded)
@@ -2955,9 +2970,11 @@ def _news_clause(text: BioText, lexicon: Lexicon) -> str | None:
     return None
 
 
-# "Digital news for young Freedonia", "Local news from the valley": a kind of news and whom or
-# where it is for.
-_NEWS_FOR = re.compile(r"(?:[^\W\d_][\w-]*\s+){1,2}news\s+(?:for|from|about)\s+(?:\S+\s*){1,4}")
+# "Digital news for young Freedonia", "Local news from the valley", "Environmental news across
+# the region": a kind of news and whom or where it is for.
+_NEWS_FOR = re.compile(
+    r"(?:[^\W\d_][\w-]*\s+){1,2}news\s+(?:for|from|about|across|in|on|of)\s+(?:\S+\s*){1,4}"
+)
 
 
 @text_memo

@@ -130,10 +130,15 @@ SEGMENTS = ("press", "customers", "suppliers", "competitors")
 # after rounds 75 and 76 (the same figures): blind78 was tuned on in round 77, blind77 in round
 # 78. blind79 (a Cork/Galway contact centre and PR desk) and blind80 (a Phnom Penh/Siem Reap
 # contact centre and media-relations desk), written blind meanwhile and measured on the
-# session's start code and after round 77 (the same figures), are held out: nobody has tuned on
-# them.
+# session's start code and after round 77 (the same figures), were tuned on in the twenty-second
+# session (blind80 in round 79, blind79 in round 80). blind81 (a Rabat/Casablanca contact centre
+# and press-relations desk) and blind82 (a Port-au-Prince/Cap-Haïtien contact centre and PR
+# desk), written blind in that session and measured on its start code, are held out: nobody has
+# tuned on them.
 SPLITS = (
-    ("blind80 (held out)", "blind80"),
+    ("blind82 (held out)", "blind82"),
+    ("blind81 (held out)", "blind81"),
+    ("blind80 (tuned on, round 79)", "blind80"),
     ("blind79 (held out)", "blind79"),
     ("blind78 (tuned on, round 77)", "blind78"),
     ("blind77 (tuned on, round 78)", "blind77"),
