@@ -95,6 +95,8 @@ class Outlet:
 
 
 NAMES_AT_MEMO = 65536  # (text, position) answers of Gazetteer.name_at kept
+MAX_NAME_WORDS = 6  # the longest outlet name looked for in a bio all in lower case
+_CLAUSE_ENDS = ".,;:!?|)/•·-–—"
 
 
 @dataclass(frozen=True)
@@ -147,6 +149,27 @@ class Gazetteer:
         only where an outlet must stand ("Photographer, AP")."""
         said = said.strip()
         return self._name_index.get(said) if len(said) == 2 and said.isupper() else None
+
+    @cached_property
+    def _lower_case_index(self) -> dict[str, Outlet]:
+        return {
+            name.lower(): outlet
+            for name, outlet in self._name_index.items()
+            if len(name) >= 4 and outlet.kind not in PLATFORM_KINDS
+        }
+
+    def lower_case_prefix_of(self, text: str) -> Outlet | None:
+        """The outlet whose name, in lower case, opens ``text`` and ends its clause: a bio
+        written all in lower case writes "newstalk." and "rté raidió na gaeltachta |" so too
+        (not "the times of my life")."""
+        words = text.split()[: MAX_NAME_WORDS + 1]
+        for count in range(min(len(words), MAX_NAME_WORDS), 0, -1):
+            said = " ".join(words[:count])
+            following = words[count][0] if count < len(words) else "."
+            ends = said[-1] in _CLAUSE_ENDS or following in _CLAUSE_ENDS
+            if ends and (found := self._lower_case_index.get(said.rstrip(_CLAUSE_ENDS))):
+                return found
+        return None
 
     def _named(self, said: str) -> Outlet | None:
         said = " ".join(said.split())

@@ -758,14 +758,14 @@ _HASHTAG = re.compile(r"(?<![\w#])#\w+")
 
 
 def _bot_words(name: str | None, bio: str | None) -> str | None:
-    from audience.roles import DEFAULT_LEXICON, fold_same_length
+    from audience.roles import automation_word, fold_same_length
 
     if "🤖" in (name or ""):
         return "🤖"  # in a bio it is as often someone who designs chatbots
     # Folded as the vocabulary is: a full decomposition would split Hangul into its letters.
     for text in (name or "", bio or ""):
-        if found := searched(DEFAULT_LEXICON.automation, fold_same_length(text)):
-            return found.group(0)
+        if found := automation_word(fold_same_length(text)):
+            return found
     return None
 
 

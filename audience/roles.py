@@ -622,6 +622,11 @@ class Lexicon:
         return _vocabulary_words(self.vocabulary.automation_markers)
 
     @cached_property
+    def bulletin_rhythms(self) -> re.Pattern[str] | None:
+        words = self.vocabulary.bulletin_rhythms
+        return _vocabulary_words(words) if words else None
+
+    @cached_property
     def denial_ending(self) -> re.Pattern[str] | None:
         """A negation ending a text ("…, not a", "nem vagyok"): it denies the word after it."""
         words = self.vocabulary.negations
@@ -1118,7 +1123,8 @@ class BioText:
     def _traps(self) -> list[tuple[int, int]]:
         spans = []
         for pattern in (self.lexicon.not_press, self.lexicon.negated):
-            spans += [m.span() for m in pattern.finditer(self.folded)] if pattern else []
+            found = pattern.finditer(self.folded) if pattern else ()
+            spans += [m.span() for m in found if not _an_outlets_own(self, m)]
         return spans
 
     def in_trap(self, match: re.Match[str]) -> bool:
@@ -1262,7 +1268,7 @@ class BioText:
             if self.lexicon.other_jobs.search(after) and not self.lexicon.press.search(after):
                 yield 0, now.start()
             elif self._workplace_next(after, self.raw[now.end() :]) and not (
-                self.lexicon.press.search(after[:40])
+                self.lexicon.press.search(after[:40]) or self._outlet_next(now.end())
             ):
                 yield 0, now.start()  # "20 ans au Crédit X. Aujourd'hui chez Y / à mon compte"
         yield from self._dated_ranges(clauses)
@@ -1288,6 +1294,14 @@ class BioText:
             return True
         rest = text[now.end() : end]
         return not self._names_a_job(rest) and not self._workplace_next(rest)
+
+    def _outlet_next(self, end: int) -> bool:
+        """ "…, now at Newstalk": the workplace after "now" is an outlet, so the job before it,
+        an outlet's too, goes on. A bio all in lower case writes the outlet's name so too."""
+        after = self.raw[end : end + 40]
+        if self.raw.islower():
+            after = after.title()
+        return next(self.lexicon.gazetteer.names_in(after), None) is not None
 
     def _names_a_job(self, text: str) -> bool:
         return bool(self.lexicon.other_jobs.search(text) or self.lexicon.press.search(text))
@@ -1771,7 +1785,10 @@ def _gazetteer_name_after(bio: BioText, end: int) -> str | None:
     gazetteer = bio.lexicon.gazetteer
     # Arabic writes the alef with or without its hamza: "إندبندنت" is "اندبندنت".
     found = gazetteer.prefix_of(said) or gazetteer.prefix_of(said.translate(_BARE_ALEF))
-    return found[0].name if found else None
+    if found:
+        return found[0].name
+    lower = gazetteer.lower_case_prefix_of(said) if bio.raw.islower() else None
+    return lower.name if lower else None
 
 
 def _only_a_city(name: str) -> bool:
@@ -1861,12 +1878,23 @@ def press_role(bio_text: str | None, lexicon: Lexicon = DEFAULT_LEXICON) -> Pres
 
 
 def _automated(folded: str, lexicon: Lexicon) -> bool:
-    """A bot or a feed by its own words; "I'm not a bot", "nem vagyok bot" deny it."""
+    return automation_word(folded, lexicon) is not None
+
+
+def automation_word(folded: str, lexicon: Lexicon = DEFAULT_LEXICON) -> str | None:
+    """The words of a bot or a feed about itself, in a folded text; "I'm not a bot", "nem
+    vagyok bot" deny them, and "news every hour" is a station's bulletins."""
+    if not searched(lexicon.automation, folded):
+        return None  # (remembered per text: the most frequent answer)
     denial = lexicon.denial_ending
-    return any(
-        denial is None or not denial.search(folded, 0, match.start())
-        for match in lexicon.automation.finditer(folded)
-    )
+    rhythms = lexicon.bulletin_rhythms
+    on_air = [m.span() for m in rhythms.finditer(folded)] if rhythms else []
+    for match in lexicon.automation.finditer(folded):
+        if denial is not None and denial.search(folded, 0, match.start()):
+            continue
+        if not any(start <= match.start() and match.end() <= end for start, end in on_air):
+            return match.group(0)
+    return None
 
 
 def _affirmed(text: BioText, pattern: re.Pattern[str]) -> re.Match[str] | None:
@@ -1952,10 +1980,12 @@ def _known_outlet_after(bio: BioText, end: int) -> str | None:
     title that the gazetteer knows or whose name reads as news or a podcast."""
     if programme := _programme_on_a_channel(bio, end):
         return programme
+    gazetteer = bio.lexicon.gazetteer
+    if bio.raw.islower() and (lower := gazetteer.lower_case_prefix_of(bio.raw[end:].lstrip(" ,"))):
+        return lower.name  # "presenter, newstalk."
     outlet = _outlet_after(bio.raw, end)
     if not outlet:
         return None
-    gazetteer = bio.lexicon.gazetteer
     if outlet.startswith("@"):
         return outlet if gazetteer.handle(outlet) else None
     folded = fold_same_length(outlet)
@@ -2013,8 +2043,13 @@ def _not_a_job(bio: BioText, match: re.Match[str]) -> bool:
         return True
     if _company_blog(bio, match) or _explained_in_the_sentence(bio, match):
         return True
-    after = bio.folded[match.end() : match.end() + 12]
-    return bool(re.match(r"\s+(?:relations|outreach|database|lists?|contacts)\b", after))
+    after = bio.folded[match.end() : match.end() + 20]
+    return bool(_FALSE_FRIEND_AFTER.match(after) or _FOR_NOBODY.match(after))
+
+
+_FALSE_FRIEND_AFTER = re.compile(r"\s+(?:relations|outreach|database|lists?|contacts)\b")
+# "Cork correspondent for nobody in particular": a title whose outlet is nobody is a joke.
+_FOR_NOBODY = re.compile(r"\s+(?:for|of|at|to)\s+(?:nobody|no one|no-one|no outlet)\b")
 
 
 def _no_job_at_an_outlet(text: BioText) -> bool:
@@ -2049,11 +2084,22 @@ def _not_press_now(text: BioText) -> bool:
     if not searched(lexicon.not_press, text.folded):  # remembered: other rules ask it too
         return False
     return any(
-        not text.is_past(match.start())
-        or searched(lexicon.former, match.group(0))
-        or searched(lexicon.retired, match.group(0))
+        (
+            not text.is_past(match.start())
+            or searched(lexicon.former, match.group(0))
+            or searched(lexicon.retired, match.group(0))
+        )
+        and not _an_outlets_own(text, match)
         for match in lexicon.not_press.finditer(text.folded)
     )
+
+
+def _an_outlets_own(text: BioText, match: re.Match[str]) -> bool:
+    """ "Newsroom of Galway Bay FM": a company's newsroom is its press office, an outlet's is
+    the outlet (the phrase names a kind of outlet, and an outlet the gazetteer knows follows)."""
+    return bool(_OUTLET_NOUNS.search(match.group(0))) and _known_outlet_after(
+        text, match.end()
+    ) is not None
 
 
 def _hired_writer(text: BioText) -> bool:

@@ -79,6 +79,8 @@ news site") the name between; a word ending in ``*`` is a stem
 * ``retired_markers``: words that put the whole clause in the past wherever they sit
   ("Reporter (retired)", "im Ruhestand");
 * ``automation_markers``: an automated feed or bot ("RSS", "automatisch", "auto-posts");
+* ``bulletin_rhythms``: a station's bulletins coming round ("news every hour", "hourly
+  bulletins"): the rhythm of the news on air, not of a bot, though "every hour" alone is a bot's;
 * ``rhythm_words``: how often an outlet publishes ("every weekday", "wöchentlich");
 * ``podcast_words``: "podcast" in every language and script ("balado", "بودكاست");
 * ``episode_words``: a programme's or podcast's episodes ("Folgen", "afleveringen");
@@ -182,6 +184,7 @@ class Vocabulary:
     parody_markers: tuple[str, ...] = ()
     retired_markers: tuple[str, ...] = ()
     automation_markers: tuple[str, ...] = ()
+    bulletin_rhythms: tuple[str, ...] = ()
     rhythm_words: tuple[str, ...] = ()
     episode_words: tuple[str, ...] = ()
     podcast_words: tuple[str, ...] = ()

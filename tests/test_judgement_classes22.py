@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from audience.prune import _bot_words
 from tests.test_judgement_classes19 import employers_of, press
 
 # ---- round 79: Khmer, Vietnamese and Chinese in Cambodia; listings and careers accounts ---------
@@ -84,3 +85,71 @@ def test_a_contributor_whose_main_work_is_a_doctorate_is_no_journalist(bio, expe
 )
 def test_a_brands_ambassador_or_influencer_is_not_its_staff(store, bio):
     assert employers_of(store, bio) == set(), bio
+
+
+# ---- round 80: Irish English and Irish; newsrooms, lower-case bios, "now at" ------------------
+
+
+def test_a_stations_hourly_bulletins_are_no_bot():
+    found = press("Newsreader @Beacon_FM_News, bulletins every hour from 7", name="Orla")
+    assert found is not None and found.outlet == "@Beacon_FM_News"
+    assert press("Irish headlines every hour, automatically", name="Éire Wire") is None
+    assert _bot_words("Newsroom bulletins every hour", "") is None
+    assert _bot_words("Headlines every hour", "") == "every hour"
+
+
+@pytest.mark.parametrize(
+    ("bio", "outlet"),
+    [
+        ("Political reporter, Newstalk. Spent 4 years at the Irish Examiner, now at Newstalk", "Newstalk"),
+        ("Photographer for RTÉ. Was with TG4 for a decade, now at RTÉ", "RTÉ"),
+    ],
+)
+def test_a_move_to_the_same_outlet_keeps_the_title_current(bio, outlet):
+    found = press(bio, name="Ciara")
+    assert found is not None and found.outlet == outlet, bio
+
+
+def test_an_outlets_newsroom_is_the_outlet_a_companys_is_its_press_office():
+    found = press("Newsroom of Newstalk. Breaking stories from Dublin and beyond", name="NT Desk")
+    assert found is not None
+    assert press("The newsroom of Brisa Móvil: releases and media contacts", name="Brisa") is None
+
+
+@pytest.mark.parametrize(
+    ("bio", "outlet"),
+    [
+        ("sports producer at raidió na gaeltachta | peil & iomáint", "Raidió na Gaeltachta"),
+        ("presenter, newstalk. dublin 8", "Newstalk"),
+        ("ceamaradóir le raidió na life, baile átha cliath", "Raidió na Life"),
+    ],
+)
+def test_an_outlet_written_in_lower_case_in_a_lower_case_bio(bio, outlet):
+    found = press(bio, name="Séan")
+    assert found is not None and outlet in (found.outlet or ""), bio
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "producer at the times of my life, dad of three",  # an outlet's name that runs on
+        "Tuairisceoir scoile don iris, dalta sa chúigiú bliain",  # a school pupil's "reporter"
+        "Galway correspondent for no one in particular, opinions on everything",  # a joke
+    ],
+)
+def test_lower_case_names_that_run_on_pupils_and_joke_correspondents_are_not_press(bio):
+    assert press(bio, name="Séan") is None, bio
+
+
+@pytest.mark.parametrize(
+    ("bio", "expected"),
+    [
+        ("Managing director at nodo cloud. Blow-in to Salto", {"suppliers"}),
+        ("Cabin crew at brisa móvil. From Rivera, living in Cork", {"customers"}),
+        ("Byłem w Fonix, teraz pracuję w szkole w Galway", set()),  # "I was at"
+        ("Reclamando do Banco Ceibo há um mês, sem resposta", set()),  # a complaint
+        ("Banco Ceibo refunds desk 💸 DM your IBAN to claim", set()),  # a scam
+    ],
+)
+def test_lower_case_employers_after_a_job_and_leavers_complaints_and_scams(store, bio, expected):
+    assert employers_of(store, bio) == expected, bio
