@@ -101,7 +101,8 @@ def test_a_stations_hourly_bulletins_are_no_bot():
 @pytest.mark.parametrize(
     ("bio", "outlet"),
     [
-        ("Political reporter, Newstalk. Spent 4 years at the Irish Examiner, now at Newstalk", "Newstalk"),
+        ("Farming editor, Irish Independent. Eight years at a weekly, now at Irish Independent",
+         "Irish Independent"),
         ("Photographer for RTÉ. Was with TG4 for a decade, now at RTÉ", "RTÉ"),
     ],
 )
