@@ -133,13 +133,17 @@ SEGMENTS = ("press", "customers", "suppliers", "competitors")
 # session's start code and after round 77 (the same figures), were tuned on in the twenty-second
 # session (blind80 in round 79, blind79 in round 80). blind81 (a Rabat/Casablanca contact centre
 # and press-relations desk) and blind82 (a Port-au-Prince/Cap-Haïtien contact centre and PR
-# desk), written blind in that session and measured on its start code, are held out: nobody has
-# tuned on them.
+# desk), written blind in that session and measured on its start code and after round 79 (the
+# same figures), are held out: nobody has tuned on them. So are blind83 (a Brussels/Antwerp/Liège
+# contact centre and press desk) and blind84 (a Lusaka/Kitwe contact centre and PR desk), written
+# blind meanwhile and measured on the session's start code.
 SPLITS = (
+    ("blind84 (held out)", "blind84"),
+    ("blind83 (held out)", "blind83"),
     ("blind82 (held out)", "blind82"),
     ("blind81 (held out)", "blind81"),
     ("blind80 (tuned on, round 79)", "blind80"),
-    ("blind79 (held out)", "blind79"),
+    ("blind79 (tuned on, round 80)", "blind79"),
     ("blind78 (tuned on, round 77)", "blind78"),
     ("blind77 (tuned on, round 78)", "blind77"),
     ("blind76 (tuned on, round 75)", "blind76"),
