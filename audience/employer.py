@@ -685,8 +685,11 @@ class OrgMatcher:
         sentence_start = max((m.end() for m in _SENTENCE_END.finditer(folded, 0, start)), default=0)
         sentence_end = _SENTENCE_END.search(folded, end)
         sentence_after = folded[end : sentence_end.start() if sentence_end else len(folded)]
+        retired = self.lexicon.retired_words
         if _ALUMNI_AFTER.match(folded[end:]) or _RETIRED.search(folded):
             return False
+        if retired is not None and searched(retired, _SENTENCE_END.split(folded, maxsplit=1)[0]):
+            return False  # "Retraité. 30 ans chez Acme": a bio opening retired is all past
         answer = _ASKED_AND_ANSWERED.match(folded, end)
         if answer and answer.group(1) in self.lexicon.answers_no:
             return False  # "Acme? No, Beta Bank.": the name is asked about and denied
@@ -903,6 +906,9 @@ class OrgMatcher:
         sentence = re.split(r"[.!?|\n]", window)[-1]
         if relative and relative.search(sentence):
             return True  # "Ma mère travaille chez Acme": someone else's employer
+        staff_bodies = self.lexicon.staff_bodies
+        if staff_bodies and staff_bodies.search(sentence):
+            return True  # "Union branch of Acme workers": a body of its staff, not Acme
         if self._studies_there(sentence):
             return True  # "3rd year comms @ Acme Uni", "Acme Uni, 2. sınıf": a student
         last_two = _WORD_OR_SIGN.findall(sentence)[-2:]

@@ -618,6 +618,12 @@ class Lexicon:
         return re.compile(spaced.pattern + _prefixes(self.vocabulary.retired_markers))
 
     @cached_property
+    def retired_words(self) -> re.Pattern[str] | None:
+        """The language files' words for retired ("retraité", "jubilado"), without dates."""
+        words = self.vocabulary.retired_markers
+        return _vocabulary_words(words) if words else None
+
+    @cached_property
     def automation(self) -> re.Pattern[str]:
         return _vocabulary_words(self.vocabulary.automation_markers)
 
@@ -869,6 +875,10 @@ class Lexicon:
     @cached_property
     def relative_markers(self) -> re.Pattern[str] | None:
         return _optional(self.vocabulary.relative_markers)
+
+    @cached_property
+    def staff_bodies(self) -> re.Pattern[str] | None:
+        return _optional(self.vocabulary.staff_bodies)
 
     @cached_property
     def beat_markers(self) -> re.Pattern[str] | None:
@@ -1503,6 +1513,15 @@ def _previous_words(text: str, position: int, count: int) -> list[str]:
 _WORD_WITH_MARKS = re.compile(rf"[\w&{WORD_MARKS}]+")
 
 
+def _past_a_rhythm(bio: BioText, end: int) -> int:
+    """ "Chroniqueur hebdo à TelQuel", "columnist weekly at the Times": where the outlet is
+    looked for, past a rhythm word right after the title."""
+    found = _NEXT_WORD.match(bio.folded, end)
+    if found and bio.lexicon.rhythm.fullmatch(found.group(1)):
+        return found.end()
+    return end
+
+
 def _outlet_after(raw: str, end: int) -> str | None:
     found = _OUTLET_AFTER_TERM.match(raw, end)
     if not found:
@@ -1842,7 +1861,7 @@ def press_role(bio_text: str | None, lexicon: Lexicon = DEFAULT_LEXICON) -> Pres
             return PressFinding(bio.raw[match.start() : match.end()], is_outlet_account=True)
         if _shared_non_media(bio, match):
             continue  # "Music producer & editor": the music qualifies both titles
-        outlet = _outlet_after(bio.raw, match.end())
+        outlet = _outlet_after(bio.raw, _past_a_rhythm(bio, match.end()))
         if _trap_right_after(bio, match.end()):
             continue  # "Editor-in-chief of the school newspaper": a pupil, not press
         return PressFinding(bio.raw[match.start() : match.end()], outlet)

@@ -68,6 +68,9 @@ news site") the name between; a word ending in ``*`` is a stem
 * ``newsletter_words``: words that make an address on a newsletter platform the account's own
   newsletter ("newsletter", "bülten", "writes");
 * ``relative_markers``: someone else whose job is named ("my mum works at Acme");
+* ``staff_bodies``: a trade union's branch for an organisation's staff, which the union owns,
+  not the organisation ("Section syndicale des salariés d'Acme"; a works council is the
+  organisation's own body);
 * ``follow_back_markers``: follow-for-follow phrasing ("sígueme y te sigo");
 * ``parody_markers``: humour, parody and fan accounts ("cuenta de humor");
 * ``fan_markers``: fan and "unofficial" accounts ("fan page", "inoffiziell", "비공식"): not the
@@ -174,6 +177,7 @@ class Vocabulary:
     object_markers: tuple[str, ...] = ()
     client_markers: tuple[str, ...] = ()
     relative_markers: tuple[str, ...] = ()
+    staff_bodies: tuple[str, ...] = ()
     mention_trails: tuple[str, ...] = ()
     newsletter_words: tuple[str, ...] = ()
     beat_markers: tuple[str, ...] = ()

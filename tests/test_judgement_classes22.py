@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from audience.prune import _bot_words
+from audience.roles import is_parody
 from tests.test_judgement_classes19 import employers_of, press
 
 # ---- round 79: Khmer, Vietnamese and Chinese in Cambodia; listings and careers accounts ---------
@@ -154,3 +155,50 @@ def test_lower_case_names_that_run_on_pupils_and_joke_correspondents_are_not_pre
 )
 def test_lower_case_employers_after_a_job_and_leavers_complaints_and_scams(store, bio, expected):
     assert employers_of(store, bio) == expected, bio
+
+
+# ---- round 81: Moroccan French, Arabic and Darija -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "bio", "expected"),
+    [
+        ("Fès Flash", "Actu de Fès et de Meknès en continu | alertes push", True),
+        ("Rif Média", "Journal électronique du Rif et de l'Oriental", True),
+        ("النهار المغربي", "أسبوعية وطنية مستقلة | ملفات وحوارات", True),
+        ("كود Goud", "جريدة إلكترونية ساخرة وجادة من الدار البيضاء", True),  # satire, no parody
+        ("مطبخ سلمى", "وصفات يومية سهلة", False),  # "daily" recipes are no daily paper
+        ("أخبار كل ساعة", "عناوين الصحف المغربية كتتنشر هنا أوتوماتيكيا كل صباح", False),  # a bot
+        ("نادية", "كانت صحافية ف راديو مارس، دابا ف العلاقات العامة ديال الشركات", False),  # was press
+        ("إلياس", "طالب إعلام | صحفي المستقبل إن شاء الله", False),  # a future journalist
+    ],
+)
+def test_moroccan_outlets_satire_bots_and_not_press(name, bio, expected):
+    found = press(bio, name=name, handle="maghreb_x1")
+    assert (found is not None) is expected, bio
+
+
+def test_a_weekly_columnist_at_a_known_outlet_is_press_beside_a_day_job():
+    found = press("Chroniqueuse hebdo à Hespress | avocate au barreau de Rabat", name="Leila")
+    assert found is not None and found.outlet == "Hespress"
+
+
+@pytest.mark.parametrize(
+    ("bio", "expected"),
+    [
+        ("Conseillère client Brisa Móvil le soir, étudiante le jour | Oujda", {"customers"}),
+        ("مسؤول فريق ف Fonix الرباط 🎧", {"suppliers"}),  # Darija "ف", at
+        ("Chargé de compte Banco Ceibo chez Tala Contact", {"competitors"}),  # a client
+        ("Téléconseillère chez Quebracho BPO, campagne Brisa Móvil", {"competitors"}),
+        ("Retraitée. 28 ans chez Banco Ceibo, puis Fonix. Jardin et tricot.", set()),
+        ("Jefe de ventas | Nodo Cloud | capitán de barco retirado", {"suppliers"}),
+        ("Section syndicale des salariés de Tala Contact. Salaires, horaires.", set()),
+        ("Brisa Móvil Service Client — envoyez votre code en DM pour le remboursement", set()),
+    ],
+)
+def test_moroccan_employers_clients_retirees_unions_and_scams(store, bio, expected):
+    assert employers_of(store, bio) == expected, bio
+
+
+def test_a_darija_parody_says_so_in_transliteration():
+    assert is_parody("بنك سيبو الحقيقي 😂", "باروديا: البنك اللي ما كيجاوبش")
