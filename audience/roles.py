@@ -1209,11 +1209,16 @@ class BioText:
             # "…, nyt eläkkeellä", "…, now retired": a now-word does not keep it company.
             rest = self.lexicon.now.sub("", text[start:end].replace(marker.group(0), ""))
             alone = not re.search(r"\w", rest) or _SINCE_ONLY.fullmatch(rest.strip())
-            # "Retired teacher" opening a clause names the job it ended, not the one before.
-            opens = not text[start : marker.start()].strip() and not self._names_a_job(rest)
+            # "Retired teacher", "Retraitée de l'enseignement" opening a clause name the career
+            # it ended, not the job before.
+            ended = self._names_a_job(rest) or _RETIRED_FROM.match(rest.strip())
+            opens = not text[start : marker.start()].strip() and not ended
             if index and (alone or (opens and not _YEARS_SPAN.match(marker.group(0)))):
                 yield _previous_clause(text, clauses, index)
                 yield self._sentence_start(marker.start()), marker.start()
+                if alone and self._sentence_start(marker.start()) >= start:
+                    # "Reporter, Harbour Times. Retired.": the sentence before is the career
+                    yield self._sentence_start(max(0, start - 2)), start
             elif alone and index + 1 < len(clauses):
                 yield clauses[index + 1]  # "Retired. 35 years at Acme.": the career that follows
         accented = self.lexicon.accented_former
@@ -1453,6 +1458,7 @@ _SINCE = r"(?:since|depuis|desde|seit|dal|sinds|od|από)\s+(?:19|20)\d\d"
 # "Since 2021, I run comms at …", "Depuis 2021, je dirige …": what the account does now.
 _SINCE_A_YEAR = re.compile(rf"{_SINCE}[\s,:—–-]*")
 _SINCE_ONLY = re.compile(_SINCE)
+_RETIRED_FROM = re.compile(r"(?:from|of|de|du|des|d'|von|vom|aus|dal|dalla|del|da|do|dos)(?![\w])")
 _CAREER_LENGTH = re.compile(r"\s*\d{1,2}\+?\s+[^\W\d_]")  # "40 años en radio", "30+ years at"
 # "Reporter for 15 years", "Journaliste pendant 15 ans": a job and how long it lasted
 _CAREER_LENGTH_AT_END = re.compile(r"\s\d{1,2}\+?\s+[^\W\d_]+\W*$")
@@ -1727,13 +1733,14 @@ _FREQUENCY = re.compile(
 )
 _MEDIA_AFTER = re.compile(
     r"\s+(?:de|di|der|du|del|de\s+la|do|da|dos|das|of\s+the|of)\s+(?:\w+\s+)?"
-    r"(?:tv|radio|television|televisao|televisio|noticias|noticies|informativos?|informatiu"
-    r"|telediario|noticiero|telejornal|jornal|programa|programme|magazine|boletin|news"
+    r"(?:tv|tele|jt|radio|television|televisao|televisio|noticias|noticies|informativos?|informatiu"
+    r"|telediario|noticiero|telejornal|jornal|journal|programa|programme|magazine|boletin|news"
     r"|pod[ck]ast\w*|balado)"
 )
 _PROGRAMME_WORDS = re.compile(
     r"(?<![\w])(?:informativos?|informatiu|telediario|noticiero|telejornal|programa|programme"
-    r"|program|show|bulletin|boletin|magazine|radio|tv|television|news|noticias|noticies)(?![\w])"
+    r"|program|show|bulletin|boletin|magazine|radio|tv|tele|jt|television|news|noticias|noticies)"
+    r"(?![\w])"
 )
 
 
@@ -2860,9 +2867,14 @@ def _name_role(name: str | None, lexicon: Lexicon) -> PressFinding | None:
         return None  # "Giza Hosting Support": a verb in a name is a business's trade
     if found and _opens_a_company_name(name or "", found, lexicon):
         return None  # "Anchor Shipping Tema", "Editor Tools Ltd": the title word is a name's
+    if found and any(found.term in quoted for quoted in _QUOTED.findall(name or "")):
+        return None  # 'Ketsia "La Reporter"': a nickname in quotes
     if found and found.outlet is None:
         return replace(found, explanation=f'journalist ("{found.term}" in name)')
     return found
+
+
+_QUOTED = re.compile(r"[\"“«„]([^\"”»“]{1,40})[\"”»“]")
 
 
 def _opens_a_company_name(name: str, found: PressFinding, lexicon: Lexicon) -> bool:
@@ -2903,6 +2915,7 @@ def _title_and_known_outlet(text: BioText) -> PressFinding | None:
         m
         for m in text.current(text.lexicon.qualified)
         if not (_is_object(text, m) or _non_media(text, m) or text.in_trap(m))
+        and not _in_scare_quotes(text, m)
     )
     match = next(titles, None)
     if match is None:

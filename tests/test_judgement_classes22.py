@@ -168,8 +168,8 @@ def test_lower_case_employers_after_a_job_and_leavers_complaints_and_scams(store
         ("النهار المغربي", "أسبوعية وطنية مستقلة | ملفات وحوارات", True),
         ("كود Goud", "جريدة إلكترونية ساخرة وجادة من الدار البيضاء", True),  # satire, no parody
         ("مطبخ سلمى", "وصفات يومية سهلة", False),  # "daily" recipes are no daily paper
-        ("أخبار كل ساعة", "عناوين الصحف المغربية كتتنشر هنا أوتوماتيكيا كل صباح", False),  # a bot
-        ("نادية", "كانت صحافية ف راديو مارس، دابا ف العلاقات العامة ديال الشركات", False),  # was press
+        ("أخبار كل ساعة", "عناوين الصحف كتتنشر هنا أوتوماتيكيا كل صباح", False),  # a bot
+        ("نادية", "كانت صحافية ف راديو مارس، دابا ف العلاقات العامة ديال الشركات", False),
         ("إلياس", "طالب إعلام | صحفي المستقبل إن شاء الله", False),  # a future journalist
     ],
 )
@@ -202,3 +202,64 @@ def test_moroccan_employers_clients_retirees_unions_and_scams(store, bio, expect
 
 def test_a_darija_parody_says_so_in_transliteration():
     assert is_parody("بنك سيبو الحقيقي 😂", "باروديا: البنك اللي ما كيجاوبش")
+
+
+# ---- round 82: Haitian French and Kreyòl ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "bio"),
+    [
+        ("Caraïbe Dépêches", "Agence de presse en ligne basée aux Cayes : politique, culture"),
+        ("Télé Sud", "La télévision nationale, au service des familles du Sud"),
+        ("Sud-Est Matin", "Actualité du Sud-Est et des Nippes. Rédaction à Jacmel."),
+        ("Lanbi Nò", "Sit enfòmasyon pou Nòdwès la. Pòdpè, Jean-Rabel."),
+    ],
+)
+def test_haitian_agencies_public_television_and_regional_news(name, bio):
+    found = press(bio, name=name, handle="ayiti_media")
+    assert found is not None and found.is_outlet_account, bio
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Présentatrice du journal de 20h, Télé Caraïbes",
+        "Caméraman et monteur, Canal 11 | Les Cayes",
+        "Animatris \"Bonjou Lakay\" sou Radyo Vwa Lesid 98.1 📻",
+        "Éditeur de Nord Infos Express, site d'actualité du Cap",
+    ],
+)
+def test_french_and_kreyol_broadcast_and_publishing_titles(bio):
+    assert press(bio, name="Wilner"), bio
+
+
+def test_a_career_ended_elsewhere_does_not_end_the_column():
+    bio = "Chroniqueur « Lavi Lakay » au Nouvelliste. Retraité de la douane."
+    assert press(bio, name="Jean") is not None
+    assert press("Reporter, Radio Kiskeya. Retired.", name="Jean") is None
+
+
+@pytest.mark.parametrize(
+    ("name", "bio"),
+    [
+        ('Nadège "La Journaliste"', "Lifestyle & vlogs 🎥 | ambassadrice d'une marque de thé"),
+        ("Farah", 'Influenceuse | "reporter" de ma vie à PAP | collab en DM'),
+        ("Jounalis Pa Peye", "Pawodi jounalis ayisyen. Nou rapòte sa ki pa janm rive."),
+    ],
+)
+def test_nicknames_in_quotes_and_kreyol_parody_are_not_press(name, bio):
+    assert press(bio, name=name, handle="ayiti_fun") is None, bio
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Sèvis kliyan Banco Ceibo. Voye nimewo kont ou ak PIN pou nou ede w",  # a scam
+        "Tout bon plan Brisa Móvil yo! Kòd, pwomo. (kont fanatik, pa ofisyèl)",  # a fan page
+        "Consultante en image. Ma clientèle : Banco Ceibo, ambassades, ONG.",  # a client
+        "Support clients Banco Ceibo. Envoyez vos identifiants en DM, réponse rapide.",  # a scam
+    ],
+)
+def test_kreyol_scams_fan_pages_and_french_clienteles_are_not_staff(store, bio):
+    assert employers_of(store, bio) == set(), bio
