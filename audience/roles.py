@@ -2394,7 +2394,9 @@ def outlet_account(
     titled = next(text.current(lexicon.named_podcast), None)
     if titled and titled.start() < 20 and person == 0 and not other_job(text):
         return PressFinding(bio[titled.start() : titled.end()], is_outlet_account=True)
-    bio_word = next(text.current(_NEWSY_BIO), None)
+    bio_word = next(
+        (m for m in text.current(_NEWSY_BIO) if not _in_an_address(text.folded, m)), None
+    )  # not "info@city.be"
     if bio_word and person == 0 and (newsy_name or org >= 2):
         return PressFinding(bio[bio_word.start() : bio_word.end()], is_outlet_account=True)
     # A programme's own account: a broadcast name, on air at set hours ("de 6 a 10h 📻") or

@@ -263,3 +263,35 @@ def test_nicknames_in_quotes_and_kreyol_parody_are_not_press(name, bio):
 )
 def test_kreyol_scams_fan_pages_and_french_clienteles_are_not_staff(store, bio):
     assert employers_of(store, bio) == set(), bio
+
+
+# ---- round 83: Belgian Dutch, French and German -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "bio", "expected"),
+    [
+        ("Pieter", "Chef binnenland @destandaard. Daarvoor bij een regionale krant.", True),
+        ("Le Courrier de la Semois", "Hebdo en ligne de Bouillon à Florenville", True),
+        ("Gemeente Lier", "Officieel account van de gemeente. Mail ons: info@lier.be", False),
+        ("BVJ", "Beroepsvereniging voor journalisten in Brussel en Vlaanderen", False),
+        ("SJW", "Syndicat des journalistes de Wallonie : carte de presse, droits", False),
+    ],
+)
+def test_belgian_desk_heads_online_weeklies_towns_and_journalists_bodies(name, bio, expected):
+    assert (press(bio, name=name, handle="be_x1") is not None) is expected, bio
+
+
+@pytest.mark.parametrize(
+    ("bio", "expected"),
+    [
+        ("Reporter, Brussels Times. Before journalism: 5 years at Tala Contact.", set()),
+        ("Pigiste. Ma conjointe travaille chez Banco Ceibo, je n'en parle pas.", set()),
+        ("Versicherungsbüro Weber — Ihre Brisa-Móvil-Agentur in Sankt Vith", set()),
+        ("Budgettips op TikTok | samenwerking met Brisa Móvil #ad", set()),
+        ("Fonix Studio licences -80%, crack included, DM now", set()),
+        ("Nodo Cloud zoekt mensen! Werk van thuis uit, geen ervaring nodig", set()),
+    ],
+)
+def test_belgian_leavers_partners_agents_sponsors_and_scams_are_not_staff(store, bio, expected):
+    assert employers_of(store, bio) == expected, bio
