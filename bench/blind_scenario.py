@@ -136,14 +136,15 @@ SEGMENTS = ("press", "customers", "suppliers", "competitors")
 # desk), written blind in that session and measured on its start code and after rounds 79 and 80
 # (the same figures), were tuned on next (blind81 in round 81, blind82 in round 82). blind83 (a
 # Brussels/Antwerp/Liège contact centre and press desk), written blind meanwhile and measured on
-# the session's start code, was tuned on last (round 83). blind84 (a Lusaka/Kitwe contact centre
-# and PR desk), blind85 (a Copenhagen/Aarhus contact centre and PR team) and blind86 (a
-# Bishkek/Osh contact centre and PR desk), written blind meanwhile and measured on the session's
-# start code, are held out: nobody has tuned on them.
+# the session's start code, was tuned on next (round 83), and blind84 (a Lusaka/Kitwe contact
+# centre and PR desk), written beside it and measured the same way, last (round 84). blind85 (a
+# Copenhagen/Aarhus contact centre and PR team) and blind86 (a Bishkek/Osh contact centre and PR
+# desk), written blind meanwhile and measured on the session's start code and after rounds 81
+# and 83 (the same figures), are held out: nobody has tuned on them.
 SPLITS = (
     ("blind86 (held out)", "blind86"),
     ("blind85 (held out)", "blind85"),
-    ("blind84 (held out)", "blind84"),
+    ("blind84 (tuned on, round 84)", "blind84"),
     ("blind83 (tuned on, round 83)", "blind83"),
     ("blind82 (tuned on, round 82)", "blind82"),
     ("blind81 (tuned on, round 81)", "blind81"),

@@ -295,3 +295,22 @@ def test_belgian_desk_heads_online_weeklies_towns_and_journalists_bodies(name, b
 )
 def test_belgian_leavers_partners_agents_sponsors_and_scams_are_not_staff(store, bio, expected):
     assert employers_of(store, bio) == expected, bio
+
+
+# ---- round 84: Zambian English ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "bio", "expected"),
+    [
+        ("Chalo", "Camera, ZNBC Luapula. On the road most days", True),
+        ("Bupe", "Photographer | Zambia Monitor | Ndola | courts & council", True),
+        ("The Link", "Weekly community paper for Kabwata and Libala. Free on Fridays.", True),
+        ("Kwacha Media", "A digital media house from Livingstone: news, music, sport", True),
+        ("Lens North", "Photojournalism from Solwezi and the North-Western Province", True),
+        ("Chanda", "Camera: a Nikon Z6 and two primes, mostly weddings", False),
+        ("Copper Feed", "Headlines & more. Reposting from across Zambian sites", False),
+    ],
+)
+def test_zambian_camera_crews_community_papers_media_houses_and_aggregators(name, bio, expected):
+    assert (press(bio, name=name, handle="zm_x1") is not None) is expected, bio
