@@ -550,21 +550,22 @@ class Lexicon:
     def negated(self) -> re.Pattern[str] | None:
         """ "Bukan wartawan", "not a journalist", "kein Journalist", "not a newsroom": a title
         or an outlet denied."""
-        words = self.vocabulary.negations
-        if not words:
-            return None
         titles = f"{self.press.pattern}|{self.qualified.pattern}|{self.outlet_nouns.pattern}"
-        return compiled(rf"(?<![\w])(?:{_words(_lead(w) for w in words)})\s+(?:{titles})")
+        return self._denied(titles)
 
     @cached_property
     def negated_news(self) -> re.Pattern[str] | None:
         """ "Not news, we sell pepper": an account denying it is news (a radio DJ's "not news,
         just vibes" denies only the news, not the job)."""
+        news = _alternation(self.vocabulary.news_words or ("news",), literal=True)
+        return self._denied(rf"(?:{news})(?!\w)")
+
+    def _denied(self, alternation: str) -> re.Pattern[str] | None:
+        """A negation of the language files right before one of ``alternation``."""
         words = self.vocabulary.negations
         if not words:
             return None
-        news = _alternation(self.vocabulary.news_words or ("news",), literal=True)
-        return compiled(rf"(?<![\w])(?:{_words(_lead(w) for w in words)})\s+(?:{news})(?!\w)")
+        return compiled(rf"(?<![\w])(?:{_words(_lead(w) for w in words)})\s+(?:{alternation})")
 
     @cached_property
     def media_qualifiers(self) -> frozenset[str]:
@@ -1313,10 +1314,11 @@ class BioText:
     def _outlet_next(self, end: int) -> bool:
         """ "…, now at Newstalk": the workplace after "now" is an outlet, so the job before it,
         an outlet's too, goes on. A bio all in lower case writes the outlet's name so too."""
-        after = self.raw[end : end + 40]
-        if self.raw.islower():
-            after = after.title()
-        return next(self.lexicon.gazetteer.names_in(after), None) is not None
+        gazetteer = self.lexicon.gazetteer
+        if not self.raw.islower():
+            return next(gazetteer.names_in(self.raw[end : end + 40]), None) is not None
+        lead = _WORKPLACE_NEXT.match(self.folded, end)  # "now at newstalk": past the "at"
+        return gazetteer.lower_case_prefix_of(self.raw[lead.end() if lead else end :]) is not None
 
     def _names_a_job(self, text: str) -> bool:
         return bool(self.lexicon.other_jobs.search(text) or self.lexicon.press.search(text))
