@@ -546,7 +546,7 @@ class OrgMatcher:
                         _ordinary_words(said, org, text.raw[: match.start()])
                         and not self._job_beside(text, match)
                     )
-                    or _hyphen_glued(text.raw, match)
+                    or _hyphen_glued(text, match, self.lexicon.employer_trails)
                 ):
                     continue
                 if org and self._is_employer(text, match, strict, where):
@@ -997,14 +997,18 @@ def _a_country(word: str) -> bool:
     return bool(place and place.country and not place.city and not place.state)
 
 
-def _hyphen_glued(raw: str, match: re.Match[str]) -> bool:
+def _hyphen_glued(text: BioText, match: re.Match[str], trails: re.Pattern[str] | None) -> bool:
     """ "Sari-Sari Mart", "hatid-sundo": the name is the end of a word joined by a hyphen, or
-    the start of one whose next part is in lower case (not "Acme-Gruppe", "ex-Acme": the past)."""
+    the start of one whose next part is in lower case (not "Acme-Gruppe", "ex-Acme": the past,
+    nor "Acme-teamet": the team)."""
+    raw = text.raw
     start, end = match.start(), match.end()
     before = raw[max(0, start - 2) : start]
     # not a case suffix ("Acme Cloud-pi": at Acme Cloud, in Quechua)
     glued_after = raw[end : end + 1] == "-" and bool(re.match(r"-[^\W\d_A-Z]{4}", raw[end:]))
     glued_after = glued_after and raw[end + 1 : end + 2].islower()
+    if glued_after and trails and trails.match(text.folded, end + 1):
+        glued_after = False
     glued_before = len(before) == 2 and before[1] == "-" and before[0].isalpha()
     if glued_before and _after_hebrew_clitic(raw, start):
         glued_before = False  # "ב-Acme": at Acme
@@ -1553,7 +1557,8 @@ _ENDING_ON_ACRONYM = re.compile(r"^-[^\W\d_]{1,4}(?![\w-])")
 def _trail_after(trails: re.Pattern[str], after: str) -> bool:
     """A job or team right after the name, or after a department of one or two words
     ("Acme 홍보팀", "Acme crew", "Acme fares team")."""
-    rest = _ENDING_ON_ACRONYM.sub("", after).lstrip()
+    # "Acme-teamet", "Acme-Team": the team word joined to the name by a hyphen
+    rest = _ENDING_ON_ACRONYM.sub("", after).lstrip().removeprefix("-")
     if rest[:1] and _UNSPACED_NAME.match(rest[:1]):
         # "鴻岳 熊本プロジェクト担当": in a run of unspaced words, the job ends the phrase.
         phrase = _PHRASE_END.split(rest, maxsplit=1)[0][:12]

@@ -1042,6 +1042,9 @@ _HARD_SEPARATORS = re.compile(
     r"[;|•·\n!?,]|(?<![\s.][^\W\d_가-힣])(?<![\s.][^\W\d_가-힣]\w)\.(?!\w)|\s[-–—/]\s|\s[/+]\s|[()\[\]{}]"
     r"|(?<=\w\w\.[^\W\d_]{2})\.(?=\s)|\s{3,}|[。、，；۔،؛।።፣፤։]"
 )
+# "Forecasting, UX. Tidl. Acme": a two-letter acronym's full stop before a capital ends the
+# clause ("S.A." and initials keep theirs).
+_ACRONYM_STOP = re.compile(r"(?<=[\s(,/][A-Z]{2})\.(?=\s+[A-ZÀ-ÖØ-Þ])")
 _CRITIC_QUALIFIERS = {
     "film",
     "movie",
@@ -1185,10 +1188,14 @@ class BioText:
     def _clauses(self) -> list[tuple[int, int]]:
         bounds = [0]
         cased = any(c.isupper() for c in self.raw)
-        for sep in _HARD_SEPARATORS.finditer(self.folded):
-            if cased and sep.group(0) == "." and self._abbreviation_at(sep.start()):
+        separators = [s.span() for s in _HARD_SEPARATORS.finditer(self.folded)]
+        separators += [s.span() for s in _ACRONYM_STOP.finditer(self.raw)]
+        for start, end in sorted(set(separators)):
+            if start < bounds[-1]:
+                continue
+            if cased and self.folded[start:end] == "." and self._abbreviation_at(start):
                 continue  # "9 god. u Acme": an abbreviation, the sentence goes on in lower case
-            bounds += [sep.start(), sep.end()]
+            bounds += [start, end]
         bounds.append(len(self.folded))
         return [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds) - 1, 2)]
 
@@ -1208,7 +1215,9 @@ class BioText:
             # "Reporter (retired)": the marker sits alone in brackets after the job; "22 ans
             # chez X, retraité depuis 2023": it opens the clause after the job.
             # "…, nyt eläkkeellä", "…, now retired": a now-word does not keep it company.
-            rest = self.lexicon.now.sub("", text[start:end].replace(marker.group(0), ""))
+            # (a marker written with its full stop, "Pens.", reaches past its clause)
+            beside = text[start : marker.start()] + text[min(marker.end(), end) : end]
+            rest = self.lexicon.now.sub("", beside.replace(marker.group(0), ""))
             alone = not re.search(r"\w", rest) or _SINCE_ONLY.fullmatch(rest.strip())
             # "Retired teacher", "Retraitée de l'enseignement" opening a clause name the career
             # it ended, not the job before.

@@ -142,8 +142,12 @@ SEGMENTS = ("press", "customers", "suppliers", "competitors")
 # desk), written blind meanwhile and measured on the session's start code and after rounds 81
 # and 83 (the same figures), are held out: nobody has tuned on them.
 SPLITS = (
+    ("blind90 (held out)", "blind90"),
+    ("blind89 (held out)", "blind89"),
+    ("blind88 (held out)", "blind88"),
+    ("blind87 (held out)", "blind87"),
     ("blind86 (held out)", "blind86"),
-    ("blind85 (held out)", "blind85"),
+    ("blind85 (tuned on, round 85)", "blind85"),
     ("blind84 (tuned on, round 84)", "blind84"),
     ("blind83 (tuned on, round 83)", "blind83"),
     ("blind82 (tuned on, round 82)", "blind82"),
