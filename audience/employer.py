@@ -544,6 +544,7 @@ class OrgMatcher:
                 if org and (
                     (
                         _ordinary_words(said, org, text.raw[: match.start()])
+                        and not _lower_case(text.raw)  # a bio all in lower case says nothing
                         and not self._job_beside(text, match)
                     )
                     or _hyphen_glued(text, match, self.lexicon.employer_trails)
@@ -737,9 +738,15 @@ class OrgMatcher:
         before = _ARTICLE_AT_END.sub("", before)  # "12 años en la Acme": "en" names it
         words = _WORD_OR_SIGN.findall(_ACRONYM_GLOSSED.sub("", before))
         if lower:  # "tl sa acme", "csr @ acme": in a bio all in lower case, "at" or a job tells
-            return bool(words) and (
-                words[-1] in self.lexicon.employer_words or _job_right_before(self.lexicon, before)
-            )
+            # "cabin crew | acme air": the job in the slot before
+            slot = _SLOT_BEFORE.search(folded, 0, start) if not before.strip() else None
+            return (
+                bool(words)
+                and (
+                    words[-1] in self.lexicon.employer_words
+                    or _job_right_before(self.lexicon, before)
+                )
+            ) or bool(slot and _job_right_before(self.lexicon, folded[: slot.start()]))
         if where == "name" and not before.strip() and not after.strip():
             return True
         if not is_handle and ARABIC_LETTER.match(raw, start):
@@ -883,7 +890,11 @@ class OrgMatcher:
             pass
         if found is None:
             return False
-        return not _STAFF_TITLE.search(sentence, found.end())
+        # "Student at X, intern at Acme": an internship is a job there
+        temporary = self.lexicon.temporary_roles
+        return not (
+            _STAFF_TITLE.search(sentence, found.end()) or temporary.search(sentence, found.end())
+        )
 
     def _marks_the_name(self, pattern: re.Pattern[str], window: str) -> bool:
         """The last marker of ``pattern`` in ``window`` (what comes before a name) is about the
@@ -1352,6 +1363,7 @@ _ARTICLE_AT_END = re.compile(
     r"(?<![\w])(?:the|la|el|los|las|le|les|l'|der|die|das|dem|den|il|lo)\s*$"
 )
 _OPENING_QUOTES = "«“„\"'‘‹"
+_SLOT_BEFORE = re.compile(r"\s*[|•·/–—]\s*$")
 _A_NUMBER_BEFORE = re.compile(r"\d\s?$")
 
 

@@ -40,7 +40,7 @@ from audience.judgement_cache import (
     press_fields,
 )
 from audience.models import PLATFORMS
-from audience.outlets import GENERIC_HOSTS, Outlet, looked_up_by
+from audience.outlets import GENERIC_HOSTS, PLATFORM_KINDS, Outlet, looked_up_by
 from audience.press_gate import may_be_press
 from audience.roles import (
     COLUMN,
@@ -1167,7 +1167,11 @@ def _press_finding(account: dict[str, Any], lexicon: Lexicon) -> PressFinding | 
         account["handle"], account["display_name"], account["bio"], account["website"], lexicon
     )
     if found and found.is_outlet_account and follows_like_spam(account):
-        return None  # outlets do not follow thousands who do not follow them
+        # outlets do not follow thousands who do not follow them; a known outlet's own bureau
+        # or edition, on the outlet's website, may
+        outlet = lexicon.gazetteer.domain(normalise_domain(account["website"]))
+        if outlet is None or outlet.kind in PLATFORM_KINDS:
+            return None
     return found
 
 

@@ -146,7 +146,7 @@ SPLITS = (
     ("blind89 (held out)", "blind89"),
     ("blind88 (held out)", "blind88"),
     ("blind87 (held out)", "blind87"),
-    ("blind86 (held out)", "blind86"),
+    ("blind86 (tuned on, round 86)", "blind86"),
     ("blind85 (tuned on, round 85)", "blind85"),
     ("blind84 (tuned on, round 84)", "blind84"),
     ("blind83 (tuned on, round 83)", "blind83"),

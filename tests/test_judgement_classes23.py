@@ -37,7 +37,7 @@ def test_danish_leavers_abbreviations_clients_investors_and_teams(store, bio, ex
         ("Sydhavn Kanal", "Danmarks medie om havne, skibe og søfart.", True),
         ("Bent Holm", "Pens. redaktør. 30 år på regionalavisen. Nu haven.", False),
         ("Mette Dam", "Kommunikationschef, Region Sjælland. Tidl. journalist.", False),
-        ("Ole Friis", "Omdeler af ugeavisen og lidt fotograf for sjov", False),
+        ("Ole Friis", "Bringer lokalavisen ud om torsdagen, fotograf for sjov i weekenden", False),
         ("Ann Lee", "Hobby photographer and paper round for the Valley Weekly", False),
     ],
 )
@@ -49,3 +49,60 @@ def test_nordic_comms_words_are_on_public_relations_topics():
     topics = TopicMatcher(["kommunikation"])
     assert topics.terms("Netværk for kommunikatører i hele landet")
     assert topics.terms("Kommunikationsforeningens årsmøde")
+
+
+# ---- round 86: Kyrgyz, Russian, Uzbek and Turkish in Kyrgyzstan; lower-case slots ---------------
+
+
+@pytest.mark.parametrize(
+    ("name", "bio", "expected"),
+    [
+        ("Нарын Кабарлары", "Кабарлар кызматы: Нарындагы окуялар күн сайын", True),
+        ("Ош Жаңылыктары", "Түштүктөгү окуялар, саясат жана спорт: маалымат сайты", True),
+        ("Асел Орозова", "Старший корректор | «Вечерний Бишкек» | Каракол", True),
+        ("Emre Kaya", "Orta Asya'da TRT Avaz temsilcisi", True),
+        ("Бакыт Жумаев", "Ардагер кабарчы, небере-чөбөрөлөрдүн чоң атасы", False),
+        ("Медиа союзу", "Журналисттер союзу, Ош бөлүмү: семинарлар, мүчөлөр үчүн", False),
+        ("Ала-Тоо аянты", "Ала-Тоо аянты жөнүндө жаңылыктар, сүрөттөр. Фан-баракча", False),
+    ],
+)
+def test_kyrgyz_news_services_sites_titles_and_not_press(name, bio, expected):
+    assert (press(bio, name=name, handle="naryn_kg") is not None) is expected, bio
+
+
+@pytest.mark.parametrize(
+    ("bio", "expected"),
+    [
+        ("cabin crew | brisa móvil | lima–cusco", {"customers"}),  # the job in the slot before
+        ("team lead | tala contact | night shifts", {"competitors"}),
+        ("mum | brisa móvil fan | lima", set()),  # no job before it
+        ("Учусь на 3 курсе, стажёрка в Nodo Cloud (поддержка)", {"suppliers"}),  # an intern
+        ("Student at the polytechnic, intern at Fonix (network team)", {"suppliers"}),
+        ("Banco Ceibo agenti — Osh bozori. To'lovlar", set()),  # a payment agent, not staff
+    ],
+)
+def test_lower_case_slots_interns_and_payment_agents(store, bio, expected):
+    assert employers_of(store, bio) == expected, bio
+
+
+def test_a_known_outlets_bureau_on_its_website_is_press_whatever_it_follows():
+    from audience.roles import DEFAULT_LEXICON
+    from audience.segment import _press_finding
+
+    bureau = {
+        "handle": "outlet_bureau",
+        "display_name": "24.kg Osh",
+        "bio": "Корпункт в Оше. Новости юга",
+        "website": "https://24.kg/osh",
+        "following_count": 1900,
+        "followers_count": 300,
+    }
+    assert _press_finding(bureau, DEFAULT_LEXICON) is not None
+    clickbait = bureau | {"display_name": "Osh Today", "website": "https://osh-today.top"}
+    assert _press_finding(clickbait, DEFAULT_LEXICON) is None
+
+
+def test_uzbek_and_kyrgyz_customer_service_is_on_contact_centre_topics():
+    topics = TopicMatcher(["contact centre"])
+    assert topics.terms("Namanganda mijozlarga xizmat bo'limi rahbari")
+    assert topics.terms("Кардарларды тейлөө бөлүмүнүн башчысы")
