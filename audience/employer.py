@@ -1374,9 +1374,10 @@ def _a_time(text: str, title: re.Match[str]) -> bool:
 
 
 # One or two words of a department after a title ("Superviseure centre d'appels Acme", "Chef
-# R&D Acme"), not "of"/"and" and their kin.
+# R&D Acme"), not "of"/"and" and their kin; or "de" and one word ("Gerente de siniestros Acme").
 _DEPARTMENT_AFTER = re.compile(
-    rf"(?:(?:\s+|(?<=[{RUN_ON_SCRIPTS}]))"  # Thai, Lao...: no spaces between words
+    r"\s+(?:de|del|di|da|do|du|des)\s+[^\W\d_][\w-]{2,}"
+    rf"|(?:(?:\s+|(?<=[{RUN_ON_SCRIPTS}]))"  # Thai, Lao...: no spaces between words
     r"(?!(?:of|de|di|du|del|der|van|and|et|e|y|&)\b)(?:[dl]['’]|по\s+)?"  # "Инженер по внедрению"
     rf"(?:[^\W\d_]|[{WORD_MARKS}])(?:[^\W_]|[&{WORD_MARKS}]|-(?=[^\W\d_])){{2,}}){{0,2}}"
 )

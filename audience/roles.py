@@ -2406,8 +2406,13 @@ def outlet_account(
     if titled and titled.start() < 20 and person == 0 and not other_job(text):
         return PressFinding(bio[titled.start() : titled.end()], is_outlet_account=True)
     bio_word = next(
-        (m for m in text.current(_NEWSY_BIO) if not _in_an_address(text.folded, m)), None
-    )  # not "info@city.be"
+        (
+            m
+            for m in text.current(_NEWSY_BIO)
+            if not _in_an_address(text.folded, m) and not _in_scare_quotes(text, m)
+        ),
+        None,
+    )  # not "info@city.be", not '"news" in 60 seconds'
     if bio_word and person == 0 and (newsy_name or org >= 2):
         return PressFinding(bio[bio_word.start() : bio_word.end()], is_outlet_account=True)
     # A programme's own account: a broadcast name, on air at set hours ("de 6 a 10h 📻") or
@@ -2586,9 +2591,10 @@ def _self_described(text: BioText, noun: re.Match[str]) -> bool:
     return not (workplace and text.raw[noun.start() : noun.start() + 1].isupper())
 
 
+# an hour of the day ("de 6 a 10h"), not a duration ("delivered in 24h")
 _ON_AIR = re.compile(
-    r"[📻📺🎙]|(?<![\w])\d{1,2}(?::\d\d)?\s*(?:h|am|pm)(?![\w])|(?<![\w])(?:on air|en directo"
-    r"|en directe|ao vivo|en antena|live weekdays)(?![\w])",
+    r"[📻📺🎙]|(?<![\w])(?:[01]?\d|2[0-3])(?::\d\d)?\s*(?:h|am|pm)(?![\w])"
+    r"|(?<![\w])(?:on air|en directo|en directe|ao vivo|en antena|live weekdays)(?![\w])",
     re.IGNORECASE,
 )
 

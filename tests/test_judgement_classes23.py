@@ -106,3 +106,36 @@ def test_uzbek_and_kyrgyz_customer_service_is_on_contact_centre_topics():
     topics = TopicMatcher(["contact centre"])
     assert topics.terms("Namanganda mijozlarga xizmat bo'limi rahbari")
     assert topics.terms("Кардарларды тейлөө бөлүмүнүн башчысы")
+
+
+# ---- round 87: Ecuadorian Spanish; titles with a complement, durations, scare quotes ----------
+
+
+@pytest.mark.parametrize(
+    ("name", "bio", "expected"),
+    [
+        ("Inés Cedeño", "Articulista de opinión en @eluniversocom, docente de filosofía", True),
+        ("Ramiro Vera", "Jefe de información de @extraecuador, Guayaquil", True),
+        ("Rocío Solís", "Periodista deportiva en Radio Sonorama y entrenadora de vóley", True),
+        ("Mar Adentro", "programa de reportajes del Oriente, sábados 19h por Canal Sur", True),
+        ("Andes Express", "Mudanzas y envíos a todo el país en 48h 🚚", False),  # no hour of day
+        ("Joel Noticias", 'creador de contenido · "noticias" en un minuto · 90k', False),
+        ("Dayana Pico", "estudiante de Comunicación, futura periodista de televisión", False),
+        ("Mateo Ruiz", "redactor freelance · redacto notas de prensa para marcas", False),
+    ],
+)
+def test_ecuadorian_titles_programmes_and_look_alikes(name, bio, expected):
+    assert (press(bio, name=name, handle="mar_adentro") is not None) is expected, bio
+
+
+@pytest.mark.parametrize(
+    ("bio", "expected"),
+    [
+        ("Gerente de reclamos Fonix, Cuenca", {"suppliers"}),  # a department after "de"
+        ("Coordinadora de turnos Tala Contact", {"competitors"}),
+        ("Fan de ciclismo Fonix", set()),  # no job
+        ("¡Ganaste! Reclama tu premio de Brisa Móvil aquí 👉", set()),  # a scam
+    ],
+)
+def test_spanish_departments_before_a_name_and_prize_scams(store, bio, expected):
+    assert employers_of(store, bio) == expected, bio
