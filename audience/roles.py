@@ -1072,9 +1072,10 @@ _CRITIC_QUALIFIERS = {
 _UPPER = "A-ZÀ-ÖØ-ÞΆΈ-ΏΑ-ΩЀ-Я"
 _OUTLET_AFTER_TERM = re.compile(
     r"\s*(?:at|for|with|on|chez|en|para|bei|fur|für|per|presso|dla|w|bij|voor|pa|på|för|na|no|em|wa"
-    r"|au|aux|à|a|u|в|,|-|–|—|:|@(?=\s))?\s*(?:(?:the|der|die|das|le|la|les|el|il|lo|de|την|τη|το|τον|της"
-    r"|του)\s+)?[\"“«„]?(?:https?://)?(?:www\.)?"
-    rf"(@[\w.]+|[{_UPPER}][\w&'’-]*(?:\.\w+)*(?:\s+(?:of\s+|&\s+)?[{_UPPER}0-9][\w&'’-]*(?:\.\w+)*)"
+    r"|do|da|dos|das|d['’]"  # Portuguese "repórter do Jornal X", "d'O País"
+    r"|au|aux|à|a|u|в|,|-|–|—|:|@(?=\s))?\s*(?:(?:the|der|die|das|le|la|les|el|il|lo|de|o|os|as"
+    r"|την|τη|το|τον|της|του)\s+)?[\"“«„]?(?:https?://)?(?:www\.)?"
+    rf"(@[\w.]+|[{_UPPER}][\w&'’-]*(?:\.\w+)*(?:\s+(?:(?:of|de|do|da|di|del|du)\s+|&\s+)?[{_UPPER}0-9][\w&'’-]*(?:\.\w+)*)"
     r"{0,4}|[a-z0-9][\w-]*(?:\.[\w-]+)*\.[a-z]{2,}(?![\w.]))"
 )
 _NEXT_WORD = re.compile(r"\s+(\w+)")
@@ -1199,6 +1200,14 @@ class BioText:
         bounds.append(len(self.folded))
         return [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds) - 1, 2)]
 
+    def _job_start(self, clauses: list[tuple[int, int]], position: int) -> int:
+        """Where the job before ``position`` starts: its clause, and those before it that a
+        comma or a slash joins to it ("Reporter, Harbour Times (2010-2015)")."""
+        index = max((i for i, (s, _) in enumerate(clauses) if s < position), default=0)
+        while index and self.folded[clauses[index - 1][1] : clauses[index][0]] in _GOES_ON:
+            index -= 1
+        return clauses[index][0]
+
     def _abbreviation_at(self, dot: int) -> bool:
         """A short word in lower case before the full stop and a lower-case word after it."""
         word = _SHORT_WORD_AT_END.search(self.raw[max(0, dot - 4) : dot])
@@ -1223,7 +1232,13 @@ class BioText:
             # it ended, not the job before.
             ended = self._names_a_job(rest) or _RETIRED_FROM.match(rest.strip())
             opens = not text[start : marker.start()].strip() and not ended
-            if index and (alone or (opens and not _YEARS_SPAN.match(marker.group(0)))):
+            years = _YEARS_SPAN.match(marker.group(0))
+            opening = text.rfind("(", 0, marker.start()) if years else -1
+            if index and alone and opening > 0:
+                # "Team lead, Beta · ex-Acme (shop, 2014-2018)": the years close the job before
+                # the bracket, not the whole sentence
+                yield self._job_start(clauses, opening), marker.start()
+            elif index and (alone or (opens and not years)):
                 yield _previous_clause(text, clauses, index)
                 yield self._sentence_start(marker.start()), marker.start()
                 if alone and self._sentence_start(marker.start()) >= start:
@@ -1440,8 +1455,13 @@ class BioText:
                 yield start, stop.start() if stop else len(text)
         for index, (start, end) in enumerate(clauses):
             span = _SPAN_OPENING.match(text, start, end)
-            if span and self.raw[span.end() : span.end() + 1].isupper():
-                yield start, end  # "2018–2022 Acme BPO": a closed span dates the job after it
+            if span and (
+                self.raw[span.end() : span.end() + 1].isupper()
+                or self.lexicon.non_press_jobs.match(text, span.end())
+            ):
+                # "2018–2022 Acme BPO", "2013-2016 operador na Acme": a closed span dates the
+                # job after it
+                yield start, end
             if self.lexicon.until_year_opening.match(text, start, end):
                 yield start, end
             elif self.lexicon.until_year_closing.search(text, start, end):

@@ -144,7 +144,7 @@ SEGMENTS = ("press", "customers", "suppliers", "competitors")
 SPLITS = (
     ("blind90 (held out)", "blind90"),
     ("blind89 (held out)", "blind89"),
-    ("blind88 (held out)", "blind88"),
+    ("blind88 (tuned on, round 88)", "blind88"),
     ("blind87 (tuned on, round 87)", "blind87"),
     ("blind86 (tuned on, round 86)", "blind86"),
     ("blind85 (tuned on, round 85)", "blind85"),

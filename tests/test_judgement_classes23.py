@@ -121,7 +121,7 @@ def test_uzbek_and_kyrgyz_customer_service_is_on_contact_centre_topics():
         ("Andes Express", "Mudanzas y envíos a todo el país en 48h 🚚", False),  # no hour of day
         ("Joel Noticias", 'Hago "noticias" para TikTok. Creador de contenido desde 2021', False),
         ("Dayana Pico", "estudiante de Comunicación, futura periodista de televisión", False),
-        ("Mateo Ruiz", "Redactor freelance: redacto notas de prensa para hoteles y clínicas", False),
+        ("Mateo Ruiz", "Redactor freelance: redacto notas de prensa para hoteles", False),
     ],
 )
 def test_ecuadorian_titles_programmes_and_look_alikes(name, bio, expected):
@@ -138,4 +138,47 @@ def test_ecuadorian_titles_programmes_and_look_alikes(name, bio, expected):
     ],
 )
 def test_spanish_departments_before_a_name_and_prize_scams(store, bio, expected):
+    assert employers_of(store, bio) == expected, bio
+
+
+# ---- round 88: Angolan Portuguese; contractions, dated past jobs, Angolan outlets ------------
+
+
+@pytest.mark.parametrize(
+    ("bio", "outlet"),
+    [
+        ("repórter da Rádio Nacional de Angola, Huambo", "Rádio Nacional de Angola"),
+        ("Diretora de Informação da Televisão Pública de Angola", "Televisão Pública de Angola"),
+        ("editora de fotografia, Novo Jornal", "Novo Jornal"),
+        ("cronista d'O País às sextas", "O País"),
+        ("freelancer. agora escrevo para o Novo Jornal", "Novo Jornal"),
+    ],
+)
+def test_portuguese_titles_reach_the_outlet_across_contractions_and_articles(bio, outlet):
+    found = press(bio, name="Mário")
+    assert found is not None and found.outlet == outlet, bio
+
+
+@pytest.mark.parametrize(
+    ("name", "bio"),
+    [
+        ("Mwene", "Sou jornalista cidadã: vídeos do meu bairro, sem redacção nem patrão"),
+        ("Oper. Anónimo", "Segredos de um call center de Luanda, contados por um operador (humor)"),
+    ],
+)
+def test_citizen_journalists_and_humour_personas_are_not_press(name, bio):
+    assert press(bio, name=name) is None, bio
+
+
+@pytest.mark.parametrize(
+    ("bio", "expected"),
+    [
+        ("Supervisora @talacontact · ex-Brisa Móvil (loja, 2015-2019)", {"competitors"}),
+        ("Gestora de Experiência do Cliente @brisamovil | Benguela", {"customers"}),
+        ("repórter · 2012-2015 operador na Tala Contact", set()),  # a dated past job
+        ("Correspondente bancário Banco Ceibo no Cazenga", set()),  # an agent, not staff
+        ("Benfica, kizomba e sofredora da Brisa Móvil há 5 anos", set()),  # a complaint
+    ],
+)
+def test_angolan_past_jobs_in_brackets_agents_and_complaints(store, bio, expected):
     assert employers_of(store, bio) == expected, bio
