@@ -142,6 +142,8 @@ SEGMENTS = ("press", "customers", "suppliers", "competitors")
 # desk), written blind meanwhile and measured on the session's start code and after rounds 81
 # and 83 (the same figures), are held out: nobody has tuned on them.
 SPLITS = (
+    ("blind92 (held out)", "blind92"),
+    ("blind91 (held out)", "blind91"),
     ("blind90 (held out)", "blind90"),
     ("blind89 (held out)", "blind89"),
     ("blind88 (tuned on, round 88)", "blind88"),
