@@ -1691,6 +1691,8 @@ def _qualified_ok(bio: BioText, match: re.Match[str]) -> bool:
         bio.lexicon.non_media
     ):
         return False  # "Wedding & travel photographer": both qualify the title
+    if _said_of_non_media(bio, match.group(0).split()[-1]):
+        return False  # "Film producer | Executive producer 'Eko Love'": the same trade
     if last in bio.lexicon.media_qualifiers or pair in bio.lexicon.media_qualifiers:
         return True
     after = bio.folded[match.end() : match.end() + 30]
@@ -1699,6 +1701,15 @@ def _qualified_ok(bio: BioText, match: re.Match[str]) -> bool:
     if _STATION.search(bio.raw) and not other_job(bio):
         return True  # "Ga news, Accra news. Presenter." on "Obonu FM" named earlier
     return _credit_after_media(bio, match)
+
+
+def _said_of_non_media(bio: BioText, head: str) -> bool:
+    """The title's last word qualified elsewhere in the bio by a word that is not media
+    ("film producer", "wedding photographer")."""
+    for found in re.finditer(rf"(?<![\w])(\w+)\s+{re.escape(head)}(?![\w])", bio.folded):
+        if found.group(1) in bio.lexicon.non_media:
+            return True
+    return False
 
 
 _JOINED_QUALIFIER = re.compile(rf"(\w+)\s*{_JOIN}\s*\w+\s+$")
@@ -2433,7 +2444,10 @@ def outlet_account(
         ),
         None,
     )  # not "info@city.be", not '"news" in 60 seconds'
-    if bio_word and person == 0 and (newsy_name or org >= 2):
+    # ("Community page: buy/sell, news shares" is a noticeboard; "Local news & community" not)
+    gathering = next(text.current(lexicon.community), None)
+    shares = bio_word and gathering and gathering.start() < bio_word.start()
+    if bio_word and person == 0 and (newsy_name or org >= 2) and not shares:
         return PressFinding(bio[bio_word.start() : bio_word.end()], is_outlet_account=True)
     # A programme's own account: a broadcast name, on air at set hours ("de 6 a 10h 📻") or
     # on a station the bio names ("Kaya News": "Habari za Kaya FM").

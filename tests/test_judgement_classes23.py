@@ -182,3 +182,37 @@ def test_citizen_journalists_and_humour_personas_are_not_press(name, bio):
 )
 def test_angolan_past_jobs_in_brackets_agents_and_complaints(store, bio, expected):
     assert employers_of(store, bio) == expected, bio
+
+
+# ---- round 89: Fiji and the Pacific; executive producers, noticeboards, day jobs -------------
+
+
+@pytest.mark.parametrize(
+    ("name", "bio", "expected"),
+    [
+        ("Losana", "Dautukutuku, The Fiji Times | Labasa", True),
+        ("Na Vosa", "Niusiveva ni yasana e veimacawa, Vanua Levu", True),
+        ("Sunil", "Executive producer, FBC News. Formerly Fiji One", True),
+        ("Rekha", "Podcast 'Apna Gaon' 🎙 — har Ravivaar naya episode", True),
+        ("Tom", "Indie film producer | Executive producer 'Reef Dreams' (streaming)", False),
+        ("Nadi Notices", "Community page: buy/sell, lost pets, news shares", False),
+        ("Ba Today", "Ba town news & community 📍", True),
+        ("Sigatoka Sun", "Sport pages of the Sigatoka Sun", True),
+    ],
+)
+def test_pacific_outlets_titles_podcasts_and_noticeboards(name, bio, expected):
+    assert (press(bio, name=name, handle="na_vosa") is not None) is expected, bio
+
+
+@pytest.mark.parametrize(
+    ("bio", "expected"),
+    [
+        ("Monthly column for The Irish Times; chief actuary at Banco Ceibo", {"customers"}),
+        ("Sub-editor at the Post. Spent two yrs at Tala Contact before that", set()),
+        ("On holiday in Nadi. @brisamovil why no signal?", set()),  # a complaint
+        ("Travel agent, Auckland. Book Brisa Móvil, Fonix & more!", set()),  # a reseller
+        ("Island airline. Codeshare with Banco Ceibo Air to Nadi.", set()),  # a partner
+    ],
+)
+def test_day_jobs_beside_a_column_leavers_complaints_resellers_and_partners(store, bio, expected):
+    assert employers_of(store, bio) == expected, bio
