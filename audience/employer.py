@@ -929,6 +929,9 @@ class OrgMatcher:
             and last_two[0] in self.lexicon.negation_words
         ):
             return True  # "works in CX (not at Acme lol)": denied
+        negations = self.lexicon.negation_words
+        if last_two and last_two[-1] in negations and not after.startswith(("'s", "’s")):
+            return True  # "(no, not Acme the ISP)"; "views mine, not Acme's" names the employer
         for pattern in (
             self.lexicon.client_markers,
             self.lexicon.beat_markers,

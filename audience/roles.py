@@ -1499,7 +1499,8 @@ _POSTFIX_FORMER = re.compile(r"alumni|alumnus|alumna|alum")
 _WORKPLACE_NEXT = re.compile(
     r"\s*[:,—–-]?\s*(?:à mon compte|a mon compte|at|@|with|chez|bei|beim|bij|en|em|na|w|presso|a|à"
     r"|au|hos|på|freelance|self-employed|independent|indépendant|independiente"
-    r"|(?:running|run|with)\s+my\s+own|my\s+own)(?![\w])"
+    r"|(?:running|run|with)\s+my\s+own|my\s+own"
+    r"|(?:working|flying|teaching|driving|sailing)\s+(?:for|at|with))(?![\w])"  # "now flying for"
 )
 _SHORT_PREPOSITIONS = frozenset({"na", "w", "en", "em", "a", "à", "au"})
 _CLAUSE_END = re.compile(r"[.;|!?\n•]")

@@ -144,7 +144,7 @@ SEGMENTS = ("press", "customers", "suppliers", "competitors")
 SPLITS = (
     ("blind92 (held out)", "blind92"),
     ("blind91 (held out)", "blind91"),
-    ("blind90 (held out)", "blind90"),
+    ("blind90 (tuned on, round 90)", "blind90"),
     ("blind89 (tuned on, round 89)", "blind89"),
     ("blind88 (tuned on, round 88)", "blind88"),
     ("blind87 (tuned on, round 87)", "blind87"),

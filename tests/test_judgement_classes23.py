@@ -216,3 +216,38 @@ def test_pacific_outlets_titles_podcasts_and_noticeboards(name, bio, expected):
 )
 def test_day_jobs_beside_a_column_leavers_complaints_resellers_and_partners(store, bio, expected):
     assert employers_of(store, bio) == expected, bio
+
+
+# ---- round 90: Libyan Arabic, Italian and English; channels, agencies, glued "and" -------------
+
+
+@pytest.mark.parametrize(
+    ("name", "bio", "expected"),
+    [
+        ("قناة الجبل", "الحساب الرسمي لقناة الجبل الفضائية", True),
+        ("أخبار غات", "صفحة إخبارية محلية من غات وأوباري", True),
+        ("سالم", "مصور ومحرر فرعي في جريدة فسانيا", True),  # "and" glued to the title
+        ("La Voce di Misurata", "Notiziario online sulla Cirenaica e la Tripolitania", True),
+        ("نور", "طالبة إعلام | أحلم أن أكون مذيعة", False),  # a dream, not a job
+        ("Misrata Headlines", "every headline in one place, auto feed", False),
+        ("Adel", "FX correspondent desk at a Benghazi bank", False),
+    ],
+)
+def test_libyan_channels_pages_glued_titles_dreams_and_feeds(name, bio, expected):
+    assert (press(bio, name=name, handle="jabal_tv") is not None) is expected, bio
+
+
+@pytest.mark.parametrize(
+    ("bio", "expected"),
+    [
+        ("Podcast about oases (no, not Fonix the telco)", set()),  # denied
+        ("Ops lead. Opinions mine, not Banco Ceibo's", {"customers"}),  # the employer
+        ("Integration engineer at Fonix, on-site at @brisamovil this quarter", {"suppliers"}),
+        ("lineman | towers | @brisamovil contractor via a vendor", set()),
+        ("15 yrs with Banco Ceibo, now working for an NGO", set()),
+        ("شركة علاقات عامة | عملاؤنا: Banco Ceibo و Fonix", set()),  # "our clients"
+        ("متجر سماعات Fonix Store - مش تبع Fonix", set()),  # "not affiliated with"
+    ],
+)
+def test_denials_on_site_contractors_movers_and_arabic_clients(store, bio, expected):
+    assert employers_of(store, bio) == expected, bio
