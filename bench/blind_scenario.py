@@ -140,7 +140,15 @@ SEGMENTS = ("press", "customers", "suppliers", "competitors")
 # centre and PR desk), written beside it and measured the same way, last (round 84). blind85 (a
 # Copenhagen/Aarhus contact centre and PR team) and blind86 (a Bishkek/Osh contact centre and PR
 # desk), written blind meanwhile and measured on the session's start code and after rounds 81
-# and 83 (the same figures), are held out: nobody has tuned on them.
+# and 83 (the same figures), were tuned on in the twenty-third session (blind85 in round 85,
+# blind86 in round 86). blind87 (a Guayaquil/Quito contact centre and PR team), blind88 (a
+# Luanda/Benguela contact centre and press desk), blind89 (a Suva/Lautoka contact centre and
+# media-relations team) and blind90 (a Tripoli/Benghazi contact centre and PR team), written
+# blind in that session and measured on its start code and after rounds 85 and 86 (the same
+# figures), were tuned on next, one round each (rounds 87 to 90). blind91 (a Guatemala City/Xela
+# contact centre and press desk) and blind92 (a Port Louis/Ebene contact centre and PR team),
+# written blind meanwhile and measured on the session's start code and after rounds 88 and 90,
+# are held out: nobody has tuned on them.
 SPLITS = (
     ("blind92 (held out)", "blind92"),
     ("blind91 (held out)", "blind91"),
