@@ -923,13 +923,13 @@ class OrgMatcher:
         if self._studies_there(sentence):
             return True  # "3rd year comms @ Acme Uni", "Acme Uni, 2. sınıf": a student
         last_two = _WORD_OR_SIGN.findall(sentence)[-2:]
+        negations = self.lexicon.negation_words
         if (
             len(last_two) == 2
+            and last_two[0] in negations
             and last_two[1] in self.lexicon.employer_words
-            and last_two[0] in self.lexicon.negation_words
         ):
             return True  # "works in CX (not at Acme lol)": denied
-        negations = self.lexicon.negation_words
         if last_two and last_two[-1] in negations and not after.startswith(("'s", "’s")):
             return True  # "(no, not Acme the ISP)"; "views mine, not Acme's" names the employer
         for pattern in (

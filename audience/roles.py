@@ -1692,7 +1692,7 @@ def _qualified_ok(bio: BioText, match: re.Match[str]) -> bool:
         bio.lexicon.non_media
     ):
         return False  # "Wedding & travel photographer": both qualify the title
-    if _said_of_non_media(bio, match.group(0).split()[-1]):
+    if _said_of_non_media(bio, match):
         return False  # "Film producer | Executive producer 'Eko Love'": the same trade
     if last in bio.lexicon.media_qualifiers or pair in bio.lexicon.media_qualifiers:
         return True
@@ -1704,13 +1704,14 @@ def _qualified_ok(bio: BioText, match: re.Match[str]) -> bool:
     return _credit_after_media(bio, match)
 
 
-def _said_of_non_media(bio: BioText, head: str) -> bool:
-    """The title's last word qualified elsewhere in the bio by a word that is not media
-    ("film producer", "wedding photographer")."""
-    for found in re.finditer(rf"(?<![\w])(\w+)\s+{re.escape(head)}(?![\w])", bio.folded):
-        if found.group(1) in bio.lexicon.non_media:
-            return True
-    return False
+def _said_of_non_media(bio: BioText, match: re.Match[str]) -> bool:
+    """The same title elsewhere in the bio qualified by a word that is not media ("film
+    producer", "wedding photographer")."""
+    head = match.group(0).split()[-1]
+    return any(
+        other.group(0).split()[-1] == head and _non_media(bio, other)
+        for other in bio.lexicon.qualified.finditer(bio.folded)
+    )
 
 
 _JOINED_QUALIFIER = re.compile(rf"(\w+)\s*{_JOIN}\s*\w+\s+$")
@@ -2383,9 +2384,8 @@ def outlet_account(
     newsy_name = bool(searched(_NEWSY_NAME, fold_same_length(name)))
     # A community group or association that shares news is not an outlet by that alone (a
     # community radio is): "Egyptian community in Kuwait" as the name, "городской паблик".
-    community = next(text.current(lexicon.community), None) or searched(
-        lexicon.community, fold_same_length(name)
-    )
+    gathering = next(text.current(lexicon.community), None)
+    community = gathering or searched(lexicon.community, fold_same_length(name))
     noun = next((n for n in text.current(_OUTLET_NOUNS) if _self_described(text, n)), None)
     # "Regionale krant.", "The trade magazine for...": the noun opens the self-description.
     opens_bio = noun is not None and noun.start() <= first_clause_end and noun.start() < 40
@@ -2446,7 +2446,6 @@ def outlet_account(
         None,
     )  # not "info@city.be", not '"news" in 60 seconds'
     # ("Community page: buy/sell, news shares" is a noticeboard; "Local news & community" not)
-    gathering = next(text.current(lexicon.community), None)
     shares = bio_word and gathering and gathering.start() < bio_word.start()
     if bio_word and person == 0 and (newsy_name or org >= 2) and not shares:
         return PressFinding(bio[bio_word.start() : bio_word.end()], is_outlet_account=True)
