@@ -75,8 +75,11 @@ _taken = set()
 
 
 def newname(kind="mix"):
-    pools = {"om": [(_FIRST_OM, _FAM_OM)], "sa": [(_FIRST_SA, _FAM_SA)], "en": [(_FIRST_EN, _FAM_EN)], "ar": [(_FIRST_AR, _FAM_AR)],
-             "mix": [(_FIRST_OM, _FAM_OM)] * 3 + [(_FIRST_SA, _FAM_SA)] * 2 + [(_FIRST_EN, _FAM_EN)]}[kind]
+    sa = [(["Zubair", "Sana", "Abdul Rehman", "Farhan", "Asif", "Saima", "Noorjahan", "Shabnam"], ["Chaudhry", "Baig", "Khan", "Qazi", "Hussain", "Rind", "Mengal", "Zehri"]),
+          (["Jibin", "Anju", "Nimmi", "Vinod", "Lakshmi", "Meera", "Shalini", "Ravi"], ["Thomas", "Abraham", "Paul", "George", "Kutty", "Nambiar", "Menon", "Krishnan"]),
+          (["Vivek", "Rahul", "Kiran", "Gopal", "Pooja", "Sanjay"], ["Joshi", "Kumar", "Das", "Iyer", "Sharma", "Verma"])]
+    pools = {"om": [(_FIRST_OM, _FAM_OM)], "sa": sa, "en": [(_FIRST_EN, _FAM_EN)], "ar": [(_FIRST_AR, _FAM_AR)],
+             "mix": [(_FIRST_OM, _FAM_OM)] * 5 + sa + [(_FIRST_EN, _FAM_EN)]}[kind]
     while True:
         f, l = R.choice(pools)
         n = f"{R.choice(f)} {R.choice(l)}"
@@ -234,7 +237,7 @@ NOTPRESS = [
     ("Editor-in-chief of my own cat's diary 🐈 | Qurum", "en", "title_lookalike", "joke bio, a private person"),
 ]
 for bio, lg, hc, why in NOTPRESS:
-    nm = newname("mix") if lg != "ar" else newname("ar")
+    nm = newname("sa" if lg == "ur" else "mix") if lg != "ar" else newname("ar")
     if hc == "headline_bot":
         nm = "Oman News Bot"
     if hc == "parody":
@@ -315,21 +318,21 @@ HC_POSTS = {
     "Muttrah Khanjar House": ["new silver khanjar belts in store", "open after isha prayer"],
     "Dunes Desert Camp": ["sunset dune bashing tonight 🏜", "winter season bookings open"],
     "Oasis Band Tribute": ["gig in Salford saturday", "wonderwall again, yes"],
-    "Imran Baloch": ["@dhofartel_care still waiting 😡", "day 4 no internet, Saada Salalah"],
-    "Neha Sharma": ["@nizwabank app crashed again at payment", "@nizwabank_help no reply to my DM"],
+    "Irfan Jamali": ["@dhofartel_care still waiting 😡", "day 4 no internet, Saada Salalah"],
+    "Smitha Rajan": ["@nizwabank app crashed again at payment", "@nizwabank_help no reply to my DM"],
     "Gulf CX Jobs": ["URGENT: 50 agents Muscat apply https://t.co/j1", "URGENT: 50 agents Muscat apply https://t.co/j1"],
     "Majan Connect": ["we're hiring Arabic/English agents in Salalah 📞", "our PR desk had a busy Khareef season"],
     "Mariam Al Hosni": ["proud of my team at Majan Connect Salalah", "#OmanCX coaching day"],
     "Nasser Al Habsi": ["press release out for a client today", "media list cleanup day at Majan Connect"],
     "Khalid Al Rawahi": ["DhoTel network upgrade in Taqah done", "night shift at the NOC ☕"],
-    "Sunil Varghese": ["NZB Sohar branch open Saturday", "cricket after work 🏏"],
+    "Biju Mathai": ["NZB Sohar branch open Saturday", "cricket after work 🏏"],
     "NZB Logistics": ["containers delayed at Tauranga", "new depot in Christchurch"],
     "OWC Oilfield": ["safety stand-down today", "completions crew heading to Fahud"],
     "Rimal Sands Hotel": ["Khareef rooms 80% booked", "pool open till 10pm"],
     "Khalfan Al Mukhaini": ["15 years on the Seeb Contact floor", "still call it Seeb Teleservices sometimes 😅"],
     "Deepa Raghavan": ["DD Oman is hiring Malayalam-speaking agents", "walk-in interviews Ruwi"],
-    "Faizan Qureshi": ["فالکون ڈائلر کا نیا ورژن لانچ", "دبئی میں ڈیمو"],
-    "Rekha Pillai": ["LubanWFM training batch 14 done", "Kochi office onam sadya 🍌"],
+    "Kamran Niazi": ["فالکون ڈائلر کا نیا ورژن لانچ", "دبئی میں ڈیمو"],
+    "Divya Sasidharan": ["LubanWFM training batch 14 done", "Kochi office onam sadya 🍌"],
     "Omar Khamis Ali": ["demo ya FalconQueue Dar es Salaam", "wateja wapya Zanzibar"],
     "Hannah Price": ["new post on the Sidr Systems eng blog: SidrDesk routing", "hiring a tech writer"],
     "Oasis Water press office": ["بيان صحفي: انقطاع المياه في بوشر", "Qatra app update"],
@@ -357,8 +360,8 @@ for nm, bio, seg, lg, hc, why, loc in [
     ("Muttrah Khanjar House", "handmade khanjars & silver | خناجر عمانية | Muttrah souq", "none", "en", "name_collision_word", "the dagger, not Khanjar BPO", "Muttrah"),
     ("Dunes Desert Camp", "glamping in Wahiba Sands 🏜 | dunes tours & camel rides", "none", "en", "name_collision_word", "desert camp, not Dunes Direct", "Bidiyah"),
     ("Oasis Band Tribute", "Oasis tribute band from Manchester 🎸 definitely maybe", "none", "en", "name_collision_band", "Oasis the band", "Manchester"),
-    ("Imran Baloch", "@dhofartel_care 3 days no internet in Saada. is anyone there?? #DhofarTelecom", "none", "en", "consumer_complaint", "a complaining consumer", "Salalah"),
-    ("Neha Sharma", "mom of 2 | @nizwabank why is the Falaj Wallet app down again 😤", "none", "en", "consumer_complaint", "consumer complaint mentioning product", "Muscat"),
+    ("Irfan Jamali", "@dhofartel_care 3 days no internet in Saada. is anyone there?? #DhofarTelecom", "none", "en", "consumer_complaint", "a complaining consumer", "Salalah"),
+    ("Smitha Rajan", "mom of 2 | @nizwabank why is the Falaj Wallet app down again 😤", "none", "en", "consumer_complaint", "consumer complaint mentioning product", "Muscat"),
     ("Nizwa Bank Rewards", "🎁 Nizwa Bank customers claim OMR 50 bonus now! verify your card at nizwa-bank-gift.com", "none", "en", "scam_impersonation", "a scam impersonating the customer", "Oman"),
     ("Dhofar Telecom Support 24/7", "official support? DM your PIN to get free Khareef Plan data 🔥", "none", "en", "scam_impersonation", "scam using the product name", "Muscat"),
     ("Gulf CX Jobs", "Hiring for Seeb Contact, Dunes Direct & more! 500+ call centre jobs | apply now", "none", "en", "recruiter", "recruiter/job bot", "Dubai"),
@@ -366,14 +369,14 @@ for nm, bio, seg, lg, hc, why, loc in [
     ("Mariam Al Hosni", "Team lead @majanconnect | ex-Khanjar BPO | salalah", "none", "en", "own_staff_ex_competitor", "our own staff; competitor is past", "Salalah"),
     ("Nasser Al Habsi", "PR desk @ Majan Connect | ex-reporter Oman Observer | press releases for clients incl. Oasis Water", "none", "en", "own_staff_pr", "own staff, PR, client mention", "Muscat"),
     ("Khalid Al Rawahi", "DhoTel network ops | views own", "customers", "en", "alias_acronym", "DhoTel is the alias of Dhofar Telecom", "Salalah"),
-    ("Sunil Varghese", "NZB branch ops, Sohar | 🏏", "customers", "en", "alias_acronym", "NZB acronym of Nizwa Bank", "Sohar"),
+    ("Biju Mathai", "NZB branch ops, Sohar | 🏏", "customers", "en", "alias_acronym", "NZB acronym of Nizwa Bank", "Sohar"),
     ("NZB Logistics", "NZB Logistics — freight forwarding Auckland", "none", "en", "acronym_collision", "same acronym, another firm abroad", "Auckland"),
     ("OWC Oilfield", "OWC Oilfield Services LLC | well completions | Sohar", "none", "en", "acronym_collision", "OWC here is an oilfield firm", "Sohar"),
     ("Rimal Sands Hotel", "Rimal Hotel Salalah 🌴 | bookings", "none", "en", "name_collision_former", "rimal is an ordinary word; not Rimal Call Services", "Salalah"),
     ("Khalfan Al Mukhaini", "Seeb Teleservices veteran, still on the floor after the rebrand | TL", "competitors", "en", "former_brand_name", "former brand name of Seeb Contact, still employed", "Seeb"),
     ("Deepa Raghavan", "HR @ DD Oman | hiring agents who speak Hindi & Malayalam", "competitors", "en", "alias_acronym", "DD Oman is Dunes Direct", "Muscat"),
-    ("Faizan Qureshi", "سیلز مینیجر، فالکون ڈائلر | خلیجی ممالک", "suppliers", "ur", "urdu_employer", "Falcon Dialer written in Urdu", "Karachi"),
-    ("Rekha Pillai", "LubanWFM trainer, Kochi office 💻", "suppliers", "en", "product_name_abroad", "supplier product staff abroad", "Kochi, Kerala"),
+    ("Kamran Niazi", "سیلز مینیجر، فالکون ڈائلر | خلیجی ممالک", "suppliers", "ur", "urdu_employer", "Falcon Dialer written in Urdu", "Karachi"),
+    ("Divya Sasidharan", "LubanWFM trainer, Kochi office 💻", "suppliers", "en", "product_name_abroad", "supplier product staff abroad", "Kochi, Kerala"),
     ("Omar Khamis Ali", "Meneja wa mauzo, Falcon Dialer Afrika Mashariki", "suppliers", "sw", "swahili_employer", "supplier staff, Swahili bio", "Zanzibar"),
     ("Hannah Price", "Editor, Sidr Systems engineering blog | developer relations", "suppliers", "en", "company_blog_editor", "editor of a listed supplier's own blog", "London"),
     ("Oasis Water press office", "المكتب الإعلامي لشركة واحة للمياه | media@oasiswater.om", "customers", "ar", "org_press_office", "a listed org's press office belongs to it", "مسقط"),
@@ -431,9 +434,10 @@ for k in range(21):
     name, hd, dom, arn, prod, former, secs = ORGS["customers"][k % 3]
     nm = newname(R.choice(["om","sa"]))
     hc = ["", "customer_inactive", "customer_no_followback"][k % 3]
-    P(h(nm), nm, R.choice([f"{R.choice(JOBS)} @{hd}", f"{R.choice(JOBS_AR)} | {arn}", f"{name} | {nm}"]), R.choice(LOC), "",
+    cb = R.choice([f"{R.choice(JOBS)} @{hd}", f"{R.choice(JOBS_AR)} | {arn}", f"{name} | {nm}"])
+    P(h(nm), nm, cb, R.choice(LOC), "",
       ["#CX week at work", "iftar with the team"], fdate(R.randint(30, 900)), R.choice(["true", "false"]), "keep", "customer", "customers",
-      "en", hc, "customers are always kept", last=ldate(R.randint(200, 600)) if hc == "customer_inactive" else recent())
+      "ar" if "|" in cb and cb.split("|")[1].strip() == arn else "en", hc, "customers are always kept", last=ldate(R.randint(200, 600)) if hc == "customer_inactive" else recent())
 # keep: targets
 P("tgt_dummy_skip", "x", "x", "x", "", ["x"], AS, "true", "keep", "target", "none", "en", "", "")
 PRU.pop(); used.discard("tgt_dummy_skip")
@@ -469,8 +473,8 @@ for k in range(20):
       "active practitioner of our field in home region, followed back or not")
 # keep: relevant voices abroad
 for nm, bio, loc in [("Claire Hobbs", "CX author & speaker | contact centre futurist", "London"), ("Sarah Lindqvist", "WFM researcher | queues, erlang, people", "Stockholm"),
-                     ("Neha Sharma", "Head of CX research, Bengaluru | #CX", "Bengaluru"), ("James Carver", "PR measurement nerd | AMEC member", "Manchester"),
-                     ("Bilal Dashti", "contact centre ops coach, GCC", "Dubai"), ("Priya Nair", "BPO analyst, voice & chat outsourcing", "Mumbai")]:
+                     ("Ananya Rao", "Head of CX research, Bengaluru | #CX", "Bengaluru"), ("James Carver", "PR measurement nerd | AMEC member", "Manchester"),
+                     ("Yasir Kazmi", "contact centre ops coach, GCC", "Dubai"), ("Kavya Shetty", "BPO analyst, voice & chat outsourcing", "Mumbai")]:
     P(h(nm), nm, bio, loc, "", ["new post on service levels", "#CX #ContactCentre"], fdate(R.randint(60, 900)), R.choice(["true", "false"]), "keep",
       "voice_abroad", "none", "en", "outside_region_relevant", "relevant voice of our field abroad")
 # keep: local partner charity/industry body
