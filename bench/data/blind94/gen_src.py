@@ -273,9 +273,13 @@ for seg, orgs in ORGS.items():
           [f"Our {prod or 'service'} update for November", "We're hiring in Muscat and Salalah! apply via the link"],
           seg, "en", "org_main_account", f"the main account of {name}", counts=cnt(R.randint(5000, 90000), R.randint(100, 800), None, "+"))
         for s in secs:
-            S(s, f"{name} {'Care' if 'care' in s or 'help' in s or 'support' in s else 'Careers' if 'job' in s or 'career' in s else 'MENA'}",
-              f"{'Support' if 'care' in s or 'help' in s or 'support' in s else 'Jobs & regional'} account of @{hd} | نحن هنا لخدمتكم 8am–10pm",
-              "Oman", dom, [f"@customer123 sorry to hear that, please DM us your number", "Maintenance tonight 1am-3am"],
+            kind = "Careers" if "job" in s or "career" in s else "Care" if "care" in s or "help" in s or "support" in s else "MENA"
+            S(s, f"{name} {kind}",
+              {"Careers": f"Jobs at @{hd} 💼 vacancies in Muscat & Salalah | وظائف", "Care": f"Support account of @{hd} | نحن هنا لخدمتكم 8am–10pm",
+               "MENA": f"Regional account of @{hd} for the Middle East & Africa"}[kind],
+              "Oman", dom, {"Careers": ["we're hiring team leaders in Salalah, apply on our site", "walk-in day Thursday, Ruwi office"],
+                            "Care": ["@customer123 sorry to hear that, please DM us your number", "Maintenance tonight 1am-3am"],
+                            "MENA": [f"{name} at GITEX Dubai this week, stand H7", "new partner onboarded in Riyadh"]}[kind],
               seg, "en", "org_secondary_account", f"a secondary account owned by {name}")
         n_staff = {"customers": 11, "suppliers": 8, "competitors": 8}[seg]
         for k in range(n_staff):
@@ -389,7 +393,7 @@ for nm, bio, seg, lg, hc, why, loc in [
     if lg == "bal":
         posts = ["نوکیں شعر ءِ کتاب", "مسقط ءِ شام"]
     posts = HC_POSTS.get(nm, posts)
-    u = {"own_org": "majanconnect"}.get(hc, h(nm))
+    u = {"own_org": "majanconnect", "podcast_host_day_job": "huda_zadjali"}.get(hc, h(nm))
     S(u, nm, bio, loc, "majanconnect.om" if hc == "own_org" else "", posts, seg, lg, hc, why, also="press" if hc == "podcast_host_day_job" else "")
 
 S("*wafa_nizwabank", "Wafa Al Riyami", "complaints desk, Nizwa Bank 🔒 personal account", "Nizwa", "", ["long day at the branch"], "customers", "en", "protected_account", "protected, bio names the customer")
