@@ -198,13 +198,19 @@ def bulk_press(n):
             bio = f"{role.title()} | {outlet} | economy, energy, Mekong"
             ps = posts(P_PRESS_EN, n=3)
         elif form == 4:
-            name, lang = R.choice(FOREIGN)
+            lang = R.choice(["fr","fr","th","vi","vi","zh","zh","en"])
+            name = {"fr": f"{R.choice(['Camille','Julien','Élise','Marie','Antoine','Hélène','Louis'])} {R.choice(['Durand','Morel','Fontaine','Lefèvre','Garnier','Roux','Bonnet'])}",
+                    "th": f"{R.choice(['Nattaya','Kittipong','Siriporn','Anucha','Pimchanok'])} {R.choice(['Srisuk','Chaiyasit','Kaewmanee','Boonmee','Wongsa'])}",
+                    "vi": f"{R.choice(['Nguyễn','Trần','Phạm','Lê','Hoàng'])} {R.choice(['Thị Lan','Minh Đức','Quang Huy','Thu Hà','Văn Nam','Ngọc Anh'])}",
+                    "zh": R.choice(["王丽","陈志强","刘洋","张敏","李军","赵晓燕","黄伟","周婷"]),
+                    "en": f"{R.choice(['Sarah','Tom','Rachel','Ben','Hannah','Mark'])} {R.choice(['Whitfield','Ashby','Collins','Drake','Pryce','Holt'])}"}[lang]
             role = {"fr": R.choice(ROLES_FR), "th": "ผู้สื่อข่าว", "vi": "phóng viên", "zh": "记者", "en": "correspondent"}[lang]
             bio = f"{role} · {outlet} · Laos"
             ps = posts({"fr": P_PRESS_FR, "th": P_PRESS_TH, "vi": P_PRESS_VI, "zh": P_PRESS_ZH, "en": P_PRESS_EN}[lang], n=2)
         else:
             name = lao_name(); lang = "lo"
-            bio = f"freelance journalist / writes for {outlet} & {R.choice(OUTLETS)[0]}"
+            other = R.choice([o for o in OUTLETS if o[0] != outlet])[0]
+            bio = R.choice([f"freelance journalist / writes for {outlet} & {other}", f"ນັກຂ່າວອິດສະຫຼະ | {outlet}, {other}", f"freelance | bylines: {outlet} · {other} | ex-staff {R.choice(OUTLETS)[0] if R.random() < 0.3 else outlet}"])
             ps = posts(P_PRESS_LO, P_PRESS_EN, n=3)
         h = uniq(handle(name) if not name[0] > "~" else f"news_{oh[:6]}_{i}")
         rows.append(seg(h, name, bio, R.choice(LAO_PLACES), dom if i % 3 == 0 else "", counts(), str(R.randint(2010,2022)), recent(), ps, "press", "", lang, "freelancer naming outlets" if form == 5 else "", f"works at {outlet}" if form != 5 else "freelancer naming outlets"))
@@ -249,6 +255,9 @@ HAND_PRUNE = [
  pru(mark("vte_gym_bro"),"Iron Gym VTE","💪 gym in Vientiane | 24h","Vientiane","","800/100/600","2019","2026-11-28","leg day"+S+"new machines","2025-01-01","no","unfollow","off_industry","none","en","off-industry home, no follow back","home region but off-industry and no follow-back"),
  pru(mark("vte_gym_friend"),"Fitness Lao","💪 ອອກກຳລັງກາຍ | Vientiane","Vientiane","","700/600/500","2019","2026-11-28","leg day"+S+"ອອກກຳລັງກາຍ","2025-01-01","yes","keep","follows_back","none","lo","off-industry but follows back","off-industry unfollow needs no follow-back; this one follows back (judgement open: kept)"),
  pru(mark("ff4ff_lao"),"Lao Followers 🔁","#LaoCX #CX follow for follow 💯","","","!20/5000/40","2026","2026-11-29","#LaoCX follow me 🔁"+S+"#LaoCX follow me 🔁","2025-08-01","yes","unfollow","spam","none","en","spam using our hashtags + follows back","spam even with our hashtags and follow-back"),
+ pru(mark("kpl_parody"),"KPL But Honest","parody 🤡 ຂ່າວທີ່ KPL ບໍ່ກ້າລົງ | satire, not the real news agency","Vientiane","","7400/150/3100","2021","2026-11-29","ຂ່າວດ່ວນ: ໄຟຟ້າບໍ່ດັບມື້ນີ້ ປະຊາຊົນຕົກໃຈ 🤡"+S+"BREAKING: meeting about meetings scheduled","2025-04-04","no","unfollow","parody","none","lo","parody of outlet","parody of press: not press, unfollow"),
+ pru(mark("mekong_air_ceo"),"Alounny Rattanavong","CEO, Mekong Air ✈️ | Vientiane","Vientiane","mekongair.la","+12000/80/60","2016","2025-09-01","Welcome aboard our new A320neo"+S+"ຂອບໃຈພະນັກງານທຸກຄົນ","2024-01-10","no","keep","customer","customers","lo","verified customer, inactive, no follow-back","customers always kept"),
+ pru(mark("lotus_parody_fan"),"LotusTel Hold Music 🎵","parody: I am the hold music of every Lao call centre. 47 minutes and counting","","","2100/300/900","2022","2026-11-20","🎵 your call is important to us 🎵"+S+"still here? me too 🎵","2024-06-06","yes","unfollow","parody","none","en","parody of competitor, follows back","parody accounts go"),
 ]
 
 def bulk_prune():
@@ -287,11 +296,23 @@ def bulk_prune():
         name = lao_name()
         rows.append(pru(uniq(handle(name, "_")), name, R.choice(["ມັກທ່ອງທ່ຽວ","CX enthusiast","call centre agent","ນັກສຶກສາ"]), R.choice(LAO_PLACES), "", counts((20,600),(60,600),(10,500)), str(R.randint(2011,2019)), f"20{R.choice(['21','22','23','24'])}-{R.randint(1,12):02d}-{R.randint(1,28):02d}", posts(P_LIFE_LO, P_CX_LO, n=2), fol(), yn(), "unfollow", "inactive", "none", "lo", "", "silent > 180 days"))
     # unfollow: outside region
-    OUT = [("Dallas real estate 🏡 | realtor","en"),("Football tips Premier League ⚽","en"),("Boutique à Lyon — bijoux faits main","fr"),("Quán phở Sài Gòn","vi"),("上海美食博主","zh"),("ร้านกาแฟเชียงใหม่","th"),("Yoga teacher, Sydney","en")]
-    for i in range(16):
-        bio, lang = OUT[i % len(OUT)]
-        name = R.choice(FOREIGN)[0] if lang != "en" else R.choice(["Jake Miller","Ella Brown","Chris Dunn","Amy Tran"])
-        rows.append(pru(uniq(f"out_{R.choice(['bkk','sgn','lyon','sh','dal','syd'])}_{i}"), name, bio, R.choice(ABROAD), "", counts(), str(R.randint(2012,2022)), recent(), posts(P_LIFE_EN, n=2), fol(), yn(), "unfollow", "outside_region", "none", lang, "", "outside home regions, no relevance"))
+    OUT = [("Jake Miller","Dallas real estate 🏡 | realtor | DFW","Dallas, TX","en",["Just listed: 4 bed in Plano 🏡","Rates are dropping, call me"]),
+           ("Ella Brown","Premier League tips ⚽ | 18+","Manchester","en",["Arsenal to win, 2.10","Accumulator landed 💰"]),
+           ("Hélène Roux","Boutique à Lyon — bijoux faits main ✨","Lyon","fr",["Nouvelle collection d'hiver","Marché de Noël ce week-end"]),
+           ("Lê Văn Nam","Quán phở Sài Gòn — mở cửa 6h sáng","Ho Chi Minh City","vi",["Phở bò tái hôm nay 🍜","Nghỉ Tết từ 28 tháng Chạp"]),
+           ("张敏","上海美食博主 🍜","Shanghai","zh",["今天打卡外滩新开的火锅店","上海小笼包排行榜"]),
+           ("Pimchanok Boonmee","ร้านกาแฟเชียงใหม่ ☕ นิมมาน","Chiang Mai","th",["เมนูใหม่ โกโก้มะพร้าว","เปิดทุกวัน 8:00"]),
+           ("Amy Holt","Yoga teacher, Bondi 🧘","Sydney","en",["sunrise flow on the beach","new class times"]),
+           ("Chris Dunn","crypto day trader | NYC","New York","en",["BTC breaking out","not financial advice"]),
+           ("Antoine Garnier","Œnologue · Bordeaux","Bordeaux","fr",["Dégustation du millésime 2024","Vendanges terminées"]),
+           ("Rachel Pryce","knitting patterns & cats 🧶","Leeds","en",["finished the cardigan!","cat sat on the yarn again"]),
+           ("Anucha Wongsa","ตกปลาทะเล 🎣 หัวหิน","Hua Hin","th",["ได้ปลากะพง 3 ตัว","ลมแรงวันนี้"]),
+           ("黄伟","深圳二手车 | 微信同号","Shenzhen","zh",["今日到店：丰田凯美瑞","收购二手车"]),
+           ("Ben Collins","Minor league baseball stats nerd","Ohio","en",["OPS leaders thread","spring training countdown"]),
+           ("Louis Bonnet","Cycliste amateur · Annecy 🚴","Annecy","fr",["Col de la Forclaz ce matin","sortie club dimanche"])]
+    for i in range(14):
+        name, bio, loc, lang, ps = OUT[i % len(OUT)]
+        rows.append(pru(uniq(handle(name, "o") if name[0] < "~" else f"sh_food_{i}"), name, bio, loc, "", counts(), str(R.randint(2012,2022)), recent(), S.join(ps), fol(), yn(), "unfollow", "outside_region", "none", lang, "follows back" if i % 4 == 1 else "", "outside home regions, no relevance to our topics"))
     # unfollow: off-industry, no follow back (home)
     OFF = ["ຮ້ານເຝີ ຖະໜົນໂນນສະຫວາດ 🍜","motorbike parts Vientiane","ຂາຍດິນ ຂາຍເຮືອນ ວຽງຈັນ","wedding photographer | LPQ","karaoke bar 🎤 VTE"]
     for i in range(12):
