@@ -15,5 +15,6 @@ if __name__ == "__main__":
             tlds="pg|com|io|org|net|au|id|cn|fm|news|tv",
             post_separator=" ^^ ",
             mention=r"(?<![\w.])@(\w+)",
+            shared_accounts=True,
         )
     )
