@@ -39,6 +39,7 @@ from audience.textmatch import (
     HEBREW_CLITIC,
     HEBREW_LETTER,
     HEBREW_PROCLITIC,
+    PICTOGRAPHS,
     RUN_ON_SCRIPTS,
     UNSPACED_SCRIPTS,
     WORD_MARKS,
@@ -142,6 +143,8 @@ _RETIRED = re.compile(
     r"|συνταξιουχ\w*|emekli)(?![\w])"
 )
 _SEPARATOR_BEFORE = re.compile(r"[|,:/–—(·•\-｜，：／（]\s*$")
+_PICTOGRAPHS_AT_END = re.compile(rf"[\s{PICTOGRAPHS}\ufe0f]+$")
+_PICTOGRAPH_AFTER = re.compile(rf"\s*[{PICTOGRAPHS}]")
 _SEPARATOR_AFTER = re.compile(r"^\s*[|)｜）]")
 # The last step of a career written with arrows ("Beta → Acme"): where someone moved to.
 _MOVED_TO = re.compile(r"(?:→|->|⇒|➡️?|➔)\s*$")
@@ -390,10 +393,16 @@ class OrgMatcher:
             end = former  # "Head of Operations, Acme (ex Beta Bank).": its old name aside
             if tenure := _TENURE.match(text.folded, end):
                 end = tenure.end()  # "Sales at Beta (now Acme) since 2015."
-        if not (_CLAUSE_ENDS.match(text.folded, end) or self._own_acronym_after(text, match, end)):
-            return False
         stops = [m.end() for m in _SENTENCE_END.finditer(text.folded, 0, match.start())]
         sentence = text.folded[stops[-1] if stops else 0 : match.start()]
+        # "Customer Success at Acme 📅 scheduling": a pictograph ends the clause after a job.
+        pictograph = _PICTOGRAPH_AFTER.match(text.folded, end) and self._job_just_before(sentence)
+        if not (
+            _CLAUSE_ENDS.match(text.folded, end)
+            or pictograph
+            or self._own_acronym_after(text, match, end)
+        ):
+            return False
         return not self.lexicon.press.search(sentence)
 
     def _former_name_after(self, text: BioText, end: int) -> int | None:
@@ -714,10 +723,10 @@ class OrgMatcher:
         lower = not is_handle and _lower_case(raw[start:end])
         if lower and any(c.isupper() for c in raw) and not self._job_just_before(before):
             return False  # but "Senior seller acmehome", "Painter at acme yard": a job names it
-        # "Thaba village", "Acme Hotel Durban": a place, another business; a display name
-        # "Acme (band)" says what kind of thing it is, whatever the name.
+        # "Thaba village", "Acme Hotel Durban", "Acme & Partners": a place, another business; a
+        # display name "Acme (band)" says what kind of thing it is, whatever the name.
         kinds = self.lexicon.other_kinds
-        another_kind = kinds is not None and kinds.match(folded[end:].lstrip(" ([")) is not None
+        another_kind = kinds is not None and kinds.match(folded[end:].lstrip(" ([&")) is not None
         glossed = where == "name" and folded[end:].lstrip().startswith("(")
         if another_kind and (glossed or (not is_handle and (strict or lower))):
             return False
@@ -960,7 +969,8 @@ class OrgMatcher:
         return False
 
 
-_ASKED_AND_ANSWERED = re.compile(r"\s*\?+\s*(\w+)")
+# "Acme? No, Beta Bank.", "Acme in Mayotte? No: …": a question about the name, answered.
+_ASKED_AND_ANSWERED = re.compile(r"[^?.!|\n]{0,24}?\s*\?+\s*(\w+)")
 
 # A name written as a domain ends with its top-level domain, no word of its sound.
 _DOMAIN_ENDING = re.compile(r"(?<=\w)\.[a-z]{2,4}$")
@@ -1350,7 +1360,7 @@ def _job_then_de(lexicon: Lexicon, words: list[str], before: str) -> bool:
 def _job_right_before(lexicon: Lexicon, before: str) -> bool:
     """ "Sales Acme Benelux", "Engineer Acme": a job title written right before the name, or
     followed by its department ("Direttore esercizio Acme", "Director comercial Acme")."""
-    text = before.rstrip().rstrip(_OPENING_QUOTES).rstrip()  # "Manager of the «Acme» shop"
+    text = _PICTOGRAPHS_AT_END.sub("", before).rstrip(_OPENING_QUOTES).rstrip()  # "the «Acme»"
     titles = lexicon.employer_titles
     found = chain(lexicon.non_press_jobs.finditer(text), titles.finditer(text) if titles else ())
     return any(
@@ -1379,7 +1389,7 @@ def _a_time(text: str, title: re.Match[str]) -> bool:
 # One or two words of a department after a title ("Superviseure centre d'appels Acme", "Chef
 # R&D Acme"), not "of"/"and" and their kin; or "de" and one word ("Gerente de siniestros Acme").
 _DEPARTMENT_AFTER = re.compile(
-    r"\s+(?:de|del|di|da|do|du|des)\s+[^\W\d_][\w-]{2,}"
+    r"\s+(?:de|del|di|da|do|du|des)\s+[^\W\d_][\w-]{2,}(?:\s+[^\W\d_][\w-]{2,})?"
     rf"|(?:(?:\s+|(?<=[{RUN_ON_SCRIPTS}]))"  # Thai, Lao...: no spaces between words
     r"(?!(?:of|de|di|du|del|der|van|and|et|e|y|&)\b)(?:[dl]['’]|по\s+)?"  # "Инженер по внедрению"
     rf"(?:[^\W\d_]|[{WORD_MARKS}])(?:[^\W_]|[&{WORD_MARKS}]|-(?=[^\W\d_])){{2,}}){{0,2}}"

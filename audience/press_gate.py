@@ -157,6 +157,7 @@ def _bio_may_be_outlet(bio: str | None, lexicon: Any) -> bool:
         or searched(lexicon.episodes, folded)
         or searched(lexicon.named_podcast, folded)
         or searched(roles._NEWSY_BIO, folded)
+        or searched(lexicon.journalism, folded)
         or searched(roles._ON_AIR, bio)
         or roles._STATION.search(bio)
         or lexicon.broadcast_name.match(bio)

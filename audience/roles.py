@@ -28,6 +28,7 @@ from typing import Any
 from audience.outlets import GENERIC_HOSTS, PLATFORM_KINDS, Gazetteer, Outlet, gazetteer_with
 from audience.precompiled import compiled
 from audience.textmatch import (
+    PICTOGRAPHS,
     RUN_ON_SCRIPTS,
     UNSPACED_SCRIPTS,
     WORD_MARKS,
@@ -539,6 +540,25 @@ class Lexicon:
         )
 
     @cached_property
+    def station_opening(self) -> re.Pattern[str]:
+        """ "Emisoras Unidas", "TV Azteca": a broadcast word, as written, opening a proper name."""
+        written = sorted(self.vocabulary.broadcast_words or ("TV", "FM", "Radio"), key=len)
+        words = "|".join(re.escape(w) for w in reversed(written))
+        return re.compile(rf"(?<![\w@#])(?:{words})\s+{_CAPITALISED}")
+
+    @cached_property
+    def trained(self) -> re.Pattern[str] | None:
+        """ "Journalist by training": a title that is someone's schooling, not a job."""
+        markers = self.vocabulary.training_markers
+        if not markers:
+            return None
+        return compiled(rf"{self.press.pattern}\s+(?:{_alternation(markers, literal=True)})")
+
+    @cached_property
+    def journalism(self) -> re.Pattern[str] | None:
+        return _optional(self.vocabulary.journalism_words)
+
+    @cached_property
     def hired_writers(self) -> re.Pattern[str]:
         return _vocabulary_words(self.vocabulary.hired_writers)
 
@@ -789,9 +809,9 @@ class Lexicon:
 
     @cached_property
     def until_year(self) -> re.Pattern[str]:
-        """ "until 2022", "bis 2022": the whole of a bracket."""
+        """ "until 2022", "bis 2022", "sold to Beta in 2019": the whole of a bracket."""
         words = _alternation(self.vocabulary.until_markers or ("until",), literal=True)
-        return re.compile(rf"\s*(?:{words})\s+(?:19|20)\d\d\s*$")
+        return re.compile(rf"\s*(?:{words})\s+(?:[^()]{{1,40}}\s)?(?:19|20)\d\d\s*$")
 
     @cached_property
     def until_year_opening(self) -> re.Pattern[str]:
@@ -1137,7 +1157,7 @@ class BioText:
     @cached_property
     def _traps(self) -> list[tuple[int, int]]:
         spans = []
-        for pattern in (self.lexicon.not_press, self.lexicon.negated):
+        for pattern in (self.lexicon.not_press, self.lexicon.negated, self.lexicon.trained):
             found = pattern.finditer(self.folded) if pattern else ()
             spans += [m.span() for m in found if not _an_outlets_own(self, m)]
         return spans
@@ -1310,7 +1330,9 @@ class BioText:
             elif self._workplace_next(after, self.raw[now.end() :]) and not (
                 self.lexicon.press.search(after[:40]) or self._outlet_next(now.end())
             ):
-                yield 0, now.start()  # "20 ans au Crédit X. Aujourd'hui chez Y / à mon compte"
+                # "20 ans au Crédit X. Aujourd'hui chez Y / à mon compte"; but a title before a
+                # move ("Reporter. Ex-Daily Post, now at the Herald") goes with the move.
+                yield self._title_that_moved(now.start()), now.start()
         yield from self._dated_ranges(clauses)
         # "Acme Leeds → Beta Group": a move, the left side is where they were; a move between
         # flags ("Engineer @Acme 🇰🇷 → 🇪🇹") is one between countries, not jobs.
@@ -1318,6 +1340,15 @@ class BioText:
             start = max((s for s, e in clauses if s <= arrow.start()), default=0)
             if not _FLAG_BEFORE.search(text, start, arrow.start()):
                 yield start, arrow.start()
+
+    def _title_that_moved(self, now: int) -> int:
+        """Where the past before ``now`` starts: after a press title that opens the bio alone in
+        its clause when an "ex-" between it and ``now`` names the workplace it moved from."""
+        title = self.lexicon.press.match(self.folded, len(self.folded) - len(self.folded.lstrip()))
+        if title is None or not self.lexicon.former.search(self.folded, title.end(), now):
+            return 0
+        clause_end = next((e for s, e in self.clauses() if s <= title.start() < e), title.end())
+        return clause_end if clause_end < now else 0
 
     def _aside_of_the_past(self, clauses: list[tuple[int, int]], index: int) -> bool:
         """The clause after ``index`` is a bracket about the same past job: anything but one that
@@ -2160,6 +2191,7 @@ def _not_press_now(text: BioText) -> bool:
             or searched(lexicon.retired, match.group(0))
         )
         and not _an_outlets_own(text, match)
+        and not denied(text.folded, match, lexicon)
         for match in lexicon.not_press.finditer(text.folded)
     )
 
@@ -2239,7 +2271,35 @@ def is_parody(
     """Parody, satire, and (unless ``fans`` is False) fan, "unofficial" and (unless
     ``disclaimers`` is False) "not affiliated" accounts."""
     pattern = (lexicon.parody if disclaimers else lexicon.fans) if fans else lexicon.parody_only
-    return any(searched_folded(pattern, t, fold_same_length) for t in texts if t)
+    return any(
+        _affirmed_marker(pattern, fold_same_length(t), lexicon)
+        for t in texts
+        if t and searched_folded(pattern, t, fold_same_length)
+    )
+
+
+def _affirmed_marker(pattern: re.Pattern[str], folded: str, lexicon: Lexicon) -> bool:
+    """A marker of ``pattern`` the text does not deny ("Pas de la satire gratuite", "Satirical?
+    No.", "no press officers in my DMs" deny theirs)."""
+    return any(not denied(folded, match, lexicon) for match in pattern.finditer(folded))
+
+
+def denied(folded: str, match: re.Match[str], lexicon: Lexicon) -> bool:
+    """A negation right before the match (articles between: "pas de la satire", "not a"), or a
+    "no" answering it as a question ("Satirical? No.")."""
+    ending = lexicon.denial_ending
+    before = folded[max(0, match.start() - 24) : match.start()]
+    for _ in range(3):
+        if ending is not None and ending.search(before):
+            return True
+        before = _ARTICLE_AT_END.sub("", before, count=1)
+    answer = _ASKED_AND_ANSWERED.match(folded, match.end())
+    return bool(answer and answer.group(1) in lexicon.answers_no)
+
+
+# A short word or an elided article between a negation and what it denies ("de la", "d'").
+_ARTICLE_AT_END = re.compile(r"(?<![\w])[^\W\d_]{1,3}(?:\s+|['’])$")
+_ASKED_AND_ANSWERED = re.compile(r"\w*\s*\?+\s*(\w+)")
 
 
 @lru_cache(maxsize=16384)
@@ -2376,6 +2436,8 @@ def outlet_account(
     denials = (lexicon.negated, lexicon.negated_news)
     if any(denied and searched(denied, text.folded) for denied in denials):
         return None  # "Travel blog, not a news site", "Not news: pepper": it says what it is not
+    if searched(lexicon.personal_blogs, text.folded):
+        return None  # "Personal blog on my shifts: my diary, not a medium": no outlet
     first_clause_end = _self_description_end(text)
     # A company's news, deals or support account says so in its self-description.
     company = searched(_COMPANY_NEWS, text.folded)
@@ -2400,6 +2462,8 @@ def outlet_account(
     ours = noun and searched(_OUR_THING, text.folded[: noun.start()])
     if noun and opens_bio and person == 0 and not ours and not shares_news:
         return PressFinding(bio[noun.start() : noun.end()], is_outlet_account=True)
+    if person == 0 and (field := _journalism_tagline(text, lexicon)):
+        return PressFinding(field, is_outlet_account=True)
     if person == 0 and (part := _part_of_a_newsroom(text, lexicon)):
         return PressFinding(part, is_outlet_account=True)
     if not other_job(text) and (show := _show_on_an_outlet(text, lexicon)):
@@ -2633,6 +2697,22 @@ _ON_AIR = re.compile(
 )
 
 
+def _journalism_tagline(text: BioText, lexicon: Lexicon) -> str | None:
+    """ "Periodismo feminista desde Guatemala", "Independent journalism from Wales": the field
+    opening the bio of an account that speaks for no one, and the place or community it serves
+    named in the same clause, is a newsroom's tagline (not "Journalism, coffee", "Periodismo
+    ciudadano sin censura", nor a student's or a lecturer's)."""
+    field = lexicon.journalism
+    opening = field and field.match(text.folded, len(text.folded) - len(text.folded.lstrip()))
+    clause = opening and _TAGLINE_CLAUSE.match(text.raw, opening.end())
+    if not clause or not any(word[0].isupper() for word in clause.group(0).split()):
+        return None
+    if other_job(text) or _studies_journalism(text) or searched(lexicon.not_press, text.folded):
+        return None
+    return _phrase(text, opening)
+
+
+_TAGLINE_CLAUSE = re.compile(rf"[^|•·.,;:!?\n{PICTOGRAPHS}]+")
 _OUR_THING = re.compile(r"(?<![\w])(?:our|my|the\s+official|sign\s+up|subscribe)(?![\w])")
 _MENTION = re.compile(r"(?<![\w@])@(\w{1,30})")
 _MORE_NON_PRESS_JOBS = _words(
@@ -2860,7 +2940,10 @@ def title_at_station(text: BioText) -> PressFinding | None:
             continue
         sentence_end = _SENTENCE_STOP.search(text.raw, title.end())
         end = sentence_end.start() if sentence_end else len(text.raw)
-        if station := _STATION.search(text.raw, title.end(), end):
+        opening = text.lexicon.station_opening
+        if station := _STATION.search(text.raw, title.end(), end) or opening.search(
+            text.raw, title.end(), end
+        ):
             return PressFinding(_phrase(text, title), station.group(0))
     return None
 

@@ -30,6 +30,8 @@ WORD_MARKS = (
 WORD = re.compile(rf"(?:[^\W_]|[{WORD_MARKS}])+")
 # Thai, Lao, Myanmar and Khmer run every word into the next, without spaces.
 RUN_ON_SCRIPTS = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
+# Pictographs (emoji) that divide a bio like bars do: "Sales lead 📶 Acme", "Acme 📅 scheduling".
+PICTOGRAPHS = "\U0001F300-\U0001FAFF\u2600-\u27BF"
 # ...and so do Japanese kana, Chinese characters and (within a word's endings) Korean.
 UNSPACED_SCRIPTS = RUN_ON_SCRIPTS + "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af"
 # Hebrew writes "in", "at", "the", "and", "from", "to" and "that" as one or two letters glued to

@@ -130,6 +130,8 @@ news site") the name between; a word ending in ``*`` is a stem
   a proper name and one of them, or a bio that opens with one, is a station's own account;
 * ``hired_writers``: writing jobs done for clients, not for an outlet ("copywriter",
   "ghostwriter", "rédactrice web"): a press title beside one that names no outlet is that job;
+* ``training_markers``: right after a press title, what someone trained as, not their job
+  ("journalist by training", "periodista de formación"); other press evidence still counts;
 * ``study_markers``: studying somewhere ("3rd year comms @ Acme Uni", "estudiante en"): a student
   of a listed organisation is not its staff.
 """
@@ -220,6 +222,7 @@ class Vocabulary:
     programme_words: tuple[str, ...] = ()
     broadcast_words: tuple[str, ...] = ()
     hired_writers: tuple[str, ...] = ()
+    training_markers: tuple[str, ...] = ()
 
     def merged(self, *others: Vocabulary) -> Vocabulary:
         values = {}

@@ -1,0 +1,120 @@
+"""Classes of judgement error fixed in the twenty-fourth session (issue 12), one test per class of
+docs/judgement.md. The people and organisations are invented; the bios are paraphrases of the
+classes, not copies of benchmark rows."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_judgement_classes7 import employers
+from tests.test_judgement_classes19 import employers_of, press
+
+# ---- round 91: Guatemalan Spanish, taglines, stations, training, pictographs -------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "bio", "expected"),
+    [
+        ("La Ribera", "Periodismo independiente desde Tegucigalpa", True),  # a tagline
+        ("La Lupa", "Jornalismo de dados feito em Luanda. Reportagens e podcast.", True),
+        ("Ojo Vivo", "Periodismo ciudadano sin filtro", False),  # no place, no community named
+        ("Inés Olivera", "Periodismo y comunicación, UNAH", False),  # a field of study
+        ("Vida de turno", "Mi blog personal: mis turnos, no un medio, mi diario.", False),
+        ("Nuits d'appels", "Blog personnel sur mes nuits au plateau. Pas un média.", False),
+    ],
+)
+def test_the_field_opening_an_accounts_tagline_and_a_personal_blog(name, bio, expected):
+    found = press(bio, name=name)
+    assert (found is not None and found.is_outlet_account) is expected, bio
+
+
+@pytest.mark.parametrize(
+    ("bio", "expected"),
+    [
+        ("Productora de Emisoras Ribereñas", "press"),  # a station's name opens on its kind
+        ("Periodista de formación, consultora de PR para bancos", None),
+        ("Journalist by training, PR consultant for fintechs.", None),
+        ("Jornalista de formação, consultora de PR para startups", None),
+        ("Journalist by training. Host of the podcast Queue Talk.", "press"),  # the podcast is
+        ("Reporter. Ex-Harbour Post, now at the Daily Lantern.", "press"),  # the title moved
+        ("Reporter at the Harbour Post for 12 years. Now at Banco Ceibo.", None),
+    ],
+)
+def test_stations_titles_by_training_and_a_title_that_moved(bio, expected):
+    assert (press(bio) and "press") == expected, bio
+
+
+@pytest.mark.parametrize(
+    ("bio", "expected"),
+    [
+        ("Cartoonist, The Guardian. Not a parody account, the drawings are real.", "press"),
+        ("Dessinatrice au @lemondefr. Pas de la satire, du dessin de presse.", "press"),
+        ("Chroniqueuse satirique ? Non. Une chronique chaque lundi, @lemondefr.", "press"),
+        ("Parody account. Not the real Harbour Post.", None),
+    ],
+)
+def test_a_denied_parody_marker_is_no_parody(bio, expected):
+    assert (press(bio) and "press") == expected, bio
+
+
+@pytest.mark.parametrize(
+    ("bio", "expected"),
+    [
+        ("Ejecutiva de cuentas 📶 Fonix", {"suppliers"}),  # a pictograph between job and name
+        ("Supervisora en Quebracho 📞 turnos de noche", {"competitors"}),  # ends the clause
+        ("Fan del quebracho 🌳 Quebracho en flor", set()),  # no job before it
+        ("Analista de datos corporativos Fonix", {"suppliers"}),  # a two-word department
+        ("Fundador de Fonix (vendida a Nodo Cloud en 2021). Hoy inversor.", set()),
+        ("Founder, Fonix (sold to Nodo Cloud in 2021). Angel investor now.", set()),
+        ("Voluntaria en Banco Ceibo los sábados. Maestra.", set()),
+        ("Volunteer at Tala Contact's food drive. Nurse.", set()),
+        ("Telefonía en El Salvador | sin relación con Brisa Móvil", set()),
+    ],
+)
+def test_pictographs_departments_sales_volunteers_and_namesakes(store, bio, expected):
+    assert employers_of(store, bio) == expected, bio
+
+
+@pytest.mark.parametrize(
+    ("bio", "expected"),
+    [
+        ("Firma de contadores | MGS & Asociados | Xela", set()),  # "& Partners": another firm
+        ("Supervisor de turno | MGS | Xela", {"competitors"}),
+    ],
+)
+def test_an_acronym_and_partners_is_another_firm(store, bio, expected):
+    mora = {"name": "Mora Global Services", "aliases": ["MGS"]}
+    orgs = {"competitors": {"organisations": [mora]}}
+    assert employers(store, bio, orgs) == expected, bio
+
+
+# ---- round 92: Mauritian Kreol and French, the Indian Ocean's outlets --------------------------
+
+
+@pytest.mark.parametrize(
+    ("bio", "expected"),
+    [
+        ("Zournalis, Le Mauricien", "press"),
+        ("Commentatrice, MBC. Football et athlétisme.", "press"),
+        ("Ansien zournalis. Aster responsab kominikasion dan enn lopital.", None),
+        ("Etidian zournalism. Mo rev: vinn reporter.", None),
+        ("Klib radio amater. Pa enn radio komersial.", None),
+        ("Journal gratuit distribué chaque matin à Curepipe.", "press"),
+        ("Professeure d'histoire. Chroniqueuse invitée dans un quotidien.", None),
+    ],
+)
+def test_kreol_morisien_and_mauritian_outlets(bio, expected):
+    assert (press(bio, name="Kesav Ramful") and "press") == expected, bio
+
+
+@pytest.mark.parametrize(
+    ("bio", "expected"),
+    [
+        ("Animatrice radio. Voix des pubs Brisa Móvil depuis 2021.", set()),  # a client
+        ("Ambassador (paid) for Banco Ceibo | lifestyle", set()),
+        ("Agent Fonix à Tana ? Non : agent Fonix Immobilier.", set()),
+        ("Sef servis klian Banco Ceibo. Nou reponn 7/7.", {"customers"}),
+    ],
+)
+def test_clients_answers_and_kreol_staff(store, bio, expected):
+    assert employers_of(store, bio) == expected, bio
