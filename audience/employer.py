@@ -520,6 +520,22 @@ class OrgMatcher:
             for m in self._names_in(folded).finditer(folded)
         )
 
+    def opens_display_name(self, name: str | None) -> bool:
+        """:meth:`in_display_name` with a name of two words or more first ("Acme Bank Support",
+        "Acme Air Bonus"): an account that presents itself as the organisation, not a person's
+        "Darius | Acme Air" nor "Ruta Smith" beside a listed "RUTA"."""
+        if self._names is None or not name:
+            return False
+        folded = fold_same_length(name)
+        match = self._names_in(folded).search(folded)
+        said = " ".join(re.sub(r"[\s.-]+", " ", match.group(0)).split()) if match else ""
+        return bool(
+            match
+            and not re.search(r"\w", folded[: match.start()])
+            and " " in said
+            and said not in self._short_keys
+        )
+
     def by_host(self, host: str) -> ListedOrg | None:
         host = host.lower().removeprefix("www.")
         while host and "." in host:

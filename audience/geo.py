@@ -447,7 +447,9 @@ def matches_region(place: Place | None, wanted: list[str]) -> bool:
             return True  # "Bayern" at home: a place written as Bayern (its cities are unknown)
         if place.country in countries:
             return True
-    return False
+    return bool(place.city) and (place.country, fold(place.city)) in _foreign_cities(
+        tuple(wanted)
+    )
 
 
 def home_countries(wanted: list[str]) -> set[str]:
@@ -473,7 +475,26 @@ def _read_together(wanted: tuple[str, ...]) -> tuple[set[str], ...]:
             if place is not None and place.city and place.country in countries:
                 readings[index] = {place.country}
                 break
+        else:
+            if named and not _a_whole_country(item) and item in _foreign_cities(wanted):
+                readings[index] = set()  # the city alone is home (see _foreign_cities)
     return tuple(readings)
+
+
+@lru_cache(maxsize=256)
+def _foreign_cities(wanted: tuple[str, ...]) -> frozenset[str | tuple[str, str]]:
+    """Cities listed beside whole countries they are not in ("Mauritius, Curepipe, Phoenix",
+    "Kenya, Uganda, London"): each is home as a city, not its whole country (Phoenix, Arizona
+    does not make Paris, Texas home). Holds the wanted names and (country, city) pairs."""
+    readings = [region_countries(item) or set() for item in wanted]
+    pairs = list(zip(wanted, readings, strict=True))
+    named = set().union(*(c for i, c in pairs if fold(i) in GROUPS or _a_whole_country(i)))
+    found: set[str | tuple[str, str]] = set()
+    for item, countries in pairs:
+        place = normalize_location(item) if countries and not countries & named else None
+        if named and place is not None and place.city and not _a_whole_country(item):
+            found |= {item, (place.country, fold(place.city))}
+    return frozenset(found)
 
 
 def _a_whole_country(name: str) -> bool:

@@ -653,7 +653,8 @@ def spam_reasons(profile: Profile, settings: PruneSettings, now: datetime) -> li
         reasons.append(_reason("empty-bio", "empty bio"))
     age = _days(row["created_at"], now)
     if age is not None and age < settings.new_account_days:
-        reasons.append(_reason("new-account", f"account only {age:.0f} days old"))
+        # (created after an --as-of date when a run is replayed: new then too)
+        reasons.append(_reason("new-account", f"account only {max(age, 0):.0f} days old"))
     following, followers = row["following_count"], row["followers_count"]
     if following is not None and followers is not None and following >= MIN_FOLLOWING_FOR_RATIO:
         ratio = following / max(followers, 1)

@@ -1183,6 +1183,15 @@ def follows_like_spam(account: dict[str, Any]) -> bool:
     return following >= 1000 and following > 3 * max(followers, 1)
 
 
+def _impostor(account: dict[str, Any], named: object, matcher: OrgMatcher) -> bool:
+    """ "Acme Support ✔️" following thousands who do not follow it, on no handle or website of
+    Acme's: a display name that is or opens with the organisation's, on an account grown the
+    way no brand's own account is (a person's "Darius | Acme" is not one)."""
+    if not follows_like_spam(account):
+        return False
+    return bool(named) or matcher.opens_display_name(account["display_name"])
+
+
 def _owned(account: dict[str, Any], judge: _Judge) -> bool:
     """One of your own staff or accounts ([self] in audience.toml). Your name in the bio of an
     account whose handle or website is a listed organisation's is a client or a project of
@@ -1308,6 +1317,8 @@ def _account_evidence(
         if dealer:
             continue
         named = rules.matcher.by_display_name(name, handle, hosts, bio)
+        if seg not in employer_segments and _impostor(account, named, rules.matcher):
+            continue
         if named:
             employer_segments.add(seg)
             own_account = True

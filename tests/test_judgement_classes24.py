@@ -6,8 +6,12 @@ from __future__ import annotations
 
 import pytest
 
+from audience.geo import matches_region, normalize_location
+from audience.segment import parse_segment_config
 from tests.test_judgement_classes7 import employers
-from tests.test_judgement_classes19 import employers_of, press
+from tests.test_judgement_classes19 import ORGS, employers_of, press
+from tests.test_segment_judgement import segments_of
+from tests.test_segment_judgement import store as store  # noqa: F401 - the fixture
 
 # ---- round 91: Guatemalan Spanish, taglines, stations, training, pictographs -------------------
 
@@ -118,3 +122,31 @@ def test_kreol_morisien_and_mauritian_outlets(bio, expected):
 )
 def test_clients_answers_and_kreol_staff(store, bio, expected):
     assert employers_of(store, bio) == expected, bio
+
+
+def test_an_account_named_as_the_brand_and_grown_like_spam_is_an_impostor(store):
+    config = parse_segment_config({"segments": ORGS})
+    counts = {"followers_count": 40, "following_count": 2600}
+    impostor = {
+        "handle": "ceibo_ayuda_24",
+        "display_name": "Banco Ceibo Soporte ✔️",
+        "bio": "Atención 24/7. Escribinos al WhatsApp.",
+        **counts,
+    }
+    staff = {  # a person following many is still staff
+        "handle": "lu_rios",
+        "display_name": "Lucía Ríos | Banco Ceibo",
+        "bio": "Ejecutiva de cuentas.",
+        **counts,
+    }
+    found = segments_of(store, config, impostor, staff)
+    assert found == {"ceibo_ayuda_24": set(), "lu_rios": {"customers"}}
+
+
+@pytest.mark.parametrize(
+    ("location", "expected"),
+    [("Paris", False), ("Dallas", False), ("Phoenix, AZ", True), ("Curepipe", True)],
+)
+def test_a_foreign_city_beside_home_countries_is_home_as_a_city(location, expected):
+    home = ["Mauritius", "Port Louis", "Curepipe", "Phoenix"]  # a town, and Phoenix, Arizona
+    assert matches_region(normalize_location(location), home) is expected, location
