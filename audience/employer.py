@@ -242,10 +242,11 @@ class OrgMatcher:
             self._add_handle_names(org)
         for org in self.orgs:
             # "Driver at Van der Meer" for "Van der Meer Transport": the name without its
-            # generic last word, only in the context of a job.
+            # generic last word, only in the context of a job; not when that is a city's name
+            # ("Agent, Salalah" for "Salalah Mobile" says where, not who).
             for name in org.names:
                 for short in _shortened(organisation_key(name), generic):
-                    if len(short) >= 4 and short not in self._by_key:
+                    if len(short) >= 4 and short not in self._by_key and not _a_city(short):
                         self._by_key[short] = (org, True)
                         self._short_keys.add(short)
         for key in self._by_key:
@@ -915,10 +916,14 @@ class OrgMatcher:
             pass
         if found is None:
             return False
-        # "Student at X, intern at Acme": an internship is a job there
+        # "Student at X, intern at Acme": an internship is a job there, and so is a job after
+        # the studies ("student & part-time agent at Acme")
         temporary = self.lexicon.temporary_roles
+        joined = _JOB_JOINED.search(sentence, found.end())  # not "3rd year comms @": the field
         return not (
-            _STAFF_TITLE.search(sentence, found.end()) or temporary.search(sentence, found.end())
+            _STAFF_TITLE.search(sentence, found.end())
+            or temporary.search(sentence, found.end())
+            or (joined and self.lexicon.non_press_jobs.search(sentence, joined.end()))
         )
 
     def _marks_the_name(self, pattern: re.Pattern[str], window: str) -> bool:
@@ -986,6 +991,8 @@ class OrgMatcher:
 
 
 # "Acme? No, Beta Bank.", "Acme in Mayotte? No: …": a question about the name, answered.
+# What joins a second role to the first: "student & agent", "student, part-time agent".
+_JOB_JOINED = re.compile(r"\s*[&+,/]\s*|\s(?:and|y|e|et|und|și|si|и)\s")
 _ASKED_AND_ANSWERED = re.compile(r"[^?.!|\n]{0,24}?\s*\?+\s*(\w+)")
 
 # A name written as a domain ends with its top-level domain, no word of its sound.
@@ -1371,6 +1378,12 @@ def _job_then_de(lexicon: Lexicon, words: list[str], before: str) -> bool:
     """ "Jefe de operaciones en el contact center de Acme": a job earlier in the clause, and the
     organisation's name after "de" (a fan or a client has its own marker)."""
     return bool(words) and words[-1] in _OF_WORDS and bool(lexicon.non_press_jobs.search(before))
+
+
+def _a_city(name: str) -> bool:
+    from audience.geo import city_countries  # the place index: only for listed short names
+
+    return bool(city_countries(name))
 
 
 def _job_right_before(lexicon: Lexicon, before: str) -> bool:

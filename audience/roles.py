@@ -1201,6 +1201,8 @@ class BioText:
         accented = self.lexicon.accented_now
         until = len(self.folded) if end is None else end
         for now in self.lexicon.now.finditer(self.folded, start, until):
+            if _DOMAIN_GOES_ON.match(self.folded, now.end()):
+                continue  # "Agora.md", "now.com": a site's name, not the word
             spellings = accented.get(now.group(0))
             if not spellings or self.raw[now.start() : now.end()].lower() in spellings:
                 yield now
@@ -2712,6 +2714,7 @@ def _journalism_tagline(text: BioText, lexicon: Lexicon) -> str | None:
     return _phrase(text, opening)
 
 
+_DOMAIN_GOES_ON = re.compile(r"[.-][a-z0-9]")
 _TAGLINE_CLAUSE = re.compile(rf"[^|•·.,;:!?\n{PICTOGRAPHS}]+")
 _OUR_THING = re.compile(r"(?<![\w])(?:our|my|the\s+official|sign\s+up|subscribe)(?![\w])")
 _MENTION = re.compile(r"(?<![\w@])@(\w{1,30})")

@@ -150,3 +150,56 @@ def test_an_account_named_as_the_brand_and_grown_like_spam_is_an_impostor(store)
 def test_a_foreign_city_beside_home_countries_is_home_as_a_city(location, expected):
     home = ["Mauritius", "Port Louis", "Curepipe", "Phoenix"]  # a town, and Phoenix, Arizona
     assert matches_region(normalize_location(location), home) is expected, location
+
+
+# ---- round 93: Moldovan Romanian and Russian, outlets' names, students at work -----------------
+
+
+@pytest.mark.parametrize(
+    ("bio", "expected"),
+    [
+        ("Jurnalist freelance — scriu pentru Deschide.md și Agora.md", "press"),  # not "agora"
+        ("Emisiune de investigații, marți la 21:00", "press"),
+        ("ведущий новостей «Северный канал»", "press"),
+        ("ONG: cursuri pentru jurnaliști și granturi", None),  # journalists are its public
+        ("Editor-in-chief of my own cat's adventures", None),
+    ],
+)
+def test_romanian_and_russian_press_words_and_a_site_named_now(bio, expected):
+    assert (press(bio) and "press") == expected, bio
+
+
+def test_romanian_media_tagline_opening_an_outlets_bio():
+    found = press("Media despre oameni și sate din Moldova. Reportaje.", name="Drumuri")
+    assert found is not None and found.is_outlet_account
+
+
+@pytest.mark.parametrize(
+    ("bio", "expected"),
+    [
+        ("Estudiante USAC & agente a medio tiempo en Tala Contact", {"competitors"}),
+        ("3rd year comms @ Tala Contact", set()),  # the field of study, no job
+        ("Fonix network ops | views mine", {"suppliers"}),  # a team after the name
+        ("vindem telefoane și abonamente (Brisa Móvil și alții)", set()),  # a dealer
+        ("campanie civică (nu suntem Brisa Móvil)", set()),
+        ("cercetător, USM | colaborare cu Nodo Cloud", set()),  # a collaborator
+        ("podcast fintech 🎙 episod cu Banco Ceibo", set()),  # a guest on a show
+    ],
+)
+def test_students_at_work_dealers_disclaimers_and_guests(store, bio, expected):
+    assert employers_of(store, bio) == expected, bio
+
+
+# ---- round 94: Oman, short names that are towns ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("bio", "expected"),
+    [
+        ("Call centre agent, Sohar", set()),  # the town, not "Sohar Mobile" cut short
+        ("Call centre agent, Sohar Mobile", {"customers"}),
+    ],
+)
+def test_a_listed_name_cut_to_a_towns_name_is_the_town(store, bio, expected):
+    orgs = {"customers": {"organisations": [{"name": "Sohar Mobile"}]}}
+    assert employers(store, bio, orgs) == expected, bio
