@@ -962,11 +962,11 @@ class OrgMatcher:
             return True  # "works in CX (not at Acme lol)": denied
         if last_two and last_two[-1] in negations and not after.startswith(("'s", "’s")):
             return True  # "(no, not Acme the ISP)"; "views mine, not Acme's" names the employer
-        for pattern in (
-            self.lexicon.client_markers,
-            self.lexicon.beat_markers,
-            self.lexicon.complaint_markers,
-        ):
+        # "Proud member of the Acme family", "part of the Acme team": the team says staff
+        trails = self.lexicon.employer_trails
+        staff = _MEMBER_OF.search(before) and trails and _trail_after(trails, after)
+        clients = None if staff else self.lexicon.client_markers
+        for pattern in (clients, self.lexicon.beat_markers, self.lexicon.complaint_markers):
             if pattern is None:
                 continue
             if self._marks_the_name(pattern, window):
@@ -991,6 +991,7 @@ class OrgMatcher:
 
 
 # "Acme? No, Beta Bank.", "Acme in Mayotte? No: …": a question about the name, answered.
+_MEMBER_OF = re.compile(r"(?<![\w])(?:member|part) of (?:the )?$")
 # What joins a second role to the first: "student & agent", "student, part-time agent".
 _JOB_JOINED = re.compile(r"\s*[&+,/]\s*|\s(?:and|y|e|et|und|și|si|и)\s")
 _ASKED_AND_ANSWERED = re.compile(r"[^?.!|\n]{0,24}?\s*\?+\s*(\w+)")

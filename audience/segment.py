@@ -856,7 +856,7 @@ def plan_auto(store: Store, config: SegmentConfig, *, as_of: datetime | None = N
     organisation_flags: dict[int, tuple[bool, str]] = {}
     accounts = store.query(
         "SELECT id, platform, handle, display_name, bio, website, is_organisation, "
-        "following_count, followers_count FROM accounts"
+        "following_count, followers_count, default_avatar FROM accounts"
     )
     by_id = {a["id"]: a for a in accounts}
     findings: dict[int, PressFinding] = {}
@@ -953,6 +953,7 @@ _JUDGED_FIELDS = (
     "website",
     "following_count",
     "followers_count",
+    "default_avatar",
 )
 _JUDGED_BIO = _JUDGED_FIELDS.index("bio")  # accounts sharing a bio are judged by one worker
 
@@ -1184,10 +1185,13 @@ def follows_like_spam(account: dict[str, Any]) -> bool:
 
 
 def _impostor(account: dict[str, Any], named: object, matcher: OrgMatcher) -> bool:
-    """ "Acme Support ✔️" following thousands who do not follow it, on no handle or website of
-    Acme's: a display name that is or opens with the organisation's, on an account grown the
-    way no brand's own account is (a person's "Darius | Acme" is not one)."""
-    if not follows_like_spam(account):
+    """ "Acme Support ✔️" following thousands who do not follow it, with the default avatar or
+    ten times as many followed as followers, on no handle or website of Acme's: a display name
+    that is or opens with the organisation's, on an account grown the way no brand's own
+    account is (a person's "Darius | Acme" is not one)."""
+    following, followers = account["following_count"] or 0, account["followers_count"] or 0
+    grown = account.get("default_avatar") or following > 10 * max(followers, 1)
+    if not (follows_like_spam(account) and grown):
         return False
     return bool(named) or matcher.opens_display_name(account["display_name"])
 

@@ -203,3 +203,31 @@ def test_students_at_work_dealers_disclaimers_and_guests(store, bio, expected):
 def test_a_listed_name_cut_to_a_towns_name_is_the_town(store, bio, expected):
     orgs = {"customers": {"organisations": [{"name": "Sohar Mobile"}]}}
     assert employers(store, bio, orgs) == expected, bio
+
+
+# ---- rounds 95 and 96: Uganda and Laos --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Lacoc lok ki Rupiny | parliament",  # Acholi: a writer of news
+        "Omuweereza w'amawulire, CBS FM",  # Luganda: a news presenter
+        "ຜູ້ປະກາດຂ່າວ 📰 ວຽງຈັນ",  # Lao: a news announcer
+        "Presenter | Vientiane Times | economy",  # a Lao outlet
+    ],
+)
+def test_acholi_luganda_and_lao_press_titles_and_outlets(bio):
+    assert press(bio), bio
+
+
+@pytest.mark.parametrize(
+    ("bio", "expected"),
+    [
+        ("Proud member of the Banco Ceibo family 💙 Digital lead", {"customers"}),
+        ("Member of the Banco Ceibo loyalty club", set()),  # a member is a customer
+        ("ເຮັດວຽກຢູ່ Fonix 💼 Site Director", {"suppliers"}),  # Lao: works at
+    ],
+)
+def test_the_family_of_staff_and_lao_work_at(store, bio, expected):
+    assert employers_of(store, bio) == expected, bio
