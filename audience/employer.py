@@ -242,11 +242,10 @@ class OrgMatcher:
             self._add_handle_names(org)
         for org in self.orgs:
             # "Driver at Van der Meer" for "Van der Meer Transport": the name without its
-            # generic last word, only in the context of a job; not when that is a city's name
-            # ("Agent, Salalah" for "Salalah Mobile" says where, not who).
+            # generic last word, only in the context of a job.
             for name in org.names:
                 for short in _shortened(organisation_key(name), generic):
-                    if len(short) >= 4 and short not in self._by_key and not _a_city(short):
+                    if len(short) >= 4 and short not in self._by_key:
                         self._by_key[short] = (org, True)
                         self._short_keys.add(short)
         for key in self._by_key:
@@ -1379,12 +1378,6 @@ def _job_then_de(lexicon: Lexicon, words: list[str], before: str) -> bool:
     """ "Jefe de operaciones en el contact center de Acme": a job earlier in the clause, and the
     organisation's name after "de" (a fan or a client has its own marker)."""
     return bool(words) and words[-1] in _OF_WORDS and bool(lexicon.non_press_jobs.search(before))
-
-
-def _a_city(name: str) -> bool:
-    from audience.geo import city_countries  # the place index: only for listed short names
-
-    return bool(city_countries(name))
 
 
 def _job_right_before(lexicon: Lexicon, before: str) -> bool:

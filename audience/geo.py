@@ -488,12 +488,17 @@ def _foreign_cities(wanted: tuple[str, ...]) -> frozenset[str | tuple[str, str]]
     does not make Paris, Texas home). Holds the wanted names and (country, city) pairs."""
     readings = [region_countries(item) or set() for item in wanted]
     pairs = list(zip(wanted, readings, strict=True))
-    named = set().union(*(c for i, c in pairs if fold(i) in GROUPS or _a_whole_country(i)))
+    whole = [(i, c) for i, c in pairs if fold(i) in GROUPS or _a_whole_country(i)]
+    named = set().union(*(c for _, c in whole))
     found: set[str | tuple[str, str]] = set()
     for item, countries in pairs:
         place = normalize_location(item) if countries and not countries & named else None
-        if named and place is not None and place.city and not _a_whole_country(item):
-            found |= {item, (place.country, fold(place.city))}
+        if not named or place is None or not place.city or _a_whole_country(item):
+            continue
+        beside = (normalize_location(f"{item}, {name}") for name, _ in whole)
+        if any(p is not None and p.city and p.country in named for p in beside):
+            continue  # "Lebanon, Tripoli": the Lebanese city, read so in _read_together
+        found |= {item, (place.country, fold(place.city))}
     return frozenset(found)
 
 

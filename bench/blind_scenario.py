@@ -148,10 +148,22 @@ SEGMENTS = ("press", "customers", "suppliers", "competitors")
 # figures), were tuned on next, one round each (rounds 87 to 90). blind91 (a Guatemala City/Xela
 # contact centre and press desk) and blind92 (a Port Louis/Ebene contact centre and PR team),
 # written blind meanwhile and measured on the session's start code and after rounds 88 and 90,
-# are held out: nobody has tuned on them.
+# were tuned on in the twenty-fourth session (rounds 91 and 92). blind93 (a Chișinău/Bălți
+# contact centre and PR team), blind94 (a Muscat/Salalah contact centre and PR desk), blind95 (a
+# Kampala/Gulu contact centre and PR desk) and blind96 (a Vientiane/Luang Prabang contact centre
+# and PR desk), written blind in that session and measured on its start code, were tuned on
+# next (rounds 93 to 96). blind97 (a Port Moresby/Lae contact centre and PR team) and blind98 (a
+# Santo Domingo/Santiago contact centre and PR team), written blind meanwhile and measured on the
+# session's start and final code, are held out: nobody has tuned on them.
 SPLITS = (
-    ("blind92 (held out)", "blind92"),
-    ("blind91 (held out)", "blind91"),
+    ("blind98 (held out)", "blind98"),
+    ("blind97 (held out)", "blind97"),
+    ("blind96 (tuned on, round 96)", "blind96"),
+    ("blind95 (tuned on, round 95)", "blind95"),
+    ("blind94 (tuned on, round 94)", "blind94"),
+    ("blind93 (tuned on, round 93)", "blind93"),
+    ("blind92 (tuned on, round 92)", "blind92"),
+    ("blind91 (tuned on, round 91)", "blind91"),
     ("blind90 (tuned on, round 90)", "blind90"),
     ("blind89 (tuned on, round 89)", "blind89"),
     ("blind88 (tuned on, round 88)", "blind88"),

@@ -190,21 +190,6 @@ def test_students_at_work_dealers_disclaimers_and_guests(store, bio, expected):
     assert employers_of(store, bio) == expected, bio
 
 
-# ---- round 94: Oman, short names that are towns ------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("bio", "expected"),
-    [
-        ("Call centre agent, Sohar", set()),  # the town, not "Sohar Mobile" cut short
-        ("Call centre agent, Sohar Mobile", {"customers"}),
-    ],
-)
-def test_a_listed_name_cut_to_a_towns_name_is_the_town(store, bio, expected):
-    orgs = {"customers": {"organisations": [{"name": "Sohar Mobile"}]}}
-    assert employers(store, bio, orgs) == expected, bio
-
-
 # ---- rounds 95 and 96: Uganda and Laos --------------------------------------------------------
 
 
