@@ -36,6 +36,7 @@ from audience.textmatch import (
     ARABIC_LETTER,
     ARABIC_LETTERS,
     ARABIC_PROCLITIC,
+    ASKED_AND_ANSWERED,
     HEBREW_CLITIC,
     HEBREW_LETTER,
     HEBREW_PROCLITIC,
@@ -516,8 +517,7 @@ class OrgMatcher:
             return False
         folded = fold_same_length(name)
         return any(
-            " ".join(re.sub(r"[\s.-]+", " ", m.group(0)).split()) not in self._short_keys
-            for m in self._names_in(folded).finditer(folded)
+            _written_key(m) not in self._short_keys for m in self._names_in(folded).finditer(folded)
         )
 
     def opens_display_name(self, name: str | None) -> bool:
@@ -528,7 +528,7 @@ class OrgMatcher:
             return False
         folded = fold_same_length(name)
         match = self._names_in(folded).search(folded)
-        said = " ".join(re.sub(r"[\s.-]+", " ", match.group(0)).split()) if match else ""
+        said = _written_key(match) if match else ""
         return bool(
             match
             and not re.search(r"\w", folded[: match.start()])
@@ -716,7 +716,7 @@ class OrgMatcher:
             return False
         if retired is not None and searched(retired, _SENTENCE_END.split(folded, maxsplit=1)[0]):
             return False  # "Retraité. 30 ans chez Acme": a bio opening retired is all past
-        answer = _ASKED_AND_ANSWERED.match(folded, end)
+        answer = ASKED_AND_ANSWERED.match(folded, end)
         if answer and answer.group(1) in self.lexicon.answers_no:
             return False  # "Acme? No, Beta Bank.": the name is asked about and denied
         if self._not_employer(folded[sentence_start:start], sentence_after):
@@ -989,11 +989,10 @@ class OrgMatcher:
         return False
 
 
-# "Acme? No, Beta Bank.", "Acme in Mayotte? No: …": a question about the name, answered.
+# "Proud member of the Acme family", "part of the Acme team".
 _MEMBER_OF = re.compile(r"(?<![\w])(?:member|part) of (?:the )?$")
 # What joins a second role to the first: "student & agent", "student, part-time agent".
 _JOB_JOINED = re.compile(r"\s*[&+,/]\s*|\s(?:and|y|e|et|und|și|si|и)\s")
-_ASKED_AND_ANSWERED = re.compile(r"[^?.!|\n]{0,24}?\s*\?+\s*(\w+)")
 
 # A name written as a domain ends with its top-level domain, no word of its sound.
 _DOMAIN_ENDING = re.compile(r"(?<=\w)\.[a-z]{2,4}$")
@@ -1378,6 +1377,11 @@ def _job_then_de(lexicon: Lexicon, words: list[str], before: str) -> bool:
     """ "Jefe de operaciones en el contact center de Acme": a job earlier in the clause, and the
     organisation's name after "de" (a fan or a client has its own marker)."""
     return bool(words) and words[-1] in _OF_WORDS and bool(lexicon.non_press_jobs.search(before))
+
+
+def _written_key(match: re.Match[str]) -> str:
+    """A listed name as a bio wrote it, spaced as its key ("acme-bank" → "acme bank")."""
+    return " ".join(re.sub(r"[\s.-]+", " ", match.group(0)).split())
 
 
 def _job_right_before(lexicon: Lexicon, before: str) -> bool:

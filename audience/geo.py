@@ -476,7 +476,7 @@ def _read_together(wanted: tuple[str, ...]) -> tuple[set[str], ...]:
                 readings[index] = {place.country}
                 break
         else:
-            if named and not _a_whole_country(item) and item in _foreign_cities(wanted):
+            if item in _foreign_cities(wanted):
                 readings[index] = set()  # the city alone is home (see _foreign_cities)
     return tuple(readings)
 

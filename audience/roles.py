@@ -28,6 +28,7 @@ from typing import Any
 from audience.outlets import GENERIC_HOSTS, PLATFORM_KINDS, Gazetteer, Outlet, gazetteer_with
 from audience.precompiled import compiled
 from audience.textmatch import (
+    ASKED_AND_ANSWERED,
     PICTOGRAPHS,
     RUN_ON_SCRIPTS,
     UNSPACED_SCRIPTS,
@@ -2295,13 +2296,12 @@ def denied(folded: str, match: re.Match[str], lexicon: Lexicon) -> bool:
         if ending is not None and ending.search(before):
             return True
         before = _ARTICLE_AT_END.sub("", before, count=1)
-    answer = _ASKED_AND_ANSWERED.match(folded, match.end())
+    answer = ASKED_AND_ANSWERED.match(folded, match.end())
     return bool(answer and answer.group(1) in lexicon.answers_no)
 
 
 # A short word or an elided article between a negation and what it denies ("de la", "d'").
 _ARTICLE_AT_END = re.compile(r"(?<![\w])[^\W\d_]{1,3}(?:\s+|['’])$")
-_ASKED_AND_ANSWERED = re.compile(r"\w*\s*\?+\s*(\w+)")
 
 
 @lru_cache(maxsize=16384)

@@ -30,6 +30,9 @@ WORD_MARKS = (
 WORD = re.compile(rf"(?:[^\W_]|[{WORD_MARKS}])+")
 # Thai, Lao, Myanmar and Khmer run every word into the next, without spaces.
 RUN_ON_SCRIPTS = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
+# A question about what comes right before, and the first word of its answer: "Acme? No, Beta
+# Bank.", "Acme in Mayotte? No: …", "Satirical? No." (the answer is compared with ``answers_no``).
+ASKED_AND_ANSWERED = re.compile(r"[^?.!|\n]{0,24}?\s*\?+\s*(\w+)")
 # Pictographs (emoji) that divide a bio like bars do: "Sales lead 📶 Acme", "Acme 📅 scheduling".
 PICTOGRAPHS = "\U0001F300-\U0001FAFF\u2600-\u27BF"
 # ...and so do Japanese kana, Chinese characters and (within a word's endings) Korean.
