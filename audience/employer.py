@@ -169,7 +169,8 @@ _CLAUSE_ENDS = re.compile(
 # A customer word ends its phrase: "Acme customer, and honestly…", "Acme member since 2019";
 # not "Acme customer service" (a team of Acme).
 _TRAIL_ENDS = re.compile(
-    r"\s*(?:$|[^\w\s'’-]|\s(?:since|for|and|here|too|of|inside|in|at|on|seit|depuis|desde)\b)"
+    r"\s*(?:$|[^\w\s'’-]|\s(?:since|for|and|here|too|of|inside|in|at|on|seit|depuis|desde"
+    r"|long|bilong)\b)"
 )
 # "Student services officer", "Student recruitment lead": a study word inside a staff title.
 _STAFF_TITLE = re.compile(

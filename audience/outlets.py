@@ -97,6 +97,7 @@ class Outlet:
 NAMES_AT_MEMO = 65536  # (text, position) answers of Gazetteer.name_at kept
 MAX_NAME_WORDS = 6  # the longest outlet name looked for in a bio all in lower case
 _CLAUSE_ENDS = ".,;:!?|)/•·-–—"
+_BRACKET_ENDING = re.compile(r"\s*\([^()]*\)$")
 
 
 @dataclass(frozen=True)
@@ -149,6 +150,21 @@ class Gazetteer:
         only where an outlet must stand ("Photographer, AP")."""
         said = said.strip()
         return self._name_index.get(said) if len(said) == 2 and said.isupper() else None
+
+    def told_apart(self, said: str) -> Outlet | None:
+        """An outlet whose name the gazetteer tells apart from a namesake with a bracket ("El
+        Nacional (Venezuela)"), written without it: only where an outlet must stand
+        ("Productora de El Nacional"), as such names are often ordinary words ("Hoy")."""
+        return self._without_brackets.get(" ".join(said.split()))
+
+    @cached_property
+    def _without_brackets(self) -> dict[str, Outlet]:
+        index: dict[str, Outlet] = {}
+        for outlet in self.outlets:
+            plain = _BRACKET_ENDING.sub("", outlet.name)
+            if plain != outlet.name and outlet.kind not in PLATFORM_KINDS:
+                index.setdefault(" ".join(plain.split()), outlet)
+        return index
 
     @cached_property
     def _lower_case_index(self) -> dict[str, Outlet]:

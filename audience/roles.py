@@ -1297,6 +1297,8 @@ class BioText:
                 yield clauses[index][0], marker.end()
             elif ends_clause and index + 1 < len(clauses):
                 yield clauses[index + 1]
+                if self._bracketed(clauses[index + 1]) and index + 2 < len(clauses):
+                    yield clauses[index + 2]  # "Antes (2016-2020) comunicación en Acme"
             # "Former site director, Acme BPO. Now …": the comma goes on with the same job, and
             # so does a slash between an organisation's old and new names ("Acme / Beta").
             elif index + 1 < len(clauses) and text[end : clauses[index + 1][0]].strip() in _GOES_ON:
@@ -1306,6 +1308,8 @@ class BioText:
         trails = self.lexicon.former_trails
         for index, (start, end) in enumerate(clauses):
             clause = text[start:end]
+            if text[start - 1 : start] == "(" and text[end : end + 1] == ")":
+                clause = f"({clause})"  # "8 years at Acme (ex)": a bracket of its own
             trail = trails.search(clause) if trails else None
             alone = trail and not clause.replace(trail.group(0), "").strip(" .!")
             if alone and index and text[end : end + 1] not in (",", ":"):
@@ -1390,10 +1394,16 @@ class BioText:
             if raw_after is None or said not in _SHORT_PREPOSITIONS:
                 return True
             clause = _CLAUSE_END.split(raw_after[found.end() :], maxsplit=1)[0]
+            if _opens_with_a_city(clause):
+                return False  # "Ora a Santo Domingo per un reportage": where, not for whom
             if not clause.islower() or self.lexicon.freelance.match(clause.lstrip()):
                 return True
         freelance = self.lexicon.freelance.match(after.lstrip(" :,—–-"))
         return freelance is not None
+
+    def _bracketed(self, clause: tuple[int, int]) -> bool:
+        start, end = clause
+        return self.raw[start - 1 : start] == "(" and self.raw[end : end + 1] == ")"
 
     def _in_a_name_mid_sentence(self, start: int) -> bool:
         """A capitalised word right after another word: part of a name, not a marker."""
@@ -1657,14 +1667,17 @@ def _is_object(bio: BioText, match: re.Match[str]) -> bool:
 
 
 _QUOTE_MARKS = "\"'“”„‘’«»‹›"
+_QUOTE_CLOSES = re.compile(r"(?:\s+[^\W\d_][\w'’-]*){1,3}[\"“”»›]")
 
 
 def _in_scare_quotes(bio: BioText, match: re.Match[str]) -> bool:
     """ '"Journalist" 😉 actually content and PR': a title alone inside quotes is said in jest."""
     raw, start, end = bio.raw, match.start(), match.end()
-    if start == 0 or end == len(raw):
+    if start == 0 or end == len(raw) or raw[start - 1] not in _QUOTE_MARKS:
         return False
-    return raw[start - 1] in _QUOTE_MARKS and raw[end] in _QUOTE_MARKS
+    # '"periodista de la vida" 😜', '"Reportero ciudadano"': a short quoted phrase it opens
+    closing = _QUOTE_CLOSES.match(raw, end)
+    return raw[end] in _QUOTE_MARKS or closing is not None
 
 
 def _is_plural(lexicon: Lexicon, match: re.Match[str]) -> bool:
@@ -1837,15 +1850,27 @@ _MEDIA_COMPOUND = re.compile(
 _NEWSLETTER_FORMS = re.compile(r"(?<![\w])(?:newsletter|nieuwsbrie[fv])\w{0,3}(?![\w])")
 
 
-def _outlet_in_clause(bio: BioText, end: int) -> str | None:
+def _outlet_in_clause(bio: BioText, title: re.Match[str]) -> str | None:
     """ "Presentadora del informativo económico de @telemadrid": an outlet handle later in the
-    same clause, known to the gazetteer or named after a programme word."""
+    same clause, known to the gazetteer or named after a programme word; "Productora de El
+    Despertador en CDN 37": an outlet the gazetteer knows by name after the programme."""
+    end = title.end()
     clause_end = min((e for s, e in bio.clauses() if e >= end), default=len(bio.folded))
     for mention in _MENTION.finditer(bio.folded, end, clause_end):
         between = bio.folded[end : mention.start()]
         raw_handle = bio.raw[mention.start(1) : mention.end(1)]
         if bio.lexicon.gazetteer.handle(raw_handle) or _PROGRAMME_WORDS.search(between):
             return bio.raw[mention.start() : mention.end()]
+    if bio.raw[title.start() - 1 : title.start()] == "-":
+        return None  # "Occasional op-eds in the Hindu": a word's end, not a title
+    lexicon = bio.lexicon
+    for found, outlet in lexicon.gazetteer.names_in(bio.raw[end:clause_end]):
+        if len(found.group(0)) <= 4 and found.group(0).isupper():
+            continue  # "«reporter» de la vie à PAP": a short capital form may be a place's
+        between = bio.folded[end : end + found.start()]
+        markers = (lexicon.client_markers, lexicon.beat_markers, lexicon.not_outlet_lead)
+        if not any(m is not None and searched(m, between) for m in markers):
+            return outlet.name
     return None
 
 
@@ -1906,6 +1931,15 @@ def _only_a_city(name: str) -> bool:
     return bool(place and place.city) and fold_same_length(place.city) == fold_same_length(name)
 
 
+_CAPITALISED_RUN = re.compile(rf"\s*((?:[{_UPPER}][\w'’.-]*)(?:\s+[{_UPPER}][\w'’.-]*){{0,2}})")
+
+
+def _opens_with_a_city(clause: str) -> bool:
+    """ "Santo Domingo per un reportage": the capitalised words opening the clause are a city."""
+    run = _CAPITALISED_RUN.match(clause)
+    return bool(run) and _only_a_city(run.group(1).rstrip("."))
+
+
 def _named_as_an_event(name: str | None, lexicon: Lexicon) -> bool:
     """A display name that ends on an event's word, perhaps with its year ("… Awards 2019",
     "… Summit '25"), not "Conference News", a trade title about events."""
@@ -1956,11 +1990,13 @@ def press_role(bio_text: str | None, lexicon: Lexicon = DEFAULT_LEXICON) -> Pres
     for match in bio.current(lexicon.qualified):
         if _is_object(bio, match) or _non_media(bio, match) or bio.in_trap(match):
             continue
+        if _in_scare_quotes(bio, match):
+            continue
         if _credits_someone(bio.raw, match.end(), lexicon.gazetteer):  # "Host: Ana Vega."
             return PressFinding(bio.raw[match.start() : match.end()], is_outlet_account=True)
         lead = lexicon.outlet_lead.match(bio.folded, match.start())
         outlet = _lead_ok(bio, lead.end()) if lead else _known_outlet_after(bio, match.end())
-        outlet = outlet or _outlet_in_clause(bio, match.end()) or _outlets_next(bio, match.end())
+        outlet = outlet or _outlet_in_clause(bio, match) or _outlets_next(bio, match.end())
         if not outlet:
             # "Dep Ed @TradeWeekly", "Photographer @CityDaily": a title written the way a job
             # at an account is written, the @handle right after it.
@@ -2095,6 +2131,8 @@ def _known_outlet_after(bio: BioText, end: int) -> str | None:
     folded = fold_same_length(outlet)
     if gazetteer.name_at(outlet, 0) or gazetteer.short_form(outlet) or _NEWSY_NAME.search(folded):
         return outlet
+    if gazetteer.told_apart(outlet):
+        return outlet  # "Productora de El Nacional": one of the papers of that name
     # "at Harbour weekly": the paper's kind in lower case after its name; "Host, Byte by Byte
     # podcast 🎙️": a name with small words in it, its kind ending the clause
     start = bio.raw.find(outlet, end)
@@ -2926,7 +2964,7 @@ _LINK = re.compile(r"(?:https?://)?(?:[\w-]+\.)+[a-z]{2,}(?:/[^\s]*)?")
 # is on ("18:00", "6-9am", "21h30").
 _STATION = re.compile(
     rf"(?<![\w@.])(?:{_CAPITALISED}\s+){{1,3}}FM(?![\w])|(?<![\w@])R[aá]di[oa]\s+{_CAPITALISED}"
-    r"|(?<![\w@])(?:Canal|Channel|Kanal)\s+\d{1,2}(?![\w])"
+    r"|(?<![\w@])(?:Canal|Channel|Kanal|Antena)\s+\d{1,2}(?![\w])"
 )
 _SLOT_HOUR = re.compile(
     r"(?<![\w:.,])(?:\d{1,2}[:h]\d\d|\d{1,2}(?::\d\d|h)?\s*[-–]\s*\d{1,2}(?::\d\d)?\s*(?:h|am|pm))"
