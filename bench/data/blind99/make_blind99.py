@@ -15,5 +15,6 @@ if __name__ == "__main__":
             tlds="com|net|org|io|info|eu|de|rs|al|tr|fm|tv|ks",
             post_separator=" ‖ ",
             mention=r"(?<![\w.])@(\w+)",
+            shared_accounts=True,
         )
     )
