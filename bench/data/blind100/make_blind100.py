@@ -15,5 +15,6 @@ if __name__ == "__main__":
             tlds="sn|com|org|net|io|fr|info|africa|fm|tv",
             post_separator=" ^^ ",
             mention=r"(?<![\w.])@(\w+)",
+            shared_accounts=True,
         )
     )
