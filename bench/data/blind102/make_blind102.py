@@ -15,5 +15,6 @@ if __name__ == "__main__":
             tlds="tj|com|ru|org|net|uz|io|fm|ir|me|info",
             post_separator=" ⁞ ",
             mention=r"(?<![\w.])@(\w+)",
+            shared_accounts=True,
         )
     )
