@@ -2965,6 +2965,9 @@ _LINK = re.compile(r"(?:https?://)?(?:[\w-]+\.)+[a-z]{2,}(?:/[^\s]*)?")
 _STATION = re.compile(
     rf"(?<![\w@.])(?:{_CAPITALISED}\s+){{1,3}}FM(?![\w])|(?<![\w@])R[aá]di[oa]\s+{_CAPITALISED}"
     r"|(?<![\w@])(?:Canal|Channel|Kanal|Antena)\s+\d{1,2}(?![\w])"
+    # "ТВ «Бахор»", "«Варзиш ТВ»": a channel's quoted name with its kind
+    r"|(?<![\w@])(?:TV|ТВ|Radio|Радио)\s+[«„“\"][^\W\d_]"
+    r"|[«„“\"][^\W\d_][^»”\"\n]{0,30}\s(?:TV|ТВ|FM)[»”\"]"
 )
 _SLOT_HOUR = re.compile(
     r"(?<![\w:.,])(?:\d{1,2}[:h]\d\d|\d{1,2}(?::\d\d|h)?\s*[-–]\s*\d{1,2}(?::\d\d)?\s*(?:h|am|pm))"
