@@ -1874,6 +1874,21 @@ def _outlet_in_clause(bio: BioText, title: re.Match[str]) -> str | None:
     return None
 
 
+_GAP = re.compile(r"[\s,]*")
+_QUOTED_NAME = re.compile(r"\s*[«„“\"]([^»”\"\n]{2,40})[»”\"]")
+
+
+def _quoted_outlet_of_kind(bio: BioText, end: int) -> str | None:
+    """ "продюсер телеканала «Мир»", "фотограф газеты «Вечерний Душанбе»": the outlet's kind
+    right after the title, then its name in quotes."""
+    start = _GAP.match(bio.folded, end).end()
+    kind = bio.lexicon.outlet_nouns.match(bio.folded, start) or _OUTLET_NOUNS.match(
+        bio.folded, start
+    )
+    name = _QUOTED_NAME.match(bio.raw, kind.end()) if kind else None
+    return name.group(1) if name else None
+
+
 def _outlets_next(bio: BioText, end: int) -> str | None:
     """ "Freelance photographer. Work in The Harbour Times, City FM.": the next sentence names two
     or more outlets the gazetteer knows, and not as clients or subjects."""
@@ -1997,6 +2012,7 @@ def press_role(bio_text: str | None, lexicon: Lexicon = DEFAULT_LEXICON) -> Pres
         lead = lexicon.outlet_lead.match(bio.folded, match.start())
         outlet = _lead_ok(bio, lead.end()) if lead else _known_outlet_after(bio, match.end())
         outlet = outlet or _outlet_in_clause(bio, match) or _outlets_next(bio, match.end())
+        outlet = outlet or _quoted_outlet_of_kind(bio, match.end())
         if not outlet:
             # "Dep Ed @TradeWeekly", "Photographer @CityDaily": a title written the way a job
             # at an account is written, the @handle right after it.
@@ -2963,7 +2979,7 @@ _LINK = re.compile(r"(?:https?://)?(?:[\w-]+\.)+[a-z]{2,}(?:/[^\s]*)?")
 # A broadcast station by its name ("Kaya FM", "Radio Sibiu", "Rádio Clube") and the hour a show
 # is on ("18:00", "6-9am", "21h30").
 _STATION = re.compile(
-    rf"(?<![\w@.])(?:{_CAPITALISED}\s+){{1,3}}FM(?![\w])|(?<![\w@])R[aá]di[oa]\s+{_CAPITALISED}"
+    rf"(?<![\w@.])(?:{_CAPITALISED}\s+){{1,3}}(?:FM|TV)(?![\w])|(?<![\w@])R[aá]di[oa]\s+{_CAPITALISED}"
     r"|(?<![\w@])(?:Canal|Channel|Kanal|Antena)\s+\d{1,2}(?![\w])"
     # "ТВ «Бахор»", "«Варзиш ТВ»": a channel's quoted name with its kind
     r"|(?<![\w@])(?:TV|ТВ|Radio|Радио)\s+[«„“\"][^\W\d_]"
