@@ -1,0 +1,20 @@
+"""Build blind105 (a Gaborone/Francistown contact-centre and PR firm) from src/*.txt: see README.md."""
+
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parents[1]))
+
+from blind_builder import Format, build  # noqa: E402
+
+if __name__ == "__main__":
+    build(
+        Format(
+            here=HERE,
+            tlds="bw|com|org|net|io|za|zw|fm|africa|news",
+            post_separator=" ¶ ",
+            mention=r"(?<![\w.])@(\w+)",
+            shared_accounts=True,
+        )
+    )
