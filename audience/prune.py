@@ -802,8 +802,10 @@ def region_reasons(profile: Profile, rules: Rules) -> list[Reason]:
     place = account_place(profile.row)
     if place is None or matches_region(place, rules.home_regions):
         return []
-    named = place.city or place.state
     home = tuple(rules.home_regions)
+    if _names_a_home_place(profile.row["location"] or "", home):
+        return []  # "Oak Ridge, Roatán": a home place the gazetteer does not know, named
+    named = place.city or place.state
     if named and _city_in_home(named, home) and not names_a_country(profile.row["location"]):
         # Valencia (Spain) as well as Valencia (Venezuela), Beira (a Portuguese region) as well
         # as Beira (Mozambique): the home one is meant, unless the location says the country
@@ -813,6 +815,19 @@ def region_reasons(profile: Profile, rules: Rules) -> list[Reason]:
 
 
 @lru_cache(maxsize=4096)
+@lru_cache(maxsize=4096)
+def _names_a_home_place(location: str, home_regions: tuple[str, ...]) -> bool:
+    """One of the location's comma-separated parts is a home region as the user wrote it and
+    the gazetteer does not know (so the place read from the rest may be a namesake abroad); not
+    "Atlanta, Georgia", which the gazetteer reads whole."""
+    from audience.geo import normalize_location
+    from audience.normalize import fold
+
+    home = {fold(region) for region in home_regions}
+    parts = (part.strip() for part in re.split(r"[,/|·]", location))
+    return any(fold(part) in home and normalize_location(part) is None for part in parts)
+
+
 def _city_in_home(city: str, home_regions: tuple[str, ...]) -> bool:
     """A city of this name (15,000+ people) exists in one of the home regions."""
     from audience.geo import city_countries, home_countries

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import pytest
 
+from audience.prune import Rules, review
 from tests.test_judgement_classes19 import employers_of, press
-from tests.test_prune import follow_all, person
+from tests.test_prune import NOW, follow_all, person
 from tests.test_prune import world as world  # noqa: F401 - the fixture
 from tests.test_segment_judgement import store as store  # noqa: F401 - the fixture
 
@@ -219,3 +220,48 @@ def test_tajik_and_russian_titles_outlets_in_quotes_and_what_is_not_press(bio, e
 def test_a_dismissal_and_a_provider_or_a_payment_named_are_not_the_employer(store, bio):
     assert employers_of(store, bio) == set(), bio
 
+
+
+# ---- rounds 103 and 104: Namibia and Honduras ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "bio", "expected"),
+    [
+        ("Conecta Sur", "Distribuidor autorizado de radios y televisores Fonix.", None),
+        ("Rūta P.", "Autorius, LRT", "press"),  # the Lithuanian title itself
+        ("Ann K.", "Editorial director, Windhoek Observer. Investigations team lead.", "press"),
+        ("Canal 10", "Televisión Nacional de Nicaragua. Canal estatal.", "press"),
+        ("Reporteros", "Red de periodistas independientes. Publicamos en valle.hn", "press"),
+        ("Honduras Datos", "Unidad de investigación periodística. Datos abiertos.", "press"),
+    ],
+)
+def test_an_authorised_dealer_an_editorial_director_and_spanish_newsrooms(name, bio, expected):
+    assert (press(bio, name=name) and "press") == expected, bio
+
+
+@pytest.mark.parametrize(
+    ("bio", "expected"),
+    [
+        ("Supervisor en Quebracho BPO | Campaña Banco Ceibo | Coach de agentes", {"competitors"}),
+        ("Abogado. Asesor legal externo de Banco Ceibo y de otros bancos.", set()),
+        ("💰 Trabaja con Tala Contact desde casa. Paga L 300 de inscripción por transferencia.",
+         set()),
+    ],
+)
+def test_a_campaign_an_outside_adviser_and_a_registration_fee_scam(store, bio, expected):
+    assert employers_of(store, bio) == expected, bio
+
+
+def test_a_home_place_the_gazetteer_does_not_know_keeps_a_namesake_abroad_at_home(world):
+    rules = Rules(keywords=["contact centre"], home_regions=["Honduras", "Utila Cay"])
+    world.accounts(
+        person("80", bio="Fisherman. Lobster and conch.", location="Oak Ridge, Utila Cay"),
+        person("81", bio="Fisherman. Lobster and conch.", location="Oak Ridge, Tennessee"),
+    )
+    follow_all(world, ["80", "81"], followers=["80", "81"])
+    found = review(world.store, rules, "x", NOW, margin=1.0)
+    reasons = {s.account_id: {r.code for r in s.reasons} for s in found.near_misses}
+    reasons.update({s.account_id: {r.code for r in s.reasons} for s in found.suggestions})
+    assert "outside-region" not in reasons.get(world.ids["80"], set())
+    assert "outside-region" in reasons.get(world.ids["81"], set())
