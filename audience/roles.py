@@ -1703,11 +1703,32 @@ def _desk_of_an_outlet(bio: BioText, match: re.Match[str]) -> str | None:
 def _non_media(bio: BioText, match: re.Match[str]) -> bool:
     """ "Content writer for SaaS brands", "music producer at ...": not press, outlet or not."""
     previous = _previous_words(bio.folded, match.start(), 2)
-    return (
-        bool(previous)
-        and match.group(0) != "critic"
-        and (previous[-1] in bio.lexicon.non_media or " ".join(previous) in bio.lexicon.non_media)
-    )
+    if not previous or match.group(0) == "critic":
+        return False
+    if not (previous[-1] in bio.lexicon.non_media or " ".join(previous) in bio.lexicon.non_media):
+        return False
+    return _podcast_named_next(bio, match) is None
+
+
+def _podcast_named_next(bio: BioText, match: re.Match[str]) -> str | None:
+    """ "Podcast host | 'Harbour Talks'": a podcast title named in quotes right after the
+    title is the outlet (a bare "Podcast host" names none)."""
+    previous = _previous_words(bio.folded, match.start(), 1)
+    if not previous or not searched(bio.lexicon.podcast, previous[-1]):
+        return None
+    named = _NAME_IN_QUOTES_NEXT.match(bio.raw, match.end())
+    if named is None:
+        return None
+    owner = _OWNER_IN_BRACKETS.match(bio.raw, named.end())
+    if owner and not bio.lexicon.gazetteer.name_at(owner.group(1), 0):
+        return None  # "'Coffee & CX' (a Blarney Systems podcast)": a company's own podcast
+    return named.group(1).strip()
+
+
+_NAME_IN_QUOTES_NEXT = re.compile(
+    r"\s*[|:–—-]?\s*[\"'“‘«„]([^\W\d_][^\"'”’»\n]{1,40})[\"'”’»]"
+)
+_OWNER_IN_BRACKETS = re.compile(r"\s*\((?:an?\s+)?([^()]{2,40}?)\s+podcast\)", re.IGNORECASE)
 
 
 # What joins two titles or two qualifiers: "&", "+", "/", a comma, "and" and its kin.
@@ -2013,6 +2034,7 @@ def press_role(bio_text: str | None, lexicon: Lexicon = DEFAULT_LEXICON) -> Pres
         outlet = _lead_ok(bio, lead.end()) if lead else _known_outlet_after(bio, match.end())
         outlet = outlet or _outlet_in_clause(bio, match) or _outlets_next(bio, match.end())
         outlet = outlet or _quoted_outlet_of_kind(bio, match.end())
+        outlet = outlet or _podcast_named_next(bio, match)
         if not outlet:
             # "Dep Ed @TradeWeekly", "Photographer @CityDaily": a title written the way a job
             # at an account is written, the @handle right after it.

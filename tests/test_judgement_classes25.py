@@ -265,3 +265,17 @@ def test_a_home_place_the_gazetteer_does_not_know_keeps_a_namesake_abroad_at_hom
     reasons.update({s.account_id: {r.code for r in s.reasons} for s in found.suggestions})
     assert "outside-region" not in reasons.get(world.ids["80"], set())
     assert "outside-region" in reasons.get(world.ids["81"], set())
+
+
+@pytest.mark.parametrize(
+    ("bio", "expected"),
+    [
+        ("Podcast host | 'Harbour Talks' – conversations with founders 🎙 | ex-banker", "press"),
+        ("Podcast host: our company podcast on CX | product marketing, Fonix", None),
+        ("Podcast host: 'Queue Time' (a Fonix podcast) | product marketing", None),
+        ("Podcast host. Talking leadership every Monday.", None),  # no podcast named
+        ("Analista de Reportería (BI) | SQL, Power BI | San Pedro Sula", None),
+    ],
+)
+def test_a_podcast_host_a_company_podcast_and_a_reporting_analyst(bio, expected):
+    assert (press(bio) and "press") == expected, bio
