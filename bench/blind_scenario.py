@@ -154,8 +154,17 @@ SEGMENTS = ("press", "customers", "suppliers", "competitors")
 # and PR desk), written blind in that session and measured on its start code, were tuned on
 # next (rounds 93 to 96). blind97 (a Port Moresby/Lae contact centre and PR team) and blind98 (a
 # Santo Domingo/Santiago contact centre and PR team), written blind meanwhile and measured on the
-# session's start and final code, are held out: nobody has tuned on them.
+# session's start and final code, were tuned on in the twenty-fifth session (rounds 97 and 98).
+# Written blind in that session and measured on its start code before anyone tuned on them:
+# blind99 (Prishtina/Prizren), blind100 (Dakar/Saint-Louis), blind101 (Port of Spain/San
+# Fernando), blind102 (Dushanbe/Khujand), blind103 (Windhoek/Walvis Bay), blind104 (San Pedro
+# Sula/Tegucigalpa), blind105 (Gaborone/Francistown) and blind106 (Oran/Algiers), tuned on one
+# round each (rounds 99 to 106, each after the earlier rounds had been measured on it).
+# blind107 (Lilongwe/Blantyre) and blind108 (Managua/León), written blind last and measured on
+# that session's start and final code, are held out: nobody has tuned on them.
 SPLITS = (
+    ("blind108 (held out)", "blind108"),
+    ("blind107 (held out)", "blind107"),
     ("blind106 (tuned on, round 106)", "blind106"),
     ("blind105 (tuned on, round 105)", "blind105"),
     ("blind104 (tuned on, round 104)", "blind104"),
