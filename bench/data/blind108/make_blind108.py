@@ -12,8 +12,9 @@ if __name__ == "__main__":
     build(
         Format(
             here=HERE,
-            tlds="ni|com|cr|org|net|io|app|cloud|fm|news|us",
+            tlds="ni|com|cr|org|net|io|app|cloud|fm|news|us|ly|gt|ar",
             post_separator=" ◆ ",
             mention=r"(?<![\w.])@(\w+)",
+            shared_accounts=True,
         )
     )
