@@ -109,11 +109,17 @@ def test_a_location_that_names_another_country_is_outside_home_though_the_city_i
         person("11", bio="Keen runner and home cook.", location="Tripoli"),
     )
     follow_all(world, ["10", "11"], followers=["10", "11"])
+    reasons = reason_codes(world, rules)
+    assert "outside-region" in reasons.get(world.ids["10"], set())
+    assert "outside-region" not in reasons.get(world.ids["11"], set())
+
+
+def reason_codes(world, rules: Rules) -> dict[int, set[str]]:
+    """Every reviewed account's reason codes, suggested or near miss."""
     found = review(world.store, rules, "x", NOW, margin=1.0)
     reasons = {s.account_id: {r.code for r in s.reasons} for s in found.near_misses}
     reasons.update({s.account_id: {r.code for r in s.reasons} for s in found.suggestions})
-    assert "outside-region" in reasons.get(world.ids["10"], set())
-    assert "outside-region" not in reasons.get(world.ids["11"], set())
+    return reasons
 
 
 def test_employers_of_the_usual_organisations_are_unchanged_by_the_denial(store):

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from audience.prune import Rules, review
+from audience.prune import Rules
 from tests.test_judgement_classes19 import employers_of, press
-from tests.test_prune import NOW, follow_all, person
+from tests.test_judgement_classes21 import reason_codes
+from tests.test_prune import follow_all, person
 from tests.test_prune import world as world  # noqa: F401 - the fixture
 from tests.test_segment_judgement import store as store  # noqa: F401 - the fixture
 
@@ -260,9 +261,7 @@ def test_a_home_place_the_gazetteer_does_not_know_keeps_a_namesake_abroad_at_hom
         person("81", bio="Fisherman. Lobster and conch.", location="Oak Ridge, Tennessee"),
     )
     follow_all(world, ["80", "81"], followers=["80", "81"])
-    found = review(world.store, rules, "x", NOW, margin=1.0)
-    reasons = {s.account_id: {r.code for r in s.reasons} for s in found.near_misses}
-    reasons.update({s.account_id: {r.code for r in s.reasons} for s in found.suggestions})
+    reasons = reason_codes(world, rules)
     assert "outside-region" not in reasons.get(world.ids["80"], set())
     assert "outside-region" in reasons.get(world.ids["81"], set())
 
