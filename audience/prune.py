@@ -815,7 +815,6 @@ def region_reasons(profile: Profile, rules: Rules) -> list[Reason]:
 
 
 @lru_cache(maxsize=4096)
-@lru_cache(maxsize=4096)
 def _names_a_home_place(location: str, home_regions: tuple[str, ...]) -> bool:
     """One of the location's comma-separated parts is a home region as the user wrote it and
     the gazetteer does not know (so the place read from the rest may be a namesake abroad); not
@@ -828,6 +827,7 @@ def _names_a_home_place(location: str, home_regions: tuple[str, ...]) -> bool:
     return any(fold(part) in home and normalize_location(part) is None for part in parts)
 
 
+@lru_cache(maxsize=4096)
 def _city_in_home(city: str, home_regions: tuple[str, ...]) -> bool:
     """A city of this name (15,000+ people) exists in one of the home regions."""
     from audience.geo import city_countries, home_countries

@@ -1308,7 +1308,7 @@ class BioText:
         trails = self.lexicon.former_trails
         for index, (start, end) in enumerate(clauses):
             clause = text[start:end]
-            if text[start - 1 : start] == "(" and text[end : end + 1] == ")":
+            if self._bracketed((start, end)):
                 clause = f"({clause})"  # "8 years at Acme (ex)": a bracket of its own
             trail = trails.search(clause) if trails else None
             alone = trail and not clause.replace(trail.group(0), "").strip(" .!")
