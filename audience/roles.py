@@ -1888,15 +1888,18 @@ def _outlet_in_clause(bio: BioText, title: re.Match[str]) -> str | None:
     for found, outlet in lexicon.gazetteer.names_in(bio.raw[end:clause_end]):
         if len(found.group(0)) <= 4 and found.group(0).isupper():
             continue  # "«reporter» de la vie à PAP": a short capital form may be a place's
-        between = bio.folded[end : end + found.start()]
-        markers = (lexicon.client_markers, lexicon.beat_markers, lexicon.not_outlet_lead)
-        if not any(m is not None and searched(m, between) for m in markers):
+        if not _names_clients_or_subjects(lexicon, bio.folded[end : end + found.start()]):
             return outlet.name
     return None
 
 
+def _names_clients_or_subjects(lexicon: Lexicon, folded: str) -> bool:
+    """A client, a beat or a lead that is no outlet's ("clients like", "covering", "work at")."""
+    markers = (lexicon.client_markers, lexicon.beat_markers, lexicon.not_outlet_lead)
+    return any(m is not None and m.search(folded) for m in markers)
+
+
 _GAP = re.compile(r"[\s,]*")
-_QUOTED_NAME = re.compile(r"\s*[«„“\"]([^»”\"\n]{2,40})[»”\"]")
 
 
 def _quoted_outlet_of_kind(bio: BioText, end: int) -> str | None:
@@ -1906,7 +1909,7 @@ def _quoted_outlet_of_kind(bio: BioText, end: int) -> str | None:
     kind = bio.lexicon.outlet_nouns.match(bio.folded, start) or _OUTLET_NOUNS.match(
         bio.folded, start
     )
-    name = _QUOTED_NAME.match(bio.raw, kind.end()) if kind else None
+    name = _QUOTED.match(bio.raw, _GAP.match(bio.raw, kind.end()).end()) if kind else None
     return name.group(1) if name else None
 
 
@@ -1920,9 +1923,8 @@ def _outlets_next(bio: BioText, end: int) -> str | None:
     until = following.start() if following else len(bio.folded)
     folded = bio.folded[stop.end() : until]
     lexicon = bio.lexicon
-    for markers in (lexicon.client_markers, lexicon.beat_markers, lexicon.not_outlet_lead):
-        if markers is not None and markers.search(folded):
-            return None
+    if _names_clients_or_subjects(lexicon, folded):
+        return None
     named = [outlet for _, outlet in lexicon.gazetteer.names_in(bio.raw[stop.end() : until])]
     return named[0].name if len({o.name for o in named}) >= 2 else None
 
