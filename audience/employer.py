@@ -405,6 +405,8 @@ class OrgMatcher:
             or self._own_acronym_after(text, match, end)
         ):
             return False
+        if _a_place(text.raw[match.start() : match.end()]) and not self._is_job(sentence):
+            return False  # "Calzado de cuero en Masaya" for Masaya BPO: the town, no job there
         return not self.lexicon.press.search(sentence)
 
     def _former_name_after(self, text: BioText, end: int) -> int | None:
@@ -1473,6 +1475,14 @@ def _names_follow(raw: str, end: int) -> bool:
 def _next_item_is_a_place(raw: str, end: int) -> bool:
     """ "Capita, Leeds, UK": the list after the name is where the job is."""
     return _place_after(raw, end) is not None
+
+
+@functools.lru_cache(maxsize=4096)
+def _a_place(name: str) -> bool:
+    """The gazetteer knows the name as a city, region or country."""
+    from audience.geo import normalize_location
+
+    return normalize_location(name) is not None
 
 
 def _place_after(raw: str, end: int) -> Place | None:

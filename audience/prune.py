@@ -806,9 +806,12 @@ def region_reasons(profile: Profile, rules: Rules) -> list[Reason]:
     if _names_a_home_place(profile.row["location"] or "", home):
         return []  # "Oak Ridge, Roatán": a home place the gazetteer does not know, named
     named = place.city or place.state
-    if named and _city_in_home(named, home) and not names_a_country(profile.row["location"]):
+    written = re.split(r"[,/|·]", profile.row["location"] or "")[0].strip()
+    in_home = any(n and _city_in_home(n, home) for n in (named, written))
+    if in_home and not names_a_country(profile.row["location"]):
         # Valencia (Spain) as well as Valencia (Venezuela), Beira (a Portuguese region) as well
-        # as Beira (Mozambique): the home one is meant, unless the location says the country
+        # as Beira (Mozambique): the home one is meant, unless the location says the country.
+        # The name as written counts too: "León" is read as León de los Aldama.
         return []
     where = f"{place.city}, {place.country}" if place.city else place.country
     return [_reason("outside-region", f"in {where}, outside {', '.join(rules.home_regions)}")]
