@@ -15,5 +15,6 @@ if __name__ == "__main__":
             tlds="zw|com|org|net|io|africa|fm|co|za|pt|news",
             post_separator=" ‖ ",
             mention=r"(?<![\w.])@(\w+)",
+            shared_accounts=True,
         )
     )
