@@ -15,5 +15,6 @@ if __name__ == "__main__":
             tlds="me|com|rs|al|ru|it|org|net|eu|io|ba|fm",
             post_separator=" ⁞ ",
             mention=r"(?<![\w.])@(\w+)",
+            shared_accounts=True,
         )
     )
