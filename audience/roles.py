@@ -2633,11 +2633,13 @@ def _written_again(rest: str) -> bool:
 
 
 def broadcast_name(name: str | None, lexicon: Lexicon = DEFAULT_LEXICON) -> bool:
-    """The whole display name is a station's (``Lexicon.broadcast_name``), not a fan channel's
-    ("Leeds Fan TV")."""
+    """The whole display name is a station's (``Lexicon.broadcast_name``), perhaps with its
+    country or city ("Harbour TV Malawi"), not a fan channel's ("Leeds Fan TV")."""
     found = lexicon.broadcast_name.match(name or "")
     rest = name[found.end() :].strip() if found else ""
-    if not found or (rest and not _written_again(rest)):
+    if not found:
+        return False
+    if rest and not _written_again(rest) and not _service_or_edition(rest, lexicon, True):
         return False
     return not lexicon.audience_words.search(fold_same_length(name))
 
@@ -2967,6 +2969,10 @@ def press_evidence(
             handle, name, text, gazetteer
         ):
             return PressFinding(outlet.name, outlet.name, True, explanation=f"named {name.strip()}")
+    # "Confidencial" on the site of "Confidencial (Nicaragua)": that outlet's own account
+    plain = gazetteer.told_apart(name.strip()) if name and website else None
+    if plain and gazetteer.domain(_host(website)) is plain:
+        return PressFinding(plain.name, plain.name, True, explanation=f"named {name.strip()}")
     if found := outlet_account(handle, name, bio, lexicon):
         if scam and searched(scam, text.folded):
             return None  # "Real news the media hide. Share before they delete it!": bait
@@ -2976,7 +2982,10 @@ def press_evidence(
             return None  # a fan's aggregator ("Film star news & gossip"), a reader ("Fã do X")
         return found
     busy = other_job(text)
-    for link in [website, *(m.group(0) for m in text.current(_LINK))]:
+    # "Acme Forums" on the outlet's site: its events arm organises, it does not report
+    event = _named_as_an_event(name, lexicon)
+    links = [] if event else [website, *(m.group(0) for m in text.current(_LINK))]
+    for link in links:
         if found := _outlet_website(link, text, gazetteer, busy):
             return found
     if found := _outlet_mention(text, gazetteer, busy) or _outlet_clause(text, gazetteer, busy):
@@ -3089,12 +3098,17 @@ def _name_role(name: str | None, lexicon: Lexicon) -> PressFinding | None:
         return None  # "Anchor Shipping Tema", "Editor Tools Ltd": the title word is a name's
     if found and any(found.term in quoted for quoted in _QUOTED.findall(name or "")):
         return None  # 'Ketsia "La Reporter"': a nickname in quotes
+    gloss = _GLOSS_ENDING.search(name or "")
+    kinds = lexicon.other_kinds
+    if found and gloss and kinds and searched(kinds, fold_same_length(gloss.group(1))):
+        return None  # "Corresponsal de Guerra (novela)": a book's, a band's, a hotel's name
     if found and found.outlet is None:
         return replace(found, explanation=f'journalist ("{found.term}" in name)')
     return found
 
 
 _QUOTED = re.compile(r"[\"“«„]([^\"”»“]{1,40})[\"”»“]")
+_GLOSS_ENDING = re.compile(r"\(([^()]{1,30})\)\s*$")
 
 
 def _opens_a_company_name(name: str, found: PressFinding, lexicon: Lexicon) -> bool:

@@ -160,11 +160,22 @@ SEGMENTS = ("press", "customers", "suppliers", "competitors")
 # Fernando), blind102 (Dushanbe/Khujand), blind103 (Windhoek/Walvis Bay), blind104 (San Pedro
 # Sula/Tegucigalpa), blind105 (Gaborone/Francistown) and blind106 (Oran/Algiers), tuned on one
 # round each (rounds 99 to 106, each after the earlier rounds had been measured on it).
-# blind107 (Lilongwe/Blantyre) and blind108 (Managua/León), written blind last and measured on
-# that session's start and final code, are held out: nobody has tuned on them.
+# blind107 (Lilongwe/Blantyre) and blind108 (Managua/León), written blind last in that session
+# and measured on its start and final code, were tuned on in the twenty-sixth session (rounds
+# 107 and 108). Written blind in that session and measured on its start code before anyone
+# tuned on them: blind109 (Harare/Bulawayo), blind110 (Podgorica/Budva), blind111
+# (Paramaribo/Nieuw Nickerie) and blind112 (Hrodna/Minsk), tuned on next (rounds 109 to 112).
+# blind113 (Yangon/Mandalay) and blind114 (Kingston/Montego Bay), written blind last, are held
+# out: nobody has tuned on them.
 SPLITS = (
-    ("blind108 (held out)", "blind108"),
-    ("blind107 (held out)", "blind107"),
+    ("blind114 (held out)", "blind114"),
+    ("blind113 (held out)", "blind113"),
+    ("blind112 (tuned on, round 112)", "blind112"),
+    ("blind111 (tuned on, round 111)", "blind111"),
+    ("blind110 (tuned on, round 110)", "blind110"),
+    ("blind109 (tuned on, round 109)", "blind109"),
+    ("blind108 (tuned on, round 108)", "blind108"),
+    ("blind107 (tuned on, round 107)", "blind107"),
     ("blind106 (tuned on, round 106)", "blind106"),
     ("blind105 (tuned on, round 105)", "blind105"),
     ("blind104 (tuned on, round 104)", "blind104"),
