@@ -796,6 +796,8 @@ class OrgMatcher:
             or (not before.strip() and _SEPARATOR_AFTER.match(folded[end:]) and where != "name")
             or (not before.strip() and self._job_after_comma(folded, end))
             or self._moved_to(text, start, end)
+            # "Team Leader supporto clienti in italiano @acme |": the handle ends a job's clause
+            or (is_handle and _CLAUSE_ENDS.match(folded, end) and self._is_job(before))
         )
 
     def _job_just_before(self, before: str) -> bool:
