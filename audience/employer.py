@@ -569,6 +569,10 @@ class OrgMatcher:
                     continue  # an acronym in lower case is a word, unless the whole bio is
                 if key in self._short_keys and not self._short_name_ok(text, match):
                     continue
+                # "Busel — bird of the year" as a display name names the stork, not Busel Contact
+                named = where == "name" and not self._is_job(text.folded[: match.start()])
+                if key in self._short_keys and named:
+                    continue
                 if org and (
                     (
                         _ordinary_words(said, org, text.raw[: match.start()])
