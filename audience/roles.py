@@ -2707,9 +2707,10 @@ def _inside_a_title(noun: re.Match[str], folded_name: str, lexicon: Lexicon) -> 
     )
 
 
-# "a podcast", "le podcast", "el pódcast", "der Podcast": an article before the word
+# "a podcast", "le podcast", "el pódcast", "der Podcast", "cuenta del podcast": an article
+# before the word
 _A_PODCAST = re.compile(
-    r"(?<![\w])(?:a|an|the|le|un|une|el|il|lo|o|um|uma|der|das|ein|een|het|de)\s+"
+    r"(?<![\w])(?:a|an|the|le|un|une|el|il|lo|o|um|uma|der|das|ein|een|het|de|del|du|do|des)\s+"
     r"(?:[\w-]+\s+){0,3}pod[ck]ast(?![\w])"
 )
 
