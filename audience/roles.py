@@ -2982,11 +2982,10 @@ def press_evidence(
         ):
             return None  # a fan's aggregator ("Film star news & gossip"), a reader ("Fã do X")
         return found
+    if _named_as_an_event(name, lexicon):
+        return None  # "Acme Forums" on the outlet's site, by @acme: its events arm organises
     busy = other_job(text)
-    # "Acme Forums" on the outlet's site: its events arm organises, it does not report
-    event = _named_as_an_event(name, lexicon)
-    links = [] if event else [website, *(m.group(0) for m in text.current(_LINK))]
-    for link in links:
+    for link in [website, *(m.group(0) for m in text.current(_LINK))]:
         if found := _outlet_website(link, text, gazetteer, busy):
             return found
     if found := _outlet_mention(text, gazetteer, busy) or _outlet_clause(text, gazetteer, busy):
