@@ -157,13 +157,18 @@ class Gazetteer:
         ("Productora de El Nacional"), as such names are often ordinary words ("Hoy")."""
         return self._without_brackets.get(" ".join(said.split()))
 
+    @staticmethod
+    def without_bracket(name: str) -> str:
+        """ "El Nacional (Venezuela)" as bios write it: "El Nacional"."""
+        return " ".join(_BRACKET_ENDING.sub("", name).split())
+
     @cached_property
     def _without_brackets(self) -> dict[str, Outlet]:
         index: dict[str, Outlet] = {}
         for outlet in self.outlets:
-            plain = _BRACKET_ENDING.sub("", outlet.name)
+            plain = self.without_bracket(outlet.name)
             if plain != outlet.name and outlet.kind not in PLATFORM_KINDS:
-                index.setdefault(" ".join(plain.split()), outlet)
+                index.setdefault(plain, outlet)
         return index
 
     @cached_property

@@ -2971,9 +2971,9 @@ def press_evidence(
         ):
             return PressFinding(outlet.name, outlet.name, True, explanation=f"named {name.strip()}")
     # "Confidencial" on the site of "Confidencial (Nicaragua)": that outlet's own account
-    plain = gazetteer.told_apart(name.strip()) if name and website else None
-    if plain and gazetteer.domain(_host(website)) is plain:
-        return PressFinding(plain.name, plain.name, True, explanation=f"named {name.strip()}")
+    site = gazetteer.domain(_host(website)) if name and website else None
+    if site and gazetteer.without_bracket(site.name) == " ".join(name.split()):
+        return PressFinding(site.name, site.name, True, explanation=f"named {name.strip()}")
     if found := outlet_account(handle, name, bio, lexicon):
         if scam and searched(scam, text.folded):
             return None  # "Real news the media hide. Share before they delete it!": bait
