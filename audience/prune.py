@@ -796,6 +796,7 @@ def _follow_back() -> re.Pattern[str]:
 
 def region_reasons(profile: Profile, rules: Rules) -> list[Reason]:
     from audience.geo import account_place, matches_region, names_a_country
+    from audience.normalize import fold
 
     if not rules.home_regions:
         return []
@@ -807,11 +808,13 @@ def region_reasons(profile: Profile, rules: Rules) -> list[Reason]:
         return []  # "Oak Ridge, Roatán": a home place the gazetteer does not know, named
     named = place.city or place.state
     written = re.split(r"[,/|·]", profile.row["location"] or "")[0].strip()
-    in_home = any(n and _city_in_home(n, home) for n in (named, written))
+    shortened = bool(named and written) and fold(named).startswith(fold(written))
+    in_home = any(n and _city_in_home(n, home) for n in (named, shortened and written))
     if in_home and not names_a_country(profile.row["location"]):
         # Valencia (Spain) as well as Valencia (Venezuela), Beira (a Portuguese region) as well
         # as Beira (Mozambique): the home one is meant, unless the location says the country.
-        # The name as written counts too: "León" is read as León de los Aldama.
+        # The name as written counts too when the place read is a longer one: "León" is read
+        # as León de los Aldama.
         return []
     where = f"{place.city}, {place.country}" if place.city else place.country
     return [_reason("outside-region", f"in {where}, outside {', '.join(rules.home_regions)}")]
