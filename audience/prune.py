@@ -809,7 +809,8 @@ def region_reasons(profile: Profile, rules: Rules) -> list[Reason]:
     named = place.city or place.state
     written = re.split(r"[,/|·]", profile.row["location"] or "")[0].strip()
     shortened = bool(named and written) and fold(named).startswith(fold(written))
-    in_home = any(n and _city_in_home(n, home) for n in (named, shortened and written))
+    readings = [named, written] if shortened else [named]
+    in_home = any(_city_in_home(n, home) for n in readings if n)
     if in_home and not names_a_country(profile.row["location"]):
         # Valencia (Spain) as well as Valencia (Venezuela), Beira (a Portuguese region) as well
         # as Beira (Mozambique): the home one is meant, unless the location says the country.
