@@ -17,12 +17,12 @@ from tests.test_prune import world as world  # noqa: F401 - the fixture
 from tests.test_segment_judgement import segments_of
 from tests.test_segment_judgement import store as store  # noqa: F401 - the fixture
 
-# A competitor whose short name is a town, one whose name ends in "Contact", with its handle.
+# Two competitors whose names end in a generic word, one of them a town, one with its handle.
 TOWN_ORGS = {
     "competitors": {
         "organisations": [
             {"name": "Granada BPO"},
-            {"name": "Stork Contact", "handles": ["@stork_contact"]},
+            {"name": "Stork BPO", "handles": ["@stork_bpo"]},
         ]
     }
 }
@@ -36,8 +36,8 @@ TOWN_ORGS = {
     [
         ("Zapatos de cuero hechos en Granada 👞", set()),  # the town
         ("Supervisora en Granada.", {"competitors"}),  # a job at the firm's short name
-        ("Team lead at Stork 🕊️", {"competitors"}),  # "Contact" is a generic word of a name
-        ("Team Leader supporto clienti in italiano @stork_contact | Tivat", {"competitors"}),
+        ("Team lead at Stork 🕊️", {"competitors"}),
+        ("Team Leader supporto clienti in italiano @stork_bpo | Tivat", {"competitors"}),
     ],
 )
 def test_a_short_name_that_is_a_town_needs_a_job_and_a_handle_can_end_a_jobs_clause(
