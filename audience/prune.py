@@ -807,7 +807,7 @@ def region_reasons(profile: Profile, rules: Rules) -> list[Reason]:
     if _names_a_home_place(profile.row["location"] or "", home):
         return []  # "Oak Ridge, Roatán": a home place the gazetteer does not know, named
     named = place.city or place.state
-    written = re.split(r"[,/|·]", profile.row["location"] or "")[0].strip()
+    written = _LOCATION_PARTS.split(profile.row["location"] or "")[0].strip()
     shortened = bool(named and written) and fold(named).startswith(fold(written))
     readings = [named, written] if shortened else [named]
     in_home = any(_city_in_home(n, home) for n in readings if n)
@@ -821,6 +821,9 @@ def region_reasons(profile: Profile, rules: Rules) -> list[Reason]:
     return [_reason("outside-region", f"in {where}, outside {', '.join(rules.home_regions)}")]
 
 
+_LOCATION_PARTS = re.compile(r"[,/|·]")  # "Oak Ridge, Roatán", "León / Managua"
+
+
 @lru_cache(maxsize=4096)
 def _names_a_home_place(location: str, home_regions: tuple[str, ...]) -> bool:
     """One of the location's comma-separated parts is a home region as the user wrote it and
@@ -830,7 +833,7 @@ def _names_a_home_place(location: str, home_regions: tuple[str, ...]) -> bool:
     from audience.normalize import fold
 
     home = {fold(region) for region in home_regions}
-    parts = (part.strip() for part in re.split(r"[,/|·]", location))
+    parts = (part.strip() for part in _LOCATION_PARTS.split(location))
     return any(fold(part) in home and normalize_location(part) is None for part in parts)
 
 

@@ -254,16 +254,21 @@ def test_a_campaign_an_outside_adviser_and_a_registration_fee_scam(store, bio, e
     assert employers_of(store, bio) == expected, bio
 
 
-def test_a_home_place_the_gazetteer_does_not_know_keeps_a_namesake_abroad_at_home(world):
-    rules = Rules(keywords=["contact centre"], home_regions=["Honduras", "Utila Cay"])
-    world.accounts(
-        person("80", bio="Fisherman. Lobster and conch.", location="Oak Ridge, Utila Cay"),
-        person("81", bio="Fisherman. Lobster and conch.", location="Oak Ridge, Tennessee"),
-    )
-    follow_all(world, ["80", "81"], followers=["80", "81"])
+def outside_region(world, home_regions: list[str], *locations: str) -> list[bool]:
+    """For each location, whether prune reads a mutual follower there as outside home."""
+    rules = Rules(keywords=["contact centre"], home_regions=home_regions)
+    pids = [str(80 + n) for n in range(len(locations))]
+    world.accounts(*(person(pid, location=at) for pid, at in zip(pids, locations, strict=True)))
+    follow_all(world, pids, followers=pids)
     reasons = reason_codes(world, rules)
-    assert "outside-region" not in reasons.get(world.ids["80"], set())
-    assert "outside-region" in reasons.get(world.ids["81"], set())
+    return ["outside-region" in reasons.get(world.ids[pid], set()) for pid in pids]
+
+
+def test_a_home_place_the_gazetteer_does_not_know_keeps_a_namesake_abroad_at_home(world):
+    home = ["Honduras", "Utila Cay"]
+    at_home, abroad = outside_region(world, home, "Oak Ridge, Utila Cay", "Oak Ridge, Tennessee")
+    assert not at_home
+    assert abroad
 
 
 @pytest.mark.parametrize(

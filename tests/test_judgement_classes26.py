@@ -12,6 +12,7 @@ from audience.segment import parse_segment_config
 from tests.test_judgement_classes7 import employers
 from tests.test_judgement_classes19 import employers_of, press
 from tests.test_judgement_classes21 import reason_codes
+from tests.test_judgement_classes25 import outside_region
 from tests.test_prune import follow_all, person
 from tests.test_prune import world as world  # noqa: F401 - the fixture
 from tests.test_segment_judgement import segments_of
@@ -137,15 +138,10 @@ def test_engagements_retainers_complaints_and_a_past_before_coming_back(store, b
 
 
 def test_a_home_city_as_written_is_home_though_a_bigger_namesake_is_abroad(world):
-    rules = Rules(keywords=["contact centre"], home_regions=["Nicaragua", "Managua", "León"])
-    world.accounts(
-        person("90", bio="Pan dulce y rosquillas 🥐", location="León"),
-        person("91", bio="Pan dulce y rosquillas 🥐", location="León, Guanajuato, México"),
-    )
-    follow_all(world, ["90", "91"], followers=["90", "91"])
-    reasons = reason_codes(world, rules)
-    assert "outside-region" not in reasons.get(world.ids["90"], set())
-    assert "outside-region" in reasons.get(world.ids["91"], set())
+    home = ["Nicaragua", "Managua", "León"]
+    at_home, abroad = outside_region(world, home, "León", "León, Guanajuato, México")
+    assert not at_home
+    assert abroad
 
 
 @pytest.mark.parametrize(
